@@ -1,0 +1,93 @@
+import { PLAN_YEARS } from '../plan/types';
+import type { Indicator } from '../plan/types';
+import { bogotaDate, lastClosedPeriod, yearOf } from '../calendar';
+import type { IndicatorFigures } from '../progress/engine';
+import type { Understanding } from '../language/types';
+import * as cards from '../views/cards';
+import type { ViewContext } from '../views/cards';
+import { isAdmin, reportableIndicators } from './roles';
+import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+
+/** Answers to questions about the plan: objective, indicator, whole plan, lagging, misión/visión, help. */
+
+/**
+ * The vigencia a chat question is about: the year of the month that last closed (in January, last year's
+ * closing), unless the user names a year; figures as of today (Bogotá).
+ */
+export function chatPeriod(now: Date, namedYear?: number): { year: number; asOf: string } {
+  const asOf = bogotaDate(now);
+  const year = namedYear && PLAN_YEARS.includes(namedYear as never) ? namedYear : yearOf(lastClosedPeriod(asOf));
+  return { year, asOf };
+}
+
+export function viewContext(services: Services, turn: ChatTurn): ViewContext {
+  return {
+    lang: turn.lang,
+    owners: (id) => services.store.owners(id),
+    canReport: reportableIndicators(services, turn.actor).length > 0,
+  };
+}
+
+function indicatorsById(services: Services): Map<string, Indicator> {
+  return new Map(services.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i] as const)));
+}
+
+export function objectiveStatus(services: Services, turn: ChatTurn, n: number, namedYear?: number): ChatResult {
+  const ctx = viewContext(services, turn);
+  if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length) return reply.card(cards.unknownObjectiveCard(n, ctx));
+  const { year, asOf } = chatPeriod(turn.now, namedYear);
+  const fig = services.status.figures(year, asOf).objectives[n - 1];
+  return reply.card(cards.objectiveStatusCard(fig, ctx), `Objetivo ${n}`);
+}
+
+export function indicatorDetail(services: Services, turn: ChatTurn, id: string, namedYear?: number): ChatResult {
+  const ctx = viewContext(services, turn);
+  const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
+  if (!ind) return reply.card(cards.unknownIndicatorCard(id, ctx));
+  const { year, asOf } = chatPeriod(turn.now, namedYear);
+  const pick = (y: number): IndicatorFigures =>
+    services.status.figures(y, asOf).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
+  const byYear = PLAN_YEARS.map(pick);
+  return reply.card(cards.indicatorDetailCard(pick(year), byYear, ctx), `Indicador ${ind.id}`);
+}
+
+export function planSummary(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {
+  const { year, asOf } = chatPeriod(turn.now, namedYear);
+  return reply.card(cards.planSummaryCard(services.status.figures(year, asOf), viewContext(services, turn)), 'Plan');
+}
+
+export function lagging(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {
+  const { year, asOf } = chatPeriod(turn.now, namedYear);
+  return reply.card(cards.laggingCard(services.status.figures(year, asOf), viewContext(services, turn)));
+}
+
+export function ask(services: Services, turn: ChatTurn, u: Understanding): ChatResult | undefined {
+  const ctx = viewContext(services, turn);
+  switch (u.intent) {
+    case 'objective-status':
+      return u.objective !== undefined ? objectiveStatus(services, turn, u.objective, u.year) : planSummary(services, turn, u.year);
+    case 'indicator-detail':
+      if (u.indicatorId) return indicatorDetail(services, turn, u.indicatorId, u.year);
+      if (u.indicatorIds?.length === 1) return indicatorDetail(services, turn, u.indicatorIds[0], u.year);
+      if (u.indicatorIds?.length) {
+        const map = indicatorsById(services);
+        return reply.card(cards.chooseIndicatorCard(u.indicatorIds.map((id) => map.get(id)!).filter(Boolean), u.text, ctx));
+      }
+      return reply.card(cards.notUnderstoodCard(u.text, ctx));
+    case 'plan-summary':
+      return planSummary(services, turn, u.year);
+    case 'lagging':
+      return lagging(services, turn, u.year);
+    case 'mission':
+      return reply.card(cards.missionVisionCard(services.plan, 'mission', ctx));
+    case 'vision':
+      return reply.card(cards.missionVisionCard(services.plan, 'vision', ctx));
+    case 'help':
+    case 'greeting':
+      return reply.card(cards.helpCard({ ...ctx, canReport: ctx.canReport || isAdmin(services, turn.actor) }));
+    case 'unknown':
+      return reply.card(cards.notUnderstoodCard(u.text, ctx));
+    default:
+      return undefined;
+  }
+}

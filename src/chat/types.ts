@@ -1,0 +1,58 @@
+import type { Plan } from '../plan/types';
+import type { StatusService } from '../progress/service';
+import type { Store, Person } from '../store/types';
+import type { Lang, Understander } from '../language/types';
+import type { Bands } from '../progress/status';
+
+/**
+ * The bot's conversation logic, free of any Bot Framework type: the Teams layer turns an activity into a
+ * ChatTurn, calls the handlers here, and turns the ChatResult back into activities.
+ */
+
+export type Scope = 'personal' | 'groupChat' | 'channel';
+
+export interface Actor extends Person {
+  /** Teams AAD object id, when Teams gave one. */
+  aadObjectId?: string;
+}
+
+export interface ChatTurn {
+  actor: Actor;
+  lang: Lang;
+  scope: Scope;
+  /** Stable key of the conversation (its Bot Framework conversation id). */
+  conversationKey: string;
+  conversationName?: string;
+  /** People @mentioned in the message, other than the bot. */
+  mentions: Actor[];
+  now: Date;
+}
+
+export type Card = Record<string, unknown>;
+
+export interface ChatResult {
+  /** New messages, in order: cards or plain text. */
+  replies: ({ card: Card; summary?: string } | { text: string })[];
+  /** The card the action came from is replaced by this one (in place), so a form cannot be sent twice. */
+  replaceSource?: Card;
+}
+
+export interface ChatConfig {
+  /** PEI_ADMINS: lower-cased ids or emails. */
+  admins: string[];
+  bands: Bands;
+  reminderDays: number[];
+}
+
+export interface Services {
+  plan: Plan;
+  store: Store;
+  status: StatusService;
+  understanding: Understander;
+  config: ChatConfig;
+}
+
+export const reply = {
+  card: (card: Card, summary?: string): ChatResult => ({ replies: [{ card, summary }] }),
+  text: (text: string): ChatResult => ({ replies: [{ text }] }),
+};

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { loadConfig, ConfigError } from '../config';
+import { loadPlan } from '../plan/load';
+import { PlanError } from '../plan/schema';
+import { checkPlan } from '../plan/check';
+import { bogotaDate, isIsoDate, yearOf } from '../calendar';
+import { computePlan } from '../progress/engine';
+import { statusJson } from '../views/status-json';
+import { checkReport, statusTable } from './format';
+import type { Store } from '../store/types';
+import { openLowdbStore } from '../store/lowdb-store';
+import { commands as extraCommands } from './commands';
+
+/** `npm run cli -- <command>`: status | check-plan | import-reports. Exit codes: 0 ok, 1 findings/invalid data, 2 usage. */
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE = `Uso: npm run cli -- <comando>
+
+  status [--year AAAA] [--as-of AAAA-MM-DD] [--json]   estado del plan (tabla en español o JSON)
+  check-plan [--json]                                   hallazgos de calidad de datos del plan
+  import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)`;
+
+export class UsageError extends Error {}
+
+export async function openReadStore(file: string): Promise<Store | null> {
+  if (!existsSync(file)) return null; // a missing store is valid: nothing reported yet
+  return openLowdbStore(file, { readOnly: true });
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'status':
+        return await status(rest, io);
+      case 'check-plan':
+        return checkPlanCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default: {
+        const extra = extraCommands[command];
+        if (extra) return await extra(rest, io);
+        io.err(`Comando desconocido: ${command}\n\n${USAGE}`);
+        return 2;
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof ConfigError || e instanceof PlanError) {
+      io.err(e.message);
+      return 1;
+    }
+    io.err(`Error: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+export function parse(args: string[], options: Options, positionals = false): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const r = parseArgs({ args, options, allowPositionals: positionals, strict: true });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function status(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
+  const config = loadConfig(io.env);
+  const asOf = (values['as-of'] as string | undefined) ?? bogotaDate(config.now ?? new Date());
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of debe ser una fecha AAAA-MM-DD (recibido: ${asOf})`);
+  const yearText = (values.year as string | undefined) ?? String(yearOf(asOf));
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year debe ser un año AAAA (recibido: ${yearText})`);
+  const plan = loadPlan();
+  const store = await openReadStore(config.dbFile);
+  try {
+    const figures = computePlan(plan, store?.reports() ?? [], { year: Number(yearText), asOf, bands: config.bands });
+    const json = statusJson(figures, (id) => store?.owners(id) ?? []);
+    io.out(values.json ? JSON.stringify(json, null, 2) : statusTable(json));
+    return 0;
+  } finally {
+    await store?.close();
+  }
+}
+
+function checkPlanCommand(args: string[], io: CliIo): number {
+  const { values } = parse(args, { json: { type: 'boolean' } });
+  const result = checkPlan(loadPlan());
+  io.out(values.json ? JSON.stringify(result, null, 2) : checkReport(result));
+  return result.ok ? 0 : 1;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    env: process.env,
+  }).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { parseNow } from './calendar';
+import { Cron } from 'croner';
+import { DEFAULT_BANDS, validateBands, type Bands } from './progress/status';
+
+/** CONTRACT.md's environment, read once (process env wins over .env) into one typed, validated Config. */
+
+export interface Config {
+  port: number;
+  dbFile: string;
+  /** Fixed "now" for demos and tests; undefined = the real clock. */
+  now?: Date;
+  apiToken?: string;
+  /** Lower-cased AAD object ids or emails. */
+  admins: string[];
+  bot: { id?: string; password?: string; tenantId?: string; type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI' };
+  digestCron: string;
+  bands: Bands;
+  reminderDays: number[];
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+const env = z.object({
+  PORT: z.string().regex(/^\d+$/, 'debe ser un número de puerto').optional(),
+  PEI_DB_FILE: z.string().min(1).optional(),
+  PEI_NOW: z.string().optional(),
+  PEI_API_TOKEN: z.string().optional(),
+  PEI_ADMINS: z.string().optional(),
+  BOT_ID: z.string().optional(),
+  BOT_PASSWORD: z.string().optional(),
+  BOT_TENANT_ID: z.string().optional(),
+  BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
+  DIGEST_CRON: z.string().optional(),
+  PEI_STATUS_BANDS: z.string().optional(),
+  PEI_REMINDER_DAYS: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+});
+
+const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+
+/** Reads `.env` from the working directory (without overriding real env vars) unless told not to. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dotenv?: boolean; cwd?: string } = {}): Config {
+  if (opts.dotenv !== false && source === process.env) {
+    loadDotenv({ path: resolve(opts.cwd ?? process.cwd(), '.env'), quiet: true });
+  }
+  const parsed = env.safeParse(Object.fromEntries(Object.entries(source).map(([k, v]) => [k, blank(v)])));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new ConfigError(`Configuración inválida: ${i.path.join('.')}: ${i.message}`);
+  }
+  const e = parsed.data;
+  const port = e.PORT ? Number(e.PORT) : 3978;
+  if (port < 1 || port > 65535) throw new ConfigError('Configuración inválida: PORT debe estar entre 1 y 65535');
+
+  let now: Date | undefined;
+  if (e.PEI_NOW) {
+    now = parseNow(e.PEI_NOW);
+    if (!now) throw new ConfigError(`Configuración inválida: PEI_NOW="${e.PEI_NOW}" no es una fecha ISO (AAAA-MM-DD o fecha-hora)`);
+  }
+
+  const digestCron = e.DIGEST_CRON ?? '0 8 * * 1';
+  try {
+    new Cron(digestCron, { paused: true, timezone: 'America/Bogota' }).stop();
+  } catch (err) {
+    throw new ConfigError(`Configuración inválida: DIGEST_CRON="${digestCron}" no es una expresión cron: ${(err as Error).message}`);
+  }
+
+  let bands = DEFAULT_BANDS;
+  if (e.PEI_STATUS_BANDS) {
+    const parts = e.PEI_STATUS_BANDS.split(',').map((x) => Number(x.trim()));
+    const b = { red: parts[0], yellow: parts[1], green: parts[2] };
+    const problem = parts.length !== 3 ? 'se esperan tres números: rojo,amarillo,verde' : validateBands(b);
+    if (problem) throw new ConfigError(`Configuración inválida: PEI_STATUS_BANDS="${e.PEI_STATUS_BANDS}": ${problem}`);
+    bands = b;
+  }
+
+  let reminderDays = [5, 3, 1];
+  if (e.PEI_REMINDER_DAYS) {
+    reminderDays = e.PEI_REMINDER_DAYS.split(',').map((x) => Number(x.trim()));
+    if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 30)) {
+      throw new ConfigError(`Configuración inválida: PEI_REMINDER_DAYS="${e.PEI_REMINDER_DAYS}": enteros entre 0 y 30 separados por comas`);
+    }
+  }
+
+  return {
+    port,
+    dbFile: resolve(e.PEI_DB_FILE ?? 'data/db.json'),
+    now,
+    apiToken: e.PEI_API_TOKEN,
+    admins: (e.PEI_ADMINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE ?? 'SingleTenant' },
+    digestCron,
+    bands,
+    reminderDays,
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * From tokens and entities to an intent. Commands first (digest, assign, audit, report), then the things named
+ * (indicator, objective), then misión/visión, lagging, greetings, free words, the whole plan; else 'unknown'.
+ */
+
+import type { Entities, Token } from './entities';
+import { type Group, hasGroup, STOP_EN, STOP_ES } from './lexicon';
+import { MONTH_WORDS_EN, MONTH_WORDS_ES, NUMBER_WORDS_EN, NUMBER_WORDS_ES } from './numbers';
+import type { FreeWordMatch, FreeWordSearch } from './search';
+import type { Intent, Lang } from './types';
+
+export interface Decision {
+  intent: Intent;
+  objective?: number;
+  indicatorId?: string;
+  indicatorIds?: string[];
+  /** Folded leftover words (for assign-owner's person when no mention or e-mail is given). */
+  leftover?: string[];
+}
+
+export interface Context {
+  tokens: Token[];
+  entities: Entities;
+  /** The message held a question mark and no word ("?", "¿?"): a call for help. */
+  onlyQuestion: boolean;
+  hasPerson: boolean;
+  hasEmail: boolean;
+  search: FreeWordSearch;
+}
+
+/** Words that may sit around a greeting without making it a question ("hola a todos", "hi there", "buenos días"). */
+const GREETING_FILLER = new Set(
+  `a todos todas equipo bot pei peibot como estas esta estan tal que mas hay hoy dias dia tardes noches feliz
+  you are how there all everyone team good day doing is it going to amigo amiga parcero muchas mil much very so
+  senor senora please porfa y and ok listo vale bueno oye`.split(/\s+/),
+);
+
+const HELP_PHRASES: string[][] = [
+  ['que', 'puedes', 'hacer'], ['que', 'sabes', 'hacer'], ['que', 'haces'], ['como', 'funciona'], ['como', 'funcionas'],
+  ['como', 'te', 'uso'], ['como', 'se', 'usa'], ['como', 'te', 'usa'], ['what', 'can', 'you', 'do'],
+  ['what', 'do', 'you', 'do'], ['how', 'does', 'it', 'work'], ['how', 'does', 'this', 'work'],
+  ['how', 'do', 'i', 'use'], ['how', 'to', 'use'], ['que', 'comandos'], ['what', 'commands'],
+];
+
+const REPORT_NOUNS = new Set(['reporte', 'reportes', 'report']);
+
+export function languageFromTokens(tokens: readonly Token[]): Lang {
+  let es = 0;
+  let en = 0;
+  for (const tok of tokens) {
+    let lang = tok.canon.lang;
+    if (lang === undefined) {
+      if (NUMBER_WORDS_ES.has(tok.t) || MONTH_WORDS_ES.has(tok.t)) lang = 'es';
+      else if (NUMBER_WORDS_EN.has(tok.t) || MONTH_WORDS_EN.has(tok.t)) lang = 'en';
+      else if (/^\d{1,2}(st|nd|rd|th)$/.test(tok.t)) lang = 'en';
+    }
+    if (lang === 'es') es++;
+    else if (lang === 'en') en++;
+  }
+  return en > es ? 'en' : 'es';
+}
+
+function containsPhrase(words: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function fromMatch(m: FreeWordMatch): Decision {
+  switch (m.kind) {
+    case 'indicator':
+      return { intent: 'indicator-detail', indicatorId: m.id };
+    case 'objective':
+      return { intent: 'objective-status', objective: m.objective };
+    case 'several':
+      return { intent: 'indicator-detail', indicatorIds: m.ids };
+  }
+}
+
+/** Puts what was named (or found by free words) into a command's decision. */
+function withTarget(intent: Intent, e: Entities, found?: FreeWordMatch): Decision {
+  const d: Decision = { intent };
+  if (e.indicators.length > 0) {
+    d.indicatorId = e.indicators[0];
+    if (e.indicators.length + e.choices.length > 1) d.indicatorIds = [...e.indicators, ...e.choices];
+  } else if (e.choices.length > 0) {
+    d.indicatorIds = [...e.choices];
+  }
+  if (e.objective !== undefined) d.objective = e.objective;
+  if (found && d.indicatorId === undefined && d.indicatorIds === undefined && d.objective === undefined) {
+    const f = fromMatch(found);
+    d.indicatorId = f.indicatorId;
+    d.indicatorIds = f.indicatorIds;
+    d.objective = f.objective;
+  }
+  return d;
+}
+
+export function decide(ctx: Context): Decision {
+  const { tokens, entities: e } = ctx;
+  const words = tokens.map((t) => t.t);
+  const has = (g: Group): boolean => tokens.some((t) => hasGroup(t.canon, g));
+  const hasWord = (...ws: string[]): boolean => ws.some((w) => words.includes(w));
+  const named = e.indicators.length > 0 || e.choices.length > 0 || e.objective !== undefined;
+
+  // Free words: tokens that are neither command words, stop words, numbers nor consumed entities.
+  const content = tokens.filter(
+    (t) =>
+      !t.used &&
+      !t.canon.keyword &&
+      !STOP_ES.has(t.t) &&
+      !STOP_EN.has(t.t) &&
+      !/^\d/.test(t.t) &&
+      t.t !== '#' &&
+      !NUMBER_WORDS_ES.has(t.t) &&
+      !NUMBER_WORDS_EN.has(t.t),
+  );
+  const contentWords = content.map((t) => t.t);
+  let searched: FreeWordMatch | undefined | null = null;
+  const freeWords = (): FreeWordMatch | undefined => {
+    if (searched === null) searched = contentWords.length > 0 ? ctx.search.match(contentWords) : undefined;
+    return searched;
+  };
+
+  if (tokens.length === 0) return { intent: ctx.onlyQuestion ? 'help' : 'unknown' };
+
+  // Digest commands.
+  const negated = hasWord('no') && (has('activate') || hasWord('quiero', 'want', 'deseo'));
+  if (has('unsub') || (has('cancel') && (has('digest') || has('sub'))) || (negated && has('digest'))) {
+    return { intent: 'unsubscribe-digest' };
+  }
+  if ((has('send') && has('digest')) || (has('digest') && has('now') && !has('sub') && !named)) {
+    return { intent: 'send-digest-now' };
+  }
+  if (has('sub') || (has('activate') && has('digest'))) return { intent: 'subscribe-digest' };
+
+  // Owner assignment: "asignar responsable 4263 @Ana", "assign owner 4263 ana@…", "cambiar responsable del 4263".
+  const assignVerb = hasWord('asignar', 'asigna', 'asignale', 'asignarle', 'asignacion', 'designar', 'assign');
+  if ((has('assign') && (has('role') || ((assignVerb || ctx.hasPerson || ctx.hasEmail) && named))) ||
+      (assignVerb && !has('report')) ||
+      (has('role') && (ctx.hasPerson || ctx.hasEmail) && !hasWord('quien', 'who'))) {
+    const used = new Set<number>();
+    const found = named ? undefined : ctx.search.synonyms(contentWords, used);
+    const d = withTarget('assign-owner', e, found);
+    d.leftover = contentWords.filter((_w, i) => !used.has(i));
+    return d;
+  }
+
+  // "audit log", "historial del 4263"; but "log progress" is a report.
+  const audit = tokens.some(
+    (t, i) => hasGroup(t.canon, 'audit') && !(t.t === 'log' && hasGroup(tokens[i + 1]?.canon, 'status')),
+  );
+  if (audit) return withTarget('audit', e, named ? undefined : freeWords());
+
+  // Progress reports: "reportar avance 4263", "quiero reportar", "report progress for 4263".
+  const reportTokens = tokens.filter((t) => hasGroup(t.canon, 'report'));
+  const logProgress = tokens.some((t, i) => t.t === 'log' && hasGroup(tokens[i + 1]?.canon, 'status'));
+  const isReport = logProgress || reportTokens.some((t) => {
+    const word = t.canon.word!;
+    if (!REPORT_NOUNS.has(word)) return true;
+    const at = tokens.indexOf(t);
+    const prev = tokens[at - 1]?.t;
+    if (prev === 'progress' || prev === 'status' || prev === 'estado') return false;
+    // "el reporte del objetivo 5" / "report of the plan" ask for figures, not for a report form.
+    if ((e.objective !== undefined || has('plan')) && !has('status') && e.indicators.length === 0) return false;
+    return true;
+  });
+  if (isReport) return withTarget('report-start', e, named ? undefined : freeWords());
+
+  // Help: "ayuda", "help", "qué puedes hacer", "what can you do".
+  const helpPhrase = HELP_PHRASES.some((p) => containsPhrase(words, p));
+  if ((has('help') || helpPhrase) && !named) return { intent: 'help' };
+
+  // Things named explicitly.
+  if (e.indicators.length > 0 || e.choices.length > 0) return withTarget('indicator-detail', e);
+  if (e.objective !== undefined) return { intent: 'objective-status', objective: e.objective };
+
+  const missionAt = tokens.findIndex((t) => hasGroup(t.canon, 'mission'));
+  const visionAt = tokens.findIndex((t) => hasGroup(t.canon, 'vision'));
+  if (missionAt >= 0 && (visionAt < 0 || missionAt < visionAt)) return { intent: 'mission' };
+  if (visionAt >= 0) return { intent: 'vision' };
+
+  // Lagging: "¿qué está en rojo?", "what's behind", "red indicators" (not "la red CADE").
+  const lagging = tokens.some((t, i) => {
+    if (!hasGroup(t.canon, 'lag')) return false;
+    if (t.t !== 'red') return true;
+    const prev = tokens[i - 1]?.t;
+    const next = tokens[i + 1]?.t;
+    return next !== 'cade' && prev !== 'la' && prev !== 'una' && prev !== 'de' && prev !== 'nuestra';
+  });
+  if (lagging) {
+    const found = freeWords();
+    return found ? fromMatch(found) : { intent: 'lagging' };
+  }
+
+  // Greetings and thanks, alone.
+  if ((has('greet') || has('thanks')) &&
+      tokens.every((t) => hasGroup(t.canon, 'greet') || hasGroup(t.canon, 'thanks') || GREETING_FILLER.has(t.t))) {
+    return { intent: 'greeting' };
+  }
+
+  const found = freeWords();
+  if (found) return fromMatch(found);
+
+  if (has('plan')) return { intent: 'plan-summary' };
+  const asksForStatus = has('status') || has('obj') || has('ind') || has('detail') || has('meta') || has('digest');
+  if (asksForStatus && contentWords.length === 0) return { intent: 'plan-summary' };
+  return { intent: 'unknown' };
+}

@@ -1,0 +1,69 @@
+/** What the language layer hands to the bot for one chat message. Pure data, no I/O. */
+
+export type Lang = 'es' | 'en';
+
+export type Intent =
+  | 'objective-status'
+  | 'indicator-detail'
+  | 'plan-summary'
+  | 'lagging'
+  | 'mission'
+  | 'vision'
+  | 'help'
+  | 'greeting'
+  | 'report-start'
+  | 'assign-owner'
+  | 'audit'
+  | 'subscribe-digest'
+  | 'unsubscribe-digest'
+  | 'send-digest-now'
+  | 'unknown';
+
+export const INTENTS: readonly Intent[] = [
+  'objective-status',
+  'indicator-detail',
+  'plan-summary',
+  'lagging',
+  'mission',
+  'vision',
+  'help',
+  'greeting',
+  'report-start',
+  'assign-owner',
+  'audit',
+  'subscribe-digest',
+  'unsubscribe-digest',
+  'send-digest-now',
+  'unknown',
+];
+
+export interface Understanding {
+  lang: Lang;
+  intent: Intent;
+  /** Objective number as written (1..10 exist; 11 is returned as 11 so the caller can say it does not exist). */
+  objective?: number;
+  /**
+   * One indicator: a plan id ("4263", "8116-M3", "O10-1"), or, when the text names a code the plan does not have,
+   * the code as written ("9999") so the caller can say it is unknown.
+   */
+  indicatorId?: string;
+  /** Several candidate indicators (free-word matches best first, or several codes named), for the caller to offer as choices. */
+  indicatorIds?: string[];
+  /** YYYY-MM when the text names a month with its year ("junio 2025", "2025-06", "06/2025"). */
+  period?: string;
+  /** 1..12 when the text names a month without a year ("reportar junio"); the caller picks the year. */
+  month?: number;
+  /** A year named in the text (2015..2040), alone or as part of the period. */
+  year?: number;
+  /** People named in the message: Teams mentions other than the bot's ("<at>Ana Pérez</at>"), "@ana", or for
+   * assign-owner the leftover words ("asignar responsable 4263 Ana Pérez"). Several are joined with ", ". */
+  mentionsText?: string;
+  /** An e-mail address found in the text, lower-cased. */
+  email?: string;
+  /** The message normalized: markup removed, lower case, accents folded, punctuation dropped. */
+  text: string;
+}
+
+export interface Understander {
+  understand(text: string): Understanding;
+}

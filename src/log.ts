@@ -1,0 +1,22 @@
+/** A small leveled logger to stderr/stdout with timestamps; one line per event. */
+
+export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export interface Logger {
+  debug(msg: string): void;
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string, err?: unknown): void;
+}
+
+export function createLogger(level: Level = 'info'): Logger {
+  const on = (l: Level) => order[l] >= order[level];
+  const line = (l: string, msg: string) => `${new Date().toISOString()} ${l.toUpperCase()} ${msg}\n`;
+  return {
+    debug: (m) => on('debug') && process.stdout.write(line('debug', m)),
+    info: (m) => on('info') && process.stdout.write(line('info', m)),
+    warn: (m) => on('warn') && process.stderr.write(line('warn', m)),
+    error: (m, e) => on('error') && process.stderr.write(line('error', e ? `${m}: ${(e as Error)?.stack ?? String(e)}` : m)),
+  } as Logger;
+}

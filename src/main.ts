@@ -1,0 +1,97 @@
+import { loadConfig, ConfigError, type Config } from './config';
+import { loadPlan } from './plan/load';
+import { PlanError } from './plan/schema';
+import { createStatusService } from './progress/service';
+import { createUnderstanding } from './language';
+import { ChatRouter } from './chat/router';
+import { chatModules } from './chat/modules';
+import type { Services } from './chat/types';
+import { openLowdbStore } from './store/lowdb-store';
+import type { Store } from './store/types';
+import { createHttpServer, type HttpServer } from './http/server';
+import { createTeamsBot, type TeamsBot } from './teams';
+import { createLogger, type Logger } from './log';
+
+/** Composition root: config -> plan -> store -> services -> Teams app -> HTTP server; graceful shutdown. */
+
+export interface RunningBot {
+  config: Config;
+  services: Services;
+  http: HttpServer;
+  teams: TeamsBot;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Config, opts: { log?: Logger; host?: string } = {}): Promise<RunningBot> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const plan = loadPlan();
+  const store: Store = await openLowdbStore(config.dbFile, { exclusive: true, onWarning: (w: string) => log.warn(w) });
+  const clock = () => config.now ?? new Date();
+  const services: Services = {
+    plan,
+    store,
+    status: createStatusService(plan, store, config.bands),
+    understanding: createUnderstanding(plan),
+    config: { admins: config.admins, bands: config.bands, reminderDays: config.reminderDays },
+  };
+  const router = new ChatRouter(services, chatModules);
+  const teams = createTeamsBot({ config, services, router, clock, log });
+  const http = createHttpServer({
+    messages: teams.handle,
+    status: services.status,
+    store,
+    apiToken: config.apiToken,
+    clock,
+    log: (m, e) => log.error(m, e),
+  });
+  const port = await http.listen(config.port, opts.host);
+  teams.start();
+  let stopped: Promise<void> | undefined;
+  return {
+    config,
+    services,
+    http,
+    teams,
+    port,
+    stop: () =>
+      (stopped ??= (async () => {
+        teams.stop();
+        await http.close();
+        await store.flush();
+        await store.close();
+      })()),
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  const log = createLogger(config.logLevel);
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, { log });
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof PlanError) log.error(e.message);
+    else log.error('No se pudo iniciar el bot', e);
+    process.exit(1);
+  }
+  const mode = config.bot.id ? `autenticado (BOT_ID ${config.bot.id})` : 'anónimo local (sin BOT_ID)';
+  log.info(`PEI Bot escuchando en http://localhost:${bot.port}/api/messages — modo ${mode}; almacén ${config.dbFile}`);
+  const shutdown = (signal: string) => {
+    log.info(`${signal} recibido: terminando el turno en curso y guardando el almacén…`);
+    bot.stop().then(
+      () => { log.info('Detenido.'); process.exit(0); },
+      (e) => { log.error('Error al detener', e); process.exit(1); },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,73 @@
+/** The plan as plain data: what data/plan.json holds once validated (see schema.ts). */
+
+export type Trend = 'suma' | 'creciente' | 'constante' | 'decreciente';
+export type Unit = 'number' | 'percent';
+export type Year = 2024 | 2025 | 2026 | 2027;
+export const PLAN_YEARS: readonly Year[] = [2024, 2025, 2026, 2027];
+
+export interface Meta {
+  /** Stable meta id: the sectoral meta number ("2339"), "8116-M3" for project metas, "O10-1" where the seed gives none. */
+  id: string;
+  kind: 'sectorial' | 'proyecto' | 'gestion';
+  /** The meta's number as printed ("2339", or "3" for "Meta 3 proyecto 8116"); null where the seed prints none. */
+  number: string | null;
+  /** Investment project number for project metas ("8116"). */
+  project: string | null;
+  /** How the seed labels it: "Meta Sectorial 2339", "Meta 3 proyecto 8116". */
+  label: string;
+  text: string;
+}
+
+export interface Indicator {
+  /** DOMAIN.md's stable id: sectoral code, "PPPP-Mn", or "O10-n". */
+  id: string;
+  objective: number;
+  /** The code or number printed before the name ("4263", "3"); null where none is printed. */
+  printedNumber: string | null;
+  name: string;
+  meta: Meta;
+  trend: Trend;
+  /** Weight inside the objective, as a fraction (50% = 0.5). */
+  weight: number;
+  unit: Unit;
+  /** Yearly targets; percents as fractions. */
+  program: Record<Year, number>;
+  /** The 2024-2027 total as printed in the seed (percents as fractions). */
+  total: number;
+  /** Baseline; null where the seed gives none (the engine then uses 0). */
+  baseline: number | null;
+  /** Area in charge where the seed names one. */
+  area: string | null;
+  /** The row's cells exactly as printed: weight, 2024..2027, total; kept for the plan check and for audit. */
+  printed: { trend: string; weight: string; program: [string, string, string, string]; total: string };
+}
+
+export interface Objective {
+  number: number;
+  name: string;
+  /** Short label for lists and buttons. */
+  shortName: string;
+  notes: string[];
+  indicators: Indicator[];
+}
+
+export interface AcknowledgedFinding {
+  code: string;
+  ref: string;
+  note: string;
+}
+
+export interface Plan {
+  id: string;
+  name: string;
+  entity: string;
+  period: { from: number; to: number };
+  cut: string;
+  source: string;
+  mission: string;
+  vision: string;
+  legalBasis: { norm: string; article: string | null; text: string }[];
+  objectives: Objective[];
+  /** Findings of the plan check that the planning office has reviewed: they come from the seed itself. */
+  acknowledgedFindings: AcknowledgedFinding[];
+}

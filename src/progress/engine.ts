@@ -1,0 +1,264 @@
+import type { Indicator, Objective, Plan, Trend } from '../plan/types';
+import type { ReportRecord } from '../store/types';
+import { monthsClosed, periodOf, yearOf, isYearClosed, bogotaDate, type IsoDate, type Period } from '../calendar';
+import { DEFAULT_BANDS, statusOf, type Bands, type Status } from './status';
+
+/**
+ * The progress engine: pure functions from the plan and the stored reports to the figures of DOMAIN.md.
+ * No I/O, no clock: the as-of date comes in as data.
+ */
+
+export interface EngineOptions {
+  year: number;
+  /** Bogotá calendar date; reports of later months are not counted. */
+  asOf: IsoDate;
+  bands?: Bands;
+}
+
+export type AnomalyCode =
+  | 'level-drop'
+  | 'level-rise'
+  | 'zero-without-explanation'
+  | 'over-execution-without-justification'
+  | 'closed-period';
+
+export interface Anomaly {
+  code: AnomalyCode;
+  period: Period;
+  detail: string;
+}
+
+export interface IndicatorFigures {
+  indicator: Indicator;
+  year: number;
+  /** M_y. */
+  target: number;
+  hasTarget: boolean;
+  /** V_y: the sum of the year's reports (Suma) or the latest level of the year (others). */
+  executed: number | null;
+  progress: number | null;
+  /** Expected level at the as-of date, and that level run through the progress formula. */
+  expectedLevel: number | null;
+  expected: number | null;
+  /** Four-year value: sum of all reports (Suma) or latest level (others). */
+  cumulativeValue: number | null;
+  cumulative: number | null;
+  status: Status;
+  /** Latest period with a report, up to the as-of month. */
+  lastReport: Period | null;
+  /** No report in the year although the year has a target. */
+  pending: boolean;
+  /** Effective reports (latest version of each period) up to the as-of month, oldest first. */
+  reports: ReportRecord[];
+  anomalies: Anomaly[];
+}
+
+export interface RollUp {
+  progress: number | null;
+  expected: number | null;
+  cumulative: number | null;
+  status: Status;
+}
+
+export interface ObjectiveFigures extends RollUp {
+  objective: Objective;
+  indicators: IndicatorFigures[];
+  /** Indicators with a target this year and no report yet. */
+  pending: string[];
+}
+
+export interface PlanFigures extends RollUp {
+  plan: Plan;
+  year: number;
+  asOf: IsoDate;
+  monthsClosed: number;
+  objectives: ObjectiveFigures[];
+}
+
+/** Keeps the latest version of each (indicator, period), grouped by indicator, periods ascending. */
+export function effectiveReports(reports: readonly ReportRecord[], upTo?: Period): Map<string, ReportRecord[]> {
+  const latest = new Map<string, Map<Period, ReportRecord>>();
+  for (const r of reports) {
+    if (upTo !== undefined && r.period > upTo) continue;
+    let byPeriod = latest.get(r.indicatorId);
+    if (!byPeriod) latest.set(r.indicatorId, (byPeriod = new Map()));
+    const prev = byPeriod.get(r.period);
+    if (!prev || r.version > prev.version) byPeriod.set(r.period, r);
+  }
+  const out = new Map<string, ReportRecord[]>();
+  for (const [id, byPeriod] of latest) {
+    out.set(id, [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)));
+  }
+  return out;
+}
+
+const baselineOf = (ind: Indicator) => ind.baseline ?? 0;
+
+function targetOf(ind: Indicator, year: number): number {
+  return (ind.program as Record<number, number>)[year] ?? 0;
+}
+
+/** Progress of a value against a target, by tendencia; null where the formula has no denominator. */
+export function progressOf(trend: Trend, value: number, target: number, baseline: number): number | null {
+  switch (trend) {
+    case 'suma':
+    case 'constante':
+      return target === 0 ? null : value / target;
+    case 'creciente':
+      return target - baseline === 0 ? null : (value - baseline) / (target - baseline);
+    case 'decreciente':
+      return baseline - target === 0 ? null : (baseline - value) / (baseline - target);
+  }
+}
+
+/** Expected level at m closed months of the year (M_2023 = baseline). */
+export function expectedLevelOf(ind: Indicator, year: number, m: number): number {
+  const target = targetOf(ind, year);
+  if (ind.trend === 'suma') return (target * m) / 12;
+  const previous = year <= 2024 ? baselineOf(ind) : targetOf(ind, year - 1);
+  return previous + ((target - previous) * m) / 12;
+}
+
+export function indicatorFigures(
+  ind: Indicator,
+  reports: readonly ReportRecord[],
+  opts: EngineOptions,
+): IndicatorFigures {
+  const bands = opts.bands ?? DEFAULT_BANDS;
+  const { year, asOf } = opts;
+  const lb = baselineOf(ind);
+  const target = targetOf(ind, year);
+  const hasTarget = target !== 0 && progressOf(ind.trend, target, target, lb) !== null;
+  const m = monthsClosed(year, asOf);
+
+  const ofYear = reports.filter((r) => yearOf(r.period) === year);
+  const last = reports.length ? reports[reports.length - 1] : undefined;
+
+  let executed: number | null = null;
+  let cumulativeValue: number | null = null;
+  if (ind.trend === 'suma') {
+    executed = ofYear.length ? ofYear.reduce((s, r) => s + r.value, 0) : null;
+    cumulativeValue = reports.length ? reports.reduce((s, r) => s + r.value, 0) : null;
+  } else {
+    executed = ofYear.length ? ofYear[ofYear.length - 1].value : null;
+    cumulativeValue = last ? last.value : null;
+  }
+
+  const progress = hasTarget && executed !== null ? progressOf(ind.trend, executed, target, lb) : null;
+  const expectedLevel = hasTarget ? expectedLevelOf(ind, year, m) : null;
+  const expected = expectedLevel !== null ? progressOf(ind.trend, expectedLevel, target, lb) : null;
+  const cumulative = cumulativeValue !== null ? progressOf(ind.trend, cumulativeValue, ind.total, lb) : null;
+
+  return {
+    indicator: ind,
+    year,
+    target,
+    hasTarget,
+    executed,
+    progress,
+    expectedLevel,
+    expected,
+    cumulativeValue,
+    cumulative,
+    status: statusOf(progress, expected, hasTarget, bands),
+    lastReport: last ? last.period : null,
+    pending: hasTarget && executed === null,
+    reports: reports as ReportRecord[],
+    anomalies: anomaliesOf(ind, reports),
+  };
+}
+
+/** What an auditor should look at (DOMAIN.md): drops, rises, silent zeros, unexplained over-execution, late reports. */
+export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  const lb = baselineOf(ind);
+  let sumOfYear = 0;
+  let currentYear = 0;
+  reports.forEach((r, i) => {
+    const prev = i > 0 ? reports[i - 1] : undefined;
+    if (prev && ind.trend === 'creciente' && r.value < prev.value) {
+      out.push({ code: 'level-drop', period: r.period, detail: `${prev.value} → ${r.value}` });
+    }
+    if (prev && ind.trend === 'decreciente' && r.value > prev.value) {
+      out.push({ code: 'level-rise', period: r.period, detail: `${prev.value} → ${r.value}` });
+    }
+    if (r.value === 0 && !r.dificultades.trim()) {
+      out.push({ code: 'zero-without-explanation', period: r.period, detail: 'avance 0 sin dificultades' });
+    }
+    const y = yearOf(r.period);
+    if (y !== currentYear) { currentYear = y; sumOfYear = 0; }
+    sumOfYear += r.value;
+    const level = ind.trend === 'suma' ? sumOfYear : r.value;
+    const target = targetOf(ind, y);
+    const p = target ? progressOf(ind.trend, level, target, lb) : null;
+    if (p !== null && p > 1 && !r.dificultades.trim()) {
+      out.push({ code: 'over-execution-without-justification', period: r.period, detail: `${level} > ${target}` });
+    }
+    if (isYearClosed(y, bogotaDate(new Date(r.reportedAt)))) {
+      out.push({ code: 'closed-period', period: r.period, detail: `reportado el ${bogotaDate(new Date(r.reportedAt))}` });
+    }
+  });
+  return out;
+}
+
+/** Σ w·min(x, 1) / Σ w over the given items; null when there is nothing to weigh. */
+function weighted<T>(items: readonly T[], weight: (t: T) => number, value: (t: T) => number): number | null {
+  let sw = 0;
+  let sx = 0;
+  for (const it of items) {
+    const w = weight(it);
+    sw += w;
+    sx += w * Math.min(value(it), 1);
+  }
+  return sw > 0 ? sx / sw : null;
+}
+
+export function objectiveFigures(objective: Objective, figures: IndicatorFigures[], bands: Bands = DEFAULT_BANDS): ObjectiveFigures {
+  const withTarget = figures.filter((f) => f.hasTarget);
+  const hasData = withTarget.some((f) => f.executed !== null);
+  const anyReport = figures.some((f) => f.cumulativeValue !== null);
+  const w = (f: IndicatorFigures) => f.indicator.weight;
+  // Weights renormalise over the indicators with a target this year (the seed's note on objective 2).
+  const progress = hasData ? weighted(withTarget, w, (f) => f.progress ?? 0) : null;
+  const expected = weighted(withTarget, w, (f) => f.expected ?? 0);
+  const cumulative = anyReport ? weighted(figures.filter((f) => f.indicator.total !== 0), w, (f) => f.cumulative ?? 0) : null;
+  return {
+    objective,
+    indicators: figures,
+    pending: withTarget.filter((f) => f.pending).map((f) => f.indicator.id),
+    progress,
+    expected,
+    cumulative,
+    status: statusOf(progress, expected, withTarget.length > 0, bands),
+  };
+}
+
+function mean(xs: number[]): number | null {
+  return xs.length ? xs.reduce((a, b) => a + Math.min(b, 1), 0) / xs.length : null;
+}
+
+/** The whole plan: each objective weighs the same (the seed gives every objective 100% and no weight between them). */
+export function computePlan(plan: Plan, reports: readonly ReportRecord[], opts: EngineOptions): PlanFigures {
+  const bands = opts.bands ?? DEFAULT_BANDS;
+  const grouped = effectiveReports(reports, periodOf(opts.asOf));
+  const objectives = plan.objectives.map((o) =>
+    objectiveFigures(o, o.indicators.map((ind) => indicatorFigures(ind, grouped.get(ind.id) ?? [], opts)), bands),
+  );
+  const withTarget = objectives.filter((o) => o.expected !== null);
+  const hasData = withTarget.some((o) => o.progress !== null);
+  const progress = hasData ? mean(withTarget.map((o) => o.progress ?? 0)) : null;
+  const expected = mean(withTarget.map((o) => o.expected ?? 0));
+  const anyCumulative = objectives.some((o) => o.cumulative !== null);
+  const cumulative = anyCumulative ? mean(objectives.map((o) => o.cumulative ?? 0)) : null;
+  return {
+    plan,
+    year: opts.year,
+    asOf: opts.asOf,
+    monthsClosed: monthsClosed(opts.year, opts.asOf),
+    objectives,
+    progress,
+    expected,
+    cumulative,
+    status: statusOf(progress, expected, withTarget.length > 0, bands),
+  };
+}

@@ -1,0 +1,472 @@
+/**
+ * The store's semantics, shared by every implementation (memory.ts, lowdb-store.ts): version numbering per
+ * (indicator, period), submissionId idempotency, audit entries with before/after, the revision counter and the
+ * O(1) indexes. An implementation only decides how a change becomes durable (`persist`).
+ *
+ * Visibility: changes to the small state (owners, admins, subscriptions, conversations, sent) are visible at once;
+ * report versions and audit entries become visible when their write is durable. Every returned promise resolves
+ * only once its change is durable.
+ */
+import type {
+  AppendReportResult,
+  AuditEntry,
+  ConversationRecord,
+  Person,
+  ReportInput,
+  ReportRecord,
+  ReportSource,
+  SentRecord,
+  Store,
+  Subscription,
+} from './types';
+
+/** The small mutable state (the lowdb document, minus its header). */
+export interface StoreState {
+  owners: Record<string, Person[]>;
+  admins: Person[];
+  subscriptions: Subscription[];
+  conversations: ConversationRecord[];
+  sent: SentRecord[];
+}
+
+/** What one store call must make durable. */
+export interface Effects {
+  reports: ReportRecord[];
+  audit: AuditEntry[];
+  /** The small state changed. */
+  doc: boolean;
+  /** All or nothing (appendReports). */
+  atomic?: boolean;
+}
+
+export const AUDIT_ACTIONS = {
+  reportCreate: 'report.create',
+  reportCorrect: 'report.correct',
+  ownersSet: 'owners.set',
+  adminAdd: 'admin.add',
+  adminRemove: 'admin.remove',
+  subscriptionAdd: 'subscription.add',
+  subscriptionRemove: 'subscription.remove',
+} as const;
+
+export function emptyState(): StoreState {
+  return { owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] };
+}
+
+export function reportKey(indicatorId: string, period: string): string {
+  return `${indicatorId}|${period}`;
+}
+
+export function reportId(indicatorId: string, period: string, version: number): string {
+  return `${indicatorId}:${period}:v${version}`;
+}
+
+function copyPerson(p: Person): Person {
+  return p.email === undefined ? { id: p.id, name: p.name } : { id: p.id, name: p.name, email: p.email };
+}
+
+function cloneJson<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function checkInput(input: ReportInput): void {
+  if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '') {
+    throw new TypeError('store: report without indicatorId');
+  }
+  if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
+    throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
+  }
+  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
+    throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
+  }
+}
+
+/**
+ * Applies an audit entry of the small state to a state (used to roll the document forward from the audit log after
+ * a crash between the audit append and the document write). Idempotent. Returns false for other entries.
+ */
+export function applyStateAudit(state: StoreState, e: AuditEntry): boolean {
+  const colon = e.target.indexOf(':');
+  const id = colon >= 0 ? e.target.slice(colon + 1) : '';
+  switch (e.action) {
+    case AUDIT_ACTIONS.ownersSet: {
+      const after = Array.isArray(e.after) ? (e.after as Person[]).map(copyPerson) : [];
+      if (after.length) state.owners[id] = after;
+      else delete state.owners[id];
+      return true;
+    }
+    case AUDIT_ACTIONS.adminAdd: {
+      const p = e.after as Person;
+      const i = state.admins.findIndex((a) => a.id === p.id);
+      if (i >= 0) state.admins[i] = copyPerson(p);
+      else state.admins.push(copyPerson(p));
+      return true;
+    }
+    case AUDIT_ACTIONS.adminRemove:
+      state.admins = state.admins.filter((a) => a.id !== id);
+      return true;
+    case AUDIT_ACTIONS.subscriptionAdd: {
+      const s = e.after as Subscription;
+      if (!state.subscriptions.some((x) => x.conversationKey === s.conversationKey && x.kind === s.kind)) {
+        state.subscriptions.push(cloneJson(s));
+      }
+      return true;
+    }
+    case AUDIT_ACTIONS.subscriptionRemove:
+      state.subscriptions = state.subscriptions.filter((x) => x.conversationKey !== id);
+      return true;
+    default:
+      return false;
+  }
+}
+
+export interface BaseInit {
+  state: StoreState;
+  /** In write order. */
+  reports: ReportRecord[];
+  /** In seq order. */
+  audit: AuditEntry[];
+  /** The last audit seq used (at least the last entry's). */
+  seq?: number;
+}
+
+const NO_PEOPLE: readonly Person[] = Object.freeze([]);
+
+export abstract class BaseStore implements Store {
+  protected readonly state: StoreState;
+  protected seq: number;
+  private readonly reportList: ReportRecord[];
+  private readonly auditList: AuditEntry[];
+  private readonly auditByTarget = new Map<string, AuditEntry[]>();
+  /** (indicator, period) -> latest version, including versions whose write is still in flight. */
+  private readonly latest = new Map<string, ReportRecord>();
+  private readonly bySubmission = new Map<string, ReportRecord>();
+  /** submissionId -> the write still in flight (a repeat waits for it). */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly sentByKey = new Map<string, SentRecord>();
+  private rev = 0;
+
+  protected constructor(init: BaseInit) {
+    this.state = init.state;
+    this.reportList = init.reports;
+    this.auditList = init.audit;
+    this.seq = init.seq ?? 0;
+    for (const r of this.reportList) this.indexReport(r);
+    for (const e of this.auditList) {
+      this.indexAudit(e);
+      if (e.seq > this.seq) this.seq = e.seq;
+    }
+    for (const s of this.state.sent) this.sentByKey.set(s.key, s);
+  }
+
+  /** Makes the effects durable, then calls `publish(effects)`; resolves after that. */
+  protected abstract persist(effects: Effects): Promise<void>;
+  /** Throws when the store cannot take writes (closed, read-only, failed). */
+  protected abstract checkWritable(): void;
+  abstract flush(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  protected bump(): void {
+    this.rev++;
+  }
+
+  /** Makes durable report versions and audit entries visible. */
+  protected publish(effects: Effects): void {
+    for (const r of effects.reports) this.reportList.push(r);
+    for (const e of effects.audit) {
+      this.auditList.push(e);
+      this.indexAudit(e);
+    }
+    if (effects.reports.length) this.bump();
+  }
+
+  private indexReport(r: ReportRecord): void {
+    const key = reportKey(r.indicatorId, r.period);
+    const prev = this.latest.get(key);
+    if (!prev || prev.version < r.version) this.latest.set(key, r);
+    if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId)) this.bySubmission.set(r.submissionId, r);
+  }
+
+  private indexAudit(e: AuditEntry): void {
+    let list = this.auditByTarget.get(e.target);
+    if (!list) this.auditByTarget.set(e.target, (list = []));
+    list.push(e);
+  }
+
+  private newAudit(at: string, actor: Person, action: string, target: string, before: unknown, after: unknown): AuditEntry {
+    return { seq: ++this.seq, at, actor: copyPerson(actor), action, target, before, after };
+  }
+
+  private nextReport(input: ReportInput, author: Person, source: ReportSource, submissionId: string | undefined, at: string, actor: Person) {
+    const key = reportKey(input.indicatorId, input.period);
+    const prev = this.latest.get(key);
+    const version = (prev?.version ?? 0) + 1;
+    const record: ReportRecord = {
+      id: reportId(input.indicatorId, input.period, version),
+      indicatorId: input.indicatorId,
+      period: input.period,
+      version,
+      value: input.value,
+      logros: input.logros ?? '',
+      dificultades: input.dificultades ?? '',
+      evidencia: input.evidencia ?? '',
+      author: copyPerson(author),
+      reportedAt: at,
+      source,
+    };
+    if (submissionId !== undefined) record.submissionId = submissionId;
+    this.latest.set(key, record);
+    if (submissionId !== undefined) this.bySubmission.set(submissionId, record);
+    const entry = this.newAudit(
+      at,
+      actor,
+      prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate,
+      `report:${input.indicatorId}:${input.period}`,
+      prev ?? null,
+      record,
+    );
+    return { record, entry };
+  }
+
+  private track(submissionIds: (string | undefined)[], p: Promise<void>): void {
+    const ids = submissionIds.filter((s): s is string => s !== undefined);
+    if (!ids.length) return;
+    for (const id of ids) this.inFlight.set(id, p);
+    const done = () => {
+      for (const id of ids) if (this.inFlight.get(id) === p) this.inFlight.delete(id);
+    };
+    p.then(done, done);
+  }
+
+  // ---- reports
+
+  reports(): readonly ReportRecord[] {
+    return this.reportList;
+  }
+
+  async appendReport(
+    input: ReportInput,
+    author: Person,
+    meta: { source: ReportSource; submissionId?: string; at: string },
+  ): Promise<AppendReportResult> {
+    this.checkWritable();
+    checkInput(input);
+    if (meta.submissionId !== undefined) {
+      const dup = this.bySubmission.get(meta.submissionId);
+      if (dup) {
+        await this.inFlight.get(meta.submissionId);
+        return { record: dup, duplicate: true };
+      }
+    }
+    const { record, entry } = this.nextReport(input, author, meta.source, meta.submissionId, meta.at, author);
+    const p = this.persist({ reports: [record], audit: [entry], doc: false });
+    this.track([meta.submissionId], p);
+    await p;
+    return { record, duplicate: false };
+  }
+
+  async appendReports(
+    batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string }[],
+    at: string,
+    actor: Person,
+  ): Promise<AppendReportResult[]> {
+    this.checkWritable();
+    for (const item of batch) checkInput(item.input);
+    const results: AppendReportResult[] = [];
+    const records: ReportRecord[] = [];
+    const entries: AuditEntry[] = [];
+    const waits = new Set<Promise<void>>();
+    for (const item of batch) {
+      const dup = item.submissionId === undefined ? undefined : this.bySubmission.get(item.submissionId);
+      if (dup) {
+        const w = this.inFlight.get(item.submissionId!);
+        if (w) waits.add(w);
+        results.push({ record: dup, duplicate: true });
+        continue;
+      }
+      const { record, entry } = this.nextReport(item.input, item.author, item.source, item.submissionId, at, actor);
+      records.push(record);
+      entries.push(entry);
+      results.push({ record, duplicate: false });
+    }
+    if (records.length) {
+      const p = this.persist({ reports: records, audit: entries, doc: false, atomic: true });
+      this.track(records.map((r) => r.submissionId), p);
+      waits.add(p);
+    }
+    await Promise.all(waits);
+    return results;
+  }
+
+  // ---- owners
+
+  owners(indicatorId: string): readonly Person[] {
+    return this.state.owners[indicatorId] ?? NO_PEOPLE;
+  }
+
+  allOwners(): Readonly<Record<string, readonly Person[]>> {
+    return this.state.owners;
+  }
+
+  async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
+    this.checkWritable();
+    const before = this.state.owners[indicatorId] ?? [];
+    const after: Person[] = [];
+    for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
+    if (sameJson(before, after)) return this.flush();
+    if (after.length) this.state.owners[indicatorId] = after;
+    else delete this.state.owners[indicatorId];
+    this.bump();
+    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.ownersSet, `owner:${indicatorId}`, before, after);
+    return this.persist({ reports: [], audit: [entry], doc: true });
+  }
+
+  // ---- admins
+
+  admins(): readonly Person[] {
+    return this.state.admins;
+  }
+
+  async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
+    this.checkWritable();
+    const after = copyPerson(person);
+    const i = this.state.admins.findIndex((a) => a.id === person.id);
+    const before = i >= 0 ? this.state.admins[i] : null;
+    if (before && sameJson(before, after)) return this.flush();
+    if (i >= 0) this.state.admins[i] = after;
+    else this.state.admins.push(after);
+    this.bump();
+    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.adminAdd, `admin:${person.id}`, before, after);
+    return this.persist({ reports: [], audit: [entry], doc: true });
+  }
+
+  async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
+    this.checkWritable();
+    const i = this.state.admins.findIndex((a) => a.id === personId);
+    if (i < 0) return this.flush();
+    const [before] = this.state.admins.splice(i, 1);
+    this.bump();
+    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.adminRemove, `admin:${personId}`, before, null);
+    return this.persist({ reports: [], audit: [entry], doc: true });
+  }
+
+  // ---- subscriptions
+
+  subscriptions(): readonly Subscription[] {
+    return this.state.subscriptions;
+  }
+
+  async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
+    this.checkWritable();
+    if (this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind)) {
+      await this.flush();
+      return false;
+    }
+    const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
+    this.state.subscriptions.push(after);
+    this.bump();
+    const entry = this.newAudit(sub.createdAt, actor, AUDIT_ACTIONS.subscriptionAdd, `subscription:${sub.conversationKey}`, null, after);
+    await this.persist({ reports: [], audit: [entry], doc: true });
+    return true;
+  }
+
+  async unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
+    this.checkWritable();
+    const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey);
+    if (!removed.length) {
+      await this.flush();
+      return false;
+    }
+    this.state.subscriptions = this.state.subscriptions.filter((s) => s.conversationKey !== conversationKey);
+    this.bump();
+    const before = removed.length === 1 ? removed[0] : removed;
+    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.subscriptionRemove, `subscription:${conversationKey}`, before, null);
+    await this.persist({ reports: [], audit: [entry], doc: true });
+    return true;
+  }
+
+  // ---- conversations
+
+  conversations(): readonly ConversationRecord[] {
+    return this.state.conversations;
+  }
+
+  async saveConversation(record: ConversationRecord): Promise<void> {
+    this.checkWritable();
+    const copy = cloneJson(record);
+    const i = this.state.conversations.findIndex((c) => c.key === record.key);
+    if (i >= 0 && sameJson(this.state.conversations[i], copy)) return this.flush();
+    if (i >= 0) this.state.conversations[i] = copy;
+    else this.state.conversations.push(copy);
+    this.bump();
+    return this.persist({ reports: [], audit: [], doc: true });
+  }
+
+  async removeConversation(key: string): Promise<void> {
+    this.checkWritable();
+    const i = this.state.conversations.findIndex((c) => c.key === key);
+    if (i < 0) return this.flush();
+    this.state.conversations.splice(i, 1);
+    this.bump();
+    return this.persist({ reports: [], audit: [], doc: true });
+  }
+
+  async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
+    this.checkWritable();
+    const c = this.state.conversations.find((x) => x.key === key);
+    if (!c) return this.flush();
+    c.active = false;
+    c.inactiveReason = reason;
+    c.updatedAt = at;
+    this.bump();
+    return this.persist({ reports: [], audit: [], doc: true });
+  }
+
+  // ---- sent
+
+  wasSent(key: string): boolean {
+    return this.sentByKey.has(key);
+  }
+
+  async markSent(record: SentRecord): Promise<void> {
+    this.checkWritable();
+    const copy = cloneJson(record);
+    const prev = this.sentByKey.get(record.key);
+    if (prev) this.state.sent[this.state.sent.indexOf(prev)] = copy;
+    else this.state.sent.push(copy);
+    this.sentByKey.set(record.key, copy);
+    this.bump();
+    return this.persist({ reports: [], audit: [], doc: true });
+  }
+
+  sent(): readonly SentRecord[] {
+    return this.state.sent;
+  }
+
+  // ---- audit
+
+  /**
+   * Entries in seq order. `target` matches exactly ("report:4263:2025-06"), or as a prefix when it ends with ':'
+   * ("report:4263:" = every period of 4263). `limit` keeps the newest entries.
+   */
+  audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[] {
+    let list: readonly AuditEntry[] = this.auditList;
+    const target = filter?.target;
+    if (target !== undefined) {
+      list = target.endsWith(':') ? this.auditList.filter((e) => e.target.startsWith(target)) : (this.auditByTarget.get(target) ?? []);
+    }
+    const limit = filter?.limit;
+    if (limit !== undefined && limit >= 0 && list.length > limit) list = list.slice(list.length - limit);
+    return list;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The Store interface: everything the capabilities persist. Capabilities take a Store as a parameter;
+ * only main.ts picks an implementation (lowdb today). No implementation detail leaks through here.
+ */
+
+export interface Person {
+  /** Teams AAD object id where known; otherwise a lower-cased email. */
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export type ReportSource = 'teams' | 'csv' | 'api';
+
+/** What a reporter submits (already validated by reports/). */
+export interface ReportInput {
+  indicatorId: string;
+  /** YYYY-MM */
+  period: string;
+  value: number;
+  logros: string;
+  dificultades: string;
+  evidencia: string;
+}
+
+/** One stored version of a report. The effective report of (indicator, period) is its highest version. */
+export interface ReportRecord extends ReportInput {
+  id: string;
+  version: number;
+  author: Person;
+  /** ISO instant of the write. */
+  reportedAt: string;
+  source: ReportSource;
+  /** Idempotency key (the form card instance, the CSV file hash + line); a repeat stores nothing new. */
+  submissionId?: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: Person;
+  action: string;
+  /** What was changed: "report:4263:2025-06", "owner:4263", "admin:<id>", "subscription:<conv>". */
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Subscription {
+  conversationKey: string;
+  kind: 'weekly-digest';
+  createdBy: Person;
+  createdAt: string;
+}
+
+/** A conversation the bot can write to later; `reference` is opaque to the core (a Bot Framework ConversationReference). */
+export interface ConversationRecord {
+  key: string;
+  scope: 'personal' | 'groupChat' | 'team' | 'channel';
+  reference: unknown;
+  /** For personal chats: whose chat it is. */
+  userId?: string;
+  teamId?: string;
+  name?: string;
+  active: boolean;
+  updatedAt: string;
+  inactiveReason?: string;
+}
+
+export interface SentRecord {
+  /** e.g. "digest:2025-W27:<conversationKey>", "reminder:2025-06:d-3:<userId>:<indicatorId>" */
+  key: string;
+  at: string;
+  detail?: unknown;
+}
+
+export interface AppendReportResult {
+  record: ReportRecord;
+  /** True when the submissionId had already been stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface Store {
+  /** Increases on every change; a cache key for figures computed from the store. */
+  readonly revision: number;
+
+  /** Every stored version, in write order. */
+  reports(): readonly ReportRecord[];
+  /**
+   * Appends a report version durably (the promise resolves only once it is on disk) with its audit entry.
+   * The version number is assigned here, under the store's write lock.
+   */
+  appendReport(input: ReportInput, author: Person, meta: { source: ReportSource; submissionId?: string; at: string }): Promise<AppendReportResult>;
+  /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
+  appendReports(batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string }[], at: string, actor: Person): Promise<AppendReportResult[]>;
+
+  owners(indicatorId: string): readonly Person[];
+  allOwners(): Readonly<Record<string, readonly Person[]>>;
+  setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void>;
+
+  /** Admins added at run time (PEI_ADMINS is configuration, not stored). */
+  admins(): readonly Person[];
+  addAdmin(person: Person, actor: Person, at: string): Promise<void>;
+  removeAdmin(personId: string, actor: Person, at: string): Promise<void>;
+
+  subscriptions(): readonly Subscription[];
+  subscribe(sub: Subscription, actor: Person): Promise<boolean>;
+  unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean>;
+
+  conversations(): readonly ConversationRecord[];
+  saveConversation(record: ConversationRecord): Promise<void>;
+  removeConversation(key: string): Promise<void>;
+  markConversationInactive(key: string, reason: string, at: string): Promise<void>;
+
+  wasSent(key: string): boolean;
+  markSent(record: SentRecord): Promise<void>;
+  sent(): readonly SentRecord[];
+
+  audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[];
+
+  /** Waits for every write in flight. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,53 @@
+import { TurnContext, type Activity, type ChannelAccount, type Mention } from 'botbuilder';
+import type { Actor, ChatTurn, Scope } from '../chat/types';
+import type { Lang } from '../language/types';
+
+/** Translation from a Teams activity to the plain ChatTurn the chat logic works with. */
+
+export function scopeOf(activity: Partial<Activity>): Scope {
+  const t = activity.conversation?.conversationType;
+  return t === 'channel' ? 'channel' : t === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+export function actorOf(from: ChannelAccount | undefined): Actor {
+  const aad = from?.aadObjectId;
+  return { id: aad ?? from?.id ?? 'desconocido', aadObjectId: aad, name: from?.name ?? 'Usuario' };
+}
+
+/** People @mentioned in the message, other than the bot. */
+export function mentionsOf(activity: Partial<Activity>): Actor[] {
+  const bot = activity.recipient?.id;
+  return (activity.entities ?? [])
+    .filter((e) => e.type === 'mention')
+    .map((e) => (e as unknown as Mention).mentioned)
+    .filter((m) => m && m.id !== bot)
+    .map((m) => actorOf(m));
+}
+
+/** Whether a message mentions the bot (channel messages without one are not for us). */
+export function mentionsBot(activity: Partial<Activity>): boolean {
+  const bot = activity.recipient?.id;
+  return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as unknown as Mention).mentioned?.id === bot);
+}
+
+export function localeLang(activity: Partial<Activity>): Lang {
+  return (activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'es';
+}
+
+export function turnOf(context: TurnContext, lang: Lang, now: Date): ChatTurn {
+  const a = context.activity;
+  return {
+    actor: actorOf(a.from),
+    lang,
+    scope: scopeOf(a),
+    conversationKey: a.conversation.id,
+    conversationName: a.conversation.name,
+    mentions: mentionsOf(a),
+    now,
+  };
+}
+
+/** Message text without the bot's mention markup (teams-ai removes it; this covers other callers too). */
+export function textOf(context: TurnContext): string {
+  return (TurnContext.removeRecipientMention(context.activity as Activity) ?? context.activity.text ?? '').trim();
+}

@@ -1,0 +1,106 @@
+import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { ChatRouter } from '../chat/router';
+import type { Services } from '../chat/types';
+import { welcomeCard } from '../views/cards';
+import { viewContext } from '../chat/ask';
+import { deliver, cardActivity } from './deliver';
+import { localeLang, mentionsBot, textOf, turnOf } from './activity';
+import { forgetConversation, rememberConversation } from './conversations';
+import type { Lang } from '../language/types';
+
+/**
+ * The teams-ai Application: routes Teams activities to the chat logic. This folder is the only one that knows
+ * the Bot Framework; moving to the Microsoft 365 Agents SDK means rewriting it alone.
+ */
+
+export interface TeamsAppOptions {
+  services: Services;
+  router: ChatRouter;
+  adapter?: TeamsAdapter;
+  clock: () => Date;
+  log: (msg: string, err?: unknown) => void;
+}
+
+export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
+  const { services, router, clock, log } = opts;
+  const app = new Application<TurnState>({
+    adapter: opts.adapter,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const emailCache = new Map<string, string | undefined>();
+  const needsEmail = services.config.admins.some((a) => a.includes('@'));
+
+  /** PEI_ADMINS may name people by email: Teams knows it, the activity does not carry it. */
+  async function emailOf(context: TurnContext): Promise<string | undefined> {
+    const from = context.activity.from;
+    if (!needsEmail || !from?.id) return undefined;
+    if (emailCache.has(from.id)) return emailCache.get(from.id);
+    let email: string | undefined;
+    try {
+      const member = await Promise.race([
+        TeamsInfo.getMember(context, from.id),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      ]);
+      email = (member.email ?? member.userPrincipalName)?.toLowerCase();
+    } catch {
+      email = undefined;
+    }
+    emailCache.set(from.id, email);
+    return email;
+  }
+
+  async function remember(context: TurnContext): Promise<void> {
+    try {
+      await rememberConversation(services.store, context.activity, clock().toISOString());
+    } catch (e) {
+      log('No se pudo guardar la referencia de la conversación', e);
+    }
+  }
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const activity = context.activity;
+    // In channels Teams users expect the bot to speak only when @mentioned.
+    if (activity.conversation?.conversationType === 'channel' && !mentionsBot(activity) && !activity.value) return;
+    await remember(context);
+    const value = activity.value as Record<string, unknown> | undefined;
+    const text = textOf(context);
+    let lang: Lang;
+    let result;
+    const turn = turnOf(context, localeLang(activity), clock());
+    turn.actor.email = await emailOf(context);
+    if (value && typeof value === 'object' && !text) {
+      lang = value.lang === 'en' || value.lang === 'es' ? value.lang : turn.lang;
+      result = await router.action({ ...turn, lang }, value);
+    } else {
+      const u = router.understand(text);
+      lang = u.lang;
+      result = await router.text({ ...turn, lang }, text, u);
+    }
+    await deliver(context, result, lang);
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+    if (!botAdded) return;
+    await remember(context);
+    const turn = turnOf(context, 'es', clock());
+    await context.sendActivity(cardActivity(welcomeCard(viewContext(services, turn)), 'es', 'Bienvenida'));
+  });
+
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const botId = context.activity.recipient?.id;
+    if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId)) await forgetConversation(services.store, context.activity);
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    const action = (context.activity.action ?? '').toLowerCase();
+    if (action.startsWith('remove')) await forgetConversation(services.store, context.activity);
+    else if (action.startsWith('add')) await remember(context);
+  });
+
+  return app;
+}

@@ -1,0 +1,565 @@
+import type { Indicator, Plan } from '../plan/types';
+import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progress/engine';
+import type { Status } from '../progress/status';
+import type { Person, ReportRecord } from '../store/types';
+import { bogotaDate, type IsoDate } from '../calendar';
+import {
+  formatDate,
+  formatPercent,
+  formatPercentShort,
+  formatPeriod,
+  formatValue,
+  progressBar,
+  statusColor,
+  statusEmoji,
+  statusLabel,
+  statusText,
+  truncate,
+  type BarSegment,
+  type BarView,
+  type CardColor,
+  type Lang,
+} from './format';
+import { strings, type Example, type Strings } from './i18n';
+import { renderCard, type CardJson } from './render';
+import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
+
+/**
+ * The bot's answers as Adaptive Cards. Each function builds a plain view model (every string already in the
+ * user's language, every number already formatted) and expands its template in cards/ with it. Pure: no I/O
+ * beyond reading the templates once.
+ */
+
+export type { Lang } from './format';
+export type { CardJson } from './render';
+
+export interface ViewContext {
+  lang: Lang;
+  /** The people in charge of an indicator (the store's owners). */
+  owners: (indicatorId: string) => readonly Person[];
+  /** Shows the "Reportar avance" buttons. */
+  canReport: boolean;
+  /** The as-of date of the figures (the "corte"); shown on objective and indicator cards when given. */
+  asOf?: IsoDate;
+  /** The plan, for objective names on indicator cards and the lists of what exists; optional. */
+  plan?: Plan;
+}
+
+export interface ActionView {
+  title: string;
+  data: CardActionData;
+}
+
+/** How many reports the indicator card lists before "y N más". */
+export const MAX_HISTORY = 12;
+/** How many choices the choose-indicator card lists. */
+export const MAX_CHOICES = 10;
+/** Characters kept of each report text (logros, dificultades) on the indicator card. */
+export const MAX_REPORT_TEXT = 400;
+/** Characters kept of an indicator's name in lists. */
+export const MAX_NAME_IN_LIST = 90;
+
+const SEP = ' · ';
+
+// --- Helpers --------------------------------------------------------------------------------------
+
+function ownerText(ind: Indicator, ctx: ViewContext, s: Strings): string {
+  const names = ctx.owners(ind.id).map((p) => p.name).filter((n) => n && n.trim());
+  if (names.length) return names.join(', ');
+  return ind.area ?? s.noOwner;
+}
+
+function asOfText(ctx: ViewContext): string | null {
+  return ctx.asOf ? formatDate(ctx.asOf, ctx.lang) : null;
+}
+
+function yearOfFigures(figs: readonly IndicatorFigures[], ctx: ViewContext): number {
+  if (figs.length) return figs[0].year;
+  return ctx.asOf ? Number(ctx.asOf.slice(0, 4)) : new Date().getFullYear();
+}
+
+function segmentsOf(fraction: number | null, status: Status, lang: Lang): BarSegment[] {
+  return progressBar(fraction, lang, { status }).segments;
+}
+
+/** The three bars of an objective, an indicator or the plan: annual (status colour), expected and four-year. */
+function headlineBars(
+  fig: { progress: number | null; expected: number | null; cumulative: number | null; status: Status },
+  s: Strings,
+  lang: Lang,
+  annualLabel = s.annualProgress,
+): BarView[] {
+  return [
+    progressBar(fig.progress, lang, { status: fig.status, label: annualLabel }),
+    progressBar(fig.expected, lang, { label: s.expectedToDate, style: 'accent' }),
+    progressBar(fig.cumulative, lang, { label: s.fourYearProgress, style: 'accent' }),
+  ];
+}
+
+function reportAction(ctx: ViewContext, s: Strings, indicatorId?: string): ActionView[] {
+  return ctx.canReport ? [{ title: s.btnReport, data: reportStart(indicatorId) }] : [];
+}
+
+function objectiveName(n: number, ctx: ViewContext, s: Strings): string {
+  const o = ctx.plan?.objectives.find((x) => x.number === n);
+  return o ? s.objective(n, o.shortName) : s.objectiveShort(n);
+}
+
+function listHeading(ind: Indicator): string {
+  return `**${ind.id}**${SEP}${truncate(ind.name, MAX_NAME_IN_LIST)}`;
+}
+
+// --- Objective status -----------------------------------------------------------------------------
+
+interface IndicatorRowView {
+  emoji: string;
+  heading: string;
+  progressText: string;
+  color: CardColor;
+  segments: BarSegment[];
+  line1: string;
+  line2: string;
+  pendingText: string | null;
+  actionTitle: string;
+  action: CardActionData;
+}
+
+function indicatorRow(f: IndicatorFigures, ctx: ViewContext, s: Strings): IndicatorRowView {
+  const ind = f.indicator;
+  const lang = ctx.lang;
+  const parts = [statusLabel(f.status, lang), `${s.weight} ${formatPercentShort(ind.weight, lang)}`];
+  if (f.hasTarget) {
+    parts.push(`${s.targetOfYear(f.year)}: ${formatValue(f.target, ind.unit, lang)}`);
+    parts.push(`${s.executed}: ${formatValue(f.executed, ind.unit, lang)}`);
+    parts.push(`${s.expected}: ${formatPercent(f.expected, lang)}`);
+  } else {
+    parts.push(s.noTargetThisYear(f.year));
+    if (f.executed !== null) parts.push(`${s.executed}: ${formatValue(f.executed, ind.unit, lang)}`);
+  }
+  const last = f.lastReport ? formatPeriod(f.lastReport, lang) : s.noReports;
+  return {
+    emoji: statusEmoji(f.status),
+    heading: listHeading(ind),
+    progressText: formatPercent(f.progress, lang),
+    color: statusColor(f.status),
+    segments: segmentsOf(f.progress, f.status, lang),
+    line1: parts.join(SEP),
+    line2: `${s.lastReport}: ${last}${SEP}${s.owner}: ${ownerText(ind, ctx, s)}`,
+    pendingText: f.pending ? s.pendingIndicator(f.year) : null,
+    actionTitle: s.btnSeeIndicator(ind.id),
+    action: showIndicator(ind.id),
+  };
+}
+
+export function objectiveStatusCard(o: ObjectiveFigures, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const year = yearOfFigures(o.indicators, ctx);
+  const withTarget = o.indicators.filter((f) => f.hasTarget).length;
+  const pending = o.pending.length;
+  const view = {
+    title: s.objective(o.objective.number, o.objective.shortName),
+    fullName: o.objective.name,
+    period: s.periodLine(year, asOfText(ctx)),
+    statusCaption: s.statusCaption,
+    statusText: statusText(o.status, ctx.lang),
+    statusColor: statusColor(o.status),
+    bars: headlineBars(o, s, ctx.lang),
+    pendingNote: withTarget > 0 ? s.pendingSummary(pending, withTarget, year) : null,
+    pendingColor: pending > 0 ? 'warning' : 'good',
+    indicatorsHeading: s.indicatorsHeading(o.indicators.length),
+    hint: s.tapIndicatorHint,
+    indicators: o.indicators.map((f) => indicatorRow(f, ctx, s)),
+    actions: [
+      ...reportAction(ctx, s),
+      { title: s.btnWholePlan, data: showPlan() },
+      { title: s.btnLagging, data: showLagging() },
+    ],
+  };
+  return renderCard('objective-status', view);
+}
+
+// --- Indicator detail -----------------------------------------------------------------------------
+
+const HTTP_URL = /^https?:\/\/[^\s<>"]+$/i;
+
+/** The evidence as a markdown link when it is a web address, else as (cut) text. */
+function evidenceText(evidencia: string, s: Strings): string | null {
+  const e = evidencia.trim();
+  if (!e) return null;
+  if (HTTP_URL.test(e)) {
+    const url = e.replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return `[${s.evidenceLink}](${url})`;
+  }
+  return truncate(e, MAX_REPORT_TEXT);
+}
+
+interface YearRowView {
+  year: string;
+  programmed: string;
+  executed: string;
+  progress: string;
+  weight: 'Bolder' | 'Default';
+}
+
+interface ReportView {
+  heading: string;
+  byline: string;
+  flags: string | null;
+  texts: { text: string }[];
+}
+
+function reportView(r: ReportRecord, f: IndicatorFigures, ctx: ViewContext, s: Strings): ReportView {
+  const lang = ctx.lang;
+  const byline = [r.author?.name || s.noOwner, s.reportedOn(formatDate(bogotaDate(new Date(r.reportedAt)), lang))];
+  if (r.version > 1) byline.push(s.reportVersion(r.version));
+  const codes = [...new Set(f.anomalies.filter((a) => a.period === r.period).map((a) => a.code))];
+  const texts: { text: string }[] = [];
+  if (r.logros.trim()) texts.push({ text: `**${s.logros}:** ${truncate(r.logros, MAX_REPORT_TEXT)}` });
+  if (r.dificultades.trim()) texts.push({ text: `**${s.dificultades}:** ${truncate(r.dificultades, MAX_REPORT_TEXT)}` });
+  const ev = evidenceText(r.evidencia, s);
+  if (ev) texts.push({ text: `**${s.evidencia}:** ${ev}` });
+  return {
+    heading: `**${formatPeriod(r.period, lang)}**${SEP}${s.reportValue(formatValue(r.value, f.indicator.unit, lang))}`,
+    byline: byline.join(SEP),
+    flags: codes.length ? `⚠️ ${codes.map((c) => s.anomaly[c]).join(SEP)}` : null,
+    texts,
+  };
+}
+
+/**
+ * The detail of one indicator: `current` is the year asked about; `byYear` the same indicator computed for each
+ * year of the plan at the same as-of date (for the programmed-vs-executed table; may be empty).
+ */
+export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly IndicatorFigures[], ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const lang = ctx.lang;
+  const ind = current.indicator;
+  const owners = ctx.owners(ind.id).map((p) => p.name).filter(Boolean);
+
+  const facts = [
+    { title: s.factMeta, value: `${ind.meta.label}: ${truncate(ind.meta.text, 300)}` },
+    { title: s.factTrend, value: s.trend[ind.trend] },
+    { title: s.factUnit, value: s.unit[ind.unit] },
+    { title: s.factWeight(ind.objective), value: formatPercentShort(ind.weight, lang) },
+    { title: s.factBaseline, value: ind.baseline === null ? s.baselineMissing : formatValue(ind.baseline, ind.unit, lang) },
+    { title: s.factFourYearTarget, value: formatValue(ind.total, ind.unit, lang) },
+    { title: s.factOwner, value: owners.length ? owners.join(', ') : ind.area ?? s.noOwner },
+  ];
+  if (ind.area && owners.length) facts.push({ title: s.factArea, value: ind.area });
+
+  const byYearMap = new Map<number, IndicatorFigures>(byYear.map((f) => [f.year, f]));
+  if (!byYearMap.has(current.year)) byYearMap.set(current.year, current);
+  const years = Object.keys(ind.program).map(Number).sort((a, b) => a - b);
+  const yearRows: YearRowView[] = years.map((y) => {
+    const f = byYearMap.get(y);
+    const programmed = (ind.program as Record<number, number>)[y] ?? 0;
+    const hasFigures = f !== undefined && f.year <= current.year;
+    return {
+      year: String(y),
+      programmed: formatValue(programmed, ind.unit, lang),
+      executed: hasFigures ? formatValue(f.executed, ind.unit, lang) : formatValue(null, ind.unit, lang),
+      progress: hasFigures && f.progress !== null ? `${statusEmoji(f.status)} ${formatPercent(f.progress, lang)}` : formatPercent(null, lang),
+      weight: y === current.year ? 'Bolder' : 'Default',
+    };
+  });
+  yearRows.push({
+    year: s.fourYearRow,
+    programmed: formatValue(ind.total, ind.unit, lang),
+    executed: formatValue(current.cumulativeValue, ind.unit, lang),
+    progress: formatPercent(current.cumulative, lang),
+    weight: 'Default',
+  });
+
+  const latestFirst = [...current.reports].reverse();
+  const shown = latestFirst.slice(0, MAX_HISTORY);
+  const anomalyCount = current.anomalies.length;
+
+  const view = {
+    title: s.indicator(ind.id),
+    name: ind.name,
+    objectiveLine: objectiveName(ind.objective, ctx, s),
+    period: s.periodLine(current.year, asOfText(ctx)),
+    statusCaption: s.statusCaption,
+    statusText: statusText(current.status, lang),
+    statusColor: statusColor(current.status),
+    bars: headlineBars(current, s, lang),
+    pendingNote: current.pending ? s.pendingIndicator(current.year) : null,
+    anomaliesNote: anomalyCount ? s.anomaliesSummary(anomalyCount) : null,
+    facts,
+    programHeading: s.programHeading,
+    columns: { year: s.colYear, programmed: s.colProgrammed, executed: s.colExecuted, progress: s.colProgress },
+    years: yearRows,
+    historyHeading: s.historyHeading(current.reports.length),
+    noHistory: current.reports.length ? null : s.noHistory,
+    reports: shown.map((r) => reportView(r, current, ctx, s)),
+    more: latestFirst.length > shown.length ? s.andMore(latestFirst.length - shown.length) : null,
+    actions: [
+      ...reportAction(ctx, s, ind.id),
+      { title: s.btnSeeObjective(ind.objective), data: showObjective(ind.objective) },
+      { title: s.btnWholePlan, data: showPlan() },
+    ],
+  };
+  return renderCard('indicator-detail', view);
+}
+
+// --- Plan summary ---------------------------------------------------------------------------------
+
+export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const lang = ctx.lang;
+  const all = p.objectives.flatMap((o) => o.indicators);
+  const withTarget = all.filter((f) => f.hasTarget);
+  const reported = withTarget.filter((f) => f.executed !== null).length;
+  const view = {
+    title: p.plan.name,
+    entity: p.plan.entity,
+    period: s.periodLine(p.year, formatDate(p.asOf, lang)),
+    statusCaption: s.statusCaption,
+    statusText: statusText(p.status, lang),
+    statusColor: statusColor(p.status),
+    bars: headlineBars(p, s, lang, s.planProgress),
+    reportedNote: s.reportedSummary(reported, withTarget.length, p.year),
+    objectivesHeading: s.objectivesHeading,
+    hint: s.tapObjectiveHint,
+    objectives: p.objectives.map((o) => ({
+      emoji: statusEmoji(o.status),
+      heading: `**${o.objective.number}**${SEP}${o.objective.shortName}`,
+      progressText: formatPercent(o.progress, lang),
+      color: statusColor(o.status),
+      segments: segmentsOf(o.progress, o.status, lang),
+      detail: `${statusLabel(o.status, lang)}${SEP}${s.expected}: ${formatPercent(o.expected, lang)}${
+        o.pending.length ? `${SEP}⏳ ${o.pending.length}` : ''
+      }`,
+      actionTitle: s.btnSeeObjective(o.objective.number),
+      action: showObjective(o.objective.number),
+    })),
+    actions: [{ title: s.btnLagging, data: showLagging() }, ...reportAction(ctx, s)],
+  };
+  return renderCard('plan-summary', view);
+}
+
+// --- Lagging --------------------------------------------------------------------------------------
+
+interface LaggingItemView {
+  heading: string;
+  detail: string;
+  actionTitle: string;
+  action: CardActionData;
+}
+
+export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const lang = ctx.lang;
+  const red: LaggingItemView[] = [];
+  const amber: LaggingItemView[] = [];
+  const pending: LaggingItemView[] = [];
+  const objectives = new Set<number>();
+  for (const o of p.objectives) {
+    for (const f of o.indicators) {
+      const ind = f.indicator;
+      const item = (detail: string): LaggingItemView => ({
+        heading: listHeading(ind),
+        detail: [s.objectiveShort(o.objective.number), detail, `${s.owner}: ${ownerText(ind, ctx, s)}`].join(SEP),
+        actionTitle: s.btnSeeIndicator(ind.id),
+        action: showIndicator(ind.id),
+      });
+      const lagDetail = s.laggingDetail(formatPercent(f.progress, lang), formatPercent(f.expected, lang));
+      if (f.status === 'rojo') red.push(item(lagDetail));
+      else if (f.status === 'amarillo') amber.push(item(lagDetail));
+      else if (f.pending) pending.push(item(s.pendingDetail(formatPercent(f.expected, lang))));
+      else continue;
+      objectives.add(o.objective.number);
+    }
+  }
+  const groups = [
+    { title: s.groupRed(red.length), color: 'attention', items: red },
+    { title: s.groupAmber(amber.length), color: 'warning', items: amber },
+    { title: s.groupPending(pending.length, p.year), color: 'default', items: pending },
+  ].filter((g) => g.items.length > 0);
+  const buttons = [...objectives].sort((a, b) => a - b).map((n) => ({ title: s.objectiveShort(n), data: showObjective(n) }));
+  const buttonRows: { buttons: ActionView[] }[] = [];
+  for (let i = 0; i < buttons.length; i += 3) buttonRows.push({ buttons: buttons.slice(i, i + 3) });
+  const nothing = groups.length === 0;
+  const view = {
+    title: s.laggingTitle,
+    period: s.periodLine(p.year, formatDate(p.asOf, lang)),
+    intro: nothing ? null : s.laggingIntro(red.length, amber.length, pending.length),
+    nothing: nothing ? s.nothingLagging(p.year) : null,
+    groups,
+    openHeading: buttonRows.length ? s.openObjectiveHeading : null,
+    buttonRows,
+    actions: [{ title: s.btnWholePlan, data: showPlan() }, ...reportAction(ctx, s)],
+  };
+  return renderCard('lagging', view);
+}
+
+// --- Help and welcome -----------------------------------------------------------------------------
+
+interface ExampleView {
+  text: string;
+  action: CardActionData;
+}
+
+function exampleView(e: Example): ExampleView {
+  return { text: `**${e.text}**${SEP}${e.hint}`, action: ask(e.text) };
+}
+
+function mainButtons(ctx: ViewContext, s: Strings): ActionView[] {
+  return [
+    { title: s.btnSeePlan, data: showPlan() },
+    { title: s.btnLagging, data: showLagging() },
+    ...reportAction(ctx, s),
+  ];
+}
+
+/** The welcome when the app is installed in a chat or a team (Spanish unless ctx says English). */
+export function welcomeCard(ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const ex = s.examples;
+  const indicators = ctx.plan ? ctx.plan.objectives.reduce((n, o) => n + o.indicators.length, 0) : null;
+  const view = {
+    title: s.welcomeTitle,
+    intro: s.welcomeIntro(ctx.plan ? ctx.plan.objectives.length : null, indicators),
+    examplesHeading: s.examplesHeading,
+    hint: s.tapExampleHint,
+    examples: [ex.objective, ex.indicator, ex.lagging, ex.plan, ex.report, ex.subscribe].map(exampleView),
+    notes: [{ text: s.ownersNote }, { text: s.adminsNote }, { text: s.languageNote }],
+    actions: mainButtons(ctx, s),
+  };
+  return renderCard('welcome', view);
+}
+
+export function helpCard(ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const ex = s.examples;
+  const view = {
+    title: s.helpTitle,
+    intro: s.helpIntro,
+    sections: [
+      { title: s.helpSectionAsk, examples: [ex.objective, ex.indicator, ex.search, ex.lagging, ex.plan, ex.mission].map(exampleView) },
+      { title: s.helpSectionReport, examples: [ex.report].map(exampleView) },
+      { title: s.helpSectionAdmin, examples: [ex.subscribe].map(exampleView) },
+    ],
+    notes: [{ text: s.ownersNote }, { text: s.adminsNote }, { text: s.languageNote }],
+    actions: mainButtons(ctx, s),
+  };
+  return renderCard('help', view);
+}
+
+// --- Mission and vision ---------------------------------------------------------------------------
+
+export function missionVisionCard(plan: Plan, which: 'mission' | 'vision' | 'both', ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const sections: { heading: string; text: string }[] = [];
+  if (which !== 'vision') sections.push({ heading: s.mission, text: plan.mission });
+  if (which !== 'mission') sections.push({ heading: s.vision, text: plan.vision });
+  const norms = plan.legalBasis.map((b) => (b.article ? `${b.norm}, ${s.article(b.article)}` : b.norm)).join('; ');
+  const view = {
+    title: which === 'both' ? s.missionAndVision : which === 'mission' ? s.mission : s.vision,
+    entity: plan.entity,
+    sections,
+    note: s.officialTextNote,
+    legal: norms ? s.legalBasis(norms) : null,
+    actions: [{ title: s.btnSeePlan, data: showPlan() }, { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) }],
+  };
+  return renderCard('mission-vision', view);
+}
+
+// --- Choosing among indicators --------------------------------------------------------------------
+
+/** When free words match several indicators: one button per indicator. */
+export function chooseIndicatorCard(indicators: readonly Indicator[], query: string, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const shown = indicators.slice(0, MAX_CHOICES);
+  const view = {
+    title: s.chooseTitle(indicators.length, truncate(query, 60)),
+    question: s.chooseQuestion,
+    options: shown.map((ind) => ({
+      heading: listHeading(ind),
+      sub: objectiveName(ind.objective, ctx, s),
+      buttonTitle: s.btnView,
+      actionTitle: s.btnSeeIndicator(ind.id),
+      action: showIndicator(ind.id),
+    })),
+    more: indicators.length > shown.length ? s.chooseMore(indicators.length - shown.length) : null,
+    actions: [{ title: s.btnSeePlan, data: showPlan() }],
+  };
+  return renderCard('choose-indicator', view);
+}
+
+// --- Simple messages ------------------------------------------------------------------------------
+
+export interface MessageRowView {
+  text: string;
+  sub?: string | null;
+  action: CardActionData;
+  actionTitle?: string;
+}
+
+export interface MessageView {
+  title?: string | null;
+  text: string;
+  /** Colour of the title: 'attention' for errors, 'good' for confirmations. */
+  color?: CardColor;
+  facts?: { title: string; value: string }[];
+  /** Tappable rows (e.g. the objectives that exist). */
+  rows?: MessageRowView[];
+  actions?: ActionView[];
+}
+
+/** A short message with optional facts, tappable rows and buttons (cards/message.json). */
+export function messageCard(m: MessageView): CardJson {
+  const view = {
+    title: m.title ?? null,
+    color: m.color ?? 'default',
+    text: m.text,
+    facts: m.facts && m.facts.length ? m.facts : null,
+    rows: (m.rows ?? []).map((r) => ({ text: r.text, sub: r.sub ?? null, action: r.action, actionTitle: r.actionTitle ?? r.text })),
+    actions: (m.actions ?? []).slice(0, 6),
+  };
+  return renderCard('message', view);
+}
+
+export function notUnderstoodCard(text: string, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  return messageCard({
+    title: s.notUnderstoodTitle,
+    text: s.notUnderstoodText(truncate(text, 80)),
+    actions: s.notUnderstoodExamples.map((e) => ({ title: e, data: ask(e) })),
+  });
+}
+
+export function unknownObjectiveCard(n: number | string, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  const objectives = ctx.plan?.objectives ?? [];
+  const count = objectives.length || 10;
+  return messageCard({
+    title: s.unknownObjectiveTitle(truncate(String(n), 20)),
+    text: s.unknownObjectiveText(count),
+    rows: objectives.map((o) => ({
+      text: `**${o.number}**${SEP}${o.shortName}`,
+      action: showObjective(o.number),
+      actionTitle: s.btnSeeObjective(o.number),
+    })),
+    actions: objectives.length
+      ? [{ title: s.btnWholePlan, data: showPlan() }]
+      : [
+          { title: s.btnSeeObjective(1), data: showObjective(1) },
+          { title: s.btnSeeObjective(count), data: showObjective(count) },
+          { title: s.btnWholePlan, data: showPlan() },
+        ],
+  });
+}
+
+export function unknownIndicatorCard(id: string, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  return messageCard({
+    title: s.unknownIndicatorTitle(truncate(id, 40)),
+    text: s.unknownIndicatorText,
+    actions: [
+      { title: s.examples.search.text, data: ask(s.examples.search.text) },
+      { title: s.btnWholePlan, data: showPlan() },
+      { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) },
+    ],
+  });
+}

@@ -1,0 +1,438 @@
+import type { Trend, Unit } from '../plan/types';
+import type { AnomalyCode } from '../progress/engine';
+import type { Lang } from './format';
+
+/**
+ * Every string of the bot's cards, one object per language. Spanish (Colombia) first; English when the user wrote
+ * English. The templates in cards/ carry no words: they take all of these from the view models.
+ */
+
+export type { Lang } from './format';
+
+export interface Example {
+  /** The phrase as a person would type it; tapping it sends it to the bot. */
+  text: string;
+  /** What it answers. */
+  hint: string;
+}
+
+export interface Strings {
+  // Shared
+  objective(n: number, name: string): string;
+  objectiveShort(n: number): string;
+  indicator(id: string): string;
+  periodLine(year: number, asOfText: string | null): string;
+  statusCaption: string;
+  annualProgress: string;
+  expectedToDate: string;
+  fourYearProgress: string;
+  quote(text: string): string;
+  /** "y N más" after a cut list. */
+  andMore(n: number): string;
+
+  // Buttons
+  btnSeeIndicator(id: string): string;
+  btnSeeObjective(n: number): string;
+  btnReport: string;
+  btnWholePlan: string;
+  btnSeePlan: string;
+  btnLagging: string;
+  btnHelp: string;
+  btnView: string;
+
+  // Objective card
+  indicatorsHeading(n: number): string;
+  tapIndicatorHint: string;
+  weight: string;
+  targetOfYear(year: number): string;
+  executed: string;
+  expected: string;
+  lastReport: string;
+  noReports: string;
+  owner: string;
+  noOwner: string;
+  pendingIndicator(year: number): string;
+  pendingSummary(pending: number, withTarget: number, year: number): string;
+  noTargetThisYear(year: number): string;
+
+  // Indicator card
+  trend: Record<Trend, string>;
+  unit: Record<Unit, string>;
+  factMeta: string;
+  factTrend: string;
+  factUnit: string;
+  factWeight(objective: number): string;
+  factBaseline: string;
+  baselineMissing: string;
+  factFourYearTarget: string;
+  factOwner: string;
+  factArea: string;
+  programHeading: string;
+  colYear: string;
+  colProgrammed: string;
+  colExecuted: string;
+  colProgress: string;
+  fourYearRow: string;
+  historyHeading(n: number): string;
+  noHistory: string;
+  reportValue(value: string): string;
+  reportVersion(v: number): string;
+  reportedOn(date: string): string;
+  logros: string;
+  dificultades: string;
+  evidencia: string;
+  evidenceLink: string;
+  anomaly: Record<AnomalyCode, string>;
+  anomaliesSummary(n: number): string;
+
+  // Plan summary
+  planProgress: string;
+  reportedSummary(reported: number, withTarget: number, year: number): string;
+  objectivesHeading: string;
+  tapObjectiveHint: string;
+
+  // Lagging
+  laggingTitle: string;
+  laggingIntro(red: number, amber: number, pending: number): string;
+  groupRed(n: number): string;
+  groupAmber(n: number): string;
+  groupPending(n: number, year: number): string;
+  laggingDetail(progress: string, expected: string): string;
+  pendingDetail(expected: string): string;
+  nothingLagging(year: number): string;
+  openObjectiveHeading: string;
+
+  // Help and welcome
+  welcomeTitle: string;
+  welcomeIntro(objectives: number | null, indicators: number | null): string;
+  examplesHeading: string;
+  tapExampleHint: string;
+  examples: {
+    objective: Example;
+    indicator: Example;
+    lagging: Example;
+    plan: Example;
+    search: Example;
+    report: Example;
+    mission: Example;
+    subscribe: Example;
+  };
+  ownersNote: string;
+  adminsNote: string;
+  languageNote: string;
+  helpTitle: string;
+  helpIntro: string;
+  helpSectionAsk: string;
+  helpSectionReport: string;
+  helpSectionAdmin: string;
+
+  // Mission and vision
+  mission: string;
+  vision: string;
+  missionAndVision: string;
+  officialTextNote: string;
+  legalBasis(norms: string): string;
+  article(n: string): string;
+
+  // Choosing among indicators
+  chooseTitle(n: number, query: string): string;
+  chooseQuestion: string;
+  chooseMore(n: number): string;
+
+  // Messages
+  notUnderstoodTitle: string;
+  notUnderstoodText(text: string): string;
+  notUnderstoodExamples: string[];
+  unknownObjectiveTitle(n: string): string;
+  unknownObjectiveText(count: number): string;
+  unknownIndicatorTitle(id: string): string;
+  unknownIndicatorText: string;
+}
+
+const es: Strings = {
+  objective: (n, name) => `Objetivo ${n} · ${name}`,
+  objectiveShort: (n) => `Objetivo ${n}`,
+  indicator: (id) => `Indicador ${id}`,
+  periodLine: (year, asOf) => (asOf ? `Vigencia ${year} · corte ${asOf}` : `Vigencia ${year}`),
+  statusCaption: 'Semáforo',
+  annualProgress: 'Avance anual',
+  expectedToDate: 'Esperado a la fecha',
+  fourYearProgress: 'Avance cuatrienio',
+  quote: (t) => `«${t}»`,
+  andMore: (n) => `y ${n} más`,
+
+  btnSeeIndicator: (id) => `Ver indicador ${id}`,
+  btnSeeObjective: (n) => `Ver objetivo ${n}`,
+  btnReport: 'Reportar avance',
+  btnWholePlan: 'Ver todo el plan',
+  btnSeePlan: 'Ver el plan',
+  btnLagging: 'Qué está en rojo',
+  btnHelp: 'Ayuda',
+  btnView: 'Ver',
+
+  indicatorsHeading: (n) => (n === 1 ? 'Indicador (1)' : `Indicadores (${n})`),
+  tapIndicatorHint: 'Toca un indicador para ver su detalle y sus reportes.',
+  weight: 'Peso',
+  targetOfYear: (y) => `Meta ${y}`,
+  executed: 'Ejecutado',
+  expected: 'Esperado',
+  lastReport: 'Último reporte',
+  noReports: 'Sin reportes',
+  owner: 'Responsable',
+  noOwner: 'Sin responsable',
+  pendingIndicator: (y) => `⏳ Pendiente: sin reporte en ${y}`,
+  pendingSummary: (p, n, y) =>
+    p === 0
+      ? `Todos los indicadores con meta en ${y} tienen reporte.`
+      : `⏳ ${p} de ${n} ${n === 1 ? 'indicador' : 'indicadores'} con meta en ${y} ${p === 1 ? 'está pendiente' : 'están pendientes'} de reporte.`,
+  noTargetThisYear: (y) => `Sin meta en ${y}: no pondera este año`,
+
+  trend: {
+    suma: 'Suma: cada reporte es lo logrado en el mes',
+    creciente: 'Creciente: cada reporte es el nivel acumulado alcanzado',
+    constante: 'Constante: cada reporte es el nivel alcanzado',
+    decreciente: 'Decreciente: cada reporte es el nivel alcanzado',
+  },
+  unit: { number: 'Número', percent: 'Porcentaje' },
+  factMeta: 'Meta',
+  factTrend: 'Tendencia',
+  factUnit: 'Unidad',
+  factWeight: (n) => `Peso en el objetivo ${n}`,
+  factBaseline: 'Línea base',
+  baselineMissing: 'No registrada (se toma 0)',
+  factFourYearTarget: 'Meta 2024-2027',
+  factOwner: 'Responsable',
+  factArea: 'Área',
+  programHeading: 'Programado y ejecutado por vigencia',
+  colYear: 'Año',
+  colProgrammed: 'Programado',
+  colExecuted: 'Ejecutado',
+  colProgress: 'Avance',
+  fourYearRow: 'Cuatrienio',
+  historyHeading: (n) => `Reportes (${n})`,
+  noHistory: 'Aún no hay reportes de este indicador.',
+  reportValue: (v) => `valor reportado ${v}`,
+  reportVersion: (v) => `versión ${v} (corregido)`,
+  reportedOn: (d) => `reportado el ${d}`,
+  logros: 'Logros',
+  dificultades: 'Dificultades y soluciones',
+  evidencia: 'Evidencia',
+  evidenceLink: 'Ver evidencia',
+  anomaly: {
+    'level-drop': 'El nivel bajó frente al reporte anterior',
+    'level-rise': 'El nivel subió y el indicador es decreciente',
+    'zero-without-explanation': 'Avance en 0 sin explicación en dificultades',
+    'over-execution-without-justification': 'Sobre-ejecución sin justificación',
+    'closed-period': 'Reportado después del cierre de la vigencia',
+  },
+  anomaliesSummary: (n) => (n === 1 ? '⚠️ 1 alerta para revisar' : `⚠️ ${n} alertas para revisar`),
+
+  planProgress: 'Avance del plan',
+  reportedSummary: (r, n, y) => `${r} de ${n} indicadores con meta en ${y} tienen reporte.`,
+  objectivesHeading: 'Objetivos estratégicos',
+  tapObjectiveHint: 'Toca un objetivo para ver sus indicadores.',
+
+  laggingTitle: 'Lo que va rezagado',
+  laggingIntro: (r, a, p) =>
+    `${r} en rojo, ${a} en amarillo y ${p} ${p === 1 ? 'pendiente' : 'pendientes'} de reporte.`,
+  groupRed: (n) => `🔴 En rojo (${n})`,
+  groupAmber: (n) => `🟡 En amarillo (${n})`,
+  groupPending: (n, y) => `⏳ Sin reporte en ${y} (${n})`,
+  laggingDetail: (p, e) => `avance ${p} de ${e} esperado`,
+  pendingDetail: (e) => `se esperaba ${e} a la fecha`,
+  nothingLagging: (y) => `✅ Nada va rezagado: ningún indicador está en rojo ni en amarillo y todos los que tienen meta en ${y} ya reportaron.`,
+  openObjectiveHeading: 'Abrir un objetivo',
+
+  welcomeTitle: '¡Hola! Soy el bot del PEI',
+  welcomeIntro: (o, i) =>
+    o && i
+      ? `Te ayudo a seguir el Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá: ${o} objetivos estratégicos y ${i} indicadores, con su avance, lo esperado a la fecha y su semáforo.`
+      : 'Te ayudo a seguir el Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá: sus objetivos e indicadores, con su avance, lo esperado a la fecha y su semáforo.',
+  examplesHeading: 'Puedes escribirme, por ejemplo:',
+  tapExampleHint: 'Toca un ejemplo para preguntarlo.',
+  examples: {
+    objective: { text: '¿cómo va el objetivo 5?', hint: 'semáforo, avance e indicadores de un objetivo' },
+    indicator: { text: 'indicador 4263', hint: 'programado, ejecutado y reportes de un indicador' },
+    lagging: { text: '¿qué está en rojo?', hint: 'lo rezagado y lo pendiente de reporte' },
+    plan: { text: 'plan', hint: 'los 10 objetivos de un vistazo' },
+    search: { text: 'CSIRT', hint: 'buscar un indicador por palabras de su nombre' },
+    report: { text: 'reportar avance', hint: 'reportar el avance del mes de tus indicadores' },
+    mission: { text: 'misión', hint: 'la misión y la visión de la entidad' },
+    subscribe: { text: 'suscribir resumen semanal', hint: 'recibir cada lunes el resumen en este canal' },
+  },
+  ownersNote: 'Si eres responsable de un indicador, repórtame su avance cada mes (hasta el quinto día hábil del mes siguiente); te lo recordaré antes del plazo.',
+  adminsNote: 'La Oficina Asesora de Planeación asigna responsables y puede suscribir un chat o canal al resumen semanal.',
+  languageNote: 'También entiendo preguntas en inglés.',
+  helpTitle: 'Qué puedo hacer',
+  helpIntro: 'Pregúntame por el Plan Estratégico Institucional 2024-2027 con tus palabras. Toca un ejemplo para preguntarlo.',
+  helpSectionAsk: 'Consultar',
+  helpSectionReport: 'Reportar',
+  helpSectionAdmin: 'Oficina Asesora de Planeación',
+
+  mission: 'Misión',
+  vision: 'Visión',
+  missionAndVision: 'Misión y visión',
+  officialTextNote: 'Texto de la plataforma estratégica de la Secretaría General.',
+  legalBasis: (norms) => `Fundamento: ${norms}.`,
+  article: (n) => `art. ${n}`,
+
+  chooseTitle: (n, q) => `Encontré ${n} indicadores para «${q}»`,
+  chooseQuestion: '¿Cuál quieres ver?',
+  chooseMore: (n) => `Hay ${n} más: escribe más palabras para afinar la búsqueda.`,
+
+  notUnderstoodTitle: 'No te entendí',
+  notUnderstoodText: (t) => `No sé responder a «${t}». Prueba con una de estas preguntas:`,
+  notUnderstoodExamples: ['¿cómo va el objetivo 5?', '¿qué está en rojo?', 'indicador 4263', 'ayuda'],
+  unknownObjectiveTitle: (n) => `No existe el objetivo ${n}`,
+  unknownObjectiveText: (c) => `El plan tiene ${c} objetivos estratégicos, numerados del 1 al ${c}. Elige uno:`,
+  unknownIndicatorTitle: (id) => `No encontré el indicador «${id}»`,
+  unknownIndicatorText:
+    'Los indicadores se identifican por su código (por ejemplo 4263), por proyecto y meta (8116-M3) o como O10-1 y O10-2. También puedes escribir palabras de su nombre, como «CSIRT».',
+};
+
+const en: Strings = {
+  objective: (n, name) => `Objective ${n} · ${name}`,
+  objectiveShort: (n) => `Objective ${n}`,
+  indicator: (id) => `Indicator ${id}`,
+  periodLine: (year, asOf) => (asOf ? `Year ${year} · as of ${asOf}` : `Year ${year}`),
+  statusCaption: 'Status',
+  annualProgress: 'Annual progress',
+  expectedToDate: 'Expected to date',
+  fourYearProgress: 'Four-year progress',
+  quote: (t) => `“${t}”`,
+  andMore: (n) => `and ${n} more`,
+
+  btnSeeIndicator: (id) => `See indicator ${id}`,
+  btnSeeObjective: (n) => `See objective ${n}`,
+  btnReport: 'Report progress',
+  btnWholePlan: 'See the whole plan',
+  btnSeePlan: 'See the plan',
+  btnLagging: "What's lagging",
+  btnHelp: 'Help',
+  btnView: 'View',
+
+  indicatorsHeading: (n) => (n === 1 ? 'Indicator (1)' : `Indicators (${n})`),
+  tapIndicatorHint: 'Tap an indicator to see its detail and reports.',
+  weight: 'Weight',
+  targetOfYear: (y) => `${y} target`,
+  executed: 'Executed',
+  expected: 'Expected',
+  lastReport: 'Last report',
+  noReports: 'No reports',
+  owner: 'Owner',
+  noOwner: 'No owner',
+  pendingIndicator: (y) => `⏳ Pending: no report in ${y}`,
+  pendingSummary: (p, n, y) =>
+    p === 0
+      ? `Every indicator with a ${y} target has a report.`
+      : `⏳ ${p} of ${n} ${n === 1 ? 'indicator' : 'indicators'} with a ${y} target ${p === 1 ? 'has' : 'have'} no report yet.`,
+  noTargetThisYear: (y) => `No target in ${y}: not weighed this year`,
+
+  trend: {
+    suma: 'Sum: each report is what the month achieved',
+    creciente: 'Increasing: each report is the cumulative level reached',
+    constante: 'Constant: each report is the level reached',
+    decreciente: 'Decreasing: each report is the level reached',
+  },
+  unit: { number: 'Number', percent: 'Percent' },
+  factMeta: 'Goal',
+  factTrend: 'Trend',
+  factUnit: 'Unit',
+  factWeight: (n) => `Weight in objective ${n}`,
+  factBaseline: 'Baseline',
+  baselineMissing: 'Not recorded (0 is used)',
+  factFourYearTarget: '2024-2027 target',
+  factOwner: 'Owner',
+  factArea: 'Area',
+  programHeading: 'Programmed and executed by year',
+  colYear: 'Year',
+  colProgrammed: 'Programmed',
+  colExecuted: 'Executed',
+  colProgress: 'Progress',
+  fourYearRow: 'Four years',
+  historyHeading: (n) => `Reports (${n})`,
+  noHistory: 'This indicator has no reports yet.',
+  reportValue: (v) => `reported value ${v}`,
+  reportVersion: (v) => `version ${v} (corrected)`,
+  reportedOn: (d) => `reported on ${d}`,
+  logros: 'Achievements',
+  dificultades: 'Difficulties and solutions',
+  evidencia: 'Evidence',
+  evidenceLink: 'See evidence',
+  anomaly: {
+    'level-drop': 'The level dropped from the previous report',
+    'level-rise': 'The level rose on a decreasing indicator',
+    'zero-without-explanation': 'Zero progress with no explanation under difficulties',
+    'over-execution-without-justification': 'Over-achievement with no justification',
+    'closed-period': 'Reported after the year was closed',
+  },
+  anomaliesSummary: (n) => (n === 1 ? '⚠️ 1 warning to review' : `⚠️ ${n} warnings to review`),
+
+  planProgress: 'Plan progress',
+  reportedSummary: (r, n, y) => `${r} of ${n} indicators with a ${y} target have a report.`,
+  objectivesHeading: 'Strategic objectives',
+  tapObjectiveHint: 'Tap an objective to see its indicators.',
+
+  laggingTitle: 'What is lagging',
+  laggingIntro: (r, a, p) => `${r} red, ${a} amber and ${p} without a report.`,
+  groupRed: (n) => `🔴 Red (${n})`,
+  groupAmber: (n) => `🟡 Amber (${n})`,
+  groupPending: (n, y) => `⏳ No report in ${y} (${n})`,
+  laggingDetail: (p, e) => `progress ${p} of ${e} expected`,
+  pendingDetail: (e) => `${e} expected by now`,
+  nothingLagging: (y) => `✅ Nothing is lagging: no indicator is red or amber, and every indicator with a ${y} target has reported.`,
+  openObjectiveHeading: 'Open an objective',
+
+  welcomeTitle: "Hi! I'm the PEI bot",
+  welcomeIntro: (o, i) =>
+    o && i
+      ? `I help you follow the 2024-2027 Institutional Strategic Plan of the Secretaría General de la Alcaldía Mayor de Bogotá: ${o} strategic objectives and ${i} indicators, with their progress, what is expected to date and their status.`
+      : 'I help you follow the 2024-2027 Institutional Strategic Plan of the Secretaría General de la Alcaldía Mayor de Bogotá: its objectives and indicators, with their progress, what is expected to date and their status.',
+  examplesHeading: 'You can write to me, for example:',
+  tapExampleHint: 'Tap an example to ask it.',
+  examples: {
+    objective: { text: 'how is objective 5 doing?', hint: 'status, progress and indicators of an objective' },
+    indicator: { text: 'indicator 4263', hint: 'programmed, executed and reports of an indicator' },
+    lagging: { text: 'what is red?', hint: 'what lags and what has not been reported' },
+    plan: { text: 'plan', hint: 'the 10 objectives at a glance' },
+    search: { text: 'CSIRT', hint: 'find an indicator by words of its name' },
+    report: { text: 'report progress', hint: "report the month's progress of your indicators" },
+    mission: { text: 'mission', hint: "the entity's mission and vision" },
+    subscribe: { text: 'subscribe weekly digest', hint: 'get the summary in this channel every Monday' },
+  },
+  ownersNote: 'If you own an indicator, report its progress to me every month (by the fifth business day of the next month); I will remind you before the deadline.',
+  adminsNote: 'The Planning Office assigns owners and can subscribe a chat or channel to the weekly digest.',
+  languageNote: 'I answer in English when you write in English, and in Spanish otherwise.',
+  helpTitle: 'What I can do',
+  helpIntro: 'Ask me about the 2024-2027 Institutional Strategic Plan in your own words. Tap an example to ask it.',
+  helpSectionAsk: 'Ask',
+  helpSectionReport: 'Report',
+  helpSectionAdmin: 'Planning Office',
+
+  mission: 'Mission',
+  vision: 'Vision',
+  missionAndVision: 'Mission and vision',
+  officialTextNote: 'Official text of the strategic platform, in Spanish.',
+  legalBasis: (norms) => `Legal basis: ${norms}.`,
+  article: (n) => `art. ${n}`,
+
+  chooseTitle: (n, q) => `I found ${n} indicators for “${q}”`,
+  chooseQuestion: 'Which one do you want to see?',
+  chooseMore: (n) => `There are ${n} more: add words to narrow the search.`,
+
+  notUnderstoodTitle: "I didn't understand",
+  notUnderstoodText: (t) => `I can't answer “${t}”. Try one of these:`,
+  notUnderstoodExamples: ['how is objective 5 doing?', 'what is red?', 'indicator 4263', 'help'],
+  unknownObjectiveTitle: (n) => `There is no objective ${n}`,
+  unknownObjectiveText: (c) => `The plan has ${c} strategic objectives, numbered 1 to ${c}. Pick one:`,
+  unknownIndicatorTitle: (id) => `I couldn't find indicator “${id}”`,
+  unknownIndicatorText:
+    'Indicators go by their code (for example 4263), by project and goal (8116-M3), or as O10-1 and O10-2. You can also write words of their name, such as “CSIRT”.',
+};
+
+export const STRINGS: Readonly<Record<Lang, Strings>> = Object.freeze({ es, en });
+
+/** The strings of a language; anything but 'en' gets Spanish. */
+export function strings(lang: Lang): Strings {
+  return lang === 'en' ? en : es;
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+
+/**
+ * Expands the Adaptive Card templates of cards/ with adaptivecards-templating.
+ * Templates hold layout only; every string comes from the data, so one template serves Spanish and English.
+ */
+
+/** A rendered Adaptive Card: plain JSON, ready to go into an attachment's `content`. */
+export type CardJson = Record<string, unknown>;
+
+export type TemplateName =
+  | 'objective-status'
+  | 'indicator-detail'
+  | 'plan-summary'
+  | 'lagging'
+  | 'help'
+  | 'welcome'
+  | 'mission-vision'
+  | 'choose-indicator'
+  | 'message';
+
+export const TEMPLATE_NAMES: readonly TemplateName[] = [
+  'objective-status',
+  'indicator-detail',
+  'plan-summary',
+  'lagging',
+  'help',
+  'welcome',
+  'mission-vision',
+  'choose-indicator',
+  'message',
+];
+
+/** The content type of an Adaptive Card attachment. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+let cardsDirCache: string | undefined;
+
+/** cards/ at the repository root: from src/views (ts-jest) it is ../../cards, from dist/src/views ../../../cards. */
+export function cardsDir(): string {
+  if (cardsDirCache) return cardsDirCache;
+  const candidates = [resolve(__dirname, '../../cards'), resolve(__dirname, '../../../cards')];
+  const found = candidates.find((d) => existsSync(join(d, 'message.json')));
+  if (!found) throw new Error(`No se encontró la carpeta de plantillas de tarjetas (buscada en ${candidates.join(', ')})`);
+  cardsDirCache = found;
+  return found;
+}
+
+const templates = new Map<string, object>();
+
+/** The template's JSON, read once per process. */
+export function loadTemplate(name: string): object {
+  let t = templates.get(name);
+  if (!t) {
+    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Nombre de plantilla no válido: ${name}`);
+    const file = join(cardsDir(), `${name}.json`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new Error(`No se pudo leer la plantilla ${file}: ${(e as Error).message}`);
+    }
+    try {
+      t = JSON.parse(text) as object;
+    } catch (e) {
+      throw new Error(`La plantilla ${file} no es JSON válido: ${(e as Error).message}`);
+    }
+    templates.set(name, t);
+  }
+  return t;
+}
+
+/** Expands cards/<templateName>.json with `data` as `$root`; returns the card object. */
+export function renderCard(templateName: TemplateName | string, data: object): CardJson {
+  const template = new ACData.Template(loadTemplate(templateName));
+  return template.expand({ $root: data }) as CardJson;
+}
+
+/** The card wrapped as a Bot Framework attachment (plain JSON; no botbuilder import needed). */
+export function cardAttachment(card: CardJson): { contentType: string; content: CardJson } {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}

@@ -1,0 +1,97 @@
+import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progress/engine';
+import { round4 } from '../progress/status';
+import type { Person } from '../store/types';
+
+/** CONTRACT.md's status JSON (read API and `cli status --json`): fractions, at most 4 decimals, null where n/a. */
+
+export interface StatusIndicatorJson {
+  id: string;
+  meta: string;
+  name: string;
+  trend: string;
+  weight: number;
+  unit: string;
+  program: Record<string, number>;
+  total: number;
+  executed: number | null;
+  progress: number | null;
+  expected: number | null;
+  cumulative: number | null;
+  status: string;
+  lastReport: string | null;
+  owner: string | null;
+  area: string | null;
+  pending: boolean;
+  anomalies: string[];
+}
+
+export interface StatusObjectiveJson {
+  number: number;
+  name: string;
+  progress: number | null;
+  expected: number | null;
+  cumulative: number | null;
+  status: string;
+  pending: string[];
+  indicators: StatusIndicatorJson[];
+}
+
+export interface StatusJson {
+  asOf: string;
+  year: number;
+  monthsClosed: number;
+  plan: { id: string; name: string; progress: number | null; expected: number | null; cumulative: number | null; status: string };
+  objectives: StatusObjectiveJson[];
+}
+
+const r = (x: number | null) => (x === null ? null : round4(x));
+
+export type OwnerLookup = (indicatorId: string) => readonly Person[];
+
+export function indicatorJson(f: IndicatorFigures, owners: OwnerLookup): StatusIndicatorJson {
+  const ind = f.indicator;
+  const names = owners(ind.id).map((p) => p.name);
+  return {
+    id: ind.id,
+    meta: ind.meta.id,
+    name: ind.name,
+    trend: ind.trend,
+    weight: round4(ind.weight),
+    unit: ind.unit,
+    program: Object.fromEntries(Object.entries(ind.program).map(([y, v]) => [y, round4(v)])),
+    total: round4(ind.total),
+    executed: r(f.executed),
+    progress: r(f.progress),
+    expected: r(f.expected),
+    cumulative: r(f.cumulative),
+    status: f.status,
+    lastReport: f.lastReport,
+    owner: names.length ? names.join(', ') : ind.area,
+    area: ind.area,
+    pending: f.pending,
+    anomalies: [...new Set(f.anomalies.map((a) => a.code))],
+  };
+}
+
+export function objectiveJson(o: ObjectiveFigures, owners: OwnerLookup): StatusObjectiveJson {
+  return {
+    number: o.objective.number,
+    name: o.objective.name,
+    progress: r(o.progress),
+    expected: r(o.expected),
+    cumulative: r(o.cumulative),
+    status: o.status,
+    pending: o.pending,
+    indicators: o.indicators.map((f) => indicatorJson(f, owners)),
+  };
+}
+
+export function statusJson(p: PlanFigures, owners: OwnerLookup): StatusJson {
+  return {
+    asOf: p.asOf,
+    year: p.year,
+    monthsClosed: p.monthsClosed,
+    plan: { id: p.plan.id, name: p.plan.name, progress: r(p.progress), expected: r(p.expected), cumulative: r(p.cumulative), status: p.status },
+    objectives: p.objectives.map((o) => objectiveJson(o, owners)),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The verbs of the buttons on the bot's cards. A button is an Action.Submit whose `data` is one of
+ * `CardActionData`; Teams posts that object back as the activity's `value`, and the Teams layer routes on `verb`.
+ */
+
+export const VERB_SHOW_OBJECTIVE = 'show-objective';
+export const VERB_SHOW_INDICATOR = 'show-indicator';
+export const VERB_SHOW_PLAN = 'show-plan';
+export const VERB_SHOW_LAGGING = 'show-lagging';
+export const VERB_REPORT_START = 'report-start';
+export const VERB_ASK = 'ask';
+
+export const VERBS = Object.freeze({
+  showObjective: VERB_SHOW_OBJECTIVE,
+  showIndicator: VERB_SHOW_INDICATOR,
+  showPlan: VERB_SHOW_PLAN,
+  showLagging: VERB_SHOW_LAGGING,
+  reportStart: VERB_REPORT_START,
+  ask: VERB_ASK,
+} as const);
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+export type CardActionData =
+  | { verb: typeof VERB_SHOW_OBJECTIVE; objective: number }
+  | { verb: typeof VERB_SHOW_INDICATOR; indicatorId: string }
+  | { verb: typeof VERB_SHOW_PLAN }
+  | { verb: typeof VERB_SHOW_LAGGING }
+  | { verb: typeof VERB_REPORT_START; indicatorId?: string }
+  | { verb: typeof VERB_ASK; text: string };
+
+export const showObjective = (objective: number): CardActionData => ({ verb: VERB_SHOW_OBJECTIVE, objective });
+export const showIndicator = (indicatorId: string): CardActionData => ({ verb: VERB_SHOW_INDICATOR, indicatorId });
+export const showPlan = (): CardActionData => ({ verb: VERB_SHOW_PLAN });
+export const showLagging = (): CardActionData => ({ verb: VERB_SHOW_LAGGING });
+export const reportStart = (indicatorId?: string): CardActionData =>
+  indicatorId === undefined ? { verb: VERB_REPORT_START } : { verb: VERB_REPORT_START, indicatorId };
+export const ask = (text: string): CardActionData => ({ verb: VERB_ASK, text });
+
+/**
+ * Reads a card submit's value back into a CardActionData; null when it is not one of ours
+ * (other cards, such as the report form, post their own shapes).
+ */
+export function parseCardAction(value: unknown): CardActionData | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  switch (v.verb) {
+    case VERB_SHOW_OBJECTIVE: {
+      const n = typeof v.objective === 'string' ? Number(v.objective) : v.objective;
+      return typeof n === 'number' && Number.isInteger(n) ? showObjective(n) : null;
+    }
+    case VERB_SHOW_INDICATOR:
+      return typeof v.indicatorId === 'string' && v.indicatorId ? showIndicator(v.indicatorId) : null;
+    case VERB_SHOW_PLAN:
+      return showPlan();
+    case VERB_SHOW_LAGGING:
+      return showLagging();
+    case VERB_REPORT_START:
+      return reportStart(typeof v.indicatorId === 'string' && v.indicatorId ? v.indicatorId : undefined);
+    case VERB_ASK:
+      return typeof v.text === 'string' && v.text.trim() ? ask(v.text) : null;
+    default:
+      return null;
+  }
+}

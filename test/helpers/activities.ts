@@ -1,0 +1,73 @@
+/** Builders for the activities Teams sends, pointed at a stand-in connector. */
+
+let seq = 0;
+export const BOT = { id: '28:pei-bot', name: 'PEI Bot' };
+
+export interface UserLike { id: string; name: string; aadObjectId?: string }
+export const ANA: UserLike = { id: '29:ana', name: 'Ana Pérez', aadObjectId: 'aad-ana' };
+export const LUIS: UserLike = { id: '29:luis', name: 'Luis Gómez', aadObjectId: 'aad-luis' };
+export const ADMIN: UserLike = { id: '29:admin', name: 'Oficina de Planeación', aadObjectId: 'aad-admin' };
+
+export type Where = { kind: 'personal'; user?: UserLike } | { kind: 'groupChat'; id?: string } | { kind: 'channel'; channel?: string; team?: string };
+
+function conversationOf(where: Where, from: UserLike) {
+  if (where.kind === 'personal') return { conversation: { id: `a:personal-${from.aadObjectId ?? from.id}`, conversationType: 'personal', tenantId: 'tenant' }, channelData: { tenant: { id: 'tenant' } } };
+  if (where.kind === 'groupChat') return { conversation: { id: where.id ?? '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }, channelData: { tenant: { id: 'tenant' } } };
+  const channel = where.channel ?? '19:general@thread.tacv2';
+  return {
+    conversation: { id: `${channel};messageid=${1000 + seq}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant' },
+    channelData: { tenant: { id: 'tenant' }, team: { id: where.team ?? '19:team@thread.tacv2', name: 'Planeación' }, channel: { id: channel, name: 'General' } },
+  };
+}
+
+export function message(serviceUrl: string, text: string, opts: { from?: UserLike; where?: Where; mention?: boolean; locale?: string; mentions?: UserLike[] } = {}): any {
+  seq += 1;
+  const from = opts.from ?? ANA;
+  const where = opts.where ?? { kind: 'personal' };
+  const entities: any[] = [];
+  let body = text;
+  if (opts.mention ?? where.kind !== 'personal') {
+    body = `<at>${BOT.name}</at> ${text}`;
+    entities.push({ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT });
+  }
+  for (const m of opts.mentions ?? []) {
+    entities.push({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name, aadObjectId: m.aadObjectId } });
+  }
+  return {
+    type: 'message',
+    id: `m-${seq}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    locale: opts.locale ?? 'es-CO',
+    text: body,
+    entities,
+    ...conversationOf(where, from),
+  };
+}
+
+/** A card's Action.Submit as Teams posts it: a message with `value` and the card's id in replyToId. */
+export function submit(serviceUrl: string, value: Record<string, unknown>, opts: { from?: UserLike; where?: Where; replyToId?: string } = {}): any {
+  const m = message(serviceUrl, '', { ...opts, mention: false });
+  delete m.text;
+  m.value = value;
+  m.replyToId = opts.replyToId ?? 'card-activity-1';
+  return m;
+}
+
+export function installed(serviceUrl: string, where: Where = { kind: 'personal' }, from: UserLike = ANA): any {
+  seq += 1;
+  return {
+    type: 'conversationUpdate',
+    id: `cu-${seq}`,
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    membersAdded: [BOT],
+    locale: 'es-CO',
+    ...conversationOf(where, from),
+  };
+}

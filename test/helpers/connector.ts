@@ -1,0 +1,113 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the Bot Connector service: records what the bot sends (replies, updates, proactive
+ * posts, new conversations) and can answer faults on demand. Incoming test activities point their
+ * serviceUrl at it.
+ */
+
+export interface Recorded {
+  method: string;
+  path: string;
+  conversationId: string;
+  body: any;
+  at: number;
+}
+
+export type Fault = { status: number; retryAfter?: number; times?: number };
+
+export class StandInConnector {
+  readonly received: Recorded[] = [];
+  private server?: http.Server;
+  private faults = new Map<string, Fault[]>();
+  private seq = 0;
+  private waiters: { n: number; filter: (r: Recorded) => boolean; resolve: () => void }[] = [];
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  /** The next `times` calls that touch this conversation answer `status` (e.g. 429 with Retry-After, 403, 500). */
+  failFor(conversationId: string, fault: Fault): void {
+    const list = this.faults.get(conversationId) ?? [];
+    list.push({ times: 1, ...fault });
+    this.faults.set(conversationId, list);
+  }
+
+  clear(): void {
+    this.received.length = 0;
+  }
+
+  /** Activities (replies and proactive posts) sent to a conversation, in order. */
+  activities(conversationId?: string): any[] {
+    return this.received
+      .filter((r) => r.method === 'POST' && /\/activities/.test(r.path) && (!conversationId || r.conversationId === conversationId))
+      .map((r) => r.body);
+  }
+
+  updates(): Recorded[] {
+    return this.received.filter((r) => r.method === 'PUT');
+  }
+
+  /** Adaptive Cards the bot sent (posts and in-place updates), in order. */
+  cards(conversationId?: string): any[] {
+    return this.received
+      .filter((r) => (r.method === 'POST' || r.method === 'PUT') && /\/activities/.test(r.path) && (!conversationId || r.conversationId === conversationId))
+      .flatMap((r) => (r.body?.attachments ?? []).filter((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a: any) => a.content));
+  }
+
+  waitFor(n: number, filter: (r: Recorded) => boolean = () => true, timeoutMs = 10_000): Promise<void> {
+    if (this.received.filter(filter).length >= n) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`timeout waiting for ${n} connector calls (got ${this.received.filter(filter).length})`)), timeoutMs);
+      this.waiters.push({ n, filter, resolve: () => { clearTimeout(t); resolve(); } });
+    });
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => {
+      const path = decodeURIComponent(req.url ?? '');
+      const m = /\/v3\/conversations\/([^/]+)/.exec(path);
+      const conversationId = m ? m[1] : '';
+      let body: any = undefined;
+      try { body = data ? JSON.parse(data) : undefined; } catch { body = data; }
+      const list = this.faults.get(conversationId);
+      if (list && list.length) {
+        const f = list[0];
+        f.times = (f.times ?? 1) - 1;
+        if (f.times <= 0) list.shift();
+        this.received.push({ method: `${req.method}-FAULT-${f.status}`, path, conversationId, body, at: Date.now() });
+        const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+        if (f.retryAfter !== undefined) headers['Retry-After'] = String(f.retryAfter);
+        res.writeHead(f.status, headers);
+        res.end(JSON.stringify({ error: { code: 'Fault', message: `stand-in fault ${f.status}` } }));
+        return;
+      }
+      this.received.push({ method: req.method ?? 'GET', path, conversationId, body, at: Date.now() });
+      this.waiters = this.waiters.filter((w) => {
+        if (this.received.filter(w.filter).length >= w.n) { w.resolve(); return false; }
+        return true;
+      });
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
+        res.end(JSON.stringify({ id: `new-conversation-${++this.seq}`, activityId: `a-${this.seq}` }));
+      } else if (req.method === 'GET' && /\/members\//.test(path)) {
+        const id = path.split('/members/')[1];
+        res.end(JSON.stringify({ id, name: 'Usuario', aadObjectId: id, email: `${id}@example.gov.co`, userPrincipalName: `${id}@example.gov.co` }));
+      } else {
+        res.end(JSON.stringify({ id: `activity-${++this.seq}` }));
+      }
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPlan } from '../../src/plan/load';
+import { parsePlan } from '../../src/plan/schema';
+import { checkPlan, statedQuantity, cellFormat } from '../../src/plan/check';
+import type { Plan } from '../../src/plan/types';
+
+const raw = (): Plan => JSON.parse(readFileSync(join(__dirname, '../../data/plan.json'), 'utf8'));
+const keys = (p: Plan) => checkPlan(p).findings.map((f) => `${f.code} ${f.ref}`);
+
+describe('check-plan on the seed plan', () => {
+  const result = checkPlan(loadPlan());
+
+  test('finds exactly the inconsistencies known in the seed, all acknowledged', () => {
+    expect(result.findings.map((f) => `${f.code} ${f.ref}`).sort()).toEqual([
+      'code-out-of-series 2246',
+      'meta-quantity 4075',
+      'mixed-format 3979',
+      'mixed-format 4267',
+      'no-code O10-1',
+      'no-code O10-2',
+      'weights-year O2:2024',
+      'zero-target 8110-M3:2024',
+    ]);
+    expect(result.ok).toBe(true);
+    expect(result.stale).toEqual([]);
+  });
+
+  test('meta 2153: 50 stated vs 64 programmed', () => {
+    const f = result.findings.find((x) => x.code === 'meta-quantity')!;
+    expect(f.message).toContain('50');
+    expect(f.message).toContain('64');
+  });
+
+  test('objective 2 in 2024: only 80 % of the weight is programmed', () => {
+    expect(result.findings.find((x) => x.ref === 'O2:2024')!.message).toContain('80 %');
+  });
+
+  test('4267 mixes formats and is read as 0,5 | 1,5 | 2,5 | 3', () => {
+    expect(result.findings.find((x) => x.ref === '4267')!.message).toContain('0,5 | 1,5 | 2,5 | 3 | 3');
+  });
+});
+
+describe('check-plan finds new problems in changed data', () => {
+  test('weights of an objective that do not add to 100 %', () => {
+    const p = raw();
+    p.objectives[2].indicators[0].weight = 0.4;
+    const r = checkPlan(parsePlan(p));
+    expect(keys(p)).toContain('weights-sum O3');
+    expect(r.findings.find((f) => f.code === 'weights-sum')!.message).toContain('90 %');
+    expect(r.ok).toBe(false);
+  });
+
+  test('a Suma total that is not the sum of the years', () => {
+    const p = raw();
+    p.objectives[0].indicators[1].total = 80;
+    expect(keys(p)).toContain('total-mismatch 3980');
+  });
+
+  test('a Creciente total that is not the last year', () => {
+    const p = raw();
+    p.objectives[4].indicators[0].total = 0.9;
+    expect(keys(p)).toContain('total-mismatch 4263');
+  });
+
+  test('a meta text that states another quantity', () => {
+    const p = raw();
+    p.objectives[1].indicators[1].meta.text = p.objectives[1].indicators[1].meta.text.replace('15 Nodos', '16 Nodos');
+    expect(keys(p)).toContain('meta-quantity 4236');
+  });
+
+  test('a fixed inconsistency leaves a stale acknowledgement (reported, not failing)', () => {
+    const p = raw();
+    p.objectives[3].indicators[1].meta.text = p.objectives[3].indicators[1].meta.text.replace('50 Instrumentos', '64 Instrumentos');
+    const r = checkPlan(p);
+    expect(r.ok).toBe(true);
+    expect(r.stale).toEqual([{ code: 'meta-quantity', ref: '4075' }]);
+  });
+});
+
+test.each([
+  ['Participar en 50 Instrumentos', 50],
+  ['Acompañar al 100% de entidades', 1],
+  ['Poner en servicio 100.000 unidades documentales', 100000],
+  ['Cumplir mensualmente con la prestación oportuna del 95% de los servicios', 0.95],
+  ['Consolidar el Laboratorio de innovación', null],
+])('stated quantity of "%s" is %p', (text, q) => expect(statedQuantity(text)).toBe(q));
+
+test.each([
+  ['15%', 'percent'], ['2,50%', 'percent'], ['10.000', 'thousands'], ['0,50', 'decimal-comma'], ['1.50', 'decimal-point'], ['81', 'integer'],
+])('cell %s is %s', (cell, f) => expect(cellFormat(cell)).toBe(f));

@@ -1,0 +1,309 @@
+/**
+ * The Store contract, run against every implementation (memory.test.ts, lowdb-store.test.ts).
+ */
+import type { Person, ReportInput, Store } from '../../src/store/types';
+
+export const alice: Person = { id: 'aad-alice', name: 'Alice Rojas', email: 'alice@example.gov.co' };
+export const bob: Person = { id: 'aad-bob', name: 'Bob Pérez' };
+export const admin: Person = { id: 'aad-admin', name: 'Oficina de Planeación' };
+
+export function input(indicatorId: string, period: string, value: number, extra: Partial<ReportInput> = {}): ReportInput {
+  return { indicatorId, period, value, logros: `logros ${value}`, dificultades: '', evidencia: 'https://x.example/e', ...extra };
+}
+
+const AT = '2025-06-30T10:00:00.000-05:00';
+
+export interface Harness {
+  store: Store;
+  /** Optional: closes and opens the store again (durable implementations). */
+  reopen?: () => Promise<Store>;
+}
+
+export function storeContract(name: string, make: () => Promise<Harness>, done?: (h: Harness) => Promise<void>): void {
+  describe(`Store contract: ${name}`, () => {
+    let h: Harness;
+    let store: Store;
+    beforeEach(async () => {
+      h = await make();
+      store = h.store;
+    });
+    afterEach(async () => {
+      await done?.(h);
+    });
+
+    test('starts empty', () => {
+      expect(store.reports()).toEqual([]);
+      expect(store.owners('4263')).toEqual([]);
+      expect(store.allOwners()).toEqual({});
+      expect(store.admins()).toEqual([]);
+      expect(store.subscriptions()).toEqual([]);
+      expect(store.conversations()).toEqual([]);
+      expect(store.sent()).toEqual([]);
+      expect(store.audit()).toEqual([]);
+      expect(store.wasSent('x')).toBe(false);
+    });
+
+    test('numbers versions per (indicator, period) and audits create and correct', async () => {
+      const r0 = store.revision;
+      const a = await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 's1', at: AT });
+      expect(a.duplicate).toBe(false);
+      expect(a.record).toMatchObject({ indicatorId: '4263', period: '2025-06', version: 1, value: 0.3, author: alice, source: 'teams', submissionId: 's1', reportedAt: AT });
+      expect(typeof a.record.id).toBe('string');
+      expect(store.revision).toBeGreaterThan(r0);
+
+      const r1 = store.revision;
+      const b = await store.appendReport(input('4263', '2025-06', 0.4), bob, { source: 'teams', at: '2025-07-01T00:00:00Z' });
+      expect(b.record.version).toBe(2);
+      expect(b.record.id).not.toBe(a.record.id);
+      expect(b.record).not.toHaveProperty('submissionId');
+      expect(store.revision).toBeGreaterThan(r1);
+
+      const c = await store.appendReport(input('4263', '2025-07', 0.5), alice, { source: 'api', at: AT });
+      expect(c.record.version).toBe(1);
+      const d = await store.appendReport(input('9999', '2025-06', 7), alice, { source: 'api', at: AT });
+      expect(d.record.version).toBe(1);
+
+      expect(store.reports().map((r) => [r.indicatorId, r.period, r.version])).toEqual([
+        ['4263', '2025-06', 1],
+        ['4263', '2025-06', 2],
+        ['4263', '2025-07', 1],
+        ['9999', '2025-06', 1],
+      ]);
+
+      const audit = store.audit({ target: 'report:4263:2025-06' });
+      expect(audit).toHaveLength(2);
+      expect(audit[0]).toMatchObject({ action: 'report.create', actor: alice, at: AT, before: null, after: a.record });
+      expect(audit[1]).toMatchObject({ action: 'report.correct', actor: bob, before: a.record, after: b.record });
+      expect(audit[1].seq).toBeGreaterThan(audit[0].seq);
+      expect(store.audit()).toHaveLength(4);
+      expect(store.audit({ target: 'report:4263:' })).toHaveLength(3);
+      expect(store.audit({ limit: 1 })[0].after).toEqual(d.record);
+      expect(store.audit({ target: 'report:4263:2025-06', limit: 1 })[0].after).toEqual(b.record);
+      expect(store.audit({ target: 'nope' })).toEqual([]);
+    });
+
+    test('a repeated submissionId stores nothing new', async () => {
+      const a = await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', submissionId: 'card-1', at: AT });
+      const rev = store.revision;
+      const again = await store.appendReport(input('4263', '2025-06', 99), alice, { source: 'teams', submissionId: 'card-1', at: AT });
+      expect(again.duplicate).toBe(true);
+      expect(again.record).toEqual(a.record);
+      expect(store.reports()).toHaveLength(1);
+      expect(store.audit()).toHaveLength(1);
+      expect(store.revision).toBe(rev);
+    });
+
+    test('the same submissionId sent concurrently is stored once', async () => {
+      const calls = Array.from({ length: 10 }, () =>
+        store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', submissionId: 'same', at: AT }),
+      );
+      const results = await Promise.all(calls);
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
+      expect(store.reports()).toHaveLength(1);
+    });
+
+    test('appendReports: versions, duplicates skipped, audit actor is the importer', async () => {
+      await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', submissionId: 'old', at: AT });
+      const res = await store.appendReports(
+        [
+          { input: input('1', '2025-01', 2), author: alice, source: 'csv', submissionId: 'f:2' },
+          { input: input('1', '2025-01', 3), author: bob, source: 'csv', submissionId: 'f:3' },
+          { input: input('2', '2025-01', 4), author: bob, source: 'csv', submissionId: 'old' },
+          { input: input('2', '2025-01', 5), author: bob, source: 'csv', submissionId: 'f:2' },
+          { input: input('2', '2025-02', 6), author: bob, source: 'csv' },
+        ],
+        AT,
+        admin,
+      );
+      expect(res.map((r) => [r.duplicate, r.record.indicatorId, r.record.version, r.record.value])).toEqual([
+        [false, '1', 2, 2],
+        [false, '1', 3, 3],
+        [true, '1', 1, 1],
+        [true, '1', 2, 2],
+        [false, '2', 1, 6],
+      ]);
+      expect(store.reports()).toHaveLength(4);
+      const entries = store.audit().slice(1);
+      expect(entries).toHaveLength(3);
+      for (const e of entries) expect(e.actor).toEqual(admin);
+      expect(entries[0]).toMatchObject({ action: 'report.correct', target: 'report:1:2025-01' });
+      expect(res[1].record.author).toEqual(bob);
+    });
+
+    test('an invalid report in a batch stores nothing', async () => {
+      await expect(
+        store.appendReports(
+          [
+            { input: input('1', '2025-01', 2), author: alice, source: 'csv' },
+            { input: input('1', '2025-13', 3), author: alice, source: 'csv' },
+          ],
+          AT,
+          admin,
+        ),
+      ).rejects.toThrow(/period/);
+      await expect(store.appendReport(input('1', '2025-01', NaN), alice, { source: 'csv', at: AT })).rejects.toThrow(/finite/);
+      expect(store.reports()).toHaveLength(0);
+      const r = await store.appendReport(input('1', '2025-01', 1), alice, { source: 'csv', at: AT });
+      expect(r.record.version).toBe(1);
+    });
+
+    test('200 concurrent submits are all stored exactly once, versions 1..n per (indicator, period)', async () => {
+      const calls = Array.from({ length: 200 }, (_, i) =>
+        store.appendReport(input(String(i % 7), `2025-0${1 + (i % 3)}`, i), alice, { source: 'teams', submissionId: `sub-${i}`, at: AT }),
+      );
+      const results = await Promise.all(calls);
+      expect(results.every((r) => !r.duplicate)).toBe(true);
+      const reports = store.reports();
+      expect(reports).toHaveLength(200);
+      expect(new Set(reports.map((r) => r.submissionId)).size).toBe(200);
+      expect(new Set(reports.map((r) => r.id)).size).toBe(200);
+      const byKey = new Map<string, number[]>();
+      for (const r of reports) byKey.set(`${r.indicatorId}|${r.period}`, [...(byKey.get(`${r.indicatorId}|${r.period}`) ?? []), r.version]);
+      for (const versions of byKey.values()) expect(versions).toEqual(versions.map((_, i) => i + 1));
+      expect(store.audit()).toHaveLength(200);
+    });
+
+    test('owners: set, replace, clear, audited with before and after', async () => {
+      await store.setOwners('4263', [alice, bob, alice], admin, AT);
+      expect(store.owners('4263')).toEqual([alice, bob]);
+      expect(store.allOwners()).toEqual({ '4263': [alice, bob] });
+      const rev = store.revision;
+      await store.setOwners('4263', [alice, bob], admin, AT); // no change
+      expect(store.revision).toBe(rev);
+      await store.setOwners('4263', [bob], admin, '2025-07-01T00:00:00Z');
+      expect(store.revision).toBeGreaterThan(rev);
+      await store.setOwners('4263', [], admin, AT);
+      expect(store.owners('4263')).toEqual([]);
+      expect(store.allOwners()).toEqual({});
+      const audit = store.audit({ target: 'owner:4263' });
+      expect(audit.map((e) => [e.action, e.before, e.after])).toEqual([
+        ['owners.set', [], [alice, bob]],
+        ['owners.set', [alice, bob], [bob]],
+        ['owners.set', [bob], []],
+      ]);
+      expect(audit[1]).toMatchObject({ actor: admin, at: '2025-07-01T00:00:00Z' });
+    });
+
+    test('admins: add, update, remove, audited', async () => {
+      await store.addAdmin(alice, admin, AT);
+      await store.addAdmin(alice, admin, AT); // no change
+      await store.addAdmin({ ...alice, name: 'Alice R.' }, admin, AT);
+      expect(store.admins()).toEqual([{ ...alice, name: 'Alice R.' }]);
+      await store.removeAdmin('nobody', admin, AT);
+      const rev = store.revision;
+      await store.removeAdmin(alice.id, admin, AT);
+      expect(store.revision).toBeGreaterThan(rev);
+      expect(store.admins()).toEqual([]);
+      expect(store.audit({ target: `admin:${alice.id}` }).map((e) => [e.action, e.before, e.after])).toEqual([
+        ['admin.add', null, alice],
+        ['admin.add', alice, { ...alice, name: 'Alice R.' }],
+        ['admin.remove', { ...alice, name: 'Alice R.' }, null],
+      ]);
+    });
+
+    test('subscriptions: subscribe once, unsubscribe, audited', async () => {
+      const sub = { conversationKey: 'conv-1', kind: 'weekly-digest' as const, createdBy: alice, createdAt: AT };
+      expect(await store.subscribe(sub, alice)).toBe(true);
+      expect(await store.subscribe(sub, alice)).toBe(false);
+      expect(store.subscriptions()).toEqual([sub]);
+      expect(await store.unsubscribe('conv-2', alice, AT)).toBe(false);
+      expect(await store.unsubscribe('conv-1', bob, AT)).toBe(true);
+      expect(store.subscriptions()).toEqual([]);
+      expect(store.audit({ target: 'subscription:conv-1' }).map((e) => [e.action, e.actor, e.before, e.after])).toEqual([
+        ['subscription.add', alice, null, sub],
+        ['subscription.remove', bob, sub, null],
+      ]);
+    });
+
+    test('conversations: save, update, mark inactive, remove', async () => {
+      const conv = { key: 'c1', scope: 'personal' as const, reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba' }, userId: 'u1', active: true, updatedAt: AT };
+      await store.saveConversation(conv);
+      await store.saveConversation({ ...conv, key: 'c2', scope: 'channel' as const, teamId: 't1' });
+      expect(store.conversations()).toHaveLength(2);
+      await store.saveConversation({ ...conv, name: 'Alice' });
+      expect(store.conversations()).toHaveLength(2);
+      expect(store.conversations()[0]).toEqual({ ...conv, name: 'Alice' });
+      const rev = store.revision;
+      await store.markConversationInactive('c1', 'uninstalled', '2025-07-01T00:00:00Z');
+      expect(store.revision).toBeGreaterThan(rev);
+      expect(store.conversations()[0]).toMatchObject({ active: false, inactiveReason: 'uninstalled', updatedAt: '2025-07-01T00:00:00Z' });
+      await store.markConversationInactive('nope', 'x', AT);
+      await store.removeConversation('c2');
+      await store.removeConversation('c2');
+      expect(store.conversations().map((c) => c.key)).toEqual(['c1']);
+    });
+
+    test('sent records', async () => {
+      await store.markSent({ key: 'digest:2025-W27:c1', at: AT, detail: { n: 3 } });
+      await store.markSent({ key: 'reminder:2025-06:d-3:u1:4263', at: AT });
+      expect(store.wasSent('digest:2025-W27:c1')).toBe(true);
+      expect(store.wasSent('digest:2025-W28:c1')).toBe(false);
+      await store.markSent({ key: 'digest:2025-W27:c1', at: '2025-07-01T00:00:00Z' });
+      expect(store.sent()).toHaveLength(2);
+      expect(store.sent()[0]).toEqual({ key: 'digest:2025-W27:c1', at: '2025-07-01T00:00:00Z' });
+    });
+
+    test('the revision increases on every change', async () => {
+      const seen = [store.revision];
+      const step = async (f: () => Promise<unknown>) => {
+        await f();
+        expect(store.revision).toBeGreaterThan(seen[seen.length - 1]);
+        seen.push(store.revision);
+      };
+      await step(() => store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT }));
+      await step(() => store.appendReports([{ input: input('1', '2025-01', 2), author: alice, source: 'csv' }], AT, admin));
+      await step(() => store.setOwners('1', [alice], admin, AT));
+      await step(() => store.addAdmin(bob, admin, AT));
+      await step(() => store.removeAdmin(bob.id, admin, AT));
+      await step(() => store.subscribe({ conversationKey: 'c', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice));
+      await step(() => store.unsubscribe('c', alice, AT));
+      await step(() => store.saveConversation({ key: 'c', scope: 'team', reference: {}, active: true, updatedAt: AT }));
+      await step(() => store.markConversationInactive('c', 'removed', AT));
+      await step(() => store.removeConversation('c'));
+      await step(() => store.markSent({ key: 'k', at: AT }));
+    });
+
+    test('reports() is the same array between calls (no copy)', async () => {
+      await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
+      expect(store.reports()).toBe(store.reports());
+    });
+
+    test('everything is there after a reopen (durable implementations)', async () => {
+      if (!h.reopen) return;
+      const a = await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 's1', at: AT });
+      await store.appendReport(input('4263', '2025-06', 0.4), bob, { source: 'teams', at: AT });
+      await store.appendReports([{ input: input('5', '2025-02', 6), author: bob, source: 'csv', submissionId: 'f:1' }], AT, admin);
+      await store.setOwners('4263', [alice], admin, AT);
+      await store.addAdmin(bob, admin, AT);
+      await store.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
+      await store.saveConversation({ key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT });
+      await store.markSent({ key: 'digest:2025-W27:c1', at: AT });
+      const reports = [...store.reports()];
+      const audit = [...store.audit()];
+
+      store = await h.reopen();
+      expect(store.reports()).toEqual(reports);
+      expect(store.audit()).toEqual(audit);
+      expect(store.owners('4263')).toEqual([alice]);
+      expect(store.admins()).toEqual([bob]);
+      expect(store.subscriptions()).toHaveLength(1);
+      expect(store.conversations()).toEqual([{ key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT }]);
+      expect(store.wasSent('digest:2025-W27:c1')).toBe(true);
+
+      const again = await store.appendReport(input('4263', '2025-06', 9), alice, { source: 'teams', submissionId: 's1', at: AT });
+      expect(again).toEqual({ record: a.record, duplicate: true });
+      const next = await store.appendReport(input('4263', '2025-06', 0.5), alice, { source: 'teams', at: AT });
+      expect(next.record.version).toBe(3);
+      await store.setOwners('4263', [bob], admin, AT);
+      const seqs = store.audit().map((e) => e.seq);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    });
+
+    test('refuses writes after close', async () => {
+      await store.close();
+      await expect(store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT })).rejects.toThrow(/closed/);
+    });
+  });
+}

@@ -1,0 +1,329 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { openLowdbStore, storeFiles, type LowdbStore } from '../../src/store/lowdb-store';
+import type { Store } from '../../src/store/types';
+import { admin, alice, bob, type Harness, input, storeContract } from './contract';
+
+const AT = '2025-06-30T10:00:00.000-05:00';
+const dirs: string[] = [];
+
+function tempDb(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pei-store-'));
+  dirs.push(dir);
+  return path.join(dir, 'data', 'db.json');
+}
+
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+storeContract(
+  'lowdb',
+  async () => {
+    const file = tempDb();
+    const h: Harness = {
+      store: await openLowdbStore(file),
+      reopen: async () => {
+        await h.store.close();
+        h.store = await openLowdbStore(file);
+        return h.store;
+      },
+    };
+    return h;
+  },
+  async (h) => h.store.close(),
+);
+
+describe('lowdb store: files and start-up', () => {
+  let open: Store[] = [];
+  const openStore = async (file: string, opts?: Parameters<typeof openLowdbStore>[1]) => {
+    const s = await openLowdbStore(file, opts);
+    open.push(s);
+    return s;
+  };
+  afterEach(async () => {
+    for (const s of open) await s.close();
+    open = [];
+  });
+
+  test('creates the directory, the document with its header and the logs beside it', async () => {
+    const file = tempDb();
+    const store = await openStore(file);
+    await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', at: AT });
+    const f = storeFiles(file);
+    expect(f.reports).toBe(path.join(path.dirname(file), 'db.reports.jsonl'));
+    expect(f.audit).toBe(path.join(path.dirname(file), 'db.audit.jsonl'));
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(doc).toMatchObject({ format: 'pei-bot-store', version: 1, owners: {}, admins: [] });
+    expect(fs.readFileSync(f.reports, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(fs.readFileSync(f.audit, 'utf8').trim().split('\n')).toHaveLength(1);
+    // a report does not rewrite the document
+    expect(doc).not.toHaveProperty('reports');
+  });
+
+  test.each([
+    ['not JSON', '{"format": "pei-bot-store", "version": 1, '],
+    ['empty', ''],
+    ['JSON null', 'null'],
+    ['someone else\'s JSON', '{"posts": []}'],
+    ['a newer format', '{"format": "pei-bot-store", "version": 2}'],
+  ])('a document that is %s stops the open, names the file and is left untouched', async (_what, content) => {
+    const file = tempDb();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    const before = fs.readdirSync(path.dirname(file));
+    const err = await openLowdbStore(file).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toContain(file);
+    expect((err as Error).message).toMatch(/left untouched/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(content);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(before); // no logs, no lock left behind
+    // and it stays refused
+    await expect(openLowdbStore(file)).rejects.toThrow(/left untouched/);
+  });
+
+  test('a corrupt line in the middle of a log stops the open, naming file and line', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    for (let i = 0; i < 3; i++) await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', at: AT });
+    await s.close();
+    const { reports, audit } = storeFiles(file);
+    const lines = fs.readFileSync(reports, 'utf8').split('\n');
+    lines[1] = lines[1].slice(0, 20);
+    const corrupt = lines.join('\n');
+    fs.writeFileSync(reports, corrupt);
+    const auditBytes = fs.readFileSync(audit);
+    await expect(openLowdbStore(file)).rejects.toThrow(new RegExp(`${reports.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 is not a valid report`));
+    expect(fs.readFileSync(reports, 'utf8')).toBe(corrupt);
+    expect(fs.readFileSync(audit).equals(auditBytes)).toBe(true);
+
+    // a line that parses but is not a record is refused too
+    fs.writeFileSync(reports, `${lines[0]}\n{"hello": 1}\n${lines[2]}\n`);
+    await expect(openLowdbStore(file)).rejects.toThrow(/line 2 is not a valid report: id, indicatorId or period missing/);
+  });
+
+  test('a torn last line (crash mid-append) is cut away with a warning, and the rest loads', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    for (let i = 0; i < 3; i++) await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', submissionId: `s${i}`, at: AT });
+    await s.close();
+    const { reports, audit } = storeFiles(file);
+    const good = fs.readFileSync(audit, 'utf8');
+    fs.appendFileSync(audit, '{"seq":4,"at":"2025-06-30","actor":{"id":"x","na');
+    fs.appendFileSync(reports, '{"id":"1:2025-01:v4","indic');
+    const warnings: string[] = [];
+    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
+    expect(warnings.join('\n')).toMatch(/db\.audit\.jsonl: cut a torn last line/);
+    expect(warnings.join('\n')).toMatch(/db\.reports\.jsonl: cut a torn last line/);
+    expect(store.reports()).toHaveLength(3);
+    expect(fs.readFileSync(audit, 'utf8')).toBe(good);
+    const next = await store.appendReport(input('1', '2025-01', 9), alice, { source: 'teams', at: AT });
+    expect(next.record.version).toBe(4);
+    await store.close();
+    open = [];
+    const warnings2: string[] = [];
+    const again = await openStore(file, { onWarning: (m) => warnings2.push(m) });
+    expect(warnings2).toEqual([]);
+    expect(again.reports().map((r) => r.version)).toEqual([1, 2, 3, 4]);
+  });
+
+  test('a complete last line without its newline is kept', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    await s.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
+    await s.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT });
+    await s.close();
+    const { reports } = storeFiles(file);
+    fs.writeFileSync(reports, fs.readFileSync(reports, 'utf8').replace(/\n$/, ''));
+    const warnings: string[] = [];
+    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
+    expect(store.reports()).toHaveLength(2);
+    expect(warnings.join()).toMatch(/completed a last line/);
+    expect(fs.readFileSync(reports, 'utf8').endsWith('\n')).toBe(true);
+  });
+
+  test('reports acknowledged in the audit log but missing from the reports log are rolled forward', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    await s.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
+    await s.appendReports(
+      [
+        { input: input('1', '2025-01', 2), author: bob, source: 'csv', submissionId: 'f:1' },
+        { input: input('2', '2025-01', 3), author: bob, source: 'csv', submissionId: 'f:2' },
+      ],
+      AT,
+      admin,
+    );
+    const all = [...s.reports()];
+    await s.close();
+    const { reports } = storeFiles(file);
+    const lines = fs.readFileSync(reports, 'utf8').split('\n');
+    fs.writeFileSync(reports, `${lines[0]}\n${lines[1].slice(0, 30)}`); // crash in the middle of the second batch
+    const warnings: string[] = [];
+    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
+    expect(store.reports()).toEqual(all);
+    expect(warnings.join('\n')).toMatch(/restored 2 report/);
+    expect((await store.appendReport(input('2', '2025-01', 4), bob, { source: 'csv', submissionId: 'f:2', at: AT })).duplicate).toBe(true);
+  });
+
+  test('state changes in the audit log but not in the document are rolled forward', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    await s.setOwners('4263', [alice], admin, AT);
+    const docBefore = fs.readFileSync(file);
+    await s.setOwners('4263', [bob], admin, AT);
+    await s.addAdmin(bob, admin, AT);
+    await s.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
+    await s.close();
+    fs.writeFileSync(file, docBefore); // as if the process died before the document write
+    const warnings: string[] = [];
+    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
+    expect(store.owners('4263')).toEqual([bob]);
+    expect(store.admins()).toEqual([bob]);
+    expect(store.subscriptions().map((x) => x.conversationKey)).toEqual(['c1']);
+    expect(warnings.join()).toMatch(/rolled forward 3 change/);
+  });
+
+  test('a missing audit log while the document refers to it stops the open', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    await s.setOwners('4263', [alice], admin, AT);
+    await s.close();
+    fs.rmSync(storeFiles(file).audit);
+    await expect(openLowdbStore(file)).rejects.toThrow(/db\.audit\.jsonl is missing/);
+  });
+
+  test('a second writer gets a read-only store (or an error when exclusive)', async () => {
+    const file = tempDb();
+    const first = await openStore(file);
+    await first.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
+    const warnings: string[] = [];
+    const second = (await openStore(file, { onWarning: (m) => warnings.push(m) })) as LowdbStore;
+    expect(second.readOnly).toBe(true);
+    expect(warnings.join()).toMatch(/in use by process/);
+    expect(second.reports()).toHaveLength(1);
+    await expect(second.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })).rejects.toThrow(/read-only/);
+    await expect(openLowdbStore(file, { exclusive: true })).rejects.toThrow(/in use by process/);
+    const reader = (await openStore(file, { readOnly: true })) as LowdbStore;
+    expect(reader.reports()).toHaveLength(1);
+    await first.close();
+    await second.close();
+    open = [reader];
+    // the lock was released: a new writer gets it
+    const third = (await openStore(file)) as LowdbStore;
+    expect(third.readOnly).toBe(false);
+  });
+
+  test('a stale lock (dead process) is taken over', async () => {
+    const file = tempDb();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(storeFiles(file).lock, '999999999\n');
+    const store = (await openStore(file)) as LowdbStore;
+    expect(store.readOnly).toBe(false);
+  });
+
+  test('group commit: 200 concurrent submits cost a handful of fsync batches', async () => {
+    const file = tempDb();
+    const store = (await openStore(file)) as LowdbStore;
+    const before = store.stats();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        store.appendReport(input(String(i % 5), '2025-06', i), alice, { source: 'teams', submissionId: `c${i}`, at: AT }),
+      ),
+    );
+    const after = store.stats();
+    const batches = after.batches - before.batches;
+    expect(results).toHaveLength(200);
+    expect(batches).toBeGreaterThanOrEqual(1);
+    expect(batches).toBeLessThan(20);
+    expect(after.reportLines - before.reportLines).toBe(200);
+    // eslint-disable-next-line no-console
+    console.log(`200 concurrent appendReport: ${batches} batch(es), ${after.fsyncs - before.fsyncs} fsync(s)`);
+
+    // spread over time (each call waits for the previous tick) they still group while a write is in flight
+    const b2 = store.stats().batches;
+    const spread = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        await new Promise((r) => setImmediate(r));
+        for (let k = 0; k < i % 10; k++) await Promise.resolve();
+        return store.appendReport(input('9', '2025-06', i), alice, { source: 'teams', submissionId: `d${i}`, at: AT });
+      }),
+    );
+    expect(spread.map((r) => r.record.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(store.stats().batches - b2).toBeLessThan(100);
+
+    await store.close();
+    open = [];
+    const reopened = await openStore(file);
+    expect(reopened.reports()).toHaveLength(400);
+  });
+
+  test('a failed write refuses further writes instead of tearing the log', async () => {
+    const file = tempDb();
+    const store = await openStore(file);
+    await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
+    // Make the next write fail: close the log handles underneath the store.
+    const impl = store as unknown as { auditFh: { close(): Promise<void> } };
+    await impl.auditFh.close();
+    await expect(store.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })).rejects.toThrow(/a write failed/);
+    await expect(store.appendReport(input('1', '2025-01', 3), alice, { source: 'teams', at: AT })).rejects.toThrow(/no more writes/);
+    expect(store.reports()).toHaveLength(1);
+    open = [];
+    await store.close().catch(() => undefined);
+    const reopened = await openStore(file);
+    expect(reopened.reports()).toHaveLength(1);
+  });
+});
+
+describe('lowdb store: growth', () => {
+  test('opens 100,000 reports quickly and submit cost stays flat', async () => {
+    const file = tempDb();
+    let store = (await openLowdbStore(file, { fsync: false })) as LowdbStore;
+    const N = 100_000;
+    const t0 = Date.now();
+    for (let b = 0; b < N / 1000; b++) {
+      await store.appendReports(
+        Array.from({ length: 1000 }, (_, i) => {
+          const n = b * 1000 + i;
+          return {
+            input: input(String(1000 + (n % 150)), `20${24 + ((n >> 12) % 4)}-${String(1 + (n % 12)).padStart(2, '0')}`, n, {
+              logros: 'Se avanzó en la implementación del portal de trámites y servicios del Distrito Capital.',
+              dificultades: 'Demoras en la contratación.',
+            }),
+            author: alice,
+            source: 'csv' as const,
+            submissionId: `bulk:${n}`,
+          };
+        }),
+        AT,
+        admin,
+      );
+    }
+    const fill = Date.now() - t0;
+    await store.close();
+
+    const t1 = Date.now();
+    store = (await openLowdbStore(file)) as LowdbStore;
+    const openMs = Date.now() - t1;
+    expect(store.reports()).toHaveLength(N);
+
+    const lat: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const s = process.hrtime.bigint();
+      await store.appendReport(input('4263', '2027-06', i), alice, { source: 'teams', submissionId: `late${i}`, at: AT });
+      lat.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+    lat.sort((a, b) => a - b);
+    const sizes = storeFiles(file);
+    const mb = (f: string) => (fs.statSync(f).size / 1e6).toFixed(1);
+    // eslint-disable-next-line no-console
+    console.log(
+      `100k reports: filled in ${fill} ms; open ${openMs} ms (reports ${mb(sizes.reports)} MB, audit ${mb(sizes.audit)} MB); ` +
+        `appendReport with fsync at 100k: median ${lat[25].toFixed(2)} ms, p90 ${lat[45].toFixed(2)} ms`,
+    );
+    expect(openMs).toBeLessThan(5000);
+    expect(lat[25]).toBeLessThan(50);
+    await store.close();
+  }, 120_000);
+});
