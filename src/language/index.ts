@@ -21,7 +21,19 @@ export { INTENTS } from './types';
 export { cleanMessage, fold, normalizeText } from './normalize';
 
 const COMPOSITE = /^(?:\d{4}-?m\d{1,2}|o\d{1,2}-\d{1,2})$/;
+/** Longer messages are cut: nobody asks the bot a question in more than this. */
 const MAX_INPUT = 2000;
+const WARM_UP = [
+  '<at>PEI Bot</at> ¿cómo va el objetivo 5?',
+  'how is objective five doing',
+  'indicador 4263 junio 2025',
+  'meta 3 proyecto 8116',
+  '¿qué está en rojo?',
+  'cómo van los nodos digitales',
+  'estrategia de comunicación pública',
+  'asignar responsable 4263 ana.perez@secretariageneral.gov.co',
+  'hola',
+];
 
 /** Folded tokens with their keyword reading; composite ids and periods kept whole, "objetivo5" split. */
 function readTokens(body: string, canonical: (t: string) => Canon): Token[] {
@@ -94,6 +106,9 @@ export function createUnderstanding(plan: Plan): Understander {
     }
     return u;
   }
+
+  // Warm the code paths and caches once, so that the first chat turn costs what the others do.
+  for (const sample of WARM_UP) understand(sample);
 
   return {
     understand(text: string): Understanding {

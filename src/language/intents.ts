@@ -44,11 +44,19 @@ const HELP_PHRASES: string[][] = [
 
 const REPORT_NOUNS = new Set(['reporte', 'reportes', 'report']);
 
+/** English topic words (the synonym table's English side): they tell the language without being command words. */
+const EN_HINTS = new Set(
+  `international cooperation innovation peace victims archive archives records digital nodes node security
+  cybersecurity incidents incident transport procedures government open channels campaigns communication strategy
+  prototypes data infrastructure integrity transparency lab laboratory public service services`.split(/\s+/),
+);
+
 export function languageFromTokens(tokens: readonly Token[]): Lang {
   let es = 0;
   let en = 0;
   for (const tok of tokens) {
     let lang = tok.canon.lang;
+    if (lang === undefined && !tok.canon.keyword && EN_HINTS.has(tok.t)) lang = 'en';
     if (lang === undefined) {
       if (NUMBER_WORDS_ES.has(tok.t) || MONTH_WORDS_ES.has(tok.t)) lang = 'es';
       else if (NUMBER_WORDS_EN.has(tok.t) || MONTH_WORDS_EN.has(tok.t)) lang = 'en';
@@ -154,6 +162,11 @@ export function decide(ctx: Context): Decision {
   );
   if (audit) return withTarget('audit', e, named ? undefined : freeWords());
 
+  // "¿quién no ha reportado?", "reportes pendientes", "who hasn't reported": what is missing is what lags.
+  const pending = hasWord('pendiente', 'pendientes', 'pending', 'faltan', 'missing') ||
+    (hasWord('quien', 'quienes', 'who') && has('report'));
+  if (pending && !named) return { intent: 'lagging' };
+
   // Progress reports: "reportar avance 4263", "quiero reportar", "report progress for 4263".
   const reportTokens = tokens.filter((t) => hasGroup(t.canon, 'report'));
   const logProgress = tokens.some((t, i) => t.t === 'log' && hasGroup(tokens[i + 1]?.canon, 'status'));
@@ -206,6 +219,8 @@ export function decide(ctx: Context): Decision {
 
   if (has('plan')) return { intent: 'plan-summary' };
   const asksForStatus = has('status') || has('obj') || has('ind') || has('detail') || has('meta') || has('digest');
-  if (asksForStatus && contentWords.length === 0) return { intent: 'plan-summary' };
+  // "avance", "status", or just a year or month ("2024", "junio 2025"): the whole plan, for that time.
+  const namesTime = e.year !== undefined || e.period !== undefined;
+  if ((asksForStatus || namesTime) && contentWords.length === 0) return { intent: 'plan-summary' };
   return { intent: 'unknown' };
 }

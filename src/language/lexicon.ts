@@ -74,7 +74,7 @@ const ENTRIES: Entry[] = [
   ['gracias', ['thanks'], 'es'],
   ['thanks thank thx', ['thanks'], 'en'],
   ['reportar reporto reporta reportamos reportemos reportare reporte reportes registrar cargar subir diligenciar ingresar actualizar', ['report'], 'es'],
-  ['report submit update register enter', ['report'], 'en'],
+  ['report reported reporting submit update register enter', ['report'], 'en'],
   ['asignar asigna asignale asignarle asignacion designar nombrar cambiar', ['assign'], 'es'],
   ['assign set change', ['assign'], 'en'],
   ['responsable responsables encargado encargada dueno duena', ['role'], 'es'],
@@ -101,7 +101,7 @@ const ENTRIES: Entry[] = [
 ];
 
 export const KEYWORDS: ReadonlyMap<string, Keyword> = (() => {
-  const map = new Map<string, { groups: Set<Group>; lang?: Lang; both: boolean }>();
+  const map = new Map<string, { groups: Set<Group>; lang?: Lang }>();
   for (const [words, groups, lang] of ENTRIES) {
     for (const w of words.split(' ')) {
       const prev = map.get(w);
@@ -109,11 +109,11 @@ export const KEYWORDS: ReadonlyMap<string, Keyword> = (() => {
         groups.forEach((g) => prev.groups.add(g));
         if (prev.lang !== lang) prev.lang = undefined;
       } else {
-        map.set(w, { groups: new Set(groups), lang, both: false });
+        map.set(w, { groups: new Set(groups), lang });
       }
     }
   }
-  return new Map([...map].map(([w, k]) => [w, { groups: k.groups, lang: k.lang }]));
+  return map;
 })();
 
 /** Spanish words that carry no topic (articles, prepositions, pronouns, chat filler). */
@@ -139,7 +139,8 @@ export const STOP_EN: ReadonlySet<string> = new Set(
   than that the their them then there these they this those through to too under until up very was we were what
   whats when where which while who whom why will with would you your yours tell show see want need know list like
   are which there s tracking hows going doing currently current right anything things thing ok okay bot peibot today tomorrow yesterday
-  tonight time week month year new old great some many much`.split(/\s+/),
+  tonight time week month year new old great some many much dont doesnt didnt isnt arent hasnt havent wont cant
+  im ive youre theyre were`.split(/\s+/),
 );
 
 /** Words too common in chat to be read as typos of a keyword (they are words of their own). */
@@ -149,7 +150,8 @@ const NEVER_FUZZY: ReadonlySet<string> = new Set(
   vista lista listo listar resumir suma sumar sumo rojo roja ojo ojos mal mala malo cambio cambios carga cargo cargue
   report reports asigno portal portales hey hay hoy hola hols role rol help held hell hello bien buen malas obvio
   objeto objetos indica indico indicar meter metro metros cancion queso proyecte proyectar nombre nombres log lag
-  ver vez red reda sede sedes base baja bajo audio audios ayer ayuno plan plans planes meta metal`.split(/\s+/),
+  ver vez red reda sede sedes base baja bajo audio audios ayer ayuno plan plans planes meta metal exportar
+  exporta exporte export exports importar importa import imports soportar soporte aportar aporte apoyar`.split(/\s+/),
 );
 
 export interface Canon {
@@ -161,7 +163,7 @@ export interface Canon {
   fuzzy: boolean;
 }
 
-/** Fuzzy-matchable keywords, grouped by length for a quick scan. */
+/** Keywords a typo may stand for (4+ letters). */
 const FUZZY_TARGETS: string[] = [...KEYWORDS.keys()].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
 
 /** The largest edit distance tolerated between a typed word and a keyword. */

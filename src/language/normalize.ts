@@ -90,7 +90,8 @@ export function cleanMessage(raw: string): CleanMessage {
     body = body.slice(0, em.index) + ' ' + body.slice(em.index + em[0].length);
   }
   body = body.replace(TYPED_MENTION, (_w, pre: string, name: string) => {
-    people.push(name.replace(/[._-]+$/, ''));
+    const clean = name.replace(/[._-]+$/, '');
+    if (!looksLikeBot(clean)) people.push(clean);
     return `${pre} `;
   });
   return {

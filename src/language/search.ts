@@ -34,6 +34,13 @@ export const SYNONYMS: readonly Synonym[] = [
   { phrases: ['mipg', 'modelo integrado de planeacion y gestion'], indicators: ['8098-M4'] },
   { phrases: ['gobierno abierto', 'open government'], indicators: ['4200'] },
   { phrases: ['transporte', 'cafeteria', 'transport'], indicators: ['O10-1'] },
+  // The English side of a few plan words, for questions asked in English.
+  { phrases: ['campaigns', 'campaign', 'communication campaigns'], indicators: ['8116-M3'] },
+  { phrases: ['public communication', 'communications'], objective: 3 },
+  { phrases: ['digital transformation'], indicators: ['4244', '8110-M3'] },
+  { phrases: ['data infrastructure'], indicators: ['4237'] },
+  { phrases: ['prototypes', 'prototype'], indicators: ['4248'] },
+  { phrases: ['integrity', 'transparency'], objective: 8 },
 ];
 
 /** Light plural folding shared by the index and the queries: "digitales" -> "digital", "nodos" -> "nodo". */
@@ -48,6 +55,40 @@ function processTerm(term: string): string | null {
   if (f.length < 2 || STOP_ES.has(f) || STOP_EN.has(f) || /^\d+$/.test(f)) return null;
   return stem(f);
 }
+
+/** One bit per letter a..z (other characters share bit 26). */
+function letterMask(word: string): number {
+  let m = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    m |= 1 << (c >= 0 && c < 26 ? c : 26);
+  }
+  return m;
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let v = n >>> 0; v; v &= v - 1) c++;
+  return c;
+}
+
+interface Expansion {
+  term: string;
+  weight: number;
+  /** Exact or prefix match (a typo match is not solid). */
+  solid: boolean;
+}
+
+interface Scored {
+  kind: 'indicator' | 'objective';
+  ref: string;
+  objective: number;
+  score: number;
+}
+
+/** MiniSearch's default weights for prefix and fuzzy matches. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
 
 interface Doc {
   id: string;
@@ -131,13 +172,7 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     fields: ['name', 'text', 'keywords'],
     storeFields: ['kind', 'ref', 'objective'],
     processTerm,
-    searchOptions: {
-      boost: { name: 2, text: 1, keywords: 2 },
-      fuzzy: (term: string) => (term.length < 4 ? false : term.length <= 5 ? 1 : 2),
-      prefix: (term: string) => term.length >= 4,
-      combineWith: 'OR',
-      weights: { fuzzy: 0.45, prefix: 0.375 },
-    },
+    searchOptions: { boost: { name: 2, text: 1, keywords: 2 }, combineWith: 'OR' },
   });
   index.addAll(docs);
 
@@ -156,6 +191,43 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
   const commonLimit = Math.max(4, Math.ceil(docs.length * COMMON_SHARE));
   const isCommon = (term: string): boolean => GENERIC.has(term) || (docFrequency.get(term) ?? 0) > commonLimit;
 
+  const terms = [...docFrequency.keys()].map((t) => ({ t, mask: letterMask(t) }));
+  const termSet = new Set(docFrequency.keys());
+  const expansions = new Map<string, Expansion[]>();
+  /** Index terms a query word may stand for, weighted like MiniSearch's prefix and fuzzy matches. */
+  const expandUncached = (q: string): Expansion[] => {
+    const out: Expansion[] = [];
+    if (termSet.has(q)) out.push({ term: q, weight: 1, solid: true });
+    if (q.length < 4) return out;
+    const limit = q.length <= 5 ? 1 : 2;
+    const qMask = letterMask(q);
+    for (const { t, mask } of terms) {
+      if (t === q) continue;
+      if (t.startsWith(q)) {
+        const gap = t.length - q.length;
+        out.push({ term: t, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * gap), solid: true });
+        continue;
+      }
+      if (Math.abs(t.length - q.length) > limit || t.length < 4) continue;
+      // Each edit brings in at most one letter the other word lacks: a cheap test before the real distance.
+      if (popcount(mask & ~qMask) > limit || popcount(qMask & ~mask) > limit) continue;
+      const d = distance(q, t);
+      if (d <= Math.min(limit, maxTypoDistance(q, t))) {
+        out.push({ term: t, weight: (FUZZY_WEIGHT * t.length) / (t.length + d), solid: false });
+      }
+    }
+    return out;
+  };
+  const expand = (q: string): Expansion[] => {
+    let x = expansions.get(q);
+    if (x === undefined) {
+      x = expandUncached(q);
+      if (expansions.size > 5000) expansions.clear();
+      expansions.set(q, x);
+    }
+    return x;
+  };
+
   const vocabulary = new Set<string>();
   const addWords = (s: string) => {
     for (const w of fold(s).match(/[\p{L}]+/gu) ?? []) if (w.length >= 3) vocabulary.add(w);
@@ -166,11 +238,25 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     addWords(d.keywords);
   }
 
-  const wordMatches = (typed: string, wanted: string): boolean => {
-    if (typed === wanted) return true;
-    if (typed.length < 5 || wanted.length < 5) return false;
-    return distance(typed, wanted) <= maxTypoDistance(typed, wanted);
+  // Which synonym words a typed word stands for (itself, or a typo of a word of 5+ letters); cached per word.
+  const synonymWords = [...new Set(synonyms.flatMap((s) => s.words.flat()))];
+  const synonymHits = new Map<string, ReadonlySet<string>>();
+  const hitsOf = (typed: string): ReadonlySet<string> => {
+    let hits = synonymHits.get(typed);
+    if (hits === undefined) {
+      const found = new Set<string>();
+      for (const w of synonymWords) {
+        if (w === typed) found.add(w);
+        else if (typed.length >= 5 && w.length >= 5 && Math.abs(w.length - typed.length) <= 2 &&
+                 distance(typed, w) <= maxTypoDistance(typed, w)) found.add(w);
+      }
+      hits = found;
+      if (synonymHits.size > 5000) synonymHits.clear();
+      synonymHits.set(typed, hits);
+    }
+    return hits;
   };
+  const wordMatches = (typed: string, wanted: string): boolean => hitsOf(typed).has(wanted);
 
   function matchSynonyms(stems: string[], used = new Set<number>()): FreeWordMatch | undefined {
     const hitIndicators: string[] = [];
@@ -212,30 +298,51 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     if (syn) return syn;
 
     const needed = Math.max(1, Math.ceil(stems.length * MIN_COVERAGE));
-    // Each query word counts 1 when a document has it (or a word it begins), 1/2 when only a typo-distance away;
-    // words common to much of the plan never count alone.
     const single = stems.length === 1;
-    const results = index.search(stems.join(' ')).filter((r) => {
+    // Expand each query word to the index terms it may stand for (itself, words it begins, typos of it), then let
+    // MiniSearch score those terms (BM25 with field boosts), each weighted as MiniSearch weighs prefix/fuzzy hits.
+    const origin = new Map<string, { q: string; solid: boolean }[]>();
+    const queries: { queries: string[]; boostTerm: () => number }[] = [];
+    for (const q of new Set(stems)) {
+      for (const x of expand(q)) {
+        const list = origin.get(x.term) ?? [];
+        list.push({ q, solid: x.solid });
+        origin.set(x.term, list);
+        queries.push({ queries: [x.term], boostTerm: () => x.weight });
+      }
+    }
+    if (queries.length === 0) return undefined;
+    const raw = index.search({ combineWith: 'OR', queries }, { fuzzy: false, prefix: false, processTerm: (t: string) => t });
+    const results: Scored[] = [];
+    for (const r of raw) {
+      // Each query word counts 1 when a document has it (or a word it begins), 1/2 when only a typo-distance away;
+      // words common to much of the plan never count alone.
+      const solidity = new Map<string, boolean>();
+      for (const term of r.queryTerms) {
+        for (const o of origin.get(term) ?? []) solidity.set(o.q, (solidity.get(o.q) ?? false) || o.solid);
+      }
       let credit = 0;
       let specific = false;
-      for (const q of new Set(r.queryTerms)) {
-        const solid = r.terms.some((t) => t.startsWith(q));
+      for (const [q, solid] of solidity) {
         credit += solid || single ? 1 : 0.5;
         if (!isCommon(q)) specific = true;
       }
-      return specific && credit >= needed;
-    });
+      if (!specific || credit < needed) continue;
+      const score = (r.score / Math.max(1, r.queryTerms.length)) * solidity.size;
+      results.push({ kind: r.kind as Doc['kind'], ref: r.ref as string, objective: r.objective as number, score });
+    }
+    results.sort((a, b) => b.score - a.score);
     if (results.length === 0) return undefined;
     const top = results[0];
     const second = results[1];
-    const asMatch = (r: (typeof results)[number]): FreeWordMatch =>
+    const asMatch = (r: Scored): FreeWordMatch =>
       r.kind === 'indicator'
-        ? { kind: 'indicator', id: r.ref as string }
-        : { kind: 'objective', objective: r.objective as number, ids: byObjective.get(r.objective as number)! };
+        ? { kind: 'indicator', id: r.ref }
+        : { kind: 'objective', objective: r.objective, ids: byObjective.get(r.objective)! };
     if (!second || top.score >= CLEAR_LEAD * second.score) return asMatch(top);
 
     const near = results.filter((r) => r.score >= NEAR * top.score);
-    const objectivesNear = new Set(near.map((r) => r.objective as number));
+    const objectivesNear = new Set(near.map((r) => r.objective));
     if (objectivesNear.size === 1) {
       const n = [...objectivesNear][0];
       const inds = near.filter((r) => r.kind === 'indicator');
@@ -246,7 +353,7 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     }
     const ids: string[] = [];
     for (const r of near) {
-      if (r.kind === 'indicator' && !ids.includes(r.ref as string)) ids.push(r.ref as string);
+      if (r.kind === 'indicator' && !ids.includes(r.ref)) ids.push(r.ref);
     }
     if (ids.length === 0) return asMatch(top);
     if (ids.length === 1) return { kind: 'indicator', id: ids[0] };
