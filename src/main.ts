@@ -33,7 +33,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     store,
     status: createStatusService(plan, store, config.bands),
     understanding: createUnderstanding(plan),
-    config: { admins: config.admins, bands: config.bands, reminderDays: config.reminderDays },
+    config: { admins: config.admins, bands: config.bands, reminderDays: config.reminderDays, digestCron: config.digestCron },
   };
   const router = new ChatRouter(services, chatModules);
   const teams = createTeamsBot({ config, services, router, clock, log });
@@ -56,7 +56,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     port,
     stop: () =>
       (stopped ??= (async () => {
-        teams.stop();
+        await teams.stop();
         await http.close();
         await store.flush();
         await store.close();

@@ -25,6 +25,8 @@ export function viewContext(services: Services, turn: ChatTurn): ViewContext {
     lang: turn.lang,
     owners: (id) => services.store.owners(id),
     canReport: reportableIndicators(services, turn.actor).length > 0,
+    asOf: bogotaDate(turn.now),
+    plan: services.plan,
   };
 }
 

@@ -1,4 +1,11 @@
 import type { ChatModule } from './router';
+import { reportModule } from './report';
+import { adminModule } from './admin';
+import { digestModule } from './digest';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
-export const chatModules: ChatModule[] = [];
+export const chatModules: ChatModule[] = [
+  reportModule,
+  adminModule,
+  digestModule,
+];

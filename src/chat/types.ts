@@ -42,6 +42,8 @@ export interface ChatConfig {
   admins: string[];
   bands: Bands;
   reminderDays: number[];
+  /** DIGEST_CRON (America/Bogota); the default '0 8 * * 1' when absent. */
+  digestCron?: string;
 }
 
 export interface Services {

@@ -1,4 +1,7 @@
 import type { CliIo } from './main';
+import { importReportsCommand } from './import-reports';
 
 /** Commands contributed by other capabilities (import-reports), registered by name. */
-export const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {};
+export const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  'import-reports': importReportsCommand,
+};

@@ -52,6 +52,12 @@ const EN_HINTS = new Set(
 );
 
 export function languageFromTokens(tokens: readonly Token[]): Lang {
+  const { es, en } = languageVotes(tokens);
+  return en > es ? 'en' : 'es';
+}
+
+/** Words that speak for each language; a tie means the text alone does not tell. */
+export function languageVotes(tokens: readonly Token[]): { es: number; en: number } {
   let es = 0;
   let en = 0;
   for (const tok of tokens) {
@@ -65,7 +71,7 @@ export function languageFromTokens(tokens: readonly Token[]): Lang {
     if (lang === 'es') es++;
     else if (lang === 'en') en++;
   }
-  return en > es ? 'en' : 'es';
+  return { es, en };
 }
 
 function containsPhrase(words: string[], phrase: string[]): boolean {

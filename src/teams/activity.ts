@@ -1,6 +1,7 @@
 import { TurnContext, type Activity, type ChannelAccount, type Mention } from 'botbuilder';
 import type { Actor, ChatTurn, Scope } from '../chat/types';
 import type { Lang } from '../language/types';
+import { conversationKeyOf } from './conversations';
 
 /** Translation from a Teams activity to the plain ChatTurn the chat logic works with. */
 
@@ -40,7 +41,8 @@ export function turnOf(context: TurnContext, lang: Lang, now: Date): ChatTurn {
     actor: actorOf(a.from),
     lang,
     scope: scopeOf(a),
-    conversationKey: a.conversation.id,
+    // A channel's key is the channel's id (every thread of it), as the stored conversation reference has it.
+    conversationKey: conversationKeyOf(a),
     conversationName: a.conversation.name,
     mentions: mentionsOf(a),
     now,

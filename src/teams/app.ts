@@ -6,7 +6,7 @@ import { welcomeCard } from '../views/cards';
 import { viewContext } from '../chat/ask';
 import { deliver, cardActivity } from './deliver';
 import { localeLang, mentionsBot, textOf, turnOf } from './activity';
-import { forgetConversation, rememberConversation } from './conversations';
+import { forgetChannel, forgetConversation, rememberChannels, rememberConversation, type TeamChannel } from './conversations';
 import type { Lang } from '../language/types';
 
 /**
@@ -60,6 +60,31 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     }
   }
 
+  /**
+   * When the bot lands in a team: every channel of the team, so that any of them can subscribe to the digest.
+   * TeamsInfo.getTeamChannels fails outside Teams (TestAdapter, the Agents Playground): then only the channel the
+   * event came from is kept (remember() above), and the others are added as they talk to the bot or are created.
+   */
+  async function rememberTeamChannels(context: TurnContext): Promise<void> {
+    const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    if (!teamId) return;
+    let channels: TeamChannel[] = [];
+    try {
+      const list = await Promise.race([
+        TeamsInfo.getTeamChannels(context, teamId),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref()),
+      ]);
+      channels = (Array.isArray(list) ? list : []).filter((c) => !!c?.id).map((c) => ({ id: c.id!, name: c.name }));
+    } catch {
+      return; // not available here: fall back to the channel of the event
+    }
+    try {
+      await rememberChannels(services.store, context.activity, channels, clock().toISOString());
+    } catch (e) {
+      log('No se pudieron guardar los canales del equipo', e);
+    }
+  }
+
   app.activity(ActivityTypes.Message, async (context) => {
     const activity = context.activity;
     // In channels Teams users expect the bot to speak only when @mentioned.
@@ -76,7 +101,8 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       result = await router.action({ ...turn, lang }, value);
     } else {
       const u = router.understand(text);
-      lang = u.lang;
+      lang = u.langFromText === false ? turn.lang : u.lang;
+      u.lang = lang;
       result = await router.text({ ...turn, lang }, text, u);
     }
     await deliver(context, result, lang);
@@ -87,6 +113,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botAdded) return;
     await remember(context);
+    await rememberTeamChannels(context);
     const turn = turnOf(context, 'es', clock());
     await context.sendActivity(cardActivity(welcomeCard(viewContext(services, turn)), 'es', 'Bienvenida'));
   });
@@ -99,7 +126,33 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = (context.activity.action ?? '').toLowerCase();
     if (action.startsWith('remove')) await forgetConversation(services.store, context.activity);
-    else if (action.startsWith('add')) await remember(context);
+    else if (action.startsWith('add')) {
+      await remember(context);
+      await rememberTeamChannels(context);
+    }
+  });
+
+  // Channels created later can subscribe too; deleted channels and deleted teams are forgotten.
+  async function rememberEventChannel(context: TurnContext): Promise<void> {
+    const channel = (context.activity.channelData as { channel?: TeamChannel } | undefined)?.channel;
+    if (!channel?.id) return;
+    try {
+      await rememberChannels(services.store, context.activity, [channel], clock().toISOString());
+    } catch (e) {
+      log('No se pudo guardar el canal nuevo', e);
+    }
+  }
+  app.conversationUpdate('channelCreated', rememberEventChannel);
+  app.conversationUpdate('channelRestored', rememberEventChannel);
+  app.conversationUpdate('channelDeleted', async (context) => {
+    const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    await forgetChannel(services.store, channelId);
+  });
+  app.conversationUpdate('teamDeleted', async (context) => {
+    await forgetConversation(services.store, context.activity);
+  });
+  app.conversationUpdate('teamHardDeleted', async (context) => {
+    await forgetConversation(services.store, context.activity);
   });
 
   return app;

@@ -3,7 +3,9 @@ import type { ConversationRecord, Store } from '../store/types';
 
 /**
  * Conversation references, kept durably so the bot can write later (digest, reminders): saved when the app is
- * installed and whenever a conversation first talks to the bot, removed when the app is uninstalled.
+ * installed (personal chat, group chat, team — with each of its channels where Teams lists them — and channels
+ * created later) and whenever a conversation first talks to the bot; removed when the app is uninstalled, the bot
+ * is removed, a channel is deleted or the team is deleted.
  */
 
 interface TeamsChannelData {
@@ -41,13 +43,61 @@ export function recordOf(activity: Partial<Activity>, at: string): ConversationR
   };
 }
 
-/** Saves the conversation when it is new or was marked inactive; a no-op (no write) otherwise. */
+/**
+ * Saves the conversation when it is new, was marked inactive, or its service URL changed (Teams may move a
+ * conversation to another regional endpoint); a no-op (no write) otherwise.
+ */
 export async function rememberConversation(store: Store, activity: Partial<Activity>, at: string): Promise<void> {
   const key = conversationKeyOf(activity);
   if (!key) return;
   const known = store.conversations().find((c) => c.key === key);
-  if (known && known.active) return;
+  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl) return;
   await store.saveConversation(recordOf(activity, at));
+}
+
+function serviceUrlOf(record: ConversationRecord): string | undefined {
+  return (record.reference as Partial<ConversationReference> | undefined)?.serviceUrl;
+}
+
+/** A channel of a team the bot is installed in, as TeamsInfo.getTeamChannels or a channelCreated event gives it. */
+export interface TeamChannel {
+  id: string;
+  name?: string;
+}
+
+/** The record of one of the team's channels, from any activity of that team (the reference is re-pointed). */
+export function channelRecordOf(activity: Partial<Activity>, channel: TeamChannel, at: string): ConversationRecord {
+  const cd = (activity.channelData ?? {}) as TeamsChannelData;
+  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+  reference.conversation = { ...reference.conversation, id: channel.id, conversationType: 'channel', isGroup: true };
+  delete (reference as Partial<ConversationReference>).activityId;
+  return {
+    key: channel.id,
+    scope: 'channel',
+    reference,
+    teamId: cd.team?.id,
+    name: channel.name ?? (channel.id === cd.team?.id ? 'General' : undefined),
+    active: true,
+    updatedAt: at,
+  };
+}
+
+/** Saves the team's channels that are not known (or were inactive, or moved service URL). Returns how many were written. */
+export async function rememberChannels(store: Store, activity: Partial<Activity>, channels: readonly TeamChannel[], at: string): Promise<number> {
+  let written = 0;
+  for (const ch of channels) {
+    if (!ch?.id) continue;
+    const known = store.conversations().find((c) => c.key === ch.id);
+    if (known && known.active && serviceUrlOf(known) === activity.serviceUrl) continue;
+    await store.saveConversation(channelRecordOf(activity, ch, at));
+    written += 1;
+  }
+  return written;
+}
+
+/** A channel was deleted: only that channel is forgotten (not the whole team). */
+export async function forgetChannel(store: Store, channelId: string | undefined): Promise<void> {
+  if (channelId && store.conversations().some((c) => c.key === channelId)) await store.removeConversation(channelId);
 }
 
 export async function forgetConversation(store: Store, activity: Partial<Activity>): Promise<void> {

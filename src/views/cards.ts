@@ -180,17 +180,20 @@ export function objectiveStatusCard(o: ObjectiveFigures, ctx: ViewContext): Card
 
 // --- Indicator detail -----------------------------------------------------------------------------
 
-const HTTP_URL = /^https?:\/\/[^\s<>"]+$/i;
+const URL_IN_TEXT = /https?:\/\/[^\s<>"\]\[]+[^\s<>"\]\[.,;:!?)]/gi;
 
-/** The evidence as a markdown link when it is a web address, else as (cut) text. */
+/** A URL made safe inside a markdown link target. */
+function linkTarget(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** The evidence with its web addresses as markdown links ("Ver evidencia"); other text is kept, cut. */
 function evidenceText(evidencia: string, s: Strings): string | null {
-  const e = evidencia.trim();
+  const e = truncate(evidencia, MAX_REPORT_TEXT);
   if (!e) return null;
-  if (HTTP_URL.test(e)) {
-    const url = e.replace(/\(/g, '%28').replace(/\)/g, '%29');
-    return `[${s.evidenceLink}](${url})`;
-  }
-  return truncate(e, MAX_REPORT_TEXT);
+  const full = evidencia.trim();
+  if (/^https?:\/\/\S+$/i.test(full)) return `[${s.evidenceLink}](${linkTarget(full)})`;
+  return e.replace(URL_IN_TEXT, (url) => `[${s.evidenceLink}](${linkTarget(url)})`);
 }
 
 interface YearRowView {
@@ -327,9 +330,11 @@ export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
       progressText: formatPercent(o.progress, lang),
       color: statusColor(o.status),
       segments: segmentsOf(o.progress, o.status, lang),
-      detail: `${statusLabel(o.status, lang)}${SEP}${s.expected}: ${formatPercent(o.expected, lang)}${
-        o.pending.length ? `${SEP}⏳ ${o.pending.length}` : ''
-      }`,
+      detail: [
+        statusLabel(o.status, lang),
+        `${s.expected}: ${formatPercent(o.expected, lang)}`,
+        ...(o.pending.length ? [s.pendingShort(o.pending.length)] : []),
+      ].join(SEP),
       actionTitle: s.btnSeeObjective(o.objective.number),
       action: showObjective(o.objective.number),
     })),
@@ -347,43 +352,68 @@ interface LaggingItemView {
   action: CardActionData;
 }
 
+/** How many objective buttons share one row at the foot of the lagging card. */
+const OBJECTIVE_BUTTONS_PER_ROW = 4;
+
+/**
+ * What lags: indicators in rojo and amarillo (one row each, tap to open the indicator), and the indicators with a
+ * target this year and no report, one row per objective (tap to open the objective); then a button per objective.
+ */
 export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
   const s = strings(ctx.lang);
   const lang = ctx.lang;
   const red: LaggingItemView[] = [];
   const amber: LaggingItemView[] = [];
   const pending: LaggingItemView[] = [];
+  let pendingCount = 0;
   const objectives = new Set<number>();
   for (const o of p.objectives) {
+    const n = o.objective.number;
+    const pendingHere: string[] = [];
     for (const f of o.indicators) {
       const ind = f.indicator;
-      const item = (detail: string): LaggingItemView => ({
-        heading: listHeading(ind),
-        detail: [s.objectiveShort(o.objective.number), detail, `${s.owner}: ${ownerText(ind, ctx, s)}`].join(SEP),
-        actionTitle: s.btnSeeIndicator(ind.id),
-        action: showIndicator(ind.id),
+      if (f.status === 'rojo' || f.status === 'amarillo') {
+        const item: LaggingItemView = {
+          heading: listHeading(ind),
+          detail: [
+            s.objectiveShort(n),
+            s.laggingDetail(formatPercent(f.progress, lang), formatPercent(f.expected, lang)),
+            `${s.owner}: ${ownerText(ind, ctx, s)}`,
+          ].join(SEP),
+          actionTitle: s.btnSeeIndicator(ind.id),
+          action: showIndicator(ind.id),
+        };
+        (f.status === 'rojo' ? red : amber).push(item);
+        objectives.add(n);
+      } else if (f.pending) {
+        const names = ctx.owners(ind.id).map((x) => x.name).filter(Boolean);
+        pendingHere.push(names.length ? `${ind.id} (${names.join(', ')})` : ind.id);
+      }
+    }
+    if (pendingHere.length) {
+      pendingCount += pendingHere.length;
+      objectives.add(n);
+      pending.push({
+        heading: `**${s.objectiveShort(n)}**${SEP}${o.objective.shortName} (${pendingHere.length})`,
+        detail: pendingHere.join(', '),
+        actionTitle: s.btnSeeObjective(n),
+        action: showObjective(n),
       });
-      const lagDetail = s.laggingDetail(formatPercent(f.progress, lang), formatPercent(f.expected, lang));
-      if (f.status === 'rojo') red.push(item(lagDetail));
-      else if (f.status === 'amarillo') amber.push(item(lagDetail));
-      else if (f.pending) pending.push(item(s.pendingDetail(formatPercent(f.expected, lang))));
-      else continue;
-      objectives.add(o.objective.number);
     }
   }
   const groups = [
     { title: s.groupRed(red.length), color: 'attention', items: red },
     { title: s.groupAmber(amber.length), color: 'warning', items: amber },
-    { title: s.groupPending(pending.length, p.year), color: 'default', items: pending },
+    { title: s.groupPending(pendingCount, p.year), color: 'default', items: pending },
   ].filter((g) => g.items.length > 0);
   const buttons = [...objectives].sort((a, b) => a - b).map((n) => ({ title: s.objectiveShort(n), data: showObjective(n) }));
   const buttonRows: { buttons: ActionView[] }[] = [];
-  for (let i = 0; i < buttons.length; i += 3) buttonRows.push({ buttons: buttons.slice(i, i + 3) });
+  for (let i = 0; i < buttons.length; i += OBJECTIVE_BUTTONS_PER_ROW) buttonRows.push({ buttons: buttons.slice(i, i + OBJECTIVE_BUTTONS_PER_ROW) });
   const nothing = groups.length === 0;
   const view = {
     title: s.laggingTitle,
     period: s.periodLine(p.year, formatDate(p.asOf, lang)),
-    intro: nothing ? null : s.laggingIntro(red.length, amber.length, pending.length),
+    intro: nothing ? null : s.laggingIntro(red.length, amber.length, pendingCount),
     nothing: nothing ? s.nothingLagging(p.year) : null,
     groups,
     openHeading: buttonRows.length ? s.openObjectiveHeading : null,

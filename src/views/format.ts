@@ -225,7 +225,8 @@ export function truncate(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
   const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
+  // Cut at the last whole word (the character after the cut may itself be the space that ends one).
+  const space = t[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   const base = space > max * 0.6 ? cut.slice(0, space) : cut;
   return `${base.replace(/[\s,;:.·-]+$/, '')}…`;
 }

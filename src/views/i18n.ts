@@ -90,6 +90,7 @@ export interface Strings {
   reportedSummary(reported: number, withTarget: number, year: number): string;
   objectivesHeading: string;
   tapObjectiveHint: string;
+  pendingShort(n: number): string;
 
   // Lagging
   laggingTitle: string;
@@ -231,6 +232,7 @@ const es: Strings = {
   reportedSummary: (r, n, y) => `${r} de ${n} indicadores con meta en ${y} tienen reporte.`,
   objectivesHeading: 'Objetivos estratégicos',
   tapObjectiveHint: 'Toca un objetivo para ver sus indicadores.',
+  pendingShort: (n) => (n === 1 ? '⏳ 1 sin reporte' : `⏳ ${n} sin reporte`),
 
   laggingTitle: 'Lo que va rezagado',
   laggingIntro: (r, a, p) =>
@@ -372,6 +374,7 @@ const en: Strings = {
   reportedSummary: (r, n, y) => `${r} of ${n} indicators with a ${y} target have a report.`,
   objectivesHeading: 'Strategic objectives',
   tapObjectiveHint: 'Tap an objective to see its indicators.',
+  pendingShort: (n) => `⏳ ${n} not reported`,
 
   laggingTitle: 'What is lagging',
   laggingIntro: (r, a, p) => `${r} red, ${a} amber and ${p} without a report.`,

@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+// `npm run dev`: compiles, starts the bot (anonymous local mode) and Microsoft's Agents Playground pointed at it,
+// and prints the address to open. Ctrl+C stops both gracefully (the bot finishes its turn and saves the store).
+//
+//   npm run dev              the playground's UI on http://localhost:56150 (TEAMSAPPTESTER_PORT), no browser opened
+//   npm run dev -- --open    also opens the system's browser
+//
+// Environment (also read from .env; real variables win): PORT (bot, 3978), PEI_DB_FILE (data/db.json), PEI_NOW,
+// PEI_ADMINS (default: the playground's current user, see .m365agentsplayground.yml), TEAMSAPPTESTER_PORT (56150).
+// Everything else passes through to the bot unchanged.
+'use strict';
+
+const { spawn, spawnSync } = require('node:child_process');
+const { existsSync, readFileSync } = require('node:fs');
+const http = require('node:http');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(
+    'Uso: npm run dev [-- --open]\n' +
+      '  Compila, arranca el bot y el Microsoft 365 Agents Playground, e imprime la dirección que se debe abrir.\n' +
+      '  --open   abre además el navegador del sistema\n',
+  );
+  process.exit(0);
+}
+const openBrowser = args.includes('--open');
+const unknown = args.filter((a) => a !== '--open');
+if (unknown.length) {
+  process.stderr.write(`Opción desconocida: ${unknown.join(' ')} (npm run dev -- --help)\n`);
+  process.exit(2);
+}
+
+const posix = process.platform !== 'win32';
+const say = (msg) => process.stdout.write(`[dev] ${msg}\n`);
+const fail = (msg) => {
+  process.stderr.write(`[dev] ${msg}\n`);
+};
+
+/** .env values, so that the defaults below do not override what the developer set there (the bot reads it too). */
+function dotenvValues() {
+  const file = join(root, '.env');
+  if (!existsSync(file)) return {};
+  try {
+    return require('dotenv').parse(readFileSync(file));
+  } catch {
+    return {};
+  }
+}
+const fileEnv = dotenvValues();
+const setting = (name) => {
+  const v = process.env[name] ?? fileEnv[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+};
+
+/** The playground's current user (its aadObjectId), read from our own config file without a YAML dependency. */
+function playgroundCurrentUser(configFile) {
+  try {
+    const text = readFileSync(configFile, 'utf8');
+    const block = /^currentUser:\s*\n((?:[ \t]+.*\n?)+)/m.exec(text);
+    if (!block) return undefined;
+    const field = (k) => new RegExp(`^\\s+${k}:\\s*(.+?)\\s*$`, 'm').exec(block[1])?.[1]?.replace(/^["']|["']$/g, '');
+    const aad = field('aadObjectId');
+    return aad ? { aadObjectId: aad, name: field('name') ?? aad } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function get(url, timeoutMs = 2000) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+  });
+}
+
+async function waitFor(url, what, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} terminó antes de estar listo`);
+    if ((await get(url)) === 200) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${what} no respondió en ${url} en ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/** Prefixes each line of a child's output, so the two logs can be told apart. */
+function pipeLines(stream, prefix, out, onLine) {
+  let buf = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    buf += chunk;
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i).replace(/\r$/, '');
+      buf = buf.slice(i + 1);
+      if (onLine) onLine(line);
+      out.write(`${prefix} ${line}\n`);
+    }
+  });
+  stream.on('end', () => {
+    if (buf) out.write(`${prefix} ${buf}\n`);
+  });
+}
+
+const children = [];
+function start(name, file, childArgs, env, onLine) {
+  // Own process group on POSIX: Ctrl+C reaches only this script, which forwards one signal to each child
+  // (a second SIGINT straight from the terminal would cut the bot's graceful shutdown short).
+  const child = spawn(process.execPath, [file, ...childArgs], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: posix });
+  pipeLines(child.stdout, `[${name}]`, process.stdout, onLine);
+  pipeLines(child.stderr, `[${name}]`, process.stderr, onLine);
+  child.name = name;
+  child.done = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  children.push(child);
+  return child;
+}
+
+let stopping = 0;
+async function stopAll(exitCode, signal = 'SIGTERM') {
+  if (stopping) {
+    // npm forwards the terminal's Ctrl+C and the terminal sends it too: one press can arrive twice. A second press
+    // (later) means no more waiting.
+    if (Date.now() - stopping < 1500) return;
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    process.exit(exitCode || 130);
+  }
+  stopping = Date.now();
+  const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  if (alive.length) say('deteniendo el bot y el playground…');
+  for (const c of alive) c.kill(signal);
+  const timer = setTimeout(() => {
+    for (const c of alive) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  }, 10000);
+  timer.unref();
+  await Promise.all(alive.map((c) => c.done));
+  clearTimeout(timer);
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => void stopAll(0, 'SIGINT'));
+process.on('SIGTERM', () => void stopAll(0, 'SIGTERM'));
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+async function main() {
+  // 1. Build.
+  say('compilando (tsc)…');
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    fail('no se pudo compilar el proyecto.');
+    process.exit(1);
+  }
+
+  // 2. The bot.
+  const port = setting('PORT') ?? '3978';
+  const pgConfig = process.env.M365_AGENTS_PLAYGROUND_CONFIG_PATH || join(root, '.m365agentsplayground.yml');
+  const env = { ...process.env, PORT: port, PEI_DB_FILE: setting('PEI_DB_FILE') ?? 'data/db.json' };
+  let adminNote;
+  if (!setting('PEI_ADMINS')) {
+    const me = playgroundCurrentUser(pgConfig);
+    if (me) {
+      env.PEI_ADMINS = me.aadObjectId;
+      adminNote = `${me.name} (usuario actual del playground) administra el plan (PEI_ADMINS=${me.aadObjectId}).`;
+    }
+  }
+  say(`arrancando el bot en http://127.0.0.1:${port} (almacén ${env.PEI_DB_FILE})…`);
+  const bot = start('bot', join(root, 'dist', 'src', 'main.js'), [], env);
+  bot.done.then(({ code, signal }) => {
+    if (!stopping) {
+      fail(`el bot terminó inesperadamente (${signal ?? `código ${code}`}).`);
+      void stopAll(1);
+    }
+  });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/healthz`, 'El bot', bot, 60000);
+  } catch (e) {
+    fail(`${e.message}.`);
+    return stopAll(1);
+  }
+
+  // 3. The playground, from node_modules (no npx, no network).
+  const pgEnv = { ...process.env };
+  for (const k of ['PORT']) delete pgEnv[k];
+  if (openBrowser) delete pgEnv.TEAMSAPPTESTER_BROWSER;
+  else pgEnv.TEAMSAPPTESTER_BROWSER = 'none';
+  pgEnv.TEAMSAPPTESTER_PORT = process.env.TEAMSAPPTESTER_PORT || '56150';
+  pgEnv.M365_AGENTS_PLAYGROUND_CONFIG_PATH = pgConfig;
+  // The simulated user is in Bogotá: the activities carry locale es-CO and the America/Bogota time zone.
+  if (!process.env.LC_ALL) pgEnv.LC_ALL = 'es_CO.UTF-8';
+  if (!process.env.TZ) pgEnv.TZ = 'America/Bogota';
+  const cli = join(require.resolve('@microsoft/m365agentsplayground/package.json'), '..', 'cli.js');
+  let pgPort = Number(pgEnv.TEAMSAPPTESTER_PORT);
+  const pg = start(
+    'playground',
+    cli,
+    ['-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(pgPort)],
+    pgEnv,
+    (line) => {
+      // It falls back to a random port when the asked one is taken: believe what it says.
+      const m = /Listening on (\d+)/.exec(line);
+      if (m) pgPort = Number(m[1]);
+    },
+  );
+  pg.done.then(({ code, signal }) => {
+    if (!stopping) {
+      fail(`el playground terminó inesperadamente (${signal ?? `código ${code}`}).`);
+      void stopAll(1);
+    }
+  });
+  const listening = Date.now() + 60000;
+  let announced = false;
+  while (Date.now() < listening && !announced) {
+    if (pg.exitCode !== null) break;
+    if ((await get(`http://127.0.0.1:${pgPort}/`)) === 200) announced = true;
+    else await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!announced) {
+    fail('el playground no respondió en 60 s.');
+    return stopAll(1);
+  }
+
+  const url = `http://localhost:${pgPort}`;
+  const rule = '='.repeat(64);
+  process.stdout.write(
+    `\n${rule}\n` +
+      `  Abra ${url} en su navegador\n` +
+      `  Open ${url} in your browser\n` +
+      `  Pruebe «¿cómo va el objetivo 5?», «plan» o «reportar avance»; en el canal General de\n` +
+      `  «My Team» mencione al bot: @PEI Bot plan.\n` +
+      (adminNote ? `  ${adminNote}\n` : '') +
+      `  Ctrl+C detiene el bot y el playground.\n` +
+      `${rule}\n\n`,
+  );
+}
+
+main().catch((e) => {
+  fail(e && e.stack ? e.stack : String(e));
+  void stopAll(1);
+});

@@ -1,0 +1,176 @@
+import type { Understanding } from '../language/types';
+import type { Person } from '../store/types';
+import { personFromEmail, personKeys, personOf, samePerson } from '../reports/ownership';
+import { findIndicator } from '../reports/validate';
+import * as cards from '../views/cards';
+import { adminsCard, allOwnersCard, auditLogCard, ownersCard } from '../views/report-cards';
+import { reportStrings } from '../views/report-strings';
+import { joinList } from '../views/format';
+import { ask, viewContext } from './ask';
+import { isAdmin } from './roles';
+import type { ChatModule, IntentHandler } from './router';
+import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+
+/**
+ * The planning office's commands. Admins are PEI_ADMINS plus those added by admins; users are identified by their
+ * Teams AAD object id (a mention carries it), or by e-mail when assigned by e-mail.
+ * - "asignar responsable 4263 @Ana" / "… ana.perez@…" (adds an owner; an indicator may have several),
+ *   "quitar responsable 4263 @Ana" (removes one) — admins only; answers with the indicator's owners.
+ * - "responsables" / "owners": every indicator and its owners (anyone may see who is in charge).
+ * - "agregar administrador @X", "quitar administrador @X", "administradores" — admins only.
+ * - "auditoría" (the last 20 changes), "auditoría 4263" (that indicator's reports and owner changes) — admins only.
+ */
+
+export const AUDIT_LIMIT = 20;
+
+const REMOVE_WORDS = new Set(['quitar', 'quita', 'quitale', 'remover', 'remueve', 'eliminar', 'elimina', 'retirar', 'retira', 'desasignar', 'sacar', 'revocar', 'remove', 'unassign', 'delete', 'revoke']);
+const ADD_WORDS = new Set(['agregar', 'agrega', 'anadir', 'anade', 'nuevo', 'nueva', 'incluir', 'incluye', 'hacer', 'haz', 'add', 'make', 'new', 'grant']);
+const ADMIN_WORDS = new Set(['admin', 'admins', 'administrador', 'administradores', 'administradora', 'administradoras', 'administrator', 'administrators']);
+const OWNER_LIST_WORDS = new Set(['responsables', 'owners']);
+const FILLER = new Set(['lista', 'listar', 'ver', 'muestrame', 'mostrar', 'de', 'del', 'los', 'las', 'el', 'la', 'quienes', 'son', 'todos', 'indicadores', 'list', 'show', 'me', 'who', 'are', 'the', 'all', 'of', 'indicator', 'indicators', 'bot', 'como', 'a', 'to', 'an', 'al', 'por', 'favor', 'please']);
+
+function words(u: Understanding): string[] {
+  return u.text.split(/\s+/).filter(Boolean);
+}
+
+function adminOnly(turn: ChatTurn): ChatResult {
+  const s = reportStrings(turn.lang);
+  return reply.card(cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'warning' }), s.adminOnlyTitle);
+}
+
+function say(turn: ChatTurn, text: string, color: 'attention' | 'warning' | 'default' = 'default'): ChatResult {
+  return reply.card(cards.messageCard({ text, color }));
+}
+
+/** The people a message names: its Teams mentions (AAD object ids) and an e-mail. */
+function namedPeople(turn: ChatTurn, u: Understanding): Person[] {
+  const out: Person[] = turn.mentions.map((m) => ({ id: m.aadObjectId ?? m.id, name: m.name }));
+  if (u.email) out.push(personFromEmail(u.email));
+  return out.filter((p, i) => out.findIndex((q) => samePerson(p, q)) === i);
+}
+
+function nobodyNamed(turn: ChatTurn, u: Understanding): ChatResult {
+  const s = reportStrings(turn.lang);
+  return say(turn, u.mentionsText ? s.mentionWithoutId(u.mentionsText.slice(0, 60)) : s.assignWhom, 'warning');
+}
+
+const names = (people: readonly Person[], turn: ChatTurn) => joinList(people.map((p) => p.name), turn.lang);
+
+export const assignOwner: IntentHandler = async (services, turn, u) => {
+  const s = reportStrings(turn.lang);
+  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+  const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
+  if (!id) return say(turn, s.assignWhichIndicator, 'warning');
+  const ind = findIndicator(services.plan, id);
+  if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
+  const people = namedPeople(turn, u);
+  if (!people.length) return nobodyNamed(turn, u);
+
+  const current = [...services.store.owners(ind.id)];
+  const remove = words(u).some((w) => REMOVE_WORDS.has(w));
+  let next: Person[];
+  let note: string;
+  if (remove) {
+    const gone = current.filter((o) => people.some((p) => samePerson(o, p)));
+    next = current.filter((o) => !gone.includes(o));
+    const missing = people.filter((p) => !gone.some((o) => samePerson(o, p)));
+    note = [gone.length ? s.ownersRemoved(names(gone, turn)) : '', missing.length ? s.ownersNotFound(names(missing, turn)) : ''].filter(Boolean).join(' ');
+  } else {
+    const fresh = people.filter((p) => !current.some((o) => samePerson(o, p)));
+    next = [...current, ...fresh];
+    note = fresh.length ? s.ownersAdded(names(fresh, turn)) : s.ownersUnchanged;
+  }
+  if (next.length !== current.length) {
+    await services.store.setOwners(ind.id, next, personOf(turn.actor), turn.now.toISOString());
+  }
+  return reply.card(
+    ownersCard({ lang: turn.lang, indicator: ind, owners: services.store.owners(ind.id), note, noteColor: next.length !== current.length ? 'good' : 'warning' }),
+    s.ownersTitle(ind.id),
+  );
+};
+
+export const auditLog: IntentHandler = (services, turn, u) => {
+  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+  const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
+  if (id) {
+    const ind = findIndicator(services.plan, id);
+    if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
+    const all = [...services.store.audit({ target: `report:${ind.id}:` }), ...services.store.audit({ target: `owner:${ind.id}` })].sort((a, b) => a.seq - b.seq);
+    const entries = all.slice(-AUDIT_LIMIT);
+    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id }));
+  }
+  const total = services.store.audit().length;
+  const entries = services.store.audit({ limit: AUDIT_LIMIT });
+  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total }));
+};
+
+function adminsView(services: Services, turn: ChatTurn, note?: string, noteColor?: string): ChatResult {
+  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: services.store.admins(), note, noteColor }));
+}
+
+async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {
+  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+  const people = namedPeople(turn, u);
+  if (!people.length) return nobodyNamed(turn, u);
+  const s = reportStrings(turn.lang);
+  for (const p of people) await services.store.addAdmin(p, personOf(turn.actor), turn.now.toISOString());
+  return adminsView(services, turn, s.adminAddedNote(names(people, turn)));
+}
+
+async function removeAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {
+  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+  const people = namedPeople(turn, u);
+  if (!people.length) return nobodyNamed(turn, u);
+  const s = reportStrings(turn.lang);
+  const notes: string[] = [];
+  for (const p of people) {
+    const stored = services.store.admins().filter((a) => samePerson(a, p));
+    for (const a of stored) await services.store.removeAdmin(a.id, personOf(turn.actor), turn.now.toISOString());
+    if (personKeys(p).some((k) => services.config.admins.includes(k))) notes.push(s.adminIsConfigured(p.name));
+    else if (stored.length) notes.push(s.adminRemovedNote(p.name));
+    else notes.push(s.adminNotFound(p.name));
+  }
+  return adminsView(services, turn, notes.join(' '), 'warning');
+}
+
+/**
+ * Commands the language layer has no intent for ("agregar administrador @X", "responsables", "administradores");
+ * undefined when the text is not one of them.
+ */
+export async function adminCommand(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult | undefined> {
+  const ws = words(u).filter((w) => !w.includes('@'));
+  const mentionWords = new Set(
+    turn.mentions.flatMap((m) => m.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/\s+/)),
+  );
+  const rest = ws.filter((w) => !mentionWords.has(w));
+  const hasAdminWord = rest.some((w) => ADMIN_WORDS.has(w));
+  if (hasAdminWord) {
+    if (rest.some((w) => REMOVE_WORDS.has(w))) return removeAdmins(services, turn, u);
+    if (rest.some((w) => ADD_WORDS.has(w)) || turn.mentions.length || u.email) return addAdmins(services, turn, u);
+    if (rest.every((w) => ADMIN_WORDS.has(w) || FILLER.has(w))) {
+      return isAdmin(services, turn.actor) ? adminsView(services, turn) : adminOnly(turn);
+    }
+    return undefined;
+  }
+  if (rest.some((w) => OWNER_LIST_WORDS.has(w)) && rest.every((w) => OWNER_LIST_WORDS.has(w) || FILLER.has(w))) {
+    return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (id) => services.store.owners(id) }));
+  }
+  return undefined;
+}
+
+/** Tries the admin commands first, then answers as the chat would have without this module. */
+const orAsk: IntentHandler = async (services, turn, u) =>
+  (await adminCommand(services, turn, u)) ??
+  ask(services, turn, u) ??
+  reply.card(cards.notUnderstoodCard(u.text, viewContext(services, turn)));
+
+export const adminModule: ChatModule = {
+  intents: {
+    'assign-owner': assignOwner,
+    audit: auditLog,
+    // "agregar administrador @X" reads as unknown; "add admin @X" / "admins" as objective 10 ("admin…"): the admin
+    // words are checked first, anything else goes on to the usual answer.
+    unknown: orAsk,
+    'objective-status': orAsk,
+  },
+};

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { Indicator } from '../plan/types';
+import { bogotaDate, isYearClosed, lastClosedPeriod, makePeriod, periodOf, previousPeriod, yearOf } from '../calendar';
+import type { Understanding } from '../language/types';
+import { reportLookup } from '../reports/lookup';
+import { submitReport } from '../reports/submit';
+import { effectiveByPeriod, findIndicator, REPORT_FIELDS, type FieldError } from '../reports/validate';
+import * as cards from '../views/cards';
+import {
+  reportConfirmationCard,
+  reportFormCard,
+  VERB_REPORT_CANCEL,
+  VERB_REPORT_SUBMIT,
+  type FormValues,
+} from '../views/report-cards';
+import { reportStrings } from '../views/report-strings';
+import { indicatorDetail } from './ask';
+import { isAdmin, reportableIndicators } from './roles';
+import type { ActionHandler, ChatModule } from './router';
+import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+
+/**
+ * Reporting progress in chat: "reportar avance" / "report progress" (or a status card's "Reportar avance" button)
+ * opens the form; its submit is validated and stored by reports/submit.ts; the form is then replaced in place by
+ * a confirmation (so it cannot be sent twice) and the updated indicator card follows. An invalid submit replaces
+ * the form with itself, the entries kept and each error in red beside its field.
+ */
+
+/** How many closed months the form offers (besides the month in progress). */
+export const FORM_MONTHS = 12;
+
+/**
+ * The months the form offers, newest first: the month in progress and the last 12 closed ones, inside the plan's
+ * years; owners only get months of years still open (admins may correct closed years).
+ */
+export function periodChoices(services: Services, now: Date, admin: boolean): string[] {
+  const today = bogotaDate(now);
+  const { from, to } = services.plan.period;
+  const out: string[] = [];
+  let p = periodOf(today);
+  for (let i = 0; i <= FORM_MONTHS; i++, p = previousPeriod(p)) {
+    const y = yearOf(p);
+    if (y < from || y > to) continue;
+    if (!admin && isYearClosed(y, today)) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+/** The default month: the one named in the text, else the month that just closed (else the newest offered). */
+function defaultPeriod(choices: string[], now: Date, named?: { period?: string; month?: number }): string {
+  const today = bogotaDate(now);
+  if (named?.period) return named.period;
+  if (named?.month) {
+    const current = periodOf(today);
+    let y = yearOf(current);
+    if (makePeriod(y, named.month) > current) y -= 1;
+    return makePeriod(y, named.month);
+  }
+  const closed = lastClosedPeriod(today);
+  return choices.includes(closed) ? closed : (choices[0] ?? closed);
+}
+
+function allowedIndicators(services: Services, turn: ChatTurn): Indicator[] {
+  const ids = new Set(reportableIndicators(services, turn.actor));
+  return services.plan.objectives.flatMap((o) => o.indicators).filter((i) => ids.has(i.id));
+}
+
+function lastReportOf(services: Services) {
+  const lookup = reportLookup(services.store);
+  return (id: string) => {
+    const eff = effectiveByPeriod(lookup.ofIndicator(id), id);
+    return eff[eff.length - 1];
+  };
+}
+
+interface FormState {
+  formId: string;
+  values: FormValues;
+  errors?: FieldError[];
+  notice?: string | null;
+}
+
+function formCard(services: Services, turn: ChatTurn, indicators: Indicator[], state: FormState) {
+  const admin = isAdmin(services, turn.actor);
+  return reportFormCard({
+    lang: turn.lang,
+    formId: state.formId,
+    indicators,
+    periods: periodChoices(services, turn.now, admin),
+    currentPeriod: periodOf(bogotaDate(turn.now)),
+    values: state.values,
+    errors: state.errors,
+    notice: state.notice,
+    lastReport: lastReportOf(services),
+  });
+}
+
+/** Opens the form; `requested` comes from the text ("reportar avance 4263 junio") or a status card's button. */
+export function startReport(
+  services: Services,
+  turn: ChatTurn,
+  requested: { indicatorId?: string; period?: string; month?: number } = {},
+): ChatResult {
+  const s = reportStrings(turn.lang);
+  const indicators = allowedIndicators(services, turn);
+  if (!indicators.length) {
+    return reply.card(cards.messageCard({ title: s.noIndicatorsTitle, text: s.noIndicatorsText }), s.noIndicatorsTitle);
+  }
+  let notice: string | null = null;
+  let selected: string | undefined;
+  if (requested.indicatorId) {
+    const ind = findIndicator(services.plan, requested.indicatorId);
+    if (!ind) notice = s.unknownIndicatorNotice(requested.indicatorId.slice(0, 40));
+    else if (!indicators.some((i) => i.id === ind.id)) notice = s.notOwnerOf(ind.id);
+    else selected = ind.id;
+  }
+  if (!selected && indicators.length === 1) selected = indicators[0].id;
+  const choices = periodChoices(services, turn.now, isAdmin(services, turn.actor));
+  const card = formCard(services, turn, indicators, {
+    formId: randomUUID(),
+    values: { indicatorId: selected ?? '', period: defaultPeriod(choices, turn.now, requested) },
+    notice,
+  });
+  return reply.card(card, s.formTitle);
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+
+/** The form's inputs as posted (strings; anything else is dropped). */
+function formValues(data: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const f of REPORT_FIELDS) {
+    const v = str(data[f]);
+    if (v !== undefined) out[f] = v.slice(0, 4000);
+  }
+  return out;
+}
+
+const FORM_ID = /^[A-Za-z0-9-]{8,80}$/;
+
+export const submitAction: ActionHandler = async (services, turn, data) => {
+  const s = reportStrings(turn.lang);
+  const formId = str(data.formId);
+  const values = formValues(data);
+  if (!formId || !FORM_ID.test(formId)) {
+    return reply.card(cards.messageCard({ title: s.refusedTitle, text: s.invalidFormText, color: 'attention' }));
+  }
+  const admin = isAdmin(services, turn.actor);
+  let result;
+  try {
+    result = await submitReport(services.store, {
+      plan: services.plan,
+      actor: turn.actor,
+      isAdmin: admin,
+      input: values,
+      submissionId: formId,
+      now: turn.now,
+      source: 'teams',
+      lang: turn.lang,
+    });
+  } catch {
+    return reply.card(cards.messageCard({ title: s.saveFailedTitle, text: s.saveFailedText, color: 'attention' }), s.saveFailedTitle);
+  }
+  switch (result.status) {
+    case 'stored': {
+      const confirmation = reportConfirmationCard({
+        lang: turn.lang,
+        indicator: result.indicator,
+        record: result.record,
+        notes: result.warnings.map((w) => w.message),
+      });
+      const detail = indicatorDetail(services, turn, result.indicator.id, yearOf(result.record.period));
+      return { replaceSource: confirmation, replies: detail.replies };
+    }
+    case 'duplicate': {
+      const confirmation = reportConfirmationCard({ lang: turn.lang, indicator: result.indicator, record: result.record, duplicate: true });
+      return { replaceSource: confirmation, replies: [{ card: cards.messageCard({ title: s.duplicateTitle, text: s.duplicateText }), summary: s.duplicateTitle }] };
+    }
+    case 'unknown-indicator':
+    case 'forbidden':
+      // A payload naming an indicator the user may not report (or none that exists): refused, nothing stored.
+      return reply.card(cards.messageCard({ title: s.refusedTitle, text: result.message, color: 'attention' }), s.refusedTitle);
+    case 'invalid': {
+      const indicators = allowedIndicators(services, turn);
+      return {
+        replaceSource: formCard(services, turn, indicators, { formId, values, errors: result.errors }),
+        replies: [],
+      };
+    }
+  }
+};
+
+export const cancelAction: ActionHandler = (_services, turn) => {
+  const s = reportStrings(turn.lang);
+  return { replaceSource: cards.messageCard({ title: s.cancelledTitle, text: s.cancelledText }), replies: [] };
+};
+
+export const reportModule: ChatModule = {
+  intents: {
+    'report-start': (services, turn, u: Understanding) =>
+      startReport(services, turn, { indicatorId: u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined), period: u.period, month: u.month }),
+  },
+  actions: {
+    'report-start': (services, turn, data) => startReport(services, turn, { indicatorId: str(data.indicatorId) }),
+    [VERB_REPORT_SUBMIT]: submitAction,
+    [VERB_REPORT_CANCEL]: cancelAction,
+  },
+};

@@ -1,0 +1,254 @@
+import { DateTime } from 'luxon';
+import type { Plan } from '../plan/types';
+import type { PlanFigures } from '../progress/engine';
+import type { ConversationRecord, Person, Store } from '../store/types';
+import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
+import { composeDigest, readSnapshot, reportsBetween, snapshotOf, type DigestModel, type DigestSnapshot, type PreviousDigest } from './compose';
+import { REMINDER_HOUR, remindersDue, type Reminder } from './reminders';
+import { digestKey, digestsDue, parseDigestKey } from './schedule';
+
+/**
+ * One run of the proactive work at an instant: which digests and reminders are due, composed, handed to a
+ * `deliver` function (the Teams layer renders and sends), and recorded in the store once delivered.
+ * Free of Bot Framework types: `deliver` is injected, the clock is a parameter.
+ *
+ * Delivery semantics: AT-LEAST-ONCE. A digest or reminder is recorded (store.markSent, a durable write) right
+ * after the connector accepted it. If the process dies in the few milliseconds between the connector's 2xx and
+ * the write, the next run sends it again (one duplicate). The alternative — recording an attempt first — would
+ * turn the same crash into a digest silently lost for the week; a rare duplicate is the lesser harm. A restart in
+ * any other moment sends nothing twice, because what was sent is on disk.
+ *
+ * Failures: a conversation that answers 403/404 is marked inactive by the sender and is not due any more. Other
+ * failures are retried on later runs with a backoff (5, 15, 60 min; Retry-After when longer), up to 4 times per
+ * process; then the item is left alone until the process restarts (logged as an error).
+ */
+
+export interface DigestLog {
+  debug(msg: string): void;
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string, err?: unknown): void;
+}
+
+export type Outbound =
+  | { kind: 'digest'; key: string; conversation: ConversationRecord; model: DigestModel; snapshot: DigestSnapshot }
+  | { kind: 'reminder'; key: string; conversation: ConversationRecord; reminder: Reminder };
+
+export type DeliveryResult =
+  | { status: 'sent'; attempts: number }
+  /** 403/404: the bot was removed; the sender marked the conversation inactive. */
+  | { status: 'gone'; attempts: number; reason: string }
+  /** Worth another try on a later run. */
+  | { status: 'failed'; attempts: number; reason: string; retryAfterMs?: number }
+  /** The sender is stopping. */
+  | { status: 'aborted'; attempts: number };
+
+export interface DigestDeps {
+  plan: Plan;
+  store: Store;
+  figures(year: number, asOf: string): PlanFigures;
+  /** DIGEST_CRON, read in America/Bogota. */
+  cron: string;
+  reminderDays: readonly number[];
+  log: DigestLog;
+  deliver(item: Outbound): Promise<DeliveryResult>;
+}
+
+/** Backoff between runs for an item that failed (minutes). */
+export const RUN_BACKOFF_MINUTES = [5, 15, 60, 60];
+
+/**
+ * The vigencia a digest reports: the year of the month that last closed (in early January, the year that just
+ * ended — its December report is still due), as of today in Bogotá. Same figures as
+ * GET /api/v1/status?year=<year>&asOf=<asOf>.
+ */
+export function digestPeriod(now: Date): { year: number; asOf: string } {
+  const asOf = bogotaDate(now);
+  return { year: yearOf(lastClosedPeriod(asOf)), asOf };
+}
+
+/** The conversation's latest digest record (scheduled or sent on demand), or null. */
+export function previousDigestOf(store: Pick<Store, 'sent'>, conversationKey: string): PreviousDigest | null {
+  let best: { at: string; detail?: unknown } | null = null;
+  for (const rec of store.sent()) {
+    const k = parseDigestKey(rec.key);
+    if (!k || k.conversationKey !== conversationKey) continue;
+    if (!best || Date.parse(rec.at) > Date.parse(best.at)) best = rec;
+  }
+  return best ? { at: best.at, snapshot: readSnapshot(best.detail) } : null;
+}
+
+export interface BuiltDigest {
+  model: DigestModel;
+  snapshot: DigestSnapshot;
+}
+
+/** Composes the digest a conversation gets at `now`, from the store and the figures. */
+export function buildDigest(
+  deps: Pick<DigestDeps, 'plan' | 'store' | 'figures'>,
+  conversationKey: string,
+  now: Date,
+  lang: 'es' | 'en' = 'es',
+): BuiltDigest {
+  const { year, asOf } = digestPeriod(now);
+  const figures = deps.figures(year, asOf);
+  const previous = previousDigestOf(deps.store, conversationKey);
+  const since = previous?.at ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const model = composeDigest({
+    plan: deps.plan,
+    figures,
+    previous,
+    reportsSince: reportsBetween(deps.store.reports(), since, now),
+    owners: (id) => deps.store.owners(id),
+    lang,
+    now,
+  });
+  return { model, snapshot: snapshotOf(figures) };
+}
+
+/** The record key of a digest sent on demand ("enviar resumen ahora"): it counts as the conversation's last digest. */
+export function manualDigestKey(now: Date, conversationKey: string): string {
+  const stamp = DateTime.fromJSDate(now, { zone: ZONE }).toFormat("yyyyMMdd'T'HHmmss");
+  return digestKey(`manual-${stamp}`, conversationKey);
+}
+
+export async function recordDigest(store: Store, key: string, now: Date, conversationKey: string, snapshot: DigestSnapshot, extra: Record<string, unknown> = {}): Promise<void> {
+  await store.markSent({ key, at: now.toISOString(), detail: { kind: 'digest', conversationKey, snapshot, ...extra } });
+}
+
+/** The owner's personal chat with the bot, if the bot has one (saved when the app was installed). */
+export function personalConversationOf(conversations: readonly ConversationRecord[], owner: Person): ConversationRecord | undefined {
+  const ids = [owner.id, owner.email].filter(Boolean).map((x) => x!.toLowerCase());
+  return conversations.find((c) => c.scope === 'personal' && c.active && !!c.userId && ids.includes(c.userId.toLowerCase()));
+}
+
+export interface RunItemSummary {
+  kind: 'digest' | 'reminder';
+  key: string;
+  conversationKey: string;
+  status: DeliveryResult['status'] | 'error';
+}
+
+export interface RunSummary {
+  at: string;
+  items: RunItemSummary[];
+}
+
+export class DigestRunner {
+  private readonly retry = new Map<string, { failures: number; notBefore: number }>();
+  private readonly noted = new Set<string>();
+
+  constructor(private readonly deps: DigestDeps) {}
+
+  /** Logs a line once per process for a given topic (skips repeat every minute otherwise). */
+  private once(topic: string, line: () => void): void {
+    if (this.noted.has(topic)) return;
+    this.noted.add(topic);
+    line();
+  }
+
+  private mayTry(key: string, now: Date): boolean {
+    const r = this.retry.get(key);
+    return !r || now.getTime() >= r.notBefore;
+  }
+
+  /** What is due at `now`, without sending (for logs and tests). */
+  due(now: Date): Outbound[] {
+    const { plan, store, log } = this.deps;
+    const items: Outbound[] = [];
+    const { due, skipped } = digestsDue({
+      cron: this.deps.cron,
+      now,
+      subscriptions: store.subscriptions(),
+      conversations: store.conversations(),
+      wasSent: (k) => store.wasSent(k),
+    });
+    for (const s of skipped) {
+      if (s.reason !== 'subscribed-after-occurrence') {
+        this.once(`skip:${s.reason}:${s.conversationKey}`, () =>
+          log.info(`resumen: la conversación ${s.conversationKey} está suscrita pero ${s.reason === 'inactive' ? 'está inactiva (el bot fue retirado)' : 'no tiene referencia guardada'}; se omite`));
+      }
+    }
+    for (const d of due) {
+      if (!this.mayTry(d.key, now)) continue;
+      const { model, snapshot } = buildDigest(this.deps, d.conversation.key, now);
+      items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
+    }
+
+    if (DateTime.fromJSDate(now, { zone: ZONE }).hour >= REMINDER_HOUR) {
+      const reminders = remindersDue(bogotaDate(now), plan, store.reports(), store.allOwners(), this.deps.reminderDays);
+      const conversations = store.conversations();
+      for (const rem of reminders) {
+        if (store.wasSent(rem.key) || !this.mayTry(rem.key, now)) continue;
+        const conversation = personalConversationOf(conversations, rem.owner);
+        if (!conversation) {
+          this.once(`unreachable:${rem.key}`, () =>
+            log.info(`recordatorio ${rem.key}: ${rem.owner.name} no tiene chat personal con el bot (debe instalar la app); no se puede enviar`));
+          continue;
+        }
+        items.push({ kind: 'reminder', key: rem.key, conversation, reminder: rem });
+      }
+    }
+    return items;
+  }
+
+  /** Sends what is due at `now` and records what was delivered. Never throws. */
+  async run(now: Date): Promise<RunSummary> {
+    const { store, log } = this.deps;
+    let items: Outbound[];
+    try {
+      items = this.due(now);
+    } catch (e) {
+      log.error('resumen/recordatorios: no se pudo calcular lo pendiente', e);
+      return { at: now.toISOString(), items: [] };
+    }
+    if (items.length) log.info(`envíos proactivos a las ${now.toISOString()}: ${items.length} (${items.filter((i) => i.kind === 'digest').length} resúmenes, ${items.filter((i) => i.kind === 'reminder').length} recordatorios)`);
+
+    const results = await Promise.all(
+      items.map(async (item): Promise<RunItemSummary> => {
+        const base = { kind: item.kind, key: item.key, conversationKey: item.conversation.key };
+        let result: DeliveryResult;
+        try {
+          result = await this.deps.deliver(item);
+        } catch (e) {
+          log.error(`${item.key}: error inesperado al enviar`, e);
+          result = { status: 'failed', attempts: 0, reason: (e as Error)?.message ?? String(e) };
+        }
+        if (result.status === 'sent') {
+          this.retry.delete(item.key);
+          try {
+            if (item.kind === 'digest') {
+              await recordDigest(store, item.key, now, item.conversation.key, item.snapshot, { slot: parseDigestKey(item.key)?.slot });
+            } else {
+              const rem = item.reminder;
+              await store.markSent({
+                key: item.key,
+                at: now.toISOString(),
+                detail: { kind: 'reminder', conversationKey: item.conversation.key, ownerId: rem.owner.id, period: rem.period, deadline: rem.deadline, daysLeft: rem.daysLeft, indicators: rem.indicators.map((i) => i.id) },
+              });
+            }
+            log.info(`${item.key}: entregado y registrado`);
+          } catch (e) {
+            log.error(`${item.key}: entregado pero NO registrado (podría repetirse tras un reinicio)`, e);
+            return { ...base, status: 'error' };
+          }
+        } else if (result.status === 'failed') {
+          const prev = this.retry.get(item.key)?.failures ?? 0;
+          const failures = prev + 1;
+          if (failures > RUN_BACKOFF_MINUTES.length) {
+            this.retry.set(item.key, { failures, notBefore: Number.POSITIVE_INFINITY });
+            log.error(`${item.key}: falló ${failures} veces (${result.reason}); no se reintenta hasta reiniciar`);
+          } else {
+            const wait = Math.max(RUN_BACKOFF_MINUTES[failures - 1] * 60_000, result.retryAfterMs ?? 0);
+            this.retry.set(item.key, { failures, notBefore: now.getTime() + wait });
+            log.warn(`${item.key}: no entregado (${result.reason}); se reintenta en ${Math.round(wait / 60_000)} min`);
+          }
+        } else if (result.status === 'gone') {
+          log.warn(`${item.key}: la conversación ${item.conversation.key} ya no acepta mensajes (${result.reason}); marcada inactiva`);
+        }
+        return { ...base, status: result.status };
+      }),
+    );
+    return { at: now.toISOString(), items: results };
+  }
+}

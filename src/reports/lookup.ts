@@ -1,0 +1,44 @@
+import type { ReportRecord } from '../store/types';
+
+/**
+ * O(1) look-ups over a store's report list (submissionId, one indicator's versions), kept up to date
+ * incrementally: the list is append-only (the Store's contract), so each call only indexes what was added since.
+ * Keyed by the list object itself, so several stores never mix.
+ */
+
+interface Index {
+  seen: number;
+  bySubmission: Map<string, ReportRecord>;
+  byIndicator: Map<string, ReportRecord[]>;
+}
+
+const indexes = new WeakMap<readonly ReportRecord[], Index>();
+
+function indexOf(list: readonly ReportRecord[]): Index {
+  let ix = indexes.get(list);
+  if (!ix || ix.seen > list.length) {
+    ix = { seen: 0, bySubmission: new Map(), byIndicator: new Map() };
+    indexes.set(list, ix);
+  }
+  for (; ix.seen < list.length; ix.seen++) {
+    const r = list[ix.seen];
+    if (r.submissionId !== undefined && !ix.bySubmission.has(r.submissionId)) ix.bySubmission.set(r.submissionId, r);
+    let l = ix.byIndicator.get(r.indicatorId);
+    if (!l) ix.byIndicator.set(r.indicatorId, (l = []));
+    l.push(r);
+  }
+  return ix;
+}
+
+export interface ReportLookup {
+  bySubmission(submissionId: string): ReportRecord | undefined;
+  /** Every stored version of one indicator, in write order. */
+  ofIndicator(indicatorId: string): readonly ReportRecord[];
+}
+
+export function reportLookup(source: { reports(): readonly ReportRecord[] }): ReportLookup {
+  return {
+    bySubmission: (sid) => indexOf(source.reports()).bySubmission.get(sid),
+    ofIndicator: (id) => indexOf(source.reports()).byIndicator.get(id) ?? [],
+  };
+}

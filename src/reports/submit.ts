@@ -1,0 +1,66 @@
+import type { Indicator, Plan } from '../plan/types';
+import type { Person, ReportRecord, ReportSource, Store } from '../store/types';
+import { reportLookup } from './lookup';
+import { messages, type Lang } from './messages';
+import { mayReport, personOf, type ActorLike } from './ownership';
+import { cleanText, findIndicator, validateReport, type FieldError, type RawReport, type ReportWarning } from './validate';
+
+/**
+ * One report submit, from whoever sent it (a Teams form, an API): the owner check, the idempotency check, the
+ * validation and the durable append (the store versions it and writes its audit entry). Nothing is stored unless
+ * every check passes. The Store comes in as a parameter; no Teams or HTTP here.
+ */
+
+export interface SubmitRequest {
+  plan: Plan;
+  actor: ActorLike;
+  /** PEI_ADMINS or an admin added at run time (decided by the caller, which knows the configuration). */
+  isAdmin: boolean;
+  input: RawReport;
+  /** Idempotency key: the form card's id. A repeat of a stored submissionId stores nothing new. */
+  submissionId?: string;
+  now: Date;
+  source: ReportSource;
+  lang: Lang;
+}
+
+export type SubmitResult =
+  | { status: 'stored'; record: ReportRecord; indicator: Indicator; correction: boolean; warnings: ReportWarning[] }
+  /** The same submissionId was already stored (a second click on the same form): nothing new was written. */
+  | { status: 'duplicate'; record: ReportRecord; indicator: Indicator }
+  | { status: 'unknown-indicator'; indicatorId: string; message: string }
+  | { status: 'forbidden'; indicator: Indicator; message: string }
+  | { status: 'invalid'; indicator?: Indicator; errors: FieldError[]; warnings: ReportWarning[] };
+
+export async function submitReport(store: Store, req: SubmitRequest): Promise<SubmitResult> {
+  const lang: Lang = req.lang === 'en' ? 'en' : 'es';
+  const m = messages(lang);
+  const idText = cleanText(req.input.indicatorId);
+  if (!idText) return { status: 'invalid', errors: [{ field: 'indicatorId', code: 'required', message: m.indicatorRequired }], warnings: [] };
+  const indicator = findIndicator(req.plan, idText);
+  if (!indicator) return { status: 'unknown-indicator', indicatorId: idText.slice(0, 40), message: m.indicatorUnknown(idText.slice(0, 40)) };
+  if (!mayReport(store.owners(indicator.id), req.actor, req.isAdmin)) {
+    return { status: 'forbidden', indicator, message: m.notOwner(indicator.id) };
+  }
+
+  const lookup = reportLookup(store);
+  if (req.submissionId !== undefined) {
+    const dup = lookup.bySubmission(req.submissionId);
+    if (dup) return { status: 'duplicate', record: dup, indicator: findIndicator(req.plan, dup.indicatorId) ?? indicator };
+  }
+
+  const checked = validateReport(req.input, {
+    plan: req.plan,
+    indicator,
+    now: req.now,
+    existing: lookup.ofIndicator(indicator.id),
+    lang,
+    isAdmin: req.isAdmin,
+  });
+  if (!checked.ok) return { status: 'invalid', indicator, errors: checked.errors, warnings: checked.warnings };
+
+  const author: Person = personOf(req.actor);
+  const res = await store.appendReport(checked.value, author, { source: req.source, submissionId: req.submissionId, at: req.now.toISOString() });
+  if (res.duplicate) return { status: 'duplicate', record: res.record, indicator: findIndicator(req.plan, res.record.indicatorId) ?? indicator };
+  return { status: 'stored', record: res.record, indicator, correction: res.record.version > 1, warnings: checked.warnings };
+}

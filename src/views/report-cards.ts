@@ -1,0 +1,285 @@
+import { DateTime } from 'luxon';
+import type { Indicator, Plan } from '../plan/types';
+import type { AuditEntry, Person, ReportRecord } from '../store/types';
+import { ZONE } from '../calendar';
+import { FIELD_LABELS, trendHint, unitHint } from '../reports/messages';
+import type { FieldError, ReportField } from '../reports/validate';
+import { formatDate, formatPeriod, formatPeriodLong, formatValue, joinList, truncate, type Lang } from './format';
+import { renderCard, type CardJson } from './render';
+import { reportStrings } from './report-strings';
+import { showIndicator, reportStart } from './verbs';
+
+/**
+ * The cards of reporting and administration: the report form (cards/report-form.json), its confirmation
+ * (report-confirmation.json), the owners and admins lists (owners.json) and the audit log (audit-log.json).
+ * Pure: view models in the reader's language, expanded from templates that carry no words.
+ */
+
+export const VERB_REPORT_SUBMIT = 'report-submit';
+export const VERB_REPORT_CANCEL = 'report-cancel';
+
+const SEP = ' · ';
+/** Characters kept of an indicator's name in the form's choice list. */
+export const MAX_CHOICE_NAME = 70;
+
+/** Up to this many indicators, the form shows what to report for each without a click. */
+export const HINTS_OPEN_MAX = 4;
+
+export type FormValues = Partial<Record<ReportField, string>>;
+
+export interface ReportFormModel {
+  lang: Lang;
+  /** Generated when the form is rendered; the submit's idempotency key. */
+  formId: string;
+  /** The indicators the user may report (their own; all for admins), in plan order. */
+  indicators: readonly Indicator[];
+  /** YYYY-MM choices, newest first. */
+  periods: readonly string[];
+  /** The month still open (shown "en curso"). */
+  currentPeriod?: string;
+  /** What the inputs hold: the preselection, or the user's entries after an invalid submit. */
+  values: FormValues;
+  errors?: readonly FieldError[];
+  /** A line above the form (e.g. "No eres responsable de 4263…"). */
+  notice?: string | null;
+  /** The latest effective report of an indicator (for the hint). */
+  lastReport: (indicatorId: string) => ReportRecord | undefined;
+}
+
+function yearTarget(ind: Indicator, year: number): number {
+  return (ind.program as Record<number, number>)[year] ?? 0;
+}
+
+/** "valor acumulado a la fecha (nivel alcanzado) · número · meta 2025: 0,4 · último reporte: 0,3 (jun. 2025)" */
+export function indicatorHint(ind: Indicator, year: number, last: ReportRecord | undefined, lang: Lang): string {
+  const s = reportStrings(lang);
+  const target = yearTarget(ind, year);
+  const parts = [trendHint(ind.trend, lang), unitHint(ind.unit, lang)];
+  parts.push(target ? s.hintTarget(year, formatValue(target, ind.unit, lang)) : s.hintNoTarget(year));
+  parts.push(last ? s.hintLast(formatValue(last.value, ind.unit, lang), formatPeriod(last.period, lang)) : s.hintNoReports);
+  return parts.join(SEP);
+}
+
+export function reportFormCard(m: ReportFormModel): CardJson {
+  const s = reportStrings(m.lang);
+  const labels = FIELD_LABELS[m.lang];
+  const values: Record<ReportField, string> = {
+    indicatorId: m.values.indicatorId ?? '',
+    period: m.values.period ?? '',
+    value: m.values.value ?? '',
+    logros: m.values.logros ?? '',
+    dificultades: m.values.dificultades ?? '',
+    evidencia: m.values.evidencia ?? '',
+  };
+  const errors: Record<ReportField, string | null> = { indicatorId: null, period: null, value: null, logros: null, dificultades: null, evidencia: null };
+  for (const e of m.errors ?? []) errors[e.field] = errors[e.field] ? `${errors[e.field]}\n\n${e.message}` : e.message;
+  const errorFields = Object.values(errors).filter(Boolean).length;
+
+  const selected = m.indicators.find((i) => i.id === values.indicatorId);
+  const periods = [...m.periods];
+  if (values.period && !periods.includes(values.period) && /^\d{4}-\d{2}$/.test(values.period)) periods.unshift(values.period);
+  const year = Number((values.period || periods[0] || '').slice(0, 4)) || new Date().getFullYear();
+
+  const hint = selected ? `${s.hintFor(selected.id)}: ${indicatorHint(selected, year, m.lastReport(selected.id), m.lang)}` : null;
+  const hints =
+    m.indicators.length > 1 || !selected
+      ? m.indicators.map((i) => `**${i.id}**${SEP}${indicatorHint(i, year, m.lastReport(i.id), m.lang)}`)
+      : [];
+  /** With no indicator chosen yet and a short list, what to report for each is shown at once. */
+  const hintsOpen = !selected && m.indicators.length <= HINTS_OPEN_MAX;
+
+  const view = {
+    title: m.indicators.length === 1 ? s.formTitleFor(m.indicators[0].id) : s.formTitle,
+    intro: s.formIntro,
+    notice: m.notice ?? null,
+    errorSummary: errorFields ? s.formErrorsSummary(errorFields) : null,
+    labels: {
+      indicatorId: `${s.labelIndicator} *`,
+      period: `${s.labelPeriod} *`,
+      value: `${labels.value} *${selected ? ` — ${trendHint(selected.trend, m.lang)}, ${unitHint(selected.unit, m.lang)}` : ''}`,
+      logros: `${s.labelLogros} *`,
+      dificultades: s.labelDificultades,
+      evidencia: `${s.labelEvidencia} *`,
+    },
+    placeholders: {
+      indicatorId: s.placeholderIndicator,
+      value: s.placeholderValue,
+      logros: s.placeholderLogros,
+      dificultades: s.placeholderDificultades,
+      evidencia: s.placeholderEvidencia,
+    },
+    required: {
+      indicatorId: s.requiredIndicator,
+      period: s.requiredPeriod,
+      value: s.requiredValue,
+      logros: s.requiredLogros,
+      evidencia: s.requiredEvidencia,
+    },
+    values,
+    errors,
+    indicatorChoices: m.indicators.map((i) => ({ title: `${i.id}${SEP}${truncate(i.name, MAX_CHOICE_NAME)}`, value: i.id })),
+    periodChoices: periods.map((p) => ({ title: formatPeriodLong(p, m.lang) + (p === m.currentPeriod ? s.currentMonthSuffix : ''), value: p })),
+    hint,
+    hints,
+    hintsOpen,
+    hintsToggle: s.hintsToggle(m.indicators.length),
+    hintsHeading: s.hintsHeading,
+    submitTitle: s.btnSubmit,
+    submitData: { verb: VERB_REPORT_SUBMIT, formId: m.formId },
+    cancelTitle: s.btnCancel,
+    cancelData: { verb: VERB_REPORT_CANCEL, formId: m.formId },
+  };
+  return renderCard('report-form', view);
+}
+
+/** "3 de julio de 2025, 07:15" (Bogotá) / "July 3, 2025, 07:15". */
+export function instantText(iso: string, lang: Lang): string {
+  const dt = DateTime.fromISO(iso, { zone: ZONE });
+  if (!dt.isValid) return iso;
+  return `${formatDate(dt.toISODate()!, lang)}, ${dt.toFormat('HH:mm')}`;
+}
+
+export interface ConfirmationModel {
+  lang: Lang;
+  indicator: Indicator;
+  record: ReportRecord;
+  /** Validation warnings (correction, month in progress, closed year). */
+  notes?: readonly string[];
+  /** A repeated submit of a form already stored. */
+  duplicate?: boolean;
+}
+
+/** What replaces the form once it is stored: no input and no button that could send it again. */
+export function reportConfirmationCard(c: ConfirmationModel): CardJson {
+  const s = reportStrings(c.lang);
+  const r = c.record;
+  const ind = c.indicator;
+  const texts = [{ label: s.factLogros, text: truncate(r.logros, 600) }];
+  if (r.dificultades) texts.push({ label: s.factDificultades, text: truncate(r.dificultades, 600) });
+  if (r.evidencia) texts.push({ label: s.factEvidencia, text: r.evidencia });
+  const view = {
+    title: c.duplicate ? s.duplicateTitle : r.version > 1 ? s.correctionTitle(r.version) : s.storedTitle,
+    color: c.duplicate ? 'default' : 'good',
+    text: c.duplicate ? s.duplicateText : null,
+    facts: [
+      { title: s.factIndicator, value: `${ind.id}${SEP}${truncate(ind.name, 90)}` },
+      { title: s.factPeriod, value: formatPeriodLong(r.period, c.lang) },
+      { title: s.factValue, value: formatValue(r.value, ind.unit, c.lang) },
+      { title: s.factVersion, value: r.version > 1 ? s.versionCorrection(r.version) : s.versionFirst },
+      { title: s.factAuthor, value: r.author.name },
+      { title: s.factWhen, value: instantText(r.reportedAt, c.lang) },
+    ],
+    texts,
+    notesHeading: s.notesHeading,
+    notes: [...(c.notes ?? [])],
+    actions: [{ title: s.btnSeeIndicator(ind.id), data: showIndicator(ind.id) }],
+  };
+  return renderCard('report-confirmation', view);
+}
+
+// --- Owners and admins ----------------------------------------------------------------------------
+
+function personLine(p: Person): string {
+  return p.email && p.email !== p.name ? `${p.name} (${p.email})` : p.name;
+}
+
+export function ownersCard(o: { lang: Lang; indicator: Indicator; owners: readonly Person[]; note?: string | null; noteColor?: string }): CardJson {
+  const s = reportStrings(o.lang);
+  return renderCard('owners', {
+    title: s.ownersTitle(o.indicator.id),
+    subtitle: truncate(o.indicator.name, 160),
+    note: o.note ?? null,
+    noteColor: o.noteColor ?? 'good',
+    rows: o.owners.map((p) => ({ text: `**${p.name}**`, sub: p.email && p.email !== p.name ? p.email : null })),
+    empty: o.owners.length ? null : s.ownersNone,
+    actions: [
+      { title: s.btnSeeIndicator(o.indicator.id), data: showIndicator(o.indicator.id) },
+      { title: s.formTitle, data: reportStart(o.indicator.id) },
+    ],
+  });
+}
+
+export function allOwnersCard(o: { lang: Lang; plan: Plan; owners: (id: string) => readonly Person[] }): CardJson {
+  const s = reportStrings(o.lang);
+  const all = o.plan.objectives.flatMap((x) => x.indicators);
+  const withOwner = all.filter((i) => o.owners(i.id).length > 0).length;
+  return renderCard('owners', {
+    title: s.allOwnersTitle,
+    subtitle: s.allOwnersIntro(withOwner, all.length),
+    note: null,
+    noteColor: 'default',
+    rows: all.map((i) => {
+      const names = o.owners(i.id).map(personLine);
+      return { text: `**${i.id}**${SEP}${truncate(i.name, 70)}`, sub: names.length ? joinList(names, o.lang) : `${s.noOwnerRow}${i.area ? ` (${i.area})` : ''}` };
+    }),
+    empty: null,
+    actions: [],
+  });
+}
+
+export function adminsCard(o: { lang: Lang; configured: readonly string[]; added: readonly Person[]; note?: string | null; noteColor?: string }): CardJson {
+  const s = reportStrings(o.lang);
+  const rows = [
+    ...o.configured.map((k) => ({ text: k, sub: s.adminsConfigured })),
+    ...o.added.map((p) => ({ text: `**${p.name}**`, sub: `${s.adminsAdded}${p.email ? ` · ${p.email}` : ''}` })),
+  ];
+  return renderCard('owners', {
+    title: s.adminsTitle,
+    subtitle: null,
+    note: o.note ?? null,
+    noteColor: o.noteColor ?? 'good',
+    rows,
+    empty: rows.length ? null : s.auditNone,
+    actions: [],
+  });
+}
+
+// --- Audit ----------------------------------------------------------------------------------------
+
+function isReport(x: unknown): x is ReportRecord {
+  return !!x && typeof x === 'object' && typeof (x as ReportRecord).indicatorId === 'string' && typeof (x as ReportRecord).value === 'number';
+}
+
+function isPeople(x: unknown): x is Person[] {
+  return Array.isArray(x);
+}
+
+function isPerson(x: unknown): x is Person {
+  return !!x && typeof x === 'object' && typeof (x as Person).id === 'string' && typeof (x as Person).name === 'string';
+}
+
+export function auditLogCard(a: { lang: Lang; plan: Plan; entries: readonly AuditEntry[]; total: number; indicatorId?: string }): CardJson {
+  const s = reportStrings(a.lang);
+  const lang = a.lang;
+  const unitOf = new Map(a.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i.unit] as const)));
+  const rows = [...a.entries].reverse().map((e) => {
+    const action = s.auditActions[e.action] ?? e.action;
+    let subject = e.target;
+    let change: string | null = null;
+    if (isReport(e.after)) {
+      const unit = unitOf.get(e.after.indicatorId) ?? 'number';
+      subject = `${e.after.indicatorId}${SEP}${formatPeriod(e.after.period, lang)}${SEP}v${e.after.version}`;
+      const before = isReport(e.before) ? formatValue(e.before.value, unit, lang) : '—';
+      change = `${before} → ${formatValue(e.after.value, unit, lang)}${e.after.author && e.after.author.id !== e.actor.id ? `${SEP}${e.after.author.name}` : ''}`;
+    } else if (e.action === 'owners.set') {
+      subject = e.target.replace(/^owner:/, '');
+      const names = (x: unknown) => (isPeople(x) && x.length ? x.map((p) => p.name).join(', ') : s.auditNone);
+      change = `${names(e.before)} → ${names(e.after)}`;
+    } else if (e.action.startsWith('admin.')) {
+      subject = isPerson(e.after) ? e.after.name : isPerson(e.before) ? e.before.name : e.target;
+    } else if (e.action.startsWith('subscription.')) {
+      subject = e.target.replace(/^subscription:/, '');
+    }
+    return {
+      heading: `**${action}**${SEP}${subject}`,
+      byline: `${e.actor.name}${SEP}${instantText(e.at, lang)}`,
+      change,
+    };
+  });
+  return renderCard('audit-log', {
+    title: a.indicatorId ? s.auditTitleFor(a.indicatorId) : s.auditTitle,
+    intro: a.entries.length ? s.auditIntro(a.entries.length, a.total) : s.auditEmpty,
+    rows,
+    actions: a.indicatorId ? [{ title: s.btnSeeIndicator(a.indicatorId), data: showIndicator(a.indicatorId) }] : [],
+  });
+}

@@ -1,0 +1,294 @@
+import type { Lang } from './format';
+
+/**
+ * The words of the report form, its confirmation, the owners and the audit cards, and of the admin commands,
+ * in Spanish (Colombia) and English. Kept apart from i18n.ts (the status cards' strings).
+ */
+
+export interface ReportStrings {
+  // Form
+  formTitle: string;
+  formTitleFor(id: string): string;
+  formIntro: string;
+  formErrorsSummary(n: number): string;
+  labelIndicator: string;
+  labelPeriod: string;
+  labelValue: string;
+  labelLogros: string;
+  labelDificultades: string;
+  labelEvidencia: string;
+  placeholderIndicator: string;
+  placeholderValue: string;
+  placeholderLogros: string;
+  placeholderDificultades: string;
+  placeholderEvidencia: string;
+  requiredIndicator: string;
+  requiredPeriod: string;
+  requiredValue: string;
+  requiredLogros: string;
+  requiredEvidencia: string;
+  hintFor(id: string): string;
+  hintTarget(year: number, target: string): string;
+  hintNoTarget(year: number): string;
+  hintLast(value: string, period: string): string;
+  hintNoReports: string;
+  hintsToggle(n: number): string;
+  hintsHeading: string;
+  currentMonthSuffix: string;
+  btnSubmit: string;
+  btnCancel: string;
+  // Form notices
+  notOwnerOf(id: string): string;
+  unknownIndicatorNotice(id: string): string;
+  invalidFormText: string;
+  noIndicatorsTitle: string;
+  noIndicatorsText: string;
+  // Confirmation
+  storedTitle: string;
+  correctionTitle(version: number): string;
+  duplicateTitle: string;
+  duplicateText: string;
+  factIndicator: string;
+  factPeriod: string;
+  factValue: string;
+  factVersion: string;
+  versionFirst: string;
+  versionCorrection(v: number): string;
+  factAuthor: string;
+  factWhen: string;
+  factLogros: string;
+  factDificultades: string;
+  factEvidencia: string;
+  notesHeading: string;
+  btnSeeIndicator(id: string): string;
+  cancelledTitle: string;
+  cancelledText: string;
+  refusedTitle: string;
+  saveFailedTitle: string;
+  saveFailedText: string;
+  // Owners and admins
+  ownersTitle(id: string): string;
+  ownersNone: string;
+  ownersAdded(names: string): string;
+  ownersRemoved(names: string): string;
+  ownersUnchanged: string;
+  ownersNotFound(names: string): string;
+  allOwnersTitle: string;
+  allOwnersIntro(withOwner: number, total: number): string;
+  noOwnerRow: string;
+  adminsTitle: string;
+  adminsConfigured: string;
+  adminsAdded: string;
+  adminAddedNote(name: string): string;
+  adminRemovedNote(name: string): string;
+  adminIsConfigured(name: string): string;
+  adminNotFound(name: string): string;
+  adminOnlyTitle: string;
+  adminOnlyText: string;
+  assignWhichIndicator: string;
+  assignWhom: string;
+  mentionWithoutId(text: string): string;
+  // Audit
+  auditTitle: string;
+  auditTitleFor(id: string): string;
+  auditIntro(shown: number, total: number): string;
+  auditEmpty: string;
+  auditActions: Record<string, string>;
+  auditNone: string;
+}
+
+const es: ReportStrings = {
+  formTitle: 'Reportar avance',
+  formTitleFor: (id) => `Reportar avance · indicador ${id}`,
+  formIntro: 'Reporta lo que el indicador logró en el mes. Los campos con * son obligatorios.',
+  formErrorsSummary: (n) => (n === 1 ? 'Revisa el campo marcado en rojo; no se guardó nada.' : `Revisa los ${n} campos marcados en rojo; no se guardó nada.`),
+  labelIndicator: 'Indicador',
+  labelPeriod: 'Mes del reporte (corte)',
+  labelValue: 'Valor',
+  labelLogros: 'Logros y avances del periodo',
+  labelDificultades: 'Dificultades, soluciones o justificación',
+  labelEvidencia: 'Enlace a la evidencia (https://…)',
+  placeholderIndicator: 'Elige el indicador',
+  placeholderValue: 'Por ejemplo 1.500 · 0,25 · 75 %',
+  placeholderLogros: 'Qué se logró en el mes (mínimo 10 caracteres)',
+  placeholderDificultades: 'Obligatorio si el avance es 0, si supera la meta o si el nivel baja',
+  placeholderEvidencia: 'https://…',
+  requiredIndicator: 'Elige el indicador.',
+  requiredPeriod: 'Elige el mes.',
+  requiredValue: 'Escribe el valor.',
+  requiredLogros: 'Describe los logros del periodo.',
+  requiredEvidencia: 'Pega el enlace https:// a la evidencia.',
+  hintFor: (id) => `Indicador ${id}`,
+  hintTarget: (y, t) => `meta ${y}: ${t}`,
+  hintNoTarget: (y) => `sin meta en ${y}`,
+  hintLast: (v, p) => `último reporte: ${v} (${p})`,
+  hintNoReports: 'sin reportes aún',
+  hintsToggle: (n) => `Qué reportar en cada indicador (${n})`,
+  hintsHeading: 'Suma: el avance del periodo (lo logrado en el mes). Creciente y Constante: el valor acumulado a la fecha.',
+  currentMonthSuffix: ' (en curso)',
+  btnSubmit: 'Enviar reporte',
+  btnCancel: 'Cancelar',
+  notOwnerOf: (id) => `No eres responsable del indicador ${id}. Estos son los indicadores que puedes reportar.`,
+  unknownIndicatorNotice: (id) => `El indicador ${id} no existe en el plan. Elige uno de la lista.`,
+  invalidFormText: 'Este formulario no es válido y no se guardó nada. Escribe «reportar avance» para abrir uno nuevo.',
+  noIndicatorsTitle: 'No tienes indicadores asignados',
+  noIndicatorsText:
+    'Solo los responsables de un indicador y la Oficina Asesora de Planeación pueden reportar avances. Si debes reportar, pide a la Oficina Asesora de Planeación que te asigne como responsable.',
+  storedTitle: '✅ Reporte registrado',
+  correctionTitle: (v) => `✅ Corrección registrada (v${v})`,
+  duplicateTitle: 'Este reporte ya estaba registrado',
+  duplicateText: 'Ya habíamos recibido este formulario: no se guardó nada nuevo.',
+  factIndicator: 'Indicador',
+  factPeriod: 'Mes',
+  factValue: 'Valor',
+  factVersion: 'Versión',
+  versionFirst: 'v1 (primer reporte del mes)',
+  versionCorrection: (v) => `corrección v${v}`,
+  factAuthor: 'Reportado por',
+  factWhen: 'Registrado',
+  factLogros: 'Logros',
+  factDificultades: 'Dificultades',
+  factEvidencia: 'Evidencia',
+  notesHeading: 'Observaciones',
+  btnSeeIndicator: (id) => `Ver indicador ${id}`,
+  cancelledTitle: 'Reporte cancelado',
+  cancelledText: 'No se guardó nada. Escribe «reportar avance» cuando quieras volver a empezar.',
+  refusedTitle: 'No se guardó el reporte',
+  saveFailedTitle: 'No se pudo guardar el reporte',
+  saveFailedText: 'El almacén no aceptó el reporte y no se guardó nada. Inténtalo de nuevo en un momento; si sigue fallando, avisa a la Oficina Asesora de Planeación.',
+  ownersTitle: (id) => `Responsables del indicador ${id}`,
+  ownersNone: 'Este indicador no tiene responsables asignados.',
+  ownersAdded: (n) => `Se asignó como responsable a ${n}.`,
+  ownersRemoved: (n) => `Se quitó como responsable a ${n}.`,
+  ownersUnchanged: 'No hubo cambios: ya estaba así.',
+  ownersNotFound: (n) => `${n} no era responsable de este indicador.`,
+  allOwnersTitle: 'Responsables de los indicadores',
+  allOwnersIntro: (w, t) => `${w} de ${t} indicadores tienen responsable asignado.`,
+  noOwnerRow: 'Sin responsable',
+  adminsTitle: 'Administradores del bot',
+  adminsConfigured: 'Configurados (PEI_ADMINS)',
+  adminsAdded: 'Agregados en el chat',
+  adminAddedNote: (n) => `${n} ahora es administrador: puede asignar responsables, reportar cualquier indicador y ver la auditoría.`,
+  adminRemovedNote: (n) => `${n} ya no es administrador.`,
+  adminIsConfigured: (n) => `${n} es administrador por configuración (PEI_ADMINS): solo se puede quitar cambiando esa variable.`,
+  adminNotFound: (n) => `${n} no era administrador agregado en el chat.`,
+  adminOnlyTitle: 'Solo para administradores',
+  adminOnlyText: 'Esta acción es de la Oficina Asesora de Planeación (administradores del bot). Si necesitas el cambio, pídeselo a ellos.',
+  assignWhichIndicator: 'Indica el indicador, por ejemplo: «asignar responsable 4263 @Ana» o «asignar responsable 4263 ana.perez@secretariageneral.gov.co».',
+  assignWhom: 'Indica a quién: menciónalo con @ en Teams o escribe su correo, por ejemplo «asignar responsable 4263 @Ana».',
+  mentionWithoutId: (t) => `No reconozco a «${t}» como una mención de Teams: escribe @ y elige a la persona de la lista, o usa su correo.`,
+  auditTitle: 'Auditoría',
+  auditTitleFor: (id) => `Auditoría del indicador ${id}`,
+  auditIntro: (s, t) => (t > s ? `Los ${s} cambios más recientes de ${t}.` : t === 1 ? '1 cambio registrado.' : `${t} cambios registrados.`),
+  auditEmpty: 'No hay cambios registrados.',
+  auditActions: {
+    'report.create': 'Reporte',
+    'report.correct': 'Corrección de reporte',
+    'owners.set': 'Responsables',
+    'admin.add': 'Administrador agregado',
+    'admin.remove': 'Administrador retirado',
+    'subscription.add': 'Suscripción al resumen',
+    'subscription.remove': 'Suscripción cancelada',
+  },
+  auditNone: 'ninguno',
+};
+
+const en: ReportStrings = {
+  formTitle: 'Report progress',
+  formTitleFor: (id) => `Report progress · indicator ${id}`,
+  formIntro: 'Report what the indicator achieved in the month. Fields marked * are required.',
+  formErrorsSummary: (n) => (n === 1 ? 'Check the field marked in red; nothing was saved.' : `Check the ${n} fields marked in red; nothing was saved.`),
+  labelIndicator: 'Indicator',
+  labelPeriod: 'Reporting month',
+  labelValue: 'Value',
+  labelLogros: 'Achievements in the period',
+  labelDificultades: 'Difficulties, solutions or justification',
+  labelEvidencia: 'Evidence link (https://…)',
+  placeholderIndicator: 'Choose the indicator',
+  placeholderValue: 'For example 1,500 · 0.25 · 75%',
+  placeholderLogros: 'What was achieved in the month (at least 10 characters)',
+  placeholderDificultades: 'Required when the progress is 0, exceeds the target or the level drops',
+  placeholderEvidencia: 'https://…',
+  requiredIndicator: 'Choose the indicator.',
+  requiredPeriod: 'Choose the month.',
+  requiredValue: 'Type the value.',
+  requiredLogros: 'Describe the achievements.',
+  requiredEvidencia: 'Paste the https:// link to the evidence.',
+  hintFor: (id) => `Indicator ${id}`,
+  hintTarget: (y, t) => `${y} target: ${t}`,
+  hintNoTarget: (y) => `no target in ${y}`,
+  hintLast: (v, p) => `last report: ${v} (${p})`,
+  hintNoReports: 'no reports yet',
+  hintsToggle: (n) => `What to report for each indicator (${n})`,
+  hintsHeading: 'Suma: the progress in the period (what was achieved in the month). Creciente and Constante: the cumulative value to date.',
+  currentMonthSuffix: ' (in progress)',
+  btnSubmit: 'Submit report',
+  btnCancel: 'Cancel',
+  notOwnerOf: (id) => `You are not an owner of indicator ${id}. These are the indicators you can report.`,
+  unknownIndicatorNotice: (id) => `Indicator ${id} does not exist in the plan. Choose one from the list.`,
+  invalidFormText: 'This form is not valid and nothing was saved. Type “report progress” to open a new one.',
+  noIndicatorsTitle: 'You have no indicators assigned',
+  noIndicatorsText:
+    'Only an indicator’s owners and the planning office (Oficina Asesora de Planeación) can report progress. If you should report, ask the planning office to assign you as an owner.',
+  storedTitle: '✅ Report saved',
+  correctionTitle: (v) => `✅ Correction saved (v${v})`,
+  duplicateTitle: 'This report was already saved',
+  duplicateText: 'We had already received this form: nothing new was stored.',
+  factIndicator: 'Indicator',
+  factPeriod: 'Month',
+  factValue: 'Value',
+  factVersion: 'Version',
+  versionFirst: 'v1 (first report of the month)',
+  versionCorrection: (v) => `correction v${v}`,
+  factAuthor: 'Reported by',
+  factWhen: 'Saved',
+  factLogros: 'Achievements',
+  factDificultades: 'Difficulties',
+  factEvidencia: 'Evidence',
+  notesHeading: 'Notes',
+  btnSeeIndicator: (id) => `See indicator ${id}`,
+  cancelledTitle: 'Report cancelled',
+  cancelledText: 'Nothing was saved. Type “report progress” whenever you want to start again.',
+  refusedTitle: 'The report was not saved',
+  saveFailedTitle: 'The report could not be saved',
+  saveFailedText: 'The store did not accept the report and nothing was saved. Try again in a moment; if it keeps failing, tell the planning office.',
+  ownersTitle: (id) => `Owners of indicator ${id}`,
+  ownersNone: 'This indicator has no owners assigned.',
+  ownersAdded: (n) => `${n} assigned as owner.`,
+  ownersRemoved: (n) => `${n} removed as owner.`,
+  ownersUnchanged: 'Nothing changed: it was already so.',
+  ownersNotFound: (n) => `${n} was not an owner of this indicator.`,
+  allOwnersTitle: 'Indicator owners',
+  allOwnersIntro: (w, t) => `${w} of ${t} indicators have an owner assigned.`,
+  noOwnerRow: 'No owner',
+  adminsTitle: 'Bot administrators',
+  adminsConfigured: 'Configured (PEI_ADMINS)',
+  adminsAdded: 'Added in chat',
+  adminAddedNote: (n) => `${n} is now an administrator: they can assign owners, report any indicator and see the audit log.`,
+  adminRemovedNote: (n) => `${n} is no longer an administrator.`,
+  adminIsConfigured: (n) => `${n} is an administrator by configuration (PEI_ADMINS): only changing that setting removes them.`,
+  adminNotFound: (n) => `${n} was not an administrator added in chat.`,
+  adminOnlyTitle: 'Administrators only',
+  adminOnlyText: 'This is for the planning office (the bot’s administrators). If you need the change, please ask them.',
+  assignWhichIndicator: 'Say which indicator, for example: “assign owner 4263 @Ana” or “assign owner 4263 ana.perez@secretariageneral.gov.co”.',
+  assignWhom: 'Say who: @mention them in Teams or type their e-mail, for example “assign owner 4263 @Ana”.',
+  mentionWithoutId: (t) => `I can’t tell who “${t}” is: type @ and pick the person from the list, or use their e-mail.`,
+  auditTitle: 'Audit log',
+  auditTitleFor: (id) => `Audit log of indicator ${id}`,
+  auditIntro: (s, t) => (t > s ? `The latest ${s} of ${t} changes.` : t === 1 ? '1 change recorded.' : `${t} changes recorded.`),
+  auditEmpty: 'No changes recorded.',
+  auditActions: {
+    'report.create': 'Report',
+    'report.correct': 'Report correction',
+    'owners.set': 'Owners',
+    'admin.add': 'Administrator added',
+    'admin.remove': 'Administrator removed',
+    'subscription.add': 'Digest subscription',
+    'subscription.remove': 'Subscription cancelled',
+  },
+  auditNone: 'none',
+};
+
+export function reportStrings(lang: Lang): ReportStrings {
+  return lang === 'en' ? en : es;
+}

@@ -1,0 +1,383 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { build, Child, cli, ensureOutput, escapeRe, freePort, getJson, OUTPUT, pct, plain, ROOT, waitHttp } from './harness';
+
+/**
+ * End to end in Microsoft's Agents Playground (`npm run test:e2e`): the compiled bot and the playground run as child
+ * processes (free ports, a temporary store, PEI_NOW=2025-07-03), and headless Chromium does what a person does in the
+ * playground's UI: asks for objective 5 in the personal chat, reports June's value of indicator 4263 through the
+ * card form, and asks "@PEI Bot plan" in the General channel of "My Team". Every figure a card shows is compared
+ * with the read API (GET /api/v1/status) of the same bot. Screenshots of each step go to test/e2e/output/;
+ * PEI_E2E_UPDATE_DOCS=1 also copies the objective card to docs/images/playground-objetivo.png.
+ *
+ * Everything happens in the browser; the playground's HTTP API is only read (GET /_internal/v1/config, for the
+ * simulated user's id, who is made an admin with PEI_ADMINS).
+ */
+
+const PEI_NOW = '2025-07-03';
+const TOKEN = randomBytes(16).toString('hex');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SEED_CSV = [
+  'indicator,period,value,logros,dificultades,evidencia,reported_by',
+  '4267,2025-06,1,Se fortalecieron los canales presencial y telefónico de la Red CADE.,,https://intranet.example/evidencias/4267-2025-06,andres.rodriguez@secretariageneral.example',
+  '8129-M4,2025-06,90%,Acompañamiento a 45 de las 50 entidades programadas.,Dos entidades aplazaron sus mesas de trabajo.,https://intranet.example/evidencias/8129-M4-2025-06,carolina.martinez@secretariageneral.example',
+].join('\n');
+
+interface IndicatorStatus {
+  id: string;
+  executed: number | null;
+  progress: number | null;
+  expected: number | null;
+  cumulative: number | null;
+  status: string;
+  lastReport: string | null;
+}
+interface ObjectiveStatus {
+  number: number;
+  progress: number | null;
+  expected: number | null;
+  cumulative: number | null;
+  indicators: IndicatorStatus[];
+}
+interface PlanStatus {
+  asOf: string;
+  year: number;
+  plan: { progress: number | null; expected: number | null; cumulative: number | null };
+  objectives: ObjectiveStatus[];
+}
+interface PlaygroundUser {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
+interface PlaygroundConfig {
+  config: { currentUser: PlaygroundUser; bot: { id: string; name: string }; teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }> };
+}
+
+let tmp = '';
+let bot: Child | undefined;
+let playground: Child | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let botUrl = '';
+let pgUrl = '';
+let me: PlaygroundUser;
+let botName = 'PEI Bot';
+let teamName = 'My Team';
+const timings: Record<string, number> = {};
+
+const children = () => [bot, playground].filter((c): c is Child => !!c);
+// If Jest itself is interrupted, the servers must not outlive it.
+const killAll = () => children().forEach((c) => c.running && c.proc.kill('SIGKILL'));
+process.once('exit', killAll);
+
+async function status(): Promise<PlanStatus> {
+  return getJson<PlanStatus>(`${botUrl}/api/v1/status`, { Authorization: `Bearer ${TOKEN}` });
+}
+
+async function objective(n: number): Promise<ObjectiveStatus> {
+  const o = (await status()).objectives.find((x) => x.number === n);
+  if (!o) throw new Error(`la API no trae el objetivo ${n}`);
+  return o;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Tiempo agotado (${timeoutMs / 1000} s) esperando ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+const cards = () => page.locator('.ac-adaptiveCard');
+
+/** The first card that appears after `before` cards and satisfies `accept` (its innerText, plain). */
+async function newCard(before: number, what: string, accept: (text: string) => boolean, timeoutMs = 30000): Promise<{ card: Locator; text: string }> {
+  return until(what, async () => {
+    const n = await cards().count();
+    for (let i = before; i < n; i++) {
+      const card = cards().nth(i);
+      const text = plain(await card.innerText());
+      if (accept(text)) return { card, text };
+    }
+    return undefined;
+  }, timeoutMs);
+}
+
+async function shot(name: string, target?: Locator): Promise<string> {
+  const file = join(OUTPUT, `${name}.png`);
+  if (target) {
+    await target.scrollIntoViewIfNeeded();
+    await target.screenshot({ path: file });
+  } else {
+    await page.screenshot({ path: file });
+  }
+  return file;
+}
+
+/** Runs a step; on failure saves a screenshot and adds the servers' last lines to the error. */
+async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  try {
+    const r = await fn();
+    timings[name] = Date.now() - t0;
+    return r;
+  } catch (e) {
+    if (page) await page.screenshot({ path: join(OUTPUT, `fallo-${name}.png`) }).catch(() => undefined);
+    const logs = children().map((c) => c.lastLines(15)).join('\n');
+    const err = e as Error;
+    err.message = `[${name}] ${err.message}\n--- últimas líneas ---\n${logs}`;
+    throw err;
+  }
+}
+
+/** Types into the Lexical message box (the first one on the page: the chat's, or the channel's "Start a new post"). */
+async function typeInto(editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+/** The value printed right after `label` on its own line (the cards' bar rows: label · bar · value). */
+function valueAfter(text: string, label: string): string {
+  const m = new RegExp(`^${escapeRe(label)}\\n(.+)$`, 'm').exec(text);
+  if (!m) throw new Error(`la tarjeta no muestra «${label}»:\n${text}`);
+  return m[1];
+}
+
+/** The piece of an objective card about one indicator: from "<id> ·" to the next indicator's id. */
+function indicatorBlock(text: string, id: string, all: string[]): string {
+  const start = text.search(new RegExp(`^${escapeRe(id)} · `, 'm'));
+  if (start < 0) throw new Error(`la tarjeta no muestra el indicador ${id}:\n${text}`);
+  const rest = text.slice(start + id.length);
+  const ends = all.filter((x) => x !== id).map((x) => rest.search(new RegExp(`^${escapeRe(x)} · `, 'm'))).filter((i) => i >= 0);
+  return text.slice(start, start + id.length + (ends.length ? Math.min(...ends) : rest.length));
+}
+
+/** Every figure of objective `o` that the objective card shows, checked against the API. */
+function expectObjectiveCard(text: string, o: ObjectiveStatus): void {
+  expect(valueAfter(text, 'Avance anual')).toBe(pct(o.progress));
+  expect(valueAfter(text, 'Esperado a la fecha')).toBe(pct(o.expected));
+  expect(valueAfter(text, 'Avance cuatrienio')).toBe(pct(o.cumulative));
+  const ids = o.indicators.map((i) => i.id);
+  for (const ind of o.indicators) {
+    const block = indicatorBlock(text, ind.id, ids);
+    // The row's headline figure is the year's progress ("—" without a report), then "Esperado: NN,N %".
+    expect(block.split('\n').slice(0, 3).join('\n')).toContain(pct(ind.progress));
+    if (ind.expected !== null) expect(block).toContain(`Esperado: ${pct(ind.expected)}`);
+  }
+}
+
+beforeAll(async () => {
+  ensureOutput();
+  let t0 = Date.now();
+  build();
+  timings.build = Date.now() - t0;
+  t0 = Date.now();
+
+  tmp = mkdtempSync(join(tmpdir(), 'pei-e2e-'));
+  const dbFile = join(tmp, 'db.json');
+  // The bot and the CLI run in the temporary folder: a developer's .env in the repository must not leak in.
+  const baseEnv: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(PEI_|BOT_|TEAMSAPPTESTER_|M365_AGENTS_PLAYGROUND_|TEAMS_APP_TEST_TOOL_)/.test(k)) continue;
+    if (['PORT', 'DIGEST_CRON', 'LOG_LEVEL', 'NODE_ENV'].includes(k)) continue;
+    baseEnv[k] = v;
+  }
+  const peiEnv = { ...baseEnv, PEI_DB_FILE: dbFile, PEI_NOW, TZ: 'America/Bogota' };
+
+  // Two June reports of objective 5 (the contract's CSV import), so its card has figures before the browser adds 4263.
+  writeFileSync(join(tmp, 'seed.csv'), `${SEED_CSV}\n`);
+  const seeded = cli(['import-reports', join(tmp, 'seed.csv')], { cwd: tmp, env: peiEnv });
+  if (seeded.code !== 0) throw new Error(`import-reports falló (${seeded.code}): ${seeded.err}${seeded.out}`);
+
+  const botPort = await freePort();
+  let pgPort = await freePort();
+  while (pgPort === botPort) pgPort = await freePort();
+  botUrl = `http://127.0.0.1:${botPort}`;
+
+  // The playground first: the bot needs its user's id for PEI_ADMINS. It does not call the bot until a page loads.
+  const pgCli = join(require.resolve('@microsoft/m365agentsplayground/package.json'), '..', 'cli.js');
+  playground = new Child('playground', pgCli, ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(pgPort)], {
+    cwd: ROOT,
+    env: {
+      ...baseEnv,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      TEAMSAPPTESTER_PORT: String(pgPort),
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(OUTPUT, 'playground-events.log'),
+      LC_ALL: 'es_CO.UTF-8',
+      TZ: 'America/Bogota',
+    },
+    logFile: join(OUTPUT, 'playground.log'),
+  });
+  // It moves to a random port when the asked one is taken: believe what it prints.
+  const listening = await playground.waitForLine(/Listening on (\d+)/, 60000);
+  pgUrl = `http://127.0.0.1:${listening[1]}`;
+  await waitHttp(`${pgUrl}/`, playground, 60000);
+  const pgConfig = await getJson<PlaygroundConfig>(`${pgUrl}/_internal/v1/config`);
+  me = pgConfig.config.currentUser;
+  botName = pgConfig.config.bot.name;
+  teamName = pgConfig.config.teams[0]?.name ?? teamName;
+  timings.playground = Date.now() - t0;
+  t0 = Date.now();
+
+  bot = new Child('bot', join(ROOT, 'dist', 'src', 'main.js'), [], {
+    cwd: tmp,
+    env: { ...peiEnv, PORT: String(botPort), PEI_API_TOKEN: TOKEN, PEI_ADMINS: me.aadObjectId ?? me.id, LOG_LEVEL: 'info' },
+    logFile: join(OUTPUT, 'bot.log'),
+  });
+  await waitHttp(`${botUrl}/healthz`, bot, 60000);
+  timings.bot = Date.now() - t0;
+  t0 = Date.now();
+
+  const profile = join(tmp, 'chromium-profile');
+  mkdirSync(profile);
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1700 },
+    locale: 'es-CO',
+    timezoneId: 'America/Bogota',
+  });
+  context.setDefaultTimeout(30000);
+  page = context.pages()[0] ?? (await context.newPage());
+  timings.browser = Date.now() - t0;
+}, 300000);
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await Promise.all(children().map((c) => c.stop()));
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  writeFileSync(join(OUTPUT, 'timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+}, 60000);
+
+test('chat personal: «¿cómo va el objetivo 5?» muestra las cifras del objetivo', async () => {
+  await step('bienvenida', async () => {
+    await page.goto(pgUrl);
+    await page.locator('[data-lexical-editor="true"]').first().waitFor({ timeout: 60000 });
+    // On load the playground installs the app; the bot answers with its welcome card.
+    await newCard(0, 'la tarjeta de bienvenida', (t) => /PEI/.test(t), 60000);
+    await shot('01-bienvenida');
+  });
+
+  const { card, text } = await step('objetivo-5', async () => {
+    const before = await cards().count();
+    await typeInto(page.locator('[data-lexical-editor="true"]').first(), '¿cómo va el objetivo 5?');
+    await page.keyboard.press('Enter');
+    const o = await objective(5);
+    return newCard(before, 'la tarjeta del objetivo 5', (t) => t.includes('Esperado a la fecha') && o.indicators.every((i) => t.includes(`${i.id} · `)));
+  });
+
+  await step('objetivo-5-cifras', async () => {
+    const o = await objective(5);
+    writeFileSync(join(OUTPUT, '02-objetivo-5.txt'), `${text}\n`);
+    expectObjectiveCard(text, o);
+    // Before the browser's report: 4263 has none, 4267 and 8129-M4 have June's.
+    expect(o.indicators.find((i) => i.id === '4263')?.progress).toBeNull();
+    await shot('02-objetivo-5');
+    const cardShot = await shot('02-objetivo-5-tarjeta', card);
+    if (process.env.PEI_E2E_UPDATE_DOCS === '1') {
+      mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
+      copyFileSync(cardShot, join(ROOT, 'docs', 'images', 'playground-objetivo.png'));
+    }
+  });
+});
+
+test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance sube a 75,0 %', async () => {
+  const form = await step('formulario', async () => {
+    const objectiveCard = cards().filter({ hasText: 'Esperado a la fecha' }).last();
+    const before = await cards().count();
+    await objectiveCard.getByRole('button', { name: 'Reportar avance' }).click();
+    const found = await newCard(before, 'el formulario de reporte', (t) => /Enviar/.test(t));
+    const f = found.card;
+    await f.getByRole('combobox', { name: /Indicador/ }).click();
+    await page.getByRole('option', { name: /^4263 · / }).click();
+    expect(await f.getByRole('combobox', { name: /Indicador/ }).inputValue()).toMatch(/^4263 · /);
+    // June is the month that closed before 2025-07-03: the form's default.
+    const period = f.getByRole('combobox', { name: /Mes/ });
+    if (!/junio de 2025/i.test(await period.inputValue())) {
+      await period.click();
+      await page.getByRole('option', { name: /junio de 2025/i }).click();
+    }
+    await f.getByLabel(/^Valor/).fill('0,3');
+    await f.getByLabel(/^Logros/).fill('Portal de trámites en producción con 120 trámites publicados.');
+    await f.getByLabel(/evidencia/i).fill('https://intranet.example/evidencias/4263-2025-06');
+    await shot('03-formulario', f);
+    return f;
+  });
+
+  await step('confirmacion', async () => {
+    const before = await cards().count();
+    await form.getByRole('button', { name: /Enviar/ }).click();
+    // The form is replaced in place by the confirmation; the indicator's card follows.
+    const confirmation = page.locator('.ac-adaptiveCard', { hasText: /Reporte registrado/ });
+    await confirmation.first().waitFor();
+    const ctext = plain(await confirmation.first().innerText());
+    expect(ctext).toContain('4263');
+    expect(ctext).toContain('junio de 2025');
+    expect(ctext).toMatch(/Valor\n0,3/);
+    const ind = (await objective(5)).indicators.find((i) => i.id === '4263')!;
+    expect(ind).toMatchObject({ executed: 0.3, progress: 0.75, lastReport: '2025-06' });
+    const detail = await newCard(before, 'la tarjeta del indicador 4263', (t) => t.includes('4263') && /Programado/.test(t));
+    writeFileSync(join(OUTPUT, '04-indicador-4263.txt'), `${detail.text}\n`);
+    // The 2025 row of the programmed-vs-executed table: year, programmed, executed, progress.
+    expect(detail.text).toMatch(new RegExp(`^2025\\n0,4\\n0,3\\n.*${escapeRe(pct(ind.progress))}$`, 'm'));
+    expect(pct(ind.progress)).toBe('75,0 %');
+    await shot('04-confirmacion');
+  });
+
+  await step('objetivo-5-actualizado', async () => {
+    const before = await cards().count();
+    await typeInto(page.locator('[data-lexical-editor="true"]').first(), '¿cómo va el objetivo 5?');
+    await page.keyboard.press('Enter');
+    const { card, text } = await newCard(before, 'la tarjeta del objetivo 5 actualizada', (t) => t.includes('Esperado a la fecha') && t.includes('4263 · '));
+    writeFileSync(join(OUTPUT, '05-objetivo-5-actualizado.txt'), `${text}\n`);
+    const o = await objective(5);
+    expectObjectiveCard(text, o);
+    expect(indicatorBlock(text, '4263', o.indicators.map((i) => i.id))).toContain('75,0 %');
+    await shot('05-objetivo-5-actualizado', card);
+  });
+});
+
+test('canal General de «My Team»: «@PEI Bot plan» responde con el plan', async () => {
+  await step('canal-general', async () => {
+    await page.getByRole('treeitem', { name: `${teamName} - General` }).click();
+    await page.getByRole('button', { name: 'Post', exact: true }).waitFor();
+  });
+
+  const answer = await step('mencion', async () => {
+    const before = await cards().count();
+    // The channel's "Start a new post" box: "@" opens the playground's mention picker; the bot is picked from it.
+    const editor = page.locator('[data-lexical-editor="true"]').first();
+    await typeInto(editor, '@PEI');
+    await page.locator('#typeahead-menu [role="menuitem"]', { hasText: botName }).click();
+    await page.keyboard.type(' plan', { delay: 5 });
+    await shot('06-mencion');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    // In channels the bot answers only when mentioned: an answer proves the mention reached it as one.
+    return newCard(before, 'la respuesta del bot en el canal', (t) => t.includes('Avance del plan'));
+  });
+
+  await step('plan-cifras', async () => {
+    const s = await status();
+    writeFileSync(join(OUTPUT, '07-canal-plan.txt'), `${answer.text}\n`);
+    expect(valueAfter(answer.text, 'Avance del plan')).toBe(pct(s.plan.progress));
+    expect(valueAfter(answer.text, 'Esperado a la fecha')).toBe(pct(s.plan.expected));
+    expect(valueAfter(answer.text, 'Avance cuatrienio')).toBe(pct(s.plan.cumulative));
+    // The posted message shows the mention as the bot's name.
+    await expect(page.getByText(`${botName} plan`, { exact: false }).first().isVisible()).resolves.toBe(true);
+    await shot('07-canal-plan');
+    await shot('07-canal-plan-tarjeta', answer.card);
+  });
+});

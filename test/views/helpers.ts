@@ -1,0 +1,188 @@
+import { loadPlan } from '../../src/plan/load';
+import type { Plan } from '../../src/plan/types';
+import { computePlan, type PlanFigures } from '../../src/progress/engine';
+import type { Person, ReportRecord } from '../../src/store/types';
+import type { ViewContext } from '../../src/views/cards';
+import type { Lang } from '../../src/views/format';
+
+// require('adaptivecards') fails in Node (it reaches for the DOM); the bundled build parses and validates fine.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+let plan: Plan | undefined;
+export function thePlan(): Plan {
+  return (plan ??= loadPlan());
+}
+
+let seq = 0;
+/** A stored report, hand-made: only what a test cares about needs saying. */
+export function rep(indicatorId: string, period: string, value: number, extra: Partial<ReportRecord> = {}): ReportRecord {
+  seq += 1;
+  return {
+    id: `v${seq}`,
+    indicatorId,
+    period,
+    value,
+    logros: 'Se avanzó según el plan de acción del mes.',
+    dificultades: '',
+    evidencia: 'https://intranet.example/evidencia/1',
+    version: 1,
+    author: { id: 'ana', name: 'Ana Pérez' },
+    reportedAt: `${period}-28T15:00:00.000Z`,
+    source: 'teams',
+    ...extra,
+  };
+}
+
+export const ANA: Person = { id: 'ana', name: 'Ana Pérez', email: 'ana@example.gov.co' };
+
+export function figures(reports: readonly ReportRecord[], asOf = '2025-06-30', year = Number(asOf.slice(0, 4))): PlanFigures {
+  return computePlan(thePlan(), reports, { year, asOf });
+}
+
+export function ctxOf(lang: Lang, opts: Partial<ViewContext> = {}): ViewContext {
+  return {
+    lang,
+    owners: (id) => (id === '4263' ? [ANA] : []),
+    canReport: true,
+    asOf: '2025-06-30',
+    plan: thePlan(),
+    ...opts,
+  };
+}
+
+const VISIBLE = new Set(['text', 'title', 'value']);
+
+/** What a person can read on a card (texts, fact titles and values, button titles), one per line, in order. */
+export function textOf(card: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string) => {
+    if (typeof v === 'string') {
+      if (VISIBLE.has(key)) out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) if (k !== 'data') walk(x, k);
+    }
+  };
+  walk(card, '');
+  return out.join('\n');
+}
+
+/** Finds every object in the card satisfying `pred`. */
+export function findAll(card: unknown, pred: (o: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (pred(o)) out.push(o);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** The `data` of every Action.Submit on the card (buttons and tappable rows). */
+export function submits(card: unknown): { title?: string; data: Record<string, unknown> }[] {
+  return findAll(card, (o) => o.type === 'Action.Submit').map((o) => ({ title: o.title as string | undefined, data: o.data as Record<string, unknown> }));
+}
+
+/** Properties the SDK drops on serialization when they hold their default value. */
+const DEFAULTS: Record<string, unknown[]> = {
+  items: [[]],
+  actions: [[]],
+  wrap: [false],
+  isSubtle: [false],
+  separator: [false],
+  spacing: ['default', 'Default'],
+  weight: ['default', 'Default'],
+  size: ['default', 'Default'],
+  color: ['default', 'Default'],
+  style: ['default', 'Default'],
+};
+/** Keys the SDK keeps out of its object model but Teams reads. */
+const PASS_THROUGH = new Set(['$schema', 'msteams']);
+
+/**
+ * Compares a card with what the Adaptive Cards SDK read of it (its toJSON): a property the SDK dropped or changed
+ * is one it does not know or did not accept (a misspelt name, a number where a string goes, a bad enum value).
+ */
+function roundTripDiffs(input: unknown, output: unknown, path: string, out: string[]): void {
+  if (Array.isArray(input)) {
+    if (!Array.isArray(output) || output.length !== input.length) {
+      out.push(`${path}: array of ${input.length} came back as ${JSON.stringify(output)?.slice(0, 80)}`);
+      return;
+    }
+    input.forEach((v, i) => roundTripDiffs(v, output[i], `${path}[${i}]`, out));
+    return;
+  }
+  if (input && typeof input === 'object') {
+    const o = (output ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
+      if (PASS_THROUGH.has(k) || (k === 'data' && path.includes('Action'))) continue;
+      if (!(k in o)) {
+        if (DEFAULTS[k]?.some((d) => JSON.stringify(d) === JSON.stringify(v))) continue;
+        out.push(`${path}.${k}: dropped by the SDK (${JSON.stringify(v)?.slice(0, 60)})`);
+        continue;
+      }
+      if (k === 'data') continue;
+      roundTripDiffs(v, o[k], `${path}.${k}`, out);
+    }
+    return;
+  }
+  if (typeof input === 'string' && typeof output === 'string') {
+    if (input.toLowerCase() !== output.toLowerCase()) out.push(`${path}: "${input}" came back as "${output}"`);
+    return;
+  }
+  if (input !== output) out.push(`${path}: ${JSON.stringify(input)} came back as ${JSON.stringify(output)}`);
+}
+
+/**
+ * Problems of a card as Teams would meet them: the SDK's parse events and validation failures at schema 1.5,
+ * properties the SDK did not accept, leftovers of templating, the size limit, and texts that are not strings.
+ */
+export function cardProblems(card: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (card.type !== 'AdaptiveCard') problems.push(`type is ${String(card.type)}`);
+  if (card.version !== '1.5') problems.push(`version is ${String(card.version)}`);
+  if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('missing $schema');
+  const json = JSON.stringify(card);
+  if (json.length >= 80_000) problems.push(`card is ${json.length} characters`);
+  if (json.includes('${')) problems.push(`unexpanded template: ${json.slice(json.indexOf('${') - 40, json.indexOf('${') + 40)}`);
+  if (json.includes('"$data"') || json.includes('"$when"')) problems.push('templating keywords left in the card');
+  if (!Array.isArray(card.body) || card.body.length === 0) problems.push('empty body');
+
+  const sdkCard = new AC.AdaptiveCard();
+  const ctx = new AC.SerializationContext(AC.Versions.v1_5);
+  sdkCard.parse(card, ctx);
+  for (let i = 0; i < ctx.eventCount; i++) {
+    const e = ctx.getEventAt(i);
+    problems.push(`parse: ${AC.ValidationEvent[e.event]} ${e.message}`);
+  }
+  for (const e of sdkCard.validateProperties().validationEvents) {
+    problems.push(`validate: ${AC.ValidationEvent[e.event]} ${e.message}`);
+  }
+  roundTripDiffs(card, sdkCard.toJSON(), '$', problems);
+
+  for (const o of findAll(card, (x) => 'text' in x && x.type === 'TextBlock')) {
+    if (typeof o.text !== 'string' || !o.text.trim()) problems.push(`TextBlock without text: ${JSON.stringify(o).slice(0, 80)}`);
+  }
+  for (const a of findAll(card, (x) => typeof x.type === 'string' && (x.type as string).startsWith('Action.'))) {
+    if (a.type === 'Action.Submit' && (typeof a.data !== 'object' || a.data === null)) problems.push(`Action.Submit without data object: ${JSON.stringify(a)}`);
+  }
+  const top = (card.actions as unknown[] | undefined) ?? [];
+  if (top.length > 6) problems.push(`${top.length} top-level actions`);
+  return problems;
+}
+
+/** The card's shape with the words taken out: what must be equal between Spanish and English. */
+const TEXT_KEYS = new Set(['text', 'title', 'value', 'label', 'placeholder', 'altText', 'fallbackText', 'speak', 'errorMessage']);
+export function skeleton(v: unknown, key = ''): unknown {
+  if (Array.isArray(v)) return v.map((x) => skeleton(x));
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, skeleton(x, k)]));
+  }
+  if (typeof v === 'string' && TEXT_KEYS.has(key)) return '<text>';
+  return v;
+}

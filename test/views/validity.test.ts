@@ -1,0 +1,95 @@
+import { allIndicators } from '../../src/plan/load';
+import {
+  chooseIndicatorCard,
+  helpCard,
+  indicatorDetailCard,
+  laggingCard,
+  messageCard,
+  missionVisionCard,
+  notUnderstoodCard,
+  objectiveStatusCard,
+  planSummaryCard,
+  unknownIndicatorCard,
+  unknownObjectiveCard,
+  welcomeCard,
+  type CardJson,
+  type ViewContext,
+} from '../../src/views/cards';
+import type { Lang } from '../../src/views/format';
+import { cardProblems, ctxOf, rep, skeleton, thePlan } from './helpers';
+import { byYear, indicatorOf, planOf, SCENARIOS, type Scenario } from './scenario';
+
+/** Every card every function can make, for one scenario and one context. */
+function everyCard(s: Scenario, ctx: ViewContext): [string, CardJson][] {
+  const p = planOf(s);
+  const plan = thePlan();
+  const out: [string, CardJson][] = [];
+  for (const o of p.objectives) out.push([`objective ${o.objective.number}`, objectiveStatusCard(o, ctx)]);
+  for (const ind of allIndicators(plan)) out.push([`indicator ${ind.id}`, indicatorDetailCard(indicatorOf(p, ind.id), byYear(s, ind.id), ctx)]);
+  out.push(['indicator 4263 without years', indicatorDetailCard(indicatorOf(p, '4263'), [], ctx)]);
+  out.push(['plan', planSummaryCard(p, ctx)]);
+  out.push(['lagging', laggingCard(p, ctx)]);
+  out.push(['help', helpCard(ctx)]);
+  out.push(['welcome', welcomeCard(ctx)]);
+  for (const which of ['mission', 'vision', 'both'] as const) out.push([`mission-vision ${which}`, missionVisionCard(plan, which, ctx)]);
+  out.push(['choose 5', chooseIndicatorCard(plan.objectives[1].indicators, 'TIC', ctx)]);
+  out.push(['choose all', chooseIndicatorCard(allIndicators(plan), 'de', ctx)]);
+  out.push(['not understood', notUnderstoodCard('¿y el clima de mañana? ${x} {y} "comillas" <b>', ctx)]);
+  out.push(['unknown objective', unknownObjectiveCard(42, ctx)]);
+  out.push(['unknown indicator', unknownIndicatorCard('9999', ctx)]);
+  out.push(['message', messageCard({ text: 'Listo.' })]);
+  out.push(['message full', messageCard({ title: 'Reporte guardado', color: 'good', text: 'Gracias.', facts: [{ title: 'Indicador', value: '4263' }], rows: [{ text: 'Objetivo 5', sub: 'ver', action: { verb: 'show-objective', objective: 5 } }], actions: [{ title: 'Ver el plan', data: { verb: 'show-plan' } }] })]);
+  return out;
+}
+
+const langs: Lang[] = ['es', 'en'];
+
+describe.each(SCENARIOS.map((s) => [s.name, s] as const))('every card is valid Adaptive Card 1.5 (%s)', (_name, s) => {
+  test.each(langs)('%s', (lang) => {
+    for (const canReport of [true, false]) {
+      for (const [name, card] of everyCard(s, ctxOf(lang, { canReport, asOf: s.asOf }))) {
+        // Template data that looks like a template (the not-understood text) is the user's, not a leftover.
+        const problems = cardProblems(card).filter((x) => !(name === 'not understood' && x.startsWith('unexpanded')));
+        expect({ name, problems }).toEqual({ name, problems: [] });
+      }
+    }
+  });
+});
+
+test('a context without a corte nor a plan still gives valid cards', () => {
+  const s = SCENARIOS[1];
+  const ctx: ViewContext = { lang: 'es', owners: () => [], canReport: false };
+  for (const [name, card] of everyCard(s, ctx)) {
+    const problems = cardProblems(card).filter((x) => !(name === 'not understood' && x.startsWith('unexpanded')));
+    expect({ name, problems }).toEqual({ name, problems: [] });
+  }
+});
+
+describe.each(SCENARIOS.map((s) => [s.name, s] as const))('Spanish and English cards have the same structure (%s)', (_name, s) => {
+  test('only the words differ', () => {
+    const es = everyCard(s, ctxOf('es', { asOf: s.asOf }));
+    const en = everyCard(s, ctxOf('en', { asOf: s.asOf }));
+    expect(en.map(([n]) => n)).toEqual(es.map(([n]) => n));
+    es.forEach(([name, card], i) => {
+      expect({ name, shape: skeleton(en[i][1]) }).toEqual({ name, shape: skeleton(card) });
+      // And the words do differ where there are words to translate.
+      if (!name.startsWith('message')) expect({ name, same: JSON.stringify(en[i][1]) === JSON.stringify(card) }).toEqual({ name, same: false });
+    });
+  });
+});
+
+test('cards stay far under the 80 KB limit with long report texts', () => {
+  const long = 'texto largo con detalle '.repeat(400);
+  const reports = Array.from({ length: 40 }, (_, i) => {
+    const y = 2024 + Math.floor(i / 12);
+    const m = String((i % 12) + 1).padStart(2, '0');
+    return rep('8118-M3', `${y}-${m}`, 1000, { logros: long, dificultades: long, evidencia: `https://intranet.example/${'a'.repeat(500)} ${long}` });
+  });
+  const s: Scenario = { name: 'long', reports, asOf: '2027-04-30' };
+  const p = planOf(s);
+  const ctx = ctxOf('es', { asOf: s.asOf, owners: () => [{ id: 'x', name: 'Nombre Muy Largo De Una Persona Responsable '.repeat(5) }] });
+  for (const card of [indicatorDetailCard(indicatorOf(p, '8118-M3'), byYear(s, '8118-M3'), ctx), laggingCard(p, ctx), planSummaryCard(p, ctx), objectiveStatusCard(p.objectives[8], ctx)]) {
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card).length).toBeLessThan(40_000);
+  }
+});
