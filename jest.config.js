@@ -10,4 +10,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua)/)'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global-setup.js',
 };

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { PLAN_FILE } from '../paths';
 import { parsePlan, PlanError } from './schema';
 import type { Indicator, Plan } from './types';
 
 /** The plan file shipped with the project: data/plan.json at the repository root. */
-export const DEFAULT_PLAN_FILE = resolve(__dirname, '..', '..', '..', 'data', 'plan.json');
+export const DEFAULT_PLAN_FILE = PLAN_FILE;
 
-export function loadPlan(file = defaultPlanFile()): Plan {
+export function loadPlan(file = DEFAULT_PLAN_FILE): Plan {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -20,13 +20,6 @@ export function loadPlan(file = defaultPlanFile()): Plan {
     throw new PlanError(`El archivo del plan ${file} no es JSON válido: ${(e as Error).message}`);
   }
   return parsePlan(raw, file);
-}
-
-/** Works from src/ (ts-jest) and from dist/src/ (compiled). */
-function defaultPlanFile(): string {
-  const fromDist = DEFAULT_PLAN_FILE;
-  const fromSrc = resolve(__dirname, '..', '..', 'data', 'plan.json');
-  try { readFileSync(fromSrc); return fromSrc; } catch { return fromDist; }
 }
 
 export function allIndicators(plan: Plan): Indicator[] {

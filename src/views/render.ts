@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CARDS_DIR } from '../paths';
 import * as ACData from 'adaptivecards-templating';
 
 /**
@@ -36,16 +37,10 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
 /** The content type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-let cardsDirCache: string | undefined;
 
 /** cards/ at the repository root: from src/views (ts-jest) it is ../../cards, from dist/src/views ../../../cards. */
 export function cardsDir(): string {
-  if (cardsDirCache) return cardsDirCache;
-  const candidates = [resolve(__dirname, '../../cards'), resolve(__dirname, '../../../cards')];
-  const found = candidates.find((d) => existsSync(join(d, 'message.json')));
-  if (!found) throw new Error(`No se encontró la carpeta de plantillas de tarjetas (buscada en ${candidates.join(', ')})`);
-  cardsDirCache = found;
-  return found;
+  return CARDS_DIR;
 }
 
 const templates = new Map<string, object>();

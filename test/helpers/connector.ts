@@ -22,6 +22,8 @@ export class StandInConnector {
   private server?: http.Server;
   private faults = new Map<string, Fault[]>();
   private seq = 0;
+  /** Milliseconds every answer waits (a slow connector keeps a turn in flight). */
+  delayMs = 0;
   private waiters: { n: number; filter: (r: Recorded) => boolean; resolve: () => void }[] = [];
   url = '';
 
@@ -76,7 +78,11 @@ export class StandInConnector {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let data = '';
     req.on('data', (c) => (data += c));
-    req.on('end', () => {
+    req.on('end', () => (this.delayMs ? setTimeout(() => this.answer(req, res, data), this.delayMs) : this.answer(req, res, data)));
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, data: string): void {
+    {
       const path = decodeURIComponent(req.url ?? '');
       const m = /\/v3\/conversations\/([^/]+)/.exec(path);
       const conversationId = m ? m[1] : '';
@@ -108,6 +114,6 @@ export class StandInConnector {
       } else {
         res.end(JSON.stringify({ id: `activity-${++this.seq}` }));
       }
-    });
+    }
   }
 }

@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The project's root (where data/plan.json and cards/ live), found by walking up from this file, so the same code
+ * runs from src/ (ts-jest), dist/src/ (npm start) or any other build folder inside the project.
+ */
+function findRoot(from: string): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(join(dir, 'data', 'plan.json')) && existsSync(join(dir, 'cards'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`No se encontró la carpeta del proyecto (data/plan.json) desde ${from}`);
+    dir = up;
+  }
+}
+
+export const PROJECT_ROOT = findRoot(__dirname);
+export const PLAN_FILE = join(PROJECT_ROOT, 'data', 'plan.json');
+export const CARDS_DIR = join(PROJECT_ROOT, 'cards');

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The real bot as a child process, from the build test/global-setup.js made (`node .test-build/src/main.js`). */
+
+export const MAIN_JS = join(__dirname, '..', '..', '.test-build', 'src', 'main.js');
+
+export interface ChildBot {
+  proc: ChildProcess;
+  url: string;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export async function spawnBot(env: Record<string, string>, port: number): Promise<ChildBot> {
+  const proc = spawn(process.execPath, [MAIN_JS], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch { /* not yet listening */ }
+    if (proc.exitCode !== null) throw new Error(`the bot exited before listening:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`the bot did not start in time:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { proc, url, output: () => out, exited };
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
