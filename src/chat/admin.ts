@@ -6,7 +6,7 @@ import * as cards from '../views/cards';
 import { adminsCard, allOwnersCard, auditLogCard, ownersCard } from '../views/report-cards';
 import { reportStrings } from '../views/report-strings';
 import { joinList } from '../views/format';
-import { ask, viewContext } from './ask';
+import { viewContext } from './ask';
 import { isAdmin } from './roles';
 import type { ChatModule, IntentHandler } from './router';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
@@ -24,10 +24,6 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 export const AUDIT_LIMIT = 20;
 
 const REMOVE_WORDS = new Set(['quitar', 'quita', 'quitale', 'remover', 'remueve', 'eliminar', 'elimina', 'retirar', 'retira', 'desasignar', 'sacar', 'revocar', 'remove', 'unassign', 'delete', 'revoke']);
-const ADD_WORDS = new Set(['agregar', 'agrega', 'anadir', 'anade', 'nuevo', 'nueva', 'incluir', 'incluye', 'hacer', 'haz', 'add', 'make', 'new', 'grant']);
-const ADMIN_WORDS = new Set(['admin', 'admins', 'administrador', 'administradores', 'administradora', 'administradoras', 'administrator', 'administrators']);
-const OWNER_LIST_WORDS = new Set(['responsables', 'owners']);
-const FILLER = new Set(['lista', 'listar', 'ver', 'muestrame', 'mostrar', 'de', 'del', 'los', 'las', 'el', 'la', 'quienes', 'son', 'todos', 'indicadores', 'list', 'show', 'me', 'who', 'are', 'the', 'all', 'of', 'indicator', 'indicators', 'bot', 'como', 'a', 'to', 'an', 'al', 'por', 'favor', 'please']);
 
 function words(u: Understanding): string[] {
   return u.text.split(/\s+/).filter(Boolean);
@@ -133,44 +129,29 @@ async function removeAdmins(services: Services, turn: ChatTurn, u: Understanding
   return adminsView(services, turn, notes.join(' '), 'warning');
 }
 
-/**
- * Commands the language layer has no intent for ("agregar administrador @X", "responsables", "administradores");
- * undefined when the text is not one of them.
- */
-export async function adminCommand(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult | undefined> {
-  const ws = words(u).filter((w) => !w.includes('@'));
-  const mentionWords = new Set(
-    turn.mentions.flatMap((m) => m.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/\s+/)),
-  );
-  const rest = ws.filter((w) => !mentionWords.has(w));
-  const hasAdminWord = rest.some((w) => ADMIN_WORDS.has(w));
-  if (hasAdminWord) {
-    if (rest.some((w) => REMOVE_WORDS.has(w))) return removeAdmins(services, turn, u);
-    if (rest.some((w) => ADD_WORDS.has(w)) || turn.mentions.length || u.email) return addAdmins(services, turn, u);
-    if (rest.every((w) => ADMIN_WORDS.has(w) || FILLER.has(w))) {
-      return isAdmin(services, turn.actor) ? adminsView(services, turn) : adminOnly(turn);
-    }
-    return undefined;
-  }
-  if (rest.some((w) => OWNER_LIST_WORDS.has(w)) && rest.every((w) => OWNER_LIST_WORDS.has(w) || FILLER.has(w))) {
-    return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (id) => services.store.owners(id) }));
-  }
-  return undefined;
-}
+/** "administradores" (list), "agregar administrador @X", "quitar administrador @X": admins only. */
+const admins: IntentHandler = (services, turn, u) => {
+  if (u.adminAction === 'add') return addAdmins(services, turn, u);
+  if (u.adminAction === 'remove') return removeAdmins(services, turn, u);
+  return isAdmin(services, turn.actor) ? adminsView(services, turn) : adminOnly(turn);
+};
 
-/** Tries the admin commands first, then answers as the chat would have without this module. */
-const orAsk: IntentHandler = async (services, turn, u) =>
-  (await adminCommand(services, turn, u)) ??
-  ask(services, turn, u) ??
-  reply.card(cards.notUnderstoodCard(u.text, viewContext(services, turn)));
+/** "responsables" (every indicator), "responsables 4263": anyone may see who is in charge. */
+const owners: IntentHandler = (services, turn, u) => {
+  const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
+  const ind = id ? findIndicator(services.plan, id) : undefined;
+  if (id && !ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
+  if (ind) {
+    return reply.card(ownersCard({ lang: turn.lang, indicator: ind, owners: services.store.owners(ind.id) }), reportStrings(turn.lang).ownersTitle(ind.id));
+  }
+  return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (x) => services.store.owners(x) }));
+};
 
 export const adminModule: ChatModule = {
   intents: {
     'assign-owner': assignOwner,
     audit: auditLog,
-    // "agregar administrador @X" reads as unknown; "add admin @X" / "admins" as objective 10 ("admin…"): the admin
-    // words are checked first, anything else goes on to the usual answer.
-    unknown: orAsk,
-    'objective-status': orAsk,
+    admins,
+    owners,
   },
 };

@@ -94,6 +94,7 @@ export function createUnderstanding(plan: Plan): Understander {
 
     const u: Understanding = { lang, langFromText: votes.en !== votes.es, intent: decision.intent, text: normalizeText(clean.display) };
     if (decision.objective !== undefined) u.objective = decision.objective;
+    if (decision.adminAction !== undefined) u.adminAction = decision.adminAction;
     if (decision.indicatorId !== undefined) u.indicatorId = decision.indicatorId;
     if (decision.indicatorIds !== undefined && decision.indicatorIds.length > 0) u.indicatorIds = decision.indicatorIds;
     if (entities.period !== undefined) u.period = entities.period;

@@ -16,6 +16,7 @@ export interface Decision {
   indicatorIds?: string[];
   /** Folded leftover words (for assign-owner's person when no mention or e-mail is given). */
   leftover?: string[];
+  adminAction?: 'list' | 'add' | 'remove';
 }
 
 export interface Context {
@@ -150,6 +151,12 @@ export function decide(ctx: Context): Decision {
   }
   if (has('sub') || (has('activate') && has('digest'))) return { intent: 'subscribe-digest' };
 
+  // Admins: "administradores", "agregar administrador @Ana", "remove admin ana@…".
+  if (has('admin')) {
+    const adminAction = has('cancel') ? 'remove' : has('add') || has('assign') || ctx.hasPerson || ctx.hasEmail ? 'add' : 'list';
+    return { intent: 'admins', adminAction };
+  }
+
   // Owner assignment: "asignar responsable 4263 @Ana", "assign owner 4263 ana@…", "cambiar responsable del 4263".
   const assignVerb = hasWord('asignar', 'asigna', 'asignale', 'asignarle', 'asignacion', 'designar', 'assign');
   if ((has('assign') && (has('role') || ((assignVerb || ctx.hasPerson || ctx.hasEmail) && named))) ||
@@ -161,6 +168,10 @@ export function decide(ctx: Context): Decision {
     d.leftover = contentWords.filter((_w, i) => !used.has(i));
     return d;
   }
+
+  // "quitar responsable 4263 @Ana" is handled with assignments (the chat reads the verb); listing owners:
+  // "responsables", "¿quién es el responsable del 4263?", "owners".
+  if (has('role') && !has('report')) return withTarget('owners', e, undefined);
 
   // "audit log", "historial del 4263"; but "log progress" is a report.
   const audit = tokens.some(

@@ -23,6 +23,8 @@ export type Group =
   | 'report' // reportar
   | 'assign' // asignar
   | 'role' // responsable
+  | 'admin' // administrador
+  | 'add' // agregar
   | 'audit'
   | 'sub' // suscribir
   | 'unsub' // desuscribir
@@ -79,6 +81,11 @@ const ENTRIES: Entry[] = [
   ['assign set change', ['assign'], 'en'],
   ['responsable responsables encargado encargada dueno duena', ['role'], 'es'],
   ['owner owners responsible', ['role'], 'en'],
+  ['administrador administradores administradora administradoras', ['admin'], 'es'],
+  ['administrator administrators', ['admin'], 'en'],
+  ['admin admins', ['admin']],
+  ['agregar agrega agregue agregale anadir anade incluir', ['add'], 'es'],
+  ['add', ['add'], 'en'],
   ['auditoria auditorias auditar bitacora historial trazabilidad', ['audit'], 'es'],
   ['audit log history', ['audit'], 'en'],
   ['suscribir suscribirse suscribirme suscribete suscribeme suscribanos suscripcion subscribirme subscribir', ['sub'], 'es'],

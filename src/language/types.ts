@@ -14,6 +14,8 @@ export type Intent =
   | 'report-start'
   | 'assign-owner'
   | 'audit'
+  | 'admins'
+  | 'owners'
   | 'subscribe-digest'
   | 'unsubscribe-digest'
   | 'send-digest-now'
@@ -31,6 +33,8 @@ export const INTENTS: readonly Intent[] = [
   'report-start',
   'assign-owner',
   'audit',
+  'admins',
+  'owners',
   'subscribe-digest',
   'unsubscribe-digest',
   'send-digest-now',
@@ -60,6 +64,8 @@ export interface Understanding {
   /** People named in the message: Teams mentions other than the bot's ("<at>Ana Pérez</at>"), "@ana", or for
    * assign-owner the leftover words ("asignar responsable 4263 Ana Pérez"). Several are joined with ", ". */
   mentionsText?: string;
+  /** For 'admins': list them, add the people named, or remove them. */
+  adminAction?: 'list' | 'add' | 'remove';
   /** An e-mail address found in the text, lower-cased. */
   email?: string;
   /** The message normalized: markup removed, lower case, accents folded, punctuation dropped. */

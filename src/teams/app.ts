@@ -31,12 +31,16 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     longRunningMessages: false,
   });
   const emailCache = new Map<string, string | undefined>();
-  const needsEmail = services.config.admins.some((a) => a.includes('@'));
+  /** People named by email (PEI_ADMINS, owners or admins assigned by email) can only be matched through Teams. */
+  const needsEmail = () =>
+    services.config.admins.some((a) => a.includes('@')) ||
+    services.store.admins().some((p) => !!p.email) ||
+    Object.values(services.store.allOwners()).some((list) => list.some((p) => !!p.email));
 
   /** PEI_ADMINS may name people by email: Teams knows it, the activity does not carry it. */
   async function emailOf(context: TurnContext): Promise<string | undefined> {
     const from = context.activity.from;
-    if (!needsEmail || !from?.id) return undefined;
+    if (!from?.id || !needsEmail()) return undefined;
     if (emailCache.has(from.id)) return emailCache.get(from.id);
     let email: string | undefined;
     try {

@@ -51,7 +51,8 @@ describe('admin commands (TestAdapter)', () => {
   test('assignment needs an indicator that exists and a person; English works too', async () => {
     const c = startConversation();
     expect(await text(c.say('asignar responsable 4263', { from: ADMIN }))).toContain('menciónalo con @');
-    expect(await text(c.say('asignar responsable 4263 @ana', { from: ADMIN }))).toContain('No reconozco a «@ana»'.replace('@', '') === '' ? '' : 'No reconozco');
+    // "@ana" typed by hand is not a Teams mention: no id to store
+    expect(await text(c.say('asignar responsable 4263 @ana', { from: ADMIN }))).toMatch(/No reconozco a «@?ana» como una mención de Teams/);
     expect(await text(c.say('asignar responsable 9999 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }))).toMatch(/9999/);
     expect(c.store.allOwners()).toEqual({});
     const en = await text(c.say('assign owner 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA], locale: 'en-US' }));

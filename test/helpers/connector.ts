@@ -22,6 +22,8 @@ export class StandInConnector {
   private server?: http.Server;
   private faults = new Map<string, Fault[]>();
   private seq = 0;
+  /** Emails Teams knows for user ids (GET …/members/{id}); others get `${id}@example.gov.co`. */
+  emails: Record<string, string> = {};
   /** Milliseconds every answer waits (a slow connector keeps a turn in flight). */
   delayMs = 0;
   private waiters: { n: number; filter: (r: Recorded) => boolean; resolve: () => void }[] = [];
@@ -110,7 +112,8 @@ export class StandInConnector {
         res.end(JSON.stringify({ id: `new-conversation-${++this.seq}`, activityId: `a-${this.seq}` }));
       } else if (req.method === 'GET' && /\/members\//.test(path)) {
         const id = path.split('/members/')[1];
-        res.end(JSON.stringify({ id, name: 'Usuario', aadObjectId: id, email: `${id}@example.gov.co`, userPrincipalName: `${id}@example.gov.co` }));
+        const email = this.emails[id] ?? `${id}@example.gov.co`;
+        res.end(JSON.stringify({ id, name: 'Usuario', aadObjectId: id, email, userPrincipalName: email }));
       } else {
         res.end(JSON.stringify({ id: `activity-${++this.seq}` }));
       }

@@ -1,46 +1,24 @@
 /**
  * A bot process killed with SIGKILL in the middle of a burst of report submits leaves a readable store holding
  * every report whose submit was acknowledged (HTTP 200 from /api/messages after the confirmation went out), once.
- * The child is the real bot (src/main.ts, every file of src/ transpiled into a temp directory beside symlinks to
- * data/, cards/ and node_modules/); the test process plays Teams and the Bot Connector.
+ * The child is the real bot (`node .test-build/src/main.js`, built by test/global-setup.js); the test process plays
+ * Teams and the Bot Connector.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as ts from 'typescript';
 import { openLowdbStore } from '../../src/store/lowdb-store';
 import { loadPlan } from '../../src/plan/load';
 import { StandInConnector } from '../helpers/connector';
 import { submit, ADMIN } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
+import { freePort, spawnBot, type ChildBot } from '../helpers/child';
 
-const ROOT = path.resolve(__dirname, '../..');
 let tmp: string;
-let mainJs: string;
 let connector: StandInConnector;
-
-function transpileDir(from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, e.name);
-    if (e.isDirectory()) transpileDir(src, path.join(to, e.name));
-    else if (e.name.endsWith('.ts')) {
-      const out = ts.transpileModule(fs.readFileSync(src, 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-        fileName: e.name,
-      });
-      fs.writeFileSync(path.join(to, e.name.replace(/\.ts$/, '.js')), out.outputText);
-    }
-  }
-}
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pei-report-crash-'));
-  transpileDir(path.join(ROOT, 'src'), path.join(tmp, 'dist', 'src'));
-  for (const d of ['node_modules', 'data', 'cards']) fs.symlinkSync(path.join(ROOT, d), path.join(tmp, d), 'dir');
-  mainJs = path.join(tmp, 'dist', 'src', 'main.js');
   connector = await new StandInConnector().start();
 });
 
@@ -49,40 +27,8 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startChild(dbFile: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [mainJs], {
-    cwd: tmp,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c) => (stderr += c));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}): ${stderr}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`the bot did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, url, stderr: () => stderr };
+async function startChild(dbFile: string): Promise<ChildBot> {
+  return spawnBot({ PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin', LOG_LEVEL: 'error', BOT_ID: '', PEI_API_TOKEN: '' }, await freePort());
 }
 
 const indicators = loadPlan().objectives.flatMap((o) => o.indicators);
@@ -111,7 +57,7 @@ async function burst(round: number, dbFile: string, killAfter: number, replays: 
   const acked = new Set<string>();
   let n = 0;
   let killed = false;
-  const exited = new Promise<void>((r) => bot.child.once('exit', () => r()));
+  const exited = new Promise<void>((r) => bot.proc.once('exit', () => r()));
   const worker = async () => {
     while (!killed) {
       const i = n++;
@@ -129,20 +75,28 @@ async function burst(round: number, dbFile: string, killAfter: number, replays: 
         status = -1; // the process died under this request: not acknowledged
       }
       if (status !== 200) continue;
-      const confirmed = connector.updates().some((u) => u.conversationId === conversation && /Reporte registrado|ya estaba registrado/.test(cardText(u.body?.attachments?.[0]?.content ?? {})));
-      if (!confirmed) throw new Error(`200 without a confirmation for ${formId}: ${bot.stderr()}`);
+      const confirmed = connector.updates().some((u) => u.conversationId === conversation && /Reporte registrado|Corrección registrada|ya estaba registrado/.test(cardText(u.body?.attachments?.[0]?.content ?? {})));
+      if (!confirmed) {
+        const got = connector.received.filter((r) => r.conversationId === conversation).map((r) => `${r.method} ${cardText(r.body?.attachments?.[0]?.content ?? {}) || r.body?.text}`);
+        throw new Error(`200 without a confirmation for ${formId}: ${got.join('\n')} ${bot.output()}`);
+      }
       acked.add(formId);
       if (!killed && acked.size >= killAfter) {
         killed = true;
-        bot.child.kill('SIGKILL');
+        bot.proc.kill('SIGKILL');
       }
     }
   };
-  const timer = setTimeout(() => { killed = true; bot.child.kill('SIGKILL'); }, 30_000);
-  await Promise.all(Array.from({ length: 8 }, worker));
-  clearTimeout(timer);
+  const timer = setTimeout(() => { killed = true; bot.proc.kill('SIGKILL'); }, 30_000);
+  try {
+    await Promise.all(Array.from({ length: 8 }, worker));
+  } finally {
+    clearTimeout(timer);
+    killed = true;
+    bot.proc.kill('SIGKILL');
+  }
   await exited;
-  expect(bot.child.signalCode).toBe('SIGKILL');
+  expect(bot.proc.signalCode).toBe('SIGKILL');
   return { acked, sent: n };
 }
 

@@ -94,7 +94,6 @@ describe('indicator-detail (ids)', () => {
     ['4263 y 4267', { intent: 'indicator-detail', lang: 'es', indicatorId: '4263', indicatorIds: ['4263', '4267'] }],
     ['indicador 3 del objetivo 3', { intent: 'indicator-detail', lang: 'es', indicatorId: '8116-M3', objective: 3 }],
     ['estado del 8116-m3 a junio de 2025', { intent: 'indicator-detail', lang: 'es', indicatorId: '8116-M3', period: '2025-06', year: 2025 }],
-    ['quién es el responsable del 4263', { intent: 'indicator-detail', lang: 'es', indicatorId: '4263' }],
     ['who owns 4263', { intent: 'indicator-detail', lang: 'en', indicatorId: '4263' }],
   ])('%s', (text, expected) => expectExactly(text, expected));
 
@@ -228,6 +227,15 @@ describe('commands', () => {
     ['reportar avance del CSIRT', { intent: 'report-start', lang: 'es', indicatorId: '4234' }],
     ['report progress', { intent: 'report-start', lang: 'en' }],
     ['report progress for 4263', { intent: 'report-start', lang: 'en', indicatorId: '4263' }],
+    ['quién es el responsable del 4263', { intent: 'owners', lang: 'es', indicatorId: '4263' }],
+    ['responsables', { intent: 'owners', lang: 'es' }],
+    ['owners', { intent: 'owners', lang: 'en' }],
+    ['administradores', { intent: 'admins', lang: 'es', adminAction: 'list' }],
+    ['admins', { intent: 'admins', lang: 'es', adminAction: 'list' }],
+    ['agregar administrador @Ana', { intent: 'admins', lang: 'es', adminAction: 'add', mentionsText: 'Ana' }],
+    ['add admin luis@secretariageneral.gov.co', { intent: 'admins', lang: 'en', adminAction: 'add', email: 'luis@secretariageneral.gov.co' }],
+    ['quitar administrador @Luis', { intent: 'admins', lang: 'es', adminAction: 'remove', mentionsText: 'Luis' }],
+    ['remove admin @Luis', { intent: 'admins', lang: 'en', adminAction: 'remove', mentionsText: 'Luis' }],
     ['asignar responsable 4263 @Ana', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'Ana' }],
     ['<at>PEI Bot</at> asignar responsable 4263 <at>Ana Pérez</at>', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'Ana Pérez' }],
     ['asignar responsable 4263 ana.perez@secretariageneral.gov.co', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', email: 'ana.perez@secretariageneral.gov.co' }],
