@@ -231,8 +231,8 @@ async function main() {
     `\n${rule}\n` +
       `  Abra ${url} en su navegador\n` +
       `  Open ${url} in your browser\n` +
-      `  Pruebe «¿cómo va el objetivo 5?», «plan» o «reportar avance»; en el canal General de\n` +
-      `  «My Team» mencione al bot: @PEI Bot plan.\n` +
+      `  Pruebe «¿cómo va el objetivo 5?», «indicador 4263» o «reportar avance»; en el canal\n` +
+      `  General de «My Team» mencione al bot: escriba @, elija PEI Bot y siga con «¿cómo va el plan?».\n` +
       (adminNote ? `  ${adminNote}\n` : '') +
       `  Ctrl+C detiene el bot y el playground.\n` +
       `${rule}\n\n`,

@@ -9,7 +9,7 @@
 
 import type { Plan } from '../plan/types';
 import { extractEntities, indexPlan, type Token } from './entities';
-import { decide, languageFromTokens, languageVotes } from './intents';
+import { decide, languageFromTokens } from './intents';
 import { type Canon, hasGroup, makeCanonicalizer } from './lexicon';
 import { cleanMessage, fold, normalizeText, tokenize } from './normalize';
 import { MONTH_WORDS_EN, MONTH_WORDS_ES, NUMBER_WORDS_EN, NUMBER_WORDS_ES, parsePeriodToken } from './numbers';
@@ -80,8 +80,7 @@ export function createUnderstanding(plan: Plan): Understander {
     const raw = (typeof input === 'string' ? input : String(input ?? '')).slice(0, MAX_INPUT);
     const clean = cleanMessage(raw);
     const tokens = readTokens(clean.body, canonical);
-    const votes = languageVotes(tokens);
-    const lang = votes.en > votes.es ? 'en' : 'es';
+    const lang = languageFromTokens(tokens);
     const entities = extractEntities(tokens, planIndex);
     const decision = decide({
       tokens,
@@ -92,7 +91,7 @@ export function createUnderstanding(plan: Plan): Understander {
       search,
     });
 
-    const u: Understanding = { lang, langFromText: votes.en !== votes.es, intent: decision.intent, text: normalizeText(clean.display) };
+    const u: Understanding = { lang, intent: decision.intent, text: normalizeText(clean.display) };
     if (decision.objective !== undefined) u.objective = decision.objective;
     if (decision.adminAction !== undefined) u.adminAction = decision.adminAction;
     if (decision.indicatorId !== undefined) u.indicatorId = decision.indicatorId;

@@ -53,12 +53,6 @@ const EN_HINTS = new Set(
 );
 
 export function languageFromTokens(tokens: readonly Token[]): Lang {
-  const { es, en } = languageVotes(tokens);
-  return en > es ? 'en' : 'es';
-}
-
-/** Words that speak for each language; a tie means the text alone does not tell. */
-export function languageVotes(tokens: readonly Token[]): { es: number; en: number } {
   let es = 0;
   let en = 0;
   for (const tok of tokens) {
@@ -72,7 +66,7 @@ export function languageVotes(tokens: readonly Token[]): { es: number; en: numbe
     if (lang === 'es') es++;
     else if (lang === 'en') en++;
   }
-  return { es, en };
+  return en > es ? 'en' : 'es';
 }
 
 function containsPhrase(words: string[], phrase: string[]): boolean {

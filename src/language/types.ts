@@ -43,8 +43,6 @@ export const INTENTS: readonly Intent[] = [
 
 export interface Understanding {
   lang: Lang;
-  /** False when the words do not tell the language ("4263", "CSIRT"): the caller may prefer the user's locale. */
-  langFromText?: boolean;
   intent: Intent;
   /** Objective number as written (1..10 exist; 11 is returned as 11 so the caller can say it does not exist). */
   objective?: number;

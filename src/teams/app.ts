@@ -105,8 +105,8 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       result = await router.action({ ...turn, lang }, value);
     } else {
       const u = router.understand(text);
-      lang = u.langFromText === false ? turn.lang : u.lang;
-      u.lang = lang;
+      // The language of what the user wrote; Spanish when the words do not tell ("4263", "plan").
+      lang = u.lang;
       result = await router.text({ ...turn, lang }, text, u);
     }
     await deliver(context, result, lang);

@@ -94,12 +94,13 @@ export function reportFormCard(m: ReportFormModel): CardJson {
     notice: m.notice ?? null,
     errorSummary: errorFields ? s.formErrorsSummary(errorFields) : null,
     labels: {
-      indicatorId: `${s.labelIndicator} *`,
-      period: `${s.labelPeriod} *`,
-      value: `${labels.value} *${selected ? ` — ${trendHint(selected.trend, m.lang)}, ${unitHint(selected.unit, m.lang)}` : ''}`,
-      logros: `${s.labelLogros} *`,
+      // Teams marks required inputs (isRequired) with its own asterisk.
+      indicatorId: s.labelIndicator,
+      period: s.labelPeriod,
+      value: `${labels.value}${selected ? ` — ${trendHint(selected.trend, m.lang)}, ${unitHint(selected.unit, m.lang)}` : ''}`,
+      logros: s.labelLogros,
       dificultades: s.labelDificultades,
-      evidencia: `${s.labelEvidencia} *`,
+      evidencia: s.labelEvidencia,
     },
     placeholders: {
       indicatorId: s.placeholderIndicator,

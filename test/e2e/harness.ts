@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -11,9 +11,17 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 export const OUTPUT = join(ROOT, 'test', 'e2e', 'output');
+/**
+ * The test's own build (git-ignored .test-build/): `npm run build` or a colleague's test writing dist/ meanwhile
+ * cannot change the code under test. The compiled code finds data/ and cards/ by walking up (src/paths.ts).
+ */
+export const BUILD = join(ROOT, '.test-build', 'e2e');
+export const BOT_ENTRY = join(BUILD, 'src', 'main.js');
 
+/** Creates test/e2e/output/ and drops the failure screenshots of an earlier run. */
 export function ensureOutput(): void {
   mkdirSync(OUTPUT, { recursive: true });
+  for (const f of readdirSync(OUTPUT)) if (/^fallo-.*\.png$/.test(f)) rmSync(join(OUTPUT, f), { force: true });
 }
 
 /** A port the OS says is free right now (on 127.0.0.1). */
@@ -144,9 +152,9 @@ export async function waitHttp(url: string, child: Child, timeoutMs: number): Pr
   throw new Error(`${child.name} no respondió 200 en ${url} en ${timeoutMs / 1000} s\n${child.lastLines()}`);
 }
 
-/** `tsc -p tsconfig.json`, as `npm run build` does. */
+/** `tsc -p tsconfig.json`, as `npm run build` does, into BUILD. */
 export function build(): void {
-  const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], {
+  const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', BUILD], {
     cwd: ROOT,
     encoding: 'utf8',
   });
@@ -155,15 +163,19 @@ export function build(): void {
 
 /** Runs the compiled CLI (`npm run cli -- …` without the npm wrapper). */
 export function cli(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'main.js'), ...args], { ...opts, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(BUILD, 'src', 'cli', 'main.js'), ...args], { ...opts, encoding: 'utf8' });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
-/** A fraction as the cards print it in Spanish: 0.3917 → "39,2 %", null → "—" (written independently of src/views). */
-export function pct(x: number | null | undefined): string {
+/**
+ * A fraction as the cards print it (written independently of src/views): es 0.3917 → "39,2 %", en → "39.2%";
+ * null → "—".
+ */
+export function pct(x: number | null | undefined, lang: 'es' | 'en' = 'es'): string {
   if (x === null || x === undefined) return '—';
   const tenths = Math.round(Math.abs(x) * 1000 * (1 + 4 * Number.EPSILON));
-  const s = `${Math.floor(tenths / 10)},${tenths % 10} %`;
+  const n = `${Math.floor(tenths / 10)}${lang === 'es' ? ',' : '.'}${tenths % 10}`;
+  const s = lang === 'es' ? `${n} %` : `${n}%`;
   return x < 0 && tenths !== 0 ? `-${s}` : s;
 }
 
@@ -175,6 +187,18 @@ export function plain(text: string): string {
     .map((l) => l.trim())
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * `currentUser` of a playground config file (.m365agentsplayground.yml), read without a YAML dependency: the
+ * indented `key: value` lines under `currentUser:`.
+ */
+export function currentUserOf(yamlText: string): { id: string; name?: string; aadObjectId?: string } | undefined {
+  const block = /^currentUser:[ \t]*\r?\n((?:[ \t]+.*(?:\r?\n|$))+)/m.exec(yamlText);
+  if (!block) return undefined;
+  const field = (k: string) => new RegExp(`^\\s+${k}:\\s*(.+?)\\s*$`, 'm').exec(block[1])?.[1]?.replace(/^["']|["']$/g, '');
+  const id = field('id');
+  return id ? { id, name: field('name'), aadObjectId: field('aadObjectId') } : undefined;
 }
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { build, Child, cli, ensureOutput, escapeRe, freePort, getJson, OUTPUT, pct, plain, ROOT, waitHttp } from './harness';
+import { BOT_ENTRY, build, Child, cli, currentUserOf, ensureOutput, escapeRe, freePort, getJson, httpGet, OUTPUT, pct, plain, ROOT, waitHttp } from './harness';
 
 /**
  * End to end in Microsoft's Agents Playground (`npm run test:e2e`): the compiled bot and the playground run as child
@@ -13,8 +13,8 @@ import { build, Child, cli, ensureOutput, escapeRe, freePort, getJson, OUTPUT, p
  * with the read API (GET /api/v1/status) of the same bot. Screenshots of each step go to test/e2e/output/;
  * PEI_E2E_UPDATE_DOCS=1 also copies the objective card to docs/images/playground-objetivo.png.
  *
- * Everything happens in the browser; the playground's HTTP API is only read (GET /_internal/v1/config, for the
- * simulated user's id, who is made an admin with PEI_ADMINS).
+ * Everything happens in the browser; the playground's HTTP API is only read (GET /_internal/v1/config: the
+ * simulated user, made an admin with PEI_ADMINS, and the names of the bot and the team).
  */
 
 const PEI_NOW = '2025-07-03';
@@ -68,6 +68,8 @@ let me: PlaygroundUser;
 let botName = 'PEI Bot';
 let teamName = 'My Team';
 const timings: Record<string, number> = {};
+/** The objective card of the first test, whose "Reportar avance" button opens the form in the second. */
+let objectiveCard5: Locator | undefined;
 
 const children = () => [bot, playground].filter((c): c is Child => !!c);
 // If Jest itself is interrupted, the servers must not outlive it.
@@ -99,16 +101,26 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
   throw new Error(`Tiempo agotado (${timeoutMs / 1000} s) esperando ${what}${last ? `: ${(last as Error).message}` : ''}`);
 }
 
-const cards = () => page.locator('.ac-adaptiveCard');
+/**
+ * Marks the cards on the page now, so that `newCard` sees only the ones drawn afterwards (wherever they land: the
+ * chat appends at the bottom, a channel puts new posts on top).
+ */
+async function markCards(): Promise<void> {
+  await page.$$eval('.ac-adaptiveCard', (els) => els.forEach((e) => e.setAttribute('data-e2e-seen', '1')));
+}
 
-/** The first card that appears after `before` cards and satisfies `accept` (its innerText, plain). */
-async function newCard(before: number, what: string, accept: (text: string) => boolean, timeoutMs = 30000): Promise<{ card: Locator; text: string }> {
+/** The first card drawn since `markCards` that satisfies `accept` (its innerText, plain). */
+async function newCard(what: string, accept: (text: string) => boolean, timeoutMs = 30000): Promise<{ card: Locator; text: string }> {
   return until(what, async () => {
-    const n = await cards().count();
-    for (let i = before; i < n; i++) {
-      const card = cards().nth(i);
-      const text = plain(await card.innerText());
-      if (accept(text)) return { card, text };
+    const fresh = page.locator('.ac-adaptiveCard:not([data-e2e-seen])');
+    const n = await fresh.count();
+    for (let i = 0; i < n; i++) {
+      const text = plain(await fresh.nth(i).innerText());
+      if (!accept(text)) continue;
+      // Pin it down: once marked it keeps its identity when other cards come and go.
+      const tag = `c${Date.now()}${i}`;
+      await fresh.nth(i).evaluate((e, t) => e.setAttribute('data-e2e-card', t), tag);
+      return { card: page.locator(`[data-e2e-card="${tag}"]`), text };
     }
     return undefined;
   }, timeoutMs);
@@ -179,6 +191,7 @@ function expectObjectiveCard(text: string, o: ObjectiveStatus): void {
 
 beforeAll(async () => {
   ensureOutput();
+  if (!existsSync(CHROMIUM)) throw new Error(`No está Chromium en ${CHROMIUM}: apt-get install -y chromium (o CHROMIUM_PATH=/ruta/al/navegador).`);
   let t0 = Date.now();
   build();
   timings.build = Date.now() - t0;
@@ -205,7 +218,21 @@ beforeAll(async () => {
   while (pgPort === botPort) pgPort = await freePort();
   botUrl = `http://127.0.0.1:${botPort}`;
 
-  // The playground first: the bot needs its user's id for PEI_ADMINS. It does not call the bot until a page loads.
+  // The simulated user (the playground's config file) is made an admin: PEI_ADMINS is its aadObjectId. The
+  // playground answers its API only once the bot's endpoint is up, so the id is read from the file first and
+  // checked against GET /_internal/v1/config below.
+  const pgConfigFile = join(ROOT, '.m365agentsplayground.yml');
+  const admin = currentUserOf(readFileSync(pgConfigFile, 'utf8'));
+  if (!admin) throw new Error(`${pgConfigFile} no define currentUser`);
+  bot = new Child('bot', BOT_ENTRY, [], {
+    cwd: tmp,
+    env: { ...peiEnv, PORT: String(botPort), PEI_API_TOKEN: TOKEN, PEI_ADMINS: admin.aadObjectId ?? admin.id, LOG_LEVEL: 'info' },
+    logFile: join(OUTPUT, 'bot.log'),
+  });
+  await waitHttp(`${botUrl}/healthz`, bot, 60000);
+  timings.bot = Date.now() - t0;
+  t0 = Date.now();
+
   const pgCli = join(require.resolve('@microsoft/m365agentsplayground/package.json'), '..', 'cli.js');
   playground = new Child('playground', pgCli, ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(pgPort)], {
     cwd: ROOT,
@@ -213,7 +240,7 @@ beforeAll(async () => {
       ...baseEnv,
       TEAMSAPPTESTER_BROWSER: 'none',
       TEAMSAPPTESTER_PORT: String(pgPort),
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, '.m365agentsplayground.yml'),
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: pgConfigFile,
       M365_AGENTS_PLAYGROUND_LOGFILE: join(OUTPUT, 'playground-events.log'),
       LC_ALL: 'es_CO.UTF-8',
       TZ: 'America/Bogota',
@@ -223,21 +250,18 @@ beforeAll(async () => {
   // It moves to a random port when the asked one is taken: believe what it prints.
   const listening = await playground.waitForLine(/Listening on (\d+)/, 60000);
   pgUrl = `http://127.0.0.1:${listening[1]}`;
+  const pgConfig = await until('GET /_internal/v1/config del playground', async () => {
+    if (!playground!.running) throw new Error(`el playground terminó\n${playground!.lastLines()}`);
+    const r = await httpGet(`${pgUrl}/_internal/v1/config`);
+    return r.status === 200 ? (JSON.parse(r.body) as PlaygroundConfig) : undefined;
+  }, 60000);
   await waitHttp(`${pgUrl}/`, playground, 60000);
-  const pgConfig = await getJson<PlaygroundConfig>(`${pgUrl}/_internal/v1/config`);
   me = pgConfig.config.currentUser;
+  // The bot knows people by from.aadObjectId ?? from.id: the admin must be the user the playground sends.
+  expect(me.aadObjectId ?? me.id).toBe(admin.aadObjectId ?? admin.id);
   botName = pgConfig.config.bot.name;
   teamName = pgConfig.config.teams[0]?.name ?? teamName;
   timings.playground = Date.now() - t0;
-  t0 = Date.now();
-
-  bot = new Child('bot', join(ROOT, 'dist', 'src', 'main.js'), [], {
-    cwd: tmp,
-    env: { ...peiEnv, PORT: String(botPort), PEI_API_TOKEN: TOKEN, PEI_ADMINS: me.aadObjectId ?? me.id, LOG_LEVEL: 'info' },
-    logFile: join(OUTPUT, 'bot.log'),
-  });
-  await waitHttp(`${botUrl}/healthz`, bot, 60000);
-  timings.bot = Date.now() - t0;
   t0 = Date.now();
 
   const profile = join(tmp, 'chromium-profile');
@@ -267,17 +291,21 @@ test('chat personal: «¿cómo va el objetivo 5?» muestra las cifras del objeti
     await page.goto(pgUrl);
     await page.locator('[data-lexical-editor="true"]').first().waitFor({ timeout: 60000 });
     // On load the playground installs the app; the bot answers with its welcome card.
-    await newCard(0, 'la tarjeta de bienvenida', (t) => /PEI/.test(t), 60000);
+    await newCard('la tarjeta de bienvenida', (t) => /PEI/.test(t), 60000);
+    // The playground's log panel (its request log) takes a third of the width: hidden for clearer screenshots.
+    const toggle = page.getByTitle('Toggle Log Panel');
+    if (await toggle.isVisible().catch(() => false)) await toggle.click();
     await shot('01-bienvenida');
   });
 
   const { card, text } = await step('objetivo-5', async () => {
-    const before = await cards().count();
+    await markCards();
     await typeInto(page.locator('[data-lexical-editor="true"]').first(), '¿cómo va el objetivo 5?');
     await page.keyboard.press('Enter');
     const o = await objective(5);
-    return newCard(before, 'la tarjeta del objetivo 5', (t) => t.includes('Esperado a la fecha') && o.indicators.every((i) => t.includes(`${i.id} · `)));
+    return newCard('la tarjeta del objetivo 5', (t) => t.includes('Esperado a la fecha') && o.indicators.every((i) => t.includes(`${i.id} · `)));
   });
+  objectiveCard5 = card;
 
   await step('objetivo-5-cifras', async () => {
     const o = await objective(5);
@@ -286,20 +314,30 @@ test('chat personal: «¿cómo va el objetivo 5?» muestra las cifras del objeti
     // Before the browser's report: 4263 has none, 4267 and 8129-M4 have June's.
     expect(o.indicators.find((i) => i.id === '4263')?.progress).toBeNull();
     await shot('02-objetivo-5');
-    const cardShot = await shot('02-objetivo-5-tarjeta', card);
+    await shot('02-objetivo-5-tarjeta', card);
+    // For the README: the playground as a person sees it, the question and the card (a narrower window, so that
+    // the question on the right sits near the card on the left).
+    const docShot = join(OUTPUT, '02-objetivo-5-playground.png');
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 1320 });
+    await page.getByText('¿cómo va el objetivo 5?', { exact: true }).last().scrollIntoViewIfNeeded();
+    await card.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: docShot });
+    if (size) await page.setViewportSize(size);
     if (process.env.PEI_E2E_UPDATE_DOCS === '1') {
       mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
-      copyFileSync(cardShot, join(ROOT, 'docs', 'images', 'playground-objetivo.png'));
+      copyFileSync(docShot, join(ROOT, 'docs', 'images', 'playground-objetivo.png'));
     }
   });
 });
 
 test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance sube a 75,0 %', async () => {
   const form = await step('formulario', async () => {
-    const objectiveCard = cards().filter({ hasText: 'Esperado a la fecha' }).last();
-    const before = await cards().count();
+    const objectiveCard = objectiveCard5 ?? page.locator('.ac-adaptiveCard', { hasText: 'Esperado a la fecha' }).last();
+    await markCards();
     await objectiveCard.getByRole('button', { name: 'Reportar avance' }).click();
-    const found = await newCard(before, 'el formulario de reporte', (t) => /Enviar/.test(t));
+    const found = await newCard('el formulario de reporte', (t) => /Enviar/.test(t));
     const f = found.card;
     await f.getByRole('combobox', { name: /Indicador/ }).click();
     await page.getByRole('option', { name: /^4263 · / }).click();
@@ -318,7 +356,7 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
   });
 
   await step('confirmacion', async () => {
-    const before = await cards().count();
+    await markCards();
     await form.getByRole('button', { name: /Enviar/ }).click();
     // The form is replaced in place by the confirmation; the indicator's card follows.
     const confirmation = page.locator('.ac-adaptiveCard', { hasText: /Reporte registrado/ });
@@ -329,7 +367,7 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
     expect(ctext).toMatch(/Valor\n0,3/);
     const ind = (await objective(5)).indicators.find((i) => i.id === '4263')!;
     expect(ind).toMatchObject({ executed: 0.3, progress: 0.75, lastReport: '2025-06' });
-    const detail = await newCard(before, 'la tarjeta del indicador 4263', (t) => t.includes('4263') && /Programado/.test(t));
+    const detail = await newCard('la tarjeta del indicador 4263', (t) => t.includes('4263') && /Programado/.test(t));
     writeFileSync(join(OUTPUT, '04-indicador-4263.txt'), `${detail.text}\n`);
     // The 2025 row of the programmed-vs-executed table: year, programmed, executed, progress.
     expect(detail.text).toMatch(new RegExp(`^2025\\n0,4\\n0,3\\n.*${escapeRe(pct(ind.progress))}$`, 'm'));
@@ -338,10 +376,10 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
   });
 
   await step('objetivo-5-actualizado', async () => {
-    const before = await cards().count();
+    await markCards();
     await typeInto(page.locator('[data-lexical-editor="true"]').first(), '¿cómo va el objetivo 5?');
     await page.keyboard.press('Enter');
-    const { card, text } = await newCard(before, 'la tarjeta del objetivo 5 actualizada', (t) => t.includes('Esperado a la fecha') && t.includes('4263 · '));
+    const { card, text } = await newCard('la tarjeta del objetivo 5 actualizada', (t) => t.includes('Esperado a la fecha') && t.includes('4263 · '));
     writeFileSync(join(OUTPUT, '05-objetivo-5-actualizado.txt'), `${text}\n`);
     const o = await objective(5);
     expectObjectiveCard(text, o);
@@ -357,7 +395,7 @@ test('canal General de «My Team»: «@PEI Bot plan» responde con el plan', asy
   });
 
   const answer = await step('mencion', async () => {
-    const before = await cards().count();
+    await markCards();
     // The channel's "Start a new post" box: "@" opens the playground's mention picker; the bot is picked from it.
     const editor = page.locator('[data-lexical-editor="true"]').first();
     await typeInto(editor, '@PEI');
@@ -366,17 +404,24 @@ test('canal General de «My Team»: «@PEI Bot plan» responde con el plan', asy
     await shot('06-mencion');
     await page.getByRole('button', { name: 'Post', exact: true }).click();
     // In channels the bot answers only when mentioned: an answer proves the mention reached it as one.
-    return newCard(before, 'la respuesta del bot en el canal', (t) => t.includes('Avance del plan'));
+    return newCard('la respuesta del bot en el canal', (t) => /^(Avance del plan|Plan progress)$/m.test(t));
   });
 
   await step('plan-cifras', async () => {
     const s = await status();
     writeFileSync(join(OUTPUT, '07-canal-plan.txt'), `${answer.text}\n`);
-    expect(valueAfter(answer.text, 'Avance del plan')).toBe(pct(s.plan.progress));
-    expect(valueAfter(answer.text, 'Esperado a la fecha')).toBe(pct(s.plan.expected));
-    expect(valueAfter(answer.text, 'Avance cuatrienio')).toBe(pct(s.plan.cumulative));
-    // The posted message shows the mention as the bot's name.
-    await expect(page.getByText(`${botName} plan`, { exact: false }).first().isVisible()).resolves.toBe(true);
+    // The playground sends every activity with locale en-US; "plan" is both Spanish and English, so the bot may
+    // answer in the client's language: the labels and the number format follow whichever language it chose.
+    const en = /^Plan progress$/m.test(answer.text);
+    const l = en
+      ? { plan: 'Plan progress', expected: 'Expected to date', cumulative: 'Four-year progress', lang: 'en' as const }
+      : { plan: 'Avance del plan', expected: 'Esperado a la fecha', cumulative: 'Avance cuatrienio', lang: 'es' as const };
+    expect(valueAfter(answer.text, l.plan)).toBe(pct(s.plan.progress, l.lang));
+    expect(valueAfter(answer.text, l.expected)).toBe(pct(s.plan.expected, l.lang));
+    expect(valueAfter(answer.text, l.cumulative)).toBe(pct(s.plan.cumulative, l.lang));
+    // Objective 5's row carries the progress the browser's report produced.
+    const o5 = s.objectives.find((o) => o.number === 5)!;
+    expect(answer.text).toMatch(new RegExp(`^5 · .*\\n${escapeRe(pct(o5.progress, l.lang))}$`, 'm'));
     await shot('07-canal-plan');
     await shot('07-canal-plan-tarjeta', answer.card);
   });

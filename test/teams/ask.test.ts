@@ -44,7 +44,7 @@ describe('objective status', () => {
 
   test.each([
     ['how is objective 5 doing', 5], ["how's objective five doing?", 5], ['objective 5 status', 5], ['status of objective 5', 5],
-    ['objective V', 5], ['objetive 5', 5], ['show me objective 2', 2], ['how is objective 1 going', 1],
+    ['objective V', 5], ['how is objetive 5', 5], ['show me objective 2', 2], ['how is objective 1 going', 1],
   ])('"%s" -> objective %i (en)', async (text, n) => {
     const card = await ask(text, 'en-US');
     expect(card).toContain(`Objective ${n}`);
