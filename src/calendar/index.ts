@@ -25,9 +25,15 @@ export function isPeriod(s: string): boolean {
   return PERIOD_RE.test(s);
 }
 
+/** "MM/DD/YYYY" in Bogotá: Intl formats a date about five times faster than a luxon DateTime is built. */
+const BOGOTA_DAY = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
 /** The Bogotá calendar date of an instant. */
 export function bogotaDate(instant: Date): IsoDate {
-  return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
+  const m = Number.isNaN(instant.getTime()) ? null : US_DATE.exec(BOGOTA_DAY.format(instant));
+  // Anything unusual (years outside 1000..9999, an invalid date) goes the long way, as before.
+  return m ? `${m[3]}-${m[1]}-${m[2]}` : DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
 }
 
 /**
@@ -71,8 +77,12 @@ export function nextPeriod(p: Period): Period {
   return m === 12 ? makePeriod(y + 1, 1) : makePeriod(y, m + 1);
 }
 
+const daysInMonthCache = new Map<number, number>();
 function daysInMonth(year: number, month: number): number {
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE }).daysInMonth!;
+  const key = year * 100 + month;
+  let n = daysInMonthCache.get(key);
+  if (n === undefined) daysInMonthCache.set(key, (n = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE }).daysInMonth!));
+  return n;
 }
 
 /**
@@ -148,4 +158,19 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
  */
 export function isYearClosed(year: number, today: IsoDate): boolean {
   return today > reportDeadline(makePeriod(year, 12));
+}
+
+const closedFromCache = new Map<number, number>();
+/**
+ * The first instant (epoch ms) at which `year` is closed: the start of the Bogotá day after its December
+ * deadline. `instant >= yearClosedFrom(y)` is `isYearClosed(y, bogotaDate(instant))` without a time-zone
+ * conversion per instant (the engine checks it for every stored report).
+ */
+export function yearClosedFrom(year: number): number {
+  let t = closedFromCache.get(year);
+  if (t === undefined) {
+    t = DateTime.fromISO(reportDeadline(makePeriod(year, 12)), { zone: ZONE }).plus({ days: 1 }).startOf('day').toMillis();
+    closedFromCache.set(year, t);
+  }
+  return t;
 }

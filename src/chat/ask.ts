@@ -30,6 +30,31 @@ export function viewContext(services: Services, turn: ChatTurn): ViewContext {
   };
 }
 
+/**
+ * Status answers remembered per store revision, like the figures they show (progress/service.ts): the same
+ * question in the same state gets the same card without building it again, so a status turn costs about what an
+ * echo turn costs (ARCHITECTURE.md). The key holds everything the card depends on besides the store (whose owners
+ * and reports move the revision). Cards are shared: nothing may change them after this (the Teams layer copies
+ * them to stamp the language).
+ */
+const answers = new WeakMap<Services, { revision: number; byKey: Map<string, ChatResult> }>();
+
+function remembered(services: Services, key: string, make: () => ChatResult): ChatResult {
+  const revision = services.store.revision;
+  let memo = answers.get(services);
+  if (!memo || memo.revision !== revision) answers.set(services, (memo = { revision, byKey: new Map() }));
+  let hit = memo.byKey.get(key);
+  if (!hit) {
+    hit = make();
+    if (memo.byKey.size >= 256) memo.byKey.clear();
+    memo.byKey.set(key, hit);
+  }
+  return hit;
+}
+
+const answerKey = (kind: string, ctx: ViewContext, year: number, what: string | number = '') =>
+  `${kind}|${what}|${year}|${ctx.asOf}|${ctx.lang}|${ctx.canReport ? 1 : 0}`;
+
 function indicatorsById(services: Services): Map<string, Indicator> {
   return new Map(services.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i] as const)));
 }
@@ -38,8 +63,10 @@ export function objectiveStatus(services: Services, turn: ChatTurn, n: number, n
   const ctx = viewContext(services, turn);
   if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length) return reply.card(cards.unknownObjectiveCard(n, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  const fig = services.status.figures(year, asOf).objectives[n - 1];
-  return reply.card(cards.objectiveStatusCard(fig, ctx), `Objetivo ${n}`);
+  return remembered(services, answerKey('objective', ctx, year, n), () => {
+    const fig = services.status.figures(year, asOf).objectives[n - 1];
+    return reply.card(cards.objectiveStatusCard(fig, ctx), `Objetivo ${n}`);
+  });
 }
 
 export function indicatorDetail(services: Services, turn: ChatTurn, id: string, namedYear?: number): ChatResult {
@@ -47,20 +74,24 @@ export function indicatorDetail(services: Services, turn: ChatTurn, id: string, 
   const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
   if (!ind) return reply.card(cards.unknownIndicatorCard(id, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  const pick = (y: number): IndicatorFigures =>
-    services.status.figures(y, asOf).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
-  const byYear = PLAN_YEARS.map(pick);
-  return reply.card(cards.indicatorDetailCard(pick(year), byYear, ctx), `Indicador ${ind.id}`);
+  return remembered(services, answerKey('indicator', ctx, year, ind.id), () => {
+    const pick = (y: number): IndicatorFigures =>
+      services.status.figures(y, asOf).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
+    const byYear = PLAN_YEARS.map(pick);
+    return reply.card(cards.indicatorDetailCard(pick(year), byYear, ctx), `Indicador ${ind.id}`);
+  });
 }
 
 export function planSummary(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  return reply.card(cards.planSummaryCard(services.status.figures(year, asOf), viewContext(services, turn)), 'Plan');
+  const ctx = viewContext(services, turn);
+  return remembered(services, answerKey('plan', ctx, year), () => reply.card(cards.planSummaryCard(services.status.figures(year, asOf), ctx), 'Plan'));
 }
 
 export function lagging(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  return reply.card(cards.laggingCard(services.status.figures(year, asOf), viewContext(services, turn)));
+  const ctx = viewContext(services, turn);
+  return remembered(services, answerKey('lagging', ctx, year), () => reply.card(cards.laggingCard(services.status.figures(year, asOf), ctx)));
 }
 
 export function ask(services: Services, turn: ChatTurn, u: Understanding): ChatResult | undefined {

@@ -1,6 +1,6 @@
 import type { Indicator, Objective, Plan, Trend } from '../plan/types';
 import type { ReportRecord } from '../store/types';
-import { monthsClosed, periodOf, yearOf, isYearClosed, bogotaDate, type IsoDate, type Period } from '../calendar';
+import { monthsClosed, periodOf, yearOf, yearClosedFrom, bogotaDate, type IsoDate, type Period } from '../calendar';
 import { DEFAULT_BANDS, statusOf, type Bands, type Status } from './status';
 
 /**
@@ -131,16 +131,29 @@ export function indicatorFigures(
   const hasTarget = target !== 0 && progressOf(ind.trend, target, target, lb) !== null;
   const m = monthsClosed(year, asOf);
 
-  const ofYear = reports.filter((r) => yearOf(r.period) === year);
   const last = reports.length ? reports[reports.length - 1] : undefined;
+
+  // One pass, in report order (the sums add up in the same order as before, to the same floating-point result).
+  let ofYearCount = 0;
+  let ofYearSum = 0;
+  let ofYearLast = 0;
+  let sumAll = 0;
+  for (const r of reports) {
+    sumAll += r.value;
+    if (yearOf(r.period) === year) {
+      ofYearCount++;
+      ofYearSum += r.value;
+      ofYearLast = r.value;
+    }
+  }
 
   let executed: number | null = null;
   let cumulativeValue: number | null = null;
   if (ind.trend === 'suma') {
-    executed = ofYear.length ? ofYear.reduce((s, r) => s + r.value, 0) : null;
-    cumulativeValue = reports.length ? reports.reduce((s, r) => s + r.value, 0) : null;
+    executed = ofYearCount ? ofYearSum : null;
+    cumulativeValue = reports.length ? sumAll : null;
   } else {
-    executed = ofYear.length ? ofYear[ofYear.length - 1].value : null;
+    executed = ofYearCount ? ofYearLast : null;
     cumulativeValue = last ? last.value : null;
   }
 
@@ -168,36 +181,66 @@ export function indicatorFigures(
   };
 }
 
+/** The year an ISO date-time is written with ("2025-07-03T…" → 2025), or NaN. */
+function writtenYear(iso: string): number {
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = iso.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return NaN;
+    y = y * 10 + d;
+  }
+  return iso.charCodeAt(4) === 45 /* - */ ? y : NaN;
+}
+
+/**
+ * isYearClosed(y, bogotaDate(reportedAt)) without a time-zone conversion per report (the engine asks it of every
+ * stored report): an instant compared with the first instant of the closing. An ISO instant written with a year up
+ * to y (at any UTC offset) comes before any closing of y (the 5th business day of January of y+1, or later), so
+ * only the few written in a later year are parsed.
+ */
+function reportedAfterClose(reportedAt: string, y: number): boolean {
+  if (writtenYear(reportedAt) <= y) return false;
+  return Date.parse(reportedAt) >= yearClosedFrom(y);
+}
+
 /** What an auditor should look at (DOMAIN.md): drops, rises, silent zeros, unexplained over-execution, late reports. */
 export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): Anomaly[] {
   const out: Anomaly[] = [];
   const lb = baselineOf(ind);
+  const trend = ind.trend;
   let sumOfYear = 0;
   let currentYear = 0;
-  reports.forEach((r, i) => {
+  let target = 0;
+  // A plain loop over what can be tens of thousands of reports (a district-sized plan): the target is looked up
+  // once per year, the explanation checked only where it matters.
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
     const prev = i > 0 ? reports[i - 1] : undefined;
-    if (prev && ind.trend === 'creciente' && r.value < prev.value) {
+    if (prev && trend === 'creciente' && r.value < prev.value) {
       out.push({ code: 'level-drop', period: r.period, detail: `${prev.value} → ${r.value}` });
     }
-    if (prev && ind.trend === 'decreciente' && r.value > prev.value) {
+    if (prev && trend === 'decreciente' && r.value > prev.value) {
       out.push({ code: 'level-rise', period: r.period, detail: `${prev.value} → ${r.value}` });
     }
     if (r.value === 0 && !r.dificultades.trim()) {
       out.push({ code: 'zero-without-explanation', period: r.period, detail: 'avance 0 sin dificultades' });
     }
     const y = yearOf(r.period);
-    if (y !== currentYear) { currentYear = y; sumOfYear = 0; }
+    if (y !== currentYear) {
+      currentYear = y;
+      sumOfYear = 0;
+      target = targetOf(ind, y);
+    }
     sumOfYear += r.value;
-    const level = ind.trend === 'suma' ? sumOfYear : r.value;
-    const target = targetOf(ind, y);
-    const p = target ? progressOf(ind.trend, level, target, lb) : null;
+    const level = trend === 'suma' ? sumOfYear : r.value;
+    const p = target ? progressOf(trend, level, target, lb) : null;
     if (p !== null && p > 1 && !r.dificultades.trim()) {
       out.push({ code: 'over-execution-without-justification', period: r.period, detail: `${level} > ${target}` });
     }
-    if (isYearClosed(y, bogotaDate(new Date(r.reportedAt)))) {
+    if (reportedAfterClose(r.reportedAt, y)) {
       out.push({ code: 'closed-period', period: r.period, detail: `reportado el ${bogotaDate(new Date(r.reportedAt))}` });
     }
-  });
+  }
   return out;
 }
 
@@ -244,6 +287,12 @@ export function computePlan(plan: Plan, reports: readonly ReportRecord[], opts: 
   const objectives = plan.objectives.map((o) =>
     objectiveFigures(o, o.indicators.map((ind) => indicatorFigures(ind, grouped.get(ind.id) ?? [], opts)), bands),
   );
+  return planRollUp(plan, objectives, opts);
+}
+
+/** The plan's roll-up over its objectives' figures (computePlan's last step; the status service reuses it). */
+export function planRollUp(plan: Plan, objectives: ObjectiveFigures[], opts: EngineOptions): PlanFigures {
+  const bands = opts.bands ?? DEFAULT_BANDS;
   const withTarget = objectives.filter((o) => o.expected !== null);
   const hasData = withTarget.some((o) => o.progress !== null);
   const progress = hasData ? mean(withTarget.map((o) => o.progress ?? 0)) : null;

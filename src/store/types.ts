@@ -58,8 +58,9 @@ export interface ConversationRecord {
   key: string;
   scope: 'personal' | 'groupChat' | 'team' | 'channel';
   reference: unknown;
-  /** For personal chats: whose chat it is. */
+  /** For personal chats: whose chat it is (AAD object id), and their email once Teams has told it. */
   userId?: string;
+  email?: string;
   teamId?: string;
   name?: string;
   active: boolean;

@@ -56,6 +56,17 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     return email;
   }
 
+  /** Owners assigned by email get their reminders in this personal chat: keep the email beside its reference. */
+  async function rememberEmail(key: string, email: string): Promise<void> {
+    const record = services.store.conversations().find((c) => c.key === key);
+    if (!record || record.email === email) return;
+    try {
+      await services.store.saveConversation({ ...record, email, updatedAt: clock().toISOString() });
+    } catch (e) {
+      log('No se pudo guardar el correo de la conversación', e);
+    }
+  }
+
   async function remember(context: TurnContext): Promise<void> {
     try {
       await rememberConversation(services.store, context.activity, clock().toISOString());
@@ -100,6 +111,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     let result;
     const turn = turnOf(context, localeLang(activity), clock());
     turn.actor.email = await emailOf(context);
+    if (turn.actor.email && turn.scope === 'personal') await rememberEmail(turn.conversationKey, turn.actor.email);
     if (value && typeof value === 'object' && !text) {
       lang = value.lang === 'en' || value.lang === 'es' ? value.lang : turn.lang;
       result = await router.action({ ...turn, lang }, value);

@@ -104,7 +104,8 @@ export async function forgetConversation(store: Store, activity: Partial<Activit
   const key = conversationKeyOf(activity);
   const cd = (activity.channelData ?? {}) as TeamsChannelData;
   const teamId = cd.team?.id;
-  for (const c of store.conversations()) {
+  // A copy: removing while iterating the store's own array would skip every other record.
+  for (const c of [...store.conversations()]) {
     if (c.key === key || (teamId && c.teamId === teamId)) await store.removeConversation(c.key);
   }
 }

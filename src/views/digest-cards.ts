@@ -123,7 +123,10 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
   const red = m.lagging.filter((l) => l.status === 'rojo').length;
 
   // Pending
-  const pend = cut(m.pending.items, s);
+  // Indicators whose owners can be named first: those are the people to call; the unassigned ones after.
+  const pendingSorted = [...m.pending.items.filter((x) => x.owners.length), ...m.pending.items.filter((x) => !x.owners.length)];
+  const pend = cut(pendingSorted, s);
+  const unassigned = m.pending.items.filter((x) => !x.owners.length).length;
   const pendingRows: RowView[] = pend.shown.map((x) => ({
     heading: `**${x.indicatorId}**${SEP}${truncate(x.name, NAME_MAX)}`,
     detail: `${s.objectiveLabel(x.objective)}${SEP}${s.pendingOwners(namesOr(x.owners, s, lang))}`,
@@ -163,6 +166,7 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     laggingMore: lag.more,
     pendingHeading: s.pendingHeading(periodText, dayAndDate(m.pending.deadline, lang)),
     pendingNote: m.pending.items.length ? null : s.noPending(periodText),
+    pendingSummary: m.pending.items.length ? s.pendingSummary(m.pending.items.length, unassigned) : null,
     pending: pendingRows,
     pendingMore: pend.more,
     actions: [

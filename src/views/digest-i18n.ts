@@ -41,6 +41,7 @@ export interface DigestStrings {
   laggingDetail(progress: string, expected: string, owner: string): string;
   pendingHeading(period: string, deadline: string): string;
   noPending(period: string): string;
+  pendingSummary(pending: number, unassigned: number): string;
   pendingOwners(owners: string): string;
   noOwner: string;
   seeIndicator(id: string): string;
@@ -119,6 +120,8 @@ const es: DigestStrings = {
   laggingDetail: (p, e, o) => `Avance ${p} de ${e} esperado · Responsable: ${o}`,
   pendingHeading: (p, d) => `Reportes pendientes de ${p} (plazo: ${d})`,
   noPending: (p) => `Todos los indicadores reportaron ${p}. ✅`,
+  pendingSummary: (n, u) =>
+    `${n === 1 ? '1 indicador no ha reportado' : `${n} indicadores no han reportado`}${u ? ` (${u} sin responsable asignado)` : ''}.`,
   pendingOwners: (o) => `Responsable: ${o}`,
   noOwner: 'sin responsable',
   seeIndicator: (id) => `Ver el indicador ${id}`,
@@ -198,6 +201,7 @@ const en: DigestStrings = {
   laggingDetail: (p, e, o) => `Progress ${p} of ${e} expected · Owner: ${o}`,
   pendingHeading: (p, d) => `Reports pending for ${p} (deadline: ${d})`,
   noPending: (p) => `Every indicator has reported ${p}. ✅`,
+  pendingSummary: (n, u) => `${n === 1 ? '1 indicator has not reported' : `${n} indicators have not reported`}${u ? ` (${u} without an owner)` : ''}.`,
   pendingOwners: (o) => `Owner: ${o}`,
   noOwner: 'no owner',
   seeIndicator: (id) => `See indicator ${id}`,

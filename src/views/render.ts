@@ -67,9 +67,20 @@ export function loadTemplate(name: string): object {
   return t;
 }
 
+/**
+ * Parsed templates, one per name: `new Template()` parses every `${…}` of the card with the expression parser
+ * (ANTLR), which cost more than the rest of a status turn; the library documents an instance as reusable ("can be
+ * bound to different data objects in a loop"), and expand() builds a new card each time.
+ */
+const prepared = new Map<string, ACData.Template>();
+
 /** Expands cards/<templateName>.json with `data` as `$root`; returns the card object. */
 export function renderCard(templateName: TemplateName | string, data: object): CardJson {
-  const template = new ACData.Template(loadTemplate(templateName));
+  let template = prepared.get(templateName);
+  if (!template) {
+    template = new ACData.Template(loadTemplate(templateName));
+    prepared.set(templateName, template);
+  }
   return template.expand({ $root: data }) as CardJson;
 }
 

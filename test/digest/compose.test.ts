@@ -97,6 +97,14 @@ describe('composeDigest', () => {
     expect(ids).toHaveLength(27);
     const card = digestCard(m, { lang: 'es' });
     expect(textOf(card)).toContain('sin responsable');
+    expect(textOf(card)).toContain('27 indicadores no han reportado (27 sin responsable asignado).');
+    // On the card, indicators with a named owner come first: those are the people to call.
+    const withOwner = composeDigest({ plan: thePlan(), figures: figuresAt(reports), previous: null, reportsSince: [], owners: (id) => (id === '4202' ? [LUIS] : []), lang: 'es', now: NOW });
+    const text = textOf(digestCard(withOwner, { lang: 'es' }));
+    const pendingPart = text.slice(text.indexOf('Reportes pendientes'));
+    expect(pendingPart).toContain('26 sin responsable asignado');
+    expect(pendingPart.indexOf('**4202**')).toBeLessThan(pendingPart.indexOf('**3980**'));
+    expect(pendingPart).toContain('Objetivo 8 · Responsable: Luis Gómez');
   });
 });
 

@@ -23,3 +23,15 @@ test('an admin assigns 4263 to an email; that person then sees 4263 in the repor
   expect(form).toContain('4263');
   expect(form).not.toContain('4267');
 });
+
+test('an owner assigned by email gets the reminder in the personal chat they opened with the bot', async () => {
+  // Luis has talked to the bot in his personal chat (previous test): Teams told us his email there.
+  const chat = t.bot.services.store.conversations().find((c) => c.scope === 'personal' && c.userId === LUIS.aadObjectId);
+  expect(chat?.email).toBe('luis.gomez@secretariageneral.gov.co');
+  t.connector.clear();
+  // June 2025 is due on 7 July; 4 July 08:30 Bogotá is 3 days before.
+  await t.bot.teams.tick(new Date('2025-07-04T13:30:00Z'));
+  const posted = t.connector.cards(chat!.key);
+  expect(posted).toHaveLength(1);
+  expect(cardText(posted[0])).toContain('4263');
+});

@@ -1,0 +1,129 @@
+import { loadPlan } from '../../src/plan/load';
+import { computePlan } from '../../src/progress/engine';
+import { createStatusService } from '../../src/progress/service';
+import { createMemoryStore } from '../../src/store/memory';
+import type { ReportRecord } from '../../src/store/types';
+import { report } from '../helpers/reports';
+
+/** The status service keeps the figures up to date incrementally; they must be the ones computePlan gives. */
+
+const plan = loadPlan();
+const ids = plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+const PERIODS = ['2024-03', '2024-11', '2024-12', '2025-01', '2025-05', '2025-06', '2025-07', '2025-08', '2026-02'];
+
+/** A deterministic pseudo-random sequence in [0, 1). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** An append-only source whose revision moves on each change, like a Store. */
+function source() {
+  const list: ReportRecord[] = [];
+  const versions = new Map<string, number>();
+  return {
+    revision: 0,
+    list,
+    reports: () => list,
+    add(id: string, period: string, value: number, extra: Partial<ReportRecord> = {}) {
+      const key = `${id}|${period}`;
+      const version = (versions.get(key) ?? 0) + 1;
+      versions.set(key, version);
+      list.push(report(id, period, value, { version, ...extra }));
+      this.revision += 1;
+    },
+  };
+}
+
+const KEYS: [number, string][] = [
+  [2025, '2025-07-03'],
+  [2024, '2025-07-03'],
+  [2025, '2025-06-29'],
+  [2026, '2026-03-01'],
+];
+
+describe('createStatusService', () => {
+  test('after any sequence of appends, the figures equal computePlan over the whole list', () => {
+    const rand = rng(3);
+    const src = source();
+    const status = createStatusService(plan, src);
+    for (let step = 0; step < 120; step++) {
+      const n = 1 + Math.floor(rand() * 4);
+      for (let k = 0; k < n; k++) {
+        const late = rand() < 0.1;
+        src.add(ids[Math.floor(rand() * ids.length)], PERIODS[Math.floor(rand() * PERIODS.length)], Math.round(rand() * 300) / 100, {
+          dificultades: rand() < 0.3 ? 'Retraso en la contratación' : '',
+          ...(late ? { reportedAt: '2026-02-10T15:00:00.000Z' } : {}),
+        });
+      }
+      for (const [year, asOf] of KEYS) {
+        if (rand() < 0.5) continue; // some keys skip revisions: they catch up over several changes at once
+        expect(status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
+      }
+    }
+    for (const [year, asOf] of KEYS) expect(status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
+  });
+
+  test('reuses the figures while nothing changed, and the untouched objectives after a report', () => {
+    const src = source();
+    src.add('4263', '2025-05', 0.2);
+    src.add('3980', '2025-05', 3);
+    const status = createStatusService(plan, src);
+    const a = status.figures(2025, '2025-07-03');
+    expect(status.figures(2025, '2025-07-03')).toBe(a);
+
+    src.revision += 1; // a change that is not a report (owners, conversations): same figures
+    expect(status.figures(2025, '2025-07-03')).toBe(a);
+
+    src.add('4263', '2025-06', 0.3); // objective 5
+    const b = status.figures(2025, '2025-07-03');
+    expect(b).not.toBe(a);
+    expect(b.objectives[4]).not.toBe(a.objectives[4]);
+    expect(b.objectives[0]).toBe(a.objectives[0]);
+    expect(b.objectives[4].indicators[1]).toBe(a.objectives[4].indicators[1]); // 4267 untouched
+    expect(b).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
+    // the figures handed out before are left as they were
+    expect(a.objectives[4].indicators[0].executed).toBe(0.2);
+  });
+
+  test('a correction replaces its month; a lower version arriving later does not', () => {
+    const src = source();
+    const status = createStatusService(plan, src);
+    src.add('4236', '2025-03', 1);
+    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(1);
+    src.add('4236', '2025-03', 2); // version 2
+    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(2);
+    src.list.push(report('4236', '2025-03', 9, { version: 1 }));
+    src.revision += 1;
+    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(2);
+    expect(status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
+  });
+
+  test('a list that is replaced (not appended to) is read again from the start', () => {
+    let list: ReportRecord[] = [report('4236', '2025-03', 1)];
+    const src = { revision: 1, reports: () => list };
+    const status = createStatusService(plan, src);
+    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(1);
+    list = [report('4236', '2025-04', 3)];
+    src.revision += 1;
+    const f = status.figures(2025, '2025-07-03');
+    expect(f.objectives[1].indicators[1].executed).toBe(3);
+    expect(f).toEqual(computePlan(plan, list, { year: 2025, asOf: '2025-07-03' }));
+  });
+
+  test('on a real store: reports, corrections and other writes', async () => {
+    const store = createMemoryStore();
+    const status = createStatusService(plan, store);
+    const who = { id: 'aad-admin', name: 'Admin' };
+    const at = '2025-07-01T12:00:00.000Z';
+    const input = (indicatorId: string, period: string, value: number) => ({ indicatorId, period, value, logros: 'Avance del mes', dificultades: '', evidencia: 'https://x.example/e' });
+    await store.appendReport(input('4263', '2025-05', 0.2), who, { source: 'teams', at });
+    const before = status.figures(2025, '2025-07-03');
+    await store.setOwners('4263', [who], who, at);
+    expect(status.figures(2025, '2025-07-03')).toBe(before);
+    await store.appendReport(input('4263', '2025-05', 0.35), who, { source: 'teams', at });
+    await store.appendReports([{ input: input('4075', '2025-06', 2), author: who, source: 'csv' }], at, who);
+    expect(status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, store.reports(), { year: 2025, asOf: '2025-07-03' }));
+    expect(status.figures(2025, '2025-07-03').objectives[4].indicators[0].executed).toBe(0.35);
+  });
+});
