@@ -42,10 +42,12 @@ const env = z.object({
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
 
-/** Reads `.env` from the working directory (without overriding real env vars) unless told not to. */
+/** Reads `.env` and `.localConfigs` from the working directory (never overriding real env vars) unless told not to. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dotenv?: boolean; cwd?: string } = {}): Config {
   if (opts.dotenv !== false && source === process.env) {
-    loadDotenv({ path: resolve(opts.cwd ?? process.cwd(), '.env'), quiet: true });
+    // .env, then .localConfigs (what the Teams Toolkit's local debug writes: BOT_ID, BOT_PASSWORD…).
+    const cwd = opts.cwd ?? process.cwd();
+    loadDotenv({ path: [resolve(cwd, '.env'), resolve(cwd, '.localConfigs')], quiet: true });
   }
   const parsed = env.safeParse(Object.fromEntries(Object.entries(source).map(([k, v]) => [k, blank(v)])));
   if (!parsed.success) {

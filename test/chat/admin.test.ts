@@ -1,16 +1,10 @@
 import { startConversation, cardsOf, cardText } from '../helpers/conversation';
 import { ANA, LUIS, ADMIN } from '../helpers/activities';
+import { FORM_ENTRIES_4263 } from '../helpers/reports';
 
 /** The planning office's commands through the TestAdapter: owners, admins, audit. */
 
-const ENTRIES = {
-  indicatorId: '4263',
-  period: '2025-06',
-  value: '0,3',
-  logros: 'Se publicó la versión 1 del portal de trámites',
-  dificultades: '',
-  evidencia: 'https://intranet.secretariageneral.gov.co/pei/4263/2025-06',
-};
+const ENTRIES = FORM_ENTRIES_4263;
 
 const text = async (p: Promise<any[]>) => cardsOf(await p).map(cardText).join('\n');
 

@@ -1,18 +1,12 @@
 import type { Activity } from 'botbuilder';
 import { startConversation, cardsOf, cardText, type Conversation } from '../helpers/conversation';
 import { ANA, LUIS, ADMIN } from '../helpers/activities';
+import { FORM_ENTRIES_4263 } from '../helpers/reports';
 
 /** The report form through the real teams-ai Application on botbuilder's TestAdapter (in-memory store). */
 
 const AT = '2025-07-01T12:00:00.000Z';
-const ENTRIES = {
-  indicatorId: '4263',
-  period: '2025-06',
-  value: '0,3',
-  logros: 'Se publicó la versión 1 del portal de trámites',
-  dificultades: '',
-  evidencia: 'https://intranet.secretariageneral.gov.co/pei/4263/2025-06',
-};
+const ENTRIES = FORM_ENTRIES_4263;
 
 async function withOwners(c: Conversation, owners: Record<string, typeof ANA[]>) {
   for (const [id, people] of Object.entries(owners)) {

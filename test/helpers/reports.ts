@@ -20,3 +20,13 @@ export function report(indicatorId: string, period: string, value: number, extra
     ...extra,
   };
 }
+
+/** What an owner types in the report form for 4263, June 2025 (valid as of 3 July 2025). */
+export const FORM_ENTRIES_4263 = {
+  indicatorId: '4263',
+  period: '2025-06',
+  value: '0,3',
+  logros: 'Se publicó la versión 1 del portal de trámites',
+  dificultades: '',
+  evidencia: 'https://intranet.secretariageneral.gov.co/pei/4263/2025-06',
+};

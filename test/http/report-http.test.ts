@@ -4,19 +4,13 @@ import { message, submit, ANA, ADMIN } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 import { openLowdbStore, storeFiles } from '../../src/store/lowdb-store';
 import { loadPlan } from '../../src/plan/load';
+import { FORM_ENTRIES_4263 } from '../helpers/reports';
 
 /** Reports over HTTP: the real restify server and teams-ai app, a durable lowdb store, a stand-in Bot Connector. */
 
 const TOKEN = 'token-de-prueba';
 const auth = { Authorization: `Bearer ${TOKEN}` };
-const ENTRIES = {
-  indicatorId: '4263',
-  period: '2025-06',
-  value: '0,3',
-  logros: 'Se publicó la versión 1 del portal de trámites',
-  dificultades: '',
-  evidencia: 'https://intranet.secretariageneral.gov.co/pei/4263/2025-06',
-};
+const ENTRIES = FORM_ENTRIES_4263;
 
 function inConversation(activity: any, id: string): any {
   activity.conversation = { ...activity.conversation, id };

@@ -4,6 +4,7 @@ import { computePlan, type PlanFigures } from '../../src/progress/engine';
 import type { Person, ReportRecord } from '../../src/store/types';
 import type { ViewContext } from '../../src/views/cards';
 import type { Lang } from '../../src/views/format';
+import { report } from '../helpers/reports';
 
 // require('adaptivecards') fails in Node (it reaches for the DOM); the bundled build parses and validates fine.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,24 +15,14 @@ export function thePlan(): Plan {
   return (plan ??= loadPlan());
 }
 
-let seq = 0;
-/** A stored report, hand-made: only what a test cares about needs saying. */
+/** A stored report, hand-made (test/helpers/reports.ts) with the texts these view tests look for. */
 export function rep(indicatorId: string, period: string, value: number, extra: Partial<ReportRecord> = {}): ReportRecord {
-  seq += 1;
-  return {
-    id: `v${seq}`,
-    indicatorId,
-    period,
-    value,
+  return report(indicatorId, period, value, {
     logros: 'Se avanzó según el plan de acción del mes.',
-    dificultades: '',
     evidencia: 'https://intranet.example/evidencia/1',
-    version: 1,
     author: { id: 'ana', name: 'Ana Pérez' },
-    reportedAt: `${period}-28T15:00:00.000Z`,
-    source: 'teams',
     ...extra,
-  };
+  });
 }
 
 export const ANA: Person = { id: 'ana', name: 'Ana Pérez', email: 'ana@example.gov.co' };
