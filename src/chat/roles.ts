@@ -18,10 +18,22 @@ export function ownsIndicator(services: Services, actor: Actor, indicatorId: str
   return isOneOf(services.store.owners(indicatorId), keysOf(actor));
 }
 
+/** Per store revision (owners and admins move it): every status card asks whether the reader may report. */
+const reportable = new WeakMap<Services, { revision: number; byActor: Map<string, readonly string[]> }>();
+
 /** Indicators the actor may report for: all of them for admins, their own otherwise. */
 export function reportableIndicators(services: Services, actor: Actor): string[] {
-  const all = services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
-  if (isAdmin(services, actor)) return all;
-  const keys = keysOf(actor); // once, not once per indicator (every status card asks this)
-  return all.filter((id) => isOneOf(services.store.owners(id), keys));
+  const revision = services.store.revision;
+  let memo = reportable.get(services);
+  if (!memo || memo.revision !== revision) reportable.set(services, (memo = { revision, byActor: new Map() }));
+  const key = `${actor.id}\u0000${actor.aadObjectId ?? ''}\u0000${actor.email ?? ''}`;
+  let ids = memo.byActor.get(key);
+  if (!ids) {
+    const all = services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+    const keys = keysOf(actor);
+    ids = isAdmin(services, actor) ? all : all.filter((id) => isOneOf(services.store.owners(id), keys));
+    if (memo.byActor.size >= 1000) memo.byActor.clear();
+    memo.byActor.set(key, ids);
+  }
+  return [...ids]; // a copy: callers may keep or change theirs
 }

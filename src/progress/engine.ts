@@ -86,10 +86,19 @@ export function effectiveReports(reports: readonly ReportRecord[], upTo?: Period
     if (!prev || r.version > prev.version) byPeriod.set(r.period, r);
   }
   const out = new Map<string, ReportRecord[]>();
-  for (const [id, byPeriod] of latest) {
-    out.set(id, [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)));
-  }
+  for (const [id, byPeriod] of latest) out.set(id, byPeriodAscending([...byPeriod.values()]));
   return out;
+}
+
+/**
+ * Sorts reports of distinct periods by period, in place. Months are mostly first reported in order (a Map keeps the
+ * first insertion's place even when a correction replaces the value), so the list is checked before it is sorted.
+ */
+export function byPeriodAscending(list: ReportRecord[]): ReportRecord[] {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i - 1].period > list[i].period) return list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  }
+  return list;
 }
 
 const baselineOf = (ind: Indicator) => ind.baseline ?? 0;

@@ -1,7 +1,7 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { ReportRecord } from '../store/types';
 import { periodOf, type Period } from '../calendar';
-import { indicatorFigures, objectiveFigures, planRollUp, type IndicatorFigures, type ObjectiveFigures, type PlanFigures } from './engine';
+import { byPeriodAscending, indicatorFigures, objectiveFigures, planRollUp, type IndicatorFigures, type ObjectiveFigures, type PlanFigures } from './engine';
 import { DEFAULT_BANDS, type Bands } from './status';
 
 /** What the figures are computed from: anything with a revision counter and the stored reports. */
@@ -72,7 +72,7 @@ export function createStatusService(plan: Plan, source: ReportSource, bands: Ban
     let all = sorted.get(id);
     if (!all) {
       const byPeriod = latest.get(id);
-      all = byPeriod ? [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)) : [];
+      all = byPeriod ? byPeriodAscending([...byPeriod.values()]) : [];
       sorted.set(id, all);
     }
     let n = all.length;

@@ -10,6 +10,8 @@ interface Index {
   seen: number;
   bySubmission: Map<string, ReportRecord>;
   byIndicator: Map<string, ReportRecord[]>;
+  /** indicatorId -> period -> its latest version (the first of the highest, as effectiveByPeriod picks it). */
+  latest: Map<string, Map<string, ReportRecord>>;
 }
 
 const indexes = new WeakMap<readonly ReportRecord[], Index>();
@@ -17,7 +19,7 @@ const indexes = new WeakMap<readonly ReportRecord[], Index>();
 function indexOf(list: readonly ReportRecord[]): Index {
   let ix = indexes.get(list);
   if (!ix || ix.seen > list.length) {
-    ix = { seen: 0, bySubmission: new Map(), byIndicator: new Map() };
+    ix = { seen: 0, bySubmission: new Map(), byIndicator: new Map(), latest: new Map() };
     indexes.set(list, ix);
   }
   for (; ix.seen < list.length; ix.seen++) {
@@ -26,6 +28,10 @@ function indexOf(list: readonly ReportRecord[]): Index {
     let l = ix.byIndicator.get(r.indicatorId);
     if (!l) ix.byIndicator.set(r.indicatorId, (l = []));
     l.push(r);
+    let byPeriod = ix.latest.get(r.indicatorId);
+    if (!byPeriod) ix.latest.set(r.indicatorId, (byPeriod = new Map()));
+    const prev = byPeriod.get(r.period);
+    if (!prev || r.version > prev.version) byPeriod.set(r.period, r);
   }
   return ix;
 }
@@ -34,11 +40,20 @@ export interface ReportLookup {
   bySubmission(submissionId: string): ReportRecord | undefined;
   /** Every stored version of one indicator, in write order. */
   ofIndicator(indicatorId: string): readonly ReportRecord[];
+  /**
+   * The latest version of each month of one indicator (unordered): what effectiveByPeriod keeps of ofIndicator(),
+   * at a cost that does not grow with the corrections stored.
+   */
+  latestOfIndicator(indicatorId: string): readonly ReportRecord[];
 }
 
 export function reportLookup(source: { reports(): readonly ReportRecord[] }): ReportLookup {
   return {
     bySubmission: (sid) => indexOf(source.reports()).bySubmission.get(sid),
     ofIndicator: (id) => indexOf(source.reports()).byIndicator.get(id) ?? [],
+    latestOfIndicator: (id) => {
+      const byPeriod = indexOf(source.reports()).latest.get(id);
+      return byPeriod ? [...byPeriod.values()] : [];
+    },
   };
 }

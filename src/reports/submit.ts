@@ -53,7 +53,8 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
     plan: req.plan,
     indicator,
     now: req.now,
-    existing: lookup.ofIndicator(indicator.id),
+    // The latest version of each month is all the rules look at (effectiveByPeriod): not every correction stored.
+    existing: lookup.latestOfIndicator(indicator.id),
     lang,
     isAdmin: req.isAdmin,
   });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { bogotaDate, isYearClosed, monthsClosed, yearClosedFrom, ZONE } from '../../src/calendar';
+import { bogotaDate, isYearClosed, monthsClosed, yearClosedFrom, yearOf, ZONE } from '../../src/calendar';
 import { anomaliesOf } from '../../src/progress/engine';
 import { loadPlan, indicatorById } from '../../src/plan/load';
 import { report } from '../helpers/reports';
@@ -69,5 +69,21 @@ describe('closed-period anomalies', () => {
 
   test('the detail names the Bogotá date of the report', () => {
     expect(closedAt('2025-01-10T05:00:00.000Z')[0].detail).toBe('reportado el 2025-01-10');
+  });
+});
+
+describe('yearOf', () => {
+  test.each(['2025-07', '2025-07-03', '0999-01', '2025', '202', '', 'abcd-01', ' 2025', '+2025-01', '2O25-01'])('"%s" reads as Number(first four characters)', (s) => {
+    expect(Object.is(yearOf(s), Number(s.slice(0, 4)))).toBe(true);
+  });
+});
+
+describe('bogotaDate, asked again for the same instant', () => {
+  test('answers the same, and a different instant gets its own date', () => {
+    const a = new Date('2025-07-01T04:59:59.999Z');
+    const b = new Date('2025-07-01T05:00:00.000Z');
+    expect([bogotaDate(a), bogotaDate(a), bogotaDate(b), bogotaDate(b), bogotaDate(a)]).toEqual(['2025-06-30', '2025-06-30', '2025-07-01', '2025-07-01', '2025-06-30']);
+    expect(bogotaDate(new Date('x'))).toBe(luxonDate(new Date('x')));
+    expect(bogotaDate(a)).toBe('2025-06-30');
   });
 });

@@ -127,3 +127,15 @@ describe('createStatusService', () => {
     expect(status.figures(2025, '2025-07-03').objectives[4].indicators[0].executed).toBe(0.35);
   });
 });
+
+describe('effective reports out of order', () => {
+  test('months first reported out of order are sorted; in order they are left as they are', () => {
+    const src = source();
+    for (const p of ['2025-03', '2025-01', '2025-02', '2024-12']) src.add('4236', p, 1);
+    src.add('4236', '2025-01', 2); // a correction keeps the month's place
+    const status = createStatusService(plan, src);
+    const f = status.figures(2025, '2025-07-03');
+    expect(f.objectives[1].indicators[1].reports.map((r) => r.period)).toEqual(['2024-12', '2025-01', '2025-02', '2025-03']);
+    expect(f).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
+  });
+});

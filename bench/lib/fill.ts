@@ -1,0 +1,131 @@
+/**
+ * Pre-fills a store on disk in the lowdb store's own format (src/store/lowdb-store.ts): the document header, one
+ * report version per line in <base>.reports.jsonl and its audit entry (the write-ahead record, `before` as a
+ * {"$ref"}) in <base>.audit.jsonl — what the bot would have written after `n` report submits, in seconds.
+ */
+import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Indicator, Plan } from '../../src/plan/types';
+import type { AuditEntry, ReportRecord } from '../../src/store/types';
+import { AUDIT_ACTIONS, reportId } from '../../src/store/base';
+import { STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
+import { makePeriod, yearOf, monthOf } from '../../src/calendar';
+
+export const REPORTER = { id: 'aad-admin', name: 'Oficina de Planeación' };
+
+/** The months 2024-01 .. `last`, ascending. */
+export function periodsUpTo(last: string, first = '2024-01'): string[] {
+  const out: string[] = [];
+  for (let y = yearOf(first); y <= yearOf(last); y++) {
+    for (let m = 1; m <= 12; m++) {
+      const p = makePeriod(y, m);
+      if (p >= first && p <= last) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** A plausible value for a month of an indicator (the engine does not care; the cards look like real ones). */
+export function plausibleValue(ind: Indicator, period: string, jitter: number): number {
+  const y = yearOf(period) as keyof Indicator['program'];
+  const m = monthOf(period);
+  const target = ind.program[y] ?? 0;
+  const prev = y <= 2024 ? (ind.baseline ?? 0) : (ind.program[(y - 1) as keyof Indicator['program']] ?? 0);
+  const f = 0.6 + 0.6 * jitter; // 60 % .. 120 % of the expected pace
+  let v: number;
+  switch (ind.trend) {
+    case 'suma':
+      v = (target / 12) * f;
+      break;
+    case 'constante':
+      v = target * f;
+      break;
+    case 'creciente':
+    case 'decreciente':
+      // On the way from last year's target to this year's, a little behind or ahead: levels keep moving in the
+      // indicator's direction month after month, as real ones mostly do.
+      v = prev + ((target - prev) * (m - 1 + jitter)) / 12;
+      break;
+  }
+  if (ind.unit === 'percent') v = Math.min(1, v);
+  return Math.max(0, Math.round(v * 1000) / 1000);
+}
+
+/** A deterministic pseudo-random sequence in [0, 1) (no Math.random: runs are comparable). */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * Writes a store of `n` report versions at `file` (PEI_DB_FILE): round r stores version r+1 of every
+ * (indicator, month) of `periods`, so n beyond one round means corrections, as a long-lived store has them.
+ */
+export function fillStore(file: string, plan: Plan, n: number, periods: string[]): { reports: number; bytes: number } {
+  const files = storeFiles(file);
+  mkdirSync(dirname(files.doc), { recursive: true });
+  const indicators = plan.objectives.flatMap((o) => o.indicators);
+  const rand = rng(42);
+  const rep = openSync(files.reports, 'w');
+  const aud = openSync(files.audit, 'w');
+  let bytes = 0;
+  let repChunk: string[] = [];
+  let audChunk: string[] = [];
+  const flushChunks = () => {
+    const a = repChunk.join('');
+    const b = audChunk.join('');
+    bytes += Buffer.byteLength(a) + Buffer.byteLength(b);
+    writeSync(rep, a);
+    writeSync(aud, b);
+    repChunk = [];
+    audChunk = [];
+  };
+  const start = Date.parse('2024-02-01T14:00:00Z');
+  const end = Date.parse('2025-07-02T22:00:00Z');
+  const slots = periods.length * indicators.length;
+  for (let i = 0; i < n; i++) {
+    const round = Math.floor(i / slots);
+    const slot = i % slots;
+    const period = periods[Math.floor(slot / indicators.length)];
+    const ind = indicators[slot % indicators.length];
+    const version = round + 1;
+    const at = new Date(start + Math.floor(((end - start) * i) / Math.max(1, n))).toISOString();
+    const record: ReportRecord = {
+      id: reportId(ind.id, period, version),
+      indicatorId: ind.id,
+      period,
+      version,
+      value: plausibleValue(ind, period, rand()),
+      logros: `Avance del mes ${period}: actividades del plan de acción ejecutadas según lo programado.`,
+      dificultades: version > 1 ? 'Corrección del valor reportado tras la revisión de la Oficina Asesora de Planeación.' : '',
+      evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
+      author: REPORTER,
+      reportedAt: at,
+      source: 'teams',
+      submissionId: `prefill-${i}`,
+    };
+    const entry: AuditEntry = {
+      seq: i + 1,
+      at,
+      actor: REPORTER,
+      action: version > 1 ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate,
+      target: `report:${ind.id}:${period}`,
+      before: version > 1 ? { $ref: reportId(ind.id, period, version - 1) } : null,
+      after: record,
+    };
+    repChunk.push(`${JSON.stringify(record)}\n`);
+    audChunk.push(`${JSON.stringify(entry)}\n`);
+    if (repChunk.length >= 5000) flushChunks();
+  }
+  flushChunks();
+  closeSync(rep);
+  closeSync(aud);
+  writeFileSync(
+    files.doc,
+    JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, auditSeq: n, owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] }),
+  );
+  return { reports: n, bytes };
+}

@@ -1,0 +1,33 @@
+/**
+ * (c), (d) and the growth runs: the real bot (startBot from src/main.ts) on the store given as PEI_DB_FILE, with
+ * PEI_NOW=2025-07-03, LOG_LEVEL=silent and PEI_ADMINS=aad-admin, on loopback.
+ */
+import { loadConfig } from '../../src/config';
+import { startBot } from '../../src/main';
+import { createLogger } from '../../src/log';
+import type { LowdbStore } from '../../src/store/lowdb-store';
+import { fail, memorySample, ready, serveIpc } from '../lib/ipc';
+
+async function main() {
+  const t0 = performance.now();
+  const config = {
+    ...loadConfig(
+      { PEI_NOW: '2025-07-03', PEI_DB_FILE: process.env.PEI_DB_FILE!, LOG_LEVEL: 'silent', PEI_ADMINS: 'aad-admin' },
+      { dotenv: false },
+    ),
+    port: 0,
+  };
+  const bot = await startBot(config, { log: createLogger('silent'), host: '127.0.0.1' });
+  const openMs = performance.now() - t0;
+  const store = bot.services.store as LowdbStore;
+  const afterOpen = memorySample();
+  serveIpc(
+    {
+      stats: () => ({ ...store.stats(), stored: store.reports().length, revision: store.revision }),
+    },
+    () => bot.stop(),
+  );
+  ready(bot.port, { openMs, reports: store.reports().length, afterOpen });
+}
+
+main().catch(fail);

@@ -1,0 +1,132 @@
+/**
+ * In-process measurements, in a process of their own (started with --expose-gc):
+ * - the whole-plan status computation (computePlan, cold: no cache) for the synthetic district-sized plan;
+ * - the figures after one more report through the status service (what a submit turn pays at that size);
+ * - language understanding per message on the real plan.
+ */
+import { computePlan } from '../../src/progress/engine';
+import { createStatusService } from '../../src/progress/service';
+import { createUnderstanding } from '../../src/language';
+import { loadPlan } from '../../src/plan/load';
+import type { ReportRecord } from '../../src/store/types';
+import { reportId } from '../../src/store/base';
+import { districtPlan, districtReports } from '../lib/district';
+import { memorySample, ready, serveIpc, fail } from '../lib/ipc';
+import { percentile, sortNumbers } from '../lib/stats';
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function timed(runs: number, f: () => unknown): { runs: number; first: number; median: number; p95: number; min: number; max: number } {
+  const xs: number[] = [];
+  let first = NaN;
+  for (let i = 0; i < runs + 1; i++) {
+    gc();
+    const t = performance.now();
+    f();
+    const ms = performance.now() - t;
+    if (i === 0) first = ms; // the very first run also pays the JIT warm-up: shown apart
+    else xs.push(ms);
+  }
+  const s = sortNumbers(xs);
+  return { runs, first, median: percentile(s, 50), p95: percentile(s, 95), min: s[0], max: s[s.length - 1] };
+}
+
+function district(runs: number) {
+  gc();
+  const before = memorySample();
+  const plan = districtPlan();
+  const reports = districtReports(plan);
+  gc();
+  const withData = memorySample();
+  const indicators = plan.objectives.reduce((n, o) => n + o.indicators.length, 0);
+  // End of the plan: all 48 months count. Mid-plan (the bot's PEI_NOW): 19 months of 48 count.
+  const end = timed(runs, () => computePlan(plan, reports, { year: 2027, asOf: '2027-12-31' }));
+  const mid = timed(runs, () => computePlan(plan, reports, { year: 2025, asOf: '2025-07-03' }));
+  const kept = computePlan(plan, reports, { year: 2027, asOf: '2027-12-31' });
+  gc();
+  const withFigures = memorySample();
+
+  // The status service after one more report (a submit): the figures of the year at that revision.
+  const source = { revision: 0, list: reports.slice() as ReportRecord[], reports() { return this.list; } };
+  const service = createStatusService(plan, source);
+  service.figures(2027, '2027-12-31');
+  const ind = plan.objectives[41].indicators[7];
+  let v = 1;
+  const afterWrite = timed(runs, () => {
+    v += 1;
+    source.list.push({ ...reports[0], id: reportId(ind.id, '2027-11', v), indicatorId: ind.id, period: '2027-11', version: v, value: 1 + (v % 3) });
+    source.revision += 1;
+    return service.figures(2027, '2027-12-31');
+  });
+  const hit = timed(runs, () => service.figures(2027, '2027-12-31'));
+  void kept;
+  return {
+    objectives: plan.objectives.length,
+    indicators,
+    reports: reports.length,
+    endOfPlan: end,
+    midPlan: mid,
+    afterOneWrite: afterWrite,
+    cacheHit: hit,
+    memory: {
+      baseHeapMB: before.heapUsedMB,
+      heapWithPlanAndReportsMB: withData.heapUsedMB,
+      heapWithFiguresMB: withFigures.heapUsedMB,
+      figuresMB: withFigures.heapUsedMB - withData.heapUsedMB,
+      rssMB: withFigures.rssMB,
+      peakRssMB: withFigures.peakRssMB,
+    },
+  };
+}
+
+const MESSAGES = [
+  '¿cómo va el objetivo 5?',
+  'how is objective five doing',
+  'indicador 4263 junio 2025',
+  'meta 3 proyecto 8116',
+  '¿qué está en rojo?',
+  'cómo van los nodos digitales',
+  'reportar avance 4236',
+  'asignar responsable 4263 ana.perez@secretariageneral.gov.co',
+  'resumen del plan 2025',
+  'hola',
+];
+
+function understanding(iterations: number) {
+  const plan = loadPlan();
+  const t = performance.now();
+  const nlu = createUnderstanding(plan);
+  const buildMs = performance.now() - t;
+  const xs: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    for (const m of MESSAGES) {
+      const t0 = performance.now();
+      nlu.understand(m);
+      xs.push((performance.now() - t0) * 1000);
+    }
+  }
+  const s = sortNumbers(xs);
+  const objective5 = sortNumbers(xs.filter((_, i) => i % MESSAGES.length === 0));
+  return {
+    messages: MESSAGES.length,
+    calls: xs.length,
+    buildMs,
+    p50us: percentile(s, 50),
+    p99us: percentile(s, 99),
+    meanUs: xs.reduce((a, b) => a + b, 0) / xs.length,
+    objective5P50us: percentile(objective5, 50),
+  };
+}
+
+try {
+  serveIpc(
+    {
+      district: () => district(Number(process.env.BENCH_DISTRICT_RUNS ?? 20)),
+      understanding: () => understanding(Number(process.env.BENCH_NLU_ITERATIONS ?? 300)),
+    },
+    async () => undefined,
+  );
+  ready(0);
+} catch (e) {
+  fail(e);
+}
