@@ -11,9 +11,11 @@
  * autocannon runs here. Then the growth curve (0 / 10,000 / 100,000 stored reports), the district-sized plan and
  * the language micro-benchmark. Writes bench/output/latest.json and the figures section of docs/benchmarks.md.
  *
- * Knobs (environment): BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (8), BENCH_ROUNDS (5; the floors a, a+ run in the first only),
- * BENCH_GROWTH_DURATION (8), BENCH_GROWTH_CONNECTIONS (4), BENCH_SIZES (0,10000,100000), BENCH_ONLY (a,b,c,... or
- * growth, district, nlu), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md).
+ * Knobs (environment): BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (8), BENCH_ROUNDS (5;
+ * the floors a, a+ run in the first only), BENCH_GROWTH_DURATION (8; submits BENCH_GROWTH_SUBMIT_DURATION, 12),
+ * BENCH_GROWTH_CONNECTIONS (4), BENCH_DISTRICT_RUNS (30), BENCH_SIZES
+ * (0,10000,100000), BENCH_ONLY (a,b,c,... or growth, district, nlu), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md),
+ * BENCH_PROFILE=<dir> (V8 CPU profiles of the processes under test).
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +40,8 @@ const WARMUP = num('BENCH_WARMUP', 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 8);
 const ROUNDS = num('BENCH_ROUNDS', 5);
 const GROWTH_DURATION = num('BENCH_GROWTH_DURATION', 8);
+/** Submits run longer: their p99 is a target, and a p99 needs samples. */
+const GROWTH_SUBMIT_DURATION = num('BENCH_GROWTH_SUBMIT_DURATION', 12);
 const GROWTH_CONNECTIONS = num('BENCH_GROWTH_CONNECTIONS', 4);
 const SIZES = (process.env.BENCH_SIZES ?? '0,10000,100000').split(',').map(Number);
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
@@ -128,7 +132,7 @@ async function main(): Promise<void> {
   const connectorUrl = `http://127.0.0.1:${connector.port}`;
   const output: BenchOutput = {
     machine: m,
-    settings: { durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, growthDurationS: GROWTH_DURATION, growthConnections: GROWTH_CONNECTIONS },
+    settings: { durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, growthDurationS: GROWTH_DURATION, growthSubmitDurationS: GROWTH_SUBMIT_DURATION, growthConnections: GROWTH_CONNECTIONS },
     scenarios: [],
     growth: [],
   };
@@ -240,7 +244,7 @@ async function main(): Promise<void> {
             const status = await load({ url, connections: GROWTH_CONNECTIONS, durationS: GROWTH_DURATION, body: statusBody });
             const subBody = submitBody(connectorUrl, `g${size}`);
             await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: subBody });
-            const sub = await load({ url, connections: GROWTH_CONNECTIONS, durationS: GROWTH_DURATION, body: subBody });
+            const sub = await load({ url, connections: GROWTH_CONNECTIONS, durationS: GROWTH_SUBMIT_DURATION, body: subBody });
             const mem = await child.ask<MemorySample>('mem');
             const stats = await child.ask<Record<string, number>>('stats');
             return { openMs: info.openMs, afterOpen: info.afterOpen, firstStatusMs, status, submit: sub, mem, stats };

@@ -11,7 +11,6 @@ import { periodsUpTo, plausibleValue, rng } from './fill';
 const TRENDS: Trend[] = ['suma', 'creciente', 'constante', 'decreciente', 'suma', 'creciente'];
 
 export function districtPlan(objectives = 100, perObjective = 15): Plan {
-  const rand = rng(7);
   const plan: Plan = {
     id: 'pei-distrito-sintetico',
     name: 'Plan sintético de tamaño distrital',
@@ -66,7 +65,6 @@ export function districtPlan(objectives = 100, perObjective = 15): Plan {
         printed: { trend, weight: `${Math.round(100 / perObjective)}%`, program: ['', '', '', ''], total: '' },
       });
     }
-    void rand;
     plan.objectives.push({ number: o, name: `Objetivo sintético número ${o}`, shortName: `Objetivo ${o}`, notes: [], indicators });
   }
   return plan;

@@ -42,7 +42,7 @@ function district(runs: number) {
   // End of the plan: all 48 months count. Mid-plan (the bot's PEI_NOW): 19 months of 48 count.
   const end = timed(runs, () => computePlan(plan, reports, { year: 2027, asOf: '2027-12-31' }));
   const mid = timed(runs, () => computePlan(plan, reports, { year: 2025, asOf: '2025-07-03' }));
-  const kept = computePlan(plan, reports, { year: 2027, asOf: '2027-12-31' });
+  const kept = computePlan(plan, reports, { year: 2027, asOf: '2027-12-31' }); // held while the heap is measured
   gc();
   const withFigures = memorySample();
 
@@ -121,7 +121,7 @@ function understanding(iterations: number) {
 try {
   serveIpc(
     {
-      district: () => district(Number(process.env.BENCH_DISTRICT_RUNS ?? 20)),
+      district: () => district(Number(process.env.BENCH_DISTRICT_RUNS ?? 30)),
       understanding: () => understanding(Number(process.env.BENCH_NLU_ITERATIONS ?? 300)),
     },
     async () => undefined,

@@ -69,7 +69,7 @@ function allowedIndicators(services: Services, turn: ChatTurn): Indicator[] {
 function lastReportOf(services: Services) {
   const lookup = reportLookup(services.store);
   return (id: string) => {
-    const eff = effectiveByPeriod(lookup.ofIndicator(id), id);
+    const eff = effectiveByPeriod(lookup.latestOfIndicator(id), id); // not every stored correction
     return eff[eff.length - 1];
   };
 }
