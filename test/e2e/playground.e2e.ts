@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { BOT_ENTRY, build, Child, cli, currentUserOf, ensureOutput, escapeRe, freePort, getJson, httpGet, OUTPUT, pct, plain, ROOT, waitHttp } from './harness';
+import type { StatusJson, StatusObjectiveJson } from '../../src/views/status-json';
 
 /**
  * End to end in Microsoft's Agents Playground (`npm run test:e2e`): the compiled bot and the playground run as child
@@ -26,28 +27,9 @@ const SEED_CSV = [
   '8129-M4,2025-06,90%,Acompañamiento a 45 de las 50 entidades programadas.,Dos entidades aplazaron sus mesas de trabajo.,https://intranet.example/evidencias/8129-M4-2025-06,carolina.martinez@secretariageneral.example',
 ].join('\n');
 
-interface IndicatorStatus {
-  id: string;
-  executed: number | null;
-  progress: number | null;
-  expected: number | null;
-  cumulative: number | null;
-  status: string;
-  lastReport: string | null;
-}
-interface ObjectiveStatus {
-  number: number;
-  progress: number | null;
-  expected: number | null;
-  cumulative: number | null;
-  indicators: IndicatorStatus[];
-}
-interface PlanStatus {
-  asOf: string;
-  year: number;
-  plan: { progress: number | null; expected: number | null; cumulative: number | null };
-  objectives: ObjectiveStatus[];
-}
+// The read API's JSON (CONTRACT.md), as the bot's own types describe it.
+type ObjectiveStatus = StatusObjectiveJson;
+type PlanStatus = StatusJson;
 interface PlaygroundUser {
   id: string;
   name: string;
