@@ -180,6 +180,26 @@ export abstract class BaseStore implements Store {
     this.rev++;
   }
 
+  /**
+   * After a write that failed (and was undone on disk): forgets every change not yet durable, so that memory again
+   * holds exactly what is on disk. `state` is the last durable small state, `seq` the last durable audit seq.
+   */
+  protected rollback(state: StoreState, seq: number): void {
+    this.state.owners = state.owners;
+    this.state.admins = state.admins;
+    this.state.subscriptions = state.subscriptions;
+    this.state.conversations = state.conversations;
+    this.state.sent = state.sent;
+    this.seq = seq;
+    this.latest.clear();
+    this.bySubmission.clear();
+    this.inFlight.clear();
+    for (const r of this.reportList) this.indexReport(r);
+    this.sentByKey.clear();
+    for (const s of this.state.sent) this.sentByKey.set(s.key, s);
+    this.bump();
+  }
+
   /** Makes durable report versions and audit entries visible. */
   protected publish(effects: Effects): void {
     for (const r of effects.reports) this.reportList.push(r);

@@ -2,39 +2,67 @@
  * The durable Store: a lowdb document plus two append-only JSON Lines logs beside it. The only file of the project
  * that imports lowdb.
  *
- *   data/db.json           lowdb document: header {format, version}, auditSeq, owners, admins, subscriptions,
- *                          conversations, sent. Small; rewritten whole (steno: temp file + rename = atomic).
+ *   data/db.json           lowdb document: header {format, version}, auditSeq, the counters of both logs (lines,
+ *                          bytes and the SHA-256 of those bytes), owners, admins, subscriptions, conversations,
+ *                          sent, and an `integrity` hash of all of it. Small; rewritten whole after every write batch
+ *                          (steno: temp file + rename = atomic).
  *   data/db.audit.jsonl    one audit entry per line (an all-or-nothing CSV import is one line {"txn":[…]}).
  *   data/db.reports.jsonl  one report version per line.
- *   data/db.lock           pid of the process that writes the store.
+ *   data/db.lock           information only: the pid of the process that writes the store. The lock itself is an
+ *                          abstract Unix socket named after the store's real path (Linux), held by the kernel for
+ *                          as long as the process lives: deleting the file or opening through a symlink cannot
+ *                          sidestep it.
  *
  * Writes go through one in-process queue with group commit: the calls that arrive while a write is in flight form
- * the next batch, which costs one append + fsync per log (+ one document write when the small state changed).
- * Order within a batch: audit log (fsync), then reports log (fsync), then document. The audit log is the
- * write-ahead log: its report entries carry the full record and its state entries the new value, so on open a
- * report missing from the reports log, or a state change missing from the document (`auditSeq`), is rolled forward.
- * A torn last line (a crash mid-append, never acknowledged) is cut away on open. Anything else that does not
- * parse stops the open with a message naming the file (and line); nothing is rewritten then.
+ * the next batch, which costs one append + fsync per log + one document write. Order within a batch: audit log
+ * (fsync), then reports log (fsync), then the document with the new counters. The audit log is the write-ahead log:
+ * its report entries carry the full record and its state entries the new value, so on open a report missing from the
+ * reports log, or a state change missing from the document, is rolled forward — but only beyond what the document's
+ * counters vouch for (a crash between the logs and the document). A torn last line there (a crash mid-append, never
+ * acknowledged) is cut away. Anything else (a log shorter than its counter, bytes that do not hash to it, a reports
+ * log that does not match the audit log, a record that does not validate) stops the open with a Spanish message
+ * naming the file and what disagrees; nothing is rewritten then.
+ *
+ * A write that fails (disk full, ...) is undone: the logs are truncated back to their last good size, memory
+ * forgets the change, and the caller gets a StoreError. The next write tries again (no latched failure).
  *
  * Write cost is O(1) in the number of stored reports: indexes are Maps, logs are appended, the document does not
  * hold reports.
  */
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import * as net from 'node:net';
 import * as path from 'node:path';
+import { z } from 'zod';
 import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, type Effects, type StoreState } from './base';
+import { errnoOf, fsStoreError, StoreError } from './errors';
 import type { AuditEntry, ReportRecord, Store } from './types';
 
+export { StoreError } from './errors';
+
 export const STORE_FORMAT = 'pei-bot-store';
-export const STORE_VERSION = 1;
+/** The format written. Version 1 (no log counters, no integrity hash) is still read, and upgraded on first open. */
+export const STORE_VERSION = 2;
+
+/** What the document vouches for in one log: its first `bytes` bytes, `lines` lines, hashing to `sha256`. */
+interface LogCounter {
+  lines: number;
+  bytes: number;
+  sha256: string;
+}
 
 interface StoreDocument extends StoreState {
   format: typeof STORE_FORMAT;
-  version: typeof STORE_VERSION;
+  version: 1 | 2;
   /** The last audit seq whose change the document includes. */
   auditSeq: number;
+  /** Version 2: what the logs held at the last acknowledged write. */
+  logs?: { audit: LogCounter; reports: LogCounter };
+  /** Version 2: SHA-256 of the document's JSON without this field. */
+  integrity?: string;
 }
 
 export interface LowdbStoreOptions {
@@ -49,6 +77,11 @@ export interface LowdbStoreOptions {
    * (writes then fail with a clear message).
    */
   exclusive?: boolean;
+  /**
+   * Fault injection for tests: called before each write of a batch (audit log, reports log, document) with the file
+   * and the bytes about to be written; throwing there makes that write fail.
+   */
+  beforeWrite?: (file: string, data: Buffer) => void;
 }
 
 export interface LowdbStoreStats {
@@ -58,6 +91,8 @@ export interface LowdbStoreStats {
   reportLines: number;
   auditLines: number;
   docWrites: number;
+  /** Write batches that failed and were undone. */
+  failedBatches: number;
 }
 
 export interface StoreFiles {
@@ -79,7 +114,7 @@ export function storeFiles(file: string): StoreFiles {
   return { doc, reports: `${base}.reports.jsonl`, audit: `${base}.audit.jsonl`, lock: `${base}.lock` };
 }
 
-const UNTOUCHED = 'The file was left untouched; restore it from a backup, or move it away to start with an empty store.';
+const UNTOUCHED = 'No se modificó ningún archivo (left untouched): restaure el almacén desde una copia de seguridad o apártelo para empezar con uno vacío.';
 
 function errMsg(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -89,90 +124,201 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function sha256(data: string | Buffer): string {
+  return crypto.createHash('sha256').update(data).digest('hex');
+}
+
+function countLines(buf: Buffer, end = buf.length): number {
+  let n = 0;
+  let i = -1;
+  while ((i = buf.indexOf(0x0a, i + 1)) >= 0 && i < end) n++;
+  if (end > 0 && buf[end - 1] !== 0x0a) n++;
+  return n;
+}
+
+function corrupt(file: string, why: string): StoreError {
+  return new StoreError('corrupt', `${why}: no se inicia el almacén. ${UNTOUCHED}`, { file });
+}
+
 // ---------------------------------------------------------------- lock
 
-/** Lock files held by this process (a second open in the same process is treated like another process). */
-const heldLocks = new Set<string>();
+/** The lock held by this process on one store. */
+interface HeldLock {
+  file: string;
+  /** The abstract-socket lock (Linux); null with the pid-file fallback. */
+  server: net.Server | null;
+}
+
+const LOCK_MARKER = 'pei-bot-lock';
 
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return errnoOf(e) === 'EPERM';
   }
 }
 
-/** Returns null when acquired, or the pid of the live holder. */
-function acquireLock(lockFile: string): number | null {
-  if (heldLocks.has(lockFile)) return process.pid;
-  const tmp = `${lockFile}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${process.pid}\n`);
+/** Reads the pid the lock file names (first line), or NaN. */
+function lockPid(lockFile: string): number {
   try {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        try {
-          fs.linkSync(tmp, lockFile); // atomic: fails if the lock exists, and the lock is never seen empty
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw e;
-          fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' }); // no hard links on this file system
-        }
-        heldLocks.add(lockFile);
-        return null;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
-      let pid = NaN;
-      try {
-        pid = parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
-      } catch {
-        /* vanished meanwhile */
-      }
-      // The holder is alive (and is not this very process: a container restarts with the same pid).
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) return pid;
-      try {
-        fs.unlinkSync(lockFile); // stale
-      } catch {
-        /* someone else removed it */
-      }
+    return parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+  } catch {
+    return NaN;
+  }
+}
+
+/** Whether a live pid is a PEI Bot holding this lock (on Linux: a node process; elsewhere assumed). */
+function looksLikeHolder(pid: number): boolean {
+  if (!pidAlive(pid)) return false;
+  try {
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /node|jest|pei/i.test(cmd);
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+function lockText(doc: string): string {
+  return `${process.pid}\n${LOCK_MARKER}\n${doc}\n`;
+}
+
+function writeLockInfo(lock: HeldLock, doc: string, warn: (m: string) => void): void {
+  try {
+    const tmp = `${lock.file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, lockText(doc));
+    fs.renameSync(tmp, lock.file);
+  } catch (e) {
+    warn(`PEI store: no se pudo escribir el archivo informativo ${lock.file} (${errnoOf(e) ?? errMsg(e)}); el bloqueo sigue vigente`);
+  }
+}
+
+function listen(server: net.Server, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ path: name }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Fallback where abstract sockets do not exist: an exclusive pid file (a stale one, or one of a live non-PEI process, is taken over). */
+function acquirePidFileLock(lockFile: string, doc: string): number | null {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, lockText(doc), { flag: 'wx' });
+      return null;
+    } catch (e) {
+      if (errnoOf(e) !== 'EEXIST') throw fsStoreError(e, lockFile, 'crear el bloqueo');
     }
-    throw new Error(`PEI store: could not take the lock ${lockFile}`);
-  } finally {
-    fs.rmSync(tmp, { force: true });
+    const pid = lockPid(lockFile);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && looksLikeHolder(pid)) return pid;
+    fs.rmSync(lockFile, { force: true });
   }
+  throw new StoreError('locked', `No se pudo tomar el bloqueo ${lockFile}`, { file: lockFile });
 }
 
-function releaseLock(lockFile: string): void {
-  if (!heldLocks.delete(lockFile)) return;
+/** Takes the lock of the store whose real document path is `doc`: the lock, or the pid of the holder (NaN when unknown). */
+async function acquireLock(files: StoreFiles): Promise<HeldLock | { holder: number }> {
+  if (process.platform === 'linux') {
+    const server = net.createServer();
+    try {
+      await listen(server, `\0pei-bot:${sha256(files.doc)}`);
+      server.unref();
+      return { file: files.lock, server };
+    } catch (e) {
+      server.close();
+      if (errnoOf(e) === 'EADDRINUSE') return { holder: lockPid(files.lock) };
+      // no abstract sockets here (a sandbox): fall through to the pid file
+    }
+  }
+  const holder = acquirePidFileLock(files.lock, files.doc);
+  return holder === null ? { file: files.lock, server: null } : { holder };
+}
+
+function releaseLock(lock: HeldLock | null): void {
+  if (!lock) return;
   try {
-    if (parseInt(fs.readFileSync(lockFile, 'utf8'), 10) === process.pid) fs.unlinkSync(lockFile);
+    if (lockPid(lock.file) === process.pid) fs.unlinkSync(lock.file);
   } catch {
     /* already gone */
   }
+  lock.server?.close();
+  lock.server = null;
 }
 
 // ---------------------------------------------------------------- reading
 
+const personSchema = z.object({ id: z.string().min(1), name: z.string(), email: z.string().optional() }).passthrough();
+const counterSchema = z.object({ lines: z.number().int().min(0), bytes: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const stateShape = {
+  auditSeq: z.number().int().min(0).optional(),
+  owners: z.record(z.string(), z.array(personSchema)).optional(),
+  admins: z.array(personSchema).optional(),
+  subscriptions: z
+    .array(z.object({ conversationKey: z.string().min(1), kind: z.literal('weekly-digest'), createdBy: personSchema, createdAt: z.string() }).passthrough())
+    .optional(),
+  conversations: z
+    .array(
+      z
+        .object({
+          key: z.string().min(1),
+          scope: z.enum(['personal', 'groupChat', 'team', 'channel']),
+          reference: z.unknown(),
+          userId: z.string().optional(),
+          email: z.string().optional(),
+          teamId: z.string().optional(),
+          name: z.string().optional(),
+          active: z.boolean(),
+          updatedAt: z.string(),
+          inactiveReason: z.string().optional(),
+        })
+        .passthrough(),
+    )
+    .optional(),
+  sent: z.array(z.object({ key: z.string().min(1), at: z.string(), detail: z.unknown() }).passthrough()).optional(),
+};
+const docV1Schema = z.object(stateShape).passthrough();
+const docV2Schema = z
+  .object({ ...stateShape, auditSeq: z.number().int().min(0), logs: z.object({ audit: counterSchema, reports: counterSchema }), integrity: z.string() })
+  .passthrough();
+
+function describeIssue(raw: unknown, issue: z.ZodIssue): string {
+  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') : 'el documento';
+  let record: unknown = raw;
+  for (const p of issue.path.slice(0, 2)) record = isObject(record) || Array.isArray(record) ? (record as Record<string, unknown>)[p as string] : undefined;
+  const shown = JSON.stringify(record);
+  return `el registro ${where.split('.').slice(0, 1).join('')} ${shown && shown.length < 200 ? shown : ''} no es válido (${where}: ${issue.message})`.replace(/\s+/g, ' ');
+}
+
+function documentIntegrity(doc: Record<string, unknown>): string {
+  const { integrity: _omit, ...rest } = doc;
+  return sha256(JSON.stringify(rest));
+}
+
 function checkDocument(raw: unknown, file: string): StoreDocument {
-  const bad = (why: string) => new Error(`PEI store: cannot open ${file}: ${why}. ${UNTOUCHED}`);
   if (!isObject(raw) || raw.format !== STORE_FORMAT) {
-    throw bad(`it is not a PEI bot store (no "format": "${STORE_FORMAT}" header)`);
+    throw corrupt(file, `El documento ${file} no es un almacén del PEI Bot (no tiene la cabecera "format": "${STORE_FORMAT}")`);
   }
-  if (raw.version !== STORE_VERSION) {
-    throw bad(`it has store format version ${JSON.stringify(raw.version)}, this program reads version ${STORE_VERSION}`);
+  if (raw.version !== 1 && raw.version !== 2) {
+    throw corrupt(file, `El documento ${file} tiene la versión de formato ${JSON.stringify(raw.version)}; este programa lee las versiones 1 y ${STORE_VERSION}`);
   }
-  const doc = { ...emptyState(), ...raw, auditSeq: raw.auditSeq ?? 0 } as StoreDocument;
-  if (!isObject(doc.owners) || !Object.values(doc.owners).every(Array.isArray)) throw bad('"owners" is not a map of lists');
-  for (const k of ['admins', 'subscriptions', 'conversations', 'sent'] as const) {
-    if (!Array.isArray(doc[k]) || !doc[k].every(isObject)) throw bad(`"${k}" is not a list of objects`);
+  const parsed = (raw.version === 2 ? docV2Schema : docV1Schema).safeParse(raw);
+  if (!parsed.success) throw corrupt(file, `En el documento ${file}, ${describeIssue(raw, parsed.error.issues[0])}`);
+  if (raw.version === 2 && documentIntegrity(raw) !== raw.integrity) {
+    throw corrupt(file, `El documento ${file} fue modificado fuera del bot o está dañado (su suma de verificación "integrity" no coincide con su contenido)`);
   }
-  if (typeof doc.auditSeq !== 'number' || !Number.isInteger(doc.auditSeq) || doc.auditSeq < 0) throw bad('"auditSeq" is not a count');
-  return doc;
+  return { ...emptyState(), ...raw, auditSeq: (raw.auditSeq as number | undefined) ?? 0 } as StoreDocument;
 }
 
 interface JsonlRead<T> {
   exists: boolean;
+  buf: Buffer;
   items: T[];
+  /** Lines read (each whole line, with or without its items). */
+  lines: number;
   /** Bytes up to the end of the last good line. */
   goodBytes: number;
   size: number;
@@ -180,18 +326,22 @@ interface JsonlRead<T> {
   tail: 'none' | 'kept' | 'cut';
 }
 
-/**
- * Reads a JSON Lines file. Every complete line must parse (else throws, naming file and line). A last line without
- * a newline is kept when it parses, cut otherwise (the caller repairs the file).
- */
-function readJsonl<T>(file: string, what: string, parse: (v: unknown) => T[] | string): JsonlRead<T> {
-  let buf: Buffer;
+function readFileOrNull(file: string): Buffer | null {
   try {
-    buf = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, items: [], goodBytes: 0, size: 0, tail: 'none' };
-    throw new Error(`PEI store: cannot read ${file} (${errMsg(e)}). ${UNTOUCHED}`);
+    if (errnoOf(e) === 'ENOENT') return null;
+    if (e instanceof StoreError) throw e;
+    throw new StoreError('io', `No se pudo leer ${file} (${errnoOf(e) ?? errMsg(e)}). ${UNTOUCHED}`, { file, cause: e });
   }
+}
+
+/**
+ * Parses a JSON Lines buffer. Every complete line must parse (else throws, naming file and line). A last line without
+ * a newline is kept when it parses, cut otherwise (the caller decides whether that is allowed and repairs the file).
+ */
+function parseJsonl<T>(buf: Buffer | null, file: string, what: string, parse: (v: unknown) => T[] | string): JsonlRead<T> {
+  if (!buf) return { exists: false, buf: Buffer.alloc(0), items: [], lines: 0, goodBytes: 0, size: 0, tail: 'none' };
   const items: T[] = [];
   let start = 0;
   let lineNo = 0;
@@ -208,26 +358,25 @@ function readJsonl<T>(file: string, what: string, parse: (v: unknown) => T[] | s
       if (!last) goodBytes = start;
       continue;
     }
-    let value: unknown;
     let parsed: T[] | string;
     try {
-      value = JSON.parse(text);
-      parsed = parse(value);
+      parsed = parse(JSON.parse(text));
     } catch (e) {
-      parsed = `it is not valid JSON (${errMsg(e)})`;
+      parsed = `no es JSON válido (${errMsg(e)})`;
     }
     if (typeof parsed === 'string') {
       if (last) {
         tail = 'cut';
+        lineNo--;
         break;
       }
-      throw new Error(`PEI store: cannot open ${file}: line ${lineNo} is not a valid ${what}: ${parsed}. ${UNTOUCHED}`);
+      throw corrupt(file, `${file}: line ${lineNo} is not a valid ${what} — la línea ${lineNo} no es válida: ${parsed}`);
     }
     for (const item of parsed) items.push(item);
     if (last) tail = 'kept';
     else goodBytes = start;
   }
-  return { exists: true, items, goodBytes, size: buf.length, tail };
+  return { exists: true, buf, items, lines: lineNo, goodBytes, size: buf.length, tail };
 }
 
 function parseReport(v: unknown): ReportRecord[] | string {
@@ -263,6 +412,47 @@ function isReportAction(action: string): boolean {
   return action === AUDIT_ACTIONS.reportCreate || action === AUDIT_ACTIONS.reportCorrect;
 }
 
+/**
+ * Checks a log against what the document vouches for. Returns the bytes that may be cut (a torn last line beyond the
+ * counter) — any other disagreement throws, naming the log and the document.
+ */
+function verifyLog(read: JsonlRead<unknown>, counter: LogCounter | undefined, file: string, docFile: string, what: string): PrefixHash | undefined {
+  if (!counter) return undefined;
+  const plural = (n: number) => `${n} ${n === 1 ? 'línea' : 'líneas'}`;
+  if (!read.exists && counter.bytes > 0) {
+    throw corrupt(file, `Falta el registro de ${what} ${file}, pero el documento ${docFile} registra ${plural(counter.lines)} en él`);
+  }
+  if (read.size === counter.bytes - 1 && read.tail === 'kept') {
+    // Only the final newline is missing (the file was saved by an editor, say): the content is the vouched one.
+    const hash = crypto.createHash('sha256').update(read.buf).update('\n');
+    if (hash.copy().digest('hex') === counter.sha256) return { hash, bytes: counter.bytes };
+  }
+  if (read.size < counter.bytes) {
+    throw corrupt(
+      file,
+      `El registro de ${what} ${file} tiene ${plural(countLines(read.buf))} (${read.size} bytes) pero el documento ${docFile} registra ${plural(counter.lines)} (${counter.bytes} bytes)`,
+    );
+  }
+  const hash = crypto.createHash('sha256').update(read.buf.subarray(0, counter.bytes));
+  if (hash.copy().digest('hex') !== counter.sha256) {
+    throw corrupt(
+      file,
+      `El registro de ${what} ${file} no coincide con lo que registra el documento ${docFile} para sus primeras ${plural(counter.lines)}: ` +
+        'fue reemplazado, reordenado o modificado',
+    );
+  }
+  if (read.tail === 'cut' && read.goodBytes < counter.bytes) {
+    throw corrupt(file, `El registro de ${what} ${file} termina en una línea incompleta que el documento ${docFile} da por escrita`);
+  }
+  return { hash, bytes: counter.bytes };
+}
+
+/** The running hash of a log's first `bytes` bytes (computed once on open). */
+interface PrefixHash {
+  hash: crypto.Hash;
+  bytes: number;
+}
+
 // ---------------------------------------------------------------- writing
 
 /**
@@ -289,7 +479,7 @@ async function fsyncDir(dir: string): Promise<void> {
   try {
     await fsyncPath(dir);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = errnoOf(e);
     if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EBADF') throw e;
   }
 }
@@ -321,9 +511,27 @@ function deferred(): Deferred {
 interface Batch {
   audit: string[];
   reports: string[];
+  /** The small state changed (the document is then fsynced with its folder; else only its counters moved). */
   doc: boolean;
   effects: Effects[];
   done: Deferred;
+}
+
+/** A log as this process knows it: its size, lines and the running hash of its bytes. */
+interface LogState {
+  file: string;
+  bytes: number;
+  lines: number;
+  hash: crypto.Hash;
+}
+
+function logState(file: string, buf: Buffer, prefix?: PrefixHash): LogState {
+  const hash = prefix && buf.length >= prefix.bytes ? prefix.hash.copy().update(buf.subarray(prefix.bytes)) : crypto.createHash('sha256').update(buf);
+  return { file, bytes: buf.length, lines: countLines(buf), hash };
+}
+
+function counterOf(l: LogState): LogCounter {
+  return { lines: l.lines, bytes: l.bytes, sha256: l.hash.copy().digest('hex') };
 }
 
 interface OpenedState {
@@ -335,7 +543,13 @@ interface OpenedState {
   seq: number;
   readOnly: string | null;
   fsync: boolean;
+  lock: HeldLock | null;
+  auditLog: LogState;
+  reportsLog: LogState;
+  beforeWrite?: (file: string, data: Buffer) => void;
 }
+
+const cloneState = (s: StoreState): StoreState => JSON.parse(JSON.stringify(s)) as StoreState;
 
 class LowdbStoreImpl extends BaseStore {
   readonly files: StoreFiles;
@@ -343,15 +557,22 @@ class LowdbStoreImpl extends BaseStore {
   private readonly fsync: boolean;
   /** Why the store is read-only, or null. */
   private readonly readOnlyWhy: string | null;
+  private lock: HeldLock | null;
   private auditFh: fsp.FileHandle | null = null;
   private reportsFh: fsp.FileHandle | null = null;
+  private auditLog: LogState;
+  private reportsLog: LogState;
+  /** The small state and audit seq as last made durable (what a failed write rolls back to). */
+  private durable: { state: StoreState; seq: number };
+  private readonly beforeWrite?: (file: string, data: Buffer) => void;
   private pending: Batch | null = null;
   /** The batch being written. */
   private writing: Batch | null = null;
   private running: Promise<void> | null = null;
+  /** Set only when a failed write could not be undone on disk: then no more writes until restarted. */
   private failure: Error | null = null;
   private closed = false;
-  private readonly counters: LowdbStoreStats = { batches: 0, fsyncs: 0, reportLines: 0, auditLines: 0, docWrites: 0 };
+  private readonly counters: LowdbStoreStats = { batches: 0, fsyncs: 0, reportLines: 0, auditLines: 0, docWrites: 0, failedBatches: 0 };
 
   constructor(o: OpenedState) {
     super({ state: o.state, reports: o.reports, audit: o.audit, seq: o.seq });
@@ -359,6 +580,11 @@ class LowdbStoreImpl extends BaseStore {
     this.db = o.db;
     this.fsync = o.fsync;
     this.readOnlyWhy = o.readOnly;
+    this.lock = o.lock;
+    this.auditLog = o.auditLog;
+    this.reportsLog = o.reportsLog;
+    this.beforeWrite = o.beforeWrite;
+    this.durable = { state: cloneState(o.state), seq: this.seq };
   }
 
   get readOnly(): boolean {
@@ -367,8 +593,12 @@ class LowdbStoreImpl extends BaseStore {
 
   async openLogs(): Promise<void> {
     if (this.readOnlyWhy) return;
-    this.auditFh = await fsp.open(this.files.audit, 'a');
-    this.reportsFh = await fsp.open(this.files.reports, 'a');
+    this.auditFh = await fsp.open(this.files.audit, 'a').catch((e) => {
+      throw fsStoreError(e, this.files.audit, 'abrir');
+    });
+    this.reportsFh = await fsp.open(this.files.reports, 'a').catch((e) => {
+      throw fsStoreError(e, this.files.reports, 'abrir');
+    });
     if (this.fsync) await fsyncDir(path.dirname(this.files.doc));
   }
 
@@ -377,8 +607,12 @@ class LowdbStoreImpl extends BaseStore {
   }
 
   protected checkWritable(): void {
-    if (this.closed) throw new Error(`PEI store ${this.files.doc}: closed`);
-    if (this.readOnlyWhy) throw new Error(`PEI store ${this.files.doc} is open read-only (${this.readOnlyWhy}); nothing was written`);
+    if (this.closed) throw new StoreError('closed', `El almacén ${this.files.doc} está cerrado (closed)`, { file: this.files.doc });
+    if (this.readOnlyWhy) {
+      throw new StoreError('read-only', `El almacén ${this.files.doc} está abierto en solo lectura (read-only: ${this.readOnlyWhy}); no se guardó nada`, {
+        file: this.files.doc,
+      });
+    }
     if (this.failure) throw this.failure;
   }
 
@@ -393,29 +627,30 @@ class LowdbStoreImpl extends BaseStore {
     return b.done.promise;
   }
 
-  /** The document as it must be on disk after this batch: taken when the batch is cut. */
-  private snapshot(): StoreDocument {
-    const s = JSON.parse(JSON.stringify(this.state)) as StoreState;
-    return { format: STORE_FORMAT, version: STORE_VERSION, auditSeq: this.seq, ...s };
-  }
-
   private async drain(): Promise<void> {
     await Promise.resolve(); // let the calls of this tick join the batch
     while (this.pending) {
       const b = this.pending;
       this.pending = null;
       this.writing = b;
-      const doc = b.doc ? this.snapshot() : null;
+      // The small state as it must be on disk after this batch: taken when the batch is cut.
+      const state = cloneState(this.state);
+      const seq = this.seq;
       try {
         if (this.failure) throw this.failure;
-        await this.commit(b, doc);
+        await this.commit(b, state, seq);
       } catch (e) {
-        this.failure ??= new Error(
-          `PEI store ${this.files.doc}: a write failed (${errMsg(e)}); the store takes no more writes until restarted`,
-        );
-        b.done.reject(this.failure);
+        this.counters.failedBatches++;
+        const err = await this.undo(b, e);
+        // Everything queued behind it was built on top of it: refused too, and memory forgets all of it.
+        const later = this.pending as Batch | null;
+        this.pending = null;
+        this.rollback(cloneState(this.durable.state), this.durable.seq);
+        b.done.reject(err);
+        later?.done.reject(err);
         continue;
       }
+      this.durable = { state, seq };
       for (const eff of b.effects) this.publish(eff);
       b.done.resolve();
     }
@@ -423,35 +658,90 @@ class LowdbStoreImpl extends BaseStore {
     this.running = null;
   }
 
-  private async commit(b: Batch, doc: StoreDocument | null): Promise<void> {
-    if (b.audit.length) {
-      await writeAll(this.auditFh!, Buffer.from(b.audit.join(''), 'utf8'));
+  /**
+   * Undoes a failed batch on disk: both logs truncated back to their last good size (the document was not replaced:
+   * steno renames only a complete temp file, which is removed). Returns the error for the callers. When the undo
+   * itself fails the store stops taking writes (what is on disk is then unknown to this process).
+   */
+  private async undo(b: Batch, e: unknown): Promise<Error> {
+    if (this.failure && e === this.failure) return this.failure;
+    const err = fsStoreError(e, (e as { file?: string }).file ?? this.files.doc, 'escribir');
+    try {
+      for (const fh of [this.auditFh, this.reportsFh]) await fh?.close().catch(() => undefined);
+      this.auditFh = this.reportsFh = null;
+      for (const l of [this.auditLog, this.reportsLog]) {
+        const size = fs.statSync(l.file).size;
+        if (size !== l.bytes) fs.truncateSync(l.file, l.bytes);
+      }
+      fs.rmSync(path.join(path.dirname(this.files.doc), `.${path.basename(this.files.doc)}.tmp`), { force: true });
+      await this.openLogs();
+    } catch (undoError) {
+      this.failure = new StoreError(
+        'io',
+        `Falló una escritura en el almacén ${this.files.doc} (${err.message}) y no se pudo deshacer (${errMsg(undoError)}); ` +
+          'el almacén no acepta más escrituras hasta que se reinicie el bot',
+        { file: this.files.doc, cause: undoError },
+      );
+      return this.failure;
+    }
+    void b;
+    return err;
+  }
+
+  private async append(log: LogState, fh: fsp.FileHandle | null, lines: string[]): Promise<LogState> {
+    if (!fh) throw new StoreError('io', `El registro ${log.file} no está abierto`, { file: log.file });
+    const data = Buffer.from(lines.join(''), 'utf8');
+    try {
+      this.beforeWrite?.(log.file, data);
+      await writeAll(fh, data);
       if (this.fsync) {
-        await this.auditFh!.sync();
+        await fh.sync();
         this.counters.fsyncs++;
       }
-      this.counters.auditLines += b.audit.length;
+    } catch (e) {
+      throw fsStoreError(e, log.file, 'escribir en');
     }
-    if (b.reports.length) {
-      await writeAll(this.reportsFh!, Buffer.from(b.reports.join(''), 'utf8'));
-      if (this.fsync) {
-        await this.reportsFh!.sync();
-        this.counters.fsyncs++;
-      }
-      this.counters.reportLines += b.reports.length;
-    }
-    if (doc) await this.writeDocument(doc);
+    return { file: log.file, bytes: log.bytes + data.length, lines: log.lines + lines.length, hash: log.hash.copy().update(data) };
+  }
+
+  private async commit(b: Batch, state: StoreState, seq: number): Promise<void> {
+    const audit = b.audit.length ? await this.append(this.auditLog, this.auditFh, b.audit) : this.auditLog;
+    const reports = b.reports.length ? await this.append(this.reportsLog, this.reportsFh, b.reports) : this.reportsLog;
+    await this.writeDocument(state, seq, audit, reports, b.doc);
+    this.auditLog = audit;
+    this.reportsLog = reports;
+    this.counters.auditLines += b.audit.length;
+    this.counters.reportLines += b.reports.length;
     this.counters.batches++;
   }
 
   /** lowdb's JSONFile (steno): temp file + rename. Then the file and its directory are fsynced. */
-  async writeDocument(doc: StoreDocument): Promise<void> {
-    this.db.data = doc;
-    await this.db.write();
-    if (this.fsync) {
-      await fsyncPath(this.files.doc);
-      await fsyncDir(path.dirname(this.files.doc));
-      this.counters.fsyncs += 2;
+  async writeDocument(state: StoreState, seq: number, audit: LogState = this.auditLog, reports: LogState = this.reportsLog, durable = true): Promise<void> {
+    const body: Omit<StoreDocument, 'integrity'> = {
+      format: STORE_FORMAT,
+      version: STORE_VERSION,
+      auditSeq: seq,
+      logs: { audit: counterOf(audit), reports: counterOf(reports) },
+      ...cloneState(state),
+    };
+    const doc: StoreDocument = { ...body, integrity: documentIntegrity(body as unknown as Record<string, unknown>) };
+    try {
+      this.beforeWrite?.(this.files.doc, Buffer.from(JSON.stringify(doc)));
+      this.db.data = doc;
+      await this.db.write();
+      if (this.fsync) {
+        // The new document's bytes always; the folder (the rename) only when the small state changed: an older
+        // document after a power cut only widens the window of log lines beyond its counters, which open accepts
+        // once they agree with each other (they are fsynced).
+        await fsyncPath(this.files.doc);
+        this.counters.fsyncs++;
+        if (durable) {
+          await fsyncDir(path.dirname(this.files.doc));
+          this.counters.fsyncs++;
+        }
+      }
+    } catch (e) {
+      throw fsStoreError(e, this.files.doc, 'escribir');
     }
     this.counters.docWrites++;
   }
@@ -470,32 +760,106 @@ class LowdbStoreImpl extends BaseStore {
       for (const fh of [this.auditFh, this.reportsFh]) await fh?.close().catch(() => undefined);
     } finally {
       this.auditFh = this.reportsFh = null;
-      if (!this.readOnlyWhy) releaseLock(this.files.lock);
+      releaseLock(this.lock);
+      this.lock = null;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- opening
+
+/** Creates the store's folder, or says (in Spanish, naming it) why it cannot. */
+function ensureFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw fsStoreError(e, dir, 'crear la carpeta');
+  }
+  if (!fs.statSync(dir).isDirectory()) {
+    throw new StoreError('not-a-folder', `La carpeta del almacén ${dir} es un archivo, no una carpeta. Revise PEI_DB_FILE.`, { file: dir });
+  }
+}
+
+/** The store's real document path: symlinks resolved (of the file when it exists, else of its folder). */
+function realDocPath(requested: string): string {
+  try {
+    return fs.realpathSync(requested);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(requested)), path.basename(requested));
+    } catch {
+      return requested;
+    }
+  }
+}
+
+/** Refuses a store whose files or folder cannot be written (the atomic rename would silently replace a read-only db.json). */
+function checkWritableFiles(files: StoreFiles): void {
+  const dir = path.dirname(files.doc);
+  for (const [f, what] of [
+    [dir, 'La carpeta del almacén'],
+    [files.doc, 'El documento'],
+    [files.audit, 'El registro de auditoría'],
+    [files.reports, 'El registro de reportes'],
+  ] as const) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(f);
+    } catch {
+      continue; // created later
+    }
+    let writable = (st.mode & 0o222) !== 0;
+    if (writable) {
+      try {
+        fs.accessSync(f, fs.constants.W_OK);
+      } catch {
+        writable = false;
+      }
+    }
+    if (!writable) {
+      throw new StoreError(
+        'read-only',
+        `${what} ${f} es de solo lectura: el bot no puede guardar en él y no se inicia. ` +
+          'Devuélvale el permiso de escritura (chmod u+w), o abra el almacén en modo de solo lectura.',
+        { file: f },
+      );
     }
   }
 }
 
 /**
- * Opens (or creates) the store at `file` (PEI_DB_FILE). Throws, with a message naming the file, when the document
- * or a log cannot be read or does not parse; nothing is written then.
+ * Opens (or creates) the store at `file` (PEI_DB_FILE). Throws a StoreError, with a Spanish message naming the file
+ * and what disagrees, when the document or a log cannot be read, does not parse, or does not agree with the rest;
+ * nothing is written then.
  */
 export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {}): Promise<LowdbStore> {
-  const files = storeFiles(file);
   const warn = opts.onWarning ?? ((m: string) => console.warn(m));
   const fsync = opts.fsync ?? true;
+  const requested = path.resolve(file);
+  if (!opts.readOnly) ensureFolder(path.dirname(requested));
+  const files = storeFiles(realDocPath(requested));
 
-  let readOnly: string | null = opts.readOnly ? 'opened read-only' : null;
+  let readOnly: string | null = opts.readOnly ? 'abierto en solo lectura' : null;
+  let lock: HeldLock | null = null;
   if (!readOnly) {
-    fs.mkdirSync(path.dirname(files.doc), { recursive: true });
-    const holder = acquireLock(files.lock);
-    if (holder !== null) {
-      const why = `in use by process ${holder} (lock ${files.lock})`;
-      if (opts.exclusive) throw new Error(`PEI store ${files.doc} is ${why}; stop that process first`);
+    checkWritableFiles(files);
+    const got = await acquireLock(files);
+    if ('holder' in got) {
+      const who = Number.isInteger(got.holder) && got.holder > 0 ? `el proceso ${got.holder}` : 'otro proceso';
+      const why = `en uso por ${who} (in use by process ${Number.isInteger(got.holder) ? got.holder : '?'}; bloqueo ${files.lock})`;
+      if (opts.exclusive) {
+        throw new StoreError('locked', `El almacén ${files.doc} está ${why}: detenga ese proceso primero`, {
+          file: files.doc,
+          ...(Number.isInteger(got.holder) && got.holder > 0 ? { holderPid: got.holder } : {}),
+        });
+      }
       readOnly = why;
-      warn(`PEI store ${files.doc} is ${why}: opened read-only`);
+      warn(`PEI store ${files.doc} está ${why}: se abrió en solo lectura`);
+    } else {
+      lock = got;
     }
   }
-  const locked = !readOnly;
+  const locked = lock !== null;
 
   try {
     // 1. Read and check everything; nothing is written until all of it is known good.
@@ -505,66 +869,100 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
       auditSeq: 0,
       ...emptyState(),
     });
-    let docExists = true;
-    try {
-      fs.statSync(files.doc);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`PEI store: cannot read ${files.doc} (${errMsg(e)}). ${UNTOUCHED}`);
-      docExists = false;
-    }
+    const docBuf = readFileOrNull(files.doc);
+    const auditBuf = readFileOrNull(files.audit);
+    const reportsBuf = readFileOrNull(files.reports);
+    const docExists = docBuf !== null;
     let doc: StoreDocument;
     if (docExists) {
       let raw: unknown;
       try {
-        raw = await db.adapter.read(); // JSONFile: readFile + JSON.parse
+        raw = JSON.parse(docBuf.toString('utf8'));
       } catch (e) {
-        const why = e instanceof SyntaxError ? `it is not valid JSON (${e.message})` : `it cannot be read (${errMsg(e)})`;
-        throw new Error(`PEI store: cannot open ${files.doc}: ${why}. ${UNTOUCHED}`);
+        throw corrupt(files.doc, `El documento ${files.doc} no es JSON válido (${errMsg(e)})`);
       }
       doc = checkDocument(raw, files.doc);
     } else {
+      const held = [
+        [files.audit, auditBuf],
+        [files.reports, reportsBuf],
+      ].filter(([, b]) => b && (b as Buffer).length > 0) as [string, Buffer][];
+      if (held.length) {
+        throw corrupt(
+          files.doc,
+          `Falta el documento ${files.doc} pero ${held.map(([f, b]) => `${f} tiene ${countLines(b)} líneas`).join(' y ')}: ` +
+            'sin él se perderían los responsables, administradores, suscripciones, conversaciones y envíos',
+        );
+      }
       doc = db.data;
     }
 
-    const auditRead = readJsonl(files.audit, 'audit entry', parseAudit);
-    const reportsRead = readJsonl(files.reports, 'report', parseReport);
+    const auditRead = parseJsonl(auditBuf, files.audit, 'audit entry', parseAudit);
+    const reportsRead = parseJsonl(reportsBuf, files.reports, 'report', parseReport);
+    const auditPrefix = verifyLog(auditRead as JsonlRead<unknown>, doc.logs?.audit, files.audit, files.doc, 'auditoría');
+    const reportsPrefix = verifyLog(reportsRead as JsonlRead<unknown>, doc.logs?.reports, files.reports, files.doc, 'reportes');
     if (!auditRead.exists && doc.auditSeq > 0) {
-      throw new Error(
-        `PEI store: ${files.audit} is missing but ${files.doc} refers to ${doc.auditSeq} audit entries. ` +
-          `Restore the audit log from a backup; nothing was changed.`,
-      );
+      throw corrupt(files.audit, `Falta el registro de auditoría ${files.audit} (${files.audit} is missing), pero el documento ${files.doc} registra ${doc.auditSeq} entradas`);
     }
 
-    // 2. Work out the repairs.
+    // 2. Work out the repairs, checking that the logs agree with each other and with the document.
     const audit = auditRead.items;
     const reports = reportsRead.items;
-    const byId = new Map<string, ReportRecord>();
-    for (const r of reports) byId.set(r.id, r);
-    const missing: ReportRecord[] = [];
-    let seq = doc.auditSeq;
+    const auditReports: ReportRecord[] = [];
+    let seq = 0;
     let replayed = 0;
     for (const e of audit) {
-      if (e.seq > seq) seq = e.seq;
+      if (e.seq <= seq) {
+        throw corrupt(files.audit, `El registro de auditoría ${files.audit} está desordenado: la entrada ${e.seq} viene después de la ${seq}`);
+      }
+      seq = e.seq;
       if (isReportAction(e.action)) {
-        const after = e.after as ReportRecord;
-        if (isObject(after) && typeof after.id === 'string') {
-          const stored = byId.get(after.id);
-          if (stored) e.after = stored; // share one object between the report list and its audit entry
-          else {
-            missing.push(after);
-            byId.set(after.id, after);
-          }
+        if (!isObject(e.after) || typeof (e.after as { id?: unknown }).id !== 'string') {
+          throw corrupt(files.audit, `La entrada ${e.seq} del registro de auditoría ${files.audit} no contiene el reporte que registra`);
         }
-        const before = e.before;
-        if (isObject(before)) {
-          const id = typeof before.$ref === 'string' ? before.$ref : before.id;
-          if (typeof id === 'string') e.before = byId.get(id) ?? before;
-        }
+        auditReports.push(e.after as unknown as ReportRecord);
       } else if (e.seq > doc.auditSeq && applyStateAudit(doc, e)) {
         replayed++;
       }
     }
+    if (seq < doc.auditSeq) {
+      throw corrupt(
+        files.audit,
+        `El registro de auditoría ${files.audit} llega hasta la entrada ${seq} pero el documento ${files.doc} registra cambios hasta la entrada ${doc.auditSeq}`,
+      );
+    }
+    if (reports.length > auditReports.length) {
+      throw corrupt(
+        files.reports,
+        `El registro de reportes ${files.reports} tiene ${reports.length} reportes pero el registro de auditoría ${files.audit} respalda solo ${auditReports.length}`,
+      );
+    }
+    // Lines the document vouches for in both logs were checked by hash: their ids suffice. The rest (a crash window,
+    // or a version-1 store) is compared whole.
+    const vouched = doc.logs ? Math.min(doc.logs.reports.lines, reports.length) : 0;
+    for (let i = 0; i < reports.length; i++) {
+      const same = i < vouched ? reports[i].id === auditReports[i].id : JSON.stringify(reports[i]) === JSON.stringify(auditReports[i]);
+      if (!same) {
+        throw corrupt(
+          files.reports,
+          `El reporte ${i + 1} del registro de reportes ${files.reports} (${reports[i].id}) no coincide con el que registra el registro de auditoría ${files.audit} (${auditReports[i].id})`,
+        );
+      }
+    }
+    const missing = auditReports.slice(reports.length);
     for (const r of missing) reports.push(r);
+    // One object per version, shared by the report list and its audit entries; corrections' before resolved.
+    const byId = new Map<string, ReportRecord>();
+    for (const r of reports) byId.set(r.id, r);
+    for (const e of audit) {
+      if (!isReportAction(e.action)) continue;
+      e.after = byId.get((e.after as ReportRecord).id) ?? e.after;
+      const before = e.before;
+      if (isObject(before)) {
+        const id = typeof before.$ref === 'string' ? before.$ref : before.id;
+        if (typeof id === 'string') e.before = byId.get(id) ?? before;
+      }
+    }
 
     // 3. Repair (only with the lock).
     const notes: string[] = [];
@@ -572,31 +970,44 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
       [files.audit, auditRead],
       [files.reports, reportsRead],
     ] as const) {
-      if (r.tail === 'cut') notes.push(`${f}: cut a torn last line (${r.size - r.goodBytes} bytes, an unacknowledged write)`);
-      if (r.tail === 'kept') notes.push(`${f}: completed a last line that had no newline`);
+      if (r.tail === 'cut') notes.push(`${f}: cut a torn last line — se cortó una última línea incompleta (${r.size - r.goodBytes} bytes, una escritura no confirmada)`);
+      if (r.tail === 'kept') notes.push(`${f}: se completó una última línea sin salto de línea`);
     }
-    if (missing.length) notes.push(`${files.reports}: restored ${missing.length} report(s) from the audit log`);
-    if (replayed) notes.push(`${files.doc}: rolled forward ${replayed} change(s) from the audit log`);
+    if (missing.length) notes.push(`${files.reports}: se restauraron ${missing.length} reporte(s) desde el registro de auditoría`);
+    if (replayed) notes.push(`${files.doc}: rolled forward ${replayed} change(s) — se aplicaron ${replayed} cambio(s) desde el registro de auditoría`);
+    if (docExists && doc.version === 1 && locked) notes.push(`${files.doc}: actualizado al formato ${STORE_VERSION} (contadores de los registros y suma de verificación)`);
 
+    let auditFinal = auditRead.buf;
+    let reportsFinal = reportsRead.buf;
     if (locked) {
-      for (const [f, r] of [
-        [files.audit, auditRead],
-        [files.reports, reportsRead],
-      ] as const) {
-        if (r.tail === 'cut') fs.truncateSync(f, r.goodBytes);
-        if (r.tail === 'kept') fs.appendFileSync(f, '\n');
-      }
-      if (missing.length) {
-        const fh = await fsp.open(files.reports, 'a');
-        try {
-          await writeAll(fh, Buffer.from(missing.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8'));
-          await fh.sync();
-        } finally {
-          await fh.close();
+      try {
+        for (const [f, r] of [
+          [files.audit, auditRead],
+          [files.reports, reportsRead],
+        ] as const) {
+          if (r.tail === 'cut') fs.truncateSync(f, r.goodBytes);
+          if (r.tail === 'kept') fs.appendFileSync(f, '\n');
         }
+        if (auditRead.tail === 'cut') auditFinal = auditRead.buf.subarray(0, auditRead.goodBytes);
+        if (auditRead.tail === 'kept') auditFinal = Buffer.concat([auditRead.buf, Buffer.from('\n')]);
+        if (reportsRead.tail === 'cut') reportsFinal = reportsRead.buf.subarray(0, reportsRead.goodBytes);
+        if (reportsRead.tail === 'kept') reportsFinal = Buffer.concat([reportsRead.buf, Buffer.from('\n')]);
+        if (missing.length) {
+          const add = Buffer.from(missing.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
+          const fh = await fsp.open(files.reports, 'a');
+          try {
+            await writeAll(fh, add);
+            await fh.sync();
+          } finally {
+            await fh.close();
+          }
+          reportsFinal = Buffer.concat([reportsFinal, add]);
+        }
+      } catch (e) {
+        throw fsStoreError(e, (e as { path?: string }).path ?? files.reports, 'reparar');
       }
     }
-    for (const n of notes) warn(`PEI store: ${n}${locked ? '' : ' (in memory only: read-only)'}`);
+    for (const n of notes) warn(`PEI store: ${n}${locked ? '' : ' (solo en memoria: solo lectura)'}`);
 
     const state: StoreState = {
       owners: doc.owners,
@@ -605,21 +1016,43 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
       conversations: doc.conversations,
       sent: doc.sent,
     };
-    const store = new LowdbStoreImpl({ files, db, state, reports, audit, seq, readOnly, fsync });
+    seq = Math.max(seq, doc.auditSeq);
+    const store = new LowdbStoreImpl({
+      files,
+      db,
+      state,
+      reports,
+      audit,
+      seq,
+      readOnly,
+      fsync,
+      lock,
+      auditLog: logState(files.audit, auditFinal, auditPrefix),
+      reportsLog: logState(files.reports, reportsFinal, reportsPrefix),
+      beforeWrite: opts.beforeWrite,
+    });
     if (locked) {
+      lock = null; // the store owns it now
       try {
         await store.openLogs();
-        if (!docExists || replayed) {
-          await store.writeDocument({ ...JSON.parse(JSON.stringify(state)), format: STORE_FORMAT, version: STORE_VERSION, auditSeq: seq });
-        }
+        const counters = doc.logs;
+        const upToDate =
+          docExists &&
+          doc.version === STORE_VERSION &&
+          !replayed &&
+          counters !== undefined &&
+          counters.audit.bytes === auditFinal.length &&
+          counters.reports.bytes === reportsFinal.length;
+        if (!upToDate) await store.writeDocument(state, seq);
+        writeLockInfo(store['lock'] as HeldLock, files.doc, warn);
       } catch (e) {
         await store.close().catch(() => undefined);
-        throw new Error(`PEI store ${files.doc}: cannot write beside it (${errMsg(e)})`);
+        throw fsStoreError(e, files.doc, 'escribir');
       }
     }
     return store;
   } catch (e) {
-    if (locked) releaseLock(files.lock);
+    releaseLock(lock);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openLowdbStore, storeFiles, type LowdbStore } from '../../src/store/lowdb-store';
+import { openLowdbStore, StoreError, storeFiles, type LowdbStore } from '../../src/store/lowdb-store';
 import type { Store } from '../../src/store/types';
 import { admin, alice, bob, type Harness, input, storeContract } from './contract';
 
@@ -55,7 +55,7 @@ describe('lowdb store: files and start-up', () => {
     expect(f.reports).toBe(path.join(path.dirname(file), 'db.reports.jsonl'));
     expect(f.audit).toBe(path.join(path.dirname(file), 'db.audit.jsonl'));
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(doc).toMatchObject({ format: 'pei-bot-store', version: 1, owners: {}, admins: [] });
+    expect(doc).toMatchObject({ format: 'pei-bot-store', version: 2, owners: {}, admins: [] });
     expect(fs.readFileSync(f.reports, 'utf8').trim().split('\n')).toHaveLength(1);
     expect(fs.readFileSync(f.audit, 'utf8').trim().split('\n')).toHaveLength(1);
     // a report does not rewrite the document
@@ -67,7 +67,7 @@ describe('lowdb store: files and start-up', () => {
     ['empty', ''],
     ['JSON null', 'null'],
     ['someone else\'s JSON', '{"posts": []}'],
-    ['a newer format', '{"format": "pei-bot-store", "version": 2}'],
+    ['a newer format', '{"format": "pei-bot-store", "version": 3}'],
   ])('a document that is %s stops the open, names the file and is left untouched', async (_what, content) => {
     const file = tempDb();
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -100,7 +100,7 @@ describe('lowdb store: files and start-up', () => {
 
     // a line that parses but is not a record is refused too
     fs.writeFileSync(reports, `${lines[0]}\n{"hello": 1}\n${lines[2]}\n`);
-    await expect(openLowdbStore(file)).rejects.toThrow(/line 2 is not a valid report: id, indicatorId or period missing/);
+    await expect(openLowdbStore(file)).rejects.toThrow(/line 2 is not a valid report.*id, indicatorId or period missing/);
   });
 
   test('a torn last line (crash mid-append) is cut away with a warning, and the rest loads', async () => {
@@ -139,7 +139,7 @@ describe('lowdb store: files and start-up', () => {
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
     expect(store.reports()).toHaveLength(2);
-    expect(warnings.join()).toMatch(/completed a last line/);
+    expect(warnings.join()).toMatch(/se completó una última línea/);
     expect(fs.readFileSync(reports, 'utf8').endsWith('\n')).toBe(true);
   });
 
@@ -147,6 +147,7 @@ describe('lowdb store: files and start-up', () => {
     const file = tempDb();
     const s = await openLowdbStore(file);
     await s.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
+    const docBefore = fs.readFileSync(file);
     await s.appendReports(
       [
         { input: input('1', '2025-01', 2), author: bob, source: 'csv', submissionId: 'f:1' },
@@ -159,11 +160,14 @@ describe('lowdb store: files and start-up', () => {
     await s.close();
     const { reports } = storeFiles(file);
     const lines = fs.readFileSync(reports, 'utf8').split('\n');
-    fs.writeFileSync(reports, `${lines[0]}\n${lines[1].slice(0, 30)}`); // crash in the middle of the second batch
+    // crash in the middle of the second batch: the audit log written, the reports log torn, the document not yet
+    // holding the batch's counters
+    fs.writeFileSync(reports, `${lines[0]}\n${lines[1].slice(0, 30)}`);
+    fs.writeFileSync(file, docBefore);
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
     expect(store.reports()).toEqual(all);
-    expect(warnings.join('\n')).toMatch(/restored 2 report/);
+    expect(warnings.join('\n')).toMatch(/se restauraron 2 reporte/);
     expect((await store.appendReport(input('2', '2025-01', 4), bob, { source: 'csv', submissionId: 'f:2', at: AT })).duplicate).toBe(true);
   });
 
@@ -191,7 +195,7 @@ describe('lowdb store: files and start-up', () => {
     await s.setOwners('4263', [alice], admin, AT);
     await s.close();
     fs.rmSync(storeFiles(file).audit);
-    await expect(openLowdbStore(file)).rejects.toThrow(/db\.audit\.jsonl is missing/);
+    await expect(openLowdbStore(file)).rejects.toThrow(/Falta el registro de auditoría \S*db\.audit\.jsonl/);
   });
 
   test('a second writer gets a read-only store (or an error when exclusive)', async () => {
@@ -259,20 +263,24 @@ describe('lowdb store: files and start-up', () => {
     expect(reopened.reports()).toHaveLength(400);
   });
 
-  test('a failed write refuses further writes instead of tearing the log', async () => {
+  test('a failed write is undone (memory and disk) and the next write succeeds', async () => {
     const file = tempDb();
     const store = await openStore(file);
     await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
     // Make the next write fail: close the log handles underneath the store.
     const impl = store as unknown as { auditFh: { close(): Promise<void> } };
     await impl.auditFh.close();
-    await expect(store.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })).rejects.toThrow(/a write failed/);
-    await expect(store.appendReport(input('1', '2025-01', 3), alice, { source: 'teams', at: AT })).rejects.toThrow(/no more writes/);
+    const err = await store.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toContain(storeFiles(file).audit);
     expect(store.reports()).toHaveLength(1);
+    const next = await store.appendReport(input('1', '2025-01', 3), alice, { source: 'teams', at: AT });
+    expect(next.record.version).toBe(2);
+    expect(store.reports().map((r) => r.value)).toEqual([1, 3]);
     open = [];
-    await store.close().catch(() => undefined);
+    await store.close();
     const reopened = await openStore(file);
-    expect(reopened.reports()).toHaveLength(1);
+    expect(reopened.reports().map((r) => r.value)).toEqual([1, 3]);
   });
 });
 
