@@ -17,7 +17,7 @@ export interface SubmitRequest {
   /** PEI_ADMINS or an admin added at run time (decided by the caller, which knows the configuration). */
   isAdmin: boolean;
   input: RawReport;
-  /** Idempotency key: the form card's id. A repeat of a stored submissionId stores nothing new. */
+  /** Idempotency key: the form card's id. A repeat by the same person stores nothing new (stored as `<person id>:<form id>`). */
   submissionId?: string;
   now: Date;
   source: ReportSource;
@@ -32,6 +32,14 @@ export type SubmitResult =
   | { status: 'forbidden'; indicator: Indicator; message: string }
   | { status: 'invalid'; indicator?: Indicator; errors: FieldError[]; warnings: ReportWarning[] };
 
+/**
+ * The stored idempotency key of a form: scoped to the person who sends it, so that one owner reusing another's form
+ * id (by accident or not) neither sees the other's report nor loses their own.
+ */
+export function scopedSubmissionId(author: Person, formId: string): string {
+  return `${author.id}:${formId}`;
+}
+
 export async function submitReport(store: Store, req: SubmitRequest): Promise<SubmitResult> {
   const lang: Lang = req.lang === 'en' ? 'en' : 'es';
   const m = messages(lang);
@@ -44,8 +52,12 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
   }
 
   const lookup = reportLookup(store);
+  const author: Person = personOf(req.actor);
+  const submissionId = req.submissionId === undefined ? undefined : scopedSubmissionId(author, req.submissionId);
   if (req.submissionId !== undefined) {
-    const dup = lookup.bySubmission(req.submissionId);
+    // A repeat of this person's form; a key stored before keys were scoped counts only when it is the same person's.
+    const legacy = lookup.bySubmission(req.submissionId);
+    const dup = lookup.bySubmission(submissionId!) ?? (legacy && legacy.author.id === author.id ? legacy : undefined);
     if (dup) return { status: 'duplicate', record: dup, indicator: findIndicator(req.plan, dup.indicatorId) ?? indicator };
   }
 
@@ -60,8 +72,7 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
   });
   if (!checked.ok) return { status: 'invalid', indicator, errors: checked.errors, warnings: checked.warnings };
 
-  const author: Person = personOf(req.actor);
-  const res = await store.appendReport(checked.value, author, { source: req.source, submissionId: req.submissionId, at: req.now.toISOString() });
+  const res = await store.appendReport(checked.value, author, { source: req.source, submissionId, at: req.now.toISOString() });
   if (res.duplicate) return { status: 'duplicate', record: res.record, indicator: findIndicator(req.plan, res.record.indicatorId) ?? indicator };
   return { status: 'stored', record: res.record, indicator, correction: res.record.version > 1, warnings: checked.warnings };
 }

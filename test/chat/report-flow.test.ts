@@ -82,7 +82,7 @@ describe('report form (TestAdapter)', () => {
     expect(cardText(detail)).toContain('Indicador 4263');
     expect(cardText(detail)).toContain('75,0 %');
     expect(c.store.reports()).toHaveLength(1);
-    expect(c.store.reports()[0]).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana' }, submissionId: form.submit.formId });
+    expect(c.store.reports()[0]).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana' }, submissionId: `aad-ana:${form.submit.formId}` });
 
     // the same card sent again stores nothing new
     const again = await c.click({ ...form.submit, ...ENTRIES, value: '0,35' }, { from: ANA, replyToId: form.id });

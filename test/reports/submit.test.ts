@@ -33,7 +33,7 @@ describe('submitReport', () => {
     const r = await submitReport(store, req());
     expect(r.status).toBe('stored');
     if (r.status !== 'stored') return;
-    expect(r.record).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana', name: 'Ana Pérez' }, source: 'teams', submissionId: 'form-1' });
+    expect(r.record).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana', name: 'Ana Pérez' }, source: 'teams', submissionId: 'aad-ana:form-1' });
     expect(r.correction).toBe(false);
     expect(store.reports()).toHaveLength(1);
     expect(store.audit({ target: 'report:4263:2025-06' })).toHaveLength(1);
@@ -49,6 +49,32 @@ describe('submitReport', () => {
     const both = await Promise.all([submitReport(store, req({ submissionId: 'form-2' })), submitReport(store, req({ submissionId: 'form-2' }))]);
     expect(both.map((b) => b.status).sort()).toEqual(['duplicate', 'stored']);
     expect(store.reports()).toHaveLength(2);
+  });
+
+  test('the form id is scoped to the person: two owners reusing one formId both get their own report stored', async () => {
+    const { store, req } = await setup();
+    await store.setOwners('4263', [personOf(ANA), personOf(LUIS)], personOf(ANA), NOW.toISOString());
+    const ana = await submitReport(store, req({ submissionId: 'shared-form-id' }));
+    const luis = await submitReport(store, req({ actor: LUIS, submissionId: 'shared-form-id', input: { ...input, value: '0,35' } }));
+    expect(ana.status).toBe('stored');
+    expect(luis.status).toBe('stored');
+    if (luis.status !== 'stored') return;
+    expect(luis.record).toMatchObject({ author: { id: 'aad-luis' }, value: 0.35, version: 2 });
+    expect(store.reports().map((r) => [r.author.id, r.value])).toEqual([
+      ['aad-ana', 0.3],
+      ['aad-luis', 0.35],
+    ]);
+    // and each one's repeat is still a repeat of their own
+    const again = await submitReport(store, req({ actor: LUIS, submissionId: 'shared-form-id' }));
+    expect(again).toMatchObject({ status: 'duplicate', record: { author: { id: 'aad-luis' } } });
+    // a key stored before keys were scoped (the bare form id) is a repeat only for its own author
+    await store.appendReport({ indicatorId: '4263', period: '2025-05', value: 0.2, logros: 'l', dificultades: '', evidencia: '' }, personOf(ANA), {
+      source: 'teams',
+      submissionId: 'old-form',
+      at: NOW.toISOString(),
+    });
+    expect((await submitReport(store, req({ submissionId: 'old-form' }))).status).toBe('duplicate');
+    expect((await submitReport(store, req({ actor: LUIS, submissionId: 'old-form' }))).status).toBe('stored');
   });
 
   test('a second report of the month is a correction: version 2, audited with before/after', async () => {
@@ -104,7 +130,7 @@ describe('ownership', () => {
     const lookup = reportLookup(store);
     expect(lookup.bySubmission('form-1')).toBeUndefined();
     await submitReport(store, req());
-    expect(lookup.bySubmission('form-1')?.value).toBe(0.3);
+    expect(lookup.bySubmission('aad-ana:form-1')?.value).toBe(0.3);
     expect(lookup.ofIndicator('4263')).toHaveLength(1);
   });
 });
