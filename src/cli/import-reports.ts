@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
-import { openLowdbStore } from '../store/lowdb-store';
+import { openLowdbStore, StoreError } from '../store/lowdb-store';
 import type { Person } from '../store/types';
 import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './main';
@@ -58,10 +58,9 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
     store = await openLowdbStore(config.dbFile, { exclusive: true, onWarning: (w) => io.err(`Aviso: ${w}`) });
   } catch (e) {
     const msg = (e as Error).message;
-    const held = /in use by process (\d+)/.exec(msg);
-    if (held) {
+    if (e instanceof StoreError && e.code === 'locked') {
       io.err(
-        `El almacén ${config.dbFile} está en uso por otro proceso (pid ${held[1]}), probablemente el bot. ` +
+        `El almacén ${config.dbFile} está en uso por otro proceso${e.holderPid ? ` (pid ${e.holderPid})` : ''}, probablemente el bot. ` +
           `Detén el bot antes de importar (la importación necesita el almacén en exclusiva) y vuelve a ejecutar el comando. No se importó nada.`,
       );
     } else {
@@ -72,7 +71,15 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
 
   try {
     const known = [...store.admins(), ...Object.values(store.allOwners()).flat()];
-    const result = await importReportsCsv(store, content, { plan, now: config.now ?? new Date(), actor: cliActor(actorName), knownPeople: known });
+    let result;
+    try {
+      result = await importReportsCsv(store, content, { plan, now: config.now ?? new Date(), actor: cliActor(actorName), knownPeople: known });
+    } catch (e) {
+      // A write the store could not make (disk full, ...): it was undone, nothing of the file is stored.
+      if (!(e instanceof StoreError)) throw e;
+      io.err(`No se importó nada: ${e.message}`);
+      return 1;
+    }
     if (!result.ok) {
       const lines = [...result.errors].sort((a, b) => a.line - b.line).map((e) => (e.line > 0 ? `  línea ${e.line}: ${e.message}` : `  ${e.message}`));
       const rowsWithErrors = new Set(result.errors.filter((e) => e.line > 0).map((e) => e.line)).size;

@@ -51,6 +51,28 @@ export function parseReportsCsv(content: string | Uint8Array): CsvParseResult {
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) return { ok: false, errors: [{ line: 0, message: 'El archivo está vacío: debe tener la fila de encabezado y al menos un reporte.' }] };
 
+  // A spreadsheet saved with another separator (Excel in Spanish saves ';'): say so before csv-parse trips on it.
+  const headerText = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const headerLineNo = text.split('\n').findIndex((l) => l.trim() !== '') + 1;
+  for (const [sep, name] of [
+    [';', "';' (punto y coma)"],
+    ['\t', 'tabuladores'],
+  ] as const) {
+    if (!headerText.includes(',') && headerText.split(sep).length >= 3) {
+      return {
+        ok: false,
+        errors: [
+          {
+            line: headerLineNo,
+            message:
+              `el archivo usa ${name} como separador; use comas (,). En Excel: «Guardar como» → «CSV UTF-8 (delimitado por comas)». ` +
+              `Se esperan las columnas ${CSV_COLUMNS.join(',')}`,
+          },
+        ],
+      };
+    }
+  }
+
   type Out = { record: string[]; info: { lines: number }; raw: string };
   let out: Out[];
   try {
@@ -62,7 +84,11 @@ export function parseReportsCsv(content: string | Uint8Array): CsvParseResult {
         ? 'hay comillas (") que se abren y no se cierran'
         : err.code === 'CSV_INVALID_CLOSING_QUOTE'
           ? 'hay comillas (") en medio de un campo: encierra el campo entre comillas y duplica las comillas internas ("")'
-          : `el CSV no es válido (${err.message})`;
+          : err.code === 'CSV_INVALID_OPENING_QUOTE' || err.code === 'INVALID_OPENING_QUOTE'
+            ? 'hay comillas (") después del comienzo de un campo: encierra el campo completo entre comillas y duplica las comillas internas ("")'
+            : err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
+              ? 'la fila no tiene el mismo número de columnas que el encabezado'
+              : `el CSV no es válido en esta línea${err.code ? ` (${err.code})` : ''}`;
     return { ok: false, errors: [{ line: err.lines ?? 0, message: why }] };
   }
   if (!out.length) return { ok: false, errors: [{ line: 0, message: 'El archivo está vacío.' }] };

@@ -25,6 +25,20 @@ puestas al servicio",,${EVID},aad-luis`,
 ].join('\n');
 
 describe('parseReportsCsv', () => {
+  test("a ';'-separated file (Excel in Spanish) is refused politely, in Spanish, at the header's line", () => {
+    const r = parseReportsCsv('\nindicator;period;value;logros;dificultades;evidencia\n4263;2025-06;0,3;a;b;c\n');
+    expect(r).toEqual({ ok: false, errors: [{ line: 2, message: expect.stringMatching(/^el archivo usa ';' \(punto y coma\) como separador; use comas/) }] });
+  });
+
+  test('a quote opening in the middle of a field gets a Spanish message with its line, not «Invalid Opening Quote»', () => {
+    const r = parseReportsCsv('indicator,period,value,logros,dificultades,evidencia\n4263,2025-06,0.3,a,b,c\n4263,2025-07,0.3, "x"y,b,c\n');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0].line).toBe(3);
+    expect(r.errors[0].message).toMatch(/comillas/);
+    expect(r.errors[0].message).not.toMatch(/Invalid|Quote/);
+  });
+
   test('BOM, CRLF, quoted multi-line fields: rows keep the line where they start', () => {
     const r = parseReportsCsv(`\uFEFF${good.replace(/\n/g, '\r\n')}\r\n`);
     expect(r.ok).toBe(true);
