@@ -284,6 +284,98 @@ describe('lowdb store: files and start-up', () => {
   });
 });
 
+describe('lowdb store: what start-up refuses, and the lock', () => {
+  test('deleting db.lock or opening through a symlink under another name does not let a second writer in', async () => {
+    const file = tempDb();
+    const first = (await openLowdbStore(file)) as LowdbStore;
+    await first.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', submissionId: 'a', at: AT });
+    fs.rmSync(storeFiles(file).lock);
+    await expect(openLowdbStore(file, { exclusive: true })).rejects.toMatchObject({ code: 'locked' });
+    const alias = path.join(path.dirname(file), 'otro-nombre.json');
+    fs.symlinkSync(file, alias);
+    const second = (await openLowdbStore(alias, { onWarning: () => undefined })) as LowdbStore;
+    expect(second.readOnly).toBe(true);
+    expect(second.files.doc).toBe(fs.realpathSync(file));
+    await expect(second.appendReport(input('1', '2025-01', 2), bob, { source: 'teams', at: AT })).rejects.toMatchObject({ code: 'read-only' });
+    await second.close();
+    await first.close();
+    const again = (await openLowdbStore(alias)) as LowdbStore;
+    expect(again.readOnly).toBe(false);
+    expect(again.reports()).toHaveLength(1);
+    await again.close();
+  });
+
+  test('a lock file naming a live process that is not a PEI Bot (pid 1) does not block', async () => {
+    const file = tempDb();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(storeFiles(file).lock, '1\n');
+    const store = (await openLowdbStore(file)) as LowdbStore;
+    expect(store.readOnly).toBe(false);
+    expect(fs.readFileSync(storeFiles(file).lock, 'utf8')).toMatch(new RegExp(`^${process.pid}\npei-bot-lock\n`));
+    await store.close();
+  });
+
+  test('a read-only db.json is refused, not replaced through the rename', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    await s.setOwners('4263', [alice], admin, AT);
+    await s.close();
+    fs.chmodSync(file, 0o444);
+    const before = fs.readFileSync(file);
+    const err = await openLowdbStore(file).catch((e: StoreError) => e);
+    expect(err).toMatchObject({ code: 'read-only', file });
+    expect((err as Error).message).toMatch(/es de solo lectura/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o444);
+    // reading it is fine
+    const reader = await openLowdbStore(file, { readOnly: true });
+    expect(reader.owners('4263')).toEqual([alice]);
+    await reader.close();
+  });
+
+  test('an admin record {"id": null} is refused at start-up, naming the file and the record', async () => {
+    const file = tempDb();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ format: 'pei-bot-store', version: 1, admins: [{ id: null }] }));
+    const err = await openLowdbStore(file).catch((e: StoreError) => e);
+    expect(err).toMatchObject({ code: 'corrupt' });
+    expect((err as Error).message).toContain(file);
+    expect((err as Error).message).toMatch(/admins\[0\]/);
+  });
+
+  test('a store path whose folder is a file gets a Spanish message naming it', async () => {
+    const file = tempDb();
+    fs.mkdirSync(path.dirname(path.dirname(file)), { recursive: true });
+    fs.writeFileSync(path.dirname(file), 'no soy una carpeta');
+    const err = await openLowdbStore(file).catch((e: StoreError) => e);
+    expect(err).toMatchObject({ code: 'not-a-folder' });
+    expect((err as Error).message).toContain(path.dirname(file));
+    expect((err as Error).message).not.toMatch(/EEXIST.*mkdir/);
+  });
+
+  test('a version-1 store (no counters) opens and is upgraded; from then on an emptied log is refused', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file);
+    for (let i = 0; i < 3; i++) await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', at: AT });
+    await s.setOwners('1', [alice], admin, AT);
+    await s.close();
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    delete doc.logs;
+    delete doc.integrity;
+    doc.version = 1;
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const warnings: string[] = [];
+    const up = await openLowdbStore(file, { onWarning: (m) => warnings.push(m) });
+    expect(up.reports()).toHaveLength(3);
+    expect(warnings.join()).toMatch(/actualizado al formato 2/);
+    await up.close();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 2, logs: { audit: { lines: 4 }, reports: { lines: 3 } } });
+    fs.writeFileSync(storeFiles(file).reports, '');
+    fs.writeFileSync(storeFiles(file).audit, '');
+    await expect(openLowdbStore(file)).rejects.toThrow(/db\.audit\.jsonl tiene 0 líneas \(0 bytes\) pero el documento \S+db\.json registra 4 líneas/);
+  });
+});
+
 describe('lowdb store: growth', () => {
   test('opens 100,000 reports quickly and submit cost stays flat', async () => {
     const file = tempDb();
