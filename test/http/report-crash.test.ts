@@ -115,7 +115,9 @@ test('SIGKILL mid-burst of submits over HTTP: every acknowledged report is in th
     try {
       const reports = store.reports();
       const bySid = new Map<string, number>();
-      for (const r of reports) bySid.set(r.submissionId!, (bySid.get(r.submissionId!) ?? 0) + 1);
+      // stored keys are `<person id>:<form id>`
+      const formIdOf = (r: { submissionId?: string }) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1);
+      for (const r of reports) bySid.set(formIdOf(r), (bySid.get(formIdOf(r)) ?? 0) + 1);
       for (const sid of allAcked) expect([sid, bySid.get(sid)]).toEqual([sid, 1]);
       expect([...bySid.values()].every((c) => c === 1)).toBe(true);
       // versions 1..n per (indicator, period), each with its audit entry

@@ -68,7 +68,7 @@ describe('an owner reports over HTTP', () => {
     expect(audit).toContain('Ana Pérez');
     const entries = t.bot.services.store.audit({ target: 'report:4263:' });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'report.create', actor: { id: 'aad-ana' }, after: { value: 0.3, submissionId: form.formId } });
+    expect(entries[0]).toMatchObject({ action: 'report.create', actor: { id: 'aad-ana' }, after: { value: 0.3, submissionId: `aad-ana:${form.formId}` } });
 
     // a replayed POST of the same submit stores nothing new
     expect(await t.send(inConversation(submit(url, { ...form, ...ENTRIES }, { from: ANA, replyToId: 'form-activity-1' }), 'conv-ana'))).toBe(200);
@@ -128,7 +128,8 @@ describe('200 concurrent submits over HTTP', () => {
     const reopened = await openLowdbStore(t.dbFile, { readOnly: true });
     try {
       expect(reopened.reports()).toHaveLength(200);
-      expect(new Set(reopened.reports().map((r) => r.submissionId))).toEqual(new Set(submits.map((s) => s.formId)));
+      // stored keys are `<person id>:<form id>`
+      expect(new Set(reopened.reports().map((r) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1)))).toEqual(new Set(submits.map((s) => s.formId)));
       expect(reopened.audit({ target: 'report:' })).toHaveLength(200);
     } finally {
       await reopened.close();
