@@ -422,7 +422,7 @@ describe('lowdb store: growth', () => {
       `100k reports: filled in ${fill} ms; open ${openMs} ms (reports ${mb(sizes.reports)} MB, audit ${mb(sizes.audit)} MB); ` +
         `appendReport with fsync at 100k: median ${lat[25].toFixed(2)} ms, p90 ${lat[45].toFixed(2)} ms`,
     );
-    expect(openMs).toBeLessThan(5000);
+    // open time is printed, not asserted (no wall-clock assertions in npm test; bench/ holds the speed goals)
     expect(lat[25]).toBeLessThan(50);
     await store.close();
   }, 120_000);
