@@ -208,17 +208,20 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     sendJson(res, 200, aboutDocument(en));
   };
   server.get('/', about);
+  server.head('/', about);
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  const healthz = async (_req: Request, res: Response) => {
     if (closing) {
       res.status(503);
       res.json({ status: 'shutting-down' });
       return;
     }
     res.json({ status: 'ok' });
-  });
+  };
+  server.get('/healthz', healthz);
+  server.head('/healthz', healthz);
 
-  server.get('/api/v1/status', async (req: Request, res: Response) => {
+  const statusApi = async (req: Request, res: Response) => {
     if (!opts.apiToken) {
       apiError(req, res, 404, 'not-found', 'La API de lectura está deshabilitada (PEI_API_TOKEN no está configurado).', 'The read API is disabled (PEI_API_TOKEN is not set).');
       return;
@@ -245,18 +248,22 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     }
     const figures = opts.status.figures(Number(yearText), asOf);
     res.json(statusJson(figures, (id) => opts.store.owners(id)));
-  });
+  };
+  server.get('/api/v1/status', statusApi);
+  server.head('/api/v1/status', statusApi);
 
   // Everything else: a polite JSON 404 (unknown path) or 405 (known path, other method), never restify's own.
+  // Written through restify's own response API: restify then knows the answer went out (its error events too).
   const fallback = async (req: Request, res: Response) => {
     req.resume();
     const path = String(req.url ?? '/').split('?')[0];
     const allowed = ROUTES[path];
     if (allowed) {
-      clientError(req, res, 405, { code: 'method-not-allowed', es: `Método ${req.method} no permitido en ${path}; use ${allowed.join(' o ')}.`, en: `Method ${req.method} not allowed on ${path}; use ${allowed.join(' or ')}.` }, { Allow: allowed.join(', ') });
+      res.setHeader('Allow', allowed.join(', '));
+      apiError(req, res, 405, 'method-not-allowed', `Método ${req.method} no permitido en ${path}; use ${allowed.join(' o ')}.`, `Method ${req.method} not allowed on ${path}; use ${allowed.join(' or ')}.`);
       return;
     }
-    clientError(req, res, 404, { code: 'not-found', es: 'No existe esa dirección en este servicio; GET / lista las disponibles.', en: 'There is no such address on this service; GET / lists the available ones.' });
+    apiError(req, res, 404, 'not-found', 'No existe esa dirección en este servicio; GET / lista las disponibles.', 'There is no such address on this service; GET / lists the available ones.');
   };
   for (const method of ['get', 'head', 'post', 'put', 'patch', 'del', 'opts'] as const) server[method]('/*', fallback);
   server.post('/', fallback);
@@ -265,6 +272,13 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   server.patch('/', fallback);
   for (const p of ['/healthz', '/api/v1/status']) for (const m of ['post', 'put', 'patch', 'del'] as const) server[m](p, fallback);
   for (const m of ['get', 'head', 'put', 'patch', 'del'] as const) server[m]('/api/messages', fallback);
+  // What restify's router refuses by itself (an undecodable path, an unknown method): the same JSON, not restify's.
+  for (const event of ['NotFound', 'MethodNotAllowed', 'VersionNotAllowed', 'UnsupportedMediaType']) {
+    server.on(event, (req: Request, res: Response, _err: unknown, cb: () => void) => {
+      if (!res.headersSent) void fallback(req, res).finally(cb);
+      else cb();
+    });
+  }
 
   return {
     server,

@@ -41,9 +41,10 @@ const activitySchema = z
       })
       .passthrough(),
     id: optStr(LIMITS.id),
-    channelId: optStr(64),
-    from: account.nullish(),
-    recipient: account.nullish(),
+    // teams-ai keys its turn state on these four: without one, no turn can run.
+    channelId: z.string().min(1).max(64),
+    from: account.extend({ id: z.string().min(1).max(LIMITS.id) }),
+    recipient: account.extend({ id: z.string().min(1).max(LIMITS.id) }),
     text: optStr(LIMITS.text),
     locale: optStr(64),
     name: optStr(LIMITS.short),
@@ -63,6 +64,9 @@ const BAD_ACTIVITY: Record<string, ClientError> = {
   type: { code: 'invalid-activity', es: 'El cuerpo no es una actividad del Bot Framework: falta `type` (texto).', en: 'The body is not a Bot Framework activity: `type` (a string) is missing.' },
   serviceUrl: { code: 'invalid-serviceUrl', es: 'La actividad no trae un `serviceUrl` válido (http o https): no hay a dónde responder.', en: 'The activity has no valid `serviceUrl` (http or https): there is nowhere to reply.' },
   conversation: { code: 'invalid-conversation', es: 'La actividad no trae `conversation.id` (texto).', en: 'The activity has no `conversation.id` (a string).' },
+  channelId: { code: 'invalid-activity', es: 'La actividad no trae `channelId` (texto).', en: 'The activity has no `channelId` (a string).' },
+  from: { code: 'invalid-activity', es: 'La actividad no trae `from.id` (texto): no se sabe quién escribe.', en: 'The activity has no `from.id` (a string): the sender is unknown.' },
+  recipient: { code: 'invalid-activity', es: 'La actividad no trae `recipient.id` (texto).', en: 'The activity has no `recipient.id` (a string).' },
 };
 
 /** Null when the value is an activity the bot can work with; otherwise the client error to answer (400). */
@@ -72,7 +76,7 @@ export function activityProblem(body: unknown): ClientError | null {
   if (parsed.success) return null;
   const path = parsed.error.issues[0].path.map(String);
   const first = path[0];
-  if (first === 'type' || first === 'serviceUrl' || first === 'conversation') return BAD_ACTIVITY[first];
+  if (first in BAD_ACTIVITY && (path.length === 1 || path[1] === 'id')) return BAD_ACTIVITY[first];
   const where = path.join('.').slice(0, 80);
   return {
     code: 'invalid-activity',
