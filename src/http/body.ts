@@ -14,6 +14,24 @@ export type BodyResult =
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** Bytes of a refused body read and thrown away (so the client can read the answer) before the socket is cut. */
+export const DISCARD_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Reads and throws away what is left of a refused request, so that the client, still sending, gets the 4xx
+ * instead of a reset; beyond `cap` bytes the connection is destroyed. Nothing is kept.
+ */
+export function discard(req: IncomingMessage, cap = DISCARD_LIMIT): void {
+  if (req.complete || req.destroyed) return;
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > cap) req.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
+}
+
 function fail(status: 400 | 413 | 415, code: Extract<BodyResult, { ok: false }>['code']): BodyResult {
   return { ok: false, status, code };
 }
@@ -48,8 +66,7 @@ export function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): 
         decoder.destroy();
       }
       chunks.length = 0;
-      if (!result.ok) req.resume(); // discard what is left; nothing more is buffered
-      resolve(result);
+      resolve(result); // on a refusal the caller answers, then discard()s the rest
     };
     const onDecoded = (chunk: Buffer) => {
       if (settled) return;

@@ -2,7 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJsonBody, DEFAULT_BODY_LIMIT } from './body';
+import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { statusJson } from '../views/status-json';
 import type { StatusService } from '../progress/service';
@@ -162,7 +162,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (closing) {
-      req.resume();
+      discard(req);
       sendJson(res, 503, { error: { code: 'shutting-down', message: wantsEnglish(req) ? 'The service is restarting; try again in a moment.' : 'El servicio se está reiniciando; intente de nuevo en un momento.' } }, { 'Retry-After': '5', Connection: 'close' });
       return;
     }
@@ -170,7 +170,8 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     try {
       const read = await readJsonBody(req, bodyLimit);
       if (!read.ok) {
-        clientError(req, res, read.status, { code: read.code, ...BODY_ERRORS[read.code] }, { Connection: 'close' });
+        clientError(req, res, read.status, { code: read.code, ...BODY_ERRORS[read.code] });
+        discard(req);
         return;
       }
       let timer: NodeJS.Timeout | undefined;
@@ -255,7 +256,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   // Everything else: a polite JSON 404 (unknown path) or 405 (known path, other method), never restify's own.
   // Written through restify's own response API: restify then knows the answer went out (its error events too).
   const fallback = async (req: Request, res: Response) => {
-    req.resume();
+    discard(req);
     const path = String(req.url ?? '/').split('?')[0];
     const allowed = ROUTES[path];
     if (allowed) {
