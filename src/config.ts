@@ -9,6 +9,12 @@ import { DEFAULT_BANDS, validateBands, type Bands } from './progress/status';
 
 export interface Config {
   port: number;
+  /** Address to listen on: PEI_HOST, else 0.0.0.0 with BOT_ID (Azure's front end must reach it), 127.0.0.1 without. */
+  host: string;
+  /** Why `host` is what it is (printed at start). */
+  hostReason: 'PEI_HOST' | 'authenticated' | 'anonymous';
+  /** Milliseconds POST /api/messages may take before it answers 503 (PEI_REQUEST_TIMEOUT_MS; Teams gives up at 15 s). */
+  requestTimeoutMs: number;
   dbFile: string;
   /** Fixed "now" for demos and tests; undefined = the real clock. */
   now?: Date;
@@ -26,6 +32,8 @@ export class ConfigError extends Error {}
 
 const env = z.object({
   PORT: z.string().regex(/^\d+$/, 'debe ser un número de puerto').optional(),
+  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-\[\]]+$/, 'debe ser una dirección IP o un nombre de host (p. ej. 127.0.0.1 o 0.0.0.0)').optional(),
+  PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, 'debe ser un número de milisegundos').optional(),
   PEI_DB_FILE: z.string().min(1).optional(),
   PEI_NOW: z.string().optional(),
   PEI_API_TOKEN: z.string().optional(),
@@ -88,8 +96,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     }
   }
 
+  const requestTimeoutMs = e.PEI_REQUEST_TIMEOUT_MS ? Number(e.PEI_REQUEST_TIMEOUT_MS) : 10_000;
+  if (requestTimeoutMs < 100 || requestTimeoutMs > 14_000) {
+    throw new ConfigError('Configuración inválida: PEI_REQUEST_TIMEOUT_MS debe estar entre 100 y 14000 (Teams deja de esperar a los 15 s)');
+  }
+  const host = e.PEI_HOST?.replace(/^\[(.*)\]$/, '$1') ?? (e.BOT_ID ? '0.0.0.0' : '127.0.0.1');
+  const hostReason = e.PEI_HOST ? 'PEI_HOST' : e.BOT_ID ? 'authenticated' : 'anonymous';
+
   return {
     port,
+    host,
+    hostReason,
+    requestTimeoutMs,
     dbFile: resolve(e.PEI_DB_FILE ?? 'data/db.json'),
     now,
     apiToken: e.PEI_API_TOKEN,

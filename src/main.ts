@@ -44,8 +44,9 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     apiToken: config.apiToken,
     clock,
     log: (m, e) => log.error(m, e),
+    deadlineMs: config.requestTimeoutMs,
   });
-  const port = await http.listen(config.port, opts.host);
+  const port = await http.listen(config.port, opts.host ?? config.host);
   teams.start();
   let stopped: Promise<void> | undefined;
   return {
@@ -82,7 +83,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const mode = config.bot.id ? `autenticado (BOT_ID ${config.bot.id})` : 'anónimo local (sin BOT_ID)';
-  log.info(`PEI Bot escuchando en http://localhost:${bot.port}/api/messages — modo ${mode}; almacén ${config.dbFile}`);
+  const why = {
+    PEI_HOST: 'porque PEI_HOST lo pide',
+    authenticated: 'todas las interfaces: con BOT_ID cada petición debe traer un token del Bot Framework',
+    anonymous: 'solo esta máquina: sin BOT_ID cualquiera que alcance el puerto sería administrador; PEI_HOST=0.0.0.0 lo abre',
+  }[config.hostReason];
+  const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
+  log.info(`PEI Bot escuchando en http://${shown}:${bot.port}/api/messages (${why}) — modo ${mode}; almacén ${config.dbFile}`);
+  if (!config.bot.id && config.hostReason === 'PEI_HOST' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
+    log.warn(`Modo anónimo abierto en ${config.host}: quien alcance el puerto puede hacerse pasar por cualquier usuario, también por un administrador.`);
+  }
   const shutdown = (signal: string) => {
     log.info(`${signal} recibido: terminando el turno en curso y guardando el almacén…`);
     bot.stop().then(

@@ -37,3 +37,26 @@ test.each([
   expect(() => load(env as Record<string, string>)).toThrow(ConfigError);
   expect(() => load(env as Record<string, string>)).toThrow(re);
 });
+
+describe('PEI_HOST: where the bot listens', () => {
+  test('anonymous mode (no BOT_ID) listens on loopback only; with BOT_ID on every interface', () => {
+    expect(load({})).toMatchObject({ host: '127.0.0.1', hostReason: 'anonymous' });
+    expect(load({ BOT_ID: 'x' })).toMatchObject({ host: '0.0.0.0', hostReason: 'authenticated' });
+  });
+  test('the operator decides with PEI_HOST (IPv6 in brackets too)', () => {
+    expect(load({ PEI_HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', hostReason: 'PEI_HOST' });
+    expect(load({ PEI_HOST: '[::1]', BOT_ID: 'x' })).toMatchObject({ host: '::1', hostReason: 'PEI_HOST' });
+  });
+  test('a value that is not an address is refused at start', () => {
+    expect(() => load({ PEI_HOST: 'http://0.0.0.0/' })).toThrow(/PEI_HOST/);
+  });
+});
+
+describe('PEI_REQUEST_TIMEOUT_MS', () => {
+  test('10 s by default; under the 15 s Teams waits', () => {
+    expect(load({}).requestTimeoutMs).toBe(10_000);
+    expect(load({ PEI_REQUEST_TIMEOUT_MS: '1500' }).requestTimeoutMs).toBe(1500);
+    expect(() => load({ PEI_REQUEST_TIMEOUT_MS: '20000' })).toThrow(/PEI_REQUEST_TIMEOUT_MS/);
+    expect(() => load({ PEI_REQUEST_TIMEOUT_MS: 'diez' })).toThrow(/PEI_REQUEST_TIMEOUT_MS/);
+  });
+});

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { ActivityTypes, CardFactory, MessageFactory } from 'botbuilder';
 import { Application, type TurnState } from '@microsoft/teams-ai';
-import type { Request, Response } from 'botbuilder';
 import { createAdapter } from '../../src/teams/adapter';
+import { processInbound } from '../../src/teams/inbound';
 import { createHttpServer } from '../../src/http/server';
 import type { StatusService } from '../../src/progress/service';
 import type { Store } from '../../src/store/types';
@@ -30,7 +30,7 @@ async function main() {
     }
   });
   const http = createHttpServer({
-    messages: (req, res) => adapter.process(req as unknown as Request, res as unknown as Response, (context) => app.run(context).then(() => undefined)),
+    messages: (request) => processInbound(adapter, request, (context) => app.run(context).then(() => undefined)),
     // Only POST /api/messages is exercised; the read API is off (no token).
     status: {} as StatusService,
     store: {} as Store,

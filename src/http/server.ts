@@ -1,5 +1,8 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { timingSafeEqual, createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { statusJson } from '../views/status-json';
 import type { StatusService } from '../progress/service';
@@ -10,8 +13,28 @@ import type { Store } from '../store/types';
  * This folder is the only one that imports restify.
  */
 
-/** What /api/messages needs from the Teams layer: the adapter's process() with the app's run(). */
-export type MessagesHandler = (req: Request, res: Response) => Promise<void>;
+/** A request to /api/messages once its body is read and parsed (a JSON value, not yet checked to be an activity). */
+export interface MessagesRequest {
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A client error in both languages; the HTTP layer answers in the client's (Accept-Language). */
+export interface ClientError {
+  code: string;
+  es: string;
+  en: string;
+}
+
+/** What the Teams layer answers: a status with a JSON body (an invoke response), or a client error. */
+export interface MessagesResult {
+  status: number;
+  body?: unknown;
+  error?: ClientError;
+}
+
+/** What /api/messages needs from the Teams layer: the adapter's process() with the app's run(), without HTTP. */
+export type MessagesHandler = (request: MessagesRequest) => Promise<MessagesResult>;
 
 export interface HttpOptions {
   messages: MessagesHandler;
@@ -20,6 +43,10 @@ export interface HttpOptions {
   apiToken?: string;
   clock: () => Date;
   log: (msg: string, err?: unknown) => void;
+  /** Milliseconds /api/messages may take before it answers 503 (below Teams' 15 s); default 10 s. */
+  deadlineMs?: number;
+  /** Largest body accepted, in bytes, on the wire and decompressed; default 1 MB. */
+  bodyLimit?: number;
 }
 
 export interface HttpServer {
@@ -42,8 +69,84 @@ function apiError(req: Request, res: Response, status: number, code: string, es:
   res.json({ error: { code, message: wantsEnglish(req) ? en : es } });
 }
 
+/** Answers with plain Node calls (no restify formatter), closing the connection when the body was not read. */
+function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  const payload = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(payload ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+    'Content-Length': String(Buffer.byteLength(payload)),
+    ...headers,
+  });
+  res.end(payload);
+}
+
+const BODY_ERRORS: Record<string, { es: string; en: string }> = {
+  'unsupported-media-type': {
+    es: 'Este servicio solo acepta cuerpos JSON (Content-Type: application/json).',
+    en: 'This service only accepts JSON bodies (Content-Type: application/json).',
+  },
+  'unsupported-encoding': {
+    es: 'Codificación no admitida: use el cuerpo sin comprimir, gzip o deflate.',
+    en: 'Unsupported encoding: send the body uncompressed, gzip or deflate.',
+  },
+  'body-too-large': {
+    es: 'El cuerpo de la petición es demasiado grande (máximo 1 MB, también una vez descomprimido).',
+    en: 'The request body is too large (at most 1 MB, also once decompressed).',
+  },
+  'malformed-body': {
+    es: 'No se pudo leer el cuerpo de la petición (compresión o UTF-8 inválidos, o conexión interrumpida).',
+    en: 'The request body could not be read (invalid compression or UTF-8, or the connection was interrupted).',
+  },
+  'invalid-json': { es: 'El cuerpo de la petición no es JSON válido.', en: 'The request body is not valid JSON.' },
+};
+
+const PKG = (() => {
+  for (const up of ['..', '../..', '../../..']) {
+    try {
+      const p = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (p.name === 'pei-bot') return { name: p.name, version: p.version ?? '0.0.0' };
+    } catch { /* try the next folder */ }
+  }
+  return { name: 'pei-bot', version: '0.0.0' };
+})();
+
+/** The paths this service answers and their methods (for 404 vs 405). */
+const ROUTES: Record<string, string[]> = {
+  '/': ['GET', 'HEAD'],
+  '/healthz': ['GET', 'HEAD'],
+  '/api/v1/status': ['GET', 'HEAD'],
+  '/api/messages': ['POST'],
+};
+
+function aboutDocument(en: boolean) {
+  return {
+    name: PKG.name,
+    version: PKG.version,
+    description: en
+      ? 'Microsoft Teams bot that follows the Strategic Institutional Plan 2024-2027 of the Secretaría General de la Alcaldía Mayor de Bogotá.'
+      : 'Bot de Microsoft Teams para el seguimiento del Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá.',
+    endpoints: [
+      { method: 'POST', path: '/api/messages', description: en ? 'Bot Framework endpoint (Teams talks to the bot here).' : 'Endpoint del Bot Framework (Teams habla con el bot aquí).' },
+      { method: 'GET', path: '/healthz', description: en ? 'Liveness: {"status":"ok"}.' : 'Salud del servicio: {"status":"ok"}.' },
+      { method: 'GET', path: '/api/v1/status', description: en ? 'Plan status as JSON (Authorization: Bearer PEI_API_TOKEN).' : 'Estado del plan en JSON (Authorization: Bearer PEI_API_TOKEN).' },
+    ],
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function aboutHtml(en: boolean): string {
+  const d = aboutDocument(en);
+  const rows = d.endpoints.map((e) => `<li><code>${e.method} ${escapeHtml(e.path)}</code> — ${escapeHtml(e.description)}</li>`).join('');
+  return `<!doctype html><html lang="${en ? 'en' : 'es'}"><head><meta charset="utf-8"><title>${escapeHtml(d.name)} ${escapeHtml(d.version)}</title></head>` +
+    `<body><h1>${escapeHtml(d.name)} <small>${escapeHtml(d.version)}</small></h1><p>${escapeHtml(d.description)}</p><ul>${rows}</ul></body></html>`;
+}
+
 export function createHttpServer(opts: HttpOptions): HttpServer {
   const server = restify.createServer({ name: 'pei-bot', handleUncaughtExceptions: false });
+  const deadlineMs = opts.deadlineMs ?? 10_000;
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
   let inFlight = 0;
   let closing = false;
   const idle: (() => void)[] = [];
@@ -53,35 +156,73 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   };
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+
+  const clientError = (req: Request, res: Response, status: number, e: ClientError, headers: Record<string, string> = {}) =>
+    sendJson(res, status, { error: { code: e.code, message: wantsEnglish(req) ? e.en : e.es } }, headers);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (closing) {
-      res.header('Retry-After', '5');
-      res.send(503);
+      discard(req);
+      sendJson(res, 503, { error: { code: 'shutting-down', message: wantsEnglish(req) ? 'The service is restarting; try again in a moment.' : 'El servicio se está reiniciando; intente de nuevo en un momento.' } }, { 'Retry-After': '5', Connection: 'close' });
       return;
     }
     inFlight += 1;
     try {
-      await opts.messages(req, res);
+      const read = await readJsonBody(req, bodyLimit);
+      if (!read.ok) {
+        clientError(req, res, read.status, { code: read.code, ...BODY_ERRORS[read.code] });
+        discard(req);
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((r) => (timer = setTimeout(() => r('deadline'), deadlineMs)));
+      const work = opts.messages({ body: read.value, headers: req.headers });
+      // The turn keeps running after a deadline (and is counted in flight until it ends); the client is answered.
+      const outcome = await Promise.race([work.then((r) => ({ r }), (e: unknown) => ({ e })), deadline]);
+      clearTimeout(timer);
+      if (outcome === 'deadline') {
+        opts.log(`/api/messages no respondió en ${deadlineMs} ms: 503`);
+        clientError(req, res, 503, { code: 'timeout', es: 'El servicio no pudo atender la petición a tiempo; intente de nuevo.', en: 'The service could not handle the request in time; try again.' }, { 'Retry-After': '5' });
+        await work.catch(() => undefined);
+        return;
+      }
+      if ('e' in outcome) throw outcome.e;
+      const { status, body, error } = outcome.r;
+      if (error) clientError(req, res, status, error);
+      else sendJson(res, status, body);
     } catch (e) {
       opts.log('Error procesando /api/messages', e);
-      if (!res.headersSent) res.send(500);
+      sendJson(res, 500, { error: { code: 'internal', message: wantsEnglish(req) ? 'Internal error.' : 'Error interno.' } });
     } finally {
       done();
     }
   });
 
-  server.get('/healthz', async (_req: Request, res: Response) => {
+  const about = async (req: Request, res: Response) => {
+    const en = wantsEnglish(req);
+    if (/text\/html/i.test(String(req.headers.accept ?? ''))) {
+      const html = aboutHtml(en);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(html)) });
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    sendJson(res, 200, aboutDocument(en));
+  };
+  server.get('/', about);
+  server.head('/', about);
+
+  const healthz = async (_req: Request, res: Response) => {
     if (closing) {
       res.status(503);
       res.json({ status: 'shutting-down' });
       return;
     }
     res.json({ status: 'ok' });
-  });
+  };
+  server.get('/healthz', healthz);
+  server.head('/healthz', healthz);
 
-  server.get('/api/v1/status', async (req: Request, res: Response) => {
+  const statusApi = async (req: Request, res: Response) => {
     if (!opts.apiToken) {
       apiError(req, res, 404, 'not-found', 'La API de lectura está deshabilitada (PEI_API_TOKEN no está configurado).', 'The read API is disabled (PEI_API_TOKEN is not set).');
       return;
@@ -93,24 +234,56 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
       apiError(req, res, 401, 'unauthorized', 'Falta el token de acceso o no es válido (Authorization: Bearer …).', 'Missing or invalid access token (Authorization: Bearer …).');
       return;
     }
-    const q = (req.query ?? {}) as Record<string, string | undefined>;
-    const asOf = q.asOf ?? bogotaDate(opts.clock());
-    if (!isIsoDate(asOf)) {
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    // ?asOf[]=… or ?asOf=a&asOf=b parse to arrays or objects: only one plain value is a date.
+    const one = (v: unknown): string | undefined => (v === undefined ? undefined : typeof v === 'string' ? v : String(JSON.stringify(v)).slice(0, 80));
+    const asOf = one(q.asOf) ?? bogotaDate(opts.clock());
+    if (typeof (q.asOf ?? '') !== 'string' || !isIsoDate(asOf)) {
       apiError(req, res, 400, 'invalid-asOf', `asOf debe ser una fecha AAAA-MM-DD válida (recibido: ${asOf}).`, `asOf must be a valid YYYY-MM-DD date (got: ${asOf}).`);
       return;
     }
-    const yearText = q.year ?? String(yearOf(asOf));
-    if (!/^\d{4}$/.test(yearText)) {
+    const yearText = one(q.year) ?? String(yearOf(asOf));
+    if (typeof (q.year ?? '') !== 'string' || !/^\d{4}$/.test(yearText)) {
       apiError(req, res, 400, 'invalid-year', `year debe ser un año AAAA (recibido: ${yearText}).`, `year must be a YYYY year (got: ${yearText}).`);
       return;
     }
     const figures = opts.status.figures(Number(yearText), asOf);
     res.json(statusJson(figures, (id) => opts.store.owners(id)));
-  });
+  };
+  server.get('/api/v1/status', statusApi);
+  server.head('/api/v1/status', statusApi);
+
+  // Everything else: a polite JSON 404 (unknown path) or 405 (known path, other method), never restify's own.
+  // Written through restify's own response API: restify then knows the answer went out (its error events too).
+  const fallback = async (req: Request, res: Response) => {
+    discard(req);
+    const path = String(req.url ?? '/').split('?')[0];
+    const allowed = ROUTES[path];
+    if (allowed) {
+      res.setHeader('Allow', allowed.join(', '));
+      apiError(req, res, 405, 'method-not-allowed', `Método ${req.method} no permitido en ${path}; use ${allowed.join(' o ')}.`, `Method ${req.method} not allowed on ${path}; use ${allowed.join(' or ')}.`);
+      return;
+    }
+    apiError(req, res, 404, 'not-found', 'No existe esa dirección en este servicio; GET / lista las disponibles.', 'There is no such address on this service; GET / lists the available ones.');
+  };
+  for (const method of ['get', 'head', 'post', 'put', 'patch', 'del', 'opts'] as const) server[method]('/*', fallback);
+  server.post('/', fallback);
+  server.put('/', fallback);
+  server.del('/', fallback);
+  server.patch('/', fallback);
+  for (const p of ['/healthz', '/api/v1/status']) for (const m of ['post', 'put', 'patch', 'del'] as const) server[m](p, fallback);
+  for (const m of ['get', 'head', 'put', 'patch', 'del'] as const) server[m]('/api/messages', fallback);
+  // What restify's router refuses by itself (an undecodable path, an unknown method): the same JSON, not restify's.
+  for (const event of ['NotFound', 'MethodNotAllowed', 'VersionNotAllowed', 'UnsupportedMediaType']) {
+    server.on(event, (req: Request, res: Response, _err: unknown, cb: () => void) => {
+      if (!res.headersSent) void fallback(req, res).finally(cb);
+      else cb();
+    });
+  }
 
   return {
     server,
-    listen: (port, host = '0.0.0.0') =>
+    listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve((server.address() as { port: number }).port));

@@ -12,7 +12,10 @@ export function scopeOf(activity: Partial<Activity>): Scope {
 
 export function actorOf(from: ChannelAccount | undefined): Actor {
   const aad = from?.aadObjectId;
-  return { id: aad ?? from?.id ?? 'desconocido', aadObjectId: aad, name: from?.name ?? 'Usuario' };
+  // Untrusted and stored with every report and audit entry: bounded.
+  const cut = (v: unknown, max: number) => (typeof v === 'string' && v ? v.slice(0, max) : undefined);
+  const aadCut = cut(aad, 256);
+  return { id: aadCut ?? cut(from?.id, 1024) ?? 'desconocido', aadObjectId: aadCut, name: typeof from?.name === 'string' ? from.name.slice(0, 256) : 'Usuario' };
 }
 
 /** People @mentioned in the message, other than the bot. */

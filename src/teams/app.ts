@@ -2,9 +2,9 @@ import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ChatRouter } from '../chat/router';
 import type { Services } from '../chat/types';
-import { welcomeCard } from '../views/cards';
+import { actionUnavailableCard, welcomeCard } from '../views/cards';
 import { viewContext } from '../chat/ask';
-import { deliver, cardActivity } from './deliver';
+import { deliver, cardActivity, stampLang } from './deliver';
 import { localeLang, mentionsBot, textOf, turnOf } from './activity';
 import { forgetChannel, forgetConversation, rememberChannels, rememberConversation, type TeamChannel } from './conversations';
 import type { Lang } from '../language/types';
@@ -170,6 +170,23 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   app.conversationUpdate('teamHardDeleted', async (context) => {
     await forgetConversation(services.store, context.activity);
   });
+
+  // Universal Actions (Action.Execute): the bot's cards use Action.Submit, so any adaptiveCard/action verb is
+  // unknown here; the tapped card is replaced by one that says so (instead of the SDK's bare 501).
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
+    async (context) => {
+      const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: { lang?: unknown } } };
+      const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
+      const asked = value.action?.data?.lang;
+      const lang: Lang = asked === 'en' || asked === 'es' ? asked : localeLang(context.activity);
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: stampLang(actionUnavailableCard(verb, lang), lang) } },
+      });
+    },
+    true,
+  );
 
   return app;
 }

@@ -1,4 +1,4 @@
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
 import type { ConversationRecord, Store } from '../store/types';
 
 /**
@@ -14,6 +14,47 @@ interface TeamsChannelData {
   eventType?: string;
 }
 
+/** Characters kept of a name (conversation, channel, team, person) from an activity: untrusted, stored durably. */
+export const MAX_STORED_NAME = 256;
+/** Characters kept of an id; the inbound check refuses longer ones before they get here. */
+export const MAX_STORED_ID = 1024;
+
+const cut = (v: unknown, max: number): string | undefined => (typeof v === 'string' ? v.slice(0, max) : undefined);
+
+function account(a: unknown): ChannelAccount | undefined {
+  if (!a || typeof a !== 'object') return undefined;
+  const x = a as Record<string, unknown>;
+  const out: Partial<ChannelAccount> = { id: cut(x.id, MAX_STORED_ID) ?? '', name: cut(x.name, MAX_STORED_NAME) ?? '' };
+  const aad = cut(x.aadObjectId, MAX_STORED_NAME);
+  if (aad) out.aadObjectId = aad;
+  const role = cut(x.role, 32);
+  if (role) out.role = role as ChannelAccount['role'];
+  return out as ChannelAccount;
+}
+
+/**
+ * The conversation reference kept for proactive messages: only the fields a reply needs, each bounded (the SDK's
+ * getConversationReference copies whole objects, so a 100 KB conversation name or extra properties would be stored).
+ */
+export function boundedReference(activity: Partial<Activity>): Partial<ConversationReference> {
+  const ref = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
+  const c = (ref.conversation ?? {}) as unknown as Record<string, unknown>;
+  const conversation: Record<string, unknown> = { id: cut(c.id, MAX_STORED_ID) ?? '' };
+  for (const k of ['conversationType', 'tenantId'] as const) if (typeof c[k] === 'string') conversation[k] = cut(c[k], MAX_STORED_NAME);
+  if (typeof c.isGroup === 'boolean') conversation.isGroup = c.isGroup;
+  if (typeof c.name === 'string') conversation.name = cut(c.name, MAX_STORED_NAME);
+  const out: Partial<ConversationReference> = {
+    channelId: cut(ref.channelId, 64),
+    serviceUrl: cut(ref.serviceUrl, 2048),
+    conversation: conversation as unknown as ConversationReference['conversation'],
+    bot: account(ref.bot),
+    user: account(ref.user),
+  };
+  if (typeof ref.locale === 'string') out.locale = cut(ref.locale, 64);
+  for (const k of Object.keys(out) as (keyof ConversationReference)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
 /** A channel's key is its channel id (threads share it); other conversations use their own id. */
 export function conversationKeyOf(activity: Partial<Activity>): string {
   const cd = (activity.channelData ?? {}) as TeamsChannelData;
@@ -26,18 +67,17 @@ export function conversationKeyOf(activity: Partial<Activity>): string {
 export function recordOf(activity: Partial<Activity>, at: string): ConversationRecord {
   const cd = (activity.channelData ?? {}) as TeamsChannelData;
   const type = activity.conversation?.conversationType;
-  const key = conversationKeyOf(activity);
-  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
+  const key = conversationKeyOf(activity).slice(0, MAX_STORED_ID);
+  const reference = boundedReference(activity) as ConversationReference;
   // The reference points at the channel itself, not at the thread the message came in.
   if (type === 'channel') reference.conversation = { ...reference.conversation, id: key };
-  delete (reference as Partial<ConversationReference>).activityId;
   return {
     key,
     scope: type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
     reference,
-    userId: type === 'channel' || type === 'groupChat' ? undefined : activity.from?.aadObjectId ?? activity.from?.id,
-    teamId: cd.team?.id,
-    name: cd.channel?.name ?? activity.conversation?.name ?? cd.team?.name,
+    userId: type === 'channel' || type === 'groupChat' ? undefined : cut(activity.from?.aadObjectId ?? activity.from?.id, MAX_STORED_ID),
+    teamId: cut(cd.team?.id, MAX_STORED_ID),
+    name: cut(cd.channel?.name ?? activity.conversation?.name ?? cd.team?.name, MAX_STORED_NAME),
     active: true,
     updatedAt: at,
   };
@@ -68,15 +108,15 @@ export interface TeamChannel {
 /** The record of one of the team's channels, from any activity of that team (the reference is re-pointed). */
 export function channelRecordOf(activity: Partial<Activity>, channel: TeamChannel, at: string): ConversationRecord {
   const cd = (activity.channelData ?? {}) as TeamsChannelData;
-  const reference = TurnContext.getConversationReference(activity) as ConversationReference;
-  reference.conversation = { ...reference.conversation, id: channel.id, conversationType: 'channel', isGroup: true };
-  delete (reference as Partial<ConversationReference>).activityId;
+  const reference = boundedReference(activity) as ConversationReference;
+  const id = channel.id.slice(0, MAX_STORED_ID);
+  reference.conversation = { ...reference.conversation, id, conversationType: 'channel', isGroup: true };
   return {
-    key: channel.id,
+    key: id,
     scope: 'channel',
     reference,
-    teamId: cd.team?.id,
-    name: channel.name ?? (channel.id === cd.team?.id ? 'General' : undefined),
+    teamId: cut(cd.team?.id, MAX_STORED_ID),
+    name: cut(channel.name, MAX_STORED_NAME) ?? (channel.id === cd.team?.id ? 'General' : undefined),
     active: true,
     updatedAt: at,
   };

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'botbuilder';
+import type { MessagesRequest, MessagesResult } from '../http/server';
 import type { Config } from '../config';
 import type { ChatRouter } from '../chat/router';
 import type { Services } from '../chat/types';
@@ -8,11 +8,13 @@ import { createAdapter } from './adapter';
 import { createTeamsApp } from './app';
 import { ProactiveSender } from './proactive';
 import { Scheduler, deliverOutbound } from './scheduler';
+import { processInbound } from './inbound';
 
 /** The Teams side of the bot as the composition root sees it: an HTTP handler, and start/stop for schedules. */
 
 export interface TeamsBot {
-  handle(req: unknown, res: unknown): Promise<void>;
+  /** One request to /api/messages (already read and parsed): checked, authenticated, run; never throws SDK text. */
+  handle(request: MessagesRequest): Promise<MessagesResult>;
   /** Starts the digest/reminder scheduler (a tick per minute). */
   start(): void;
   /** Stops the scheduler and waits for a run in progress to record what it sent. */
@@ -37,7 +39,7 @@ export function createTeamsBot(opts: { config: Config; services: Services; route
   });
   const scheduler = new Scheduler({ runner, sender, clock, log });
   return {
-    handle: (req, res) => adapter.process(req as Request, res as Response, (context) => app.run(context).then(() => undefined)),
+    handle: (request) => processInbound(adapter, request, (context) => app.run(context).then(() => undefined), (m) => log.warn(m)),
     start: () => scheduler.start(),
     stop: () => scheduler.stop(),
     tick: (now) => scheduler.tick(now),

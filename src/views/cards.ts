@@ -22,6 +22,7 @@ import {
 } from './format';
 import { strings, type Example, type Strings } from './i18n';
 import { renderCard, type CardJson } from './render';
+import { escapeMarkdown } from './escape';
 import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
 
 /**
@@ -64,7 +65,7 @@ const SEP = ' · ';
 // --- Helpers --------------------------------------------------------------------------------------
 
 function ownerText(ind: Indicator, ctx: ViewContext, s: Strings): string {
-  const names = ctx.owners(ind.id).map((p) => p.name).filter((n) => n && n.trim());
+  const names = ctx.owners(ind.id).map((p) => p.name).filter((n) => n && n.trim()).map(escapeMarkdown);
   if (names.length) return names.join(', ');
   return ind.area ?? s.noOwner;
 }
@@ -193,7 +194,14 @@ function evidenceText(evidencia: string, s: Strings): string | null {
   if (!e) return null;
   const full = evidencia.trim();
   if (/^https?:\/\/\S+$/i.test(full)) return `[${s.evidenceLink}](${linkTarget(full)})`;
-  return e.replace(URL_IN_TEXT, (url) => `[${s.evidenceLink}](${linkTarget(url)})`);
+  // The text around the addresses is the user's: escaped, so only the bot's own links are live.
+  let out = '';
+  let last = 0;
+  for (const m of e.matchAll(URL_IN_TEXT)) {
+    out += escapeMarkdown(e.slice(last, m.index)) + `[${s.evidenceLink}](${linkTarget(m[0])})`;
+    last = m.index! + m[0].length;
+  }
+  return out + escapeMarkdown(e.slice(last));
 }
 
 interface YearRowView {
@@ -213,12 +221,12 @@ interface ReportView {
 
 function reportView(r: ReportRecord, f: IndicatorFigures, ctx: ViewContext, s: Strings): ReportView {
   const lang = ctx.lang;
-  const byline = [r.author?.name || s.noOwner, s.reportedOn(formatDate(bogotaDate(new Date(r.reportedAt)), lang))];
+  const byline = [escapeMarkdown(r.author?.name) || s.noOwner, s.reportedOn(formatDate(bogotaDate(new Date(r.reportedAt)), lang))];
   if (r.version > 1) byline.push(s.reportVersion(r.version));
   const codes = [...new Set(f.anomalies.filter((a) => a.period === r.period).map((a) => a.code))];
   const texts: { text: string }[] = [];
-  if (r.logros.trim()) texts.push({ text: `**${s.logros}:** ${truncate(r.logros, MAX_REPORT_TEXT)}` });
-  if (r.dificultades.trim()) texts.push({ text: `**${s.dificultades}:** ${truncate(r.dificultades, MAX_REPORT_TEXT)}` });
+  if (r.logros.trim()) texts.push({ text: `**${s.logros}:** ${escapeMarkdown(truncate(r.logros, MAX_REPORT_TEXT))}` });
+  if (r.dificultades.trim()) texts.push({ text: `**${s.dificultades}:** ${escapeMarkdown(truncate(r.dificultades, MAX_REPORT_TEXT))}` });
   const ev = evidenceText(r.evidencia, s);
   if (ev) texts.push({ text: `**${s.evidencia}:** ${ev}` });
   return {
@@ -237,7 +245,7 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
   const s = strings(ctx.lang);
   const lang = ctx.lang;
   const ind = current.indicator;
-  const owners = ctx.owners(ind.id).map((p) => p.name).filter(Boolean);
+  const owners = ctx.owners(ind.id).map((p) => p.name).filter(Boolean).map(escapeMarkdown);
 
   const facts = [
     { title: s.factMeta, value: `${ind.meta.label}: ${truncate(ind.meta.text, 300)}` },
@@ -386,7 +394,7 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
         (f.status === 'rojo' ? red : amber).push(item);
         objectives.add(n);
       } else if (f.pending) {
-        const names = ctx.owners(ind.id).map((x) => x.name).filter(Boolean);
+        const names = ctx.owners(ind.id).map((x) => x.name).filter(Boolean).map(escapeMarkdown);
         pendingHere.push(names.length ? `${ind.id} (${names.join(', ')})` : ind.id);
       }
     }
@@ -554,7 +562,7 @@ export function notUnderstoodCard(text: string, ctx: ViewContext): CardJson {
   const s = strings(ctx.lang);
   return messageCard({
     title: s.notUnderstoodTitle,
-    text: s.notUnderstoodText(truncate(text, 80)),
+    text: s.notUnderstoodText(escapeMarkdown(truncate(text, 80))),
     actions: s.notUnderstoodExamples.map((e) => ({ title: e, data: ask(e) })),
   });
 }
@@ -564,7 +572,7 @@ export function unknownObjectiveCard(n: number | string, ctx: ViewContext): Card
   const objectives = ctx.plan?.objectives ?? [];
   const count = objectives.length || 10;
   return messageCard({
-    title: s.unknownObjectiveTitle(truncate(String(n), 20)),
+    title: s.unknownObjectiveTitle(escapeMarkdown(truncate(String(n), 20))),
     text: s.unknownObjectiveText(count),
     rows: objectives.map((o) => ({
       text: `**${o.number}**${SEP}${o.shortName}`,
@@ -584,10 +592,27 @@ export function unknownObjectiveCard(n: number | string, ctx: ViewContext): Card
 export function unknownIndicatorCard(id: string, ctx: ViewContext): CardJson {
   const s = strings(ctx.lang);
   return messageCard({
-    title: s.unknownIndicatorTitle(truncate(id, 40)),
+    title: s.unknownIndicatorTitle(escapeMarkdown(truncate(id, 40))),
     text: s.unknownIndicatorText,
     actions: [
       { title: s.examples.search.text, data: ask(s.examples.search.text) },
+      { title: s.btnWholePlan, data: showPlan() },
+      { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) },
+    ],
+  });
+}
+
+/** An Action.Execute (Universal Action) whose verb the bot does not know: the card that replaces the tapped one. */
+export function actionUnavailableCard(verb: string, lang: Lang): CardJson {
+  const s = strings(lang);
+  const shown = truncate(verb, 40);
+  return messageCard({
+    title: lang === 'en' ? 'This action is not available' : 'Esta acción no está disponible',
+    color: 'attention',
+    text: lang === 'en'
+      ? `The bot does not know the action ${shown ? `“${escapeMarkdown(shown)}”` : 'of this button'}. The card may be from an older version; ask again.`
+      : `El bot no conoce la acción ${shown ? `«${escapeMarkdown(shown)}»` : 'de este botón'}. La tarjeta puede ser de una versión anterior; vuelva a preguntar.`,
+    actions: [
       { title: s.btnWholePlan, data: showPlan() },
       { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) },
     ],

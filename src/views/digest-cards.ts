@@ -16,6 +16,7 @@ import {
   truncate,
   type Lang,
 } from './format';
+import { escapeMarkdown } from './escape';
 import { digestStrings, type DigestStrings } from './digest-i18n';
 import { renderCard, type CardJson } from './render';
 import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
@@ -63,7 +64,7 @@ export function dayDateAndTime(instant: Date, lang: Lang): string {
 }
 
 function namesOr(owners: readonly string[], s: DigestStrings, lang: Lang, fallback?: string | null): string {
-  return owners.length ? joinList(owners, lang) : fallback ?? s.noOwner;
+  return owners.length ? joinList(owners.map(escapeMarkdown), lang) : fallback ?? s.noOwner;
 }
 
 export interface DigestCardOptions {
@@ -93,7 +94,7 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
   const received = cut(m.changes.byIndicator, s);
   const reportRows: RowView[] = received.shown.map((g) => ({
     heading: `**${g.indicatorId}**${SEP}${truncate(g.name, NAME_MAX)}`,
-    detail: g.reports.map((r) => s.reportLine(formatPeriodLong(r.period, lang), formatValue(r.value, g.unit, lang), r.author, r.version)).join('\n\n'),
+    detail: g.reports.map((r) => s.reportLine(formatPeriodLong(r.period, lang), formatValue(r.value, g.unit, lang), escapeMarkdown(r.author), r.version)).join('\n\n'),
     actionTitle: s.seeIndicator(g.indicatorId),
     action: showIndicator(g.indicatorId),
   }));
@@ -139,7 +140,7 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     title: s.digestTitle,
     planName: p.name,
     period: s.digestPeriod(m.year, formatDate(m.asOf, lang)),
-    onDemand: opts.requestedBy ? s.digestOnDemand(opts.requestedBy) : null,
+    onDemand: opts.requestedBy ? s.digestOnDemand(escapeMarkdown(opts.requestedBy)) : null,
     statusCaption: s.planStatusCaption,
     statusText: statusText(p.status, lang),
     statusColor: statusColor(p.status),
@@ -184,7 +185,7 @@ export function digestSummary(lang: Lang): string {
 export function reminderCard(rem: Reminder, lang: Lang = 'es'): CardJson {
   const s = digestStrings(lang);
   const period = formatPeriodLong(rem.period, lang);
-  const first = rem.owner.name.trim().split(/\s+/)[0] || rem.owner.name;
+  const first = escapeMarkdown(rem.owner.name.trim().split(/\s+/)[0] || rem.owner.name);
   const list = cut(rem.indicators, s);
   const actions: ActionView[] = [];
   if (rem.indicators.length === 1) actions.push({ title: s.btnReport, data: reportStart(rem.indicators[0].id) });

@@ -5,6 +5,7 @@ import { ZONE } from '../calendar';
 import { FIELD_LABELS, trendHint, unitHint } from '../reports/messages';
 import type { FieldError, ReportField } from '../reports/validate';
 import { formatDate, formatPeriod, formatPeriodLong, formatValue, joinList, truncate, type Lang } from './format';
+import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
 import { reportStrings } from './report-strings';
 import { showIndicator, reportStart } from './verbs';
@@ -155,9 +156,9 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
   const s = reportStrings(c.lang);
   const r = c.record;
   const ind = c.indicator;
-  const texts = [{ label: s.factLogros, text: truncate(r.logros, 600) }];
-  if (r.dificultades) texts.push({ label: s.factDificultades, text: truncate(r.dificultades, 600) });
-  if (r.evidencia) texts.push({ label: s.factEvidencia, text: r.evidencia });
+  const texts = [{ label: s.factLogros, text: esc(truncate(r.logros, 600)) }];
+  if (r.dificultades) texts.push({ label: s.factDificultades, text: esc(truncate(r.dificultades, 600)) });
+  if (r.evidencia) texts.push({ label: s.factEvidencia, text: esc(r.evidencia) });
   const view = {
     title: c.duplicate ? s.duplicateTitle : r.version > 1 ? s.correctionTitle(r.version) : s.storedTitle,
     color: c.duplicate ? 'default' : 'good',
@@ -167,7 +168,7 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
       { title: s.factPeriod, value: formatPeriodLong(r.period, c.lang) },
       { title: s.factValue, value: formatValue(r.value, ind.unit, c.lang) },
       { title: s.factVersion, value: r.version > 1 ? s.versionCorrection(r.version) : s.versionFirst },
-      { title: s.factAuthor, value: r.author.name },
+      { title: s.factAuthor, value: esc(r.author.name) },
       { title: s.factWhen, value: instantText(r.reportedAt, c.lang) },
     ],
     texts,
@@ -181,7 +182,7 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
 // --- Owners and admins ----------------------------------------------------------------------------
 
 function personLine(p: Person): string {
-  return p.email && p.email !== p.name ? `${p.name} (${p.email})` : p.name;
+  return p.email && p.email !== p.name ? `${esc(p.name)} (${esc(p.email)})` : esc(p.name);
 }
 
 export function ownersCard(o: { lang: Lang; indicator: Indicator; owners: readonly Person[]; note?: string | null; noteColor?: string }): CardJson {
@@ -191,7 +192,7 @@ export function ownersCard(o: { lang: Lang; indicator: Indicator; owners: readon
     subtitle: truncate(o.indicator.name, 160),
     note: o.note ?? null,
     noteColor: o.noteColor ?? 'good',
-    rows: o.owners.map((p) => ({ text: `**${p.name}**`, sub: p.email && p.email !== p.name ? p.email : null })),
+    rows: o.owners.map((p) => ({ text: `**${esc(p.name)}**`, sub: p.email && p.email !== p.name ? esc(p.email) : null })),
     empty: o.owners.length ? null : s.ownersNone,
     actions: [
       { title: s.btnSeeIndicator(o.indicator.id), data: showIndicator(o.indicator.id) },
@@ -222,7 +223,7 @@ export function adminsCard(o: { lang: Lang; configured: readonly string[]; added
   const s = reportStrings(o.lang);
   const rows = [
     ...o.configured.map((k) => ({ text: k, sub: s.adminsConfigured })),
-    ...o.added.map((p) => ({ text: `**${p.name}**`, sub: `${s.adminsAdded}${p.email ? ` · ${p.email}` : ''}` })),
+    ...o.added.map((p) => ({ text: `**${esc(p.name)}**`, sub: `${s.adminsAdded}${p.email ? ` · ${esc(p.email)}` : ''}` })),
   ];
   return renderCard('owners', {
     title: s.adminsTitle,
@@ -261,19 +262,19 @@ export function auditLogCard(a: { lang: Lang; plan: Plan; entries: readonly Audi
       const unit = unitOf.get(e.after.indicatorId) ?? 'number';
       subject = `${e.after.indicatorId}${SEP}${formatPeriod(e.after.period, lang)}${SEP}v${e.after.version}`;
       const before = isReport(e.before) ? formatValue(e.before.value, unit, lang) : '—';
-      change = `${before} → ${formatValue(e.after.value, unit, lang)}${e.after.author && e.after.author.id !== e.actor.id ? `${SEP}${e.after.author.name}` : ''}`;
+      change = `${before} → ${formatValue(e.after.value, unit, lang)}${e.after.author && e.after.author.id !== e.actor.id ? `${SEP}${esc(e.after.author.name)}` : ''}`;
     } else if (e.action === 'owners.set') {
       subject = e.target.replace(/^owner:/, '');
-      const names = (x: unknown) => (isPeople(x) && x.length ? x.map((p) => p.name).join(', ') : s.auditNone);
+      const names = (x: unknown) => (isPeople(x) && x.length ? x.map((p) => esc(p.name)).join(', ') : s.auditNone);
       change = `${names(e.before)} → ${names(e.after)}`;
     } else if (e.action.startsWith('admin.')) {
-      subject = isPerson(e.after) ? e.after.name : isPerson(e.before) ? e.before.name : e.target;
+      subject = esc(isPerson(e.after) ? e.after.name : isPerson(e.before) ? e.before.name : e.target);
     } else if (e.action.startsWith('subscription.')) {
       subject = e.target.replace(/^subscription:/, '');
     }
     return {
       heading: `**${action}**${SEP}${subject}`,
-      byline: `${e.actor.name}${SEP}${instantText(e.at, lang)}`,
+      byline: `${esc(e.actor.name)}${SEP}${instantText(e.at, lang)}`,
       change,
     };
   });
