@@ -1,9 +1,10 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { statusJson } from '../views/status-json';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
+import { apiError, requireBearer } from './auth';
+import { registerOutputRoutes } from './outputs-api';
 
 /**
  * restify: POST /api/messages (handed to the Bot Framework adapter), GET /healthz, GET /api/v1/status.
@@ -18,6 +19,10 @@ export interface HttpOptions {
   status: StatusService;
   store: Store;
   apiToken?: string;
+  /** Key of the signed download links (link-secret.ts); absent = a random key of this process. */
+  linkSecret?: string;
+  /** PEI_OPEN_DATA. */
+  openData?: boolean;
   clock: () => Date;
   log: (msg: string, err?: unknown) => void;
 }
@@ -28,18 +33,6 @@ export interface HttpServer {
   /** Stops accepting, waits for the requests in flight (up to `graceMs`). */
   close(graceMs?: number): Promise<void>;
   inFlight(): number;
-}
-
-const sha = (s: string) => createHash('sha256').update(s).digest();
-
-function wantsEnglish(req: Request): boolean {
-  const al = String(req.headers['accept-language'] ?? '').toLowerCase();
-  return al.startsWith('en');
-}
-
-function apiError(req: Request, res: Response, status: number, code: string, es: string, en: string): void {
-  res.status(status);
-  res.json({ error: { code, message: wantsEnglish(req) ? en : es } });
 }
 
 export function createHttpServer(opts: HttpOptions): HttpServer {
@@ -82,17 +75,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   });
 
   server.get('/api/v1/status', async (req: Request, res: Response) => {
-    if (!opts.apiToken) {
-      apiError(req, res, 404, 'not-found', 'La API de lectura está deshabilitada (PEI_API_TOKEN no está configurado).', 'The read API is disabled (PEI_API_TOKEN is not set).');
-      return;
-    }
-    const auth = String(req.headers.authorization ?? '');
-    const m = /^Bearer\s+(.+)$/i.exec(auth);
-    if (!m || !timingSafeEqual(sha(m[1].trim()), sha(opts.apiToken))) {
-      res.header('WWW-Authenticate', 'Bearer realm="pei-bot"');
-      apiError(req, res, 401, 'unauthorized', 'Falta el token de acceso o no es válido (Authorization: Bearer …).', 'Missing or invalid access token (Authorization: Bearer …).');
-      return;
-    }
+    if (!requireBearer(req, res, opts.apiToken)) return;
     const q = (req.query ?? {}) as Record<string, string | undefined>;
     const asOf = q.asOf ?? bogotaDate(opts.clock());
     if (!isIsoDate(asOf)) {
@@ -107,6 +90,8 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     const figures = opts.status.figures(Number(yearText), asOf);
     res.json(statusJson(figures, (id) => opts.store.owners(id)));
   });
+
+  registerOutputRoutes(server, opts);
 
   return {
     server,
