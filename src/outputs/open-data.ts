@@ -25,7 +25,7 @@ export interface OpenDataColumn {
 
 export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
   { name: 'plan_id', type: 'texto', meaning: 'Identificador del plan', example: 'pei-sg-2024-2027' },
-  { name: 'entidad', type: 'texto', meaning: 'Entidad que formula y sigue el plan', example: 'Secretaría General de la Alcaldía Mayor de Bogotá' },
+  { name: 'entidad', type: 'texto', meaning: 'Entidad que formula y sigue el plan', example: 'Secretaría General de la Alcaldía Mayor de Bogotá D.C.' },
   { name: 'vigencia', type: 'entero', meaning: 'Año del plan al que corresponden las cifras de la fila', example: '2025' },
   { name: 'fecha_corte', type: 'fecha', meaning: 'Fecha de corte de las cifras (AAAA-MM-DD): el 31 de diciembre para vigencias cerradas, la fecha de publicación para la vigencia en curso', example: '2025-06-30' },
   { name: 'meses_cerrados', type: 'entero', meaning: 'Meses de la vigencia cerrados a la fecha de corte (0 a 12)', example: '6' },
