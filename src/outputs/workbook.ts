@@ -132,6 +132,8 @@ interface Column {
   width: number;
   numFmt?: string;
   wrap?: boolean;
+  /** Values in the indicator's unit (percent or number format per row). */
+  unitFmt?: boolean;
 }
 
 function titleRows(ws: ExcelJS.Worksheet, title: string, input: WorkbookInput, width: number): void {
@@ -179,6 +181,22 @@ function page(ws: ExcelJS.Worksheet, opts: { fitWidth: boolean; repeatColumns?: 
   };
 }
 
+/**
+ * Spreadsheets do not grow a row to fit wrapped text written by a library (LibreOffice keeps the default height and
+ * the lines overlap): the height is estimated from the longest wrapped cell (about 1.15 characters per width unit).
+ */
+function fitHeight(row: ExcelJS.Row, columns: Column[], values: unknown[]): void {
+  let lines = 1;
+  values.forEach((v, i) => {
+    const c = columns[i];
+    if (!c?.wrap || typeof v !== 'string' || !v) return;
+    const perLine = Math.max(8, Math.floor(c.width * 1.15));
+    const n = v.split('\n').reduce((a, part) => a + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  if (lines > 1) row.height = Math.min(409, 12.5 * lines + 3);
+}
+
 function setRow(ws: ExcelJS.Worksheet, rowNumber: number, columns: Column[], values: unknown[]): ExcelJS.Row {
   const row = ws.getRow(rowNumber);
   values.forEach((v, i) => {
@@ -188,6 +206,7 @@ function setRow(ws: ExcelJS.Worksheet, rowNumber: number, columns: Column[], val
     if (c.numFmt) cell.numFmt = c.numFmt;
     cell.alignment = { vertical: 'top', wrapText: !!c.wrap };
   });
+  fitHeight(row, columns, values);
   return row;
 }
 
@@ -219,32 +238,33 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const closedPeriods = new Set(Object.keys(input.compliance.indicators[0]?.months ?? {}));
   const ws = wb.addWorksheet('Indicadores', { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW, topLeftCell: 'D6', activeCell: 'D6' }] });
   const unitFmt = (i: StatusIndicatorJson) => (i.unit === 'percent' ? PCT : NUM);
+  // What a person reads first sits left, next to the frozen id and name: the semáforo and the progress figures.
   const columns: Column[] = [
     { header: 'Obj.', width: 5 },
     { header: 'Indicador (id)', width: 10 },
     { header: 'Nombre del indicador', width: 42, wrap: true },
-    { header: 'Objetivo', width: 24, wrap: true },
-    { header: 'Meta', width: 9 },
-    { header: 'Texto de la meta', width: 42, wrap: true },
-    { header: 'Tendencia', width: 11 },
-    { header: 'Unidad', width: 9 },
-    { header: 'Ponderación', width: 11, numFmt: PCT },
-    { header: `Ponderación en ${year}`, width: 11, numFmt: PCT },
-    { header: `Meta ${year}`, width: 11 },
-    { header: 'Meta 2024–2027', width: 11 },
-    ...periods.map((p) => ({ header: `Ejecutado ${periodLabel(p)}`, width: 11 })),
-    { header: `Ejecutado T${quarter}`, width: 11 },
-    { header: `Ejecutado ${year} (V)`, width: 11 },
+    { header: 'Semáforo', width: 15 },
     { header: 'Avance anual', width: 10, numFmt: PCT },
     { header: 'Avance esperado', width: 10, numFmt: PCT },
     { header: 'Avance cuatrienio', width: 10, numFmt: PCT },
-    { header: 'Semáforo', width: 15 },
-    { header: 'Responsable', width: 26, wrap: true },
+    { header: 'Tendencia', width: 11 },
+    { header: 'Ponderación', width: 12, numFmt: PCT },
+    { header: `Ponderación en ${year}`, width: 12, numFmt: PCT },
+    { header: `Meta ${year}`, width: 11, unitFmt: true },
+    { header: 'Meta 2024–2027', width: 11, unitFmt: true },
+    ...periods.map((p) => ({ header: `Ejecutado ${periodLabel(p)}`, width: 11, unitFmt: true })),
+    { header: `Ejecutado T${quarter}`, width: 11, unitFmt: true },
+    { header: `Ejecutado ${year} (V)`, width: 11, unitFmt: true },
+    { header: 'Responsable', width: 24, wrap: true },
     { header: `Logros T${quarter}`, width: 48, wrap: true },
     { header: `Dificultades T${quarter}`, width: 40, wrap: true },
     { header: 'Evidencias', width: 40, wrap: true },
     { header: 'Estado de revisión', width: 24, wrap: true },
     ...periods.map((p) => ({ header: `Cumplimiento ${periodLabel(p)}`, width: 12 })),
+    { header: 'Objetivo', width: 24, wrap: true },
+    { header: 'Meta', width: 9 },
+    { header: 'Texto de la meta', width: 48, wrap: true },
+    { header: 'Unidad', width: 11 },
   ];
   titleRows(ws, `Seguimiento del PEI 2024–2027 — indicadores, T${quarter} ${year}`, input, columns.length);
   headerRow(ws, columns);
@@ -268,11 +288,11 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
         o.number,
         ind.id,
         ind.name,
-        objectiveName.get(o.number) ?? o.name,
-        ind.meta,
-        metaText.get(ind.id) ?? '',
+        sem.text,
+        ind.progress,
+        ind.expected,
+        ind.cumulative,
         TREND_LABEL[ind.trend] ?? ind.trend,
-        ind.unit === 'percent' ? 'porcentaje' : 'número',
         ind.weight,
         weights.get(ind.id) ?? 0,
         ind.program[String(year)] ?? null,
@@ -280,19 +300,19 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
         ...q.values,
         q.executed,
         ind.executed,
-        ind.progress,
-        ind.expected,
-        ind.cumulative,
-        sem.text,
         neutralise(ind.owner ?? ''),
         q.logros,
         q.dificultades,
         q.evidencia,
         q.review,
         ...complianceCells,
+        objectiveName.get(o.number) ?? o.name,
+        ind.meta,
+        metaText.get(ind.id) ?? '',
+        ind.unit === 'percent' ? 'porcentaje' : 'número',
       ]);
       // Values in the indicator's unit.
-      for (let c = 11; c <= 12 + periods.length + 2; c++) row.getCell(c).numFmt = unitFmt(ind);
+      columns.forEach((c, i) => c.unitFmt && (row.getCell(i + 1).numFmt = unitFmt(ind)));
       const idCell = row.getCell(2);
       idCell.numFmt = '@';
       const semCell = row.getCell(columns.findIndex((c) => c.header === 'Semáforo') + 1);
@@ -317,13 +337,13 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Obj.', width: 5 },
     { header: 'Indicador (id)', width: 10 },
     { header: 'Nombre', width: 46, wrap: true },
-    { header: 'Ponderación', width: 11, numFmt: PCT },
-    { header: `Ponderación en ${status.year}`, width: 11, numFmt: PCT },
+    { header: 'Ponderación', width: 12, numFmt: PCT },
+    { header: `Ponderación en ${status.year}`, width: 12, numFmt: PCT },
     { header: 'Avance anual', width: 10, numFmt: PCT },
     { header: 'Contribución al avance anual', width: 12, numFmt: PCT },
     { header: 'Avance esperado', width: 10, numFmt: PCT },
     { header: 'Contribución al esperado', width: 12, numFmt: PCT },
-    { header: 'Ponderación cuatrienio', width: 11, numFmt: PCT },
+    { header: 'Ponderación cuatrienio', width: 12, numFmt: PCT },
     { header: 'Avance cuatrienio', width: 10, numFmt: PCT },
     { header: 'Contribución al cuatrienio', width: 12, numFmt: PCT },
     { header: 'Semáforo', width: 16 },
