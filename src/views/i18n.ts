@@ -117,6 +117,8 @@ export interface Strings {
     report: Example;
     mission: Example;
     subscribe: Example;
+    compliance: Example;
+    exportFollowUp: Example;
   };
   ownersNote: string;
   adminsNote: string;
@@ -286,6 +288,8 @@ const es: Strings = {
     search: { text: 'CSIRT', hint: 'buscar un indicador por palabras de su nombre' },
     report: { text: 'reportar avance', hint: 'reportar el avance del mes de tus indicadores' },
     mission: { text: 'misión', hint: 'la misión y la visión de la entidad' },
+    compliance: { text: 'cumplimiento', hint: 'meses reportados a tiempo, tarde o sin reporte, por responsable' },
+    exportFollowUp: { text: 'exportar seguimiento', hint: 'el libro de Excel del último trimestre (administradores)' },
     subscribe: { text: 'suscribir resumen semanal', hint: 'recibir cada lunes el resumen en este canal' },
   },
   ownersNote: 'Si eres responsable de un indicador, repórtame su avance cada mes (hasta el quinto día hábil del mes siguiente); te lo recordaré antes del plazo.',
@@ -454,6 +458,8 @@ const en: Strings = {
     search: { text: 'CSIRT', hint: 'find an indicator by words of its name' },
     report: { text: 'report progress', hint: "report the month's progress of your indicators" },
     mission: { text: 'mission', hint: "the entity's mission and vision" },
+    compliance: { text: 'reporting compliance', hint: 'months reported on time, late or missing, per owner' },
+    exportFollowUp: { text: 'export follow-up', hint: "the last quarter's Excel workbook (admins)" },
     subscribe: { text: 'subscribe weekly digest', hint: 'get the summary in this channel every Monday' },
   },
   ownersNote: 'If you own an indicator, report its progress to me every month (by the fifth business day of the next month); I will remind you before the deadline.',

@@ -136,6 +136,10 @@ describe('GET /api/v1/export.xlsx', () => {
 
     const row = (id: string) => ws.getRow(6 + indicators.findIndex((i: any) => i.id === id));
     const cell = (id: string, name: string) => row(id).getCell(col(name)).value;
+    // Hand-computed: 4263 (creciente, 2025 target 0.4 over 0.1 in 2024) reached 0.3: (0.3 − 0)/(0.4 − 0) = 75 %,
+    // expected 0.1 + 0.3·6/12 = 0.25 → 62.5 %; 3980 (suma, target 26) has 2 + 5 + 6 = 13 → 50 %, expected 13 → 50 %.
+    expect([cell('4263', 'Avance anual'), cell('4263', 'Avance esperado'), cell('4263', 'Avance cuatrienio'), cell('4263', 'Semáforo')]).toEqual([0.75, 0.625, 0.3, 'Verde']);
+    expect([cell('3980', 'Ejecutado 2025 (V)'), cell('3980', 'Avance anual'), cell('3980', 'Avance esperado')]).toEqual([13, 0.5, 0.5]);
     // The quarter's months and texts, with the formula prefixes neutralised.
     expect([cell('4263', 'Ejecutado abr. 2025'), cell('4263', 'Ejecutado may. 2025'), cell('4263', 'Ejecutado jun. 2025'), cell('4263', 'Ejecutado T2')]).toEqual([0.2, null, 0.3, 0.3]);
     expect([cell('3980', 'Ejecutado abr. 2025'), cell('3980', 'Ejecutado may. 2025'), cell('3980', 'Ejecutado T2')]).toEqual([5, 6, 11]);
