@@ -64,9 +64,13 @@ const REVIEW_LABEL: Record<ReviewState, string> = { pendiente: 'por revisar', ap
 
 const TREND_LABEL: Record<string, string> = { suma: 'Suma', creciente: 'Creciente', constante: 'Constante', decreciente: 'Decreciente' };
 
-/** The semáforo as a person reads it: nothing reported while something is expected is a lag, not «sin datos». */
-export function semaforoLabel(ind: Pick<StatusIndicatorJson, 'status' | 'pending' | 'expected'>): { text: string; fill: string } {
+/**
+ * The semáforo as a person reads it (DOMAIN.md, «How status reads to a person»): nothing reported while something is
+ * expected is a lag, not «sin datos»; above the top band while the year's target is not reached yet is «adelantado».
+ */
+export function semaforoLabel(ind: Pick<StatusIndicatorJson, 'status' | 'pending' | 'expected'> & { progress?: number | null }): { text: string; fill: string } {
   if (ind.status === 'sin-datos' && ind.pending && (ind.expected ?? 0) > 0) return { text: 'Sin reporte (rezago)', fill: STATUS_FILL.rezago };
+  if (ind.status === 'sobre-ejecucion' && ind.progress != null && ind.progress < 1) return { text: 'Adelantado', fill: STATUS_FILL['sobre-ejecucion'] };
   return { text: statusLabel(ind.status as Status, 'es'), fill: STATUS_FILL[ind.status as Status] ?? STATUS_FILL['sin-datos'] };
 }
 
@@ -360,7 +364,7 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const planW = (o: { expected: number | null }) => (o.expected !== null && withTarget.length ? round4(1 / withTarget.length) : 0);
   const planFw = status.objectives.length ? round4(1 / status.objectives.length) : 0;
   let r = HEADER_ROW + 1;
-  const planSem = semaforoLabel({ status: status.plan.status, pending: false, expected: status.plan.expected });
+  const planSem = semaforoLabel({ status: status.plan.status, pending: false, expected: status.plan.expected, progress: status.plan.progress });
   const planRow = setRow(ws, r++, columns, [
     'Plan', null, status.plan.id, status.plan.name, 1, 1, status.plan.progress, null, status.plan.expected, null, 1, status.plan.cumulative, null, planSem.text,
   ]);
@@ -370,7 +374,7 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   ws.getCell(r - 1, 4).font = { italic: true, size: 9 };
 
   for (const o of status.objectives) {
-    const sem = semaforoLabel({ status: o.status, pending: false, expected: o.expected });
+    const sem = semaforoLabel({ status: o.status, pending: false, expected: o.expected, progress: o.progress });
     const orow = setRow(ws, r++, columns, [
       'Objetivo', o.number, null, o.name, planFw, planW(o), o.progress, contribution(planW(o), o.progress), o.expected, contribution(planW(o), o.expected),
       planFw, o.cumulative, contribution(planFw, o.cumulative), sem.text,

@@ -129,6 +129,7 @@ describe('GET /api/v1/export.xlsx', () => {
       expect(v('Avance cuatrienio')).toBe(ind.cumulative);
       const sem = v('Semáforo') as string;
       if (ind.status === 'sin-datos' && ind.pending && ind.expected > 0) expect(sem).toBe('Sin reporte (rezago)');
+      else if (ind.status === 'sobre-ejecucion' && ind.progress < 1) expect(sem).toBe('Adelantado');
       else expect(sem).toBe(labels[ind.status]);
       expect(v('Responsable')).toBe(ind.owner ?? '');
       for (const name of ['Avance anual', 'Avance esperado', 'Avance cuatrienio', 'Ponderación']) expect(row.getCell(col(name)).numFmt).toBe('0.00%');
