@@ -23,4 +23,4 @@ if (!existsSync(entry) || newest(join(root, 'src')) > statSync(entry).mtimeMs) {
     process.exit(1);
   }
 }
-require(entry);
+require(entry).main();

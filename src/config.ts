@@ -26,6 +26,12 @@ export interface Config {
   bands: Bands;
   reminderDays: number[];
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** PEI_PUBLIC_URL: the bot's address as people reach it (download links); unset = http://localhost:<port it listens on>. */
+  publicUrl?: string;
+  /** PEI_LINK_SECRET: the key of signed download links; unset = a random one kept beside the store (link-secret.ts). */
+  linkSecret?: string;
+  /** PEI_OPEN_DATA=true: the open-data feeds are public; otherwise they answer 404. */
+  openData: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +52,9 @@ const env = z.object({
   PEI_STATUS_BANDS: z.string().optional(),
   PEI_REMINDER_DAYS: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  PEI_PUBLIC_URL: z.string().url('debe ser una dirección http(s)://…').regex(/^https?:\/\//i, 'debe empezar por http:// o https://').optional(),
+  PEI_LINK_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
+  PEI_OPEN_DATA: z.enum(['true', 'false']).optional(),
 });
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
@@ -117,5 +126,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     bands,
     reminderDays,
     logLevel: e.LOG_LEVEL ?? 'info',
+    publicUrl: e.PEI_PUBLIC_URL?.replace(/\/+$/, ''),
+    linkSecret: e.PEI_LINK_SECRET,
+    openData: e.PEI_OPEN_DATA === 'true',
   };
 }

@@ -11,6 +11,7 @@ import type { Store } from './store/types';
 import { createHttpServer, type HttpServer } from './http/server';
 import { createTeamsBot, type TeamsBot } from './teams';
 import { createLogger, type Logger } from './log';
+import { resolveLinkSecret } from './link-secret';
 
 /** Composition root: config -> plan -> store -> services -> Teams app -> HTTP server; graceful shutdown. */
 
@@ -35,6 +36,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     understanding: createUnderstanding(plan),
     config: { admins: config.admins, bands: config.bands, reminderDays: config.reminderDays, digestCron: config.digestCron },
   };
+  const linkSecret = resolveLinkSecret(config.linkSecret, config.dbFile);
   const router = new ChatRouter(services, chatModules);
   const teams = createTeamsBot({ config, services, router, clock, log });
   const http = createHttpServer({
@@ -42,11 +44,14 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     status: services.status,
     store,
     apiToken: config.apiToken,
+    linkSecret,
+    openData: config.openData,
     clock,
     log: (m, e) => log.error(m, e),
     deadlineMs: config.requestTimeoutMs,
   });
   const port = await http.listen(config.port, opts.host ?? config.host);
+  services.config.exportLink = { secret: linkSecret, publicUrl: config.publicUrl ?? `http://localhost:${port}` };
   teams.start();
   let stopped: Promise<void> | undefined;
   return {

@@ -60,3 +60,17 @@ describe('PEI_REQUEST_TIMEOUT_MS', () => {
     expect(() => load({ PEI_REQUEST_TIMEOUT_MS: 'diez' })).toThrow(/PEI_REQUEST_TIMEOUT_MS/);
   });
 });
+
+test('official outputs: PEI_PUBLIC_URL, PEI_LINK_SECRET, PEI_OPEN_DATA', () => {
+  expect(load({})).toMatchObject({ publicUrl: undefined, linkSecret: undefined, openData: false });
+  const c = load({ PEI_PUBLIC_URL: 'https://pei.secretariageneral.gov.co/', PEI_LINK_SECRET: 'x'.repeat(32), PEI_OPEN_DATA: 'true' });
+  expect(c).toMatchObject({ publicUrl: 'https://pei.secretariageneral.gov.co', linkSecret: 'x'.repeat(32), openData: true });
+  expect(() => load({ PEI_PUBLIC_URL: 'pei.example' })).toThrow(/PEI_PUBLIC_URL/);
+  expect(() => load({ PEI_LINK_SECRET: 'corta' })).toThrow(/PEI_LINK_SECRET.*32/);
+  expect(() => load({ PEI_OPEN_DATA: 'si' })).toThrow(/PEI_OPEN_DATA/);
+});
+
+test('.env.example documents every variable the configuration reads', () => {
+  const example = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '.env.example'), 'utf8') as string;
+  for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA']) expect(example).toMatch(new RegExp(`^${v}=`, 'm'));
+});

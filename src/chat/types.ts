@@ -44,6 +44,8 @@ export interface ChatConfig {
   reminderDays: number[];
   /** DIGEST_CRON (America/Bogota); the default '0 8 * * 1' when absent. */
   digestCron?: string;
+  /** Signed download links of the follow-up workbook: the key and the bot's public address (PEI_PUBLIC_URL). */
+  exportLink?: { secret: string; publicUrl: string };
 }
 
 export interface Services {

@@ -24,7 +24,8 @@ const USAGE = `Uso: npm run cli -- <comando>
 
   status [--year AAAA] [--as-of AAAA-MM-DD] [--json]   estado del plan (tabla en español o JSON)
   check-plan [--json]                                   hallazgos de calidad de datos del plan
-  import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)`;
+  import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)
+  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)`;
 
 export class UsageError extends Error {}
 
@@ -104,10 +105,13 @@ function checkPlanCommand(args: string[], io: CliIo): number {
   return result.ok ? 0 : 1;
 }
 
-if (require.main === module) {
-  runCli(process.argv.slice(2), {
+/** The process entry: scripts/run-cli.js calls it (and `node dist/src/cli/main.js` runs it directly). */
+export function main(argv = process.argv.slice(2)): Promise<number> {
+  return runCli(argv, {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
     env: process.env,
-  }).then((code) => { process.exitCode = code; });
+  }).then((code) => (process.exitCode = code));
 }
+
+if (require.main === module) void main();

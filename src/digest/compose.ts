@@ -59,6 +59,8 @@ export interface DigestInput {
   now: Date;
   /** When there is no previous digest, "changes" cover this many days back. */
   firstWindowDays?: number;
+  /** Reporting compliance of the year so far (reports/compliance.ts's totals), for the digest's compliance line. */
+  compliance?: Record<'a-tiempo' | 'tarde' | 'sin-reporte' | 'en-plazo', number>;
 }
 
 const r = (x: number | null) => (x === null ? null : round4(x));
@@ -142,6 +144,8 @@ export interface DigestModel {
   };
   lagging: LaggingIndicator[];
   pending: { period: Period; deadline: IsoDate; items: PendingOwnerItem[] };
+  /** The year's reporting compliance so far (months of indicators with a target), or null when not given. */
+  compliance: { year: number; onTime: number; late: number; missing: number; open: number } | null;
 }
 
 /** Reports stored after `since` (exclusive) and not after `until`, in write order. */
@@ -249,5 +253,8 @@ export function composeDigest(input: DigestInput): DigestModel {
     },
     lagging,
     pending: { period, deadline: reportDeadline(period), items: pendingItems },
+    compliance: input.compliance
+      ? { year: figures.year, onTime: input.compliance['a-tiempo'], late: input.compliance.tarde, missing: input.compliance['sin-reporte'], open: input.compliance['en-plazo'] }
+      : null,
   };
 }

@@ -3,6 +3,7 @@ import type { Plan } from '../plan/types';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, Person, Store } from '../store/types';
 import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
+import { computeCompliance } from '../reports/compliance';
 import { composeDigest, readSnapshot, reportsBetween, snapshotOf, type DigestModel, type DigestSnapshot, type PreviousDigest } from './compose';
 import { REMINDER_HOUR, remindersDue, type Reminder } from './reminders';
 import { digestKey, digestsDue, parseDigestKey } from './schedule';
@@ -102,6 +103,7 @@ export function buildDigest(
     owners: (id) => deps.store.owners(id),
     lang,
     now,
+    compliance: computeCompliance({ plan: deps.plan, reports: deps.store.reports(), owners: (id) => deps.store.owners(id), year, asOf }).totals,
   });
   return { model, snapshot: snapshotOf(figures) };
 }

@@ -1,12 +1,14 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';
-import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { statusJson } from '../views/status-json';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
+import { apiError, requireBearer, wantsEnglish } from './auth';
+import { registerOutputRoutes } from './outputs-api';
+import { readYearAsOf } from './params';
+import { DOWNLOAD_PATH } from '../outputs/signed-link';
 
 /**
  * restify: POST /api/messages (handed to the Bot Framework adapter), GET /healthz, GET /api/v1/status.
@@ -41,6 +43,10 @@ export interface HttpOptions {
   status: StatusService;
   store: Store;
   apiToken?: string;
+  /** Key of the signed download links (link-secret.ts); absent = a random key of this process. */
+  linkSecret?: string;
+  /** PEI_OPEN_DATA. */
+  openData?: boolean;
   clock: () => Date;
   log: (msg: string, err?: unknown) => void;
   /** Milliseconds /api/messages may take before it answers 503 (below Teams' 15 s); default 10 s. */
@@ -55,18 +61,6 @@ export interface HttpServer {
   /** Stops accepting, waits for the requests in flight (up to `graceMs`). */
   close(graceMs?: number): Promise<void>;
   inFlight(): number;
-}
-
-const sha = (s: string) => createHash('sha256').update(s).digest();
-
-function wantsEnglish(req: Request): boolean {
-  const al = String(req.headers['accept-language'] ?? '').toLowerCase();
-  return al.startsWith('en');
-}
-
-function apiError(req: Request, res: Response, status: number, code: string, es: string, en: string): void {
-  res.status(status);
-  res.json({ error: { code, message: wantsEnglish(req) ? en : es } });
 }
 
 /** Answers with plain Node calls (no restify formatter), closing the connection when the body was not read. */
@@ -117,6 +111,11 @@ const ROUTES: Record<string, string[]> = {
   '/healthz': ['GET', 'HEAD'],
   '/api/v1/status': ['GET', 'HEAD'],
   '/api/messages': ['POST'],
+  '/api/v1/compliance': ['GET'],
+  '/api/v1/export.xlsx': ['GET'],
+  [DOWNLOAD_PATH]: ['GET'],
+  '/api/v1/open-data/indicadores.csv': ['GET'],
+  '/api/v1/open-data/indicadores.json': ['GET'],
 };
 
 function aboutDocument(en: boolean) {
@@ -223,31 +222,10 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   server.head('/healthz', healthz);
 
   const statusApi = async (req: Request, res: Response) => {
-    if (!opts.apiToken) {
-      apiError(req, res, 404, 'not-found', 'La API de lectura está deshabilitada (PEI_API_TOKEN no está configurado).', 'The read API is disabled (PEI_API_TOKEN is not set).');
-      return;
-    }
-    const auth = String(req.headers.authorization ?? '');
-    const m = /^Bearer\s+(.+)$/i.exec(auth);
-    if (!m || !timingSafeEqual(sha(m[1].trim()), sha(opts.apiToken))) {
-      res.header('WWW-Authenticate', 'Bearer realm="pei-bot"');
-      apiError(req, res, 401, 'unauthorized', 'Falta el token de acceso o no es válido (Authorization: Bearer …).', 'Missing or invalid access token (Authorization: Bearer …).');
-      return;
-    }
-    const q = (req.query ?? {}) as Record<string, unknown>;
-    // ?asOf[]=… or ?asOf=a&asOf=b parse to arrays or objects: only one plain value is a date.
-    const one = (v: unknown): string | undefined => (v === undefined ? undefined : typeof v === 'string' ? v : String(JSON.stringify(v)).slice(0, 80));
-    const asOf = one(q.asOf) ?? bogotaDate(opts.clock());
-    if (typeof (q.asOf ?? '') !== 'string' || !isIsoDate(asOf)) {
-      apiError(req, res, 400, 'invalid-asOf', `asOf debe ser una fecha AAAA-MM-DD válida (recibido: ${asOf}).`, `asOf must be a valid YYYY-MM-DD date (got: ${asOf}).`);
-      return;
-    }
-    const yearText = one(q.year) ?? String(yearOf(asOf));
-    if (typeof (q.year ?? '') !== 'string' || !/^\d{4}$/.test(yearText)) {
-      apiError(req, res, 400, 'invalid-year', `year debe ser un año AAAA (recibido: ${yearText}).`, `year must be a YYYY year (got: ${yearText}).`);
-      return;
-    }
-    const figures = opts.status.figures(Number(yearText), asOf);
+    if (!requireBearer(req, res, opts.apiToken)) return;
+    const p = readYearAsOf(req, res, opts.clock);
+    if (!p) return;
+    const figures = opts.status.figures(p.year, p.asOf);
     res.json(statusJson(figures, (id) => opts.store.owners(id)));
   };
   server.get('/api/v1/status', statusApi);
@@ -280,6 +258,8 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
       else cb();
     });
   }
+
+  registerOutputRoutes(server, opts);
 
   return {
     server,

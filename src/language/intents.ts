@@ -145,6 +145,14 @@ export function decide(ctx: Context): Decision {
   }
   if (has('sub') || (has('activate') && has('digest'))) return { intent: 'subscribe-digest' };
 
+  // The quarterly follow-up workbook: "exportar seguimiento T2 2025", "export follow-up Q2 2025".
+  if (has('export')) return { intent: 'export-followup' };
+
+  // Reporting compliance: "cumplimiento", "cumplimiento de reportes 2025", "reporting compliance"; but
+  // "cumplimiento del objetivo 5" asks for figures and "cumplimiento servicios administrativos" names an indicator.
+  const COMPLIANCE_FILLER = new Set(['reportes', 'reporte', 'reporting', 'reports', 'report', 'mensual', 'mensuales', 'monthly']);
+  if (has('compliance') && !named && contentWords.every((w) => COMPLIANCE_FILLER.has(w))) return { intent: 'compliance' };
+
   // Admins: "administradores", "agregar administrador @Ana", "remove admin ana@…".
   if (has('admin')) {
     const adminAction = has('cancel') ? 'remove' : has('add') || has('assign') || ctx.hasPerson || ctx.hasEmail ? 'add' : 'list';

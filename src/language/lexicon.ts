@@ -33,6 +33,8 @@ export type Group =
   | 'send' // enviar
   | 'now' // ahora
   | 'digest' // resumen semanal
+  | 'export' // exportar (the follow-up workbook)
+  | 'compliance' // cumplimiento de reportes
   | 'numMark'; // número, #, no.
 
 export interface Keyword {
@@ -102,6 +104,10 @@ const ENTRIES: Entry[] = [
   ['now immediately', ['now'], 'en'],
   ['semanal boletin', ['digest'], 'es'],
   ['digest weekly newsletter', ['digest'], 'en'],
+  ['exportar exporta exportame exportarlo descargar descarga descargame', ['export'], 'es'],
+  ['export download', ['export'], 'en'],
+  ['cumplimiento puntualidad', ['compliance'], 'es'],
+  ['compliance punctuality timeliness', ['compliance'], 'en'],
   ['numero nro num', ['numMark'], 'es'],
   ['number nr', ['numMark'], 'en'],
   ['#', ['numMark']],

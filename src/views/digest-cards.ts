@@ -170,6 +170,9 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     pendingSummary: m.pending.items.length ? s.pendingSummary(m.pending.items.length, unassigned) : null,
     pending: pendingRows,
     pendingMore: pend.more,
+    complianceLine: m.compliance
+      ? s.complianceLine(m.compliance.year, m.compliance.onTime, m.compliance.late, m.compliance.missing, m.compliance.open)
+      : null,
     actions: [
       { title: s.btnSeePlan, data: showPlan() },
       { title: s.btnLagging, data: showLagging() },

@@ -43,6 +43,7 @@ export interface DigestStrings {
   noPending(period: string): string;
   pendingSummary(pending: number, unassigned: number): string;
   pendingOwners(owners: string): string;
+  complianceLine(year: number, onTime: number, late: number, missing: number, open: number): string;
   noOwner: string;
   seeIndicator(id: string): string;
   andMore(n: number): string;
@@ -123,6 +124,7 @@ const es: DigestStrings = {
   pendingSummary: (n, u) =>
     `${n === 1 ? '1 indicador no ha reportado' : `${n} indicadores no han reportado`}${u ? ` (${u} sin responsable asignado)` : ''}.`,
   pendingOwners: (o) => `Responsable: ${o}`,
+  complianceLine: (y, a, t, s, p) => `Cumplimiento de reportes ${y}: ${a} meses a tiempo, ${t} tarde, ${s} sin reporte y ${p} en plazo («cumplimiento» para el detalle).`,
   noOwner: 'sin responsable',
   seeIndicator: (id) => `Ver el indicador ${id}`,
   andMore: (n) => `y ${n} más`,
@@ -203,6 +205,7 @@ const en: DigestStrings = {
   noPending: (p) => `Every indicator has reported ${p}. ✅`,
   pendingSummary: (n, u) => `${n === 1 ? '1 indicator has not reported' : `${n} indicators have not reported`}${u ? ` (${u} without an owner)` : ''}.`,
   pendingOwners: (o) => `Owner: ${o}`,
+  complianceLine: (y, a, t, s, p) => `Reporting compliance ${y}: ${a} months on time, ${t} late, ${s} missing and ${p} not yet due («compliance» for the detail).`,
   noOwner: 'no owner',
   seeIndicator: (id) => `See indicator ${id}`,
   andMore: (n) => `and ${n} more`,

@@ -117,6 +117,8 @@ export interface Strings {
     report: Example;
     mission: Example;
     subscribe: Example;
+    compliance: Example;
+    exportFollowUp: Example;
   };
   ownersNote: string;
   adminsNote: string;
@@ -148,6 +150,32 @@ export interface Strings {
   unknownObjectiveText(count: number): string;
   unknownIndicatorTitle(id: string): string;
   unknownIndicatorText: string;
+
+  // Official outputs: the follow-up workbook's download link and reporting compliance
+  exportTitle(quarter: number, year: number): string;
+  exportText(asOfText: string, running: boolean): string;
+  exportFactQuarter: string;
+  exportFactCut: string;
+  exportFactExpires: string;
+  exportFactFile: string;
+  exportButton: string;
+  exportNote: string;
+  exportOnlyAdmins: string;
+  exportNotStarted(quarter: number, year: number): string;
+  exportOutsidePlan(year: number, from: number, to: number): string;
+  exportUnavailable: string;
+  complianceTitle(year: number): string;
+  complianceSubtitle(asOfText: string, months: number): string;
+  complianceTotals(onTime: number, late: number, missing: number, open: number): string;
+  complianceHeaderOwner: string;
+  complianceHeaderOnTime: string;
+  complianceHeaderLate: string;
+  complianceHeaderMissing: string;
+  complianceHeaderOpen: string;
+  complianceIndicators(ids: string): string;
+  complianceUnassigned: string;
+  complianceNote: string;
+  complianceNoMonths(year: number): string;
 }
 
 const es: Strings = {
@@ -260,6 +288,8 @@ const es: Strings = {
     search: { text: 'CSIRT', hint: 'buscar un indicador por palabras de su nombre' },
     report: { text: 'reportar avance', hint: 'reportar el avance del mes de tus indicadores' },
     mission: { text: 'misión', hint: 'la misión y la visión de la entidad' },
+    compliance: { text: 'cumplimiento', hint: 'meses reportados a tiempo, tarde o sin reporte, por responsable' },
+    exportFollowUp: { text: 'exportar seguimiento', hint: 'el libro de Excel del último trimestre (administradores)' },
     subscribe: { text: 'suscribir resumen semanal', hint: 'recibir cada lunes el resumen en este canal' },
   },
   ownersNote: 'Si eres responsable de un indicador, repórtame su avance cada mes (hasta el quinto día hábil del mes siguiente); te lo recordaré antes del plazo.',
@@ -290,6 +320,33 @@ const es: Strings = {
   unknownIndicatorTitle: (id) => `No encontré el indicador «${id}»`,
   unknownIndicatorText:
     'Los indicadores se identifican por su código (por ejemplo 4263), por proyecto y meta (8116-M3) o como O10-1 y O10-2. También puedes escribir palabras de su nombre, como «CSIRT».',
+  exportTitle: (q, y) => `Seguimiento del PEI: T${q} ${y}`,
+  exportText: (d, running) =>
+    running
+      ? `El libro de Excel del seguimiento con corte al ${d} (el trimestre sigue en curso): indicadores, resumen ponderado y hallazgos del plan.`
+      : `El libro de Excel del seguimiento con corte al ${d}: indicadores, resumen ponderado y hallazgos del plan.`,
+  exportFactQuarter: 'Trimestre',
+  exportFactCut: 'Corte',
+  exportFactExpires: 'El enlace vence',
+  exportFactFile: 'Archivo',
+  exportButton: 'Descargar el libro (Excel)',
+  exportNote: 'El enlace funciona sin iniciar sesión durante 15 minutos; no lo reenvíe. Después, pida otro con «exportar seguimiento».',
+  exportOnlyAdmins: 'Solo la Oficina Asesora de Planeación (administradores del bot) puede exportar el seguimiento. Si necesita el libro, pídalo a la Oficina.',
+  exportNotStarted: (q, y) => `El trimestre T${q} de ${y} aún no ha empezado: no hay seguimiento que exportar. Pruebe con «exportar seguimiento» (el último trimestre cerrado).`,
+  exportOutsidePlan: (y, a, b) => `El plan cubre ${a}–${b}; no hay seguimiento de ${y}.`,
+  exportUnavailable: 'Los enlaces de descarga no están configurados en este servidor.',
+  complianceTitle: (y) => `Cumplimiento de reportes ${y}`,
+  complianceSubtitle: (d, m) => `Meses cerrados al ${d}: ${m}. Plazo de cada mes: el quinto día hábil del mes siguiente (festivos de Colombia).`,
+  complianceTotals: (a, t, s, p) => `En total: ${a} a tiempo, ${t} tarde, ${s} sin reporte y ${p} en plazo.`,
+  complianceHeaderOwner: 'Responsable',
+  complianceHeaderOnTime: 'A tiempo',
+  complianceHeaderLate: 'Tarde',
+  complianceHeaderMissing: 'Sin reporte',
+  complianceHeaderOpen: 'En plazo',
+  complianceIndicators: (ids) => `Indicadores: ${ids}`,
+  complianceUnassigned: 'Sin responsable asignado',
+  complianceNote: 'Cuenta los meses de los indicadores con meta en el año; un mes va «a tiempo» si su primera versión se guardó a más tardar en su plazo.',
+  complianceNoMonths: (y) => `Aún no ha cerrado ningún mes de ${y}: no hay cumplimiento que medir.`,
 };
 
 const en: Strings = {
@@ -401,6 +458,8 @@ const en: Strings = {
     search: { text: 'CSIRT', hint: 'find an indicator by words of its name' },
     report: { text: 'report progress', hint: "report the month's progress of your indicators" },
     mission: { text: 'mission', hint: "the entity's mission and vision" },
+    compliance: { text: 'reporting compliance', hint: 'months reported on time, late or missing, per owner' },
+    exportFollowUp: { text: 'export follow-up', hint: "the last quarter's Excel workbook (admins)" },
     subscribe: { text: 'subscribe weekly digest', hint: 'get the summary in this channel every Monday' },
   },
   ownersNote: 'If you own an indicator, report its progress to me every month (by the fifth business day of the next month); I will remind you before the deadline.',
@@ -431,6 +490,33 @@ const en: Strings = {
   unknownIndicatorTitle: (id) => `I couldn't find indicator “${id}”`,
   unknownIndicatorText:
     'Indicators go by their code (for example 4263), by project and goal (8116-M3), or as O10-1 and O10-2. You can also write words of their name, such as “CSIRT”.',
+  exportTitle: (q, y) => `PEI follow-up: Q${q} ${y}`,
+  exportText: (d, running) =>
+    running
+      ? `The follow-up Excel workbook as of ${d} (the quarter is still running): indicators, weighted summary and plan findings.`
+      : `The follow-up Excel workbook as of ${d}: indicators, weighted summary and plan findings.`,
+  exportFactQuarter: 'Quarter',
+  exportFactCut: 'As of',
+  exportFactExpires: 'Link expires',
+  exportFactFile: 'File',
+  exportButton: 'Download the workbook (Excel)',
+  exportNote: 'The link works without signing in for 15 minutes; do not forward it. After that, ask for another with «export follow-up».',
+  exportOnlyAdmins: 'Only the Planning Office (the bot\'s admins) can export the follow-up. If you need the workbook, ask the Office.',
+  exportNotStarted: (q, y) => `Quarter Q${q} ${y} has not started yet: there is no follow-up to export. Try «export follow-up» (the last closed quarter).`,
+  exportOutsidePlan: (y, a, b) => `The plan covers ${a}–${b}; there is no follow-up for ${y}.`,
+  exportUnavailable: 'Download links are not configured on this server.',
+  complianceTitle: (y) => `Reporting compliance ${y}`,
+  complianceSubtitle: (d, m) => `Months closed as of ${d}: ${m}. Each month is due on the fifth business day of the next month (Colombian holidays).`,
+  complianceTotals: (a, t, s, p) => `In all: ${a} on time, ${t} late, ${s} missing and ${p} not yet due.`,
+  complianceHeaderOwner: 'Owner',
+  complianceHeaderOnTime: 'On time',
+  complianceHeaderLate: 'Late',
+  complianceHeaderMissing: 'Missing',
+  complianceHeaderOpen: 'Not due',
+  complianceIndicators: (ids) => `Indicators: ${ids}`,
+  complianceUnassigned: 'No owner assigned',
+  complianceNote: 'Counts the months of the indicators with a target in the year; a month is «on time» when its first version was stored by its deadline.',
+  complianceNoMonths: (y) => `No month of ${y} has closed yet: there is no compliance to measure.`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = Object.freeze({ es, en });

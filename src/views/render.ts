@@ -20,7 +20,9 @@ export type TemplateName =
   | 'welcome'
   | 'mission-vision'
   | 'choose-indicator'
-  | 'message';
+  | 'message'
+  | 'export-link'
+  | 'compliance';
 
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'objective-status',
@@ -32,6 +34,8 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'mission-vision',
   'choose-indicator',
   'message',
+  'export-link',
+  'compliance',
 ];
 
 /** The content type of an Adaptive Card attachment. */

@@ -1,0 +1,67 @@
+import { writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config';
+import { loadPlan } from '../plan/load';
+import { bogotaDate } from '../calendar';
+import { computePlan } from '../progress/engine';
+import { followUpWorkbook } from '../outputs/followup';
+import { isQuarter, lastClosedQuarter } from '../outputs/common';
+import { openReadStore, parse, UsageError, type CliIo } from './main';
+
+/**
+ * `npm run cli -- export --year YYYY --quarter Q --out FILE.xlsx` (CONTRACT.md): the quarterly follow-up workbook,
+ * the same one GET /api/v1/export.xlsx gives. Without --year/--quarter: the last quarter that closed. The file is
+ * written aside and renamed into place (never half-written). Exit 0 written, 1 nothing to export, 2 usage.
+ */
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { year: { type: 'string' }, quarter: { type: 'string' }, out: { type: 'string' } });
+  const config = loadConfig(io.env);
+  const now = config.now ?? new Date();
+  const today = bogotaDate(now);
+  const fallback = lastClosedQuarter(today);
+  const yearText = (values.year as string | undefined) ?? String(fallback.year);
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year debe ser un año AAAA (recibido: ${yearText})`);
+  const quarterText = ((values.quarter as string | undefined) ?? (values.year ? undefined : String(fallback.quarter)))?.replace(/^[Tt]/, '');
+  if (quarterText === undefined) throw new UsageError('falta --quarter (1, 2, 3 o 4)');
+  const quarter = Number(quarterText);
+  if (!/^[1-4]$/.test(quarterText) || !isQuarter(quarter)) throw new UsageError(`--quarter debe ser 1, 2, 3 o 4 (recibido: ${values.quarter})`);
+  const out = values.out as string | undefined;
+  if (!out) throw new UsageError('falta --out ARCHIVO.xlsx');
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out debe terminar en .xlsx (recibido: ${out})`);
+
+  const plan = loadPlan();
+  const store = await openReadStore(config.dbFile);
+  try {
+    const reports = store?.reports() ?? [];
+    const result = await followUpWorkbook(
+      {
+        plan,
+        figures: (year, asOf) => computePlan(plan, reports, { year, asOf, bands: config.bands }),
+        reports: () => reports,
+        owners: (id) => store?.owners(id) ?? [],
+      },
+      Number(yearText),
+      quarter,
+      today,
+      now,
+    );
+    if (!result.ok) {
+      io.err(result.message.es);
+      return 1;
+    }
+    const file = resolve(out);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, result.buffer, { flush: true });
+      renameSync(tmp, file);
+    } catch (e) {
+      try { unlinkSync(tmp); } catch { /* nothing written */ }
+      io.err(`No se pudo escribir ${out}: ${(e as Error).message}`);
+      return 1;
+    }
+    io.out(`Seguimiento T${quarter} ${yearText} (corte ${result.asOf}${result.running ? ', trimestre en curso' : ''}) escrito en ${out} (${result.buffer.length} bytes).`);
+    return 0;
+  } finally {
+    await store?.close();
+  }
+}

@@ -1,0 +1,172 @@
+import type { Request, Response, Server } from 'restify';
+import { createHash, randomBytes } from 'node:crypto';
+import { bogotaDate } from '../calendar';
+import type { StatusService } from '../progress/service';
+import type { Store } from '../store/types';
+import { computeCompliance, complianceJson } from '../reports/compliance';
+import { followUpWorkbook, type FollowUpResult } from '../outputs/followup';
+import { isQuarter, lastClosedQuarter, type Quarter } from '../outputs/common';
+import { DOWNLOAD_PATH, verifyExportQuery } from '../outputs/signed-link';
+import { openDataCsv, openDataJson, openDataRows } from '../outputs/open-data';
+import { apiError, requireBearer, wantsEnglish } from './auth';
+import { oneParam, readYearAsOf } from './params';
+
+/**
+ * The official outputs over HTTP:
+ * - GET /api/v1/compliance?year=&asOf=          (bearer) reporting compliance, CONTRACT.md
+ * - GET /api/v1/export.xlsx?year=&quarter=      (bearer) the quarterly follow-up workbook
+ * - GET /api/v1/export/download?…&sig=          (no token) the same workbook through a signed link valid 15 minutes
+ * - GET /api/v1/open-data/indicadores.csv|json  (public with PEI_OPEN_DATA=true, else 404) with ETag / 304
+ */
+
+export interface OutputRoutesOptions {
+  status: StatusService;
+  store: Store;
+  apiToken?: string;
+  linkSecret?: string;
+  openData?: boolean;
+  clock: () => Date;
+  log: (msg: string, err?: unknown) => void;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function sendWorkbook(res: Response, result: Extract<FollowUpResult, { ok: true }>): void {
+  res.writeHead(200, {
+    'Content-Type': XLSX,
+    'Content-Length': result.buffer.length,
+    'Content-Disposition': `attachment; filename="${result.fileName}"`,
+    'Cache-Control': 'private, no-store',
+    'X-PEI-As-Of': result.asOf,
+  });
+  res.end(result.buffer);
+}
+
+/** Reads year and quarter (both optional: the last quarter that closed). Answers 400 itself when they are wrong. */
+function readQuarter(req: Request, res: Response, q: Record<string, unknown>, today: string): { year: number; quarter: Quarter } | null {
+  const fallback = lastClosedQuarter(today);
+  const y = oneParam(q.year);
+  const yearText = y.bad ?? y.value ?? String(fallback.year);
+  if (y.bad !== undefined || !/^\d{4}$/.test(yearText)) {
+    apiError(req, res, 400, 'invalid-year', `year debe ser un año AAAA (recibido: ${yearText}).`, `year must be a YYYY year (got: ${yearText}).`);
+    return null;
+  }
+  const qq = oneParam(q.quarter);
+  const given = qq.bad ?? qq.value;
+  const quarterText = (given ?? (y.value ? undefined : String(fallback.quarter)))?.replace(/^[TtQq]/, '');
+  const quarter = Number(quarterText);
+  if (qq.bad !== undefined || quarterText === undefined || !/^[1-4]$/.test(quarterText) || !isQuarter(quarter)) {
+    apiError(req, res, 400, 'invalid-quarter', `quarter debe ser 1, 2, 3 o 4 (recibido: ${given ?? 'nada'}).`, `quarter must be 1, 2, 3 or 4 (got: ${given ?? 'nothing'}).`);
+    return null;
+  }
+  return { year: Number(yearText), quarter };
+}
+
+function refusedPage(req: Request, res: Response, status: number, es: string, en: string): void {
+  const html = /text\/html/.test(String(req.headers.accept ?? ''));
+  if (!html) {
+    apiError(req, res, status, status === 410 ? 'link-expired' : 'link-invalid', es, en);
+    return;
+  }
+  const lang = wantsEnglish(req) ? 'en' : 'es';
+  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>PEI Bot</title><body style="font-family:sans-serif;max-width:40em;margin:3em auto"><p>${lang === 'en' ? en : es}</p></body></html>`;
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions): void {
+  const linkSecret = opts.linkSecret ?? randomBytes(32).toString('hex');
+  const source = {
+    plan: opts.status.plan,
+    figures: (year: number, asOf: string) => opts.status.figures(year, asOf),
+    reports: () => opts.store.reports(),
+    owners: (id: string) => opts.store.owners(id),
+  };
+
+  server.get('/api/v1/compliance', async (req: Request, res: Response) => {
+    if (!requireBearer(req, res, opts.apiToken)) return;
+    const p = readYearAsOf(req, res, opts.clock);
+    if (!p) return;
+    const c = computeCompliance({ plan: source.plan, reports: opts.store.reports(), owners: source.owners, year: p.year, asOf: p.asOf });
+    res.json(complianceJson(c));
+  });
+
+  async function answerWorkbook(req: Request, res: Response, year: number, quarter: Quarter): Promise<void> {
+    const now = opts.clock();
+    const result = await followUpWorkbook(source, year, quarter, bogotaDate(now), now);
+    if (!result.ok) {
+      apiError(req, res, result.code === 'quarter-not-started' ? 409 : 400, result.code, result.message.es, result.message.en);
+      return;
+    }
+    sendWorkbook(res, result);
+  }
+
+  server.get('/api/v1/export.xlsx', async (req: Request, res: Response) => {
+    if (!requireBearer(req, res, opts.apiToken)) return;
+    const wanted = readQuarter(req, res, (req.query ?? {}) as Record<string, unknown>, bogotaDate(opts.clock()));
+    if (wanted) await answerWorkbook(req, res, wanted.year, wanted.quarter);
+  });
+
+  server.get(DOWNLOAD_PATH, async (req: Request, res: Response) => {
+    const check = verifyExportQuery(linkSecret, (req.query ?? {}) as Record<string, unknown>, opts.clock());
+    if (!check.ok) {
+      if (check.reason === 'expired') {
+        refusedPage(req, res, 410,
+          'Este enlace de descarga venció (vale 15 minutos). Pida uno nuevo al bot con «exportar seguimiento».',
+          'This download link has expired (it is valid for 15 minutes). Ask the bot for a new one with «export follow-up».');
+      } else {
+        refusedPage(req, res, 403,
+          'Este enlace de descarga no es válido (fue modificado o está incompleto). Pida uno nuevo al bot con «exportar seguimiento».',
+          'This download link is not valid (it was changed or is incomplete). Ask the bot for a new one with «export follow-up».');
+      }
+      return;
+    }
+    await answerWorkbook(req, res, check.year, check.quarter);
+  });
+
+  // ---- open data: one body per (store revision, day), an ETag of its bytes, 304 when the portal already has it
+  const memo = new Map<string, { body: string; etag: string }>();
+  function feed(kind: 'csv' | 'json'): { body: string; etag: string } {
+    const today = bogotaDate(opts.clock());
+    const key = `${kind}|${opts.store.revision}|${today}`;
+    let hit = memo.get(key);
+    if (!hit) {
+      const rows = openDataRows(source.plan, source.figures, today);
+      const body = kind === 'csv' ? openDataCsv(rows) : openDataJson(rows);
+      hit = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
+      if (memo.size >= 8) memo.clear();
+      memo.set(key, hit);
+    }
+    return hit;
+  }
+
+  for (const kind of ['csv', 'json'] as const) {
+    server.get(`/api/v1/open-data/indicadores.${kind}`, async (req: Request, res: Response) => {
+      if (!opts.openData) {
+        apiError(req, res, 404, 'not-found', 'Los datos abiertos no están publicados en este servidor (PEI_OPEN_DATA no es true).', 'Open data is not published on this server (PEI_OPEN_DATA is not true).');
+        return;
+      }
+      const { body, etag } = feed(kind);
+      const headers = {
+        ETag: etag,
+        'Cache-Control': 'public, max-age=3600, must-revalidate',
+        'Access-Control-Allow-Origin': '*',
+        Vary: 'Accept-Encoding',
+      };
+      const inm = String(req.headers['if-none-match'] ?? '');
+      if (inm && inm.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      const bytes = Buffer.from(body, 'utf8');
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'Content-Length': bytes.length,
+        'Content-Disposition': `inline; filename="indicadores.${kind}"`,
+      });
+      res.end(bytes);
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export type ReviewState = 'pendiente' | 'aprobado' | 'devuelto';
+export function reviewOf(r: { review?: ReviewState }): ReviewState { return r.review ?? 'aprobado'; }
