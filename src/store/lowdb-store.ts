@@ -5,6 +5,8 @@
  *   data/db.json           lowdb document: header {format, version}, auditSeq, owners, admins, subscriptions,
  *                          conversations, sent. Small; rewritten whole (steno: temp file + rename = atomic).
  *   data/db.audit.jsonl    one audit entry per line (an all-or-nothing CSV import is one line {"txn":[…]}).
+ *                          A review ('report.approve' / 'report.return') lives only here: on open its `after`
+ *                          (review, reviewedBy, reviewedAt, reviewNote) is applied to the version it names.
  *   data/db.reports.jsonl  one report version per line.
  *   data/db.lock           pid of the process that writes the store.
  *
@@ -24,7 +26,7 @@ import { JSONFile } from 'lowdb/node';
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
-import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, type Effects, type StoreState } from './base';
+import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, isReviewAction, withReview, type Effects, type ReviewAfter, type StoreState } from './base';
 import type { AuditEntry, ReportRecord, Store } from './types';
 
 export const STORE_FORMAT = 'pei-bot-store';
@@ -543,6 +545,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
     const missing: ReportRecord[] = [];
     let seq = doc.auditSeq;
     let replayed = 0;
+    const reviews: ReviewAfter[] = [];
     for (const e of audit) {
       if (e.seq > seq) seq = e.seq;
       if (isReportAction(e.action)) {
@@ -560,11 +563,22 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
           const id = typeof before.$ref === 'string' ? before.$ref : before.id;
           if (typeof id === 'string') e.before = byId.get(id) ?? before;
         }
+      } else if (isReviewAction(e.action)) {
+        const after = e.after as ReviewAfter;
+        if (isObject(after) && typeof after.id === 'string') reviews.push(after);
       } else if (e.seq > doc.auditSeq && applyStateAudit(doc, e)) {
         replayed++;
       }
     }
     for (const r of missing) reports.push(r);
+    if (reviews.length) {
+      const at = new Map<string, number>();
+      reports.forEach((r, i) => at.set(r.id, i));
+      for (const after of reviews) {
+        const i = at.get(after.id);
+        if (i !== undefined) reports[i] = withReview(reports[i], after);
+      }
+    }
 
     // 3. Repair (only with the lock).
     const notes: string[] = [];
