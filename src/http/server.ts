@@ -1,7 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { statusJson } from '../views/status-json';
+import { apiError, checkBearer } from './api-auth';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
 
@@ -28,18 +28,6 @@ export interface HttpServer {
   /** Stops accepting, waits for the requests in flight (up to `graceMs`). */
   close(graceMs?: number): Promise<void>;
   inFlight(): number;
-}
-
-const sha = (s: string) => createHash('sha256').update(s).digest();
-
-function wantsEnglish(req: Request): boolean {
-  const al = String(req.headers['accept-language'] ?? '').toLowerCase();
-  return al.startsWith('en');
-}
-
-function apiError(req: Request, res: Response, status: number, code: string, es: string, en: string): void {
-  res.status(status);
-  res.json({ error: { code, message: wantsEnglish(req) ? en : es } });
 }
 
 export function createHttpServer(opts: HttpOptions): HttpServer {
@@ -82,17 +70,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   });
 
   server.get('/api/v1/status', async (req: Request, res: Response) => {
-    if (!opts.apiToken) {
-      apiError(req, res, 404, 'not-found', 'La API de lectura está deshabilitada (PEI_API_TOKEN no está configurado).', 'The read API is disabled (PEI_API_TOKEN is not set).');
-      return;
-    }
-    const auth = String(req.headers.authorization ?? '');
-    const m = /^Bearer\s+(.+)$/i.exec(auth);
-    if (!m || !timingSafeEqual(sha(m[1].trim()), sha(opts.apiToken))) {
-      res.header('WWW-Authenticate', 'Bearer realm="pei-bot"');
-      apiError(req, res, 401, 'unauthorized', 'Falta el token de acceso o no es válido (Authorization: Bearer …).', 'Missing or invalid access token (Authorization: Bearer …).');
-      return;
-    }
+    if (!checkBearer(opts.apiToken, req, res)) return;
     const q = (req.query ?? {}) as Record<string, string | undefined>;
     const asOf = q.asOf ?? bogotaDate(opts.clock());
     if (!isIsoDate(asOf)) {
