@@ -2,10 +2,12 @@ import type { ChatModule } from './router';
 import { reportModule } from './report';
 import { adminModule } from './admin';
 import { digestModule } from './digest';
+import { reviewModule } from './review';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
 export const chatModules: ChatModule[] = [
   reportModule,
   adminModule,
   digestModule,
+  reviewModule,
 ];

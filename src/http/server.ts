@@ -4,6 +4,8 @@ import { statusJson } from '../views/status-json';
 import { apiError, checkBearer } from './api-auth';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
+import type { Plan } from '../plan/types';
+import { registerReportsApi } from './reports-api';
 
 /**
  * restify: POST /api/messages (handed to the Bot Framework adapter), GET /healthz, GET /api/v1/status.
@@ -17,6 +19,8 @@ export interface HttpOptions {
   messages: MessagesHandler;
   status: StatusService;
   store: Store;
+  /** The plan (for /api/v1/reports' indicator check); the status service's plan when absent. */
+  plan?: Plan;
   apiToken?: string;
   clock: () => Date;
   log: (msg: string, err?: unknown) => void;
@@ -85,6 +89,8 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     const figures = opts.status.figures(Number(yearText), asOf);
     res.json(statusJson(figures, (id) => opts.store.owners(id)));
   });
+
+  registerReportsApi(server, { store: opts.store, plan: opts.plan ?? opts.status.plan, apiToken: opts.apiToken });
 
   return {
     server,

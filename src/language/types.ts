@@ -19,6 +19,8 @@ export type Intent =
   | 'subscribe-digest'
   | 'unsubscribe-digest'
   | 'send-digest-now'
+  | 'review-list'
+  | 'explain'
   | 'unknown';
 
 export const INTENTS: readonly Intent[] = [
@@ -38,6 +40,8 @@ export const INTENTS: readonly Intent[] = [
   'subscribe-digest',
   'unsubscribe-digest',
   'send-digest-now',
+  'review-list',
+  'explain',
   'unknown',
 ];
 
