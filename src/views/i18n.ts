@@ -52,6 +52,11 @@ export interface Strings {
   owner: string;
   noOwner: string;
   pendingIndicator(year: number): string;
+  /** A figure that counts a version still waiting for the planning office's review. */
+  unreviewedLine(months: string): string;
+  reviewTag: string;
+  btnReviewList(n: number): string;
+  btnExplain: string;
   pendingSummary(pending: number, withTarget: number, year: number): string;
   noTargetThisYear(year: number): string;
 
@@ -182,6 +187,10 @@ const es: Strings = {
   owner: 'Responsable',
   noOwner: 'Sin responsable',
   pendingIndicator: (y) => `⏳ Pendiente: sin reporte en ${y}`,
+  unreviewedLine: (m) => `🔎 Por revisar: ${m} (cuenta mientras la Oficina Asesora de Planeación lo revisa)`,
+  reviewTag: '🔎 por revisar',
+  btnReviewList: (n) => `Reportes por revisar (${n})`,
+  btnExplain: '¿Cómo se calcula?',
   pendingSummary: (p, n, y) =>
     p === 0
       ? `Todos los indicadores con meta en ${y} tienen reporte.`
@@ -324,6 +333,10 @@ const en: Strings = {
   owner: 'Owner',
   noOwner: 'No owner',
   pendingIndicator: (y) => `⏳ Pending: no report in ${y}`,
+  unreviewedLine: (m) => `🔎 To review: ${m} (it counts while the planning office reviews it)`,
+  reviewTag: '🔎 to review',
+  btnReviewList: (n) => `Reports to review (${n})`,
+  btnExplain: 'How is it calculated?',
   pendingSummary: (p, n, y) =>
     p === 0
       ? `Every indicator with a ${y} target has a report.`

@@ -169,6 +169,7 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
       { title: s.factVersion, value: r.version > 1 ? s.versionCorrection(r.version) : s.versionFirst },
       { title: s.factAuthor, value: r.author.name },
       { title: s.factWhen, value: instantText(r.reportedAt, c.lang) },
+      { title: s.factReview, value: s.reviewState[r.review ?? 'aprobado'] },
     ],
     texts,
     notesHeading: s.notesHeading,
