@@ -3,6 +3,7 @@ import { reportModule } from './report';
 import { adminModule } from './admin';
 import { digestModule } from './digest';
 import { reviewModule } from './review';
+import { explainModule } from './explain';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
 export const chatModules: ChatModule[] = [
@@ -10,4 +11,5 @@ export const chatModules: ChatModule[] = [
   adminModule,
   digestModule,
   reviewModule,
+  explainModule,
 ];
