@@ -245,7 +245,7 @@ export class DigestRunner {
     const admins = adminConversations(conversations, this.deps.admins ?? [], store.admins());
     const reviewChannels = store
       .subscriptions()
-      .filter((s) => (s.kind as string) === 'review-digest')
+      .filter((s) => s.kind === 'review-digest')
       .map((s) => conversations.find((c) => c.key === s.conversationKey && c.active))
       .filter((c): c is ConversationRecord => !!c);
     if (hour >= REVIEW_DIGEST_HOUR) {

@@ -76,7 +76,8 @@ export interface AuditEntry {
 
 export interface Subscription {
   conversationKey: string;
-  kind: 'weekly-digest';
+  /** 'review-digest': the planning office's daily digest of what waits for review (a planning channel). */
+  kind: 'weekly-digest' | 'review-digest';
   createdBy: Person;
   createdAt: string;
 }

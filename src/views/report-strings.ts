@@ -123,6 +123,12 @@ export interface ReportStrings {
   missedAdminsTitle(period: string): string;
   missedAdminsText(n: number, deadline: string): string;
   missedRow(id: string, name: string, owners: string): string;
+  reviewSubscribedTitle: string;
+  reviewSubscribedText: string;
+  reviewAlreadySubscribed: string;
+  reviewUnsubscribedTitle: string;
+  reviewUnsubscribedText: string;
+  reviewNotSubscribed: string;
   auditNone: string;
 }
 
@@ -249,6 +255,12 @@ const es: ReportStrings = {
   missedAdminsTitle: (p) => `⚠️ Reportes de ${p} sin recibir`,
   missedAdminsText: (n, d) => (n === 1 ? `1 indicador no se reportó antes del plazo (${d}):` : `${n} indicadores no se reportaron antes del plazo (${d}):`),
   missedRow: (id, name, owners) => `**${id}** · ${name} — ${owners}`,
+  reviewSubscribedTitle: '✅ Resumen de revisión activado',
+  reviewSubscribedText: 'Cada día hábil, desde las 8:00, esta conversación recibe un solo mensaje con los reportes que esperan la revisión de la Oficina Asesora de Planeación (si hay alguno).',
+  reviewAlreadySubscribed: 'Esta conversación ya recibe el resumen diario de reportes por revisar.',
+  reviewUnsubscribedTitle: 'Resumen de revisión cancelado',
+  reviewUnsubscribedText: 'Esta conversación ya no recibe el resumen diario de reportes por revisar. Los administradores lo siguen recibiendo en su chat personal.',
+  reviewNotSubscribed: 'Esta conversación no estaba suscrita al resumen de reportes por revisar.',
   auditNone: 'ninguno',
 };
 
@@ -375,6 +387,12 @@ const en: ReportStrings = {
   missedAdminsTitle: (p) => `⚠️ Reports for ${p} not received`,
   missedAdminsText: (n, d) => (n === 1 ? `1 indicator was not reported by the deadline (${d}):` : `${n} indicators were not reported by the deadline (${d}):`),
   missedRow: (id, name, owners) => `**${id}** · ${name} — ${owners}`,
+  reviewSubscribedTitle: '✅ Review digest on',
+  reviewSubscribedText: 'Every business day from 8:00 this conversation gets one message with the reports waiting for the planning office\'s review (when there are any).',
+  reviewAlreadySubscribed: 'This conversation already gets the daily digest of reports to review.',
+  reviewUnsubscribedTitle: 'Review digest cancelled',
+  reviewUnsubscribedText: 'This conversation no longer gets the daily digest of reports to review. Admins still get it in their personal chat.',
+  reviewNotSubscribed: 'This conversation was not subscribed to the digest of reports to review.',
   auditNone: 'none',
 };
 
