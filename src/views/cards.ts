@@ -404,6 +404,7 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
             s.objectiveShort(n),
             s.laggingDetail(formatPercent(f.progress, lang), formatPercent(f.expected, lang)),
             `${s.owner}: ${ownerText(ind, ctx, s)}`,
+            ...(f.reports.some((r) => r.review === 'pendiente') ? [s.reviewTag] : []),
           ].join(SEP),
           actionTitle: s.btnSeeIndicator(ind.id),
           action: showIndicator(ind.id),
