@@ -2,6 +2,7 @@ import type { Logger } from '../log';
 import type { DeliveryResult, DigestRunner, Notice, Outbound, RunSummary } from '../digest/run';
 import type { Plan } from '../plan/types';
 import { reportStrings } from '../views/report-strings';
+import { formatPeriodLong } from '../views/format';
 import { missedAdminsCard, missedOwnerCard, returnNoticeCard, returnNoticeSummary, reviewDigestCard } from '../views/review-cards';
 import { digestCard, digestSummary, reminderCard, reminderSummary } from '../views/digest-cards';
 import { cardActivity } from './deliver';
@@ -44,9 +45,9 @@ function noticeActivity(n: Notice, plan: Plan | undefined) {
     case 'review-digest':
       return cardActivity(reviewDigestCard(n.pending, plan!, 'es'), 'es', s.reviewDigestTitle(n.pending.length));
     case 'missed-owner':
-      return cardActivity(missedOwnerCard(n.missed, 'es'), 'es', s.missedNoticeTitle(n.missed.period));
+      return cardActivity(missedOwnerCard(n.missed, 'es'), 'es', s.missedNoticeTitle(formatPeriodLong(n.missed.period, 'es')));
     case 'missed-admins':
-      return cardActivity(missedAdminsCard(n.missed, 'es'), 'es', s.missedAdminsTitle(n.missed.period));
+      return cardActivity(missedAdminsCard(n.missed, 'es'), 'es', s.missedAdminsTitle(formatPeriodLong(n.missed.period, 'es')));
   }
 }
 
