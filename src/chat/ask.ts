@@ -6,6 +6,7 @@ import type { Understanding } from '../language/types';
 import * as cards from '../views/cards';
 import type { ViewContext } from '../views/cards';
 import { isAdmin, reportableIndicators } from './roles';
+import { pendingReviews } from '../reports/review';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
 /** Answers to questions about the plan: objective, indicator, whole plan, lagging, misión/visión, help. */
@@ -27,6 +28,7 @@ export function viewContext(services: Services, turn: ChatTurn): ViewContext {
     canReport: reportableIndicators(services, turn.actor).length > 0,
     asOf: bogotaDate(turn.now),
     plan: services.plan,
+    reviewCount: isAdmin(services, turn.actor) ? pendingReviews(services.store, services.plan).length : undefined,
   };
 }
 
@@ -53,7 +55,7 @@ function remembered(services: Services, key: string, make: () => ChatResult): Ch
 }
 
 const answerKey = (kind: string, ctx: ViewContext, year: number, what: string | number = '') =>
-  `${kind}|${what}|${year}|${ctx.asOf}|${ctx.lang}|${ctx.canReport ? 1 : 0}`;
+  `${kind}|${what}|${year}|${ctx.asOf}|${ctx.lang}|${ctx.canReport ? 1 : 0}|${ctx.reviewCount ?? ''}`;
 
 function indicatorsById(services: Services): Map<string, Indicator> {
   return new Map(services.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i] as const)));

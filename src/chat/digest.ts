@@ -3,6 +3,8 @@ import { buildDigest, manualDigestKey, recordDigest } from '../digest/run';
 import { DEFAULT_DIGEST_CRON, nextDigestRun } from '../digest/schedule';
 import { digestCard, digestSummary, subscriptionCard, type SubscriptionOutcome } from '../views/digest-cards';
 import { isAdmin } from './roles';
+import { messageCard } from '../views/cards';
+import { reportStrings } from '../views/report-strings';
 import type { ChatModule, IntentHandler } from './router';
 import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -40,7 +42,31 @@ function confirm(services: Services, turn: ChatTurn, outcome: SubscriptionOutcom
 const findSubscription = (services: Services, key: string) =>
   services.store.subscriptions().find((s) => s.conversationKey === key && s.kind === 'weekly-digest');
 
-export const subscribeDigest: IntentHandler = async (services, turn) => {
+/** "suscribir resumen de revisión" / "subscribe review digest": the planning office's daily digest (admins). */
+const aboutReview = (text: string) => /\b(revis\w*|review\w*)\b/.test(text);
+
+async function subscribeReview(services: Services, turn: ChatTurn): Promise<ChatResult> {
+  const s = reportStrings(turn.lang);
+  if (!isAdmin(services, turn.actor)) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
+  const actor = personOf(turn.actor);
+  const added = await services.store.subscribe({ conversationKey: turn.conversationKey, kind: 'review-digest', createdBy: actor, createdAt: turn.now.toISOString() }, actor);
+  return reply.card(messageCard(added ? { title: s.reviewSubscribedTitle, text: s.reviewSubscribedText, color: 'good' } : { text: s.reviewAlreadySubscribed }));
+}
+
+/** Cancels the review digest only: the store cancels a conversation's subscriptions together, so a weekly one is kept by subscribing it again. */
+async function unsubscribeReview(services: Services, turn: ChatTurn): Promise<ChatResult> {
+  const s = reportStrings(turn.lang);
+  const subs = services.store.subscriptions().filter((x) => x.conversationKey === turn.conversationKey);
+  if (!subs.some((x) => x.kind === 'review-digest')) return reply.card(messageCard({ text: s.reviewNotSubscribed }));
+  if (!isAdmin(services, turn.actor)) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
+  const actor = personOf(turn.actor);
+  await services.store.unsubscribe(turn.conversationKey, actor, turn.now.toISOString());
+  for (const keep of subs.filter((x) => x.kind !== 'review-digest')) await services.store.subscribe(keep, actor);
+  return reply.card(messageCard({ title: s.reviewUnsubscribedTitle, text: s.reviewUnsubscribedText }));
+}
+
+export const subscribeDigest: IntentHandler = async (services, turn, u) => {
+  if (u && aboutReview(u.text)) return subscribeReview(services, turn);
   const existing = findSubscription(services, turn.conversationKey);
   if (existing) return confirm(services, turn, 'already-subscribed', existing.createdBy?.name);
   const actor = personOf(turn.actor);
@@ -51,7 +77,8 @@ export const subscribeDigest: IntentHandler = async (services, turn) => {
   return confirm(services, turn, added ? 'subscribed' : 'already-subscribed', actor.name);
 };
 
-export const unsubscribeDigest: IntentHandler = async (services, turn) => {
+export const unsubscribeDigest: IntentHandler = async (services, turn, u) => {
+  if (u && aboutReview(u.text)) return unsubscribeReview(services, turn);
   if (!findSubscription(services, turn.conversationKey)) return confirm(services, turn, 'not-subscribed');
   const removed = await services.store.unsubscribe(turn.conversationKey, personOf(turn.actor), turn.now.toISOString());
   return confirm(services, turn, removed ? 'unsubscribed' : 'not-subscribed');

@@ -3,6 +3,8 @@ import { reportModule } from './report';
 import { adminModule } from './admin';
 import { digestModule } from './digest';
 import { outputsModule } from './outputs';
+import { reviewModule } from './review';
+import { explainModule } from './explain';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
 export const chatModules: ChatModule[] = [
@@ -10,4 +12,6 @@ export const chatModules: ChatModule[] = [
   adminModule,
   digestModule,
   outputsModule,
+  reviewModule,
+  explainModule,
 ];

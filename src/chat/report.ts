@@ -100,14 +100,14 @@ function formCard(services: Services, turn: ChatTurn, indicators: Indicator[], s
 export function startReport(
   services: Services,
   turn: ChatTurn,
-  requested: { indicatorId?: string; period?: string; month?: number } = {},
+  requested: { indicatorId?: string; period?: string; month?: number; values?: FormValues; notice?: string } = {},
 ): ChatResult {
   const s = reportStrings(turn.lang);
   const indicators = allowedIndicators(services, turn);
   if (!indicators.length) {
     return reply.card(cards.messageCard({ title: s.noIndicatorsTitle, text: s.noIndicatorsText }), s.noIndicatorsTitle);
   }
-  let notice: string | null = null;
+  let notice: string | null = requested.notice ?? null;
   let selected: string | undefined;
   if (requested.indicatorId) {
     const ind = findIndicator(services.plan, requested.indicatorId);
@@ -119,7 +119,7 @@ export function startReport(
   const choices = periodChoices(services, turn.now, isAdmin(services, turn.actor));
   const card = formCard(services, turn, indicators, {
     formId: randomUUID(),
-    values: { indicatorId: selected ?? '', period: defaultPeriod(choices, turn.now, requested) },
+    values: { ...requested.values, indicatorId: selected ?? '', period: defaultPeriod(choices, turn.now, requested) },
     notice,
   });
   return reply.card(card, s.formTitle);

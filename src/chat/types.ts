@@ -35,6 +35,8 @@ export interface ChatResult {
   replies: ({ card: Card; summary?: string } | { text: string })[];
   /** The card the action came from is replaced by this one (in place), so a form cannot be sent twice. */
   replaceSource?: Card;
+  /** Something now waits for proactive delivery (a returned report's notice): the Teams layer runs the sender. */
+  wake?: boolean;
 }
 
 export interface ChatConfig {

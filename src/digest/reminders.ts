@@ -1,6 +1,6 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { Person, ReportRecord } from '../store/types';
-import { daysBetween, lastClosedPeriod, previousPeriod, reportDeadline, yearOf, type IsoDate, type Period } from '../calendar';
+import { addDays, daysBetween, isBusinessDay, lastClosedPeriod, previousPeriod, reportDeadline, yearOf, type IsoDate, type Period } from '../calendar';
 
 /**
  * Reminders to owners before the monthly deadline (DOMAIN.md: the report of a month is due by the 5th business
@@ -12,6 +12,11 @@ import { daysBetween, lastClosedPeriod, previousPeriod, reportDeadline, yearOf, 
  * Each owner gets at most one reminder per (period, n), listing every indicator of theirs that still lacks a
  * report for the period; the key `reminder:<period>:d-<n>:<ownerId>` is what the store records as sent.
  * A day missed (the process was down all day) is not caught up the next day: the next reminder covers it.
+ *
+ * Reminders go out on business days only (DOMAIN.md): a reminder whose day is a weekend or a holiday moves to the
+ * next business day up to the deadline (the d-1 of the June 2025 deadline, Sunday 6 July, goes out on Monday 7 July,
+ * the deadline itself), else to the previous one; when it lands on the day of another reminder of the same
+ * deadline, only that one is sent. Its key keeps the configured n (`d-1`); `daysLeft` says the real distance.
  */
 
 /** Reminders go out from this hour (Bogotá) on their day, not at midnight. */
@@ -29,6 +34,8 @@ export interface Reminder {
   deadline: IsoDate;
   /** Calendar days from today to the deadline (one of the configured reminder days). */
   daysLeft: number;
+  /** The configured reminder day this one stands for (its key's d-n). */
+  offset: number;
   owner: Person;
   indicators: PendingIndicator[];
 }
@@ -53,15 +60,43 @@ export function pendingIndicators(plan: Plan, reports: readonly ReportRecord[], 
  * The closed periods whose deadline is `n` calendar days after today for some n in reminderDays: the month that
  * last closed, or the one before it (its deadline may still be ahead early in the month).
  */
-export function reminderPeriods(today: IsoDate, reminderDays: readonly number[]): { period: Period; deadline: IsoDate; daysLeft: number }[] {
+export function reminderPeriods(
+  today: IsoDate,
+  reminderDays: readonly number[],
+): { period: Period; deadline: IsoDate; daysLeft: number; offset: number }[] {
   const last = lastClosedPeriod(today);
-  const out: { period: Period; deadline: IsoDate; daysLeft: number }[] = [];
+  const out: { period: Period; deadline: IsoDate; daysLeft: number; offset: number }[] = [];
   for (const period of [previousPeriod(last), last]) {
     const deadline = reportDeadline(period);
-    const daysLeft = daysBetween(today, deadline);
-    if (daysLeft >= 0 && reminderDays.includes(daysLeft)) out.push({ period, deadline, daysLeft });
+    for (const { day, offset } of reminderDaysOf(deadline, reminderDays)) {
+      if (day === today) out.push({ period, deadline, daysLeft: daysBetween(today, deadline), offset });
+    }
   }
   return out;
+}
+
+/** The business day a reminder `n` calendar days before `deadline` goes out on (see above), per configured n. */
+export function reminderDaysOf(deadline: IsoDate, reminderDays: readonly number[]): { day: IsoDate; offset: number }[] {
+  const used = new Set<IsoDate>();
+  const out: { day: IsoDate; offset: number }[] = [];
+  // Closest first: when two reminders land on one day, the one nearer the deadline is kept.
+  for (const n of [...new Set(reminderDays)].filter((d) => d >= 0).sort((a, b) => a - b)) {
+    let day = addDays(deadline, -n);
+    if (!isBusinessDay(day)) {
+      let fwd = day;
+      while (!isBusinessDay(fwd) && fwd < deadline) fwd = addDays(fwd, 1);
+      if (isBusinessDay(fwd) && fwd <= deadline) day = fwd;
+      else {
+        let back = day;
+        for (let i = 0; i < 15 && !isBusinessDay(back); i++) back = addDays(back, -1);
+        day = back;
+      }
+    }
+    if (used.has(day)) continue;
+    used.add(day);
+    out.push({ day, offset: n });
+  }
+  return out.sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
 const ownerKey = (p: Person) => p.id.toLowerCase();
@@ -75,7 +110,7 @@ export function remindersDue(
   reminderDays: readonly number[],
 ): Reminder[] {
   const out: Reminder[] = [];
-  for (const { period, deadline, daysLeft } of reminderPeriods(today, reminderDays)) {
+  for (const { period, deadline, daysLeft, offset } of reminderPeriods(today, reminderDays)) {
     const byOwner = new Map<string, { owner: Person; indicators: PendingIndicator[] }>();
     for (const ind of pendingIndicators(plan, reports, period)) {
       for (const owner of owners[ind.id] ?? []) {
@@ -86,8 +121,73 @@ export function remindersDue(
       }
     }
     for (const [k, { owner, indicators }] of byOwner) {
-      out.push({ key: reminderKey(period, daysLeft, k), period, deadline, daysLeft, owner, indicators });
+      out.push({ key: reminderKey(period, offset, k), period, deadline, daysLeft, offset, owner, indicators });
     }
   }
   return out;
+}
+
+/** The month whose deadline passed most recently before `today`, if it passed at most `withinDays` days ago. */
+export function missedPeriod(today: IsoDate, withinDays = 10): { period: Period; deadline: IsoDate } | null {
+  const last = lastClosedPeriod(today);
+  for (const period of [last, previousPeriod(last)]) {
+    const deadline = reportDeadline(period);
+    const since = daysBetween(deadline, today);
+    if (since > 0) return since <= withinDays ? { period, deadline } : null;
+  }
+  return null;
+}
+
+export interface MissedNotice {
+  /** `last-notice:<period>:<ownerId>`: one per owner and month (listing each of their indicators once). */
+  key: string;
+  period: Period;
+  deadline: IsoDate;
+  owner: Person;
+  indicators: PendingIndicator[];
+}
+
+/**
+ * After a deadline passes with nothing reported (no version at all): one last notice per owner and month, listing
+ * their indicators still without a report, and (missedForAdmins) the list the admins are told, once per month.
+ */
+export function missedNoticesDue(
+  today: IsoDate,
+  plan: Plan,
+  reports: readonly ReportRecord[],
+  owners: Readonly<Record<string, readonly Person[]>>,
+): MissedNotice[] {
+  const missed = missedPeriod(today);
+  if (!missed) return [];
+  const byOwner = new Map<string, MissedNotice>();
+  for (const ind of pendingIndicators(plan, reports, missed.period)) {
+    for (const owner of owners[ind.id] ?? []) {
+      const k = ownerKey(owner);
+      let n = byOwner.get(k);
+      if (!n) byOwner.set(k, (n = { key: `last-notice:${missed.period}:${k}`, ...missed, owner, indicators: [] }));
+      n.indicators.push({ id: ind.id, name: ind.name, objective: ind.objective });
+    }
+  }
+  return [...byOwner.values()];
+}
+
+export interface MissedForAdmins {
+  period: Period;
+  deadline: IsoDate;
+  items: { indicator: PendingIndicator; owners: Person[] }[];
+}
+
+export function missedForAdmins(
+  today: IsoDate,
+  plan: Plan,
+  reports: readonly ReportRecord[],
+  owners: Readonly<Record<string, readonly Person[]>>,
+): MissedForAdmins | null {
+  const missed = missedPeriod(today);
+  if (!missed) return null;
+  const items = pendingIndicators(plan, reports, missed.period).map((ind) => ({
+    indicator: { id: ind.id, name: ind.name, objective: ind.objective },
+    owners: [...(owners[ind.id] ?? [])],
+  }));
+  return items.length ? { ...missed, items } : null;
 }

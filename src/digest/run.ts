@@ -5,8 +5,10 @@ import type { ConversationRecord, Person, Store } from '../store/types';
 import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
 import { computeCompliance } from '../reports/compliance';
 import { composeDigest, readSnapshot, reportsBetween, snapshotOf, type DigestModel, type DigestSnapshot, type PreviousDigest } from './compose';
-import { REMINDER_HOUR, remindersDue, type Reminder } from './reminders';
-import { digestKey, digestsDue, parseDigestKey } from './schedule';
+import { missedForAdmins, missedNoticesDue, REMINDER_HOUR, remindersDue, type MissedForAdmins, type MissedNotice, type Reminder } from './reminders';
+import { digestKey, digestsDue, isBusinessHours, parseDigestKey } from './schedule';
+import type { Indicator } from '../plan/types';
+import type { ReportRecord } from '../store/types';
 
 /**
  * One run of the proactive work at an instant: which digests and reminders are due, composed, handed to a
@@ -31,9 +33,26 @@ export interface DigestLog {
   error(msg: string, err?: unknown): void;
 }
 
+/** Notices of the planning office's cycle (DOMAIN.md, "Review" and "Reporting compliance"). */
+export type Notice =
+  /** To the owner who reported: their version was returned, with the reason. */
+  | { type: 'returned'; record: ReportRecord; indicator: Indicator }
+  /** To each admin (personal chat) or subscribed planning channel: what waits for review, once per business day. */
+  | { type: 'review-digest'; pending: ReportRecord[] }
+  /** To an owner: the deadline passed with nothing reported (the last notice). */
+  | { type: 'missed-owner'; missed: MissedNotice }
+  /** To the admins: the indicators of the month not reported by the deadline. */
+  | { type: 'missed-admins'; missed: MissedForAdmins };
+
 export type Outbound =
   | { kind: 'digest'; key: string; conversation: ConversationRecord; model: DigestModel; snapshot: DigestSnapshot }
-  | { kind: 'reminder'; key: string; conversation: ConversationRecord; reminder: Reminder };
+  | { kind: 'reminder'; key: string; conversation: ConversationRecord; reminder: Reminder }
+  | { kind: 'notice'; key: string; conversation: ConversationRecord; notice: Notice };
+
+/** The admins' review digest goes out from this hour (Bogotá), once per business day. */
+export const REVIEW_DIGEST_HOUR = 8;
+/** Returned versions are told to their owner while they are the month's latest and at most this many days old. */
+export const RETURN_NOTICE_DAYS = 14;
 
 export type DeliveryResult =
   | { status: 'sent'; attempts: number }
@@ -51,6 +70,8 @@ export interface DigestDeps {
   /** DIGEST_CRON, read in America/Bogota. */
   cron: string;
   reminderDays: readonly number[];
+  /** PEI_ADMINS (lower-cased ids or e-mails); admins added at run time come from the store. */
+  admins?: readonly string[];
   log: DigestLog;
   deliver(item: Outbound): Promise<DeliveryResult>;
 }
@@ -126,8 +147,34 @@ export function personalConversationOf(conversations: readonly ConversationRecor
   );
 }
 
+/** The personal chats of the planning office's admins (PEI_ADMINS and those added at run time), once each. */
+export function adminConversations(conversations: readonly ConversationRecord[], configured: readonly string[], added: readonly Person[]): ConversationRecord[] {
+  const people: Person[] = [
+    ...configured.map((k) => (k.includes('@') ? { id: k, name: k, email: k } : { id: k, name: k })),
+    ...added,
+  ];
+  const out = new Map<string, ConversationRecord>();
+  for (const p of people) {
+    const c = personalConversationOf(conversations, p);
+    if (c) out.set(c.key, c);
+  }
+  return [...out.values()];
+}
+
+/** Versions returned and not yet corrected (still the month's latest), reviewed in the last RETURN_NOTICE_DAYS. */
+export function returnedToTell(reports: readonly ReportRecord[], now: Date): ReportRecord[] {
+  const latest = new Map<string, ReportRecord>();
+  for (const r of reports) {
+    const k = `${r.indicatorId}|${r.period}`;
+    const prev = latest.get(k);
+    if (!prev || r.version > prev.version) latest.set(k, r);
+  }
+  const since = now.getTime() - RETURN_NOTICE_DAYS * 86_400_000;
+  return [...latest.values()].filter((r) => r.review === 'devuelto' && r.reviewedAt !== undefined && Date.parse(r.reviewedAt) >= since);
+}
+
 export interface RunItemSummary {
-  kind: 'digest' | 'reminder';
+  kind: 'digest' | 'reminder' | 'notice';
   key: string;
   conversationKey: string;
   status: DeliveryResult['status'] | 'error';
@@ -179,9 +226,66 @@ export class DigestRunner {
       items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
     }
 
-    if (DateTime.fromJSDate(now, { zone: ZONE }).hour >= REMINDER_HOUR) {
+    // Reminders and notices: business days, 7:00 to 19:00 Bogotá (DOMAIN.md).
+    if (!isBusinessHours(now)) return items;
+    const conversations = store.conversations();
+    const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
+    const today = bogotaDate(now);
+
+    for (const record of returnedToTell(store.reports(), now)) {
+      const key = `return-notice:${record.id}`;
+      if (store.wasSent(key) || !this.mayTry(key, now)) continue;
+      const indicator = plan.objectives.flatMap((o) => o.indicators).find((i) => i.id === record.indicatorId);
+      const conversation = personalConversationOf(conversations, record.author);
+      if (!indicator || !conversation) {
+        this.once(`unreachable:${key}`, () => log.info(`${key}: ${record.author.name} no tiene chat personal con el bot; no se le puede avisar la devolución`));
+        continue;
+      }
+      items.push({ kind: 'notice', key, conversation, notice: { type: 'returned', record, indicator } });
+    }
+
+    const admins = adminConversations(conversations, this.deps.admins ?? [], store.admins());
+    const reviewChannels = store
+      .subscriptions()
+      .filter((s) => s.kind === 'review-digest')
+      .map((s) => conversations.find((c) => c.key === s.conversationKey && c.active))
+      .filter((c): c is ConversationRecord => !!c);
+    if (hour >= REVIEW_DIGEST_HOUR) {
+      const pending = pendingOf(store.reports());
+      if (pending.length) {
+        const seen = new Set<string>();
+        for (const conversation of [...admins, ...reviewChannels]) {
+          if (seen.has(conversation.key)) continue;
+          seen.add(conversation.key);
+          const key = `review-digest:${today}:${conversation.key}`;
+          if (store.wasSent(key) || !this.mayTry(key, now)) continue;
+          items.push({ kind: 'notice', key, conversation, notice: { type: 'review-digest', pending } });
+        }
+      }
+    }
+
+    if (hour >= REMINDER_HOUR) {
+      for (const missed of missedNoticesDue(today, plan, store.reports(), store.allOwners())) {
+        if (store.wasSent(missed.key) || !this.mayTry(missed.key, now)) continue;
+        const conversation = personalConversationOf(conversations, missed.owner);
+        if (!conversation) {
+          this.once(`unreachable:${missed.key}`, () => log.info(`aviso ${missed.key}: ${missed.owner.name} no tiene chat personal con el bot; no se puede enviar`));
+          continue;
+        }
+        items.push({ kind: 'notice', key: missed.key, conversation, notice: { type: 'missed-owner', missed } });
+      }
+      const forAdmins = missedForAdmins(today, plan, store.reports(), store.allOwners());
+      if (forAdmins) {
+        for (const conversation of admins) {
+          const key = `missed-admins:${forAdmins.period}:${conversation.key}`;
+          if (store.wasSent(key) || !this.mayTry(key, now)) continue;
+          items.push({ kind: 'notice', key, conversation, notice: { type: 'missed-admins', missed: forAdmins } });
+        }
+      }
+    }
+
+    if (hour >= REMINDER_HOUR) {
       const reminders = remindersDue(bogotaDate(now), plan, store.reports(), store.allOwners(), this.deps.reminderDays);
-      const conversations = store.conversations();
       for (const rem of reminders) {
         if (store.wasSent(rem.key) || !this.mayTry(rem.key, now)) continue;
         const conversation = personalConversationOf(conversations, rem.owner);
@@ -223,6 +327,8 @@ export class DigestRunner {
           try {
             if (item.kind === 'digest') {
               await recordDigest(store, item.key, now, item.conversation.key, item.snapshot, { slot: parseDigestKey(item.key)?.slot });
+            } else if (item.kind === 'notice') {
+              await store.markSent({ key: item.key, at: now.toISOString(), detail: noticeDetail(item) });
             } else {
               const rem = item.reminder;
               await store.markSent({
@@ -254,5 +360,31 @@ export class DigestRunner {
       }),
     );
     return { at: now.toISOString(), items: results };
+  }
+}
+
+/** What waits for review: the latest version of each month while 'pendiente', oldest first. */
+function pendingOf(reports: readonly ReportRecord[]): ReportRecord[] {
+  const latest = new Map<string, ReportRecord>();
+  for (const r of reports) {
+    const k = `${r.indicatorId}|${r.period}`;
+    const prev = latest.get(k);
+    if (!prev || r.version > prev.version) latest.set(k, r);
+  }
+  return [...latest.values()].filter((r) => r.review === 'pendiente').sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0));
+}
+
+function noticeDetail(item: Extract<Outbound, { kind: 'notice' }>): Record<string, unknown> {
+  const n = item.notice;
+  const base = { kind: n.type, conversationKey: item.conversation.key };
+  switch (n.type) {
+    case 'returned':
+      return { ...base, reportId: n.record.id, ownerId: n.record.author.id };
+    case 'review-digest':
+      return { ...base, reports: n.pending.map((r) => r.id) };
+    case 'missed-owner':
+      return { ...base, ownerId: n.missed.owner.id, period: n.missed.period, deadline: n.missed.deadline, indicators: n.missed.indicators.map((i) => i.id) };
+    case 'missed-admins':
+      return { ...base, period: n.missed.period, deadline: n.missed.deadline, indicators: n.missed.items.map((i) => i.indicator.id) };
   }
 }

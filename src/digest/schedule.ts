@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { DateTime } from 'luxon';
-import { ZONE } from '../calendar';
+import { bogotaDate, isBusinessDay, ZONE } from '../calendar';
 import type { ConversationRecord, Subscription } from '../store/types';
 
 /**
@@ -136,4 +136,13 @@ export function digestsDue(input: DigestsDueInput): { slot: DigestSlot | null; d
     else due.push({ key, slot, conversation, subscription: sub });
   }
   return { slot, due, skipped };
+}
+
+/** Reminders and notices go out on business days (Colombian holidays counted), between these hours, Bogotá time. */
+export const BUSINESS_HOURS = { from: 7, to: 19 } as const;
+
+/** Whether `now` is inside business hours in Bogotá: a business day, from 7:00 to before 19:00. */
+export function isBusinessHours(now: Date): boolean {
+  const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
+  return hour >= BUSINESS_HOURS.from && hour < BUSINESS_HOURS.to && isBusinessDay(bogotaDate(now));
 }

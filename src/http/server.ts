@@ -9,6 +9,8 @@ import { apiError, requireBearer, wantsEnglish } from './auth';
 import { registerOutputRoutes } from './outputs-api';
 import { readYearAsOf } from './params';
 import { DOWNLOAD_PATH } from '../outputs/signed-link';
+import type { Plan } from '../plan/types';
+import { registerReportsApi } from './reports-api';
 
 /**
  * restify: POST /api/messages (handed to the Bot Framework adapter), GET /healthz, GET /api/v1/status.
@@ -42,6 +44,8 @@ export interface HttpOptions {
   messages: MessagesHandler;
   status: StatusService;
   store: Store;
+  /** The plan (for /api/v1/reports' indicator check); the status service's plan when absent. */
+  plan?: Plan;
   apiToken?: string;
   /** Key of the signed download links (link-secret.ts); absent = a random key of this process. */
   linkSecret?: string;
@@ -111,6 +115,7 @@ const ROUTES: Record<string, string[]> = {
   '/healthz': ['GET', 'HEAD'],
   '/api/v1/status': ['GET', 'HEAD'],
   '/api/messages': ['POST'],
+  '/api/v1/reports': ['GET'],
   '/api/v1/compliance': ['GET'],
   '/api/v1/export.xlsx': ['GET'],
   [DOWNLOAD_PATH]: ['GET'],
@@ -260,6 +265,8 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   }
 
   registerOutputRoutes(server, opts);
+
+  registerReportsApi(server, { store: opts.store, plan: opts.plan ?? opts.status.plan, apiToken: opts.apiToken });
 
   return {
     server,

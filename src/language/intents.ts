@@ -159,6 +159,18 @@ export function decide(ctx: Context): Decision {
     return { intent: 'admins', adminAction };
   }
 
+  // The planning office's review: "reportes por revisar", "revisar reportes", "reports to review", "pending reviews".
+  if (hasWord('revisar', 'revision', 'revisiones', 'review', 'reviews', 'aprobar', 'approve') && !named && !has('digest')) {
+    return { intent: 'review-list' };
+  }
+
+  // Explaining a figure: "¿por qué el objetivo 2 va en 67,5 %?", "¿cómo se calcula el indicador 4236?",
+  // "why is objective 2 at 67.5 %", "explain the plan's progress".
+  const calcWord = hasWord('calcula', 'calcular', 'calculado', 'calcule', 'calculo', 'calculate', 'calculated', 'computed', 'compute',
+    'explica', 'explicame', 'explicar', 'explicacion', 'explain', 'explanation');
+  const why = hasWord('why', 'porque') || containsPhrase(words, ['por', 'que']);
+  if (calcWord || (why && (named || has('plan')))) return withTarget('explain', e);
+
   // Owner assignment: "asignar responsable 4263 @Ana", "assign owner 4263 ana@…", "cambiar responsable del 4263".
   const assignVerb = hasWord('asignar', 'asigna', 'asignale', 'asignarle', 'asignacion', 'designar', 'assign');
   if ((has('assign') && (has('role') || ((assignVerb || ctx.hasPerson || ctx.hasEmail) && named))) ||

@@ -21,6 +21,8 @@ export type Intent =
   | 'send-digest-now'
   | 'export-followup'
   | 'compliance'
+  | 'review-list'
+  | 'explain'
   | 'unknown';
 
 export const INTENTS: readonly Intent[] = [
@@ -42,6 +44,8 @@ export const INTENTS: readonly Intent[] = [
   'send-digest-now',
   'export-followup',
   'compliance',
+  'review-list',
+  'explain',
   'unknown',
 ];
 

@@ -48,7 +48,7 @@ export interface IndicatorFigures {
   lastReport: Period | null;
   /** No report in the year although the year has a target. */
   pending: boolean;
-  /** Effective reports (latest version of each period) up to the as-of month, oldest first. */
+  /** Counting reports (countsOver: the latest version of each period not returned) up to the as-of month, oldest first. */
   reports: ReportRecord[];
   anomalies: Anomaly[];
 }
@@ -75,7 +75,17 @@ export interface PlanFigures extends RollUp {
   objectives: ObjectiveFigures[];
 }
 
-/** Keeps the latest version of each (indicator, period), grouped by indicator, periods ascending. */
+/**
+ * THE counting rule (DOMAIN.md, "Review"), in one place: the month's value is its latest version that was not
+ * returned ('devuelto'), or none. A 'pendiente' version counts (the figures stay live). Given the version that
+ * counts so far for a month (`prev`) and another version `r` of the same month, whether `r` counts instead.
+ * Every reader of "the month's value" (computePlan, the status service, the explanation) goes through here.
+ */
+export function countsOver(prev: ReportRecord | undefined, r: ReportRecord): boolean {
+  return r.review !== 'devuelto' && (!prev || r.version > prev.version);
+}
+
+/** Keeps the counting version of each (indicator, period) (countsOver), grouped by indicator, periods ascending. */
 export function effectiveReports(reports: readonly ReportRecord[], upTo?: Period): Map<string, ReportRecord[]> {
   const latest = new Map<string, Map<Period, ReportRecord>>();
   for (const r of reports) {
@@ -83,7 +93,7 @@ export function effectiveReports(reports: readonly ReportRecord[], upTo?: Period
     let byPeriod = latest.get(r.indicatorId);
     if (!byPeriod) latest.set(r.indicatorId, (byPeriod = new Map()));
     const prev = byPeriod.get(r.period);
-    if (!prev || r.version > prev.version) byPeriod.set(r.period, r);
+    if (countsOver(prev, r)) byPeriod.set(r.period, r);
   }
   const out = new Map<string, ReportRecord[]>();
   for (const [id, byPeriod] of latest) out.set(id, byPeriodAscending([...byPeriod.values()]));

@@ -1,13 +1,16 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { ReportRecord } from '../store/types';
 import { periodOf, type Period } from '../calendar';
-import { byPeriodAscending, indicatorFigures, objectiveFigures, planRollUp, type IndicatorFigures, type ObjectiveFigures, type PlanFigures } from './engine';
+import { byPeriodAscending, countsOver, indicatorFigures, objectiveFigures, planRollUp, type IndicatorFigures, type ObjectiveFigures, type PlanFigures } from './engine';
 import { DEFAULT_BANDS, type Bands } from './status';
 
 /** What the figures are computed from: anything with a revision counter and the stored reports. */
 export interface ReportSource {
   readonly revision: number;
-  /** Append-only (the Store's contract): a list that shrinks or is replaced is read again from the start. */
+  /**
+   * Append-only (the Store's contract): a list that shrinks or is replaced is read again from the start. A review
+   * replaces the list (store/base.ts), so a returned version stops counting on the next look.
+   */
   reports(): readonly ReportRecord[];
 }
 
@@ -59,7 +62,7 @@ export function createStatusService(plan: Plan, source: ReportSource, bands: Ban
       let byPeriod = latest.get(r.indicatorId);
       if (!byPeriod) latest.set(r.indicatorId, (byPeriod = new Map()));
       const prev = byPeriod.get(r.period);
-      if (!prev || r.version > prev.version) {
+      if (countsOver(prev, r)) {
         byPeriod.set(r.period, r);
         changed.set(r.indicatorId, ++clock);
         sorted.delete(r.indicatorId);

@@ -160,7 +160,7 @@ export async function importReportsCsv(store: Store, content: string | Uint8Arra
   const known = opts.knownPeople ?? [];
   const errors: LineMessage[] = [];
   const warnings: LineMessage[] = [];
-  const batch: { input: ReportInput; author: Person; source: 'csv'; submissionId: string }[] = [];
+  const batch: { input: ReportInput; author: Person; source: 'csv'; submissionId: string; review: 'aprobado' }[] = [];
   /** Rows accepted so far, as the validation of later rows sees them (sums of the year, previous levels). */
   const pending = new Map<string, ReportRecord[]>();
   const seenKey = new Map<string, number>();
@@ -204,7 +204,7 @@ export async function importReportsCsv(store: Store, content: string | Uint8Arra
       continue;
     }
     for (const w of checked.warnings) if (w.code !== 'current-month') warnings.push({ line: row.line, message: w.message });
-    batch.push({ input: checked.value, author, source: 'csv', submissionId });
+    batch.push({ input: checked.value, author, source: 'csv', submissionId, review: 'aprobado' }); // imports enter approved (DOMAIN.md)
     const list = pending.get(checked.value.indicatorId) ?? [];
     const prevVersion = Math.max(0, ...[...lookup.ofIndicator(checked.value.indicatorId), ...list].filter((r) => r.period === checked.value.period).map((r) => r.version));
     list.push({ ...checked.value, id: submissionId, version: prevVersion + 1, author, reportedAt: opts.now.toISOString(), source: 'csv', submissionId });

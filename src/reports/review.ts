@@ -1,2 +1,112 @@
-export type ReviewState = 'pendiente' | 'aprobado' | 'devuelto';
-export function reviewOf(r: { review?: ReviewState }): ReviewState { return r.review ?? 'aprobado'; }
+import type { Indicator, Plan } from '../plan/types';
+import type { ReportRecord, ReviewState, Store } from '../store/types';
+import { reportLookup } from './lookup';
+import { periodText, type Lang } from './messages';
+import { personOf, type ActorLike } from './ownership';
+import { cleanText, findIndicator } from './validate';
+
+/**
+ * The planning office's review (DOMAIN.md, "Review"): owners' versions enter 'pendiente', admins' and imported
+ * ones 'aprobado'; an admin approves or returns (with a reason) the latest version of a month while it is
+ * 'pendiente'. Which version counts is the engine's rule (progress/engine.ts, countingVersions). Pure apart from
+ * the Store passed in.
+ */
+
+/** The review state of a stored version: versions stored before review existed read as 'aprobado'. */
+export function reviewOf(record: Pick<ReportRecord, 'review'>): ReviewState {
+  return record.review ?? 'aprobado';
+}
+
+/** The state a new version enters: an owner's waits for review; an admin's or an import's is approved. */
+export function initialReview(by: { isAdmin: boolean; source: ReportRecord['source'] }): ReviewState {
+  return by.isAdmin || by.source === 'csv' ? 'aprobado' : 'pendiente';
+}
+
+/** A return needs a reason at least this long (characters, after trimming). */
+export const MIN_RETURN_REASON = 10;
+
+const MAX_NOTE = 1000;
+
+/** What waits for review: the latest version of each month while it is 'pendiente', oldest first. */
+export function pendingReviews(store: Pick<Store, 'reports'>, plan?: Plan): ReportRecord[] {
+  const lookup = reportLookup(store);
+  const ids = plan ? plan.objectives.flatMap((o) => o.indicators.map((i) => i.id)) : [...new Set(store.reports().map((r) => r.indicatorId))];
+  const out: ReportRecord[] = [];
+  for (const id of ids) for (const r of lookup.latestOfIndicator(id)) if (reviewOf(r) === 'pendiente') out.push(r);
+  return out.sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** The months (YYYY-MM) whose counting version is still 'pendiente' (the status JSON's `unreviewed`). */
+export function unreviewedMonths(counting: readonly ReportRecord[]): string[] {
+  return counting.filter((r) => reviewOf(r) === 'pendiente').map((r) => r.period);
+}
+
+export interface ReviewRequest {
+  plan: Plan;
+  actor: ActorLike;
+  /** PEI_ADMINS or an admin added at run time: decided by the caller, never by what a card payload says. */
+  isAdmin: boolean;
+  reportId: string;
+  decision: 'aprobado' | 'devuelto';
+  note?: string;
+  now: Date;
+  lang: Lang;
+}
+
+export type ReviewResult =
+  | { status: 'reviewed'; record: ReportRecord; indicator: Indicator; message: string }
+  | { status: 'forbidden'; message: string }
+  | { status: 'invalid'; message: string }
+  | { status: 'not-found'; message: string }
+  | { status: 'superseded' | 'not-pending'; record: ReportRecord; message: string };
+
+const TEXT = {
+  es: {
+    forbidden: 'Solo la Oficina Asesora de Planeación (administradores) puede revisar reportes. No se cambió nada.',
+    reasonShort: (n: number) => `Para devolver un reporte escribe el motivo (al menos ${n} caracteres), para que el responsable sepa qué corregir.`,
+    notFound: 'Ese reporte ya no existe o el botón no es válido. Escribe «reportes por revisar» para ver la lista actual.',
+    superseded: (id: string, p: string, v: number) => `El reporte del indicador ${id} de ${p} ya tiene una versión más reciente (v${v}); se revisa esa.`,
+    notPending: (id: string, p: string, state: string) => `El reporte del indicador ${id} de ${p} ya fue revisado (${state}). No se cambió nada.`,
+    approved: (id: string, p: string, v: number) => `Aprobaste el reporte del indicador ${id} de ${p} (v${v}).`,
+    returned: (id: string, p: string, v: number) => `Devolviste el reporte del indicador ${id} de ${p} (v${v}). Se avisó al responsable; ya no cuenta en las cifras.`,
+    states: { pendiente: 'por revisar', aprobado: 'aprobado', devuelto: 'devuelto' } as Record<ReviewState, string>,
+  },
+  en: {
+    forbidden: 'Only the planning office (admins) can review reports. Nothing was changed.',
+    reasonShort: (n: number) => `To return a report, write the reason (at least ${n} characters) so the owner knows what to fix.`,
+    notFound: 'That report no longer exists or the button is not valid. Write "reports to review" for the current list.',
+    superseded: (id: string, p: string, v: number) => `The report of indicator ${id} for ${p} has a newer version (v${v}); review that one.`,
+    notPending: (id: string, p: string, state: string) => `The report of indicator ${id} for ${p} was already reviewed (${state}). Nothing was changed.`,
+    approved: (id: string, p: string, v: number) => `You approved the report of indicator ${id} for ${p} (v${v}).`,
+    returned: (id: string, p: string, v: number) => `You returned the report of indicator ${id} for ${p} (v${v}). The owner was told; it no longer counts in the figures.`,
+    states: { pendiente: 'to review', aprobado: 'approved', devuelto: 'returned' } as Record<ReviewState, string>,
+  },
+};
+
+export function reviewStateText(state: ReviewState, lang: Lang): string {
+  return TEXT[lang === 'en' ? 'en' : 'es'].states[state];
+}
+
+export async function reviewReport(store: Store, req: ReviewRequest): Promise<ReviewResult> {
+  const lang: Lang = req.lang === 'en' ? 'en' : 'es';
+  const t = TEXT[lang];
+  if (!req.isAdmin) return { status: 'forbidden', message: t.forbidden };
+  if (req.decision !== 'aprobado' && req.decision !== 'devuelto') return { status: 'invalid', message: t.notFound };
+  const note = cleanText(req.note ?? '').slice(0, MAX_NOTE);
+  if (req.decision === 'devuelto' && note.length < MIN_RETURN_REASON) return { status: 'invalid', message: t.reasonShort(MIN_RETURN_REASON) };
+  const res = await store.reviewReport({ reportId: String(req.reportId ?? '').slice(0, 120), decision: req.decision, note: note || undefined }, personOf(req.actor), req.now.toISOString());
+  switch (res.status) {
+    case 'not-found':
+      return { status: 'not-found', message: t.notFound };
+    case 'superseded':
+      return { status: 'superseded', record: res.latest, message: t.superseded(res.record.indicatorId, periodText(res.record.period, lang), res.latest.version) };
+    case 'not-pending':
+      return { status: 'not-pending', record: res.record, message: t.notPending(res.record.indicatorId, periodText(res.record.period, lang), t.states[reviewOf(res.record)]) };
+    case 'reviewed': {
+      const r = res.record;
+      const indicator = findIndicator(req.plan, r.indicatorId)!;
+      const p = periodText(r.period, lang);
+      return { status: 'reviewed', record: r, indicator, message: req.decision === 'aprobado' ? t.approved(r.indicatorId, p, r.version) : t.returned(r.indicatorId, p, r.version) };
+    }
+  }
+}

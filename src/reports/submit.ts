@@ -1,6 +1,7 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { Person, ReportRecord, ReportSource, Store } from '../store/types';
 import { reportLookup } from './lookup';
+import { initialReview } from './review';
 import { messages, type Lang } from './messages';
 import { mayReport, personOf, type ActorLike } from './ownership';
 import { cleanText, findIndicator, validateReport, type FieldError, type RawReport, type ReportWarning } from './validate';
@@ -72,7 +73,9 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
   });
   if (!checked.ok) return { status: 'invalid', indicator, errors: checked.errors, warnings: checked.warnings };
 
-  const res = await store.appendReport(checked.value, author, { source: req.source, submissionId, at: req.now.toISOString() });
+  // An owner's version waits for the planning office's review; an admin's is approved (reports/review.ts).
+  const review = initialReview({ isAdmin: req.isAdmin, source: req.source });
+  const res = await store.appendReport(checked.value, author, { source: req.source, submissionId, at: req.now.toISOString(), review });
   if (res.duplicate) return { status: 'duplicate', record: res.record, indicator: findIndicator(req.plan, res.record.indicatorId) ?? indicator };
   return { status: 'stored', record: res.record, indicator, correction: res.record.version > 1, warnings: checked.warnings };
 }

@@ -15,6 +15,9 @@ import type {
   ReportInput,
   ReportRecord,
   ReportSource,
+  ReviewDecision,
+  ReviewReportResult,
+  ReviewState,
   SentRecord,
   Store,
   Subscription,
@@ -37,11 +40,15 @@ export interface Effects {
   doc: boolean;
   /** All or nothing (appendReports). */
   atomic?: boolean;
+  /** Reviewed copies that replace the stored versions of the same id (reviewReport). */
+  reviewed?: ReportRecord[];
 }
 
 export const AUDIT_ACTIONS = {
   reportCreate: 'report.create',
   reportCorrect: 'report.correct',
+  reportApprove: 'report.approve',
+  reportReturn: 'report.return',
   ownersSet: 'owners.set',
   adminAdd: 'admin.add',
   adminRemove: 'admin.remove',
@@ -85,6 +92,27 @@ function checkInput(input: ReportInput): void {
   if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
     throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
   }
+}
+
+/** The review fields a review audit entry carries in `after` (and the write-ahead log replays on open). */
+export interface ReviewAfter {
+  id: string;
+  review: ReviewState;
+  reviewedBy: Person;
+  reviewedAt: string;
+  reviewNote?: string;
+}
+
+export function isReviewAction(action: string): boolean {
+  return action === AUDIT_ACTIONS.reportApprove || action === AUDIT_ACTIONS.reportReturn;
+}
+
+/** The stored version with a review entry's state applied (a copy; the version itself is never changed). */
+export function withReview(record: ReportRecord, after: ReviewAfter): ReportRecord {
+  const next: ReportRecord = { ...record, review: after.review, reviewedBy: copyPerson(after.reviewedBy), reviewedAt: after.reviewedAt };
+  if (after.reviewNote !== undefined) next.reviewNote = after.reviewNote;
+  else delete next.reviewNote;
+  return next;
 }
 
 /**
@@ -141,7 +169,12 @@ const NO_PEOPLE: readonly Person[] = Object.freeze([]);
 export abstract class BaseStore implements Store {
   protected readonly state: StoreState;
   protected seq: number;
-  private readonly reportList: ReportRecord[];
+  /** Replaced by a copy when a review replaces a version: whoever caches by the list's identity reads it again. */
+  private reportList: ReportRecord[];
+  /** report id -> its index in reportList (published versions). */
+  private readonly position = new Map<string, number>();
+  /** report id -> its current record, including writes still in flight. */
+  private readonly byId = new Map<string, ReportRecord>();
   private readonly auditList: AuditEntry[];
   private readonly auditByTarget = new Map<string, AuditEntry[]>();
   /** (indicator, period) -> latest version, including versions whose write is still in flight. */
@@ -157,7 +190,10 @@ export abstract class BaseStore implements Store {
     this.reportList = init.reports;
     this.auditList = init.audit;
     this.seq = init.seq ?? 0;
-    for (const r of this.reportList) this.indexReport(r);
+    this.reportList.forEach((r, i) => {
+      this.indexReport(r);
+      this.position.set(r.id, i);
+    });
     for (const e of this.auditList) {
       this.indexAudit(e);
       if (e.seq > this.seq) this.seq = e.seq;
@@ -202,18 +238,27 @@ export abstract class BaseStore implements Store {
 
   /** Makes durable report versions and audit entries visible. */
   protected publish(effects: Effects): void {
-    for (const r of effects.reports) this.reportList.push(r);
+    for (const r of effects.reports) this.position.set(r.id, this.reportList.push(r) - 1);
+    if (effects.reviewed?.length) {
+      const list = this.reportList.slice();
+      for (const r of effects.reviewed) {
+        const i = this.position.get(r.id);
+        if (i !== undefined) list[i] = r;
+      }
+      this.reportList = list;
+    }
     for (const e of effects.audit) {
       this.auditList.push(e);
       this.indexAudit(e);
     }
-    if (effects.reports.length) this.bump();
+    if (effects.reports.length || effects.reviewed?.length) this.bump();
   }
 
   private indexReport(r: ReportRecord): void {
     const key = reportKey(r.indicatorId, r.period);
     const prev = this.latest.get(key);
     if (!prev || prev.version < r.version) this.latest.set(key, r);
+    this.byId.set(r.id, r);
     if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId)) this.bySubmission.set(r.submissionId, r);
   }
 
@@ -227,7 +272,15 @@ export abstract class BaseStore implements Store {
     return { seq: ++this.seq, at, actor: copyPerson(actor), action, target, before, after };
   }
 
-  private nextReport(input: ReportInput, author: Person, source: ReportSource, submissionId: string | undefined, at: string, actor: Person) {
+  private nextReport(
+    input: ReportInput,
+    author: Person,
+    source: ReportSource,
+    submissionId: string | undefined,
+    at: string,
+    actor: Person,
+    review: ReviewState | undefined,
+  ) {
     const key = reportKey(input.indicatorId, input.period);
     const prev = this.latest.get(key);
     const version = (prev?.version ?? 0) + 1;
@@ -245,7 +298,9 @@ export abstract class BaseStore implements Store {
       source,
     };
     if (submissionId !== undefined) record.submissionId = submissionId;
+    if (review !== undefined) record.review = review;
     this.latest.set(key, record);
+    this.byId.set(record.id, record);
     if (submissionId !== undefined) this.bySubmission.set(submissionId, record);
     const entry = this.newAudit(
       at,
@@ -277,7 +332,7 @@ export abstract class BaseStore implements Store {
   async appendReport(
     input: ReportInput,
     author: Person,
-    meta: { source: ReportSource; submissionId?: string; at: string },
+    meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState },
   ): Promise<AppendReportResult> {
     this.checkWritable();
     checkInput(input);
@@ -288,7 +343,7 @@ export abstract class BaseStore implements Store {
         return { record: dup, duplicate: true };
       }
     }
-    const { record, entry } = this.nextReport(input, author, meta.source, meta.submissionId, meta.at, author);
+    const { record, entry } = this.nextReport(input, author, meta.source, meta.submissionId, meta.at, author, meta.review);
     const p = this.persist({ reports: [record], audit: [entry], doc: false });
     this.track([meta.submissionId], p);
     await p;
@@ -296,7 +351,7 @@ export abstract class BaseStore implements Store {
   }
 
   async appendReports(
-    batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string }[],
+    batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState }[],
     at: string,
     actor: Person,
   ): Promise<AppendReportResult[]> {
@@ -314,7 +369,7 @@ export abstract class BaseStore implements Store {
         results.push({ record: dup, duplicate: true });
         continue;
       }
-      const { record, entry } = this.nextReport(item.input, item.author, item.source, item.submissionId, at, actor);
+      const { record, entry } = this.nextReport(item.input, item.author, item.source, item.submissionId, at, actor, item.review);
       records.push(record);
       entries.push(entry);
       results.push({ record, duplicate: false });
@@ -326,6 +381,36 @@ export abstract class BaseStore implements Store {
     }
     await Promise.all(waits);
     return results;
+  }
+
+  async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
+    this.checkWritable();
+    if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
+      throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
+    }
+    const record = this.byId.get(decision.reportId);
+    if (!record) return { status: 'not-found' };
+    const key = reportKey(record.indicatorId, record.period);
+    const latest = this.latest.get(key)!;
+    if (latest.id !== record.id) return { status: 'superseded', record, latest };
+    if (record.review !== 'pendiente') return { status: 'not-pending', record };
+    const after: ReviewAfter = { id: record.id, review: decision.decision, reviewedBy: copyPerson(actor), reviewedAt: at };
+    if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
+    const next = withReview(record, after);
+    // Visible to the checks at once (a second review of the same version is refused), to readers once durable.
+    this.byId.set(next.id, next);
+    this.latest.set(key, next);
+    if (next.submissionId !== undefined && this.bySubmission.get(next.submissionId) === record) this.bySubmission.set(next.submissionId, next);
+    const entry = this.newAudit(
+      at,
+      actor,
+      decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn,
+      `report:${record.indicatorId}:${record.period}`,
+      { id: record.id, review: 'pendiente' },
+      after,
+    );
+    await this.persist({ reports: [], audit: [entry], doc: false, reviewed: [next] });
+    return { status: 'reviewed', record: next, previous: record };
   }
 
   // ---- owners

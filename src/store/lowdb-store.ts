@@ -7,6 +7,8 @@
  *                          sent, and an `integrity` hash of all of it. Small; rewritten whole after every write batch
  *                          (steno: temp file + rename = atomic).
  *   data/db.audit.jsonl    one audit entry per line (an all-or-nothing CSV import is one line {"txn":[…]}).
+ *                          A review ('report.approve' / 'report.return') lives only here: on open its `after`
+ *                          (review, reviewedBy, reviewedAt, reviewNote) is applied to the version it names.
  *   data/db.reports.jsonl  one report version per line.
  *   data/db.lock           information only: the pid of the process that writes the store. The lock itself is an
  *                          abstract Unix socket named after the store's real path (Linux), held by the kernel for
@@ -37,7 +39,7 @@ import * as fsp from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, type Effects, type StoreState } from './base';
+import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, isReviewAction, withReview, type Effects, type ReviewAfter, type StoreState } from './base';
 import { errnoOf, fsStoreError, StoreError } from './errors';
 import type { AuditEntry, ReportRecord, Store } from './types';
 
@@ -911,6 +913,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
     const auditReports: ReportRecord[] = [];
     let seq = 0;
     let replayed = 0;
+    const reviews: ReviewAfter[] = [];
     for (const e of audit) {
       if (e.seq <= seq) {
         throw corrupt(files.audit, `El registro de auditoría ${files.audit} está desordenado: la entrada ${e.seq} viene después de la ${seq}`);
@@ -921,6 +924,9 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
           throw corrupt(files.audit, `La entrada ${e.seq} del registro de auditoría ${files.audit} no contiene el reporte que registra`);
         }
         auditReports.push(e.after as unknown as ReportRecord);
+      } else if (isReviewAction(e.action)) {
+        const after = e.after as ReviewAfter;
+        if (isObject(after) && typeof after.id === 'string') reviews.push(after);
       } else if (e.seq > doc.auditSeq && applyStateAudit(doc, e)) {
         replayed++;
       }
@@ -961,6 +967,14 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
       if (isObject(before)) {
         const id = typeof before.$ref === 'string' ? before.$ref : before.id;
         if (typeof id === 'string') e.before = byId.get(id) ?? before;
+      }
+    }
+    if (reviews.length) {
+      const at = new Map<string, number>();
+      reports.forEach((r, i) => at.set(r.id, i));
+      for (const after of reviews) {
+        const i = at.get(after.id);
+        if (i !== undefined) reports[i] = withReview(reports[i], after);
       }
     }
 

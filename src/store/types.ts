@@ -12,6 +12,9 @@ export interface Person {
 
 export type ReportSource = 'teams' | 'csv' | 'api';
 
+/** The planning office's review of a report version (DOMAIN.md, "Review"). */
+export type ReviewState = 'pendiente' | 'aprobado' | 'devuelto';
+
 /** What a reporter submits (already validated by reports/). */
 export interface ReportInput {
   indicatorId: string;
@@ -33,7 +36,32 @@ export interface ReportRecord extends ReportInput {
   source: ReportSource;
   /** Idempotency key (the form card instance, the CSV file hash + line); a repeat stores nothing new. */
   submissionId?: string;
+  /**
+   * Review state. Absent on versions stored before review existed: they read as 'aprobado' (reports/review.ts,
+   * reviewOf). A version is never changed in place: a review replaces the record by a copy carrying the new state.
+   */
+  review?: ReviewState;
+  reviewedBy?: Person;
+  /** ISO instant of the review. */
+  reviewedAt?: string;
+  /** The reason given when the version was returned (or an approval's note). */
+  reviewNote?: string;
 }
+
+/** An admin's decision on a 'pendiente' version. */
+export interface ReviewDecision {
+  reportId: string;
+  decision: 'aprobado' | 'devuelto';
+  note?: string;
+}
+
+export type ReviewReportResult =
+  | { status: 'reviewed'; record: ReportRecord; previous: ReportRecord }
+  | { status: 'not-found' }
+  /** A newer version of the month exists: only the latest version is reviewed. */
+  | { status: 'superseded'; record: ReportRecord; latest: ReportRecord }
+  /** Already approved or returned (e.g. a second click, or another admin was first). */
+  | { status: 'not-pending'; record: ReportRecord };
 
 export interface AuditEntry {
   seq: number;
@@ -48,7 +76,8 @@ export interface AuditEntry {
 
 export interface Subscription {
   conversationKey: string;
-  kind: 'weekly-digest';
+  /** 'review-digest': the planning office's daily digest of what waits for review (a planning channel). */
+  kind: 'weekly-digest' | 'review-digest';
   createdBy: Person;
   createdAt: string;
 }
@@ -91,9 +120,24 @@ export interface Store {
    * Appends a report version durably (the promise resolves only once it is on disk) with its audit entry.
    * The version number is assigned here, under the store's write lock.
    */
-  appendReport(input: ReportInput, author: Person, meta: { source: ReportSource; submissionId?: string; at: string }): Promise<AppendReportResult>;
+  appendReport(
+    input: ReportInput,
+    author: Person,
+    meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState },
+  ): Promise<AppendReportResult>;
   /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
-  appendReports(batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string }[], at: string, actor: Person): Promise<AppendReportResult[]>;
+  appendReports(
+    batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState }[],
+    at: string,
+    actor: Person,
+  ): Promise<AppendReportResult[]>;
+  /**
+   * Approves or returns the latest version of a month while it is 'pendiente', durably and atomically, with its
+   * audit entry ('report.approve' / 'report.return', who, when, the note). The caller checks that the actor is an
+   * admin and that a return has its reason (reports/review.ts); the store checks the version's state under its
+   * write order, so two reviews of one version never both succeed.
+   */
+  reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult>;
 
   owners(indicatorId: string): readonly Person[];
   allOwners(): Readonly<Record<string, readonly Person[]>>;

@@ -20,6 +20,8 @@ export interface TeamsAppOptions {
   adapter?: TeamsAdapter;
   clock: () => Date;
   log: (msg: string, err?: unknown) => void;
+  /** Runs the proactive sender now (a result asked for it: e.g. a returned report's notice to its owner). */
+  wake?: () => void;
 }
 
 export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
@@ -122,6 +124,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       result = await router.text({ ...turn, lang }, text, u);
     }
     await deliver(context, result, lang);
+    if (result.wake) opts.wake?.();
   });
 
   app.conversationUpdate('membersAdded', async (context) => {

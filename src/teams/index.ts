@@ -26,7 +26,7 @@ export interface TeamsBot {
 export function createTeamsBot(opts: { config: Config; services: Services; router: ChatRouter; clock: () => Date; log: Logger }): TeamsBot {
   const { config, services, router, clock, log } = opts;
   const adapter = createAdapter(config.bot, (m, e) => log.error(m, e));
-  const app = createTeamsApp({ services, router, adapter, clock, log: (m, e) => log.error(m, e) });
+  const app = createTeamsApp({ services, router, adapter, clock, log: (m, e) => log.error(m, e), wake: () => void scheduler.tick() });
   const sender = new ProactiveSender({ adapter, botAppId: config.bot.id ?? '', store: services.store, log, clock });
   const runner = new DigestRunner({
     plan: services.plan,
@@ -34,8 +34,9 @@ export function createTeamsBot(opts: { config: Config; services: Services; route
     figures: (year, asOf) => services.status.figures(year, asOf),
     cron: config.digestCron,
     reminderDays: config.reminderDays,
+    admins: config.admins,
     log,
-    deliver: (item) => deliverOutbound(sender, item),
+    deliver: (item) => deliverOutbound(sender, item, services.plan),
   });
   const scheduler = new Scheduler({ runner, sender, clock, log });
   return {

@@ -1,5 +1,9 @@
 import type { Logger } from '../log';
-import type { DeliveryResult, DigestRunner, Outbound, RunSummary } from '../digest/run';
+import type { DeliveryResult, DigestRunner, Notice, Outbound, RunSummary } from '../digest/run';
+import type { Plan } from '../plan/types';
+import { reportStrings } from '../views/report-strings';
+import { formatPeriodLong } from '../views/format';
+import { missedAdminsCard, missedOwnerCard, returnNoticeCard, returnNoticeSummary, reviewDigestCard } from '../views/review-cards';
 import { digestCard, digestSummary, reminderCard, reminderSummary } from '../views/digest-cards';
 import { cardActivity } from './deliver';
 import type { ProactiveSender } from './proactive';
@@ -22,12 +26,29 @@ export interface SchedulerOptions {
 }
 
 /** Renders a due item (digests and reminders are in Spanish) and sends it. */
-export function deliverOutbound(sender: ProactiveSender, item: Outbound): Promise<DeliveryResult> {
+export function deliverOutbound(sender: ProactiveSender, item: Outbound, plan?: Plan): Promise<DeliveryResult> {
   const activity =
     item.kind === 'digest'
       ? cardActivity(digestCard(item.model, { lang: 'es' }), 'es', digestSummary('es'))
-      : cardActivity(reminderCard(item.reminder, 'es'), 'es', reminderSummary(item.reminder, 'es'));
+      : item.kind === 'reminder'
+        ? cardActivity(reminderCard(item.reminder, 'es'), 'es', reminderSummary(item.reminder, 'es'))
+        : noticeActivity(item.notice, plan);
   return sender.send(item.conversation, activity, item.key);
+}
+
+/** The planning office's notices (Spanish, like the digests and reminders). */
+function noticeActivity(n: Notice, plan: Plan | undefined) {
+  const s = reportStrings('es');
+  switch (n.type) {
+    case 'returned':
+      return cardActivity(returnNoticeCard(n.record, n.indicator, 'es'), 'es', returnNoticeSummary(n.record, 'es'));
+    case 'review-digest':
+      return cardActivity(reviewDigestCard(n.pending, plan!, 'es'), 'es', s.reviewDigestTitle(n.pending.length));
+    case 'missed-owner':
+      return cardActivity(missedOwnerCard(n.missed, 'es'), 'es', s.missedNoticeTitle(formatPeriodLong(n.missed.period, 'es')));
+    case 'missed-admins':
+      return cardActivity(missedAdminsCard(n.missed, 'es'), 'es', s.missedAdminsTitle(formatPeriodLong(n.missed.period, 'es')));
+  }
 }
 
 export class Scheduler {

@@ -44,6 +44,8 @@ export interface ViewContext {
   asOf?: IsoDate;
   /** The plan, for objective names on indicator cards and the lists of what exists; optional. */
   plan?: Plan;
+  /** For admins: how many versions wait for review (a «Reportes por revisar» button when above 0). */
+  reviewCount?: number;
 }
 
 export interface ActionView {
@@ -101,6 +103,22 @@ function reportAction(ctx: ViewContext, s: Strings, indicatorId?: string): Actio
   return ctx.canReport ? [{ title: s.btnReport, data: reportStart(indicatorId) }] : [];
 }
 
+/** The admins' «Reportes por revisar (n)» button. */
+function reviewAction(ctx: ViewContext, s: Strings): ActionView[] {
+  return ctx.reviewCount ? [{ title: s.btnReviewList(ctx.reviewCount), data: { verb: 'review-list' } }] : [];
+}
+
+/** «¿Cómo se calcula?»: the explanation of the card's figure (chat/explain.ts). */
+function explainAction(s: Strings, what: { objective?: number; indicatorId?: string }, year: number): ActionView {
+  return { title: s.btnExplain, data: { verb: 'explain', ...what, year } };
+}
+
+/** The months of the counting versions still waiting for review ("jun. 2025, jul. 2025"), or null. */
+function unreviewedText(f: IndicatorFigures, lang: Lang, s: Strings): string | null {
+  const months = f.reports.filter((r) => r.review === 'pendiente').map((r) => formatPeriod(r.period, lang));
+  return months.length ? s.unreviewedLine(months.join(', ')) : null;
+}
+
 function objectiveName(n: number, ctx: ViewContext, s: Strings): string {
   const o = ctx.plan?.objectives.find((x) => x.number === n);
   return o ? s.objective(n, o.shortName) : s.objectiveShort(n);
@@ -121,6 +139,7 @@ interface IndicatorRowView {
   line1: string;
   line2: string;
   pendingText: string | null;
+  reviewText: string | null;
   actionTitle: string;
   action: CardActionData;
 }
@@ -147,6 +166,7 @@ function indicatorRow(f: IndicatorFigures, ctx: ViewContext, s: Strings): Indica
     line1: parts.join(SEP),
     line2: `${s.lastReport}: ${last}${SEP}${s.owner}: ${ownerText(ind, ctx, s)}`,
     pendingText: f.pending ? s.pendingIndicator(f.year) : null,
+    reviewText: unreviewedText(f, lang, s),
     actionTitle: s.btnSeeIndicator(ind.id),
     action: showIndicator(ind.id),
   };
@@ -172,6 +192,8 @@ export function objectiveStatusCard(o: ObjectiveFigures, ctx: ViewContext): Card
     indicators: o.indicators.map((f) => indicatorRow(f, ctx, s)),
     actions: [
       ...reportAction(ctx, s),
+      explainAction(s, { objective: o.objective.number }, year),
+      ...reviewAction(ctx, s),
       { title: s.btnWholePlan, data: showPlan() },
       { title: s.btnLagging, data: showLagging() },
     ],
@@ -230,7 +252,7 @@ function reportView(r: ReportRecord, f: IndicatorFigures, ctx: ViewContext, s: S
   const ev = evidenceText(r.evidencia, s);
   if (ev) texts.push({ text: `**${s.evidencia}:** ${ev}` });
   return {
-    heading: `**${formatPeriod(r.period, lang)}**${SEP}${s.reportValue(formatValue(r.value, f.indicator.unit, lang))}`,
+    heading: `**${formatPeriod(r.period, lang)}**${SEP}${s.reportValue(formatValue(r.value, f.indicator.unit, lang))}${r.review === 'pendiente' ? `${SEP}${s.reviewTag}` : ''}`,
     byline: byline.join(SEP),
     flags: codes.length ? `⚠️ ${codes.map((c) => s.anomaly[c]).join(SEP)}` : null,
     texts,
@@ -294,7 +316,7 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
     statusText: statusText(current.status, lang),
     statusColor: statusColor(current.status),
     bars: headlineBars(current, s, lang),
-    pendingNote: current.pending ? s.pendingIndicator(current.year) : null,
+    pendingNote: [current.pending ? s.pendingIndicator(current.year) : null, unreviewedText(current, lang, s)].filter(Boolean).join('\n\n') || null,
     anomaliesNote: anomalyCount ? s.anomaliesSummary(anomalyCount) : null,
     facts,
     programHeading: s.programHeading,
@@ -306,6 +328,8 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
     more: latestFirst.length > shown.length ? s.andMore(latestFirst.length - shown.length) : null,
     actions: [
       ...reportAction(ctx, s, ind.id),
+      explainAction(s, { indicatorId: ind.id }, current.year),
+      ...reviewAction(ctx, s),
       { title: s.btnSeeObjective(ind.objective), data: showObjective(ind.objective) },
       { title: s.btnWholePlan, data: showPlan() },
     ],
@@ -342,11 +366,12 @@ export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
         statusLabel(o.status, lang),
         `${s.expected}: ${formatPercent(o.expected, lang)}`,
         ...(o.pending.length ? [s.pendingShort(o.pending.length)] : []),
+        ...(o.indicators.some((f) => f.reports.some((r) => r.review === 'pendiente')) ? [s.reviewTag] : []),
       ].join(SEP),
       actionTitle: s.btnSeeObjective(o.objective.number),
       action: showObjective(o.objective.number),
     })),
-    actions: [{ title: s.btnLagging, data: showLagging() }, ...reportAction(ctx, s)],
+    actions: [{ title: s.btnLagging, data: showLagging() }, ...reportAction(ctx, s), explainAction(s, {}, p.year), ...reviewAction(ctx, s)],
   };
   return renderCard('plan-summary', view);
 }
@@ -387,6 +412,7 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
             s.objectiveShort(n),
             s.laggingDetail(formatPercent(f.progress, lang), formatPercent(f.expected, lang)),
             `${s.owner}: ${ownerText(ind, ctx, s)}`,
+            ...(f.reports.some((r) => r.review === 'pendiente') ? [s.reviewTag] : []),
           ].join(SEP),
           actionTitle: s.btnSeeIndicator(ind.id),
           action: showIndicator(ind.id),

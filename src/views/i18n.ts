@@ -52,6 +52,11 @@ export interface Strings {
   owner: string;
   noOwner: string;
   pendingIndicator(year: number): string;
+  /** A figure that counts a version still waiting for the planning office's review. */
+  unreviewedLine(months: string): string;
+  reviewTag: string;
+  btnReviewList(n: number): string;
+  btnExplain: string;
   pendingSummary(pending: number, withTarget: number, year: number): string;
   noTargetThisYear(year: number): string;
 
@@ -210,6 +215,10 @@ const es: Strings = {
   owner: 'Responsable',
   noOwner: 'Sin responsable',
   pendingIndicator: (y) => `⏳ Pendiente: sin reporte en ${y}`,
+  unreviewedLine: (m) => `🔎 Por revisar: ${m} (cuenta mientras la Oficina Asesora de Planeación lo revisa)`,
+  reviewTag: '🔎 por revisar',
+  btnReviewList: (n) => `Reportes por revisar (${n})`,
+  btnExplain: '¿Cómo se calcula?',
   pendingSummary: (p, n, y) =>
     p === 0
       ? `Todos los indicadores con meta en ${y} tienen reporte.`
@@ -381,6 +390,10 @@ const en: Strings = {
   owner: 'Owner',
   noOwner: 'No owner',
   pendingIndicator: (y) => `⏳ Pending: no report in ${y}`,
+  unreviewedLine: (m) => `🔎 To review: ${m} (it counts while the planning office reviews it)`,
+  reviewTag: '🔎 to review',
+  btnReviewList: (n) => `Reports to review (${n})`,
+  btnExplain: 'How is it calculated?',
   pendingSummary: (p, n, y) =>
     p === 0
       ? `Every indicator with a ${y} target has a report.`
@@ -524,4 +537,174 @@ export const STRINGS: Readonly<Record<Lang, Strings>> = Object.freeze({ es, en }
 /** The strings of a language; anything but 'en' gets Spanish. */
 export function strings(lang: Lang): Strings {
   return lang === 'en' ? en : es;
+}
+
+// --- «¿Cómo se calcula?»: the explanation of a figure (views/explain-cards.ts) ---------------------
+
+export interface ExplainStrings {
+  titleObjective(n: number): string;
+  titleIndicator(id: string): string;
+  titlePlan: string;
+  subtitle(year: number, asOf: string, m: number): string;
+  summaryObjective(n: number, value: string | null): string;
+  summaryIndicator(id: string, value: string | null): string;
+  summaryPlan(value: string | null): string;
+  noData: string;
+  ruleObjective(year: number): string;
+  rulePlan(year: number): string;
+  colIndicator: string;
+  colWeight: string;
+  colProgress: string;
+  colContribution: string;
+  colObjective: string;
+  colExpected: string;
+  noTarget(year: number): string;
+  doesNotWeigh: string;
+  pendingCountsZero: string;
+  sumRow: string;
+  renormalised(total: string, year: number): string;
+  expectedObjective(value: string): string;
+  statusLine(progress: string, expected: string, ratio: string, status: string): string;
+  bands: string;
+  reportsHeading: string;
+  noReportsUsed: string;
+  reportLine(period: string, version: number, value: string, state: string): string;
+  reviewStates: Record<'pendiente' | 'aprobado' | 'devuelto', string>;
+  trendRule: Record<Trend, (year: number) => string>;
+  executedSum(year: number, parts: string, total: string): string;
+  executedLast(year: number, value: string, period: string): string;
+  executedNone(year: number): string;
+  targetLine(year: number, target: string, baseline: string): string;
+  annualFormula: Record<Trend, string>;
+  annualLine(formula: string, filled: string, result: string): string;
+  noTargetIndicator(year: number): string;
+  expectedHeading: string;
+  expectedLevelSuma(target: string, m: number, level: string): string;
+  expectedLevelOther(prev: string, target: string, m: number, level: string, year: number): string;
+  expectedProgress(filled: string, result: string): string;
+  fourYear(formula: string, filled: string, result: string): string;
+  fourYearFormula: Record<Trend, string>;
+  inObjective(n: number, weight: string, capped: string, contribution: string): string;
+  btnSeeObjective(n: number): string;
+  btnSeeIndicator(id: string): string;
+  btnPlan: string;
+  btnExplainIndicator(id: string): string;
+  btnExplainObjective(n: number): string;
+}
+
+const explainEs: ExplainStrings = {
+  titleObjective: (n) => `¿Cómo se calcula? · Objetivo ${n}`,
+  titleIndicator: (id) => `¿Cómo se calcula? · Indicador ${id}`,
+  titlePlan: '¿Cómo se calcula? · Todo el plan',
+  subtitle: (y, d, m) => `Vigencia ${y} · corte ${d} (${m === 1 ? '1 mes cerrado' : `${m} meses cerrados`})`,
+  summaryObjective: (n, v) => (v === null ? `El objetivo ${n} aún no tiene avance: ninguno de sus indicadores ha reportado en el año.` : `El objetivo ${n} va en ${v}: la suma de los aportes de sus indicadores.`),
+  summaryIndicator: (id, v) => (v === null ? `El indicador ${id} aún no tiene avance en el año.` : `El indicador ${id} va en ${v} en el año.`),
+  summaryPlan: (v) => (v === null ? 'El plan aún no tiene avance: nada reportado en el año.' : `El plan va en ${v}: el promedio de sus objetivos.`),
+  noData: 'sin datos (nada reportado aún)',
+  ruleObjective: (y) => `Avance = Σ peso × mín(avance del indicador; 100 %) ÷ Σ pesos de los indicadores con meta en ${y}. Un indicador sin reporte cuenta 0.`,
+  rulePlan: (y) => `Avance del plan = promedio de los objetivos con meta en ${y} (cada uno con tope de 100 %); todos los objetivos pesan igual.`,
+  colIndicator: 'Indicador',
+  colWeight: 'Peso (usado)',
+  colProgress: 'Avance (tope)',
+  colContribution: 'Aporte',
+  colObjective: 'Objetivo',
+  colExpected: 'Esperado',
+  noTarget: (y) => `sin meta en ${y}`,
+  doesNotWeigh: 'no pesa',
+  pendingCountsZero: 'sin reporte: 0',
+  sumRow: 'Suma',
+  renormalised: (t, y) => `Pesos renormalizados: solo pesan los indicadores con meta en ${y}; sus pesos suman ${t}, y cada peso se divide por ${t}.`,
+  expectedObjective: (v) => `Esperado a la fecha: ${v} (Σ peso usado × mín(esperado del indicador; 100 %)).`,
+  statusLine: (p, e, r, s) => `Semáforo: avance ÷ esperado = ${p} ÷ ${e} = ${r} → ${s}.`,
+  bands: 'Bandas: rojo < 0,50 · amarillo < 0,75 · verde ≤ 1,25 · por encima, sobre-ejecución.',
+  reportsHeading: 'Reportes usados (la versión que cuenta de cada mes)',
+  noReportsUsed: 'Ningún reporte cuenta todavía.',
+  reportLine: (p, v, val, st) => `${p} · v${v} · ${val} · ${st}`,
+  reviewStates: { pendiente: '🔎 por revisar', aprobado: '✅ aprobado', devuelto: '↩️ devuelto' },
+  trendRule: {
+    suma: (y) => `Tendencia Suma: cada reporte es lo logrado en su mes; V_${y} es la suma de los reportes del año.`,
+    creciente: (y) => `Tendencia Creciente: cada reporte es el nivel alcanzado; V_${y} es el último reporte del año.`,
+    constante: (y) => `Tendencia Constante: cada reporte es el nivel alcanzado; V_${y} es el último reporte del año.`,
+    decreciente: (y) => `Tendencia Decreciente: cada reporte es el nivel alcanzado; V_${y} es el último reporte del año.`,
+  },
+  executedSum: (y, parts, t) => `V_${y} = ${parts} = ${t}`,
+  executedLast: (y, v, p) => `V_${y} = ${v} (reporte de ${p})`,
+  executedNone: (y) => `V_${y}: sin reportes en ${y}; en el objetivo cuenta 0 (pendiente).`,
+  targetLine: (y, t, lb) => `M_${y} (meta del año) = ${t} · LB (línea base) = ${lb}`,
+  annualFormula: { suma: 'V ÷ M', creciente: '(V − LB) ÷ (M − LB)', constante: 'V ÷ M', decreciente: '(LB − V) ÷ (LB − M)' },
+  annualLine: (f, filled, r) => `Avance anual = ${f} = ${filled} = ${r}`,
+  noTargetIndicator: (y) => `Sin meta en ${y}: no tiene avance anual y no pesa en su objetivo este año.`,
+  expectedHeading: 'Esperado a la fecha',
+  expectedLevelSuma: (t, m, l) => `Nivel esperado = M × m ÷ 12 = ${t} × ${m} ÷ 12 = ${l}`,
+  expectedLevelOther: (prev, t, m, l, y) => `Nivel esperado = M_${y - 1} + (M_${y} − M_${y - 1}) × m ÷ 12 = ${prev} + (${t} − ${prev}) × ${m} ÷ 12 = ${l}`,
+  expectedProgress: (filled, r) => `Avance esperado = la misma fórmula con el nivel esperado = ${filled} = ${r}`,
+  fourYear: (f, filled, r) => `Avance del cuatrienio = ${f} = ${filled} = ${r}`,
+  fourYearFormula: { suma: 'Σ reportes ÷ MF', creciente: '(AV − LB) ÷ (MF − LB)', constante: 'AV ÷ MF', decreciente: '(LB − AV) ÷ (LB − MF)' },
+  inObjective: (n, w, c, a) => `En el objetivo ${n}: peso usado ${w} × ${c} = aporte ${a}.`,
+  btnSeeObjective: (n) => `Ver objetivo ${n}`,
+  btnSeeIndicator: (id) => `Ver indicador ${id}`,
+  btnPlan: 'Ver todo el plan',
+  btnExplainIndicator: (id) => `¿Cómo se calcula el ${id}?`,
+  btnExplainObjective: (n) => `¿Cómo se calcula el objetivo ${n}?`,
+};
+
+const explainEn: ExplainStrings = {
+  titleObjective: (n) => `How is it calculated? · Objective ${n}`,
+  titleIndicator: (id) => `How is it calculated? · Indicator ${id}`,
+  titlePlan: 'How is it calculated? · The whole plan',
+  subtitle: (y, d, m) => `Year ${y} · as of ${d} (${m === 1 ? '1 month closed' : `${m} months closed`})`,
+  summaryObjective: (n, v) => (v === null ? `Objective ${n} has no progress yet: none of its indicators reported this year.` : `Objective ${n} is at ${v}: the sum of its indicators' contributions.`),
+  summaryIndicator: (id, v) => (v === null ? `Indicator ${id} has no progress for the year yet.` : `Indicator ${id} is at ${v} for the year.`),
+  summaryPlan: (v) => (v === null ? 'The plan has no progress yet: nothing reported this year.' : `The plan is at ${v}: the mean of its objectives.`),
+  noData: 'no data (nothing reported yet)',
+  ruleObjective: (y) => `Progress = Σ weight × min(indicator progress, 100%) ÷ Σ weights of the indicators with a ${y} target. An indicator without a report counts 0.`,
+  rulePlan: (y) => `Plan progress = mean of the objectives with a ${y} target (each capped at 100%); every objective weighs the same.`,
+  colIndicator: 'Indicator',
+  colWeight: 'Weight (used)',
+  colProgress: 'Progress (cap)',
+  colContribution: 'Contribution',
+  colObjective: 'Objective',
+  colExpected: 'Expected',
+  noTarget: (y) => `no ${y} target`,
+  doesNotWeigh: 'no weight',
+  pendingCountsZero: 'no report: 0',
+  sumRow: 'Sum',
+  renormalised: (t, y) => `Weights renormalised: only the indicators with a ${y} target weigh; their weights add to ${t}, and each weight is divided by ${t}.`,
+  expectedObjective: (v) => `Expected to date: ${v} (Σ weight used × min(indicator expected, 100%)).`,
+  statusLine: (p, e, r, s) => `Status: progress ÷ expected = ${p} ÷ ${e} = ${r} → ${s}.`,
+  bands: 'Bands: red < 0.50 · yellow < 0.75 · green ≤ 1.25 · above, over-achievement.',
+  reportsHeading: 'Reports used (the counting version of each month)',
+  noReportsUsed: 'No report counts yet.',
+  reportLine: (p, v, val, st) => `${p} · v${v} · ${val} · ${st}`,
+  reviewStates: { pendiente: '🔎 to review', aprobado: '✅ approved', devuelto: '↩️ returned' },
+  trendRule: {
+    suma: (y) => `Trend Sum: each report is what its month added; V_${y} is the sum of the year's reports.`,
+    creciente: (y) => `Trend Increasing: each report is the level reached; V_${y} is the year's latest report.`,
+    constante: (y) => `Trend Constant: each report is the level reached; V_${y} is the year's latest report.`,
+    decreciente: (y) => `Trend Decreasing: each report is the level reached; V_${y} is the year's latest report.`,
+  },
+  executedSum: (y, parts, t) => `V_${y} = ${parts} = ${t}`,
+  executedLast: (y, v, p) => `V_${y} = ${v} (report for ${p})`,
+  executedNone: (y) => `V_${y}: no reports in ${y}; it counts 0 in its objective (pending).`,
+  targetLine: (y, t, lb) => `M_${y} (year target) = ${t} · LB (baseline) = ${lb}`,
+  annualFormula: { suma: 'V ÷ M', creciente: '(V − LB) ÷ (M − LB)', constante: 'V ÷ M', decreciente: '(LB − V) ÷ (LB − M)' },
+  annualLine: (f, filled, r) => `Annual progress = ${f} = ${filled} = ${r}`,
+  noTargetIndicator: (y) => `No ${y} target: no annual progress, and it does not weigh in its objective this year.`,
+  expectedHeading: 'Expected to date',
+  expectedLevelSuma: (t, m, l) => `Expected level = M × m ÷ 12 = ${t} × ${m} ÷ 12 = ${l}`,
+  expectedLevelOther: (prev, t, m, l, y) => `Expected level = M_${y - 1} + (M_${y} − M_${y - 1}) × m ÷ 12 = ${prev} + (${t} − ${prev}) × ${m} ÷ 12 = ${l}`,
+  expectedProgress: (filled, r) => `Expected progress = the same formula with the expected level = ${filled} = ${r}`,
+  fourYear: (f, filled, r) => `Four-year progress = ${f} = ${filled} = ${r}`,
+  fourYearFormula: { suma: 'Σ reports ÷ MF', creciente: '(AV − LB) ÷ (MF − LB)', constante: 'AV ÷ MF', decreciente: '(LB − AV) ÷ (LB − MF)' },
+  inObjective: (n, w, c, a) => `In objective ${n}: weight used ${w} × ${c} = contribution ${a}.`,
+  btnSeeObjective: (n) => `See objective ${n}`,
+  btnSeeIndicator: (id) => `See indicator ${id}`,
+  btnPlan: 'See the whole plan',
+  btnExplainIndicator: (id) => `How is ${id} calculated?`,
+  btnExplainObjective: (n) => `How is objective ${n} calculated?`,
+};
+
+/** The explanation's strings of a language; anything but 'en' gets Spanish. */
+export function explainStrings(lang: Lang): ExplainStrings {
+  return lang === 'en' ? explainEn : explainEs;
 }

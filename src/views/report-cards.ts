@@ -170,6 +170,7 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
       { title: s.factVersion, value: r.version > 1 ? s.versionCorrection(r.version) : s.versionFirst },
       { title: s.factAuthor, value: esc(r.author.name) },
       { title: s.factWhen, value: instantText(r.reportedAt, c.lang) },
+      { title: s.factReview, value: s.reviewState[r.review ?? 'aprobado'] },
     ],
     texts,
     notesHeading: s.notesHeading,

@@ -94,6 +94,41 @@ export interface ReportStrings {
   auditIntro(shown: number, total: number): string;
   auditEmpty: string;
   auditActions: Record<string, string>;
+  // Review (the planning office's review of owners' reports)
+  reviewListTitle: string;
+  reviewListIntro(n: number): string;
+  reviewListEmpty: string;
+  reviewItemLine(version: number, author: string, when: string): string;
+  btnApprove: string;
+  btnReturn: string;
+  returnReasonLabel: string;
+  returnReasonPlaceholder: string;
+  btnConfirmReturn: string;
+  btnReviewList(n: number): string;
+  reviewDoneTitle: string;
+  reviewRefusedTitle: string;
+  factReview: string;
+  reviewState: Record<'pendiente' | 'aprobado' | 'devuelto', string>;
+  returnedNoticeTitle(id: string, period: string): string;
+  returnedNoticeText(reviewer: string): string;
+  returnedReason: string;
+  btnFixReport: string;
+  fixNotice(period: string, reason: string): string;
+  fixUnavailable: string;
+  reviewDigestTitle(n: number): string;
+  reviewDigestIntro: string;
+  reviewDigestMore(n: number): string;
+  missedNoticeTitle(period: string): string;
+  missedNoticeText(deadline: string): string;
+  missedAdminsTitle(period: string): string;
+  missedAdminsText(n: number, deadline: string): string;
+  missedRow(id: string, name: string, owners: string): string;
+  reviewSubscribedTitle: string;
+  reviewSubscribedText: string;
+  reviewAlreadySubscribed: string;
+  reviewUnsubscribedTitle: string;
+  reviewUnsubscribedText: string;
+  reviewNotSubscribed: string;
   auditNone: string;
 }
 
@@ -189,7 +224,43 @@ const es: ReportStrings = {
     'admin.remove': 'Administrador retirado',
     'subscription.add': 'Suscripción al resumen',
     'subscription.remove': 'Suscripción cancelada',
+    'report.approve': 'Reporte aprobado',
+    'report.return': 'Reporte devuelto',
   },
+  reviewListTitle: 'Reportes por revisar',
+  reviewListIntro: (n) => (n === 1 ? '1 reporte espera la revisión de la Oficina Asesora de Planeación (el más antiguo primero).' : `${n} reportes esperan la revisión de la Oficina Asesora de Planeación (los más antiguos primero).`),
+  reviewListEmpty: 'No hay reportes por revisar. ✅',
+  reviewItemLine: (v, a, w) => `v${v} · ${a} · ${w}`,
+  btnApprove: 'Aprobar',
+  btnReturn: 'Devolver',
+  returnReasonLabel: 'Motivo de la devolución (al menos 10 caracteres)',
+  returnReasonPlaceholder: 'Qué debe corregir el responsable',
+  btnConfirmReturn: 'Devolver al responsable',
+  btnReviewList: (n) => `Reportes por revisar (${n})`,
+  reviewDoneTitle: 'Revisión registrada',
+  reviewRefusedTitle: 'No se registró la revisión',
+  factReview: 'Revisión',
+  reviewState: { pendiente: '⏳ por revisar', aprobado: '✅ aprobado', devuelto: '↩️ devuelto' },
+  returnedNoticeTitle: (id, p) => `↩️ Tu reporte del indicador ${id} de ${p} fue devuelto`,
+  returnedNoticeText: (who) => `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corrígelo y envíalo de nuevo.`,
+  returnedReason: 'Motivo',
+  btnFixReport: 'Corregir el reporte',
+  fixNotice: (p, r) => `Corrige el reporte de ${p} que fue devuelto. Motivo: ${r}`,
+  fixUnavailable: 'Ese reporte ya no está devuelto (se corrigió o se revisó de nuevo). Escribe «reportar avance» para abrir el formulario.',
+  reviewDigestTitle: (n) => (n === 1 ? '1 reporte por revisar' : `${n} reportes por revisar`),
+  reviewDigestIntro: 'Estos reportes de los responsables esperan la revisión de la Oficina Asesora de Planeación (los más antiguos primero).',
+  reviewDigestMore: (n) => `y ${n} más`,
+  missedNoticeTitle: (p) => `⚠️ Venció el plazo del reporte de ${p}`,
+  missedNoticeText: (d) => `El plazo venció el ${d} y no hemos recibido el reporte de estos indicadores. Repórtalo cuanto antes: la Oficina Asesora de Planeación fue informada.`,
+  missedAdminsTitle: (p) => `⚠️ Reportes de ${p} sin recibir`,
+  missedAdminsText: (n, d) => (n === 1 ? `1 indicador no se reportó antes del plazo (${d}):` : `${n} indicadores no se reportaron antes del plazo (${d}):`),
+  missedRow: (id, name, owners) => `**${id}** · ${name} — ${owners}`,
+  reviewSubscribedTitle: '✅ Resumen de revisión activado',
+  reviewSubscribedText: 'Cada día hábil, desde las 8:00, esta conversación recibe un solo mensaje con los reportes que esperan la revisión de la Oficina Asesora de Planeación (si hay alguno).',
+  reviewAlreadySubscribed: 'Esta conversación ya recibe el resumen diario de reportes por revisar.',
+  reviewUnsubscribedTitle: 'Resumen de revisión cancelado',
+  reviewUnsubscribedText: 'Esta conversación ya no recibe el resumen diario de reportes por revisar. Los administradores lo siguen recibiendo en su chat personal.',
+  reviewNotSubscribed: 'Esta conversación no estaba suscrita al resumen de reportes por revisar.',
   auditNone: 'ninguno',
 };
 
@@ -285,7 +356,43 @@ const en: ReportStrings = {
     'admin.remove': 'Administrator removed',
     'subscription.add': 'Digest subscription',
     'subscription.remove': 'Subscription cancelled',
+    'report.approve': 'Report approved',
+    'report.return': 'Report returned',
   },
+  reviewListTitle: 'Reports to review',
+  reviewListIntro: (n) => (n === 1 ? '1 report waits for the planning office\'s review (oldest first).' : `${n} reports wait for the planning office's review (oldest first).`),
+  reviewListEmpty: 'Nothing to review. ✅',
+  reviewItemLine: (v, a, w) => `v${v} · ${a} · ${w}`,
+  btnApprove: 'Approve',
+  btnReturn: 'Return',
+  returnReasonLabel: 'Reason for returning it (at least 10 characters)',
+  returnReasonPlaceholder: 'What the owner must fix',
+  btnConfirmReturn: 'Return to the owner',
+  btnReviewList: (n) => `Reports to review (${n})`,
+  reviewDoneTitle: 'Review recorded',
+  reviewRefusedTitle: 'The review was not recorded',
+  factReview: 'Review',
+  reviewState: { pendiente: '⏳ to review', aprobado: '✅ approved', devuelto: '↩️ returned' },
+  returnedNoticeTitle: (id, p) => `↩️ Your report of indicator ${id} for ${p} was returned`,
+  returnedNoticeText: (who) => `${who} (planning office) returned the report; it no longer counts in the figures. Fix it and send it again.`,
+  returnedReason: 'Reason',
+  btnFixReport: 'Fix the report',
+  fixNotice: (p, r) => `Fix the report for ${p} that was returned. Reason: ${r}`,
+  fixUnavailable: 'That report is no longer returned (it was corrected or reviewed again). Write "report progress" to open the form.',
+  reviewDigestTitle: (n) => (n === 1 ? '1 report to review' : `${n} reports to review`),
+  reviewDigestIntro: 'These owners\' reports wait for the planning office\'s review (oldest first).',
+  reviewDigestMore: (n) => `and ${n} more`,
+  missedNoticeTitle: (p) => `⚠️ The report for ${p} is overdue`,
+  missedNoticeText: (d) => `The deadline was ${d} and we have not received the report of these indicators. Please report it as soon as you can: the planning office was told.`,
+  missedAdminsTitle: (p) => `⚠️ Reports for ${p} not received`,
+  missedAdminsText: (n, d) => (n === 1 ? `1 indicator was not reported by the deadline (${d}):` : `${n} indicators were not reported by the deadline (${d}):`),
+  missedRow: (id, name, owners) => `**${id}** · ${name} — ${owners}`,
+  reviewSubscribedTitle: '✅ Review digest on',
+  reviewSubscribedText: 'Every business day from 8:00 this conversation gets one message with the reports waiting for the planning office\'s review (when there are any).',
+  reviewAlreadySubscribed: 'This conversation already gets the daily digest of reports to review.',
+  reviewUnsubscribedTitle: 'Review digest cancelled',
+  reviewUnsubscribedText: 'This conversation no longer gets the daily digest of reports to review. Admins still get it in their personal chat.',
+  reviewNotSubscribed: 'This conversation was not subscribed to the digest of reports to review.',
   auditNone: 'none',
 };
 

@@ -1,6 +1,7 @@
 import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progress/engine';
 import { round4 } from '../progress/status';
 import type { Person } from '../store/types';
+import { unreviewedMonths } from '../reports/review';
 
 /** CONTRACT.md's status JSON (read API and `cli status --json`): fractions, at most 4 decimals, null where n/a. */
 
@@ -23,6 +24,8 @@ export interface StatusIndicatorJson {
   area: string | null;
   pending: boolean;
   anomalies: string[];
+  /** The months whose counting version is still 'pendiente' (waiting for the planning office's review). */
+  unreviewed: string[];
 }
 
 export interface StatusObjectiveJson {
@@ -70,6 +73,7 @@ export function indicatorJson(f: IndicatorFigures, owners: OwnerLookup): StatusI
     area: ind.area,
     pending: f.pending,
     anomalies: [...new Set(f.anomalies.map((a) => a.code))],
+    unreviewed: unreviewedMonths(f.reports),
   };
 }
 

@@ -27,7 +27,13 @@ export type CardActionData =
   | { verb: typeof VERB_SHOW_PLAN }
   | { verb: typeof VERB_SHOW_LAGGING }
   | { verb: typeof VERB_REPORT_START; indicatorId?: string }
-  | { verb: typeof VERB_ASK; text: string };
+  | { verb: typeof VERB_ASK; text: string }
+  // The planning office's review and the explanation of a figure (chat/review.ts, chat/explain.ts).
+  | { verb: 'review-list' }
+  | { verb: 'review-approve'; reportId: string }
+  | { verb: 'review-return'; reportId: string; reasonField: string }
+  | { verb: 'report-fix'; reportId: string }
+  | { verb: 'explain'; objective?: number; indicatorId?: string; year?: number };
 
 export const showObjective = (objective: number): CardActionData => ({ verb: VERB_SHOW_OBJECTIVE, objective });
 export const showIndicator = (indicatorId: string): CardActionData => ({ verb: VERB_SHOW_INDICATOR, indicatorId });

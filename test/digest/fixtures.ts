@@ -47,7 +47,7 @@ export interface Harness {
   logs: string[];
 }
 
-export function harness(store: Store, opts: { cron?: string; reminderDays?: number[] } = {}): Harness {
+export function harness(store: Store, opts: { cron?: string; reminderDays?: number[]; admins?: string[] } = {}): Harness {
   const delivered: Outbound[] = [];
   const logs: string[] = [];
   const h: Harness = {
@@ -63,6 +63,7 @@ export function harness(store: Store, opts: { cron?: string; reminderDays?: numb
         figures: (year, asOf) => computePlan(thePlan(), store.reports(), { year, asOf }),
         cron: opts.cron ?? '0 8 * * 1',
         reminderDays: opts.reminderDays ?? [5, 3, 1],
+        admins: opts.admins ?? [],
         log: {
           debug: (m) => logs.push(`debug ${m}`),
           info: (m) => logs.push(`info ${m}`),

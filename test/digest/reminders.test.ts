@@ -1,4 +1,4 @@
-import { addDays, reportDeadline } from '../../src/calendar';
+import { addDays, isBusinessDay, reportDeadline } from '../../src/calendar';
 import { pendingIndicators, reminderPeriods, remindersDue } from '../../src/digest/reminders';
 import { report } from '../helpers/reports';
 import { ANA, LUIS, at, conversation, harness, memoryStore, thePlan, tickEvery } from './fixtures';
@@ -12,7 +12,7 @@ describe('the reminder calendar (calendar days before the 5th business day)', ()
     expect(reportDeadline('2025-07')).toBe('2025-08-08');
   });
 
-  test('reminders fall 5, 3 and 1 calendar days before the deadline, and on no other day', () => {
+  test('reminders fall 5, 3 and 1 calendar days before the deadline, moved to a business day, and on no other day', () => {
     const days: string[] = [];
     for (let d = '2025-06-20'; d <= '2025-08-10'; d = addDays(d, 1)) {
       for (const p of reminderPeriods(d, [5, 3, 1])) days.push(`${d} ${p.period} d-${p.daysLeft}`);
@@ -20,11 +20,15 @@ describe('the reminder calendar (calendar days before the 5th business day)', ()
     expect(days).toEqual([
       '2025-07-02 2025-06 d-5',
       '2025-07-04 2025-06 d-3',
-      '2025-07-06 2025-06 d-1',
-      '2025-08-03 2025-07 d-5',
+      // d-1 is Sunday 6 July: it goes out on the next business day, Monday 7 July, the deadline itself.
+      '2025-07-07 2025-06 d-0',
+      // d-5 is Sunday 3 August: Monday 4 August.
+      '2025-08-04 2025-07 d-4',
       '2025-08-05 2025-07 d-3',
-      '2025-08-07 2025-07 d-1',
+      // d-1 is 7 August, a holiday (Batalla de Boyacá): Friday 8 August, the deadline.
+      '2025-08-08 2025-07 d-0',
     ]);
+    for (const line of days) expect(isBusinessDay(line.slice(0, 10))).toBe(true);
   });
 
   test('one reminder per owner listing the indicators without a report for the period', () => {
@@ -61,7 +65,9 @@ describe('reminders with a fake clock', () => {
     expect(reminders.map((d) => d.key)).toEqual(['reminder:2025-06:d-5:aad-ana']);
     expect(store.sent().find((s) => s.key === 'reminder:2025-06:d-5:aad-ana')?.at).toBe(at('2025-07-02T08:00').toISOString());
     // Luis cannot be reached: logged once per reminder (d-5, d-3, d-1), not every minute.
-    expect(h.logs.filter((l) => l.includes('Luis Gómez no tiene chat personal'))).toHaveLength(3);
+    expect(h.logs.filter((l) => l.includes('recordatorio') && l.includes('Luis Gómez no tiene chat personal'))).toHaveLength(3);
+    // After the deadline (Monday 7 July) Luis's last notice cannot be sent either: logged once.
+    expect(h.logs.filter((l) => l.includes('last-notice:2025-06:aad-luis'))).toHaveLength(1);
   });
 
   test('every reminder day for an owner who never reports, and a restart on the same day sends nothing again', async () => {
@@ -70,7 +76,10 @@ describe('reminders with a fake clock', () => {
     await tickEvery(h.runner, at('2025-07-01T00:00'), at('2025-07-06T09:00'), 15);
     await h.newRunner().run(at('2025-07-06T10:00'));
     await tickEvery(h.newRunner(), at('2025-07-06T10:00'), at('2025-07-09T00:00'), 30);
-    expect(h.delivered.map((d) => d.key)).toEqual(['reminder:2025-06:d-5:aad-ana', 'reminder:2025-06:d-3:aad-ana', 'reminder:2025-06:d-1:aad-ana']);
+    // d-1 falls on Sunday 6 July: it goes out on Monday 7 July (the deadline); the day after, the last notice, once.
+    expect(h.delivered.map((d) => d.key)).toEqual(['reminder:2025-06:d-5:aad-ana', 'reminder:2025-06:d-3:aad-ana', 'reminder:2025-06:d-1:aad-ana', 'last-notice:2025-06:aad-ana']);
+    expect(store.sent().find((x) => x.key === 'reminder:2025-06:d-1:aad-ana')?.at).toBe(at('2025-07-07T08:00').toISOString());
+    expect(store.sent().find((x) => x.key === 'last-notice:2025-06:aad-ana')?.at).toBe(at('2025-07-08T08:00').toISOString());
     const item = h.delivered[0];
     expect(item.kind === 'reminder' && item.reminder.indicators.map((i) => i.id)).toEqual(['4263']);
   });

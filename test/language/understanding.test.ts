@@ -318,3 +318,22 @@ describe('languageOf', () => {
   ])('%s -> %s', (text, lang) => expect(languageOf(text)).toBe(lang));
 });
 
+
+describe('the planning office\'s review and explaining a figure', () => {
+  test.each<[string, Expected]>([
+    ['reportes por revisar', { intent: 'review-list', lang: 'es' }],
+    ['¿qué hay por revisar?', { intent: 'review-list', lang: 'es' }],
+    ['reports to review', { intent: 'review-list', lang: 'en' }],
+    ['¿por qué el objetivo 2 va en 67,5 %?', { intent: 'explain', lang: 'es', objective: 2 }],
+    ['¿cómo se calcula el indicador 4236?', { intent: 'explain', lang: 'es', indicatorId: '4236' }],
+    ['why is objective 2 at 67.5 %', { intent: 'explain', lang: 'en', objective: 2 }],
+    ['¿Cómo se calcula?', { intent: 'explain', lang: 'es' }],
+    ['how is indicator 4263 calculated', { intent: 'explain', lang: 'en', indicatorId: '4263' }],
+  ])('%s', (text, expected) => expectExactly(text, expected));
+
+  test('status questions stay status questions', () => {
+    expect(nlu.understand('¿cómo va el objetivo 5?').intent).toBe('objective-status');
+    expect(nlu.understand('how is objective 5 doing').intent).toBe('objective-status');
+    expect(nlu.understand('suscribir resumen de revisión').intent).toBe('subscribe-digest');
+  });
+});

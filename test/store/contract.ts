@@ -301,6 +301,51 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
     });
 
+    test('review: approve and return the latest pendiente version, audited, once, and after a reopen', async () => {
+      const v1 = await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      expect(v1.record.review).toBe('pendiente');
+      const legacy = await store.appendReport(input('4263', '2025-05', 0.2), alice, { source: 'csv', at: AT });
+      expect(legacy.record).not.toHaveProperty('review');
+      const list0 = store.reports();
+      const r0 = store.revision;
+
+      const [a, b] = await Promise.all([
+        store.reviewReport({ reportId: v1.record.id, decision: 'devuelto', note: 'Falta la evidencia del mes' }, admin, '2025-07-02T10:00:00.000Z'),
+        store.reviewReport({ reportId: v1.record.id, decision: 'aprobado' }, bob, '2025-07-02T10:00:01.000Z'),
+      ]);
+      expect(a.status).toBe('reviewed');
+      expect(b.status).toBe('not-pending');
+      expect(store.revision).toBeGreaterThan(r0);
+      expect(store.reports()).not.toBe(list0); // a review replaces the list: caches keyed by it read it again
+      const returned = store.reports().find((r) => r.id === v1.record.id)!;
+      expect(returned).toMatchObject({ value: 0.3, version: 1, review: 'devuelto', reviewedBy: admin, reviewedAt: '2025-07-02T10:00:00.000Z', reviewNote: 'Falta la evidencia del mes' });
+      expect(v1.record.review).toBe('pendiente'); // the stored version object is never changed in place
+      const audit = store.audit({ target: 'report:4263:2025-06' });
+      expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.return']);
+      expect(audit[1]).toMatchObject({ actor: admin, at: '2025-07-02T10:00:00.000Z', after: { id: v1.record.id, review: 'devuelto', reviewNote: 'Falta la evidencia del mes' } });
+
+      expect((await store.reviewReport({ reportId: 'nope', decision: 'aprobado' }, admin, AT)).status).toBe('not-found');
+      const v2 = await store.appendReport(input('4263', '2025-06', 0.35), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      expect((await store.reviewReport({ reportId: v1.record.id, decision: 'aprobado' }, admin, AT)).status).toBe('superseded');
+      const ok = await store.reviewReport({ reportId: v2.record.id, decision: 'aprobado' }, admin, '2025-07-03T10:00:00.000Z');
+      expect(ok.status).toBe('reviewed');
+      expect(store.reports().filter((r) => r.indicatorId === '4263').map((r) => [r.version, r.period, r.review ?? null])).toEqual([
+        [1, '2025-06', 'devuelto'],
+        [1, '2025-05', null],
+        [2, '2025-06', 'aprobado'],
+      ]);
+      expect(store.audit().filter((e) => e.action.startsWith('report.a') || e.action === 'report.return')).toHaveLength(2);
+
+      if (h.reopen) {
+        const before = store.reports().map((r) => ({ ...r }));
+        store = await h.reopen();
+        expect(store.reports().map((r) => ({ ...r }))).toEqual(before);
+        expect(store.audit({ target: 'report:4263:2025-06' }).map((e) => e.action)).toEqual(['report.create', 'report.return', 'report.correct', 'report.approve']);
+        // The state survives: a reopened store still refuses a second review.
+        expect((await store.reviewReport({ reportId: v2.record.id, decision: 'devuelto', note: 'otra vez no' }, admin, AT)).status).toBe('not-pending');
+      }
+    });
+
     test('refuses writes after close', async () => {
       await store.close();
       await expect(store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT })).rejects.toThrow(/closed/);

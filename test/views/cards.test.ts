@@ -129,12 +129,15 @@ describe('objective status card', () => {
     expect(row).not.toContain('Pendiente');
   });
 
-  test('buttons: report (when allowed), the whole plan, what lags; at most 6', () => {
+  test('buttons: report (when allowed), how it is calculated, the whole plan, what lags; at most 6', () => {
     const card = objectiveStatusCard(o5, ctxOf('es'));
-    expect(topActions(card).map((a) => a.title)).toEqual(['Reportar avance', 'Ver todo el plan', 'Qué está en rojo']);
-    expect(topActions(card).map((a) => a.data)).toEqual([{ verb: 'report-start' }, { verb: 'show-plan' }, { verb: 'show-lagging' }]);
+    expect(topActions(card).map((a) => a.title)).toEqual(['Reportar avance', '¿Cómo se calcula?', 'Ver todo el plan', 'Qué está en rojo']);
+    expect(topActions(card).map((a) => a.data)).toEqual([{ verb: 'report-start' }, { verb: 'explain', objective: 5, year: 2025 }, { verb: 'show-plan' }, { verb: 'show-lagging' }]);
     const reader = objectiveStatusCard(o5, ctxOf('es', { canReport: false }));
-    expect(topActions(reader).map((a) => a.data.verb)).toEqual(['show-plan', 'show-lagging']);
+    expect(topActions(reader).map((a) => a.data.verb)).toEqual(['explain', 'show-plan', 'show-lagging']);
+    // Admins get «Reportes por revisar (n)» while something waits.
+    const admin = objectiveStatusCard(o5, ctxOf('es', { reviewCount: 3 }));
+    expect(topActions(admin).map((a) => a.title)).toContain('Reportes por revisar (3)');
     const o7 = objectiveStatusCard(p.objectives[6], ctxOf('es'));
     expect(topActions(o7).length).toBeLessThanOrEqual(6);
     expect(submits(o7).filter((s) => s.data.verb === 'show-indicator')).toHaveLength(4);
@@ -219,6 +222,7 @@ describe('indicator detail card', () => {
     expect(all).toContain('Programado y ejecutado por vigencia');
     expect(topActions(card).map((a) => a.data)).toEqual([
       { verb: 'report-start', indicatorId: '3979' },
+      { verb: 'explain', indicatorId: '3979', year: 2025 },
       { verb: 'show-objective', objective: 1 },
       { verb: 'show-plan' },
     ]);
@@ -261,7 +265,7 @@ describe('plan summary card', () => {
 
   test('buttons: what lags and reporting', () => {
     const card = planSummaryCard(p, ctxOf('es'));
-    expect(topActions(card).map((a) => a.data.verb)).toEqual(['show-lagging', 'report-start']);
+    expect(topActions(card).map((a) => a.data.verb)).toEqual(['show-lagging', 'report-start', 'explain']);
   });
 });
 

@@ -1,0 +1,65 @@
+import { explainIndicator, explainObjective, explainPlan } from '../progress/explain';
+import { PLAN_YEARS } from '../plan/types';
+import * as cards from '../views/cards';
+import { indicatorExplanationCard, objectiveExplanationCard, planExplanationCard } from '../views/explain-cards';
+import { chatPeriod, viewContext } from './ask';
+import type { ChatModule } from './router';
+import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+
+/**
+ * «¿por qué el objetivo 2 va en 67,5 %?», «¿cómo se calcula el indicador 4236?», «why is objective 2 at 67.5 %»
+ * and the «¿Cómo se calcula?» button of the status cards: the figure explained from the same figures the cards
+ * show (progress/explain.ts), at the same as-of date.
+ */
+
+export function explain(services: Services, turn: ChatTurn, what: { objective?: number; indicatorId?: string; year?: number }): ChatResult {
+  const ctx = viewContext(services, turn);
+  const namedYear = what.year !== undefined && PLAN_YEARS.includes(what.year as never) ? what.year : undefined;
+  const { year, asOf } = chatPeriod(turn.now, namedYear);
+  const figures = services.status.figures(year, asOf);
+  if (what.indicatorId) {
+    const id = what.indicatorId.toUpperCase();
+    const o = figures.objectives.find((x) => x.indicators.some((f) => f.indicator.id.toUpperCase() === id));
+    if (!o) return reply.card(cards.unknownIndicatorCard(what.indicatorId.slice(0, 40), ctx));
+    const f = o.indicators.find((x) => x.indicator.id.toUpperCase() === id)!;
+    const row = explainObjective(o, asOf).rows.find((r) => r.indicatorId === f.indicator.id)!;
+    return reply.card(
+      indicatorExplanationCard(explainIndicator(f, asOf), turn.lang, { number: o.objective.number, weightUsed: row.weightUsed, capped: row.capped, contribution: row.contribution }),
+      `Indicador ${f.indicator.id}`,
+    );
+  }
+  if (what.objective !== undefined) {
+    const o = figures.objectives.find((x) => x.objective.number === what.objective);
+    if (!o) return reply.card(cards.unknownObjectiveCard(what.objective, ctx));
+    const used = (id: string) => {
+      const f = o.indicators.find((x) => x.indicator.id === id)!;
+      return { unit: f.indicator.unit, reports: explainIndicator(f, asOf).reports };
+    };
+    return reply.card(objectiveExplanationCard(explainObjective(o, asOf), turn.lang, used), `Objetivo ${o.objective.number}`);
+  }
+  return reply.card(planExplanationCard(explainPlan(figures), turn.lang), 'Plan');
+}
+
+const num = (v: unknown): number | undefined => {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+};
+
+export const explainModule: ChatModule = {
+  intents: {
+    explain: (services, turn, u) =>
+      explain(services, turn, {
+        objective: u.objective,
+        indicatorId: u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined),
+        year: u.year,
+      }),
+  },
+  actions: {
+    explain: (services, turn, data) =>
+      explain(services, turn, {
+        objective: num(data.objective),
+        indicatorId: typeof data.indicatorId === 'string' ? data.indicatorId : undefined,
+        year: num(data.year),
+      }),
+  },
+};

@@ -1,0 +1,193 @@
+import type { Indicator, Trend } from '../plan/types';
+import type { ReportRecord } from '../store/types';
+import { monthsClosed, yearOf } from '../calendar';
+import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from './engine';
+import type { Status } from './status';
+
+/**
+ * Every figure explains itself (DOMAIN.md, "Explaining a figure"): pure functions from the engine's figures to the
+ * parts a person can check by hand. For an indicator: the tendencia's formula with V_y, M_y and LB filled in, the
+ * report versions used (with their review state) and the expected level's formula at the as-of date. For an
+ * objective: each indicator's capped progress, its weight renormalised over the indicators with a target that
+ * year, its contribution, and the sum, which is the objective's figure. For the plan: the mean of the objectives.
+ * The parts are rebuilt from the figures the cards show, so the sum is that figure (a test checks it over the plan).
+ */
+
+export interface ReportUsed {
+  id: string;
+  period: string;
+  version: number;
+  value: number;
+  review: 'pendiente' | 'aprobado' | 'devuelto';
+}
+
+export interface IndicatorExplanation {
+  indicator: Indicator;
+  year: number;
+  asOf: string;
+  trend: Trend;
+  hasTarget: boolean;
+  /** V_y, M_y, LB (0 where the seed gives none), the previous year's target (M_{y−1}; LB for the first year). */
+  executed: number | null;
+  target: number;
+  baseline: number;
+  previousTarget: number;
+  /** Months closed at the as-of date (m). */
+  monthsClosed: number;
+  /** The year's reports that make V_y: all of them (Suma) or the latest (the others). */
+  executedFrom: ReportUsed[];
+  progress: number | null;
+  capped: number | null;
+  expectedLevel: number | null;
+  expected: number | null;
+  /** Four-year value and progress (Σ reports or the latest level, against MF). */
+  cumulativeValue: number | null;
+  fourYearTarget: number;
+  cumulative: number | null;
+  /** Every counting version up to the as-of month (what the figures used), oldest first. */
+  reports: ReportUsed[];
+  status: Status;
+}
+
+export interface ContributionRow {
+  indicatorId: string;
+  name: string;
+  hasTarget: boolean;
+  /** The weight in the plan (ponderación) and renormalised over the indicators with a target this year. */
+  weight: number;
+  weightUsed: number;
+  progress: number | null;
+  /** min(progress, 1); 0 without a report (it counts 0 and is pending). */
+  capped: number;
+  contribution: number;
+  expected: number | null;
+  expectedContribution: number;
+  pending: boolean;
+  unreviewed: string[];
+}
+
+export interface ObjectiveExplanation {
+  number: number;
+  name: string;
+  year: number;
+  asOf: string;
+  monthsClosed: number;
+  rows: ContributionRow[];
+  /** Σ of the weights of the indicators with a target this year (what the weights are renormalised by). */
+  weightTotal: number;
+  /** Σ contributions: the objective's progress (null when nothing was reported: «sin datos»). */
+  progress: number | null;
+  expected: number | null;
+  /** progress / expected, rounded to 4 decimals as the semáforo reads it. */
+  ratio: number | null;
+  status: Status;
+}
+
+export interface PlanExplanation {
+  year: number;
+  asOf: string;
+  monthsClosed: number;
+  objectives: { number: number; name: string; progress: number | null; expected: number | null; counted: boolean }[];
+  progress: number | null;
+  expected: number | null;
+  status: Status;
+}
+
+function used(r: ReportRecord): ReportUsed {
+  return { id: r.id, period: r.period, version: r.version, value: r.value, review: r.review ?? 'aprobado' };
+}
+
+function targetOf(ind: Indicator, year: number): number {
+  return (ind.program as Record<number, number>)[year] ?? 0;
+}
+
+export function explainIndicator(f: IndicatorFigures, asOf: string): IndicatorExplanation {
+  const ind = f.indicator;
+  const ofYear = f.reports.filter((r) => yearOf(r.period) === f.year);
+  const executedFrom = ind.trend === 'suma' ? ofYear : ofYear.slice(-1);
+  return {
+    indicator: ind,
+    year: f.year,
+    asOf,
+    trend: ind.trend,
+    hasTarget: f.hasTarget,
+    executed: f.executed,
+    target: f.target,
+    baseline: ind.baseline ?? 0,
+    previousTarget: f.year <= 2024 ? (ind.baseline ?? 0) : targetOf(ind, f.year - 1),
+    monthsClosed: monthsClosed(f.year, asOf),
+    executedFrom: executedFrom.map(used),
+    progress: f.progress,
+    capped: f.progress === null ? null : Math.min(f.progress, 1),
+    expectedLevel: f.expectedLevel,
+    expected: f.expected,
+    cumulativeValue: f.cumulativeValue,
+    fourYearTarget: ind.total,
+    cumulative: f.cumulative,
+    reports: f.reports.map(used),
+    status: f.status,
+  };
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+export function explainObjective(o: ObjectiveFigures, asOf: string): ObjectiveExplanation {
+  const year = o.indicators[0]?.year ?? yearOf(asOf);
+  const weightTotal = o.indicators.filter((f) => f.hasTarget).reduce((a, f) => a + f.indicator.weight, 0);
+  const rows: ContributionRow[] = o.indicators.map((f) => {
+    const weightUsed = f.hasTarget && weightTotal > 0 ? f.indicator.weight / weightTotal : 0;
+    const capped = f.hasTarget ? Math.min(f.progress ?? 0, 1) : 0;
+    const expectedCapped = f.hasTarget ? Math.min(f.expected ?? 0, 1) : 0;
+    return {
+      indicatorId: f.indicator.id,
+      name: f.indicator.name,
+      hasTarget: f.hasTarget,
+      weight: f.indicator.weight,
+      weightUsed,
+      progress: f.progress,
+      capped,
+      contribution: weightUsed * capped,
+      expected: f.expected,
+      expectedContribution: weightUsed * expectedCapped,
+      pending: f.pending,
+      unreviewed: f.reports.filter((r) => r.review === 'pendiente').map((r) => r.period),
+    };
+  });
+  const anyReport = o.indicators.some((f) => f.hasTarget && f.executed !== null);
+  const progress = anyReport ? rows.reduce((a, r) => a + r.contribution, 0) : null;
+  const expected = weightTotal > 0 ? rows.reduce((a, r) => a + r.expectedContribution, 0) : null;
+  return {
+    number: o.objective.number,
+    name: o.objective.shortName,
+    year,
+    asOf,
+    monthsClosed: monthsClosed(year, asOf),
+    rows,
+    weightTotal,
+    progress,
+    expected,
+    ratio: progress !== null && expected ? round4(progress / expected) : null,
+    status: o.status,
+  };
+}
+
+export function explainPlan(p: PlanFigures): PlanExplanation {
+  const objectives = p.objectives.map((o) => ({
+    number: o.objective.number,
+    name: o.objective.shortName,
+    progress: o.progress,
+    expected: o.expected,
+    counted: o.expected !== null,
+  }));
+  const counted = objectives.filter((o) => o.counted);
+  const any = counted.some((o) => o.progress !== null);
+  return {
+    year: p.year,
+    asOf: p.asOf,
+    monthsClosed: p.monthsClosed,
+    objectives,
+    progress: any && counted.length ? counted.reduce((a, o) => a + Math.min(o.progress ?? 0, 1), 0) / counted.length : null,
+    expected: counted.length ? counted.reduce((a, o) => a + Math.min(o.expected ?? 0, 1), 0) / counted.length : null,
+    status: p.status,
+  };
+}
