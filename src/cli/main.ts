@@ -104,10 +104,15 @@ function checkPlanCommand(args: string[], io: CliIo): number {
   return result.ok ? 0 : 1;
 }
 
-if (require.main === module) {
-  runCli(process.argv.slice(2), {
+/** The process entry: runs the CLI on process.argv and sets process.exitCode (used by scripts/run-cli.js too). */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const code = await runCli(argv, {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
     env: process.env,
-  }).then((code) => { process.exitCode = code; });
+  });
+  process.exitCode = code;
+  return code;
 }
+
+if (require.main === module) void main();
