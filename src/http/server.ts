@@ -1,4 +1,4 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from './restify';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { statusJson } from '../views/status-json';
