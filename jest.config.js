@@ -1,4 +1,4 @@
-/** Jest: TypeScript through ts-jest; lowdb, steno and pascua (under colombian-holidays) are ESM-only, so they are transformed too (FACTS.md). */
+/** Jest: TypeScript through ts-jest; lowdb, steno and pascua (under colombian-holidays) are ESM-only, so they are transformed too. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -9,7 +9,7 @@ import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './main';
 
 /**
- * `npm run cli -- import-reports FILE.csv` (CONTRACT.md): bulk import of reports, all or nothing. Every invalid row
+ * `npm run cli -- import-reports FILE.csv` (docs/interfaces.md): bulk import of reports, all or nothing. Every invalid row
  * is printed with its line number and reason and nothing is stored (exit 1); otherwise the rows go to the store in
  * one durable write (exit 0). Importing the same file again stores nothing new. Usage errors exit 2.
  *

@@ -4,7 +4,7 @@ import type { DeliveryResult } from '../digest/run';
 import type { Logger } from '../log';
 
 /**
- * Proactive sending under Teams' limits (FACTS.md): the digest and the reminders go through here.
+ * Proactive sending under Teams' limits: the digest and the reminders go through here.
  *
  * - Personal and group chats: `adapter.continueConversationAsync(botAppId, reference, logic)` and a plain
  *   sendActivity (botAppId is '' in anonymous local mode).
