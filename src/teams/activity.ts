@@ -12,7 +12,9 @@ export function scopeOf(activity: Partial<Activity>): Scope {
 
 export function actorOf(from: ChannelAccount | undefined): Actor {
   const aad = from?.aadObjectId;
-  return { id: aad ?? from?.id ?? 'desconocido', aadObjectId: aad, name: from?.name ?? 'Usuario' };
+  const actor: Actor = { id: aad ?? from?.id ?? 'desconocido', aadObjectId: aad, name: from?.name ?? 'Usuario' };
+  if (from?.id) actor.teamsId = from.id;
+  return actor;
 }
 
 /** People @mentioned in the message, other than the bot. */

@@ -24,6 +24,13 @@ export class StandInConnector {
   private seq = 0;
   /** Emails Teams knows for user ids (GET …/members/{id}); others get `${id}@example.gov.co`. */
   emails: Record<string, string> = {};
+  /**
+   * Teams' directory as GET …/members/{userId} answers it for a Teams user id ("29:…"): the AAD object id, the
+   * e-mail and the display name. Ids not listed here get the answer above (the id as AAD object id).
+   */
+  members: Record<string, { aadObjectId: string; name: string; email: string }> = {};
+  /** User ids Teams does not know here: GET …/members/{id} answers 404 MemberNotFoundInConversation. */
+  unknownMembers = new Set<string>();
   /** Milliseconds every answer waits (a slow connector keeps a turn in flight). */
   delayMs = 0;
   private waiters: { n: number; filter: (r: Recorded) => boolean; resolve: () => void }[] = [];
@@ -107,9 +114,19 @@ export class StandInConnector {
         if (this.received.filter(w.filter).length >= w.n) { w.resolve(); return false; }
         return true;
       });
+      if (req.method === 'GET' && /\/members\//.test(path) && this.unknownMembers.has(path.split('/members/')[1])) {
+        res.writeHead(404, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'The member is not found in the conversation.' } }));
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'application/json' });
       if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
         res.end(JSON.stringify({ id: `new-conversation-${++this.seq}`, activityId: `a-${this.seq}` }));
+      } else if (req.method === 'GET' && /\/members\//.test(path) && this.members[path.split('/members/')[1]]) {
+        const id = path.split('/members/')[1];
+        const m = this.members[id];
+        const [givenName, ...surname] = m.name.split(' ');
+        res.end(JSON.stringify({ id, objectId: m.aadObjectId, aadObjectId: m.aadObjectId, name: m.name, givenName, surname: surname.join(' '), email: m.email, userPrincipalName: m.email, tenantId: 'tenant', userRole: 'user' }));
       } else if (req.method === 'GET' && /\/members\//.test(path)) {
         const id = path.split('/members/')[1];
         const email = this.emails[id] ?? `${id}@example.gov.co`;
