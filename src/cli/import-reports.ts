@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
@@ -44,7 +45,8 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
 
   let content: Buffer;
   try {
-    content = readFileSync(file);
+    // `npm run` runs scripts in the project's root; a relative path means the folder the user typed it in.
+    content = readFileSync(resolve(io.env.INIT_CWD ?? process.cwd(), file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(code === 'ENOENT' ? `No existe el archivo ${file}.` : `No se pudo leer ${file}: ${(e as Error).message}`);
