@@ -7,8 +7,8 @@
 //   npm run demo             (= dev --demo) the same on a fresh temporary store filled with the demo reports of
 //                            data/demo/reportes-2025.csv (imported with `cli import-reports`), PEI_NOW=2025-07-03
 //
-// Environment (also read from .env; real variables win): PORT (bot, 3978), PEI_DB_FILE (data/dev.json: never the
-// real store data/db.json; the demo always uses its own temporary store), PEI_NOW, PEI_ADMINS (default: the
+// Environment (also read from .env; real variables win): PORT (bot, 3978), PEI_DB_FILE (only from the environment,
+// not .env; default data/dev.json, never the real store data/db.json; the demo always uses its own temporary store), PEI_NOW, PEI_ADMINS (default: the
 // playground's current user, see .m365agentsplayground.yml), TEAMSAPPTESTER_PORT (56150). Everything else passes
 // through to the bot unchanged.
 'use strict';
@@ -175,7 +175,9 @@ async function main() {
   const pgConfig = process.env.M365_AGENTS_PLAYGROUND_CONFIG_PATH || join(root, '.m365agentsplayground.yml');
   // Never the real store: `npm run dev` keeps its own (data/dev.json), the demo a fresh temporary one, so that
   // neither demo reports nor conversations with a playground that is gone end up in data/db.json.
-  const env = { ...process.env, PORT: port, PEI_DB_FILE: setting('PEI_DB_FILE') ?? join('data', 'dev.json') };
+  // Only a PEI_DB_FILE given in the environment counts here: the one in .env is the real bot's store.
+  const explicitDb = process.env.PEI_DB_FILE && process.env.PEI_DB_FILE.trim();
+  const env = { ...process.env, PORT: port, PEI_DB_FILE: explicitDb || join('data', 'dev.json') };
   if (demo) {
     demoDir = mkdtempSync(join(tmpdir(), 'pei-demo-'));
     env.PEI_DB_FILE = join(demoDir, 'db.json');

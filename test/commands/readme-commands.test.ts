@@ -30,7 +30,7 @@ function typed(command: string): string {
 /** The environment of a person's shell: no npm_* variables from the `npm test` that runs this file. */
 function shellEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_|^INIT_CWD$|^JEST_|^NODE_ENV$/i.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_|^INIT_CWD$|^JEST_|^NODE_ENV$|^NODE_OPTIONS$/i.test(k)) env[k] = v;
   return { ...env, LOG_LEVEL: 'info', ...extra };
 }
 
@@ -85,7 +85,8 @@ async function start(line: string, env: Record<string, string>, ready: (out: str
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  // 'close': the shell and every process that shares its output (npm, the script, the bot) are done
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('close', (code, signal) => r({ code, signal })));
   const running: Running = {
     child,
     output: () => out,
@@ -247,8 +248,7 @@ describe('npm run cli, as typed', () => {
           '4236,2025-05,1,Nodo digital de Kennedy fortalecido,,https://intranet.example/4236/2025-05,diego.moreno@secretariageneral.example\n',
       );
       const r = await run(typed('npm run cli -- import-reports reportes.csv'), { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
-      expect(r.err).toBe('');
-      expect(r.code).toBe(0);
+      expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
       expect(r.out).toContain(`2 reportes importados, 0 ya existían (${dbFile}).`);
       expect(await storedReports(dbFile)).toEqual([
         { indicatorId: '4263', period: '2025-06', value: 0.3, source: 'csv' },
@@ -256,7 +256,7 @@ describe('npm run cli, as typed', () => {
       ]);
       // the same file again stores nothing new
       const again = await run('npm run cli -- import-reports reportes.csv', { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
-      expect(again.code).toBe(0);
+      expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: '' });
       expect(again.out).toContain('Este archivo ya se había importado: no se guardó nada nuevo.');
       expect(await storedReports(dbFile)).toHaveLength(2);
 

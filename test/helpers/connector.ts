@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ADMIN, ANA, LUIS } from './activities';
 
 /**
  * A local stand-in for the Bot Connector service: records what the bot sends (replies, updates, proactive
@@ -128,9 +129,11 @@ export class StandInConnector {
         const [givenName, ...surname] = m.name.split(' ');
         res.end(JSON.stringify({ id, objectId: m.aadObjectId, aadObjectId: m.aadObjectId, name: m.name, givenName, surname: surname.join(' '), email: m.email, userPrincipalName: m.email, tenantId: 'tenant', userRole: 'user' }));
       } else if (req.method === 'GET' && /\/members\//.test(path)) {
+        // The helpers' people (activities.ts) as Teams knows them; anyone else by the id alone.
         const id = path.split('/members/')[1];
+        const known = [ANA, LUIS, ADMIN].find((u) => u.id === id);
         const email = this.emails[id] ?? `${id}@example.gov.co`;
-        res.end(JSON.stringify({ id, name: 'Usuario', aadObjectId: id, email, userPrincipalName: email }));
+        res.end(JSON.stringify({ id, name: known?.name ?? 'Usuario', aadObjectId: known?.aadObjectId ?? id, email, userPrincipalName: email }));
       } else {
         res.end(JSON.stringify({ id: `activity-${++this.seq}` }));
       }
