@@ -4,14 +4,18 @@
 //
 //   npm run dev              the playground's UI on http://localhost:56150 (TEAMSAPPTESTER_PORT), no browser opened
 //   npm run dev -- --open    also opens the system's browser
+//   npm run demo             (= dev --demo) the same on a fresh temporary store filled with the demo reports of
+//                            data/demo/reportes-2025.csv (imported with `cli import-reports`), PEI_NOW=2025-07-03
 //
-// Environment (also read from .env; real variables win): PORT (bot, 3978), PEI_DB_FILE (data/db.json), PEI_NOW,
-// PEI_ADMINS (default: the playground's current user, see .m365agentsplayground.yml), TEAMSAPPTESTER_PORT (56150).
-// Everything else passes through to the bot unchanged.
+// Environment (also read from .env; real variables win): PORT (bot, 3978), PEI_DB_FILE (only from the environment,
+// not .env; default data/dev.json, never the real store data/db.json; the demo always uses its own temporary store), PEI_NOW, PEI_ADMINS (default: the
+// playground's current user, see .m365agentsplayground.yml), TEAMSAPPTESTER_PORT (56150). Everything else passes
+// through to the bot unchanged.
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const http = require('node:http');
 const { join } = require('node:path');
 
@@ -19,14 +23,17 @@ const root = join(__dirname, '..');
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(
-    'Uso: npm run dev [-- --open]\n' +
+    'Uso: npm run dev [-- --open]   o   npm run demo [-- --open]\n' +
       '  Compila, arranca el bot y el Microsoft 365 Agents Playground, e imprime la dirección que se debe abrir.\n' +
+      '  Almacén: PEI_DB_FILE o data/dev.json (nunca data/db.json).\n' +
+      '  --demo   (npm run demo) almacén temporal nuevo con los reportes de demostración de data/demo/, PEI_NOW=2025-07-03\n' +
       '  --open   abre además el navegador del sistema\n',
   );
   process.exit(0);
 }
 const openBrowser = args.includes('--open');
-const unknown = args.filter((a) => a !== '--open');
+const demo = args.includes('--demo');
+const unknown = args.filter((a) => a !== '--open' && a !== '--demo');
 if (unknown.length) {
   process.stderr.write(`Opción desconocida: ${unknown.join(' ')} (npm run dev -- --help)\n`);
   process.exit(2);
@@ -144,9 +151,15 @@ async function stopAll(exitCode, signal = 'SIGTERM') {
 }
 process.on('SIGINT', () => void stopAll(0, 'SIGINT'));
 process.on('SIGTERM', () => void stopAll(0, 'SIGTERM'));
+let demoDir;
 process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  if (demoDir) rmSync(demoDir, { recursive: true, force: true });
 });
+
+/** The demo's reports: a realistic first semester of 2025 (documented in data/demo/LEEME.md). */
+const DEMO_CSV = join(root, 'data', 'demo', 'reportes-2025.csv');
+const DEMO_NOW = '2025-07-03';
 
 async function main() {
   // 1. Build.
@@ -160,7 +173,27 @@ async function main() {
   // 2. The bot.
   const port = setting('PORT') ?? '3978';
   const pgConfig = process.env.M365_AGENTS_PLAYGROUND_CONFIG_PATH || join(root, '.m365agentsplayground.yml');
-  const env = { ...process.env, PORT: port, PEI_DB_FILE: setting('PEI_DB_FILE') ?? 'data/db.json' };
+  // Never the real store: `npm run dev` keeps its own (data/dev.json), the demo a fresh temporary one, so that
+  // neither demo reports nor conversations with a playground that is gone end up in data/db.json.
+  // Only a PEI_DB_FILE given in the environment counts here: the one in .env is the real bot's store.
+  const explicitDb = process.env.PEI_DB_FILE && process.env.PEI_DB_FILE.trim();
+  const env = { ...process.env, PORT: port, PEI_DB_FILE: explicitDb || join('data', 'dev.json') };
+  if (demo) {
+    demoDir = mkdtempSync(join(tmpdir(), 'pei-demo-'));
+    env.PEI_DB_FILE = join(demoDir, 'db.json');
+    env.PEI_NOW = setting('PEI_NOW') ?? DEMO_NOW;
+    say(`demostración: almacén temporal ${env.PEI_DB_FILE}, PEI_NOW=${env.PEI_NOW}; importando ${DEMO_CSV.slice(root.length + 1)}…`);
+    const imported = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'import-reports', DEMO_CSV, '--actor', 'Datos de demostración'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    process.stdout.write(imported.stdout.split('\n').filter(Boolean).map((l) => `[demo] ${l}\n`).join(''));
+    if (imported.status !== 0) {
+      fail(`no se pudieron importar los reportes de demostración:\n${imported.stderr}`);
+      process.exit(1);
+    }
+  }
   let adminNote;
   if (!setting('PEI_ADMINS')) {
     const me = playgroundCurrentUser(pgConfig);

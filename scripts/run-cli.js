@@ -23,4 +23,15 @@ if (!existsSync(entry) || newest(join(root, 'src')) > statSync(entry).mtimeMs) {
     process.exit(1);
   }
 }
-require(entry).main();
+// The CLI module exports main(); requiring it does not run it (its own `require.main === module` guard is false here).
+require(entry)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`Error: ${e && e.stack ? e.stack : e}\n`);
+      process.exitCode = 1;
+    },
+  );

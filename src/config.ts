@@ -5,7 +5,7 @@ import { parseNow } from './calendar';
 import { Cron } from 'croner';
 import { DEFAULT_BANDS, validateBands, type Bands } from './progress/status';
 
-/** CONTRACT.md's environment, read once (process env wins over .env) into one typed, validated Config. */
+/** docs/interfaces.md's environment, read once (process env wins over .env) into one typed, validated Config. */
 
 export interface Config {
   port: number;

@@ -3,7 +3,7 @@ import { bogotaDate } from '../src/calendar';
 
 const load = (env: Record<string, string>) => loadConfig(env, { dotenv: false });
 
-test('defaults of CONTRACT.md', () => {
+test('defaults of docs/interfaces.md', () => {
   const c = load({});
   expect(c.port).toBe(3978);
   expect(c.dbFile).toMatch(/data[/\\]db\.json$/);

@@ -13,7 +13,7 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
 /**
  * The planning office's commands. Admins are PEI_ADMINS plus those added by admins; users are identified by their
- * Teams AAD object id (a mention carries it), or by e-mail when assigned by e-mail.
+ * Teams AAD object id (a mention is resolved to it through Teams' member API), their Teams id, or their e-mail.
  * - "asignar responsable 4263 @Ana" / "… ana.perez@…" (adds an owner; an indicator may have several),
  *   "quitar responsable 4263 @Ana" (removes one) — admins only; answers with the indicator's owners.
  * - "responsables" / "owners": every indicator and its owners (anyone may see who is in charge).
@@ -38,9 +38,20 @@ function say(turn: ChatTurn, text: string, color: 'attention' | 'warning' | 'def
   return reply.card(cards.messageCard({ text, color }));
 }
 
-/** The people a message names: its Teams mentions (AAD object ids) and an e-mail. */
-function namedPeople(turn: ChatTurn, u: Understanding): Person[] {
-  const out: Person[] = turn.mentions.map((m) => ({ id: m.aadObjectId ?? m.id, name: m.name }));
+/**
+ * The people a message names: its Teams mentions and an e-mail. A Teams mention carries the Teams id ("29:…") and
+ * the name only, so mentions are looked up in Teams' directory first (turn.resolvePeople): the stored person then
+ * has the AAD object id as id, the e-mail and the Teams id, and is recognised by any of them when they report.
+ * Where the directory cannot answer, the Teams id is the id.
+ */
+async function namedPeople(turn: ChatTurn, u: Understanding): Promise<Person[]> {
+  const mentioned = turn.mentions.length && turn.resolvePeople ? await turn.resolvePeople(turn.mentions) : turn.mentions;
+  const out: Person[] = mentioned.map((m) => {
+    const person: Person = { id: m.aadObjectId ?? m.id, name: m.name };
+    if (m.email) person.email = m.email.toLowerCase();
+    if (m.teamsId && m.teamsId !== person.id) person.teamsId = m.teamsId;
+    return person;
+  });
   if (u.email) out.push(personFromEmail(u.email));
   return out.filter((p, i) => out.findIndex((q) => samePerson(p, q)) === i);
 }
@@ -59,7 +70,7 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
   if (!id) return say(turn, s.assignWhichIndicator, 'warning');
   const ind = findIndicator(services.plan, id);
   if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
-  const people = namedPeople(turn, u);
+  const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u);
 
   const current = [...services.store.owners(ind.id)];
@@ -106,7 +117,7 @@ function adminsView(services: Services, turn: ChatTurn, note?: string, noteColor
 
 async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {
   if (!isAdmin(services, turn.actor)) return adminOnly(turn);
-  const people = namedPeople(turn, u);
+  const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u);
   const s = reportStrings(turn.lang);
   for (const p of people) await services.store.addAdmin(p, personOf(turn.actor), turn.now.toISOString());
@@ -115,7 +126,7 @@ async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): 
 
 async function removeAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {
   if (!isAdmin(services, turn.actor)) return adminOnly(turn);
-  const people = namedPeople(turn, u);
+  const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u);
   const s = reportStrings(turn.lang);
   const notes: string[] = [];

@@ -35,7 +35,7 @@ export function viewContext(services: Services, turn: ChatTurn): ViewContext {
 /**
  * Status answers remembered per store revision, like the figures they show (progress/service.ts): the same
  * question in the same state gets the same card without building it again, so a status turn costs about what an
- * echo turn costs (ARCHITECTURE.md). The key holds everything the card depends on besides the store (whose owners
+ * echo turn costs. The key holds everything the card depends on besides the store (whose owners
  * and reports move the revision). Cards are shared: nothing may change them after this (the Teams layer copies
  * them to stamp the language).
  */

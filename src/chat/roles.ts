@@ -1,12 +1,13 @@
 import type { Person } from '../store/types';
+import { personKeys } from '../reports/ownership';
 import type { Actor, Services } from './types';
 
 /** Who may do what: admins are PEI_ADMINS (ids or emails) plus those added by admins; owners per indicator. */
 
-const keysOf = (actor: Actor) => [actor.id, actor.aadObjectId, actor.email].filter(Boolean).map((k) => k!.toLowerCase());
+/** Every key a person is known by (AAD object id, Teams id, e-mail), lower-cased. */
+const keysOf = (actor: Actor) => personKeys(actor);
 
-const isOneOf = (people: readonly Person[], keys: string[]) =>
-  people.some((p) => keys.includes(p.id.toLowerCase()) || (!!p.email && keys.includes(p.email.toLowerCase())));
+const isOneOf = (people: readonly Person[], keys: string[]) => people.some((p) => personKeys(p).some((k) => keys.includes(k)));
 
 export function isAdmin(services: Services, actor: Actor): boolean {
   const keys = keysOf(actor);
@@ -26,7 +27,7 @@ export function reportableIndicators(services: Services, actor: Actor): string[]
   const revision = services.store.revision;
   let memo = reportable.get(services);
   if (!memo || memo.revision !== revision) reportable.set(services, (memo = { revision, byActor: new Map() }));
-  const key = `${actor.id}\u0000${actor.aadObjectId ?? ''}\u0000${actor.email ?? ''}`;
+  const key = `${actor.id}\u0000${actor.aadObjectId ?? ''}\u0000${actor.teamsId ?? ''}\u0000${actor.email ?? ''}`;
   let ids = memo.byActor.get(key);
   if (!ids) {
     const all = services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));

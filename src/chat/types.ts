@@ -25,6 +25,12 @@ export interface ChatTurn {
   conversationName?: string;
   /** People @mentioned in the message, other than the bot. */
   mentions: Actor[];
+  /**
+   * Looks the mentioned people up in the directory (Teams' member API): a Teams mention carries only the Teams id
+   * ("29:…") and the name; this adds the AAD object id and the e-mail where Teams knows them. Absent outside Teams;
+   * a person it cannot find comes back as given.
+   */
+  resolvePeople?: (people: Actor[]) => Promise<Actor[]>;
   now: Date;
 }
 

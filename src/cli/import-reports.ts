@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
@@ -9,7 +10,7 @@ import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './main';
 
 /**
- * `npm run cli -- import-reports FILE.csv` (CONTRACT.md): bulk import of reports, all or nothing. Every invalid row
+ * `npm run cli -- import-reports FILE.csv` (docs/interfaces.md): bulk import of reports, all or nothing. Every invalid row
  * is printed with its line number and reason and nothing is stored (exit 1); otherwise the rows go to the store in
  * one durable write (exit 0). Importing the same file again stores nothing new. Usage errors exit 2.
  *
@@ -44,7 +45,8 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
 
   let content: Buffer;
   try {
-    content = readFileSync(file);
+    // `npm run` runs scripts in the project's root; a relative path means the folder the user typed it in.
+    content = readFileSync(resolve(io.env.INIT_CWD ?? process.cwd(), file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     io.err(code === 'ENOENT' ? `No existe el archivo ${file}.` : `No se pudo leer ${file}: ${(e as Error).message}`);

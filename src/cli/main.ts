@@ -105,13 +105,15 @@ function checkPlanCommand(args: string[], io: CliIo): number {
   return result.ok ? 0 : 1;
 }
 
-/** The process entry: scripts/run-cli.js calls it (and `node dist/src/cli/main.js` runs it directly). */
-export function main(argv = process.argv.slice(2)): Promise<number> {
-  return runCli(argv, {
+/** The process entry: runs the CLI on process.argv and sets process.exitCode (used by scripts/run-cli.js too). */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const code = await runCli(argv, {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
     env: process.env,
-  }).then((code) => (process.exitCode = code));
+  });
+  process.exitCode = code;
+  return code;
 }
 
 if (require.main === module) void main();

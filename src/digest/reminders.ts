@@ -3,7 +3,7 @@ import type { Person, ReportRecord } from '../store/types';
 import { addDays, daysBetween, isBusinessDay, lastClosedPeriod, previousPeriod, reportDeadline, yearOf, type IsoDate, type Period } from '../calendar';
 
 /**
- * Reminders to owners before the monthly deadline (DOMAIN.md: the report of a month is due by the 5th business
+ * Reminders to owners before the monthly deadline (docs/dominio.md: the report of a month is due by the 5th business
  * day after it closes, Colombian holidays skipped — calendar/reportDeadline). Pure: today's date, the plan, the
  * reports and the owners in; the reminders that are due today out.
  *

@@ -141,7 +141,7 @@ export async function recordDigest(store: Store, key: string, now: Date, convers
 
 /** The owner's personal chat with the bot, if the bot has one (saved when the app was installed). */
 export function personalConversationOf(conversations: readonly ConversationRecord[], owner: Person): ConversationRecord | undefined {
-  const ids = [owner.id, owner.email].filter(Boolean).map((x) => x!.toLowerCase());
+  const ids = [owner.id, owner.email, owner.teamsId].filter(Boolean).map((x) => x!.toLowerCase());
   return conversations.find(
     (c) => c.scope === 'personal' && c.active && [c.userId, c.email].some((k) => !!k && ids.includes(k.toLowerCase())),
   );

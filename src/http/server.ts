@@ -1,4 +1,4 @@
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from './restify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';

@@ -19,7 +19,7 @@ export interface Meta {
 }
 
 export interface Indicator {
-  /** DOMAIN.md's stable id: sectoral code, "PPPP-Mn", or "O10-n". */
+  /** docs/dominio.md's stable id: sectoral code, "PPPP-Mn", or "O10-n". */
   id: string;
   objective: number;
   /** The code or number printed before the name ("4263", "3"); null where none is printed. */

@@ -4,7 +4,7 @@ import { monthsClosed, periodOf, yearOf, yearClosedFrom, bogotaDate, type IsoDat
 import { DEFAULT_BANDS, statusOf, type Bands, type Status } from './status';
 
 /**
- * The progress engine: pure functions from the plan and the stored reports to the figures of DOMAIN.md.
+ * The progress engine: pure functions from the plan and the stored reports to the figures of docs/dominio.md.
  * No I/O, no clock: the as-of date comes in as data.
  */
 
@@ -222,7 +222,7 @@ function reportedAfterClose(reportedAt: string, y: number): boolean {
   return Date.parse(reportedAt) >= yearClosedFrom(y);
 }
 
-/** What an auditor should look at (DOMAIN.md): drops, rises, silent zeros, unexplained over-execution, late reports. */
+/** What an auditor should look at (docs/dominio.md): drops, rises, silent zeros, unexplained over-execution, late reports. */
 export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): Anomaly[] {
   const out: Anomaly[] = [];
   const lb = baselineOf(ind);

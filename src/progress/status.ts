@@ -1,4 +1,4 @@
-/** The semáforo: status from r = progress / expected, with configurable bands (DOMAIN.md). */
+/** The semáforo: status from r = progress / expected, with configurable bands (docs/dominio.md). */
 
 export type Status = 'rojo' | 'amarillo' | 'verde' | 'sobre-ejecucion' | 'sin-meta' | 'sin-datos';
 

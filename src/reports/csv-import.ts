@@ -8,7 +8,7 @@ import { validateReport, findIndicator, cleanText, type RawReport } from './vali
 import { periodText } from './messages';
 
 /**
- * Bulk import of reports from CSV (CONTRACT.md): a header row `indicator,period,value,logros,dificultades,evidencia,
+ * Bulk import of reports from CSV (docs/interfaces.md): a header row `indicator,period,value,logros,dificultades,evidencia,
  * reported_by` (any order), one report per row, every row through the same validation as the chat form
  * (validate.ts, Spanish messages). All or nothing: any invalid row is reported with its line number and nothing
  * is stored; otherwise every row goes to the store in one durable write (`appendReports`), with its audit entry.

@@ -72,7 +72,7 @@ export function valueText(x: number, unit: Unit, lang: Lang): string {
   return numberText(x, lang);
 }
 
-/** What the owner enters, by tendencia (DOMAIN.md: Suma = the period's flow; the others = the level reached). */
+/** What the owner enters, by tendencia (docs/dominio.md: Suma = the period's flow; the others = the level reached). */
 export function trendHint(trend: Trend, lang: Lang): string {
   if (lang === 'es') return trend === 'suma' ? 'avance del periodo (Suma: lo logrado en el mes)' : 'valor acumulado a la fecha (nivel alcanzado)';
   return trend === 'suma' ? 'progress in the period (Suma: what was achieved in the month)' : 'cumulative value to date (level reached)';

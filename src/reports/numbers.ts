@@ -1,7 +1,7 @@
 import type { Unit } from '../plan/types';
 
 /**
- * Report values as officials type them, in Colombian and English formats (DOMAIN.md: the seed mixes both).
+ * Report values as officials type them, in Colombian and English formats (docs/dominio.md: the seed mixes both).
  *
  * Separators
  * - Both `.` and `,` present: the last one is the decimal separator, the other groups thousands in groups of three
@@ -16,7 +16,7 @@ import type { Unit } from '../plan/types';
  *
  * Percents
  * - A `%` sign (`75%`, `75 %`, `2,5 %`) always means a percent: the value is the fraction (`75%` = 0.75), for
- *   every unit (DOMAIN.md: percents are fractions everywhere).
+ *   every unit (docs/dominio.md: percents are fractions everywhere).
  * - For percent-unit indicators a bare number above 1 is read as percent points (`75` = 75 % = 0.75) and a bare
  *   number from 0 to 1 as the fraction itself (`0,75` = 75 %, `1` = 100 %). The form says "en %".
  * - For number-unit indicators a bare number is the number.

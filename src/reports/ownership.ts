@@ -2,7 +2,8 @@ import type { Person } from '../store/types';
 
 /**
  * Who may report what (pure). People are matched by every key they are known by: the Teams AAD object id (the
- * usual id), the Bot Framework id, and the e-mail (owners assigned by e-mail have it as id), case-insensitively.
+ * usual id), the Teams user id ("29:…", what a mention carries), the Bot Framework id, and the e-mail (owners
+ * assigned by e-mail have it as id), case-insensitively.
  */
 
 export interface ActorLike {
@@ -10,11 +11,12 @@ export interface ActorLike {
   name?: string;
   aadObjectId?: string;
   email?: string;
+  teamsId?: string;
 }
 
 export function personKeys(p: ActorLike | Person): string[] {
   const a = p as ActorLike;
-  return [...new Set([a.id, a.aadObjectId, a.email].filter((k): k is string => !!k && !!k.trim()).map((k) => k.trim().toLowerCase()))];
+  return [...new Set([a.id, a.aadObjectId, a.teamsId, a.email].filter((k): k is string => !!k && !!k.trim()).map((k) => k.trim().toLowerCase()))];
 }
 
 /** Whether two descriptions name the same person (a shared id or e-mail). */

@@ -21,7 +21,7 @@ import { FIELD_LABELS, messages, valueText, type Lang } from './messages';
  * - explanations in dificultades ("Dificultades, soluciones o justificación", at least 10 characters) are required
  *   for: a zero value; over-execution (the year's executed value with this report — Suma: the year's other
  *   periods plus this one; the others: this level — above the year's target); a Creciente level below the
- *   previous report's (a Decreciente above it). These are DOMAIN.md's anomalies: accepted once explained.
+ *   previous report's (a Decreciente above it). These are docs/dominio.md's anomalies: accepted once explained.
  * - logros: required, 10..2000 characters; dificultades: at most 2000.
  * - evidencia: required (the planning office needs the support of every figure for the quarterly report), an
  *   https:// URL of at most 500 characters.

@@ -69,7 +69,10 @@ export function reportId(indicatorId: string, period: string, version: number): 
 }
 
 function copyPerson(p: Person): Person {
-  return p.email === undefined ? { id: p.id, name: p.name } : { id: p.id, name: p.name, email: p.email };
+  const copy: Person = { id: p.id, name: p.name };
+  if (p.email !== undefined) copy.email = p.email;
+  if (p.teamsId !== undefined) copy.teamsId = p.teamsId;
+  return copy;
 }
 
 function cloneJson<T>(v: T): T {

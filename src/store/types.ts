@@ -8,6 +8,8 @@ export interface Person {
   id: string;
   name: string;
   email?: string;
+  /** Teams user id ("29:…"), the id a Teams @mention carries; kept so the person is matched by it too. */
+  teamsId?: string;
 }
 
 export type ReportSource = 'teams' | 'csv' | 'api';

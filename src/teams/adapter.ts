@@ -13,7 +13,33 @@ export interface BotIdentity {
   type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
 }
 
-export function createAdapter(bot: BotIdentity, log: (msg: string, err?: unknown) => void): TeamsAdapter {
+/**
+ * CloudAdapter.process answers 401 to a request without a valid Bot Framework token (right), but first prints the
+ * AuthenticationError with its whole stack through console.error: an expected refusal looked like a crash in the
+ * log (and in the test run). Exactly those errors become one warning line; anything else console.error gets is
+ * printed as before. Installed once per process.
+ */
+const QUIET_AUTH = Symbol.for('pei-bot.quietAuthenticationErrors');
+let authWarn: (msg: string) => void = () => undefined;
+function quietAuthenticationErrors(warn: (msg: string) => void): void {
+  authWarn = warn;
+  const c = console as unknown as Record<symbol, boolean>;
+  if (c[QUIET_AUTH]) return;
+  c[QUIET_AUTH] = true;
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    // botframework-connector's AuthenticationError (not re-exported by botbuilder): its class name and a 401/403 code
+    const e = args[0] as { constructor?: { name?: string }; statusCode?: number } | undefined;
+    if (args.length === 1 && e instanceof Error && e.constructor?.name === 'AuthenticationError' && (e.statusCode === 401 || e.statusCode === 403)) {
+      authWarn(`Petición rechazada con 401: ${(args[0] as Error).message}`);
+      return;
+    }
+    original(...args);
+  };
+}
+
+export function createAdapter(bot: BotIdentity, log: (msg: string, err?: unknown) => void, warn?: (msg: string) => void): TeamsAdapter {
+  if (warn) quietAuthenticationErrors(warn);
   const settings = bot.id
     ? { MicrosoftAppId: bot.id, MicrosoftAppPassword: bot.password ?? '', MicrosoftAppType: bot.type, MicrosoftAppTenantId: bot.tenantId ?? '' }
     : {};

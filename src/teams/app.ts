@@ -1,7 +1,7 @@
 import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ChatRouter } from '../chat/router';
-import type { Services } from '../chat/types';
+import type { Actor, Services } from '../chat/types';
 import { actionUnavailableCard, welcomeCard } from '../views/cards';
 import { viewContext } from '../chat/ask';
 import { deliver, cardActivity, stampLang } from './deliver';
@@ -56,6 +56,40 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     }
     emailCache.set(from.id, email);
     return email;
+  }
+
+  /**
+   * A Teams @mention carries the mentioned user's Teams id ("29:…") and name, not the AAD object id the bot keys
+   * people by: ask Teams (TeamsInfo.getMember = GET /v3/conversations/{id}/members/{userId} on the serviceUrl) for
+   * the AAD object id, the e-mail and the display name. Only when a command needs it (assigning an owner or an
+   * admin). A person Teams cannot describe (outside Teams, a timeout) is kept as the mention gave it.
+   */
+  const memberCache = new Map<string, Actor>();
+  async function resolvePeople(context: TurnContext, people: Actor[]): Promise<Actor[]> {
+    return Promise.all(
+      people.map(async (p) => {
+        const teamsId = p.teamsId ?? p.id;
+        if (p.aadObjectId && p.email) return p;
+        const cached = memberCache.get(teamsId);
+        if (cached) return { ...cached };
+        try {
+          const member = await Promise.race([
+            TeamsInfo.getMember(context, teamsId),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref()),
+          ]);
+          const aad = member.aadObjectId ?? p.aadObjectId;
+          const email = (member.email ?? member.userPrincipalName ?? p.email)?.toLowerCase();
+          const resolved: Actor = { id: aad ?? teamsId, name: member.name?.trim() || p.name, teamsId };
+          if (aad) resolved.aadObjectId = aad;
+          if (email) resolved.email = email;
+          if (memberCache.size >= 1000) memberCache.clear();
+          memberCache.set(teamsId, resolved);
+          return { ...resolved };
+        } catch {
+          return p; // not in Teams (TestAdapter, the Agents Playground) or Teams did not answer: the mention as given
+        }
+      }),
+    );
   }
 
   /** Owners assigned by email get their reminders in this personal chat: keep the email beside its reference. */
@@ -113,6 +147,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     let result;
     const turn = turnOf(context, localeLang(activity), clock());
     turn.actor.email = await emailOf(context);
+    turn.resolvePeople = (people) => resolvePeople(context, people);
     if (turn.actor.email && turn.scope === 'personal') await rememberEmail(turn.conversationKey, turn.actor.email);
     if (value && typeof value === 'object' && !text) {
       lang = value.lang === 'en' || value.lang === 'es' ? value.lang : turn.lang;

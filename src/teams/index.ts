@@ -25,7 +25,7 @@ export interface TeamsBot {
 
 export function createTeamsBot(opts: { config: Config; services: Services; router: ChatRouter; clock: () => Date; log: Logger }): TeamsBot {
   const { config, services, router, clock, log } = opts;
-  const adapter = createAdapter(config.bot, (m, e) => log.error(m, e));
+  const adapter = createAdapter(config.bot, (m, e) => log.error(m, e), (m) => log.warn(m));
   const app = createTeamsApp({ services, router, adapter, clock, log: (m, e) => log.error(m, e), wake: () => void scheduler.tick() });
   const sender = new ProactiveSender({ adapter, botAppId: config.bot.id ?? '', store: services.store, log, clock });
   const runner = new DigestRunner({

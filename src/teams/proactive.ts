@@ -4,7 +4,7 @@ import type { DeliveryResult } from '../digest/run';
 import type { Logger } from '../log';
 
 /**
- * Proactive sending under Teams' limits (FACTS.md): the digest and the reminders go through here.
+ * Proactive sending under Teams' limits: the digest and the reminders go through here.
  *
  * - Personal and group chats: `adapter.continueConversationAsync(botAppId, reference, logic)` and a plain
  *   sendActivity (botAppId is '' in anonymous local mode).
@@ -52,7 +52,22 @@ export interface ProactiveOptions {
   maxWaitMs?: number;
   /** First backoff without Retry-After (doubles each attempt). */
   baseDelayMs?: number;
+  /** The clock pacing and retry waits run on (milliseconds); the real one by default, a fake one in tests. */
+  timer?: Timer;
 }
+
+/** What the sender needs of time: the current instant and a cancellable wait. */
+export interface Timer {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimer: Timer = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
 
 export const RETRYABLE_STATUS = new Set([429, 412, 502, 503, 504]);
 export const GONE_STATUS = new Set([403, 404]);
@@ -127,6 +142,7 @@ export class ProactiveSender {
   private readonly sleepers = new Set<() => void>();
   private stopped = false;
   private warnedRetries = false;
+  private readonly timer: Timer;
 
   constructor(private readonly opts: ProactiveOptions) {
     this.pacingMs = opts.pacingMs ?? 1000;
@@ -134,6 +150,7 @@ export class ProactiveSender {
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
     this.maxWaitMs = opts.maxWaitMs ?? 60_000;
     this.baseDelayMs = opts.baseDelayMs ?? 1000;
+    this.timer = opts.timer ?? realTimer;
   }
 
   /** Stops waiting: pending waits end at once and later sends return 'aborted'. */
@@ -147,16 +164,16 @@ export class ProactiveSender {
     this.stopped = false;
   }
 
-  /** Real-time sleep that stop() cuts short; resolves false when cut. */
+  /** A sleep on the sender's timer that stop() cuts short; resolves false when cut. */
   private sleep(ms: number): Promise<boolean> {
     if (ms <= 0) return Promise.resolve(!this.stopped);
     return new Promise((resolve) => {
       const wake = () => {
-        clearTimeout(t);
+        this.timer.clearTimeout(t);
         this.sleepers.delete(wake);
         resolve(false);
       };
-      const t = setTimeout(() => {
+      const t = this.timer.setTimeout(() => {
         this.sleepers.delete(wake);
         resolve(!this.stopped);
       }, ms);
@@ -198,18 +215,18 @@ export class ProactiveSender {
       // Pacing per conversation.
       const last = this.lastAttempt.get(record.key);
       if (last !== undefined) {
-        const wait = last + this.pacingMs - Date.now();
+        const wait = last + this.pacingMs - this.timer.now();
         if (wait > 0 && !(await this.sleep(wait))) return { status: 'aborted', attempts: attempt - 1 };
       }
-      this.lastAttempt.set(record.key, Date.now());
-      const started = Date.now();
+      this.lastAttempt.set(record.key, this.timer.now());
+      const started = this.timer.now();
       let error: unknown;
       try {
         error = await this.attempt(record, activity);
       } catch (e) {
         error = e; // failed before the turn's logic ran (e.g. the bot's token could not be obtained)
       }
-      const ms = Date.now() - started;
+      const ms = this.timer.now() - started;
       if (error === undefined) {
         log.info(`proactivo ${label} → ${target}: intento ${attempt} entregado (${ms} ms)`);
         return { status: 'sent', attempts: attempt };
@@ -242,7 +259,7 @@ export class ProactiveSender {
       }
       log.warn(`proactivo ${label} → ${target}: intento ${attempt} falló (${what}); reintento en ${wait} ms${after !== undefined ? ' (Retry-After)' : ''}`);
       // The conversation's next attempt may not come before the wait is over.
-      this.lastAttempt.set(record.key, Date.now() + wait - this.pacingMs);
+      this.lastAttempt.set(record.key, this.timer.now() + wait - this.pacingMs);
       if (!(await this.sleep(wait))) return { status: 'aborted', attempts: attempt };
     }
   }

@@ -3,7 +3,7 @@ import { round4 } from '../progress/status';
 import type { Person } from '../store/types';
 import { unreviewedMonths } from '../reports/review';
 
-/** CONTRACT.md's status JSON (read API and `cli status --json`): fractions, at most 4 decimals, null where n/a. */
+/** docs/interfaces.md's status JSON (read API and `cli status --json`): fractions, at most 4 decimals, null where n/a. */
 
 export interface StatusIndicatorJson {
   id: string;

@@ -27,7 +27,7 @@ const SEED_CSV = [
   '8129-M4,2025-06,90%,Acompañamiento a 45 de las 50 entidades programadas.,Dos entidades aplazaron sus mesas de trabajo.,https://intranet.example/evidencias/8129-M4-2025-06,carolina.martinez@secretariageneral.example',
 ].join('\n');
 
-// The read API's JSON (CONTRACT.md), as the bot's own types describe it.
+// The read API's JSON (docs/interfaces.md), as the bot's own types describe it.
 type ObjectiveStatus = StatusObjectiveJson;
 type PlanStatus = StatusJson;
 interface PlaygroundUser {

@@ -31,7 +31,8 @@ export function message(serviceUrl: string, text: string, opts: { from?: UserLik
     entities.push({ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT });
   }
   for (const m of opts.mentions ?? []) {
-    entities.push({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name, aadObjectId: m.aadObjectId } });
+    // As Teams sends a user mention: the Teams id ("29:…") and the name, no AAD object id.
+    entities.push({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } });
   }
   return {
     type: 'message',

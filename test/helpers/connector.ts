@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ADMIN, ANA, LUIS } from './activities';
 
 /**
  * A local stand-in for the Bot Connector service: records what the bot sends (replies, updates, proactive
@@ -24,6 +25,13 @@ export class StandInConnector {
   private seq = 0;
   /** Emails Teams knows for user ids (GET …/members/{id}); others get `${id}@example.gov.co`. */
   emails: Record<string, string> = {};
+  /**
+   * Teams' directory as GET …/members/{userId} answers it for a Teams user id ("29:…"): the AAD object id, the
+   * e-mail and the display name. Ids not listed here get the answer above (the id as AAD object id).
+   */
+  members: Record<string, { aadObjectId: string; name: string; email: string }> = {};
+  /** User ids Teams does not know here: GET …/members/{id} answers 404 MemberNotFoundInConversation. */
+  unknownMembers = new Set<string>();
   /** Milliseconds every answer waits (a slow connector keeps a turn in flight). */
   delayMs = 0;
   private waiters: { n: number; filter: (r: Recorded) => boolean; resolve: () => void }[] = [];
@@ -107,13 +115,25 @@ export class StandInConnector {
         if (this.received.filter(w.filter).length >= w.n) { w.resolve(); return false; }
         return true;
       });
+      if (req.method === 'GET' && /\/members\//.test(path) && this.unknownMembers.has(path.split('/members/')[1])) {
+        res.writeHead(404, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'The member is not found in the conversation.' } }));
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'application/json' });
       if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
         res.end(JSON.stringify({ id: `new-conversation-${++this.seq}`, activityId: `a-${this.seq}` }));
-      } else if (req.method === 'GET' && /\/members\//.test(path)) {
+      } else if (req.method === 'GET' && /\/members\//.test(path) && this.members[path.split('/members/')[1]]) {
         const id = path.split('/members/')[1];
+        const m = this.members[id];
+        const [givenName, ...surname] = m.name.split(' ');
+        res.end(JSON.stringify({ id, objectId: m.aadObjectId, aadObjectId: m.aadObjectId, name: m.name, givenName, surname: surname.join(' '), email: m.email, userPrincipalName: m.email, tenantId: 'tenant', userRole: 'user' }));
+      } else if (req.method === 'GET' && /\/members\//.test(path)) {
+        // The helpers' people (activities.ts) as Teams knows them; anyone else by the id alone.
+        const id = path.split('/members/')[1];
+        const known = [ANA, LUIS, ADMIN].find((u) => u.id === id);
         const email = this.emails[id] ?? `${id}@example.gov.co`;
-        res.end(JSON.stringify({ id, name: 'Usuario', aadObjectId: id, email, userPrincipalName: email }));
+        res.end(JSON.stringify({ id, name: known?.name ?? 'Usuario', aadObjectId: known?.aadObjectId ?? id, email, userPrincipalName: email }));
       } else {
         res.end(JSON.stringify({ id: `activity-${++this.seq}` }));
       }

@@ -36,7 +36,7 @@ describe('GET /api/v1/status', () => {
     expect(wrong.body.error.message).toMatch(/token/);
   });
 
-  test("CONTRACT.md's JSON: 10 objectives, 29 indicators, the example's figures for 4263", async () => {
+  test("docs/interfaces.md's JSON: 10 objectives, 29 indicators, the example's figures for 4263", async () => {
     const { status, body } = await t.get('/api/v1/status?year=2025&asOf=2025-06-30', auth);
     expect(status).toBe(200);
     expect(body.asOf).toBe('2025-06-30');

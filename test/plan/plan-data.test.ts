@@ -4,7 +4,7 @@ import { loadPlan, allIndicators } from '../../src/plan/load';
 import { parsePlan, PlanError } from '../../src/plan/schema';
 
 const plan = loadPlan();
-const seed = readFileSync(join(__dirname, '../../../shared/seed/000_d5b7103e7e6c7c15.txt'), 'utf8');
+const seed = readFileSync(join(__dirname, '../../docs/fuente/pei-2024-2027.txt'), 'utf8');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 // The seed's rows, typed by hand from the source document: id, objective, meta, trend, weight %, 2024..2027, total, unit.
@@ -88,7 +88,7 @@ describe('the plan data matches the seed number by number', () => {
     });
   });
 
-  test('ids follow DOMAIN.md: sectoral code, PPPP-Mn for project metas, O10-n', () => {
+  test('ids follow docs/dominio.md: sectoral code, PPPP-Mn for project metas, O10-n', () => {
     for (const i of allIndicators(plan)) {
       if (i.meta.kind === 'sectorial') expect(i.id).toBe(i.printedNumber);
       if (i.meta.kind === 'proyecto') expect(i.id).toBe(`${i.meta.project}-M${i.meta.number}`);

@@ -52,7 +52,7 @@ describe('Suma: a report is the flow of its month', () => {
 });
 
 describe('Creciente: a report is the level reached so far', () => {
-  test("CONTRACT.md's example: 4263 at 0.3 as of 30 June 2025", () => {
+  test("docs/interfaces.md's example: 4263 at 0.3 as of 30 June 2025", () => {
     const f = indicatorFigures(ind('4263'), [report('4263', '2025-06', 0.3)], { year: 2025, asOf: '2025-06-30' });
     expect(f.executed).toBe(0.3);
     expect(f.progress).toBeCloseTo(0.75, 12); // (0.3 − 0) / (0.4 − 0)

@@ -377,11 +377,12 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
 });
 
 describe('lowdb store: growth', () => {
-  test('opens 100,000 reports quickly and submit cost stays flat', async () => {
+  // How fast (open time, submit latency at 100,000 reports) is measured by `npm run bench` (bench/, docs/benchmarks.md):
+  // no wall-clock figure here. This checks that a store that size reopens whole and keeps taking submits.
+  test('100,000 reports reopen whole and the store keeps taking reports', async () => {
     const file = tempDb();
     let store = (await openLowdbStore(file, { fsync: false })) as LowdbStore;
     const N = 100_000;
-    const t0 = Date.now();
     for (let b = 0; b < N / 1000; b++) {
       await store.appendReports(
         Array.from({ length: 1000 }, (_, i) => {
@@ -400,30 +401,18 @@ describe('lowdb store: growth', () => {
         admin,
       );
     }
-    const fill = Date.now() - t0;
     await store.close();
 
-    const t1 = Date.now();
     store = (await openLowdbStore(file)) as LowdbStore;
-    const openMs = Date.now() - t1;
     expect(store.reports()).toHaveLength(N);
-
-    const lat: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const s = process.hrtime.bigint();
+    for (let i = 0; i < 5; i++) {
       await store.appendReport(input('4263', '2027-06', i), alice, { source: 'teams', submissionId: `late${i}`, at: AT });
-      lat.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
-    lat.sort((a, b) => a - b);
-    const sizes = storeFiles(file);
-    const mb = (f: string) => (fs.statSync(f).size / 1e6).toFixed(1);
-    // eslint-disable-next-line no-console
-    console.log(
-      `100k reports: filled in ${fill} ms; open ${openMs} ms (reports ${mb(sizes.reports)} MB, audit ${mb(sizes.audit)} MB); ` +
-        `appendReport with fsync at 100k: median ${lat[25].toFixed(2)} ms, p90 ${lat[45].toFixed(2)} ms`,
-    );
-    // open time is printed, not asserted (no wall-clock assertions in npm test; bench/ holds the speed goals)
-    expect(lat[25]).toBeLessThan(50);
+    expect(store.reports()).toHaveLength(N + 5);
+    expect(store.reports().filter((r) => r.indicatorId === '4263' && r.period === '2027-06').map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    await store.close();
+    store = (await openLowdbStore(file)) as LowdbStore;
+    expect(store.reports()).toHaveLength(N + 5);
     await store.close();
   }, 120_000);
 });

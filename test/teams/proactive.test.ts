@@ -5,6 +5,7 @@ import { cardActivity } from '../../src/teams/deliver';
 import { createMemoryStore } from '../../src/store/memory';
 import type { ConversationRecord, Store } from '../../src/store/types';
 import type { Logger } from '../../src/log';
+import { FakeTimer } from '../helpers/fake-timer';
 
 /** The proactive sender against a stand-in Bot Connector: pacing, retries, Retry-After, 403/404, other errors. */
 
@@ -74,24 +75,26 @@ describe('ProactiveSender', () => {
   });
 
   test('429 with Retry-After: waits that long, then delivers once (the SDK does not retry behind our back)', async () => {
-    const { sender, lines } = setup();
+    const timer = new FakeTimer();
+    const { sender, lines } = setup({ timer });
     connector.failFor('c1', { status: 429, retryAfter: 1 });
-    const t0 = Date.now();
     const r = await sender.send(record('c1'), activity(), 'digest:2025-W28:c1');
     expect(r).toEqual({ status: 'sent', attempts: 2 });
     expect(posts('c1').map((p) => p.method)).toEqual(['POST-FAULT-429', 'POST']);
-    expect(posts('c1')[1].at - posts('c1')[0].at).toBeGreaterThanOrEqual(950);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+    // one wait, of the Retry-After's second (the fake clock: no wall-clock figure in the unit suite)
+    expect(timer.waits).toEqual([1000]);
     expect(connector.cards('c1')).toHaveLength(1);
     expect(lines.some((l) => /WARN .*intento 1 falló \(HTTP 429\); reintento en 1000 ms \(Retry-After\)/.test(l))).toBe(true);
   });
 
   test('412, 502, 503, 504 are retried with backoff; the attempts are bounded', async () => {
-    const { sender } = setup({ maxAttempts: 4 });
+    const timer = new FakeTimer();
+    const { sender } = setup({ maxAttempts: 4, timer });
     connector.failFor('c1', { status: 412 });
     connector.failFor('c1', { status: 502 });
     connector.failFor('c1', { status: 503 });
     expect(await sender.send(record('c1'), activity(), 'k1')).toEqual({ status: 'sent', attempts: 4 });
+    expect(timer.waits).toEqual([50, 100, 200]); // the backoff doubles from baseDelayMs
     connector.clear();
     connector.failFor('c2', { status: 504, times: 10 });
     const r = await sender.send(record('c2'), activity(), 'k2');
@@ -100,11 +103,11 @@ describe('ProactiveSender', () => {
   });
 
   test('a Retry-After longer than the maximum wait is not waited here: failed, with the delay for a later run', async () => {
-    const { sender } = setup({ maxWaitMs: 5_000 });
+    const timer = new FakeTimer();
+    const { sender } = setup({ maxWaitMs: 5_000, timer });
     connector.failFor('c1', { status: 429, retryAfter: 120 });
-    const t0 = Date.now();
     const r = await sender.send(record('c1'), activity(), 'k');
-    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(timer.waits).toEqual([]);
     expect(r).toEqual({ status: 'failed', attempts: 1, reason: 'HTTP 429', retryAfterMs: 120_000 });
     expect(posts('c1')).toHaveLength(1);
   });
@@ -131,24 +134,33 @@ describe('ProactiveSender', () => {
   });
 
   test('pacing: two messages to the same conversation are at least pacingMs apart; other conversations are not held up', async () => {
-    const { sender } = setup({ pacingMs: 400 });
-    await Promise.all([sender.send(record('c1'), activity(), 'a'), sender.send(record('c1'), activity(), 'b'), sender.send(record('c2'), activity(), 'c')]);
-    const c1 = posts('c1');
-    expect(c1).toHaveLength(2);
-    expect(c1[1].at - c1[0].at).toBeGreaterThanOrEqual(380);
-    expect(posts('c2')[0].at - c1[0].at).toBeLessThan(300);
+    const timer = new FakeTimer({ auto: false });
+    const { sender } = setup({ pacingMs: 400, timer });
+    const all = Promise.all([sender.send(record('c1'), activity(), 'a'), sender.send(record('c1'), activity(), 'b'), sender.send(record('c2'), activity(), 'c')]);
+    // c1's first message and c2's go out at once; c1's second waits for the pacing
+    await connector.waitFor(2, (r) => r.method === 'POST');
+    expect(posts('c1')).toHaveLength(1);
+    expect(posts('c2')).toHaveLength(1);
+    expect(timer.waits).toEqual([400]);
+    timer.advance(399);
+    await new Promise((r) => setImmediate(r));
+    expect(posts('c1')).toHaveLength(1);
+    timer.advance(1);
+    await all;
+    expect(posts('c1')).toHaveLength(2);
   });
 
   test('stop() cuts a wait short and later sends are not attempted', async () => {
-    const { sender } = setup();
+    const timer = new FakeTimer({ auto: false });
+    const { sender } = setup({ timer });
     connector.failFor('c1', { status: 429, retryAfter: 30 });
     const pending = sender.send(record('c1'), activity(), 'k');
-    await connector.waitFor(1, () => true).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 50));
-    const t0 = Date.now();
-    sender.stop();
-    expect(await pending).toMatchObject({ status: 'aborted' });
-    expect(Date.now() - t0).toBeLessThan(500);
+    while (!timer.sleeping) await new Promise((r) => setImmediate(r));
+    expect(timer.waits).toEqual([30_000]);
+    sender.stop(); // no time passes on the fake clock: only stop() can end the wait
+    expect(await pending).toMatchObject({ status: 'aborted', attempts: 1 });
+    expect(timer.sleeping).toBe(0);
+    expect(posts('c1')).toHaveLength(1);
     expect(await sender.send(record('c2'), activity(), 'k2')).toEqual({ status: 'aborted', attempts: 0 });
   });
 });

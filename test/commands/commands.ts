@@ -1,0 +1,45 @@
+/**
+ * Every `npm …` command that README.md and docs/*.md show, and how it is covered. One entry per command line, exactly
+ * as written in the documents (after `#` comments are dropped and `a && b` is split). readme-commands.test.ts fails
+ * when a document shows a command missing here, and when an entry marked `spawned` was not spawned by that file.
+ *
+ * To document a new command: add it here, and spawn it in readme-commands.test.ts with `typed('…')` (or mark it
+ * `ci` and run it in .ci/run when it cannot run inside `npm test`).
+ */
+export type Coverage =
+  /** spawned by readme-commands.test.ts, as written */
+  | 'spawned'
+  /** run by .ci/run (checked), too slow or needing Chromium for `npm test` */
+  | 'ci'
+  /** `npm test` itself */
+  | 'self'
+  /** a form with placeholders (docs/interfaces.md): `by` is the spawned command that exercises it */
+  | 'template'
+  /** documented in the contract (docs/interfaces.md) but not built yet: no test can run it */
+  | 'pending';
+
+export const COMMANDS: { command: string; how: Coverage; by?: string; note?: string }[] = [
+  { command: 'npm install', how: 'ci', note: '.ci/run installs from nothing with it' },
+  { command: 'npm test', how: 'self', note: 'this suite; .ci/run runs it' },
+  { command: 'npm start', how: 'spawned' },
+  { command: 'npm run dev', how: 'spawned' },
+  { command: 'npm run dev -- --open', how: 'spawned' },
+  { command: 'PEI_NOW=2025-07-03 npm run dev', how: 'spawned' },
+  { command: 'npm run demo', how: 'spawned' },
+  { command: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json', how: 'spawned' },
+  { command: 'npm run cli -- status', how: 'spawned' },
+  { command: 'npm run cli -- check-plan', how: 'spawned' },
+  { command: 'npm run --silent cli -- check-plan', how: 'spawned' },
+  { command: 'npm run cli -- import-reports reportes.csv', how: 'spawned' },
+  { command: 'npm run cli -- import-reports archivo.csv', how: 'spawned' },
+  { command: 'npm run package -- --env dev', how: 'spawned' },
+  { command: 'npm run package -- --env playground', how: 'spawned' },
+  { command: 'npm run package', how: 'spawned' },
+  { command: 'npm run test:e2e', how: 'ci', note: 'needs Chromium; .ci/run runs it' },
+  { command: 'PEI_E2E_UPDATE_DOCS=1 npm run test:e2e', how: 'ci', note: 'the e2e test of .ci/run, also rewriting the README image' },
+  { command: 'npm run bench', how: 'ci', note: 'about 6 minutes; .ci/run runs it with BENCH_NO_DOC=1' },
+  // docs/interfaces.md writes the contract's command forms with placeholders
+  { command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json', how: 'template', by: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json' },
+  { command: 'npm run cli -- import-reports ARCHIVO.csv', how: 'template', by: 'npm run cli -- import-reports reportes.csv' },
+  { command: 'npm run cli -- migrate-store --from ARCHIVO --to URL', how: 'pending', note: 'PostgreSQL store (docs/interfaces.md §4), not built yet' },
+];
