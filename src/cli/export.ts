@@ -49,7 +49,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       io.err(result.message.es);
       return 1;
     }
-    const file = resolve(out);
+    const file = resolve(io.env.INIT_CWD ?? process.cwd(), out);
     const tmp = `${file}.${process.pid}.tmp`;
     try {
       writeFileSync(tmp, result.buffer, { flush: true });

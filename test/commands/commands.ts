@@ -32,6 +32,7 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run --silent cli -- check-plan', how: 'spawned' },
   { command: 'npm run cli -- import-reports reportes.csv', how: 'spawned' },
   { command: 'npm run cli -- import-reports archivo.csv', how: 'spawned' },
+  { command: 'npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx', how: 'spawned' },
   { command: 'npm run package -- --env dev', how: 'spawned' },
   { command: 'npm run package -- --env playground', how: 'spawned' },
   { command: 'npm run package', how: 'spawned' },
@@ -41,5 +42,6 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   // docs/interfaces.md writes the contract's command forms with placeholders
   { command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json', how: 'template', by: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json' },
   { command: 'npm run cli -- import-reports ARCHIVO.csv', how: 'template', by: 'npm run cli -- import-reports reportes.csv' },
+  { command: 'npm run cli -- export --year AAAA --quarter T --out ARCHIVO.xlsx', how: 'template', by: 'npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx' },
   { command: 'npm run cli -- migrate-store --from ARCHIVO --to URL', how: 'pending', note: 'PostgreSQL store (docs/interfaces.md §4), not built yet' },
 ];

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AdmZip from 'adm-zip';
+import ExcelJS from 'exceljs';
 import { openLowdbStore } from '../../src/store/lowdb-store';
 import { COMMANDS } from './commands';
 
@@ -269,6 +270,34 @@ describe('npm run cli, as typed', () => {
     }
   }, 90_000);
 
+  test('export writes the quarterly workbook where the person is, with the figures of the store', async () => {
+    const here = mkdtempSync(join(ROOT, '.test-build', 'cli-'));
+    try {
+      const r = await run(typed('npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx'), { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
+      expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+      expect(r.out).toMatch(/Seguimiento T2 2025 \(corte 2025-06-30\) escrito en seguimiento-T2\.xlsx/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(here, 'seguimiento-T2.xlsx'));
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Indicadores', 'Resumen', 'Hallazgos del plan']);
+      // the row of 4263 holds the imported June report's figure: 0,3 executed, 75 % of the year's target
+      const ws = wb.getWorksheet('Indicadores')!;
+      let row4263: unknown[] | undefined;
+      ws.eachRow((row) => {
+        const values = (row.values as unknown[]).slice(1);
+        if (values.includes('4263')) row4263 = values;
+      });
+      expect(row4263).toBeDefined();
+      expect(row4263).toEqual(expect.arrayContaining([0.3, 0.75]));
+      // a quarter that has not started: exit 1, a message, no file
+      const early = await run('npm run --silent cli -- export --year 2025 --quarter 4 --out t4.xlsx', { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
+      expect(early.code).toBe(1);
+      expect(early.err).not.toBe('');
+      expect(existsSync(join(here, 't4.xlsx'))).toBe(false);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   test('import-reports with a bad CSV names its line numbers, exits non-zero and stores nothing', async () => {
     const here = mkdtempSync(join(ROOT, '.test-build', 'cli-'));
     const before = await storedReports(dbFile);
@@ -332,7 +361,7 @@ describe('long-running commands, as typed', () => {
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
       expect(health).toEqual({ status: 'ok' });
-      expect(bot.output()).toContain(`PEI Bot escuchando en http://localhost:${port}/api/messages`);
+      expect(bot.output()).toContain(`PEI Bot escuchando en http://127.0.0.1:${port}/api/messages (solo esta máquina`);
       expect(bot.output()).not.toMatch(/DeprecationWarning|DEP0\d+/);
     } finally {
       await bot.stop();
