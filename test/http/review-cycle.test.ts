@@ -41,6 +41,9 @@ describe('the review cycle over HTTP', () => {
   beforeAll(async () => {
     // Thursday 3 July 2025, 10:00 Bogotá: a business day, inside business hours.
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_ADMINS: 'aad-admin', PEI_NOW: '2025-07-03T10:00' });
+    // What Teams' member API answers for the people of this test (the bot learns e-mails from it).
+    t.connector.emails['29:ana'] = 'ana.perez@secretariageneral.gov.co';
+    t.connector.emails['29:admin'] = 'planeacion@secretariageneral.gov.co';
   });
   afterAll(() => t.stop());
 
@@ -67,7 +70,7 @@ describe('the review cycle over HTTP', () => {
     expect(cardText(lastCard(ANA_CHAT))).toContain('🔎 por revisar'); // the indicator card that follows
     expect(await ind4263()).toMatchObject({ executed: 0.3, progress: 0.75, unreviewed: ['2025-06'] });
     expect(await reportsApi()).toEqual([
-      expect.objectContaining({ indicator: '4263', period: '2025-06', version: 1, value: 0.3, source: 'teams', review: 'pendiente', reviewedBy: null, reviewedAt: null, reviewNote: null, reportedBy: { id: 'aad-ana', name: 'Ana Pérez', email: null } }),
+      expect.objectContaining({ indicator: '4263', period: '2025-06', version: 1, value: 0.3, source: 'teams', review: 'pendiente', reviewedBy: null, reviewedAt: null, reviewNote: null, reportedBy: { id: 'aad-ana', name: 'Ana Pérez', email: 'ana.perez@secretariageneral.gov.co' } }),
     ]);
     // The objective card shows it too.
     expect(await say('¿cómo va el objetivo 5?', ANA)).toBe(200);
@@ -108,7 +111,7 @@ describe('the review cycle over HTTP', () => {
     expect(await ind4263()).toMatchObject({ executed: null, progress: null, status: 'sin-datos', unreviewed: [] });
     expect((await status()).objectives[4].progress).toBeNull();
     expect(await reportsApi()).toEqual([
-      expect.objectContaining({ version: 1, review: 'devuelto', reviewedBy: { id: 'aad-admin', name: 'Oficina de Planeación', email: null }, reviewNote: reason, reviewedAt: expect.any(String) }),
+      expect.objectContaining({ version: 1, review: 'devuelto', reviewedBy: { id: 'aad-admin', name: 'Oficina de Planeación', email: 'planeacion@secretariageneral.gov.co' }, reviewNote: reason, reviewedAt: expect.any(String) }),
     ]);
     await t.bot.teams.tick(); // waits for the run the return woke
     const notice = t.connector.cards(ANA_CHAT).find((c) => cardText(c).includes('fue devuelto'));
