@@ -141,6 +141,11 @@ export interface DigestModel {
     statusChanges: StatusChange[];
   };
   lagging: LaggingIndicator[];
+  /**
+   * Indicators with a target this year that have reported nothing in it while something is expected of them
+   * (a lag the red/amber list does not show), out of those with a target.
+   */
+  unreported: { count: number; withTarget: number };
   pending: { period: Period; deadline: IsoDate; items: PendingOwnerItem[] };
 }
 
@@ -248,6 +253,10 @@ export function composeDigest(input: DigestInput): DigestModel {
       statusChanges,
     },
     lagging,
+    unreported: {
+      count: indicators.filter((f) => f.pending && f.expected !== null && f.expected > 0).length,
+      withTarget: indicators.filter((f) => f.hasTarget).length,
+    },
     pending: { period, deadline: reportDeadline(period), items: pendingItems },
   };
 }

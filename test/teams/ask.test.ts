@@ -53,11 +53,11 @@ describe('objective status', () => {
 
   test('objective 5: 37,5 % against 72,9 % expected, amarillo; 4263 at 75,0 % with its owner; pending ones marked', async () => {
     const card = await ask('¿cómo va el objetivo 5?');
-    expect(card).toContain('37,5 %');
-    expect(card).toContain('72,9 %');
+    expect(card).toContain('37,5\u00a0%');
+    expect(card).toContain('72,9\u00a0%');
     expect(card).toMatch(/Amarillo/);
-    expect(card).toContain('75,0 %');
-    expect(card).toContain('62,5 %');
+    expect(card).toContain('75,0\u00a0%');
+    expect(card).toContain('62,5\u00a0%');
     expect(card).toContain('Ana Pérez');
     expect(card).toMatch(/sin reporte|Sin reportes|pendiente/i);
   });
@@ -88,7 +88,7 @@ describe('indicator detail', () => {
     const card = await ask('indicador 4263');
     expect(card).toContain('0,3');
     expect(card).toContain('0,4');
-    expect(card).toContain('75,0 %');
+    expect(card).toContain('75,0\u00a0%');
     expect(card).toContain('Portal en pruebas con 3 entidades');
     expect(card).toContain('https://intranet.example/portal');
   });
