@@ -45,8 +45,9 @@ function namedPeople(turn: ChatTurn, u: Understanding): Person[] {
   return out.filter((p, i) => out.findIndex((q) => samePerson(p, q)) === i);
 }
 
-function nobodyNamed(turn: ChatTurn, u: Understanding): ChatResult {
+function nobodyNamed(turn: ChatTurn, u: Understanding, indicatorId?: string): ChatResult {
   const s = reportStrings(turn.lang);
+  if (turn.scope === 'personal' && indicatorId) return say(turn, s.assignByEmailPersonal(indicatorId), 'warning');
   return say(turn, u.mentionsText ? s.mentionWithoutId(u.mentionsText.slice(0, 60)) : s.assignWhom, 'warning');
 }
 
@@ -56,11 +57,11 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
   const s = reportStrings(turn.lang);
   if (!isAdmin(services, turn.actor)) return adminOnly(turn);
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
-  if (!id) return say(turn, s.assignWhichIndicator, 'warning');
+  if (!id) return say(turn, turn.scope === 'personal' && !namedPeople(turn, u).length ? s.assignByEmailPersonal('4263') : s.assignWhichIndicator, 'warning');
   const ind = findIndicator(services.plan, id);
   if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
   const people = namedPeople(turn, u);
-  if (!people.length) return nobodyNamed(turn, u);
+  if (!people.length) return nobodyNamed(turn, u, ind.id);
 
   const current = [...services.store.owners(ind.id)];
   const remove = words(u).some((w) => REMOVE_WORDS.has(w));

@@ -583,6 +583,48 @@ export function unknownObjectiveCard(n: number | string, ctx: ViewContext): Card
   });
 }
 
+/** «hola» / «gracias»: a short friendly answer with the main buttons (not the whole help card). */
+export function greetingCard(kind: 'hello' | 'thanks', ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  return messageCard({
+    text: kind === 'thanks' ? s.thanksText : s.helloText,
+    actions: [...mainButtons(ctx, s), { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) }],
+  });
+}
+
+/** A subject the bot has no data on («presupuesto»): it says so, and what it can answer instead. */
+export function outOfScopeCard(topic: string, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  return messageCard({
+    title: s.outOfScopeTitle,
+    text: s.outOfScopeText(truncate(topic, 40)),
+    actions: s.notUnderstoodExamples.map((e) => ({ title: e, data: ask(e) })),
+  });
+}
+
+/**
+ * «¿cómo va el objetivo?» without a number: the objectives to pick from, each with its semáforo and progress when
+ * the figures are given.
+ */
+export function chooseObjectiveCard(ctx: ViewContext, figures?: PlanFigures): CardJson {
+  const s = strings(ctx.lang);
+  const objectives = ctx.plan?.objectives ?? [];
+  return messageCard({
+    title: s.chooseObjectiveTitle,
+    text: s.chooseObjectiveText(objectives.length),
+    rows: objectives.map((o) => {
+      const f = figures?.objectives.find((x) => x.objective.number === o.number);
+      return {
+        text: `${f ? `${statusEmoji(f)} ` : ''}**${o.number}**${SEP}${o.shortName}`,
+        sub: f ? `${statusLabel(f, ctx.lang)}${SEP}${s.annualProgress} ${formatPercent(f.progress, ctx.lang)}` : null,
+        action: showObjective(o.number),
+        actionTitle: s.btnSeeObjective(o.number),
+      };
+    }),
+    actions: [{ title: s.btnWholePlan, data: showPlan() }],
+  });
+}
+
 export function unknownIndicatorCard(id: string, ctx: ViewContext): CardJson {
   const s = strings(ctx.lang);
   return messageCard({

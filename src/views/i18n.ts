@@ -148,6 +148,14 @@ export interface Strings {
   unknownObjectiveText(count: number): string;
   unknownIndicatorTitle(id: string): string;
   unknownIndicatorText: string;
+  /** A short answer to «hola» (not the whole help card). */
+  helloText: string;
+  /** A short answer to «gracias». */
+  thanksText: string;
+  outOfScopeTitle: string;
+  outOfScopeText(topic: string): string;
+  chooseObjectiveTitle: string;
+  chooseObjectiveText(count: number): string;
 }
 
 const es: Strings = {
@@ -290,6 +298,13 @@ const es: Strings = {
   unknownIndicatorTitle: (id) => `No encontré el indicador «${id}»`,
   unknownIndicatorText:
     'Los indicadores se identifican por su código (por ejemplo 4263), por proyecto y meta (8116-M3) o como O10-1 y O10-2. También puedes escribir palabras de su nombre, como «CSIRT».',
+  helloText: '¡Hola! 👋 Soy PEI Bot: te cuento cómo va el Plan Estratégico Institucional. Pregúntame, por ejemplo, «¿cómo va el objetivo 5?».',
+  thanksText: '¡Con gusto! 🙂 Aquí estoy cuando necesites algo del plan.',
+  outOfScopeTitle: 'Eso no lo sé responder',
+  outOfScopeText: (t) =>
+    `No tengo información sobre «${t}»: solo sigo el avance del Plan Estratégico Institucional (objetivos, indicadores, metas y sus reportes). Para eso, consulta al área encargada. Sobre el plan puedo responderte, por ejemplo:`,
+  chooseObjectiveTitle: '¿Cuál objetivo?',
+  chooseObjectiveText: (c) => `El plan tiene ${c} objetivos estratégicos. Toca uno para ver cómo va:`,
 };
 
 const en: Strings = {
@@ -431,6 +446,13 @@ const en: Strings = {
   unknownIndicatorTitle: (id) => `I couldn't find indicator “${id}”`,
   unknownIndicatorText:
     'Indicators go by their code (for example 4263), by project and goal (8116-M3), or as O10-1 and O10-2. You can also write words of their name, such as “CSIRT”.',
+  helloText: "Hi! 👋 I'm PEI Bot: I tell you how the Institutional Strategic Plan is doing. Ask me, for example, “how is objective 5 doing?”.",
+  thanksText: "You're welcome! 🙂 I'm here whenever you need something about the plan.",
+  outOfScopeTitle: "That's not something I can answer",
+  outOfScopeText: (t) =>
+    `I have no information about “${t}”: I only follow the progress of the Institutional Strategic Plan (objectives, indicators, targets and their reports). Please ask the office in charge. About the plan I can answer, for example:`,
+  chooseObjectiveTitle: 'Which objective?',
+  chooseObjectiveText: (c) => `The plan has ${c} strategic objectives. Tap one to see how it is doing:`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = Object.freeze({ es, en });

@@ -88,6 +88,8 @@ export interface ReportStrings {
   assignWhichIndicator: string;
   assignWhom: string;
   mentionWithoutId(text: string): string;
+  /** In a 1:1 chat colleagues cannot be @mentioned: the e-mail route, with the indicator (or 4263) in the example. */
+  assignByEmailPersonal(indicatorId: string): string;
   // Audit
   auditTitle: string;
   auditTitleFor(id: string): string;
@@ -177,6 +179,8 @@ const es: ReportStrings = {
   assignWhichIndicator: 'Indica el indicador, por ejemplo: «asignar responsable 4263 @Ana» o «asignar responsable 4263 ana.perez@secretariageneral.gov.co».',
   assignWhom: 'Indica a quién: menciónalo con @ en Teams o escribe su correo, por ejemplo «asignar responsable 4263 @Ana».',
   mentionWithoutId: (t) => `No reconozco a «${t}» como una mención de Teams: escribe @ y elige a la persona de la lista, o usa su correo.`,
+  assignByEmailPersonal: (id) =>
+    `En este chat personal no se puede mencionar a colegas (Teams solo deja mencionar a quienes están en la conversación). Escribe su correo institucional, por ejemplo «asignar responsable ${id} ana.perez@secretariageneral.gov.co»: quedará como responsable y lo reconoceré cuando me escriba con esa cuenta. En un canal o chat de grupo también puedes mencionarlo con @.`,
   auditTitle: 'Auditoría',
   auditTitleFor: (id) => `Auditoría del indicador ${id}`,
   auditIntro: (s, t) => (t > s ? `Los ${s} cambios más recientes de ${t}.` : t === 1 ? '1 cambio registrado.' : `${t} cambios registrados.`),
@@ -273,6 +277,8 @@ const en: ReportStrings = {
   assignWhichIndicator: 'Say which indicator, for example: “assign owner 4263 @Ana” or “assign owner 4263 ana.perez@secretariageneral.gov.co”.',
   assignWhom: 'Say who: @mention them in Teams or type their e-mail, for example “assign owner 4263 @Ana”.',
   mentionWithoutId: (t) => `I can’t tell who “${t}” is: type @ and pick the person from the list, or use their e-mail.`,
+  assignByEmailPersonal: (id) =>
+    `In this personal chat colleagues can’t be @mentioned (Teams only lets you mention people in the conversation). Type their work e-mail, for example “assign owner ${id} ana.perez@secretariageneral.gov.co”: they become the owner and I’ll recognise them when they write from that account. In a channel or group chat you can also @mention them.`,
   auditTitle: 'Audit log',
   auditTitleFor: (id) => `Audit log of indicator ${id}`,
   auditIntro: (s, t) => (t > s ? `The latest ${s} of ${t} changes.` : t === 1 ? '1 change recorded.' : `${t} changes recorded.`),
