@@ -47,7 +47,10 @@ function namedPeople(turn: ChatTurn, u: Understanding): Person[] {
 
 function nobodyNamed(turn: ChatTurn, u: Understanding, indicatorId?: string): ChatResult {
   const s = reportStrings(turn.lang);
-  if (turn.scope === 'personal' && indicatorId) return say(turn, s.assignByEmailPersonal(indicatorId), 'warning');
+  if (turn.scope === 'personal' && indicatorId) {
+    const notMention = u.mentionsText ? `${s.notAMention(u.mentionsText.slice(0, 60))} ` : '';
+    return say(turn, `${notMention}${s.assignByEmailPersonal(indicatorId)}`, 'warning');
+  }
   return say(turn, u.mentionsText ? s.mentionWithoutId(u.mentionsText.slice(0, 60)) : s.assignWhom, 'warning');
 }
 

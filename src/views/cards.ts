@@ -78,8 +78,8 @@ function yearOfFigures(figs: readonly IndicatorFigures[], ctx: ViewContext): num
   return ctx.asOf ? Number(ctx.asOf.slice(0, 4)) : new Date().getFullYear();
 }
 
-function barOf(fig: StatusFacts, lang: Lang, height?: number): { image: string; alt: string } {
-  const b = progressBar(fig.progress, lang, { status: fig, height });
+function barOf(fig: StatusFacts, lang: Lang, size?: { width: number; height: number }): { image: string; alt: string } {
+  const b = progressBar(fig.progress, lang, { status: fig, ...size });
   return { image: b.image, alt: b.alt };
 }
 
@@ -330,8 +330,8 @@ export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
       heading: `**${o.objective.number}**${SEP}${o.objective.shortName}`,
       progressText: formatPercent(o.progress, lang),
       color: statusColor(o),
-      // A 90 px column: a taller image keeps the bar about 8 px high.
-      bar: barOf(o, lang, 90),
+      // A 90 px column: a squarer image keeps the bar about 8 px high.
+      bar: barOf(o, lang, { width: 250, height: 22 }),
       detail: [
         statusLabel(o, lang),
         `${s.expected}: ${formatPercent(o.expected, lang)}`,

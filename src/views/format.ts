@@ -232,19 +232,20 @@ const barImages = new Map<string, string>();
 
 /**
  * The PNG of a bar filled to `fill` (0..1) in `style`, as a data URI (memoised: at most 1001 per style and height).
- * `height` sets the aspect ratio (the card stretches the width): 16 for a bar across a card, more for a narrow column.
+ * `width` × `height` set the resolution and the aspect ratio (the card stretches the width): 1000 × 16 for a bar
+ * across a card; a narrow column takes a smaller, squarer image (250 × 22 for 90 px: 0,4 % a pixel).
  */
-export function barImage(fill: number, style: BarStyle, height = BAR_IMAGE_HEIGHT): string {
-  const px = Math.round(barFill(fill) * BAR_IMAGE_WIDTH);
-  const key = `${style}:${px}:${height}`;
+export function barImage(fill: number, style: BarStyle, height = BAR_IMAGE_HEIGHT, width = BAR_IMAGE_WIDTH): string {
+  const px = Math.round(barFill(fill) * width);
+  const key = `${style}:${px}:${width}x${height}`;
   const hit = barImages.get(key);
   if (hit) return hit;
-  const png = new PNG({ width: BAR_IMAGE_WIDTH, height, colorType: 2, inputHasAlpha: true });
+  const png = new PNG({ width, height, colorType: 2, inputHasAlpha: true });
   const [r, g, b] = BAR_RGB[style];
   const [er, eg, eb] = BAR_EMPTY_RGB;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < BAR_IMAGE_WIDTH; x++) {
-      const i = (y * BAR_IMAGE_WIDTH + x) * 4;
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
       const filled = x < px;
       png.data[i] = filled ? r : er;
       png.data[i + 1] = filled ? g : eg;
@@ -278,14 +279,14 @@ function barStyleOf(status: ShownStatus): BarStyle {
 export function progressBar(
   fraction: number | null | undefined,
   lang: Lang,
-  opts: { status?: ShownStatus | StatusFacts; label?: string | null; style?: BarStyle; text?: string; height?: number } = {},
+  opts: { status?: ShownStatus | StatusFacts; label?: string | null; style?: BarStyle; text?: string; height?: number; width?: number } = {},
 ): BarView {
   const fill = barFill(fraction);
   const style: BarStyle = opts.style ?? (opts.status ? barStyleOf(shownOf(opts.status)) : 'accent');
   const text = opts.text ?? formatPercent(fraction ?? null, lang);
   return {
     label: opts.label ?? null,
-    image: barImage(fill, style, opts.height),
+    image: barImage(fill, style, opts.height, opts.width),
     alt: opts.label ? `${opts.label}: ${text}` : text,
     fill,
     text,

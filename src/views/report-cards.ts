@@ -90,7 +90,7 @@ export function reportFormCard(m: ReportFormModel): CardJson {
 
   const view = {
     title: m.indicators.length === 1 ? s.formTitleFor(m.indicators[0].id) : s.formTitle,
-    intro: s.formIntro,
+    intro: s.formIntro(selected ? selected.trend : m.indicators.length === 1 ? m.indicators[0].trend : undefined),
     notice: m.notice ?? null,
     errorSummary: errorFields ? s.formErrorsSummary(errorFields) : null,
     labels: {

@@ -105,7 +105,7 @@ describe('report form (TestAdapter)', () => {
     expect(fields.period.value).toBe('2025-06');
     expect(redTexts(again)).toEqual([
       'Revisa los 2 campos marcados en rojo; no se guardó nada.',
-      '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75 %.',
+      '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
       'La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
     ]);
     expect(c.store.reports()).toHaveLength(0);

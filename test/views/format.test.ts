@@ -177,8 +177,8 @@ describe('the progress bar (drawn to scale)', () => {
     expect(b.color).toBe('default');
   });
   test('a taller image for a narrow column keeps the same fill', () => {
-    const d = decodeBar(progressBar(0.25, 'es', { status: 'verde', height: 90 }).image);
-    expect([d.height, d.filled]).toEqual([90, 250]);
+    const d = decodeBar(progressBar(0.25, 'es', { status: 'verde', width: 250, height: 22 }).image);
+    expect([d.width, d.height, d.filled]).toEqual([250, 22, 63]);
   });
 });
 
