@@ -8,6 +8,7 @@ import { reportStrings } from '../views/report-strings';
 import { joinList } from '../views/format';
 import { viewContext } from './ask';
 import { isAdmin } from './roles';
+import { nameBook } from './names';
 import type { ChatModule, IntentHandler } from './router';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -97,15 +98,15 @@ export const auditLog: IntentHandler = (services, turn, u) => {
     if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
     const all = [...services.store.audit({ target: `report:${ind.id}:` }), ...services.store.audit({ target: `owner:${ind.id}` })].sort((a, b) => a.seq - b.seq);
     const entries = all.slice(-AUDIT_LIMIT);
-    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id }));
+    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id, names: nameBook(services.store, turn.lang) }));
   }
   const total = services.store.audit().length;
   const entries = services.store.audit({ limit: AUDIT_LIMIT });
-  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total }));
+  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total, names: nameBook(services.store, turn.lang) }));
 };
 
 function adminsView(services: Services, turn: ChatTurn, note?: string, noteColor?: string): ChatResult {
-  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: services.store.admins(), note, noteColor }));
+  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: services.store.admins(), note, noteColor, names: nameBook(services.store, turn.lang) }));
 }
 
 async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {

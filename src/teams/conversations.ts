@@ -38,6 +38,8 @@ export function recordOf(activity: Partial<Activity>, at: string): ConversationR
     userId: type === 'channel' || type === 'groupChat' ? undefined : activity.from?.aadObjectId ?? activity.from?.id,
     teamId: cd.team?.id,
     name: cd.channel?.name ?? activity.conversation?.name ?? cd.team?.name,
+    ...(cd.team?.name ? { teamName: cd.team.name } : {}),
+    ...(type !== 'channel' && type !== 'groupChat' && activity.from?.name ? { userName: activity.from.name } : {}),
     active: true,
     updatedAt: at,
   };
@@ -51,8 +53,11 @@ export async function rememberConversation(store: Store, activity: Partial<Activ
   const key = conversationKeyOf(activity);
   if (!key) return;
   const known = store.conversations().find((c) => c.key === key);
-  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl) return;
-  await store.saveConversation(recordOf(activity, at));
+  const fresh = recordOf(activity, at);
+  // Names are kept as Teams tells them: a renamed channel or person is saved again (only when a name is given).
+  const renamed = (['name', 'teamName', 'userName'] as const).some((k) => fresh[k] !== undefined && fresh[k] !== known?.[k]);
+  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamed) return;
+  await store.saveConversation(known ? { ...fresh, name: fresh.name ?? known.name, teamName: fresh.teamName ?? known.teamName, userName: fresh.userName ?? known.userName } : fresh);
 }
 
 function serviceUrlOf(record: ConversationRecord): string | undefined {
@@ -77,6 +82,7 @@ export function channelRecordOf(activity: Partial<Activity>, channel: TeamChanne
     reference,
     teamId: cd.team?.id,
     name: channel.name ?? (channel.id === cd.team?.id ? 'General' : undefined),
+    ...(cd.team?.name ? { teamName: cd.team.name } : {}),
     active: true,
     updatedAt: at,
   };

@@ -78,7 +78,9 @@ describe('admin commands (TestAdapter)', () => {
     expect(c.store.admins()).toEqual([{ id: 'aad-luis', name: 'Luis Gómez' }]);
     expect(await text(c.say('asignar responsable 4263 <at>Ana Pérez</at>', { from: LUIS, mentions: [ANA] }))).toContain('Se asignó como responsable a Ana Pérez.');
     const list = await text(c.say('administradores', { from: LUIS }));
-    expect(list).toContain('aad-admin');
+    // PEI_ADMINS holds the id; the card shows the name kept when that admin was seen, never the id.
+    expect(list).toContain('Oficina de Planeación');
+    expect(list).not.toContain('aad-admin');
     expect(list).toContain('Luis Gómez');
     const en = await text(c.say('add admin <at>Ana Pérez</at>', { from: LUIS, mentions: [ANA], locale: 'en-US' }));
     expect(en).toContain('Ana Pérez is now an administrator');
