@@ -133,7 +133,7 @@ describe('plan, lagging, misión/visión, help', () => {
     expect(await ask(text)).toMatch(re);
   });
 
-  test.each([['ayuda', 'es'], ['qué puedes hacer', 'es'], ['hola', 'es'], ['help', 'en'], ['what can you do', 'en'], ['hi', 'en']])('"%s" -> help (%s)', async (text, lang) => {
+  test.each([['ayuda', 'es'], ['qué puedes hacer', 'es'], ['hola', 'es'], ['help', 'en'], ['what can you do', 'en'], ['hi', 'en']])('"%s" -> help, or a greeting with an example (%s)', async (text, lang) => {
     const card = await ask(text, lang === 'en' ? 'en-US' : undefined);
     expect(card).toMatch(lang === 'es' ? /cómo va el objetivo 5/i : /objective 5/i);
   });
