@@ -10,6 +10,7 @@ import {
   formatPeriod,
   formatValue,
   progressBar,
+  BAR_SIZES,
   statusColor,
   statusEmoji,
   statusLabel,
@@ -91,9 +92,9 @@ function headlineBars(
   annualLabel = s.annualProgress,
 ): BarView[] {
   return [
-    progressBar(fig.progress, lang, { status: fig, label: annualLabel }),
-    progressBar(fig.expected, lang, { label: s.expectedToDate, style: 'accent' }),
-    progressBar(fig.cumulative, lang, { label: s.fourYearProgress, style: 'accent' }),
+    progressBar(fig.progress, lang, { status: fig, label: annualLabel, ...BAR_SIZES.headline }),
+    progressBar(fig.expected, lang, { label: s.expectedToDate, style: 'accent', ...BAR_SIZES.headline }),
+    progressBar(fig.cumulative, lang, { label: s.fourYearProgress, style: 'accent', ...BAR_SIZES.headline }),
   ];
 }
 
@@ -331,7 +332,7 @@ export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
       progressText: formatPercent(o.progress, lang),
       color: statusColor(o),
       // A 90 px column: a squarer image keeps the bar about 8 px high.
-      bar: barOf(o, lang, { width: 250, height: 22 }),
+      bar: barOf(o, lang, BAR_SIZES.narrow),
       detail: [
         statusLabel(o, lang),
         `${s.expected}: ${formatPercent(o.expected, lang)}`,

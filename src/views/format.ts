@@ -198,6 +198,17 @@ export const BAR_EMPTY_RGB: readonly [number, number, number] = [0xe1, 0xdf, 0xd
 export const BAR_IMAGE_WIDTH = 1000;
 export const BAR_IMAGE_HEIGHT = 16;
 
+/**
+ * Image sizes by where a bar sits (the card keeps the aspect ratio, so a narrower column takes a squarer image):
+ * across a card row (≈ 400–1000 px: 6–16 px high), the headline bars' middle column (≈ 180–450 px: 8–20 px) and the
+ * plan card's 90 px column (≈ 8 px).
+ */
+export const BAR_SIZES = {
+  row: { width: BAR_IMAGE_WIDTH, height: BAR_IMAGE_HEIGHT },
+  headline: { width: 500, height: 24 },
+  narrow: { width: 250, height: 22 },
+} as const;
+
 export function barRgb(style: BarStyle): readonly [number, number, number] {
   return BAR_RGB[style];
 }
