@@ -8,6 +8,7 @@ import { reportStrings } from '../views/report-strings';
 import { joinList } from '../views/format';
 import { viewContext } from './ask';
 import { isAdmin } from './roles';
+import { nameBook } from './names';
 import type { ChatModule, IntentHandler } from './router';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -56,8 +57,12 @@ async function namedPeople(turn: ChatTurn, u: Understanding): Promise<Person[]> 
   return out.filter((p, i) => out.findIndex((q) => samePerson(p, q)) === i);
 }
 
-function nobodyNamed(turn: ChatTurn, u: Understanding): ChatResult {
+function nobodyNamed(turn: ChatTurn, u: Understanding, indicatorId?: string): ChatResult {
   const s = reportStrings(turn.lang);
+  if (turn.scope === 'personal' && indicatorId) {
+    const notMention = u.mentionsText ? `${s.notAMention(u.mentionsText.slice(0, 60))} ` : '';
+    return say(turn, `${notMention}${s.assignByEmailPersonal(indicatorId)}`, 'warning');
+  }
   return say(turn, u.mentionsText ? s.mentionWithoutId(u.mentionsText.slice(0, 60)) : s.assignWhom, 'warning');
 }
 
@@ -67,11 +72,11 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
   const s = reportStrings(turn.lang);
   if (!isAdmin(services, turn.actor)) return adminOnly(turn);
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
-  if (!id) return say(turn, s.assignWhichIndicator, 'warning');
+  if (!id) return say(turn, turn.scope === 'personal' && !turn.mentions.length && !u.email ? s.assignByEmailPersonal('4263') : s.assignWhichIndicator, 'warning');
   const ind = findIndicator(services.plan, id);
   if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
   const people = await namedPeople(turn, u);
-  if (!people.length) return nobodyNamed(turn, u);
+  if (!people.length) return nobodyNamed(turn, u, ind.id);
 
   const current = [...services.store.owners(ind.id)];
   const remove = words(u).some((w) => REMOVE_WORDS.has(w));
@@ -104,15 +109,15 @@ export const auditLog: IntentHandler = (services, turn, u) => {
     if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
     const all = [...services.store.audit({ target: `report:${ind.id}:` }), ...services.store.audit({ target: `owner:${ind.id}` })].sort((a, b) => a.seq - b.seq);
     const entries = all.slice(-AUDIT_LIMIT);
-    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id }));
+    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id, names: nameBook(services.store, turn.lang) }));
   }
   const total = services.store.audit().length;
   const entries = services.store.audit({ limit: AUDIT_LIMIT });
-  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total }));
+  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total, names: nameBook(services.store, turn.lang) }));
 };
 
 function adminsView(services: Services, turn: ChatTurn, note?: string, noteColor?: string): ChatResult {
-  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: services.store.admins(), note, noteColor }));
+  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: services.store.admins(), note, noteColor, names: nameBook(services.store, turn.lang) }));
 }
 
 async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {

@@ -100,28 +100,34 @@ export function ask(services: Services, turn: ChatTurn, u: Understanding): ChatR
   const ctx = viewContext(services, turn);
   switch (u.intent) {
     case 'objective-status':
+      if (u.objective === undefined && u.chooseObjective) {
+        const { year, asOf } = chatPeriod(turn.now, u.year);
+        return reply.card(cards.chooseObjectiveCard(ctx, services.status.figures(year, asOf)));
+      }
       return u.objective !== undefined ? objectiveStatus(services, turn, u.objective, u.year) : planSummary(services, turn, u.year);
     case 'indicator-detail':
       if (u.indicatorId) return indicatorDetail(services, turn, u.indicatorId, u.year);
       if (u.indicatorIds?.length === 1) return indicatorDetail(services, turn, u.indicatorIds[0], u.year);
       if (u.indicatorIds?.length) {
         const map = indicatorsById(services);
-        return reply.card(cards.chooseIndicatorCard(u.indicatorIds.map((id) => map.get(id)!).filter(Boolean), u.text, ctx));
+        return reply.card(cards.chooseIndicatorCard(u.indicatorIds.map((id) => map.get(id)!).filter(Boolean), u.original ?? u.text, ctx));
       }
-      return reply.card(cards.notUnderstoodCard(u.text, ctx));
+      return reply.card(cards.notUnderstoodCard(u.original ?? u.text, ctx));
     case 'plan-summary':
       return planSummary(services, turn, u.year);
     case 'lagging':
       return lagging(services, turn, u.year);
     case 'mission':
-      return reply.card(cards.missionVisionCard(services.plan, 'mission', ctx));
     case 'vision':
-      return reply.card(cards.missionVisionCard(services.plan, 'vision', ctx));
-    case 'help':
+      // The help and the manifest promise «misión» shows both: they are read together.
+      return reply.card(cards.missionVisionCard(services.plan, 'both', ctx));
     case 'greeting':
+      return reply.card(cards.greetingCard(u.greeting ?? 'hello', { ...ctx, canReport: ctx.canReport || isAdmin(services, turn.actor) }));
+    case 'help':
       return reply.card(cards.helpCard({ ...ctx, canReport: ctx.canReport || isAdmin(services, turn.actor) }));
     case 'unknown':
-      return reply.card(cards.notUnderstoodCard(u.text, ctx));
+      if (u.outOfScope) return reply.card(cards.outOfScopeCard(u.outOfScope, ctx));
+      return reply.card(cards.notUnderstoodCard(u.original ?? u.text, ctx));
     default:
       return undefined;
   }

@@ -45,7 +45,7 @@ export class ChatRouter {
   async text(turn: ChatTurn, text: string, u = this.understand(text)): Promise<ChatResult> {
     const handler = this.intents.get(u.intent);
     if (handler) return handler(this.services, turn, u);
-    return ask(this.services, turn, u) ?? reply.card(cards.notUnderstoodCard(u.text, viewContext(this.services, turn)));
+    return ask(this.services, turn, u) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, viewContext(this.services, turn)));
   }
 
   /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */

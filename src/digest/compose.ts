@@ -143,6 +143,11 @@ export interface DigestModel {
     statusChanges: StatusChange[];
   };
   lagging: LaggingIndicator[];
+  /**
+   * Indicators with a target this year that have reported nothing in it while something is expected of them
+   * (a lag the red/amber list does not show), out of those with a target.
+   */
+  unreported: { count: number; withTarget: number };
   pending: { period: Period; deadline: IsoDate; items: PendingOwnerItem[] };
   /** The year's reporting compliance so far (months of indicators with a target), or null when not given. */
   compliance: { year: number; onTime: number; late: number; missing: number; open: number } | null;
@@ -252,6 +257,10 @@ export function composeDigest(input: DigestInput): DigestModel {
       statusChanges,
     },
     lagging,
+    unreported: {
+      count: indicators.filter((f) => f.pending && f.expected !== null && f.expected > 0).length,
+      withTarget: indicators.filter((f) => f.hasTarget).length,
+    },
     pending: { period, deadline: reportDeadline(period), items: pendingItems },
     compliance: input.compliance
       ? { year: figures.year, onTime: input.compliance['a-tiempo'], late: input.compliance.tarde, missing: input.compliance['sin-reporte'], open: input.compliance['en-plazo'] }

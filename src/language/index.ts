@@ -92,6 +92,10 @@ export function createUnderstanding(plan: Plan): Understander {
     });
 
     const u: Understanding = { lang, intent: decision.intent, text: normalizeText(clean.display) };
+    if (clean.display) u.original = clean.display;
+    if (decision.greeting !== undefined) u.greeting = decision.greeting;
+    if (decision.chooseObjective) u.chooseObjective = true;
+    if (decision.outOfScope !== undefined) u.outOfScope = originalSpelling(clean.body, [decision.outOfScope]) || decision.outOfScope;
     if (decision.objective !== undefined) u.objective = decision.objective;
     if (decision.adminAction !== undefined) u.adminAction = decision.adminAction;
     if (decision.indicatorId !== undefined) u.indicatorId = decision.indicatorId;

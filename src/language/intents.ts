@@ -17,7 +17,25 @@ export interface Decision {
   /** Folded leftover words (for assign-owner's person when no mention or e-mail is given). */
   leftover?: string[];
   adminAction?: 'list' | 'add' | 'remove';
+  greeting?: 'hello' | 'thanks';
+  /** The folded word of a subject the bot has no data on (OUT_OF_SCOPE). */
+  outOfScope?: string;
+  chooseObjective?: boolean;
 }
+
+/**
+ * Subjects officials ask about that the PEI follow-up does not hold (budget, contracts, payroll…): the bot says it
+ * cannot answer them instead of "no entendí". Folded words.
+ */
+export const OUT_OF_SCOPE = new Set(
+  `presupuesto presupuestos presupuestal presupuestales budget budgets rubro rubros cdp cdps rp
+  contrato contratos contratacion contratista contratistas contract contracts procurement licitacion licitaciones
+  nomina salario salarios sueldo sueldos payroll salary vacaciones incapacidad incapacidades
+  clima weather noticias news factura facturas invoice invoices`.split(/\s+/).filter(Boolean),
+);
+
+/** "objetivo" in the singular: "¿cómo va el objetivo?" asks for one of them (the plural asks for the plan). */
+const OBJECTIVE_SINGULAR = new Set(['objetivo', 'objective', 'goal', 'obj']);
 
 export interface Context {
   tokens: Token[];
@@ -49,7 +67,8 @@ const REPORT_NOUNS = new Set(['reporte', 'reportes', 'report']);
 const EN_HINTS = new Set(
   `international cooperation innovation peace victims archive archives records digital nodes node security
   cybersecurity incidents incident transport procedures government open channels campaigns communication strategy
-  prototypes data infrastructure integrity transparency lab laboratory public service services`.split(/\s+/),
+  prototypes data infrastructure integrity transparency lab laboratory public service services
+  budget budgets contract contracts procurement payroll salary weather news invoice invoices`.split(/\s+/),
 );
 
 export function languageFromTokens(tokens: readonly Token[]): Lang {
@@ -217,6 +236,10 @@ export function decide(ctx: Context): Decision {
   const helpPhrase = HELP_PHRASES.some((p) => containsPhrase(words, p));
   if ((has('help') || helpPhrase) && !named) return { intent: 'help' };
 
+  // A subject the follow-up does not hold ("¿cuánto presupuesto tiene el objetivo 3?"): say so, even with a target.
+  const outOfScopeWord = words.find((w) => OUT_OF_SCOPE.has(w));
+  if (outOfScopeWord) return { intent: 'unknown', outOfScope: outOfScopeWord };
+
   // Things named explicitly.
   if (e.indicators.length > 0 || e.choices.length > 0) return withTarget('indicator-detail', e);
   if (e.objective !== undefined) return { intent: 'objective-status', objective: e.objective };
@@ -242,13 +265,18 @@ export function decide(ctx: Context): Decision {
   // Greetings and thanks, alone.
   if ((has('greet') || has('thanks')) &&
       tokens.every((t) => hasGroup(t.canon, 'greet') || hasGroup(t.canon, 'thanks') || GREETING_FILLER.has(t.t))) {
-    return { intent: 'greeting' };
+    return { intent: 'greeting', greeting: has('thanks') ? 'thanks' : 'hello' };
   }
 
   const found = freeWords();
   if (found) return fromMatch(found);
 
   if (has('plan')) return { intent: 'plan-summary' };
+  // "¿cómo va el objetivo?" without a number: which one? (the chat offers the ten).
+  const namesTime0 = e.year !== undefined || e.period !== undefined;
+  if (!namesTime0 && contentWords.length === 0 && words.some((w) => OBJECTIVE_SINGULAR.has(w)) && !has('ind')) {
+    return { intent: 'objective-status', chooseObjective: true };
+  }
   const asksForStatus = has('status') || has('obj') || has('ind') || has('detail') || has('meta') || has('digest');
   // "avance", "status", or just a year or month ("2024", "junio 2025"): the whole plan, for that time.
   const namesTime = e.year !== undefined || e.period !== undefined;

@@ -76,6 +76,14 @@ export interface Understanding {
   email?: string;
   /** The message normalized: markup removed, lower case, accents folded, punctuation dropped. */
   text: string;
+  /** The message as written (markup removed, accents and case kept): what a card echoes back. */
+  original?: string;
+  /** For 'greeting': a hello, or a thank-you. */
+  greeting?: 'hello' | 'thanks';
+  /** For 'unknown': a subject the plan's follow-up does not cover ("presupuesto", "budget"), as written. */
+  outOfScope?: string;
+  /** For 'objective-status' without a number ("¿cómo va el objetivo?"): true, the caller offers the objectives. */
+  chooseObjective?: boolean;
 }
 
 export interface Understander {

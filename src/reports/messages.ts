@@ -67,7 +67,7 @@ export function numberText(x: number, lang: Lang, max = 4): string {
 export function valueText(x: number, unit: Unit, lang: Lang): string {
   if (unit === 'percent') {
     const n = numberText(x * 100, lang, 2);
-    return lang === 'es' ? `${n} %` : `${n}%`;
+    return lang === 'es' ? `${n}\u00a0%` : `${n}%`;
   }
   return numberText(x, lang);
 }
@@ -79,7 +79,7 @@ export function trendHint(trend: Trend, lang: Lang): string {
 }
 
 export function unitHint(unit: Unit, lang: Lang): string {
-  if (lang === 'es') return unit === 'percent' ? 'en %: escribe 75 o 75 % (o la fracción 0,75)' : 'número';
+  if (lang === 'es') return unit === 'percent' ? 'en %: escribe 75 o 75\u00a0% (o la fracción 0,75)' : 'número';
   return unit === 'percent' ? 'in %: type 75 or 75% (or the fraction 0.75)' : 'number';
 }
 
@@ -132,7 +132,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     currentMonthWarning: (p) => `${cap(periodText(p, 'es'))} aún no ha cerrado: el reporte se tomará como avance parcial del mes.`,
     correctionWarning: (p, v, val, next) => `Ya había un reporte de ${periodText(p, 'es')} (v${v}, valor ${val}): este queda como corrección v${next}.`,
     valueEmpty: 'Escribe el valor alcanzado.',
-    valueNotNumber: (t) => `«${t}» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75 %.`,
+    valueNotNumber: (t) => `«${t}» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.`,
     valueAmbiguous: (t) => {
       const [thousands, decimal] = readingsOf(t, ',');
       return `«${t}» es ambiguo: escribe ${thousands} si son miles, o ${decimal} si lleva decimales.`;
@@ -140,7 +140,7 @@ export const MESSAGES: Record<Lang, Messages> = {
     valueBadGrouping: (t) => `«${t}» no tiene un formato de número válido: los miles van en grupos de tres (1.500.000) y los decimales después de una sola coma (0,25).`,
     valueTooManyDecimals: (m) => `Usa como máximo ${m} decimales.`,
     valueNegative: 'El valor no puede ser negativo.',
-    valueOverHundred: (v) => `El valor (${v}) supera el 100 %: revisa el porcentaje.`,
+    valueOverHundred: (v) => `El valor (${v}) supera el 100\u00a0%: revisa el porcentaje.`,
     valueAbsurdTarget: (v, y, t) => `El valor (${v}) es más de 10 veces la meta ${y} (${t}): revisa el número y su unidad.`,
     valueAbsurdTotal: (v, t) => `Un avance de ${v} en un solo mes supera la meta de todo el cuatrienio (${t}): revisa el número.`,
     zeroNeedsExplanation: (min) => `Un avance de 0 requiere explicar las dificultades en ${DIF_ES} (mínimo ${min} caracteres).`,

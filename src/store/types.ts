@@ -94,6 +94,10 @@ export interface ConversationRecord {
   email?: string;
   teamId?: string;
   name?: string;
+  /** The team's display name, as Teams last told it (channelData.team.name). */
+  teamName?: string;
+  /** For personal chats: the user's display name, as Teams last told it (activity.from.name). */
+  userName?: string;
   active: boolean;
   updatedAt: string;
   inactiveReason?: string;

@@ -78,6 +78,8 @@ export function recordOf(activity: Partial<Activity>, at: string): ConversationR
     userId: type === 'channel' || type === 'groupChat' ? undefined : cut(activity.from?.aadObjectId ?? activity.from?.id, MAX_STORED_ID),
     teamId: cut(cd.team?.id, MAX_STORED_ID),
     name: cut(cd.channel?.name ?? activity.conversation?.name ?? cd.team?.name, MAX_STORED_NAME),
+    ...(cd.team?.name ? { teamName: cut(cd.team.name, MAX_STORED_NAME) } : {}),
+    ...(type !== 'channel' && type !== 'groupChat' && activity.from?.name ? { userName: cut(activity.from.name, MAX_STORED_NAME) } : {}),
     active: true,
     updatedAt: at,
   };
@@ -91,8 +93,11 @@ export async function rememberConversation(store: Store, activity: Partial<Activ
   const key = conversationKeyOf(activity);
   if (!key) return;
   const known = store.conversations().find((c) => c.key === key);
-  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl) return;
-  await store.saveConversation(recordOf(activity, at));
+  const fresh = recordOf(activity, at);
+  // Names are kept as Teams tells them: a renamed channel or person is saved again (only when a name is given).
+  const renamed = (['name', 'teamName', 'userName'] as const).some((k) => fresh[k] !== undefined && fresh[k] !== known?.[k]);
+  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamed) return;
+  await store.saveConversation(known ? { ...fresh, name: fresh.name ?? known.name, teamName: fresh.teamName ?? known.teamName, userName: fresh.userName ?? known.userName } : fresh);
 }
 
 function serviceUrlOf(record: ConversationRecord): string | undefined {
@@ -117,6 +122,7 @@ export function channelRecordOf(activity: Partial<Activity>, channel: TeamChanne
     reference,
     teamId: cut(cd.team?.id, MAX_STORED_ID),
     name: cut(channel.name, MAX_STORED_NAME) ?? (channel.id === cd.team?.id ? 'General' : undefined),
+    ...(cd.team?.name ? { teamName: cut(cd.team.name, MAX_STORED_NAME) } : {}),
     active: true,
     updatedAt: at,
   };

@@ -10,13 +10,14 @@ import {
   formatPeriod,
   formatValue,
   progressBar,
+  BAR_SIZES,
   statusColor,
   statusEmoji,
   statusLabel,
   statusText,
   truncate,
-  type BarSegment,
   type BarView,
+  type StatusFacts,
   type CardColor,
   type Lang,
 } from './format';
@@ -81,8 +82,9 @@ function yearOfFigures(figs: readonly IndicatorFigures[], ctx: ViewContext): num
   return ctx.asOf ? Number(ctx.asOf.slice(0, 4)) : new Date().getFullYear();
 }
 
-function segmentsOf(fraction: number | null, status: Status, lang: Lang): BarSegment[] {
-  return progressBar(fraction, lang, { status }).segments;
+function barOf(fig: StatusFacts, lang: Lang, size?: { width: number; height: number }): { image: string; alt: string } {
+  const b = progressBar(fig.progress, lang, { status: fig, ...size });
+  return { image: b.image, alt: b.alt };
 }
 
 /** The three bars of an objective, an indicator or the plan: annual (status colour), expected and four-year. */
@@ -93,9 +95,9 @@ function headlineBars(
   annualLabel = s.annualProgress,
 ): BarView[] {
   return [
-    progressBar(fig.progress, lang, { status: fig.status, label: annualLabel }),
-    progressBar(fig.expected, lang, { label: s.expectedToDate, style: 'accent' }),
-    progressBar(fig.cumulative, lang, { label: s.fourYearProgress, style: 'accent' }),
+    progressBar(fig.progress, lang, { status: fig, label: annualLabel, ...BAR_SIZES.headline }),
+    progressBar(fig.expected, lang, { label: s.expectedToDate, style: 'accent', ...BAR_SIZES.headline }),
+    progressBar(fig.cumulative, lang, { label: s.fourYearProgress, style: 'accent', ...BAR_SIZES.headline }),
   ];
 }
 
@@ -135,7 +137,7 @@ interface IndicatorRowView {
   heading: string;
   progressText: string;
   color: CardColor;
-  segments: BarSegment[];
+  bar: { image: string; alt: string };
   line1: string;
   line2: string;
   pendingText: string | null;
@@ -147,7 +149,7 @@ interface IndicatorRowView {
 function indicatorRow(f: IndicatorFigures, ctx: ViewContext, s: Strings): IndicatorRowView {
   const ind = f.indicator;
   const lang = ctx.lang;
-  const parts = [statusLabel(f.status, lang), `${s.weight} ${formatPercentShort(ind.weight, lang)}`];
+  const parts = [statusLabel(f, lang), `${s.weight} ${formatPercentShort(ind.weight, lang)}`];
   if (f.hasTarget) {
     parts.push(`${s.targetOfYear(f.year)}: ${formatValue(f.target, ind.unit, lang)}`);
     parts.push(`${s.executed}: ${formatValue(f.executed, ind.unit, lang)}`);
@@ -158,11 +160,11 @@ function indicatorRow(f: IndicatorFigures, ctx: ViewContext, s: Strings): Indica
   }
   const last = f.lastReport ? formatPeriod(f.lastReport, lang) : s.noReports;
   return {
-    emoji: statusEmoji(f.status),
+    emoji: statusEmoji(f),
     heading: listHeading(ind),
     progressText: formatPercent(f.progress, lang),
-    color: statusColor(f.status),
-    segments: segmentsOf(f.progress, f.status, lang),
+    color: statusColor(f),
+    bar: barOf(f, lang),
     line1: parts.join(SEP),
     line2: `${s.lastReport}: ${last}${SEP}${s.owner}: ${ownerText(ind, ctx, s)}`,
     pendingText: f.pending ? s.pendingIndicator(f.year) : null,
@@ -182,11 +184,11 @@ export function objectiveStatusCard(o: ObjectiveFigures, ctx: ViewContext): Card
     fullName: o.objective.name,
     period: s.periodLine(year, asOfText(ctx)),
     statusCaption: s.statusCaption,
-    statusText: statusText(o.status, ctx.lang),
-    statusColor: statusColor(o.status),
+    statusText: statusText(o, ctx.lang),
+    statusColor: statusColor(o),
     bars: headlineBars(o, s, ctx.lang),
     pendingNote: withTarget > 0 ? s.pendingSummary(pending, withTarget, year) : null,
-    pendingColor: pending > 0 ? 'warning' : 'good',
+    pendingColor: pending > 0 ? 'attention' : 'default',
     indicatorsHeading: s.indicatorsHeading(o.indicators.length),
     hint: s.tapIndicatorHint,
     indicators: o.indicators.map((f) => indicatorRow(f, ctx, s)),
@@ -291,7 +293,7 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
       year: String(y),
       programmed: formatValue(programmed, ind.unit, lang),
       executed: hasFigures ? formatValue(f.executed, ind.unit, lang) : formatValue(null, ind.unit, lang),
-      progress: hasFigures && f.progress !== null ? `${statusEmoji(f.status)} ${formatPercent(f.progress, lang)}` : formatPercent(null, lang),
+      progress: hasFigures && f.progress !== null ? `${statusEmoji(f)} ${formatPercent(f.progress, lang)}` : formatPercent(null, lang),
       weight: y === current.year ? 'Bolder' : 'Default',
     };
   });
@@ -313,8 +315,8 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
     objectiveLine: objectiveName(ind.objective, ctx, s),
     period: s.periodLine(current.year, asOfText(ctx)),
     statusCaption: s.statusCaption,
-    statusText: statusText(current.status, lang),
-    statusColor: statusColor(current.status),
+    statusText: statusText(current, lang),
+    statusColor: statusColor(current),
     bars: headlineBars(current, s, lang),
     pendingNote: [current.pending ? s.pendingIndicator(current.year) : null, unreviewedText(current, lang, s)].filter(Boolean).join('\n\n') || null,
     anomaliesNote: anomalyCount ? s.anomaliesSummary(anomalyCount) : null,
@@ -350,20 +352,21 @@ export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
     entity: p.plan.entity,
     period: s.periodLine(p.year, formatDate(p.asOf, lang)),
     statusCaption: s.statusCaption,
-    statusText: statusText(p.status, lang),
-    statusColor: statusColor(p.status),
+    statusText: statusText(p, lang),
+    statusColor: statusColor(p),
     bars: headlineBars(p, s, lang, s.planProgress),
     reportedNote: s.reportedSummary(reported, withTarget.length, p.year),
     objectivesHeading: s.objectivesHeading,
     hint: s.tapObjectiveHint,
     objectives: p.objectives.map((o) => ({
-      emoji: statusEmoji(o.status),
+      emoji: statusEmoji(o),
       heading: `**${o.objective.number}**${SEP}${o.objective.shortName}`,
       progressText: formatPercent(o.progress, lang),
-      color: statusColor(o.status),
-      segments: segmentsOf(o.progress, o.status, lang),
+      color: statusColor(o),
+      // A 90 px column: a squarer image keeps the bar about 8 px high.
+      bar: barOf(o, lang, BAR_SIZES.narrow),
       detail: [
-        statusLabel(o.status, lang),
+        statusLabel(o, lang),
         `${s.expected}: ${formatPercent(o.expected, lang)}`,
         ...(o.pending.length ? [s.pendingShort(o.pending.length)] : []),
         ...(o.indicators.some((f) => f.reports.some((r) => r.review === 'pendiente')) ? [s.reviewTag] : []),
@@ -437,7 +440,7 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
   }
   const groups = [
     { title: s.groupRed(red.length), color: 'attention', items: red },
-    { title: s.groupAmber(amber.length), color: 'warning', items: amber },
+    { title: s.groupAmber(amber.length), color: 'default', items: amber },
     { title: s.groupPending(pendingCount, p.year), color: 'default', items: pending },
   ].filter((g) => g.items.length > 0);
   const buttons = [...objectives].sort((a, b) => a - b).map((n) => ({ title: s.objectiveShort(n), data: showObjective(n) }));
@@ -612,6 +615,48 @@ export function unknownObjectiveCard(n: number | string, ctx: ViewContext): Card
           { title: s.btnSeeObjective(count), data: showObjective(count) },
           { title: s.btnWholePlan, data: showPlan() },
         ],
+  });
+}
+
+/** «hola» / «gracias»: a short friendly answer with the main buttons (not the whole help card). */
+export function greetingCard(kind: 'hello' | 'thanks', ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  return messageCard({
+    text: kind === 'thanks' ? s.thanksText : s.helloText,
+    actions: [...mainButtons(ctx, s), { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) }],
+  });
+}
+
+/** A subject the bot has no data on («presupuesto»): it says so, and what it can answer instead. */
+export function outOfScopeCard(topic: string, ctx: ViewContext): CardJson {
+  const s = strings(ctx.lang);
+  return messageCard({
+    title: s.outOfScopeTitle,
+    text: s.outOfScopeText(truncate(topic, 40)),
+    actions: s.notUnderstoodExamples.map((e) => ({ title: e, data: ask(e) })),
+  });
+}
+
+/**
+ * «¿cómo va el objetivo?» without a number: the objectives to pick from, each with its semáforo and progress when
+ * the figures are given.
+ */
+export function chooseObjectiveCard(ctx: ViewContext, figures?: PlanFigures): CardJson {
+  const s = strings(ctx.lang);
+  const objectives = ctx.plan?.objectives ?? [];
+  return messageCard({
+    title: s.chooseObjectiveTitle,
+    text: s.chooseObjectiveText(objectives.length),
+    rows: objectives.map((o) => {
+      const f = figures?.objectives.find((x) => x.objective.number === o.number);
+      return {
+        text: `${f ? `${statusEmoji(f)} ` : ''}**${o.number}**${SEP}${o.shortName}`,
+        sub: f ? `${statusLabel(f, ctx.lang)}${SEP}${s.annualProgress} ${formatPercent(f.progress, ctx.lang)}` : null,
+        action: showObjective(o.number),
+        actionTitle: s.btnSeeObjective(o.number),
+      };
+    }),
+    actions: [{ title: s.btnWholePlan, data: showPlan() }],
   });
 }
 

@@ -9,10 +9,13 @@ import {
   formatValue,
   joinList,
   progressBar,
+  BAR_SIZES,
   statusColor,
   statusEmoji,
   statusLabel,
   statusText,
+  shownStatus,
+  type StatusFacts,
   truncate,
   type Lang,
 } from './format';
@@ -79,10 +82,10 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
   const p = m.plan;
 
   const objectiveRows = m.objectives.map((o) => ({
-    heading: `${statusEmoji(o.status)} ${s.objectiveRow(o.number, o.shortName)}`,
-    detail: s.objectiveDetail(statusLabel(o.status, lang), formatPercent(o.expected, lang), o.pending),
+    heading: `${statusEmoji(o)} ${s.objectiveRow(o.number, o.shortName)}`,
+    detail: s.objectiveDetail(statusLabel(o, lang), formatPercent(o.expected, lang), o.pending),
     progressText: formatPercent(o.progress, lang),
-    color: statusColor(o.status),
+    color: statusColor(o),
     actionTitle: s.seeObjective(o.number),
     action: showObjective(o.number),
   }));
@@ -122,6 +125,9 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     action: showIndicator(l.indicatorId),
   }));
   const red = m.lagging.filter((l) => l.status === 'rojo').length;
+  // Celebrate only when nothing lags at all: no red or unreported plan or objective, no indicator without reports.
+  const behind = (x: StatusFacts) => ['rojo', 'sin-reportes'].includes(shownStatus(x));
+  const calm = m.unreported.count === 0 && !behind(p) && !m.objectives.some(behind);
 
   // Pending
   // Indicators whose owners can be named first: those are the people to call; the unassigned ones after.
@@ -142,12 +148,12 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     period: s.digestPeriod(m.year, formatDate(m.asOf, lang)),
     onDemand: opts.requestedBy ? s.digestOnDemand(escapeMarkdown(opts.requestedBy)) : null,
     statusCaption: s.planStatusCaption,
-    statusText: statusText(p.status, lang),
-    statusColor: statusColor(p.status),
+    statusText: statusText(p, lang),
+    statusColor: statusColor(p),
     bars: [
-      progressBar(p.progress, lang, { status: p.status, label: s.annualProgress(m.year) }),
-      progressBar(p.expected, lang, { label: s.expectedToDate, style: 'accent' }),
-      progressBar(p.cumulative, lang, { label: s.fourYearProgress, style: 'accent' }),
+      progressBar(p.progress, lang, { status: p, label: s.annualProgress(m.year), ...BAR_SIZES.headline }),
+      progressBar(p.expected, lang, { label: s.expectedToDate, style: 'accent', ...BAR_SIZES.headline }),
+      progressBar(p.cumulative, lang, { label: s.fourYearProgress, style: 'accent', ...BAR_SIZES.headline }),
     ],
     objectivesHeading: s.objectivesHeading,
     objectives: objectiveRows,
@@ -162,7 +168,7 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     statusChanges: statusRows,
     statusMore: changes.more,
     laggingHeading: s.laggingHeading(red, m.lagging.length - red),
-    laggingNote: m.lagging.length ? null : s.noLagging,
+    laggingNote: m.lagging.length ? null : calm ? s.noLagging : s.noLaggingButBehind(m.unreported.count, m.unreported.withTarget, m.year),
     lagging: laggingRows,
     laggingMore: lag.more,
     pendingHeading: s.pendingHeading(periodText, dayAndDate(m.pending.deadline, lang)),

@@ -38,6 +38,8 @@ export interface DigestStrings {
   objectiveLabel(n: number): string;
   laggingHeading(red: number, amber: number): string;
   noLagging: string;
+  /** No indicator in red or amber, but the plan or an objective lags, or indicators have reported nothing: no 🎉. */
+  noLaggingButBehind(unreported: number, withTarget: number, year: number): string;
   laggingDetail(progress: string, expected: string, owner: string): string;
   pendingHeading(period: string, deadline: string): string;
   noPending(period: string): string;
@@ -118,6 +120,10 @@ const es: DigestStrings = {
   objectiveLabel: (n) => `Objetivo ${n}`,
   laggingHeading: (r, a) => `Indicadores rezagados: ${r} en rojo, ${a} en amarillo`,
   noLagging: 'Ningún indicador en rojo ni en amarillo. 🎉',
+  noLaggingButBehind: (u, t, y) =>
+    u > 0
+      ? `Ningún indicador en rojo ni en amarillo entre los que reportaron, pero ${u} de ${t} ${t === 1 ? 'indicador no ha' : 'indicadores no han'} reportado nada en ${y}.`
+      : 'Ningún indicador en rojo ni en amarillo, pero el plan o algún objetivo va rezagado.',
   laggingDetail: (p, e, o) => `Avance ${p} de ${e} esperado · Responsable: ${o}`,
   pendingHeading: (p, d) => `Reportes pendientes de ${p} (plazo: ${d})`,
   noPending: (p) => `Todos los indicadores reportaron ${p}. ✅`,
@@ -200,6 +206,10 @@ const en: DigestStrings = {
   objectiveLabel: (n) => `Objective ${n}`,
   laggingHeading: (r, a) => `Lagging indicators: ${r} red, ${a} amber`,
   noLagging: 'No indicator is red or amber. 🎉',
+  noLaggingButBehind: (u, t, y) =>
+    u > 0
+      ? `No indicator that reported is red or amber, but ${u} of ${t} ${t === 1 ? 'indicator has' : 'indicators have'} reported nothing in ${y}.`
+      : 'No indicator is red or amber, but the plan or an objective is behind.',
   laggingDetail: (p, e, o) => `Progress ${p} of ${e} expected · Owner: ${o}`,
   pendingHeading: (p, d) => `Reports pending for ${p} (deadline: ${d})`,
   noPending: (p) => `Every indicator has reported ${p}. ✅`,

@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import type { Unit } from '../plan/types';
 import type { Status } from '../progress/status';
 
@@ -43,17 +44,26 @@ export function formatNumber(x: number, lang: Lang, maxDecimals = 2, minDecimals
   return r < 0 ? `-${body}` : body;
 }
 
+/**
+ * The space between a number and its "%" in Spanish: a no-break space (U+00A0), so that a card never wraps the
+ * sign away from its number ("45,5" at the end of a line, "%" alone on the next).
+ */
+export const PERCENT_SPACE = '\u00a0';
+
+/** "45,5" → "45,5 %" (no-break space) in Spanish, "45.5%" in English: the one place the sign is attached. */
+export function withPercentSign(n: string, lang: Lang): string {
+  return lang === 'es' ? `${n}${PERCENT_SPACE}%` : `${n}%`;
+}
+
 /** A fraction as a percent with a fixed number of decimals: es "45,5 %", en "45.5%"; null → "—". */
 export function formatPercent(fraction: number | null | undefined, lang: Lang, decimals = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
-  const n = formatNumber(fraction * 100, lang, decimals, decimals);
-  return lang === 'es' ? `${n} %` : `${n}%`;
+  return withPercentSign(formatNumber(fraction * 100, lang, decimals, decimals), lang);
 }
 
 /** A weight or a percent-unit value: up to `maxDecimals` decimals, no trailing zeros ("50 %", "33 %", "95 %"). */
 export function formatPercentShort(fraction: number, lang: Lang, maxDecimals = 2): string {
-  const n = formatNumber(fraction * 100, lang, maxDecimals);
-  return lang === 'es' ? `${n} %` : `${n}%`;
+  return withPercentSign(formatNumber(fraction * 100, lang, maxDecimals), lang);
 }
 
 /** A value of an indicator in its unit: percent indicators show a percent, number indicators a number (≤ 2 decimals). */
@@ -64,110 +74,233 @@ export function formatValue(x: number | null | undefined, unit: Unit, lang: Lang
 
 // --- The semáforo ---------------------------------------------------------------------------------
 
-const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
+/**
+ * What a card says of a figure's status. The JSON keeps `Status` (CONTRACT.md); a person reads two more:
+ * - `sin-reportes`: nothing reported while something is expected (the engine's `sin-datos` with expected > 0) —
+ *   a lag, shown in the attention colour, never as a calm grey «Sin datos»;
+ * - `adelantado`: `sobre-ejecucion` (r above the top band) while the year's target is not reached yet
+ *   (annual progress below 100 %); «Sobre-ejecución» is kept for progress past the year's target.
+ */
+export type ShownStatus = Status | 'sin-reportes' | 'adelantado';
+
+export interface StatusFacts {
+  status: Status;
+  /** Annual progress (uncapped for an indicator, capped roll-up for an objective or the plan); null without reports. */
+  progress: number | null;
+  /** Expected progress at the as-of date; null or 0 when nothing is expected yet. */
+  expected: number | null;
+}
+
+/** The one derivation of the status a person reads from the engine's figures (pure). */
+export function shownStatus(f: StatusFacts): ShownStatus {
+  if (f.status === 'sin-datos' && f.expected !== null && f.expected > 0) return 'sin-reportes';
+  if (f.status === 'sobre-ejecucion' && f.progress !== null && f.progress < 1) return 'adelantado';
+  return f.status;
+}
+
+const STATUS_LABELS: Record<Lang, Record<ShownStatus, string>> = {
   es: {
     rojo: 'Rojo',
     amarillo: 'Amarillo',
     verde: 'Verde',
     'sobre-ejecucion': 'Sobre-ejecución',
+    adelantado: 'Adelantado',
     'sin-meta': 'Sin meta',
     'sin-datos': 'Sin datos',
+    'sin-reportes': 'Sin reportes',
   },
   en: {
     rojo: 'Red',
     amarillo: 'Amber',
     verde: 'Green',
     'sobre-ejecucion': 'Over-achieving',
+    adelantado: 'Ahead of schedule',
     'sin-meta': 'No target',
     'sin-datos': 'No data',
+    'sin-reportes': 'No reports',
   },
 };
 
-export function statusLabel(status: Status, lang: Lang): string {
-  return STATUS_LABELS[lang][status];
+/** The label of a status; for a figure (StatusFacts) the shown status, with what was expected when it lags unreported. */
+export function statusLabel(status: ShownStatus | StatusFacts, lang: Lang): string {
+  if (typeof status === 'string') return STATUS_LABELS[lang][status];
+  const shown = shownStatus(status);
+  if (shown === 'sin-reportes') {
+    const e = formatPercent(status.expected, lang);
+    return lang === 'es' ? `Sin reportes (se esperaba ${e})` : `No reports (${e} expected)`;
+  }
+  return STATUS_LABELS[lang][shown];
 }
 
-const STATUS_EMOJI: Record<Status, string> = {
+const STATUS_EMOJI: Record<ShownStatus, string> = {
   rojo: '🔴',
   amarillo: '🟡',
   verde: '🟢',
   'sobre-ejecucion': '🔵',
+  adelantado: '🔵',
   'sin-meta': '⚪',
   'sin-datos': '⚪',
+  'sin-reportes': '⚠️',
 };
 
-export function statusEmoji(status: Status): string {
-  return STATUS_EMOJI[status];
+function shownOf(status: ShownStatus | StatusFacts): ShownStatus {
+  return typeof status === 'string' ? status : shownStatus(status);
 }
 
-/** "🟢 Verde" */
-export function statusText(status: Status, lang: Lang): string {
+export function statusEmoji(status: ShownStatus | StatusFacts): string {
+  return STATUS_EMOJI[shownOf(status)];
+}
+
+/** "🟢 Verde"; for a figure, "⚠️ Sin reportes (se esperaba 87,5 %)". */
+export function statusText(status: ShownStatus | StatusFacts, lang: Lang): string {
   return `${statusEmoji(status)} ${statusLabel(status, lang)}`;
 }
 
 /** Adaptive Card colours: TextBlock `color` and Container `style` share these names. */
 export type CardColor = 'attention' | 'warning' | 'good' | 'accent' | 'default';
 
-const STATUS_COLOR: Record<Status, CardColor> = {
+/**
+ * TextBlock colours of a status. Hosts draw `warning` (yellow) and `good` (light green) text faintly on a white
+ * card, so amber and green text stays in the default colour (the emoji carries the colour); red and a lag without
+ * reports take `attention`, over-execution `accent`.
+ */
+const STATUS_COLOR: Record<ShownStatus, CardColor> = {
   rojo: 'attention',
-  amarillo: 'warning',
-  verde: 'good',
+  amarillo: 'default',
+  verde: 'default',
   'sobre-ejecucion': 'accent',
+  adelantado: 'accent',
   'sin-meta': 'default',
   'sin-datos': 'default',
+  'sin-reportes': 'attention',
 };
 
-export function statusColor(status: Status): CardColor {
-  return STATUS_COLOR[status];
+export function statusColor(status: ShownStatus | StatusFacts): CardColor {
+  return STATUS_COLOR[shownOf(status)];
 }
 
 // --- The progress bar -----------------------------------------------------------------------------
 
-/** Container styles a bar segment may take (Adaptive Cards 1.5). */
+/** Colours a bar's filled part may take. */
 export type BarStyle = 'attention' | 'warning' | 'good' | 'accent' | 'emphasis';
 
-export interface BarSegment {
-  /** Weighted column width: the filled and the empty segment add to 100. */
-  width: number;
-  style: BarStyle;
+/** The filled part's RGB per style, and the empty part's (Teams' light-theme palette). */
+const BAR_RGB: Record<BarStyle, readonly [number, number, number]> = {
+  attention: [0xc4, 0x31, 0x4b],
+  warning: [0xf2, 0xa9, 0x00],
+  good: [0x23, 0x7b, 0x4b],
+  accent: [0x5b, 0x5f, 0xc7],
+  emphasis: [0x8a, 0x88, 0x86],
+};
+export const BAR_EMPTY_RGB: readonly [number, number, number] = [0xe1, 0xdf, 0xdd];
+
+/** Pixels of a bar image: its width is the resolution (0,1 %); a card stretches it to its column. */
+export const BAR_IMAGE_WIDTH = 1000;
+export const BAR_IMAGE_HEIGHT = 16;
+
+/**
+ * Image sizes by where a bar sits (the card keeps the aspect ratio, so a narrower column takes a squarer image):
+ * across a card row (≈ 400–1000 px: 6–16 px high), the headline bars' middle column (≈ 180–450 px: 8–20 px) and the
+ * plan card's 90 px column (≈ 8 px).
+ */
+export const BAR_SIZES = {
+  row: { width: BAR_IMAGE_WIDTH, height: BAR_IMAGE_HEIGHT },
+  headline: { width: 500, height: 24 },
+  narrow: { width: 250, height: 22 },
+} as const;
+
+export function barRgb(style: BarStyle): readonly [number, number, number] {
+  return BAR_RGB[style];
 }
 
 /**
- * A progress bar as the templates draw it: a ColumnSet whose columns are `segments` (weighted widths, coloured
- * containers), with `text` beside it. The bar is capped at 100 % visually; `text` shows the uncapped figure.
+ * A progress bar as the templates draw it: one Image (a PNG data URI, stretched to its column) whose filled part is
+ * exactly `fill` of its width, with `text` beside it. A ColumnSet of coloured columns cannot be drawn to scale: a
+ * styled column carries the host's padding on both sides (20 px in the Playground), so 1,7 % and 30 % looked alike.
+ * The bar is capped at 100 % visually; `text` shows the uncapped figure.
  */
 export interface BarView {
   /** A caption in front of the bar ("Avance anual"); null for none. */
   label: string | null;
-  segments: BarSegment[];
+  /** data:image/png;base64,… */
+  image: string;
+  /** The image's alternative text (the figure, for screen readers). */
+  alt: string;
+  /** The filled share, 0..1, as drawn. */
+  fill: number;
   text: string;
   /** TextBlock colour of `text`. */
   color: CardColor;
 }
 
-/** The filled share of a bar, in whole percent: capped at 0..100, never 0 for a positive figure nor 100 below 1. */
+/** The filled share of a bar: the figure capped at 0..1, without any minimum or maximum in between. */
 export function barFill(fraction: number | null | undefined): number {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction) || fraction <= 0) return 0;
-  if (fraction >= 1) return 100;
-  const pct = Math.round(fraction * 100);
-  return Math.min(99, Math.max(1, pct));
+  return Math.min(1, fraction);
+}
+
+const barImages = new Map<string, string>();
+
+/**
+ * The PNG of a bar filled to `fill` (0..1) in `style`, as a data URI (memoised: at most 1001 per style and height).
+ * `width` × `height` set the resolution and the aspect ratio (the card stretches the width): 1000 × 16 for a bar
+ * across a card; a narrow column takes a smaller, squarer image (250 × 22 for 90 px: 0,4 % a pixel).
+ */
+export function barImage(fill: number, style: BarStyle, height = BAR_IMAGE_HEIGHT, width = BAR_IMAGE_WIDTH): string {
+  const px = Math.round(barFill(fill) * width);
+  const key = `${style}:${px}:${width}x${height}`;
+  const hit = barImages.get(key);
+  if (hit) return hit;
+  const png = new PNG({ width, height, colorType: 2, inputHasAlpha: true });
+  const [r, g, b] = BAR_RGB[style];
+  const [er, eg, eb] = BAR_EMPTY_RGB;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const filled = x < px;
+      png.data[i] = filled ? r : er;
+      png.data[i + 1] = filled ? g : eg;
+      png.data[i + 2] = filled ? b : eb;
+      png.data[i + 3] = 255;
+    }
+  }
+  const uri = `data:image/png;base64,${PNG.sync.write(png, { colorType: 2 }).toString('base64')}`;
+  barImages.set(key, uri);
+  return uri;
+}
+
+/** The bar colour of a status (lags without reports in red, no target or nothing expected in grey). */
+function barStyleOf(status: ShownStatus): BarStyle {
+  switch (status) {
+    case 'rojo':
+    case 'sin-reportes':
+      return 'attention';
+    case 'amarillo':
+      return 'warning';
+    case 'verde':
+      return 'good';
+    case 'sin-meta':
+    case 'sin-datos':
+      return 'emphasis';
+    default:
+      return 'accent';
+  }
 }
 
 export function progressBar(
   fraction: number | null | undefined,
   lang: Lang,
-  opts: { status?: Status; label?: string | null; style?: BarStyle; text?: string } = {},
+  opts: { status?: ShownStatus | StatusFacts; label?: string | null; style?: BarStyle; text?: string; height?: number; width?: number } = {},
 ): BarView {
   const fill = barFill(fraction);
-  const statusStyle = opts.status ? statusColor(opts.status) : 'accent';
-  const style: BarStyle = opts.style ?? (statusStyle === 'default' ? 'accent' : statusStyle);
-  const segments: BarSegment[] = [];
-  if (fill > 0) segments.push({ width: fill, style });
-  if (fill < 100) segments.push({ width: 100 - fill, style: 'emphasis' });
+  const style: BarStyle = opts.style ?? (opts.status ? barStyleOf(shownOf(opts.status)) : 'accent');
+  const text = opts.text ?? formatPercent(fraction ?? null, lang);
   return {
     label: opts.label ?? null,
-    segments,
-    text: opts.text ?? formatPercent(fraction ?? null, lang),
+    image: barImage(fill, style, opts.height, opts.width),
+    alt: opts.label ? `${opts.label}: ${text}` : text,
+    fill,
+    text,
     color: opts.status ? statusColor(opts.status) : 'default',
   };
 }

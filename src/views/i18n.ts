@@ -181,6 +181,14 @@ export interface Strings {
   complianceUnassigned: string;
   complianceNote: string;
   complianceNoMonths(year: number): string;
+  /** A short answer to «hola» (not the whole help card). */
+  helloText: string;
+  /** A short answer to «gracias». */
+  thanksText: string;
+  outOfScopeTitle: string;
+  outOfScopeText(topic: string): string;
+  chooseObjectiveTitle: string;
+  chooseObjectiveText(count: number): string;
 }
 
 const es: Strings = {
@@ -356,6 +364,13 @@ const es: Strings = {
   complianceUnassigned: 'Sin responsable asignado',
   complianceNote: 'Cuenta los meses de los indicadores con meta en el año; un mes va «a tiempo» si su primera versión se guardó a más tardar en su plazo.',
   complianceNoMonths: (y) => `Aún no ha cerrado ningún mes de ${y}: no hay cumplimiento que medir.`,
+  helloText: '¡Hola! 👋 Soy PEI Bot: te cuento cómo va el Plan Estratégico Institucional. Pregúntame, por ejemplo, «¿cómo va el objetivo 5?».',
+  thanksText: '¡Con gusto! 🙂 Aquí estoy cuando necesites algo del plan.',
+  outOfScopeTitle: 'Eso no lo sé responder',
+  outOfScopeText: (t) =>
+    `No tengo información sobre «${t}»: solo sigo el avance del Plan Estratégico Institucional (objetivos, indicadores, metas y sus reportes). Para eso, consulta al área encargada. Sobre el plan puedo responderte, por ejemplo:`,
+  chooseObjectiveTitle: '¿Cuál objetivo?',
+  chooseObjectiveText: (c) => `El plan tiene ${c} objetivos estratégicos. Toca uno para ver cómo va:`,
 };
 
 const en: Strings = {
@@ -530,6 +545,13 @@ const en: Strings = {
   complianceUnassigned: 'No owner assigned',
   complianceNote: 'Counts the months of the indicators with a target in the year; a month is «on time» when its first version was stored by its deadline.',
   complianceNoMonths: (y) => `No month of ${y} has closed yet: there is no compliance to measure.`,
+  helloText: "Hi! 👋 I'm PEI Bot: I tell you how the Institutional Strategic Plan is doing. Ask me, for example, “how is objective 5 doing?”.",
+  thanksText: "You're welcome! 🙂 I'm here whenever you need something about the plan.",
+  outOfScopeTitle: "That's not something I can answer",
+  outOfScopeText: (t) =>
+    `I have no information about “${t}”: I only follow the progress of the Institutional Strategic Plan (objectives, indicators, targets and their reports). Please ask the office in charge. About the plan I can answer, for example:`,
+  chooseObjectiveTitle: 'Which objective?',
+  chooseObjectiveText: (c) => `The plan has ${c} strategic objectives. Tap one to see how it is doing:`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = Object.freeze({ es, en });

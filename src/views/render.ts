@@ -85,7 +85,29 @@ export function renderCard(templateName: TemplateName | string, data: object): C
     template = new ACData.Template(loadTemplate(templateName));
     prepared.set(templateName, template);
   }
-  return template.expand({ $root: data }) as CardJson;
+  return readableColors(template.expand({ $root: data }) as CardJson);
+}
+
+/**
+ * Text colours a person can read on a white card. Hosts draw `warning` (yellow) and `good` (light green) text
+ * faintly on white (the Playground draws them #E69500 and #028A02; the orange-yellow is below 3:1 contrast on white), so text in
+ * those colours is drawn `attention` (a notice) and `default` (a confirmation, whose emoji carries the colour).
+ * Container `style`s (backgrounds) keep theirs. Applied to every card, whatever colour a view model asked for.
+ */
+export const UNREADABLE_TEXT_COLORS: Readonly<Record<string, string>> = { warning: 'attention', good: 'default' };
+
+export function readableColors<T>(node: T): T {
+  if (Array.isArray(node)) {
+    for (const x of node) readableColors(x);
+  } else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.color === 'string') {
+      const to = UNREADABLE_TEXT_COLORS[o.color.toLowerCase()];
+      if (to) o.color = to;
+    }
+    for (const v of Object.values(o)) if (v && typeof v === 'object') readableColors(v);
+  }
+  return node;
 }
 
 /** The card wrapped as a Bot Framework attachment (plain JSON; no botbuilder import needed). */

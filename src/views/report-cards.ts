@@ -7,6 +7,7 @@ import type { FieldError, ReportField } from '../reports/validate';
 import { formatDate, formatPeriod, formatPeriodLong, formatValue, joinList, truncate, type Lang } from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
+import { conversationName, personName, type NameBook } from './names';
 import { reportStrings } from './report-strings';
 import { showIndicator, reportStart } from './verbs';
 
@@ -91,7 +92,7 @@ export function reportFormCard(m: ReportFormModel): CardJson {
 
   const view = {
     title: m.indicators.length === 1 ? s.formTitleFor(m.indicators[0].id) : s.formTitle,
-    intro: s.formIntro,
+    intro: s.formIntro(selected ? selected.trend : m.indicators.length === 1 ? m.indicators[0].trend : undefined),
     notice: m.notice ?? null,
     errorSummary: errorFields ? s.formErrorsSummary(errorFields) : null,
     labels: {
@@ -220,10 +221,11 @@ export function allOwnersCard(o: { lang: Lang; plan: Plan; owners: (id: string) 
   });
 }
 
-export function adminsCard(o: { lang: Lang; configured: readonly string[]; added: readonly Person[]; note?: string | null; noteColor?: string }): CardJson {
+export function adminsCard(o: { lang: Lang; configured: readonly string[]; added: readonly Person[]; note?: string | null; noteColor?: string; names?: NameBook }): CardJson {
   const s = reportStrings(o.lang);
   const rows = [
-    ...o.configured.map((k) => ({ text: k, sub: s.adminsConfigured })),
+    // PEI_ADMINS holds ids or e-mails: a person is shown by the name kept when they were last seen.
+    ...o.configured.map((k) => ({ text: esc(personName(k, undefined, o.names, o.lang)), sub: s.adminsConfigured })),
     ...o.added.map((p) => ({ text: `**${esc(p.name)}**`, sub: `${s.adminsAdded}${p.email ? ` · ${esc(p.email)}` : ''}` })),
   ];
   return renderCard('owners', {
@@ -251,7 +253,7 @@ function isPerson(x: unknown): x is Person {
   return !!x && typeof x === 'object' && typeof (x as Person).id === 'string' && typeof (x as Person).name === 'string';
 }
 
-export function auditLogCard(a: { lang: Lang; plan: Plan; entries: readonly AuditEntry[]; total: number; indicatorId?: string }): CardJson {
+export function auditLogCard(a: { lang: Lang; plan: Plan; entries: readonly AuditEntry[]; total: number; indicatorId?: string; names?: NameBook }): CardJson {
   const s = reportStrings(a.lang);
   const lang = a.lang;
   const unitOf = new Map(a.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i.unit] as const)));
@@ -269,13 +271,15 @@ export function auditLogCard(a: { lang: Lang; plan: Plan; entries: readonly Audi
       const names = (x: unknown) => (isPeople(x) && x.length ? x.map((p) => esc(p.name)).join(', ') : s.auditNone);
       change = `${names(e.before)} → ${names(e.after)}`;
     } else if (e.action.startsWith('admin.')) {
-      subject = esc(isPerson(e.after) ? e.after.name : isPerson(e.before) ? e.before.name : e.target);
+      const p = isPerson(e.after) ? e.after : isPerson(e.before) ? e.before : undefined;
+      subject = esc(personName(p?.id ?? e.target.replace(/^admin:/, ''), p?.name, a.names, lang));
     } else if (e.action.startsWith('subscription.')) {
-      subject = e.target.replace(/^subscription:/, '');
+      // The conversation by its name (a channel with its team), never its id ("19:…@thread.tacv2").
+      subject = conversationName(e.target.replace(/^subscription:/, ''), a.names, lang);
     }
     return {
       heading: `**${action}**${SEP}${subject}`,
-      byline: `${esc(e.actor.name)}${SEP}${instantText(e.at, lang)}`,
+      byline: `${esc(personName(e.actor.id, e.actor.name, a.names, lang))}${SEP}${instantText(e.at, lang)}`,
       change,
     };
   });

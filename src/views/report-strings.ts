@@ -1,3 +1,4 @@
+import type { Trend } from '../plan/types';
 import type { Lang } from './format';
 
 /**
@@ -9,7 +10,8 @@ export interface ReportStrings {
   // Form
   formTitle: string;
   formTitleFor(id: string): string;
-  formIntro: string;
+  /** The form's first line, matching the chosen indicator's tendencia (none chosen: both readings). */
+  formIntro(trend?: Trend): string;
   formErrorsSummary(n: number): string;
   labelIndicator: string;
   labelPeriod: string;
@@ -88,6 +90,9 @@ export interface ReportStrings {
   assignWhichIndicator: string;
   assignWhom: string;
   mentionWithoutId(text: string): string;
+  /** In a 1:1 chat colleagues cannot be @mentioned: the e-mail route, with the indicator (or 4263) in the example. */
+  assignByEmailPersonal(indicatorId: string): string;
+  notAMention(text: string): string;
   // Audit
   auditTitle: string;
   auditTitleFor(id: string): string;
@@ -135,7 +140,12 @@ export interface ReportStrings {
 const es: ReportStrings = {
   formTitle: 'Reportar avance',
   formTitleFor: (id) => `Reportar avance · indicador ${id}`,
-  formIntro: 'Reporta lo que el indicador logró en el mes. Los campos con * son obligatorios.',
+  formIntro: (t) =>
+    (t === undefined
+      ? 'Reporta el avance del mes: en un indicador de Suma, lo logrado en el mes; en los demás (creciente, constante, decreciente), el nivel alcanzado a la fecha.'
+      : t === 'suma'
+        ? 'Reporta lo logrado en el mes: este indicador suma los valores de los meses.'
+        : 'Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.') + ' Los campos con * son obligatorios.',
   formErrorsSummary: (n) => (n === 1 ? 'Revisa el campo marcado en rojo; no se guardó nada.' : `Revisa los ${n} campos marcados en rojo; no se guardó nada.`),
   labelIndicator: 'Indicador',
   labelPeriod: 'Mes del reporte (corte)',
@@ -144,7 +154,7 @@ const es: ReportStrings = {
   labelDificultades: 'Dificultades, soluciones o justificación',
   labelEvidencia: 'Enlace a la evidencia (https://…)',
   placeholderIndicator: 'Elige el indicador',
-  placeholderValue: 'Por ejemplo 1.500 · 0,25 · 75 %',
+  placeholderValue: 'Por ejemplo 1.500 · 0,25 · 75\u00a0%',
   placeholderLogros: 'Qué se logró en el mes (mínimo 10 caracteres)',
   placeholderDificultades: 'Obligatorio si el avance es 0, si supera la meta o si el nivel baja',
   placeholderEvidencia: 'https://…',
@@ -212,6 +222,9 @@ const es: ReportStrings = {
   assignWhichIndicator: 'Indica el indicador, por ejemplo: «asignar responsable 4263 @Ana» o «asignar responsable 4263 ana.perez@secretariageneral.gov.co».',
   assignWhom: 'Indica a quién: menciónalo con @ en Teams o escribe su correo, por ejemplo «asignar responsable 4263 @Ana».',
   mentionWithoutId: (t) => `No reconozco a «${t}» como una mención de Teams: escribe @ y elige a la persona de la lista, o usa su correo.`,
+  notAMention: (t) => `No reconozco a «${t}» como una mención de Teams.`,
+  assignByEmailPersonal: (id) =>
+    `En este chat personal no se puede mencionar a colegas (Teams solo deja mencionar a quienes están en la conversación). Escribe su correo institucional, por ejemplo «asignar responsable ${id} ana.perez@secretariageneral.gov.co»: quedará como responsable y lo reconoceré cuando me escriba con esa cuenta. En un canal o chat de grupo también puedes mencionarlo con @.`,
   auditTitle: 'Auditoría',
   auditTitleFor: (id) => `Auditoría del indicador ${id}`,
   auditIntro: (s, t) => (t > s ? `Los ${s} cambios más recientes de ${t}.` : t === 1 ? '1 cambio registrado.' : `${t} cambios registrados.`),
@@ -267,7 +280,12 @@ const es: ReportStrings = {
 const en: ReportStrings = {
   formTitle: 'Report progress',
   formTitleFor: (id) => `Report progress · indicator ${id}`,
-  formIntro: 'Report what the indicator achieved in the month. Fields marked * are required.',
+  formIntro: (t) =>
+    (t === undefined
+      ? 'Report the month’s progress: for a Suma indicator, what was achieved in the month; for the others (increasing, constant, decreasing), the level reached to date.'
+      : t === 'suma'
+        ? 'Report what was achieved in the month: this indicator adds up the months’ values.'
+        : 'Report the level reached to date (the cumulative value), not what was achieved in the month alone.') + ' Fields marked * are required.',
   formErrorsSummary: (n) => (n === 1 ? 'Check the field marked in red; nothing was saved.' : `Check the ${n} fields marked in red; nothing was saved.`),
   labelIndicator: 'Indicator',
   labelPeriod: 'Reporting month',
@@ -276,7 +294,8 @@ const en: ReportStrings = {
   labelDificultades: 'Difficulties, solutions or justification',
   labelEvidencia: 'Evidence link (https://…)',
   placeholderIndicator: 'Choose the indicator',
-  placeholderValue: 'For example 1,500 · 0.25 · 75%',
+  // Values the parser takes in English: "1,500" alone is ambiguous in Bogotá (1,5 or 1500) and is refused.
+  placeholderValue: 'For example 1500 · 1,500.5 · 0.25 · 75%',
   placeholderLogros: 'What was achieved in the month (at least 10 characters)',
   placeholderDificultades: 'Required when the progress is 0, exceeds the target or the level drops',
   placeholderEvidencia: 'https://…',
@@ -344,6 +363,9 @@ const en: ReportStrings = {
   assignWhichIndicator: 'Say which indicator, for example: “assign owner 4263 @Ana” or “assign owner 4263 ana.perez@secretariageneral.gov.co”.',
   assignWhom: 'Say who: @mention them in Teams or type their e-mail, for example “assign owner 4263 @Ana”.',
   mentionWithoutId: (t) => `I can’t tell who “${t}” is: type @ and pick the person from the list, or use their e-mail.`,
+  notAMention: (t) => `I can’t tell who “${t}” is: it is not a Teams mention.`,
+  assignByEmailPersonal: (id) =>
+    `In this personal chat colleagues can’t be @mentioned (Teams only lets you mention people in the conversation). Type their work e-mail, for example “assign owner ${id} ana.perez@secretariageneral.gov.co”: they become the owner and I’ll recognise them when they write from that account. In a channel or group chat you can also @mention them.`,
   auditTitle: 'Audit log',
   auditTitleFor: (id) => `Audit log of indicator ${id}`,
   auditIntro: (s, t) => (t > s ? `The latest ${s} of ${t} changes.` : t === 1 ? '1 change recorded.' : `${t} changes recorded.`),

@@ -80,7 +80,7 @@ describe('report form (TestAdapter)', () => {
     // the reply: the indicator card with the new figures (0,3 of 0,4 = 75,0 %)
     const detail = cardsOf(replies)[0];
     expect(cardText(detail)).toContain('Indicador 4263');
-    expect(cardText(detail)).toContain('75,0 %');
+    expect(cardText(detail)).toContain('75,0\u00a0%');
     expect(c.store.reports()).toHaveLength(1);
     expect(c.store.reports()[0]).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana' }, submissionId: `aad-ana:${form.submit.formId}` });
 
@@ -105,7 +105,7 @@ describe('report form (TestAdapter)', () => {
     expect(fields.period.value).toBe('2025-06');
     expect(redTexts(again)).toEqual([
       'Revisa los 2 campos marcados en rojo; no se guardó nada.',
-      '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75 %.',
+      '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
       'La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
     ]);
     expect(c.store.reports()).toHaveLength(0);
@@ -205,7 +205,7 @@ describe('report form (TestAdapter)', () => {
     expect(confirmation).toContain('Corrección registrada (v2)');
     expect(confirmation).toContain('corrección v2');
     expect(confirmation).toContain('Ya había un reporte de junio de 2025 (v1, valor 0,3): este queda como corrección v2.');
-    expect(cardText(cardsOf(replies)[0])).toContain('80,0 %');
+    expect(cardText(cardsOf(replies)[0])).toContain('80,0\u00a0%');
     expect(c.store.reports().map((r) => [r.version, r.value])).toEqual([[1, 0.3], [2, 0.32]]);
     const audit = c.store.audit({ target: 'report:4263:2025-06' });
     expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.correct']);

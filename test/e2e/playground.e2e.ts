@@ -3,6 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { BAR_EMPTY_RGB } from '../../src/views/format';
 import { BOT_ENTRY, build, Child, cli, currentUserOf, ensureOutput, escapeRe, freePort, getJson, httpGet, OUTPUT, pct, plain, ROOT, waitHttp } from './harness';
 import type { StatusJson, StatusObjectiveJson } from '../../src/views/status-json';
 
@@ -146,6 +148,47 @@ function valueAfter(text: string, label: string): string {
   const m = new RegExp(`^${escapeRe(label)}\\n(.+)$`, 'm').exec(text);
   if (!m) throw new Error(`la tarjeta no muestra «${label}»:\n${text}`);
   return m[1];
+}
+
+interface MeasuredBar {
+  alt: string;
+  /** The figure the bar stands for, 0..1 (from its alternative text, capped as the bar is). */
+  expected: number;
+  width: number;
+  /** Pixels along the bar's middle row that are not the empty part's colour. */
+  filled: number;
+}
+
+/**
+ * The bars of a card as the browser drew them: the card's screenshot (a PNG) is read pixel by pixel along the middle
+ * row of each bar image, and the filled pixels counted against the bar's drawn width.
+ */
+async function measureBars(card: Locator, file: string): Promise<MeasuredBar[]> {
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: file });
+  const cardBox = (await card.boundingBox())!;
+  const png = PNG.sync.read(readFileSync(file));
+  const sx = png.width / cardBox.width;
+  const imgs = card.locator('img[src^="data:image/png"]');
+  const out: MeasuredBar[] = [];
+  for (let i = 0; i < (await imgs.count()); i++) {
+    const img = imgs.nth(i);
+    const box = (await img.boundingBox())!;
+    const alt = (await img.getAttribute('alt')) ?? '';
+    const m = /(-?[\d.]+(?:,\d+)?)[\s\u00a0]*%/.exec(alt);
+    const expected = m ? Math.max(0, Math.min(1, Number(m[1].replace(/\./g, '').replace(',', '.')) / 100)) : 0;
+    const y = Math.round((box.y - cardBox.y + box.height / 2) * sx);
+    const x0 = Math.round((box.x - cardBox.x) * sx);
+    const width = Math.round(box.width * sx);
+    let filled = 0;
+    for (let x = x0; x < x0 + width; x++) {
+      const k = (y * png.width + x) * 4;
+      const d = Math.abs(png.data[k] - BAR_EMPTY_RGB[0]) + Math.abs(png.data[k + 1] - BAR_EMPTY_RGB[1]) + Math.abs(png.data[k + 2] - BAR_EMPTY_RGB[2]);
+      if (d > 60) filled++;
+    }
+    out.push({ alt, expected, width, filled });
+  }
+  return out;
 }
 
 /** The piece of an objective card about one indicator: from "<id> ·" to the next indicator's id. */
@@ -297,6 +340,29 @@ test('chat personal: «¿cómo va el objetivo 5?» muestra las cifras del objeti
     expect(o.indicators.find((i) => i.id === '4263')?.progress).toBeNull();
     await shot('02-objetivo-5');
     await shot('02-objetivo-5-tarjeta', card);
+  });
+
+  await step('objetivo-5-barras', async () => {
+    // The bars are drawn to scale: measured in the screenshot, each filled length is its figure of the bar's width
+    // (within 2 px, or 1 % of the width), and bars of the same width keep the figures' ratios.
+    const bars = await measureBars(card, join(OUTPUT, '02-objetivo-5-barras.png'));
+    writeFileSync(join(OUTPUT, '02-objetivo-5-barras.json'), `${JSON.stringify(bars, null, 2)}\n`);
+    expect(bars.length).toBe(3 + (await objective(5)).indicators.length);
+    for (const b of bars) {
+      expect(b.width).toBeGreaterThan(40);
+      expect({ alt: b.alt, off: Math.abs(b.filled - b.expected * b.width) <= Math.max(2, 0.01 * b.width) }).toEqual({ alt: b.alt, off: true });
+    }
+    const rows = bars.slice(3).filter((b) => b.expected > 0.05);
+    for (const a of rows) for (const b of rows) {
+      if (Math.abs(a.width - b.width) > 1) continue;
+      expect(a.filled / b.filled).toBeCloseTo(a.expected / b.expected, 1);
+    }
+    // At least one bar is partly filled and one differs from another: the measure is not vacuous.
+    expect(bars.some((b) => b.filled > 0 && b.filled < b.width)).toBe(true);
+    expect(new Set(bars.map((b) => Math.round((100 * b.filled) / b.width))).size).toBeGreaterThan(2);
+  });
+
+  await step('objetivo-5-documentacion', async () => {
     // For the README: the playground as a person sees it, the question and the card (a narrower window, so that
     // the question on the right sits near the card on the left).
     const docShot = join(OUTPUT, '02-objetivo-5-playground.png');

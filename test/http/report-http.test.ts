@@ -50,7 +50,7 @@ describe('an owner reports over HTTP', () => {
     const update = t.connector.updates().find((u) => u.conversationId === 'conv-ana');
     expect(update?.path).toMatch(/\/v3\/conversations\/conv-ana\/activities\/form-activity-1$/);
     expect(cardText(update!.body.attachments[0].content)).toContain('✅ Reporte registrado');
-    expect(cardText(t.connector.cards('conv-ana').at(-1))).toContain('75,0 %');
+    expect(cardText(t.connector.cards('conv-ana').at(-1))).toContain('75,0\u00a0%');
 
     const after = await status();
     const o5 = after.objectives[4];

@@ -105,7 +105,7 @@ describe('POST /api/messages', () => {
     expect(text).toContain(formatPercent(o5.progress, 'es'));
     expect(text).toContain(formatPercent(o5.expected, 'es'));
     expect(text).toContain(formatPercent(o5.indicators[0].progress, 'es'));
-    expect(text).toContain('75,0 %');
+    expect(text).toContain('75,0\u00a0%');
     expect(text).toMatch(/Amarillo/i);
     // The reply goes back to the conversation it came from, through the connector.
     expect(t.connector.received[0].conversationId).toBe(`a:personal-${ANA.aadObjectId}`);

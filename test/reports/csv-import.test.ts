@@ -103,7 +103,7 @@ describe('importReportsCsv', () => {
       { line: 3, message: 'indicator: El indicador «9999» no existe en el plan.' },
       { line: 4, message: 'reported_by: falta quién reporta (correo o id de Teams)' },
       { line: 4, message: 'period: «2025-13» no es un mes válido: usa la forma AAAA-MM (por ejemplo 2025-06).' },
-      { line: 4, message: 'value: «abc» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75 %.' },
+      { line: 4, message: 'value: «abc» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.' },
       { line: 4, message: 'logros: «Logros y avances del periodo» es muy corto (5 caracteres): escribe al menos 10.' },
       { line: 4, message: 'evidencia: La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).' },
       { line: 5, message: 'el indicador 4263 ya tiene un reporte de junio de 2025 en la línea 2 de este archivo' },

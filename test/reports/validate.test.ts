@@ -106,7 +106,7 @@ describe('validateReport', () => {
     test('formats of both languages, with the reason when unreadable', () => {
       expect(check({ indicatorId: '8118-M3', value: '1.500,5', logros: 'Unidades documentales puestas al servicio' }).ok).toBe(true);
       expect(errorsOf({ value: 'abc' })).toEqual(['value:not-a-number']);
-      expect(messageOf({ value: 'abc' })).toBe('«abc» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75 %.');
+      expect(messageOf({ value: 'abc' })).toBe('«abc» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.');
       expect(messageOf({ value: 'abc' }, { lang: 'en' })).toBe('“abc” is not a number. Type, for example, 1,500.5 · 0.25 · 75%.');
       expect(errorsOf({ value: '' })).toEqual(['value:required']);
       expect(messageOf({ value: '' })).toBe('Escribe el valor alcanzado.');
@@ -133,7 +133,7 @@ describe('validateReport', () => {
     });
     test('absurd values: above 100 %, more than 10x the year target, a Suma month above the four-year total', () => {
       expect(errorsOf({ indicatorId: 'O10-1', value: '150%' })).toEqual(['value:over-100']);
-      expect(messageOf({ indicatorId: 'O10-1', value: '150%' })).toBe('El valor (150 %) supera el 100 %: revisa el porcentaje.');
+      expect(messageOf({ indicatorId: 'O10-1', value: '150%' })).toBe('El valor (150\u00a0%) supera el 100\u00a0%: revisa el porcentaje.');
       expect(messageOf({ indicatorId: 'O10-1', value: '150%' }, { lang: 'en' })).toBe('The value (150%) is above 100%: check the percentage.');
       expect(errorsOf({ value: '5' })).toEqual(['value:absurd-target']);
       expect(messageOf({ value: '5' })).toBe('El valor (5) es más de 10 veces la meta 2025 (0,4): revisa el número y su unidad.');

@@ -53,11 +53,11 @@ describe('objective status', () => {
 
   test('objective 5: 37,5 % against 72,9 % expected, amarillo; 4263 at 75,0 % with its owner; pending ones marked', async () => {
     const card = await ask('¿cómo va el objetivo 5?');
-    expect(card).toContain('37,5 %');
-    expect(card).toContain('72,9 %');
+    expect(card).toContain('37,5\u00a0%');
+    expect(card).toContain('72,9\u00a0%');
     expect(card).toMatch(/Amarillo/);
-    expect(card).toContain('75,0 %');
-    expect(card).toContain('62,5 %');
+    expect(card).toContain('75,0\u00a0%');
+    expect(card).toContain('62,5\u00a0%');
     expect(card).toContain('Ana Pérez');
     expect(card).toMatch(/sin reporte|Sin reportes|pendiente/i);
   });
@@ -88,7 +88,7 @@ describe('indicator detail', () => {
     const card = await ask('indicador 4263');
     expect(card).toContain('0,3');
     expect(card).toContain('0,4');
-    expect(card).toContain('75,0 %');
+    expect(card).toContain('75,0\u00a0%');
     expect(card).toContain('Portal en pruebas con 3 entidades');
     expect(card).toContain('https://intranet.example/portal');
   });
@@ -133,7 +133,7 @@ describe('plan, lagging, misión/visión, help', () => {
     expect(await ask(text)).toMatch(re);
   });
 
-  test.each([['ayuda', 'es'], ['qué puedes hacer', 'es'], ['hola', 'es'], ['help', 'en'], ['what can you do', 'en'], ['hi', 'en']])('"%s" -> help (%s)', async (text, lang) => {
+  test.each([['ayuda', 'es'], ['qué puedes hacer', 'es'], ['hola', 'es'], ['help', 'en'], ['what can you do', 'en'], ['hi', 'en']])('"%s" -> help, or a greeting with an example (%s)', async (text, lang) => {
     const card = await ask(text, lang === 'en' ? 'en-US' : undefined);
     expect(card).toMatch(lang === 'es' ? /cómo va el objetivo 5/i : /objective 5/i);
   });

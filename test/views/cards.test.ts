@@ -15,7 +15,7 @@ import {
   type CardJson,
 } from '../../src/views/cards';
 import { formatPercent } from '../../src/views/format';
-import { ANA, ctxOf, figures, findAll, rep, submits, textOf, thePlan } from './helpers';
+import { ANA, barFilled, ctxOf, figures, findAll, rep, submits, textOf, thePlan } from './helpers';
 import { byYear, indicatorOf, richReports, type Scenario } from './scenario';
 
 /** The tappable row of the card that opens an indicator (or an objective). */
@@ -39,14 +39,14 @@ describe('objective status card', () => {
   test('Spanish: the figures of 4263, its semáforo and its owner', () => {
     const card = objectiveStatusCard(o5, ctxOf('es'));
     const row = textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '4263' }));
-    expect(row).toContain('75,0 %');
-    expect(row).toContain('Esperado: 62,5 %');
+    expect(row).toContain('75,0\u00a0%');
+    expect(row).toContain('Esperado: 62,5\u00a0%');
     expect(row).toContain('Verde');
     expect(row).toContain('🟢');
     expect(row).toContain('Ana Pérez');
     expect(row).toContain('Meta 2025: 0,4');
     expect(row).toContain('Ejecutado: 0,3');
-    expect(row).toContain('Peso 50 %');
+    expect(row).toContain('Peso 50\u00a0%');
     expect(row).toContain('jun. 2025');
     expect(row).not.toContain('Pendiente');
   });
@@ -84,8 +84,8 @@ describe('objective status card', () => {
       expect(bar).toHaveLength(1);
       expect(textOf(bar[0])).toContain(formatPercent(value, 'es'));
     }
-    expect(all).toContain('37,5 %');
-    expect(all).toContain('72,9 %');
+    expect(all).toContain('37,5\u00a0%');
+    expect(all).toContain('72,9\u00a0%');
   });
 
   test('one row per indicator; the pending ones are marked; owners fall back to the area, then to "Sin responsable"', () => {
@@ -99,25 +99,24 @@ describe('objective status card', () => {
     expect(textOf(rowFor(o2, { verb: 'show-indicator', indicatorId: '8110-M3' }))).toContain('Responsable: Subsecretaría Corporativa');
   });
 
-  test('the bar of a row: weighted widths in the status colour', () => {
+  test('the bar of a row: drawn to scale (75 % of its pixels filled)', () => {
     const card = objectiveStatusCard(o5, ctxOf('es'));
     const row = rowFor(card, { verb: 'show-indicator', indicatorId: '4263' });
-    const segments = findAll(row, (x) => x.type === 'Column' && typeof x.style === 'string' && x.minHeight !== undefined);
-    expect(segments.map((c) => [c.width, c.style])).toEqual([
-      [75, 'good'],
-      [25, 'emphasis'],
-    ]);
+    const bars = findAll(row, (x) => x.type === 'Image' && String(x.url).startsWith('data:image/png'));
+    expect(bars).toHaveLength(1);
+    expect(barFilled(bars[0].url)).toBeCloseTo(0.75, 3);
+    expect(bars[0].altText).toBe('75,0\u00a0%');
   });
 
   test('over-execution: the bar stops at 100 %, the number does not', () => {
     const q = figures([rep('O10-1', '2025-05', 0.99, { dificultades: 'Demanda mayor.' })], '2025-06-30');
     const card = objectiveStatusCard(q.objectives[9], ctxOf('es'));
     const row = rowFor(card, { verb: 'show-indicator', indicatorId: 'O10-1' });
-    expect(textOf(row)).toContain('104,2 %');
-    expect(textOf(row)).toContain('Meta 2025: 95 %');
-    expect(textOf(row)).toContain('Ejecutado: 99 %');
-    const segments = findAll(row, (x) => x.type === 'Column' && x.minHeight !== undefined);
-    expect(segments.map((c) => c.width)).toEqual([100]);
+    expect(textOf(row)).toContain('104,2\u00a0%');
+    expect(textOf(row)).toContain('Meta 2025: 95\u00a0%');
+    expect(textOf(row)).toContain('Ejecutado: 99\u00a0%');
+    const bars = findAll(row, (x) => x.type === 'Image' && String(x.url).startsWith('data:image/png'));
+    expect(bars.map((b) => barFilled(b.url))).toEqual([1]);
   });
 
   test('a year without a target says so (8110-M3 in 2024)', () => {
@@ -169,10 +168,10 @@ describe('indicator detail card', () => {
     const years = findAll(card, (x) => x.type === 'ColumnSet' && /^(2024|2025|2026|2027|Cuatrienio)\n/.test(textOf(x)));
     expect(years.map((y) => textOf(y).split('\n'))).toEqual([
       ['2024', '0,1', '—', '—'],
-      ['2025', '0,4', '0,3', '🟢 75,0 %'],
+      ['2025', '0,4', '0,3', '🟢 75,0\u00a0%'],
       ['2026', '0,75', '—', '—'],
       ['2027', '1', '—', '—'],
-      ['Cuatrienio', '1', '0,3', '30,0 %'],
+      ['Cuatrienio', '1', '0,3', '30,0\u00a0%'],
     ]);
   });
 
@@ -278,7 +277,7 @@ describe('lagging card', () => {
     expect(all).toContain('🟡 En amarillo (2)');
     expect(all).toContain('⏳ Sin reporte en 2025 (22)');
     for (const id of ['3980', '4248', '4267', '8118-M3']) rowFor(card, { verb: 'show-indicator', indicatorId: id });
-    expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '3980' }))).toContain('avance 7,7 % de 50,0 % esperado');
+    expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '3980' }))).toContain('avance 7,7\u00a0% de 50,0\u00a0% esperado');
     // Pending indicators: one row per objective, naming them (and their owners when known).
     const o2 = textOf(rowFor(card, { verb: 'show-objective', objective: 2 }));
     expect(o2).toContain('4234, 4236, 4237, 4244, 8110-M3');

@@ -177,3 +177,18 @@ export function skeleton(v: unknown, key = ''): unknown {
   if (typeof v === 'string' && TEXT_KEYS.has(key)) return '<text>';
   return v;
 }
+
+/** The share of a bar image (a PNG data URI from views/format.ts) drawn filled, read from its pixels' first row. */
+export function barFilled(uri: unknown): number {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PNG } = require('pngjs') as typeof import('pngjs');
+  const { BAR_EMPTY_RGB } = require('../../src/views/format') as typeof import('../../src/views/format');
+  if (typeof uri !== 'string' || !uri.startsWith('data:image/png;base64,')) throw new Error(`not a bar image: ${String(uri).slice(0, 40)}`);
+  const png = PNG.sync.read(Buffer.from(uri.slice('data:image/png;base64,'.length), 'base64'));
+  let filled = 0;
+  for (let x = 0; x < png.width; x++) {
+    const i = x * 4;
+    if (png.data[i] !== BAR_EMPTY_RGB[0] || png.data[i + 1] !== BAR_EMPTY_RGB[1] || png.data[i + 2] !== BAR_EMPTY_RGB[2]) filled++;
+  }
+  return filled / png.width;
+}

@@ -1,7 +1,10 @@
 import { allIndicators } from '../../src/plan/load';
 import {
   chooseIndicatorCard,
+  chooseObjectiveCard,
+  greetingCard,
   helpCard,
+  outOfScopeCard,
   indicatorDetailCard,
   laggingCard,
   messageCard,
@@ -16,7 +19,7 @@ import {
   type ViewContext,
 } from '../../src/views/cards';
 import type { Lang } from '../../src/views/format';
-import { cardProblems, ctxOf, rep, skeleton, thePlan } from './helpers';
+import { cardProblems, ctxOf, findAll, rep, skeleton, textOf, thePlan } from './helpers';
 import { byYear, indicatorOf, planOf, SCENARIOS, type Scenario } from './scenario';
 
 /** Every card every function can make, for one scenario and one context. */
@@ -37,6 +40,11 @@ function everyCard(s: Scenario, ctx: ViewContext): [string, CardJson][] {
   out.push(['not understood', notUnderstoodCard('¿y el clima de mañana? ${x} {y} "comillas" <b>', ctx)]);
   out.push(['unknown objective', unknownObjectiveCard(42, ctx)]);
   out.push(['unknown indicator', unknownIndicatorCard('9999', ctx)]);
+  out.push(['hello', greetingCard('hello', ctx)]);
+  out.push(['thanks', greetingCard('thanks', ctx)]);
+  out.push(['out of scope', outOfScopeCard('presupuesto', ctx)]);
+  out.push(['choose objective', chooseObjectiveCard(ctx, p)]);
+  out.push(['choose objective without figures', chooseObjectiveCard(ctx)]);
   out.push(['message', messageCard({ text: 'Listo.' })]);
   out.push(['message full', messageCard({ title: 'Reporte guardado', color: 'good', text: 'Gracias.', facts: [{ title: 'Indicador', value: '4263' }], rows: [{ text: 'Objetivo 5', sub: 'ver', action: { verb: 'show-objective', objective: 5 } }], actions: [{ title: 'Ver el plan', data: { verb: 'show-plan' } }] })]);
   return out;
@@ -51,6 +59,12 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('every card is valid A
         // Template data that looks like a template (the not-understood text) is the user's, not a leftover.
         const problems = cardProblems(card).filter((x) => !(name === 'not understood' && x.startsWith('unexpanded')));
         expect({ name, problems }).toEqual({ name, problems: [] });
+        // Readable on white: no text in the host's faint yellow or green; the % never wraps away from its number.
+        const faint = findAll(card, (o) => (o.type === 'TextBlock' || o.type === 'TextRun') && /^(warning|good)$/i.test(String(o.color ?? '')));
+        expect({ name, faint: faint.map((o) => o.text) }).toEqual({ name, faint: [] });
+        expect({ name, wraps: textOf(card).match(/\d %/g) }).toEqual({ name, wraps: null });
+        // Bars are images drawn to scale, never coloured columns with padding.
+        expect({ name, columns: findAll(card, (o) => o.type === 'Column' && typeof o.style === 'string' && o.minHeight !== undefined).length }).toEqual({ name, columns: 0 });
       }
     }
   });

@@ -1,0 +1,36 @@
+import type { Store } from '../store/types';
+import type { Lang } from '../views/format';
+import { looksLikeId, type NameBook } from '../views/names';
+
+/**
+ * The names the bot has seen, from the store: people (personal chats' users, owners, admins, authors and actors of
+ * the audit log) and conversations (channels with their team, group chats, personal chats).
+ */
+export function nameBook(store: Store, lang: Lang): NameBook {
+  const people = new Map<string, string>();
+  const keep = (id: string | undefined, name: string | undefined) => {
+    if (!id || !name || !name.trim() || looksLikeId(name) || name === id) return;
+    people.set(id.toLowerCase(), name.trim());
+  };
+  for (const a of store.audit()) keep(a.actor.id, a.actor.name);
+  for (const r of store.reports()) keep(r.author?.id, r.author?.name);
+  for (const list of Object.values(store.allOwners())) for (const p of list) keep(p.id, p.name);
+  for (const p of store.admins()) keep(p.id, p.name);
+  for (const c of store.conversations()) keep(c.userId, c.userName);
+  const conversations = new Map<string, string>();
+  for (const c of store.conversations()) {
+    const name = c.name && !looksLikeId(c.name) ? c.name : undefined;
+    const team = c.teamName && !looksLikeId(c.teamName) ? c.teamName : undefined;
+    let text: string | undefined;
+    if (c.scope === 'channel') text = name ? (team ? (lang === 'es' ? `canal «${name}» de ${team}` : `“${name}” channel of ${team}`) : (lang === 'es' ? `canal «${name}»` : `“${name}” channel`)) : team ? (lang === 'es' ? `un canal de ${team}` : `a channel of ${team}`) : undefined;
+    else if (c.scope === 'personal') {
+      const who = c.userName ?? (c.userId ? people.get(c.userId.toLowerCase()) : undefined);
+      text = who && !looksLikeId(who) ? (lang === 'es' ? `chat personal de ${who}` : `${who}’s personal chat`) : undefined;
+    } else text = name ? (lang === 'es' ? `chat «${name}»` : `“${name}” chat`) : team;
+    if (text) conversations.set(c.key, text);
+  }
+  return {
+    person: (id) => people.get(id.toLowerCase()),
+    conversation: (key) => conversations.get(key),
+  };
+}
