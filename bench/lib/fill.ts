@@ -4,11 +4,12 @@
  * {"$ref"}) in <base>.audit.jsonl — what the bot would have written after `n` report submits, in seconds.
  */
 import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Indicator, Plan } from '../../src/plan/types';
 import type { AuditEntry, ReportRecord } from '../../src/store/types';
 import { AUDIT_ACTIONS, reportId } from '../../src/store/base';
-import { STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
+import { documentIntegrity, STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
 import { makePeriod, yearOf, monthOf } from '../../src/calendar';
 
 export const REPORTER = { id: 'aad-admin', name: 'Oficina de Planeación' };
@@ -72,12 +73,22 @@ export function fillStore(file: string, plan: Plan, n: number, periods: string[]
   const rep = openSync(files.reports, 'w');
   const aud = openSync(files.audit, 'w');
   let bytes = 0;
+  // The document vouches for each log: its lines, bytes and SHA-256 (what the store checks on open).
+  const logs = {
+    reports: { lines: 0, bytes: 0, hash: createHash('sha256') },
+    audit: { lines: 0, bytes: 0, hash: createHash('sha256') },
+  };
   let repChunk: string[] = [];
   let audChunk: string[] = [];
   const flushChunks = () => {
     const a = repChunk.join('');
     const b = audChunk.join('');
     bytes += Buffer.byteLength(a) + Buffer.byteLength(b);
+    for (const [log, text, lines] of [[logs.reports, a, repChunk.length], [logs.audit, b, audChunk.length]] as const) {
+      log.lines += lines;
+      log.bytes += Buffer.byteLength(text);
+      log.hash.update(text);
+    }
     writeSync(rep, a);
     writeSync(aud, b);
     repChunk = [];
@@ -123,9 +134,18 @@ export function fillStore(file: string, plan: Plan, n: number, periods: string[]
   flushChunks();
   closeSync(rep);
   closeSync(aud);
-  writeFileSync(
-    files.doc,
-    JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, auditSeq: n, owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] }),
-  );
+  const counter = (l: { lines: number; bytes: number; hash: ReturnType<typeof createHash> }) => ({ lines: l.lines, bytes: l.bytes, sha256: l.hash.digest('hex') });
+  const body = {
+    format: STORE_FORMAT,
+    version: STORE_VERSION,
+    auditSeq: n,
+    logs: { audit: counter(logs.audit), reports: counter(logs.reports) },
+    owners: {},
+    admins: [],
+    subscriptions: [],
+    conversations: [],
+    sent: [],
+  };
+  writeFileSync(files.doc, JSON.stringify({ ...body, integrity: documentIntegrity(body) }));
   return { reports: n, bytes };
 }

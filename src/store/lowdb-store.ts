@@ -41,7 +41,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, isReviewAction, withReview, type Effects, type ReviewAfter, type StoreState } from './base';
 import { errnoOf, fsStoreError, StoreError } from './errors';
-import type { AuditEntry, ReportRecord, Store } from './types';
+import { SUBSCRIPTION_KINDS, type AuditEntry, type ReportRecord, type Store } from './types';
 
 export { StoreError } from './errors';
 
@@ -260,7 +260,7 @@ const stateShape = {
   owners: z.record(z.string(), z.array(personSchema)).optional(),
   admins: z.array(personSchema).optional(),
   subscriptions: z
-    .array(z.object({ conversationKey: z.string().min(1), kind: z.literal('weekly-digest'), createdBy: personSchema, createdAt: z.string() }).passthrough())
+    .array(z.object({ conversationKey: z.string().min(1), kind: z.enum(SUBSCRIPTION_KINDS), createdBy: personSchema, createdAt: z.string() }).passthrough())
     .optional(),
   conversations: z
     .array(
@@ -295,7 +295,8 @@ function describeIssue(raw: unknown, issue: z.ZodIssue): string {
   return `el registro ${where.split('.').slice(0, 1).join('')} ${shown && shown.length < 200 ? shown : ''} no es válido (${where}: ${issue.message})`.replace(/\s+/g, ' ');
 }
 
-function documentIntegrity(doc: Record<string, unknown>): string {
+/** The document's own checksum (its `integrity` field): SHA-256 of its JSON without that field. */
+export function documentIntegrity(doc: Record<string, unknown>): string {
   const { integrity: _omit, ...rest } = doc;
   return sha256(JSON.stringify(rest));
 }

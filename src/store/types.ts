@@ -76,10 +76,14 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** What a conversation can subscribe to: the weekly digest, the planning office's daily review digest. */
+export const SUBSCRIPTION_KINDS = ['weekly-digest', 'review-digest'] as const;
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+
 export interface Subscription {
   conversationKey: string;
   /** 'review-digest': the planning office's daily digest of what waits for review (a planning channel). */
-  kind: 'weekly-digest' | 'review-digest';
+  kind: SubscriptionKind;
   createdBy: Person;
   createdAt: string;
 }

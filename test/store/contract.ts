@@ -1,7 +1,7 @@
 /**
  * The Store contract, run against every implementation (memory.test.ts, lowdb-store.test.ts).
  */
-import type { Person, ReportInput, Store } from '../../src/store/types';
+import { SUBSCRIPTION_KINDS, type Person, type ReportInput, type Store } from '../../src/store/types';
 
 export const alice: Person = { id: 'aad-alice', name: 'Alice Rojas', email: 'alice@example.gov.co' };
 export const bob: Person = { id: 'aad-bob', name: 'Bob Pérez' };
@@ -214,6 +214,18 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         ['subscription.add', alice, null, sub],
         ['subscription.remove', bob, sub, null],
       ]);
+    });
+
+    test('every kind of subscription is kept, and survives a reopen', async () => {
+      for (const kind of SUBSCRIPTION_KINDS) {
+        expect(await store.subscribe({ conversationKey: `conv-${kind}`, kind, createdBy: alice, createdAt: AT }, alice)).toBe(true);
+      }
+      const kinds = () => store.subscriptions().map((x) => x.kind).sort();
+      expect(kinds()).toEqual([...SUBSCRIPTION_KINDS].sort());
+      if (h.reopen) {
+        store = await h.reopen();
+        expect(kinds()).toEqual([...SUBSCRIPTION_KINDS].sort());
+      }
     });
 
     test('conversations: save, update, mark inactive, remove', async () => {
