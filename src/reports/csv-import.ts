@@ -5,7 +5,7 @@ import type { Person, ReportInput, ReportRecord, Store } from '../store/types';
 import { reportLookup } from './lookup';
 import { isEmail, personFromEmail, samePerson } from './ownership';
 import { validateReport, findIndicator, cleanText, type RawReport } from './validate';
-import { periodText } from './messages';
+import { periodText } from '../i18n';
 
 /**
  * Bulk import of reports from CSV (docs/interfaces.md): a header row `indicator,period,value,logros,dificultades,evidencia,

@@ -1,7 +1,7 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { ReportRecord, ReviewState, Store } from '../store/types';
 import { reportLookup } from './lookup';
-import { periodText, type Lang } from './messages';
+import { periodText, type Lang } from '../i18n';
 import { personOf, type ActorLike } from './ownership';
 import { cleanText, findIndicator } from './validate';
 

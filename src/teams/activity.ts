@@ -1,6 +1,7 @@
 import { TurnContext, type Activity, type ChannelAccount, type Mention } from 'botbuilder';
 import type { Actor, ChatTurn, Scope } from '../chat/types';
 import type { Lang } from '../language/types';
+import { langFromLocale } from '../i18n/lang';
 import { conversationKeyOf } from './conversations';
 
 /** Translation from a Teams activity to the plain ChatTurn the chat logic works with. */
@@ -37,8 +38,9 @@ export function mentionsBot(activity: Partial<Activity>): boolean {
   return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as unknown as Mention).mentioned?.id === bot);
 }
 
+/** The language of the client's locale ("en-US" → en); Spanish when Teams sends none or another. */
 export function localeLang(activity: Partial<Activity>): Lang {
-  return (activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'es';
+  return langFromLocale(activity.locale);
 }
 
 export function turnOf(context: TurnContext, lang: Lang, now: Date): ChatTurn {

@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import type { DeliveryResult, DigestRunner, Notice, Outbound, RunSummary } from '../digest/run';
 import type { Plan } from '../plan/types';
-import { reportStrings } from '../views/report-strings';
+import { reportStrings } from '../i18n';
 import { formatPeriodLong } from '../views/format';
 import { missedAdminsCard, missedOwnerCard, returnNoticeCard, returnNoticeSummary, reviewDigestCard } from '../views/review-cards';
 import { digestCard, digestSummary, reminderCard, reminderSummary } from '../views/digest-cards';

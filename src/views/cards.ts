@@ -21,7 +21,7 @@ import {
   type CardColor,
   type Lang,
 } from './format';
-import { strings, type Example, type Strings } from './i18n';
+import { strings, type Example, type Strings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { escapeMarkdown } from './escape';
 import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';

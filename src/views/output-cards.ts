@@ -1,6 +1,6 @@
 import type { Compliance } from '../reports/compliance';
 import { formatDate, joinList, truncate, type Lang } from './format';
-import { strings } from './i18n';
+import { strings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 
 /** Cards of the official outputs: the follow-up workbook's download link, and reporting compliance per owner. */

@@ -4,7 +4,7 @@ import { reviewOf } from '../reports/review';
 import { formatDate, formatPeriodLong, formatValue, truncate, type Lang } from './format';
 import { renderCard, type CardJson } from './render';
 import { instantText } from './report-cards';
-import { reportStrings } from './report-strings';
+import { reportStrings } from '../i18n';
 import { messageCard } from './cards';
 import { reportStart, showIndicator } from './verbs';
 
