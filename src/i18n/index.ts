@@ -17,6 +17,7 @@ export type { ExplainStrings } from './types/explain';
 export type { ShownStatus, StatusStrings } from './types/status';
 export type { ReportStrings } from './types/report';
 export type { DigestStrings } from './types/digest';
+export type { RepliesStrings } from './types/replies';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en });

@@ -43,6 +43,19 @@ export function localeLang(activity: Partial<Activity>): Lang {
   return langFromLocale(activity.locale);
 }
 
+/** Where a turn keeps the language it answers in, so that the adapter's apology speaks it too. */
+const TURN_LANG = Symbol('pei.turnLang');
+
+export function setTurnLang(context: TurnContext, lang: Lang): void {
+  context.turnState.set(TURN_LANG, lang);
+}
+
+/** The language the turn answers in: the one app.ts read from the message, else the client's locale. */
+export function turnLang(context: TurnContext): Lang {
+  const kept = context.turnState.get(TURN_LANG) as unknown;
+  return kept === 'en' || kept === 'es' ? kept : localeLang(context.activity);
+}
+
 export function turnOf(context: TurnContext, lang: Lang, now: Date): ChatTurn {
   const a = context.activity;
   return {

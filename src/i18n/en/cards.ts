@@ -1,3 +1,4 @@
+import { formatDate, formatNumber } from '../format';
 import type { Strings } from '../types/cards';
 
 /** The cards' words in English. */
@@ -80,6 +81,21 @@ export const cards: Strings = {
     'zero-without-explanation': 'Zero progress with no explanation under difficulties',
     'over-execution-without-justification': 'Over-achievement with no justification',
     'closed-period': 'Reported after the year was closed',
+  },
+  anomalyDetail: (code, p) => {
+    const n = (x: number | undefined) => formatNumber(x ?? 0, 'en', 4);
+    switch (code) {
+      case 'level-drop':
+        return `The level dropped from the previous report (${n(p.from)} → ${n(p.to)})`;
+      case 'level-rise':
+        return `The level rose on a decreasing indicator (${n(p.from)} → ${n(p.to)})`;
+      case 'zero-without-explanation':
+        return 'Zero progress with no explanation under difficulties';
+      case 'over-execution-without-justification':
+        return `Over-achievement with no justification (${n(p.level)} against a target of ${n(p.target)})`;
+      case 'closed-period':
+        return `Reported after the year was closed (on ${formatDate(p.reportedOn ?? '', 'en')})`;
+    }
   },
   anomaliesSummary: (n) => (n === 1 ? '⚠️ 1 warning to review' : `⚠️ ${n} warnings to review`),
 

@@ -2,8 +2,9 @@ import type { Catalog } from '../types';
 import { cards } from './cards';
 import { digest } from './digest';
 import { explain } from './explain';
+import { replies } from './replies';
 import { report } from './report';
 import { status } from './status';
 import { validation } from './validation';
 
-export const en: Catalog = { cards, explain, status, report, validation, digest };
+export const en: Catalog = { cards, explain, status, report, validation, digest, replies };

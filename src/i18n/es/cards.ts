@@ -1,3 +1,4 @@
+import { formatDate, formatNumber } from '../format';
 import type { Strings } from '../types/cards';
 
 /** The cards' words in Spanish (Colombia). */
@@ -80,6 +81,21 @@ export const cards: Strings = {
     'zero-without-explanation': 'Avance en 0 sin explicación en dificultades',
     'over-execution-without-justification': 'Sobre-ejecución sin justificación',
     'closed-period': 'Reportado después del cierre de la vigencia',
+  },
+  anomalyDetail: (code, p) => {
+    const n = (x: number | undefined) => formatNumber(x ?? 0, 'es', 4);
+    switch (code) {
+      case 'level-drop':
+        return `El nivel bajó frente al reporte anterior (${n(p.from)} → ${n(p.to)})`;
+      case 'level-rise':
+        return `El nivel subió y el indicador es decreciente (${n(p.from)} → ${n(p.to)})`;
+      case 'zero-without-explanation':
+        return 'Avance en 0 sin explicación en dificultades';
+      case 'over-execution-without-justification':
+        return `Sobre-ejecución sin justificación (${n(p.level)} frente a la meta ${n(p.target)})`;
+      case 'closed-period':
+        return `Reportado después del cierre de la vigencia (el ${formatDate(p.reportedOn ?? '', 'es')})`;
+    }
   },
   anomaliesSummary: (n) => (n === 1 ? '⚠️ 1 alerta para revisar' : `⚠️ ${n} alertas para revisar`),
 

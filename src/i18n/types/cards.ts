@@ -1,5 +1,5 @@
 import type { Trend, Unit } from '../../plan/types';
-import type { AnomalyCode } from '../../progress/engine';
+import type { AnomalyCode, AnomalyParams } from '../../progress/engine';
 
 /**
  * Every string of the bot's cards. The templates in cards/ carry no words: they take all of these from the view
@@ -85,6 +85,8 @@ export interface Strings {
   evidencia: string;
   evidenceLink: string;
   anomaly: Record<AnomalyCode, string>;
+  /** An anomaly with its figures: «El nivel bajó frente al reporte anterior (0,4 → 0,3)». */
+  anomalyDetail(code: AnomalyCode, params: AnomalyParams): string;
   anomaliesSummary(n: number): string;
 
   // Plan summary

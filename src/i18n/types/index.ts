@@ -1,6 +1,7 @@
 import type { Strings } from './cards';
 import type { DigestStrings } from './digest';
 import type { ExplainStrings } from './explain';
+import type { RepliesStrings } from './replies';
 import type { ReportStrings } from './report';
 import type { StatusStrings } from './status';
 import type { ValidationStrings } from './validation';
@@ -16,4 +17,5 @@ export interface Catalog {
   report: ReportStrings;
   validation: ValidationStrings;
   digest: DigestStrings;
+  replies: RepliesStrings;
 }

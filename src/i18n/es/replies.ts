@@ -1,0 +1,9 @@
+import type { RepliesStrings } from '../types/replies';
+
+export const replies: RepliesStrings = {
+  summaryObjective: (n) => `Objetivo ${n}`,
+  summaryIndicator: (id) => `Indicador ${id}`,
+  summaryPlan: 'Plan',
+  summaryWelcome: 'Bienvenida',
+  apology: 'Lo siento, algo falló de mi lado. Por favor intenta de nuevo en un momento.',
+};

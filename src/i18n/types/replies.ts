@@ -1,0 +1,12 @@
+/**
+ * What Teams shows around a reply: the notification preview (`summary`) of the answers, the welcome, and the
+ * apology the bot posts when a turn fails.
+ */
+export interface RepliesStrings {
+  summaryObjective(n: number): string;
+  summaryIndicator(id: string): string;
+  summaryPlan: string;
+  summaryWelcome: string;
+  /** Posted when a turn fails on the bot's side (the error is logged). */
+  apology: string;
+}
