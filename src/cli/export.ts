@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import { bogotaDate } from '../calendar';
 import { computePlan } from '../progress/engine';
-import { followUpWorkbook } from '../outputs/followup';
+import { followUpWorkbook, refusalText } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter } from '../outputs/common';
 import { openReadStore, parse, UsageError, type CliIo } from './main';
 
@@ -46,7 +46,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       now,
     );
     if (!result.ok) {
-      io.err(result.message.es);
+      io.err(refusalText(result, 'es'));
       return 1;
     }
     const file = resolve(io.env.INIT_CWD ?? process.cwd(), out);

@@ -18,6 +18,7 @@ export type { ShownStatus, StatusStrings } from './types/status';
 export type { ReportStrings } from './types/report';
 export type { DigestStrings } from './types/digest';
 export type { RepliesStrings } from './types/replies';
+export type { BodyErrorCode, HttpStrings } from './types/http';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en });

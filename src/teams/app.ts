@@ -6,7 +6,7 @@ import { actionUnavailableCard, welcomeCard } from '../views/cards';
 import { viewContext } from '../chat/ask';
 import { deliver, cardActivity, stampLang } from './deliver';
 import { localeLang, mentionsBot, setTurnLang, textOf, turnOf } from './activity';
-import { catalog, isLang } from '../i18n';
+import { catalog } from '../i18n';
 import { languageTold } from '../language';
 import { forgetChannel, forgetConversation, rememberChannels, rememberConversation, type TeamChannel } from './conversations';
 import type { Lang } from '../language/types';
@@ -105,12 +105,6 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     }
   }
 
-  /** The language the person last wrote in, on their personal conversation record. */
-  function keptLang(key: string): Lang | undefined {
-    const kept = services.store.conversations().find((c) => c.key === key)?.lang;
-    return isLang(kept) ? kept : undefined;
-  }
-
   /** Digests, reminders and notices to a personal chat go in the language its person last wrote in. */
   async function rememberLang(key: string, lang: Lang): Promise<void> {
     const record = services.store.conversations().find((c) => c.key === key);
@@ -168,21 +162,19 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     turn.actor.email = await emailOf(context);
     turn.resolvePeople = (people) => resolvePeople(context, people);
     if (turn.actor.email && turn.scope === 'personal') await rememberEmail(turn.conversationKey, turn.actor.email);
-    // In a personal chat, the language the person last wrote in (kept on their conversation record).
-    const kept = turn.scope === 'personal' ? keptLang(turn.conversationKey) : undefined;
     if (value && typeof value === 'object' && !text) {
-      lang = value.lang === 'en' || value.lang === 'es' ? value.lang : (kept ?? turn.lang);
+      lang = value.lang === 'en' || value.lang === 'es' ? value.lang : turn.lang;
       setTurnLang(context, lang);
       result = await router.action({ ...turn, lang }, value);
     } else {
       const u = router.understand(text);
-      // The language of what the user wrote; when the words do not tell ("4263", "plan"), the one the person
-      // last wrote in, else Spanish.
-      const told = languageTold(text) ?? (u.lang === 'en' ? 'en' : null);
-      lang = told ?? kept ?? u.lang;
+      // The language of what the user wrote; Spanish when the words do not tell ("4263", "plan").
+      lang = u.lang;
       setTurnLang(context, lang);
+      // In a personal chat, the language the words tell is kept for what the bot sends later on its own.
+      const told = languageTold(text) ?? (u.lang === 'en' ? 'en' : null);
       if (told && turn.scope === 'personal') await rememberLang(turn.conversationKey, told);
-      result = await router.text({ ...turn, lang }, text, { ...u, lang });
+      result = await router.text({ ...turn, lang }, text, u);
     }
     await deliver(context, result, lang);
     if (result.wake) opts.wake?.();

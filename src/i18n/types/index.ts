@@ -1,6 +1,7 @@
 import type { Strings } from './cards';
 import type { DigestStrings } from './digest';
 import type { ExplainStrings } from './explain';
+import type { HttpStrings } from './http';
 import type { RepliesStrings } from './replies';
 import type { ReportStrings } from './report';
 import type { StatusStrings } from './status';
@@ -18,4 +19,5 @@ export interface Catalog {
   validation: ValidationStrings;
   digest: DigestStrings;
   replies: RepliesStrings;
+  http: HttpStrings;
 }
