@@ -18,6 +18,8 @@ export type { ShownStatus, StatusStrings } from './types/status';
 export type { ReportStrings } from './types/report';
 export type { DigestStrings } from './types/digest';
 export type { RepliesStrings } from './types/replies';
+export type { CsvStrings } from './types/csv';
+export type { CliStrings } from './types/cli';
 export type { BodyErrorCode, HttpStrings } from './types/http';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 

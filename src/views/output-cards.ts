@@ -29,7 +29,7 @@ export function exportLinkCard(v: ExportLinkView): CardJson {
     facts: [
       { title: s.exportFactQuarter, value: v.lang === 'en' ? `Q${v.quarter} ${v.year}` : `T${v.quarter} ${v.year}` },
       { title: s.exportFactCut, value: v.asOf },
-      { title: s.exportFactExpires, value: `${bogotaTime(v.expires, v.lang)} (Bogotá)` },
+      { title: s.exportFactExpires, value: s.bogotaTime(bogotaTime(v.expires, v.lang)) },
       { title: s.exportFactFile, value: v.fileName },
     ],
     note: s.exportNote,

@@ -169,6 +169,7 @@ export const cards: Strings = {
       : `The follow-up Excel workbook as of ${d}: indicators, weighted summary and plan findings.`,
   exportFactQuarter: 'Quarter',
   exportFactCut: 'As of',
+  bogotaTime: (t) => `${t} (Bogotá)`,
   exportFactExpires: 'Link expires',
   exportFactFile: 'File',
   exportButton: 'Download the workbook (Excel)',

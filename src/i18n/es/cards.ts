@@ -170,6 +170,7 @@ export const cards: Strings = {
       : `El libro de Excel del seguimiento con corte al ${d}: indicadores, resumen ponderado y hallazgos del plan.`,
   exportFactQuarter: 'Trimestre',
   exportFactCut: 'Corte',
+  bogotaTime: (t) => `${t} (Bogotá)`,
   exportFactExpires: 'El enlace vence',
   exportFactFile: 'Archivo',
   exportButton: 'Descargar el libro (Excel)',

@@ -161,6 +161,8 @@ export interface Strings {
   exportFactQuarter: string;
   exportFactCut: string;
   exportFactExpires: string;
+  /** A time of day in Bogotá: «3:15 p. m. (Bogotá)». */
+  bogotaTime(time: string): string;
   exportFactFile: string;
   exportButton: string;
   exportNote: string;

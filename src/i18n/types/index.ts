@@ -1,6 +1,10 @@
 import type { Strings } from './cards';
 import type { DigestStrings } from './digest';
+import type { CliStrings } from './cli';
+import type { CsvStrings } from './csv';
 import type { ExplainStrings } from './explain';
+import type { NamesStrings } from './names';
+import type { ReviewOutcomeStrings } from './review-outcome';
 import type { HttpStrings } from './http';
 import type { RepliesStrings } from './replies';
 import type { ReportStrings } from './report';
@@ -20,4 +24,8 @@ export interface Catalog {
   digest: DigestStrings;
   replies: RepliesStrings;
   http: HttpStrings;
+  csv: CsvStrings;
+  cli: CliStrings;
+  names: NamesStrings;
+  reviewOutcome: ReviewOutcomeStrings;
 }

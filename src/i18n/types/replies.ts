@@ -9,4 +9,7 @@ export interface RepliesStrings {
   summaryWelcome: string;
   /** Posted when a turn fails on the bot's side (the error is logged). */
   apology: string;
+  /** An Action.Execute whose verb the bot does not know (`shown`: the verb, escaped; null when there is none). */
+  actionUnavailableTitle: string;
+  actionUnavailableText(shown: string | null): string;
 }
