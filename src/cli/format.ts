@@ -1,15 +1,18 @@
 import type { PlanCheck } from '../plan/check';
 import type { StatusJson } from '../views/status-json';
-import { catalog, formatPercent } from '../i18n';
+import { catalog, DASH, formatNumber } from '../i18n';
 
 /** Plain-text renderings for the terminal, in Spanish (the words are the catalog's, src/i18n/). */
 
 const t = catalog('es').cli;
 const STATUS_ES = t.status;
 
-/** A fraction as the terminal shows it: one decimal, the one formatter's Spanish percent ("45,5 %"). */
+/**
+ * A fraction as the terminal shows it: one decimal, the one formatter's Spanish number, and a plain space before
+ * «%» (a terminal does not wrap a column, and the README's examples are matched as typed).
+ */
 export function pctEs(x: number | null): string {
-  return formatPercent(x, 'es');
+  return x === null ? DASH : `${formatNumber(x * 100, 'es', 1, 1)} %`;
 }
 
 function pad(s: string, n: number, right = false): string {
