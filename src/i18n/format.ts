@@ -150,6 +150,11 @@ export function formatDate(isoDate: string, lang: Lang): string {
   return longDate[lang].format(utcDay(Number(m[1]), month, day));
 }
 
+/** "14:35" Bogotá time of an instant, and its date ("3 jul, 14:35" as Intl writes it for the language). */
+export function formatBogotaDateTime(d: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', hour12: false }).format(d);
+}
+
 // --- Text -----------------------------------------------------------------------------------------
 
 /** Cuts a text at a word boundary near `max` characters and adds "…"; whitespace is collapsed. */

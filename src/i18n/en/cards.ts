@@ -170,6 +170,7 @@ export const cards: Strings = {
   exportFactQuarter: 'Quarter',
   exportFactCut: 'As of',
   bogotaTime: (t) => `${t} (Bogotá)`,
+  quarterLabel: (q, y) => `Q${q} ${y}`,
   exportFactExpires: 'Link expires',
   exportFactFile: 'File',
   exportButton: 'Download the workbook (Excel)',

@@ -1,6 +1,7 @@
 import type { ReportStrings } from '../types/report';
 
 export const report: ReportStrings = {
+  openEvidence: 'Open evidence',
   formTitle: 'Report progress',
   formTitleFor: (id) => `Report progress · indicator ${id}`,
   formIntro: (t) =>

@@ -171,6 +171,7 @@ export const cards: Strings = {
   exportFactQuarter: 'Trimestre',
   exportFactCut: 'Corte',
   bogotaTime: (t) => `${t} (Bogotá)`,
+  quarterLabel: (q, y) => `T${q} ${y}`,
   exportFactExpires: 'El enlace vence',
   exportFactFile: 'Archivo',
   exportButton: 'Descargar el libro (Excel)',

@@ -1,6 +1,7 @@
 import type { ReportStrings } from '../types/report';
 
 export const report: ReportStrings = {
+  openEvidence: 'Ver evidencia',
   formTitle: 'Reportar avance',
   formTitleFor: (id) => `Reportar avance · indicador ${id}`,
   formIntro: (t) =>

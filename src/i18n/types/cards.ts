@@ -161,6 +161,8 @@ export interface Strings {
   exportFactQuarter: string;
   exportFactCut: string;
   exportFactExpires: string;
+  /** A quarter of a year: «T2 2025» / «Q2 2025». */
+  quarterLabel(quarter: number, year: number): string;
   /** A time of day in Bogotá: «3:15 p. m. (Bogotá)». */
   bogotaTime(time: string): string;
   exportFactFile: string;

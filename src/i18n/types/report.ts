@@ -5,6 +5,8 @@ import type { Trend } from '../../plan/types';
  */
 
 export interface ReportStrings {
+  /** The evidence link on the review cards. */
+  openEvidence: string;
   // Form
   formTitle: string;
   formTitleFor(id: string): string;
