@@ -4,7 +4,7 @@ import { personFromEmail, personKeys, personOf, samePerson } from '../reports/ow
 import { findIndicator } from '../reports/validate';
 import * as cards from '../views/cards';
 import { adminsCard, allOwnersCard, auditLogCard, ownersCard } from '../views/report-cards';
-import { reportStrings } from '../views/report-strings';
+import { reportStrings } from '../i18n';
 import { joinList } from '../views/format';
 import { viewContext } from './ask';
 import { isAdmin } from './roles';

@@ -1,3 +1,4 @@
+import { catalog } from '../i18n';
 import { PLAN_YEARS } from '../plan/types';
 import type { Indicator } from '../plan/types';
 import { bogotaDate, lastClosedPeriod, yearOf } from '../calendar';
@@ -67,7 +68,7 @@ export function objectiveStatus(services: Services, turn: ChatTurn, n: number, n
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   return remembered(services, answerKey('objective', ctx, year, n), () => {
     const fig = services.status.figures(year, asOf).objectives[n - 1];
-    return reply.card(cards.objectiveStatusCard(fig, ctx), `Objetivo ${n}`);
+    return reply.card(cards.objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
   });
 }
 
@@ -80,14 +81,14 @@ export function indicatorDetail(services: Services, turn: ChatTurn, id: string, 
     const pick = (y: number): IndicatorFigures =>
       services.status.figures(y, asOf).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
     const byYear = PLAN_YEARS.map(pick);
-    return reply.card(cards.indicatorDetailCard(pick(year), byYear, ctx), `Indicador ${ind.id}`);
+    return reply.card(cards.indicatorDetailCard(pick(year), byYear, ctx), catalog(turn.lang).replies.summaryIndicator(ind.id));
   });
 }
 
 export function planSummary(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const ctx = viewContext(services, turn);
-  return remembered(services, answerKey('plan', ctx, year), () => reply.card(cards.planSummaryCard(services.status.figures(year, asOf), ctx), 'Plan'));
+  return remembered(services, answerKey('plan', ctx, year), () => reply.card(cards.planSummaryCard(services.status.figures(year, asOf), ctx), catalog(turn.lang).replies.summaryPlan));
 }
 
 export function lagging(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {

@@ -1,3 +1,4 @@
+import { catalog } from '../i18n';
 import { explainIndicator, explainObjective, explainPlan } from '../progress/explain';
 import { PLAN_YEARS } from '../plan/types';
 import * as cards from '../views/cards';
@@ -25,7 +26,7 @@ export function explain(services: Services, turn: ChatTurn, what: { objective?: 
     const row = explainObjective(o, asOf).rows.find((r) => r.indicatorId === f.indicator.id)!;
     return reply.card(
       indicatorExplanationCard(explainIndicator(f, asOf), turn.lang, { number: o.objective.number, weightUsed: row.weightUsed, capped: row.capped, contribution: row.contribution }),
-      `Indicador ${f.indicator.id}`,
+      catalog(turn.lang).replies.summaryIndicator(f.indicator.id),
     );
   }
   if (what.objective !== undefined) {
@@ -35,9 +36,9 @@ export function explain(services: Services, turn: ChatTurn, what: { objective?: 
       const f = o.indicators.find((x) => x.indicator.id === id)!;
       return { unit: f.indicator.unit, reports: explainIndicator(f, asOf).reports };
     };
-    return reply.card(objectiveExplanationCard(explainObjective(o, asOf), turn.lang, used), `Objetivo ${o.objective.number}`);
+    return reply.card(objectiveExplanationCard(explainObjective(o, asOf), turn.lang, used), catalog(turn.lang).replies.summaryObjective(o.objective.number));
   }
-  return reply.card(planExplanationCard(explainPlan(figures), turn.lang), 'Plan');
+  return reply.card(planExplanationCard(explainPlan(figures), turn.lang), catalog(turn.lang).replies.summaryPlan);
 }
 
 const num = (v: unknown): number | undefined => {

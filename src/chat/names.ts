@@ -1,4 +1,5 @@
 import type { Store } from '../store/types';
+import { catalog } from '../i18n';
 import type { Lang } from '../views/format';
 import { looksLikeId, type NameBook } from '../views/names';
 
@@ -18,15 +19,16 @@ export function nameBook(store: Store, lang: Lang): NameBook {
   for (const p of store.admins()) keep(p.id, p.name);
   for (const c of store.conversations()) keep(c.userId, c.userName);
   const conversations = new Map<string, string>();
+  const t = catalog(lang).names;
   for (const c of store.conversations()) {
     const name = c.name && !looksLikeId(c.name) ? c.name : undefined;
     const team = c.teamName && !looksLikeId(c.teamName) ? c.teamName : undefined;
     let text: string | undefined;
-    if (c.scope === 'channel') text = name ? (team ? (lang === 'es' ? `canal «${name}» de ${team}` : `“${name}” channel of ${team}`) : (lang === 'es' ? `canal «${name}»` : `“${name}” channel`)) : team ? (lang === 'es' ? `un canal de ${team}` : `a channel of ${team}`) : undefined;
+    if (c.scope === 'channel') text = name ? (team ? t.channelOfTeam(name, team) : t.channel(name)) : team ? t.aChannelOf(team) : undefined;
     else if (c.scope === 'personal') {
       const who = c.userName ?? (c.userId ? people.get(c.userId.toLowerCase()) : undefined);
-      text = who && !looksLikeId(who) ? (lang === 'es' ? `chat personal de ${who}` : `${who}’s personal chat`) : undefined;
-    } else text = name ? (lang === 'es' ? `chat «${name}»` : `“${name}” chat`) : team;
+      text = who && !looksLikeId(who) ? t.personalChatOf(who) : undefined;
+    } else text = name ? t.chat(name) : team;
     if (text) conversations.set(c.key, text);
   }
   return {

@@ -5,7 +5,7 @@ import { isQuarter, lastClosedQuarter, quarterAsOf, quarterOf, type Quarter } fr
 import { exportLink } from '../outputs/signed-link';
 import { workbookFileName } from '../outputs/workbook';
 import * as cards from '../views/cards';
-import { strings } from '../views/i18n';
+import { strings } from '../i18n';
 import { complianceCard, exportLinkCard } from '../views/output-cards';
 import { isAdmin } from './roles';
 import type { ChatModule, IntentHandler } from './router';

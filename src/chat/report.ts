@@ -13,7 +13,7 @@ import {
   VERB_REPORT_SUBMIT,
   type FormValues,
 } from '../views/report-cards';
-import { reportStrings } from '../views/report-strings';
+import { reportStrings } from '../i18n';
 import { indicatorDetail } from './ask';
 import { isAdmin, reportableIndicators } from './roles';
 import type { ActionHandler, ChatModule } from './router';

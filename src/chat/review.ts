@@ -1,10 +1,10 @@
 import { reportLookup } from '../reports/lookup';
 import { pendingReviews, reviewOf, reviewReport } from '../reports/review';
-import { numberText } from '../reports/messages';
+import { numberText } from '../i18n';
 import { findIndicator } from '../reports/validate';
 import * as cards from '../views/cards';
 import { formatPeriodLong } from '../views/format';
-import { reportStrings } from '../views/report-strings';
+import { reportStrings } from '../i18n';
 import { reviewListCard, VERB_REPORT_FIX, VERB_REVIEW_APPROVE, VERB_REVIEW_LIST, VERB_REVIEW_RETURN } from '../views/review-cards';
 import { startReport } from './report';
 import { isAdmin, reportableIndicators } from './roles';

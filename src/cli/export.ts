@@ -4,9 +4,13 @@ import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import { bogotaDate } from '../calendar';
 import { computePlan } from '../progress/engine';
-import { followUpWorkbook } from '../outputs/followup';
+import { followUpWorkbook, refusalText } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter } from '../outputs/common';
 import { openReadStore, parse, UsageError, type CliIo } from './main';
+import { catalog } from '../i18n';
+
+/** The command line speaks Spanish (the planning office's operators). */
+const t = catalog('es').cli;
 
 /**
  * `npm run cli -- export --year YYYY --quarter Q --out FILE.xlsx` (CONTRACT.md): the quarterly follow-up workbook,
@@ -20,14 +24,14 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const today = bogotaDate(now);
   const fallback = lastClosedQuarter(today);
   const yearText = (values.year as string | undefined) ?? String(fallback.year);
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year debe ser un año AAAA (recibido: ${yearText})`);
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(t.yearInvalid(yearText));
   const quarterText = ((values.quarter as string | undefined) ?? (values.year ? undefined : String(fallback.quarter)))?.replace(/^[Tt]/, '');
-  if (quarterText === undefined) throw new UsageError('falta --quarter (1, 2, 3 o 4)');
+  if (quarterText === undefined) throw new UsageError(t.quarterMissing);
   const quarter = Number(quarterText);
-  if (!/^[1-4]$/.test(quarterText) || !isQuarter(quarter)) throw new UsageError(`--quarter debe ser 1, 2, 3 o 4 (recibido: ${values.quarter})`);
+  if (!/^[1-4]$/.test(quarterText) || !isQuarter(quarter)) throw new UsageError(t.quarterInvalid(String(values.quarter)));
   const out = values.out as string | undefined;
-  if (!out) throw new UsageError('falta --out ARCHIVO.xlsx');
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out debe terminar en .xlsx (recibido: ${out})`);
+  if (!out) throw new UsageError(t.outMissing);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(t.outNotXlsx(out));
 
   const plan = loadPlan();
   const store = await openReadStore(config.dbFile);
@@ -46,7 +50,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       now,
     );
     if (!result.ok) {
-      io.err(result.message.es);
+      io.err(refusalText(result, 'es'));
       return 1;
     }
     const file = resolve(io.env.INIT_CWD ?? process.cwd(), out);
@@ -56,10 +60,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       renameSync(tmp, file);
     } catch (e) {
       try { unlinkSync(tmp); } catch { /* nothing written */ }
-      io.err(`No se pudo escribir ${out}: ${(e as Error).message}`);
+      io.err(t.writeFailed(out, (e as Error).message));
       return 1;
     }
-    io.out(`Seguimiento T${quarter} ${yearText} (corte ${result.asOf}${result.running ? ', trimestre en curso' : ''}) escrito en ${out} (${result.buffer.length} bytes).`);
+    io.out(t.exported(quarter, yearText, result.asOf, result.running, out, result.buffer.length));
     return 0;
   } finally {
     await store?.close();

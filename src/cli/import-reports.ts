@@ -8,6 +8,7 @@ import { openLowdbStore, StoreError } from '../store/lowdb-store';
 import type { Person } from '../store/types';
 import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './main';
+import { catalog } from '../i18n';
 
 /**
  * `npm run cli -- import-reports FILE.csv` (docs/interfaces.md): bulk import of reports, all or nothing. Every invalid row
@@ -18,7 +19,9 @@ import type { CliIo } from './main';
  * asks to stop it first, so that the bot's view of the reports never falls behind the file.
  */
 
-const USAGE = 'Uso: npm run cli -- import-reports ARCHIVO.csv [--actor NOMBRE]';
+/** The command line speaks Spanish (the planning office's operators). */
+const t = catalog('es').cli;
+const USAGE = t.importUsage;
 
 function cliActor(name?: string): Person {
   let user = 'cli';
@@ -27,7 +30,7 @@ function cliActor(name?: string): Person {
   } catch {
     /* no user database */
   }
-  return { id: `cli:${user}`, name: name && name.trim() ? name.trim() : `Importación CSV (${user})` };
+  return { id: `cli:${user}`, name: name && name.trim() ? name.trim() : t.importActor(user) };
 }
 
 export async function importReportsCommand(args: string[], io: CliIo): Promise<number> {
@@ -35,7 +38,7 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
   let actorName: string | undefined;
   try {
     const r = parseArgs({ args, options: { actor: { type: 'string' } }, allowPositionals: true, strict: true });
-    if (r.positionals.length !== 1) throw new Error(r.positionals.length ? 'indica un solo archivo CSV' : 'falta el archivo CSV');
+    if (r.positionals.length !== 1) throw new Error(r.positionals.length ? t.oneFileOnly : t.fileMissing);
     file = r.positionals[0];
     actorName = r.values.actor as string | undefined;
   } catch (e) {
@@ -49,7 +52,7 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
     content = readFileSync(resolve(io.env.INIT_CWD ?? process.cwd(), file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.err(code === 'ENOENT' ? `No existe el archivo ${file}.` : `No se pudo leer ${file}: ${(e as Error).message}`);
+    io.err(code === 'ENOENT' ? t.noSuchFile(file) : t.cannotRead(file, (e as Error).message));
     return 1;
   }
 
@@ -57,16 +60,13 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
   const plan = loadPlan();
   let store;
   try {
-    store = await openLowdbStore(config.dbFile, { exclusive: true, onWarning: (w) => io.err(`Aviso: ${w}`) });
+    store = await openLowdbStore(config.dbFile, { exclusive: true, onWarning: (w) => io.err(t.warning(w)) });
   } catch (e) {
     const msg = (e as Error).message;
     if (e instanceof StoreError && e.code === 'locked') {
-      io.err(
-        `El almacén ${config.dbFile} está en uso por otro proceso${e.holderPid ? ` (pid ${e.holderPid})` : ''}, probablemente el bot. ` +
-          `Detén el bot antes de importar (la importación necesita el almacén en exclusiva) y vuelve a ejecutar el comando. No se importó nada.`,
-      );
+      io.err(t.storeLocked(config.dbFile, e.holderPid));
     } else {
-      io.err(`No se pudo abrir el almacén ${config.dbFile}: ${msg}. No se importó nada.`);
+      io.err(t.storeUnavailable(config.dbFile, msg));
     }
     return 1;
   }
@@ -79,27 +79,20 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
     } catch (e) {
       // A write the store could not make (disk full, ...): it was undone, nothing of the file is stored.
       if (!(e instanceof StoreError)) throw e;
-      io.err(`No se importó nada: ${e.message}`);
+      io.err(t.nothingImported(e.message));
       return 1;
     }
     if (!result.ok) {
-      const lines = [...result.errors].sort((a, b) => a.line - b.line).map((e) => (e.line > 0 ? `  línea ${e.line}: ${e.message}` : `  ${e.message}`));
+      const lines = [...result.errors].sort((a, b) => a.line - b.line).map((e) => t.errorLine(e.line, e.message));
       const rowsWithErrors = new Set(result.errors.filter((e) => e.line > 0).map((e) => e.line)).size;
-      io.err(
-        `No se importó nada: ${result.errors.length === 1 ? 'hay 1 error' : `hay ${result.errors.length} errores`}` +
-          `${rowsWithErrors > 1 ? ` en ${rowsWithErrors} filas` : ''} en ${file}.\n${lines.join('\n')}\n` +
-          'Corrige el archivo y vuelve a importarlo (la importación es todo o nada).',
-      );
+      io.err(t.importErrors(result.errors.length, rowsWithErrors, file, lines.join('\n')));
       return 1;
     }
-    const parts = [
-      `${result.imported} ${result.imported === 1 ? 'reporte importado' : 'reportes importados'}`,
-      `${result.duplicates} ya ${result.duplicates === 1 ? 'existía' : 'existían'}`,
-    ];
-    if (result.corrections) parts.push(`${result.corrections} ${result.corrections === 1 ? 'es corrección' : 'son correcciones'} de reportes anteriores`);
-    io.out(`${parts.join(', ')} (${config.dbFile}).`);
-    for (const w of result.warnings) io.out(`  Aviso, línea ${w.line}: ${w.message}`);
-    if (result.duplicates && !result.imported) io.out('Este archivo ya se había importado: no se guardó nada nuevo.');
+    const parts = [t.imported(result.imported), t.duplicates(result.duplicates)];
+    if (result.corrections) parts.push(t.corrections(result.corrections));
+    io.out(t.importSummary(parts, config.dbFile));
+    for (const w of result.warnings) io.out(t.warningLine(w.line, w.message));
+    if (result.duplicates && !result.imported) io.out(t.alreadyImported);
     return 0;
   } finally {
     await store.close();

@@ -11,6 +11,7 @@ import { checkReport, statusTable } from './format';
 import type { Store } from '../store/types';
 import { openLowdbStore } from '../store/lowdb-store';
 import { commands as extraCommands } from './commands';
+import { catalog } from '../i18n';
 
 /** `npm run cli -- <command>`: status | check-plan | import-reports. Exit codes: 0 ok, 1 findings/invalid data, 2 usage. */
 
@@ -20,12 +21,9 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-const USAGE = `Uso: npm run cli -- <comando>
-
-  status [--year AAAA] [--as-of AAAA-MM-DD] [--json]   estado del plan (tabla en español o JSON)
-  check-plan [--json]                                   hallazgos de calidad de datos del plan
-  import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)
-  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)`;
+/** The command line speaks Spanish (the planning office's operators). */
+const t = catalog('es').cli;
+const USAGE = t.usage;
 
 export class UsageError extends Error {}
 
@@ -51,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       default: {
         const extra = extraCommands[command];
         if (extra) return await extra(rest, io);
-        io.err(`Comando desconocido: ${command}\n\n${USAGE}`);
+        io.err(`${t.unknownCommand(command)}\n\n${USAGE}`);
         return 2;
       }
     }
@@ -64,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(e.message);
       return 1;
     }
-    io.err(`Error: ${(e as Error).message}`);
+    io.err(t.error((e as Error).message));
     return 1;
   }
 }
@@ -83,9 +81,9 @@ async function status(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
   const config = loadConfig(io.env);
   const asOf = (values['as-of'] as string | undefined) ?? bogotaDate(config.now ?? new Date());
-  if (!isIsoDate(asOf)) throw new UsageError(`--as-of debe ser una fecha AAAA-MM-DD (recibido: ${asOf})`);
+  if (!isIsoDate(asOf)) throw new UsageError(t.asOfInvalid(asOf));
   const yearText = (values.year as string | undefined) ?? String(yearOf(asOf));
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`--year debe ser un año AAAA (recibido: ${yearText})`);
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(t.yearInvalid(yearText));
   const plan = loadPlan();
   const store = await openReadStore(config.dbFile);
   try {

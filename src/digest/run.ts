@@ -3,6 +3,7 @@ import type { Plan } from '../plan/types';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, Person, Store } from '../store/types';
 import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
+import type { Lang } from '../i18n/lang';
 import { computeCompliance } from '../reports/compliance';
 import { composeDigest, readSnapshot, reportsBetween, snapshotOf, type DigestModel, type DigestSnapshot, type PreviousDigest } from './compose';
 import { missedForAdmins, missedNoticesDue, REMINDER_HOUR, remindersDue, type MissedForAdmins, type MissedNotice, type Reminder } from './reminders';
@@ -103,6 +104,15 @@ export function previousDigestOf(store: Pick<Store, 'sent'>, conversationKey: st
 export interface BuiltDigest {
   model: DigestModel;
   snapshot: DigestSnapshot;
+}
+
+/**
+ * The language of what the bot sends a conversation on its own (digests, reminders, notices): in a personal chat
+ * the one its person last wrote in; Spanish in channels and group chats (many readers share them) and for a person
+ * who never wrote.
+ */
+export function conversationLang(conversation: Pick<ConversationRecord, 'scope' | 'lang'>): Lang {
+  return conversation.scope === 'personal' && conversation.lang === 'en' ? 'en' : 'es';
 }
 
 /** Composes the digest a conversation gets at `now`, from the store and the figures. */
@@ -222,7 +232,7 @@ export class DigestRunner {
     }
     for (const d of due) {
       if (!this.mayTry(d.key, now)) continue;
-      const { model, snapshot } = buildDigest(this.deps, d.conversation.key, now);
+      const { model, snapshot } = buildDigest(this.deps, d.conversation.key, now, conversationLang(d.conversation));
       items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
     }
 

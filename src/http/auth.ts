@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { catalog, type HttpStrings, type Lang } from '../i18n';
 
 /** What the read API's routes share: the answer language, error bodies, and the bearer-token check. */
 
@@ -10,9 +11,15 @@ export function wantsEnglish(req: Request): boolean {
   return al.startsWith('en');
 }
 
-export function apiError(req: Request, res: Response, status: number, code: string, es: string, en: string): void {
+/** The language of an HTTP caller: English with `Accept-Language: en…`, else Spanish. */
+export function httpLang(req: Request): Lang {
+  return wantsEnglish(req) ? 'en' : 'es';
+}
+
+/** A JSON error `{ error: { code, message } }` with the message from the catalog in the caller's language. */
+export function apiError(req: Request, res: Response, status: number, code: string, message: (t: HttpStrings) => string): void {
   res.status(status);
-  res.json({ error: { code, message: wantsEnglish(req) ? en : es } });
+  res.json({ error: { code, message: message(catalog(httpLang(req)).http) } });
 }
 
 /**
@@ -21,14 +28,14 @@ export function apiError(req: Request, res: Response, status: number, code: stri
  */
 export function requireBearer(req: Request, res: Response, apiToken: string | undefined): boolean {
   if (!apiToken) {
-    apiError(req, res, 404, 'not-found', 'La API de lectura está deshabilitada (PEI_API_TOKEN no está configurado).', 'The read API is disabled (PEI_API_TOKEN is not set).');
+    apiError(req, res, 404, 'not-found', (t) => t.apiDisabled);
     return false;
   }
   const auth = String(req.headers.authorization ?? '');
   const m = /^Bearer\s+(.+)$/i.exec(auth);
   if (!m || !timingSafeEqual(sha(m[1].trim()), sha(apiToken))) {
     res.header('WWW-Authenticate', 'Bearer realm="pei-bot"');
-    apiError(req, res, 401, 'unauthorized', 'Falta el token de acceso o no es válido (Authorization: Bearer …).', 'Missing or invalid access token (Authorization: Bearer …).');
+    apiError(req, res, 401, 'unauthorized', (t) => t.unauthorized);
     return false;
   }
   return true;

@@ -4,11 +4,12 @@ import { bogotaDate } from '../calendar';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
 import { computeCompliance, complianceJson } from '../reports/compliance';
-import { followUpWorkbook, type FollowUpResult } from '../outputs/followup';
+import { followUpWorkbook, refusalText, type FollowUpResult } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter, type Quarter } from '../outputs/common';
 import { DOWNLOAD_PATH, verifyExportQuery } from '../outputs/signed-link';
 import { openDataCsv, openDataJson, openDataRows } from '../outputs/open-data';
-import { apiError, requireBearer, wantsEnglish } from './auth';
+import { catalog, type HttpStrings } from '../i18n';
+import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
 import { oneParam, readYearAsOf } from './params';
 
 /**
@@ -48,7 +49,7 @@ function readQuarter(req: Request, res: Response, q: Record<string, unknown>, to
   const y = oneParam(q.year);
   const yearText = y.bad ?? y.value ?? String(fallback.year);
   if (y.bad !== undefined || !/^\d{4}$/.test(yearText)) {
-    apiError(req, res, 400, 'invalid-year', `year debe ser un año AAAA (recibido: ${yearText}).`, `year must be a YYYY year (got: ${yearText}).`);
+    apiError(req, res, 400, 'invalid-year', (t) => t.invalidYear(yearText));
     return null;
   }
   const qq = oneParam(q.quarter);
@@ -56,20 +57,20 @@ function readQuarter(req: Request, res: Response, q: Record<string, unknown>, to
   const quarterText = (given ?? (y.value ? undefined : String(fallback.quarter)))?.replace(/^[TtQq]/, '');
   const quarter = Number(quarterText);
   if (qq.bad !== undefined || quarterText === undefined || !/^[1-4]$/.test(quarterText) || !isQuarter(quarter)) {
-    apiError(req, res, 400, 'invalid-quarter', `quarter debe ser 1, 2, 3 o 4 (recibido: ${given ?? 'nada'}).`, `quarter must be 1, 2, 3 or 4 (got: ${given ?? 'nothing'}).`);
+    apiError(req, res, 400, 'invalid-quarter', (t) => t.invalidQuarter(given ?? null));
     return null;
   }
   return { year: Number(yearText), quarter };
 }
 
-function refusedPage(req: Request, res: Response, status: number, es: string, en: string): void {
+function refusedPage(req: Request, res: Response, status: number, message: (t: HttpStrings) => string): void {
   const html = /text\/html/.test(String(req.headers.accept ?? ''));
   if (!html) {
-    apiError(req, res, status, status === 410 ? 'link-expired' : 'link-invalid', es, en);
+    apiError(req, res, status, status === 410 ? 'link-expired' : 'link-invalid', message);
     return;
   }
   const lang = wantsEnglish(req) ? 'en' : 'es';
-  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>PEI Bot</title><body style="font-family:sans-serif;max-width:40em;margin:3em auto"><p>${lang === 'en' ? en : es}</p></body></html>`;
+  const body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>PEI Bot</title><body style="font-family:sans-serif;max-width:40em;margin:3em auto"><p>${message(catalog(lang).http)}</p></body></html>`;
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(body);
 }
@@ -95,7 +96,7 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
     const now = opts.clock();
     const result = await followUpWorkbook(source, year, quarter, bogotaDate(now), now);
     if (!result.ok) {
-      apiError(req, res, result.code === 'quarter-not-started' ? 409 : 400, result.code, result.message.es, result.message.en);
+      apiError(req, res, result.code === 'quarter-not-started' ? 409 : 400, result.code, () => refusalText(result, httpLang(req)));
       return;
     }
     sendWorkbook(res, result);
@@ -111,13 +112,9 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
     const check = verifyExportQuery(linkSecret, (req.query ?? {}) as Record<string, unknown>, opts.clock());
     if (!check.ok) {
       if (check.reason === 'expired') {
-        refusedPage(req, res, 410,
-          'Este enlace de descarga venció (vale 15 minutos). Pida uno nuevo al bot con «exportar seguimiento».',
-          'This download link has expired (it is valid for 15 minutes). Ask the bot for a new one with «export follow-up».');
+        refusedPage(req, res, 410, (t) => t.linkExpired);
       } else {
-        refusedPage(req, res, 403,
-          'Este enlace de descarga no es válido (fue modificado o está incompleto). Pida uno nuevo al bot con «exportar seguimiento».',
-          'This download link is not valid (it was changed or is incomplete). Ask the bot for a new one with «export follow-up».');
+        refusedPage(req, res, 403, (t) => t.linkInvalid);
       }
       return;
     }
@@ -143,7 +140,7 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
   for (const kind of ['csv', 'json'] as const) {
     server.get(`/api/v1/open-data/indicadores.${kind}`, async (req: Request, res: Response) => {
       if (!opts.openData) {
-        apiError(req, res, 404, 'not-found', 'Los datos abiertos no están publicados en este servidor (PEI_OPEN_DATA no es true).', 'Open data is not published on this server (PEI_OPEN_DATA is not true).');
+        apiError(req, res, 404, 'not-found', (t) => t.openDataOff);
         return;
       }
       const { body, etag } = feed(kind);

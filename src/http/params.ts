@@ -21,13 +21,13 @@ export function readYearAsOf(req: Request, res: Response, clock: () => Date): { 
   const a = oneParam(q.asOf);
   const asOf = a.bad ?? a.value ?? bogotaDate(clock());
   if (a.bad !== undefined || !isIsoDate(asOf)) {
-    apiError(req, res, 400, 'invalid-asOf', `asOf debe ser una fecha AAAA-MM-DD válida (recibido: ${asOf}).`, `asOf must be a valid YYYY-MM-DD date (got: ${asOf}).`);
+    apiError(req, res, 400, 'invalid-asOf', (t) => t.invalidAsOf(asOf));
     return null;
   }
   const y = oneParam(q.year);
   const yearText = y.bad ?? y.value ?? String(yearOf(asOf));
   if (y.bad !== undefined || !/^\d{4}$/.test(yearText)) {
-    apiError(req, res, 400, 'invalid-year', `year debe ser un año AAAA (recibido: ${yearText}).`, `year must be a YYYY year (got: ${yearText}).`);
+    apiError(req, res, 400, 'invalid-year', (t) => t.invalidYear(yearText));
     return null;
   }
   return { year: Number(yearText), asOf };

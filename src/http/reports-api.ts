@@ -44,7 +44,7 @@ export function registerReportsApi(server: Server, opts: ReportsApiOptions): voi
       const text = (qi.bad ?? qi.value ?? '').slice(0, 40);
       const ind = findIndicator(opts.plan, text);
       if (!ind || qi.bad !== undefined) {
-        apiError(req, res, 400, 'invalid-indicator', `El plan no tiene el indicador ${text}.`, `The plan has no indicator ${text}.`);
+        apiError(req, res, 400, 'invalid-indicator', (t) => t.invalidIndicator(text));
         return;
       }
       indicatorId = ind.id;
@@ -54,7 +54,7 @@ export function registerReportsApi(server: Server, opts: ReportsApiOptions): voi
     if (q.year !== undefined) {
       year = qy.bad ?? qy.value ?? '';
       if (qy.bad !== undefined || !/^\d{4}$/.test(year)) {
-        apiError(req, res, 400, 'invalid-year', `year debe ser un año AAAA (recibido: ${year.slice(0, 20)}).`, `year must be a YYYY year (got: ${year.slice(0, 20)}).`);
+        apiError(req, res, 400, 'invalid-year', (t) => t.invalidYear((year ?? '').slice(0, 20)));
         return;
       }
     }

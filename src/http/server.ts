@@ -5,7 +5,8 @@ import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';
 import { statusJson } from '../views/status-json';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
-import { apiError, requireBearer, wantsEnglish } from './auth';
+import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
+import { catalog, type BodyErrorCode, type HttpStrings } from '../i18n';
 import { registerOutputRoutes } from './outputs-api';
 import { readYearAsOf } from './params';
 import { DOWNLOAD_PATH } from '../outputs/signed-link';
@@ -23,11 +24,10 @@ export interface MessagesRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** A client error in both languages; the HTTP layer answers in the client's (Accept-Language). */
+/** A client error: its code, and its message from the catalog; the HTTP layer answers in the client's language (Accept-Language). */
 export interface ClientError {
   code: string;
-  es: string;
-  en: string;
+  message: (t: HttpStrings) => string;
 }
 
 /** What the Teams layer answers: a status with a JSON body (an invoke response), or a client error. */
@@ -79,26 +79,6 @@ function sendJson(res: Response, status: number, body: unknown, headers: Record<
   res.end(payload);
 }
 
-const BODY_ERRORS: Record<string, { es: string; en: string }> = {
-  'unsupported-media-type': {
-    es: 'Este servicio solo acepta cuerpos JSON (Content-Type: application/json).',
-    en: 'This service only accepts JSON bodies (Content-Type: application/json).',
-  },
-  'unsupported-encoding': {
-    es: 'Codificación no admitida: use el cuerpo sin comprimir, gzip o deflate.',
-    en: 'Unsupported encoding: send the body uncompressed, gzip or deflate.',
-  },
-  'body-too-large': {
-    es: 'El cuerpo de la petición es demasiado grande (máximo 1 MB, también una vez descomprimido).',
-    en: 'The request body is too large (at most 1 MB, also once decompressed).',
-  },
-  'malformed-body': {
-    es: 'No se pudo leer el cuerpo de la petición (compresión o UTF-8 inválidos, o conexión interrumpida).',
-    en: 'The request body could not be read (invalid compression or UTF-8, or the connection was interrupted).',
-  },
-  'invalid-json': { es: 'El cuerpo de la petición no es JSON válido.', en: 'The request body is not valid JSON.' },
-};
-
 const PKG = (() => {
   for (const up of ['..', '../..', '../../..']) {
     try {
@@ -124,16 +104,15 @@ const ROUTES: Record<string, string[]> = {
 };
 
 function aboutDocument(en: boolean) {
+  const t = catalog(en ? 'en' : 'es').http.about;
   return {
     name: PKG.name,
     version: PKG.version,
-    description: en
-      ? 'Microsoft Teams bot that follows the Strategic Institutional Plan 2024-2027 of the Secretaría General de la Alcaldía Mayor de Bogotá.'
-      : 'Bot de Microsoft Teams para el seguimiento del Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá.',
+    description: t.description,
     endpoints: [
-      { method: 'POST', path: '/api/messages', description: en ? 'Bot Framework endpoint (Teams talks to the bot here).' : 'Endpoint del Bot Framework (Teams habla con el bot aquí).' },
-      { method: 'GET', path: '/healthz', description: en ? 'Liveness: {"status":"ok"}.' : 'Salud del servicio: {"status":"ok"}.' },
-      { method: 'GET', path: '/api/v1/status', description: en ? 'Plan status as JSON (Authorization: Bearer PEI_API_TOKEN).' : 'Estado del plan en JSON (Authorization: Bearer PEI_API_TOKEN).' },
+      { method: 'POST', path: '/api/messages', description: t.messages },
+      { method: 'GET', path: '/healthz', description: t.healthz },
+      { method: 'GET', path: '/api/v1/status', description: t.status },
     ],
   };
 }
@@ -162,19 +141,19 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   const clientError = (req: Request, res: Response, status: number, e: ClientError, headers: Record<string, string> = {}) =>
-    sendJson(res, status, { error: { code: e.code, message: wantsEnglish(req) ? e.en : e.es } }, headers);
+    sendJson(res, status, { error: { code: e.code, message: e.message(catalog(httpLang(req)).http) } }, headers);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (closing) {
       discard(req);
-      sendJson(res, 503, { error: { code: 'shutting-down', message: wantsEnglish(req) ? 'The service is restarting; try again in a moment.' : 'El servicio se está reiniciando; intente de nuevo en un momento.' } }, { 'Retry-After': '5', Connection: 'close' });
+      sendJson(res, 503, { error: { code: 'shutting-down', message: catalog(httpLang(req)).http.shuttingDown } }, { 'Retry-After': '5', Connection: 'close' });
       return;
     }
     inFlight += 1;
     try {
       const read = await readJsonBody(req, bodyLimit);
       if (!read.ok) {
-        clientError(req, res, read.status, { code: read.code, ...BODY_ERRORS[read.code] });
+        clientError(req, res, read.status, { code: read.code, message: (t) => t.body[read.code as BodyErrorCode] });
         discard(req);
         return;
       }
@@ -186,7 +165,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
       clearTimeout(timer);
       if (outcome === 'deadline') {
         opts.log(`/api/messages no respondió en ${deadlineMs} ms: 503`);
-        clientError(req, res, 503, { code: 'timeout', es: 'El servicio no pudo atender la petición a tiempo; intente de nuevo.', en: 'The service could not handle the request in time; try again.' }, { 'Retry-After': '5' });
+        clientError(req, res, 503, { code: 'timeout', message: (t) => t.timeout }, { 'Retry-After': '5' });
         await work.catch(() => undefined);
         return;
       }
@@ -196,7 +175,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
       else sendJson(res, status, body);
     } catch (e) {
       opts.log('Error procesando /api/messages', e);
-      sendJson(res, 500, { error: { code: 'internal', message: wantsEnglish(req) ? 'Internal error.' : 'Error interno.' } });
+      sendJson(res, 500, { error: { code: 'internal', message: catalog(httpLang(req)).http.internal } });
     } finally {
       done();
     }
@@ -244,10 +223,10 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     const allowed = ROUTES[path];
     if (allowed) {
       res.setHeader('Allow', allowed.join(', '));
-      apiError(req, res, 405, 'method-not-allowed', `Método ${req.method} no permitido en ${path}; use ${allowed.join(' o ')}.`, `Method ${req.method} not allowed on ${path}; use ${allowed.join(' or ')}.`);
+      apiError(req, res, 405, 'method-not-allowed', (t) => t.methodNotAllowed(String(req.method), path, allowed));
       return;
     }
-    apiError(req, res, 404, 'not-found', 'No existe esa dirección en este servicio; GET / lista las disponibles.', 'There is no such address on this service; GET / lists the available ones.');
+    apiError(req, res, 404, 'not-found', (t) => t.notFound);
   };
   for (const method of ['get', 'head', 'post', 'put', 'patch', 'del', 'opts'] as const) server[method]('/*', fallback);
   server.post('/', fallback);

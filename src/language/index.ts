@@ -9,7 +9,7 @@
 
 import type { Plan } from '../plan/types';
 import { extractEntities, indexPlan, type Token } from './entities';
-import { decide, languageFromTokens } from './intents';
+import { decide, languageFromTokens, languageToldByTokens } from './intents';
 import { type Canon, hasGroup, makeCanonicalizer } from './lexicon';
 import { cleanMessage, fold, normalizeText, tokenize } from './normalize';
 import { MONTH_WORDS_EN, MONTH_WORDS_ES, NUMBER_WORDS_EN, NUMBER_WORDS_ES, parsePeriodToken } from './numbers';
@@ -132,5 +132,11 @@ export function languageOf(text: string): Lang {
   const canonical = defaultCanonicalizer ?? (defaultCanonicalizer = makeCanonicalizer(new Set()));
   const tokens = readTokens(cleanMessage(text ?? '').body, canonical);
   return languageFromTokens(tokens);
+}
+/** The language the words of a message tell, or null when none does ("4263", "plan"): then the bot keeps the
+ * language the person last used. */
+export function languageTold(text: string): Lang | null {
+  const canonical = defaultCanonicalizer ?? (defaultCanonicalizer = makeCanonicalizer(new Set()));
+  return languageToldByTokens(readTokens(cleanMessage(text ?? '').body, canonical));
 }
 let defaultCanonicalizer: ((t: string) => Canon) | undefined;

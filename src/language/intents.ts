@@ -72,6 +72,11 @@ const EN_HINTS = new Set(
 );
 
 export function languageFromTokens(tokens: readonly Token[]): Lang {
+  return languageToldByTokens(tokens) ?? 'es';
+}
+
+/** The language the words tell ('en' when English words outnumber Spanish ones), or null when no word tells. */
+export function languageToldByTokens(tokens: readonly Token[]): Lang | null {
   let es = 0;
   let en = 0;
   for (const tok of tokens) {
@@ -85,6 +90,7 @@ export function languageFromTokens(tokens: readonly Token[]): Lang {
     if (lang === 'es') es++;
     else if (lang === 'en') en++;
   }
+  if (es === 0 && en === 0) return null;
   return en > es ? 'en' : 'es';
 }
 

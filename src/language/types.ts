@@ -1,6 +1,8 @@
 /** What the language layer hands to the bot for one chat message. Pure data, no I/O. */
 
-export type Lang = 'es' | 'en';
+import type { Lang } from '../i18n/lang';
+
+export type { Lang };
 
 export type Intent =
   | 'objective-status'

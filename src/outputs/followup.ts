@@ -1,3 +1,4 @@
+import { catalog, type Lang } from '../i18n';
 import type { Plan } from '../plan/types';
 import type { PlanFigures } from '../progress/engine';
 import type { Person } from '../store/types';
@@ -21,7 +22,14 @@ export interface FollowUpSource {
 
 export type FollowUpResult =
   | { ok: true; buffer: Buffer; fileName: string; asOf: string; running: boolean }
-  | { ok: false; code: 'quarter-not-started' | 'year-outside-plan'; message: { es: string; en: string } };
+  | { ok: false; code: 'year-outside-plan'; params: { from: number; to: number; year: number } }
+  | { ok: false; code: 'quarter-not-started'; params: { quarter: Quarter; year: number; today: string } };
+
+/** A refusal in the reader's words (the core returns its code and figures). */
+export function refusalText(r: Extract<FollowUpResult, { ok: false }>, lang: Lang): string {
+  const t = catalog(lang).http;
+  return r.code === 'year-outside-plan' ? t.yearOutsidePlan(r.params.from, r.params.to, r.params.year) : t.quarterNotStarted(r.params.quarter, r.params.year, r.params.today);
+}
 
 export async function followUpWorkbook(src: FollowUpSource, year: number, quarter: Quarter, today: string, now: Date): Promise<FollowUpResult> {
   const { from, to } = src.plan.period;
@@ -29,7 +37,7 @@ export async function followUpWorkbook(src: FollowUpSource, year: number, quarte
     return {
       ok: false,
       code: 'year-outside-plan',
-      message: { es: `El plan cubre ${from}–${to}; no hay seguimiento de ${year}.`, en: `The plan covers ${from}–${to}; there is no follow-up for ${year}.` },
+      params: { from, to, year },
     };
   }
   const cut = quarterAsOf(year, quarter, today);
@@ -37,7 +45,7 @@ export async function followUpWorkbook(src: FollowUpSource, year: number, quarte
     return {
       ok: false,
       code: 'quarter-not-started',
-      message: { es: `El trimestre T${quarter} de ${year} aún no ha empezado (hoy es ${today}).`, en: `Quarter Q${quarter} ${year} has not started yet (today is ${today}).` },
+      params: { quarter, year, today },
     };
   }
   const figures = src.figures(year, cut.asOf);

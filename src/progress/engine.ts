@@ -22,10 +22,23 @@ export type AnomalyCode =
   | 'over-execution-without-justification'
   | 'closed-period';
 
+/** The figures behind an anomaly (the catalog words them: src/i18n, `cards.anomalyDetail`). */
+export interface AnomalyParams {
+  /** level-drop, level-rise: the previous report's value and this one's. */
+  from?: number;
+  to?: number;
+  /** over-execution-without-justification: the level reached and the year's target. */
+  level?: number;
+  target?: number;
+  /** closed-period: the Bogotá date it was reported on (YYYY-MM-DD). */
+  reportedOn?: string;
+}
+
+/** An anomaly as the core returns it: a code and its figures, never a sentence. */
 export interface Anomaly {
   code: AnomalyCode;
   period: Period;
-  detail: string;
+  params: AnomalyParams;
 }
 
 export interface IndicatorFigures {
@@ -236,13 +249,13 @@ export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): A
     const r = reports[i];
     const prev = i > 0 ? reports[i - 1] : undefined;
     if (prev && trend === 'creciente' && r.value < prev.value) {
-      out.push({ code: 'level-drop', period: r.period, detail: `${prev.value} → ${r.value}` });
+      out.push({ code: 'level-drop', period: r.period, params: { from: prev.value, to: r.value } });
     }
     if (prev && trend === 'decreciente' && r.value > prev.value) {
-      out.push({ code: 'level-rise', period: r.period, detail: `${prev.value} → ${r.value}` });
+      out.push({ code: 'level-rise', period: r.period, params: { from: prev.value, to: r.value } });
     }
     if (r.value === 0 && !r.dificultades.trim()) {
-      out.push({ code: 'zero-without-explanation', period: r.period, detail: 'avance 0 sin dificultades' });
+      out.push({ code: 'zero-without-explanation', period: r.period, params: {} });
     }
     const y = yearOf(r.period);
     if (y !== currentYear) {
@@ -254,10 +267,10 @@ export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): A
     const level = trend === 'suma' ? sumOfYear : r.value;
     const p = target ? progressOf(trend, level, target, lb) : null;
     if (p !== null && p > 1 && !r.dificultades.trim()) {
-      out.push({ code: 'over-execution-without-justification', period: r.period, detail: `${level} > ${target}` });
+      out.push({ code: 'over-execution-without-justification', period: r.period, params: { level, target } });
     }
     if (reportedAfterClose(r.reportedAt, y)) {
-      out.push({ code: 'closed-period', period: r.period, detail: `reportado el ${bogotaDate(new Date(r.reportedAt))}` });
+      out.push({ code: 'closed-period', period: r.period, params: { reportedOn: bogotaDate(new Date(r.reportedAt)) } });
     }
   }
   return out;

@@ -5,7 +5,7 @@ import type { Person, ReportInput, ReportRecord, Store } from '../store/types';
 import { reportLookup } from './lookup';
 import { isEmail, personFromEmail, samePerson } from './ownership';
 import { validateReport, findIndicator, cleanText, type RawReport } from './validate';
-import { periodText } from './messages';
+import { catalog, periodText, type Lang } from '../i18n';
 
 /**
  * Bulk import of reports from CSV (docs/interfaces.md): a header row `indicator,period,value,logros,dificultades,evidencia,
@@ -38,25 +38,26 @@ export interface CsvRow {
 export type CsvParseResult = { ok: true; rows: CsvRow[] } | { ok: false; errors: LineMessage[] };
 
 /** UTF-8 bytes or text → rows with their line numbers (BOM stripped, CRLF or LF). */
-export function parseReportsCsv(content: string | Uint8Array): CsvParseResult {
+export function parseReportsCsv(content: string | Uint8Array, lang: Lang = 'es'): CsvParseResult {
+  const t = catalog(lang).csv;
   let text: string;
   if (typeof content === 'string') text = content;
   else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(content);
     } catch {
-      return { ok: false, errors: [{ line: 0, message: 'El archivo no está en UTF-8: guárdalo como «CSV UTF-8» e inténtalo de nuevo.' }] };
+      return { ok: false, errors: [{ line: 0, message: t.notUtf8 }] };
     }
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (!text.trim()) return { ok: false, errors: [{ line: 0, message: 'El archivo está vacío: debe tener la fila de encabezado y al menos un reporte.' }] };
+  if (!text.trim()) return { ok: false, errors: [{ line: 0, message: t.empty }] };
 
   // A spreadsheet saved with another separator (Excel in Spanish saves ';'): say so before csv-parse trips on it.
   const headerText = text.split('\n').find((l) => l.trim() !== '') ?? '';
   const headerLineNo = text.split('\n').findIndex((l) => l.trim() !== '') + 1;
   for (const [sep, name] of [
-    [';', "';' (punto y coma)"],
-    ['\t', 'tabuladores'],
+    [';', t.separatorName.semicolon],
+    ['\t', t.separatorName.tab],
   ] as const) {
     if (!headerText.includes(',') && headerText.split(sep).length >= 3) {
       return {
@@ -64,9 +65,7 @@ export function parseReportsCsv(content: string | Uint8Array): CsvParseResult {
         errors: [
           {
             line: headerLineNo,
-            message:
-              `el archivo usa ${name} como separador; use comas (,). En Excel: «Guardar como» → «CSV UTF-8 (delimitado por comas)». ` +
-              `Se esperan las columnas ${CSV_COLUMNS.join(',')}`,
+            message: t.wrongSeparator(name, CSV_COLUMNS.join(',')),
           },
         ],
       };
@@ -81,17 +80,17 @@ export function parseReportsCsv(content: string | Uint8Array): CsvParseResult {
     const err = e as Error & { lines?: number; code?: string };
     const why =
       err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'hay comillas (") que se abren y no se cierran'
+        ? t.quoteNotClosed
         : err.code === 'CSV_INVALID_CLOSING_QUOTE'
-          ? 'hay comillas (") en medio de un campo: encierra el campo entre comillas y duplica las comillas internas ("")'
+          ? t.quoteInField
           : err.code === 'CSV_INVALID_OPENING_QUOTE' || err.code === 'INVALID_OPENING_QUOTE'
-            ? 'hay comillas (") después del comienzo de un campo: encierra el campo completo entre comillas y duplica las comillas internas ("")'
+            ? t.quoteAfterStart
             : err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS'
-              ? 'la fila no tiene el mismo número de columnas que el encabezado'
-              : `el CSV no es válido en esta línea${err.code ? ` (${err.code})` : ''}`;
+              ? t.columnCountMismatch
+              : t.invalidCsv(err.code);
     return { ok: false, errors: [{ line: err.lines ?? 0, message: why }] };
   }
-  if (!out.length) return { ok: false, errors: [{ line: 0, message: 'El archivo está vacío.' }] };
+  if (!out.length) return { ok: false, errors: [{ line: 0, message: t.emptyShort }] };
 
   const startLine = (o: Out) => o.info.lines - (o.raw.replace(/^\n+/, '').replace(/\n$/, '').match(/\n/g) ?? []).length;
   const [head, ...body] = out;
@@ -101,18 +100,18 @@ export function parseReportsCsv(content: string | Uint8Array): CsvParseResult {
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => n && !(CSV_COLUMNS as readonly string[]).includes(n));
   const repeated = names.filter((n, i) => n && names.indexOf(n) !== i);
-  if (missing.length) errors.push({ line: headerLine, message: `faltan columnas en el encabezado: ${missing.join(', ')} (se esperan ${CSV_COLUMNS.join(',')})` });
-  if (unknown.length) errors.push({ line: headerLine, message: `columnas desconocidas en el encabezado: ${unknown.join(', ')} (se esperan ${CSV_COLUMNS.join(',')})` });
-  if (repeated.length) errors.push({ line: headerLine, message: `columnas repetidas en el encabezado: ${[...new Set(repeated)].join(', ')}` });
+  if (missing.length) errors.push({ line: headerLine, message: t.missingColumns(missing.join(', '), CSV_COLUMNS.join(',')) });
+  if (unknown.length) errors.push({ line: headerLine, message: t.unknownColumns(unknown.join(', '), CSV_COLUMNS.join(',')) });
+  if (repeated.length) errors.push({ line: headerLine, message: t.repeatedColumns([...new Set(repeated)].join(', ')) });
   if (errors.length) return { ok: false, errors };
-  if (!body.length) return { ok: false, errors: [{ line: headerLine, message: 'el archivo solo tiene el encabezado: no hay reportes que importar' }] };
+  if (!body.length) return { ok: false, errors: [{ line: headerLine, message: t.headerOnly }] };
 
   const rows: CsvRow[] = [];
   for (const o of body) {
     const line = startLine(o);
     if (o.record.length !== names.length) {
       if (o.record.every((c) => !c.trim())) continue; // a line of separators only: nothing to import
-      errors.push({ line, message: `la fila tiene ${o.record.length} columnas y el encabezado ${names.length}` });
+      errors.push({ line, message: t.rowColumns(o.record.length, names.length) });
       continue;
     }
     const cells = {} as Record<Column, string>;
@@ -130,6 +129,8 @@ export interface ImportOptions {
   actor: Person;
   /** People the store already knows (owners, admins), to give `reported_by` a name. */
   knownPeople?: readonly Person[];
+  /** The language of the messages (the CLI speaks Spanish). */
+  lang?: Lang;
 }
 
 export type ImportResult =
@@ -153,6 +154,8 @@ function authorOf(text: string, known: readonly Person[]): Person | null {
 
 /** Validates every row and, when all are valid, stores them in one all-or-nothing write. */
 export async function importReportsCsv(store: Store, content: string | Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+  const lang = opts.lang ?? 'es';
+  const t = catalog(lang).csv;
   const parsed = parseReportsCsv(content);
   if (!parsed.ok) return parsed;
   const hash = fileHash(content);
@@ -175,7 +178,7 @@ export async function importReportsCsv(store: Store, content: string | Uint8Arra
     }
     const rowErrors: string[] = [];
     const author = authorOf(c.reported_by, known);
-    if (!author) rowErrors.push('reported_by: falta quién reporta (correo o id de Teams)');
+    if (!author) rowErrors.push(t.authorMissing);
 
     const raw: RawReport = {
       indicatorId: c.indicator,
@@ -187,14 +190,14 @@ export async function importReportsCsv(store: Store, content: string | Uint8Arra
     };
     const ind = findIndicator(opts.plan, cleanText(c.indicator));
     const existing = ind ? [...lookup.ofIndicator(ind.id), ...(pending.get(ind.id) ?? [])] : [];
-    const checked = validateReport(raw, { plan: opts.plan, now: opts.now, existing, lang: 'es', isAdmin: true });
+    const checked = validateReport(raw, { plan: opts.plan, now: opts.now, existing, lang, isAdmin: true });
     if (!checked.ok) {
       for (const e of checked.errors) rowErrors.push(`${COLUMN_OF[e.field]}: ${e.message}`);
     } else {
       const key = `${checked.value.indicatorId}|${checked.value.period}`;
       const first = seenKey.get(key);
       if (first !== undefined) {
-        rowErrors.push(`el indicador ${checked.value.indicatorId} ya tiene un reporte de ${periodText(checked.value.period, 'es')} en la línea ${first} de este archivo`);
+        rowErrors.push(t.duplicateInFile(checked.value.indicatorId, periodText(checked.value.period, lang), first));
       } else {
         seenKey.set(key, row.line);
       }

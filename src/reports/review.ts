@@ -1,7 +1,7 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { ReportRecord, ReviewState, Store } from '../store/types';
 import { reportLookup } from './lookup';
-import { periodText, type Lang } from './messages';
+import { catalog, periodText, type Lang } from '../i18n';
 import { personOf, type ActorLike } from './ownership';
 import { cleanText, findIndicator } from './validate';
 
@@ -60,36 +60,13 @@ export type ReviewResult =
   | { status: 'not-found'; message: string }
   | { status: 'superseded' | 'not-pending'; record: ReportRecord; message: string };
 
-const TEXT = {
-  es: {
-    forbidden: 'Solo la Oficina Asesora de Planeación (administradores) puede revisar reportes. No se cambió nada.',
-    reasonShort: (n: number) => `Para devolver un reporte escribe el motivo (al menos ${n} caracteres), para que el responsable sepa qué corregir.`,
-    notFound: 'Ese reporte ya no existe o el botón no es válido. Escribe «reportes por revisar» para ver la lista actual.',
-    superseded: (id: string, p: string, v: number) => `El reporte del indicador ${id} de ${p} ya tiene una versión más reciente (v${v}); se revisa esa.`,
-    notPending: (id: string, p: string, state: string) => `El reporte del indicador ${id} de ${p} ya fue revisado (${state}). No se cambió nada.`,
-    approved: (id: string, p: string, v: number) => `Aprobaste el reporte del indicador ${id} de ${p} (v${v}).`,
-    returned: (id: string, p: string, v: number) => `Devolviste el reporte del indicador ${id} de ${p} (v${v}). Se avisó al responsable; ya no cuenta en las cifras.`,
-    states: { pendiente: 'por revisar', aprobado: 'aprobado', devuelto: 'devuelto' } as Record<ReviewState, string>,
-  },
-  en: {
-    forbidden: 'Only the planning office (admins) can review reports. Nothing was changed.',
-    reasonShort: (n: number) => `To return a report, write the reason (at least ${n} characters) so the owner knows what to fix.`,
-    notFound: 'That report no longer exists or the button is not valid. Write "reports to review" for the current list.',
-    superseded: (id: string, p: string, v: number) => `The report of indicator ${id} for ${p} has a newer version (v${v}); review that one.`,
-    notPending: (id: string, p: string, state: string) => `The report of indicator ${id} for ${p} was already reviewed (${state}). Nothing was changed.`,
-    approved: (id: string, p: string, v: number) => `You approved the report of indicator ${id} for ${p} (v${v}).`,
-    returned: (id: string, p: string, v: number) => `You returned the report of indicator ${id} for ${p} (v${v}). The owner was told; it no longer counts in the figures.`,
-    states: { pendiente: 'to review', aprobado: 'approved', devuelto: 'returned' } as Record<ReviewState, string>,
-  },
-};
-
 export function reviewStateText(state: ReviewState, lang: Lang): string {
-  return TEXT[lang === 'en' ? 'en' : 'es'].states[state];
+  return catalog(lang === 'en' ? 'en' : 'es').reviewOutcome.states[state];
 }
 
 export async function reviewReport(store: Store, req: ReviewRequest): Promise<ReviewResult> {
   const lang: Lang = req.lang === 'en' ? 'en' : 'es';
-  const t = TEXT[lang];
+  const t = catalog(lang).reviewOutcome;
   if (!req.isAdmin) return { status: 'forbidden', message: t.forbidden };
   if (req.decision !== 'aprobado' && req.decision !== 'devuelto') return { status: 'invalid', message: t.notFound };
   const note = cleanText(req.note ?? '').slice(0, MAX_NOTE);

@@ -2,7 +2,7 @@ import type { Indicator, Plan } from '../plan/types';
 import type { Person, ReportRecord, ReportSource, Store } from '../store/types';
 import { reportLookup } from './lookup';
 import { initialReview } from './review';
-import { messages, type Lang } from './messages';
+import { messages, type Lang } from '../i18n';
 import { mayReport, personOf, type ActorLike } from './ownership';
 import { cleanText, findIndicator, validateReport, type FieldError, type RawReport, type ReportWarning } from './validate';
 

@@ -3,7 +3,7 @@ import type { ReportInput, ReportRecord } from '../store/types';
 import { bogotaDate, isPeriod, isYearClosed, makePeriod, periodOf, reportDeadline, yearOf } from '../calendar';
 import { progressOf } from '../progress/engine';
 import { parseReportValue, MAX_DECIMALS } from './numbers';
-import { FIELD_LABELS, messages, valueText, type Lang } from './messages';
+import { FIELD_LABELS, messages, valueText, type Lang } from '../i18n';
 
 /**
  * The rules a report must meet before it is stored — one function for the chat form and the CSV import.

@@ -102,6 +102,8 @@ export interface ConversationRecord {
   teamName?: string;
   /** For personal chats: the user's display name, as Teams last told it (activity.from.name). */
   userName?: string;
+  /** For personal chats: the language the person last wrote to the bot in (digests, reminders and notices use it). */
+  lang?: 'es' | 'en';
   active: boolean;
   updatedAt: string;
   inactiveReason?: string;

@@ -1,6 +1,7 @@
 import { TurnContext, type Activity, type ChannelAccount, type Mention } from 'botbuilder';
 import type { Actor, ChatTurn, Scope } from '../chat/types';
 import type { Lang } from '../language/types';
+import { langFromLocale } from '../i18n/lang';
 import { conversationKeyOf } from './conversations';
 
 /** Translation from a Teams activity to the plain ChatTurn the chat logic works with. */
@@ -37,8 +38,22 @@ export function mentionsBot(activity: Partial<Activity>): boolean {
   return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as unknown as Mention).mentioned?.id === bot);
 }
 
+/** The language of the client's locale ("en-US" → en); Spanish when Teams sends none or another. */
 export function localeLang(activity: Partial<Activity>): Lang {
-  return (activity.locale ?? '').toLowerCase().startsWith('en') ? 'en' : 'es';
+  return langFromLocale(activity.locale);
+}
+
+/** Where a turn keeps the language it answers in, so that the adapter's apology speaks it too. */
+const TURN_LANG = Symbol('pei.turnLang');
+
+export function setTurnLang(context: TurnContext, lang: Lang): void {
+  context.turnState.set(TURN_LANG, lang);
+}
+
+/** The language the turn answers in: the one app.ts read from the message, else the client's locale. */
+export function turnLang(context: TurnContext): Lang {
+  const kept = context.turnState.get(TURN_LANG) as unknown;
+  return kept === 'en' || kept === 'es' ? kept : localeLang(context.activity);
 }
 
 export function turnOf(context: TurnContext, lang: Lang, now: Date): ChatTurn {

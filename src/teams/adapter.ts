@@ -1,5 +1,7 @@
 import { ConfigurationBotFrameworkAuthenticationOptions, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import { catalog } from '../i18n';
+import { turnLang } from './activity';
 
 /**
  * The Bot Framework adapter. Without BOT_ID the bot runs in anonymous local mode (Agents Playground, tests);
@@ -47,10 +49,8 @@ export function createAdapter(bot: BotIdentity, log: (msg: string, err?: unknown
   adapter.onTurnError = async (context, error) => {
     log(`Error en el turno ${context.activity.type} de ${context.activity.conversation?.id}`, error);
     try {
-      const en = (context.activity.locale ?? '').toLowerCase().startsWith('en');
-      await context.sendActivity(en
-        ? 'Sorry, something went wrong on my side. Please try again in a moment.'
-        : 'Lo siento, algo falló de mi lado. Por favor intenta de nuevo en un momento.');
+      // The turn's language once the message was read (app.ts keeps it in the turn state), else the client's locale.
+      await context.sendActivity(catalog(turnLang(context)).replies.apology);
     } catch {
       // The connector may be the thing that failed; the error is already logged.
     }

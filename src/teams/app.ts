@@ -5,7 +5,9 @@ import type { Actor, Services } from '../chat/types';
 import { actionUnavailableCard, welcomeCard } from '../views/cards';
 import { viewContext } from '../chat/ask';
 import { deliver, cardActivity, stampLang } from './deliver';
-import { localeLang, mentionsBot, textOf, turnOf } from './activity';
+import { localeLang, mentionsBot, setTurnLang, textOf, turnOf } from './activity';
+import { catalog } from '../i18n';
+import { languageTold } from '../language';
 import { forgetChannel, forgetConversation, rememberChannels, rememberConversation, type TeamChannel } from './conversations';
 import type { Lang } from '../language/types';
 
@@ -103,6 +105,17 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     }
   }
 
+  /** Digests, reminders and notices to a personal chat go in the language its person last wrote in. */
+  async function rememberLang(key: string, lang: Lang): Promise<void> {
+    const record = services.store.conversations().find((c) => c.key === key);
+    if (!record || record.lang === lang) return;
+    try {
+      await services.store.saveConversation({ ...record, lang, updatedAt: clock().toISOString() });
+    } catch (e) {
+      log('No se pudo guardar el idioma de la conversación', e);
+    }
+  }
+
   async function remember(context: TurnContext): Promise<void> {
     try {
       await rememberConversation(services.store, context.activity, clock().toISOString());
@@ -151,11 +164,16 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     if (turn.actor.email && turn.scope === 'personal') await rememberEmail(turn.conversationKey, turn.actor.email);
     if (value && typeof value === 'object' && !text) {
       lang = value.lang === 'en' || value.lang === 'es' ? value.lang : turn.lang;
+      setTurnLang(context, lang);
       result = await router.action({ ...turn, lang }, value);
     } else {
       const u = router.understand(text);
       // The language of what the user wrote; Spanish when the words do not tell ("4263", "plan").
       lang = u.lang;
+      setTurnLang(context, lang);
+      // In a personal chat, the language the words tell is kept for what the bot sends later on its own.
+      const told = languageTold(text) ?? (u.lang === 'en' ? 'en' : null);
+      if (told && turn.scope === 'personal') await rememberLang(turn.conversationKey, told);
       result = await router.text({ ...turn, lang }, text, u);
     }
     await deliver(context, result, lang);
@@ -168,8 +186,10 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     if (!botAdded) return;
     await remember(context);
     await rememberTeamChannels(context);
-    const turn = turnOf(context, 'es', clock());
-    await context.sendActivity(cardActivity(welcomeCard(viewContext(services, turn)), 'es', 'Bienvenida'));
+    // No words yet: the welcome speaks the client's locale (en-US → English).
+    const lang = localeLang(context.activity);
+    const turn = turnOf(context, lang, clock());
+    await context.sendActivity(cardActivity(welcomeCard(viewContext(services, turn)), lang, catalog(lang).replies.summaryWelcome));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {

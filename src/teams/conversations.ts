@@ -97,7 +97,7 @@ export async function rememberConversation(store: Store, activity: Partial<Activ
   // Names are kept as Teams tells them: a renamed channel or person is saved again (only when a name is given).
   const renamed = (['name', 'teamName', 'userName'] as const).some((k) => fresh[k] !== undefined && fresh[k] !== known?.[k]);
   if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamed) return;
-  await store.saveConversation(known ? { ...fresh, name: fresh.name ?? known.name, teamName: fresh.teamName ?? known.teamName, userName: fresh.userName ?? known.userName } : fresh);
+  await store.saveConversation(known ? { ...fresh, name: fresh.name ?? known.name, teamName: fresh.teamName ?? known.teamName, userName: fresh.userName ?? known.userName, ...(known.lang ? { lang: known.lang } : {}) } : fresh);
 }
 
 function serviceUrlOf(record: ConversationRecord): string | undefined {

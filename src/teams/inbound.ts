@@ -61,12 +61,12 @@ const activitySchema = z
   .passthrough();
 
 const BAD_ACTIVITY: Record<string, ClientError> = {
-  type: { code: 'invalid-activity', es: 'El cuerpo no es una actividad del Bot Framework: falta `type` (texto).', en: 'The body is not a Bot Framework activity: `type` (a string) is missing.' },
-  serviceUrl: { code: 'invalid-serviceUrl', es: 'La actividad no trae un `serviceUrl` válido (http o https): no hay a dónde responder.', en: 'The activity has no valid `serviceUrl` (http or https): there is nowhere to reply.' },
-  conversation: { code: 'invalid-conversation', es: 'La actividad no trae `conversation.id` (texto).', en: 'The activity has no `conversation.id` (a string).' },
-  channelId: { code: 'invalid-activity', es: 'La actividad no trae `channelId` (texto).', en: 'The activity has no `channelId` (a string).' },
-  from: { code: 'invalid-activity', es: 'La actividad no trae `from.id` (texto): no se sabe quién escribe.', en: 'The activity has no `from.id` (a string): the sender is unknown.' },
-  recipient: { code: 'invalid-activity', es: 'La actividad no trae `recipient.id` (texto).', en: 'The activity has no `recipient.id` (a string).' },
+  type: { code: 'invalid-activity', message: (t) => t.activity.type },
+  serviceUrl: { code: 'invalid-serviceUrl', message: (t) => t.activity.serviceUrl },
+  conversation: { code: 'invalid-conversation', message: (t) => t.activity.conversation },
+  channelId: { code: 'invalid-activity', message: (t) => t.activity.channelId },
+  from: { code: 'invalid-activity', message: (t) => t.activity.from },
+  recipient: { code: 'invalid-activity', message: (t) => t.activity.recipient },
 };
 
 /** Null when the value is an activity the bot can work with; otherwise the client error to answer (400). */
@@ -78,23 +78,11 @@ export function activityProblem(body: unknown): ClientError | null {
   const first = path[0];
   if (first in BAD_ACTIVITY && (path.length === 1 || path[1] === 'id')) return BAD_ACTIVITY[first];
   const where = path.join('.').slice(0, 80);
-  return {
-    code: 'invalid-activity',
-    es: `La actividad tiene un campo inválido o demasiado largo: ${where}.`,
-    en: `The activity has an invalid or too long field: ${where}.`,
-  };
+  return { code: 'invalid-activity', message: (t) => t.activity.invalidField(where) };
 }
 
-const UNAUTHORIZED: ClientError = {
-  code: 'unauthorized',
-  es: 'La petición no trae una autorización válida del Bot Framework.',
-  en: 'The request does not carry a valid Bot Framework authorization.',
-};
-const UNSUPPORTED_INVOKE: ClientError = {
-  code: 'unsupported-invoke',
-  es: 'El bot no atiende esta invocación.',
-  en: 'The bot does not handle this invoke.',
-};
+const UNAUTHORIZED: ClientError = { code: 'unauthorized', message: (t) => t.botUnauthorized };
+const UNSUPPORTED_INVOKE: ClientError = { code: 'unsupported-invoke', message: (t) => t.unsupportedInvoke };
 
 type Logic = (context: TurnContext) => Promise<void>;
 
@@ -130,6 +118,6 @@ export async function processInbound(adapter: TeamsAdapter, request: MessagesReq
   }
   if (status === 501) return { status: 400, error: UNSUPPORTED_INVOKE };
   if (status >= 500) throw new Error(`the adapter answered ${status}`);
-  if (status >= 400) return { status, error: { code: 'bad-request', es: 'La petición no es válida.', en: 'The request is not valid.' } };
+  if (status >= 400) return { status, error: { code: 'bad-request', message: (t) => t.badRequest } };
   return { status, body: typeof body === 'object' && body !== null ? body : undefined };
 }

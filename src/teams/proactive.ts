@@ -276,7 +276,7 @@ export class ProactiveSender {
         }
         if (record.scope === 'channel') {
           const connector = connectorOf(context);
-          if (!connector) throw new Error('el adaptador no expone el cliente del conector');
+          if (!connector) throw new Error('the adapter does not expose the connector client');
           const tenantId = reference.conversation?.tenantId;
           await connector.conversations.createConversation({
             isGroup: true,

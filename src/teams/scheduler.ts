@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
-import type { DeliveryResult, DigestRunner, Notice, Outbound, RunSummary } from '../digest/run';
+import { conversationLang, type DeliveryResult, type DigestRunner, type Notice, type Outbound, type RunSummary } from '../digest/run';
 import type { Plan } from '../plan/types';
-import { reportStrings } from '../views/report-strings';
+import { reportStrings, type Lang } from '../i18n';
 import { formatPeriodLong } from '../views/format';
 import { missedAdminsCard, missedOwnerCard, returnNoticeCard, returnNoticeSummary, reviewDigestCard } from '../views/review-cards';
 import { digestCard, digestSummary, reminderCard, reminderSummary } from '../views/digest-cards';
@@ -25,29 +25,30 @@ export interface SchedulerOptions {
   firstTickMs?: number;
 }
 
-/** Renders a due item (digests and reminders are in Spanish) and sends it. */
+/** Renders a due item in its conversation's language (conversationLang: the person's last, Spanish in channels) and sends it. */
 export function deliverOutbound(sender: ProactiveSender, item: Outbound, plan?: Plan): Promise<DeliveryResult> {
+  const lang = conversationLang(item.conversation);
   const activity =
     item.kind === 'digest'
-      ? cardActivity(digestCard(item.model, { lang: 'es' }), 'es', digestSummary('es'))
+      ? cardActivity(digestCard(item.model, { lang }), lang, digestSummary(lang))
       : item.kind === 'reminder'
-        ? cardActivity(reminderCard(item.reminder, 'es'), 'es', reminderSummary(item.reminder, 'es'))
-        : noticeActivity(item.notice, plan);
+        ? cardActivity(reminderCard(item.reminder, lang), lang, reminderSummary(item.reminder, lang))
+        : noticeActivity(item.notice, lang, plan);
   return sender.send(item.conversation, activity, item.key);
 }
 
-/** The planning office's notices (Spanish, like the digests and reminders). */
-function noticeActivity(n: Notice, plan: Plan | undefined) {
-  const s = reportStrings('es');
+/** The planning office's notices, in the conversation's language like the digests and reminders. */
+function noticeActivity(n: Notice, lang: Lang, plan: Plan | undefined) {
+  const s = reportStrings(lang);
   switch (n.type) {
     case 'returned':
-      return cardActivity(returnNoticeCard(n.record, n.indicator, 'es'), 'es', returnNoticeSummary(n.record, 'es'));
+      return cardActivity(returnNoticeCard(n.record, n.indicator, lang), lang, returnNoticeSummary(n.record, lang));
     case 'review-digest':
-      return cardActivity(reviewDigestCard(n.pending, plan!, 'es'), 'es', s.reviewDigestTitle(n.pending.length));
+      return cardActivity(reviewDigestCard(n.pending, plan!, lang), lang, s.reviewDigestTitle(n.pending.length));
     case 'missed-owner':
-      return cardActivity(missedOwnerCard(n.missed, 'es'), 'es', s.missedNoticeTitle(formatPeriodLong(n.missed.period, 'es')));
+      return cardActivity(missedOwnerCard(n.missed, lang), lang, s.missedNoticeTitle(formatPeriodLong(n.missed.period, lang)));
     case 'missed-admins':
-      return cardActivity(missedAdminsCard(n.missed, 'es'), 'es', s.missedAdminsTitle(formatPeriodLong(n.missed.period, 'es')));
+      return cardActivity(missedAdminsCard(n.missed, lang), lang, s.missedAdminsTitle(formatPeriodLong(n.missed.period, lang)));
   }
 }
 

@@ -21,7 +21,7 @@ import {
   type CardColor,
   type Lang,
 } from './format';
-import { strings, type Example, type Strings } from './i18n';
+import { catalog, strings, type Example, type Strings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { escapeMarkdown } from './escape';
 import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
@@ -678,11 +678,9 @@ export function actionUnavailableCard(verb: string, lang: Lang): CardJson {
   const s = strings(lang);
   const shown = truncate(verb, 40);
   return messageCard({
-    title: lang === 'en' ? 'This action is not available' : 'Esta acción no está disponible',
+    title: catalog(lang).replies.actionUnavailableTitle,
     color: 'attention',
-    text: lang === 'en'
-      ? `The bot does not know the action ${shown ? `“${escapeMarkdown(shown)}”` : 'of this button'}. The card may be from an older version; ask again.`
-      : `El bot no conoce la acción ${shown ? `«${escapeMarkdown(shown)}»` : 'de este botón'}. La tarjeta puede ser de una versión anterior; vuelva a preguntar.`,
+    text: catalog(lang).replies.actionUnavailableText(shown ? escapeMarkdown(shown) : null),
     actions: [
       { title: s.btnWholePlan, data: showPlan() },
       { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) },

@@ -20,7 +20,7 @@ import {
   type Lang,
 } from './format';
 import { escapeMarkdown } from './escape';
-import { digestStrings, type DigestStrings } from './digest-i18n';
+import { digestStrings, type DigestStrings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
 

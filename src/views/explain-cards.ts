@@ -1,7 +1,7 @@
 import type { IndicatorExplanation, ObjectiveExplanation, PlanExplanation, ReportUsed } from '../progress/explain';
 import type { Unit } from '../plan/types';
 import { formatDate, formatNumber, formatPercent, formatPercentShort, formatPeriod, formatValue, statusLabel, truncate, type Lang } from './format';
-import { explainStrings } from './i18n';
+import { explainStrings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { showIndicator, showObjective, showPlan } from './verbs';
 

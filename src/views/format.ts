@@ -1,88 +1,38 @@
 import { PNG } from 'pngjs';
-import type { Unit } from '../plan/types';
+import { catalog } from '../i18n';
+import { formatPercent } from '../i18n/format';
+import type { Lang } from '../i18n/lang';
+import type { ShownStatus } from '../i18n/types/status';
 import type { Status } from '../progress/status';
 
 /**
- * Numbers, percents, dates and the semáforo as a person reads them on a card.
- * 'es' is Colombian Spanish (1.500 · 0,5 · 45,5 %); 'en' is English (1,500 · 0.5 · 45.5%).
- * Written by hand rather than through Intl so that the output never depends on the ICU data of the machine.
+ * The semáforo and the bars as a person sees them on a card. Numbers, percents and dates are the one formatter's
+ * (src/i18n/format.ts), re-exported here for the views; the words come from the catalog (src/i18n/).
  */
 
-export type Lang = 'es' | 'en';
-
-/** What a card shows where a figure does not apply. */
-export const DASH = '—';
-
-/** Rounds half away from zero at `decimals`, immune to float noise (0.285 → 0.29), and never returns -0. */
-export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(Math.abs(x) * f * (1 + Number.EPSILON * 4)) / f;
-  const s = x < 0 ? -r : r;
-  return s === 0 ? 0 : s;
-}
-
-function groupThousands(digits: string, sep: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-}
-
-function separators(lang: Lang): { group: string; decimal: string } {
-  return lang === 'es' ? { group: '.', decimal: ',' } : { group: ',', decimal: '.' };
-}
-
-/**
- * A number with thousands grouped and between `minDecimals` and `maxDecimals` decimals
- * (trailing zeros beyond the minimum are dropped): es 1.500 · 0,5 · 1.500,25; en 1,500 · 0.5 · 1,500.25.
- */
-export function formatNumber(x: number, lang: Lang, maxDecimals = 2, minDecimals = 0): string {
-  if (!Number.isFinite(x)) return DASH;
-  const r = roundTo(x, maxDecimals);
-  const [intPart, frac = ''] = Math.abs(r).toFixed(maxDecimals).split('.');
-  let decimals = frac;
-  while (decimals.length > minDecimals && decimals.endsWith('0')) decimals = decimals.slice(0, -1);
-  const { group, decimal } = separators(lang);
-  const body = groupThousands(intPart, group) + (decimals ? decimal + decimals : '');
-  return r < 0 ? `-${body}` : body;
-}
-
-/**
- * The space between a number and its "%" in Spanish: a no-break space (U+00A0), so that a card never wraps the
- * sign away from its number ("45,5" at the end of a line, "%" alone on the next).
- */
-export const PERCENT_SPACE = '\u00a0';
-
-/** "45,5" → "45,5 %" (no-break space) in Spanish, "45.5%" in English: the one place the sign is attached. */
-export function withPercentSign(n: string, lang: Lang): string {
-  return lang === 'es' ? `${n}${PERCENT_SPACE}%` : `${n}%`;
-}
-
-/** A fraction as a percent with a fixed number of decimals: es "45,5 %", en "45.5%"; null → "—". */
-export function formatPercent(fraction: number | null | undefined, lang: Lang, decimals = 1): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
-  return withPercentSign(formatNumber(fraction * 100, lang, decimals, decimals), lang);
-}
-
-/** A weight or a percent-unit value: up to `maxDecimals` decimals, no trailing zeros ("50 %", "33 %", "95 %"). */
-export function formatPercentShort(fraction: number, lang: Lang, maxDecimals = 2): string {
-  return withPercentSign(formatNumber(fraction * 100, lang, maxDecimals), lang);
-}
-
-/** A value of an indicator in its unit: percent indicators show a percent, number indicators a number (≤ 2 decimals). */
-export function formatValue(x: number | null | undefined, unit: Unit, lang: Lang): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return DASH;
-  return unit === 'percent' ? formatPercentShort(x, lang) : formatNumber(x, lang, 2);
-}
+export {
+  DASH,
+  roundTo,
+  formatNumber,
+  PERCENT_SPACE,
+  withPercentSign,
+  formatPercent,
+  formatPercentShort,
+  formatValue,
+  monthName,
+  monthShort,
+  formatPeriod,
+  formatPeriodLong,
+  formatDate,
+  truncate,
+  joinList,
+} from '../i18n/format';
+export type { Lang } from '../i18n/lang';
+export type { ShownStatus } from '../i18n/types/status';
 
 // --- The semáforo ---------------------------------------------------------------------------------
 
-/**
- * What a card says of a figure's status. The JSON keeps `Status` (CONTRACT.md); a person reads two more:
- * - `sin-reportes`: nothing reported while something is expected (the engine's `sin-datos` with expected > 0) —
- *   a lag, shown in the attention colour, never as a calm grey «Sin datos»;
- * - `adelantado`: `sobre-ejecucion` (r above the top band) while the year's target is not reached yet
- *   (annual progress below 100 %); «Sobre-ejecución» is kept for progress past the year's target.
- */
-export type ShownStatus = Status | 'sin-reportes' | 'adelantado';
-
+/** The figures a shown status is derived from (ShownStatus is defined beside its words, src/i18n/types/status.ts). */
 export interface StatusFacts {
   status: Status;
   /** Annual progress (uncapped for an indicator, capped roll-up for an objective or the plan); null without reports. */
@@ -98,38 +48,16 @@ export function shownStatus(f: StatusFacts): ShownStatus {
   return f.status;
 }
 
-const STATUS_LABELS: Record<Lang, Record<ShownStatus, string>> = {
-  es: {
-    rojo: 'Rojo',
-    amarillo: 'Amarillo',
-    verde: 'Verde',
-    'sobre-ejecucion': 'Sobre-ejecución',
-    adelantado: 'Adelantado',
-    'sin-meta': 'Sin meta',
-    'sin-datos': 'Sin datos',
-    'sin-reportes': 'Sin reportes',
-  },
-  en: {
-    rojo: 'Red',
-    amarillo: 'Amber',
-    verde: 'Green',
-    'sobre-ejecucion': 'Over-achieving',
-    adelantado: 'Ahead of schedule',
-    'sin-meta': 'No target',
-    'sin-datos': 'No data',
-    'sin-reportes': 'No reports',
-  },
-};
-
 /** The label of a status; for a figure (StatusFacts) the shown status, with what was expected when it lags unreported. */
 export function statusLabel(status: ShownStatus | StatusFacts, lang: Lang): string {
-  if (typeof status === 'string') return STATUS_LABELS[lang][status];
+  const t = catalog(lang).status;
+  if (typeof status === 'string') return t.label[status];
   const shown = shownStatus(status);
   if (shown === 'sin-reportes') {
     const e = formatPercent(status.expected, lang);
-    return lang === 'es' ? `Sin reportes (se esperaba ${e})` : `No reports (${e} expected)`;
+    return t.noReportsExpected(e);
   }
-  return STATUS_LABELS[lang][shown];
+  return t.label[shown];
 }
 
 const STATUS_EMOJI: Record<ShownStatus, string> = {
@@ -303,70 +231,4 @@ export function progressBar(
     text,
     color: opts.status ? statusColor(opts.status) : 'default',
   };
-}
-
-// --- Dates ----------------------------------------------------------------------------------------
-
-const MONTHS: Record<Lang, readonly string[]> = {
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-const MONTHS_SHORT: Record<Lang, readonly string[]> = {
-  es: ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.', 'jul.', 'ago.', 'sep.', 'oct.', 'nov.', 'dic.'],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
-
-/** Month 1..12 → "junio" / "June". */
-export function monthName(month: number, lang: Lang): string {
-  return MONTHS[lang][month - 1] ?? String(month);
-}
-
-/** Month 1..12 → "jun." / "Jun". */
-export function monthShort(month: number, lang: Lang): string {
-  return MONTHS_SHORT[lang][month - 1] ?? String(month);
-}
-
-/** "2025-06" → "jun. 2025" / "Jun 2025". */
-export function formatPeriod(period: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})/.exec(period);
-  if (!m) return period;
-  return `${monthShort(Number(m[2]), lang)} ${m[1]}`;
-}
-
-/** "2025-06" → "junio de 2025" / "June 2025". */
-export function formatPeriodLong(period: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})/.exec(period);
-  if (!m) return period;
-  const name = monthName(Number(m[2]), lang);
-  return lang === 'es' ? `${name} de ${m[1]}` : `${name} ${m[1]}`;
-}
-
-/** "2025-06-30" (or an ISO instant, read by its calendar date) → "30 de junio de 2025" / "June 30, 2025". */
-export function formatDate(isoDate: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  if (!m) return isoDate;
-  const day = Number(m[3]);
-  const name = monthName(Number(m[2]), lang);
-  return lang === 'es' ? `${day} de ${name} de ${m[1]}` : `${name} ${day}, ${m[1]}`;
-}
-
-// --- Text -----------------------------------------------------------------------------------------
-
-/** Cuts a text at a word boundary near `max` characters and adds "…"; whitespace is collapsed. */
-export function truncate(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  // Cut at the last whole word (the character after the cut may itself be the space that ends one).
-  const space = t[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
-  const base = space > max * 0.6 ? cut.slice(0, space) : cut;
-  return `${base.replace(/[\s,;:.·-]+$/, '')}…`;
-}
-
-/** Joins the names of a list: "A", "A y B", "A, B y C" / "A and B". */
-export function joinList(items: readonly string[], lang: Lang): string {
-  if (items.length <= 1) return items.join('');
-  const and = lang === 'es' ? ' y ' : ' and ';
-  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
 }

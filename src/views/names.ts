@@ -1,3 +1,4 @@
+import { catalog } from '../i18n';
 import type { Lang } from './format';
 
 /**
@@ -23,10 +24,7 @@ export function looksLikeId(text: string): boolean {
   return ID_SHAPES.some((re) => re.test(t));
 }
 
-const UNKNOWN: Record<Lang, { person: string; conversation: string }> = {
-  es: { person: 'persona aún sin nombre (no ha escrito al bot)', conversation: 'conversación sin nombre conocido' },
-  en: { person: 'person not yet named (has not written to the bot)', conversation: 'conversation without a known name' },
-};
+const UNKNOWN = (lang: Lang) => ({ person: catalog(lang).names.unknownPerson, conversation: catalog(lang).names.unknownConversation });
 
 /** A person's name for a card: the name given unless it is an id, else the one kept, else a plain phrase. */
 export function personName(id: string, given: string | undefined, book: NameBook | undefined, lang: Lang): string {
@@ -34,11 +32,11 @@ export function personName(id: string, given: string | undefined, book: NameBook
   const kept = book?.person(id);
   if (kept && !looksLikeId(kept)) return kept;
   if (/@/.test(id) && !looksLikeId(id)) return id; // an e-mail address is readable
-  return UNKNOWN[lang].person;
+  return UNKNOWN(lang).person;
 }
 
 /** A conversation's name for a card (a channel with its team, a group chat, a personal chat). */
 export function conversationName(key: string, book: NameBook | undefined, lang: Lang): string {
   const kept = book?.conversation(key);
-  return kept && !looksLikeId(kept) ? kept : UNKNOWN[lang].conversation;
+  return kept && !looksLikeId(kept) ? kept : UNKNOWN(lang).conversation;
 }

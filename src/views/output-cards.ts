@@ -1,6 +1,7 @@
 import type { Compliance } from '../reports/compliance';
 import { formatDate, joinList, truncate, type Lang } from './format';
-import { strings } from './i18n';
+import { formatBogotaDateTime } from '../i18n/format';
+import { strings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 
 /** Cards of the official outputs: the follow-up workbook's download link, and reporting compliance per owner. */
@@ -16,10 +17,7 @@ export interface ExportLinkView {
   fileName: string;
 }
 
-/** "14:35" Bogotá time of an instant, and its date. */
-function bogotaTime(d: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', hour12: false }).format(d);
-}
+const bogotaTime = formatBogotaDateTime;
 
 export function exportLinkCard(v: ExportLinkView): CardJson {
   const s = strings(v.lang);
@@ -27,9 +25,9 @@ export function exportLinkCard(v: ExportLinkView): CardJson {
     title: s.exportTitle(v.quarter, v.year),
     text: s.exportText(formatDate(v.asOf, v.lang), v.running),
     facts: [
-      { title: s.exportFactQuarter, value: v.lang === 'en' ? `Q${v.quarter} ${v.year}` : `T${v.quarter} ${v.year}` },
+      { title: s.exportFactQuarter, value: s.quarterLabel(v.quarter, v.year) },
       { title: s.exportFactCut, value: v.asOf },
-      { title: s.exportFactExpires, value: `${bogotaTime(v.expires, v.lang)} (Bogotá)` },
+      { title: s.exportFactExpires, value: s.bogotaTime(bogotaTime(v.expires, v.lang)) },
       { title: s.exportFactFile, value: v.fileName },
     ],
     note: s.exportNote,

@@ -2,13 +2,13 @@ import { DateTime } from 'luxon';
 import type { Indicator, Plan } from '../plan/types';
 import type { AuditEntry, Person, ReportRecord } from '../store/types';
 import { ZONE } from '../calendar';
-import { FIELD_LABELS, trendHint, unitHint } from '../reports/messages';
+import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
 import type { FieldError, ReportField } from '../reports/validate';
 import { formatDate, formatPeriod, formatPeriodLong, formatValue, joinList, truncate, type Lang } from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
 import { conversationName, personName, type NameBook } from './names';
-import { reportStrings } from './report-strings';
+import { reportStrings } from '../i18n';
 import { showIndicator, reportStart } from './verbs';
 
 /**

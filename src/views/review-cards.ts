@@ -4,7 +4,7 @@ import { reviewOf } from '../reports/review';
 import { formatDate, formatPeriodLong, formatValue, truncate, type Lang } from './format';
 import { renderCard, type CardJson } from './render';
 import { instantText } from './report-cards';
-import { reportStrings } from './report-strings';
+import { reportStrings } from '../i18n';
 import { messageCard } from './cards';
 import { reportStart, showIndicator } from './verbs';
 
@@ -57,7 +57,7 @@ export function reviewListCard(m: ReviewListModel): CardJson {
     const texts: { text: string }[] = [];
     if (r.logros.trim()) texts.push({ text: `**${s.factLogros}:** ${truncate(r.logros, MAX_TEXT)}` });
     if (r.dificultades.trim()) texts.push({ text: `**${s.factDificultades}:** ${truncate(r.dificultades, MAX_TEXT)}` });
-    const ev = evidenceLine(r.evidencia, s.factEvidencia, m.lang === 'en' ? 'Open evidence' : 'Ver evidencia');
+    const ev = evidenceLine(r.evidencia, s.factEvidencia, s.openEvidence);
     if (ev) texts.push({ text: ev });
     return {
       heading: `${r.indicatorId}${SEP}${truncate(ind?.name ?? '', 90)}`,

@@ -1,3 +1,4 @@
+import { catalog } from '../../src/i18n';
 import { DateTime } from 'luxon';
 import { bogotaDate, isYearClosed, monthsClosed, yearClosedFrom, yearOf, ZONE } from '../../src/calendar';
 import { anomaliesOf } from '../../src/progress/engine';
@@ -67,8 +68,10 @@ describe('closed-period anomalies', () => {
     expect(closedAt(at).length).toBe(closed ? 1 : 0);
   });
 
-  test('the detail names the Bogotá date of the report', () => {
-    expect(closedAt('2025-01-10T05:00:00.000Z')[0].detail).toBe('reportado el 2025-01-10');
+  test('the detail names the Bogotá date of the report (a code and its figures; the catalog words it)', () => {
+    const a = closedAt('2025-01-10T05:00:00.000Z')[0];
+    expect(a.params).toEqual({ reportedOn: '2025-01-10' });
+    expect(catalog('es').cards.anomalyDetail(a.code, a.params)).toBe('Reportado después del cierre de la vigencia (el 10 de enero de 2025)');
   });
 });
 

@@ -1,7 +1,7 @@
 import { startConversation, cardsOf, cardText, type Conversation } from '../helpers/conversation';
 import { ADMIN, ANA } from '../helpers/activities';
 import { parseReportValue } from '../../src/reports/numbers';
-import { reportStrings } from '../../src/views/report-strings';
+import { reportStrings } from '../../src/i18n';
 import { reportFormCard } from '../../src/views/report-cards';
 import { findAll, textOf, thePlan } from '../views/helpers';
 import type { Indicator } from '../../src/plan/types';

@@ -1,0 +1,61 @@
+import type { CliStrings } from '../types/cli';
+
+export const cli: CliStrings = {
+  usage: `Usage: npm run cli -- <command>
+
+  status [--year YYYY] [--as-of YYYY-MM-DD] [--json]   plan status (table or JSON)
+  check-plan [--json]                                   data-quality findings of the plan
+  import-reports FILE.csv                               bulk import of reports (all or nothing)
+  export --year YYYY --quarter Q --out FILE.xlsx        quarterly follow-up workbook (Excel)`,
+  importUsage: 'Usage: npm run cli -- import-reports FILE.csv [--actor NAME]',
+  unknownCommand: (c) => `Unknown command: ${c}`,
+  error: (m) => `Error: ${m}`,
+  asOfInvalid: (got) => `--as-of must be a YYYY-MM-DD date (got: ${got})`,
+  yearInvalid: (got) => `--year must be a YYYY year (got: ${got})`,
+  quarterMissing: '--quarter is missing (1, 2, 3 or 4)',
+  quarterInvalid: (got) => `--quarter must be 1, 2, 3 or 4 (got: ${got})`,
+  outMissing: '--out FILE.xlsx is missing',
+  outNotXlsx: (got) => `--out must end in .xlsx (got: ${got})`,
+  writeFailed: (file, m) => `Could not write ${file}: ${m}`,
+  exported: (q, y, asOf, running, file, bytes) => `Follow-up Q${q} ${y} (as of ${asOf}${running ? ', quarter in progress' : ''}) written to ${file} (${bytes} bytes).`,
+  status: { rojo: 'red', amarillo: 'amber', verde: 'green', 'sobre-ejecucion': 'over-achieving', 'sin-meta': 'no target', 'sin-datos': 'no data' },
+  statusTitle: (plan, y, asOf, m) => `${plan} — year ${y}, as of ${asOf} (${m} months closed)`,
+  statusPlanLine: (p, e, c, s) => `Plan: progress ${p} | expected ${e} | four-year ${c} | ${s}`,
+  colIndicator: 'Obj/Indicator',
+  colName: 'Name',
+  colProgress: 'Progress',
+  colExpected: 'Expected',
+  colFourYear: 'Four-year',
+  colStatus: 'Status',
+  objective: (n) => `Objective ${n}`,
+  pendingTag: ' (pending)',
+  checkTitle: (n, fresh) => `Plan check: ${n} findings (${fresh} new)`,
+  checkKnown: 'known',
+  checkNew: 'NEW',
+  checkObjective: (n) => `objective ${n}`,
+  checkStale: (code, ref) => `[gone] ${code} ${ref}: the acknowledged finding no longer shows in the data`,
+  checkOk: 'Result: only known findings of the source (seed).',
+  checkNotOk: 'Result: there are new findings to review.',
+  importActor: (user) => `CSV import (${user})`,
+  oneFileOnly: 'give a single CSV file',
+  fileMissing: 'the CSV file is missing',
+  noSuchFile: (file) => `There is no file ${file}.`,
+  cannotRead: (file, m) => `Could not read ${file}: ${m}`,
+  warning: (m) => `Warning: ${m}`,
+  storeLocked: (file, pid) =>
+    `The store ${file} is in use by another process${pid ? ` (pid ${pid})` : ''}, probably the bot. ` +
+    `Stop the bot before importing (the import needs the store to itself) and run the command again. Nothing was imported.`,
+  storeUnavailable: (file, m) => `Could not open the store ${file}: ${m}. Nothing was imported.`,
+  nothingImported: (m) => `Nothing was imported: ${m}`,
+  importErrors: (errors, rows, file, lines) =>
+    `Nothing was imported: ${errors === 1 ? 'there is 1 error' : `there are ${errors} errors`}` +
+    `${rows > 1 ? ` in ${rows} rows` : ''} in ${file}.\n${lines}\n` +
+    'Fix the file and import it again (the import is all or nothing).',
+  errorLine: (line, m) => (line > 0 ? `  line ${line}: ${m}` : `  ${m}`),
+  imported: (n) => `${n} ${n === 1 ? 'report imported' : 'reports imported'}`,
+  duplicates: (n) => `${n} already existed`,
+  corrections: (n) => `${n} ${n === 1 ? 'is a correction' : 'are corrections'} of earlier reports`,
+  importSummary: (parts, file) => `${parts.join(', ')} (${file}).`,
+  warningLine: (line, m) => `  Warning, line ${line}: ${m}`,
+  alreadyImported: 'This file had been imported already: nothing new was stored.',
+};

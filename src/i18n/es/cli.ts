@@ -1,0 +1,61 @@
+import type { CliStrings } from '../types/cli';
+
+export const cli: CliStrings = {
+  usage: `Uso: npm run cli -- <comando>
+
+  status [--year AAAA] [--as-of AAAA-MM-DD] [--json]   estado del plan (tabla en español o JSON)
+  check-plan [--json]                                   hallazgos de calidad de datos del plan
+  import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)
+  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)`,
+  importUsage: 'Uso: npm run cli -- import-reports ARCHIVO.csv [--actor NOMBRE]',
+  unknownCommand: (c) => `Comando desconocido: ${c}`,
+  error: (m) => `Error: ${m}`,
+  asOfInvalid: (got) => `--as-of debe ser una fecha AAAA-MM-DD (recibido: ${got})`,
+  yearInvalid: (got) => `--year debe ser un año AAAA (recibido: ${got})`,
+  quarterMissing: 'falta --quarter (1, 2, 3 o 4)',
+  quarterInvalid: (got) => `--quarter debe ser 1, 2, 3 o 4 (recibido: ${got})`,
+  outMissing: 'falta --out ARCHIVO.xlsx',
+  outNotXlsx: (got) => `--out debe terminar en .xlsx (recibido: ${got})`,
+  writeFailed: (file, m) => `No se pudo escribir ${file}: ${m}`,
+  exported: (q, y, asOf, running, file, bytes) => `Seguimiento T${q} ${y} (corte ${asOf}${running ? ', trimestre en curso' : ''}) escrito en ${file} (${bytes} bytes).`,
+  status: { rojo: 'rojo', amarillo: 'amarillo', verde: 'verde', 'sobre-ejecucion': 'sobre-ejecución', 'sin-meta': 'sin meta', 'sin-datos': 'sin datos' },
+  statusTitle: (plan, y, asOf, m) => `${plan} — vigencia ${y}, corte ${asOf} (${m} meses cerrados)`,
+  statusPlanLine: (p, e, c, s) => `Plan: avance ${p} | esperado ${e} | cuatrienio ${c} | ${s}`,
+  colIndicator: 'Obj/Indicador',
+  colName: 'Nombre',
+  colProgress: 'Avance',
+  colExpected: 'Esperado',
+  colFourYear: 'Cuatrienio',
+  colStatus: 'Estado',
+  objective: (n) => `Objetivo ${n}`,
+  pendingTag: ' (pendiente)',
+  checkTitle: (n, fresh) => `Revisión del plan: ${n} hallazgos (${fresh} nuevos)`,
+  checkKnown: 'conocido',
+  checkNew: 'NUEVO',
+  checkObjective: (n) => `objetivo ${n}`,
+  checkStale: (code, ref) => `[ya no aparece] ${code} ${ref}: el hallazgo reconocido ya no se presenta en los datos`,
+  checkOk: 'Resultado: solo hallazgos conocidos de la fuente (semilla).',
+  checkNotOk: 'Resultado: hay hallazgos nuevos que revisar.',
+  importActor: (user) => `Importación CSV (${user})`,
+  oneFileOnly: 'indica un solo archivo CSV',
+  fileMissing: 'falta el archivo CSV',
+  noSuchFile: (file) => `No existe el archivo ${file}.`,
+  cannotRead: (file, m) => `No se pudo leer ${file}: ${m}`,
+  warning: (m) => `Aviso: ${m}`,
+  storeLocked: (file, pid) =>
+    `El almacén ${file} está en uso por otro proceso${pid ? ` (pid ${pid})` : ''}, probablemente el bot. ` +
+    `Detén el bot antes de importar (la importación necesita el almacén en exclusiva) y vuelve a ejecutar el comando. No se importó nada.`,
+  storeUnavailable: (file, m) => `No se pudo abrir el almacén ${file}: ${m}. No se importó nada.`,
+  nothingImported: (m) => `No se importó nada: ${m}`,
+  importErrors: (errors, rows, file, lines) =>
+    `No se importó nada: ${errors === 1 ? 'hay 1 error' : `hay ${errors} errores`}` +
+    `${rows > 1 ? ` en ${rows} filas` : ''} en ${file}.\n${lines}\n` +
+    'Corrige el archivo y vuelve a importarlo (la importación es todo o nada).',
+  errorLine: (line, m) => (line > 0 ? `  línea ${line}: ${m}` : `  ${m}`),
+  imported: (n) => `${n} ${n === 1 ? 'reporte importado' : 'reportes importados'}`,
+  duplicates: (n) => `${n} ya ${n === 1 ? 'existía' : 'existían'}`,
+  corrections: (n) => `${n} ${n === 1 ? 'es corrección' : 'son correcciones'} de reportes anteriores`,
+  importSummary: (parts, file) => `${parts.join(', ')} (${file}).`,
+  warningLine: (line, m) => `  Aviso, línea ${line}: ${m}`,
+  alreadyImported: 'Este archivo ya se había importado: no se guardó nada nuevo.',
+};

@@ -1,0 +1,15 @@
+import type { Catalog } from '../types';
+import { cards } from './cards';
+import { digest } from './digest';
+import { cli } from './cli';
+import { csv } from './csv';
+import { explain } from './explain';
+import { names } from './names';
+import { reviewOutcome } from './review-outcome';
+import { http } from './http';
+import { replies } from './replies';
+import { report } from './report';
+import { status } from './status';
+import { validation } from './validation';
+
+export const es: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome };

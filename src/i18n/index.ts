@@ -1,0 +1,54 @@
+import { en } from './en';
+import { es } from './es';
+import type { Lang } from './lang';
+import type { Catalog } from './types';
+import type { FieldKey } from './types/validation';
+
+/**
+ * The words of the whole product, one typed catalog per locale (es-CO, en), split by capability, and the one
+ * formatter (format.ts). Every folder may import it; it imports nothing of ours but types.
+ */
+
+export * from './lang';
+export * from './format';
+export type { Catalog } from './types';
+export type { Example, Strings } from './types/cards';
+export type { ExplainStrings } from './types/explain';
+export type { ShownStatus, StatusStrings } from './types/status';
+export type { ReportStrings } from './types/report';
+export type { DigestStrings } from './types/digest';
+export type { RepliesStrings } from './types/replies';
+export type { CsvStrings } from './types/csv';
+export type { CliStrings } from './types/cli';
+export type { BodyErrorCode, HttpStrings } from './types/http';
+export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
+
+export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en });
+
+/** The whole catalog of a language; anything but 'en' gets Spanish. Handlers take one `t = catalog(lang)`. */
+export function catalog(lang: Lang): Catalog {
+  return lang === 'en' ? en : es;
+}
+
+export const strings = (lang: Lang) => catalog(lang).cards;
+export const explainStrings = (lang: Lang) => catalog(lang).explain;
+export const reportStrings = (lang: Lang) => catalog(lang).report;
+export const digestStrings = (lang: Lang) => catalog(lang).digest;
+/** What the report validation says. */
+export const messages = (lang: Lang) => catalog(lang).validation;
+
+/** The labels of the report's fields, by language. */
+export const FIELD_LABELS: Readonly<Record<Lang, Record<FieldKey, string>>> = Object.freeze({
+  es: es.validation.fields,
+  en: en.validation.fields,
+});
+
+/** The hint of what the owner enters, by tendencia. */
+export function trendHint(trend: import('../plan/types').Trend, lang: Lang): string {
+  return catalog(lang).validation.trendHint(trend);
+}
+
+/** The hint of how to write a value, by unit. */
+export function unitHint(unit: import('../plan/types').Unit, lang: Lang): string {
+  return catalog(lang).validation.unitHint(unit);
+}

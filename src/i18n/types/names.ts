@@ -1,0 +1,10 @@
+/** How a card names a person or a conversation the bot knows (views/names.ts, chat/names.ts). */
+export interface NamesStrings {
+  unknownPerson: string;
+  unknownConversation: string;
+  channelOfTeam(channel: string, team: string): string;
+  channel(channel: string): string;
+  aChannelOf(team: string): string;
+  personalChatOf(who: string): string;
+  chat(name: string): string;
+}
