@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
-import { openLowdbStore, StoreError } from '../store/lowdb-store';
+import { StoreError } from '../store/lowdb-store';
+import { describeStore, openStore } from '../store';
 import type { Person } from '../store/types';
 import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './main';
@@ -57,7 +58,7 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
   const plan = loadPlan();
   let store;
   try {
-    store = await openLowdbStore(config.dbFile, { exclusive: true, onWarning: (w) => io.err(`Aviso: ${w}`) });
+    store = await openStore(config, { mode: 'write', onWarning: (w) => io.err(`Aviso: ${w}`) });
   } catch (e) {
     const msg = (e as Error).message;
     if (e instanceof StoreError && e.code === 'locked') {
@@ -66,7 +67,7 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
           `Detén el bot antes de importar (la importación necesita el almacén en exclusiva) y vuelve a ejecutar el comando. No se importó nada.`,
       );
     } else {
-      io.err(`No se pudo abrir el almacén ${config.dbFile}: ${msg}. No se importó nada.`);
+      io.err(`No se pudo abrir el almacén ${describeStore(config)}: ${msg}. No se importó nada.`);
     }
     return 1;
   }
