@@ -24,7 +24,8 @@ const USAGE = `Uso: npm run cli -- <comando>
   status [--year AAAA] [--as-of AAAA-MM-DD] [--json]   estado del plan (tabla en español o JSON)
   check-plan [--json]                                   hallazgos de calidad de datos del plan
   import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)
-  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)`;
+  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)
+  migrate-store --from ARCHIVO --to URL                 copia el almacén JSON a PostgreSQL (todo o nada)`;
 
 export class UsageError extends Error {}
 
