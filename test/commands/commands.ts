@@ -39,6 +39,7 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run test:e2e', how: 'ci', note: 'needs Chromium; .ci/run runs it' },
   { command: 'PEI_E2E_UPDATE_DOCS=1 npm run test:e2e', how: 'ci', note: 'the e2e test of .ci/run, also rewriting the README image' },
   { command: 'npm run bench', how: 'ci', note: 'about 6 minutes; .ci/run runs it with BENCH_NO_DOC=1' },
+  { command: 'npm run bench:pg', how: 'ci', note: 'its own PostgreSQL, about 2 minutes; .ci/run runs it' },
   // docs/interfaces.md writes the contract's command forms with placeholders
   { command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json', how: 'template', by: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json' },
   { command: 'npm run cli -- import-reports ARCHIVO.csv', how: 'template', by: 'npm run cli -- import-reports reportes.csv' },
