@@ -158,7 +158,7 @@ test('indicator 4263: the returned v3 does not count, v2 does; the card names th
   const e = explainIndicator(f, '2025-07-03');
   expect(e.executed).toBe(0.31);
   const text = cardText(indicatorExplanationCard(e, 'es'));
-  expect(text).toContain('(V − LB) ÷ (M − LB) = (0,31 − 0) ÷ (0,4 − 0) = 77,5 %');
+  expect(text).toContain('(V − LB) ÷ (M − LB) = (0,31 − 0) ÷ (0,4 − 0) = 77,5\u00a0%');
   expect(text).toContain('jun. 2025 · v2 · 0,31 · ✅ aprobado');
   expect(text).not.toContain('0,9');
   expect(text).toContain('Nivel esperado = M_2024 + (M_2025 − M_2024) × m ÷ 12 = 0,1 + (0,4 − 0,1) × 6 ÷ 12 = 0,25');
