@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadPlan } from '../src/plan/load';
 import { PROJECT_ROOT } from '../src/paths';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { createMemoryStore } from '../src/store/memory';
 import { copyToPostgres, snapshotOf } from '../src/store/migrate';
 import { startChild, type Child } from './lib/child';
 import { load, type LoadResult } from './lib/load';
 import { message, submit } from './lib/activities';
-import { fillStore, periodsUpTo, plausibleValue } from './lib/fill';
+import { periodsUpTo, plausibleValue, REPORTER } from './lib/fill';
 import { machine } from './lib/machine';
 
 process.noDeprecation = true;
@@ -112,15 +112,26 @@ async function main() {
     }
 
     log(`filling a database with ${SIZE} reports (migrate-store's copy)…`);
-    const file = join(tmp, 'fill', 'db.json');
-    mkdirSync(join(tmp, 'fill'), { recursive: true });
-    fillStore(file, plan, SIZE, periodsUpTo('2025-06'));
-    const src = await openLowdbStore(file, { readOnly: true });
+    // SIZE versions through the store's own code (an in-memory store), spread over indicators and months with
+    // corrections, as a long-lived store has them; then copied as migrate-store copies.
+    const src = createMemoryStore();
+    const months = periodsUpTo('2025-06');
+    const slots = months.length * indicators.length;
+    const batch = Array.from({ length: SIZE }, (_, i) => {
+      const ind = indicators[i % indicators.length];
+      const period = months[Math.floor((i % slots) / indicators.length)];
+      return {
+        input: { indicatorId: ind.id, period, value: plausibleValue(ind, period, (i % 10) / 10), logros: 'Actividades del mes ejecutadas.', dificultades: '', evidencia: `https://intranet.example/${ind.id}/${period}` },
+        author: REPORTER,
+        source: 'csv' as const,
+        submissionId: `fill-${i}`,
+      };
+    });
+    await src.appendReports(batch, '2025-07-01T15:00:00.000Z', REPORTER);
     const url = await createDb(server.url, `bench_big_${process.pid}`);
     const t0 = performance.now();
     await copyToPostgres(snapshotOf(src), url);
     const copyMs = Math.round(performance.now() - t0);
-    await src.close();
     const t1 = performance.now();
     const bot = await startChild('bot', [], { PEI_DATABASE_URL: url });
     const coldMs = Math.round(performance.now() - t1);

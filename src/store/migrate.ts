@@ -119,6 +119,9 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
     await c.query('UPDATE pei_meta SET small_rev = rev');
     await c.query("SELECT pg_notify('pei_change', $1)", [String(rev)]);
     await c.query('COMMIT');
+    // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them: without them the
+    // cache's pull by `changed` can be planned as a scan of every report.
+    await c.query('ANALYZE pei_reports; ANALYZE pei_audit');
     return { status: 'copied', counts: countsOf(source) };
   } catch (e) {
     await c.query('ROLLBACK').catch(() => {});
