@@ -1,4 +1,4 @@
-/** Jest: TypeScript through ts-jest; lowdb, steno and pascua (under colombian-holidays) are ESM-only, so they are transformed too. */
+/** Jest: TypeScript through ts-jest; lowdb, steno, pascua (under colombian-holidays) and node-pg-migrate are ESM-only, so they are transformed too. */
 // restify's DEP0111 (its spdy dependency's http-deceiver calls process.binding('http_parser')): the product filters it
 // in src/http/restify.ts, but in jest that code sees the test sandbox's `process`, not the real one. So, for the test
 // run only, exactly that code is silenced: in this process (tests run in band) and in the workers (NODE_OPTIONS).
@@ -19,10 +19,12 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: {
+    '/node_modules/node-pg-migrate/.+\\.js$': '<rootDir>/test/esm-meta-transform.js',
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate)/)'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
 };

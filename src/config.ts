@@ -16,6 +16,8 @@ export interface Config {
   /** Milliseconds POST /api/messages may take before it answers 503 (PEI_REQUEST_TIMEOUT_MS; Teams gives up at 15 s). */
   requestTimeoutMs: number;
   dbFile: string;
+  /** PEI_DATABASE_URL: the PostgreSQL store (several processes may share it); unset = the embedded store (dbFile). */
+  databaseUrl?: string;
   /** Fixed "now" for demos and tests; undefined = the real clock. */
   now?: Date;
   apiToken?: string;
@@ -41,6 +43,7 @@ const env = z.object({
   PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-\[\]]+$/, 'debe ser una dirección IP o un nombre de host (p. ej. 127.0.0.1 o 0.0.0.0)').optional(),
   PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, 'debe ser un número de milisegundos').optional(),
   PEI_DB_FILE: z.string().min(1).optional(),
+  PEI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'debe ser una dirección postgres://usuario:clave@servidor:5432/base').optional(),
   PEI_NOW: z.string().optional(),
   PEI_API_TOKEN: z.string().optional(),
   PEI_ADMINS: z.string().optional(),
@@ -118,6 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     hostReason,
     requestTimeoutMs,
     dbFile: resolve(e.PEI_DB_FILE ?? 'data/db.json'),
+    databaseUrl: e.PEI_DATABASE_URL,
     now,
     apiToken: e.PEI_API_TOKEN,
     admins: (e.PEI_ADMINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),

@@ -6,7 +6,7 @@ import { createUnderstanding } from './language';
 import { ChatRouter } from './chat/router';
 import { chatModules } from './chat/modules';
 import type { Services } from './chat/types';
-import { openLowdbStore } from './store/lowdb-store';
+import { describeStore, openStore } from './store';
 import type { Store } from './store/types';
 import { createHttpServer, type HttpServer } from './http/server';
 import { createTeamsBot, type TeamsBot } from './teams';
@@ -27,7 +27,7 @@ export interface RunningBot {
 export async function startBot(config: Config, opts: { log?: Logger; host?: string } = {}): Promise<RunningBot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const plan = loadPlan();
-  const store: Store = await openLowdbStore(config.dbFile, { exclusive: true, onWarning: (w: string) => log.warn(w) });
+  const store: Store = await openStore(config, { mode: 'serve', onWarning: (w: string) => log.warn(w) });
   const clock = () => config.now ?? new Date();
   const services: Services = {
     plan,
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     anonymous: 'solo esta máquina: sin BOT_ID cualquiera que alcance el puerto sería administrador; PEI_HOST=0.0.0.0 lo abre',
   }[config.hostReason];
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
-  log.info(`PEI Bot escuchando en http://${shown}:${bot.port}/api/messages (${why}) — modo ${mode}; almacén ${config.dbFile}`);
+  log.info(`PEI Bot escuchando en http://${shown}:${bot.port}/api/messages (${why}) — modo ${mode}; almacén ${describeStore(config)}`);
   if (!config.bot.id && config.hostReason === 'PEI_HOST' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
     log.warn(`Modo anónimo abierto en ${config.host}: quien alcance el puerto puede hacerse pasar por cualquier usuario, también por un administrador.`);
   }

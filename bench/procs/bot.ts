@@ -12,7 +12,8 @@ async function main() {
   const t0 = performance.now();
   const config = {
     ...loadConfig(
-      { PEI_NOW: '2025-07-03', PEI_DB_FILE: process.env.PEI_DB_FILE!, LOG_LEVEL: 'silent', PEI_ADMINS: 'aad-admin' },
+      // PEI_DATABASE_URL (bench/pg.ts): the PostgreSQL store instead of the file
+      { PEI_NOW: '2025-07-03', PEI_DB_FILE: process.env.PEI_DB_FILE ?? 'data/bench-unused.json', PEI_DATABASE_URL: process.env.PEI_DATABASE_URL, LOG_LEVEL: 'silent', PEI_ADMINS: 'aad-admin' },
       { dotenv: false },
     ),
     port: 0,
@@ -23,7 +24,7 @@ async function main() {
   const afterOpen = memorySample();
   serveIpc(
     {
-      stats: () => ({ ...store.stats(), stored: store.reports().length, revision: store.revision }),
+      stats: () => ({ ...(typeof store.stats === 'function' ? store.stats() : {}), stored: store.reports().length, revision: store.revision }),
     },
     () => bot.stop(),
   );

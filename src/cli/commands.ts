@@ -1,9 +1,11 @@
 import type { CliIo } from './main';
 import { importReportsCommand } from './import-reports';
 import { exportCommand } from './export';
+import { migrateStoreCommand } from './migrate-store';
 
 /** Commands contributed by other capabilities (import-reports), registered by name. */
 export const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   'import-reports': importReportsCommand,
   export: exportCommand,
+  'migrate-store': migrateStoreCommand,
 };

@@ -34,7 +34,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (!/\.xlsx$/i.test(out)) throw new UsageError(t.outNotXlsx(out));
 
   const plan = loadPlan();
-  const store = await openReadStore(config.dbFile);
+  const store = await openReadStore(config);
   try {
     const reports = store?.reports() ?? [];
     const result = await followUpWorkbook(

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
-import { openLowdbStore, StoreError } from '../store/lowdb-store';
+import { StoreError } from '../store/lowdb-store';
+import { describeStore, openStore } from '../store';
 import type { Person } from '../store/types';
 import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './main';
@@ -60,13 +61,13 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
   const plan = loadPlan();
   let store;
   try {
-    store = await openLowdbStore(config.dbFile, { exclusive: true, onWarning: (w) => io.err(t.warning(w)) });
+    store = await openStore(config, { mode: 'write', onWarning: (w) => io.err(t.warning(w)) });
   } catch (e) {
     const msg = (e as Error).message;
     if (e instanceof StoreError && e.code === 'locked') {
       io.err(t.storeLocked(config.dbFile, e.holderPid));
     } else {
-      io.err(t.storeUnavailable(config.dbFile, msg));
+      io.err(t.storeUnavailable(describeStore(config), msg));
     }
     return 1;
   }

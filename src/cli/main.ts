@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
 import { loadConfig, ConfigError } from '../config';
 import { loadPlan } from '../plan/load';
 import { PlanError } from '../plan/schema';
@@ -9,7 +8,7 @@ import { computePlan } from '../progress/engine';
 import { statusJson } from '../views/status-json';
 import { checkReport, statusTable } from './format';
 import type { Store } from '../store/types';
-import { openLowdbStore } from '../store/lowdb-store';
+import { openStore, type StoreConfig } from '../store';
 import { commands as extraCommands } from './commands';
 import { catalog } from '../i18n';
 
@@ -27,9 +26,9 @@ const USAGE = t.usage;
 
 export class UsageError extends Error {}
 
-export async function openReadStore(file: string): Promise<Store | null> {
-  if (!existsSync(file)) return null; // a missing store is valid: nothing reported yet
-  return openLowdbStore(file, { readOnly: true });
+/** The store for a command that only reads (PEI_DATABASE_URL or PEI_DB_FILE; a missing file reads as empty). */
+export async function openReadStore(config: StoreConfig): Promise<Store> {
+  return openStore(config, { mode: 'read' });
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -85,7 +84,7 @@ async function status(args: string[], io: CliIo): Promise<number> {
   const yearText = (values.year as string | undefined) ?? String(yearOf(asOf));
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(t.yearInvalid(yearText));
   const plan = loadPlan();
-  const store = await openReadStore(config.dbFile);
+  const store = await openReadStore(config);
   try {
     const figures = computePlan(plan, store?.reports() ?? [], { year: Number(yearText), asOf, bands: config.bands });
     const json = statusJson(figures, (id) => store?.owners(id) ?? []);

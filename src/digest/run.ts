@@ -310,8 +310,28 @@ export class DigestRunner {
     return items;
   }
 
-  /** Sends what is due at `now` and records what was delivered. Never throws. */
+  /**
+   * Sends what is due at `now` and records what was delivered. Never throws. Runs under the store's lock
+   * 'proactive' (Store.exclusive): with several processes on one PostgreSQL store, one of them sends at a time and
+   * sees, when it takes the lock, what the others already sent; the others skip this run (nothing is lost: what
+   * is still due is due at the next run, whoever holds the lock then).
+   */
   async run(now: Date): Promise<RunSummary> {
+    let held: Awaited<ReturnType<Store['exclusive']>>;
+    try {
+      held = await this.deps.store.exclusive('proactive', () => this.runHeld(now));
+    } catch (e) {
+      this.deps.log.error('resumen/recordatorios: no se pudo tomar el turno de envío en el almacén', e);
+      return { at: now.toISOString(), items: [] };
+    }
+    if (!held.ran) {
+      this.deps.log.debug('envíos proactivos: otro proceso los está haciendo; se omite esta pasada');
+      return { at: now.toISOString(), items: [] };
+    }
+    return held.value as RunSummary;
+  }
+
+  private async runHeld(now: Date): Promise<RunSummary> {
     const { store, log } = this.deps;
     let items: Outbound[];
     try {

@@ -139,6 +139,11 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   };
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  // Several processes may share a PostgreSQL store: each request (a Teams turn, a status read) first catches up with
+  // what the others wrote (one `SELECT rev` when nothing changed; nothing to do for the embedded store).
+  server.use(async () => {
+    await opts.store.refresh().catch((e: unknown) => opts.log('No se pudo poner al día la caché del almacén', e));
+  });
 
   const clientError = (req: Request, res: Response, status: number, e: ClientError, headers: Record<string, string> = {}) =>
     sendJson(res, status, { error: { code: e.code, message: e.message(catalog(httpLang(req)).http) } }, headers);

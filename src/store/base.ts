@@ -19,6 +19,7 @@ import type {
   ReviewReportResult,
   ReviewState,
   SentRecord,
+  ExclusiveResult,
   Store,
   Subscription,
 } from './types';
@@ -213,6 +214,14 @@ export abstract class BaseStore implements Store {
 
   get revision(): number {
     return this.rev;
+  }
+
+  /** One process holds the embedded store (an exclusive lock): nothing to catch up with. */
+  async refresh(): Promise<void> {}
+
+  /** One process holds the embedded store: the lock is the process's own. */
+  async exclusive<T>(_name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
+    return { ran: true, value: await fn() };
   }
 
   protected bump(): void {

@@ -122,6 +122,9 @@ export interface AppendReportResult {
   duplicate: boolean;
 }
 
+/** What `Store.exclusive` did: ran the function (holding the lock), or not (another process holds it). */
+export type ExclusiveResult<T> = { ran: true; value: T } | { ran: false };
+
 export interface Store {
   /** Increases on every change; a cache key for figures computed from the store. */
   readonly revision: number;
@@ -174,6 +177,19 @@ export interface Store {
   sent(): readonly SentRecord[];
 
   audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[];
+
+  /**
+   * Brings what the reads return up to date with writes made by other processes sharing the database (the
+   * PostgreSQL store; one cheap query when nothing changed). The embedded store is one process: nothing to do.
+   * The HTTP and Teams layers call it at the start of each request and turn.
+   */
+  refresh(): Promise<void>;
+  /**
+   * Runs `fn` while holding the lock `name` across every process on the store, or not at all when another holds it
+   * (PostgreSQL: a session advisory lock, released if the holder dies). The proactive sends run under it, so a
+   * digest or reminder due once is sent by one process. The embedded store is one process: it just runs `fn`.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
 
   /** Waits for every write in flight. */
   flush(): Promise<void>;

@@ -39,9 +39,11 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run test:e2e', how: 'ci', note: 'needs Chromium; .ci/run runs it' },
   { command: 'PEI_E2E_UPDATE_DOCS=1 npm run test:e2e', how: 'ci', note: 'the e2e test of .ci/run, also rewriting the README image' },
   { command: 'npm run bench', how: 'ci', note: 'about 6 minutes; .ci/run runs it with BENCH_NO_DOC=1' },
+  { command: 'npm run bench:pg', how: 'ci', note: 'its own PostgreSQL, about 2 minutes; .ci/run runs it' },
   // docs/interfaces.md writes the contract's command forms with placeholders
   { command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json', how: 'template', by: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json' },
   { command: 'npm run cli -- import-reports ARCHIVO.csv', how: 'template', by: 'npm run cli -- import-reports reportes.csv' },
   { command: 'npm run cli -- export --year AAAA --quarter T --out ARCHIVO.xlsx', how: 'template', by: 'npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx' },
-  { command: 'npm run cli -- migrate-store --from ARCHIVO --to URL', how: 'pending', note: 'PostgreSQL store (docs/interfaces.md §4), not built yet' },
+  { command: 'npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"', how: 'spawned', note: 'against the test run\'s PostgreSQL (skipped, said, without one)' },
+  { command: 'npm run cli -- migrate-store --from ARCHIVO --to URL', how: 'template', by: 'npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"' },
 ];

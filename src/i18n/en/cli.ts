@@ -6,7 +6,8 @@ export const cli: CliStrings = {
   status [--year YYYY] [--as-of YYYY-MM-DD] [--json]   plan status (table or JSON)
   check-plan [--json]                                   data-quality findings of the plan
   import-reports FILE.csv                               bulk import of reports (all or nothing)
-  export --year YYYY --quarter Q --out FILE.xlsx        quarterly follow-up workbook (Excel)`,
+  export --year YYYY --quarter Q --out FILE.xlsx        quarterly follow-up workbook (Excel)
+  migrate-store --from FILE --to URL                    copies the JSON store into PostgreSQL (all or nothing)`,
   importUsage: 'Usage: npm run cli -- import-reports FILE.csv [--actor NAME]',
   unknownCommand: (c) => `Unknown command: ${c}`,
   error: (m) => `Error: ${m}`,

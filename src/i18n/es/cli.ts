@@ -6,7 +6,8 @@ export const cli: CliStrings = {
   status [--year AAAA] [--as-of AAAA-MM-DD] [--json]   estado del plan (tabla en español o JSON)
   check-plan [--json]                                   hallazgos de calidad de datos del plan
   import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)
-  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)`,
+  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)
+  migrate-store --from ARCHIVO --to URL                 copia el almacén JSON a PostgreSQL (todo o nada)`,
   importUsage: 'Uso: npm run cli -- import-reports ARCHIVO.csv [--actor NOMBRE]',
   unknownCommand: (c) => `Comando desconocido: ${c}`,
   error: (m) => `Error: ${m}`,

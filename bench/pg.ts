@@ -1,0 +1,160 @@
+/**
+ * npm run bench:pg: the PostgreSQL store (PEI_DATABASE_URL), on a throwaway server of its own (test/pg-server.js:
+ * initdb in a temporary folder; or PEI_TEST_DATABASE_URL).
+ *
+ *   1 vs 2 processes   the status question turn and the report-submit turn, one bot process, then two on one
+ *                      database with the same total connections split across them (throughput summed)
+ *   100,000 reports    a database filled by migrate-store's copy: cold start (spawn to listening) and submit p99
+ *
+ * Prints a table and writes bench/output/pg.json. Knobs: BENCH_DURATION (s, 8), BENCH_CONNECTIONS (8), BENCH_SIZE
+ * (100000).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadPlan } from '../src/plan/load';
+import { PROJECT_ROOT } from '../src/paths';
+import { createMemoryStore } from '../src/store/memory';
+import { copyToPostgres, snapshotOf } from '../src/store/migrate';
+import { startChild, type Child } from './lib/child';
+import { load, type LoadResult } from './lib/load';
+import { message, submit } from './lib/activities';
+import { periodsUpTo, plausibleValue, REPORTER } from './lib/fill';
+import { machine } from './lib/machine';
+
+process.noDeprecation = true;
+const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
+const DURATION = num('BENCH_DURATION', 8);
+const CONNECTIONS = num('BENCH_CONNECTIONS', 8);
+const SIZE = num('BENCH_SIZE', 100_000);
+const plan = loadPlan();
+const indicators = plan.objectives.flatMap((o) => o.indicators);
+const PERIODS = periodsUpTo('2025-07');
+
+const log = (m: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
+
+function submitBody(serviceUrl: string, tag: string) {
+  return (n: number) => {
+    const ind = indicators[n % indicators.length];
+    const period = PERIODS[Math.floor(n / indicators.length) % PERIODS.length];
+    return JSON.stringify(
+      submit(serviceUrl, {
+        verb: 'report-submit',
+        formId: `pgbench-${tag}-${process.pid}-${n}`,
+        indicatorId: ind.id,
+        period,
+        value: String(Math.round(plausibleValue(ind, period, (n % 10) / 10) * 100) / 100).replace('.', ','),
+        logros: 'Se ejecutaron las actividades programadas del mes según el plan de acción.',
+        dificultades: 'Sin dificultades mayores.',
+        evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
+        lang: 'es',
+      }, undefined, `m-${n}`),
+    );
+  };
+}
+
+async function createDb(adminUrl: string, name: string): Promise<string> {
+  const c = new Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** The same load split over the processes, at once; throughput summed, latencies of the slowest reported. */
+async function split(bots: Child[], body: (i: number) => string | ((n: number) => string)): Promise<LoadResult & { perProcess: number[] }> {
+  const per = Math.max(1, Math.round(CONNECTIONS / bots.length));
+  const rs = await Promise.all(bots.map((b, i) => load({ url: `http://127.0.0.1:${b.port}`, connections: per, durationS: DURATION, body: body(i) })));
+  return {
+    ...rs[0],
+    connections: per * bots.length,
+    requests: rs.reduce((a, r) => a + r.requests, 0),
+    reqPerSec: Math.round(rs.reduce((a, r) => a + r.reqPerSec, 0)),
+    p50: Math.max(...rs.map((r) => r.p50)),
+    p99: Math.max(...rs.map((r) => r.p99)),
+    max: Math.max(...rs.map((r) => r.max)),
+    non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+    errors: rs.reduce((a, r) => a + r.errors, 0),
+    perProcess: rs.map((r) => Math.round(r.reqPerSec)),
+  };
+}
+
+async function main() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startTestPostgres, HOW } = require(join(PROJECT_ROOT, 'test', 'pg-server.js'));
+  const server = await startTestPostgres();
+  if (server.skipped) {
+    process.stderr.write(`bench:pg: sin PostgreSQL (${server.skipped}). ${HOW}\n`);
+    process.exit(process.env.CI === 'true' ? 1 : 0);
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'pei-pgbench-'));
+  const host = machine(tmp);
+  const connector = await startChild('connector');
+  const connectorUrl = `http://127.0.0.1:${connector.port}`;
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const n of [1, 2]) {
+      const url = await createDb(server.url, `bench_p${n}_${process.pid}`);
+      const bots = await Promise.all(Array.from({ length: n }, () => startChild('bot', [], { PEI_DATABASE_URL: url })));
+      try {
+        const status = await split(bots, () => JSON.stringify(message(connectorUrl, '¿cómo va el objetivo 5?')));
+        rows.push({ scenario: `status turn, ${n} process${n > 1 ? 'es' : ''}`, ...status });
+        log(`status ${n}p: ${status.reqPerSec} req/s (${status.perProcess.join(' + ')}), p99 ${status.p99} ms`);
+        const sub = await split(bots, (i) => submitBody(connectorUrl, `p${n}-${i}`));
+        rows.push({ scenario: `submit turn, ${n} process${n > 1 ? 'es' : ''}`, ...sub });
+        log(`submit ${n}p: ${sub.reqPerSec} req/s (${sub.perProcess.join(' + ')}), p99 ${sub.p99} ms`);
+      } finally {
+        await Promise.all(bots.map((b) => b.stop()));
+      }
+    }
+
+    log(`filling a database with ${SIZE} reports (migrate-store's copy)…`);
+    // SIZE versions through the store's own code (an in-memory store), spread over indicators and months with
+    // corrections, as a long-lived store has them; then copied as migrate-store copies.
+    const src = createMemoryStore();
+    const months = periodsUpTo('2025-06');
+    const slots = months.length * indicators.length;
+    const batch = Array.from({ length: SIZE }, (_, i) => {
+      const ind = indicators[i % indicators.length];
+      const period = months[Math.floor((i % slots) / indicators.length)];
+      return {
+        input: { indicatorId: ind.id, period, value: plausibleValue(ind, period, (i % 10) / 10), logros: 'Actividades del mes ejecutadas.', dificultades: '', evidencia: `https://intranet.example/${ind.id}/${period}` },
+        author: REPORTER,
+        source: 'csv' as const,
+        submissionId: `fill-${i}`,
+      };
+    });
+    await src.appendReports(batch, '2025-07-01T15:00:00.000Z', REPORTER);
+    const url = await createDb(server.url, `bench_big_${process.pid}`);
+    const t0 = performance.now();
+    await copyToPostgres(snapshotOf(src), url);
+    const copyMs = Math.round(performance.now() - t0);
+    const t1 = performance.now();
+    const bot = await startChild('bot', [], { PEI_DATABASE_URL: url });
+    const coldMs = Math.round(performance.now() - t1);
+    try {
+      const sub = await load({ url: `http://127.0.0.1:${bot.port}`, connections: 4, durationS: DURATION, body: submitBody(connectorUrl, 'big') });
+      rows.push({ scenario: `submit turn, ${SIZE} reports stored`, ...sub, coldStartMs: coldMs, openMs: Math.round(Number(bot.info.openMs)), copyMs });
+      log(`${SIZE} reports: copy ${copyMs} ms, cold start ${coldMs} ms (store open + plan + server ${Math.round(Number(bot.info.openMs))} ms), submit ${Math.round(sub.reqPerSec)} req/s p99 ${sub.p99} ms`);
+    } finally {
+      await bot.stop();
+    }
+  } finally {
+    await connector.stop();
+    server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const out = join(PROJECT_ROOT, 'bench', 'output');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'pg.json'), JSON.stringify({ at: new Date().toISOString(), machine: host, durationS: DURATION, rows }, null, 2));
+  process.stdout.write('\n| scenario | connections | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|---|\n');
+  for (const r of rows as any[]) process.stdout.write(`| ${r.scenario} | ${r.connections} | ${Math.round(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.non2xx} |\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});

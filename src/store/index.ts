@@ -1,0 +1,41 @@
+/**
+ * The one way the bot (main.ts) and every CLI command open the store: PostgreSQL when PEI_DATABASE_URL is set
+ * (shared by any number of processes; schema created or upgraded on open), else the embedded lowdb store in
+ * PEI_DB_FILE (one process: the bot holds it exclusively).
+ */
+import { existsSync } from 'node:fs';
+import { openLowdbStore } from './lowdb-store';
+import { createMemoryStore } from './memory';
+import { openPgStore, redactUrl } from './pg-store';
+import type { Store } from './types';
+
+export interface StoreConfig {
+  dbFile: string;
+  databaseUrl?: string;
+}
+
+export interface OpenStoreOptions {
+  /**
+   * 'serve': the bot (embedded: exclusive lock; PostgreSQL: cache kept current from other processes' writes).
+   * 'write': a one-shot command that writes (embedded: exclusive, so not while the bot runs).
+   * 'read': a one-shot command that reads (embedded: read-only; a missing file reads as an empty store).
+   */
+  mode: 'serve' | 'write' | 'read';
+  onWarning?: (message: string) => void;
+}
+
+/** Where the store is, for messages (the password of a database URL hidden). */
+export function describeStore(config: StoreConfig): string {
+  return config.databaseUrl ? `PostgreSQL ${redactUrl(config.databaseUrl)}` : config.dbFile;
+}
+
+export async function openStore(config: StoreConfig, opts: OpenStoreOptions): Promise<Store> {
+  if (config.databaseUrl) {
+    return openPgStore(config.databaseUrl, { onWarning: opts.onWarning, listen: opts.mode === 'serve', poolSize: opts.mode === 'serve' ? 10 : 2 });
+  }
+  if (opts.mode === 'read') {
+    if (!existsSync(config.dbFile)) return createMemoryStore(); // a missing store is valid: nothing reported yet
+    return openLowdbStore(config.dbFile, { readOnly: true, onWarning: opts.onWarning });
+  }
+  return openLowdbStore(config.dbFile, { exclusive: true, onWarning: opts.onWarning });
+}

@@ -1,0 +1,132 @@
+/**
+ * Copies a whole store into an empty PostgreSQL database (`npm run cli -- migrate-store`): every report version as
+ * stored (review state included), the audit log with its seq numbers, owners, admins, subscriptions, conversation
+ * references and what was sent. One transaction: all or nothing. A database that already holds exactly that
+ * content is left as it is (a second run changes nothing); one that holds anything else is refused.
+ */
+import { Client } from 'pg';
+import { migrate } from './pg-store';
+import type { Store } from './types';
+
+export interface StoreSnapshot {
+  reports: unknown[];
+  audit: unknown[];
+  owners: Record<string, unknown>;
+  admins: unknown[];
+  subscriptions: unknown[];
+  conversations: unknown[];
+  sent: unknown[];
+}
+
+export type CopyResult =
+  | { status: 'copied'; counts: Record<keyof StoreSnapshot, number> }
+  | { status: 'unchanged'; counts: Record<keyof StoreSnapshot, number> }
+  | { status: 'refused'; reason: 'not-empty' };
+
+export function snapshotOf(store: Store): StoreSnapshot {
+  return {
+    reports: [...store.reports()],
+    audit: [...store.audit()],
+    owners: { ...store.allOwners() },
+    admins: [...store.admins()],
+    subscriptions: [...store.subscriptions()],
+    conversations: [...store.conversations()],
+    sent: [...store.sent()],
+  };
+}
+
+function countsOf(s: StoreSnapshot): Record<keyof StoreSnapshot, number> {
+  return {
+    reports: s.reports.length,
+    audit: s.audit.length,
+    owners: Object.keys(s.owners).length,
+    admins: s.admins.length,
+    subscriptions: s.subscriptions.length,
+    conversations: s.conversations.length,
+    sent: s.sent.length,
+  };
+}
+
+/** Key order does not matter to JSON equality (jsonb reorders keys). */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+async function readTarget(c: Client): Promise<StoreSnapshot> {
+  const owners: Record<string, unknown> = {};
+  for (const r of (await c.query('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows) owners[r.indicator_id] = r.people;
+  return {
+    reports: (await c.query('SELECT record FROM pei_reports ORDER BY ord')).rows.map((r) => r.record),
+    audit: (await c.query('SELECT seq, at, actor, action, target, before, after FROM pei_audit ORDER BY seq')).rows.map((r) => ({ ...r, seq: Number(r.seq) })),
+    owners,
+    admins: (await c.query('SELECT person FROM pei_admins ORDER BY ord')).rows.map((r) => r.person),
+    subscriptions: (await c.query('SELECT record FROM pei_subscriptions ORDER BY ord')).rows.map((r) => r.record),
+    conversations: (await c.query('SELECT record FROM pei_conversations ORDER BY ord')).rows.map((r) => r.record),
+    sent: (await c.query('SELECT record FROM pei_sent ORDER BY ord')).rows.map((r) => r.record),
+  };
+}
+
+const CHUNK = 5000;
+async function chunked(c: Client, rows: unknown[], sql: string, rev?: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await c.query(sql, rev === undefined ? [JSON.stringify(rows.slice(i, i + CHUNK))] : [JSON.stringify(rows.slice(i, i + CHUNK)), rev]);
+  }
+}
+
+export async function copyToPostgres(source: StoreSnapshot, url: string): Promise<CopyResult> {
+  await migrate(url);
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('BEGIN');
+    const rev = Number((await c.query('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev);
+    const target = await readTarget(c);
+    const empty = Object.values(countsOf(target)).every((n) => n === 0);
+    if (!empty) {
+      await c.query('ROLLBACK');
+      return same(target, source) ? { status: 'unchanged', counts: countsOf(source) } : { status: 'refused', reason: 'not-empty' };
+    }
+    const ordered = 'FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(r, i) ORDER BY i';
+    await chunked(
+      c,
+      source.reports,
+      `INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed)
+       SELECT r->>'id', r->>'indicatorId', r->>'period', (r->>'version')::int, r->>'submissionId', r->>'review', r, $2 ${ordered}`,
+      rev,
+    );
+    await chunked(
+      c,
+      source.audit,
+      `INSERT INTO pei_audit (seq, at, actor, action, target, before, after)
+       SELECT (r->>'seq')::bigint, r->>'at', r->'actor', r->>'action', r->>'target', COALESCE(r->'before', 'null'::jsonb), COALESCE(r->'after', 'null'::jsonb) ${ordered}`,
+    );
+    await c.query("SELECT setval(pg_get_serial_sequence('pei_audit', 'seq'), GREATEST((SELECT max(seq) FROM pei_audit), 1), (SELECT count(*) > 0 FROM pei_audit))");
+    await chunked(c, Object.entries(source.owners).map(([k, v]) => ({ k, v })), `INSERT INTO pei_owners (indicator_id, people) SELECT r->>'k', r->'v' ${ordered}`);
+    await chunked(c, source.admins, `INSERT INTO pei_admins (id, person) SELECT r->>'id', r ${ordered}`);
+    await chunked(c, source.subscriptions, `INSERT INTO pei_subscriptions (conversation_key, kind, record) SELECT r->>'conversationKey', r->>'kind', r ${ordered}`);
+    await chunked(c, source.conversations, `INSERT INTO pei_conversations (key, record) SELECT r->>'key', r ${ordered}`);
+    await chunked(c, source.sent, `INSERT INTO pei_sent (key, record) SELECT r->>'key', r ${ordered}`);
+    await c.query('UPDATE pei_meta SET small_rev = rev');
+    await c.query("SELECT pg_notify('pei_change', $1)", [String(rev)]);
+    await c.query('COMMIT');
+    // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them: without them the
+    // cache's pull by `changed` can be planned as a scan of every report.
+    await c.query('ANALYZE pei_reports; ANALYZE pei_audit');
+    return { status: 'copied', counts: countsOf(source) };
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    await c.end();
+  }
+}
