@@ -5,6 +5,9 @@ import { openLowdbStore } from '../store/lowdb-store';
 import { redactUrl } from '../store/pg-store';
 import { copyToPostgres, snapshotOf } from '../store/migrate';
 import { parse, UsageError, type CliIo } from './main';
+import { catalog } from '../i18n';
+
+const t = catalog('es').cli;
 
 /**
  * `npm run cli -- migrate-store --from FILE --to URL` (CONTRACT.md): copies an embedded store into a PostgreSQL
@@ -15,40 +18,30 @@ export async function migrateStoreCommand(args: string[], io: CliIo): Promise<nu
   const { values } = parse(args, { from: { type: 'string' }, to: { type: 'string' } });
   const from = values.from as string | undefined;
   const to = values.to as string | undefined;
-  if (!from) throw new UsageError('falta --from ARCHIVO (el almacén JSON, p. ej. data/db.json)');
-  if (!to) throw new UsageError('falta --to URL (postgres://usuario:clave@servidor:5432/base)');
-  if (!/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError(`--to debe ser una dirección postgres://… (recibido: ${redactUrl(to)})`);
+  if (!from) throw new UsageError(t.migrateFromMissing);
+  if (!to) throw new UsageError(t.migrateToMissing);
+  if (!/^postgres(ql)?:\/\/\S+$/.test(to)) throw new UsageError(t.migrateToInvalid(redactUrl(to)));
   loadConfig(io.env); // the same validation of the environment as every command
   const file = resolve(io.env.INIT_CWD ?? process.cwd(), from);
   if (!existsSync(file)) {
-    io.err(`No existe el almacén ${file}. No se copió nada.`);
+    io.err(t.migrateNoSource(file));
     return 1;
   }
-  const source = await openLowdbStore(file, { readOnly: true, onWarning: (w) => io.err(`Aviso: ${w}`) });
+  const source = await openLowdbStore(file, { readOnly: true, onWarning: (w) => io.err(t.warning(w)) });
   let result;
   try {
     result = await copyToPostgres(snapshotOf(source), to);
   } catch (e) {
-    io.err(`No se pudo copiar a ${redactUrl(to)}: ${(e as Error).message}. No se copió nada.`);
+    io.err(t.migrateFailed(redactUrl(to), (e as Error).message));
     return 1;
   } finally {
     await source.close();
   }
   if (result.status === 'refused') {
-    io.err(
-      `La base de datos ${redactUrl(to)} ya tiene datos que no son los de ${file}. No se copió nada: ` +
-        'use una base de datos vacía (o la que ya recibió este mismo archivo).',
-    );
+    io.err(t.migrateRefused(redactUrl(to), file));
     return 1;
   }
-  const n = result.counts;
-  const what =
-    `${n.reports} versiones de reportes, ${n.audit} entradas de auditoría, ${n.owners} indicadores con responsables, ` +
-    `${n.admins} administradores, ${n.subscriptions} suscripciones, ${n.conversations} conversaciones, ${n.sent} envíos registrados`;
-  io.out(
-    result.status === 'copied'
-      ? `Copiado de ${file} a ${redactUrl(to)}: ${what}.`
-      : `${redactUrl(to)} ya tiene exactamente el contenido de ${file} (${what}); no se cambió nada.`,
-  );
+  const what = t.migrateCounts(result.counts);
+  io.out(result.status === 'copied' ? t.migrateCopied(file, redactUrl(to), what) : t.migrateUnchanged(redactUrl(to), file, what));
   return 0;
 }

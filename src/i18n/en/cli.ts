@@ -59,4 +59,15 @@ export const cli: CliStrings = {
   importSummary: (parts, file) => `${parts.join(', ')} (${file}).`,
   warningLine: (line, m) => `  Warning, line ${line}: ${m}`,
   alreadyImported: 'This file had been imported already: nothing new was stored.',
+  migrateFromMissing: 'missing --from FILE (the JSON store, e.g. data/db.json)',
+  migrateToMissing: 'missing --to URL (postgres://user:password@server:5432/database)',
+  migrateToInvalid: (got) => `--to must be a postgres://… address (got: ${got})`,
+  migrateNoSource: (file) => `There is no store at ${file}. Nothing was copied.`,
+  migrateFailed: (to, m) => `Could not copy to ${to}: ${m}. Nothing was copied.`,
+  migrateRefused: (to, file) => `The database ${to} already holds data that is not ${file}'s. Nothing was copied: use an empty database (or the one that already received this same file).`,
+  migrateCounts: (n) =>
+    `${n.reports} report versions, ${n.audit} audit entries, ${n.owners} indicators with owners, ` +
+    `${n.admins} admins, ${n.subscriptions} subscriptions, ${n.conversations} conversations, ${n.sent} recorded sends`,
+  migrateCopied: (file, to, what) => `Copied from ${file} to ${to}: ${what}.`,
+  migrateUnchanged: (to, file, what) => `${to} already holds exactly the content of ${file} (${what}); nothing was changed.`,
 };

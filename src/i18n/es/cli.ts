@@ -59,4 +59,15 @@ export const cli: CliStrings = {
   importSummary: (parts, file) => `${parts.join(', ')} (${file}).`,
   warningLine: (line, m) => `  Aviso, línea ${line}: ${m}`,
   alreadyImported: 'Este archivo ya se había importado: no se guardó nada nuevo.',
+  migrateFromMissing: 'falta --from ARCHIVO (el almacén JSON, p. ej. data/db.json)',
+  migrateToMissing: 'falta --to URL (postgres://usuario:clave@servidor:5432/base)',
+  migrateToInvalid: (got) => `--to debe ser una dirección postgres://… (recibido: ${got})`,
+  migrateNoSource: (file) => `No existe el almacén ${file}. No se copió nada.`,
+  migrateFailed: (to, m) => `No se pudo copiar a ${to}: ${m}. No se copió nada.`,
+  migrateRefused: (to, file) => `La base de datos ${to} ya tiene datos que no son los de ${file}. No se copió nada: use una base de datos vacía (o la que ya recibió este mismo archivo).`,
+  migrateCounts: (n) =>
+    `${n.reports} versiones de reportes, ${n.audit} entradas de auditoría, ${n.owners} indicadores con responsables, ` +
+    `${n.admins} administradores, ${n.subscriptions} suscripciones, ${n.conversations} conversaciones, ${n.sent} envíos registrados`,
+  migrateCopied: (file, to, what) => `Copiado de ${file} a ${to}: ${what}.`,
+  migrateUnchanged: (to, file, what) => `${to} ya tiene exactamente el contenido de ${file} (${what}); no se cambió nada.`,
 };

@@ -27,6 +27,16 @@ export interface CliStrings {
   // check-plan
   checkTitle(findings: number, fresh: number): string;
   checkKnown: string;
+  // migrate-store
+  migrateFromMissing: string;
+  migrateToMissing: string;
+  migrateToInvalid(got: string): string;
+  migrateNoSource(file: string): string;
+  migrateFailed(to: string, message: string): string;
+  migrateRefused(to: string, file: string): string;
+  migrateCounts(n: { reports: number; audit: number; owners: number; admins: number; subscriptions: number; conversations: number; sent: number }): string;
+  migrateCopied(file: string, to: string, what: string): string;
+  migrateUnchanged(to: string, file: string, what: string): string;
   checkNew: string;
   checkObjective(n: number): string;
   checkStale(code: string, ref: string): string;
