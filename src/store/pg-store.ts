@@ -269,9 +269,13 @@ export class PgStore implements Store {
    * One write transaction: takes the write order (pei_meta), runs `body`; commits and notifies when it returns
    * `commit: true`, rolls back otherwise (nothing changed). Resolves once the cache holds the write.
    */
+  private writeTail: Promise<unknown> = Promise.resolve();
+
   private async write<T>(body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; small?: boolean; value: T }>): Promise<T> {
     this.checkWritable();
-    const p = (async () => {
+    // Writes of one process run one after the other, in call order (as the embedded store's do): the database's
+    // write order (the pei_meta row lock) serialises them anyway, and the order of a process's calls is then kept.
+    const run = async () => {
       const c = await this.pool.connect();
       let result: { commit: boolean; small?: boolean; value: T };
       try {
@@ -293,7 +297,9 @@ export class PgStore implements Store {
       }
       await this.refresh(); // also after a duplicate: the record another process stored is then in the cache
       return result.value;
-    })();
+    };
+    const p = this.writeTail.then(run, run);
+    this.writeTail = p.catch(() => undefined);
     this.writes.add(p);
     const done = () => this.writes.delete(p);
     p.then(done, done);
