@@ -69,7 +69,8 @@ export function reportId(indicatorId: string, period: string, version: number): 
   return `${indicatorId}:${period}:v${version}`;
 }
 
-function copyPerson(p: Person): Person {
+/** A person as stored: only the fields the store keeps. */
+export function copyPerson(p: Person): Person {
   const copy: Person = { id: p.id, name: p.name };
   if (p.email !== undefined) copy.email = p.email;
   if (p.teamsId !== undefined) copy.teamsId = p.teamsId;
@@ -169,6 +170,34 @@ export interface BaseInit {
 }
 
 const NO_PEOPLE: readonly Person[] = Object.freeze([]);
+
+/**
+ * One stored version of a report, as every store writes it: the id from (indicator, period, version), the texts
+ * defaulted to '', the author copied, and submissionId / review only when given.
+ */
+export function buildReportRecord(
+  input: ReportInput,
+  version: number,
+  by: { author: Person; source: ReportSource; submissionId?: string; review?: ReviewState },
+  at: string,
+): ReportRecord {
+  const record: ReportRecord = {
+    id: reportId(input.indicatorId, input.period, version),
+    indicatorId: input.indicatorId,
+    period: input.period,
+    version,
+    value: input.value,
+    logros: input.logros ?? '',
+    dificultades: input.dificultades ?? '',
+    evidencia: input.evidencia ?? '',
+    author: copyPerson(by.author),
+    reportedAt: at,
+    source: by.source,
+  };
+  if (by.submissionId !== undefined) record.submissionId = by.submissionId;
+  if (by.review !== undefined) record.review = by.review;
+  return record;
+}
 
 export abstract class BaseStore implements Store {
   protected readonly state: StoreState;
@@ -296,21 +325,7 @@ export abstract class BaseStore implements Store {
     const key = reportKey(input.indicatorId, input.period);
     const prev = this.latest.get(key);
     const version = (prev?.version ?? 0) + 1;
-    const record: ReportRecord = {
-      id: reportId(input.indicatorId, input.period, version),
-      indicatorId: input.indicatorId,
-      period: input.period,
-      version,
-      value: input.value,
-      logros: input.logros ?? '',
-      dificultades: input.dificultades ?? '',
-      evidencia: input.evidencia ?? '',
-      author: copyPerson(author),
-      reportedAt: at,
-      source,
-    };
-    if (submissionId !== undefined) record.submissionId = submissionId;
-    if (review !== undefined) record.review = review;
+    const record = buildReportRecord(input, version, { author, source, submissionId, review }, at);
     this.latest.set(key, record);
     this.byId.set(record.id, record);
     if (submissionId !== undefined) this.bySubmission.set(submissionId, record);

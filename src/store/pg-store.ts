@@ -21,7 +21,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
-import { AUDIT_ACTIONS, reportId } from './base';
+import { AUDIT_ACTIONS, buildReportRecord, copyPerson } from './base';
 import type {
   AppendReportResult,
   AuditEntry,
@@ -48,13 +48,6 @@ export interface PgStoreOptions {
   poolSize?: number;
   /** Keep the cache current from other processes' NOTIFY (default true; the CLI's one-shot commands say false). */
   listen?: boolean;
-}
-
-function copyPerson(p: Person): Person {
-  const copy: Person = { id: p.id, name: p.name };
-  if (p.email !== undefined) copy.email = p.email;
-  if (p.teamsId !== undefined) copy.teamsId = p.teamsId;
-  return copy;
 }
 
 const json = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
@@ -326,21 +319,7 @@ export class PgStore implements Store {
       ])
     ).rows[0]?.record;
     const version = (prev?.version ?? 0) + 1;
-    const record: ReportRecord = {
-      id: reportId(input.indicatorId, input.period, version),
-      indicatorId: input.indicatorId,
-      period: input.period,
-      version,
-      value: input.value,
-      logros: input.logros ?? '',
-      dificultades: input.dificultades ?? '',
-      evidencia: input.evidencia ?? '',
-      author: copyPerson(item.author),
-      reportedAt: at,
-      source: item.source,
-    };
-    if (item.submissionId !== undefined) record.submissionId = item.submissionId;
-    if (item.review !== undefined) record.review = item.review;
+    const record = buildReportRecord(input, version, item, at);
     await c.query(
       'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
       [record.id, record.indicatorId, record.period, version, record.submissionId ?? null, record.review ?? null, json(record), rev],
