@@ -172,6 +172,23 @@ export interface BaseInit {
 const NO_PEOPLE: readonly Person[] = Object.freeze([]);
 
 /**
+ * Audit entries in seq order. `target` matches exactly ("report:4263:2025-06"), or as a prefix when it ends with ':'
+ * ("report:4263:" = every period of 4263). `limit` keeps the newest entries. Shared by every store's audit().
+ */
+export function filterAudit(
+  all: readonly AuditEntry[],
+  byTarget: ReadonlyMap<string, readonly AuditEntry[]>,
+  filter?: { target?: string; limit?: number },
+): readonly AuditEntry[] {
+  let list = all;
+  const target = filter?.target;
+  if (target !== undefined) list = target.endsWith(':') ? all.filter((e) => e.target.startsWith(target)) : (byTarget.get(target) ?? []);
+  const limit = filter?.limit;
+  if (limit !== undefined && limit >= 0 && list.length > limit) list = list.slice(list.length - limit);
+  return list;
+}
+
+/**
  * One stored version of a report, as every store writes it: the id from (indicator, period, version), the texts
  * defaulted to '', the author copied, and submissionId / review only when given.
  */
@@ -592,13 +609,6 @@ export abstract class BaseStore implements Store {
    * ("report:4263:" = every period of 4263). `limit` keeps the newest entries.
    */
   audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[] {
-    let list: readonly AuditEntry[] = this.auditList;
-    const target = filter?.target;
-    if (target !== undefined) {
-      list = target.endsWith(':') ? this.auditList.filter((e) => e.target.startsWith(target)) : (this.auditByTarget.get(target) ?? []);
-    }
-    const limit = filter?.limit;
-    if (limit !== undefined && limit >= 0 && list.length > limit) list = list.slice(list.length - limit);
-    return list;
+    return filterAudit(this.auditList, this.auditByTarget, filter);
   }
 }

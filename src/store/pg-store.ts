@@ -21,7 +21,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
-import { AUDIT_ACTIONS, buildReportRecord, copyPerson } from './base';
+import { AUDIT_ACTIONS, buildReportRecord, copyPerson, filterAudit } from './base';
 import type {
   AppendReportResult,
   AuditEntry,
@@ -570,14 +570,7 @@ export class PgStore implements Store {
   }
 
   audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[] {
-    let list: readonly AuditEntry[] = this.auditList;
-    const target = filter?.target;
-    if (target !== undefined) {
-      list = target.endsWith(':') ? this.auditList.filter((e) => e.target.startsWith(target)) : (this.auditByTarget.get(target) ?? []);
-    }
-    const limit = filter?.limit;
-    if (limit !== undefined && limit >= 0 && list.length > limit) list = list.slice(list.length - limit);
-    return list;
+    return filterAudit(this.auditList, this.auditByTarget, filter);
   }
 
   async flush(): Promise<void> {
