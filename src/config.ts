@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { parseNow } from './calendar';
 import { Cron } from 'croner';
 import { DEFAULT_BANDS, validateBands, type Bands } from './progress/status';
+import { catalog } from './i18n';
+
+/** The operator reads the configuration errors in Spanish. */
+const t = catalog('es').operator;
 
 /** docs/interfaces.md's environment, read once (process env wins over .env) into one typed, validated Config. */
 
@@ -39,11 +43,11 @@ export interface Config {
 export class ConfigError extends Error {}
 
 const env = z.object({
-  PORT: z.string().regex(/^\d+$/, 'debe ser un número de puerto').optional(),
-  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-\[\]]+$/, 'debe ser una dirección IP o un nombre de host (p. ej. 127.0.0.1 o 0.0.0.0)').optional(),
-  PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, 'debe ser un número de milisegundos').optional(),
+  PORT: z.string().regex(/^\d+$/, t.mustBePort).optional(),
+  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-\[\]]+$/, t.mustBeHost).optional(),
+  PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, t.mustBeMillis).optional(),
   PEI_DB_FILE: z.string().min(1).optional(),
-  PEI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'debe ser una dirección postgres://usuario:clave@servidor:5432/base').optional(),
+  PEI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, t.mustBeDatabaseUrl).optional(),
   PEI_NOW: z.string().optional(),
   PEI_API_TOKEN: z.string().optional(),
   PEI_ADMINS: z.string().optional(),
@@ -55,8 +59,8 @@ const env = z.object({
   PEI_STATUS_BANDS: z.string().optional(),
   PEI_REMINDER_DAYS: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
-  PEI_PUBLIC_URL: z.string().url('debe ser una dirección http(s)://…').regex(/^https?:\/\//i, 'debe empezar por http:// o https://').optional(),
-  PEI_LINK_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
+  PEI_PUBLIC_URL: z.string().url(t.mustBeUrl).regex(/^https?:\/\//i, t.mustBeHttp).optional(),
+  PEI_LINK_SECRET: z.string().min(32, t.mustBeLongSecret).optional(),
   PEI_OPEN_DATA: z.enum(['true', 'false']).optional(),
 });
 
@@ -72,31 +76,32 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   const parsed = env.safeParse(Object.fromEntries(Object.entries(source).map(([k, v]) => [k, blank(v)])));
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    throw new ConfigError(`Configuración inválida: ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(t.configInvalid(i.path.join('.'), i.message));
   }
   const e = parsed.data;
   const port = e.PORT ? Number(e.PORT) : 3978;
-  if (port < 1 || port > 65535) throw new ConfigError('Configuración inválida: PORT debe estar entre 1 y 65535');
+  if (port < 1 || port > 65535) throw new ConfigError(t.portRange);
 
   let now: Date | undefined;
   if (e.PEI_NOW) {
     now = parseNow(e.PEI_NOW);
-    if (!now) throw new ConfigError(`Configuración inválida: PEI_NOW="${e.PEI_NOW}" no es una fecha ISO (AAAA-MM-DD o fecha-hora)`);
+    if (!now) throw new ConfigError(t.notIsoDate(e.PEI_NOW));
   }
 
   const digestCron = e.DIGEST_CRON ?? '0 8 * * 1';
   try {
     new Cron(digestCron, { paused: true, timezone: 'America/Bogota' }).stop();
   } catch (err) {
-    throw new ConfigError(`Configuración inválida: DIGEST_CRON="${digestCron}" no es una expresión cron: ${(err as Error).message}`);
+    throw new ConfigError(t.notCron(digestCron, (err as Error).message));
   }
 
   let bands = DEFAULT_BANDS;
   if (e.PEI_STATUS_BANDS) {
     const parts = e.PEI_STATUS_BANDS.split(',').map((x) => Number(x.trim()));
     const b = { red: parts[0], yellow: parts[1], green: parts[2] };
-    const problem = parts.length !== 3 ? 'se esperan tres números: rojo,amarillo,verde' : validateBands(b);
-    if (problem) throw new ConfigError(`Configuración inválida: PEI_STATUS_BANDS="${e.PEI_STATUS_BANDS}": ${problem}`);
+    const invalid = parts.length !== 3 ? 'need-three' : validateBands(b);
+    const problem = invalid && { 'need-three': t.bandsNeedThree, 'not-positive': t.bandsNotPositive, 'not-ordered': t.bandsNotOrdered }[invalid];
+    if (problem) throw new ConfigError(t.bandsInvalid(e.PEI_STATUS_BANDS, problem));
     bands = b;
   }
 
@@ -104,13 +109,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   if (e.PEI_REMINDER_DAYS) {
     reminderDays = e.PEI_REMINDER_DAYS.split(',').map((x) => Number(x.trim()));
     if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 30)) {
-      throw new ConfigError(`Configuración inválida: PEI_REMINDER_DAYS="${e.PEI_REMINDER_DAYS}": enteros entre 0 y 30 separados por comas`);
+      throw new ConfigError(t.reminderDaysInvalid(e.PEI_REMINDER_DAYS));
     }
   }
 
   const requestTimeoutMs = e.PEI_REQUEST_TIMEOUT_MS ? Number(e.PEI_REQUEST_TIMEOUT_MS) : 10_000;
   if (requestTimeoutMs < 100 || requestTimeoutMs > 14_000) {
-    throw new ConfigError('Configuración inválida: PEI_REQUEST_TIMEOUT_MS debe estar entre 100 y 14000 (Teams deja de esperar a los 15 s)');
+    throw new ConfigError(t.requestTimeoutRange);
   }
   const host = e.PEI_HOST?.replace(/^\[(.*)\]$/, '$1') ?? (e.BOT_ID ? '0.0.0.0' : '127.0.0.1');
   const hostReason = e.PEI_HOST ? 'PEI_HOST' : e.BOT_ID ? 'authenticated' : 'anonymous';

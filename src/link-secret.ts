@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { catalog } from './i18n';
 
 /**
  * The key of the signed download links: PEI_LINK_SECRET when set; otherwise a random 256-bit key generated once and
@@ -25,6 +26,6 @@ export function resolveLinkSecret(configured: string | undefined, dbFile: string
     }
   }
   const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < 32) throw new Error(`${file}: la clave de los enlaces de descarga está vacía o es corta; bórrela para generar otra.`);
+  if (secret.length < 32) throw new Error(catalog('es').operator.linkSecretShort(file));
   return secret;
 }

@@ -12,6 +12,7 @@ import { createHttpServer, type HttpServer } from './http/server';
 import { createTeamsBot, type TeamsBot } from './teams';
 import { createLogger, type Logger } from './log';
 import { resolveLinkSecret } from './link-secret';
+import { catalog } from './i18n';
 
 /** Composition root: config -> plan -> store -> services -> Teams app -> HTTP server; graceful shutdown. */
 
@@ -87,12 +88,9 @@ async function main(): Promise<void> {
     else log.error('No se pudo iniciar el bot', e);
     process.exit(1);
   }
-  const mode = config.bot.id ? `autenticado (BOT_ID ${config.bot.id})` : 'anónimo local (sin BOT_ID)';
-  const why = {
-    PEI_HOST: 'porque PEI_HOST lo pide',
-    authenticated: 'todas las interfaces: con BOT_ID cada petición debe traer un token del Bot Framework',
-    anonymous: 'solo esta máquina: sin BOT_ID cualquiera que alcance el puerto sería administrador; PEI_HOST=0.0.0.0 lo abre',
-  }[config.hostReason];
+  const words = catalog('es').operator;
+  const mode = config.bot.id ? words.listenMode.authenticated(config.bot.id) : words.listenMode.anonymous;
+  const why = words.listenReason[config.hostReason];
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
   log.info(`PEI Bot escuchando en http://${shown}:${bot.port}/api/messages (${why}) — modo ${mode}; almacén ${describeStore(config)}`);
   if (!config.bot.id && config.hostReason === 'PEI_HOST' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {

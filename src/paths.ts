@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { catalog } from './i18n';
 
 /**
  * The project's root (where data/plan.json and cards/ live), found by walking up from this file, so the same code
@@ -10,7 +11,7 @@ function findRoot(from: string): string {
   for (;;) {
     if (existsSync(join(dir, 'data', 'plan.json')) && existsSync(join(dir, 'cards'))) return dir;
     const up = dirname(dir);
-    if (up === dir) throw new Error(`No se encontró la carpeta del proyecto (data/plan.json) desde ${from}`);
+    if (up === dir) throw new Error(catalog('es').operator.projectNotFound(from));
     dir = up;
   }
 }

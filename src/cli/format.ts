@@ -40,7 +40,7 @@ export function statusTable(s: StatusJson): string {
 export function checkReport(c: PlanCheck): string {
   const lines = [t.checkTitle(c.findings.length, c.findings.filter((f) => !f.acknowledged).length), ''];
   for (const f of c.findings) {
-    lines.push(`[${f.acknowledged ? t.checkKnown : t.checkNew}] ${f.code} ${f.ref} (${t.checkObjective(f.objective)}): ${f.message}`);
+    lines.push(`[${f.acknowledged ? t.checkKnown : t.checkNew}] ${f.code} ${f.ref} (${t.checkObjective(f.objective)}): ${catalog('es').operator.finding(f)}`);
   }
   for (const s of c.stale) lines.push(t.checkStale(s.code, s.ref));
   lines.push('');

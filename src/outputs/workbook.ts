@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { catalog } from '../i18n';
 import type { Plan } from '../plan/types';
 import type { Finding } from '../plan/check';
 import type { ReportRecord } from '../store/types';
@@ -424,10 +425,10 @@ function findingsSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const notes = new Map(input.plan.acknowledgedFindings.map((a) => [`${a.code}|${a.ref}`, a.note]));
   let r = HEADER_ROW + 1;
   for (const f of input.findings) {
-    const row = setRow(ws, r++, columns, [f.code, f.ref, f.objective, f.message, f.acknowledged ? 'Sí' : 'No', notes.get(`${f.code}|${f.ref}`) ?? '']);
+    const row = setRow(ws, r++, columns, [f.code, f.ref, f.objective, catalog('es').operator.finding(f), f.acknowledged ? 'Sí' : 'No', notes.get(`${f.code}|${f.ref}`) ?? '']);
     row.getCell(2).numFmt = '@';
   }
-  if (!input.findings.length) ws.getCell(r, 4).value = 'La verificación del plan no encontró hallazgos.';
+  if (!input.findings.length) ws.getCell(r, 4).value = catalog('es').operator.noFindings;
   page(ws, { fitWidth: true });
 }
 

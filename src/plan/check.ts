@@ -1,4 +1,4 @@
-import type { Indicator, Plan, Year } from './types';
+import type { Indicator, Plan, Unit, Year } from './types';
 import { PLAN_YEARS } from './types';
 
 /**
@@ -16,12 +16,26 @@ export type FindingCode =
   | 'code-out-of-series'
   | 'no-code';
 
+/**
+ * What the check found, as facts (no sentence: the words are the catalog's, `operator.finding`). Values are in the
+ * plan's units: fractions for percent indicators and weights.
+ */
+export type FindingFacts =
+  | { code: 'weights-sum'; objective: number; sum: number }
+  | { code: 'weights-year'; objective: number; year: Year; programmed: number; unprogrammed: string[] }
+  | { code: 'zero-target'; indicatorId: string; year: Year }
+  | { code: 'total-mismatch'; unit: Unit; total: number; expected: number; rule: 'sum' | 'last-year' }
+  | { code: 'meta-quantity'; unit: Unit; metaLabel: string; stated: number; total: number }
+  | { code: 'mixed-format'; unit: Unit; indicatorId: string; cells: string[]; read: number[] }
+  | { code: 'code-out-of-series'; indicatorId: string; metaNumber: string | null; min: number; max: number }
+  | { code: 'no-code'; name: string; indicatorId: string };
+
 export interface Finding {
   code: FindingCode;
   /** What it is about: an indicator id, "O2", "O2:2024", "8110-M3:2024". */
   ref: string;
   objective: number;
-  message: string;
+  facts: FindingFacts;
   acknowledged: boolean;
 }
 
@@ -34,7 +48,6 @@ export interface PlanCheck {
 }
 
 const EPS = 1e-9;
-const pct = (x: number) => `${Number((x * 100).toFixed(2)).toLocaleString('es-CO')} %`;
 
 /** The first quantity a meta states ("Participar en 50 …" -> 50; "Acompañar al 100% …" -> 1; "100.000 unidades" -> 100000). */
 export function statedQuantity(text: string): number | null {
@@ -57,7 +70,7 @@ export function cellFormat(cell: string): CellFormat {
   return 'other';
 }
 
-function mixedFormat(ind: Indicator): string | null {
+function mixedFormat(ind: Indicator): FindingFacts | null {
   const cells = [...ind.printed.program, ind.printed.total];
   const formats = cells.map(cellFormat);
   const hasPercent = formats.includes('percent');
@@ -65,16 +78,12 @@ function mixedFormat(ind: Indicator): string | null {
   const bothSeparators = formats.includes('decimal-comma') && formats.includes('decimal-point');
   const percentWithComma = cells.some((c) => /,\d+\s*%$/.test(c)) && formats.some((f) => f === 'decimal-comma' || f === 'decimal-point');
   if (!(plainInPercentRow || bothSeparators || percentWithComma || formats.includes('other'))) return null;
-  return `la fila mezcla formatos (${cells.join(' | ')}); se lee como ${[...PLAN_YEARS.map((y) => fmt(ind, ind.program[y])), fmt(ind, ind.total)].join(' | ')}`;
-}
-
-function fmt(ind: Indicator, v: number): string {
-  return ind.unit === 'percent' ? pct(v) : v.toLocaleString('es-CO');
+  return { code: 'mixed-format', unit: ind.unit, indicatorId: ind.id, cells, read: [...PLAN_YEARS.map((y) => ind.program[y]), ind.total] };
 }
 
 export function checkPlan(plan: Plan): PlanCheck {
   const found: Omit<Finding, 'acknowledged'>[] = [];
-  const add = (code: FindingCode, ref: string, objective: number, message: string) => found.push({ code, ref, objective, message });
+  const add = (ref: string, objective: number, facts: FindingFacts) => found.push({ code: facts.code, ref, objective, facts });
 
   const sectoralMetaNumbers = plan.objectives
     .flatMap((o) => o.indicators)
@@ -85,40 +94,36 @@ export function checkPlan(plan: Plan): PlanCheck {
 
   for (const o of plan.objectives) {
     const sum = o.indicators.reduce((s, i) => s + i.weight, 0);
-    if (Math.abs(sum - 1) > EPS) add('weights-sum', `O${o.number}`, o.number, `las ponderaciones del objetivo ${o.number} suman ${pct(sum)}, no 100 %`);
+    if (Math.abs(sum - 1) > EPS) add(`O${o.number}`, o.number, { code: 'weights-sum', objective: o.number, sum });
 
     for (const y of PLAN_YEARS) {
       const zero = o.indicators.filter((i) => i.program[y] === 0);
       if (!zero.length) continue;
       const programmed = o.indicators.filter((i) => i.program[y] !== 0).reduce((s, i) => s + i.weight, 0);
-      add('weights-year', `O${o.number}:${y}`, o.number,
-        `en ${y} solo ${pct(programmed)} de la ponderación del objetivo ${o.number} tiene meta programada (${zero.map((i) => i.id).join(', ')} sin meta); las ponderaciones se renormalizan sobre los indicadores programados`);
-      for (const i of zero) add('zero-target', `${i.id}:${y}`, o.number, `el indicador ${i.id} no tiene meta en ${y}: no tiene avance anual ese año ni pondera`);
+      add(`O${o.number}:${y}`, o.number, { code: 'weights-year', objective: o.number, year: y, programmed, unprogrammed: zero.map((i) => i.id) });
+      for (const i of zero) add(`${i.id}:${y}`, o.number, { code: 'zero-target', indicatorId: i.id, year: y });
     }
 
     for (const ind of o.indicators) {
       const years = PLAN_YEARS.map((y: Year) => ind.program[y]);
       const expectedTotal = ind.trend === 'suma' ? years.reduce((a, b) => a + b, 0) : years[years.length - 1];
       if (Math.abs(expectedTotal - ind.total) > 1e-6) {
-        add('total-mismatch', ind.id, o.number,
-          `el total 2024-2027 (${fmt(ind, ind.total)}) no coincide con la programación anual (${ind.trend === 'suma' ? 'suma' : 'último año'}: ${fmt(ind, expectedTotal)})`);
+        add(ind.id, o.number, { code: 'total-mismatch', unit: ind.unit, total: ind.total, expected: expectedTotal, rule: ind.trend === 'suma' ? 'sum' : 'last-year' });
       }
       const q = statedQuantity(ind.meta.text);
       if (q !== null && Math.abs(q - ind.total) > 1e-6 && !(q === 1 && ind.unit === 'percent' && ind.total === 1)) {
-        add('meta-quantity', ind.id, o.number,
-          `la meta ${ind.meta.label} dice ${q.toLocaleString('es-CO')} pero la programación 2024-2027 suma ${fmt(ind, ind.total)}`);
+        add(ind.id, o.number, { code: 'meta-quantity', unit: ind.unit, metaLabel: ind.meta.label, stated: q, total: ind.total });
       }
       const mixed = mixedFormat(ind);
-      if (mixed) add('mixed-format', ind.id, o.number, `indicador ${ind.id}: ${mixed}`);
+      if (mixed) add(ind.id, o.number, mixed);
       if (ind.meta.kind === 'sectorial' && /^\d{4}$/.test(ind.id)) {
         const code = Number(ind.id);
         if (code >= metaMin && code <= metaMax) {
-          add('code-out-of-series', ind.id, o.number,
-            `el indicador ${ind.id} (meta ${ind.meta.number}) tiene un código en el rango de los números de meta (${metaMin}-${metaMax}), fuera de la serie de códigos de indicador`);
+          add(ind.id, o.number, { code: 'code-out-of-series', indicatorId: ind.id, metaNumber: ind.meta.number, min: metaMin, max: metaMax });
         }
       }
       if (ind.printedNumber === null) {
-        add('no-code', ind.id, o.number, `el indicador "${ind.name.slice(0, 60)}…" no tiene código ni número de meta en la fuente; se le asigna el id ${ind.id}`);
+        add(ind.id, o.number, { code: 'no-code', name: ind.name, indicatorId: ind.id });
       }
     }
   }

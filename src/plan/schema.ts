@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { Plan } from './types';
+import { catalog } from '../i18n';
+
+/** The operator reads what is wrong with the plan file in Spanish. */
+const t = catalog('es').operator;
 
 /** Validates data/plan.json at load. Messages name the failing field by its path. */
 
@@ -16,7 +20,7 @@ const meta = z.object({
 }).strict();
 
 const indicator = z.object({
-  id: z.string().regex(/^(\d{4}|\d{4}-M\d+|O\d+-\d+)$/, 'debe ser un código de 4 dígitos, PPPP-Mn u On-n'),
+  id: z.string().regex(/^(\d{4}|\d{4}-M\d+|O\d+-\d+)$/, t.planIdFormat),
   objective: z.number().int().min(1),
   printedNumber: z.string().nullable(),
   name: z.string().min(5),
@@ -59,12 +63,12 @@ export const planSchema = z.object({
 }).strict().superRefine((plan, ctx) => {
   const ids = new Set<string>();
   plan.objectives.forEach((o, oi) => {
-    if (o.number !== oi + 1) ctx.addIssue({ code: 'custom', path: ['objectives', oi, 'number'], message: `se esperaba ${oi + 1}` });
+    if (o.number !== oi + 1) ctx.addIssue({ code: 'custom', path: ['objectives', oi, 'number'], message: t.planExpectedNumber(oi + 1) });
     o.indicators.forEach((ind, ii) => {
       const path = ['objectives', oi, 'indicators', ii];
-      if (ids.has(ind.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `id repetido: ${ind.id}` });
+      if (ids.has(ind.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: t.planRepeatedId(ind.id) });
       ids.add(ind.id);
-      if (ind.objective !== o.number) ctx.addIssue({ code: 'custom', path: [...path, 'objective'], message: `debe ser ${o.number}` });
+      if (ind.objective !== o.number) ctx.addIssue({ code: 'custom', path: [...path, 'objective'], message: t.planMustBe(o.number) });
     });
   });
 });
@@ -76,9 +80,9 @@ export function parsePlan(raw: unknown, source = 'data/plan.json'): Plan {
   const result = planSchema.safeParse(raw);
   if (result.success) return result.data as Plan;
   const lines = result.error.issues.slice(0, 10).map((i) => `  - ${formatPath(i.path)}: ${i.message}`);
-  throw new PlanError(`El archivo del plan ${source} no es válido:\n${lines.join('\n')}`);
+  throw new PlanError(t.planInvalid(source, lines.join('\n')));
 }
 
 function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)), '') || '(raíz)';
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)), '') || t.planRoot;
 }

@@ -19,9 +19,10 @@ export function round4(x: number): number {
   return r === 0 ? 0 : r; // no -0 in output
 }
 
-export function validateBands(b: Bands): string | null {
-  if (![b.red, b.yellow, b.green].every((x) => Number.isFinite(x) && x > 0)) return 'los umbrales deben ser números positivos';
-  if (!(b.red < b.yellow && b.yellow <= b.green)) return 'los umbrales deben cumplir rojo < amarillo <= verde';
+/** What is wrong with bands, as a code (the words are the catalog's: operator.bandsNotPositive / bandsNotOrdered). */
+export function validateBands(b: Bands): 'not-positive' | 'not-ordered' | null {
+  if (![b.red, b.yellow, b.green].every((x) => Number.isFinite(x) && x > 0)) return 'not-positive';
+  if (!(b.red < b.yellow && b.yellow <= b.green)) return 'not-ordered';
   return null;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CARDS_DIR } from '../paths';
 import * as ACData from 'adaptivecards-templating';
+import { catalog } from '../i18n';
 
 /**
  * Expands the Adaptive Card templates of cards/ with adaptivecards-templating.
@@ -53,18 +54,18 @@ const templates = new Map<string, object>();
 export function loadTemplate(name: string): object {
   let t = templates.get(name);
   if (!t) {
-    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Nombre de plantilla no válido: ${name}`);
+    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(catalog('es').operator.templateBadName(name));
     const file = join(cardsDir(), `${name}.json`);
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new Error(`No se pudo leer la plantilla ${file}: ${(e as Error).message}`);
+      throw new Error(catalog('es').operator.templateUnreadable(file, (e as Error).message));
     }
     try {
       t = JSON.parse(text) as object;
     } catch (e) {
-      throw new Error(`La plantilla ${file} no es JSON válido: ${(e as Error).message}`);
+      throw new Error(catalog('es').operator.templateNotJson(file, (e as Error).message));
     }
     templates.set(name, t);
   }

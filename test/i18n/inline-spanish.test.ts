@@ -8,8 +8,7 @@ import { join, relative, sep } from 'node:path';
  * Not scanned, each for a reason (docs/decisions.md, «Issue 13, points 1–2»):
  * - comments, and the operator's log lines (log(…), log.info/warn/error/debug(…), authWarn(…)): the log is the
  *   operator's, in Spanish, not a reader's;
- * - ALLOWED files below: what the bot reads (language/), contract-fixed Spanish headers (workbook, open data),
- *   and the operator's start-up and storage errors (config, plan, store) — Spanish by design, for the operator.
+ * - ALLOWED files below: what the bot reads (language/) and contract-fixed Spanish headers (workbook, open data).
  */
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,13 +19,6 @@ const ALLOWED: Record<string, string> = {
   'src/outputs/workbook.ts': 'the follow-up workbook: sheet and column names fixed by CONTRACT.md (Spanish)',
   'src/outputs/open-data.ts': 'the open-data feed: column names and values fixed by CONTRACT.md (Spanish)',
   'src/store/': 'StoreError messages for the operator (Spanish); src/store/ is being reshaped by issue 17',
-  'src/config.ts': 'configuration errors for the operator at start-up (Spanish)',
-  'src/plan/': 'plan file and check-plan findings for the operator (Spanish)',
-  'src/progress/status.ts': 'PEI_BANDS validation for the operator at start-up',
-  'src/paths.ts': 'start-up error for the operator',
-  'src/link-secret.ts': 'start-up error for the operator',
-  'src/views/render.ts': 'a broken template: a programming error for the operator',
-  'src/main.ts': 'the operator\'s start-up log lines',
 };
 
 const SPANISH = /[áéíóúñÁÉÍÓÚÑ¿¡«»]|\b(el|la|los|las|del|una|para|por|que|con|sin|está|debe|puede|reporte|indicador|objetivo)\b/;

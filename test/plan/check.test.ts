@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPlan } from '../../src/plan/load';
 import { parsePlan } from '../../src/plan/schema';
-import { checkPlan, statedQuantity, cellFormat } from '../../src/plan/check';
+import { checkPlan, statedQuantity, cellFormat, type Finding } from '../../src/plan/check';
 import type { Plan } from '../../src/plan/types';
+import { catalog } from '../../src/i18n';
+
+const es = (f: Finding) => catalog('es').operator.finding(f);
+const en = (f: Finding) => catalog('en').operator.finding(f);
 
 const raw = (): Plan => JSON.parse(readFileSync(join(__dirname, '../../data/plan.json'), 'utf8'));
 const keys = (p: Plan) => checkPlan(p).findings.map((f) => `${f.code} ${f.ref}`);
@@ -28,16 +32,20 @@ describe('check-plan on the seed plan', () => {
 
   test('meta 2153: 50 stated vs 64 programmed', () => {
     const f = result.findings.find((x) => x.code === 'meta-quantity')!;
-    expect(f.message).toContain('50');
-    expect(f.message).toContain('64');
+    expect(es(f)).toBe('Meta Sectorial 2153 dice 50 pero la programación 2024-2027 suma 64');
+    expect(en(f)).toBe('Meta Sectorial 2153 says 50 but the 2024-2027 programme adds up to 64');
   });
 
   test('objective 2 in 2024: only 80 % of the weight is programmed', () => {
-    expect(result.findings.find((x) => x.ref === 'O2:2024')!.message).toContain('80 %');
+    const f = result.findings.find((x) => x.ref === 'O2:2024')!;
+    expect(es(f)).toContain('solo 80\u00a0% de la ponderación del objetivo 2');
+    expect(en(f)).toContain('only 80% of objective 2');
   });
 
   test('4267 mixes formats and is read as 0,5 | 1,5 | 2,5 | 3', () => {
-    expect(result.findings.find((x) => x.ref === '4267')!.message).toContain('0,5 | 1,5 | 2,5 | 3 | 3');
+    const f = result.findings.find((x) => x.ref === '4267')!;
+    expect(es(f)).toContain('se lee como 0,5 | 1,5 | 2,5 | 3 | 3');
+    expect(en(f)).toContain('it is read as 0.5 | 1.5 | 2.5 | 3 | 3');
   });
 });
 
@@ -47,7 +55,10 @@ describe('check-plan finds new problems in changed data', () => {
     p.objectives[2].indicators[0].weight = 0.4;
     const r = checkPlan(parsePlan(p));
     expect(keys(p)).toContain('weights-sum O3');
-    expect(r.findings.find((f) => f.code === 'weights-sum')!.message).toContain('90 %');
+    const f = r.findings.find((x) => x.code === 'weights-sum')!;
+    expect(f.facts).toEqual({ code: 'weights-sum', objective: 3, sum: expect.closeTo(0.9, 9) });
+    expect(es(f)).toBe('las ponderaciones del objetivo 3 suman 90\u00a0%, no 100\u00a0%');
+    expect(en(f)).toBe('the weights of objective 3 add up to 90%, not 100%');
     expect(r.ok).toBe(false);
   });
 
