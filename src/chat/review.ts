@@ -1,6 +1,6 @@
 import { reportLookup } from '../reports/lookup';
-import { pendingReviews, reviewOf, reviewReport } from '../reports/review';
-import { numberText } from '../i18n';
+import { MIN_RETURN_REASON, pendingReviews, reviewOf, reviewReport, type ReviewResult } from '../reports/review';
+import { catalog, numberText, periodText, type Lang } from '../i18n';
 import { findIndicator } from '../reports/validate';
 import * as cards from '../views/cards';
 import { formatPeriodLong } from '../views/format';
@@ -19,6 +19,28 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
  */
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A review's outcome in the reader's words. */
+export function outcomeText(result: ReviewResult, lang: Lang): string {
+  const t = catalog(lang).reviewOutcome;
+  switch (result.status) {
+    case 'forbidden':
+      return t.forbidden;
+    case 'invalid':
+      return result.why === 'reason-short' ? t.reasonShort(MIN_RETURN_REASON) : t.notFound;
+    case 'not-found':
+      return t.notFound;
+    case 'superseded':
+      return t.superseded(result.record.indicatorId, periodText(result.record.period, lang), result.record.version);
+    case 'not-pending':
+      return t.notPending(result.record.indicatorId, periodText(result.record.period, lang), t.states[reviewOf(result.record)]);
+    case 'reviewed': {
+      const r = result.record;
+      const p = periodText(r.period, lang);
+      return result.decision === 'aprobado' ? t.approved(r.indicatorId, p, r.version) : t.returned(r.indicatorId, p, r.version);
+    }
+  }
+}
 
 function refused(turn: ChatTurn, text: string): ChatResult {
   const s = reportStrings(turn.lang);
@@ -47,19 +69,18 @@ function decide(decision: 'aprobado' | 'devuelto'): ActionHandler {
         decision,
         note,
         now: turn.now,
-        lang: turn.lang,
       });
     } catch {
       const s = reportStrings(turn.lang);
       return refused(turn, s.saveFailedText);
     }
-    if (result.status === 'forbidden' || result.status === 'invalid' || result.status === 'not-found') return refused(turn, result.message);
+    if (result.status === 'forbidden' || result.status === 'invalid' || result.status === 'not-found') return refused(turn, outcomeText(result, turn.lang));
     // Reviewed, or already reviewed by someone else: the list is drawn again as it is now, the outcome on top.
     const card = reviewListCard({
       lang: turn.lang,
       plan: services.plan,
       pending: pendingReviews(services.store, services.plan),
-      note: result.message,
+      note: outcomeText(result, turn.lang),
       noteColor: result.status === 'reviewed' ? 'good' : 'attention',
     });
     return { replaceSource: card, replies: [], wake: result.status === 'reviewed' && decision === 'devuelto' };

@@ -1,7 +1,7 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { ReportRecord, ReviewState, Store } from '../store/types';
 import { reportLookup } from './lookup';
-import { catalog, periodText, type Lang } from '../i18n';
+import { catalog, type Lang } from '../i18n';
 import { personOf, type ActorLike } from './ownership';
 import { cleanText, findIndicator } from './validate';
 
@@ -50,40 +50,37 @@ export interface ReviewRequest {
   decision: 'aprobado' | 'devuelto';
   note?: string;
   now: Date;
-  lang: Lang;
 }
 
+/** What became of a review, as facts: the chat layer words it (outcomeText in chat/review.ts, from the catalog). */
 export type ReviewResult =
-  | { status: 'reviewed'; record: ReportRecord; indicator: Indicator; message: string }
-  | { status: 'forbidden'; message: string }
-  | { status: 'invalid'; message: string }
-  | { status: 'not-found'; message: string }
-  | { status: 'superseded' | 'not-pending'; record: ReportRecord; message: string };
+  | { status: 'reviewed'; decision: 'aprobado' | 'devuelto'; record: ReportRecord; indicator: Indicator }
+  | { status: 'forbidden' }
+  /** 'decision': neither approve nor return; 'reason-short': a return without its reason of MIN_RETURN_REASON characters. */
+  | { status: 'invalid'; why: 'decision' | 'reason-short' }
+  | { status: 'not-found' }
+  /** `record` is the month's latest version (the one that can still be reviewed). */
+  | { status: 'superseded'; record: ReportRecord }
+  | { status: 'not-pending'; record: ReportRecord };
 
 export function reviewStateText(state: ReviewState, lang: Lang): string {
   return catalog(lang === 'en' ? 'en' : 'es').reviewOutcome.states[state];
 }
 
 export async function reviewReport(store: Store, req: ReviewRequest): Promise<ReviewResult> {
-  const lang: Lang = req.lang === 'en' ? 'en' : 'es';
-  const t = catalog(lang).reviewOutcome;
-  if (!req.isAdmin) return { status: 'forbidden', message: t.forbidden };
-  if (req.decision !== 'aprobado' && req.decision !== 'devuelto') return { status: 'invalid', message: t.notFound };
+  if (!req.isAdmin) return { status: 'forbidden' };
+  if (req.decision !== 'aprobado' && req.decision !== 'devuelto') return { status: 'invalid', why: 'decision' };
   const note = cleanText(req.note ?? '').slice(0, MAX_NOTE);
-  if (req.decision === 'devuelto' && note.length < MIN_RETURN_REASON) return { status: 'invalid', message: t.reasonShort(MIN_RETURN_REASON) };
+  if (req.decision === 'devuelto' && note.length < MIN_RETURN_REASON) return { status: 'invalid', why: 'reason-short' };
   const res = await store.reviewReport({ reportId: String(req.reportId ?? '').slice(0, 120), decision: req.decision, note: note || undefined }, personOf(req.actor), req.now.toISOString());
   switch (res.status) {
     case 'not-found':
-      return { status: 'not-found', message: t.notFound };
+      return { status: 'not-found' };
     case 'superseded':
-      return { status: 'superseded', record: res.latest, message: t.superseded(res.record.indicatorId, periodText(res.record.period, lang), res.latest.version) };
+      return { status: 'superseded', record: res.latest };
     case 'not-pending':
-      return { status: 'not-pending', record: res.record, message: t.notPending(res.record.indicatorId, periodText(res.record.period, lang), t.states[reviewOf(res.record)]) };
-    case 'reviewed': {
-      const r = res.record;
-      const indicator = findIndicator(req.plan, r.indicatorId)!;
-      const p = periodText(r.period, lang);
-      return { status: 'reviewed', record: r, indicator, message: req.decision === 'aprobado' ? t.approved(r.indicatorId, p, r.version) : t.returned(r.indicatorId, p, r.version) };
-    }
+      return { status: 'not-pending', record: res.record };
+    case 'reviewed':
+      return { status: 'reviewed', decision: req.decision, record: res.record, indicator: findIndicator(req.plan, res.record.indicatorId)! };
   }
 }

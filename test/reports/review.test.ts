@@ -8,6 +8,7 @@ import { computePlan, effectiveReports } from '../../src/progress/engine';
 import type { ReportRecord } from '../../src/store/types';
 import { cardText, cardsOf, startConversation } from '../helpers/conversation';
 import { ADMIN, ANA, LUIS } from '../helpers/activities';
+import { outcomeText } from '../../src/chat/review';
 
 const plan = loadPlan();
 const NOW = parseNow('2025-07-03T10:00')!;
@@ -40,14 +41,21 @@ test('submit: the owner\'s version waits, the admin\'s is approved; the CSV impo
 test('reviewReport: only admins, a return needs its reason, clear messages in both languages', async () => {
   const store = createMemoryStore();
   const { record } = await store.appendReport({ ...input, value: 0.3 }, ana, { source: 'teams', at: NOW.toISOString(), review: 'pendiente' });
-  const req = { plan, reportId: record.id, now: NOW, lang: 'es' as const };
-  expect(await reviewReport(store, { ...req, actor: ana, isAdmin: false, decision: 'aprobado' })).toMatchObject({ status: 'forbidden', message: expect.stringContaining('Solo la Oficina Asesora de Planeación') });
-  expect(await reviewReport(store, { ...req, lang: 'en', actor: admin, isAdmin: true, decision: 'devuelto', note: '  short  ' })).toMatchObject({ status: 'invalid', message: expect.stringContaining(`at least ${MIN_RETURN_REASON} characters`) });
+  const req = { plan, reportId: record.id, now: NOW };
+  const forbidden = await reviewReport(store, { ...req, actor: ana, isAdmin: false, decision: 'aprobado' });
+  expect(forbidden).toEqual({ status: 'forbidden' });
+  expect(outcomeText(forbidden, 'es')).toContain('Solo la Oficina Asesora de Planeación');
+  const short = await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'devuelto', note: '  short  ' });
+  expect(short).toEqual({ status: 'invalid', why: 'reason-short' });
+  expect(outcomeText(short, 'en')).toContain(`at least ${MIN_RETURN_REASON} characters`);
   expect(await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'aprobado', reportId: 'nope' })).toMatchObject({ status: 'not-found' });
   expect(store.audit()).toHaveLength(1);
   const ok = await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'devuelto', note: 'Falta el acta de publicación' });
-  expect(ok).toMatchObject({ status: 'reviewed', record: { review: 'devuelto', reviewNote: 'Falta el acta de publicación' } });
-  expect(await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'aprobado' })).toMatchObject({ status: 'not-pending', message: expect.stringContaining('ya fue revisado (devuelto)') });
+  expect(ok).toMatchObject({ status: 'reviewed', decision: 'devuelto', record: { review: 'devuelto', reviewNote: 'Falta el acta de publicación' } });
+  expect(outcomeText(ok, 'en')).toMatch(/returned/i);
+  const again = await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'aprobado' });
+  expect(again).toMatchObject({ status: 'not-pending' });
+  expect(outcomeText(again, 'es')).toContain('ya fue revisado (devuelto)');
 });
 
 test('the counting rule: a returned version does not count, the month falls back to its latest version not returned', () => {
