@@ -21,6 +21,7 @@ export type { RepliesStrings } from './types/replies';
 export type { CsvStrings } from './types/csv';
 export type { CliStrings } from './types/cli';
 export type { OperatorStrings } from './types/operator';
+export type { StoreDoing, StoreFileKind, StoreStrings } from './types/store';
 export type { BodyErrorCode, HttpStrings } from './types/http';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 

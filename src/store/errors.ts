@@ -1,3 +1,5 @@
+import { catalog, type StoreDoing } from '../i18n';
+
 /**
  * Errors of the store, for the operator (Spanish, naming the file) and with a code the chat/HTTP layers can map to
  * a polite user message (disk full, read-only, ...). A StoreError from a write means nothing of that write was kept:
@@ -41,28 +43,32 @@ export function errnoOf(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** The operator's words for the store (Spanish, like the CLI's; the catalog holds English too). */
+export const storeWords = catalog('es').store;
+
 /**
- * Maps a file-system error to a StoreError with a Spanish message naming the file. `doing` says what was being done
- * ("escribir", "crear la carpeta", ...). A StoreError passes through unchanged.
+ * Maps a file-system error to a StoreError with a message naming the file. `doing` says what was being done
+ * (write, mkdir, ...). A StoreError passes through unchanged.
  */
-export function fsStoreError(e: unknown, file: string, doing: string): StoreError {
+export function fsStoreError(e: unknown, file: string, doing: StoreDoing): StoreError {
   if (e instanceof StoreError) return e;
+  const t = storeWords;
   const errno = errnoOf(e);
   switch (errno) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new StoreError('disk-full', `No hay espacio en el disco para ${doing} ${file} (${errno}). Libere espacio; el almacén sigue funcionando cuando lo haya.`, { file, cause: e });
+      return new StoreError('disk-full', t.diskFull(doing, file, errno), { file, cause: e });
     case 'EROFS':
-      return new StoreError('read-only', `El sistema de archivos de ${file} es de solo lectura (${errno}): no se puede ${doing} el archivo.`, { file, cause: e });
+      return new StoreError('read-only', t.readOnlyFs(doing, file, errno), { file, cause: e });
     case 'EACCES':
     case 'EPERM':
-      return new StoreError('read-only', `Sin permiso para ${doing} ${file} (${errno}). Revise los permisos del archivo y de su carpeta.`, { file, cause: e });
+      return new StoreError('read-only', t.noPermission(doing, file, errno), { file, cause: e });
     case 'EEXIST':
     case 'ENOTDIR':
-      return new StoreError('not-a-folder', `No se puede ${doing} ${file}: una parte de la ruta es un archivo y no una carpeta (${errno}). Revise PEI_DB_FILE.`, { file, cause: e });
+      return new StoreError('not-a-folder', t.pathIsFile(doing, file, errno), { file, cause: e });
     case 'EISDIR':
-      return new StoreError('not-a-folder', `No se puede ${doing} ${file}: es una carpeta y no un archivo (${errno}). Revise PEI_DB_FILE.`, { file, cause: e });
+      return new StoreError('not-a-folder', t.isFolder(doing, file, errno), { file, cause: e });
     default:
-      return new StoreError('io', `No se pudo ${doing} ${file}: ${e instanceof Error ? e.message : String(e)}.`, { file, cause: e });
+      return new StoreError('io', t.ioFailed(doing, file, e instanceof Error ? e.message : String(e)), { file, cause: e });
   }
 }

@@ -40,7 +40,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, isReviewAction, withReview, type Effects, type ReviewAfter, type StoreState } from './base';
-import { errnoOf, fsStoreError, StoreError } from './errors';
+import { errnoOf, fsStoreError, StoreError, storeWords } from './errors';
 import { SUBSCRIPTION_KINDS, type AuditEntry, type ReportRecord, type Store } from './types';
 
 export { StoreError } from './errors';
@@ -116,7 +116,7 @@ export function storeFiles(file: string): StoreFiles {
   return { doc, reports: `${base}.reports.jsonl`, audit: `${base}.audit.jsonl`, lock: `${base}.lock` };
 }
 
-const UNTOUCHED = 'No se modificó ningún archivo (left untouched): restaure el almacén desde una copia de seguridad o apártelo para empezar con uno vacío.';
+const t = storeWords;
 
 function errMsg(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -139,7 +139,7 @@ function countLines(buf: Buffer, end = buf.length): number {
 }
 
 function corrupt(file: string, why: string): StoreError {
-  return new StoreError('corrupt', `${why}: no se inicia el almacén. ${UNTOUCHED}`, { file });
+  return new StoreError('corrupt', t.doesNotStart(why), { file });
 }
 
 // ---------------------------------------------------------------- lock
@@ -192,7 +192,7 @@ function writeLockInfo(lock: HeldLock, doc: string, warn: (m: string) => void): 
     fs.writeFileSync(tmp, lockText(doc));
     fs.renameSync(tmp, lock.file);
   } catch (e) {
-    warn(`PEI store: no se pudo escribir el archivo informativo ${lock.file} (${errnoOf(e) ?? errMsg(e)}); el bloqueo sigue vigente`);
+    warn(t.lockInfoFailed(lock.file, errnoOf(e) ?? errMsg(e)));
   }
 }
 
@@ -213,13 +213,13 @@ function acquirePidFileLock(lockFile: string, doc: string): number | null {
       fs.writeFileSync(lockFile, lockText(doc), { flag: 'wx' });
       return null;
     } catch (e) {
-      if (errnoOf(e) !== 'EEXIST') throw fsStoreError(e, lockFile, 'crear el bloqueo');
+      if (errnoOf(e) !== 'EEXIST') throw fsStoreError(e, lockFile, 'lock');
     }
     const pid = lockPid(lockFile);
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && looksLikeHolder(pid)) return pid;
     fs.rmSync(lockFile, { force: true });
   }
-  throw new StoreError('locked', `No se pudo tomar el bloqueo ${lockFile}`, { file: lockFile });
+  throw new StoreError('locked', t.lockFailed(lockFile), { file: lockFile });
 }
 
 /** Takes the lock of the store whose real document path is `doc`: the lock, or the pid of the holder (NaN when unknown). */
@@ -288,11 +288,11 @@ const docV2Schema = z
   .passthrough();
 
 function describeIssue(raw: unknown, issue: z.ZodIssue): string {
-  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') : 'el documento';
+  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') : t.docRoot;
   let record: unknown = raw;
   for (const p of issue.path.slice(0, 2)) record = isObject(record) || Array.isArray(record) ? (record as Record<string, unknown>)[p as string] : undefined;
   const shown = JSON.stringify(record);
-  return `el registro ${where.split('.').slice(0, 1).join('')} ${shown && shown.length < 200 ? shown : ''} no es válido (${where}: ${issue.message})`.replace(/\s+/g, ' ');
+  return t.invalidRecord(where.split('.').slice(0, 1).join(''), shown && shown.length < 200 ? shown : '', `${where}: ${issue.message}`).replace(/\s+/g, ' ');
 }
 
 /** The document's own checksum (its `integrity` field): SHA-256 of its JSON without that field. */
@@ -303,15 +303,15 @@ export function documentIntegrity(doc: Record<string, unknown>): string {
 
 function checkDocument(raw: unknown, file: string): StoreDocument {
   if (!isObject(raw) || raw.format !== STORE_FORMAT) {
-    throw corrupt(file, `El documento ${file} no es un almacén del PEI Bot (no tiene la cabecera "format": "${STORE_FORMAT}")`);
+    throw corrupt(file, t.notAStore(file, STORE_FORMAT));
   }
   if (raw.version !== 1 && raw.version !== 2) {
-    throw corrupt(file, `El documento ${file} tiene la versión de formato ${JSON.stringify(raw.version)}; este programa lee las versiones 1 y ${STORE_VERSION}`);
+    throw corrupt(file, t.wrongVersion(file, JSON.stringify(raw.version), STORE_VERSION));
   }
   const parsed = (raw.version === 2 ? docV2Schema : docV1Schema).safeParse(raw);
-  if (!parsed.success) throw corrupt(file, `En el documento ${file}, ${describeIssue(raw, parsed.error.issues[0])}`);
+  if (!parsed.success) throw corrupt(file, t.inDocument(file, describeIssue(raw, parsed.error.issues[0])));
   if (raw.version === 2 && documentIntegrity(raw) !== raw.integrity) {
-    throw corrupt(file, `El documento ${file} fue modificado fuera del bot o está dañado (su suma de verificación "integrity" no coincide con su contenido)`);
+    throw corrupt(file, t.docTampered(file));
   }
   return { ...emptyState(), ...raw, auditSeq: (raw.auditSeq as number | undefined) ?? 0 } as StoreDocument;
 }
@@ -335,7 +335,7 @@ function readFileOrNull(file: string): Buffer | null {
   } catch (e) {
     if (errnoOf(e) === 'ENOENT') return null;
     if (e instanceof StoreError) throw e;
-    throw new StoreError('io', `No se pudo leer ${file} (${errnoOf(e) ?? errMsg(e)}). ${UNTOUCHED}`, { file, cause: e });
+    throw new StoreError('io', t.cannotRead(file, errnoOf(e) ?? errMsg(e)), { file, cause: e });
   }
 }
 
@@ -343,7 +343,7 @@ function readFileOrNull(file: string): Buffer | null {
  * Parses a JSON Lines buffer. Every complete line must parse (else throws, naming file and line). A last line without
  * a newline is kept when it parses, cut otherwise (the caller decides whether that is allowed and repairs the file).
  */
-function parseJsonl<T>(buf: Buffer | null, file: string, what: string, parse: (v: unknown) => T[] | string): JsonlRead<T> {
+function parseJsonl<T>(buf: Buffer | null, file: string, what: 'audit' | 'reports', parse: (v: unknown) => T[] | string): JsonlRead<T> {
   if (!buf) return { exists: false, buf: Buffer.alloc(0), items: [], lines: 0, goodBytes: 0, size: 0, tail: 'none' };
   const items: T[] = [];
   let start = 0;
@@ -365,7 +365,7 @@ function parseJsonl<T>(buf: Buffer | null, file: string, what: string, parse: (v
     try {
       parsed = parse(JSON.parse(text));
     } catch (e) {
-      parsed = `no es JSON válido (${errMsg(e)})`;
+      parsed = t.notJson(errMsg(e));
     }
     if (typeof parsed === 'string') {
       if (last) {
@@ -373,7 +373,7 @@ function parseJsonl<T>(buf: Buffer | null, file: string, what: string, parse: (v
         lineNo--;
         break;
       }
-      throw corrupt(file, `${file}: line ${lineNo} is not a valid ${what} — la línea ${lineNo} no es válida: ${parsed}`);
+      throw corrupt(file, t.badLine(file, lineNo, what, parsed));
     }
     for (const item of parsed) items.push(item);
     if (last) tail = 'kept';
@@ -419,11 +419,10 @@ function isReportAction(action: string): boolean {
  * Checks a log against what the document vouches for. Returns the bytes that may be cut (a torn last line beyond the
  * counter) — any other disagreement throws, naming the log and the document.
  */
-function verifyLog(read: JsonlRead<unknown>, counter: LogCounter | undefined, file: string, docFile: string, what: string): PrefixHash | undefined {
+function verifyLog(read: JsonlRead<unknown>, counter: LogCounter | undefined, file: string, docFile: string, what: 'audit' | 'reports'): PrefixHash | undefined {
   if (!counter) return undefined;
-  const plural = (n: number) => `${n} ${n === 1 ? 'línea' : 'líneas'}`;
   if (!read.exists && counter.bytes > 0) {
-    throw corrupt(file, `Falta el registro de ${what} ${file}, pero el documento ${docFile} registra ${plural(counter.lines)} en él`);
+    throw corrupt(file, t.logMissing(what, file, docFile, counter.lines));
   }
   if (read.size === counter.bytes - 1 && read.tail === 'kept') {
     // Only the final newline is missing (the file was saved by an editor, say): the content is the vouched one.
@@ -431,21 +430,14 @@ function verifyLog(read: JsonlRead<unknown>, counter: LogCounter | undefined, fi
     if (hash.copy().digest('hex') === counter.sha256) return { hash, bytes: counter.bytes };
   }
   if (read.size < counter.bytes) {
-    throw corrupt(
-      file,
-      `El registro de ${what} ${file} tiene ${plural(countLines(read.buf))} (${read.size} bytes) pero el documento ${docFile} registra ${plural(counter.lines)} (${counter.bytes} bytes)`,
-    );
+    throw corrupt(file, t.logShorter(what, file, countLines(read.buf), read.size, docFile, counter.lines, counter.bytes));
   }
   const hash = crypto.createHash('sha256').update(read.buf.subarray(0, counter.bytes));
   if (hash.copy().digest('hex') !== counter.sha256) {
-    throw corrupt(
-      file,
-      `El registro de ${what} ${file} no coincide con lo que registra el documento ${docFile} para sus primeras ${plural(counter.lines)}: ` +
-        'fue reemplazado, reordenado o modificado',
-    );
+    throw corrupt(file, t.logChanged(what, file, docFile, counter.lines));
   }
   if (read.tail === 'cut' && read.goodBytes < counter.bytes) {
-    throw corrupt(file, `El registro de ${what} ${file} termina en una línea incompleta que el documento ${docFile} da por escrita`);
+    throw corrupt(file, t.logTornVouched(what, file, docFile));
   }
   return { hash, bytes: counter.bytes };
 }
@@ -597,10 +589,10 @@ class LowdbStoreImpl extends BaseStore {
   async openLogs(): Promise<void> {
     if (this.readOnlyWhy) return;
     this.auditFh = await fsp.open(this.files.audit, 'a').catch((e) => {
-      throw fsStoreError(e, this.files.audit, 'abrir');
+      throw fsStoreError(e, this.files.audit, 'open');
     });
     this.reportsFh = await fsp.open(this.files.reports, 'a').catch((e) => {
-      throw fsStoreError(e, this.files.reports, 'abrir');
+      throw fsStoreError(e, this.files.reports, 'open');
     });
     if (this.fsync) await fsyncDir(path.dirname(this.files.doc));
   }
@@ -610,9 +602,9 @@ class LowdbStoreImpl extends BaseStore {
   }
 
   protected checkWritable(): void {
-    if (this.closed) throw new StoreError('closed', `El almacén ${this.files.doc} está cerrado (closed)`, { file: this.files.doc });
+    if (this.closed) throw new StoreError('closed', t.closed(this.files.doc), { file: this.files.doc });
     if (this.readOnlyWhy) {
-      throw new StoreError('read-only', `El almacén ${this.files.doc} está abierto en solo lectura (read-only: ${this.readOnlyWhy}); no se guardó nada`, {
+      throw new StoreError('read-only', t.readOnly(this.files.doc, this.readOnlyWhy), {
         file: this.files.doc,
       });
     }
@@ -668,7 +660,7 @@ class LowdbStoreImpl extends BaseStore {
    */
   private async undo(b: Batch, e: unknown): Promise<Error> {
     if (this.failure && e === this.failure) return this.failure;
-    const err = fsStoreError(e, (e as { file?: string }).file ?? this.files.doc, 'escribir');
+    const err = fsStoreError(e, (e as { file?: string }).file ?? this.files.doc, 'write');
     try {
       for (const fh of [this.auditFh, this.reportsFh]) await fh?.close().catch(() => undefined);
       this.auditFh = this.reportsFh = null;
@@ -679,12 +671,7 @@ class LowdbStoreImpl extends BaseStore {
       fs.rmSync(path.join(path.dirname(this.files.doc), `.${path.basename(this.files.doc)}.tmp`), { force: true });
       await this.openLogs();
     } catch (undoError) {
-      this.failure = new StoreError(
-        'io',
-        `Falló una escritura en el almacén ${this.files.doc} (${err.message}) y no se pudo deshacer (${errMsg(undoError)}); ` +
-          'el almacén no acepta más escrituras hasta que se reinicie el bot',
-        { file: this.files.doc, cause: undoError },
-      );
+      this.failure = new StoreError('io', t.writeNotUndone(this.files.doc, err.message, errMsg(undoError)), { file: this.files.doc, cause: undoError });
       return this.failure;
     }
     void b;
@@ -692,7 +679,7 @@ class LowdbStoreImpl extends BaseStore {
   }
 
   private async append(log: LogState, fh: fsp.FileHandle | null, lines: string[]): Promise<LogState> {
-    if (!fh) throw new StoreError('io', `El registro ${log.file} no está abierto`, { file: log.file });
+    if (!fh) throw new StoreError('io', t.logNotOpen(log.file), { file: log.file });
     const data = Buffer.from(lines.join(''), 'utf8');
     try {
       this.beforeWrite?.(log.file, data);
@@ -702,7 +689,7 @@ class LowdbStoreImpl extends BaseStore {
         this.counters.fsyncs++;
       }
     } catch (e) {
-      throw fsStoreError(e, log.file, 'escribir en');
+      throw fsStoreError(e, log.file, 'append');
     }
     return { file: log.file, bytes: log.bytes + data.length, lines: log.lines + lines.length, hash: log.hash.copy().update(data) };
   }
@@ -744,7 +731,7 @@ class LowdbStoreImpl extends BaseStore {
         }
       }
     } catch (e) {
-      throw fsStoreError(e, this.files.doc, 'escribir');
+      throw fsStoreError(e, this.files.doc, 'write');
     }
     this.counters.docWrites++;
   }
@@ -776,10 +763,10 @@ function ensureFolder(dir: string): void {
   try {
     fs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw fsStoreError(e, dir, 'crear la carpeta');
+    throw fsStoreError(e, dir, 'mkdir');
   }
   if (!fs.statSync(dir).isDirectory()) {
-    throw new StoreError('not-a-folder', `La carpeta del almacén ${dir} es un archivo, no una carpeta. Revise PEI_DB_FILE.`, { file: dir });
+    throw new StoreError('not-a-folder', t.folderIsFile(dir), { file: dir });
   }
 }
 
@@ -800,10 +787,10 @@ function realDocPath(requested: string): string {
 function checkWritableFiles(files: StoreFiles): void {
   const dir = path.dirname(files.doc);
   for (const [f, what] of [
-    [dir, 'La carpeta del almacén'],
-    [files.doc, 'El documento'],
-    [files.audit, 'El registro de auditoría'],
-    [files.reports, 'El registro de reportes'],
+    [dir, 'folder'],
+    [files.doc, 'doc'],
+    [files.audit, 'audit'],
+    [files.reports, 'reports'],
   ] as const) {
     let st: fs.Stats;
     try {
@@ -820,12 +807,7 @@ function checkWritableFiles(files: StoreFiles): void {
       }
     }
     if (!writable) {
-      throw new StoreError(
-        'read-only',
-        `${what} ${f} es de solo lectura: el bot no puede guardar en él y no se inicia. ` +
-          'Devuélvale el permiso de escritura (chmod u+w), o abra el almacén en modo de solo lectura.',
-        { file: f },
-      );
+      throw new StoreError('read-only', t.notWritable(what, f), { file: f });
     }
   }
 }
@@ -842,22 +824,21 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
   if (!opts.readOnly) ensureFolder(path.dirname(requested));
   const files = storeFiles(realDocPath(requested));
 
-  let readOnly: string | null = opts.readOnly ? 'abierto en solo lectura' : null;
+  let readOnly: string | null = opts.readOnly ? t.readOnlyAsked : null;
   let lock: HeldLock | null = null;
   if (!readOnly) {
     checkWritableFiles(files);
     const got = await acquireLock(files);
     if ('holder' in got) {
-      const who = Number.isInteger(got.holder) && got.holder > 0 ? `el proceso ${got.holder}` : 'otro proceso';
-      const why = `en uso por ${who} (in use by process ${Number.isInteger(got.holder) ? got.holder : '?'}; bloqueo ${files.lock})`;
+      const why = t.heldBy(Number.isInteger(got.holder) && got.holder > 0 ? got.holder : null, files.lock);
       if (opts.exclusive) {
-        throw new StoreError('locked', `El almacén ${files.doc} está ${why}: detenga ese proceso primero`, {
+        throw new StoreError('locked', t.lockedExclusive(files.doc, why), {
           file: files.doc,
           ...(Number.isInteger(got.holder) && got.holder > 0 ? { holderPid: got.holder } : {}),
         });
       }
       readOnly = why;
-      warn(`PEI store ${files.doc} está ${why}: se abrió en solo lectura`);
+      warn(t.openedReadOnly(files.doc, why));
     } else {
       lock = got;
     }
@@ -882,7 +863,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
       try {
         raw = JSON.parse(docBuf.toString('utf8'));
       } catch (e) {
-        throw corrupt(files.doc, `El documento ${files.doc} no es JSON válido (${errMsg(e)})`);
+        throw corrupt(files.doc, t.docNotJson(files.doc, errMsg(e)));
       }
       doc = checkDocument(raw, files.doc);
     } else {
@@ -891,21 +872,17 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
         [files.reports, reportsBuf],
       ].filter(([, b]) => b && (b as Buffer).length > 0) as [string, Buffer][];
       if (held.length) {
-        throw corrupt(
-          files.doc,
-          `Falta el documento ${files.doc} pero ${held.map(([f, b]) => `${f} tiene ${countLines(b)} líneas`).join(' y ')}: ` +
-            'sin él se perderían los responsables, administradores, suscripciones, conversaciones y envíos',
-        );
+        throw corrupt(files.doc, t.docMissing(files.doc, held.map(([f, b]) => ({ file: f, lines: countLines(b) }))));
       }
       doc = db.data;
     }
 
-    const auditRead = parseJsonl(auditBuf, files.audit, 'audit entry', parseAudit);
-    const reportsRead = parseJsonl(reportsBuf, files.reports, 'report', parseReport);
-    const auditPrefix = verifyLog(auditRead as JsonlRead<unknown>, doc.logs?.audit, files.audit, files.doc, 'auditoría');
-    const reportsPrefix = verifyLog(reportsRead as JsonlRead<unknown>, doc.logs?.reports, files.reports, files.doc, 'reportes');
+    const auditRead = parseJsonl(auditBuf, files.audit, 'audit', parseAudit);
+    const reportsRead = parseJsonl(reportsBuf, files.reports, 'reports', parseReport);
+    const auditPrefix = verifyLog(auditRead as JsonlRead<unknown>, doc.logs?.audit, files.audit, files.doc, 'audit');
+    const reportsPrefix = verifyLog(reportsRead as JsonlRead<unknown>, doc.logs?.reports, files.reports, files.doc, 'reports');
     if (!auditRead.exists && doc.auditSeq > 0) {
-      throw corrupt(files.audit, `Falta el registro de auditoría ${files.audit} (${files.audit} is missing), pero el documento ${files.doc} registra ${doc.auditSeq} entradas`);
+      throw corrupt(files.audit, t.auditMissing(files.audit, files.doc, doc.auditSeq));
     }
 
     // 2. Work out the repairs, checking that the logs agree with each other and with the document.
@@ -917,12 +894,12 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
     const reviews: ReviewAfter[] = [];
     for (const e of audit) {
       if (e.seq <= seq) {
-        throw corrupt(files.audit, `El registro de auditoría ${files.audit} está desordenado: la entrada ${e.seq} viene después de la ${seq}`);
+        throw corrupt(files.audit, t.auditOutOfOrder(files.audit, e.seq, seq));
       }
       seq = e.seq;
       if (isReportAction(e.action)) {
         if (!isObject(e.after) || typeof (e.after as { id?: unknown }).id !== 'string') {
-          throw corrupt(files.audit, `La entrada ${e.seq} del registro de auditoría ${files.audit} no contiene el reporte que registra`);
+          throw corrupt(files.audit, t.auditEntryNoReport(files.audit, e.seq));
         }
         auditReports.push(e.after as unknown as ReportRecord);
       } else if (isReviewAction(e.action)) {
@@ -933,16 +910,10 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
       }
     }
     if (seq < doc.auditSeq) {
-      throw corrupt(
-        files.audit,
-        `El registro de auditoría ${files.audit} llega hasta la entrada ${seq} pero el documento ${files.doc} registra cambios hasta la entrada ${doc.auditSeq}`,
-      );
+      throw corrupt(files.audit, t.auditBehindDoc(files.audit, seq, files.doc, doc.auditSeq));
     }
     if (reports.length > auditReports.length) {
-      throw corrupt(
-        files.reports,
-        `El registro de reportes ${files.reports} tiene ${reports.length} reportes pero el registro de auditoría ${files.audit} respalda solo ${auditReports.length}`,
-      );
+      throw corrupt(files.reports, t.reportsAhead(files.reports, reports.length, files.audit, auditReports.length));
     }
     // Lines the document vouches for in both logs were checked by hash: their ids suffice. The rest (a crash window,
     // or a version-1 store) is compared whole.
@@ -950,10 +921,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
     for (let i = 0; i < reports.length; i++) {
       const same = i < vouched ? reports[i].id === auditReports[i].id : JSON.stringify(reports[i]) === JSON.stringify(auditReports[i]);
       if (!same) {
-        throw corrupt(
-          files.reports,
-          `El reporte ${i + 1} del registro de reportes ${files.reports} (${reports[i].id}) no coincide con el que registra el registro de auditoría ${files.audit} (${auditReports[i].id})`,
-        );
+        throw corrupt(files.reports, t.reportMismatch(files.reports, i + 1, reports[i].id, files.audit, auditReports[i].id));
       }
     }
     const missing = auditReports.slice(reports.length);
@@ -985,12 +953,12 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
       [files.audit, auditRead],
       [files.reports, reportsRead],
     ] as const) {
-      if (r.tail === 'cut') notes.push(`${f}: cut a torn last line — se cortó una última línea incompleta (${r.size - r.goodBytes} bytes, una escritura no confirmada)`);
-      if (r.tail === 'kept') notes.push(`${f}: se completó una última línea sin salto de línea`);
+      if (r.tail === 'cut') notes.push(t.tornLineCut(f, r.size - r.goodBytes));
+      if (r.tail === 'kept') notes.push(t.lastLineCompleted(f));
     }
-    if (missing.length) notes.push(`${files.reports}: se restauraron ${missing.length} reporte(s) desde el registro de auditoría`);
-    if (replayed) notes.push(`${files.doc}: rolled forward ${replayed} change(s) — se aplicaron ${replayed} cambio(s) desde el registro de auditoría`);
-    if (docExists && doc.version === 1 && locked) notes.push(`${files.doc}: actualizado al formato ${STORE_VERSION} (contadores de los registros y suma de verificación)`);
+    if (missing.length) notes.push(t.reportsRestored(files.reports, missing.length));
+    if (replayed) notes.push(t.rolledForward(files.doc, replayed));
+    if (docExists && doc.version === 1 && locked) notes.push(t.upgraded(files.doc, STORE_VERSION));
 
     let auditFinal = auditRead.buf;
     let reportsFinal = reportsRead.buf;
@@ -1019,7 +987,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
           reportsFinal = Buffer.concat([reportsFinal, add]);
         }
       } catch (e) {
-        throw fsStoreError(e, (e as { path?: string }).path ?? files.reports, 'reparar');
+        throw fsStoreError(e, (e as { path?: string }).path ?? files.reports, 'repair');
       }
     }
     for (const n of notes) warn(`PEI store: ${n}${locked ? '' : ' (solo en memoria: solo lectura)'}`);
@@ -1062,7 +1030,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
         writeLockInfo(store['lock'] as HeldLock, files.doc, warn);
       } catch (e) {
         await store.close().catch(() => undefined);
-        throw fsStoreError(e, files.doc, 'escribir');
+        throw fsStoreError(e, files.doc, 'write');
       }
     }
     return store;

@@ -22,6 +22,7 @@ import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
 import { AUDIT_ACTIONS, buildReportRecord, copyPerson, filterAudit } from './base';
+import { storeWords } from './errors';
 import type {
   AppendReportResult,
   AuditEntry,
@@ -126,7 +127,7 @@ export class PgStore implements Store {
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
     await migrate(url, opts.onWarning);
     const pool = new Pool({ connectionString: url, max: opts.poolSize ?? 10 });
-    pool.on('error', (e) => opts.onWarning?.(`PostgreSQL: conexión del grupo perdida: ${e.message}`));
+    pool.on('error', (e) => opts.onWarning?.(storeWords.pgPoolLost(e.message)));
     const store = new PgStore(pool, opts);
     try {
       await store.refresh();
@@ -141,7 +142,7 @@ export class PgStore implements Store {
   private async listen(url: string): Promise<void> {
     const c = new Client({ connectionString: url });
     c.on('error', (e) => {
-      this.opts.onWarning?.(`PostgreSQL: se perdió la escucha de cambios (${e.message}); la caché se pone al día en cada turno`);
+      this.opts.onWarning?.(storeWords.pgListenLost(e.message));
       this.listener = undefined;
     });
     c.on('notification', (n) => {
@@ -522,7 +523,7 @@ export class PgStore implements Store {
     // The lock's connection may die while fn runs (server restart, network): the lock is then gone; never crash.
     const onError = (e: Error) => {
       broken = true;
-      this.opts.onWarning?.(`PostgreSQL: se perdió la conexión del bloqueo ${name}: ${e.message}`);
+      this.opts.onWarning?.(storeWords.pgLockLost(name, e.message));
     };
     c.on('error', onError);
     try {

@@ -16,17 +16,20 @@ let modulePath: string;
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pei-crash-'));
-  const out = path.join(tmp, 'store');
-  fs.mkdirSync(out);
-  const srcDir = path.join(ROOT, 'src/store');
-  for (const f of fs.readdirSync(srcDir).filter((x) => x.endsWith('.ts'))) {
-    const js = ts.transpileModule(fs.readFileSync(path.join(srcDir, f), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      fileName: f,
-    });
-    fs.writeFileSync(path.join(out, f.replace(/\.ts$/, '.js')), js.outputText);
+  // The store and what it imports from the bottom of the house (i18n for its words, calendar, paths).
+  for (const dir of ['store', 'i18n', 'i18n/es', 'i18n/en', 'i18n/types', 'calendar']) {
+    const srcDir = path.join(ROOT, 'src', dir);
+    const out = path.join(tmp, dir);
+    fs.mkdirSync(out, { recursive: true });
+    for (const f of fs.readdirSync(srcDir).filter((x) => x.endsWith('.ts'))) {
+      const js = ts.transpileModule(fs.readFileSync(path.join(srcDir, f), 'utf8'), {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+        fileName: f,
+      });
+      fs.writeFileSync(path.join(out, f.replace(/\.ts$/, '.js')), js.outputText);
+    }
   }
-  modulePath = path.join(out, 'lowdb-store.js');
+  modulePath = path.join(tmp, 'store', 'lowdb-store.js');
 });
 
 afterAll(() => {

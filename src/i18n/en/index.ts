@@ -12,5 +12,6 @@ import { report } from './report';
 import { status } from './status';
 import { validation } from './validation';
 import { operator } from './operator';
+import { store } from './store';
 
-export const en: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome, operator };
+export const en: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome, operator, store };

@@ -11,6 +11,7 @@ import type { ReportStrings } from './report';
 import type { StatusStrings } from './status';
 import type { ValidationStrings } from './validation';
 import type { OperatorStrings } from './operator';
+import type { StoreStrings } from './store';
 
 /**
  * The whole catalog of one locale, split by capability. es/index.ts and en/index.ts are each typed by it (and each
@@ -30,4 +31,5 @@ export interface Catalog {
   names: NamesStrings;
   reviewOutcome: ReviewOutcomeStrings;
   operator: OperatorStrings;
+  store: StoreStrings;
 }
