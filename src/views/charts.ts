@@ -13,8 +13,11 @@ import { DASH, formatPercent, formatValue, monthShort, roundTo, type Lang } from
  * engine's (src/progress/monthly.ts, engine.ts).
  */
 
-/** The chart colours (names Teams' chart elements know). */
-export const CHART_COLORS = { actual: 'categoricalBlue', expected: 'neutral', progress: 'categoricalBlue' } as const;
+/**
+ * The chart colours (names Teams' chart elements know): the indicator's own figures in blue, the expected in a dark
+ * grey (the hosts draw 'neutral' #CCCCCC, too faint on white; 'divergingGray' is #4B5356).
+ */
+export const CHART_COLORS = { actual: 'categoricalBlue', expected: 'divergingGray', progress: 'categoricalBlue' } as const;
 
 export interface ChartPoint {
   x: string;

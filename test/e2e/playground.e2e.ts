@@ -435,8 +435,48 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
     expectObjectiveCard(text, o);
     expect(indicatorBlock(text, '4263', o.indicators.map((i) => i.id))).toContain('75,0 %');
     await shot('05-objetivo-5-actualizado', card);
+    // The chart of its indicators (Chart.VerticalBar.Grouped) is drawn: per indicator, its annual progress and its
+    // expected, each bar as tall as its figure (the API's, in percent) on the chart's own axis.
+    const bars = await measureBarChart(card, join(OUTPUT, '05-objetivo-5-grafica.png'));
+    writeFileSync(join(OUTPUT, '05-objetivo-5-grafica.json'), `${JSON.stringify(bars, null, 2)}\n`);
+    const withTarget = o.indicators.filter((i) => i.expected !== null);
+    expect(bars.map((b) => b.value)).toEqual(withTarget.flatMap((i) => [Math.round((i.progress ?? 0) * 1000) / 10, Math.round(i.expected! * 1000) / 10]));
+    expect(new Set(bars.map((b) => b.fill)).size).toBe(2);
   });
 });
+
+/** The bars of a card's bar chart as the browser drew them, read back in the chart's units through its y axis. */
+async function measureBarChart(card: Locator, file: string): Promise<{ fill: string; value: number; x: number; width: number }[]> {
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: file });
+  const info = await card.evaluate((el) => {
+    const svgs = [...el.querySelectorAll('svg')].map((s) => ({ s, r: s.getBoundingClientRect() })).sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
+    if (!svgs.length) return null;
+    const { s } = svgs[0];
+    const ticks = [...s.querySelectorAll('g')]
+      .map((g) => ({ text: g.querySelector(':scope > text')?.textContent ?? '', line: g.querySelector(':scope > line') }))
+      .filter((t) => t.line && /^-?[\d.,]+$/.test(t.text.trim()))
+      .map((t) => ({ value: Number(t.text.replace(/,/g, '')), y: Number(t.line!.getAttribute('y1')) }));
+    // Each bar is a closed path (a rectangle) filled with its series' colour, in the order of the data.
+    const bars = [...s.querySelectorAll('path')]
+      .filter((p) => /Z\s*$/i.test(p.getAttribute('d') ?? '') && !['none', 'transparent', null].includes(p.getAttribute('fill')))
+      .map((p) => {
+        const xy = [...(p.getAttribute('d') ?? '').matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+        const xs = xy.map((q) => q[0]);
+        const ys = xy.map((q) => q[1]);
+        const b = p.getBoundingClientRect();
+        return { fill: p.getAttribute('fill')!, x: b.x, width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+      })
+      .filter((r) => r.width > 2);
+    return { ticks, bars, html: s.outerHTML };
+  });
+  if (!info) throw new Error('la tarjeta no tiene ningún SVG: el Playground no dibujó la gráfica de barras');
+  writeFileSync(`${file}.svg`, `${info.html}\n`);
+  const lo = info.ticks.reduce((a, b) => (b.value < a.value ? b : a));
+  const hi = info.ticks.reduce((a, b) => (b.value > a.value ? b : a));
+  const perPx = (hi.value - lo.value) / (lo.y - hi.y);
+  return info.bars.map((b) => ({ fill: b.fill, value: Math.round(b.height * perPx * 10) / 10, x: b.x, width: b.width }));
+}
 
 /** A line series as the browser drew it: its colour, its points read back in the chart's units, its pixels. */
 interface DrawnSeries {
@@ -480,7 +520,10 @@ async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
       .map((t) => ({ value: Number(t.text.replace(/,/g, '')), y: Number(t.line!.getAttribute('y1')) }));
     const paths = [...s.querySelectorAll('path')]
       .filter((p) => p.getAttribute('fill') === 'none' && p.getAttribute('stroke') && p.getAttribute('stroke') !== 'none')
-      .map((p) => ({ stroke: p.getAttribute('stroke')!, d: p.getAttribute('d') ?? '' }));
+      .map((p) => {
+        const b = p.getBoundingClientRect();
+        return { stroke: p.getAttribute('stroke')!, d: p.getAttribute('d') ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+      });
     return { x: r.x, y: r.y, width: r.width, height: r.height, ticks, paths, html: s.outerHTML };
   });
   if (!info) throw new Error('la tarjeta no tiene ningún SVG: el Playground no dibujó la gráfica');
@@ -489,7 +532,7 @@ async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
   const lo = info.ticks.reduce((a, b) => (b.value < a.value ? b : a));
   const hi = info.ticks.reduce((a, b) => (b.value > a.value ? b : a));
   const valueAt = (y: number) => lo.value + ((y - lo.y) * (hi.value - lo.value)) / (hi.y - lo.y);
-  const raw = info.paths.map((p) => ({ color: p.stroke, xy: [...p.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]) }));
+  const raw = info.paths.map((p) => ({ color: p.stroke, box: p.box, xy: [...p.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]) }));
   // The month step: the widest series spans the twelve months.
   const widest = raw.reduce((a, b) => (b.xy.length > a.xy.length ? b : a));
   const step = (widest.xy[widest.xy.length - 1][0] - widest.xy[0][0]) / (widest.xy.length - 1);
@@ -499,13 +542,18 @@ async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
   const y0 = Math.round((info.y - cardBox.y) * sx);
   const w = Math.round(info.width * sx);
   const h = Math.round(info.height * sx);
-  const series: DrawnSeries[] = raw.map(({ color, xy }) => {
+  const series: DrawnSeries[] = raw.map(({ color, box, xy }) => {
     const rgb = rgbOf(color)!;
     let pixels = 0;
     let from = Infinity;
     let to = -Infinity;
-    for (let y = y0; y < Math.min(png.height, y0 + h); y++) {
-      for (let x = x0; x < Math.min(png.width, x0 + w); x++) {
+    // Only around the line itself (its box, 4 px more each side): the axis labels and legend are not the line.
+    const bx0 = Math.max(x0, Math.round((box.x - cardBox.x - 4) * sx));
+    const by0 = Math.max(y0, Math.round((box.y - cardBox.y - 4) * sx));
+    const bx1 = Math.min(x0 + w, Math.round((box.x - cardBox.x + box.width + 4) * sx));
+    const by1 = Math.min(y0 + h, Math.round((box.y - cardBox.y + box.height + 4) * sx));
+    for (let y = by0; y < Math.min(png.height, by1); y++) {
+      for (let x = bx0; x < Math.min(png.width, bx1); x++) {
         const k = (y * png.width + x) * 4;
         if (Math.abs(png.data[k] - rgb[0]) + Math.abs(png.data[k + 1] - rgb[1]) + Math.abs(png.data[k + 2] - rgb[2]) <= 24) {
           pixels++;
