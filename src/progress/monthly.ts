@@ -42,7 +42,9 @@ export function monthlySeries(f: IndicatorFigures, asOf: IsoDate): MonthPoint[] 
   const out: MonthPoint[] = [];
   for (let month = 1; month <= 12; month++) {
     const period = makePeriod(year, month);
-    const upTo = f.reports.filter((r) => r.period <= period);
+    // The year's figures depend only on the year's reports (at most one per month): the engine is given those, so a
+    // long history costs one pass, not twelve.
+    const upTo = ofYear.filter((r) => r.period <= period);
     const then = indicatorFigures(f.indicator, upTo, { year, asOf: monthEnd(period) });
     const own = ofYear.find((r) => r.period === period);
     out.push({
