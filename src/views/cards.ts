@@ -24,6 +24,7 @@ import {
 import { catalog, strings, type Example, type Strings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { escapeMarkdown } from './escape';
+import { indicatorsChart, monthlyChart } from './charts';
 import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
 
 /**
@@ -189,6 +190,7 @@ export function objectiveStatusCard(o: ObjectiveFigures, ctx: ViewContext): Card
     bars: headlineBars(o, s, ctx.lang),
     pendingNote: withTarget > 0 ? s.pendingSummary(pending, withTarget, year) : null,
     pendingColor: pending > 0 ? 'attention' : 'default',
+    byIndicator: indicatorsChart(o, year, ctx.lang),
     indicatorsHeading: s.indicatorsHeading(o.indicators.length),
     hint: s.tapIndicatorHint,
     indicators: o.indicators.map((f) => indicatorRow(f, ctx, s)),
@@ -320,6 +322,7 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
     bars: headlineBars(current, s, lang),
     pendingNote: [current.pending ? s.pendingIndicator(current.year) : null, unreviewedText(current, lang, s)].filter(Boolean).join('\n\n') || null,
     anomaliesNote: anomalyCount ? s.anomaliesSummary(anomalyCount) : null,
+    monthly: monthlyChart(current, ctx.asOf ?? `${current.year}-12-31`, lang),
     facts,
     programHeading: s.programHeading,
     columns: { year: s.colYear, programmed: s.colProgrammed, executed: s.colExecuted, progress: s.colProgress },

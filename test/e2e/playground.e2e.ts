@@ -27,6 +27,8 @@ const SEED_CSV = [
   'indicator,period,value,logros,dificultades,evidencia,reported_by',
   '4267,2025-06,1,Se fortalecieron los canales presencial y telefónico de la Red CADE.,,https://intranet.example/evidencias/4267-2025-06,andres.rodriguez@secretariageneral.example',
   '8129-M4,2025-06,90%,Acompañamiento a 45 de las 50 entidades programadas.,Dos entidades aplazaron sus mesas de trabajo.,https://intranet.example/evidencias/8129-M4-2025-06,carolina.martinez@secretariageneral.example',
+  // Indicator 3980's three reports of the demo data (data/demo/reportes-2025.csv), for its card's chart.
+  ...readFileSync(join(ROOT, 'data', 'demo', 'reportes-2025.csv'), 'utf8').split(/\r?\n/).filter((l) => l.startsWith('3980,')),
 ].join('\n');
 
 // The read API's JSON (docs/interfaces.md), as the bot's own types describe it.
@@ -433,6 +435,179 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
     expectObjectiveCard(text, o);
     expect(indicatorBlock(text, '4263', o.indicators.map((i) => i.id))).toContain('75,0 %');
     await shot('05-objetivo-5-actualizado', card);
+    // The chart of its indicators (Chart.VerticalBar.Grouped) is drawn: per indicator, its annual progress and its
+    // expected, each bar as tall as its figure (the API's, in percent) on the chart's own axis.
+    const bars = await measureBarChart(card, join(OUTPUT, '05-objetivo-5-grafica.png'));
+    writeFileSync(join(OUTPUT, '05-objetivo-5-grafica.json'), `${JSON.stringify(bars, null, 2)}\n`);
+    const withTarget = o.indicators.filter((i) => i.expected !== null);
+    expect(bars.map((b) => b.value)).toEqual(withTarget.flatMap((i) => [Math.round((i.progress ?? 0) * 1000) / 10, Math.round(i.expected! * 1000) / 10]));
+    expect(new Set(bars.map((b) => b.fill)).size).toBe(2);
+  });
+});
+
+/** The bars of a card's bar chart as the browser drew them, read back in the chart's units through its y axis. */
+async function measureBarChart(card: Locator, file: string): Promise<{ fill: string; value: number; x: number; width: number }[]> {
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: file });
+  const info = await card.evaluate((el) => {
+    const svgs = [...el.querySelectorAll('svg')].map((s) => ({ s, r: s.getBoundingClientRect() })).sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
+    if (!svgs.length) return null;
+    const { s } = svgs[0];
+    const ticks = [...s.querySelectorAll('g')]
+      .map((g) => ({ text: g.querySelector(':scope > text')?.textContent ?? '', line: g.querySelector(':scope > line') }))
+      .filter((t) => t.line && /^-?[\d.,]+$/.test(t.text.trim()))
+      .map((t) => ({ value: Number(t.text.replace(/,/g, '')), y: Number(t.line!.getAttribute('y1')) }));
+    // Each bar is a closed path (a rectangle) filled with its series' colour, in the order of the data.
+    const bars = [...s.querySelectorAll('path')]
+      .filter((p) => /Z\s*$/i.test(p.getAttribute('d') ?? '') && !['none', 'transparent', null].includes(p.getAttribute('fill')))
+      .map((p) => {
+        const xy = [...(p.getAttribute('d') ?? '').matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+        const xs = xy.map((q) => q[0]);
+        const ys = xy.map((q) => q[1]);
+        const b = p.getBoundingClientRect();
+        return { fill: p.getAttribute('fill')!, x: b.x, width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+      })
+      .filter((r) => r.width > 2);
+    return { ticks, bars, html: s.outerHTML };
+  });
+  if (!info) throw new Error('la tarjeta no tiene ningún SVG: el Playground no dibujó la gráfica de barras');
+  writeFileSync(`${file}.svg`, `${info.html}\n`);
+  const lo = info.ticks.reduce((a, b) => (b.value < a.value ? b : a));
+  const hi = info.ticks.reduce((a, b) => (b.value > a.value ? b : a));
+  const perPx = (hi.value - lo.value) / (lo.y - hi.y);
+  return info.bars.map((b) => ({ fill: b.fill, value: Math.round(b.height * perPx * 10) / 10, x: b.x, width: b.width }));
+}
+
+/** A line series as the browser drew it: its colour, its points read back in the chart's units, its pixels. */
+interface DrawnSeries {
+  color: string;
+  /** The path's points mapped back through the y axis' ticks: [month index 0..11, value]. */
+  points: [number, number][];
+  /** Pixels of the series' colour in the screenshot, inside the chart, and the horizontal span they cover (0..1). */
+  pixels: number;
+  from: number;
+  to: number;
+}
+interface DrawnChart {
+  svg: { width: number; height: number };
+  series: DrawnSeries[];
+}
+
+function rgbOf(color: string): [number, number, number] | null {
+  const hex = /^#([0-9a-f]{6})$/i.exec(color.trim());
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)) as [number, number, number];
+  const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/i.exec(color.trim());
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : null;
+}
+
+/**
+ * A card's line chart as the browser drew it. From the DOM: the largest SVG of the card, its y-axis ticks (a label
+ * and the y of its grid line) and its series (paths drawn with a stroke and no fill), whose points are mapped back to
+ * values through the ticks and to months through the spacing of the twelve expected points. From the screenshot: for
+ * each series, the pixels of its colour inside the SVG, so that "drawn" means seen, not only present in the DOM.
+ */
+async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: file });
+  const cardBox = (await card.boundingBox())!;
+  const info = await card.evaluate((el) => {
+    const svgs = [...el.querySelectorAll('svg')].map((s) => ({ s, r: s.getBoundingClientRect() })).sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
+    if (!svgs.length) return null;
+    const { s, r } = svgs[0];
+    const ticks = [...s.querySelectorAll('g')]
+      .map((g) => ({ text: g.querySelector(':scope > text')?.textContent ?? '', line: g.querySelector(':scope > line') }))
+      .filter((t) => t.line && /^-?[\d.,]+$/.test(t.text.trim()))
+      .map((t) => ({ value: Number(t.text.replace(/,/g, '')), y: Number(t.line!.getAttribute('y1')) }));
+    const paths = [...s.querySelectorAll('path')]
+      .filter((p) => p.getAttribute('fill') === 'none' && p.getAttribute('stroke') && p.getAttribute('stroke') !== 'none')
+      .map((p) => {
+        const b = p.getBoundingClientRect();
+        return { stroke: p.getAttribute('stroke')!, d: p.getAttribute('d') ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+      });
+    return { x: r.x, y: r.y, width: r.width, height: r.height, ticks, paths, html: s.outerHTML };
+  });
+  if (!info) throw new Error('la tarjeta no tiene ningún SVG: el Playground no dibujó la gráfica');
+  writeFileSync(`${file}.svg`, `${info.html}\n`);
+  if (info.ticks.length < 2) throw new Error(`la gráfica no tiene eje y legible: ${JSON.stringify(info.ticks)}`);
+  const lo = info.ticks.reduce((a, b) => (b.value < a.value ? b : a));
+  const hi = info.ticks.reduce((a, b) => (b.value > a.value ? b : a));
+  const valueAt = (y: number) => lo.value + ((y - lo.y) * (hi.value - lo.value)) / (hi.y - lo.y);
+  const raw = info.paths.map((p) => ({ color: p.stroke, box: p.box, xy: [...p.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]) }));
+  // The month step: the widest series spans the twelve months.
+  const widest = raw.reduce((a, b) => (b.xy.length > a.xy.length ? b : a));
+  const step = (widest.xy[widest.xy.length - 1][0] - widest.xy[0][0]) / (widest.xy.length - 1);
+  const png = PNG.sync.read(readFileSync(file));
+  const sx = png.width / cardBox.width;
+  const x0 = Math.round((info.x - cardBox.x) * sx);
+  const y0 = Math.round((info.y - cardBox.y) * sx);
+  const w = Math.round(info.width * sx);
+  const h = Math.round(info.height * sx);
+  const series: DrawnSeries[] = raw.map(({ color, box, xy }) => {
+    const rgb = rgbOf(color)!;
+    let pixels = 0;
+    let from = Infinity;
+    let to = -Infinity;
+    // Only around the line itself (its box, 4 px more each side): the axis labels and legend are not the line.
+    const bx0 = Math.max(x0, Math.round((box.x - cardBox.x - 4) * sx));
+    const by0 = Math.max(y0, Math.round((box.y - cardBox.y - 4) * sx));
+    const bx1 = Math.min(x0 + w, Math.round((box.x - cardBox.x + box.width + 4) * sx));
+    const by1 = Math.min(y0 + h, Math.round((box.y - cardBox.y + box.height + 4) * sx));
+    for (let y = by0; y < Math.min(png.height, by1); y++) {
+      for (let x = bx0; x < Math.min(png.width, bx1); x++) {
+        const k = (y * png.width + x) * 4;
+        if (Math.abs(png.data[k] - rgb[0]) + Math.abs(png.data[k + 1] - rgb[1]) + Math.abs(png.data[k + 2] - rgb[2]) <= 24) {
+          pixels++;
+          from = Math.min(from, x);
+          to = Math.max(to, x);
+        }
+      }
+    }
+    return {
+      color,
+      points: xy.map(([x, y]) => [Math.round((x - widest.xy[0][0]) / step), Math.round(valueAt(y) * 100) / 100] as [number, number]),
+      pixels,
+      from: pixels ? (from - x0) / w : 0,
+      to: pixels ? (to - x0) / w : 0,
+    };
+  });
+  return { svg: { width: info.width, height: info.height }, series };
+}
+
+test('chat personal: «indicador 3980» dibuja sus valores mes a mes contra la línea esperada', async () => {
+  const { card, text } = await step('indicador-3980', async () => {
+    await markCards();
+    await typeInto(page.locator('[data-lexical-editor="true"]').first(), 'indicador 3980');
+    await page.keyboard.press('Enter');
+    return newCard('la tarjeta del indicador 3980', (t) => t.includes('3980') && t.includes('Mes a mes en 2025'));
+  });
+
+  await step('indicador-3980-grafica', async () => {
+    writeFileSync(join(OUTPUT, '08-indicador-3980.txt'), `${text}\n`);
+    const ind = (await status()).objectives.flatMap((o) => o.indicators).find((i) => i.id === '3980')!;
+    // The demo's reports: 3 in February, 2 in April, 2 in June → 7 of 26 by June.
+    expect(ind.executed).toBe(7);
+    await shot('08-indicador-3980', card);
+    const drawn = await measureChart(card, join(OUTPUT, '08-indicador-3980-grafica.png'));
+    writeFileSync(join(OUTPUT, '08-indicador-3980-grafica.json'), `${JSON.stringify(drawn, null, 2)}\n`);
+    // The Playground draws Chart.Line (an SVG across the card), not the fallback table.
+    expect(drawn.svg.width).toBeGreaterThan(300);
+    expect(drawn.svg.height).toBeGreaterThan(120);
+    expect(text).not.toMatch(/^feb\.\n3\n4,33$/m);
+    // Two lines, read back from the drawing: the expected path to 26 (26·m/12, m = 1..12) and the year's sum.
+    expect(drawn.series).toHaveLength(2);
+    const [expectedLine, actualLine] = drawn.series;
+    expect(expectedLine.points.map(([m]) => m)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expectedLine.points.forEach(([m, v]) => expect(Math.abs(v - (26 * (m + 1)) / 12)).toBeLessThan(0.05));
+    // February to June: 3, 3, 5, 5, 7; the last point is the card's «Ejecutado» (the API's executed).
+    expect(actualLine.points).toEqual([[1, 3], [2, 3], [3, 5], [4, 5], [5, ind.executed]]);
+    // Both lines are seen in the screenshot: the expected one across the whole chart, the year's sum only over
+    // February to June (the left half), ending where the expected line goes on.
+    for (const line of drawn.series) expect(line.pixels).toBeGreaterThan(150);
+    expect(expectedLine.to - expectedLine.from).toBeGreaterThan(0.6);
+    expect(actualLine.to).toBeLessThan(expectedLine.to - 0.2);
+    expect(actualLine.to - actualLine.from).toBeGreaterThan(0.15);
+    expect(text).toContain('Acumulado del año');
+    expect(text).toContain('Esperado');
   });
 });
 

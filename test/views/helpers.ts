@@ -129,6 +129,106 @@ function roundTripDiffs(input: unknown, output: unknown, path: string, out: stri
   if (input !== output) out.push(`${path}: ${JSON.stringify(input)} came back as ${JSON.stringify(output)}`);
 }
 
+// --- Teams' chart elements (Microsoft Learn, «Charts in Adaptive Cards») --------------------------------------------
+
+/** The chart elements Teams draws (FACTS.md: schema 1.5 cards). */
+export const CHART_TYPES = new Set([
+  'Chart.Line',
+  'Chart.VerticalBar',
+  'Chart.VerticalBar.Grouped',
+  'Chart.HorizontalBar',
+  'Chart.HorizontalBar.Stacked',
+  'Chart.Pie',
+  'Chart.Donut',
+  'Chart.Gauge',
+]);
+/** The colour names a chart's `color` takes (Learn's list; the hosts match them exactly). */
+export const CHART_COLOR_NAMES = new Set([
+  'good', 'warning', 'attention', 'neutral',
+  'categoricalRed', 'categoricalPurple', 'categoricalLavender', 'categoricalBlue', 'categoricalLightBlue', 'categoricalTeal',
+  'categoricalGreen', 'categoricalLime', 'categoricalMarigold',
+  'sequential1', 'sequential2', 'sequential3', 'sequential4', 'sequential5', 'sequential6', 'sequential7', 'sequential8',
+  'divergingBlue', 'divergingLightBlue', 'divergingCyan', 'divergingTeal', 'divergingYellow', 'divergingPeach',
+  'divergingLightRed', 'divergingRed', 'divergingMaroon', 'divergingGray',
+]);
+/** Properties every element has (the ones these cards may use). */
+const ELEMENT_KEYS = ['type', 'id', 'fallback', 'height', 'separator', 'spacing', 'isVisible', 'requires', 'horizontalAlignment', 'targetWidth', 'lang'];
+/** The properties of each chart element the cards use, as documented. */
+const CHART_KEYS: Record<string, string[]> = {
+  'Chart.Line': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'data'],
+  'Chart.VerticalBar': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'showBarValues', 'data'],
+  'Chart.VerticalBar.Grouped': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'stacked', 'showBarValues', 'data'],
+};
+
+const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/** A chart element against its documented shape: its properties, its series and points, its colours, a fallback. */
+export function chartProblems(c: Record<string, unknown>): string[] {
+  const type = String(c.type);
+  const out: string[] = [];
+  const keys = CHART_KEYS[type];
+  if (!keys) return [`${type}: not a chart these cards use`];
+  for (const k of Object.keys(c)) if (!ELEMENT_KEYS.includes(k) && !keys.includes(k)) out.push(`${type}.${k}: not a property of ${type}`);
+  const fb = c.fallback as Record<string, unknown> | undefined;
+  if (!fb || typeof fb !== 'object' || typeof fb.type !== 'string' || fb.type.startsWith('Chart.')) out.push(`${type}: no fallback element for clients that do not draw charts`);
+  for (const k of ['title', 'xAxisTitle', 'yAxisTitle']) if (k in c && !isText(c[k])) out.push(`${type}.${k}: empty`);
+  const color = (v: unknown, where: string) => {
+    if (v !== undefined && !CHART_COLOR_NAMES.has(String(v))) out.push(`${where}.color: unknown chart colour ${JSON.stringify(v)}`);
+  };
+  color(c.color, type);
+  const data = c.data;
+  if (!Array.isArray(data) || data.length === 0) return [...out, `${type}.data: no data`];
+  if (type === 'Chart.VerticalBar') {
+    data.forEach((d: Record<string, unknown>, i) => {
+      if (!isText(d.x) && !isNum(d.x)) out.push(`${type}.data[${i}].x: missing`);
+      if (!isNum(d.y)) out.push(`${type}.data[${i}].y: not a number`);
+      color(d.color, `${type}.data[${i}]`);
+    });
+    return out;
+  }
+  if (type === 'Chart.VerticalBar.Grouped' && data.length > 4) out.push(`${type}.data: ${data.length} series (4 at most)`);
+  data.forEach((d: Record<string, unknown>, i) => {
+    const where = `${type}.data[${i}]`;
+    for (const k of Object.keys(d)) if (!['legend', 'values', 'color'].includes(k)) out.push(`${where}.${k}: not a property of a series`);
+    if (!isText(d.legend)) out.push(`${where}.legend: empty`);
+    color(d.color, where);
+    if (!Array.isArray(d.values) || d.values.length === 0) {
+      out.push(`${where}.values: no points`);
+      return;
+    }
+    (d.values as Record<string, unknown>[]).forEach((v, j) => {
+      for (const k of Object.keys(v)) if (k !== 'x' && k !== 'y') out.push(`${where}.values[${j}].${k}: not a property of a point`);
+      if (type === 'Chart.VerticalBar.Grouped' ? !isText(v.x) : !isText(v.x) && !isNum(v.x)) out.push(`${where}.values[${j}].x: missing`);
+      if (!isNum(v.y)) out.push(`${where}.values[${j}].y: not a number`);
+    });
+  });
+  return out;
+}
+
+/**
+ * The card as a client that does not know Teams' chart elements reads it: each `Chart.*` replaced by its fallback
+ * (removed where the fallback is "drop"). What the Adaptive Cards SDK parses, and what mobile Teams draws.
+ */
+export function withoutCharts<T>(node: T): T {
+  if (Array.isArray(node)) {
+    const out: unknown[] = [];
+    for (const x of node) {
+      const o = x as Record<string, unknown> | null;
+      if (o && typeof o === 'object' && typeof o.type === 'string' && CHART_TYPES.has(o.type)) {
+        if (o.fallback && typeof o.fallback === 'object') out.push(withoutCharts(o.fallback));
+        continue;
+      }
+      out.push(withoutCharts(x));
+    }
+    return out as T;
+  }
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, withoutCharts(v)])) as T;
+  }
+  return node;
+}
+
 /**
  * Problems of a card as Teams would meet them: the SDK's parse events and validation failures at schema 1.5,
  * properties the SDK did not accept, leftovers of templating, the size limit, and texts that are not strings.
@@ -144,17 +244,23 @@ export function cardProblems(card: Record<string, unknown>): string[] {
   if (json.includes('"$data"') || json.includes('"$when"')) problems.push('templating keywords left in the card');
   if (!Array.isArray(card.body) || card.body.length === 0) problems.push('empty body');
 
+  // Teams' chart elements: checked against their documented shape here; the SDK (which does not know them) reads
+  // their fallback instead, as a client that does not draw charts does, and that fallback must be valid 1.5.
+  const charts = findAll(card, (x) => typeof x.type === 'string' && x.type.startsWith('Chart.'));
+  for (const c of charts) problems.push(...chartProblems(c));
   const sdkCard = new AC.AdaptiveCard();
   const ctx = new AC.SerializationContext(AC.Versions.v1_5);
   sdkCard.parse(card, ctx);
   for (let i = 0; i < ctx.eventCount; i++) {
     const e = ctx.getEventAt(i);
+    const chart = /^Unknown element type "(Chart\.[A-Za-z.]+)"/.exec(e.message);
+    if (e.event === AC.ValidationEvent.UnknownElementType && chart && CHART_TYPES.has(chart[1])) continue;
     problems.push(`parse: ${AC.ValidationEvent[e.event]} ${e.message}`);
   }
   for (const e of sdkCard.validateProperties().validationEvents) {
     problems.push(`validate: ${AC.ValidationEvent[e.event]} ${e.message}`);
   }
-  roundTripDiffs(card, sdkCard.toJSON(), '$', problems);
+  roundTripDiffs(withoutCharts(card), sdkCard.toJSON(), '$', problems);
 
   for (const o of findAll(card, (x) => 'text' in x && x.type === 'TextBlock')) {
     if (typeof o.text !== 'string' || !o.text.trim()) problems.push(`TextBlock without text: ${JSON.stringify(o).slice(0, 80)}`);
@@ -168,7 +274,7 @@ export function cardProblems(card: Record<string, unknown>): string[] {
 }
 
 /** The card's shape with the words taken out: what must be equal between Spanish and English. */
-const TEXT_KEYS = new Set(['text', 'title', 'value', 'label', 'placeholder', 'altText', 'fallbackText', 'speak', 'errorMessage']);
+const TEXT_KEYS = new Set(['text', 'title', 'value', 'label', 'placeholder', 'altText', 'fallbackText', 'speak', 'errorMessage', 'legend', 'x', 'xAxisTitle', 'yAxisTitle']);
 export function skeleton(v: unknown, key = ''): unknown {
   if (Array.isArray(v)) return v.map((x) => skeleton(x));
   if (v && typeof v === 'object') {

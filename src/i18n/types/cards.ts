@@ -75,6 +75,18 @@ export interface Strings {
   colExecuted: string;
   colProgress: string;
   fourYearRow: string;
+  /** The month-by-month chart of an indicator card (and its table for clients that do not draw charts). */
+  chartMonthlyHeading(year: number): string;
+  chartMonth: string;
+  /** The series of a Suma indicator: the year's sum through each month. */
+  chartYearToDate: string;
+  /** The series of the other tendencias: the level reported through each month. */
+  chartReportedLevel: string;
+  chartExpected: string;
+  /** The objective card's chart of its indicators' annual progress against the expected, and its table. */
+  chartIndicatorsHeading(year: number): string;
+  chartIndicator: string;
+  chartPercentAxis: string;
   historyHeading(n: number): string;
   noHistory: string;
   reportValue(value: string): string;
