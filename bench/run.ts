@@ -5,7 +5,8 @@
  *   a+  the same, posting a minimal reply to the connector first (the floor with its reply round trip)
  *   b   echo bot on the same TeamsAdapter + teams-ai Application + restify server as ours (the framework's cost)
  *   c   our "¿cómo va el objetivo 5?" turn (personal chat)
- *   d   our report-submit turn (an admin's form submit: validation, durable append, confirmation + indicator card)
+ *   d   our report-submit turn (an admin's form submit as Action.Execute: validation, durable append, the confirmation
+ *       in the invoke's answer; no connector call)
  *
  * Every server runs in a process of its own on loopback; the replies go to a stand-in connector (another process);
  * autocannon runs here. Then the growth curve (0 / 10,000 / 100,000 stored reports), the district-sized plan and
@@ -24,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { loadPlan } from '../src/plan/load';
 import { startChild, type Child } from './lib/child';
 import { load } from './lib/load';
-import { message, submit } from './lib/activities';
+import { execute, message } from './lib/activities';
 import { fillStore, periodsUpTo, plausibleValue } from './lib/fill';
 import { machine } from './lib/machine';
 import { round } from './lib/stats';
@@ -61,14 +62,18 @@ function log(msg: string): void {
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
 }
 
-/** A valid report-submit as the card posts it: distinct form ids, spread over indicators and months (corrections included). */
+/**
+ * A valid report-submit as the form's Action.Execute posts it (an adaptiveCard/action invoke, answered in its body):
+ * distinct form ids, spread over indicators and months (corrections included).
+ */
 function submitBody(serviceUrl: string, tag: string) {
   return (n: number) => {
     const ind = indicators[n % indicators.length];
     const period = SUBMIT_PERIODS[Math.floor(n / indicators.length) % SUBMIT_PERIODS.length];
     return JSON.stringify(
-      submit(
+      execute(
         serviceUrl,
+        'report-submit',
         {
           verb: 'report-submit',
           formId: `bench-${tag}-${process.pid}-${n}`,
@@ -109,7 +114,7 @@ const SCENARIOS: ScenarioDef[] = [
   { key: 'b', label: 'b. echo bot, same TeamsAdapter + teams-ai + restify', proc: 'echo', calls: 1, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
   { key: 'b+', label: 'b+. echo bot answering with c\'s card (same bytes, none of our logic)', proc: 'echo', calls: 1, card: true, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
   { key: 'c', label: `c. PEI Bot: "${STATUS_TEXT}"`, proc: 'bot', calls: 1, store: true, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
-  { key: 'd', label: 'd. PEI Bot: report-submit (durable write)', proc: 'bot', calls: 2, store: true, body: (c) => submitBody(c, 'd') },
+  { key: 'd', label: 'd. PEI Bot: report-submit as Action.Execute (durable write, confirmation in the invoke answer)', proc: 'bot', calls: 0, store: true, body: (c) => submitBody(c, 'd') },
 ];
 
 async function withChild<T>(name: string, args: string[], env: Record<string, string>, f: (c: Child) => Promise<T>, gc = false): Promise<T> {

@@ -41,3 +41,21 @@ export function submit(serviceUrl: string, value: Record<string, unknown>, from:
   m.replyToId = 'card-activity-1';
   return m;
 }
+
+/**
+ * The report form's Action.Execute as Teams posts it: an `adaptiveCard/action` invoke whose value holds the verb and
+ * the data (the card's inputs merged in); the bot answers the confirmation in the invoke's body.
+ */
+export function execute(serviceUrl: string, verb: string, data: Record<string, unknown>, from: User = ADMIN, id = 'm-1'): Record<string, unknown> {
+  const m = message(serviceUrl, '', from, id);
+  delete m.text;
+  delete m.entities;
+  return {
+    ...m,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: 'card-activity-1',
+    channelData: { tenant: { id: 'tenant' }, source: { name: 'message' } },
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}

@@ -31,9 +31,10 @@ async function main() {
   });
   const http = createHttpServer({
     messages: (request) => processInbound(adapter, request, (context) => app.run(context).then(() => undefined)),
-    // Only POST /api/messages is exercised; the read API is off (no token).
+    // Only POST /api/messages is exercised; the read API is off (no token). The server asks the store to catch up
+    // with other processes before a turn (store.refresh: nothing to do for an embedded store).
     status: {} as StatusService,
-    store: {} as Store,
+    store: { refresh: async () => undefined } as unknown as Store,
     clock: () => new Date(),
     log: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`),
   });

@@ -14,7 +14,6 @@ import {
   type FormValues,
 } from '../views/report-cards';
 import { reportStrings } from '../i18n';
-import { indicatorDetail } from './ask';
 import { isAdmin, reportableIndicators } from './roles';
 import type { ActionHandler, ChatModule } from './router';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
@@ -139,6 +138,12 @@ function formValues(data: Record<string, unknown>): FormValues {
 
 const FORM_ID = /^[A-Za-z0-9-]{8,80}$/;
 
+/** The indicator's figures of `year` as of this turn (the report just stored counts in them). */
+function figuresAfter(services: Services, turn: ChatTurn, ind: Indicator, year: number) {
+  const fig = services.status.figures(year, bogotaDate(turn.now)).objectives[ind.objective - 1]?.indicators.find((f) => f.indicator.id === ind.id);
+  return fig ? { year, status: fig.status, progress: fig.progress, expected: fig.expected } : undefined;
+}
+
 export const submitAction: ActionHandler = async (services, turn, data) => {
   const s = reportStrings(turn.lang);
   const formId = str(data.formId);
@@ -164,18 +169,21 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
   }
   switch (result.status) {
     case 'stored': {
+      // One card answers the submit: the confirmation, with the indicator's new figure (its «Ver indicador»
+      // button opens the whole card). With Action.Execute it is the invoke's answer: no connector call at all.
       const confirmation = reportConfirmationCard({
         lang: turn.lang,
         indicator: result.indicator,
         record: result.record,
         notes: result.warnings.map((w) => w.message),
+        figures: figuresAfter(services, turn, result.indicator, yearOf(result.record.period)),
       });
-      const detail = indicatorDetail(services, turn, result.indicator.id, yearOf(result.record.period));
-      return { replaceSource: confirmation, replies: detail.replies };
+      return { replaceSource: confirmation, replies: [] };
     }
     case 'duplicate': {
+      // The confirmation says it was already stored (its text): nothing else to send.
       const confirmation = reportConfirmationCard({ lang: turn.lang, indicator: result.indicator, record: result.record, duplicate: true });
-      return { replaceSource: confirmation, replies: [{ card: cards.messageCard({ title: s.duplicateTitle, text: s.duplicateText }), summary: s.duplicateTitle }] };
+      return { replaceSource: confirmation, replies: [] };
     }
     case 'unknown-indicator':
     case 'forbidden':

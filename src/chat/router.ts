@@ -2,6 +2,7 @@ import type { Intent, Understanding } from '../language/types';
 import * as cards from '../views/cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+import { VERB_REFRESH_INDICATOR, VERB_REFRESH_LAGGING, VERB_REFRESH_OBJECTIVE, VERB_REFRESH_PLAN } from '../views/verbs';
 
 /**
  * One entry point for text and one for card actions. Capabilities register their intents and verbs here,
@@ -18,12 +19,25 @@ export interface ChatModule {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-/** The status questions' own buttons. */
+/** The year a card's data names (a number, or digits as a client may send them back); undefined otherwise. */
+const yearOf = (v: unknown): number | undefined => {
+  const n = typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+};
+
+/**
+ * The status questions' own buttons, and the status cards' refresh (views/verbs.ts): a refresh draws the same
+ * card (same objective, indicator and year) from the figures of this moment.
+ */
 const statusActions: Record<string, ActionHandler> = {
-  'show-objective': (s, t, d) => objectiveStatus(s, t, Number(d.objective), typeof d.year === 'number' ? d.year : undefined),
+  'show-objective': (s, t, d) => objectiveStatus(s, t, Number(d.objective), yearOf(d.year)),
   'show-indicator': (s, t, d) => indicatorDetail(s, t, str(d.indicatorId) ?? ''),
   'show-plan': (s, t) => planSummary(s, t),
   'show-lagging': (s, t) => lagging(s, t),
+  [VERB_REFRESH_OBJECTIVE]: (s, t, d) => objectiveStatus(s, t, Number(d.objective), yearOf(d.year)),
+  [VERB_REFRESH_INDICATOR]: (s, t, d) => indicatorDetail(s, t, str(d.indicatorId) ?? '', yearOf(d.year)),
+  [VERB_REFRESH_PLAN]: (s, t, d) => planSummary(s, t, yearOf(d.year)),
+  [VERB_REFRESH_LAGGING]: (s, t, d) => lagging(s, t, yearOf(d.year)),
 };
 
 export class ChatRouter {
@@ -37,8 +51,22 @@ export class ChatRouter {
     }
   }
 
+  /**
+   * What a text means depends on the text alone (and the plan): the same question asked again ("¿cómo va el objetivo
+   * 5?", the suggested questions' buttons) is read once. Each caller gets its own copy.
+   */
+  private readonly understood = new Map<string, Understanding>();
+
   understand(text: string): Understanding {
-    return this.services.understanding.understand(text);
+    let u = this.understood.get(text);
+    if (!u) {
+      u = this.services.understanding.understand(text);
+      if (text.length <= 500) {
+        if (this.understood.size >= 500) this.understood.clear();
+        this.understood.set(text, u);
+      }
+    }
+    return { ...u, ...(u.indicatorIds ? { indicatorIds: [...u.indicatorIds] } : {}) };
   }
 
   /** A chat message. `u` may be passed when the caller already read the text (to pick the reply language). */
@@ -46,6 +74,11 @@ export class ChatRouter {
     const handler = this.intents.get(u.intent);
     if (handler) return handler(this.services, turn, u);
     return ask(this.services, turn, u) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, viewContext(this.services, turn)));
+  }
+
+  /** Whether `verb` names an action of the chat (a card's button, form or refresh). */
+  knows(verb: string): boolean {
+    return verb === 'ask' || this.actions.has(verb);
   }
 
   /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */

@@ -1,10 +1,10 @@
-import { ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ChatRouter } from '../chat/router';
 import type { Actor, Services } from '../chat/types';
-import { actionUnavailableCard, welcomeCard } from '../views/cards';
+import { actionUnavailableCard, messageCard, welcomeCard } from '../views/cards';
 import { viewContext } from '../chat/ask';
-import { deliver, cardActivity, stampLang } from './deliver';
+import { deliver, cardActivity, cardInvokeResponse, invokeAnswerOf, refreshUsersOf } from './deliver';
 import { localeLang, mentionsBot, setTurnLang, textOf, turnOf } from './activity';
 import { catalog } from '../i18n';
 import { languageTold } from '../language';
@@ -229,19 +229,44 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     await forgetConversation(services.store, context.activity);
   });
 
-  // Universal Actions (Action.Execute): the bot's cards use Action.Submit, so any adaptiveCard/action verb is
-  // unknown here; the tapped card is replaced by one that says so (instead of the SDK's bare 501).
+  /**
+   * Universal Actions (Action.Execute): an `adaptiveCard/action` invoke carries the verb and the data of the tapped
+   * action (the report form's submit and cancel, a status card's refresh). The verb goes to the same chat action a
+   * card's Action.Submit reaches; the card it answers is the invoke's response, which Teams puts in place of the
+   * tapped card for that person: no updateActivity, no separate reply. An automatic refresh (trigger "automatic",
+   * which Teams fires for the users of `refresh.userIds`, at most once a minute) answers only that card and sends
+   * nothing else, so a refresh never rewrites the message for everyone. An unknown verb gets a card that says so
+   * (instead of the SDK's bare 501).
+   */
   app.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {
-      const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: { lang?: unknown } } };
-      const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
-      const asked = value.action?.data?.lang;
+      const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown }; trigger?: unknown };
+      const verb = typeof value.action?.verb === 'string' ? value.action.verb.slice(0, 200) : '';
+      const raw = value.action?.data;
+      const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+      const asked = data.lang;
       const lang: Lang = asked === 'en' || asked === 'es' ? asked : localeLang(context.activity);
-      await context.sendActivity({
-        type: 'invokeResponse',
-        value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: stampLang(actionUnavailableCard(verb, lang), lang) } },
-      });
+      setTurnLang(context, lang);
+      const automatic = value.trigger === 'automatic';
+      const users = refreshUsersOf(context.activity);
+      if (!router.knows(verb)) {
+        await context.sendActivity(cardInvokeResponse(actionUnavailableCard(verb, lang), lang));
+        return;
+      }
+      if (!automatic) await remember(context);
+      const turn = turnOf(context, lang, clock());
+      turn.actor.email = await emailOf(context);
+      turn.resolvePeople = (people) => resolvePeople(context, people);
+      const result = await router.action({ ...turn, lang }, { ...data, verb });
+      const answer = invokeAnswerOf(result, (text) => messageCard({ text })) ?? { card: actionUnavailableCard(verb, lang), extras: [] };
+      await context.sendActivity(cardInvokeResponse(answer.card, lang, users));
+      if (!automatic) {
+        for (const r of answer.extras) {
+          await context.sendActivity('card' in r ? cardActivity(r.card, lang, r.summary, users) : MessageFactory.text(r.text));
+        }
+      }
+      if (result.wake) opts.wake?.();
     },
     true,
   );

@@ -93,11 +93,30 @@ export async function rememberConversation(store: Store, activity: Partial<Activ
   const key = conversationKeyOf(activity);
   if (!key) return;
   const known = store.conversations().find((c) => c.key === key);
+  // The common case (every turn of a known conversation) is decided from the names alone, without building the
+  // record and its bounded copy of the reference.
+  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, namesOf(activity))) return;
   const fresh = recordOf(activity, at);
   // Names are kept as Teams tells them: a renamed channel or person is saved again (only when a name is given).
-  const renamed = (['name', 'teamName', 'userName'] as const).some((k) => fresh[k] !== undefined && fresh[k] !== known?.[k]);
-  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamed) return;
+  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, fresh)) return;
   await store.saveConversation(known ? { ...fresh, name: fresh.name ?? known.name, teamName: fresh.teamName ?? known.teamName, userName: fresh.userName ?? known.userName, ...(known.lang ? { lang: known.lang } : {}) } : fresh);
+}
+
+type Names = Pick<ConversationRecord, 'name' | 'teamName' | 'userName'>;
+
+/** The names recordOf stores, computed alone. */
+function namesOf(activity: Partial<Activity>): Names {
+  const cd = (activity.channelData ?? {}) as TeamsChannelData;
+  const type = activity.conversation?.conversationType;
+  return {
+    name: cut(cd.channel?.name ?? activity.conversation?.name ?? cd.team?.name, MAX_STORED_NAME),
+    teamName: cd.team?.name ? cut(cd.team.name, MAX_STORED_NAME) : undefined,
+    userName: type !== 'channel' && type !== 'groupChat' && activity.from?.name ? cut(activity.from.name, MAX_STORED_NAME) : undefined,
+  };
+}
+
+function renamedIn(known: ConversationRecord, fresh: Names): boolean {
+  return (['name', 'teamName', 'userName'] as const).some((k) => fresh[k] !== undefined && fresh[k] !== known[k]);
 }
 
 function serviceUrlOf(record: ConversationRecord): string | undefined {

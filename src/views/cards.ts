@@ -25,7 +25,20 @@ import { catalog, strings, type Example, type Strings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { escapeMarkdown } from './escape';
 import { indicatorsChart, monthlyChart } from './charts';
-import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
+import {
+  ask,
+  refreshOf,
+  reportStart,
+  showIndicator,
+  showLagging,
+  showObjective,
+  showPlan,
+  VERB_REFRESH_INDICATOR,
+  VERB_REFRESH_LAGGING,
+  VERB_REFRESH_OBJECTIVE,
+  VERB_REFRESH_PLAN,
+  type CardActionData,
+} from './verbs';
 
 /**
  * The bot's answers as Adaptive Cards. Each function builds a plain view model (every string already in the
@@ -181,6 +194,7 @@ export function objectiveStatusCard(o: ObjectiveFigures, ctx: ViewContext): Card
   const withTarget = o.indicators.filter((f) => f.hasTarget).length;
   const pending = o.pending.length;
   const view = {
+    refresh: refreshOf({ verb: VERB_REFRESH_OBJECTIVE, objective: o.objective.number, year }),
     title: s.objective(o.objective.number, o.objective.shortName),
     fullName: o.objective.name,
     period: s.periodLine(year, asOfText(ctx)),
@@ -312,6 +326,7 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
   const anomalyCount = current.anomalies.length;
 
   const view = {
+    refresh: refreshOf({ verb: VERB_REFRESH_INDICATOR, indicatorId: ind.id, year: current.year }),
     title: s.indicator(ind.id),
     name: ind.name,
     objectiveLine: objectiveName(ind.objective, ctx, s),
@@ -351,6 +366,7 @@ export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
   const withTarget = all.filter((f) => f.hasTarget);
   const reported = withTarget.filter((f) => f.executed !== null).length;
   const view = {
+    refresh: refreshOf({ verb: VERB_REFRESH_PLAN, year: p.year }),
     title: p.plan.name,
     entity: p.plan.entity,
     period: s.periodLine(p.year, formatDate(p.asOf, lang)),
@@ -451,6 +467,7 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
   for (let i = 0; i < buttons.length; i += OBJECTIVE_BUTTONS_PER_ROW) buttonRows.push({ buttons: buttons.slice(i, i + OBJECTIVE_BUTTONS_PER_ROW) });
   const nothing = groups.length === 0;
   const view = {
+    refresh: refreshOf({ verb: VERB_REFRESH_LAGGING, year: p.year }),
     title: s.laggingTitle,
     period: s.periodLine(p.year, formatDate(p.asOf, lang)),
     intro: nothing ? null : s.laggingIntro(red.length, amber.length, pendingCount),

@@ -4,7 +4,7 @@ import type { AuditEntry, Person, ReportRecord } from '../store/types';
 import { ZONE } from '../calendar';
 import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
 import type { FieldError, ReportField } from '../reports/validate';
-import { formatDate, formatPeriod, formatPeriodLong, formatValue, joinList, truncate, type Lang } from './format';
+import { formatDate, formatPercent, formatPeriod, formatPeriodLong, formatValue, joinList, statusEmoji, truncate, type Lang, type StatusFacts } from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
 import { conversationName, personName, type NameBook } from './names';
@@ -150,6 +150,11 @@ export interface ConfirmationModel {
   notes?: readonly string[];
   /** A repeated submit of a form already stored. */
   duplicate?: boolean;
+  /**
+   * The indicator's figures of the report's year right after it was stored: the confirmation carries the new
+   * figure itself, so that the form's submit is answered by this one card (no second message).
+   */
+  figures?: StatusFacts & { year: number; progress: number | null };
 }
 
 /** What replaces the form once it is stored: no input and no button that could send it again. */
@@ -172,6 +177,7 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
       { title: s.factAuthor, value: esc(r.author.name) },
       { title: s.factWhen, value: instantText(r.reportedAt, c.lang) },
       { title: s.factReview, value: s.reviewState[r.review ?? 'aprobado'] },
+      ...(c.figures ? [{ title: s.factProgressNow(c.figures.year), value: `${statusEmoji(c.figures)} ${formatPercent(c.figures.progress, c.lang)}` }] : []),
     ],
     texts,
     notesHeading: s.notesHeading,

@@ -10,6 +10,31 @@ export const VERB_SHOW_LAGGING = 'show-lagging';
 export const VERB_REPORT_START = 'report-start';
 export const VERB_ASK = 'ask';
 
+/**
+ * The verbs of the status cards' `refresh` (Universal Actions): Teams sends them in an `adaptiveCard/action`
+ * invoke (automatically for the users named in `refresh.userIds`, or when a person asks for a refresh), and the
+ * answer is the same card drawn from the figures of that moment.
+ */
+export const VERB_REFRESH_OBJECTIVE = 'refresh-objective';
+export const VERB_REFRESH_INDICATOR = 'refresh-indicator';
+export const VERB_REFRESH_PLAN = 'refresh-plan';
+export const VERB_REFRESH_LAGGING = 'refresh-lagging';
+export const REFRESH_VERBS: readonly string[] = [VERB_REFRESH_OBJECTIVE, VERB_REFRESH_INDICATOR, VERB_REFRESH_PLAN, VERB_REFRESH_LAGGING];
+
+export type RefreshData =
+  | { verb: typeof VERB_REFRESH_OBJECTIVE; objective: number; year: number }
+  | { verb: typeof VERB_REFRESH_INDICATOR; indicatorId: string; year: number }
+  | { verb: typeof VERB_REFRESH_PLAN; year: number }
+  | { verb: typeof VERB_REFRESH_LAGGING; year: number };
+
+/** A card's `refresh` as its template takes it: the Action.Execute's verb and data (the data repeats the verb). */
+export interface RefreshView {
+  verb: RefreshData['verb'];
+  data: RefreshData;
+}
+
+export const refreshOf = (data: RefreshData): RefreshView => ({ verb: data.verb, data });
+
 export const VERBS = Object.freeze({
   showObjective: VERB_SHOW_OBJECTIVE,
   showIndicator: VERB_SHOW_INDICATOR,

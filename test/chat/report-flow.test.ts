@@ -77,16 +77,17 @@ describe('report form (TestAdapter)', () => {
     expect(cardText(confirmation)).toContain('Ana Pérez');
     expect(Object.keys(inputs(confirmation))).toEqual([]);
     expect(JSON.stringify(confirmation)).not.toContain('report-submit');
-    // the reply: the indicator card with the new figures (0,3 of 0,4 = 75,0 %)
-    const detail = cardsOf(replies)[0];
-    expect(cardText(detail)).toContain('Indicador 4263');
-    expect(cardText(detail)).toContain('75,0\u00a0%');
+    // the confirmation carries the new figure (0,3 of 0,4 = 75,0 %): one card answers the submit, no second message
+    expect(cardText(confirmation)).toMatch(/Avance 2025 del indicador\n🟢 75,0\u00a0%/);
+    expect(cardsOf(replies)).toEqual([]);
+    expect(confirmation.actions.map((a: any) => a.data)).toEqual([{ verb: 'show-indicator', indicatorId: '4263', lang: 'es' }]);
     expect(c.store.reports()).toHaveLength(1);
     expect(c.store.reports()[0]).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana' }, submissionId: `aad-ana:${form.submit.formId}` });
 
     // the same card sent again stores nothing new
     const again = await c.click({ ...form.submit, ...ENTRIES, value: '0,35' }, { from: ANA, replyToId: form.id });
-    expect(cardText(cardsOf(again)[0])).toContain('ya estaba registrado');
+    expect(cardText(cardOfActivity(c, form.id))).toContain('ya estaba registrado');
+    expect(cardsOf(again)).toEqual([]);
     expect(c.store.reports()).toHaveLength(1);
     expect(c.store.audit({ target: 'report:4263:' })).toHaveLength(1);
   });
@@ -147,7 +148,8 @@ describe('report form (TestAdapter)', () => {
     expect(redTexts(cardOfActivity(c, form.id))).toEqual(['Check the field marked in red; nothing was saved.', 'The value cannot be negative.']);
     const replies = await c.click({ ...form.submit, ...ENTRIES, value: '0.3' }, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('✅ Report saved');
-    expect(cardText(cardsOf(replies)[0])).toContain('75.0%');
+    expect(cardText(cardOfActivity(c, form.id))).toMatch(/Indicator progress 2025\n🟢 75.0%/);
+    expect(cardsOf(replies)).toEqual([]);
   });
 
   test('a status card\'s "Reportar avance" button opens the form with its indicator chosen', async () => {
@@ -205,7 +207,8 @@ describe('report form (TestAdapter)', () => {
     expect(confirmation).toContain('Corrección registrada (v2)');
     expect(confirmation).toContain('corrección v2');
     expect(confirmation).toContain('Ya había un reporte de junio de 2025 (v1, valor 0,3): este queda como corrección v2.');
-    expect(cardText(cardsOf(replies)[0])).toContain('80,0\u00a0%');
+    expect(confirmation).toContain('80,0\u00a0%');
+    expect(cardsOf(replies)).toEqual([]);
     expect(c.store.reports().map((r) => [r.version, r.value])).toEqual([[1, 0.3], [2, 0.32]]);
     const audit = c.store.audit({ target: 'report:4263:2025-06' });
     expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.correct']);

@@ -112,6 +112,37 @@ async function newCard(what: string, accept: (text: string) => boolean, timeoutM
   }, timeoutMs);
 }
 
+/**
+ * The bot's messages as the playground streams them to its page (WebSocket /_ws_conversation/v1/conversations/stream:
+ * {action:'createMessage', actionConversationId, message: {messageId, attachments}}), collected in the page from now on: their ids are what
+ * an adaptiveCard/action invoke must name in replyToId.
+ */
+async function watchMessages(): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __peiMessages?: unknown[] };
+    if (w.__peiMessages) return;
+    const seen: unknown[] = (w.__peiMessages = []);
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_ws_conversation/v1/conversations/stream`);
+    ws.onmessage = (e) => {
+      try {
+        seen.push(JSON.parse(String(e.data)));
+      } catch {
+        /* not JSON */
+      }
+    };
+  });
+}
+
+interface StreamedMessage {
+  action: string;
+  actionConversationId: string;
+  message: { messageId: string; attachments?: { content?: Record<string, any> }[] };
+}
+
+async function streamed(): Promise<StreamedMessage[]> {
+  return page.evaluate(() => ((window as unknown as { __peiMessages?: unknown[] }).__peiMessages ?? []) as never);
+}
+
 async function shot(name: string, target?: Locator): Promise<string> {
   const file = join(OUTPUT, `${name}.png`);
   if (target) {
@@ -326,6 +357,7 @@ test('chat personal: «¿cómo va el objetivo 5?» muestra las cifras del objeti
   });
 
   const { card, text } = await step('objetivo-5', async () => {
+    await watchMessages();
     await markCards();
     await typeInto(page.locator('[data-lexical-editor="true"]').first(), '¿cómo va el objetivo 5?');
     await page.keyboard.press('Enter');
@@ -407,8 +439,9 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
 
   await step('confirmacion', async () => {
     await markCards();
+    // «Enviar» is an Action.Execute: the playground sends the adaptiveCard/action invoke and draws the card of its
+    // answer in place of the form (one round trip). The confirmation carries the indicator's new figure.
     await form.getByRole('button', { name: /Enviar/ }).click();
-    // The form is replaced in place by the confirmation; the indicator's card follows.
     const confirmation = page.locator('.ac-adaptiveCard', { hasText: /Reporte registrado/ });
     await confirmation.first().waitFor();
     const ctext = plain(await confirmation.first().innerText());
@@ -417,6 +450,10 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
     expect(ctext).toMatch(/Valor\n0,3/);
     const ind = (await objective(5)).indicators.find((i) => i.id === '4263')!;
     expect(ind).toMatchObject({ executed: 0.3, progress: 0.75, lastReport: '2025-06' });
+    expect(ctext).toMatch(new RegExp(`Avance 2025 del indicador\\n.*${escapeRe(pct(ind.progress))}`));
+    // No second message: the whole indicator card comes from the confirmation's button.
+    await markCards();
+    await confirmation.first().getByRole('button', { name: 'Ver indicador 4263' }).click();
     const detail = await newCard('la tarjeta del indicador 4263', (t) => t.includes('4263') && /Programado/.test(t));
     writeFileSync(join(OUTPUT, '04-indicador-4263.txt'), `${detail.text}\n`);
     // The 2025 row of the programmed-vs-executed table: year, programmed, executed, progress.
@@ -609,7 +646,55 @@ test('chat personal: «indicador 3980» dibuja sus valores mes a mes contra la l
     expect(text).toContain('Acumulado del año');
     expect(text).toContain('Esperado');
   });
+
+  await step('objetivo-5-refresh', async () => {
+    // The objective card asked for before the report, refreshed after it: its refresh (Action.Execute
+    // refresh-objective) sent as Teams would, through the playground's POST /_conversation/v1/invoke, which forwards
+    // the adaptiveCard/action invoke and answers the bot's invoke response. (The playground's page does not fire a
+    // card's refresh itself: its client has no automatic refresh, so the invoke is posted here.)
+    const seen = await streamed();
+    const first = seen.find((m) => m.action === 'createMessage' && m.message.attachments?.[0]?.content?.refresh?.action?.verb === 'refresh-objective');
+    if (!first) throw new Error('no se vio en el stream del playground la tarjeta del objetivo 5 con su refresh');
+    const card0 = first.message.attachments![0].content!;
+    expect(card0.refresh.userIds).toEqual([me.id]);
+    const before = plain(textOfCard(card0));
+    expect(indicatorBlock(before, '4263', (await objective(5)).indicators.map((i) => i.id))).not.toContain('75,0 %');
+    const res = await fetch(`${pgUrl}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'adaptiveCard/action',
+        conversation: { id: first.actionConversationId },
+        from: { id: me.id, name: me.name },
+        replyToId: first.message.messageId,
+        value: { action: card0.refresh.action, trigger: 'manual' },
+      }),
+    });
+    const raw = await res.text();
+    writeFileSync(join(OUTPUT, '05b-objetivo-5-refresh.json'), `${raw}\n`);
+    expect(res.status).toBe(200);
+    // The playground answers the bot's invoke response without its statusCode: {type, value}.
+    const answer = JSON.parse(raw) as { type: string; value: Record<string, any> };
+    expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
+    const after = plain(textOfCard(answer.value));
+    const o = await objective(5);
+    expect(indicatorBlock(after, '4263', o.indicators.map((i) => i.id))).toContain('75,0 %');
+    expect(answer.value.body[0].text).toBe(card0.body[0].text);
+  });
 });
+
+/** What a card JSON shows (texts, in order, one a line), as innerText would read it. */
+function textOfCard(card: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown, key: string) => {
+    if (typeof v === 'string') {
+      if (key === 'text' || key === 'title' || key === 'value') out.push(v.replace(/\*\*/g, ''));
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'data' && k !== 'refresh' && k !== 'actions') walk(x, k);
+  };
+  walk(card, '');
+  return out.join('\n');
+}
 
 test('canal General de «My Team»: «@PEI Bot plan» responde con el plan', async () => {
   await step('canal-general', async () => {

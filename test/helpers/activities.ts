@@ -58,6 +58,30 @@ export function submit(serviceUrl: string, value: Record<string, unknown>, opts:
   return m;
 }
 
+/**
+ * An Action.Execute as Teams sends it: an `adaptiveCard/action` invoke whose value holds the action (verb, and data
+ * with the card's inputs merged in) and the trigger ("manual" for a tap or a refresh asked by hand, "automatic" for
+ * a refresh Teams fires itself); replyToId is the card's message.
+ */
+export function execute(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  opts: { from?: UserLike; where?: Where; replyToId?: string; trigger?: 'manual' | 'automatic'; locale?: string } = {},
+): any {
+  const m = message(serviceUrl, '', { ...opts, mention: false });
+  delete m.text;
+  delete m.entities;
+  return {
+    ...m,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: opts.replyToId ?? 'card-activity-1',
+    channelData: { ...m.channelData, source: { name: 'message' }, legacy: { replyToId: opts.replyToId ?? 'card-activity-1' } },
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: opts.trigger ?? 'manual' },
+  };
+}
+
 export function installed(serviceUrl: string, where: Where = { kind: 'personal' }, from: UserLike = ANA): any {
   seq += 1;
   return {

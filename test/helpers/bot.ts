@@ -16,6 +16,8 @@ export interface TestBot {
   /** POSTs an activity to /api/messages and returns the HTTP status. */
   send(activity: unknown, headers?: Record<string, string>): Promise<number>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** POSTs an invoke to /api/messages and returns the HTTP status and the invoke's answer (the body). */
+  invoke(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,13 @@ export async function startTestBot(env: Record<string, string> = {}, opts: { dbF
       const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       await res.text();
       return res.status;
+    },
+    async invoke(activity, headers = {}) {
+      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const text = await res.text();
+      let body: any = text;
+      try { body = JSON.parse(text); } catch { /* not JSON */ }
+      return { status: res.status, body };
     },
     async get(path, headers = {}) {
       const res = await fetch(`${url}${path}`, { headers });

@@ -10,7 +10,7 @@ import { createMemoryStore } from '../../src/store/memory';
 import { parseNow } from '../../src/calendar';
 import { DEFAULT_BANDS } from '../../src/progress/status';
 import type { Store } from '../../src/store/types';
-import { message, submit, installed, type UserLike, type Where } from './activities';
+import { execute, message, submit, installed, type UserLike, type Where } from './activities';
 
 /**
  * Conversations through botbuilder's TestAdapter: the real teams-ai Application and chat logic on an in-memory
@@ -28,6 +28,11 @@ export interface Conversation {
   /** Posts a card action; replyToId defaults to the last card the bot sent. */
   click(value: Record<string, unknown>, opts?: { from?: UserLike; where?: Where; replyToId?: string }): Promise<Partial<Activity>[]>;
   install(where?: Where, from?: UserLike): Promise<Partial<Activity>[]>;
+  /**
+   * An Action.Execute (adaptiveCard/action invoke, delivered with expectReplies as TestAdapter needs): `answer` is
+   * the invoke's response body, `sent` the other activities the bot sent in that turn.
+   */
+  execute(verb: string, data: Record<string, unknown>, opts?: { from?: UserLike; where?: Where; replyToId?: string; trigger?: 'manual' | 'automatic' }): Promise<{ answer: any; sent: Partial<Activity>[] }>;
   /** All activities in the transcript (updates replace in place). */
   transcript(): Partial<Activity>[];
   setNow(iso: string): void;
@@ -82,6 +87,16 @@ export function startConversation(opts: { now?: string; admins?: string[]; store
     say: (text, o = {}) => run(message(serviceUrl, text, o)),
     click: (value, o = {}) => run(submit(serviceUrl, value, { ...o, replyToId: o.replyToId ?? lastCardId })),
     install: (where, from) => run(installed(serviceUrl, where, from)),
+    async execute(verb, data, o = {}) {
+      // With expectReplies the turn keeps what it sends (bufferedReplyActivities) instead of posting it.
+      let sent: Partial<Activity>[] = [];
+      await adapter.processActivity({ ...execute(serviceUrl, verb, data, { ...o, replyToId: o.replyToId ?? lastCardId }), deliveryMode: 'expectReplies' }, async (ctx) => {
+        await app.run(ctx);
+        sent = [...ctx.bufferedReplyActivities];
+      });
+      const response = sent.find((a) => a.type === 'invokeResponse');
+      return { answer: (response?.value as { body?: unknown } | undefined)?.body, sent: sent.filter((a) => a.type !== 'invokeResponse') };
+    },
     transcript: () => [...adapter.activeQueue],
     setNow: (iso) => { now = parseNow(iso)!; },
   };

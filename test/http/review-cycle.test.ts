@@ -67,7 +67,7 @@ describe('the review cycle over HTTP', () => {
     const form = submitsOf(lastCard(ANA_CHAT)).find((d) => d.verb === 'report-submit');
     expect(await click({ ...form, ...FORM_ENTRIES_4263 }, ANA, 'form-1')).toBe(200);
     expect(cardText(lastUpdate(ANA_CHAT))).toContain('⏳ por revisar');
-    expect(cardText(lastCard(ANA_CHAT))).toContain('🔎 por revisar'); // the indicator card that follows
+    expect(cardText(lastUpdate(ANA_CHAT))).toContain('75,0\u00a0%'); // the confirmation carries the new figure
     expect(await ind4263()).toMatchObject({ executed: 0.3, progress: 0.75, unreviewed: ['2025-06'] });
     expect(await reportsApi()).toEqual([
       expect.objectContaining({ indicator: '4263', period: '2025-06', version: 1, value: 0.3, source: 'teams', review: 'pendiente', reviewedBy: null, reviewedAt: null, reviewNote: null, reportedBy: { id: 'aad-ana', name: 'Ana Pérez', email: 'ana.perez@secretariageneral.gov.co' } }),

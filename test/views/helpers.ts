@@ -90,7 +90,8 @@ const DEFAULTS: Record<string, unknown[]> = {
   weight: ['default', 'Default'],
   size: ['default', 'Default'],
   color: ['default', 'Default'],
-  style: ['default', 'Default'],
+  style: ['default', 'Default', 'compact'], // compact: the ChoiceSet's default
+  value: [''], // an empty input's default
 };
 /** Keys the SDK keeps out of its object model but Teams reads. */
 const PASS_THROUGH = new Set(['$schema', 'msteams']);
@@ -112,6 +113,9 @@ function roundTripDiffs(input: unknown, output: unknown, path: string, out: stri
     const o = (output ?? {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
       if (PASS_THROUGH.has(k) || (k === 'data' && path.includes('Action'))) continue;
+      // The SDK reads an action's fallback only when it cannot use the action, and never writes it back: checked
+      // on its own below (executeProblems).
+      if (k === 'fallback' && (input as Record<string, unknown>).type === 'Action.Execute') continue;
       if (!(k in o)) {
         if (DEFAULTS[k]?.some((d) => JSON.stringify(d) === JSON.stringify(v))) continue;
         out.push(`${path}.${k}: dropped by the SDK (${JSON.stringify(v)?.slice(0, 60)})`);
@@ -261,6 +265,7 @@ export function cardProblems(card: Record<string, unknown>): string[] {
     problems.push(`validate: ${AC.ValidationEvent[e.event]} ${e.message}`);
   }
   roundTripDiffs(withoutCharts(card), sdkCard.toJSON(), '$', problems);
+  problems.push(...executeProblems(card));
 
   for (const o of findAll(card, (x) => 'text' in x && x.type === 'TextBlock')) {
     if (typeof o.text !== 'string' || !o.text.trim()) problems.push(`TextBlock without text: ${JSON.stringify(o).slice(0, 80)}`);
@@ -270,6 +275,58 @@ export function cardProblems(card: Record<string, unknown>): string[] {
   }
   const top = (card.actions as unknown[] | undefined) ?? [];
   if (top.length > 6) problems.push(`${top.length} top-level actions`);
+  return problems;
+}
+
+/** The SDK's actions without Action.Execute: a client older than Universal Actions (schema < 1.4). */
+function actionsWithoutExecute() {
+  const registry = new AC.CardObjectRegistry<InstanceType<typeof AC.Action>>();
+  AC.GlobalRegistry.populateWithDefaultActions(registry);
+  registry.unregister('Action.Execute');
+  return registry;
+}
+
+/**
+ * Teams wants every Action.Execute with an Action.Submit fallback: a verb, and a fallback that posts the same data
+ * (the verb included, which Action.Submit has nowhere else) under the same title. A client that does not know
+ * Action.Execute must read the card with the fallback in its place, without parse errors. The refresh's action is
+ * never drawn, so it takes no fallback.
+ */
+function executeProblems(card: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const refreshAction = (card.refresh as { action?: unknown } | undefined)?.action;
+  const executes = findAll(card, (o) => o.type === 'Action.Execute' && o !== refreshAction);
+  for (const a of executes) {
+    const what = JSON.stringify(a).slice(0, 100);
+    if (typeof a.verb !== 'string' || !a.verb) problems.push(`Action.Execute without verb: ${what}`);
+    const data = a.data as Record<string, unknown> | undefined;
+    if (!data || typeof data !== 'object' || data.verb !== a.verb) problems.push(`Action.Execute whose data does not repeat the verb: ${what}`);
+    const fb = a.fallback as Record<string, unknown> | undefined;
+    if (!fb || fb.type !== 'Action.Submit') problems.push(`Action.Execute without an Action.Submit fallback: ${what}`);
+    else {
+      if (JSON.stringify(fb.data) !== JSON.stringify(a.data)) problems.push(`fallback posts other data: ${what}`);
+      if (fb.title !== a.title) problems.push(`fallback has another title: ${what}`);
+    }
+  }
+  if (refreshAction !== undefined) {
+    const r = refreshAction as Record<string, unknown>;
+    if (r.type !== 'Action.Execute' || typeof r.verb !== 'string' || !r.verb) problems.push(`refresh without an Action.Execute verb: ${JSON.stringify(r)}`);
+    const userIds = (card.refresh as { userIds?: unknown }).userIds;
+    if (userIds !== undefined && (!Array.isArray(userIds) || userIds.length > 60)) problems.push(`refresh.userIds is not a list of at most 60: ${JSON.stringify(userIds)}`);
+  }
+  if (executes.length) {
+    const old = new AC.AdaptiveCard();
+    const ctx = new AC.SerializationContext(AC.Versions.v1_5);
+    ctx.setActionRegistry(actionsWithoutExecute());
+    // The refresh is the newer clients' business: an old client ignores it.
+    const { refresh: _refresh, ...rest } = card;
+    old.parse(rest, ctx);
+    const types = findAll(old.toJSON(), (o) => typeof o.type === 'string' && (o.type as string).startsWith('Action.')).map((o) => o.type);
+    if (types.includes('Action.Execute')) problems.push('a client without Action.Execute still reads one');
+    const submitsBack = findAll(old.toJSON(), (o) => o.type === 'Action.Submit').length;
+    const submitsIn = findAll(rest, (o) => o.type === 'Action.Submit').length; // fallbacks included
+    if (submitsBack !== submitsIn) problems.push(`a client without Action.Execute reads ${submitsBack} Action.Submit of ${submitsIn}`);
+  }
   return problems;
 }
 

@@ -107,3 +107,42 @@ test('cards stay far under the 80 KB limit with long report texts', () => {
     expect(JSON.stringify(card).length).toBeLessThan(40_000);
   }
 });
+
+describe('the report form and its confirmation are valid Adaptive Card 1.5, with Action.Execute and its fallback', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { reportFormCard, reportConfirmationCard } = require('../../src/views/report-cards') as typeof import('../../src/views/report-cards');
+  const plan = thePlan();
+  const ind = allIndicators(plan).find((i) => i.id === '4263')!;
+  test.each(langs)('%s', (lang) => {
+    const form = (errors?: { field: 'value'; message: string }[]) =>
+      reportFormCard({ lang, formId: 'form-12345678', indicators: allIndicators(plan), periods: ['2025-07', '2025-06'], currentPeriod: '2025-07', values: { indicatorId: '4263', period: '2025-06', value: 'x' }, errors, lastReport: () => undefined });
+    const record = rep('4263', '2025-06', 0.3, { version: 1, reportedAt: '2025-07-03T12:00:00.000Z' });
+    const cards: [string, CardJson][] = [
+      ['form', form()],
+      ['form with errors', form([{ field: 'value', message: 'El valor debe ser un número.' }])],
+      ['confirmation', reportConfirmationCard({ lang, indicator: ind, record, figures: { year: 2025, status: 'verde', progress: 0.75, expected: 0.5 } })],
+      ['duplicate', reportConfirmationCard({ lang, indicator: ind, record, duplicate: true })],
+    ];
+    for (const [name, card] of cards) expect({ name, problems: cardProblems(card) }).toEqual({ name, problems: [] });
+    // The submit and the cancel are Action.Execute (one round trip), with Action.Submit for older clients.
+    const executes = findAll(cards[0][1], (o) => o.type === 'Action.Execute');
+    expect(executes.map((a) => a.verb)).toEqual(['report-submit', 'report-cancel']);
+    expect(executes.map((a) => (a.fallback as { type: string }).type)).toEqual(['Action.Submit', 'Action.Submit']);
+  });
+
+  test('the checker notices an Action.Execute without fallback', () => {
+    const card = { ...messageCard({ text: 'Listo.' }), actions: [{ type: 'Action.Execute', title: 'Enviar', verb: 'report-submit', data: { verb: 'report-submit' } }] };
+    expect(cardProblems(card)).toEqual([expect.stringContaining('without an Action.Submit fallback')]);
+  });
+});
+
+test('status cards carry a refresh whose Action.Execute names the same card and year', () => {
+  const s = SCENARIOS[1];
+  const p = planOf(s);
+  const ctx = ctxOf('es', { asOf: s.asOf });
+  const refreshOf = (card: CardJson) => (card.refresh as { action: Record<string, unknown> }).action;
+  expect(refreshOf(objectiveStatusCard(p.objectives[4], ctx))).toEqual({ type: 'Action.Execute', verb: 'refresh-objective', data: { verb: 'refresh-objective', objective: 5, year: p.year } });
+  expect(refreshOf(indicatorDetailCard(indicatorOf(p, '4263'), byYear(s, '4263'), ctx))).toEqual({ type: 'Action.Execute', verb: 'refresh-indicator', data: { verb: 'refresh-indicator', indicatorId: '4263', year: p.year } });
+  expect(refreshOf(planSummaryCard(p, ctx))).toEqual({ type: 'Action.Execute', verb: 'refresh-plan', data: { verb: 'refresh-plan', year: p.year } });
+  expect(refreshOf(laggingCard(p, ctx))).toEqual({ type: 'Action.Execute', verb: 'refresh-lagging', data: { verb: 'refresh-lagging', year: p.year } });
+});

@@ -118,6 +118,7 @@ export const report: ReportStrings = {
   reviewDoneTitle: 'Review recorded',
   reviewRefusedTitle: 'The review was not recorded',
   factReview: 'Review',
+  factProgressNow: (y) => `Indicator progress ${y}`,
   reviewState: { pendiente: '⏳ to review', aprobado: '✅ approved', devuelto: '↩️ returned' },
   returnedNoticeTitle: (id, p) => `↩️ Your report of indicator ${id} for ${p} was returned`,
   returnedNoticeText: (who) => `${who} (planning office) returned the report; it no longer counts in the figures. Fix it and send it again.`,

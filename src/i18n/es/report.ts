@@ -117,6 +117,7 @@ export const report: ReportStrings = {
   reviewDoneTitle: 'Revisión registrada',
   reviewRefusedTitle: 'No se registró la revisión',
   factReview: 'Revisión',
+  factProgressNow: (y) => `Avance ${y} del indicador`,
   reviewState: { pendiente: '⏳ por revisar', aprobado: '✅ aprobado', devuelto: '↩️ devuelto' },
   returnedNoticeTitle: (id, p) => `↩️ Tu reporte del indicador ${id} de ${p} fue devuelto`,
   returnedNoticeText: (who) => `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corrígelo y envíalo de nuevo.`,

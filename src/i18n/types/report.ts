@@ -113,6 +113,8 @@ export interface ReportStrings {
   reviewDoneTitle: string;
   reviewRefusedTitle: string;
   factReview: string;
+  /** The indicator's progress of the report's year, computed right after the report is stored. */
+  factProgressNow(year: number): string;
   reviewState: Record<'pendiente' | 'aprobado' | 'devuelto', string>;
   returnedNoticeTitle(id: string, period: string): string;
   returnedNoticeText(reviewer: string): string;
