@@ -12,9 +12,11 @@ import type { StatusJson, StatusObjectiveJson } from '../../src/views/status-jso
  * End to end in Microsoft's Agents Playground (`npm run test:e2e`): the compiled bot and the playground run as child
  * processes (free ports, a temporary store, PEI_NOW=2025-07-03), and headless Chromium does what a person does in the
  * playground's UI: asks for objective 5 in the personal chat, reports June's value of indicator 4263 through the
- * card form, and asks "@PEI Bot plan" in the General channel of "My Team". Every figure a card shows is compared
- * with the read API (GET /api/v1/status) of the same bot. Screenshots of each step go to test/e2e/output/;
- * PEI_E2E_UPDATE_DOCS=1 also copies the objective card to docs/images/playground-objetivo.png.
+ * card form, asks for indicator 3980 and reads its chart back from the drawing, and asks "@PEI Bot plan" in the
+ * General channel of "My Team". Every figure a card shows is compared with the read API (GET /api/v1/status) of the
+ * same bot. Screenshots of each step go to test/e2e/output/;
+ * PEI_E2E_UPDATE_DOCS=1 also copies the objective card to docs/images/playground-objetivo.png and indicator 3980's card
+ * (its chart) to docs/images/playground-indicador-grafica.png.
  *
  * Everything happens in the browser; the playground's HTTP API is only read (GET /_internal/v1/config: the
  * simulated user, made an admin with PEI_ADMINS, and the names of the bot and the team).
@@ -623,7 +625,11 @@ test('chat personal: «indicador 3980» dibuja sus valores mes a mes contra la l
     const ind = (await status()).objectives.flatMap((o) => o.indicators).find((i) => i.id === '3980')!;
     // The demo's reports: 3 in February, 2 in April, 2 in June → 7 of 26 by June.
     expect(ind.executed).toBe(7);
-    await shot('08-indicador-3980', card);
+    const cardShot = await shot('08-indicador-3980', card);
+    if (process.env.PEI_E2E_UPDATE_DOCS === '1') {
+      mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
+      copyFileSync(cardShot, join(ROOT, 'docs', 'images', 'playground-indicador-grafica.png'));
+    }
     const drawn = await measureChart(card, join(OUTPUT, '08-indicador-3980-grafica.png'));
     writeFileSync(join(OUTPUT, '08-indicador-3980-grafica.json'), `${JSON.stringify(drawn, null, 2)}\n`);
     // The Playground draws Chart.Line (an SVG across the card), not the fallback table.
