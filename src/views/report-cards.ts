@@ -135,11 +135,26 @@ export function reportFormCard(m: ReportFormModel): CardJson {
   return renderCard('report-form', view);
 }
 
+/**
+ * The date and time of an instant in Bogotá, read with one Intl formatter made once (luxon's fromISO + setZone cost
+ * more than the rest of a confirmation card). Parts: year, month, day, hour (00–23), minute.
+ */
+const BOGOTA_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** Our instants: what Date.prototype.toISOString writes (and the same with an offset). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** "3 de julio de 2025, 07:15" (Bogotá) / "July 3, 2025, 07:15". */
 export function instantText(iso: string, lang: Lang): string {
-  const dt = DateTime.fromISO(iso, { zone: ZONE });
-  if (!dt.isValid) return iso;
-  return `${formatDate(dt.toISODate()!, lang)}, ${dt.toFormat('HH:mm')}`;
+  const ms = ISO_INSTANT.test(iso) ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) {
+    // Anything else ISO 8601 allows: luxon reads it.
+    const dt = DateTime.fromISO(iso, { zone: ZONE });
+    if (!dt.isValid) return iso;
+    return `${formatDate(dt.toISODate()!, lang)}, ${dt.toFormat('HH:mm')}`;
+  }
+  const p: Record<string, string> = {};
+  for (const part of BOGOTA_PARTS.formatToParts(ms)) p[part.type] = part.value;
+  return `${formatDate(`${p.year}-${p.month}-${p.day}`, lang)}, ${p.hour}:${p.minute}`;
 }
 
 export interface ConfirmationModel {
