@@ -2,6 +2,7 @@ import type { Intent, Understanding } from '../language/types';
 import * as cards from '../views/cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+import type { Paging, SearchAnswer } from './search';
 
 /**
  * One entry point for text and one for card actions. Capabilities register their intents and verbs here,
@@ -11,9 +12,13 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 export type IntentHandler = (services: Services, turn: ChatTurn, u: Understanding) => Promise<ChatResult> | ChatResult;
 export type ActionHandler = (services: Services, turn: ChatTurn, data: Record<string, unknown>) => Promise<ChatResult> | ChatResult;
 
+/** A search box's query (the message extension) -> results as view data (chat/search.ts). */
+export type SearchHandler = (services: Services, turn: ChatTurn, query: string, paging: Paging) => SearchAnswer;
+
 export interface ChatModule {
   intents?: Partial<Record<Intent, IntentHandler>>;
   actions?: Record<string, ActionHandler>;
+  search?: SearchHandler;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -29,11 +34,13 @@ const statusActions: Record<string, ActionHandler> = {
 export class ChatRouter {
   private readonly intents = new Map<Intent, IntentHandler>();
   private readonly actions = new Map<string, ActionHandler>(Object.entries(statusActions));
+  private searchHandler?: SearchHandler;
 
   constructor(private readonly services: Services, modules: ChatModule[] = []) {
     for (const m of modules) {
       for (const [k, h] of Object.entries(m.intents ?? {})) this.intents.set(k as Intent, h!);
       for (const [k, h] of Object.entries(m.actions ?? {})) this.actions.set(k, h);
+      if (m.search) this.searchHandler = m.search;
     }
   }
 
@@ -46,6 +53,11 @@ export class ChatRouter {
     const handler = this.intents.get(u.intent);
     if (handler) return handler(this.services, turn, u);
     return ask(this.services, turn, u) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, viewContext(this.services, turn)));
+  }
+
+  /** A search box's query (the message extension's): no results when no module searches. */
+  search(turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: 25 }): SearchAnswer {
+    return this.searchHandler ? this.searchHandler(this.services, turn, query, paging) : { lang: turn.lang, results: [], total: 0 };
   }
 
   /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */

@@ -21,6 +21,7 @@ export type { RepliesStrings } from './types/replies';
 export type { CsvStrings } from './types/csv';
 export type { CliStrings } from './types/cli';
 export type { BodyErrorCode, HttpStrings } from './types/http';
+export type { MineStrings } from './types/mine';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en });
@@ -34,6 +35,7 @@ export const strings = (lang: Lang) => catalog(lang).cards;
 export const explainStrings = (lang: Lang) => catalog(lang).explain;
 export const reportStrings = (lang: Lang) => catalog(lang).report;
 export const digestStrings = (lang: Lang) => catalog(lang).digest;
+export const mineStrings = (lang: Lang) => catalog(lang).mine;
 /** What the report validation says. */
 export const messages = (lang: Lang) => catalog(lang).validation;
 

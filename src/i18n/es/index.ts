@@ -11,5 +11,6 @@ import { replies } from './replies';
 import { report } from './report';
 import { status } from './status';
 import { validation } from './validation';
+import { mine } from './mine';
 
-export const es: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome };
+export const es: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome, mine };

@@ -10,6 +10,7 @@ import type { RepliesStrings } from './replies';
 import type { ReportStrings } from './report';
 import type { StatusStrings } from './status';
 import type { ValidationStrings } from './validation';
+import type { MineStrings } from './mine';
 
 /**
  * The whole catalog of one locale, split by capability. es/index.ts and en/index.ts are each typed by it (and each
@@ -28,4 +29,5 @@ export interface Catalog {
   cli: CliStrings;
   names: NamesStrings;
   reviewOutcome: ReviewOutcomeStrings;
+  mine: MineStrings;
 }
