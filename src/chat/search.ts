@@ -3,6 +3,7 @@ import { languageTold } from '../language';
 import type { Lang, SearchHit } from '../language/types';
 import { statusText } from '../views/format';
 import { dueText, statusLine } from '../views/mine-cards';
+import { fitCard } from '../views/fit';
 import { chatPeriod, indicatorDetail, objectiveStatus } from './ask';
 import { ownedList } from './mine';
 import type { ChatModule } from './router';
@@ -19,6 +20,7 @@ import type { Card, ChatTurn, Services } from './types';
  *   for someone who owns none, the plan's objectives.
  * - The cards are drawn for whoever will read them in the chat they are inserted into, not for the person who
  *   searched: no «Reportar avance» or review buttons (those depend on the reader's rights).
+ * - A card over 28 KB (an indicator with long report texts) has its longest texts shortened (views/fit.ts).
  * - Results come in the language the query's words tell, else the client's (turn.lang, from its locale).
  */
 
@@ -46,6 +48,8 @@ export interface Paging {
 
 /** The most results one answer holds (Teams asks for 25 at a time; a larger count is cut to this). */
 export const MAX_RESULTS = 25;
+/** A message extension's result card may be at most 28 KB (Teams' limit); a little room is kept for the language stamps. */
+export const MAX_RESULT_CARD_BYTES = 27 * 1024;
 /** Characters of a name kept in a preview's title. */
 const MAX_TITLE_NAME = 80;
 
@@ -72,7 +76,7 @@ export function search(services: Services, turn: ChatTurn, query: string, paging
       ref: id,
       title: m.previewIndicatorTitle(id, truncate(fig.indicator.name, MAX_TITLE_NAME)),
       subtitle: subtitle ?? m.previewSubtitle(statusText(fig, lang), formatPercent(fig.progress, lang), year),
-      card: card.card,
+      card: fitCard(card.card, MAX_RESULT_CARD_BYTES),
     };
   };
   const objectiveResult = (n: number): SearchResult | null => {
@@ -86,7 +90,7 @@ export function search(services: Services, turn: ChatTurn, query: string, paging
       ref: String(n),
       title: m.previewObjectiveTitle(n, o.shortName),
       subtitle: m.previewSubtitle(statusText(fig, lang), formatPercent(fig.progress, lang), year),
-      card: card.card,
+      card: fitCard(card.card, MAX_RESULT_CARD_BYTES),
     };
   };
 
