@@ -1,4 +1,4 @@
-import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResult } from 'botbuilder';
+import { ActivityTypes, CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ChatRouter } from '../chat/router';
 import { localeLang, setTurnLang, turnOf } from './activity';
@@ -22,8 +22,27 @@ const INITIAL_RUN = 'initialRun';
 /** A result card inserted by the message extension may be at most 28 KB (Teams' limit). */
 export const MAX_RESULT_CARD_BYTES = 28 * 1024;
 
+/**
+ * Selects our command's query invokes, and first puts the invoke's value in the shape teams-ai reads (it flattens
+ * `parameters` and `queryOptions` before our handler runs, and a `null` among the parameters would fail the turn
+ * and post an apology in the chat): parameters that are not `{name: string}` objects are dropped, paging that is
+ * not an object is forgotten (teams-ai then asks for the first 25).
+ */
+async function isSearchQuery(context: TurnContext): Promise<boolean> {
+  const a = context.activity;
+  if (a.type !== ActivityTypes.Invoke || a.name !== 'composeExtension/query') return false;
+  const value = (a.value && typeof a.value === 'object' ? a.value : {}) as Record<string, unknown>;
+  const parameters = Array.isArray(value.parameters) ? value.parameters : [];
+  a.value = {
+    ...value,
+    parameters: parameters.filter((p): p is { name: string } => !!p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string'),
+    queryOptions: value.queryOptions && typeof value.queryOptions === 'object' ? value.queryOptions : {},
+  };
+  return value.commandId === SEARCH_COMMAND_ID;
+}
+
 export function registerMessageExtension(app: Application<TurnState>, opts: { router: ChatRouter; clock: () => Date }): void {
-  app.messageExtensions.query(SEARCH_COMMAND_ID, async (context, _state, query): Promise<MessagingExtensionResult> => {
+  app.messageExtensions.query(isSearchQuery, async (context, _state, query): Promise<MessagingExtensionResult> => {
     const params = query.parameters as Record<string, unknown>;
     const typed = params[SEARCH_PARAMETER];
     const text = typeof typed === 'string' && params[INITIAL_RUN] === undefined ? typed : '';
