@@ -152,6 +152,8 @@ export function createUnderstanding(plan: Plan): Understander {
     return out;
   }
 
+  const searched = new Map<string, SearchHit[]>();
+
   // Warm the code paths and caches once, so that the first chat turn costs what the others do.
   for (const sample of WARM_UP) understand(sample);
 
@@ -165,11 +167,19 @@ export function createUnderstanding(plan: Plan): Understander {
       }
     },
     search(text: string): SearchHit[] {
-      try {
-        return searchText(text);
-      } catch {
-        return [];
+      // A search box asks again with every key typed: the answers (pure: the plan and the text) are remembered.
+      const key = typeof text === 'string' ? text.slice(0, MAX_INPUT) : '';
+      let hits = searched.get(key);
+      if (!hits) {
+        try {
+          hits = searchText(key);
+        } catch {
+          hits = [];
+        }
+        if (searched.size >= 2000) searched.clear();
+        searched.set(key, hits);
       }
+      return hits.map((h) => ({ ...h }));
     },
   };
 }

@@ -41,6 +41,13 @@ async function isSearchQuery(context: TurnContext): Promise<boolean> {
   return value.commandId === SEARCH_COMMAND_ID;
 }
 
+const sizes = new WeakMap<object, number>();
+function bytesOf(card: object): number {
+  let n = sizes.get(card);
+  if (n === undefined) sizes.set(card, (n = Buffer.byteLength(JSON.stringify(card), 'utf8')));
+  return n;
+}
+
 export function registerMessageExtension(app: Application<TurnState>, opts: { router: ChatRouter; clock: () => Date }): void {
   app.messageExtensions.query(isSearchQuery, async (context, _state, query): Promise<MessagingExtensionResult> => {
     const params = query.parameters as Record<string, unknown>;
@@ -52,8 +59,8 @@ export function registerMessageExtension(app: Application<TurnState>, opts: { ro
     const attachments: MessagingExtensionAttachment[] = [];
     for (const r of answer.results) {
       const card = stampLang(r.card, answer.lang);
-      // Never offer a card Teams would refuse to insert.
-      if (Buffer.byteLength(JSON.stringify(card), 'utf8') > MAX_RESULT_CARD_BYTES) continue;
+      // Never offer a card Teams would refuse to insert (stamped cards are shared: their size is remembered).
+      if (bytesOf(card) > MAX_RESULT_CARD_BYTES) continue;
       attachments.push({
         ...CardFactory.adaptiveCard(card),
         preview: CardFactory.thumbnailCard(r.title, [], [], { subtitle: r.subtitle }),

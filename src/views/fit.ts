@@ -14,6 +14,18 @@ export function cardBytes(card: unknown): number {
  * already fits. When even the shortest texts do not fit, the shortened card is returned: the caller checks the size.
  */
 export function fitCard(card: CardJson, maxBytes: number, minText = 60): CardJson {
+  // Status cards are remembered and shared (chat/ask.ts): their fitted copy is too, per limit.
+  const key = `${maxBytes}|${minText}`;
+  let byLimit = fitted.get(card);
+  if (!byLimit) fitted.set(card, (byLimit = new Map()));
+  let out = byLimit.get(key);
+  if (!out) byLimit.set(key, (out = fit(card, maxBytes, minText)));
+  return out;
+}
+
+const fitted = new WeakMap<CardJson, Map<string, CardJson>>();
+
+function fit(card: CardJson, maxBytes: number, minText: number): CardJson {
   let size = cardBytes(card);
   if (size <= maxBytes) return card;
   const copy = JSON.parse(JSON.stringify(card)) as CardJson;
