@@ -7,6 +7,7 @@
  *   c   our "¿cómo va el objetivo 5?" turn (personal chat)
  *   d   our report-submit turn (an admin's form submit as Action.Execute: validation, durable append, the confirmation
  *       in the invoke's answer; no connector call)
+ *   e   our message extension's search (composeExtension/query «CSIRT» from the compose box: results in the body)
  *
  * Every server runs in a process of its own on loopback; the replies go to a stand-in connector (another process);
  * autocannon runs here. Then the growth curve (0 / 10,000 / 100,000 stored reports), the district-sized plan and
@@ -25,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { loadPlan } from '../src/plan/load';
 import { startChild, type Child } from './lib/child';
 import { load } from './lib/load';
-import { execute, message } from './lib/activities';
+import { execute, message, searchQuery } from './lib/activities';
 import { fillStore, periodsUpTo, plausibleValue } from './lib/fill';
 import { machine } from './lib/machine';
 import { round } from './lib/stats';
@@ -115,6 +116,7 @@ const SCENARIOS: ScenarioDef[] = [
   { key: 'b+', label: 'b+. echo bot answering with c\'s card (same bytes, none of our logic)', proc: 'echo', calls: 1, card: true, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
   { key: 'c', label: `c. PEI Bot: "${STATUS_TEXT}"`, proc: 'bot', calls: 1, store: true, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
   { key: 'd', label: 'd. PEI Bot: report-submit as Action.Execute (durable write, confirmation in the invoke answer)', proc: 'bot', calls: 0, store: true, body: (c) => submitBody(c, 'd') },
+  { key: 'e', label: 'e. PEI Bot: message extension search «CSIRT» (composeExtension/query)', proc: 'bot', calls: 0, store: true, body: (c) => JSON.stringify(searchQuery(c, 'CSIRT')) },
 ];
 
 async function withChild<T>(name: string, args: string[], env: Record<string, string>, f: (c: Child) => Promise<T>, gc = false): Promise<T> {

@@ -59,3 +59,16 @@ export function execute(serviceUrl: string, verb: string, data: Record<string, u
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }
+
+/** A message extension's search as Teams posts it from the compose box (composeExtension/query; the answer is the body). */
+export function searchQuery(serviceUrl: string, text: string, from: User = ANA, id = 'f-1'): Record<string, unknown> {
+  const m = message(serviceUrl, '', from, id);
+  delete m.text;
+  return {
+    ...m,
+    type: 'invoke',
+    name: 'composeExtension/query',
+    channelData: { tenant: { id: 'tenant' }, source: { name: 'compose' } },
+    value: { commandId: 'searchPlan', parameters: [{ name: 'query', value: text }], queryOptions: { skip: 0, count: 25 } },
+  };
+}

@@ -5,6 +5,8 @@ import { digestModule } from './digest';
 import { outputsModule } from './outputs';
 import { reviewModule } from './review';
 import { explainModule } from './explain';
+import { mineModule } from './mine';
+import { searchModule } from './search';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
 export const chatModules: ChatModule[] = [
@@ -14,4 +16,6 @@ export const chatModules: ChatModule[] = [
   outputsModule,
   reviewModule,
   explainModule,
+  mineModule,
+  searchModule,
 ];

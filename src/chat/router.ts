@@ -3,6 +3,7 @@ import * as cards from '../views/cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 import { VERB_REFRESH_INDICATOR, VERB_REFRESH_LAGGING, VERB_REFRESH_OBJECTIVE, VERB_REFRESH_PLAN } from '../views/verbs';
+import type { Paging, SearchAnswer } from './search';
 
 /**
  * One entry point for text and one for card actions. Capabilities register their intents and verbs here,
@@ -12,9 +13,13 @@ import { VERB_REFRESH_INDICATOR, VERB_REFRESH_LAGGING, VERB_REFRESH_OBJECTIVE, V
 export type IntentHandler = (services: Services, turn: ChatTurn, u: Understanding) => Promise<ChatResult> | ChatResult;
 export type ActionHandler = (services: Services, turn: ChatTurn, data: Record<string, unknown>) => Promise<ChatResult> | ChatResult;
 
+/** A search box's query (the message extension) -> results as view data (chat/search.ts). */
+export type SearchHandler = (services: Services, turn: ChatTurn, query: string, paging: Paging) => SearchAnswer;
+
 export interface ChatModule {
   intents?: Partial<Record<Intent, IntentHandler>>;
   actions?: Record<string, ActionHandler>;
+  search?: SearchHandler;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -43,11 +48,13 @@ const statusActions: Record<string, ActionHandler> = {
 export class ChatRouter {
   private readonly intents = new Map<Intent, IntentHandler>();
   private readonly actions = new Map<string, ActionHandler>(Object.entries(statusActions));
+  private searchHandler?: SearchHandler;
 
   constructor(private readonly services: Services, modules: ChatModule[] = []) {
     for (const m of modules) {
       for (const [k, h] of Object.entries(m.intents ?? {})) this.intents.set(k as Intent, h!);
       for (const [k, h] of Object.entries(m.actions ?? {})) this.actions.set(k, h);
+      if (m.search) this.searchHandler = m.search;
     }
   }
 
@@ -79,6 +86,11 @@ export class ChatRouter {
   /** Whether `verb` names an action of the chat (a card's button, form or refresh). */
   knows(verb: string): boolean {
     return verb === 'ask' || this.actions.has(verb);
+  }
+
+  /** A search box's query (the message extension's): no results when no module searches. */
+  search(turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: 25 }): SearchAnswer {
+    return this.searchHandler ? this.searchHandler(this.services, turn, query, paging) : { lang: turn.lang, results: [], total: 0 };
   }
 
   /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */

@@ -23,6 +23,7 @@ export type { CliStrings } from './types/cli';
 export type { OperatorStrings } from './types/operator';
 export type { StoreDoing, StoreFileKind, StoreStrings } from './types/store';
 export type { BodyErrorCode, HttpStrings } from './types/http';
+export type { MineStrings } from './types/mine';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en });
@@ -36,6 +37,7 @@ export const strings = (lang: Lang) => catalog(lang).cards;
 export const explainStrings = (lang: Lang) => catalog(lang).explain;
 export const reportStrings = (lang: Lang) => catalog(lang).report;
 export const digestStrings = (lang: Lang) => catalog(lang).digest;
+export const mineStrings = (lang: Lang) => catalog(lang).mine;
 /** What the report validation says. */
 export const messages = (lang: Lang) => catalog(lang).validation;
 

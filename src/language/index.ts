@@ -14,9 +14,9 @@ import { type Canon, hasGroup, makeCanonicalizer } from './lexicon';
 import { cleanMessage, fold, normalizeText, tokenize } from './normalize';
 import { MONTH_WORDS_EN, MONTH_WORDS_ES, NUMBER_WORDS_EN, NUMBER_WORDS_ES, parsePeriodToken } from './numbers';
 import { createFreeWordSearch } from './search';
-import type { Lang, Understander, Understanding } from './types';
+import type { Lang, SearchHit, Understander, Understanding } from './types';
 
-export type { Intent, Lang, Understander, Understanding } from './types';
+export type { Intent, Lang, SearchHit, Understander, Understanding } from './types';
 export { INTENTS } from './types';
 export { cleanMessage, fold, normalizeText } from './normalize';
 
@@ -77,6 +77,10 @@ export function createUnderstanding(plan: Plan): Understander {
   const canonical = makeCanonicalizer(protectedWords);
 
   function understand(input: string): Understanding {
+    return read(input).u;
+  }
+
+  function read(input: string): { u: Understanding; tokens: Token[] } {
     const raw = (typeof input === 'string' ? input : String(input ?? '')).slice(0, MAX_INPUT);
     const clean = cleanMessage(raw);
     const tokens = readTokens(clean.body, canonical);
@@ -109,8 +113,46 @@ export function createUnderstanding(plan: Plan): Understander {
       const person = originalSpelling(clean.body, decision.leftover);
       if (person) u.mentionsText = person;
     }
-    return u;
+    return { u, tokens };
   }
+
+  const indicatorIds = plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+  const objectiveOf = new Map(plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, o.number] as const)));
+  const objectiveIds = (n: number) => plan.objectives.find((o) => o.number === n)?.indicators.map((i) => i.id) ?? [];
+
+  function searchText(input: string): SearchHit[] {
+    const { u, tokens } = read(input);
+    const out: SearchHit[] = [];
+    const seen = new Set<string>();
+    const add = (h: SearchHit) => {
+      const key = h.kind === 'indicator' ? `i:${h.id}` : `o:${h.objective}`;
+      if (seen.has(key)) return;
+      if (h.kind === 'indicator' && !objectiveOf.has(h.id)) return; // a code the plan does not have
+      if (h.kind === 'objective' && objectiveIds(h.objective).length === 0) return;
+      seen.add(key);
+      out.push(h);
+    };
+    // What the chat would answer comes first: the indicator or objective named, or found by its words.
+    if (u.indicatorId) add({ kind: 'indicator', id: u.indicatorId });
+    u.indicatorIds?.forEach((id) => add({ kind: 'indicator', id }));
+    if (u.objective !== undefined) {
+      add({ kind: 'objective', objective: u.objective });
+      objectiveIds(u.objective).forEach((id) => add({ kind: 'indicator', id }));
+    }
+    // Then every other document the free words point to, and ids that begin with what was typed ("42" -> 4200…).
+    const content = tokens
+      .filter((t) => !t.used && !t.canon.keyword && !/^\d/.test(t.t) && !NUMBER_WORDS_ES.has(t.t) && !NUMBER_WORDS_EN.has(t.t))
+      .map((t) => t.t);
+    for (const h of search.rank(content)) {
+      add(h);
+      if (h.kind === 'objective') objectiveIds(h.objective).forEach((id) => add({ kind: 'indicator', id }));
+    }
+    const typed = tokens.map((t) => t.t).filter((t) => /^(?:\d{2,}|o\d{1,2})/.test(t));
+    for (const t of typed) indicatorIds.filter((id) => id.toLowerCase().startsWith(t)).forEach((id) => add({ kind: 'indicator', id }));
+    return out;
+  }
+
+  const searched = new Map<string, SearchHit[]>();
 
   // Warm the code paths and caches once, so that the first chat turn costs what the others do.
   for (const sample of WARM_UP) understand(sample);
@@ -123,6 +165,21 @@ export function createUnderstanding(plan: Plan): Understander {
         // Never throw on a chat turn: an unreadable message is simply not understood.
         return { lang: 'es', intent: 'unknown', text: typeof text === 'string' ? normalizeText(text) : '' };
       }
+    },
+    search(text: string): SearchHit[] {
+      // A search box asks again with every key typed: the answers (pure: the plan and the text) are remembered.
+      const key = typeof text === 'string' ? text.slice(0, MAX_INPUT) : '';
+      let hits = searched.get(key);
+      if (!hits) {
+        try {
+          hits = searchText(key);
+        } catch {
+          hits = [];
+        }
+        if (searched.size >= 2000) searched.clear();
+        searched.set(key, hits);
+      }
+      return hits.map((h) => ({ ...h }));
     },
   };
 }

@@ -94,6 +94,17 @@ export function languageToldByTokens(tokens: readonly Token[]): Lang | null {
   return en > es ? 'en' : 'es';
 }
 
+const POSSESSIVE = new Set(['mi', 'mis', 'my', 'mine', 'nuestros', 'our']);
+
+/** A possessive right before the indicator word ("mis indicadores", "my own indicators"), or «a mi cargo». */
+function isMine(words: string[], tokens: readonly Token[]): boolean {
+  const at = tokens.findIndex((t) => hasGroup(t.canon, 'ind'));
+  const before = words.slice(Math.max(0, at - 2), at);
+  if (before.some((w) => POSSESSIVE.has(w))) return true;
+  return containsPhrase(words, ['a', 'mi', 'cargo']) || containsPhrase(words, ['i', 'own']) || containsPhrase(words, ['tengo', 'a', 'cargo']) ||
+    words.includes('mine');
+}
+
 function containsPhrase(words: string[], phrase: string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= words.length; i++) {
     for (let k = 0; k < phrase.length; k++) if (words[i + k] !== phrase[k]) continue outer;
@@ -217,6 +228,10 @@ export function decide(ctx: Context): Decision {
     (t, i) => hasGroup(t.canon, 'audit') && !(t.t === 'log' && hasGroup(tokens[i + 1]?.canon, 'status')),
   );
   if (audit) return withTarget('audit', e, named ? undefined : freeWords());
+
+  // The owner's own list: "mis indicadores", "¿cuáles son mis indicadores?", "indicadores a mi cargo", "my indicators",
+  // "my kpis" (typos of «indicadores» are read by the lexicon). Not when an id is named ("mi indicador 4263").
+  if (!named && has('ind') && isMine(words, tokens)) return { intent: 'my-indicators' };
 
   // "¿quién no ha reportado?", "reportes pendientes", "who hasn't reported": what is missing is what lags.
   const pending = hasWord('pendiente', 'pendientes', 'pending', 'faltan', 'missing') ||

@@ -14,6 +14,9 @@ export type FreeWordMatch =
   | { kind: 'objective'; objective: number; ids: string[] }
   | { kind: 'several'; ids: string[] };
 
+/** One entry of a ranked search. */
+export type RankedHit = { kind: 'indicator'; id: string } | { kind: 'objective'; objective: number };
+
 interface Synonym {
   /** Folded phrases, words separated by one space. */
   phrases: string[];
@@ -119,6 +122,8 @@ const COMMON_SHARE = 0.2;
 export interface FreeWordSearch {
   /** Matches folded content words (stop words and command words already removed). */
   match(words: string[]): FreeWordMatch | undefined;
+  /** Every indicator and objective the words point to, best first (the message extension's results). */
+  rank(words: string[]): RankedHit[];
   /** The synonym table alone; `used` receives the positions (in `words`) of the words it recognised. */
   synonyms(words: string[], used: Set<number>): FreeWordMatch | undefined;
   /** Every folded word of the plan's texts (protected from being read as a typo of a command word). */
@@ -291,12 +296,8 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     return ids.length === 1 ? { kind: 'indicator', id: ids[0] } : { kind: 'several', ids };
   }
 
-  function match(words: string[]): FreeWordMatch | undefined {
-    const stems = words.map(fold).filter((w) => w.length >= 2 && !STOP_ES.has(w) && !STOP_EN.has(w)).map(stem);
-    if (stems.length === 0) return undefined;
-    const syn = matchSynonyms(stems);
-    if (syn) return syn;
-
+  /** The documents the stems point to, best first (MiniSearch's scores, the coverage rules below). */
+  function scored(stems: string[]): Scored[] {
     const needed = Math.max(1, Math.ceil(stems.length * MIN_COVERAGE));
     const single = stems.length === 1;
     // Expand each query word to the index terms it may stand for (itself, words it begins, typos of it), then let
@@ -311,7 +312,7 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
         queries.push({ queries: [x.term], boostTerm: () => x.weight });
       }
     }
-    if (queries.length === 0) return undefined;
+    if (queries.length === 0) return [];
     const raw = index.search({ combineWith: 'OR', queries }, { fuzzy: false, prefix: false, processTerm: (t: string) => t });
     const results: Scored[] = [];
     for (const r of raw) {
@@ -332,6 +333,17 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
       results.push({ kind: r.kind as Doc['kind'], ref: r.ref as string, objective: r.objective as number, score });
     }
     results.sort((a, b) => b.score - a.score);
+    return results;
+  }
+
+  const stemsOf = (words: string[]) => words.map(fold).filter((w) => w.length >= 2 && !STOP_ES.has(w) && !STOP_EN.has(w)).map(stem);
+
+  function match(words: string[]): FreeWordMatch | undefined {
+    const stems = stemsOf(words);
+    if (stems.length === 0) return undefined;
+    const syn = matchSynonyms(stems);
+    if (syn) return syn;
+    const results = scored(stems);
     if (results.length === 0) return undefined;
     const top = results[0];
     const second = results[1];
@@ -364,5 +376,26 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     return matchSynonyms(words.map((w) => stem(fold(w))), used);
   }
 
-  return { match, synonyms: synonymsOnly, vocabulary };
+  /** Every document the words point to, best first: what a synonym names, then MiniSearch's ranking. */
+  function rank(words: string[]): RankedHit[] {
+    const stems = stemsOf(words);
+    if (stems.length === 0) return [];
+    const out: RankedHit[] = [];
+    const seen = new Set<string>();
+    const add = (h: RankedHit) => {
+      const key = h.kind === 'indicator' ? `i:${h.id}` : `o:${h.objective}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(h);
+      }
+    };
+    const syn = matchSynonyms(stems);
+    if (syn?.kind === 'indicator') add({ kind: 'indicator', id: syn.id });
+    else if (syn?.kind === 'objective') add({ kind: 'objective', objective: syn.objective });
+    else if (syn?.kind === 'several') syn.ids.forEach((id) => add({ kind: 'indicator', id }));
+    for (const r of scored(stems)) add(r.kind === 'indicator' ? { kind: 'indicator', id: r.ref } : { kind: 'objective', objective: r.objective });
+    return out;
+  }
+
+  return { match, rank, synonyms: synonymsOnly, vocabulary };
 }

@@ -25,6 +25,7 @@ export type Intent =
   | 'compliance'
   | 'review-list'
   | 'explain'
+  | 'my-indicators'
   | 'unknown';
 
 export const INTENTS: readonly Intent[] = [
@@ -48,6 +49,7 @@ export const INTENTS: readonly Intent[] = [
   'compliance',
   'review-list',
   'explain',
+  'my-indicators',
   'unknown',
 ];
 
@@ -88,6 +90,15 @@ export interface Understanding {
   chooseObjective?: boolean;
 }
 
+/** One result of a search: an indicator (its plan id) or an objective (its number). */
+export type SearchHit = { kind: 'indicator'; id: string } | { kind: 'objective'; objective: number };
+
 export interface Understander {
   understand(text: string): Understanding;
+  /**
+   * What a search box means (the message extension): the indicators and objectives the text names or points to,
+   * best first, with the chat's reading (ids, «objetivo cinco», synonyms such as «CSIRT», free words with typos).
+   * Empty when the text points nowhere.
+   */
+  search(text: string): SearchHit[];
 }

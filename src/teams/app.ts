@@ -10,6 +10,7 @@ import { catalog } from '../i18n';
 import { languageTold } from '../language';
 import { forgetChannel, forgetConversation, rememberChannels, rememberConversation, type TeamChannel } from './conversations';
 import type { Lang } from '../language/types';
+import { registerMessageExtension } from './message-extension';
 
 /**
  * The teams-ai Application: routes Teams activities to the chat logic. This folder is the only one that knows
@@ -228,6 +229,9 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   app.conversationUpdate('teamHardDeleted', async (context) => {
     await forgetConversation(services.store, context.activity);
   });
+
+  // The search message extension (composeExtension/query): indicators and objectives as cards to insert.
+  registerMessageExtension(app, { router, clock });
 
   /**
    * Universal Actions (Action.Execute): an `adaptiveCard/action` invoke carries the verb and the data of the tapped

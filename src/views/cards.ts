@@ -524,7 +524,7 @@ export function helpCard(ctx: ViewContext): CardJson {
     intro: s.helpIntro,
     sections: [
       { title: s.helpSectionAsk, examples: [ex.objective, ex.indicator, ex.search, ex.lagging, ex.plan, ex.mission].map(exampleView) },
-      { title: s.helpSectionReport, examples: [ex.report, ex.compliance].map(exampleView) },
+      { title: s.helpSectionReport, examples: [ex.report, ex.mine, ex.compliance].map(exampleView) },
       { title: s.helpSectionAdmin, examples: [ex.subscribe, ex.exportFollowUp].map(exampleView) },
     ],
     notes: [{ text: s.ownersNote }, { text: s.adminsNote }, { text: s.languageNote }],

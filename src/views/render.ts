@@ -23,7 +23,8 @@ export type TemplateName =
   | 'choose-indicator'
   | 'message'
   | 'export-link'
-  | 'compliance';
+  | 'compliance'
+  | 'my-indicators';
 
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'objective-status',
@@ -37,6 +38,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'message',
   'export-link',
   'compliance',
+  'my-indicators',
 ];
 
 /** The content type of an Adaptive Card attachment. */

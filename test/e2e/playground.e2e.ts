@@ -740,3 +740,36 @@ test('canal General de «My Team»: «@PEI Bot plan» responde con el plan', asy
     await shot('07-canal-plan-tarjeta', answer.card);
   });
 });
+
+/**
+ * Issue 16: the search message extension through the playground. Its HTTP API forwards a `composeExtension/query`
+ * (POST /_conversation/v1/invoke) to the bot as Teams would, and answers with the bot's `composeExtension` body;
+ * the test reads that answer. The playground's UI is not driven here: inserting a result into a chat is Teams'
+ * own client at work (the README, «Buscar desde el cuadro de redacción», says what the playground shows and what not).
+ */
+test('extensión de mensajes: «CSIRT» por el playground devuelve primero la tarjeta del 4234', async () => {
+  const answer = await step('busqueda-csirt', async () => {
+    const config = JSON.parse((await httpGet(`${pgUrl}/_internal/v1/config`)).body) as { config: { personalChat: { id: string } } };
+    const conversationId = config.config.personalChat.id;
+    const body = JSON.stringify({
+      name: 'composeExtension/query',
+      conversation: { id: conversationId },
+      from: { id: me.id },
+      value: { commandId: 'searchPlan', parameters: [{ name: 'query', value: 'CSIRT' }], queryOptions: { skip: 0, count: 25 } },
+    });
+    const res = await fetch(`${pgUrl}/_conversation/v1/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const text = await res.text();
+    writeFileSync(join(OUTPUT, '08-busqueda-csirt.json'), `${text}\n`);
+    expect({ status: res.status, conversationId }).toEqual({ status: 200, conversationId });
+    return JSON.parse(text);
+  });
+  await step('busqueda-tarjeta', async () => {
+    expect(answer.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+    const [first] = answer.composeExtension.attachments;
+    expect(first.preview.content.title).toMatch(/^4234 · /);
+    expect(first.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    // The playground sends locale en-US and «CSIRT» tells no language: the card speaks the client's (English).
+    expect(JSON.stringify(first.content)).toMatch(/"(Indicador|Indicator) 4234"/);
+    expect(Buffer.byteLength(JSON.stringify(first.content), 'utf8')).toBeLessThan(28 * 1024);
+  });
+});

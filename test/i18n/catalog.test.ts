@@ -19,7 +19,7 @@ function shape(x: unknown, path = ''): string[] {
 describe('the catalog', () => {
   test('both locales define the same messages, capability by capability', () => {
     expect(shape(CATALOGS.en)).toEqual(shape(CATALOGS.es));
-    expect(Object.keys(CATALOGS.es).sort()).toEqual(['cards', 'cli', 'csv', 'digest', 'explain', 'http', 'names', 'operator', 'replies', 'report', 'reviewOutcome', 'status', 'store', 'validation']);
+    expect(Object.keys(CATALOGS.es).sort()).toEqual(['cards', 'cli', 'csv', 'digest', 'explain', 'http', 'mine', 'names', 'operator', 'replies', 'report', 'reviewOutcome', 'status', 'store', 'validation']);
   });
 
   test('no message is empty in either locale', () => {

@@ -78,6 +78,27 @@ describe('Teams app manifest', () => {
     }
   });
 
+  test('a search message extension served by the bot: one query command, one parameter, run on opening (issue 16)', () => {
+    const { SEARCH_COMMAND_ID, SEARCH_PARAMETER } = require('../../src/teams/message-extension');
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const me = manifest.composeExtensions[0];
+    expect(me.botId).toBe(manifest.bots[0].botId);
+    expect(me.commands).toHaveLength(1);
+    const cmd = me.commands[0];
+    expect(cmd).toMatchObject({ id: SEARCH_COMMAND_ID, type: 'query', initialRun: true });
+    expect([...cmd.context].sort()).toEqual(['commandBox', 'compose']);
+    expect(cmd.parameters.map((p: any) => p.name)).toEqual([SEARCH_PARAMETER]);
+    expect(cmd.title).toBe('Buscar en el plan');
+    expect(en['composeExtensions[0].commands[0].title']).toBe('Search the plan');
+    expect(typeof en['composeExtensions[0].commands[0].parameters[0].title']).toBe('string');
+    // «mis indicadores» is offered in every scope's command list, in both languages.
+    manifest.bots[0].commandLists.forEach((list: any, i: number) => {
+      const at = list.commands.findIndex((c: any) => c.title === 'mis indicadores');
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(en[`bots[0].commandLists[${i}].commands[${at}].title`]).toBe('my indicators');
+    });
+  });
+
   test('names, developer and permissions', () => {
     expect(manifest.name).toEqual({
       short: 'PEI Bot',

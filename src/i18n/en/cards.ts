@@ -137,6 +137,7 @@ export const cards: Strings = {
     plan: { text: 'plan', hint: 'the 10 objectives at a glance' },
     search: { text: 'CSIRT', hint: 'find an indicator by words of its name' },
     report: { text: 'report progress', hint: "report the month's progress of your indicators" },
+    mine: { text: 'my indicators', hint: 'your indicators, the month due and its deadline' },
     mission: { text: 'mission', hint: "the entity's mission and vision" },
     compliance: { text: 'reporting compliance', hint: 'months reported on time, late or missing, per owner' },
     exportFollowUp: { text: 'export follow-up', hint: "the last quarter's Excel workbook (admins)" },

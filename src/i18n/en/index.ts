@@ -13,5 +13,6 @@ import { status } from './status';
 import { validation } from './validation';
 import { operator } from './operator';
 import { store } from './store';
+import { mine } from './mine';
 
-export const en: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome, operator, store };
+export const en: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome, operator, store, mine };

@@ -138,6 +138,7 @@ export const cards: Strings = {
     plan: { text: 'plan', hint: 'los 10 objetivos de un vistazo' },
     search: { text: 'CSIRT', hint: 'buscar un indicador por palabras de su nombre' },
     report: { text: 'reportar avance', hint: 'reportar el avance del mes de tus indicadores' },
+    mine: { text: 'mis indicadores', hint: 'tus indicadores, el mes por reportar y su plazo' },
     mission: { text: 'misión', hint: 'la misión y la visión de la entidad' },
     compliance: { text: 'cumplimiento', hint: 'meses reportados a tiempo, tarde o sin reporte, por responsable' },
     exportFollowUp: { text: 'exportar seguimiento', hint: 'el libro de Excel del último trimestre (administradores)' },

@@ -131,6 +131,8 @@ export interface Strings {
     plan: Example;
     search: Example;
     report: Example;
+    /** «mis indicadores»: the owner's own list. */
+    mine: Example;
     mission: Example;
     subscribe: Example;
     compliance: Example;

@@ -12,6 +12,7 @@ import type { StatusStrings } from './status';
 import type { ValidationStrings } from './validation';
 import type { OperatorStrings } from './operator';
 import type { StoreStrings } from './store';
+import type { MineStrings } from './mine';
 
 /**
  * The whole catalog of one locale, split by capability. es/index.ts and en/index.ts are each typed by it (and each
@@ -32,4 +33,5 @@ export interface Catalog {
   reviewOutcome: ReviewOutcomeStrings;
   operator: OperatorStrings;
   store: StoreStrings;
+  mine: MineStrings;
 }
