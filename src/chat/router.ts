@@ -45,7 +45,7 @@ export class ChatRouter {
   async text(turn: ChatTurn, text: string, u = this.understand(text)): Promise<ChatResult> {
     const handler = this.intents.get(u.intent);
     if (handler) return handler(this.services, turn, u);
-    return ask(this.services, turn, u) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, viewContext(this.services, turn)));
+    return (await ask(this.services, turn, u)) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)));
   }
 
   /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */
@@ -53,7 +53,7 @@ export class ChatRouter {
     const verb = str(data.verb) ?? '';
     if (verb === 'ask' && typeof data.text === 'string') return this.text(turn, data.text);
     const handler = this.actions.get(verb);
-    if (!handler) return reply.card(cards.notUnderstoodCard('', viewContext(this.services, turn)));
+    if (!handler) return reply.card(cards.notUnderstoodCard('', await viewContext(this.services, turn)));
     return handler(this.services, turn, data);
   }
 }

@@ -33,7 +33,7 @@ describePg('copying an embedded store into PostgreSQL', () => {
     await src.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
     await src.saveConversation({ key: 'c1', scope: 'groupChat', reference: { id: 1, serviceUrl: 'https://x.example/' }, active: true, updatedAt: AT });
     await src.markSent({ key: 'digest:2025-W27:c1', at: AT, detail: { kind: 'digest', snapshot: { a: 1 } } });
-    const snapshot = snapshotOf(src);
+    const snapshot = await snapshotOf(src);
     await src.close();
 
     const url = await freshDatabase();
