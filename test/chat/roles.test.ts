@@ -31,11 +31,11 @@ describe('reportableIndicators', () => {
     expect(reportableIndicators(services, ana)).toEqual([]);
   });
 
-  test('each caller gets its own list', () => {
+  test('each caller gets its own list', async () => {
     const { services } = startConversation({ now: '2025-07-03' });
     const admin = { id: 'aad-admin', aadObjectId: 'aad-admin', name: 'x' };
-    const first = reportableIndicators(services, admin);
+    const first = await reportableIndicators(services, admin);
     first.length = 0;
-    expect(reportableIndicators(services, admin).length).toBeGreaterThan(0);
+    expect((await reportableIndicators(services, admin)).length).toBeGreaterThan(0);
   });
 });
