@@ -16,11 +16,13 @@ import type { ReportRecord } from '../store/types';
  * `deliver` function (the Teams layer renders and sends), and recorded in the store once delivered.
  * Free of Bot Framework types: `deliver` is injected, the clock is a parameter.
  *
- * Delivery semantics: AT-LEAST-ONCE. A digest or reminder is recorded (store.markSent, a durable write) right
- * after the connector accepted it. If the process dies in the few milliseconds between the connector's 2xx and
- * the write, the next run sends it again (one duplicate). The alternative — recording an attempt first — would
- * turn the same crash into a digest silently lost for the week; a rare duplicate is the lesser harm. A restart in
- * any other moment sends nothing twice, because what was sent is on disk.
+ * Delivery semantics: AT-MOST-ONCE per key, across every process. Before delivering, the runner claims the item's
+ * key (store.claimSend: one durable write that only one caller of a key wins, INSERT … ON CONFLICT DO NOTHING on
+ * PostgreSQL); the claim is the record of what was sent. A delivery that fails, is refused (the conversation is
+ * gone) or is aborted releases the claim (store.releaseSend), so a later run tries again. Only a crash between the
+ * claim and the connector's answer leaves a claim without a message: that one item is not sent (logged when it was
+ * claimed); nothing is ever sent twice, whichever processes run. The proactive lock (Store.exclusive) still keeps
+ * one process composing and sending at a time.
  *
  * Failures: a conversation that answers 403/404 is marked inactive by the sender and is not due any more. Other
  * failures are retried on later runs with a backoff (5, 15, 60 min; Retry-After when longer), up to 4 times per
