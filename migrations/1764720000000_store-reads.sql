@@ -8,8 +8,10 @@ CREATE INDEX pei_reports_period ON pei_reports (period);
 -- uses a text_pattern_ops index whatever the database's collation.
 CREATE INDEX pei_audit_target_prefix ON pei_audit (target text_pattern_ops);
 CREATE INDEX pei_sent_key_prefix ON pei_sent (key text_pattern_ops);
+-- What waits for review (Store.latestReports({ review: 'pendiente' })): few rows, read on every admin turn.
+CREATE INDEX pei_reports_pending ON pei_reports (indicator_id, period) WHERE review = 'pendiente';
 -- Conversations by scope (the proactive sender asks for personal chats, channels).
 CREATE INDEX pei_conversations_scope ON pei_conversations ((record->>'scope'));
 
 -- Down Migration
-DROP INDEX IF EXISTS pei_conversations_scope, pei_sent_key_prefix, pei_audit_target_prefix, pei_reports_period;
+DROP INDEX IF EXISTS pei_reports_pending, pei_conversations_scope, pei_sent_key_prefix, pei_audit_target_prefix, pei_reports_period;

@@ -271,7 +271,7 @@ export class DigestRunner {
       .map((s) => conversations.find((c) => c.key === s.conversationKey && c.active))
       .filter((c): c is ConversationRecord => !!c);
     if (hour >= REVIEW_DIGEST_HOUR) {
-      const pending = pendingOf(latest);
+      const pending = pendingOf(latest); // from the latest versions already read for the reminders
       if (pending.length) {
         const seen = new Set<string>();
         for (const conversation of [...admins, ...reviewChannels]) {

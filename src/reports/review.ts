@@ -28,7 +28,7 @@ const MAX_NOTE = 1000;
 
 /** What waits for review: the latest version of each month while it is 'pendiente', oldest first. */
 export async function pendingReviews(store: Pick<Store, 'latestReports'>, plan?: Plan): Promise<ReportRecord[]> {
-  const latest = await store.latestReports();
+  const latest = await store.latestReports({ review: 'pendiente' });
   const ids = plan ? new Set(plan.objectives.flatMap((o) => o.indicators.map((i) => i.id))) : undefined;
   const out = latest.filter((r) => (!ids || ids.has(r.indicatorId)) && reviewOf(r) === 'pendiente');
   return out.sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : a.id < b.id ? -1 : 1));

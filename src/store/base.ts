@@ -211,6 +211,7 @@ export function matchesReportQuery(r: ReportRecord, q: ReportQuery | undefined):
   const { from, to } = periodRange(q);
   if (from !== undefined && r.period < from) return false;
   if (to !== undefined && r.period > to) return false;
+  if (q.review !== undefined && (r.review ?? 'aprobado') !== q.review) return false;
   return true;
 }
 
@@ -443,6 +444,7 @@ export abstract class BaseStore implements Store {
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+    // the review filter applies to the month's latest version (matchesReportQuery on the latest record)
     const out: ReportRecord[] = [];
     for (const r of this.publishedLatest.values()) if (matchesReportQuery(r, query)) out.push(r);
     return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);

@@ -469,6 +469,7 @@ export class PgStore implements Store {
     const { from, to } = periodRange(query);
     if (from !== undefined) where.push(`period >= $${args.push(from)}`);
     if (to !== undefined) where.push(`period <= $${args.push(to)}`);
+    if (query?.review !== undefined) where.push(`COALESCE(review, 'aprobado') = $${args.push(query.review)}`);
     const sql = `SELECT record FROM pei_reports${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
     return (await this.pool.query<{ record: ReportRecord }>(sql, args)).rows.map((r) => r.record);
   }
@@ -480,9 +481,18 @@ export class PgStore implements Store {
     const { from, to } = periodRange(query);
     if (from !== undefined) where.push(`period >= $${args.push(from)}`);
     if (to !== undefined) where.push(`period <= $${args.push(to)}`);
-    const cond = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const sql = `SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${cond}
+    let sql: string;
+    if (query?.review !== undefined) {
+      // The versions in that state that no higher version of their month follows: with the partial index on
+      // 'pendiente' this reads only what waits for review, however many versions are stored.
+      where.push(`COALESCE(p.review, 'aprobado') = $${args.push(query.review)}`);
+      where.push('NOT EXISTS (SELECT 1 FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version)');
+      sql = `SELECT p.record FROM pei_reports p WHERE ${where.join(' AND ')} ORDER BY p.ord`;
+    } else {
+      const cond = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      sql = `SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${cond}
       ORDER BY indicator_id, period, version DESC) t ORDER BY ord`;
+    }
     return (await this.pool.query<{ record: ReportRecord }>(sql, args)).rows.map((r) => r.record);
   }
 

@@ -135,6 +135,11 @@ export interface ReportQuery {
   from?: string;
   to?: string;
   year?: number;
+  /**
+   * Only versions in this review state (a version stored before review existed reads as 'aprobado'). With
+   * latestReports: the months whose latest version is in this state ('pendiente': what waits for review).
+   */
+  review?: ReviewState;
 }
 
 /** Report versions written or changed (reviewed) after a revision, and the revision the reader is then at. */

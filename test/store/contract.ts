@@ -299,6 +299,13 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         ['4236', '2026-01', 1],
       ]);
       expect(values(await store.latestReports({ indicatorId: '4263', year: 2025 }))).toEqual([4]);
+      // By review state: a version without one reads as 'aprobado'; the latest version's state is the month's.
+      await store.appendReport(input('4236', '2025-03', 6), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      await store.appendReport(input('4263', '2025-07', 7), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      await store.appendReport(input('4263', '2025-07', 8), admin, { source: 'teams', at: AT, review: 'aprobado' });
+      expect(values(await store.latestReports({ review: 'pendiente' }))).toEqual([6]);
+      expect(values(await store.reports({ review: 'pendiente' }))).toEqual([6, 7]);
+      expect(values(await store.latestReports({ review: 'aprobado', indicatorId: '4263' }))).toEqual([1, 4, 8]);
       expect(await store.report(v2.record.id)).toEqual(v2.record);
       expect(await store.report('4263:2025-06:v9')).toBeUndefined();
       expect((await store.reportBySubmission('k-a'))?.value).toBe(2);
