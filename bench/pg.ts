@@ -130,7 +130,7 @@ async function main() {
     await src.appendReports(batch, '2025-07-01T15:00:00.000Z', REPORTER);
     const url = await createDb(server.url, `bench_big_${process.pid}`);
     const t0 = performance.now();
-    await copyToPostgres(snapshotOf(src), url);
+    await copyToPostgres(await snapshotOf(src), url);
     const copyMs = Math.round(performance.now() - t0);
     const t1 = performance.now();
     const bot = await startChild('bot', [], { PEI_DATABASE_URL: url });

@@ -2,6 +2,7 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { loadPlan } from './plan/load';
 import { PlanError } from './plan/schema';
 import { createStatusService } from './progress/service';
+import { bogotaDate, lastClosedPeriod, yearOf } from './calendar';
 import { createUnderstanding } from './language';
 import { ChatRouter } from './chat/router';
 import { chatModules } from './chat/modules';
@@ -54,6 +55,10 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   const port = await http.listen(config.port, opts.host ?? config.host);
   services.config.exportLink = { secret: linkSecret, publicUrl: config.publicUrl ?? `http://localhost:${port}` };
   teams.start();
+  // The figures' first read of every report version happens now, in the background, not in the first turn (the
+  // PostgreSQL store loads nothing whole on open; the status service pulls the versions once, then only changes).
+  const today = bogotaDate(clock());
+  void services.status.figures(yearOf(lastClosedPeriod(today)), today).catch((e: unknown) => log.warn(`figures warm-up failed: ${(e as Error)?.message ?? e}`));
   let stopped: Promise<void> | undefined;
   return {
     config,

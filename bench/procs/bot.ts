@@ -24,11 +24,11 @@ async function main() {
   const afterOpen = memorySample();
   serveIpc(
     {
-      stats: () => ({ ...(typeof store.stats === 'function' ? store.stats() : {}), stored: store.reports().length, revision: store.revision }),
+      stats: async () => ({ ...(typeof store.stats === 'function' ? store.stats() : {}), stored: (await store.reports()).length, revision: await store.revision() }),
     },
     () => bot.stop(),
   );
-  ready(bot.port, { openMs, reports: store.reports().length, afterOpen });
+  ready(bot.port, { openMs, reports: (await store.reports()).length, afterOpen });
 }
 
 main().catch(fail);

@@ -70,15 +70,15 @@ const names = (people: readonly Person[], turn: ChatTurn) => joinList(people.map
 
 export const assignOwner: IntentHandler = async (services, turn, u) => {
   const s = reportStrings(turn.lang);
-  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+  if (!(await isAdmin(services, turn.actor))) return adminOnly(turn);
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   if (!id) return say(turn, turn.scope === 'personal' && !turn.mentions.length && !u.email ? s.assignByEmailPersonal('4263') : s.assignWhichIndicator, 'warning');
   const ind = findIndicator(services.plan, id);
-  if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
+  if (!ind) return reply.card(cards.unknownIndicatorCard(id, (await viewContext(services, turn))));
   const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u, ind.id);
 
-  const current = [...services.store.owners(ind.id)];
+  const current = [...(await services.store.owners(ind.id))];
   const remove = words(u).some((w) => REMOVE_WORDS.has(w));
   let next: Person[];
   let note: string;
@@ -96,32 +96,32 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
     await services.store.setOwners(ind.id, next, personOf(turn.actor), turn.now.toISOString());
   }
   return reply.card(
-    ownersCard({ lang: turn.lang, indicator: ind, owners: services.store.owners(ind.id), note, noteColor: next.length !== current.length ? 'good' : 'warning' }),
+    ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id), note, noteColor: next.length !== current.length ? 'good' : 'warning' }),
     s.ownersTitle(ind.id),
   );
 };
 
-export const auditLog: IntentHandler = (services, turn, u) => {
-  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+export const auditLog: IntentHandler = async (services, turn, u) => {
+  if (!(await isAdmin(services, turn.actor))) return adminOnly(turn);
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   if (id) {
     const ind = findIndicator(services.plan, id);
-    if (!ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
-    const all = [...services.store.audit({ target: `report:${ind.id}:` }), ...services.store.audit({ target: `owner:${ind.id}` })].sort((a, b) => a.seq - b.seq);
+    if (!ind) return reply.card(cards.unknownIndicatorCard(id, (await viewContext(services, turn))));
+    const all = [...(await services.store.audit({ target: `report:${ind.id}:` })), ...(await services.store.audit({ target: `owner:${ind.id}` }))].sort((a, b) => a.seq - b.seq);
     const entries = all.slice(-AUDIT_LIMIT);
-    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id, names: nameBook(services.store, turn.lang) }));
+    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id, names: await nameBook(services.store, turn.lang) }));
   }
-  const total = services.store.audit().length;
-  const entries = services.store.audit({ limit: AUDIT_LIMIT });
-  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total, names: nameBook(services.store, turn.lang) }));
+  const total = await services.store.auditCount();
+  const entries = await services.store.audit({ limit: AUDIT_LIMIT });
+  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total, names: await nameBook(services.store, turn.lang) }));
 };
 
-function adminsView(services: Services, turn: ChatTurn, note?: string, noteColor?: string): ChatResult {
-  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: services.store.admins(), note, noteColor, names: nameBook(services.store, turn.lang) }));
+async function adminsView(services: Services, turn: ChatTurn, note?: string, noteColor?: string): Promise<ChatResult> {
+  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: await services.store.admins(), note, noteColor, names: await nameBook(services.store, turn.lang) }));
 }
 
 async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {
-  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+  if (!(await isAdmin(services, turn.actor))) return adminOnly(turn);
   const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u);
   const s = reportStrings(turn.lang);
@@ -130,13 +130,13 @@ async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): 
 }
 
 async function removeAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {
-  if (!isAdmin(services, turn.actor)) return adminOnly(turn);
+  if (!(await isAdmin(services, turn.actor))) return adminOnly(turn);
   const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u);
   const s = reportStrings(turn.lang);
   const notes: string[] = [];
   for (const p of people) {
-    const stored = services.store.admins().filter((a) => samePerson(a, p));
+    const stored = (await services.store.admins()).filter((a) => samePerson(a, p));
     for (const a of stored) await services.store.removeAdmin(a.id, personOf(turn.actor), turn.now.toISOString());
     if (personKeys(p).some((k) => services.config.admins.includes(k))) notes.push(s.adminIsConfigured(p.name));
     else if (stored.length) notes.push(s.adminRemovedNote(p.name));
@@ -146,21 +146,22 @@ async function removeAdmins(services: Services, turn: ChatTurn, u: Understanding
 }
 
 /** "administradores" (list), "agregar administrador @X", "quitar administrador @X": admins only. */
-const admins: IntentHandler = (services, turn, u) => {
+const admins: IntentHandler = async (services, turn, u) => {
   if (u.adminAction === 'add') return addAdmins(services, turn, u);
   if (u.adminAction === 'remove') return removeAdmins(services, turn, u);
-  return isAdmin(services, turn.actor) ? adminsView(services, turn) : adminOnly(turn);
+  return (await isAdmin(services, turn.actor)) ? adminsView(services, turn) : adminOnly(turn);
 };
 
 /** "responsables" (every indicator), "responsables 4263": anyone may see who is in charge. */
-const owners: IntentHandler = (services, turn, u) => {
+const owners: IntentHandler = async (services, turn, u) => {
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   const ind = id ? findIndicator(services.plan, id) : undefined;
-  if (id && !ind) return reply.card(cards.unknownIndicatorCard(id, viewContext(services, turn)));
+  if (id && !ind) return reply.card(cards.unknownIndicatorCard(id, (await viewContext(services, turn))));
   if (ind) {
-    return reply.card(ownersCard({ lang: turn.lang, indicator: ind, owners: services.store.owners(ind.id) }), reportStrings(turn.lang).ownersTitle(ind.id));
+    return reply.card(ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id) }), reportStrings(turn.lang).ownersTitle(ind.id));
   }
-  return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (x) => services.store.owners(x) }));
+  const all = await services.store.allOwners();
+  return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (x) => all[x] ?? [] }));
 };
 
 export const adminModule: ChatModule = {

@@ -22,14 +22,15 @@ export function chatPeriod(now: Date, namedYear?: number): { year: number; asOf:
   return { year, asOf };
 }
 
-export function viewContext(services: Services, turn: ChatTurn): ViewContext {
+export async function viewContext(services: Services, turn: ChatTurn): Promise<ViewContext> {
+  const owners = await services.store.allOwners();
   return {
     lang: turn.lang,
-    owners: (id) => services.store.owners(id),
-    canReport: reportableIndicators(services, turn.actor).length > 0,
+    owners: (id) => owners[id] ?? [],
+    canReport: (await reportableIndicators(services, turn.actor)).length > 0,
     asOf: bogotaDate(turn.now),
     plan: services.plan,
-    reviewCount: isAdmin(services, turn.actor) ? pendingReviews(services.store, services.plan).length : undefined,
+    reviewCount: (await isAdmin(services, turn.actor)) ? (await pendingReviews(services.store, services.plan)).length : undefined,
   };
 }
 
@@ -42,13 +43,13 @@ export function viewContext(services: Services, turn: ChatTurn): ViewContext {
  */
 const answers = new WeakMap<Services, { revision: number; byKey: Map<string, ChatResult> }>();
 
-function remembered(services: Services, key: string, make: () => ChatResult): ChatResult {
-  const revision = services.store.revision;
+async function remembered(services: Services, key: string, make: () => Promise<ChatResult>): Promise<ChatResult> {
+  const revision = await services.store.revision();
   let memo = answers.get(services);
   if (!memo || memo.revision !== revision) answers.set(services, (memo = { revision, byKey: new Map() }));
   let hit = memo.byKey.get(key);
   if (!hit) {
-    hit = make();
+    hit = await make();
     if (memo.byKey.size >= 256) memo.byKey.clear();
     memo.byKey.set(key, hit);
   }
@@ -62,48 +63,49 @@ function indicatorsById(services: Services): Map<string, Indicator> {
   return new Map(services.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i] as const)));
 }
 
-export function objectiveStatus(services: Services, turn: ChatTurn, n: number, namedYear?: number): ChatResult {
-  const ctx = viewContext(services, turn);
+export async function objectiveStatus(services: Services, turn: ChatTurn, n: number, namedYear?: number): Promise<ChatResult> {
+  const ctx = await viewContext(services, turn);
   if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length) return reply.card(cards.unknownObjectiveCard(n, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  return remembered(services, answerKey('objective', ctx, year, n), () => {
-    const fig = services.status.figures(year, asOf).objectives[n - 1];
+  return remembered(services, answerKey('objective', ctx, year, n), async () => {
+    const fig = (await services.status.figures(year, asOf)).objectives[n - 1];
     return reply.card(cards.objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
   });
 }
 
-export function indicatorDetail(services: Services, turn: ChatTurn, id: string, namedYear?: number): ChatResult {
-  const ctx = viewContext(services, turn);
+export async function indicatorDetail(services: Services, turn: ChatTurn, id: string, namedYear?: number): Promise<ChatResult> {
+  const ctx = await viewContext(services, turn);
   const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
   if (!ind) return reply.card(cards.unknownIndicatorCard(id, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  return remembered(services, answerKey('indicator', ctx, year, ind.id), () => {
-    const pick = (y: number): IndicatorFigures =>
-      services.status.figures(y, asOf).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
-    const byYear = PLAN_YEARS.map(pick);
-    return reply.card(cards.indicatorDetailCard(pick(year), byYear, ctx), catalog(turn.lang).replies.summaryIndicator(ind.id));
+  return remembered(services, answerKey('indicator', ctx, year, ind.id), async () => {
+    const pick = async (y: number): Promise<IndicatorFigures> =>
+      (await services.status.figures(y, asOf)).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
+    const byYear: IndicatorFigures[] = [];
+    for (const y of PLAN_YEARS) byYear.push(await pick(y));
+    return reply.card(cards.indicatorDetailCard(await pick(year), byYear, ctx), catalog(turn.lang).replies.summaryIndicator(ind.id));
   });
 }
 
-export function planSummary(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {
+export async function planSummary(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  const ctx = viewContext(services, turn);
-  return remembered(services, answerKey('plan', ctx, year), () => reply.card(cards.planSummaryCard(services.status.figures(year, asOf), ctx), catalog(turn.lang).replies.summaryPlan));
+  const ctx = await viewContext(services, turn);
+  return remembered(services, answerKey('plan', ctx, year), async () => reply.card(cards.planSummaryCard(await services.status.figures(year, asOf), ctx), catalog(turn.lang).replies.summaryPlan));
 }
 
-export function lagging(services: Services, turn: ChatTurn, namedYear?: number): ChatResult {
+export async function lagging(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  const ctx = viewContext(services, turn);
-  return remembered(services, answerKey('lagging', ctx, year), () => reply.card(cards.laggingCard(services.status.figures(year, asOf), ctx)));
+  const ctx = await viewContext(services, turn);
+  return remembered(services, answerKey('lagging', ctx, year), async () => reply.card(cards.laggingCard(await services.status.figures(year, asOf), ctx)));
 }
 
-export function ask(services: Services, turn: ChatTurn, u: Understanding): ChatResult | undefined {
-  const ctx = viewContext(services, turn);
+export async function ask(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult | undefined> {
+  const ctx = await viewContext(services, turn);
   switch (u.intent) {
     case 'objective-status':
       if (u.objective === undefined && u.chooseObjective) {
         const { year, asOf } = chatPeriod(turn.now, u.year);
-        return reply.card(cards.chooseObjectiveCard(ctx, services.status.figures(year, asOf)));
+        return reply.card(cards.chooseObjectiveCard(ctx, await services.status.figures(year, asOf)));
       }
       return u.objective !== undefined ? objectiveStatus(services, turn, u.objective, u.year) : planSummary(services, turn, u.year);
     case 'indicator-detail':
@@ -123,9 +125,9 @@ export function ask(services: Services, turn: ChatTurn, u: Understanding): ChatR
       // The help and the manifest promise «misión» shows both: they are read together.
       return reply.card(cards.missionVisionCard(services.plan, 'both', ctx));
     case 'greeting':
-      return reply.card(cards.greetingCard(u.greeting ?? 'hello', { ...ctx, canReport: ctx.canReport || isAdmin(services, turn.actor) }));
+      return reply.card(cards.greetingCard(u.greeting ?? 'hello', { ...ctx, canReport: ctx.canReport || (await isAdmin(services, turn.actor)) }));
     case 'help':
-      return reply.card(cards.helpCard({ ...ctx, canReport: ctx.canReport || isAdmin(services, turn.actor) }));
+      return reply.card(cards.helpCard({ ...ctx, canReport: ctx.canReport || (await isAdmin(services, turn.actor)) }));
     case 'unknown':
       if (u.outOfScope) return reply.card(cards.outOfScopeCard(u.outOfScope, ctx));
       return reply.card(cards.notUnderstoodCard(u.original ?? u.text, ctx));

@@ -25,7 +25,7 @@ function personOf(actor: Actor): Person {
   return actor.email ? { id: actor.id, name, email: actor.email.toLowerCase() } : { id: actor.id, name };
 }
 
-function confirm(services: Services, turn: ChatTurn, outcome: SubscriptionOutcome, by?: string): ChatResult {
+async function confirm(services: Services, turn: ChatTurn, outcome: SubscriptionOutcome, by?: string): Promise<ChatResult> {
   const cron = services.config.digestCron ?? DEFAULT_DIGEST_CRON;
   const withNext = outcome === 'subscribed' || outcome === 'already-subscribed';
   const card = subscriptionCard({
@@ -34,20 +34,20 @@ function confirm(services: Services, turn: ChatTurn, outcome: SubscriptionOutcom
     scope: turn.scope,
     nextRun: withNext ? nextDigestRun(cron, turn.now) : null,
     by,
-    isAdmin: isAdmin(services, turn.actor),
+    isAdmin: await isAdmin(services, turn.actor),
   });
   return reply.card(card);
 }
 
-const findSubscription = (services: Services, key: string) =>
-  services.store.subscriptions().find((s) => s.conversationKey === key && s.kind === 'weekly-digest');
+const findSubscription = async (services: Services, key: string) =>
+  (await services.store.subscriptions({ conversationKey: key, kind: 'weekly-digest' }))[0];
 
 /** "suscribir resumen de revisión" / "subscribe review digest": the planning office's daily digest (admins). */
 const aboutReview = (text: string) => /\b(revis\w*|review\w*)\b/.test(text);
 
 async function subscribeReview(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
-  if (!isAdmin(services, turn.actor)) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
+  if (!(await isAdmin(services, turn.actor))) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
   const actor = personOf(turn.actor);
   const added = await services.store.subscribe({ conversationKey: turn.conversationKey, kind: 'review-digest', createdBy: actor, createdAt: turn.now.toISOString() }, actor);
   return reply.card(messageCard(added ? { title: s.reviewSubscribedTitle, text: s.reviewSubscribedText, color: 'good' } : { text: s.reviewAlreadySubscribed }));
@@ -56,9 +56,9 @@ async function subscribeReview(services: Services, turn: ChatTurn): Promise<Chat
 /** Cancels the review digest only: the store cancels a conversation's subscriptions together, so a weekly one is kept by subscribing it again. */
 async function unsubscribeReview(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
-  const subs = services.store.subscriptions().filter((x) => x.conversationKey === turn.conversationKey);
+  const subs = await services.store.subscriptions({ conversationKey: turn.conversationKey });
   if (!subs.some((x) => x.kind === 'review-digest')) return reply.card(messageCard({ text: s.reviewNotSubscribed }));
-  if (!isAdmin(services, turn.actor)) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
+  if (!(await isAdmin(services, turn.actor))) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
   const actor = personOf(turn.actor);
   await services.store.unsubscribe(turn.conversationKey, actor, turn.now.toISOString());
   for (const keep of subs.filter((x) => x.kind !== 'review-digest')) await services.store.subscribe(keep, actor);
@@ -67,7 +67,7 @@ async function unsubscribeReview(services: Services, turn: ChatTurn): Promise<Ch
 
 export const subscribeDigest: IntentHandler = async (services, turn, u) => {
   if (u && aboutReview(u.text)) return subscribeReview(services, turn);
-  const existing = findSubscription(services, turn.conversationKey);
+  const existing = await findSubscription(services, turn.conversationKey);
   if (existing) return confirm(services, turn, 'already-subscribed', existing.createdBy?.name);
   const actor = personOf(turn.actor);
   const added = await services.store.subscribe(
@@ -79,14 +79,14 @@ export const subscribeDigest: IntentHandler = async (services, turn, u) => {
 
 export const unsubscribeDigest: IntentHandler = async (services, turn, u) => {
   if (u && aboutReview(u.text)) return unsubscribeReview(services, turn);
-  if (!findSubscription(services, turn.conversationKey)) return confirm(services, turn, 'not-subscribed');
+  if (!(await findSubscription(services, turn.conversationKey))) return confirm(services, turn, 'not-subscribed');
   const removed = await services.store.unsubscribe(turn.conversationKey, personOf(turn.actor), turn.now.toISOString());
   return confirm(services, turn, removed ? 'unsubscribed' : 'not-subscribed');
 };
 
 export const sendDigestNow: IntentHandler = async (services, turn) => {
-  if (!isAdmin(services, turn.actor)) return confirm(services, turn, 'only-admins');
-  const built = buildDigest(
+  if (!(await isAdmin(services, turn.actor))) return confirm(services, turn, 'only-admins');
+  const built = await buildDigest(
     { plan: services.plan, store: services.store, figures: (year, asOf) => services.status.figures(year, asOf) },
     turn.conversationKey,
     turn.now,

@@ -13,11 +13,11 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
  * show (progress/explain.ts), at the same as-of date.
  */
 
-export function explain(services: Services, turn: ChatTurn, what: { objective?: number; indicatorId?: string; year?: number }): ChatResult {
-  const ctx = viewContext(services, turn);
+export async function explain(services: Services, turn: ChatTurn, what: { objective?: number; indicatorId?: string; year?: number }): Promise<ChatResult> {
+  const ctx = (await viewContext(services, turn));
   const namedYear = what.year !== undefined && PLAN_YEARS.includes(what.year as never) ? what.year : undefined;
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  const figures = services.status.figures(year, asOf);
+  const figures = await services.status.figures(year, asOf);
   if (what.indicatorId) {
     const id = what.indicatorId.toUpperCase();
     const o = figures.objectives.find((x) => x.indicators.some((f) => f.indicator.id.toUpperCase() === id));

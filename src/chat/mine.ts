@@ -19,12 +19,13 @@ import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from
  */
 
 /** The indicators whose owners include the actor (by AAD object id, Teams id or e-mail), in plan order. */
-export function ownedIndicators(services: Services, actor: Actor): Indicator[] {
+export async function ownedIndicators(services: Services, actor: Actor): Promise<Indicator[]> {
   const keys = personKeys(actor);
   if (!keys.length) return [];
+  const owners = await services.store.allOwners();
   return services.plan.objectives
     .flatMap((o) => o.indicators)
-    .filter((ind) => services.store.owners(ind.id).some((p) => personKeys(p).some((k) => keys.includes(k))));
+    .filter((ind) => (owners[ind.id] ?? []).some((p) => personKeys(p).some((k) => keys.includes(k))));
 }
 
 export interface OwnedIndicator {
@@ -44,23 +45,24 @@ export interface OwnedList {
 const REPORTED: ReadonlySet<ComplianceState> = new Set(['a-tiempo', 'tarde']);
 
 /** The actor's indicators with their figures and reporting calendar, as of the turn's date. */
-export function ownedList(services: Services, turn: ChatTurn): OwnedList {
-  const owned = ownedIndicators(services, turn.actor);
+export async function ownedList(services: Services, turn: ChatTurn): Promise<OwnedList> {
+  const owned = await ownedIndicators(services, turn.actor);
   const { year, asOf } = chatPeriod(turn.now);
   if (!owned.length) return { year, asOf, items: [] };
   const today = bogotaDate(turn.now);
   const last = lastClosedPeriod(today);
   const ids = new Set(owned.map((i) => i.id));
   // The vigencia of the month that last closed, as of today: that month's state and deadline, and the year's misses.
+  const owners = await services.store.allOwners();
   const compliance = computeCompliance({
     plan: services.plan,
-    reports: services.store.reports().filter((r) => ids.has(r.indicatorId)),
-    owners: (id) => services.store.owners(id),
+    reports: (await services.store.reports({ year })).filter((r) => ids.has(r.indicatorId)),
+    owners: (id) => owners[id] ?? [],
     year,
     asOf: today,
   });
   const byId = new Map(compliance.indicators.map((c) => [c.id, c]));
-  const figures = services.status.figures(year, asOf);
+  const figures = await services.status.figures(year, asOf);
   const items = owned.map((ind): OwnedIndicator => {
     const fig = figures.objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
     const c = byId.get(ind.id);
@@ -91,16 +93,16 @@ export function ownedListView(list: OwnedList, turn: ChatTurn, canReport: boolea
   return { lang: turn.lang, year: list.year, asOf: list.asOf, items };
 }
 
-export function myIndicators(services: Services, turn: ChatTurn): ChatResult {
-  const list = ownedList(services, turn);
-  const admin = isAdmin(services, turn.actor);
+export async function myIndicators(services: Services, turn: ChatTurn): Promise<ChatResult> {
+  const list = await ownedList(services, turn);
+  const admin = await isAdmin(services, turn.actor);
   if (!list.items.length) {
     const card = nobodyOwnsCard(turn.lang, admin);
     return reply.card(card);
   }
   // Owners may report their own indicators (ownership is what the list is about); the form checks it again.
   const view = ownedListView(list, turn, true);
-  const ctx = viewContext(services, turn);
+  const ctx = await viewContext(services, turn);
   return reply.card(myIndicatorsCard(view, ctx));
 }
 

@@ -7,20 +7,21 @@ import { looksLikeId, type NameBook } from '../views/names';
  * The names the bot has seen, from the store: people (personal chats' users, owners, admins, authors and actors of
  * the audit log) and conversations (channels with their team, group chats, personal chats).
  */
-export function nameBook(store: Store, lang: Lang): NameBook {
+export async function nameBook(store: Store, lang: Lang): Promise<NameBook> {
   const people = new Map<string, string>();
   const keep = (id: string | undefined, name: string | undefined) => {
     if (!id || !name || !name.trim() || looksLikeId(name) || name === id) return;
     people.set(id.toLowerCase(), name.trim());
   };
-  for (const a of store.audit()) keep(a.actor.id, a.actor.name);
-  for (const r of store.reports()) keep(r.author?.id, r.author?.name);
-  for (const list of Object.values(store.allOwners())) for (const p of list) keep(p.id, p.name);
-  for (const p of store.admins()) keep(p.id, p.name);
-  for (const c of store.conversations()) keep(c.userId, c.userName);
+  const stored = await store.conversations();
+  for (const a of await store.audit()) keep(a.actor.id, a.actor.name);
+  for (const r of await store.reports()) keep(r.author?.id, r.author?.name);
+  for (const list of Object.values(await store.allOwners())) for (const p of list) keep(p.id, p.name);
+  for (const p of await store.admins()) keep(p.id, p.name);
+  for (const c of stored) keep(c.userId, c.userName);
   const conversations = new Map<string, string>();
   const t = catalog(lang).names;
-  for (const c of store.conversations()) {
+  for (const c of stored) {
     const name = c.name && !looksLikeId(c.name) ? c.name : undefined;
     const team = c.teamName && !looksLikeId(c.teamName) ? c.teamName : undefined;
     let text: string | undefined;

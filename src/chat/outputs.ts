@@ -38,9 +38,9 @@ function say(text: string, color: 'attention' | 'warning' | 'default' = 'warning
   return reply.card(cards.messageCard({ text, color }));
 }
 
-export const exportFollowUp: IntentHandler = (services, turn: ChatTurn, u: Understanding) => {
+export const exportFollowUp: IntentHandler = async (services, turn: ChatTurn, u: Understanding) => {
   const s = strings(turn.lang);
-  if (!isAdmin(services, turn.actor)) return say(s.exportOnlyAdmins);
+  if (!(await isAdmin(services, turn.actor))) return say(s.exportOnlyAdmins);
   const link = services.config.exportLink;
   if (!link) return say(s.exportUnavailable, 'attention');
   const today = bogotaDate(turn.now);
@@ -63,12 +63,13 @@ export const exportFollowUp: IntentHandler = (services, turn: ChatTurn, u: Under
   return reply.card(card, s.exportTitle(quarter, year));
 };
 
-export const complianceIntent: IntentHandler = (services, turn: ChatTurn, u: Understanding) => {
+export const complianceIntent: IntentHandler = async (services, turn: ChatTurn, u: Understanding) => {
   const today = bogotaDate(turn.now);
   // The chat's vigencia: the year of the month that last closed (docs/decisions.md, «Chat»), unless one is named.
   const year = u.year ?? yearOf(lastClosedPeriod(today));
   // As of today: a past year's months are all closed and late reports stored since then count as late.
-  const c = computeCompliance({ plan: services.plan, reports: services.store.reports(), owners: (id) => services.store.owners(id), year, asOf: today });
+  const owners = await services.store.allOwners();
+  const c = computeCompliance({ plan: services.plan, reports: await services.store.reports({ year }), owners: (id) => owners[id] ?? [], year, asOf: today });
   return reply.card(complianceCard(c, turn.lang), strings(turn.lang).complianceTitle(year));
 };
 

@@ -60,13 +60,14 @@ function defaultPeriod(choices: string[], now: Date, named?: { period?: string; 
   return choices.includes(closed) ? closed : (choices[0] ?? closed);
 }
 
-function allowedIndicators(services: Services, turn: ChatTurn): Indicator[] {
-  const ids = new Set(reportableIndicators(services, turn.actor));
+async function allowedIndicators(services: Services, turn: ChatTurn): Promise<Indicator[]> {
+  const ids = new Set(await reportableIndicators(services, turn.actor));
   return services.plan.objectives.flatMap((o) => o.indicators).filter((i) => ids.has(i.id));
 }
 
-function lastReportOf(services: Services) {
-  const lookup = reportLookup(services.store);
+async function lastReportOf(services: Services, indicators: readonly Indicator[]) {
+  const wanted = new Set(indicators.map((i) => i.id));
+  const lookup = reportLookup((await services.store.latestReports()).filter((r) => wanted.has(r.indicatorId)));
   return (id: string) => {
     const eff = effectiveByPeriod(lookup.latestOfIndicator(id), id); // not every stored correction
     return eff[eff.length - 1];
@@ -80,8 +81,8 @@ interface FormState {
   notice?: string | null;
 }
 
-function formCard(services: Services, turn: ChatTurn, indicators: Indicator[], state: FormState) {
-  const admin = isAdmin(services, turn.actor);
+async function formCard(services: Services, turn: ChatTurn, indicators: Indicator[], state: FormState) {
+  const admin = await isAdmin(services, turn.actor);
   return reportFormCard({
     lang: turn.lang,
     formId: state.formId,
@@ -91,18 +92,18 @@ function formCard(services: Services, turn: ChatTurn, indicators: Indicator[], s
     values: state.values,
     errors: state.errors,
     notice: state.notice,
-    lastReport: lastReportOf(services),
+    lastReport: await lastReportOf(services, indicators),
   });
 }
 
 /** Opens the form; `requested` comes from the text ("reportar avance 4263 junio") or a status card's button. */
-export function startReport(
+export async function startReport(
   services: Services,
   turn: ChatTurn,
   requested: { indicatorId?: string; period?: string; month?: number; values?: FormValues; notice?: string } = {},
-): ChatResult {
+): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
-  const indicators = allowedIndicators(services, turn);
+  const indicators = await allowedIndicators(services, turn);
   if (!indicators.length) {
     return reply.card(cards.messageCard({ title: s.noIndicatorsTitle, text: s.noIndicatorsText }), s.noIndicatorsTitle);
   }
@@ -115,8 +116,8 @@ export function startReport(
     else selected = ind.id;
   }
   if (!selected && indicators.length === 1) selected = indicators[0].id;
-  const choices = periodChoices(services, turn.now, isAdmin(services, turn.actor));
-  const card = formCard(services, turn, indicators, {
+  const choices = periodChoices(services, turn.now, await isAdmin(services, turn.actor));
+  const card = await formCard(services, turn, indicators, {
     formId: randomUUID(),
     values: { ...requested.values, indicatorId: selected ?? '', period: defaultPeriod(choices, turn.now, requested) },
     notice,
@@ -139,8 +140,8 @@ function formValues(data: Record<string, unknown>): FormValues {
 const FORM_ID = /^[A-Za-z0-9-]{8,80}$/;
 
 /** The indicator's figures of `year` as of this turn (the report just stored counts in them). */
-function figuresAfter(services: Services, turn: ChatTurn, ind: Indicator, year: number) {
-  const fig = services.status.figures(year, bogotaDate(turn.now)).objectives[ind.objective - 1]?.indicators.find((f) => f.indicator.id === ind.id);
+async function figuresAfter(services: Services, turn: ChatTurn, ind: Indicator, year: number) {
+  const fig = (await services.status.figures(year, bogotaDate(turn.now))).objectives[ind.objective - 1]?.indicators.find((f) => f.indicator.id === ind.id);
   return fig ? { year, status: fig.status, progress: fig.progress, expected: fig.expected } : undefined;
 }
 
@@ -151,7 +152,7 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
   if (!formId || !FORM_ID.test(formId)) {
     return reply.card(cards.messageCard({ title: s.refusedTitle, text: s.invalidFormText, color: 'attention' }));
   }
-  const admin = isAdmin(services, turn.actor);
+  const admin = await isAdmin(services, turn.actor);
   let result;
   try {
     result = await submitReport(services.store, {
@@ -176,7 +177,7 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
         indicator: result.indicator,
         record: result.record,
         notes: result.warnings.map((w) => w.message),
-        figures: figuresAfter(services, turn, result.indicator, yearOf(result.record.period)),
+        figures: await figuresAfter(services, turn, result.indicator, yearOf(result.record.period)),
       });
       return { replaceSource: confirmation, replies: [] };
     }
@@ -190,9 +191,9 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
       // A payload naming an indicator the user may not report (or none that exists): refused, nothing stored.
       return reply.card(cards.messageCard({ title: s.refusedTitle, text: result.message, color: 'attention' }), s.refusedTitle);
     case 'invalid': {
-      const indicators = allowedIndicators(services, turn);
+      const indicators = await allowedIndicators(services, turn);
       return {
-        replaceSource: formCard(services, turn, indicators, { formId, values, errors: result.errors }),
+        replaceSource: await formCard(services, turn, indicators, { formId, values, errors: result.errors }),
         replies: [],
       };
     }

@@ -1,4 +1,3 @@
-import { reportLookup } from '../reports/lookup';
 import { MIN_RETURN_REASON, pendingReviews, reviewOf, reviewReport, type ReviewResult } from '../reports/review';
 import { catalog, numberText, periodText, type Lang } from '../i18n';
 import { findIndicator } from '../reports/validate';
@@ -47,10 +46,10 @@ function refused(turn: ChatTurn, text: string): ChatResult {
   return reply.card(cards.messageCard({ title: s.reviewRefusedTitle, text, color: 'attention' }), s.reviewRefusedTitle);
 }
 
-export function reviewList(services: Services, turn: ChatTurn): ChatResult {
+export async function reviewList(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
-  if (!isAdmin(services, turn.actor)) return reply.card(cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }), s.adminOnlyTitle);
-  const card = reviewListCard({ lang: turn.lang, plan: services.plan, pending: pendingReviews(services.store, services.plan) });
+  if (!(await isAdmin(services, turn.actor))) return reply.card(cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }), s.adminOnlyTitle);
+  const card = reviewListCard({ lang: turn.lang, plan: services.plan, pending: await pendingReviews(services.store, services.plan) });
   return reply.card(card, s.reviewListTitle);
 }
 
@@ -64,7 +63,7 @@ function decide(decision: 'aprobado' | 'devuelto'): ActionHandler {
       result = await reviewReport(services.store, {
         plan: services.plan,
         actor: turn.actor,
-        isAdmin: isAdmin(services, turn.actor),
+        isAdmin: await isAdmin(services, turn.actor),
         reportId,
         decision,
         note,
@@ -79,7 +78,7 @@ function decide(decision: 'aprobado' | 'devuelto'): ActionHandler {
     const card = reviewListCard({
       lang: turn.lang,
       plan: services.plan,
-      pending: pendingReviews(services.store, services.plan),
+      pending: await pendingReviews(services.store, services.plan),
       note: outcomeText(result, turn.lang),
       noteColor: result.status === 'reviewed' ? 'good' : 'attention',
     });
@@ -93,14 +92,14 @@ function valueInput(value: number, unit: string, lang: 'es' | 'en'): string {
 }
 
 /** The owner's notice button: the form for that month, filled with what was returned. */
-const fixAction: ActionHandler = (services, turn, data) => {
+const fixAction: ActionHandler = async (services, turn, data) => {
   const s = reportStrings(turn.lang);
   const id = str(data.reportId) ?? '';
-  const record = services.store.reports().find((r) => r.id === id);
-  const latest = record && reportLookup(services.store).latestOfIndicator(record.indicatorId).find((r) => r.period === record.period);
-  if (!record || latest !== record || reviewOf(record) !== 'devuelto') return reply.card(cards.messageCard({ title: s.formTitle, text: s.fixUnavailable }), s.formTitle);
+  const record = id ? await services.store.report(id) : undefined;
+  const latest = record && (await services.store.latestReports({ indicatorId: record.indicatorId, period: record.period }))[0];
+  if (!record || latest?.id !== record.id || reviewOf(record) !== 'devuelto') return reply.card(cards.messageCard({ title: s.formTitle, text: s.fixUnavailable }), s.formTitle);
   const ind = findIndicator(services.plan, record.indicatorId);
-  if (!ind || !reportableIndicators(services, turn.actor).includes(ind.id)) return refused(turn, s.notOwnerOf(record.indicatorId));
+  if (!ind || !(await reportableIndicators(services, turn.actor)).includes(ind.id)) return refused(turn, s.notOwnerOf(record.indicatorId));
   return startReport(services, turn, {
     indicatorId: ind.id,
     period: record.period,

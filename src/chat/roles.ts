@@ -9,22 +9,22 @@ const keysOf = (actor: Actor) => personKeys(actor);
 
 const isOneOf = (people: readonly Person[], keys: string[]) => people.some((p) => personKeys(p).some((k) => keys.includes(k)));
 
-export function isAdmin(services: Services, actor: Actor): boolean {
+export async function isAdmin(services: Services, actor: Actor): Promise<boolean> {
   const keys = keysOf(actor);
   if (keys.some((k) => services.config.admins.includes(k))) return true;
-  return isOneOf(services.store.admins(), keys);
+  return isOneOf(await services.store.admins(), keys);
 }
 
-export function ownsIndicator(services: Services, actor: Actor, indicatorId: string): boolean {
-  return isOneOf(services.store.owners(indicatorId), keysOf(actor));
+export async function ownsIndicator(services: Services, actor: Actor, indicatorId: string): Promise<boolean> {
+  return isOneOf(await services.store.owners(indicatorId), keysOf(actor));
 }
 
 /** Per store revision (owners and admins move it): every status card asks whether the reader may report. */
 const reportable = new WeakMap<Services, { revision: number; byActor: Map<string, readonly string[]> }>();
 
 /** Indicators the actor may report for: all of them for admins, their own otherwise. */
-export function reportableIndicators(services: Services, actor: Actor): string[] {
-  const revision = services.store.revision;
+export async function reportableIndicators(services: Services, actor: Actor): Promise<string[]> {
+  const revision = await services.store.revision();
   let memo = reportable.get(services);
   if (!memo || memo.revision !== revision) reportable.set(services, (memo = { revision, byActor: new Map() }));
   const key = `${actor.id}\u0000${actor.aadObjectId ?? ''}\u0000${actor.teamsId ?? ''}\u0000${actor.email ?? ''}`;
@@ -32,7 +32,8 @@ export function reportableIndicators(services: Services, actor: Actor): string[]
   if (!ids) {
     const all = services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
     const keys = keysOf(actor);
-    ids = isAdmin(services, actor) ? all : all.filter((id) => isOneOf(services.store.owners(id), keys));
+    const owners = await services.store.allOwners();
+    ids = (await isAdmin(services, actor)) ? all : all.filter((id) => isOneOf(owners[id] ?? [], keys));
     if (memo.byActor.size >= 1000) memo.byActor.clear();
     memo.byActor.set(key, ids);
   }

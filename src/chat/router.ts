@@ -14,7 +14,7 @@ export type IntentHandler = (services: Services, turn: ChatTurn, u: Understandin
 export type ActionHandler = (services: Services, turn: ChatTurn, data: Record<string, unknown>) => Promise<ChatResult> | ChatResult;
 
 /** A search box's query (the message extension) -> results as view data (chat/search.ts). */
-export type SearchHandler = (services: Services, turn: ChatTurn, query: string, paging: Paging) => SearchAnswer;
+export type SearchHandler = (services: Services, turn: ChatTurn, query: string, paging: Paging) => Promise<SearchAnswer> | SearchAnswer;
 
 export interface ChatModule {
   intents?: Partial<Record<Intent, IntentHandler>>;
@@ -80,7 +80,7 @@ export class ChatRouter {
   async text(turn: ChatTurn, text: string, u = this.understand(text)): Promise<ChatResult> {
     const handler = this.intents.get(u.intent);
     if (handler) return handler(this.services, turn, u);
-    return ask(this.services, turn, u) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, viewContext(this.services, turn)));
+    return (await ask(this.services, turn, u)) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)));
   }
 
   /** Whether `verb` names an action of the chat (a card's button, form or refresh). */
@@ -89,7 +89,7 @@ export class ChatRouter {
   }
 
   /** A search box's query (the message extension's): no results when no module searches. */
-  search(turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: 25 }): SearchAnswer {
+  async search(turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: 25 }): Promise<SearchAnswer> {
     return this.searchHandler ? this.searchHandler(this.services, turn, query, paging) : { lang: turn.lang, results: [], total: 0 };
   }
 
@@ -98,7 +98,7 @@ export class ChatRouter {
     const verb = str(data.verb) ?? '';
     if (verb === 'ask' && typeof data.text === 'string') return this.text(turn, data.text);
     const handler = this.actions.get(verb);
-    if (!handler) return reply.card(cards.notUnderstoodCard('', viewContext(this.services, turn)));
+    if (!handler) return reply.card(cards.notUnderstoodCard('', await viewContext(this.services, turn)));
     return handler(this.services, turn, data);
   }
 }

@@ -56,20 +56,20 @@ const MAX_TITLE_NAME = 80;
 /** A reader without rights: the cards it gets have no buttons that depend on who taps them. */
 const READER = { id: 'message-extension-reader', name: '' };
 
-export function search(services: Services, turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: MAX_RESULTS }): SearchAnswer {
+export async function search(services: Services, turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: MAX_RESULTS }): Promise<SearchAnswer> {
   const text = (typeof query === 'string' ? query : '').slice(0, 200).trim();
   const lang: Lang = (text && languageTold(text)) || turn.lang;
   const t: ChatTurn = { ...turn, lang };
   const m = mineStrings(lang);
   const { year, asOf } = chatPeriod(turn.now);
-  const figures = services.status.figures(year, asOf);
+  const figures = await services.status.figures(year, asOf);
   const reader: ChatTurn = { ...t, actor: READER };
 
-  const indicatorResult = (id: string, subtitle?: string): SearchResult | null => {
+  const indicatorResult = async (id: string, subtitle?: string): Promise<SearchResult | null> => {
     const o = services.plan.objectives.find((x) => x.indicators.some((i) => i.id === id));
     const fig = o && figures.objectives[o.number - 1].indicators.find((f) => f.indicator.id === id);
     if (!fig) return null;
-    const card = indicatorDetail(services, reader, id).replies[0];
+    const card = (await indicatorDetail(services, reader, id)).replies[0];
     if (!card || !('card' in card)) return null;
     return {
       kind: 'indicator',
@@ -79,11 +79,11 @@ export function search(services: Services, turn: ChatTurn, query: string, paging
       card: fitCard(card.card, MAX_RESULT_CARD_BYTES),
     };
   };
-  const objectiveResult = (n: number): SearchResult | null => {
+  const objectiveResult = async (n: number): Promise<SearchResult | null> => {
     const o = services.plan.objectives.find((x) => x.number === n);
     const fig = figures.objectives[n - 1];
     if (!o || !fig) return null;
-    const card = objectiveStatus(services, reader, n).replies[0];
+    const card = (await objectiveStatus(services, reader, n)).replies[0];
     if (!card || !('card' in card)) return null;
     return {
       kind: 'objective',
@@ -97,7 +97,7 @@ export function search(services: Services, turn: ChatTurn, query: string, paging
   // What the results are, before any card is drawn: only the page asked for is drawn.
   let hits: { hit: SearchHit; subtitle?: string }[];
   if (!text) {
-    const own = ownedList(services, t);
+    const own = await ownedList(services, t);
     hits = own.items.length
       ? own.items.map((it) => ({ hit: { kind: 'indicator', id: it.indicator.id }, subtitle: m.previewOwnSubtitle(statusLine(it.figures, lang), dueText(it.due, lang)) }))
       : services.plan.objectives.map((o) => ({ hit: { kind: 'objective', objective: o.number } }));
@@ -108,7 +108,7 @@ export function search(services: Services, turn: ChatTurn, query: string, paging
   const count = Number.isInteger(paging.count) && paging.count > 0 ? Math.min(paging.count, MAX_RESULTS) : MAX_RESULTS;
   const results: SearchResult[] = [];
   for (const { hit, subtitle } of hits.slice(skip, skip + count)) {
-    const r = hit.kind === 'indicator' ? indicatorResult(hit.id, subtitle) : objectiveResult(hit.objective);
+    const r = hit.kind === 'indicator' ? await indicatorResult(hit.id, subtitle) : await objectiveResult(hit.objective);
     if (r) results.push(r);
   }
   return { lang, results, total: hits.length };

@@ -36,13 +36,14 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const plan = loadPlan();
   const store = await openReadStore(config);
   try {
-    const reports = store?.reports() ?? [];
+    const reports = (await store?.reports()) ?? [];
+    const owners = (await store?.allOwners()) ?? {};
     const result = await followUpWorkbook(
       {
         plan,
         figures: (year, asOf) => computePlan(plan, reports, { year, asOf, bands: config.bands }),
         reports: () => reports,
-        owners: (id) => store?.owners(id) ?? [],
+        owners: (id) => owners[id] ?? [],
       },
       Number(yearText),
       quarter,

@@ -73,7 +73,7 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
   }
 
   try {
-    const known = [...store.admins(), ...Object.values(store.allOwners()).flat()];
+    const known = [...(await store.admins()), ...Object.values(await store.allOwners()).flat()];
     let result;
     try {
       result = await importReportsCsv(store, content, { plan, now: config.now ?? new Date(), actor: cliActor(actorName), knownPeople: known });

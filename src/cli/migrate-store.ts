@@ -30,7 +30,7 @@ export async function migrateStoreCommand(args: string[], io: CliIo): Promise<nu
   const source = await openLowdbStore(file, { readOnly: true, onWarning: (w) => io.err(t.warning(w)) });
   let result;
   try {
-    result = await copyToPostgres(snapshotOf(source), to);
+    result = await copyToPostgres(await snapshotOf(source), to);
   } catch (e) {
     io.err(t.migrateFailed(redactUrl(to), (e as Error).message));
     return 1;

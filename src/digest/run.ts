@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Plan } from '../plan/types';
 import type { PlanFigures } from '../progress/engine';
-import type { ConversationRecord, Person, Store } from '../store/types';
+import type { ConversationRecord, Person, SentRecord, Store } from '../store/types';
 import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
 import type { Lang } from '../i18n/lang';
 import { computeCompliance } from '../reports/compliance';
@@ -16,11 +16,13 @@ import type { ReportRecord } from '../store/types';
  * `deliver` function (the Teams layer renders and sends), and recorded in the store once delivered.
  * Free of Bot Framework types: `deliver` is injected, the clock is a parameter.
  *
- * Delivery semantics: AT-LEAST-ONCE. A digest or reminder is recorded (store.markSent, a durable write) right
- * after the connector accepted it. If the process dies in the few milliseconds between the connector's 2xx and
- * the write, the next run sends it again (one duplicate). The alternative — recording an attempt first — would
- * turn the same crash into a digest silently lost for the week; a rare duplicate is the lesser harm. A restart in
- * any other moment sends nothing twice, because what was sent is on disk.
+ * Delivery semantics: AT-MOST-ONCE per key, across every process. Before delivering, the runner claims the item's
+ * key (store.claimSend: one durable write that only one caller of a key wins, INSERT … ON CONFLICT DO NOTHING on
+ * PostgreSQL); the claim is the record of what was sent. A delivery that fails, is refused (the conversation is
+ * gone) or is aborted releases the claim (store.releaseSend), so a later run tries again. Only a crash between the
+ * claim and the connector's answer leaves a claim without a message: that one item is not sent (logged when it was
+ * claimed); nothing is ever sent twice, whichever processes run. The proactive lock (Store.exclusive) still keeps
+ * one process composing and sending at a time.
  *
  * Failures: a conversation that answers 403/404 is marked inactive by the sender and is not due any more. Other
  * failures are retried on later runs with a backoff (5, 15, 60 min; Retry-After when longer), up to 4 times per
@@ -67,7 +69,7 @@ export type DeliveryResult =
 export interface DigestDeps {
   plan: Plan;
   store: Store;
-  figures(year: number, asOf: string): PlanFigures;
+  figures(year: number, asOf: string): Promise<PlanFigures>;
   /** DIGEST_CRON, read in America/Bogota. */
   cron: string;
   reminderDays: readonly number[];
@@ -91,9 +93,9 @@ export function digestPeriod(now: Date): { year: number; asOf: string } {
 }
 
 /** The conversation's latest digest record (scheduled or sent on demand), or null. */
-export function previousDigestOf(store: Pick<Store, 'sent'>, conversationKey: string): PreviousDigest | null {
+export async function previousDigestOf(store: Pick<Store, 'sent'>, conversationKey: string): Promise<PreviousDigest | null> {
   let best: { at: string; detail?: unknown } | null = null;
-  for (const rec of store.sent()) {
+  for (const rec of await store.sent({ prefix: 'digest:' })) {
     const k = parseDigestKey(rec.key);
     if (!k || k.conversationKey !== conversationKey) continue;
     if (!best || Date.parse(rec.at) > Date.parse(best.at)) best = rec;
@@ -116,25 +118,26 @@ export function conversationLang(conversation: Pick<ConversationRecord, 'scope' 
 }
 
 /** Composes the digest a conversation gets at `now`, from the store and the figures. */
-export function buildDigest(
+export async function buildDigest(
   deps: Pick<DigestDeps, 'plan' | 'store' | 'figures'>,
   conversationKey: string,
   now: Date,
   lang: 'es' | 'en' = 'es',
-): BuiltDigest {
+): Promise<BuiltDigest> {
   const { year, asOf } = digestPeriod(now);
-  const figures = deps.figures(year, asOf);
-  const previous = previousDigestOf(deps.store, conversationKey);
+  const figures = await deps.figures(year, asOf);
+  const previous = await previousDigestOf(deps.store, conversationKey);
+  const owners = await deps.store.allOwners();
   const since = previous?.at ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const model = composeDigest({
     plan: deps.plan,
     figures,
     previous,
-    reportsSince: reportsBetween(deps.store.reports(), since, now),
-    owners: (id) => deps.store.owners(id),
+    reportsSince: reportsBetween(await deps.store.reports(), since, now),
+    owners: (id) => owners[id] ?? [],
     lang,
     now,
-    compliance: computeCompliance({ plan: deps.plan, reports: deps.store.reports(), owners: (id) => deps.store.owners(id), year, asOf }).totals,
+    compliance: computeCompliance({ plan: deps.plan, reports: await deps.store.reports({ year }), owners: (id) => owners[id] ?? [], year, asOf }).totals,
   });
   return { model, snapshot: snapshotOf(figures) };
 }
@@ -187,7 +190,8 @@ export interface RunItemSummary {
   kind: 'digest' | 'reminder' | 'notice';
   key: string;
   conversationKey: string;
-  status: DeliveryResult['status'] | 'error';
+  /** 'already-sent': another process (or run) claimed the key first (Store.claimSend); nothing was delivered here. */
+  status: DeliveryResult['status'] | 'error' | 'already-sent';
 }
 
 export interface RunSummary {
@@ -214,15 +218,20 @@ export class DigestRunner {
   }
 
   /** What is due at `now`, without sending (for logs and tests). */
-  due(now: Date): Outbound[] {
+  async due(now: Date): Promise<Outbound[]> {
     const { plan, store, log } = this.deps;
     const items: Outbound[] = [];
+    // One read of each: what was sent, the conversations, the subscriptions, the latest version of each month.
+    const sentKeys = new Set((await store.sent()).map((r) => r.key));
+    const wasSent = (k: string) => sentKeys.has(k);
+    const conversations = await store.conversations();
+    const subscriptions = await store.subscriptions();
     const { due, skipped } = digestsDue({
       cron: this.deps.cron,
       now,
-      subscriptions: store.subscriptions(),
-      conversations: store.conversations(),
-      wasSent: (k) => store.wasSent(k),
+      subscriptions,
+      conversations,
+      wasSent,
     });
     for (const s of skipped) {
       if (s.reason !== 'subscribed-after-occurrence') {
@@ -232,19 +241,21 @@ export class DigestRunner {
     }
     for (const d of due) {
       if (!this.mayTry(d.key, now)) continue;
-      const { model, snapshot } = buildDigest(this.deps, d.conversation.key, now, conversationLang(d.conversation));
+      const { model, snapshot } = await buildDigest(this.deps, d.conversation.key, now, conversationLang(d.conversation));
       items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
     }
 
     // Reminders and notices: business days, 7:00 to 19:00 Bogotá (DOMAIN.md).
     if (!isBusinessHours(now)) return items;
-    const conversations = store.conversations();
+    // Reminders, notices and the review digest look at each month's latest version only (reported or not, its state).
+    const latest = await store.latestReports();
+    const allOwners = await store.allOwners();
     const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
     const today = bogotaDate(now);
 
-    for (const record of returnedToTell(store.reports(), now)) {
+    for (const record of returnedToTell(latest, now)) {
       const key = `return-notice:${record.id}`;
-      if (store.wasSent(key) || !this.mayTry(key, now)) continue;
+      if (wasSent(key) || !this.mayTry(key, now)) continue;
       const indicator = plan.objectives.flatMap((o) => o.indicators).find((i) => i.id === record.indicatorId);
       const conversation = personalConversationOf(conversations, record.author);
       if (!indicator || !conversation) {
@@ -254,29 +265,28 @@ export class DigestRunner {
       items.push({ kind: 'notice', key, conversation, notice: { type: 'returned', record, indicator } });
     }
 
-    const admins = adminConversations(conversations, this.deps.admins ?? [], store.admins());
-    const reviewChannels = store
-      .subscriptions()
+    const admins = adminConversations(conversations, this.deps.admins ?? [], await store.admins());
+    const reviewChannels = subscriptions
       .filter((s) => s.kind === 'review-digest')
       .map((s) => conversations.find((c) => c.key === s.conversationKey && c.active))
       .filter((c): c is ConversationRecord => !!c);
     if (hour >= REVIEW_DIGEST_HOUR) {
-      const pending = pendingOf(store.reports());
+      const pending = pendingOf(latest); // from the latest versions already read for the reminders
       if (pending.length) {
         const seen = new Set<string>();
         for (const conversation of [...admins, ...reviewChannels]) {
           if (seen.has(conversation.key)) continue;
           seen.add(conversation.key);
           const key = `review-digest:${today}:${conversation.key}`;
-          if (store.wasSent(key) || !this.mayTry(key, now)) continue;
+          if (wasSent(key) || !this.mayTry(key, now)) continue;
           items.push({ kind: 'notice', key, conversation, notice: { type: 'review-digest', pending } });
         }
       }
     }
 
     if (hour >= REMINDER_HOUR) {
-      for (const missed of missedNoticesDue(today, plan, store.reports(), store.allOwners())) {
-        if (store.wasSent(missed.key) || !this.mayTry(missed.key, now)) continue;
+      for (const missed of missedNoticesDue(today, plan, latest, allOwners)) {
+        if (wasSent(missed.key) || !this.mayTry(missed.key, now)) continue;
         const conversation = personalConversationOf(conversations, missed.owner);
         if (!conversation) {
           this.once(`unreachable:${missed.key}`, () => log.info(`aviso ${missed.key}: ${missed.owner.name} no tiene chat personal con el bot; no se puede enviar`));
@@ -284,20 +294,20 @@ export class DigestRunner {
         }
         items.push({ kind: 'notice', key: missed.key, conversation, notice: { type: 'missed-owner', missed } });
       }
-      const forAdmins = missedForAdmins(today, plan, store.reports(), store.allOwners());
+      const forAdmins = missedForAdmins(today, plan, latest, allOwners);
       if (forAdmins) {
         for (const conversation of admins) {
           const key = `missed-admins:${forAdmins.period}:${conversation.key}`;
-          if (store.wasSent(key) || !this.mayTry(key, now)) continue;
+          if (wasSent(key) || !this.mayTry(key, now)) continue;
           items.push({ kind: 'notice', key, conversation, notice: { type: 'missed-admins', missed: forAdmins } });
         }
       }
     }
 
     if (hour >= REMINDER_HOUR) {
-      const reminders = remindersDue(bogotaDate(now), plan, store.reports(), store.allOwners(), this.deps.reminderDays);
+      const reminders = remindersDue(bogotaDate(now), plan, latest, allOwners, this.deps.reminderDays);
       for (const rem of reminders) {
-        if (store.wasSent(rem.key) || !this.mayTry(rem.key, now)) continue;
+        if (wasSent(rem.key) || !this.mayTry(rem.key, now)) continue;
         const conversation = personalConversationOf(conversations, rem.owner);
         if (!conversation) {
           this.once(`unreachable:${rem.key}`, () =>
@@ -335,7 +345,7 @@ export class DigestRunner {
     const { store, log } = this.deps;
     let items: Outbound[];
     try {
-      items = this.due(now);
+      items = await this.due(now);
     } catch (e) {
       log.error('resumen/recordatorios: no se pudo calcular lo pendiente', e);
       return { at: now.toISOString(), items: [] };
@@ -345,6 +355,18 @@ export class DigestRunner {
     const results = await Promise.all(
       items.map(async (item): Promise<RunItemSummary> => {
         const base = { kind: item.kind, key: item.key, conversationKey: item.conversation.key };
+        // Claimed before delivery (docs/decisions.md, «Store interface»): one claimer per key across every process;
+        // a failed or refused delivery releases the claim so a later run may try again.
+        const record = sentRecordOf(item, now);
+        try {
+          if (!(await store.claimSend(record))) {
+            log.info(`${item.key}: ya enviado (o en envío) por otro proceso; se omite`);
+            return { ...base, status: 'already-sent' };
+          }
+        } catch (e) {
+          log.error(`${item.key}: no se pudo reservar el envío en el almacén; se reintenta en la próxima pasada`, e);
+          return { ...base, status: 'error' };
+        }
         let result: DeliveryResult;
         try {
           result = await this.deps.deliver(item);
@@ -352,26 +374,16 @@ export class DigestRunner {
           log.error(`${item.key}: error inesperado al enviar`, e);
           result = { status: 'failed', attempts: 0, reason: (e as Error)?.message ?? String(e) };
         }
+        if (result.status !== 'sent') {
+          try {
+            await store.releaseSend(item.key);
+          } catch (e) {
+            log.error(`${item.key}: no entregado y la reserva NO se liberó (no se reintentará)`, e);
+          }
+        }
         if (result.status === 'sent') {
           this.retry.delete(item.key);
-          try {
-            if (item.kind === 'digest') {
-              await recordDigest(store, item.key, now, item.conversation.key, item.snapshot, { slot: parseDigestKey(item.key)?.slot });
-            } else if (item.kind === 'notice') {
-              await store.markSent({ key: item.key, at: now.toISOString(), detail: noticeDetail(item) });
-            } else {
-              const rem = item.reminder;
-              await store.markSent({
-                key: item.key,
-                at: now.toISOString(),
-                detail: { kind: 'reminder', conversationKey: item.conversation.key, ownerId: rem.owner.id, period: rem.period, deadline: rem.deadline, daysLeft: rem.daysLeft, indicators: rem.indicators.map((i) => i.id) },
-              });
-            }
-            log.info(`${item.key}: entregado y registrado`);
-          } catch (e) {
-            log.error(`${item.key}: entregado pero NO registrado (podría repetirse tras un reinicio)`, e);
-            return { ...base, status: 'error' };
-          }
+          log.info(`${item.key}: entregado y registrado`);
         } else if (result.status === 'failed') {
           const prev = this.retry.get(item.key)?.failures ?? 0;
           const failures = prev + 1;
@@ -391,6 +403,21 @@ export class DigestRunner {
     );
     return { at: now.toISOString(), items: results };
   }
+}
+
+/** The record a delivery is claimed (and then kept) under: the same one markSent used to store after delivery. */
+function sentRecordOf(item: Outbound, now: Date): SentRecord {
+  const at = now.toISOString();
+  if (item.kind === 'digest') {
+    return { key: item.key, at, detail: { kind: 'digest', conversationKey: item.conversation.key, snapshot: item.snapshot, slot: parseDigestKey(item.key)?.slot } };
+  }
+  if (item.kind === 'notice') return { key: item.key, at, detail: noticeDetail(item) };
+  const rem = item.reminder;
+  return {
+    key: item.key,
+    at,
+    detail: { kind: 'reminder', conversationKey: item.conversation.key, ownerId: rem.owner.id, period: rem.period, deadline: rem.deadline, daysLeft: rem.daysLeft, indicators: rem.indicators.map((i) => i.id) },
+  };
 }
 
 /** What waits for review: the latest version of each month while 'pendiente', oldest first. */

@@ -7,7 +7,9 @@ import { computeCompliance, complianceJson } from '../reports/compliance';
 import { followUpWorkbook, refusalText, type FollowUpResult } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter, type Quarter } from '../outputs/common';
 import { DOWNLOAD_PATH, verifyExportQuery } from '../outputs/signed-link';
-import { openDataCsv, openDataJson, openDataRows } from '../outputs/open-data';
+import { openDataAsOf, openDataCsv, openDataJson, openDataRows } from '../outputs/open-data';
+import { PLAN_YEARS } from '../plan/types';
+import type { PlanFigures } from '../progress/engine';
 import { catalog, type HttpStrings } from '../i18n';
 import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
 import { oneParam, readYearAsOf } from './params';
@@ -77,24 +79,30 @@ function refusedPage(req: Request, res: Response, status: number, message: (t: H
 
 export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions): void {
   const linkSecret = opts.linkSecret ?? randomBytes(32).toString('hex');
-  const source = {
-    plan: opts.status.plan,
-    figures: (year: number, asOf: string) => opts.status.figures(year, asOf),
-    reports: () => opts.store.reports(),
-    owners: (id: string) => opts.store.owners(id),
+  /** The workbook's source, read from the store when a workbook is asked for (owners read once per request). */
+  const sourceNow = async () => {
+    const owners = await opts.store.allOwners();
+    return {
+      plan: opts.status.plan,
+      figures: (year: number, asOf: string) => opts.status.figures(year, asOf),
+      reports: () => opts.store.reports(),
+      owners: (id: string) => owners[id] ?? [],
+    };
   };
+  const source = { plan: opts.status.plan };
 
   server.get('/api/v1/compliance', async (req: Request, res: Response) => {
     if (!requireBearer(req, res, opts.apiToken)) return;
     const p = readYearAsOf(req, res, opts.clock);
     if (!p) return;
-    const c = computeCompliance({ plan: source.plan, reports: opts.store.reports(), owners: source.owners, year: p.year, asOf: p.asOf });
+    const owners = await opts.store.allOwners();
+    const c = computeCompliance({ plan: source.plan, reports: await opts.store.reports({ year: p.year }), owners: (id) => owners[id] ?? [], year: p.year, asOf: p.asOf });
     res.json(complianceJson(c));
   });
 
   async function answerWorkbook(req: Request, res: Response, year: number, quarter: Quarter): Promise<void> {
     const now = opts.clock();
-    const result = await followUpWorkbook(source, year, quarter, bogotaDate(now), now);
+    const result = await followUpWorkbook(await sourceNow(), year, quarter, bogotaDate(now), now);
     if (!result.ok) {
       apiError(req, res, result.code === 'quarter-not-started' ? 409 : 400, result.code, () => refusalText(result, httpLang(req)));
       return;
@@ -123,12 +131,17 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
 
   // ---- open data: one body per (store revision, day), an ETag of its bytes, 304 when the portal already has it
   const memo = new Map<string, { body: string; etag: string }>();
-  function feed(kind: 'csv' | 'json'): { body: string; etag: string } {
+  async function feed(kind: 'csv' | 'json'): Promise<{ body: string; etag: string }> {
     const today = bogotaDate(opts.clock());
-    const key = `${kind}|${opts.store.revision}|${today}`;
+    const key = `${kind}|${await opts.store.revision()}|${today}`;
     let hit = memo.get(key);
     if (!hit) {
-      const rows = openDataRows(source.plan, source.figures, today);
+      const byYear = new Map<string, PlanFigures>();
+      for (const y of PLAN_YEARS) {
+        const asOf = openDataAsOf(y, today);
+        byYear.set(`${y}|${asOf}`, await opts.status.figures(y, asOf));
+      }
+      const rows = openDataRows(source.plan, (y, asOf) => byYear.get(`${y}|${asOf}`)!, today);
       const body = kind === 'csv' ? openDataCsv(rows) : openDataJson(rows);
       hit = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
       if (memo.size >= 8) memo.clear();
@@ -143,7 +156,7 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
         apiError(req, res, 404, 'not-found', (t) => t.openDataOff);
         return;
       }
-      const { body, etag } = feed(kind);
+      const { body, etag } = await feed(kind);
       const headers = {
         ETag: etag,
         'Cache-Control': 'public, max-age=3600, must-revalidate',

@@ -58,9 +58,7 @@ export function registerReportsApi(server: Server, opts: ReportsApiOptions): voi
         return;
       }
     }
-    const reports = opts.store
-      .reports()
-      .filter((r) => (indicatorId === undefined || r.indicatorId === indicatorId) && (year === undefined || r.period.startsWith(`${year}-`)))
+    const reports = (await opts.store.reports({ indicatorId, year: year === undefined ? undefined : Number(year) }))
       // Oldest first: by the instant stored, then write order (the list is in write order; sort is stable).
       .map((r, i) => ({ r, i }))
       .sort((a, b) => Date.parse(a.r.reportedAt) - Date.parse(b.r.reportedAt) || a.i - b.i)

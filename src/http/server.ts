@@ -139,11 +139,6 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   };
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  // Several processes may share a PostgreSQL store: each request (a Teams turn, a status read) first catches up with
-  // what the others wrote (one `SELECT rev` when nothing changed; nothing to do for the embedded store).
-  server.use(async () => {
-    await opts.store.refresh().catch((e: unknown) => opts.log('No se pudo poner al día la caché del almacén', e));
-  });
 
   const clientError = (req: Request, res: Response, status: number, e: ClientError, headers: Record<string, string> = {}) =>
     sendJson(res, status, { error: { code: e.code, message: e.message(catalog(httpLang(req)).http) } }, headers);
@@ -214,8 +209,9 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     if (!requireBearer(req, res, opts.apiToken)) return;
     const p = readYearAsOf(req, res, opts.clock);
     if (!p) return;
-    const figures = opts.status.figures(p.year, p.asOf);
-    res.json(statusJson(figures, (id) => opts.store.owners(id)));
+    const figures = await opts.status.figures(p.year, p.asOf);
+    const owners = await opts.store.allOwners();
+    res.json(statusJson(figures, (id) => owners[id] ?? []));
   };
   server.get('/api/v1/status', statusApi);
   server.head('/api/v1/status', statusApi);

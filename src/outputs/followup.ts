@@ -15,8 +15,8 @@ import { workbookBuffer, workbookFileName, type ReportVersion } from './workbook
 
 export interface FollowUpSource {
   plan: Plan;
-  figures(year: number, asOf: string): PlanFigures;
-  reports(): readonly ReportVersion[];
+  figures(year: number, asOf: string): PlanFigures | Promise<PlanFigures>;
+  reports(): readonly ReportVersion[] | Promise<readonly ReportVersion[]>;
   owners(indicatorId: string): readonly Person[];
 }
 
@@ -48,8 +48,8 @@ export async function followUpWorkbook(src: FollowUpSource, year: number, quarte
       params: { quarter, year, today },
     };
   }
-  const figures = src.figures(year, cut.asOf);
-  const reports = src.reports();
+  const figures = await src.figures(year, cut.asOf);
+  const reports = await src.reports();
   const buffer = await workbookBuffer({
     plan: src.plan,
     status: statusJson(figures, (id) => src.owners(id)),

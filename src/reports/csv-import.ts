@@ -159,7 +159,7 @@ export async function importReportsCsv(store: Store, content: string | Uint8Arra
   const parsed = parseReportsCsv(content);
   if (!parsed.ok) return parsed;
   const hash = fileHash(content);
-  const lookup = reportLookup(store);
+  const lookup = reportLookup(await store.reports());
   const known = opts.knownPeople ?? [];
   const errors: LineMessage[] = [];
   const warnings: LineMessage[] = [];

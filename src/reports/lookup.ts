@@ -1,9 +1,8 @@
 import type { ReportRecord } from '../store/types';
 
 /**
- * O(1) look-ups over a store's report list (submissionId, one indicator's versions), kept up to date
- * incrementally: the list is append-only (the Store's contract), so each call only indexes what was added since.
- * Keyed by the list object itself, so several stores never mix.
+ * O(1) look-ups over a list of report versions (submissionId, one indicator's versions), indexed once per list
+ * (keyed by the list object itself, so several lists never mix).
  */
 
 interface Index {
@@ -47,12 +46,13 @@ export interface ReportLookup {
   latestOfIndicator(indicatorId: string): readonly ReportRecord[];
 }
 
-export function reportLookup(source: { reports(): readonly ReportRecord[] }): ReportLookup {
+/** Look-ups over a list of report versions read from the store (in write order). */
+export function reportLookup(list: readonly ReportRecord[]): ReportLookup {
   return {
-    bySubmission: (sid) => indexOf(source.reports()).bySubmission.get(sid),
-    ofIndicator: (id) => indexOf(source.reports()).byIndicator.get(id) ?? [],
+    bySubmission: (sid) => indexOf(list).bySubmission.get(sid),
+    ofIndicator: (id) => indexOf(list).byIndicator.get(id) ?? [],
     latestOfIndicator: (id) => {
-      const byPeriod = indexOf(source.reports()).latest.get(id);
+      const byPeriod = indexOf(list).latest.get(id);
       return byPeriod ? [...byPeriod.values()] : [];
     },
   };

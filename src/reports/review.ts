@@ -1,6 +1,5 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { ReportRecord, ReviewState, Store } from '../store/types';
-import { reportLookup } from './lookup';
 import { catalog, type Lang } from '../i18n';
 import { personOf, type ActorLike } from './ownership';
 import { cleanText, findIndicator } from './validate';
@@ -28,11 +27,10 @@ export const MIN_RETURN_REASON = 10;
 const MAX_NOTE = 1000;
 
 /** What waits for review: the latest version of each month while it is 'pendiente', oldest first. */
-export function pendingReviews(store: Pick<Store, 'reports'>, plan?: Plan): ReportRecord[] {
-  const lookup = reportLookup(store);
-  const ids = plan ? plan.objectives.flatMap((o) => o.indicators.map((i) => i.id)) : [...new Set(store.reports().map((r) => r.indicatorId))];
-  const out: ReportRecord[] = [];
-  for (const id of ids) for (const r of lookup.latestOfIndicator(id)) if (reviewOf(r) === 'pendiente') out.push(r);
+export async function pendingReviews(store: Pick<Store, 'latestReports'>, plan?: Plan): Promise<ReportRecord[]> {
+  const latest = await store.latestReports({ review: 'pendiente' });
+  const ids = plan ? new Set(plan.objectives.flatMap((o) => o.indicators.map((i) => i.id))) : undefined;
+  const out = latest.filter((r) => (!ids || ids.has(r.indicatorId)) && reviewOf(r) === 'pendiente');
   return out.sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : a.id < b.id ? -1 : 1));
 }
 

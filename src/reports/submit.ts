@@ -1,6 +1,5 @@
 import type { Indicator, Plan } from '../plan/types';
 import type { Person, ReportRecord, ReportSource, Store } from '../store/types';
-import { reportLookup } from './lookup';
 import { initialReview } from './review';
 import { messages, type Lang } from '../i18n';
 import { mayReport, personOf, type ActorLike } from './ownership';
@@ -48,17 +47,16 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
   if (!idText) return { status: 'invalid', errors: [{ field: 'indicatorId', code: 'required', message: m.indicatorRequired }], warnings: [] };
   const indicator = findIndicator(req.plan, idText);
   if (!indicator) return { status: 'unknown-indicator', indicatorId: idText.slice(0, 40), message: m.indicatorUnknown(idText.slice(0, 40)) };
-  if (!mayReport(store.owners(indicator.id), req.actor, req.isAdmin)) {
+  if (!mayReport(await store.owners(indicator.id), req.actor, req.isAdmin)) {
     return { status: 'forbidden', indicator, message: m.notOwner(indicator.id) };
   }
 
-  const lookup = reportLookup(store);
   const author: Person = personOf(req.actor);
   const submissionId = req.submissionId === undefined ? undefined : scopedSubmissionId(author, req.submissionId);
   if (req.submissionId !== undefined) {
     // A repeat of this person's form; a key stored before keys were scoped counts only when it is the same person's.
-    const legacy = lookup.bySubmission(req.submissionId);
-    const dup = lookup.bySubmission(submissionId!) ?? (legacy && legacy.author.id === author.id ? legacy : undefined);
+    const legacy = await store.reportBySubmission(req.submissionId);
+    const dup = (await store.reportBySubmission(submissionId!)) ?? (legacy && legacy.author.id === author.id ? legacy : undefined);
     if (dup) return { status: 'duplicate', record: dup, indicator: findIndicator(req.plan, dup.indicatorId) ?? indicator };
   }
 
@@ -67,7 +65,7 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
     indicator,
     now: req.now,
     // The latest version of each month is all the rules look at (effectiveByPeriod): not every correction stored.
-    existing: lookup.latestOfIndicator(indicator.id),
+    existing: await store.latestReports({ indicatorId: indicator.id }),
     lang,
     isAdmin: req.isAdmin,
   });

@@ -20,8 +20,11 @@ import type {
   ReviewState,
   SentRecord,
   ExclusiveResult,
+  ReportChanges,
+  ReportQuery,
   Store,
   Subscription,
+  SubscriptionKind,
 } from './types';
 
 /** The small mutable state (the lowdb document, minus its header). */
@@ -188,6 +191,41 @@ export function filterAudit(
   return list;
 }
 
+/** The months a report query covers, as an inclusive [from, to] range of YYYY-MM (undefined ends are open). */
+export function periodRange(q: ReportQuery | undefined): { from?: string; to?: string } {
+  let from = q?.from;
+  let to = q?.to;
+  const narrow = (f: string, t: string) => {
+    if (from === undefined || f > from) from = f;
+    if (to === undefined || t < to) to = t;
+  };
+  if (q?.period !== undefined) narrow(q.period, q.period);
+  if (q?.year !== undefined) narrow(`${String(q.year).padStart(4, '0')}-01`, `${String(q.year).padStart(4, '0')}-12`);
+  return { from, to };
+}
+
+/** Whether a record matches a report query (the embedded store's filter; PostgreSQL does it in SQL). */
+export function matchesReportQuery(r: ReportRecord, q: ReportQuery | undefined): boolean {
+  if (!q) return true;
+  if (q.indicatorId !== undefined && r.indicatorId !== q.indicatorId) return false;
+  const { from, to } = periodRange(q);
+  if (from !== undefined && r.period < from) return false;
+  if (to !== undefined && r.period > to) return false;
+  if (q.review !== undefined && (r.review ?? 'aprobado') !== q.review) return false;
+  return true;
+}
+
+/** Calls every change listener; a listener that throws does not stop the others nor the write. */
+export function notifyAll(listeners: Iterable<(revision: number) => void>, revision: number): void {
+  for (const l of [...listeners]) {
+    try {
+      l(revision);
+    } catch {
+      // a cache hint: a failing listener must not break the write that caused it
+    }
+  }
+}
+
 /**
  * One stored version of a report, as every store writes it: the id from (indicator, period, version), the texts
  * defaulted to '', the author copied, and submissionId / review only when given.
@@ -234,6 +272,11 @@ export abstract class BaseStore implements Store {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly sentByKey = new Map<string, SentRecord>();
   private rev = 0;
+  /** Published report versions (and reviewed copies) with the revision that published them: reportChanges' feed. */
+  private readonly changeLog: { rev: number; record: ReportRecord }[] = [];
+  private readonly listeners = new Set<(revision: number) => void>();
+  /** (indicator, period) -> latest published version (what latestReports reads). */
+  private readonly publishedLatest = new Map<string, ReportRecord>();
 
   protected constructor(init: BaseInit) {
     this.state = init.state;
@@ -243,6 +286,7 @@ export abstract class BaseStore implements Store {
     this.reportList.forEach((r, i) => {
       this.indexReport(r);
       this.position.set(r.id, i);
+      this.keepLatest(r);
     });
     for (const e of this.auditList) {
       this.indexAudit(e);
@@ -258,12 +302,16 @@ export abstract class BaseStore implements Store {
   abstract flush(): Promise<void>;
   abstract close(): Promise<void>;
 
-  get revision(): number {
+  async revision(): Promise<number> {
     return this.rev;
   }
 
-  /** One process holds the embedded store (an exclusive lock): nothing to catch up with. */
-  async refresh(): Promise<void> {}
+  onChange(listener: (revision: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
 
   /** One process holds the embedded store: the lock is the process's own. */
   async exclusive<T>(_name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
@@ -272,6 +320,7 @@ export abstract class BaseStore implements Store {
 
   protected bump(): void {
     this.rev++;
+    notifyAll(this.listeners, this.rev);
   }
 
   /**
@@ -296,7 +345,16 @@ export abstract class BaseStore implements Store {
 
   /** Makes durable report versions and audit entries visible. */
   protected publish(effects: Effects): void {
-    for (const r of effects.reports) this.position.set(r.id, this.reportList.push(r) - 1);
+    const rev = this.rev + 1; // the revision bump() below gives this change
+    for (const r of effects.reports) {
+      this.position.set(r.id, this.reportList.push(r) - 1);
+      this.changeLog.push({ rev, record: r });
+      this.keepLatest(r);
+    }
+    for (const r of effects.reviewed ?? []) {
+      this.changeLog.push({ rev, record: r });
+      this.keepLatest(r);
+    }
     if (effects.reviewed?.length) {
       const list = this.reportList.slice();
       for (const r of effects.reviewed) {
@@ -310,6 +368,12 @@ export abstract class BaseStore implements Store {
       this.indexAudit(e);
     }
     if (effects.reports.length || effects.reviewed?.length) this.bump();
+  }
+
+  private keepLatest(r: ReportRecord): void {
+    const key = reportKey(r.indicatorId, r.period);
+    const prev = this.publishedLatest.get(key);
+    if (!prev || prev.version <= r.version) this.publishedLatest.set(key, r);
   }
 
   private indexReport(r: ReportRecord): void {
@@ -369,8 +433,46 @@ export abstract class BaseStore implements Store {
 
   // ---- reports
 
-  reports(): readonly ReportRecord[] {
-    return this.reportList;
+  async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+    return this.reportsNow(query);
+  }
+
+  /** The published versions matching the query, now (the embedded stores' own synchronous read). */
+  protected reportsNow(query?: ReportQuery): ReportRecord[] {
+    if (!query || Object.values(query).every((v) => v === undefined)) return this.reportList.slice();
+    return this.reportList.filter((r) => matchesReportQuery(r, query));
+  }
+
+  async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+    // the review filter applies to the month's latest version (matchesReportQuery on the latest record)
+    const out: ReportRecord[] = [];
+    for (const r of this.publishedLatest.values()) if (matchesReportQuery(r, query)) out.push(r);
+    return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
+  }
+
+  async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
+    const r = this.bySubmission.get(submissionId);
+    if (!r) return undefined;
+    await this.inFlight.get(submissionId); // visible once durable
+    return this.position.has(r.id) ? this.reportList[this.position.get(r.id)!] : undefined;
+  }
+
+  async report(id: string): Promise<ReportRecord | undefined> {
+    const i = this.position.get(id);
+    return i === undefined ? undefined : this.reportList[i];
+  }
+
+  async reportChanges(since: number): Promise<ReportChanges> {
+    if (since <= 0) return { revision: this.rev, reports: this.reportList.slice() };
+    // The log is in revision order: find the first entry after `since`.
+    let lo = 0;
+    let hi = this.changeLog.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.changeLog[mid].rev <= since) lo = mid + 1;
+      else hi = mid;
+    }
+    return { revision: this.rev, reports: this.changeLog.slice(lo).map((c) => c.record) };
   }
 
   async appendReport(
@@ -459,12 +561,12 @@ export abstract class BaseStore implements Store {
 
   // ---- owners
 
-  owners(indicatorId: string): readonly Person[] {
-    return this.state.owners[indicatorId] ?? NO_PEOPLE;
+  async owners(indicatorId: string): Promise<readonly Person[]> {
+    return this.state.owners[indicatorId]?.slice() ?? NO_PEOPLE;
   }
 
-  allOwners(): Readonly<Record<string, readonly Person[]>> {
-    return this.state.owners;
+  async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
+    return { ...this.state.owners };
   }
 
   async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
@@ -482,8 +584,8 @@ export abstract class BaseStore implements Store {
 
   // ---- admins
 
-  admins(): readonly Person[] {
-    return this.state.admins;
+  async admins(): Promise<readonly Person[]> {
+    return this.state.admins.slice();
   }
 
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
@@ -511,8 +613,10 @@ export abstract class BaseStore implements Store {
 
   // ---- subscriptions
 
-  subscriptions(): readonly Subscription[] {
-    return this.state.subscriptions;
+  async subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]> {
+    return this.state.subscriptions.filter(
+      (s) => (filter?.kind === undefined || s.kind === filter.kind) && (filter?.conversationKey === undefined || s.conversationKey === filter.conversationKey),
+    );
   }
 
   async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
@@ -546,8 +650,15 @@ export abstract class BaseStore implements Store {
 
   // ---- conversations
 
-  conversations(): readonly ConversationRecord[] {
-    return this.state.conversations;
+  async conversation(key: string): Promise<ConversationRecord | undefined> {
+    const c = this.state.conversations.find((x) => x.key === key);
+    return c && cloneJson(c);
+  }
+
+  async conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]> {
+    return this.state.conversations
+      .filter((c) => (filter?.scope === undefined || c.scope === filter.scope) && (filter?.active === undefined || c.active === filter.active))
+      .map((c) => cloneJson(c));
   }
 
   async saveConversation(record: ConversationRecord): Promise<void> {
@@ -583,8 +694,32 @@ export abstract class BaseStore implements Store {
 
   // ---- sent
 
-  wasSent(key: string): boolean {
+  async wasSent(key: string): Promise<boolean> {
     return this.sentByKey.has(key);
+  }
+
+  async claimSend(record: SentRecord): Promise<boolean> {
+    this.checkWritable();
+    if (this.sentByKey.has(record.key)) {
+      await this.flush(); // the claim seen is durable before the caller acts on it
+      return false;
+    }
+    const copy = cloneJson(record);
+    this.state.sent.push(copy);
+    this.sentByKey.set(record.key, copy);
+    this.bump();
+    await this.persist({ reports: [], audit: [], doc: true });
+    return true;
+  }
+
+  async releaseSend(key: string): Promise<void> {
+    this.checkWritable();
+    const prev = this.sentByKey.get(key);
+    if (!prev) return this.flush();
+    this.state.sent.splice(this.state.sent.indexOf(prev), 1);
+    this.sentByKey.delete(key);
+    this.bump();
+    return this.persist({ reports: [], audit: [], doc: true });
   }
 
   async markSent(record: SentRecord): Promise<void> {
@@ -598,8 +733,9 @@ export abstract class BaseStore implements Store {
     return this.persist({ reports: [], audit: [], doc: true });
   }
 
-  sent(): readonly SentRecord[] {
-    return this.state.sent;
+  async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
+    const prefix = filter?.prefix;
+    return prefix === undefined ? this.state.sent.slice() : this.state.sent.filter((s) => s.key.startsWith(prefix));
   }
 
   // ---- audit
@@ -608,7 +744,11 @@ export abstract class BaseStore implements Store {
    * Entries in seq order. `target` matches exactly ("report:4263:2025-06"), or as a prefix when it ends with ':'
    * ("report:4263:" = every period of 4263). `limit` keeps the newest entries.
    */
-  audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[] {
-    return filterAudit(this.auditList, this.auditByTarget, filter);
+  async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
+    return filterAudit(this.auditList, this.auditByTarget, filter).slice();
+  }
+
+  async auditCount(): Promise<number> {
+    return this.auditList.length;
   }
 }

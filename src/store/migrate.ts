@@ -23,15 +23,15 @@ export type CopyResult =
   | { status: 'unchanged'; counts: Record<keyof StoreSnapshot, number> }
   | { status: 'refused'; reason: 'not-empty' };
 
-export function snapshotOf(store: Store): StoreSnapshot {
+export async function snapshotOf(store: Store): Promise<StoreSnapshot> {
   return {
-    reports: [...store.reports()],
-    audit: [...store.audit()],
-    owners: { ...store.allOwners() },
-    admins: [...store.admins()],
-    subscriptions: [...store.subscriptions()],
-    conversations: [...store.conversations()],
-    sent: [...store.sent()],
+    reports: [...(await store.reports())],
+    audit: [...(await store.audit())],
+    owners: { ...(await store.allOwners()) },
+    admins: [...(await store.admins())],
+    subscriptions: [...(await store.subscriptions())],
+    conversations: [...(await store.conversations())],
+    sent: [...(await store.sent())],
   };
 }
 

@@ -1,27 +1,27 @@
 /**
- * The PostgreSQL Store (PEI_DATABASE_URL): the database is the source of truth, shared by any number of bot
- * processes. Each write is one transaction; the rules hold in the schema (migrations/): one version number per
- * (indicator, month), unique idempotency keys, an append-only audit table.
+ * The PostgreSQL Store (PEI_DATABASE_URL): the database is the store, shared by any number of bot processes. Every
+ * read is a query by key or range (indexes in migrations/); nothing is loaded whole, so opening a store of 100,000
+ * reports costs the same as opening an empty one. Each write is one transaction; the rules hold in the schema: one
+ * version number per (indicator, month), unique idempotency keys and send keys, an append-only audit table.
  *
  * Ordering: every write transaction starts with `UPDATE pei_meta SET rev = rev + 1`. That row lock serialises the
  * writers of all processes (a write is a few statements, well under a millisecond of lock time on a local server),
- * so version numbers and audit seqs are assigned without races, and a reader that has seen change N has seen every
- * change before it. `rev` is the database's change counter.
+ * so version numbers and audit seqs are assigned without races, commits happen in rev order, and a reader whose
+ * snapshot shows rev N sees every change up to N. `rev` is the database's change counter: `revision()` reads it, and
+ * `reportChanges(since)` gives the rows whose `changed` is above `since` (the status service's incremental feed).
  *
- * Reads stay synchronous (the Store interface): each process keeps a read cache of the database, pulled by rev
- * (rows whose `changed` is above the last rev seen). The cache catches up after each of its own writes (before the
- * write's promise resolves), on a NOTIFY from another process's write (LISTEN pei_change), and on `refresh()`,
- * which the HTTP and Teams layers call at the start of each request/turn: one `SELECT rev` when nothing changed.
- * So a figure asked of any process reflects every report acknowledged by any of them.
+ * Change signal: each write sends NOTIFY pei_change with its rev; `onChange` listeners hear it (LISTEN on a
+ * connection of its own), in every process. Listeners of this process also hear its own writes at once.
  *
  * `exclusive(name, fn)`: a session advisory lock (pg_try_advisory_lock) on a connection held while fn runs: one
- * process at a time runs the proactive sends; the lock goes with the connection if the process dies.
+ * process at a time runs the proactive sends; the lock goes with the connection if the process dies. `claimSend`
+ * (INSERT … ON CONFLICT DO NOTHING) makes each send key deliverable by one caller in all, lock or no lock.
  */
 import { Client, Pool, type PoolClient } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
-import { AUDIT_ACTIONS, buildReportRecord, copyPerson, filterAudit } from './base';
+import { AUDIT_ACTIONS, buildReportRecord, copyPerson, notifyAll, periodRange } from './base';
 import { storeWords } from './errors';
 import type {
   AppendReportResult,
@@ -29,7 +29,9 @@ import type {
   ConversationRecord,
   ExclusiveResult,
   Person,
+  ReportChanges,
   ReportInput,
+  ReportQuery,
   ReportRecord,
   ReportSource,
   ReviewDecision,
@@ -38,6 +40,7 @@ import type {
   SentRecord,
   Store,
   Subscription,
+  SubscriptionKind,
 } from './types';
 
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
@@ -98,29 +101,14 @@ const NO_PEOPLE: readonly Person[] = Object.freeze([]);
 
 export class PgStore implements Store {
   private closed = false;
-  private rev = 0;
-  /** The database rev the cache reflects, and the small state's. */
-  private dbRev = -1;
-  private smallRev = -1;
-  private lastAuditSeq = 0;
-  private reportList: ReportRecord[] = [];
-  private readonly position = new Map<string, number>();
-  private readonly bySubmission = new Map<string, ReportRecord>();
-  private readonly auditList: AuditEntry[] = [];
-  private readonly auditByTarget = new Map<string, AuditEntry[]>();
-  private owners_: Record<string, Person[]> = {};
-  private admins_: Person[] = [];
-  private subscriptions_: Subscription[] = [];
-  private conversations_: ConversationRecord[] = [];
-  private sent_: SentRecord[] = [];
-  private sentKeys = new Set<string>();
-  private pulling: Promise<void> | undefined;
-  private pullAgain = false;
   private readonly writes = new Set<Promise<unknown>>();
+  private readonly listeners = new Set<(revision: number) => void>();
   private listener: Client | undefined;
+  private listening: Promise<void> | undefined;
 
   private constructor(
     private readonly pool: Pool,
+    private readonly url: string,
     private readonly opts: PgStoreOptions,
   ) {}
 
@@ -128,10 +116,10 @@ export class PgStore implements Store {
     await migrate(url, opts.onWarning);
     const pool = new Pool({ connectionString: url, max: opts.poolSize ?? 10 });
     pool.on('error', (e) => opts.onWarning?.(storeWords.pgPoolLost(e.message)));
-    const store = new PgStore(pool, opts);
+    const store = new PgStore(pool, url, opts);
     try {
-      await store.refresh();
-      if (opts.listen !== false) await store.listen(url);
+      await pool.query('SELECT rev FROM pei_meta'); // the database answers (and the schema is there) before we say open
+      if (opts.listen !== false) await store.listen();
     } catch (e) {
       await pool.end().catch(() => {});
       throw e;
@@ -139,118 +127,45 @@ export class PgStore implements Store {
     return store;
   }
 
-  private async listen(url: string): Promise<void> {
-    const c = new Client({ connectionString: url });
-    c.on('error', (e) => {
-      this.opts.onWarning?.(storeWords.pgListenLost(e.message));
-      this.listener = undefined;
-    });
-    c.on('notification', (n) => {
-      if (n.channel === CHANNEL && Number(n.payload) > this.dbRev) void this.refresh().catch(() => {});
-    });
-    await c.connect();
-    await c.query(`LISTEN ${CHANNEL}`);
-    this.listener = c;
-  }
-
-  get revision(): number {
-    return this.rev;
-  }
-
-  // ---- the cache
-
-  /** Brings the cache up to date with the database (one query when nothing changed). Calls are coalesced. */
-  async refresh(): Promise<void> {
-    if (this.closed) return;
-    if (this.pulling) {
-      this.pullAgain = true;
-      return this.pulling;
-    }
-    this.pulling = (async () => {
+  /** LISTEN pei_change on a connection of its own (once; again after the connection is lost). */
+  private listen(): Promise<void> {
+    if (this.listener || this.closed) return Promise.resolve();
+    this.listening ??= (async () => {
+      const c = new Client({ connectionString: this.url });
+      c.on('error', (e) => {
+        this.opts.onWarning?.(storeWords.pgListenLost(e.message));
+        if (this.listener === c) this.listener = undefined;
+        c.end().catch(() => {});
+        if (!this.closed) setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
+      });
+      c.on('notification', (n) => {
+        if (n.channel === CHANNEL) notifyAll(this.listeners, Number(n.payload));
+      });
       try {
-        do {
-          this.pullAgain = false;
-          await this.pull();
-        } while (this.pullAgain);
-      } finally {
-        this.pulling = undefined;
+        await c.connect();
+        await c.query(`LISTEN ${CHANNEL}`);
+        if (this.closed) await c.end();
+        else this.listener = c;
+      } catch (e) {
+        await c.end().catch(() => {});
+        throw e;
       }
-    })();
-    return this.pulling;
+    })().finally(() => {
+      this.listening = undefined;
+    });
+    return this.listening;
   }
 
-  private async pull(): Promise<void> {
-    const head = await this.pool.query<{ rev: string }>('SELECT rev FROM pei_meta');
-    if (Number(head.rows[0].rev) === this.dbRev) return;
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const meta = (await c.query<{ rev: string; small_rev: string }>('SELECT rev, small_rev FROM pei_meta')).rows[0];
-      const rev = Number(meta.rev);
-      const smallRev = Number(meta.small_rev);
-      const reports = await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE changed > $1 ORDER BY ord', [this.dbRev]);
-      const audit = await c.query('SELECT seq, at, actor, action, target, before, after FROM pei_audit WHERE seq > $1 ORDER BY seq', [this.lastAuditSeq]);
-      let small: { owners: Record<string, Person[]>; admins: Person[]; subs: Subscription[]; convs: ConversationRecord[]; sent: SentRecord[] } | undefined;
-      if (smallRev !== this.smallRev) {
-        const owners: Record<string, Person[]> = {};
-        for (const r of (await c.query<{ indicator_id: string; people: Person[] }>('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows) owners[r.indicator_id] = r.people;
-        small = {
-          owners,
-          admins: (await c.query<{ person: Person }>('SELECT person FROM pei_admins ORDER BY ord')).rows.map((r) => r.person),
-          subs: (await c.query<{ record: Subscription }>('SELECT record FROM pei_subscriptions ORDER BY ord')).rows.map((r) => r.record),
-          convs: (await c.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations ORDER BY ord')).rows.map((r) => r.record),
-          sent: (await c.query<{ record: SentRecord }>('SELECT record FROM pei_sent ORDER BY ord')).rows.map((r) => r.record),
-        };
-      }
-      await c.query('COMMIT');
-      if (rev <= this.dbRev) return; // a concurrent pull got further
-      this.apply(rev, smallRev, reports.rows.map((r) => r.record), audit.rows.map(toAudit), small);
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+  async revision(): Promise<number> {
+    return Number((await this.pool.query<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
   }
 
-  private apply(
-    rev: number,
-    smallRev: number,
-    reports: ReportRecord[],
-    audit: AuditEntry[],
-    small: { owners: Record<string, Person[]>; admins: Person[]; subs: Subscription[]; convs: ConversationRecord[]; sent: SentRecord[] } | undefined,
-  ): void {
-    let replaced: ReportRecord[] | undefined;
-    for (const r of reports) {
-      const i = this.position.get(r.id);
-      if (i === undefined) {
-        this.position.set(r.id, this.reportList.push(r) - 1);
-      } else {
-        // A reviewed version: the list is replaced by a copy (whoever caches by its identity reads it again).
-        replaced ??= this.reportList.slice();
-        replaced[i] = r;
-      }
-      if (r.submissionId !== undefined) this.bySubmission.set(r.submissionId, r);
-    }
-    if (replaced) this.reportList = replaced;
-    for (const e of audit) {
-      this.auditList.push(e);
-      let list = this.auditByTarget.get(e.target);
-      if (!list) this.auditByTarget.set(e.target, (list = []));
-      list.push(e);
-      this.lastAuditSeq = e.seq;
-    }
-    if (small) {
-      this.owners_ = small.owners;
-      this.admins_ = small.admins;
-      this.subscriptions_ = small.subs;
-      this.conversations_ = small.convs;
-      this.sent_ = small.sent;
-      this.sentKeys = new Set(small.sent.map((s) => s.key));
-      this.smallRev = smallRev;
-    }
-    this.dbRev = rev;
-    this.rev++;
+  onChange(listener: (revision: number) => void): () => void {
+    this.listeners.add(listener);
+    void this.listen().catch((e: Error) => this.opts.onWarning?.(storeWords.pgListenFailed(e.message)));
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   // ---- writes
@@ -261,7 +176,7 @@ export class PgStore implements Store {
 
   /**
    * One write transaction: takes the write order (pei_meta), runs `body`; commits and notifies when it returns
-   * `commit: true`, rolls back otherwise (nothing changed). Resolves once the cache holds the write.
+   * `commit: true`, rolls back otherwise (nothing changed). Resolves once committed.
    */
   private writeTail: Promise<unknown> = Promise.resolve();
 
@@ -272,9 +187,10 @@ export class PgStore implements Store {
     const run = async () => {
       const c = await this.pool.connect();
       let result: { commit: boolean; small?: boolean; value: T };
+      let rev: number;
       try {
         await c.query('BEGIN');
-        const rev = Number((await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev);
+        rev = Number((await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev);
         result = await body(c, rev);
         if (result.commit) {
           if (result.small) await c.query('UPDATE pei_meta SET small_rev = rev');
@@ -289,7 +205,7 @@ export class PgStore implements Store {
       } finally {
         c.release();
       }
-      await this.refresh(); // also after a duplicate: the record another process stored is then in the cache
+      if (result.commit) notifyAll(this.listeners, rev);
       return result.value;
     };
     const p = this.writeTail.then(run, run);
@@ -341,30 +257,21 @@ export class PgStore implements Store {
     return (await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])).rows[0]?.record;
   }
 
-  /** The cached object for a record read in a transaction (the same object reports() holds), once pulled. */
-  private cached(r: ReportRecord): ReportRecord {
-    const i = this.position.get(r.id);
-    return i === undefined ? r : this.reportList[i];
-  }
-
   async appendReport(input: ReportInput, author: Person, meta: ReportInputMeta): Promise<AppendReportResult> {
     this.checkWritable();
     checkInput(input);
-    const cachedDup = meta.submissionId === undefined ? undefined : this.bySubmission.get(meta.submissionId);
-    if (cachedDup) return { record: cachedDup, duplicate: true };
-    const r = await this.write(async (c, rev) => {
+    return await this.write<AppendReportResult>(async (c, rev) => {
       const dup = await this.bySubmissionId(c, meta.submissionId);
       if (dup) return { commit: false, value: { record: dup, duplicate: true } };
       const record = await this.insertReport(c, rev, { input, author, source: meta.source, submissionId: meta.submissionId, review: meta.review }, meta.at, author);
       return { commit: true, value: { record, duplicate: false } };
     });
-    return { record: this.cached(r.record), duplicate: r.duplicate };
   }
 
   async appendReports(batch: BatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
-    const results = await this.write(async (c, rev) => {
+    return await this.write(async (c, rev) => {
       const out: AppendReportResult[] = [];
       const seen = new Map<string, ReportRecord>();
       for (const item of batch) {
@@ -379,7 +286,6 @@ export class PgStore implements Store {
       }
       return { commit: out.some((r) => !r.duplicate), value: out };
     });
-    return results.map((r) => ({ record: this.cached(r.record), duplicate: r.duplicate }));
   }
 
   async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
@@ -387,8 +293,8 @@ export class PgStore implements Store {
     if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
       throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
     }
-    const result = await this.write<ReviewReportResult>(async (c, rev) => {
-      const record = (await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1', [decision.reportId])).rows[0]?.record;
+    return await this.write<ReviewReportResult>(async (c, rev) => {
+      const record = (await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE', [decision.reportId])).rows[0]?.record;
       if (!record) return { commit: false, value: { status: 'not-found' } };
       const latest = (
         await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1', [
@@ -419,8 +325,6 @@ export class PgStore implements Store {
       });
       return { commit: true, value: { status: 'reviewed', record: next, previous: record } };
     });
-    if (result.status === 'reviewed') return { ...result, record: this.cached(result.record) };
-    return result;
   }
 
   async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
@@ -516,6 +420,21 @@ export class PgStore implements Store {
     });
   }
 
+  async claimSend(record: SentRecord): Promise<boolean> {
+    const copy = clone(record);
+    return this.write(async (c) => {
+      const r = await c.query('INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [record.key, json(copy)]);
+      return { commit: !!r.rowCount, small: true, value: !!r.rowCount };
+    });
+  }
+
+  async releaseSend(key: string): Promise<void> {
+    await this.write(async (c) => {
+      const r = await c.query('DELETE FROM pei_sent WHERE key = $1', [key]);
+      return { commit: !!r.rowCount, small: true, value: undefined };
+    });
+  }
+
   async exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
     this.checkWritable();
     const c = await this.pool.connect();
@@ -530,7 +449,6 @@ export class PgStore implements Store {
       const got = (await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('pei:' || $1)) AS ok", [name])).rows[0].ok;
       if (!got) return { ran: false };
       try {
-        await this.refresh(); // what the previous holder wrote (e.g. what it sent) is seen before deciding
         return { ran: true, value: await fn() };
       } finally {
         await c.query("SELECT pg_advisory_unlock(hashtext('pei:' || $1))", [name]).catch(() => {
@@ -543,35 +461,139 @@ export class PgStore implements Store {
     }
   }
 
-  // ---- reads (the cache)
+  // ---- reads (queries by key or range)
 
-  reports(): readonly ReportRecord[] {
-    return this.reportList;
-  }
-  owners(indicatorId: string): readonly Person[] {
-    return this.owners_[indicatorId] ?? NO_PEOPLE;
-  }
-  allOwners(): Readonly<Record<string, readonly Person[]>> {
-    return this.owners_;
-  }
-  admins(): readonly Person[] {
-    return this.admins_;
-  }
-  subscriptions(): readonly Subscription[] {
-    return this.subscriptions_;
-  }
-  conversations(): readonly ConversationRecord[] {
-    return this.conversations_;
-  }
-  wasSent(key: string): boolean {
-    return this.sentKeys.has(key);
-  }
-  sent(): readonly SentRecord[] {
-    return this.sent_;
+  async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query?.indicatorId !== undefined) where.push(`indicator_id = $${args.push(query.indicatorId)}`);
+    const { from, to } = periodRange(query);
+    if (from !== undefined) where.push(`period >= $${args.push(from)}`);
+    if (to !== undefined) where.push(`period <= $${args.push(to)}`);
+    if (query?.review !== undefined) where.push(`COALESCE(review, 'aprobado') = $${args.push(query.review)}`);
+    const sql = `SELECT record FROM pei_reports${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
+    return (await this.pool.query<{ record: ReportRecord }>(sql, args)).rows.map((r) => r.record);
   }
 
-  audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[] {
-    return filterAudit(this.auditList, this.auditByTarget, filter);
+  async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (query?.indicatorId !== undefined) where.push(`indicator_id = $${args.push(query.indicatorId)}`);
+    const { from, to } = periodRange(query);
+    if (from !== undefined) where.push(`period >= $${args.push(from)}`);
+    if (to !== undefined) where.push(`period <= $${args.push(to)}`);
+    let sql: string;
+    if (query?.review !== undefined) {
+      // The versions in that state that no higher version of their month follows: with the partial index on
+      // 'pendiente' this reads only what waits for review, however many versions are stored.
+      where.push(`COALESCE(p.review, 'aprobado') = $${args.push(query.review)}`);
+      where.push('NOT EXISTS (SELECT 1 FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version)');
+      sql = `SELECT p.record FROM pei_reports p WHERE ${where.join(' AND ')} ORDER BY p.ord`;
+    } else {
+      const cond = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      sql = `SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${cond}
+      ORDER BY indicator_id, period, version DESC) t ORDER BY ord`;
+    }
+    return (await this.pool.query<{ record: ReportRecord }>(sql, args)).rows.map((r) => r.record);
+  }
+
+  async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
+    return (await this.pool.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])).rows[0]?.record;
+  }
+
+  async report(id: string): Promise<ReportRecord | undefined> {
+    return (await this.pool.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1', [id])).rows[0]?.record;
+  }
+
+  async reportChanges(since: number): Promise<ReportChanges> {
+    const c = await this.pool.connect();
+    try {
+      // One snapshot: the rev and the rows it covers (commits happen in rev order, see the top of this file).
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const revision = Number((await c.query<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
+      const rows = since <= 0
+        ? await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports ORDER BY ord')
+        : await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE changed > $1 ORDER BY ord', [since]);
+      await c.query('COMMIT');
+      return { revision, reports: rows.rows.map((r) => r.record) };
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async owners(indicatorId: string): Promise<readonly Person[]> {
+    return (await this.pool.query<{ people: Person[] }>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId])).rows[0]?.people ?? NO_PEOPLE;
+  }
+
+  async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
+    const owners: Record<string, Person[]> = {};
+    for (const r of (await this.pool.query<{ indicator_id: string; people: Person[] }>('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows) {
+      owners[r.indicator_id] = r.people;
+    }
+    return owners;
+  }
+
+  async admins(): Promise<readonly Person[]> {
+    return (await this.pool.query<{ person: Person }>('SELECT person FROM pei_admins ORDER BY ord')).rows.map((r) => r.person);
+  }
+
+  async subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter?.kind !== undefined) where.push(`kind = $${args.push(filter.kind)}`);
+    if (filter?.conversationKey !== undefined) where.push(`conversation_key = $${args.push(filter.conversationKey)}`);
+    const sql = `SELECT record FROM pei_subscriptions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
+    return (await this.pool.query<{ record: Subscription }>(sql, args)).rows.map((r) => r.record);
+  }
+
+  async conversation(key: string): Promise<ConversationRecord | undefined> {
+    return (await this.pool.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [key])).rows[0]?.record;
+  }
+
+  async conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter?.scope !== undefined) where.push(`record->>'scope' = $${args.push(filter.scope)}`);
+    if (filter?.active !== undefined) where.push(`(record->'active') = $${args.push(JSON.stringify(filter.active))}::jsonb`);
+    const sql = `SELECT record FROM pei_conversations${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
+    return (await this.pool.query<{ record: ConversationRecord }>(sql, args)).rows.map((r) => r.record);
+  }
+
+  async wasSent(key: string): Promise<boolean> {
+    return !!(await this.pool.query('SELECT 1 FROM pei_sent WHERE key = $1', [key])).rowCount;
+  }
+
+  async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
+    const rows =
+      filter?.prefix === undefined
+        ? await this.pool.query<{ record: SentRecord }>('SELECT record FROM pei_sent ORDER BY ord')
+        : await this.pool.query<{ record: SentRecord }>("SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord", [likePrefix(filter.prefix)]);
+    return rows.rows.map((r) => r.record);
+  }
+
+  async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const target = filter?.target;
+    if (target !== undefined) {
+      if (target.endsWith(':')) where.push(`target LIKE $${args.push(likePrefix(target))} ESCAPE '\\'`);
+      else where.push(`target = $${args.push(target)}`);
+    }
+    const cond = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const cols = 'seq, at, actor, action, target, before, after';
+    const limit = filter?.limit;
+    const sql =
+      limit !== undefined && limit >= 0
+        ? `SELECT * FROM (SELECT ${cols} FROM pei_audit${cond} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
+        : `SELECT ${cols} FROM pei_audit${cond} ORDER BY seq`;
+    return (await this.pool.query(sql, args)).rows.map(toAudit);
+  }
+
+  async auditCount(): Promise<number> {
+    return Number((await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM pei_audit')).rows[0].n);
   }
 
   async flush(): Promise<void> {
@@ -582,10 +604,16 @@ export class PgStore implements Store {
     if (this.closed) return;
     await this.flush();
     this.closed = true;
-    await this.pulling?.catch(() => {});
+    this.listeners.clear();
+    await this.listening?.catch(() => {});
     await this.listener?.end().catch(() => {});
     await this.pool.end();
   }
+}
+
+/** A LIKE pattern matching every string that starts with `prefix` (its own % _ \\ escaped). */
+function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
 function toAudit(r: Record<string, unknown>): AuditEntry {

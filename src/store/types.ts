@@ -125,15 +125,70 @@ export interface AppendReportResult {
 /** What `Store.exclusive` did: ran the function (holding the lock), or not (another process holds it). */
 export type ExclusiveResult<T> = { ran: true; value: T } | { ran: false };
 
-export interface Store {
-  /** Increases on every change; a cache key for figures computed from the store. */
-  readonly revision: number;
-
-  /** Every stored version, in write order. */
-  reports(): readonly ReportRecord[];
+/**
+ * Which report versions to read. Every field narrows the list; none given = every stored version.
+ * `period` is one month (YYYY-MM); `from`/`to` an inclusive range of months; `year` the months of a year.
+ */
+export interface ReportQuery {
+  indicatorId?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+  year?: number;
   /**
-   * Appends a report version durably (the promise resolves only once it is on disk) with its audit entry.
-   * The version number is assigned here, under the store's write lock.
+   * Only versions in this review state (a version stored before review existed reads as 'aprobado'). With
+   * latestReports: the months whose latest version is in this state ('pendiente': what waits for review).
+   */
+  review?: ReviewState;
+}
+
+/** Report versions written or changed (reviewed) after a revision, and the revision the reader is then at. */
+export interface ReportChanges {
+  revision: number;
+  /** In write order; a reviewed version appears again (the copy carrying its review state). */
+  reports: readonly ReportRecord[];
+}
+
+/**
+ * The Store: the database is the store (PostgreSQL, shared by any number of processes) or the embedded lowdb file
+ * (one process). Every read is async and by key or range; every write is one transaction (durable and atomic when
+ * its promise resolves, with its audit entry).
+ *
+ * Rules the types do not state:
+ * - Returned records are snapshots: never change them (the embedded store may hand out its own objects, frozen in
+ *   spirit); a later write is seen by reading again, never through an object kept from an earlier read.
+ * - Lists come in write order (reports, conversations, subscriptions, admins, sent) or seq order (audit).
+ * - A report version is never changed in place; a review stores a copy carrying the new review state (the same id).
+ * - A write acknowledged by any process is seen by every read that starts after the acknowledgement, in every process.
+ * - `revision()` increases on every change made by any process sharing the store; equal revisions mean nothing
+ *   changed (a cache key for computed figures).
+ */
+export interface Store {
+  /** The change counter (PostgreSQL: the database's, shared by every process; embedded: the process's own). */
+  revision(): Promise<number>;
+  /**
+   * Calls `listener` after changes, with the revision (or a lower bound of it); changes close together may give one
+   * call. PostgreSQL: fed by LISTEN/NOTIFY, so it fires for other processes' writes too; embedded: for this process's
+   * writes. A hint to drop caches, never a substitute for reading: returns the function that stops the calls.
+   */
+  onChange(listener: (revision: number) => void): () => void;
+
+  /** Stored versions matching the query, in write order. */
+  reports(query?: ReportQuery): Promise<readonly ReportRecord[]>;
+  /**
+   * The latest version of each (indicator, month) matching the query, in write order: what the rules and the review
+   * look at (the counting version is the latest unless it was returned; progress/engine.ts, countsOver).
+   */
+  latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]>;
+  /** One stored version by id ("4263:2025-06:v2"), as it is now (review state included). */
+  report(id: string): Promise<ReportRecord | undefined>;
+  /** The version stored under an idempotency key, if any. */
+  reportBySubmission(submissionId: string): Promise<ReportRecord | undefined>;
+  /** The versions written or reviewed after `since` (0 = every version): an incremental reader's feed. */
+  reportChanges(since: number): Promise<ReportChanges>;
+  /**
+   * Appends a report version durably (the promise resolves only once it is stored) with its audit entry.
+   * The version number is assigned here, under the store's write order.
    */
   appendReport(
     input: ReportInput,
@@ -154,40 +209,56 @@ export interface Store {
    */
   reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult>;
 
-  owners(indicatorId: string): readonly Person[];
-  allOwners(): Readonly<Record<string, readonly Person[]>>;
+  /** The indicator's owners, in the order they were set. */
+  owners(indicatorId: string): Promise<readonly Person[]>;
+  /** Every indicator's owners (indicators without owners are absent). */
+  allOwners(): Promise<Readonly<Record<string, readonly Person[]>>>;
   setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void>;
 
   /** Admins added at run time (PEI_ADMINS is configuration, not stored). */
-  admins(): readonly Person[];
+  admins(): Promise<readonly Person[]>;
   addAdmin(person: Person, actor: Person, at: string): Promise<void>;
   removeAdmin(personId: string, actor: Person, at: string): Promise<void>;
 
-  subscriptions(): readonly Subscription[];
+  /** Subscriptions, in the order they were made; narrowed by kind and/or conversation. */
+  subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]>;
   subscribe(sub: Subscription, actor: Person): Promise<boolean>;
   unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean>;
 
-  conversations(): readonly ConversationRecord[];
+  /** One conversation by key. */
+  conversation(key: string): Promise<ConversationRecord | undefined>;
+  /** Conversations, in the order they were first saved; narrowed by scope and/or active. */
+  conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]>;
   saveConversation(record: ConversationRecord): Promise<void>;
   removeConversation(key: string): Promise<void>;
   markConversationInactive(key: string, reason: string, at: string): Promise<void>;
 
-  wasSent(key: string): boolean;
+  wasSent(key: string): Promise<boolean>;
+  /**
+   * Claims a send before delivery: stores `record` unless its key is already stored, in one write (PostgreSQL:
+   * INSERT … ON CONFLICT DO NOTHING). True for exactly one caller of a key across every process; the others get false
+   * and must not deliver. After a failed delivery the claimer calls `releaseSend(key)` so a later run may try again.
+   */
+  claimSend(record: SentRecord): Promise<boolean>;
+  /** Forgets a claim whose delivery failed (nothing was delivered). */
+  releaseSend(key: string): Promise<void>;
+  /** Records (or overwrites) what was sent under `record.key`. */
   markSent(record: SentRecord): Promise<void>;
-  sent(): readonly SentRecord[];
-
-  audit(filter?: { target?: string; limit?: number }): readonly AuditEntry[];
+  /** What was sent, in write order; `prefix` narrows by key ("digest:"). */
+  sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]>;
 
   /**
-   * Brings what the reads return up to date with writes made by other processes sharing the database (the
-   * PostgreSQL store; one cheap query when nothing changed). The embedded store is one process: nothing to do.
-   * The HTTP and Teams layers call it at the start of each request and turn.
+   * Audit entries in seq order. `target` matches exactly ("report:4263:2025-06"), or as a prefix when it ends with
+   * ':' ("report:4263:" = every period of 4263). `limit` keeps the newest entries.
    */
-  refresh(): Promise<void>;
+  audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]>;
+  /** How many audit entries are stored. */
+  auditCount(): Promise<number>;
+
   /**
    * Runs `fn` while holding the lock `name` across every process on the store, or not at all when another holds it
-   * (PostgreSQL: a session advisory lock, released if the holder dies). The proactive sends run under it, so a
-   * digest or reminder due once is sent by one process. The embedded store is one process: it just runs `fn`.
+   * (PostgreSQL: a session advisory lock, released if the holder dies). The proactive sends run under it; together
+   * with claimSend a digest or reminder due once is sent once. The embedded store is one process: it just runs `fn`.
    */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
 

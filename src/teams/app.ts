@@ -37,15 +37,15 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   });
   const emailCache = new Map<string, string | undefined>();
   /** People named by email (PEI_ADMINS, owners or admins assigned by email) can only be matched through Teams. */
-  const needsEmail = () =>
+  const needsEmail = async () =>
     services.config.admins.some((a) => a.includes('@')) ||
-    services.store.admins().some((p) => !!p.email) ||
-    Object.values(services.store.allOwners()).some((list) => list.some((p) => !!p.email));
+    (await services.store.admins()).some((p) => !!p.email) ||
+    Object.values(await services.store.allOwners()).some((list) => list.some((p) => !!p.email));
 
   /** PEI_ADMINS may name people by email: Teams knows it, the activity does not carry it. */
   async function emailOf(context: TurnContext): Promise<string | undefined> {
     const from = context.activity.from;
-    if (!from?.id || !needsEmail()) return undefined;
+    if (!from?.id || !(await needsEmail())) return undefined;
     if (emailCache.has(from.id)) return emailCache.get(from.id);
     let email: string | undefined;
     try {
@@ -97,7 +97,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
 
   /** Owners assigned by email get their reminders in this personal chat: keep the email beside its reference. */
   async function rememberEmail(key: string, email: string): Promise<void> {
-    const record = services.store.conversations().find((c) => c.key === key);
+    const record = await services.store.conversation(key);
     if (!record || record.email === email) return;
     try {
       await services.store.saveConversation({ ...record, email, updatedAt: clock().toISOString() });
@@ -108,7 +108,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
 
   /** Digests, reminders and notices to a personal chat go in the language its person last wrote in. */
   async function rememberLang(key: string, lang: Lang): Promise<void> {
-    const record = services.store.conversations().find((c) => c.key === key);
+    const record = await services.store.conversation(key);
     if (!record || record.lang === lang) return;
     try {
       await services.store.saveConversation({ ...record, lang, updatedAt: clock().toISOString() });
@@ -190,7 +190,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     // No words yet: the welcome speaks the client's locale (en-US → English).
     const lang = localeLang(context.activity);
     const turn = turnOf(context, lang, clock());
-    await context.sendActivity(cardActivity(welcomeCard(viewContext(services, turn)), lang, catalog(lang).replies.summaryWelcome));
+    await context.sendActivity(cardActivity(welcomeCard(await viewContext(services, turn)), lang, catalog(lang).replies.summaryWelcome));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {

@@ -92,7 +92,7 @@ export function recordOf(activity: Partial<Activity>, at: string): ConversationR
 export async function rememberConversation(store: Store, activity: Partial<Activity>, at: string): Promise<void> {
   const key = conversationKeyOf(activity);
   if (!key) return;
-  const known = store.conversations().find((c) => c.key === key);
+  const known = await store.conversation(key);
   // The common case (every turn of a known conversation) is decided from the names alone, without building the
   // record and its bounded copy of the reference.
   if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, namesOf(activity))) return;
@@ -152,7 +152,7 @@ export async function rememberChannels(store: Store, activity: Partial<Activity>
   let written = 0;
   for (const ch of channels) {
     if (!ch?.id) continue;
-    const known = store.conversations().find((c) => c.key === ch.id);
+    const known = await store.conversation(ch.id);
     if (known && known.active && serviceUrlOf(known) === activity.serviceUrl) continue;
     await store.saveConversation(channelRecordOf(activity, ch, at));
     written += 1;
@@ -162,7 +162,7 @@ export async function rememberChannels(store: Store, activity: Partial<Activity>
 
 /** A channel was deleted: only that channel is forgotten (not the whole team). */
 export async function forgetChannel(store: Store, channelId: string | undefined): Promise<void> {
-  if (channelId && store.conversations().some((c) => c.key === channelId)) await store.removeConversation(channelId);
+  if (channelId && (await store.conversation(channelId))) await store.removeConversation(channelId);
 }
 
 export async function forgetConversation(store: Store, activity: Partial<Activity>): Promise<void> {
@@ -170,7 +170,7 @@ export async function forgetConversation(store: Store, activity: Partial<Activit
   const cd = (activity.channelData ?? {}) as TeamsChannelData;
   const teamId = cd.team?.id;
   // A copy: removing while iterating the store's own array would skip every other record.
-  for (const c of [...store.conversations()]) {
+  for (const c of await store.conversations()) {
     if (c.key === key || (teamId && c.teamId === teamId)) await store.removeConversation(c.key);
   }
 }

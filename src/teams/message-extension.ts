@@ -54,7 +54,7 @@ export function registerMessageExtension(app: Application<TurnState>, opts: { ro
     const typed = params[SEARCH_PARAMETER];
     const text = typeof typed === 'string' && params[INITIAL_RUN] === undefined ? typed : '';
     const turn = turnOf(context, localeLang(context.activity), opts.clock());
-    const answer = opts.router.search(turn, text, { skip: query.skip, count: query.count });
+    const answer = await opts.router.search(turn, text, { skip: query.skip, count: query.count });
     setTurnLang(context, answer.lang);
     const attachments: MessagingExtensionAttachment[] = [];
     for (const r of answer.results) {

@@ -16,20 +16,20 @@ describe('admin commands (TestAdapter)', () => {
     const answer = await text(c.say('asignar responsable 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }));
     expect(answer).toContain('Responsables del indicador 4263');
     expect(answer).toContain('Se asignó como responsable a Ana Pérez.');
-    expect(c.store.owners('4263')).toEqual([{ id: '29:ana', name: 'Ana Pérez' }]);
-    const audit = c.store.audit({ target: 'owner:4263' });
+    expect((await c.store.owners('4263'))).toEqual([{ id: '29:ana', name: 'Ana Pérez' }]);
+    const audit = (await c.store.audit({ target: 'owner:4263' }));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'owners.set', actor: { id: 'aad-admin' }, before: [], after: [{ id: '29:ana' }] });
     // a second owner is added beside the first
     await c.say('asignar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] });
-    expect(c.store.owners('4263').map((p) => p.id)).toEqual(['29:ana', '29:luis']);
+    expect((await c.store.owners('4263')).map((p) => p.id)).toEqual(['29:ana', '29:luis']);
     // the same again changes nothing
     expect(await text(c.say('asignar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }))).toContain('No hubo cambios');
-    expect(c.store.audit({ target: 'owner:4263' })).toHaveLength(2);
+    expect((await c.store.audit({ target: 'owner:4263' }))).toHaveLength(2);
     // and removed
     const removed = await text(c.say('quitar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }));
     expect(removed).toContain('Se quitó como responsable a Luis Gómez.');
-    expect(c.store.owners('4263').map((p) => p.id)).toEqual(['29:ana']);
+    expect((await c.store.owners('4263')).map((p) => p.id)).toEqual(['29:ana']);
     // Ana's form now offers 4263
     const form = cardsOf(await c.say('reportar avance', { from: ANA }))[0];
     expect(cardText(form)).toContain('4263 · Portal web');
@@ -39,7 +39,7 @@ describe('admin commands (TestAdapter)', () => {
     const c = startConversation();
     const answer = await text(c.say('asignar responsable 4075 Ana.Perez@SecretariaGeneral.gov.co', { from: ADMIN }));
     expect(answer).toContain('ana.perez@secretariageneral.gov.co');
-    expect(c.store.owners('4075')).toEqual([
+    expect((await c.store.owners('4075'))).toEqual([
       { id: 'ana.perez@secretariageneral.gov.co', name: 'ana.perez@secretariageneral.gov.co', email: 'ana.perez@secretariageneral.gov.co' },
     ]);
   });
@@ -54,7 +54,7 @@ describe('admin commands (TestAdapter)', () => {
     // "@ana" typed by hand is not a Teams mention: no id to store
     expect(await text(c.say('asignar responsable 4263 @ana', { from: ADMIN }))).toMatch(/No reconozco a «@?ana» como una mención de Teams/);
     expect(await text(c.say('asignar responsable 9999 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }))).toMatch(/9999/);
-    expect(c.store.allOwners()).toEqual({});
+    expect((await c.store.allOwners())).toEqual({});
     const en = await text(c.say('assign owner 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA], locale: 'en-US' }));
     expect(en).toContain('Owners of indicator 4263');
     expect(en).toContain('Ana Pérez assigned as owner.');
@@ -68,16 +68,16 @@ describe('admin commands (TestAdapter)', () => {
     expect(en).toContain('Administrators only');
     expect(await text(c.say('auditoría', { from: ANA }))).toContain('Solo para administradores');
     expect(await text(c.say('agregar administrador <at>Luis Gómez</at>', { from: ANA, mentions: [LUIS] }))).toContain('Solo para administradores');
-    expect(c.store.allOwners()).toEqual({});
-    expect(c.store.admins()).toEqual([]);
-    expect(c.store.audit()).toHaveLength(0);
+    expect((await c.store.allOwners())).toEqual({});
+    expect((await c.store.admins())).toEqual([]);
+    expect((await c.store.audit())).toHaveLength(0);
   });
 
   test('admins added by an admin have the same rights; PEI_ADMINS cannot be removed in chat', async () => {
     const c = startConversation();
     const added = await text(c.say('agregar administrador <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }));
     expect(added).toContain('Luis Gómez ahora es administrador');
-    expect(c.store.admins()).toEqual([{ id: '29:luis', name: 'Luis Gómez' }]);
+    expect((await c.store.admins())).toEqual([{ id: '29:luis', name: 'Luis Gómez' }]);
     expect(await text(c.say('asignar responsable 4263 <at>Ana Pérez</at>', { from: LUIS, mentions: [ANA] }))).toContain('Se asignó como responsable a Ana Pérez.');
     const list = await text(c.say('administradores', { from: LUIS }));
     // PEI_ADMINS holds the id; the card shows the name kept when that admin was seen, never the id.
@@ -88,7 +88,7 @@ describe('admin commands (TestAdapter)', () => {
     expect(en).toContain('Ana Pérez is now an administrator');
     // (PEI_ADMINS names the AAD object id, which only Teams' member API ties to a mention: test/http/mention-owner.test.ts.)
     expect(await text(c.say('quitar administrador <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }))).toContain('Luis Gómez ya no es administrador');
-    expect(c.store.admins().map((a) => a.id)).toEqual(['29:ana']);
+    expect((await c.store.admins()).map((a) => a.id)).toEqual(['29:ana']);
     // objective 10 is still objective 10
     expect(await text(c.say('cómo va el objetivo 10', { from: ANA }))).toContain('Objetivo 10');
   });

@@ -15,16 +15,16 @@ describe('subscribing to the weekly digest', () => {
     expect(answer).toContain('✅ Resumen semanal activado');
     expect(answer).toContain('Este canal recibirá el resumen semanal del PEI');
     expect(answer).toContain('lunes 7 de julio de 2025, 8:00 a. m. (hora de Bogotá)');
-    expect(c.store.subscriptions()).toEqual([
+    expect((await c.store.subscriptions())).toEqual([
       { conversationKey: '19:seguimiento@thread.tacv2', kind: 'weekly-digest', createdBy: { id: 'aad-ana', name: 'Ana Pérez' }, createdAt: '2025-07-03T15:00:00.000Z' },
     ]);
     // The conversation reference is there for the scheduler, under the same key.
-    expect(c.store.conversations().map((x) => [x.key, x.scope])).toEqual([['19:seguimiento@thread.tacv2', 'channel']]);
-    expect(c.store.audit({ target: 'subscription:19:seguimiento@thread.tacv2' })).toHaveLength(1);
+    expect((await c.store.conversations()).map((x) => [x.key, x.scope])).toEqual([['19:seguimiento@thread.tacv2', 'channel']]);
+    expect((await c.store.audit({ target: 'subscription:19:seguimiento@thread.tacv2' }))).toHaveLength(1);
     const again = await text(c.say('suscribir resumen semanal', { where: CHANNEL, from: ADMIN }));
     expect(again).toContain('El resumen semanal ya estaba activado');
     expect(again).toContain('Ana Pérez');
-    expect(c.store.subscriptions()).toHaveLength(1);
+    expect((await c.store.subscriptions())).toHaveLength(1);
   });
 
   test('cancel, and cancel again', async () => {
@@ -33,7 +33,7 @@ describe('subscribing to the weekly digest', () => {
     const cancelled = await text(c.say('cancelar resumen', { where: GROUP }));
     expect(cancelled).toContain('Resumen semanal cancelado');
     expect(cancelled).toContain('Este chat de grupo ya no recibirá el resumen semanal');
-    expect(c.store.subscriptions()).toEqual([]);
+    expect((await c.store.subscriptions())).toEqual([]);
     expect(await text(c.say('cancelar resumen', { where: GROUP }))).toContain('No había suscripción');
   });
 
@@ -42,7 +42,7 @@ describe('subscribing to the weekly digest', () => {
     const answer = await text(c.say('subscribe weekly digest', { locale: 'en-US' }));
     expect(answer).toContain('Weekly digest on');
     expect(answer).toContain('Monday, July 7, 2025, 8:00 AM (Bogotá time)');
-    expect(c.store.subscriptions().map((s) => s.conversationKey)).toEqual(['a:personal-aad-ana']);
+    expect((await c.store.subscriptions()).map((s) => s.conversationKey)).toEqual(['a:personal-aad-ana']);
     expect(await text(c.say('cancel digest', { locale: 'en-US' }))).toContain('Weekly digest cancelled');
   });
 
@@ -63,7 +63,7 @@ describe('sending the digest now', () => {
     const c = startConversation();
     const answer = await text(c.say('enviar resumen ahora', { where: GROUP, from: ANA }));
     expect(answer).toContain('Solo para administradores');
-    expect(c.store.sent()).toEqual([]);
+    expect((await c.store.sent())).toEqual([]);
   });
 
   test('an admin gets the digest here, recorded as this conversation\'s last digest', async () => {
@@ -75,7 +75,7 @@ describe('sending the digest now', () => {
     expect(t).toContain('Vigencia 2025 · corte al 7 de julio de 2025');
     const objectives = JSON.stringify(card).match(/"verb":"show-objective","objective":\d+/g) ?? [];
     expect(new Set(objectives).size).toBe(10);
-    const [rec] = c.store.sent();
+    const [rec] = (await c.store.sent());
     expect(parseDigestKey(rec.key)).toEqual({ slot: 'manual-20250707T093000', conversationKey: '19:seguimiento@thread.tacv2' });
     expect(rec.detail).toMatchObject({ kind: 'digest', manual: true, by: 'aad-admin', snapshot: { v: 1, year: 2025, asOf: '2025-07-07' } });
     // A button opens an objective.

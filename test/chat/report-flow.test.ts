@@ -81,15 +81,15 @@ describe('report form (TestAdapter)', () => {
     expect(cardText(confirmation)).toMatch(/Avance 2025 del indicador\n🟢 75,0\u00a0%/);
     expect(cardsOf(replies)).toEqual([]);
     expect(confirmation.actions.map((a: any) => a.data)).toEqual([{ verb: 'show-indicator', indicatorId: '4263', lang: 'es' }]);
-    expect(c.store.reports()).toHaveLength(1);
-    expect(c.store.reports()[0]).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana' }, submissionId: `aad-ana:${form.submit.formId}` });
+    expect((await c.store.reports())).toHaveLength(1);
+    expect((await c.store.reports())[0]).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana' }, submissionId: `aad-ana:${form.submit.formId}` });
 
     // the same card sent again stores nothing new
     const again = await c.click({ ...form.submit, ...ENTRIES, value: '0,35' }, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('ya estaba registrado');
     expect(cardsOf(again)).toEqual([]);
-    expect(c.store.reports()).toHaveLength(1);
-    expect(c.store.audit({ target: 'report:4263:' })).toHaveLength(1);
+    expect((await c.store.reports())).toHaveLength(1);
+    expect((await c.store.audit({ target: 'report:4263:' }))).toHaveLength(1);
   });
 
   test('invalid input: the form comes back with the entries kept and each error in red, in Spanish', async () => {
@@ -109,13 +109,13 @@ describe('report form (TestAdapter)', () => {
       '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
       'La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
     ]);
-    expect(c.store.reports()).toHaveLength(0);
+    expect((await c.store.reports())).toHaveLength(0);
     // the same form, fixed, is then stored once
     const same = again.actions.find((x: any) => x.data?.verb === 'report-submit').data;
     expect(same.formId).toBe(form.submit.formId);
     await c.click({ ...same, ...ENTRIES }, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('✅ Reporte registrado');
-    expect(c.store.reports()).toHaveLength(1);
+    expect((await c.store.reports())).toHaveLength(1);
   });
 
   test('each explanation rule through the form: zero advance, over-execution, level drop', async () => {
@@ -127,12 +127,12 @@ describe('report form (TestAdapter)', () => {
     await c.click({ ...form.submit, ...ENTRIES, value: '0,5' }, { from: ANA, replyToId: form.id });
     expect(redTexts(cardOfActivity(c, form.id)).join('\n')).toContain('supera la meta (0,4): justifica la sobre-ejecución');
     await c.click({ ...form.submit, ...ENTRIES, value: '0,5', dificultades: 'Se adelantó la fase de interoperabilidad' }, { from: ANA, replyToId: form.id });
-    expect(c.store.reports()).toHaveLength(1);
+    expect((await c.store.reports())).toHaveLength(1);
     const next = formIn(await c.say('reportar avance julio', { from: ANA }));
     expect(inputs(next.card).period.value).toBe('2025-07');
     await c.click({ ...next.submit, ...ENTRIES, period: '2025-07', value: '0,45' }, { from: ANA, replyToId: next.id });
     expect(redTexts(cardOfActivity(c, next.id)).join('\n')).toContain('El nivel baja respecto al reporte de junio de 2025 (0,5 → 0,45)');
-    expect(c.store.reports()).toHaveLength(1);
+    expect((await c.store.reports())).toHaveLength(1);
   });
 
   test('English: "report progress" gives the form and the messages in English', async () => {
@@ -189,8 +189,8 @@ describe('report form (TestAdapter)', () => {
     const anas = formIn(await c.say('reportar avance', { from: ANA }));
     const stolen = await c.click({ ...anas.submit, ...ENTRIES }, { from: LUIS, replyToId: anas.id });
     expect(cardText(cardsOf(stolen)[0])).toContain('No eres responsable del indicador 4263');
-    expect(c.store.reports()).toHaveLength(0);
-    expect(c.store.audit({ target: 'report:' })).toHaveLength(0);
+    expect((await c.store.reports())).toHaveLength(0);
+    expect((await c.store.audit({ target: 'report:' }))).toHaveLength(0);
     // the form was left in place
     expect(inputs(cardOfActivity(c, form.id)).value).toBeDefined();
   });
@@ -209,8 +209,8 @@ describe('report form (TestAdapter)', () => {
     expect(confirmation).toContain('Ya había un reporte de junio de 2025 (v1, valor 0,3): este queda como corrección v2.');
     expect(confirmation).toContain('80,0\u00a0%');
     expect(cardsOf(replies)).toEqual([]);
-    expect(c.store.reports().map((r) => [r.version, r.value])).toEqual([[1, 0.3], [2, 0.32]]);
-    const audit = c.store.audit({ target: 'report:4263:2025-06' });
+    expect((await c.store.reports()).map((r) => [r.version, r.value])).toEqual([[1, 0.3], [2, 0.32]]);
+    const audit = (await c.store.audit({ target: 'report:4263:2025-06' }));
     expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.correct']);
     expect(audit[1]).toMatchObject({ actor: { id: 'aad-ana' }, before: { value: 0.3, version: 1 }, after: { value: 0.32, version: 2 } });
   });
@@ -224,7 +224,7 @@ describe('report form (TestAdapter)', () => {
     await c.click({ ...form.submit, ...ENTRIES, period: '2024-12', value: '0,1' }, { from: ADMIN, replyToId: form.id });
     const confirmation = cardText(cardOfActivity(c, form.id));
     expect(confirmation).toContain('Corrección de la vigencia 2024, que ya está cerrada');
-    expect(c.store.reports()[0]).toMatchObject({ period: '2024-12', author: { id: 'aad-admin' } });
+    expect((await c.store.reports())[0]).toMatchObject({ period: '2024-12', author: { id: 'aad-admin' } });
   });
 
   test('cancel replaces the form and stores nothing', async () => {
@@ -235,6 +235,6 @@ describe('report form (TestAdapter)', () => {
     expect(cancel.associatedInputs).toBe('none');
     await c.click(cancel.data, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('Reporte cancelado');
-    expect(c.store.reports()).toHaveLength(0);
+    expect((await c.store.reports())).toHaveLength(0);
   });
 });

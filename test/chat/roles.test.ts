@@ -12,30 +12,30 @@ describe('reportableIndicators', () => {
   test('follows owners and admins, per reader', async () => {
     const { services, store } = startConversation({ now: '2025-07-03' });
     const all = services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
-    expect(reportableIndicators(services, ana)).toEqual([]);
-    expect(reportableIndicators(services, { id: 'aad-admin', aadObjectId: 'aad-admin', name: 'x' })).toEqual(all);
+    expect(await reportableIndicators(services, ana)).toEqual([]);
+    expect(await reportableIndicators(services, { id: 'aad-admin', aadObjectId: 'aad-admin', name: 'x' })).toEqual(all);
 
     await store.setOwners('4263', [{ id: 'aad-ana', name: 'Ana Pérez' }], planner, AT);
-    expect(reportableIndicators(services, ana)).toEqual(['4263']);
-    expect(reportableIndicators(services, luis)).toEqual([]);
+    expect(await reportableIndicators(services, ana)).toEqual(['4263']);
+    expect(await reportableIndicators(services, luis)).toEqual([]);
 
     await store.setOwners('4075', [{ id: 'luis@example.gov.co', name: 'Luis', email: 'luis@example.gov.co' }], planner, AT);
-    expect(reportableIndicators(services, luis)).toEqual([]); // Teams has not told us his email yet
-    expect(reportableIndicators(services, { ...luis, email: 'luis@example.gov.co' })).toEqual(['4075']);
+    expect(await reportableIndicators(services, luis)).toEqual([]); // Teams has not told us his email yet
+    expect(await reportableIndicators(services, { ...luis, email: 'luis@example.gov.co' })).toEqual(['4075']);
 
     await store.addAdmin({ id: 'aad-luis', name: 'Luis Gómez' }, planner, AT);
-    expect(reportableIndicators(services, luis)).toEqual(all);
+    expect(await reportableIndicators(services, luis)).toEqual(all);
     await store.removeAdmin('aad-luis', planner, AT);
-    expect(reportableIndicators(services, luis)).toEqual([]);
+    expect(await reportableIndicators(services, luis)).toEqual([]);
     await store.setOwners('4263', [], planner, AT);
-    expect(reportableIndicators(services, ana)).toEqual([]);
+    expect(await reportableIndicators(services, ana)).toEqual([]);
   });
 
-  test('each caller gets its own list', () => {
+  test('each caller gets its own list', async () => {
     const { services } = startConversation({ now: '2025-07-03' });
     const admin = { id: 'aad-admin', aadObjectId: 'aad-admin', name: 'x' };
-    const first = reportableIndicators(services, admin);
+    const first = await reportableIndicators(services, admin);
     first.length = 0;
-    expect(reportableIndicators(services, admin).length).toBeGreaterThan(0);
+    expect((await reportableIndicators(services, admin)).length).toBeGreaterThan(0);
   });
 });

@@ -141,7 +141,7 @@ function realStoreState(): string {
 async function storedReports(dbFile: string) {
   const store = await openLowdbStore(dbFile, { readOnly: true });
   try {
-    return store.reports().map((r) => ({ indicatorId: r.indicatorId, period: r.period, value: r.value, source: r.source }));
+    return (await store.reports()).map((r) => ({ indicatorId: r.indicatorId, period: r.period, value: r.value, source: r.source }));
   } finally {
     await store.close();
   }

@@ -37,7 +37,7 @@ function compose(previous: Parameters<typeof composeDigest>[0]['previous'], lang
 }
 
 describe('composeDigest', () => {
-  test('the digest reports the vigencia of the month that closed, as of today (Bogotá)', () => {
+  test('the digest reports the vigencia of the month that closed, as of today (Bogotá)', async () => {
     expect(digestPeriod(NOW)).toEqual({ year: 2025, asOf: '2025-07-07' });
     expect(digestPeriod(at('2026-01-05T08:00'))).toEqual({ year: 2025, asOf: '2026-01-05' });
   });
@@ -53,7 +53,7 @@ describe('composeDigest', () => {
     expect(m.asOf).toBe(api.asOf);
   });
 
-  test('reports received since the last digest, grouped by indicator in plan order, corrections included', () => {
+  test('reports received since the last digest, grouped by indicator in plan order, corrections included', async () => {
     const m = compose({ at: '2025-06-30T13:00:00.000Z', snapshot: null });
     expect(m.changes.reportCount).toBe(3);
     expect(m.changes.byIndicator.map((g) => [g.indicatorId, g.reports.map((r) => [r.period, r.value, r.version, r.author])])).toEqual([
@@ -64,7 +64,7 @@ describe('composeDigest', () => {
     expect(m.changes.since).toBe('2025-06-30T13:00:00.000Z');
   });
 
-  test('status changes old → new against the previous snapshot', () => {
+  test('status changes old → new against the previous snapshot', async () => {
     const before = figuresAt(reports.slice(0, 1), at('2025-06-30T08:00'));
     const snap = snapshotOf(before);
     const m = compose({ at: '2025-06-30T13:00:00.000Z', snapshot: snap });
@@ -77,7 +77,7 @@ describe('composeDigest', () => {
     expect(compose({ at: '2025-06-30T13:00:00.000Z', snapshot: { ...snap, year: 2024 } }).changes.statusChanges).toEqual([]);
   });
 
-  test('lagging: every red then every amber indicator, with owners', () => {
+  test('lagging: every red then every amber indicator, with owners', async () => {
     const m = compose(null);
     const all = figuresAt(reports).objectives.flatMap((o) => o.indicators);
     expect(m.lagging.map((l) => l.indicatorId)).toEqual([
@@ -87,7 +87,7 @@ describe('composeDigest', () => {
     expect(m.lagging.length).toBeGreaterThan(0);
   });
 
-  test('pending owners for the month that closed, "sin responsable" where nobody is assigned', () => {
+  test('pending owners for the month that closed, "sin responsable" where nobody is assigned', async () => {
     const m = compose(null);
     expect(m.pending.period).toBe('2025-06');
     expect(m.pending.deadline).toBe('2025-07-07');
@@ -125,7 +125,7 @@ describe('the digest card', () => {
     expect(JSON.stringify(digestCard(m, { lang: 'es' })).length).toBeLessThan(80_000);
   });
 
-  test('Spanish words on the digest, the reminder and the subscription cards', () => {
+  test('Spanish words on the digest, the reminder and the subscription cards', async () => {
     const es = textOf(digestCard(compose(null), { lang: 'es' }));
     expect(es).toContain('Resumen semanal del PEI');
     expect(es).toContain('Reportes pendientes de junio de 2025 (plazo: lunes 7 de julio de 2025)');
@@ -146,16 +146,16 @@ describe('the digest card', () => {
 describe('the digest from the store', () => {
   test('the next digest counts changes from the last one, scheduled or sent on demand', async () => {
     const store = memoryStore({ reports, owners: { '4263': [ANA] } });
-    const deps = { plan: thePlan(), store, figures: (y: number, a: string) => computePlan(thePlan(), store.reports(), { year: y, asOf: a }) };
-    const first = buildDigest(deps, 'c1', at('2025-06-30T08:00'));
+    const deps = { plan: thePlan(), store, figures: async (y: number, a: string) => computePlan(thePlan(), await store.reports(), { year: y, asOf: a }) };
+    const first = await buildDigest(deps, 'c1', at('2025-06-30T08:00'));
     expect(first.model.changes.firstDigest).toBe(true);
     await recordDigest(store, 'digest:2025-W27:c1', at('2025-06-30T08:00'), 'c1', first.snapshot);
     const manual = at('2025-07-03T16:00');
-    const second = buildDigest(deps, 'c1', manual);
+    const second = await buildDigest(deps, 'c1', manual);
     await recordDigest(store, manualDigestKey(manual, 'c1'), manual, 'c1', second.snapshot);
-    expect(previousDigestOf(store, 'c1')?.at).toBe(manual.toISOString());
-    expect(previousDigestOf(store, 'c2')).toBeNull();
-    const third = buildDigest(deps, 'c1', NOW);
+    expect((await previousDigestOf(store, 'c1'))?.at).toBe(manual.toISOString());
+    expect(await previousDigestOf(store, 'c2')).toBeNull();
+    const third = await buildDigest(deps, 'c1', NOW);
     expect(third.model.changes.since).toBe(manual.toISOString());
     expect(third.model.changes.byIndicator.map((g) => g.indicatorId)).toEqual(['4263']); // only the correction of 4 July
     expect(manualDigestKey(manual, 'c1')).toBe('digest:manual-20250703T160000:c1');

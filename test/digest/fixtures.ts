@@ -60,7 +60,7 @@ export function harness(store: Store, opts: { cron?: string; reminderDays?: numb
       new DigestRunner({
         plan: thePlan(),
         store,
-        figures: (year, asOf) => computePlan(thePlan(), store.reports(), { year, asOf }),
+        figures: async (year, asOf) => computePlan(thePlan(), await store.reports(), { year, asOf }),
         cron: opts.cron ?? '0 8 * * 1',
         reminderDays: opts.reminderDays ?? [5, 3, 1],
         admins: opts.admins ?? [],

@@ -70,7 +70,7 @@ describe('the admins\' review digest', () => {
       'review-digest:2025-07-07:a:personal-maria',
       'review-digest:2025-07-07:19:planeacion@thread.tacv2',
     ]);
-    expect(store.sent().find((x) => x.key === 'review-digest:2025-07-04:a:personal-admin')?.at).toBe(at('2025-07-04T08:00').toISOString());
+    expect((await store.sent()).find((x) => x.key === 'review-digest:2025-07-04:a:personal-admin')?.at).toBe(at('2025-07-04T08:00').toISOString());
     const first = h.delivered.find((d) => d.key.startsWith('review-digest:'))!;
     expect(first.kind === 'notice' && first.notice.type === 'review-digest' && first.notice.pending.map((r) => r.id)).toEqual(['3979:2025-06:v1', '4263:2025-06:v1']);
     // Ana is not an admin: nothing of the kind reaches her.
@@ -104,7 +104,7 @@ test('a return is told to its author once, in business hours (a Saturday return 
   await tickEvery(h.runner, at('2025-07-05T09:00'), at('2025-07-08T00:00'), 15);
   const notices = h.delivered.filter((d) => d.key.startsWith('return-notice:'));
   expect(notices.map((d) => [d.key, d.conversation.key])).toEqual([['return-notice:4263:2025-06:v1', 'a:personal-ana']]);
-  expect(store.sent().find((x) => x.key === 'return-notice:4263:2025-06:v1')?.at).toBe(at('2025-07-07T07:00').toISOString());
+  expect((await store.sent()).find((x) => x.key === 'return-notice:4263:2025-06:v1')?.at).toBe(at('2025-07-07T07:00').toISOString());
   const n = notices[0];
   const card = n.kind === 'notice' && n.notice.type === 'returned' ? returnNoticeCard(n.notice.record, n.notice.indicator, 'es') : null;
   expect(cardProblems(card!)).toEqual([]);
@@ -128,7 +128,7 @@ test('after the deadline with nothing reported: one last notice per owner and th
   expect(keysOf(h.delivered, 'last-notice:').sort()).toEqual(['last-notice:2025-06:aad-ana', 'last-notice:2025-06:aad-luis']);
   const ana = h.delivered.find((d) => d.key === 'last-notice:2025-06:aad-ana')!;
   expect(ana.kind === 'notice' && ana.notice.type === 'missed-owner' && ana.notice.missed.indicators.map((i) => i.id)).toEqual(['4263']);
-  expect(store.sent().find((x) => x.key === 'last-notice:2025-06:aad-ana')?.at).toBe(at('2025-07-08T08:00').toISOString());
+  expect((await store.sent()).find((x) => x.key === 'last-notice:2025-06:aad-ana')?.at).toBe(at('2025-07-08T08:00').toISOString());
   expect(keysOf(h.delivered, 'missed-admins:')).toEqual(['missed-admins:2025-06:a:personal-admin']);
   const admins = h.delivered.find((d) => d.key.startsWith('missed-admins:'))!;
   const missed = admins.kind === 'notice' && admins.notice.type === 'missed-admins' ? admins.notice.missed : null;

@@ -63,7 +63,7 @@ describe('reminders with a fake clock', () => {
     await tickEvery(h.runner, at('2025-07-04T00:00'), at('2025-07-09T00:00'), 15);
     const reminders = h.delivered.filter((d) => d.kind === 'reminder');
     expect(reminders.map((d) => d.key)).toEqual(['reminder:2025-06:d-5:aad-ana']);
-    expect(store.sent().find((s) => s.key === 'reminder:2025-06:d-5:aad-ana')?.at).toBe(at('2025-07-02T08:00').toISOString());
+    expect((await store.sent()).find((s) => s.key === 'reminder:2025-06:d-5:aad-ana')?.at).toBe(at('2025-07-02T08:00').toISOString());
     // Luis cannot be reached: logged once per reminder (d-5, d-3, d-1), not every minute.
     expect(h.logs.filter((l) => l.includes('recordatorio') && l.includes('Luis Gómez no tiene chat personal'))).toHaveLength(3);
     // After the deadline (Monday 7 July) Luis's last notice cannot be sent either: logged once.
@@ -78,8 +78,8 @@ describe('reminders with a fake clock', () => {
     await tickEvery(h.newRunner(), at('2025-07-06T10:00'), at('2025-07-09T00:00'), 30);
     // d-1 falls on Sunday 6 July: it goes out on Monday 7 July (the deadline); the day after, the last notice, once.
     expect(h.delivered.map((d) => d.key)).toEqual(['reminder:2025-06:d-5:aad-ana', 'reminder:2025-06:d-3:aad-ana', 'reminder:2025-06:d-1:aad-ana', 'last-notice:2025-06:aad-ana']);
-    expect(store.sent().find((x) => x.key === 'reminder:2025-06:d-1:aad-ana')?.at).toBe(at('2025-07-07T08:00').toISOString());
-    expect(store.sent().find((x) => x.key === 'last-notice:2025-06:aad-ana')?.at).toBe(at('2025-07-08T08:00').toISOString());
+    expect((await store.sent()).find((x) => x.key === 'reminder:2025-06:d-1:aad-ana')?.at).toBe(at('2025-07-07T08:00').toISOString());
+    expect((await store.sent()).find((x) => x.key === 'last-notice:2025-06:aad-ana')?.at).toBe(at('2025-07-08T08:00').toISOString());
     const item = h.delivered[0];
     expect(item.kind === 'reminder' && item.reminder.indicators.map((i) => i.id)).toEqual(['4263']);
   });

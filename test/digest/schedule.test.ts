@@ -68,7 +68,7 @@ describe('the schedule with a fake clock', () => {
       'digest:2025-W29:c1', 'digest:2025-W29:c2',
       'digest:2025-W30:c1', 'digest:2025-W30:c2',
     ]);
-    const sentAt = store.sent().filter((s) => s.key.startsWith('digest:')).map((s) => s.at);
+    const sentAt = (await store.sent()).filter((s) => s.key.startsWith('digest:')).map((s) => s.at);
     expect(new Set(sentAt)).toEqual(new Set(['2025-07-07T13:00:00.000Z', '2025-07-14T13:00:00.000Z', '2025-07-21T13:00:00.000Z']));
   });
 
@@ -116,7 +116,7 @@ describe('the schedule with a fake clock', () => {
     await tickEvery(h.runner, at('2025-07-07T08:00'), at('2025-07-07T09:00'));
     expect(h.delivered.map((d) => d.key)).toEqual(['digest:2025-W28:c2', 'digest:2025-W28:c1']);
     expect(h.logs.filter((l) => l.startsWith('warn') && l.includes('digest:2025-W28:c1'))).toHaveLength(2);
-    expect(store.wasSent('digest:2025-W28:c1')).toBe(true);
+    expect((await store.wasSent('digest:2025-W28:c1'))).toBe(true);
   });
 
   test("a conversation the sender found gone is not due any more", async () => {
@@ -130,6 +130,6 @@ describe('the schedule with a fake clock', () => {
     };
     await tickEvery(h.runner, at('2025-07-07T08:00'), at('2025-07-07T09:00'));
     expect(calls).toBe(1);
-    expect(store.wasSent('digest:2025-W28:c1')).toBe(false);
+    expect((await store.wasSent('digest:2025-W28:c1'))).toBe(false);
   });
 });

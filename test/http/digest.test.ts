@@ -113,7 +113,7 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     await t.bot.teams.tick();
     await t.bot.teams.tick(parseNow('2025-07-09T10:00'));
     expect(t.connector.received.length).toBe(before);
-    expect(storeOf(t).sent().map((s) => s.key).filter((k) => k.startsWith('digest:')).sort()).toEqual([`digest:2025-W28:${CHANNEL}`, `digest:2025-W28:${GROUP}`].sort());
+    expect((await storeOf(t).sent()).map((s) => s.key).filter((k) => k.startsWith('digest:')).sort()).toEqual([`digest:2025-W28:${CHANNEL}`, `digest:2025-W28:${GROUP}`].sort());
 
     // Restart on the same database file (a new connector URL, so a duplicate would be seen): nothing is sent again.
     const dbFile = t.dbFile;
@@ -143,7 +143,7 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     const tries = t.connector.received.filter((r) => r.conversationId === GROUP);
     expect(tries.map((r) => r.method)).toEqual(['POST-FAULT-429', 'POST']);
     expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(950);
-    expect(storeOf(t).wasSent(`digest:2025-W28:${GROUP}`)).toBe(true);
+    expect((await storeOf(t).wasSent(`digest:2025-W28:${GROUP}`))).toBe(true);
   });
 
   test('403 on one conversation: marked inactive, the other still gets its digest, and no later tick tries it again', async () => {
@@ -153,8 +153,8 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     await t.bot.teams.tick();
     expect(digestsTo(t, CHANNEL)).toHaveLength(1);
     expect(digestsTo(t, GROUP)).toHaveLength(0);
-    expect(storeOf(t).wasSent(`digest:2025-W28:${GROUP}`)).toBe(false);
-    expect(storeOf(t).conversations().find((c) => c.key === GROUP)).toMatchObject({ active: false, inactiveReason: 'HTTP 403' });
+    expect((await storeOf(t).wasSent(`digest:2025-W28:${GROUP}`))).toBe(false);
+    expect((await storeOf(t).conversations()).find((c) => c.key === GROUP)).toMatchObject({ active: false, inactiveReason: 'HTTP 403' });
     await t.bot.teams.tick(parseNow('2025-07-07T09:00'));
     expect(t.connector.received.filter((r) => r.conversationId === GROUP)).toHaveLength(1);
   });
@@ -167,7 +167,7 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     expect(t.connector.received.filter((r) => r.method === 'POST-FAULT-500')).toHaveLength(1);
     expect(digestsTo(t, GROUP)).toHaveLength(1);
     expect(digestsTo(t, CHANNEL)).toHaveLength(0);
-    expect(storeOf(t).conversations().find((c) => c.key === CHANNEL)?.active).toBe(true);
+    expect((await storeOf(t).conversations()).find((c) => c.key === CHANNEL)?.active).toBe(true);
     // Not before the backoff (5 min)…
     expect((await t.bot.teams.tick(parseNow('2025-07-07T08:02'))).items).toEqual([]);
     // …then delivered, once.
@@ -188,7 +188,7 @@ describe('end to end over /api/messages', () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-03T10:00', PEI_ADMINS: 'aad-admin' });
     const url = t.connector.url;
     expect(await t.send(installed(url, { kind: 'groupChat', id: GROUP }, ADMIN))).toBe(200);
-    expect(storeOf(t).conversations().map((c) => c.key)).toContain(GROUP);
+    expect((await storeOf(t).conversations()).map((c) => c.key)).toContain(GROUP);
     expect(await t.send(message(url, 'suscribir resumen semanal', { where: { kind: 'groupChat', id: GROUP } }))).toBe(200);
     const confirm = cardText(t.connector.cards(GROUP).at(-1));
     expect(confirm).toContain('Resumen semanal activado');
@@ -202,7 +202,7 @@ describe('end to end over /api/messages', () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-03T10:00' });
     const url = t.connector.url;
     expect(await t.send(message(url, 'subscribe weekly digest', { where: { kind: 'channel', channel: CHANNEL, team: TEAM }, locale: 'en-US' }))).toBe(200);
-    expect(storeOf(t).subscriptions().map((s) => s.conversationKey)).toEqual([CHANNEL]);
+    expect((await storeOf(t).subscriptions()).map((s) => s.conversationKey)).toEqual([CHANNEL]);
     expect(cardText(t.connector.cards().at(-1))).toContain('Weekly digest on');
     t.connector.clear();
     await t.bot.teams.tick(parseNow('2025-07-07T08:00'));
@@ -213,7 +213,7 @@ describe('end to end over /api/messages', () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-01T10:00' });
     const url = t.connector.url;
     expect(await t.send(installed(url, { kind: 'personal' }, ANA))).toBe(200);
-    const personal = storeOf(t).conversations().find((c) => c.scope === 'personal')!;
+    const personal = (await storeOf(t).conversations()).find((c) => c.scope === 'personal')!;
     expect(personal.userId).toBe('aad-ana');
     await storeOf(t).setOwners('4263', [ANA_PERSON], ADMIN_PERSON, '2025-06-01T00:00:00.000Z');
     t.connector.clear();
@@ -224,6 +224,6 @@ describe('end to end over /api/messages', () => {
     const cards = t.connector.cards(personal.key);
     expect(cards).toHaveLength(1);
     expect(cardText(cards[0])).toContain('Faltan 3 días para el plazo del reporte de junio de 2025: lunes 7 de julio de 2025');
-    expect(storeOf(t).wasSent('reminder:2025-06:d-3:aad-ana')).toBe(true);
+    expect((await storeOf(t).wasSent('reminder:2025-06:d-3:aad-ana'))).toBe(true);
   });
 });

@@ -407,7 +407,7 @@ describe('with BOT_ID, when the OpenID metadata cannot be fetched', () => {
 
   test('finding 4: a hanging metadata fetch answers every request (60 at once) with 503 and a generic text', async () => {
     pointHttpsAt((hang.address() as net.AddressInfo).port);
-    const before = t.bot.services.store.revision;
+    const before = (await t.bot.services.store.revision());
     const cases = Array.from({ length: 60 }, () => post('alg-none', { ...JSON_CT, Authorization: `Bearer ${NONE}` }, json(message(t.connector.url, 'plan'))));
     const answers = await sendAll(t.url, cases, 60);
     for (const a of answers) {
@@ -417,7 +417,7 @@ describe('with BOT_ID, when the OpenID metadata cannot be fetched', () => {
       expect(a.body).not.toMatch(INTERNAL_TEXT);
     }
     expect(held.length).toBeGreaterThan(0); // the SDK did try to reach the metadata
-    expect(t.bot.services.store.revision).toBe(before);
+    expect((await t.bot.services.store.revision())).toBe(before);
     expect(t.connector.received).toHaveLength(0);
   });
 
@@ -431,7 +431,7 @@ describe('with BOT_ID, when the OpenID metadata cannot be fetched', () => {
 
   test('fuzz: 600 forged tokens and activities get 400/401, store nothing, reach no connector', async () => {
     pointHttpsAt(refusedPort);
-    const before = t.bot.services.store.revision;
+    const before = (await t.bot.services.store.revision());
     t.connector.clear();
     const issuers = ['https://api.botframework.com', 'https://sts.windows.net/tenant/', 'https://login.microsoftonline.com/tenant/v2.0', randomString(20)];
     const cases = Array.from({ length: 600 }, () => {
@@ -450,7 +450,7 @@ describe('with BOT_ID, when the OpenID metadata cannot be fetched', () => {
       expect(a.body).not.toMatch(INTERNAL_TEXT);
     });
     expect(answers.filter((a) => a.status === 401).length).toBeGreaterThan(400);
-    expect(t.bot.services.store.revision).toBe(before);
+    expect((await t.bot.services.store.revision())).toBe(before);
     expect(t.connector.received).toHaveLength(0);
   });
 });
@@ -506,14 +506,14 @@ describe('anonymous mode: bounded storage, client errors, escaped cards', () => 
   });
 
   test('finding 8: 200 installs with a 100 KB conversation name are refused; long names and junk are cut when stored', async () => {
-    const before = t.bot.services.store.revision;
+    const before = (await t.bot.services.store.revision());
     const huge = Array.from({ length: 200 }, (_, i) => {
       const a = installed(t.connector.url, { kind: 'groupChat', id: `19:huge-${i}@thread.v2` });
       a.conversation.name = 'N'.repeat(100_000);
       return post('huge-name', JSON_CT, json(a));
     });
     for (const a of await sendAll(t.url, huge)) expect(a.status).toBe(400);
-    expect(t.bot.services.store.revision).toBe(before);
+    expect((await t.bot.services.store.revision())).toBe(before);
 
     const long = Array.from({ length: 20 }, (_, i) => {
       const a = installed(t.connector.url, { kind: 'groupChat', id: `19:long-${i}@thread.v2` }, { ...ANA, name: 'A'.repeat(1000) });
@@ -524,7 +524,7 @@ describe('anonymous mode: bounded storage, client errors, escaped cards', () => 
       return post('long-name', JSON_CT, json(a));
     });
     for (const a of await sendAll(t.url, long)) expect(a.status).toBe(200);
-    const stored = t.bot.services.store.conversations().filter((c) => c.key.startsWith('19:long-'));
+    const stored = (await t.bot.services.store.conversations()).filter((c) => c.key.startsWith('19:long-'));
     expect(stored).toHaveLength(20);
     for (const c of stored) {
       expect(c.name).toBe('L'.repeat(256));

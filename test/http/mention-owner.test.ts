@@ -47,7 +47,7 @@ describe('an owner assigned by a Teams @mention reports (HTTP)', () => {
     const reply = cardText(t.connector.cards().at(-1));
     expect(reply).toContain('Responsables del indicador 4263');
     expect(reply).toContain('Se asignó como responsable a Ana Pérez.');
-    expect(t.bot.services.store.owners('4263')).toEqual([{ id: ANA.aadObjectId, name: 'Ana Pérez', email: ANA_EMAIL, teamsId: ANA.id }]);
+    expect((await t.bot.services.store.owners('4263'))).toEqual([{ id: ANA.aadObjectId, name: 'Ana Pérez', email: ANA_EMAIL, teamsId: ANA.id }]);
 
     // Ana, in her personal chat (Teams sends her AAD object id in `from`), gets 4263 in the form and reports
     t.connector.clear();
@@ -59,7 +59,7 @@ describe('an owner assigned by a Teams @mention reports (HTTP)', () => {
     expect(formText).not.toContain('Solo para');
     expect(await t.send(submit(url, { ...form, ...FORM_ENTRIES_4263 }, { from: ANA, replyToId: 'form-1' }))).toBe(200);
     expect(cardText(t.connector.updates().at(-1)!.body.attachments[0].content)).toContain('✅ Reporte registrado');
-    const stored = t.bot.services.store.reports().filter((r) => r.indicatorId === '4263');
+    const stored = (await t.bot.services.store.reports()).filter((r) => r.indicatorId === '4263');
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ period: '2025-06', value: 0.3, author: { id: ANA.aadObjectId, name: 'Ana Pérez' } });
   });
@@ -69,7 +69,7 @@ describe('an owner assigned by a Teams @mention reports (HTTP)', () => {
     const LUIS: UserLike = { id: '29:1zz-luis-teams-id', name: 'Luis Gómez', aadObjectId: 'c3e5a7b9-0d2f-4b6c-8e1a-2f3a4b5c6d7e' };
     t.connector.unknownMembers.add(LUIS.id);
     expect(await t.send(message(url, 'asignar responsable 4236 <at>Luis Gómez</at>', { from: ADMIN, where: { kind: 'channel', team: TEAM }, mentions: [LUIS] }))).toBe(200);
-    expect(t.bot.services.store.owners('4236')).toEqual([{ id: LUIS.id, name: 'Luis Gómez' }]);
+    expect((await t.bot.services.store.owners('4236'))).toEqual([{ id: LUIS.id, name: 'Luis Gómez' }]);
     t.connector.clear();
     expect(await t.send(message(url, 'reportar avance', { from: LUIS }))).toBe(200);
     expect(cardText(t.connector.cards(`a:personal-${LUIS.aadObjectId}`).at(-1))).toContain('4236');
@@ -84,7 +84,7 @@ describe('an owner assigned by a Teams @mention reports (HTTP)', () => {
       return cardText(t.connector.cards().at(-1));
     };
     expect(await answer('agregar administrador <at>Ana Pérez</at>', ADMIN, [ANA])).toContain('Ana Pérez ahora es administrador');
-    expect(t.bot.services.store.admins()).toEqual([{ id: ANA.aadObjectId, name: 'Ana Pérez', email: ANA_EMAIL, teamsId: ANA.id }]);
+    expect((await t.bot.services.store.admins())).toEqual([{ id: ANA.aadObjectId, name: 'Ana Pérez', email: ANA_EMAIL, teamsId: ANA.id }]);
     expect(await answer('quitar administrador <at>Oficina Asesora de Planeación</at>', ANA, [ADMIN])).toContain('por configuración (PEI_ADMINS)');
   });
 });

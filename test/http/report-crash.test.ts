@@ -113,7 +113,7 @@ test('SIGKILL mid-burst of submits over HTTP: every acknowledged report is in th
 
     const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(m) });
     try {
-      const reports = store.reports();
+      const reports = (await store.reports());
       const bySid = new Map<string, number>();
       // stored keys are `<person id>:<form id>`
       const formIdOf = (r: { submissionId?: string }) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1);
@@ -124,7 +124,7 @@ test('SIGKILL mid-burst of submits over HTTP: every acknowledged report is in th
       const versions = new Map<string, number[]>();
       for (const r of reports) versions.set(`${r.indicatorId}|${r.period}`, [...(versions.get(`${r.indicatorId}|${r.period}`) ?? []), r.version]);
       for (const v of versions.values()) expect(v).toEqual(v.map((_, i) => i + 1));
-      const audited = new Set(store.audit({ target: 'report:' }).map((e) => (e.after as { id: string }).id));
+      const audited = new Set((await store.audit({ target: 'report:' })).map((e) => (e.after as { id: string }).id));
       for (const r of reports) expect(audited.has(r.id)).toBe(true);
       summary.push(`round ${round}: ${sent} sent, ${acked.size} acknowledged before the kill, ${reports.length} stored in all`);
     } finally {

@@ -66,13 +66,13 @@ describe('an owner reports over HTTP', () => {
     expect(audit).toContain('Auditoría del indicador 4263');
     expect(audit).toContain('— → 0,3');
     expect(audit).toContain('Ana Pérez');
-    const entries = t.bot.services.store.audit({ target: 'report:4263:' });
+    const entries = (await t.bot.services.store.audit({ target: 'report:4263:' }));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'report.create', actor: { id: 'aad-ana' }, after: { value: 0.3, submissionId: `aad-ana:${form.formId}` } });
 
     // a replayed POST of the same submit stores nothing new
     expect(await t.send(inConversation(submit(url, { ...form, ...ENTRIES }, { from: ANA, replyToId: 'form-activity-1' }), 'conv-ana'))).toBe(200);
-    expect(t.bot.services.store.reports()).toHaveLength(1);
+    expect((await t.bot.services.store.reports())).toHaveLength(1);
   });
 });
 
@@ -104,12 +104,12 @@ describe('200 concurrent submits over HTTP', () => {
       const codes = await Promise.all(all.map((v, i) => t.send(inConversation(submit(url, v, { from: ADMIN, replyToId: `form-${i % 200}` }), `conv-load-${i % 200}`))));
       expect(codes.every((c) => c === 200)).toBe(true);
       const store = t.bot.services.store;
-      const reports = store.reports();
+      const reports = (await store.reports());
       expect(reports).toHaveLength(200);
       expect(new Set(reports.map((r) => r.submissionId)).size).toBe(200);
       expect(new Set(reports.map((r) => `${r.indicatorId}|${r.period}`)).size).toBe(200);
       expect(reports.every((r) => r.version === 1)).toBe(true);
-      expect(store.audit({ target: 'report:' })).toHaveLength(200);
+      expect((await store.audit({ target: 'report:' }))).toHaveLength(200);
       // every submit got its confirmation (the replays: "ya estaba registrado")
       const confirmations = t.connector.updates().map((u) => cardText(u.body.attachments[0].content));
       expect(confirmations.filter((x) => x.includes('✅ Reporte registrado'))).toHaveLength(200);
@@ -123,10 +123,10 @@ describe('200 concurrent submits over HTTP', () => {
     expect(lines).toHaveLength(200);
     const reopened = await openLowdbStore(t.dbFile, { readOnly: true });
     try {
-      expect(reopened.reports()).toHaveLength(200);
+      expect((await reopened.reports())).toHaveLength(200);
       // stored keys are `<person id>:<form id>`
-      expect(new Set(reopened.reports().map((r) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1)))).toEqual(new Set(submits.map((s) => s.formId)));
-      expect(reopened.audit({ target: 'report:' })).toHaveLength(200);
+      expect(new Set((await reopened.reports()).map((r) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1)))).toEqual(new Set(submits.map((s) => s.formId)));
+      expect((await reopened.audit({ target: 'report:' }))).toHaveLength(200);
     } finally {
       await reopened.close();
     }

@@ -60,7 +60,7 @@ describe('the review cycle over HTTP', () => {
     expect(await say('asignar responsable 4263 <at>Ana Pérez</at>', ADMIN)).toBe(200);
     // (mentions need the entity: send it as Teams does)
     await t.send(message(t.connector.url, 'asignar responsable 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }));
-    expect(store.owners('4263').map((p) => p.id)).toEqual(['aad-ana']);
+    expect((await store.owners('4263')).map((p) => p.id)).toEqual(['aad-ana']);
 
     // 1. Ana reports: the version enters «por revisar» and counts.
     expect(await say('reportar avance', ANA)).toBe(200);
@@ -90,12 +90,12 @@ describe('the review cycle over HTTP', () => {
     expect(approve1).toMatchObject({ reportId: '4263:2025-06:v1' });
 
     // A non-admin replaying the admin's payloads (even claiming to be admin) is refused; nothing changes.
-    const auditBefore = store.audit().length;
+    const auditBefore = (await store.audit()).length;
     expect(await click({ ...approve1, isAdmin: true, admin: true }, LUIS)).toBe(200);
     expect(cardText(lastCard(LUIS_CHAT))).toContain('Solo la Oficina Asesora de Planeación');
     expect(await click({ ...return1, [return1.reasonField]: 'No me gusta este reporte para nada' }, ANA)).toBe(200);
     expect(cardText(lastCard(ANA_CHAT))).toContain('Solo la Oficina Asesora de Planeación');
-    expect(store.audit()).toHaveLength(auditBefore);
+    expect((await store.audit())).toHaveLength(auditBefore);
     expect((await reportsApi())[0].review).toBe('pendiente');
 
     // A return needs a reason of at least 10 characters.
@@ -148,17 +148,17 @@ describe('the review cycle over HTTP', () => {
     const after = await ind4263();
     expect(after).toMatchObject({ executed: 0.35, unreviewed: [] });
     expect(after.progress).toBeCloseTo(0.875, 4);
-    const auditCount = store.audit().length;
+    const auditCount = (await store.audit()).length;
     expect(await click(approve2, LUIS)).toBe(200);
     expect(await click({ verb: 'review-return', reportId: '4263:2025-06:v2', reason: 'Un intento de devolver sin ser admin' }, LUIS)).toBe(200);
     expect(cardText(lastCard(LUIS_CHAT))).toContain('Solo la Oficina Asesora de Planeación');
-    expect(store.audit()).toHaveLength(auditCount);
+    expect((await store.audit())).toHaveLength(auditCount);
 
     expect((await reportsApi()).map((r: any) => [r.version, r.value, r.review, r.reviewedBy?.id ?? null])).toEqual([
       [1, 0.3, 'devuelto', 'aad-admin'],
       [2, 0.35, 'aprobado', 'aad-admin'],
     ]);
-    expect(store.audit({ target: 'report:4263:2025-06' }).map((e) => [e.action, e.actor.id])).toEqual([
+    expect((await store.audit({ target: 'report:4263:2025-06' })).map((e) => [e.action, e.actor.id])).toEqual([
       ['report.create', 'aad-ana'],
       ['report.return', 'aad-admin'],
       ['report.correct', 'aad-ana'],

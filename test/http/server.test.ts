@@ -134,7 +134,7 @@ describe('POST /api/messages', () => {
     await t.send(installed(t.connector.url, { kind: 'groupChat', id: '19:bienvenida@thread.v2' }));
     await t.connector.waitFor(1);
     expect(cardText(t.connector.cards()[0])).toMatch(/cómo va el objetivo 5/i);
-    expect(t.bot.services.store.conversations().map((c) => c.key)).toContain('19:bienvenida@thread.v2');
+    expect((await t.bot.services.store.conversations()).map((c) => c.key)).toContain('19:bienvenida@thread.v2');
   });
 });
 
@@ -142,10 +142,10 @@ describe('with BOT_ID set', () => {
   test('an unsigned request gets 401 and changes nothing', async () => {
     const secured = await startTestBot({ BOT_ID: '00000000-0000-0000-0000-000000000001', BOT_PASSWORD: 'x', BOT_TENANT_ID: 'tenant' });
     try {
-      const before = secured.bot.services.store.revision;
+      const before = (await secured.bot.services.store.revision());
       expect(await secured.send(installed(secured.connector.url))).toBe(401);
       expect(await secured.send(message(secured.connector.url, 'plan'), { Authorization: 'Bearer not-a-jwt' })).toBe(401);
-      expect(secured.bot.services.store.revision).toBe(before);
+      expect((await secured.bot.services.store.revision())).toBe(before);
       expect(secured.connector.received).toHaveLength(0);
     } finally {
       await secured.stop();

@@ -46,21 +46,21 @@ describe('the report form in one round trip', () => {
   ] as const)('%s: the submit makes no connector call; the invoke body holds the confirmation with the stored figures', async (lang, text, locale, period, value, shown) => {
     const { verb, data } = await openForm(ANA, text, locale);
     expect(data.lang).toBe(lang);
-    const before = t.bot.services.store.reports().length;
+    const before = (await t.bot.services.store.reports()).length;
     t.connector.clear();
     const answer = await t.invoke(execute(t.connector.url, verb, { ...data, ...FORM_ENTRIES_4263, period, value }, { from: ANA, locale }));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ statusCode: 200, type: CARD });
     expect(cardText(answer.body.value)).toMatch(shown);
     expect(turnCalls(ANA)).toEqual([]); // no reply, no update, nothing
-    const stored = t.bot.services.store.reports();
+    const stored = (await t.bot.services.store.reports());
     expect(stored).toHaveLength(before + 1);
     expect(stored.at(-1)).toMatchObject({ indicatorId: '4263', period, value: Number(value.replace(',', '.')), author: { id: 'aad-ana' }, submissionId: `aad-ana:${data.formId}` });
 
     // the same form again (a retried invoke): nothing new, the confirmation says it was already stored
     const again = await t.invoke(execute(t.connector.url, verb, { ...data, ...FORM_ENTRIES_4263, period, value: '0,9' }, { from: ANA, locale }));
     expect(cardText(again.body.value)).toMatch(lang === 'en' ? /already/i : /ya estaba registrado/);
-    expect(t.bot.services.store.reports()).toHaveLength(before + 1);
+    expect((await t.bot.services.store.reports())).toHaveLength(before + 1);
     expect(turnCalls(ANA)).toEqual([]);
   });
 
@@ -69,7 +69,7 @@ describe('the report form in one round trip', () => {
     ['en', 'report progress', 'en-US', 'Check the field marked in red; nothing was saved.', 'The value cannot be negative.'],
   ] as const)('%s: validation errors come back in the body, the entries kept, nothing stored', async (_lang, text, locale, summary, error) => {
     const { verb, data } = await openForm(ANA, text, locale);
-    const before = t.bot.services.store.reports().length;
+    const before = (await t.bot.services.store.reports()).length;
     const revision = t.bot.services.store.revision;
     t.connector.clear();
     const answer = await t.invoke(execute(t.connector.url, verb, { ...data, ...FORM_ENTRIES_4263, value: '-3' }, { from: ANA, locale }));
@@ -81,18 +81,18 @@ describe('the report form in one round trip', () => {
     // the same form (same idempotency key), the user's entries kept
     expect(form.actions.find((a: any) => a.verb === 'report-submit').data.formId).toBe(data.formId);
     expect(JSON.stringify(form)).toContain(FORM_ENTRIES_4263.logros);
-    expect(t.bot.services.store.reports()).toHaveLength(before);
+    expect((await t.bot.services.store.reports())).toHaveLength(before);
     expect(t.bot.services.store.revision).toBe(revision);
     expect(turnCalls(ANA)).toEqual([]);
   });
 
   test('someone who may not report 4263 is refused in the body; nothing stored', async () => {
     const { verb, data } = await openForm(ADMIN); // the admin's form, posted by Luis (not an owner)
-    const before = t.bot.services.store.reports().length;
+    const before = (await t.bot.services.store.reports()).length;
     const answer = await t.invoke(execute(t.connector.url, verb, { ...data, ...FORM_ENTRIES_4263 }, { from: LUIS }));
     expect(answer.status).toBe(200);
     expect(cardText(answer.body.value)).toMatch(/4263/);
-    expect(t.bot.services.store.reports()).toHaveLength(before);
+    expect((await t.bot.services.store.reports())).toHaveLength(before);
   });
 });
 

@@ -51,15 +51,15 @@ describe('English all through', () => {
   test('the language kept per person is the one their words last told ("4263" tells none)', async () => {
     t = await startTestBot({ PEI_NOW: '2025-07-03T10:00' });
     const url = t.connector.url;
-    const kept = () => t.bot.services.store.conversations().find((c) => c.key === ANA_KEY)?.lang;
+    const kept = async () => (await t.bot.services.store.conversations()).find((c) => c.key === ANA_KEY)?.lang;
     await t.send(installed(url, { kind: 'personal' }, ANA));
-    expect(kept()).toBeUndefined();
+    expect(await kept()).toBeUndefined();
     await t.send(message(url, 'show me indicator 4263'));
-    expect(kept()).toBe('en');
+    expect(await kept()).toBe('en');
     await t.send(message(url, '4263'));
-    expect(kept()).toBe('en');
+    expect(await kept()).toBe('en');
     await t.send(message(url, 'muéstrame el indicador 4263'));
-    expect(kept()).toBe('es');
+    expect(await kept()).toBe('es');
   });
 
   test('the apology for a failed turn speaks the language of the message', async () => {
@@ -108,8 +108,8 @@ describe('English all through', () => {
     await t.send(installed(url, { kind: 'personal' }, LUIS));
     await t.send(message(url, 'subscribe weekly digest', { from: ANA }));
     await t.send(message(url, 'suscribir resumen semanal', { from: LUIS }));
-    expect(store.conversations().find((c) => c.key === ANA_KEY)?.lang).toBe('en');
-    expect(store.conversations().find((c) => c.key === LUIS_KEY)?.lang).toBe('es');
+    expect((await store.conversations()).find((c) => c.key === ANA_KEY)?.lang).toBe('en');
+    expect((await store.conversations()).find((c) => c.key === LUIS_KEY)?.lang).toBe('es');
     await store.setOwners('4263', [ANA_PERSON], ADMIN_PERSON, '2025-06-01T00:00:00.000Z');
     await store.setOwners('3979', [LUIS_PERSON], ADMIN_PERSON, '2025-06-01T00:00:00.000Z');
     t.connector.clear();

@@ -175,7 +175,7 @@ describe('asking in chat', () => {
       review: 'aprobado' as const,
     }));
     await c.store.appendReports(batch, '2025-07-01T15:00:00.000Z', r0.author);
-    const o2 = c.services.status.figures(2025, '2025-07-03').objectives[1];
+    const o2 = (await c.services.status.figures(2025, '2025-07-03')).objectives[1];
     const shown = formatPercent(o2.progress, 'es');
     const es = cardText(cardsOf(await c.say(`¿por qué el objetivo 2 va en ${shown}?`, { from: ADMIN })).at(-1));
     expect(es).toContain('¿Cómo se calcula? · Objetivo 2');

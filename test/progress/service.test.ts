@@ -17,20 +17,37 @@ function rng(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-/** An append-only source whose revision moves on each change, like a Store. */
+/** A source with a revision and a change feed, like a Store (Store.reportChanges). */
 function source() {
   const list: ReportRecord[] = [];
+  const log: { rev: number; record: ReportRecord }[] = [];
   const versions = new Map<string, number>();
+  let rev = 0;
   return {
-    revision: 0,
     list,
-    reports: () => list,
+    async revision() {
+      return rev;
+    },
+    async reportChanges(since: number) {
+      return { revision: rev, reports: since <= 0 ? list.slice() : log.filter((c) => c.rev > since).map((c) => c.record) };
+    },
+    async reports(q: { indicatorId: string; period: string }) {
+      return list.filter((r) => r.indicatorId === q.indicatorId && r.period === q.period);
+    },
+    /** A change that is not a report (owners, conversations). */
+    bump() {
+      rev += 1;
+    },
+    push(record: ReportRecord) {
+      list.push(record);
+      rev += 1;
+      log.push({ rev, record });
+    },
     add(id: string, period: string, value: number, extra: Partial<ReportRecord> = {}) {
       const key = `${id}|${period}`;
       const version = (versions.get(key) ?? 0) + 1;
       versions.set(key, version);
-      list.push(report(id, period, value, { version, ...extra }));
-      this.revision += 1;
+      this.push(report(id, period, value, { version, ...extra }));
     },
   };
 }
@@ -43,7 +60,7 @@ const KEYS: [number, string][] = [
 ];
 
 describe('createStatusService', () => {
-  test('after any sequence of appends, the figures equal computePlan over the whole list', () => {
+  test('after any sequence of appends, the figures equal computePlan over the whole list', async () => {
     const rand = rng(3);
     const src = source();
     const status = createStatusService(plan, src);
@@ -58,25 +75,25 @@ describe('createStatusService', () => {
       }
       for (const [year, asOf] of KEYS) {
         if (rand() < 0.5) continue; // some keys skip revisions: they catch up over several changes at once
-        expect(status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
+        expect(await status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
       }
     }
-    for (const [year, asOf] of KEYS) expect(status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
+    for (const [year, asOf] of KEYS) expect(await status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
   });
 
-  test('reuses the figures while nothing changed, and the untouched objectives after a report', () => {
+  test('reuses the figures while nothing changed, and the untouched objectives after a report', async () => {
     const src = source();
     src.add('4263', '2025-05', 0.2);
     src.add('3980', '2025-05', 3);
     const status = createStatusService(plan, src);
-    const a = status.figures(2025, '2025-07-03');
-    expect(status.figures(2025, '2025-07-03')).toBe(a);
+    const a = await status.figures(2025, '2025-07-03');
+    expect(await status.figures(2025, '2025-07-03')).toBe(a);
 
-    src.revision += 1; // a change that is not a report (owners, conversations): same figures
-    expect(status.figures(2025, '2025-07-03')).toBe(a);
+    src.bump(); // a change that is not a report (owners, conversations): same figures
+    expect(await status.figures(2025, '2025-07-03')).toBe(a);
 
     src.add('4263', '2025-06', 0.3); // objective 5
-    const b = status.figures(2025, '2025-07-03');
+    const b = await status.figures(2025, '2025-07-03');
     expect(b).not.toBe(a);
     expect(b.objectives[4]).not.toBe(a.objectives[4]);
     expect(b.objectives[0]).toBe(a.objectives[0]);
@@ -86,29 +103,31 @@ describe('createStatusService', () => {
     expect(a.objectives[4].indicators[0].executed).toBe(0.2);
   });
 
-  test('a correction replaces its month; a lower version arriving later does not', () => {
+  test('a correction replaces its month; a lower version arriving later does not', async () => {
     const src = source();
     const status = createStatusService(plan, src);
     src.add('4236', '2025-03', 1);
-    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(1);
+    expect((await status.figures(2025, '2025-07-03')).objectives[1].indicators[1].executed).toBe(1);
     src.add('4236', '2025-03', 2); // version 2
-    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(2);
-    src.list.push(report('4236', '2025-03', 9, { version: 1 }));
-    src.revision += 1;
-    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(2);
-    expect(status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
+    expect((await status.figures(2025, '2025-07-03')).objectives[1].indicators[1].executed).toBe(2);
+    src.push(report('4236', '2025-03', 9, { version: 1 }));
+    expect((await status.figures(2025, '2025-07-03')).objectives[1].indicators[1].executed).toBe(2);
+    expect(await status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
   });
 
-  test('a list that is replaced (not appended to) is read again from the start', () => {
-    let list: ReportRecord[] = [report('4236', '2025-03', 1)];
-    const src = { revision: 1, reports: () => list };
-    const status = createStatusService(plan, src);
-    expect(status.figures(2025, '2025-07-03').objectives[1].indicators[1].executed).toBe(1);
-    list = [report('4236', '2025-04', 3)];
-    src.revision += 1;
-    const f = status.figures(2025, '2025-07-03');
-    expect(f.objectives[1].indicators[1].executed).toBe(3);
-    expect(f).toEqual(computePlan(plan, list, { year: 2025, asOf: '2025-07-03' }));
+  test('a version returned in review stops counting: the month is read again and its earlier version counts', async () => {
+    const store = createMemoryStore();
+    const status = createStatusService(plan, store);
+    const who = { id: 'aad-admin', name: 'Admin' };
+    const at = '2025-07-01T12:00:00.000Z';
+    const input = (value: number) => ({ indicatorId: '4236', period: '2025-03', value, logros: 'Avance', dificultades: '', evidencia: 'https://x.example/e' });
+    await store.appendReport(input(1), who, { source: 'teams', at, review: 'aprobado' });
+    const v2 = await store.appendReport(input(3), who, { source: 'teams', at, review: 'pendiente' });
+    expect((await status.figures(2025, '2025-07-03')).objectives[1].indicators[1].executed).toBe(3);
+    await store.reviewReport({ reportId: v2.record.id, decision: 'devuelto', note: 'Falta la evidencia' }, who, at);
+    const f = await status.figures(2025, '2025-07-03');
+    expect(f.objectives[1].indicators[1].executed).toBe(1);
+    expect(f).toEqual(computePlan(plan, await store.reports(), { year: 2025, asOf: '2025-07-03' }));
   });
 
   test('on a real store: reports, corrections and other writes', async () => {
@@ -118,23 +137,23 @@ describe('createStatusService', () => {
     const at = '2025-07-01T12:00:00.000Z';
     const input = (indicatorId: string, period: string, value: number) => ({ indicatorId, period, value, logros: 'Avance del mes', dificultades: '', evidencia: 'https://x.example/e' });
     await store.appendReport(input('4263', '2025-05', 0.2), who, { source: 'teams', at });
-    const before = status.figures(2025, '2025-07-03');
+    const before = await status.figures(2025, '2025-07-03');
     await store.setOwners('4263', [who], who, at);
-    expect(status.figures(2025, '2025-07-03')).toBe(before);
+    expect(await status.figures(2025, '2025-07-03')).toBe(before);
     await store.appendReport(input('4263', '2025-05', 0.35), who, { source: 'teams', at });
     await store.appendReports([{ input: input('4075', '2025-06', 2), author: who, source: 'csv' }], at, who);
-    expect(status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, store.reports(), { year: 2025, asOf: '2025-07-03' }));
-    expect(status.figures(2025, '2025-07-03').objectives[4].indicators[0].executed).toBe(0.35);
+    expect(await status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, await store.reports(), { year: 2025, asOf: '2025-07-03' }));
+    expect((await status.figures(2025, '2025-07-03')).objectives[4].indicators[0].executed).toBe(0.35);
   });
 });
 
 describe('effective reports out of order', () => {
-  test('months first reported out of order are sorted; in order they are left as they are', () => {
+  test('months first reported out of order are sorted; in order they are left as they are', async () => {
     const src = source();
     for (const p of ['2025-03', '2025-01', '2025-02', '2024-12']) src.add('4236', p, 1);
     src.add('4236', '2025-01', 2); // a correction keeps the month's place
     const status = createStatusService(plan, src);
-    const f = status.figures(2025, '2025-07-03');
+    const f = await status.figures(2025, '2025-07-03');
     expect(f.objectives[1].indicators[1].reports.map((r) => r.period)).toEqual(['2024-12', '2025-01', '2025-02', '2025-03']);
     expect(f).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
   });

@@ -71,7 +71,7 @@ describe('importReportsCsv', () => {
     const store = createMemoryStore({ owners: { '8118-M3': [{ id: 'aad-luis', name: 'Luis Gómez' }] } });
     const r = await importReportsCsv(store, good, { plan, now: NOW, actor: ACTOR, knownPeople: [{ id: 'aad-luis', name: 'Luis Gómez' }] });
     expect(r).toMatchObject({ ok: true, imported: 5, duplicates: 0, corrections: 0 });
-    const reports = store.reports();
+    const reports = (await store.reports());
     expect(reports.map((x) => [x.indicatorId, x.period, x.value, x.author.name, x.source])).toEqual([
       ['4263', '2025-05', 0.25, 'ana.perez@secretariageneral.gov.co', 'csv'],
       ['4263', '2025-06', 0.3, 'ana.perez@secretariageneral.gov.co', 'csv'],
@@ -80,10 +80,10 @@ describe('importReportsCsv', () => {
       ['8118-M3', '2025-05', 1500.5, 'Luis Gómez', 'csv'],
     ]);
     expect(reports[4].dificultades).toBe('Se sumaron unidades "de otra serie" por decisión del comité');
-    expect(store.audit().filter((e) => e.action === 'report.create').map((e) => e.actor.id)).toEqual(Array(5).fill('cli:test'));
+    expect((await store.audit()).filter((e) => e.action === 'report.create').map((e) => e.actor.id)).toEqual(Array(5).fill('cli:test'));
     const again = await importReportsCsv(store, good, { plan, now: NOW, actor: ACTOR });
     expect(again).toMatchObject({ ok: true, imported: 0, duplicates: 5 });
-    expect(store.reports()).toHaveLength(5);
+    expect((await store.reports())).toHaveLength(5);
   });
 
   test('any invalid row: every error with its line, nothing stored', async () => {
@@ -109,7 +109,7 @@ describe('importReportsCsv', () => {
       { line: 5, message: 'el indicador 4263 ya tiene un reporte de junio de 2025 en la línea 2 de este archivo' },
       { line: 6, message: 'dificultades: Un avance de 0 requiere explicar las dificultades en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).' },
     ]);
-    expect(store.reports()).toHaveLength(0);
+    expect((await store.reports())).toHaveLength(0);
   });
 
   test('rows are validated in file order: a Suma year adds the earlier rows', async () => {
@@ -145,8 +145,8 @@ describe('npm run cli -- import-reports', () => {
     expect(second.out).toMatch(/^0 reportes importados, 5 ya existían/);
     expect(second.out).toMatch(/no se guardó nada nuevo/);
     const store = await openLowdbStore(path.join(dir, 'db.json'), { readOnly: true });
-    expect(store.reports()).toHaveLength(5);
-    expect(store.audit().filter((e) => e.action.startsWith('report.'))).toHaveLength(5);
+    expect((await store.reports())).toHaveLength(5);
+    expect((await store.audit()).filter((e) => e.action.startsWith('report.'))).toHaveLength(5);
     await store.close();
   });
 
@@ -168,7 +168,7 @@ describe('npm run cli -- import-reports', () => {
       const r = await cli(['import-reports', file]);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/está en uso por otro proceso .*Detén el bot antes de importar/);
-      expect(held.reports()).toHaveLength(0);
+      expect((await held.reports())).toHaveLength(0);
     } finally {
       await held.close();
     }

@@ -10,7 +10,7 @@ const byPeriod = (rs: readonly ReportRecord[]) => [...rs].sort((a, b) => (a.peri
 describe('reportLookup.latestOfIndicator', () => {
   test('equals effectiveByPeriod(ofIndicator) after any sequence of appends, corrections included', () => {
     const list: ReportRecord[] = [];
-    const lookup = reportLookup({ reports: () => list });
+    const lookup = reportLookup(list);
     const versions = new Map<string, number>();
     let s = 7;
     const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
@@ -34,7 +34,7 @@ describe('reportLookup.latestOfIndicator', () => {
   test('the first of two equal versions is the one kept, as effectiveByPeriod keeps it', () => {
     const a = report('4236', '2025-03', 1, { version: 2 });
     const b = report('4236', '2025-03', 2, { version: 2 });
-    const lookup = reportLookup({ reports: () => [report('4236', '2025-03', 0), a, b] });
+    const lookup = reportLookup([report('4236', '2025-03', 0), a, b]);
     expect(lookup.latestOfIndicator('4236')).toEqual([a]);
     expect(effectiveByPeriod(lookup.ofIndicator('4236'), '4236')).toEqual([a]);
   });

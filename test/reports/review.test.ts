@@ -34,8 +34,8 @@ test('submit: the owner\'s version waits, the admin\'s is approved; the CSV impo
   const csv = `indicator,period,value,logros,dificultades,evidencia,reported_by\n3979,2025-06,"0,2",Avance del mes de junio,,https://intranet.example.gov.co/e,aad-ana\n`;
   const r = await importReportsCsv(store, csv, { plan, now: NOW, actor: admin });
   expect(r).toMatchObject({ ok: true });
-  expect(store.reports().find((x) => x.indicatorId === "3979")?.review).toBe('aprobado');
-  expect(pendingReviews(store, plan).map((x) => x.id)).toEqual(['4263:2025-06:v1']);
+  expect((await store.reports()).find((x) => x.indicatorId === "3979")?.review).toBe('aprobado');
+  expect((await pendingReviews(store, plan)).map((x) => x.id)).toEqual(['4263:2025-06:v1']);
 });
 
 test('reviewReport: only admins, a return needs its reason, clear messages in both languages', async () => {
@@ -49,7 +49,7 @@ test('reviewReport: only admins, a return needs its reason, clear messages in bo
   expect(short).toEqual({ status: 'invalid', why: 'reason-short' });
   expect(outcomeText(short, 'en')).toContain(`at least ${MIN_RETURN_REASON} characters`);
   expect(await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'aprobado', reportId: 'nope' })).toMatchObject({ status: 'not-found' });
-  expect(store.audit()).toHaveLength(1);
+  expect((await store.audit())).toHaveLength(1);
   const ok = await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'devuelto', note: 'Falta el acta de publicación' });
   expect(ok).toMatchObject({ status: 'reviewed', decision: 'devuelto', record: { review: 'devuelto', reviewNote: 'Falta el acta de publicación' } });
   expect(outcomeText(ok, 'en')).toMatch(/returned/i);
@@ -76,11 +76,11 @@ describe('the review digest of a planning channel, in chat', () => {
     const c = startConversation({ now: '2025-07-03T10:00' });
     const group = { kind: 'groupChat' as const, id: '19:planeacion@thread.v2' };
     expect(cardText(cardsOf(await c.say('suscribir resumen de revisión', { from: LUIS, where: group })).at(-1))).toContain('Solo');
-    expect(c.store.subscriptions()).toEqual([]);
+    expect((await c.store.subscriptions())).toEqual([]);
     await c.say('suscribir resumen semanal', { from: ANA, where: group });
     expect(cardText(cardsOf(await c.say('suscribir resumen de revisión', { from: ADMIN, where: group })).at(-1))).toContain('Resumen de revisión activado');
-    expect(c.store.subscriptions().map((s) => s.kind).sort()).toEqual(['review-digest', 'weekly-digest']);
+    expect((await c.store.subscriptions()).map((s) => s.kind).sort()).toEqual(['review-digest', 'weekly-digest']);
     expect(cardText(cardsOf(await c.say('cancelar resumen de revisión', { from: ADMIN, where: group })).at(-1))).toContain('Resumen de revisión cancelado');
-    expect(c.store.subscriptions().map((s) => s.kind)).toEqual(['weekly-digest']);
+    expect((await c.store.subscriptions()).map((s) => s.kind)).toEqual(['weekly-digest']);
   });
 });

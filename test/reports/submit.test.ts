@@ -35,8 +35,8 @@ describe('submitReport', () => {
     if (r.status !== 'stored') return;
     expect(r.record).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana', name: 'Ana Pérez' }, source: 'teams', submissionId: 'aad-ana:form-1' });
     expect(r.correction).toBe(false);
-    expect(store.reports()).toHaveLength(1);
-    expect(store.audit({ target: 'report:4263:2025-06' })).toHaveLength(1);
+    expect((await store.reports())).toHaveLength(1);
+    expect((await store.audit({ target: 'report:4263:2025-06' }))).toHaveLength(1);
   });
 
   test('a repeat of the same submissionId stores nothing new', async () => {
@@ -44,11 +44,11 @@ describe('submitReport', () => {
     await submitReport(store, req());
     const again = await submitReport(store, req({ input: { ...input, value: '0,35' } }));
     expect(again.status).toBe('duplicate');
-    expect(store.reports()).toHaveLength(1);
+    expect((await store.reports())).toHaveLength(1);
     // concurrent repeats as well
     const both = await Promise.all([submitReport(store, req({ submissionId: 'form-2' })), submitReport(store, req({ submissionId: 'form-2' }))]);
     expect(both.map((b) => b.status).sort()).toEqual(['duplicate', 'stored']);
-    expect(store.reports()).toHaveLength(2);
+    expect((await store.reports())).toHaveLength(2);
   });
 
   test('the form id is scoped to the person: two owners reusing one formId both get their own report stored', async () => {
@@ -60,7 +60,7 @@ describe('submitReport', () => {
     expect(luis.status).toBe('stored');
     if (luis.status !== 'stored') return;
     expect(luis.record).toMatchObject({ author: { id: 'aad-luis' }, value: 0.35, version: 2 });
-    expect(store.reports().map((r) => [r.author.id, r.value])).toEqual([
+    expect((await store.reports()).map((r) => [r.author.id, r.value])).toEqual([
       ['aad-ana', 0.3],
       ['aad-luis', 0.35],
     ]);
@@ -85,7 +85,7 @@ describe('submitReport', () => {
     if (r.status !== 'stored') return;
     expect(r.correction).toBe(true);
     expect(r.record.version).toBe(2);
-    const audit = store.audit({ target: 'report:4263:2025-06' });
+    const audit = (await store.audit({ target: 'report:4263:2025-06' }));
     expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.correct']);
     expect((audit[1].before as { value: number }).value).toBe(0.3);
     expect((audit[1].after as { value: number }).value).toBe(0.35);
@@ -102,7 +102,7 @@ describe('submitReport', () => {
     expect(r3).toMatchObject({ status: 'unknown-indicator', message: 'Indicator “9999” does not exist in the plan.' });
     const r4 = await submitReport(store, req({ input: { ...input, indicatorId: undefined } }));
     expect(r4.status).toBe('invalid');
-    expect(store.reports()).toHaveLength(0);
+    expect((await store.reports())).toHaveLength(0);
   });
 
   test('admins report for any indicator; invalid input stores nothing', async () => {
@@ -112,7 +112,7 @@ describe('submitReport', () => {
     const bad = await submitReport(store, req({ submissionId: 'form-9', input: { ...input, value: '-1' } }));
     expect(bad.status).toBe('invalid');
     expect(bad.status === 'invalid' && bad.errors.map((e) => e.code)).toEqual(['negative']);
-    expect(store.reports()).toHaveLength(1);
+    expect((await store.reports())).toHaveLength(1);
   });
 });
 
@@ -127,10 +127,11 @@ describe('ownership', () => {
 
   test('the look-up index follows the store as it grows', async () => {
     const { store, req } = await setup();
-    const lookup = reportLookup(store);
-    expect(lookup.bySubmission('form-1')).toBeUndefined();
+    expect(reportLookup(await store.reports()).bySubmission('form-1')).toBeUndefined();
     await submitReport(store, req());
+    const lookup = reportLookup(await store.reports());
     expect(lookup.bySubmission('aad-ana:form-1')?.value).toBe(0.3);
     expect(lookup.ofIndicator('4263')).toHaveLength(1);
+    expect((await store.reportBySubmission('aad-ana:form-1'))?.value).toBe(0.3);
   });
 });

@@ -31,66 +31,66 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await done?.(h);
     });
 
-    test('starts empty', () => {
-      expect(store.reports()).toEqual([]);
-      expect(store.owners('4263')).toEqual([]);
-      expect(store.allOwners()).toEqual({});
-      expect(store.admins()).toEqual([]);
-      expect(store.subscriptions()).toEqual([]);
-      expect(store.conversations()).toEqual([]);
-      expect(store.sent()).toEqual([]);
-      expect(store.audit()).toEqual([]);
-      expect(store.wasSent('x')).toBe(false);
+    test('starts empty', async () => {
+      expect((await store.reports())).toEqual([]);
+      expect((await store.owners('4263'))).toEqual([]);
+      expect((await store.allOwners())).toEqual({});
+      expect((await store.admins())).toEqual([]);
+      expect((await store.subscriptions())).toEqual([]);
+      expect((await store.conversations())).toEqual([]);
+      expect((await store.sent())).toEqual([]);
+      expect((await store.audit())).toEqual([]);
+      expect((await store.wasSent('x'))).toBe(false);
     });
 
     test('numbers versions per (indicator, period) and audits create and correct', async () => {
-      const r0 = store.revision;
+      const r0 = (await store.revision());
       const a = await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 's1', at: AT });
       expect(a.duplicate).toBe(false);
       expect(a.record).toMatchObject({ indicatorId: '4263', period: '2025-06', version: 1, value: 0.3, author: alice, source: 'teams', submissionId: 's1', reportedAt: AT });
       expect(typeof a.record.id).toBe('string');
-      expect(store.revision).toBeGreaterThan(r0);
+      expect((await store.revision())).toBeGreaterThan(r0);
 
-      const r1 = store.revision;
+      const r1 = (await store.revision());
       const b = await store.appendReport(input('4263', '2025-06', 0.4), bob, { source: 'teams', at: '2025-07-01T00:00:00Z' });
       expect(b.record.version).toBe(2);
       expect(b.record.id).not.toBe(a.record.id);
       expect(b.record).not.toHaveProperty('submissionId');
-      expect(store.revision).toBeGreaterThan(r1);
+      expect((await store.revision())).toBeGreaterThan(r1);
 
       const c = await store.appendReport(input('4263', '2025-07', 0.5), alice, { source: 'api', at: AT });
       expect(c.record.version).toBe(1);
       const d = await store.appendReport(input('9999', '2025-06', 7), alice, { source: 'api', at: AT });
       expect(d.record.version).toBe(1);
 
-      expect(store.reports().map((r) => [r.indicatorId, r.period, r.version])).toEqual([
+      expect((await store.reports()).map((r) => [r.indicatorId, r.period, r.version])).toEqual([
         ['4263', '2025-06', 1],
         ['4263', '2025-06', 2],
         ['4263', '2025-07', 1],
         ['9999', '2025-06', 1],
       ]);
 
-      const audit = store.audit({ target: 'report:4263:2025-06' });
+      const audit = (await store.audit({ target: 'report:4263:2025-06' }));
       expect(audit).toHaveLength(2);
       expect(audit[0]).toMatchObject({ action: 'report.create', actor: alice, at: AT, before: null, after: a.record });
       expect(audit[1]).toMatchObject({ action: 'report.correct', actor: bob, before: a.record, after: b.record });
       expect(audit[1].seq).toBeGreaterThan(audit[0].seq);
-      expect(store.audit()).toHaveLength(4);
-      expect(store.audit({ target: 'report:4263:' })).toHaveLength(3);
-      expect(store.audit({ limit: 1 })[0].after).toEqual(d.record);
-      expect(store.audit({ target: 'report:4263:2025-06', limit: 1 })[0].after).toEqual(b.record);
-      expect(store.audit({ target: 'nope' })).toEqual([]);
+      expect((await store.audit())).toHaveLength(4);
+      expect((await store.audit({ target: 'report:4263:' }))).toHaveLength(3);
+      expect((await store.audit({ limit: 1 }))[0].after).toEqual(d.record);
+      expect((await store.audit({ target: 'report:4263:2025-06', limit: 1 }))[0].after).toEqual(b.record);
+      expect((await store.audit({ target: 'nope' }))).toEqual([]);
     });
 
     test('a repeated submissionId stores nothing new', async () => {
       const a = await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', submissionId: 'card-1', at: AT });
-      const rev = store.revision;
+      const rev = (await store.revision());
       const again = await store.appendReport(input('4263', '2025-06', 99), alice, { source: 'teams', submissionId: 'card-1', at: AT });
       expect(again.duplicate).toBe(true);
       expect(again.record).toEqual(a.record);
-      expect(store.reports()).toHaveLength(1);
-      expect(store.audit()).toHaveLength(1);
-      expect(store.revision).toBe(rev);
+      expect((await store.reports())).toHaveLength(1);
+      expect((await store.audit())).toHaveLength(1);
+      expect((await store.revision())).toBe(rev);
     });
 
     test('the same submissionId sent concurrently is stored once', async () => {
@@ -100,7 +100,7 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       const results = await Promise.all(calls);
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
-      expect(store.reports()).toHaveLength(1);
+      expect((await store.reports())).toHaveLength(1);
     });
 
     test('appendReports: versions, duplicates skipped, audit actor is the importer', async () => {
@@ -123,8 +123,8 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         [true, '1', 2, 2],
         [false, '2', 1, 6],
       ]);
-      expect(store.reports()).toHaveLength(4);
-      const entries = store.audit().slice(1);
+      expect((await store.reports())).toHaveLength(4);
+      const entries = (await store.audit()).slice(1);
       expect(entries).toHaveLength(3);
       for (const e of entries) expect(e.actor).toEqual(admin);
       expect(entries[0]).toMatchObject({ action: 'report.correct', target: 'report:1:2025-01' });
@@ -143,7 +143,7 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         ),
       ).rejects.toThrow(/period/);
       await expect(store.appendReport(input('1', '2025-01', NaN), alice, { source: 'csv', at: AT })).rejects.toThrow(/finite/);
-      expect(store.reports()).toHaveLength(0);
+      expect((await store.reports())).toHaveLength(0);
       const r = await store.appendReport(input('1', '2025-01', 1), alice, { source: 'csv', at: AT });
       expect(r.record.version).toBe(1);
     });
@@ -154,29 +154,29 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       );
       const results = await Promise.all(calls);
       expect(results.every((r) => !r.duplicate)).toBe(true);
-      const reports = store.reports();
+      const reports = (await store.reports());
       expect(reports).toHaveLength(200);
       expect(new Set(reports.map((r) => r.submissionId)).size).toBe(200);
       expect(new Set(reports.map((r) => r.id)).size).toBe(200);
       const byKey = new Map<string, number[]>();
       for (const r of reports) byKey.set(`${r.indicatorId}|${r.period}`, [...(byKey.get(`${r.indicatorId}|${r.period}`) ?? []), r.version]);
       for (const versions of byKey.values()) expect(versions).toEqual(versions.map((_, i) => i + 1));
-      expect(store.audit()).toHaveLength(200);
+      expect((await store.audit())).toHaveLength(200);
     });
 
     test('owners: set, replace, clear, audited with before and after', async () => {
       await store.setOwners('4263', [alice, bob, alice], admin, AT);
-      expect(store.owners('4263')).toEqual([alice, bob]);
-      expect(store.allOwners()).toEqual({ '4263': [alice, bob] });
-      const rev = store.revision;
+      expect((await store.owners('4263'))).toEqual([alice, bob]);
+      expect((await store.allOwners())).toEqual({ '4263': [alice, bob] });
+      const rev = (await store.revision());
       await store.setOwners('4263', [alice, bob], admin, AT); // no change
-      expect(store.revision).toBe(rev);
+      expect((await store.revision())).toBe(rev);
       await store.setOwners('4263', [bob], admin, '2025-07-01T00:00:00Z');
-      expect(store.revision).toBeGreaterThan(rev);
+      expect((await store.revision())).toBeGreaterThan(rev);
       await store.setOwners('4263', [], admin, AT);
-      expect(store.owners('4263')).toEqual([]);
-      expect(store.allOwners()).toEqual({});
-      const audit = store.audit({ target: 'owner:4263' });
+      expect((await store.owners('4263'))).toEqual([]);
+      expect((await store.allOwners())).toEqual({});
+      const audit = (await store.audit({ target: 'owner:4263' }));
       expect(audit.map((e) => [e.action, e.before, e.after])).toEqual([
         ['owners.set', [], [alice, bob]],
         ['owners.set', [alice, bob], [bob]],
@@ -189,13 +189,13 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await store.addAdmin(alice, admin, AT);
       await store.addAdmin(alice, admin, AT); // no change
       await store.addAdmin({ ...alice, name: 'Alice R.' }, admin, AT);
-      expect(store.admins()).toEqual([{ ...alice, name: 'Alice R.' }]);
+      expect((await store.admins())).toEqual([{ ...alice, name: 'Alice R.' }]);
       await store.removeAdmin('nobody', admin, AT);
-      const rev = store.revision;
+      const rev = (await store.revision());
       await store.removeAdmin(alice.id, admin, AT);
-      expect(store.revision).toBeGreaterThan(rev);
-      expect(store.admins()).toEqual([]);
-      expect(store.audit({ target: `admin:${alice.id}` }).map((e) => [e.action, e.before, e.after])).toEqual([
+      expect((await store.revision())).toBeGreaterThan(rev);
+      expect((await store.admins())).toEqual([]);
+      expect((await store.audit({ target: `admin:${alice.id}` })).map((e) => [e.action, e.before, e.after])).toEqual([
         ['admin.add', null, alice],
         ['admin.add', alice, { ...alice, name: 'Alice R.' }],
         ['admin.remove', { ...alice, name: 'Alice R.' }, null],
@@ -206,11 +206,11 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       const sub = { conversationKey: 'conv-1', kind: 'weekly-digest' as const, createdBy: alice, createdAt: AT };
       expect(await store.subscribe(sub, alice)).toBe(true);
       expect(await store.subscribe(sub, alice)).toBe(false);
-      expect(store.subscriptions()).toEqual([sub]);
+      expect((await store.subscriptions())).toEqual([sub]);
       expect(await store.unsubscribe('conv-2', alice, AT)).toBe(false);
       expect(await store.unsubscribe('conv-1', bob, AT)).toBe(true);
-      expect(store.subscriptions()).toEqual([]);
-      expect(store.audit({ target: 'subscription:conv-1' }).map((e) => [e.action, e.actor, e.before, e.after])).toEqual([
+      expect((await store.subscriptions())).toEqual([]);
+      expect((await store.audit({ target: 'subscription:conv-1' })).map((e) => [e.action, e.actor, e.before, e.after])).toEqual([
         ['subscription.add', alice, null, sub],
         ['subscription.remove', bob, sub, null],
       ]);
@@ -220,11 +220,11 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       for (const kind of SUBSCRIPTION_KINDS) {
         expect(await store.subscribe({ conversationKey: `conv-${kind}`, kind, createdBy: alice, createdAt: AT }, alice)).toBe(true);
       }
-      const kinds = () => store.subscriptions().map((x) => x.kind).sort();
-      expect(kinds()).toEqual([...SUBSCRIPTION_KINDS].sort());
+      const kinds = async () => (await store.subscriptions()).map((x) => x.kind).sort();
+      expect(await kinds()).toEqual([...SUBSCRIPTION_KINDS].sort());
       if (h.reopen) {
         store = await h.reopen();
-        expect(kinds()).toEqual([...SUBSCRIPTION_KINDS].sort());
+        expect(await kinds()).toEqual([...SUBSCRIPTION_KINDS].sort());
       }
     });
 
@@ -232,36 +232,36 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       const conv = { key: 'c1', scope: 'personal' as const, reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba' }, userId: 'u1', active: true, updatedAt: AT };
       await store.saveConversation(conv);
       await store.saveConversation({ ...conv, key: 'c2', scope: 'channel' as const, teamId: 't1' });
-      expect(store.conversations()).toHaveLength(2);
+      expect((await store.conversations())).toHaveLength(2);
       await store.saveConversation({ ...conv, name: 'Alice' });
-      expect(store.conversations()).toHaveLength(2);
-      expect(store.conversations()[0]).toEqual({ ...conv, name: 'Alice' });
-      const rev = store.revision;
+      expect((await store.conversations())).toHaveLength(2);
+      expect((await store.conversations())[0]).toEqual({ ...conv, name: 'Alice' });
+      const rev = (await store.revision());
       await store.markConversationInactive('c1', 'uninstalled', '2025-07-01T00:00:00Z');
-      expect(store.revision).toBeGreaterThan(rev);
-      expect(store.conversations()[0]).toMatchObject({ active: false, inactiveReason: 'uninstalled', updatedAt: '2025-07-01T00:00:00Z' });
+      expect((await store.revision())).toBeGreaterThan(rev);
+      expect((await store.conversations())[0]).toMatchObject({ active: false, inactiveReason: 'uninstalled', updatedAt: '2025-07-01T00:00:00Z' });
       await store.markConversationInactive('nope', 'x', AT);
       await store.removeConversation('c2');
       await store.removeConversation('c2');
-      expect(store.conversations().map((c) => c.key)).toEqual(['c1']);
+      expect((await store.conversations()).map((c) => c.key)).toEqual(['c1']);
     });
 
     test('sent records', async () => {
       await store.markSent({ key: 'digest:2025-W27:c1', at: AT, detail: { n: 3 } });
       await store.markSent({ key: 'reminder:2025-06:d-3:u1:4263', at: AT });
-      expect(store.wasSent('digest:2025-W27:c1')).toBe(true);
-      expect(store.wasSent('digest:2025-W28:c1')).toBe(false);
+      expect((await store.wasSent('digest:2025-W27:c1'))).toBe(true);
+      expect((await store.wasSent('digest:2025-W28:c1'))).toBe(false);
       await store.markSent({ key: 'digest:2025-W27:c1', at: '2025-07-01T00:00:00Z' });
-      expect(store.sent()).toHaveLength(2);
-      expect(store.sent()[0]).toEqual({ key: 'digest:2025-W27:c1', at: '2025-07-01T00:00:00Z' });
+      expect((await store.sent())).toHaveLength(2);
+      expect((await store.sent())[0]).toEqual({ key: 'digest:2025-W27:c1', at: '2025-07-01T00:00:00Z' });
     });
 
     test('the revision increases on every change', async () => {
-      const seen = [store.revision];
+      const seen = [(await store.revision())];
       const step = async (f: () => Promise<unknown>) => {
         await f();
-        expect(store.revision).toBeGreaterThan(seen[seen.length - 1]);
-        seen.push(store.revision);
+        expect((await store.revision())).toBeGreaterThan(seen[seen.length - 1]);
+        seen.push((await store.revision()));
       };
       await step(() => store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT }));
       await step(() => store.appendReports([{ input: input('1', '2025-01', 2), author: alice, source: 'csv' }], AT, admin));
@@ -276,9 +276,132 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await step(() => store.markSent({ key: 'k', at: AT }));
     });
 
-    test('reports() is the same array between calls (no copy)', async () => {
+    test('reads by key and range: indicator, month, year, range, latest versions, id, idempotency key', async () => {
+      await store.appendReport(input('4263', '2024-12', 1), alice, { source: 'teams', at: AT });
+      await store.appendReport(input('4263', '2025-06', 2), alice, { source: 'teams', submissionId: 'k-a', at: AT });
+      await store.appendReport(input('4236', '2025-03', 3), bob, { source: 'api', at: AT });
+      const v2 = await store.appendReport(input('4263', '2025-06', 4), bob, { source: 'teams', at: AT });
+      await store.appendReport(input('4236', '2026-01', 5), bob, { source: 'csv', at: AT });
+      const values = (list: readonly { value: number }[]) => list.map((r) => r.value);
+      expect(values(await store.reports({ indicatorId: '4263' }))).toEqual([1, 2, 4]);
+      expect(values(await store.reports({ year: 2025 }))).toEqual([2, 3, 4]);
+      expect(values(await store.reports({ indicatorId: '4263', period: '2025-06' }))).toEqual([2, 4]);
+      expect(values(await store.reports({ from: '2025-01', to: '2026-01' }))).toEqual([2, 3, 4, 5]);
+      expect(values(await store.reports({ from: '2025-04' }))).toEqual([2, 4, 5]);
+      expect(values(await store.reports({ to: '2024-12' }))).toEqual([1]);
+      expect(values(await store.reports({ year: 2025, from: '2025-04' }))).toEqual([2, 4]);
+      expect(await store.reports({ indicatorId: 'nope' })).toEqual([]);
+      // The latest version of each month, in write order.
+      expect((await store.latestReports()).map((r) => [r.indicatorId, r.period, r.version])).toEqual([
+        ['4263', '2024-12', 1],
+        ['4236', '2025-03', 1],
+        ['4263', '2025-06', 2],
+        ['4236', '2026-01', 1],
+      ]);
+      expect(values(await store.latestReports({ indicatorId: '4263', year: 2025 }))).toEqual([4]);
+      // By review state: a version without one reads as 'aprobado'; the latest version's state is the month's.
+      await store.appendReport(input('4236', '2025-03', 6), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      await store.appendReport(input('4263', '2025-07', 7), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      await store.appendReport(input('4263', '2025-07', 8), admin, { source: 'teams', at: AT, review: 'aprobado' });
+      expect(values(await store.latestReports({ review: 'pendiente' }))).toEqual([6]);
+      expect(values(await store.reports({ review: 'pendiente' }))).toEqual([6, 7]);
+      expect(values(await store.latestReports({ review: 'aprobado', indicatorId: '4263' }))).toEqual([1, 4, 8]);
+      expect(await store.report(v2.record.id)).toEqual(v2.record);
+      expect(await store.report('4263:2025-06:v9')).toBeUndefined();
+      expect((await store.reportBySubmission('k-a'))?.value).toBe(2);
+      expect(await store.reportBySubmission('k-none')).toBeUndefined();
+    });
+
+    test('the change feed: versions written or reviewed after a revision, and the revision reached', async () => {
+      const start = await store.reportChanges(0);
+      expect(start.reports).toEqual([]);
+      const a = await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      const mid = await store.reportChanges(start.revision);
+      expect(mid.reports).toEqual([a.record]);
+      expect(mid.revision).toBeGreaterThan(start.revision);
+      expect(mid.revision).toBe(await store.revision());
+      await store.setOwners('4263', [alice], admin, AT); // not a report: nothing in the feed
+      expect((await store.reportChanges(mid.revision)).reports).toEqual([]);
+      const reviewed = await store.reviewReport({ reportId: a.record.id, decision: 'devuelto', note: 'Falta la evidencia' }, admin, AT);
+      const b = await store.appendReport(input('4236', '2025-01', 2), bob, { source: 'api', at: AT });
+      const late = await store.reportChanges(mid.revision);
+      expect(late.reports.map((r) => [r.id, r.review])).toEqual([
+        [a.record.id, 'devuelto'],
+        [b.record.id, undefined],
+      ]);
+      expect(reviewed.status).toBe('reviewed');
+      expect((await store.reportChanges(late.revision)).reports).toEqual([]);
+      expect((await store.reportChanges(0)).reports.map((r) => r.id)).toEqual([a.record.id, b.record.id]);
+    });
+
+    test('filters of the small state: subscriptions by kind and conversation, conversations by key, scope and state, sent by prefix', async () => {
+      await store.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
+      await store.subscribe({ conversationKey: 'c2', kind: 'review-digest', createdBy: alice, createdAt: AT }, alice);
+      await store.subscribe({ conversationKey: 'c2', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
+      expect((await store.subscriptions({ kind: 'weekly-digest' })).map((x) => x.conversationKey)).toEqual(['c1', 'c2']);
+      expect((await store.subscriptions({ conversationKey: 'c2' })).map((x) => x.kind)).toEqual(['review-digest', 'weekly-digest']);
+      expect(await store.subscriptions({ conversationKey: 'c1', kind: 'review-digest' })).toEqual([]);
+      const conv = (key: string, scope: 'personal' | 'channel', active = true) => ({ key, scope, reference: { id: key }, active, updatedAt: AT });
+      await store.saveConversation(conv('p1', 'personal'));
+      await store.saveConversation(conv('ch1', 'channel'));
+      await store.saveConversation(conv('p2', 'personal', false));
+      expect(await store.conversation('ch1')).toEqual(conv('ch1', 'channel'));
+      expect(await store.conversation('zz')).toBeUndefined();
+      expect((await store.conversations({ scope: 'personal' })).map((c) => c.key)).toEqual(['p1', 'p2']);
+      expect((await store.conversations({ active: true })).map((c) => c.key)).toEqual(['p1', 'ch1']);
+      expect((await store.conversations({ scope: 'personal', active: false })).map((c) => c.key)).toEqual(['p2']);
+      await store.markSent({ key: 'digest:2025-W27:c1', at: AT });
+      await store.markSent({ key: 'reminder:2025-06:d-3:u:4263', at: AT });
+      await store.markSent({ key: 'digest_x', at: AT }); // '_' is not a wildcard
+      expect((await store.sent({ prefix: 'digest:' })).map((r) => r.key)).toEqual(['digest:2025-W27:c1']);
+      expect((await store.sent()).map((r) => r.key)).toHaveLength(3);
+      expect(await store.auditCount()).toBe(3); // three subscriptions
+      expect((await store.audit({ target: 'subscription:c2' })).length).toBe(2);
+    });
+
+    test('claimSend: one claim per key, even when asked at once; a released claim may be claimed again', async () => {
+      const rec = { key: 'reminder:2025-06:d-3:u1:4263', at: AT, detail: { kind: 'reminder' } };
+      const claims = await Promise.all(Array.from({ length: 10 }, () => store.claimSend(rec)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.wasSent(rec.key)).toBe(true);
+      expect(await store.sent()).toEqual([rec]);
+      expect(await store.claimSend(rec)).toBe(false);
+      await store.releaseSend(rec.key);
+      expect(await store.wasSent(rec.key)).toBe(false);
+      expect(await store.claimSend({ ...rec, at: '2025-07-01T10:00:00.000-05:00' })).toBe(true);
+      expect((await store.sent()).map((r) => r.at)).toEqual(['2025-07-01T10:00:00.000-05:00']);
+      await store.releaseSend('never-claimed'); // nothing to release: no error
+      if (h.reopen) {
+        store = await h.reopen();
+        expect(await store.wasSent(rec.key)).toBe(true);
+        expect(await store.claimSend(rec)).toBe(false);
+      }
+    });
+
+    test('onChange: listeners hear this store\'s writes, with a revision; the returned function stops them', async () => {
+      const heard: number[] = [];
+      const stop = store.onChange((rev) => heard.push(rev));
+      await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', at: AT });
+      for (let i = 0; i < 50 && !heard.length; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(heard.length).toBeGreaterThan(0);
+      expect(Math.max(...heard)).toBeLessThanOrEqual(await store.revision());
+      stop();
+      await new Promise((r) => setTimeout(r, 50));
+      const count = heard.length;
+      await store.setOwners('4263', [alice], admin, AT);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(heard.length).toBe(count);
+    });
+
+    test('a list already returned is a snapshot: later writes do not change it', async () => {
       await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
-      expect(store.reports()).toBe(store.reports());
+      const before = await store.reports();
+      const conversationsBefore = await store.conversations();
+      await store.appendReport(input('1', '2025-02', 2), alice, { source: 'teams', at: AT });
+      await store.saveConversation({ key: 'c1', scope: 'personal', reference: {}, active: true, updatedAt: AT });
+      expect(before.map((r) => r.period)).toEqual(['2025-01']);
+      expect(conversationsBefore).toEqual([]);
+      expect((await store.reports()).map((r) => r.period)).toEqual(['2025-01', '2025-02']);
     });
 
     test('everything is there after a reopen (durable implementations)', async () => {
@@ -291,24 +414,24 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await store.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
       await store.saveConversation({ key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT });
       await store.markSent({ key: 'digest:2025-W27:c1', at: AT });
-      const reports = [...store.reports()];
-      const audit = [...store.audit()];
+      const reports = [...(await store.reports())];
+      const audit = [...(await store.audit())];
 
       store = await h.reopen();
-      expect(store.reports()).toEqual(reports);
-      expect(store.audit()).toEqual(audit);
-      expect(store.owners('4263')).toEqual([alice]);
-      expect(store.admins()).toEqual([bob]);
-      expect(store.subscriptions()).toHaveLength(1);
-      expect(store.conversations()).toEqual([{ key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT }]);
-      expect(store.wasSent('digest:2025-W27:c1')).toBe(true);
+      expect((await store.reports())).toEqual(reports);
+      expect((await store.audit())).toEqual(audit);
+      expect((await store.owners('4263'))).toEqual([alice]);
+      expect((await store.admins())).toEqual([bob]);
+      expect((await store.subscriptions())).toHaveLength(1);
+      expect((await store.conversations())).toEqual([{ key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT }]);
+      expect((await store.wasSent('digest:2025-W27:c1'))).toBe(true);
 
       const again = await store.appendReport(input('4263', '2025-06', 9), alice, { source: 'teams', submissionId: 's1', at: AT });
       expect(again).toEqual({ record: a.record, duplicate: true });
       const next = await store.appendReport(input('4263', '2025-06', 0.5), alice, { source: 'teams', at: AT });
       expect(next.record.version).toBe(3);
       await store.setOwners('4263', [bob], admin, AT);
-      const seqs = store.audit().map((e) => e.seq);
+      const seqs = (await store.audit()).map((e) => e.seq);
       expect(new Set(seqs).size).toBe(seqs.length);
       expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
     });
@@ -318,8 +441,8 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       expect(v1.record.review).toBe('pendiente');
       const legacy = await store.appendReport(input('4263', '2025-05', 0.2), alice, { source: 'csv', at: AT });
       expect(legacy.record).not.toHaveProperty('review');
-      const list0 = store.reports();
-      const r0 = store.revision;
+      const list0 = (await store.reports());
+      const r0 = (await store.revision());
 
       const [a, b] = await Promise.all([
         store.reviewReport({ reportId: v1.record.id, decision: 'devuelto', note: 'Falta la evidencia del mes' }, admin, '2025-07-02T10:00:00.000Z'),
@@ -327,12 +450,12 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       ]);
       expect(a.status).toBe('reviewed');
       expect(b.status).toBe('not-pending');
-      expect(store.revision).toBeGreaterThan(r0);
-      expect(store.reports()).not.toBe(list0); // a review replaces the list: caches keyed by it read it again
-      const returned = store.reports().find((r) => r.id === v1.record.id)!;
+      expect((await store.revision())).toBeGreaterThan(r0);
+      expect((await store.reports())).not.toBe(list0); // a review replaces the list: caches keyed by it read it again
+      const returned = (await store.reports()).find((r) => r.id === v1.record.id)!;
       expect(returned).toMatchObject({ value: 0.3, version: 1, review: 'devuelto', reviewedBy: admin, reviewedAt: '2025-07-02T10:00:00.000Z', reviewNote: 'Falta la evidencia del mes' });
       expect(v1.record.review).toBe('pendiente'); // the stored version object is never changed in place
-      const audit = store.audit({ target: 'report:4263:2025-06' });
+      const audit = (await store.audit({ target: 'report:4263:2025-06' }));
       expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.return']);
       expect(audit[1]).toMatchObject({ actor: admin, at: '2025-07-02T10:00:00.000Z', after: { id: v1.record.id, review: 'devuelto', reviewNote: 'Falta la evidencia del mes' } });
 
@@ -341,18 +464,18 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       expect((await store.reviewReport({ reportId: v1.record.id, decision: 'aprobado' }, admin, AT)).status).toBe('superseded');
       const ok = await store.reviewReport({ reportId: v2.record.id, decision: 'aprobado' }, admin, '2025-07-03T10:00:00.000Z');
       expect(ok.status).toBe('reviewed');
-      expect(store.reports().filter((r) => r.indicatorId === '4263').map((r) => [r.version, r.period, r.review ?? null])).toEqual([
+      expect((await store.reports()).filter((r) => r.indicatorId === '4263').map((r) => [r.version, r.period, r.review ?? null])).toEqual([
         [1, '2025-06', 'devuelto'],
         [1, '2025-05', null],
         [2, '2025-06', 'aprobado'],
       ]);
-      expect(store.audit().filter((e) => e.action.startsWith('report.a') || e.action === 'report.return')).toHaveLength(2);
+      expect((await store.audit()).filter((e) => e.action.startsWith('report.a') || e.action === 'report.return')).toHaveLength(2);
 
       if (h.reopen) {
-        const before = store.reports().map((r) => ({ ...r }));
+        const before = (await store.reports()).map((r) => ({ ...r }));
         store = await h.reopen();
-        expect(store.reports().map((r) => ({ ...r }))).toEqual(before);
-        expect(store.audit({ target: 'report:4263:2025-06' }).map((e) => e.action)).toEqual(['report.create', 'report.return', 'report.correct', 'report.approve']);
+        expect((await store.reports()).map((r) => ({ ...r }))).toEqual(before);
+        expect((await store.audit({ target: 'report:4263:2025-06' })).map((e) => e.action)).toEqual(['report.create', 'report.return', 'report.correct', 'report.approve']);
         // The state survives: a reopened store still refuses a second review.
         expect((await store.reviewReport({ reportId: v2.record.id, decision: 'devuelto', note: 'otra vez no' }, admin, AT)).status).toBe('not-pending');
       }

@@ -68,7 +68,7 @@ describe('disk full on a small tmpfs', () => {
     expect(failed).toBeGreaterThan(0);
     expect(codes).toEqual(new Set(['disk-full']));
     // What memory says is what users were told.
-    const inMemory = new Set(store.reports().map((r) => r.author.id));
+    const inMemory = new Set((await store.reports()).map((r) => r.author.id));
     for (const [id, t] of told) expect([id, inMemory.has(id)]).toEqual([id, t === 'stored']);
 
     // Space returns: the same store takes writes again, no restart.
@@ -79,10 +79,10 @@ describe('disk full on a small tmpfs', () => {
     await store.close();
 
     const reopened = await openLowdbStore(file);
-    const stored = new Set(reopened.reports().map((r) => r.author.id));
+    const stored = new Set((await reopened.reports()).map((r) => r.author.id));
     for (const [id, t] of told) expect([id, stored.has(id)]).toEqual([id, t === 'stored']);
     // versions are dense: no version was handed out for a write that failed
-    expect(reopened.reports().map((r) => r.version)).toEqual(reopened.reports().map((_, i) => i + 1));
+    expect((await reopened.reports()).map((r) => r.version)).toEqual((await reopened.reports()).map((_, i) => i + 1));
     // eslint-disable-next-line no-console
     console.log(`disk full (tmpfs 256k, 40 KB free): ${told.size - failed} stored, ${failed} told «no se guardó»; after freeing space the next write was stored`);
     await reopened.close();
@@ -117,21 +117,21 @@ describe('disk full, injected', () => {
       expect(e.code).toBe('disk-full');
       expect(e.message).toContain(files[where]);
     }
-    expect(store.reports().map((r) => r.value)).toEqual([1]);
-    expect(store.owners('1')).toEqual([person(1)]);
-    expect(store.wasSent('digest:x')).toBe(false);
+    expect((await store.reports()).map((r) => r.value)).toEqual([1]);
+    expect((await store.owners('1'))).toEqual([person(1)]);
+    expect((await store.wasSent('digest:x'))).toBe(false);
     expect([files.audit, files.reports].map((f) => fs.statSync(f).size)).toEqual(sizes);
     fail = false;
     const next = await store.appendReport(input('1', '2025-01', 3), person(3), { source: 'teams', submissionId: 'f2', at: AT });
     expect(next).toMatchObject({ duplicate: false, record: { version: 2, value: 3 } });
     await store.close();
     const reopened = await openLowdbStore(file);
-    expect(reopened.reports().map((r) => [r.version, r.value])).toEqual([
+    expect((await reopened.reports()).map((r) => [r.version, r.value])).toEqual([
       [1, 1],
       [2, 3],
     ]);
-    expect(reopened.owners('1')).toEqual([person(1)]);
-    expect(reopened.wasSent('digest:x')).toBe(false);
+    expect((await reopened.owners('1'))).toEqual([person(1)]);
+    expect((await reopened.wasSent('digest:x'))).toBe(false);
     await reopened.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

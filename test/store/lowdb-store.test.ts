@@ -116,7 +116,7 @@ describe('lowdb store: files and start-up', () => {
     const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
     expect(warnings.join('\n')).toMatch(/db\.audit\.jsonl: cut a torn last line/);
     expect(warnings.join('\n')).toMatch(/db\.reports\.jsonl: cut a torn last line/);
-    expect(store.reports()).toHaveLength(3);
+    expect((await store.reports())).toHaveLength(3);
     expect(fs.readFileSync(audit, 'utf8')).toBe(good);
     const next = await store.appendReport(input('1', '2025-01', 9), alice, { source: 'teams', at: AT });
     expect(next.record.version).toBe(4);
@@ -125,7 +125,7 @@ describe('lowdb store: files and start-up', () => {
     const warnings2: string[] = [];
     const again = await openStore(file, { onWarning: (m) => warnings2.push(m) });
     expect(warnings2).toEqual([]);
-    expect(again.reports().map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect((await again.reports()).map((r) => r.version)).toEqual([1, 2, 3, 4]);
   });
 
   test('a complete last line without its newline is kept', async () => {
@@ -138,7 +138,7 @@ describe('lowdb store: files and start-up', () => {
     fs.writeFileSync(reports, fs.readFileSync(reports, 'utf8').replace(/\n$/, ''));
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
-    expect(store.reports()).toHaveLength(2);
+    expect((await store.reports())).toHaveLength(2);
     expect(warnings.join()).toMatch(/se completó una última línea/);
     expect(fs.readFileSync(reports, 'utf8').endsWith('\n')).toBe(true);
   });
@@ -156,7 +156,7 @@ describe('lowdb store: files and start-up', () => {
       AT,
       admin,
     );
-    const all = [...s.reports()];
+    const all = [...(await s.reports())];
     await s.close();
     const { reports } = storeFiles(file);
     const lines = fs.readFileSync(reports, 'utf8').split('\n');
@@ -166,7 +166,7 @@ describe('lowdb store: files and start-up', () => {
     fs.writeFileSync(file, docBefore);
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
-    expect(store.reports()).toEqual(all);
+    expect((await store.reports())).toEqual(all);
     expect(warnings.join('\n')).toMatch(/se restauraron 2 reporte/);
     expect((await store.appendReport(input('2', '2025-01', 4), bob, { source: 'csv', submissionId: 'f:2', at: AT })).duplicate).toBe(true);
   });
@@ -183,9 +183,9 @@ describe('lowdb store: files and start-up', () => {
     fs.writeFileSync(file, docBefore); // as if the process died before the document write
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
-    expect(store.owners('4263')).toEqual([bob]);
-    expect(store.admins()).toEqual([bob]);
-    expect(store.subscriptions().map((x) => x.conversationKey)).toEqual(['c1']);
+    expect((await store.owners('4263'))).toEqual([bob]);
+    expect((await store.admins())).toEqual([bob]);
+    expect((await store.subscriptions()).map((x) => x.conversationKey)).toEqual(['c1']);
     expect(warnings.join()).toMatch(/rolled forward 3 change/);
   });
 
@@ -206,11 +206,11 @@ describe('lowdb store: files and start-up', () => {
     const second = (await openStore(file, { onWarning: (m) => warnings.push(m) })) as LowdbStore;
     expect(second.readOnly).toBe(true);
     expect(warnings.join()).toMatch(/in use by process/);
-    expect(second.reports()).toHaveLength(1);
+    expect((await second.reports())).toHaveLength(1);
     await expect(second.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })).rejects.toThrow(/read-only/);
     await expect(openLowdbStore(file, { exclusive: true })).rejects.toThrow(/in use by process/);
     const reader = (await openStore(file, { readOnly: true })) as LowdbStore;
-    expect(reader.reports()).toHaveLength(1);
+    expect((await reader.reports())).toHaveLength(1);
     await first.close();
     await second.close();
     open = [reader];
@@ -260,7 +260,7 @@ describe('lowdb store: files and start-up', () => {
     await store.close();
     open = [];
     const reopened = await openStore(file);
-    expect(reopened.reports()).toHaveLength(400);
+    expect((await reopened.reports())).toHaveLength(400);
   });
 
   test('a failed write is undone (memory and disk) and the next write succeeds', async () => {
@@ -273,14 +273,14 @@ describe('lowdb store: files and start-up', () => {
     const err = await store.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect((err as Error).message).toContain(storeFiles(file).audit);
-    expect(store.reports()).toHaveLength(1);
+    expect((await store.reports())).toHaveLength(1);
     const next = await store.appendReport(input('1', '2025-01', 3), alice, { source: 'teams', at: AT });
     expect(next.record.version).toBe(2);
-    expect(store.reports().map((r) => r.value)).toEqual([1, 3]);
+    expect((await store.reports()).map((r) => r.value)).toEqual([1, 3]);
     open = [];
     await store.close();
     const reopened = await openStore(file);
-    expect(reopened.reports().map((r) => r.value)).toEqual([1, 3]);
+    expect((await reopened.reports()).map((r) => r.value)).toEqual([1, 3]);
   });
 });
 
@@ -301,7 +301,7 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     await first.close();
     const again = (await openLowdbStore(alias)) as LowdbStore;
     expect(again.readOnly).toBe(false);
-    expect(again.reports()).toHaveLength(1);
+    expect((await again.reports())).toHaveLength(1);
     await again.close();
   });
 
@@ -329,7 +329,7 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);
     // reading it is fine
     const reader = await openLowdbStore(file, { readOnly: true });
-    expect(reader.owners('4263')).toEqual([alice]);
+    expect((await reader.owners('4263'))).toEqual([alice]);
     await reader.close();
   });
 
@@ -366,7 +366,7 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     fs.writeFileSync(file, JSON.stringify(doc));
     const warnings: string[] = [];
     const up = await openLowdbStore(file, { onWarning: (m) => warnings.push(m) });
-    expect(up.reports()).toHaveLength(3);
+    expect((await up.reports())).toHaveLength(3);
     expect(warnings.join()).toMatch(/actualizado al formato 2/);
     await up.close();
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 2, logs: { audit: { lines: 4 }, reports: { lines: 3 } } });
@@ -404,15 +404,15 @@ describe('lowdb store: growth', () => {
     await store.close();
 
     store = (await openLowdbStore(file)) as LowdbStore;
-    expect(store.reports()).toHaveLength(N);
+    expect((await store.reports())).toHaveLength(N);
     for (let i = 0; i < 5; i++) {
       await store.appendReport(input('4263', '2027-06', i), alice, { source: 'teams', submissionId: `late${i}`, at: AT });
     }
-    expect(store.reports()).toHaveLength(N + 5);
-    expect(store.reports().filter((r) => r.indicatorId === '4263' && r.period === '2027-06').map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect((await store.reports())).toHaveLength(N + 5);
+    expect((await store.reports()).filter((r) => r.indicatorId === '4263' && r.period === '2027-06').map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     await store.close();
     store = (await openLowdbStore(file)) as LowdbStore;
-    expect(store.reports()).toHaveLength(N + 5);
+    expect((await store.reports())).toHaveLength(N + 5);
     await store.close();
   }, 120_000);
 });

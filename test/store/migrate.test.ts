@@ -33,7 +33,7 @@ describePg('copying an embedded store into PostgreSQL', () => {
     await src.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
     await src.saveConversation({ key: 'c1', scope: 'groupChat', reference: { id: 1, serviceUrl: 'https://x.example/' }, active: true, updatedAt: AT });
     await src.markSent({ key: 'digest:2025-W27:c1', at: AT, detail: { kind: 'digest', snapshot: { a: 1 } } });
-    const snapshot = snapshotOf(src);
+    const snapshot = await snapshotOf(src);
     await src.close();
 
     const url = await freshDatabase();
@@ -42,18 +42,18 @@ describePg('copying an embedded store into PostgreSQL', () => {
 
     const pg = await openPgStore(url, { listen: false });
     try {
-      expect(pg.reports()).toEqual(snapshot.reports);
-      expect(pg.audit()).toEqual(snapshot.audit);
-      expect(pg.allOwners()).toEqual(snapshot.owners);
-      expect(pg.admins()).toEqual([bob]);
-      expect(pg.subscriptions()).toEqual(snapshot.subscriptions);
-      expect(pg.conversations()).toEqual(snapshot.conversations);
-      expect(pg.sent()).toEqual(snapshot.sent);
-      expect(pg.wasSent('digest:2025-W27:c1')).toBe(true);
+      expect((await pg.reports())).toEqual(snapshot.reports);
+      expect((await pg.audit())).toEqual(snapshot.audit);
+      expect((await pg.allOwners())).toEqual(snapshot.owners);
+      expect((await pg.admins())).toEqual([bob]);
+      expect((await pg.subscriptions())).toEqual(snapshot.subscriptions);
+      expect((await pg.conversations())).toEqual(snapshot.conversations);
+      expect((await pg.sent())).toEqual(snapshot.sent);
+      expect((await pg.wasSent('digest:2025-W27:c1'))).toBe(true);
       // the copied idempotency keys and versions hold; the audit continues after the copied seqs
       expect((await pg.appendReport(input('4263', '2025-06', 9), alice, { source: 'teams', submissionId: 's1', at: AT })).duplicate).toBe(true);
       expect((await pg.appendReport(input('4263', '2025-06', 0.4), alice, { source: 'teams', at: AT })).record.version).toBe(3);
-      const seqs = pg.audit().map((e) => e.seq);
+      const seqs = (await pg.audit()).map((e) => e.seq);
       expect(seqs[seqs.length - 1]).toBeGreaterThan(Math.max(...snapshot.audit.map((e: any) => e.seq)));
     } finally {
       await pg.close();

@@ -28,6 +28,7 @@ async function ask(text: string, locale?: string): Promise<string> {
 }
 
 const fig = () => c.services.status.figures(2025, '2025-07-03');
+// (awaited where used)
 
 describe('objective status', () => {
   test.each([
@@ -36,7 +37,7 @@ describe('objective status', () => {
     ['objetivo 1', 1], ['objetivo uno', 1], ['¿cómo vamos en el objetivo 2?', 2], ['objetivo X', 10], ['objetivo 9', 9],
   ])('"%s" -> objective %i (es)', async (text, n) => {
     const card = await ask(text);
-    const o = fig().objectives[n - 1];
+    const o = (await fig()).objectives[n - 1];
     expect(card).toContain(`Objetivo ${n}`);
     expect(card).toContain(o.objective.shortName);
     expect(card).toContain(formatPercent(o.expected, 'es'));
@@ -48,7 +49,7 @@ describe('objective status', () => {
   ])('"%s" -> objective %i (en)', async (text, n) => {
     const card = await ask(text, 'en-US');
     expect(card).toContain(`Objective ${n}`);
-    expect(card).toContain(formatPercent(fig().objectives[n - 1].expected, 'en'));
+    expect(card).toContain(formatPercent((await fig()).objectives[n - 1].expected, 'en'));
   });
 
   test('objective 5: 37,5 % against 72,9 % expected, amarillo; 4263 at 75,0 % with its owner; pending ones marked', async () => {
@@ -106,13 +107,13 @@ describe('indicator detail', () => {
 describe('plan, lagging, misión/visión, help', () => {
   test.each(['¿cómo va el plan?', 'resumen del plan', 'todos los objetivos', 'plan', 'como va el plan'])('"%s" -> the 10 objectives (es)', async (text) => {
     const card = await ask(text);
-    for (const o of fig().objectives) expect(card).toContain(o.objective.shortName);
-    expect(card).toContain(formatPercent(fig().progress, 'es'));
+    for (const o of (await fig()).objectives) expect(card).toContain(o.objective.shortName);
+    expect(card).toContain(formatPercent((await fig()).progress, 'es'));
   });
 
   test.each(['how is the plan doing', 'overview', 'plan summary'])('"%s" -> the 10 objectives (en)', async (text) => {
     const card = await ask(text, 'en-US');
-    expect(card).toContain(formatPercent(fig().progress, 'en'));
+    expect(card).toContain(formatPercent((await fig()).progress, 'en'));
   });
 
   test.each(['¿qué está en rojo?', 'que va atrasado', 'indicadores rezagados', 'alertas'])('"%s" -> lagging (es)', async (text) => {

@@ -35,7 +35,7 @@ describe('conversation references (TestAdapter)', () => {
   test('install in a personal chat: a durable record with the user id, the reference without an activity id', async () => {
     const c = startConversation();
     await c.install({ kind: 'personal' }, ANA);
-    const [rec] = c.store.conversations();
+    const [rec] = (await c.store.conversations());
     expect(rec).toMatchObject({ key: 'a:personal-aad-ana', scope: 'personal', userId: 'aad-ana', active: true });
     expect(rec.reference).toMatchObject({ serviceUrl: URL, conversation: { id: 'a:personal-aad-ana' }, bot: { id: BOT.id } });
     expect((rec.reference as any).activityId).toBeUndefined();
@@ -44,38 +44,38 @@ describe('conversation references (TestAdapter)', () => {
   test('a team: the channel of the event (fallback when the channel list is unavailable), channels created later, deleted ones forgotten', async () => {
     const c = startConversation();
     await c.install({ kind: 'channel', channel: GENERAL, team: TEAM });
-    expect(c.store.conversations().map((x) => [x.key, x.scope, x.teamId])).toEqual([[GENERAL, 'channel', TEAM]]);
+    expect((await c.store.conversations()).map((x) => [x.key, x.scope, x.teamId])).toEqual([[GENERAL, 'channel', TEAM]]);
     await c.adapter.processActivity(teamEvent('channelCreated', { id: '19:nuevo@thread.tacv2', name: 'Seguimiento PEI' }));
-    const created = c.store.conversations().find((x) => x.key === '19:nuevo@thread.tacv2');
+    const created = (await c.store.conversations()).find((x) => x.key === '19:nuevo@thread.tacv2');
     expect(created).toMatchObject({ scope: 'channel', teamId: TEAM, name: 'Seguimiento PEI', active: true });
     expect((created!.reference as any).conversation.id).toBe('19:nuevo@thread.tacv2');
     await c.adapter.processActivity(teamEvent('channelDeleted', { id: '19:nuevo@thread.tacv2', name: 'Seguimiento PEI' }));
-    expect(c.store.conversations().map((x) => x.key)).toEqual([GENERAL]);
+    expect((await c.store.conversations()).map((x) => x.key)).toEqual([GENERAL]);
     await c.adapter.processActivity(teamEvent('channelCreated', { id: '19:otro@thread.tacv2' }));
     await c.adapter.processActivity({ ...teamEvent('teamDeleted', { id: GENERAL }), channelData: { eventType: 'teamDeleted', team: { id: TEAM }, tenant: { id: 'tenant' } } });
-    expect(c.store.conversations()).toEqual([]);
+    expect((await c.store.conversations())).toEqual([]);
   });
 
   test('installationUpdate add / remove', async () => {
     const c = startConversation();
     await c.adapter.processActivity(installation('add', 'team'));
-    expect(c.store.conversations().map((x) => x.key)).toEqual([GENERAL]);
+    expect((await c.store.conversations()).map((x) => x.key)).toEqual([GENERAL]);
     await c.adapter.processActivity(installation('add', 'personal'));
-    expect(c.store.conversations()).toHaveLength(2);
+    expect((await c.store.conversations())).toHaveLength(2);
     await c.adapter.processActivity(installation('remove', 'team'));
-    expect(c.store.conversations().map((x) => x.scope)).toEqual(['personal']);
+    expect((await c.store.conversations()).map((x) => x.scope)).toEqual(['personal']);
   });
 
   test('a conversation marked inactive comes back when it talks to the bot again; a new service URL is saved', async () => {
     const c = startConversation();
     await c.say('hola');
-    const key = c.store.conversations()[0].key;
+    const key = (await c.store.conversations())[0].key;
     await c.store.markConversationInactive(key, 'HTTP 403', '2025-07-07T13:00:00.000Z');
     await c.say('hola');
-    expect(c.store.conversations()[0]).toMatchObject({ key, active: true });
+    expect((await c.store.conversations())[0]).toMatchObject({ key, active: true });
     const moved = message('https://smba.trafficmanager.net/amer/', 'hola');
     await c.adapter.processActivity(moved);
-    expect((c.store.conversations()[0].reference as any).serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+    expect(((await c.store.conversations())[0].reference as any).serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
   });
 });
 
@@ -96,7 +96,7 @@ describe('the team\'s channels on install (real server, stand-in connector that 
       original(req, res);
     };
     expect(await t.send(installed(t.connector.url, { kind: 'channel', channel: GENERAL, team: TEAM }))).toBe(200);
-    const recs = t.bot.services.store.conversations();
+    const recs = (await t.bot.services.store.conversations());
     expect(recs.map((r) => [r.key, r.scope, r.teamId, r.name]).sort()).toEqual([
       [GENERAL, 'channel', TEAM, 'General'],
       ['19:seguimiento@thread.tacv2', 'channel', TEAM, 'Seguimiento PEI'],
@@ -108,6 +108,6 @@ describe('the team\'s channels on install (real server, stand-in connector that 
   test('when the list is not available the install still succeeds with the event\'s channel', async () => {
     t = await startTestBot();
     expect(await t.send(installed(t.connector.url, { kind: 'channel', channel: GENERAL, team: TEAM }))).toBe(200);
-    expect(t.bot.services.store.conversations().map((r) => r.key)).toEqual([GENERAL]);
+    expect((await t.bot.services.store.conversations()).map((r) => r.key)).toEqual([GENERAL]);
   });
 });

@@ -118,7 +118,7 @@ describe('ProactiveSender', () => {
     const r = await sender.send(record('c1'), activity(), 'k');
     expect(r).toMatchObject({ status: 'gone', attempts: 1 });
     expect(posts('c1').map((p) => p.method)).toEqual([`POST-FAULT-${status}`]);
-    expect(store.conversations().find((c) => c.key === 'c1')).toMatchObject({ active: false, inactiveReason: `HTTP ${status}`, updatedAt: '2025-07-07T13:00:00.000Z' });
+    expect((await store.conversations()).find((c) => c.key === 'c1')).toMatchObject({ active: false, inactiveReason: `HTTP ${status}`, updatedAt: '2025-07-07T13:00:00.000Z' });
     expect(lines.some((l) => l.startsWith('TURN-ERROR'))).toBe(false);
     expect(lines.some((l) => l.startsWith('WARN') && l.includes('se marca inactiva'))).toBe(true);
   });
@@ -129,7 +129,7 @@ describe('ProactiveSender', () => {
     const r = await sender.send(record('c1'), activity(), 'k');
     expect(r).toMatchObject({ status: 'failed', attempts: 1, reason: 'HTTP 500' });
     expect(posts('c1')).toHaveLength(1);
-    expect(store.conversations().find((c) => c.key === 'c1')?.active).toBe(true);
+    expect((await store.conversations()).find((c) => c.key === 'c1')?.active).toBe(true);
     expect(lines.some((l) => l.startsWith('ERROR') && l.includes('HTTP 500'))).toBe(true);
   });
 

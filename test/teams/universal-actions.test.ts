@@ -36,7 +36,7 @@ test('an objective card asked for before a report shows the new figure when refr
   expect(stored.sent).toEqual([]); // one round trip: no other message, no update
   expect(stored.answer).toMatchObject({ statusCode: 200, type: CARD });
   expect(cardText(stored.answer.value)).toMatch(/✅ Reporte registrado[\s\S]*0,3[\s\S]*Avance 2025 del indicador\n🟢 75,0\u00a0%/);
-  expect(c.store.reports()).toHaveLength(1);
+  expect((await c.store.reports())).toHaveLength(1);
 
   const r = objective.refresh.action;
   const refreshed = await c.execute(r.verb, r.data, { from: LUIS, trigger: 'automatic' });
@@ -91,9 +91,9 @@ test('an invalid submit comes back as the form with its errors; cancel replaces 
   const again = bad.answer.value;
   expect(submitOf(again).data.formId).toBe(data.formId); // the same form (idempotency key kept)
   expect(cardText(again)).toMatch(/número/i);
-  expect(c.store.reports()).toHaveLength(0);
+  expect((await c.store.reports())).toHaveLength(0);
   const cancel = again.actions.find((a: any) => a.verb === 'report-cancel');
   const cancelled = await c.execute(cancel.verb, cancel.data, { from: ANA });
   expect(cardText(cancelled.answer.value)).toMatch(/cancel/i);
-  expect(c.store.reports()).toHaveLength(0);
+  expect((await c.store.reports())).toHaveLength(0);
 });

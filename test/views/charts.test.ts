@@ -27,7 +27,7 @@ beforeAll(async () => {
   const csv = readFileSync(join(ROOT, 'data', 'demo', 'reportes-2025.csv'));
   const r = await importReportsCsv(store, csv, { plan: thePlan(), now: parseNow(AS_OF)!, actor: { id: 'cli:demo', name: 'Datos de demostración' } });
   expect(r.ok).toBe(true);
-  figures = computePlan(thePlan(), store.reports(), { year: 2025, asOf: AS_OF });
+  figures = computePlan(thePlan(), await store.reports(), { year: 2025, asOf: AS_OF });
 });
 
 function fig(id: string): IndicatorFigures {

@@ -79,6 +79,7 @@ export const store: StoreStrings = {
   upgraded: (file, v) => `${file}: upgraded to format ${v} (log counters and checksum)`,
 
   pgPoolLost: (why) => `PostgreSQL: a pool connection was lost: ${why}`,
-  pgListenLost: (why) => `PostgreSQL: the change listener was lost (${why}); the cache catches up on every turn`,
+  pgListenLost: (why) => `PostgreSQL: the change listener was lost (${why}); trying again`,
+  pgListenFailed: (why) => `PostgreSQL: could not listen to changes: ${why}`,
   pgLockLost: (name, why) => `PostgreSQL: the connection holding the lock ${name} was lost: ${why}`,
 };

@@ -80,6 +80,7 @@ export const store: StoreStrings = {
   upgraded: (file, v) => `${file}: actualizado al formato ${v} (contadores de los registros y suma de verificación)`,
 
   pgPoolLost: (why) => `PostgreSQL: conexión del grupo perdida: ${why}`,
-  pgListenLost: (why) => `PostgreSQL: se perdió la escucha de cambios (${why}); la caché se pone al día en cada turno`,
+  pgListenLost: (why) => `PostgreSQL: se perdió la escucha de cambios (${why}); se intenta de nuevo`,
+  pgListenFailed: (why) => `PostgreSQL: no se pudo escuchar los cambios: ${why}`,
   pgLockLost: (name, why) => `PostgreSQL: se perdió la conexión del bloqueo ${name}: ${why}`,
 };

@@ -65,5 +65,6 @@ export interface StoreStrings {
   // PostgreSQL
   pgPoolLost(why: string): string;
   pgListenLost(why: string): string;
+  pgListenFailed(why: string): string;
   pgLockLost(name: string, why: string): string;
 }
