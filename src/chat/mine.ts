@@ -5,7 +5,7 @@ import { personKeys } from '../reports/ownership';
 import { expectsReport } from '../digest/reminders';
 import type { IndicatorFigures } from '../progress/engine';
 import { myIndicatorsCard, nobodyOwnsCard, type DueState, type MyIndicatorsView, type OwnedIndicatorView } from '../views/mine-cards';
-import { chatPeriod, viewContext } from './ask';
+import { chatPeriod } from './ask';
 import { isAdmin } from './roles';
 import type { ChatModule } from './router';
 import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from './types';
@@ -102,8 +102,7 @@ export async function myIndicators(services: Services, turn: ChatTurn): Promise<
   }
   // Owners may report their own indicators (ownership is what the list is about); the form checks it again.
   const view = ownedListView(list, turn, true);
-  const ctx = await viewContext(services, turn);
-  return reply.card(myIndicatorsCard(view, ctx));
+  return reply.card(myIndicatorsCard(view, { lang: turn.lang }));
 }
 
 export const mineModule: ChatModule = {

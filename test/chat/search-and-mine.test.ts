@@ -34,8 +34,8 @@ describe('the search behind the message extension', () => {
     router = new ChatRouter(c.services, chatModules);
   });
 
-  test('«CSIRT» puts indicator 4234 first, with its card and a preview of its status', () => {
-    const a = router.search(turnOf(LUIS), 'CSIRT');
+  test('«CSIRT» puts indicator 4234 first, with its card and a preview of its status', async () => {
+    const a = await router.search(turnOf(LUIS), 'CSIRT');
     expect(a.lang).toBe('es');
     expect(a.results[0]).toMatchObject({ kind: 'indicator', ref: '4234' });
     expect(a.results[0].title).toMatch(/^4234 · Equipo de Respuesta a Incidentes/);
@@ -43,9 +43,9 @@ describe('the search behind the message extension', () => {
     expect(cardText(a.results[0].card)).toContain('Indicador 4234');
   });
 
-  test('«objetivo 5» gives objective 5 first, then its indicators; «objetivo cinco» the same', () => {
+  test('«objetivo 5» gives objective 5 first, then its indicators; «objetivo cinco» the same', async () => {
     for (const q of ['objetivo 5', 'objetivo cinco']) {
-      const a = router.search(turnOf(LUIS), q);
+      const a = await router.search(turnOf(LUIS), q);
       expect(a.results[0]).toMatchObject({ kind: 'objective', ref: '5' });
       expect(a.results[0].title).toMatch(/^Objetivo 5 · /);
       expect(a.results.slice(1).map((r) => r.ref)).toEqual(['4263', '4267', '8129-M4']);
@@ -53,63 +53,63 @@ describe('the search behind the message extension', () => {
     }
   });
 
-  test('free words, with their synonyms and typos: «archivo» is objective 9, «nodos digitales» 4236, «ciberseguridd» 4234', () => {
-    expect(router.search(turnOf(LUIS), 'archivo').results[0]).toMatchObject({ kind: 'objective', ref: '9' });
-    expect(router.search(turnOf(LUIS), 'nodos digitales').results[0]).toMatchObject({ kind: 'indicator', ref: '4236' });
-    expect(router.search(turnOf(LUIS), 'ciberseguridd').results[0]).toMatchObject({ kind: 'indicator', ref: '4234' });
+  test('free words, with their synonyms and typos: «archivo» is objective 9, «nodos digitales» 4236, «ciberseguridd» 4234', async () => {
+    expect((await router.search(turnOf(LUIS), 'archivo')).results[0]).toMatchObject({ kind: 'objective', ref: '9' });
+    expect((await router.search(turnOf(LUIS), 'nodos digitales')).results[0]).toMatchObject({ kind: 'indicator', ref: '4236' });
+    expect((await router.search(turnOf(LUIS), 'ciberseguridd')).results[0]).toMatchObject({ kind: 'indicator', ref: '4234' });
     // An id being typed: every indicator whose code begins so.
-    const typed = router.search(turnOf(LUIS), '42').results.map((r) => r.ref);
+    const typed = (await router.search(turnOf(LUIS), '42')).results.map((r) => r.ref);
     expect(typed).toEqual(expect.arrayContaining(['4234', '4236', '4263', '4267']));
     expect(typed.every((id) => id.startsWith('42'))).toBe(true);
   });
 
-  test('words that point nowhere give no results (not an error)', () => {
-    expect(router.search(turnOf(LUIS), 'xyzzy qwerty')).toMatchObject({ results: [], total: 0 });
-    expect(router.search(turnOf(LUIS), '9999')).toMatchObject({ results: [], total: 0 });
+  test('words that point nowhere give no results (not an error)', async () => {
+    expect(await router.search(turnOf(LUIS), 'xyzzy qwerty')).toMatchObject({ results: [], total: 0 });
+    expect(await router.search(turnOf(LUIS), '9999')).toMatchObject({ results: [], total: 0 });
   });
 
-  test('an English query, or an English client, gets English previews and cards', () => {
-    const a = router.search(turnOf(LUIS), 'cybersecurity');
+  test('an English query, or an English client, gets English previews and cards', async () => {
+    const a = await router.search(turnOf(LUIS), 'cybersecurity');
     expect(a.lang).toBe('en');
     expect(a.results[0]).toMatchObject({ kind: 'indicator', ref: '4234' });
     expect(a.results[0].subtitle).toMatch(/ in 2025$/);
     expect(cardText(a.results[0].card)).toContain('Indicator 4234');
-    const b = router.search(turnOf(LUIS, 'en'), 'objective 5');
+    const b = await router.search(turnOf(LUIS, 'en'), 'objective 5');
     expect(b.results[0].title).toMatch(/^Objective 5 · /);
     // Words that tell no language ("4263") keep the client's.
-    expect(router.search(turnOf(LUIS, 'en'), '4263').lang).toBe('en');
-    expect(router.search(turnOf(LUIS, 'es'), '4263').lang).toBe('es');
+    expect((await router.search(turnOf(LUIS, 'en'), '4263')).lang).toBe('en');
+    expect((await router.search(turnOf(LUIS, 'es'), '4263')).lang).toBe('es');
   });
 
-  test('the empty query lists what the user owns (with the month due), else the plan\'s ten objectives', () => {
-    const own = router.search(turnOf(ANA), '');
+  test('the empty query lists what the user owns (with the month due), else the plan\'s ten objectives', async () => {
+    const own = await router.search(turnOf(ANA), '');
     expect(own.results.map((r) => r.ref)).toEqual(['4234', '4263']);
     expect(own.results[0].subtitle).toMatch(/Por reportar: junio de 2025, plazo hasta el 7 de julio de 2025/);
     expect(own.results[1].subtitle).toMatch(/junio de 2025 reportado · siguiente: julio de 2025, plazo hasta el \d+ de agosto de 2025/);
-    const none = router.search(turnOf(LUIS), '   ');
+    const none = await router.search(turnOf(LUIS), '   ');
     expect(none.results.map((r) => r.ref)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(none.results.every((r) => r.kind === 'objective')).toBe(true);
   });
 
-  test('skip and count page through the results', () => {
-    const all = router.search(turnOf(LUIS), '', { skip: 0, count: 25 });
-    const page = router.search(turnOf(LUIS), '', { skip: 3, count: 4 });
+  test('skip and count page through the results', async () => {
+    const all = await router.search(turnOf(LUIS), '', { skip: 0, count: 25 });
+    const page = await router.search(turnOf(LUIS), '', { skip: 3, count: 4 });
     expect(page.total).toBe(10);
     expect(page.results.map((r) => r.ref)).toEqual(all.results.slice(3, 7).map((r) => r.ref));
-    expect(router.search(turnOf(LUIS), '', { skip: 50, count: 5 }).results).toEqual([]);
+    expect((await router.search(turnOf(LUIS), '', { skip: 50, count: 5 })).results).toEqual([]);
   });
 
-  test('inserted cards carry no button that depends on who searched (no «Reportar avance», even for the owner)', () => {
-    const card = router.search(turnOf(ANA), '4263').results[0].card;
+  test('inserted cards carry no button that depends on who searched (no «Reportar avance», even for the owner)', async () => {
+    const card = (await router.search(turnOf(ANA), '4263')).results[0].card;
     expect(cardText(card)).not.toMatch(/Reportar avance/);
     expect(JSON.stringify(card)).not.toContain('"report-start"');
   });
 
-  test('every result card is under Teams\' 28 KB, in both languages, for every indicator and objective', () => {
+  test('every result card is under Teams\' 28 KB, in both languages, for every indicator and objective', async () => {
     const sizes: number[] = [];
     for (const lang of ['es', 'en'] as const) {
       for (const q of ['', 'objetivo 1', 'objetivo 2', 'objetivo 3', 'objetivo 4', 'objetivo 5', 'objetivo 6', 'objetivo 7', 'objetivo 8', 'objetivo 9', 'objetivo 10']) {
-        for (const r of router.search(turnOf(LUIS, lang), q).results) {
+        for (const r of (await router.search(turnOf(LUIS, lang), q)).results) {
           const bytes = Buffer.byteLength(JSON.stringify(r.card), 'utf8');
           sizes.push(bytes);
           expect({ ref: r.ref, lang, small: bytes < 28 * 1024 }).toEqual({ ref: r.ref, lang, small: true });
