@@ -99,6 +99,16 @@ type BatchItem = { input: ReportInput; author: Person; source: ReportSource; sub
 
 const NO_PEOPLE: readonly Person[] = Object.freeze([]);
 
+/** The WHERE terms of a report query's indicator and months, their values pushed on `args` (the review state is each read's own). */
+function reportTerms(query: ReportQuery | undefined, args: unknown[]): string[] {
+  const where: string[] = [];
+  if (query?.indicatorId !== undefined) where.push(`indicator_id = $${args.push(query.indicatorId)}`);
+  const { from, to } = periodRange(query);
+  if (from !== undefined) where.push(`period >= $${args.push(from)}`);
+  if (to !== undefined) where.push(`period <= $${args.push(to)}`);
+  return where;
+}
+
 export class PgStore implements Store {
   private closed = false;
   private readonly writes = new Set<Promise<unknown>>();
@@ -464,24 +474,16 @@ export class PgStore implements Store {
   // ---- reads (queries by key or range)
 
   async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    const where: string[] = [];
     const args: unknown[] = [];
-    if (query?.indicatorId !== undefined) where.push(`indicator_id = $${args.push(query.indicatorId)}`);
-    const { from, to } = periodRange(query);
-    if (from !== undefined) where.push(`period >= $${args.push(from)}`);
-    if (to !== undefined) where.push(`period <= $${args.push(to)}`);
+    const where = reportTerms(query, args);
     if (query?.review !== undefined) where.push(`COALESCE(review, 'aprobado') = $${args.push(query.review)}`);
     const sql = `SELECT record FROM pei_reports${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
     return (await this.pool.query<{ record: ReportRecord }>(sql, args)).rows.map((r) => r.record);
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    const where: string[] = [];
     const args: unknown[] = [];
-    if (query?.indicatorId !== undefined) where.push(`indicator_id = $${args.push(query.indicatorId)}`);
-    const { from, to } = periodRange(query);
-    if (from !== undefined) where.push(`period >= $${args.push(from)}`);
-    if (to !== undefined) where.push(`period <= $${args.push(to)}`);
+    const where = reportTerms(query, args);
     let sql: string;
     if (query?.review !== undefined) {
       // The versions in that state that no higher version of their month follows: with the partial index on

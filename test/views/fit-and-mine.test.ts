@@ -1,21 +1,15 @@
 import { indicatorDetailCard, objectiveStatusCard } from '../../src/views/cards';
 import { cardBytes, fitCard } from '../../src/views/fit';
 import { myIndicatorsCard, nobodyOwnsCard, type DueState } from '../../src/views/mine-cards';
-import { cardProblems, ctxOf, rep, textOf } from './helpers';
-import { byYear, indicatorOf, planOf, SCENARIOS, type Scenario } from './scenario';
+import { cardProblems, ctxOf, textOf } from './helpers';
+import { byYear, indicatorOf, longTextsScenario, planOf, SCENARIOS } from './scenario';
 
 /** Issue 16: the message extension's 28 KB and the «mis indicadores» card (Adaptive Cards 1.5, both languages). */
 
 const LIMIT = 28 * 1024;
 
 test('an indicator card with long report texts is cut under 28 KB: the narratives shorten, the figures stay', () => {
-  const long = 'texto largo con detalle '.repeat(400);
-  const reports = Array.from({ length: 40 }, (_, i) => {
-    const y = 2024 + Math.floor(i / 12);
-    const m = String((i % 12) + 1).padStart(2, '0');
-    return rep('8118-M3', `${y}-${m}`, 1000, { logros: long, dificultades: long, evidencia: `https://intranet.example/${'a'.repeat(500)} ${long}` });
-  });
-  const s: Scenario = { name: 'long', reports, asOf: '2027-04-30' };
+  const s = longTextsScenario();
   const p = planOf(s);
   for (const lang of ['es', 'en'] as const) {
     const card = indicatorDetailCard(indicatorOf(p, '8118-M3'), byYear(s, '8118-M3'), ctxOf(lang, { asOf: s.asOf, canReport: false }));

@@ -62,3 +62,14 @@ const yearCache = new WeakMap<Scenario, PlanFigures[]>();
 export function indicatorOf(p: PlanFigures, id: string): IndicatorFigures {
   return p.objectives.flatMap((o) => o.indicators).find((f) => f.indicator.id === id)!;
 }
+
+/** 8118-M3 with 40 months of very long report texts (2024-01..2027-04): the cards' size limits under the worst texts. */
+export function longTextsScenario(): Scenario {
+  const long = 'texto largo con detalle '.repeat(400);
+  const reports = Array.from({ length: 40 }, (_, i) => {
+    const y = 2024 + Math.floor(i / 12);
+    const m = String((i % 12) + 1).padStart(2, '0');
+    return rep('8118-M3', `${y}-${m}`, 1000, { logros: long, dificultades: long, evidencia: `https://intranet.example/${'a'.repeat(500)} ${long}` });
+  });
+  return { name: 'long', reports, asOf: '2027-04-30' };
+}

@@ -20,7 +20,7 @@ import {
 } from '../../src/views/cards';
 import type { Lang } from '../../src/views/format';
 import { cardProblems, ctxOf, findAll, rep, skeleton, textOf, thePlan } from './helpers';
-import { byYear, indicatorOf, planOf, SCENARIOS, type Scenario } from './scenario';
+import { byYear, indicatorOf, longTextsScenario, planOf, SCENARIOS, type Scenario } from './scenario';
 
 /** Every card every function can make, for one scenario and one context. */
 function everyCard(s: Scenario, ctx: ViewContext): [string, CardJson][] {
@@ -93,13 +93,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('Spanish and English c
 });
 
 test('cards stay far under the 80 KB limit with long report texts', () => {
-  const long = 'texto largo con detalle '.repeat(400);
-  const reports = Array.from({ length: 40 }, (_, i) => {
-    const y = 2024 + Math.floor(i / 12);
-    const m = String((i % 12) + 1).padStart(2, '0');
-    return rep('8118-M3', `${y}-${m}`, 1000, { logros: long, dificultades: long, evidencia: `https://intranet.example/${'a'.repeat(500)} ${long}` });
-  });
-  const s: Scenario = { name: 'long', reports, asOf: '2027-04-30' };
+  const s = longTextsScenario();
   const p = planOf(s);
   const ctx = ctxOf('es', { asOf: s.asOf, owners: () => [{ id: 'x', name: 'Nombre Muy Largo De Una Persona Responsable '.repeat(5) }] });
   for (const card of [indicatorDetailCard(indicatorOf(p, '8118-M3'), byYear(s, '8118-M3'), ctx), laggingCard(p, ctx), planSummaryCard(p, ctx), objectiveStatusCard(p.objectives[8], ctx)]) {
