@@ -36,15 +36,18 @@ export interface TableRow {
   expected: string;
 }
 
-export interface MonthlyChartView {
+/** A chart and its fallback table, as the card templates draw them. */
+export interface ChartView {
   heading: string;
   xAxisTitle: string;
   yAxisTitle: string;
-  /** Expected first: its twelve months fix the order of the x axis. */
+  /** The monthly chart puts expected first: its twelve months fix the order of the x axis. */
   data: LineSeries[];
   columns: { label: string; value: string; expected: string };
   rows: TableRow[];
 }
+
+export type MonthlyChartView = ChartView;
 
 /** A value on a chart's y axis, in the unit the card shows it in (percent indicators as 0..100). */
 export function chartNumber(x: number, unit: Unit): number {
@@ -92,14 +95,7 @@ export function monthlyChart(f: IndicatorFigures, asOf: IsoDate, lang: Lang): Mo
   };
 }
 
-export interface IndicatorsChartView {
-  heading: string;
-  xAxisTitle: string;
-  yAxisTitle: string;
-  data: LineSeries[];
-  columns: { label: string; value: string; expected: string };
-  rows: TableRow[];
-}
+export type IndicatorsChartView = ChartView;
 
 /** A progress on the objective chart's axis: percent, one decimal, 0 without a report (it counts 0 in the roll-up). */
 export function chartPercent(fraction: number | null): number {

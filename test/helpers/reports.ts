@@ -1,4 +1,5 @@
 import type { ReportRecord } from '../../src/store/types';
+import { loadPlan } from '../../src/plan/load';
 
 let seq = 0;
 
@@ -30,3 +31,27 @@ export const FORM_ENTRIES_4263 = {
   dificultades: '',
   evidencia: 'https://intranet.secretariageneral.gov.co/pei/4263/2025-06',
 };
+
+let burstIndicators: ReturnType<typeof loadPlan>['objectives'][number]['indicators'] | undefined;
+
+/**
+ * The n-th form submit of a burst (admin, valid values): indicators in turn, then the months of `periods`; `formId`
+ * makes each one distinct. `note` is its «dificultades», saying what the burst is for.
+ */
+export function burstSubmitValue(n: number, formId: string, periods: readonly string[], note: string) {
+  const list = (burstIndicators ??= loadPlan().objectives.flatMap((o) => o.indicators));
+  const ind = list[n % list.length];
+  const period = periods[Math.floor(n / list.length) % periods.length];
+  const target = ind.program[2025] || ind.total;
+  return {
+    verb: 'report-submit',
+    formId,
+    lang: 'es',
+    indicatorId: ind.id,
+    period,
+    value: String(Math.round((target / 10) * (1 + (n % 3)) * 1e4) / 1e4).replace('.', ','),
+    logros: `Avance de ${period} del indicador ${ind.id} (envío ${n})`,
+    dificultades: note,
+    evidencia: `https://intranet.example.gov.co/pei/${ind.id}/${period}`,
+  };
+}

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb-store';
-import { loadPlan } from '../../src/plan/load';
+import { burstSubmitValue } from '../helpers/reports';
 import { StandInConnector } from '../helpers/connector';
 import { submit, ADMIN } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
@@ -31,25 +31,8 @@ async function startChild(dbFile: string): Promise<ChildBot> {
   return spawnBot({ PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin', LOG_LEVEL: 'error', BOT_ID: '', PEI_API_TOKEN: '' }, await freePort());
 }
 
-const indicators = loadPlan().objectives.flatMap((o) => o.indicators);
 const periods = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07'];
-
-function submitValue(n: number, formId: string) {
-  const ind = indicators[n % indicators.length];
-  const period = periods[Math.floor(n / indicators.length) % periods.length];
-  const target = ind.program[2025] || ind.total;
-  return {
-    verb: 'report-submit',
-    formId,
-    lang: 'es',
-    indicatorId: ind.id,
-    period,
-    value: String(Math.round((target / 10) * (1 + (n % 3)) * 1e4) / 1e4).replace('.', ','),
-    logros: `Avance de ${period} del indicador ${ind.id} (envío ${n})`,
-    dificultades: 'Justificación: ráfaga de prueba antes de un SIGKILL',
-    evidencia: `https://intranet.example.gov.co/pei/${ind.id}/${period}`,
-  };
-}
+const submitValue = (n: number, formId: string) => burstSubmitValue(n, formId, periods, 'Justificación: ráfaga de prueba antes de un SIGKILL');
 
 /** Posts submits from `workers` loops until `killAfter` are acknowledged, then SIGKILLs the bot. */
 async function burst(round: number, dbFile: string, killAfter: number, replays: string[]): Promise<{ acked: Set<string>; sent: number }> {

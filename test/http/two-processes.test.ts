@@ -6,7 +6,7 @@
  * - SIGKILL of one in the middle of a burst loses no acknowledged report;
  * - two processes started together send a due weekly digest once.
  */
-import { loadPlan } from '../../src/plan/load';
+import { burstSubmitValue } from '../helpers/reports';
 import { openPgStore } from '../../src/store/pg-store';
 import type { Person } from '../../src/store/types';
 import { StandInConnector } from '../helpers/connector';
@@ -45,25 +45,8 @@ async function startBots(url: string, n: number, env: Record<string, string> = {
   return started;
 }
 
-const indicators = loadPlan().objectives.flatMap((o) => o.indicators);
 const periods = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
-
-function submitValue(n: number, formId: string) {
-  const ind = indicators[n % indicators.length];
-  const period = periods[Math.floor(n / indicators.length) % periods.length];
-  const target = ind.program[2025] || ind.total;
-  return {
-    verb: 'report-submit',
-    formId,
-    lang: 'es',
-    indicatorId: ind.id,
-    period,
-    value: String(Math.round((target / 10) * (1 + (n % 3)) * 1e4) / 1e4).replace('.', ','),
-    logros: `Avance de ${period} del indicador ${ind.id} (envío ${n})`,
-    dificultades: 'Justificación: envío de prueba a dos procesos',
-    evidencia: `https://intranet.example.gov.co/pei/${ind.id}/${period}`,
-  };
-}
+const submitValue = (n: number, formId: string) => burstSubmitValue(n, formId, periods, 'Justificación: envío de prueba a dos procesos');
 
 /** Posts one submit; true when acknowledged (200 and the confirmation card reached the conversation). */
 async function post(bot: ChildBot, n: number, formId: string, conversation: string): Promise<boolean> {
