@@ -300,6 +300,14 @@ export abstract class BaseStore implements Store {
   /** Throws when the store cannot take writes (closed, read-only, failed). */
   protected abstract checkWritable(): void;
   abstract flush(): Promise<void>;
+
+  /**
+   * Waits for the writes asked for so far: what a write that changes nothing returns, so that its caller still sees
+   * the earlier ones durable. flush() may do more (the embedded store also brings its document up to date).
+   */
+  protected settle(): Promise<void> {
+    return this.flush();
+  }
   abstract close(): Promise<void>;
 
   async revision(): Promise<number> {
@@ -574,7 +582,7 @@ export abstract class BaseStore implements Store {
     const before = this.state.owners[indicatorId] ?? [];
     const after: Person[] = [];
     for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
-    if (sameJson(before, after)) return this.flush();
+    if (sameJson(before, after)) return this.settle();
     if (after.length) this.state.owners[indicatorId] = after;
     else delete this.state.owners[indicatorId];
     this.bump();
@@ -593,7 +601,7 @@ export abstract class BaseStore implements Store {
     const after = copyPerson(person);
     const i = this.state.admins.findIndex((a) => a.id === person.id);
     const before = i >= 0 ? this.state.admins[i] : null;
-    if (before && sameJson(before, after)) return this.flush();
+    if (before && sameJson(before, after)) return this.settle();
     if (i >= 0) this.state.admins[i] = after;
     else this.state.admins.push(after);
     this.bump();
@@ -604,7 +612,7 @@ export abstract class BaseStore implements Store {
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
     this.checkWritable();
     const i = this.state.admins.findIndex((a) => a.id === personId);
-    if (i < 0) return this.flush();
+    if (i < 0) return this.settle();
     const [before] = this.state.admins.splice(i, 1);
     this.bump();
     const entry = this.newAudit(at, actor, AUDIT_ACTIONS.adminRemove, `admin:${personId}`, before, null);
@@ -622,7 +630,7 @@ export abstract class BaseStore implements Store {
   async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
     this.checkWritable();
     if (this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind)) {
-      await this.flush();
+      await this.settle();
       return false;
     }
     const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
@@ -637,7 +645,7 @@ export abstract class BaseStore implements Store {
     this.checkWritable();
     const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey);
     if (!removed.length) {
-      await this.flush();
+      await this.settle();
       return false;
     }
     this.state.subscriptions = this.state.subscriptions.filter((s) => s.conversationKey !== conversationKey);
@@ -665,7 +673,7 @@ export abstract class BaseStore implements Store {
     this.checkWritable();
     const copy = cloneJson(record);
     const i = this.state.conversations.findIndex((c) => c.key === record.key);
-    if (i >= 0 && sameJson(this.state.conversations[i], copy)) return this.flush();
+    if (i >= 0 && sameJson(this.state.conversations[i], copy)) return this.settle();
     if (i >= 0) this.state.conversations[i] = copy;
     else this.state.conversations.push(copy);
     this.bump();
@@ -675,7 +683,7 @@ export abstract class BaseStore implements Store {
   async removeConversation(key: string): Promise<void> {
     this.checkWritable();
     const i = this.state.conversations.findIndex((c) => c.key === key);
-    if (i < 0) return this.flush();
+    if (i < 0) return this.settle();
     this.state.conversations.splice(i, 1);
     this.bump();
     return this.persist({ reports: [], audit: [], doc: true });
@@ -684,7 +692,7 @@ export abstract class BaseStore implements Store {
   async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
     this.checkWritable();
     const c = this.state.conversations.find((x) => x.key === key);
-    if (!c) return this.flush();
+    if (!c) return this.settle();
     c.active = false;
     c.inactiveReason = reason;
     c.updatedAt = at;
@@ -701,7 +709,7 @@ export abstract class BaseStore implements Store {
   async claimSend(record: SentRecord): Promise<boolean> {
     this.checkWritable();
     if (this.sentByKey.has(record.key)) {
-      await this.flush(); // the claim seen is durable before the caller acts on it
+      await this.settle(); // the claim seen is durable before the caller acts on it
       return false;
     }
     const copy = cloneJson(record);
@@ -715,7 +723,7 @@ export abstract class BaseStore implements Store {
   async releaseSend(key: string): Promise<void> {
     this.checkWritable();
     const prev = this.sentByKey.get(key);
-    if (!prev) return this.flush();
+    if (!prev) return this.settle();
     this.state.sent.splice(this.state.sent.indexOf(prev), 1);
     this.sentByKey.delete(key);
     this.bump();

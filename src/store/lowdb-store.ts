@@ -16,8 +16,12 @@
  *                          sidestep it.
  *
  * Writes go through one in-process queue with group commit: the calls that arrive while a write is in flight form
- * the next batch, which costs one append + fsync per log + one document write. Order within a batch: audit log
- * (fsync), then reports log (fsync), then the document with the new counters. The audit log is the write-ahead log:
+ * the next batch. Order within a batch: the audit log (appended, fsynced: the write is acknowledged once it is on
+ * disk there), then the reports log (appended; fsynced at the next checkpoint), then, at a checkpoint, the document
+ * with the new counters. A batch that changes the small state (owners, admins, subscriptions, conversations, sent
+ * keys) is a checkpoint; a batch of reports alone leaves the document for the next checkpoint: when the queue has
+ * been idle for CHECKPOINT_IDLE_MS, at least every CHECKPOINT_MAX_MS under steady load, and on flush() and close().
+ * A report submit therefore costs one fsync, not three. The audit log is the write-ahead log:
  * its report entries carry the full record and its state entries the new value, so on open a report missing from the
  * reports log, or a state change missing from the document, is rolled forward — but only beyond what the document's
  * counters vouch for (a crash between the logs and the document). A torn last line there (a crash mid-append, never
@@ -95,7 +99,14 @@ export interface LowdbStoreStats {
   docWrites: number;
   /** Write batches that failed and were undone. */
   failedBatches: number;
+  /** Checkpoints (reports log fsynced, document written) that failed: retried at the next one; nothing was lost. */
+  failedCheckpoints: number;
 }
+
+/** A batch of reports alone leaves the document for later: written once the queue is idle this long (ms)... */
+export const CHECKPOINT_IDLE_MS = 100;
+/** ...or, under steady load, with the first batch after this long (ms) since the last checkpoint. */
+export const CHECKPOINT_MAX_MS = 1000;
 
 export interface StoreFiles {
   doc: string;
@@ -508,6 +519,8 @@ interface Batch {
   reports: string[];
   /** The small state changed (the document is then fsynced with its folder; else only its counters moved). */
   doc: boolean;
+  /** Write the document now (an idle-time checkpoint, flush(), or a small-state change). */
+  checkpoint?: boolean;
   effects: Effects[];
   done: Deferred;
 }
@@ -567,7 +580,13 @@ class LowdbStoreImpl extends BaseStore {
   /** Set only when a failed write could not be undone on disk: then no more writes until restarted. */
   private failure: Error | null = null;
   private closed = false;
-  private readonly counters: LowdbStoreStats = { batches: 0, fsyncs: 0, reportLines: 0, auditLines: 0, docWrites: 0, failedBatches: 0 };
+  /** The document's counters lag the logs (a batch of reports alone since the last checkpoint). */
+  private docStale = false;
+  /** The reports log holds bytes not yet fsynced (they are in the audit log, which is). */
+  private reportsUnsynced = false;
+  private checkpointAt = Date.now();
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  private readonly counters: LowdbStoreStats = { batches: 0, fsyncs: 0, reportLines: 0, auditLines: 0, docWrites: 0, failedBatches: 0, failedCheckpoints: 0 };
 
   constructor(o: OpenedState) {
     super({ state: o.state, reports: o.reports, audit: o.audit, seq: o.seq });
@@ -612,7 +631,7 @@ class LowdbStoreImpl extends BaseStore {
   }
 
   protected persist(effects: Effects): Promise<void> {
-    const b = (this.pending ??= { audit: [], reports: [], doc: false, effects: [], done: deferred() });
+    const b = this.nextBatch();
     if (effects.atomic && effects.audit.length > 1) b.audit.push(`${JSON.stringify({ txn: effects.audit.map(onDisk) })}\n`);
     else for (const e of effects.audit) b.audit.push(`${JSON.stringify(onDisk(e))}\n`);
     for (const r of effects.reports) b.reports.push(`${JSON.stringify(r)}\n`);
@@ -622,14 +641,37 @@ class LowdbStoreImpl extends BaseStore {
     return b.done.promise;
   }
 
+  private nextBatch(): Batch {
+    return (this.pending ??= { audit: [], reports: [], doc: false, effects: [], done: deferred() });
+  }
+
+  /** Queues a checkpoint (the document brought up to the logs) behind the writes asked for so far. */
+  private queueCheckpoint(): Promise<void> {
+    const b = this.nextBatch();
+    b.checkpoint = true;
+    if (!this.running) this.running = this.drain();
+    return b.done.promise;
+  }
+
+  /** After a batch of reports alone, with the queue idle: the document follows a little later. */
+  private armCheckpoint(): void {
+    if (!this.docStale || this.checkpointTimer || this.closed) return;
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      if (this.docStale && !this.closed) this.queueCheckpoint().catch(() => undefined);
+    }, CHECKPOINT_IDLE_MS);
+    this.checkpointTimer.unref();
+  }
+
   private async drain(): Promise<void> {
     await Promise.resolve(); // let the calls of this tick join the batch
     while (this.pending) {
       const b = this.pending;
       this.pending = null;
       this.writing = b;
-      // The small state as it must be on disk after this batch: taken when the batch is cut.
-      const state = cloneState(this.state);
+      // The small state as it must be on disk after this batch: taken when the batch is cut (a batch of reports
+      // alone leaves it as it was).
+      const state = b.doc ? cloneState(this.state) : this.durable.state;
       const seq = this.seq;
       try {
         if (this.failure) throw this.failure;
@@ -651,6 +693,7 @@ class LowdbStoreImpl extends BaseStore {
     }
     this.writing = null;
     this.running = null;
+    this.armCheckpoint();
   }
 
   /**
@@ -678,13 +721,13 @@ class LowdbStoreImpl extends BaseStore {
     return err;
   }
 
-  private async append(log: LogState, fh: fsp.FileHandle | null, lines: string[]): Promise<LogState> {
+  private async append(log: LogState, fh: fsp.FileHandle | null, lines: string[], sync: boolean): Promise<LogState> {
     if (!fh) throw new StoreError('io', t.logNotOpen(log.file), { file: log.file });
     const data = Buffer.from(lines.join(''), 'utf8');
     try {
       this.beforeWrite?.(log.file, data);
       await writeAll(fh, data);
-      if (this.fsync) {
+      if (this.fsync && sync) {
         await fh.sync();
         this.counters.fsyncs++;
       }
@@ -695,14 +738,49 @@ class LowdbStoreImpl extends BaseStore {
   }
 
   private async commit(b: Batch, state: StoreState, seq: number): Promise<void> {
-    const audit = b.audit.length ? await this.append(this.auditLog, this.auditFh, b.audit) : this.auditLog;
-    const reports = b.reports.length ? await this.append(this.reportsLog, this.reportsFh, b.reports) : this.reportsLog;
-    await this.writeDocument(state, seq, audit, reports, b.doc);
+    const lines = b.audit.length + b.reports.length > 0;
+    // The audit log first, on disk before anything else: it holds every report whole (the write-ahead log).
+    const audit = b.audit.length ? await this.append(this.auditLog, this.auditFh, b.audit, true) : this.auditLog;
+    // The reports log after it (so it can never be ahead of the audit log on disk), fsynced at the checkpoint.
+    const reports = b.reports.length ? await this.append(this.reportsLog, this.reportsFh, b.reports, false) : this.reportsLog;
+    if (b.reports.length) this.reportsUnsynced = true;
+    const stale = this.docStale || lines;
+    if (b.doc) {
+      // A change of the small state: the document is written before the batch is acknowledged.
+      await this.checkpoint(state, seq, audit, reports, true);
+    } else if (stale && (b.checkpoint || Date.now() - this.checkpointAt >= CHECKPOINT_MAX_MS)) {
+      // Only the counters move: a checkpoint that fails loses nothing (the logs are on disk) and is tried again.
+      try {
+        await this.checkpoint(state, seq, audit, reports, false);
+      } catch {
+        this.counters.failedCheckpoints++;
+        this.docStale = true;
+      }
+    } else if (lines) {
+      this.docStale = true;
+    }
     this.auditLog = audit;
     this.reportsLog = reports;
     this.counters.auditLines += b.audit.length;
     this.counters.reportLines += b.reports.length;
-    this.counters.batches++;
+    if (lines || b.doc) this.counters.batches++;
+  }
+
+  /** The reports log fsynced, then the document written with the counters of both logs. */
+  private async checkpoint(state: StoreState, seq: number, audit: LogState, reports: LogState, durable: boolean): Promise<void> {
+    this.checkpointAt = Date.now();
+    if (this.reportsUnsynced && this.fsync) {
+      if (!this.reportsFh) throw new StoreError('io', t.logNotOpen(reports.file), { file: reports.file });
+      try {
+        await this.reportsFh.sync();
+      } catch (e) {
+        throw fsStoreError(e, reports.file, 'append');
+      }
+      this.counters.fsyncs++;
+    }
+    this.reportsUnsynced = false;
+    await this.writeDocument(state, seq, audit, reports, durable);
+    this.docStale = false;
   }
 
   /** lowdb's JSONFile (steno): temp file + rename. Then the file and its directory are fsynced. */
@@ -736,8 +814,16 @@ class LowdbStoreImpl extends BaseStore {
     this.counters.docWrites++;
   }
 
-  /** Waits for the writes asked for so far (not for later ones: no wait without end under steady load). */
+  /**
+   * Waits for the writes asked for so far (not for later ones: no wait without end under steady load), then for the
+   * document to hold their counters.
+   */
   async flush(): Promise<void> {
+    await this.settle();
+    if (this.docStale && !this.closed && !this.readOnlyWhy) await this.queueCheckpoint().catch(() => undefined);
+  }
+
+  protected override async settle(): Promise<void> {
     const last = this.pending ?? this.writing;
     if (last) await last.done.promise.catch(() => undefined);
   }
@@ -745,7 +831,13 @@ class LowdbStoreImpl extends BaseStore {
   async close(): Promise<void> {
     if (this.closed) return;
     while (this.running) await this.running;
+    if (this.docStale && !this.failure) {
+      await this.queueCheckpoint().catch(() => undefined);
+      while (this.running) await this.running;
+    }
     this.closed = true;
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
     try {
       for (const fh of [this.auditFh, this.reportsFh]) await fh?.close().catch(() => undefined);
     } finally {

@@ -263,6 +263,60 @@ describe('lowdb store: files and start-up', () => {
     expect((await reopened.reports())).toHaveLength(400);
   });
 
+  test('a submit costs one fsync (the audit log); the document catches up at the checkpoint, and a copy taken before it opens whole', async () => {
+    const file = tempDb();
+    const store = (await openStore(file)) as LowdbStore;
+    await store.setOwners('4263', [alice], admin, AT); // a small-state change: written through to the document
+    const counters = () => JSON.parse(fs.readFileSync(file, 'utf8')).logs as { audit: { lines: number }; reports: { lines: number } };
+    expect(counters()).toMatchObject({ audit: { lines: 1 }, reports: { lines: 0 } });
+    const before = store.stats();
+    await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 'f1', at: AT });
+    expect(store.stats().fsyncs - before.fsyncs).toBe(1);
+    expect(store.stats().docWrites).toBe(before.docWrites);
+    // acknowledged: in both logs already, the document still holding the earlier counters
+    const { audit, reports } = storeFiles(file);
+    expect(fs.readFileSync(reports, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(counters()).toMatchObject({ audit: { lines: 1 }, reports: { lines: 0 } });
+    // what a power cut would leave: these files as they are now
+    const copy = path.join(path.dirname(tempDb()), 'copia', 'db.json');
+    fs.mkdirSync(path.dirname(copy), { recursive: true });
+    for (const [from, to] of [[file, copy], [audit, storeFiles(copy).audit], [reports, storeFiles(copy).reports]]) fs.copyFileSync(from, to);
+    // idle for CHECKPOINT_IDLE_MS: the document follows
+    for (let i = 0; i < 100 && counters().reports.lines === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(counters()).toMatchObject({ audit: { lines: 2 }, reports: { lines: 1 } });
+    expect(store.stats().docWrites).toBe(before.docWrites + 1);
+    // flush() brings it up at once
+    await store.appendReport(input('4263', '2025-06', 0.4), alice, { source: 'teams', submissionId: 'f2', at: AT });
+    await store.flush();
+    expect(counters()).toMatchObject({ audit: { lines: 3 }, reports: { lines: 2 } });
+
+    const warnings: string[] = [];
+    const fromCopy = await openStore(copy, { onWarning: (m) => warnings.push(m) });
+    expect((await fromCopy.reports()).map((r) => [r.indicatorId, r.value, r.submissionId])).toEqual([['4263', 0.3, 'f1']]);
+    expect((await fromCopy.owners('4263'))).toEqual([alice]);
+    expect(warnings).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(copy, 'utf8')).logs).toMatchObject({ audit: { lines: 2 }, reports: { lines: 1 } });
+  });
+
+  test('a power cut that loses the reports log\'s last lines (not yet fsynced) loses no report: the audit log holds them', async () => {
+    const file = tempDb();
+    const store = await openLowdbStore(file);
+    await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', submissionId: 'a', at: AT });
+    await store.flush();
+    const { reports } = storeFiles(file);
+    const synced = fs.readFileSync(reports);
+    await store.appendReport(input('1', '2025-02', 2), alice, { source: 'teams', submissionId: 'b', at: AT });
+    await store.appendReport(input('2', '2025-02', 3), bob, { source: 'teams', submissionId: 'c', at: AT });
+    const doc = fs.readFileSync(file);
+    await store.close();
+    fs.writeFileSync(reports, synced);
+    fs.writeFileSync(file, doc);
+    const warnings: string[] = [];
+    const reopened = await openStore(file, { onWarning: (m) => warnings.push(m) });
+    expect((await reopened.reports()).map((r) => r.submissionId)).toEqual(['a', 'b', 'c']);
+    expect(warnings.join('\n')).toMatch(/se restauraron 2 reporte/);
+  });
+
   test('a failed write is undone (memory and disk) and the next write succeeds', async () => {
     const file = tempDb();
     const store = await openStore(file);
