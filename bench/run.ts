@@ -183,10 +183,11 @@ async function main(): Promise<void> {
           await load({ url, connections: CONNECTIONS, durationS: WARMUP, body });
           await connector.ask('reset');
           const loadAvg = os.loadavg()[0];
-          const cpu0 = await child.ask<NodeJS.CpuUsage & { gcMs: number }>('cpu');
+          const cpu0 = await child.ask<NodeJS.CpuUsage & { gcMs: number; loopBusyMs: number }>('cpu');
           const ccpu0 = await connector.ask<NodeJS.CpuUsage>('cpu');
           const result = await load({ url, connections: CONNECTIONS, durationS: DURATION, body });
-          const cpu1 = await child.ask<NodeJS.CpuUsage & { gcMs: number }>('cpu');
+          const cpu1 = await child.ask<NodeJS.CpuUsage & { gcMs: number; loopBusyMs: number }>('cpu');
+          const loopUs = (cpu1.loopBusyMs - cpu0.loopBusyMs) * 1000;
           const gcUs = (cpu1.gcMs - cpu0.gcMs) * 1000;
           const ccpu1 = await connector.ask<NodeJS.CpuUsage>('cpu');
           const cpuUs = cpu1.user + cpu1.system - cpu0.user - cpu0.system;
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
           const counts = await connector.ask<{ posts: number; puts: number; bytes: number }>('counts');
           const mem = await child.ask<MemorySample>('mem');
           const stats = def.proc === 'bot' ? await child.ask<Record<string, number>>('stats') : undefined;
-          return { result, counts, mem, stats, loadAvg, cpuUs, connectorCpuUs, gcUs };
+          return { result, counts, mem, stats, loadAvg, cpuUs, connectorCpuUs, gcUs, loopUs };
         });
         const n = res.result.requests || 1;
         const callsPerTurn = res.result.requests ? (res.counts.posts + res.counts.puts) / res.result.requests : 0;
@@ -208,6 +209,7 @@ async function main(): Promise<void> {
           expectedCalls: def.calls,
           cpuPerTurnUs: res.cpuUs / n,
           gcPerTurnUs: res.gcUs / n,
+          loopPerTurnUs: res.loopUs / n,
           connectorCpuPerTurnUs: res.connectorCpuUs / n,
           connectorBytesPerTurn: res.counts.bytes / n,
           storeStats: res.stats,
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
         (rounds[def.key] ??= []).push(row);
         output.scenarios.push(row);
         log(
-          `${def.key.padEnd(3)} r${r}: ${round(row.reqPerSec, 0)} req/s, p50 ${round(row.p50)} ms, p99 ${round(row.p99)} ms, server CPU ${round(row.cpuPerTurnUs, 0)} µs/turn (GC ${round(row.gcPerTurnUs, 0)})` +
+          `${def.key.padEnd(3)} r${r}: ${round(row.reqPerSec, 0)} req/s, p50 ${round(row.p50)} ms, p99 ${round(row.p99)} ms, server CPU ${round(row.cpuPerTurnUs, 0)} µs/turn (GC ${round(row.gcPerTurnUs, 0)}), loop ${round(row.loopPerTurnUs ?? 0, 0)} µs/turn` +
             `, connector calls/turn ${round(callsPerTurn, 2)}${row.non2xx || row.errors ? `, non-2xx ${row.non2xx}, errors ${row.errors}` : ''}`,
         );
       }

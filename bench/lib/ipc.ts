@@ -2,10 +2,11 @@
  * The child side of the parent <-> server-under-test channel (Node IPC, child_process.fork):
  * the child announces {type:'ready', port}; the parent asks {type:'ask', id, what} and gets {type:'answer', id, value}.
  * 'mem' is answered by every child (resident memory, heap after a full GC when --expose-gc is on, peak RSS), and
- * 'cpu' (the process's CPU time so far: the parent divides the difference over a run by the requests answered).
+ * 'cpu' (the process's CPU time so far, and the time its main thread — the event loop — was busy: the parent divides
+ * the differences over a run by the requests answered).
  */
 import { readFileSync } from 'node:fs';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 
 /** Time spent in garbage collection so far (ms), from V8's GC events. */
 let gcMs = 0;
@@ -51,7 +52,8 @@ export function serveIpc(asks: Asks, stop: () => Promise<void>): void {
     let value: unknown;
     try {
       if (msg.what === 'mem') value = memorySample();
-      else if (msg.what === 'cpu') value = { ...process.cpuUsage(), gcMs }; // µs of user + system time, ms of GC, so far
+      // µs of user + system time (every thread), ms of GC, ms the event loop was busy, so far
+      else if (msg.what === 'cpu') value = { ...process.cpuUsage(), gcMs, loopBusyMs: performance.eventLoopUtilization().active };
       else if (msg.what === 'stop') {
         await stop();
         value = true;

@@ -16,6 +16,8 @@ export interface ScenarioResult extends LoadResult {
   cpuPerTurnUs: number;
   /** Of which in garbage-collection pauses (V8 GC events, main thread), µs per request. */
   gcPerTurnUs: number;
+  /** Time the server's event loop (its one JavaScript thread) was busy per request, µs: what bounds its throughput. */
+  loopPerTurnUs?: number;
   connectorCpuPerTurnUs: number;
   connectorBytesPerTurn: number;
   storeStats?: Record<string, number>;
@@ -144,15 +146,15 @@ export function generated(o: BenchOutput): string {
   if (o.best && Object.keys(o.best).length) {
     L.push('### Turn cost against the floor');
     L.push('');
-    L.push('| scenario | req/s | p50 ms | p99 ms | max ms | vs b (req/s) | server CPU µs/turn (GC) | connector calls, KB /turn | server RSS MB | load (1 min) |');
-    L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    L.push('| scenario | req/s | p50 ms | p99 ms | max ms | vs b (req/s) | server CPU µs/turn (GC) | event loop busy µs/turn | connector calls, KB /turn | server RSS MB | load (1 min) |');
+    L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     const b = o.best.b;
     for (const k of ['a', 'a+', 'b', 'b+', 'c', 'd', 'e']) {
       const r = o.best[k];
       if (!r) continue;
       L.push(
         `| ${r.label} | ${int(r.reqPerSec)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max, 1)} | ${b ? `${round(r.reqPerSec / b.reqPerSec, 2)} ×` : '–'} | ` +
-          `${int(r.cpuPerTurnUs)} (${int(r.gcPerTurnUs)}) | ${round(r.callsPerTurn, 2)}, ${ms(r.connectorBytesPerTurn / 1024, 1)} | ${ms(r.rssMB, 0)} | ${ms(r.load1, 2)} |`,
+          `${int(r.cpuPerTurnUs)} (${int(r.gcPerTurnUs)}) | ${r.loopPerTurnUs === undefined ? '–' : int(r.loopPerTurnUs)} | ${round(r.callsPerTurn, 2)}, ${ms(r.connectorBytesPerTurn / 1024, 1)} | ${ms(r.rssMB, 0)} | ${ms(r.load1, 2)} |`,
       );
     }
     L.push('');

@@ -132,8 +132,17 @@ export function formatPeriodLong(period: string, lang: Lang): string {
   if (!m) return period;
   const month = Number(m[2]);
   if (!validMonth(month)) return lang === 'es' ? `${month} de ${m[1]}` : `${month} ${m[1]}`;
-  return monthYear[lang].format(utcDay(Number(m[1]), month));
+  // Intl's format is the costly part of a confirmation card: a month's name is worked out once per month and language.
+  const key = `${lang}${m[1]}-${m[2]}`;
+  let text = monthYearTexts.get(key);
+  if (text === undefined) {
+    text = monthYear[lang].format(utcDay(Number(m[1]), month));
+    if (monthYearTexts.size >= 2000) monthYearTexts.clear();
+    monthYearTexts.set(key, text);
+  }
+  return text;
 }
+const monthYearTexts = new Map<string, string>();
 
 /** A report's period "2025-06" exactly (nothing after it) → "junio de 2025"; anything else as written. */
 export function periodText(period: string, lang: Lang): string {

@@ -277,6 +277,8 @@ export abstract class BaseStore implements Store {
   private readonly listeners = new Set<(revision: number) => void>();
   /** (indicator, period) -> latest published version (what latestReports reads). */
   private readonly publishedLatest = new Map<string, ReportRecord>();
+  /** The same records by indicator (a submit's validation reads one indicator's months). */
+  private readonly publishedLatestOf = new Map<string, Map<string, ReportRecord>>();
 
   protected constructor(init: BaseInit) {
     this.state = init.state;
@@ -381,7 +383,12 @@ export abstract class BaseStore implements Store {
   private keepLatest(r: ReportRecord): void {
     const key = reportKey(r.indicatorId, r.period);
     const prev = this.publishedLatest.get(key);
-    if (!prev || prev.version <= r.version) this.publishedLatest.set(key, r);
+    if (!prev || prev.version <= r.version) {
+      this.publishedLatest.set(key, r);
+      let of = this.publishedLatestOf.get(r.indicatorId);
+      if (!of) this.publishedLatestOf.set(r.indicatorId, (of = new Map()));
+      of.set(key, r);
+    }
   }
 
   private indexReport(r: ReportRecord): void {
@@ -454,7 +461,8 @@ export abstract class BaseStore implements Store {
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
     // the review filter applies to the month's latest version (matchesReportQuery on the latest record)
     const out: ReportRecord[] = [];
-    for (const r of this.publishedLatest.values()) if (matchesReportQuery(r, query)) out.push(r);
+    const pool = query?.indicatorId !== undefined ? (this.publishedLatestOf.get(query.indicatorId)?.values() ?? []) : this.publishedLatest.values();
+    for (const r of pool) if (matchesReportQuery(r, query)) out.push(r);
     return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
   }
 

@@ -17,18 +17,32 @@ export function stampLang(card: Card, lang: Lang): Card {
   return (byLang[lang] ??= stampCopy(card, lang));
 }
 
-/** A deep copy of the card (plain JSON) with `lang` added to every Action.Submit / Action.Execute's data. */
+/**
+ * The card (plain JSON) with `lang` added to every Action.Submit / Action.Execute's data: the objects on the way to an
+ * action are copied, the rest is shared with the card (neither is changed afterwards).
+ */
 function stampCopy(card: Card, lang: Lang): Card {
   const copy = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(copy);
+    if (Array.isArray(node)) {
+      let out: unknown[] | null = null;
+      for (let i = 0; i < node.length; i++) {
+        const v = copy(node[i]);
+        if (v !== node[i]) (out ??= node.slice())[i] = v;
+      }
+      return out ?? node;
+    }
     if (!node || typeof node !== 'object') return node;
     const o = node as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) out[k] = copy(o[k]);
-    if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && (out.data === undefined || typeof out.data === 'object')) {
-      out.data = { ...(out.data as object | undefined), lang };
+    let out: Record<string, unknown> | null = null;
+    for (const k of Object.keys(o)) {
+      const v = copy(o[k]);
+      if (v !== o[k]) (out ??= { ...o })[k] = v;
     }
-    return out;
+    if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && (o.data === undefined || typeof o.data === 'object')) {
+      out ??= { ...o };
+      out.data = { ...((out.data ?? undefined) as object | undefined), lang };
+    }
+    return out ?? o;
   };
   return copy(card) as Card;
 }
