@@ -594,6 +594,8 @@ class LowdbStoreImpl extends BaseStore {
   /** When the last batch was committed (the idle checkpoint waits for a quiet queue). */
   private lastBatchAt = 0;
   private checkpointTimer: NodeJS.Timeout | null = null;
+  /** A checkpoint running beside the batches (steady load), or null. */
+  private checkpointing: Promise<void> | null = null;
   /** Appends to the audit log are durable when they return (O_DSYNC), so no fsync follows them. */
   private get auditDsync(): boolean {
     return this.fsync && DSYNC_APPEND !== null;
@@ -760,22 +762,45 @@ class LowdbStoreImpl extends BaseStore {
     // The audit log first, on disk before anything else: it holds every report whole (the write-ahead log).
     const audit = b.audit.length ? await this.append(this.auditLog, this.auditFh, b.audit, true) : this.auditLog;
     // The reports log after it (so it can never be ahead of the audit log on disk), fsynced at the checkpoint.
-    const reports = b.reports.length ? await this.append(this.reportsLog, this.reportsFh, b.reports, false) : this.reportsLog;
+    // A page-cache write of a few KB: written in place (no round trip through the thread pool, whose answer would wait
+    // behind the turns the event loop is running), fsynced at the next checkpoint.
+    const reports = b.reports.length ? this.appendNow(this.reportsLog, this.reportsFh, b.reports) : this.reportsLog;
     if (b.reports.length) this.reportsUnsynced = true;
     const stale = this.docStale || lines;
+    if (lines) this.docStale = true;
     if (b.doc) {
       // A change of the small state: the document is written before the batch is acknowledged.
+      if (this.checkpointing) await this.checkpointing;
       await this.checkpoint(state, seq, audit, reports, true);
-    } else if (stale && (b.checkpoint || Date.now() - this.checkpointAt >= CHECKPOINT_MAX_MS)) {
-      // Only the counters move: a checkpoint that fails loses nothing (the logs are on disk) and is tried again.
-      try {
-        await this.checkpoint(state, seq, audit, reports, false);
-      } catch {
-        this.counters.failedCheckpoints++;
-        this.docStale = true;
-      }
-    } else if (lines) {
-      this.docStale = true;
+      this.docStale = false;
+    } else if (stale && b.checkpoint) {
+      // flush(), close() or an idle queue: done before the batch resolves. A checkpoint that fails loses nothing
+      // (the logs are on disk) and is tried again.
+      if (this.checkpointing) await this.checkpointing;
+      await this.checkpoint(state, seq, audit, reports, false).then(
+        () => {
+          this.docStale = false;
+        },
+        () => {
+          this.counters.failedCheckpoints++;
+        },
+      );
+    } else if (stale && !this.checkpointing && Date.now() - this.checkpointAt >= CHECKPOINT_MAX_MS) {
+      // Under steady load: beside the next batches, which do not wait for it.
+      this.checkpointing = this.checkpoint(state, seq, audit, reports, false)
+        .then(
+          () => {
+            // Up to date unless a batch was committed while it ran.
+            this.docStale = this.auditLog.bytes !== audit.bytes || this.reportsLog.bytes !== reports.bytes;
+          },
+          () => {
+            this.counters.failedCheckpoints++;
+          },
+        )
+        .finally(() => {
+          this.checkpointing = null;
+          this.armCheckpoint();
+        });
     }
     this.auditLog = audit;
     this.reportsLog = reports;
@@ -784,21 +809,40 @@ class LowdbStoreImpl extends BaseStore {
     if (lines || b.doc) this.counters.batches++;
   }
 
-  /** The reports log fsynced, then the document written with the counters of both logs. */
+  /**
+   * The reports log fsynced, then the document written with the counters of both logs as given (`audit`, `reports`:
+   * what was on disk when it began; batches committed meanwhile stay beyond the counters, where open accepts them).
+   */
   private async checkpoint(state: StoreState, seq: number, audit: LogState, reports: LogState, durable: boolean): Promise<void> {
     this.checkpointAt = Date.now();
-    if (this.reportsUnsynced && this.fsync) {
-      if (!this.reportsFh) throw new StoreError('io', t.logNotOpen(reports.file), { file: reports.file });
+    const unsynced = this.reportsUnsynced;
+    // Cleared before the fsync: a write that lands meanwhile sets it again (the fsync covers what came before it).
+    this.reportsUnsynced = false;
+    if (unsynced && this.fsync) {
       try {
+        if (!this.reportsFh) throw new StoreError('io', t.logNotOpen(reports.file), { file: reports.file });
         await this.reportsFh.sync();
       } catch (e) {
-        throw fsStoreError(e, reports.file, 'append');
+        this.reportsUnsynced = true;
+        throw e instanceof StoreError ? e : fsStoreError(e, reports.file, 'append');
       }
       this.counters.fsyncs++;
     }
-    this.reportsUnsynced = false;
     await this.writeDocument(state, seq, audit, reports, durable);
-    this.docStale = false;
+  }
+
+  /** appends `lines` to a log with synchronous writes (small, to the page cache): see commit(). */
+  private appendNow(log: LogState, fh: fsp.FileHandle | null, lines: string[]): LogState {
+    if (!fh) throw new StoreError('io', t.logNotOpen(log.file), { file: log.file });
+    const data = Buffer.from(lines.join(''), 'utf8');
+    try {
+      this.beforeWrite?.(log.file, data);
+      let off = 0;
+      while (off < data.length) off += fs.writeSync(fh.fd, data, off, data.length - off);
+    } catch (e) {
+      throw fsStoreError(e, log.file, 'append');
+    }
+    return { file: log.file, bytes: log.bytes + data.length, lines: log.lines + lines.length, hash: log.hash.copy().update(data) };
   }
 
   /** lowdb's JSONFile (steno): temp file + rename. Then the file and its directory are fsynced. */
@@ -838,6 +882,7 @@ class LowdbStoreImpl extends BaseStore {
    */
   async flush(): Promise<void> {
     await this.settle();
+    if (this.checkpointing) await this.checkpointing;
     if (this.docStale && !this.closed && !this.readOnlyWhy) await this.queueCheckpoint().catch(() => undefined);
   }
 
@@ -849,6 +894,7 @@ class LowdbStoreImpl extends BaseStore {
   async close(): Promise<void> {
     if (this.closed) return;
     while (this.running) await this.running;
+    if (this.checkpointing) await this.checkpointing;
     if (this.docStale && !this.failure) {
       await this.queueCheckpoint().catch(() => undefined);
       while (this.running) await this.running;
