@@ -40,9 +40,18 @@ function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
 export function formatNumber(x: number, lang: Lang, maxDecimals = 2, minDecimals = 0): string {
   if (!Number.isFinite(x)) return DASH;
   const r = roundTo(x, maxDecimals);
-  const body = numberFormat(lang, minDecimals, maxDecimals).format(Math.abs(r));
-  return r < 0 ? `-${body}` : body;
+  // ICU's format is most of the cost of a card's numbers, and cards repeat theirs (targets, percents): kept by value.
+  const key = `${lang}${minDecimals}${maxDecimals}:${r}`;
+  let text = numberTexts.get(key);
+  if (text === undefined) {
+    const body = numberFormat(lang, minDecimals, maxDecimals).format(Math.abs(r));
+    text = r < 0 ? `-${body}` : body;
+    if (numberTexts.size >= 5000) numberTexts.clear();
+    numberTexts.set(key, text);
+  }
+  return text;
 }
+const numberTexts = new Map<string, string>();
 
 /** A number as the validation messages write it (at most `max` decimals); a non-finite one as JavaScript does. */
 export function numberText(x: number, lang: Lang, max = 4): string {
