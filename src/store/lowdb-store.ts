@@ -544,6 +544,11 @@ function logState(file: string, buf: Buffer, prefix?: PrefixHash): LogState {
   return { file, bytes: buf.length, lines: countLines(buf), hash };
 }
 
+/** The log once `data` (`lines` lines) is appended to it. */
+function grown(log: LogState, data: Buffer, lines: number): LogState {
+  return { file: log.file, bytes: log.bytes + data.length, lines: log.lines + lines, hash: log.hash.copy().update(data) };
+}
+
 function counterOf(l: LogState): LogCounter {
   return { lines: l.lines, bytes: l.bytes, sha256: l.hash.copy().digest('hex') };
 }
@@ -623,7 +628,7 @@ class LowdbStoreImpl extends BaseStore {
     if (this.readOnlyWhy) return;
     // The audit log is opened O_DSYNC where the system has it: each append returns once its bytes (and the file's
     // new size) are on disk, one call to the thread pool instead of a write and then an fsync.
-    this.auditFh = await fsp.open(this.files.audit, this.auditDsync && DSYNC_APPEND !== null ? DSYNC_APPEND : 'a').catch((e) => {
+    this.auditFh = await fsp.open(this.files.audit, (this.fsync && DSYNC_APPEND) || 'a').catch((e) => {
       throw fsStoreError(e, this.files.audit, 'open');
     });
     this.reportsFh = await fsp.open(this.files.reports, 'a').catch((e) => {
@@ -741,29 +746,30 @@ class LowdbStoreImpl extends BaseStore {
     return err;
   }
 
-  private async append(log: LogState, fh: fsp.FileHandle | null, lines: string[], sync: boolean): Promise<LogState> {
+  /** Appends `lines` to the audit log, durably (an O_DSYNC write, else a write and an fsync). */
+  private async appendDurably(log: LogState, fh: fsp.FileHandle | null, lines: string[]): Promise<LogState> {
     if (!fh) throw new StoreError('io', t.logNotOpen(log.file), { file: log.file });
     const data = Buffer.from(lines.join(''), 'utf8');
     try {
       this.beforeWrite?.(log.file, data);
       await writeAll(fh, data);
-      if (this.fsync && sync) {
-        if (fh !== this.auditFh || !this.auditDsync) await fh.sync();
+      if (this.fsync) {
+        if (!this.auditDsync) await fh.sync();
         this.counters.fsyncs++;
       }
     } catch (e) {
       throw fsStoreError(e, log.file, 'append');
     }
-    return { file: log.file, bytes: log.bytes + data.length, lines: log.lines + lines.length, hash: log.hash.copy().update(data) };
+    return grown(log, data, lines.length);
   }
 
   private async commit(b: Batch, state: StoreState, seq: number): Promise<void> {
     const lines = b.audit.length + b.reports.length > 0;
     // The audit log first, on disk before anything else: it holds every report whole (the write-ahead log).
-    const audit = b.audit.length ? await this.append(this.auditLog, this.auditFh, b.audit, true) : this.auditLog;
-    // The reports log after it (so it can never be ahead of the audit log on disk), fsynced at the checkpoint.
-    // A page-cache write of a few KB: written in place (no round trip through the thread pool, whose answer would wait
-    // behind the turns the event loop is running), fsynced at the next checkpoint.
+    const audit = b.audit.length ? await this.appendDurably(this.auditLog, this.auditFh, b.audit) : this.auditLog;
+    // The reports log after it, so it can never be ahead of the audit log on disk: a page-cache write of a few KB,
+    // written in place (no round trip through the thread pool, whose answer would wait behind the turns the event
+    // loop is running), fsynced at the next checkpoint.
     const reports = b.reports.length ? this.appendNow(this.reportsLog, this.reportsFh, b.reports) : this.reportsLog;
     if (b.reports.length) this.reportsUnsynced = true;
     const stale = this.docStale || lines;
@@ -831,7 +837,7 @@ class LowdbStoreImpl extends BaseStore {
     await this.writeDocument(state, seq, audit, reports, durable);
   }
 
-  /** appends `lines` to a log with synchronous writes (small, to the page cache): see commit(). */
+  /** Appends `lines` to a log with synchronous writes (small, to the page cache): see commit(). */
   private appendNow(log: LogState, fh: fsp.FileHandle | null, lines: string[]): LogState {
     if (!fh) throw new StoreError('io', t.logNotOpen(log.file), { file: log.file });
     const data = Buffer.from(lines.join(''), 'utf8');
@@ -842,7 +848,7 @@ class LowdbStoreImpl extends BaseStore {
     } catch (e) {
       throw fsStoreError(e, log.file, 'append');
     }
-    return { file: log.file, bytes: log.bytes + data.length, lines: log.lines + lines.length, hash: log.hash.copy().update(data) };
+    return grown(log, data, lines.length);
   }
 
   /** lowdb's JSONFile (steno): temp file + rename. Then the file and its directory are fsynced. */
