@@ -41,17 +41,23 @@ export function formatNumber(x: number, lang: Lang, maxDecimals = 2, minDecimals
   if (!Number.isFinite(x)) return DASH;
   const r = roundTo(x, maxDecimals);
   // ICU's format is most of the cost of a card's numbers, and cards repeat theirs (targets, percents): kept by value.
-  const key = `${lang}${minDecimals}${maxDecimals}:${r}`;
-  let text = numberTexts.get(key);
-  if (text === undefined) {
+  return keptText(numberTexts, 5000, `${lang}:${minDecimals}:${maxDecimals}:${r}`, () => {
     const body = numberFormat(lang, minDecimals, maxDecimals).format(Math.abs(r));
-    text = r < 0 ? `-${body}` : body;
-    if (numberTexts.size >= 5000) numberTexts.clear();
-    numberTexts.set(key, text);
+    return r < 0 ? `-${body}` : body;
+  });
+}
+const numberTexts = new Map<string, string>();
+
+/** The text kept under `key`, or made and kept (at most `max`: the map is emptied when full). */
+function keptText(texts: Map<string, string>, max: number, key: string, make: () => string): string {
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = make();
+    if (texts.size >= max) texts.clear();
+    texts.set(key, text);
   }
   return text;
 }
-const numberTexts = new Map<string, string>();
 
 /** A number as the validation messages write it (at most `max` decimals); a non-finite one as JavaScript does. */
 export function numberText(x: number, lang: Lang, max = 4): string {
@@ -142,14 +148,7 @@ export function formatPeriodLong(period: string, lang: Lang): string {
   const month = Number(m[2]);
   if (!validMonth(month)) return lang === 'es' ? `${month} de ${m[1]}` : `${month} ${m[1]}`;
   // Intl's format is the costly part of a confirmation card: a month's name is worked out once per month and language.
-  const key = `${lang}${m[1]}-${m[2]}`;
-  let text = monthYearTexts.get(key);
-  if (text === undefined) {
-    text = monthYear[lang].format(utcDay(Number(m[1]), month));
-    if (monthYearTexts.size >= 2000) monthYearTexts.clear();
-    monthYearTexts.set(key, text);
-  }
-  return text;
+  return keptText(monthYearTexts, 2000, `${lang}:${m[1]}-${m[2]}`, () => monthYear[lang].format(utcDay(Number(m[1]), month)));
 }
 const monthYearTexts = new Map<string, string>();
 
