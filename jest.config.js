@@ -25,6 +25,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate)/)'],
   testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup-render-check.ts'],
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
 };
