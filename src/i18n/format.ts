@@ -49,7 +49,7 @@ export function formatNumber(x: number, lang: Lang, maxDecimals = 2, minDecimals
 const numberTexts = new Map<string, string>();
 
 /** The text kept under `key`, or made and kept (at most `max`: the map is emptied when full). */
-function keptText(texts: Map<string, string>, max: number, key: string, make: () => string): string {
+export function keptText(texts: Map<string, string>, max: number, key: string, make: () => string): string {
   let text = texts.get(key);
   if (text === undefined) {
     text = make();

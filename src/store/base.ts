@@ -84,6 +84,21 @@ function cloneJson<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
+/**
+ * A copy of what the store holds, which is JSON already (every write went through cloneJson): the same result as
+ * cloneJson, without printing and reading the text back.
+ */
+function copyStored<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(copyStored) as T;
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = copyStored(x);
+  }
+  return out as T;
+}
+
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -668,13 +683,13 @@ export abstract class BaseStore implements Store {
 
   async conversation(key: string): Promise<ConversationRecord | undefined> {
     const c = this.state.conversations.find((x) => x.key === key);
-    return c && cloneJson(c);
+    return c && copyStored(c);
   }
 
   async conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]> {
     return this.state.conversations
       .filter((c) => (filter?.scope === undefined || c.scope === filter.scope) && (filter?.active === undefined || c.active === filter.active))
-      .map((c) => cloneJson(c));
+      .map((c) => copyStored(c));
   }
 
   async saveConversation(record: ConversationRecord): Promise<void> {

@@ -34,9 +34,11 @@ function stampCopy(card: Card, lang: Lang): Card {
     if (!node || typeof node !== 'object') return node;
     const o = node as Record<string, unknown>;
     let out: Record<string, unknown> | null = null;
-    for (const k of Object.keys(o)) {
-      const v = copy(o[k]);
-      if (v !== o[k]) (out ??= { ...o })[k] = v;
+    for (const k in o) {
+      const x = o[k];
+      if (!x || typeof x !== 'object') continue;
+      const v = copy(x);
+      if (v !== x) (out ??= { ...o })[k] = v;
     }
     if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && (o.data === undefined || typeof o.data === 'object')) {
       out ??= { ...o };

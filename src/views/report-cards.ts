@@ -4,7 +4,7 @@ import type { AuditEntry, Person, ReportRecord } from '../store/types';
 import { ZONE } from '../calendar';
 import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
 import type { FieldError, ReportField } from '../reports/validate';
-import { formatDate, formatPercent, formatPeriod, formatPeriodLong, formatValue, joinList, statusEmoji, truncate, type Lang, type StatusFacts } from './format';
+import { formatDate, formatPercent, formatPeriod, formatPeriodLong, formatValue, joinList, keptText, statusEmoji, truncate, type Lang, type StatusFacts } from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
 import { conversationName, personName, type NameBook } from './names';
@@ -152,6 +152,14 @@ export function instantText(iso: string, lang: Lang): string {
     if (!dt.isValid) return iso;
     return `${formatDate(dt.toISODate()!, lang)}, ${dt.toFormat('HH:mm')}`;
   }
+  // The text shows the minute: instants in UTC of the same minute read the same (Bogotá is a whole number of hours
+  // from UTC), so their text is kept by minute.
+  if (iso.endsWith('Z')) return keptText(instantTexts, 2000, `${lang}:${iso.slice(0, 16)}`, () => bogotaText(ms, lang));
+  return bogotaText(ms, lang);
+}
+const instantTexts = new Map<string, string>();
+
+function bogotaText(ms: number, lang: Lang): string {
   // en-CA writes "2025-07-03, 07:15": read back from format(), a third of the cost of formatToParts().
   const m = /^(\d{4})-(\d{2})-(\d{2}),? (\d{2}):(\d{2})$/.exec(BOGOTA_PARTS.format(ms));
   if (m) return `${formatDate(`${m[1]}-${m[2]}-${m[3]}`, lang)}, ${m[4]}:${m[5]}`;
