@@ -12,6 +12,9 @@ export type BodyResult =
   | { ok: true; value: unknown }
   | { ok: false; status: 400 | 413 | 415; code: 'unsupported-media-type' | 'unsupported-encoding' | 'body-too-large' | 'malformed-body' | 'invalid-json' };
 
+/** One decoder for every body: without `stream`, each decode() starts afresh (and a fatal error resets it). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Bytes of a refused body read and thrown away (so the client can read the answer) before the socket is cut. */
@@ -83,7 +86,7 @@ export function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): 
       const buf = Buffer.concat(chunks);
       let text: string;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+        text = UTF8.decode(buf);
       } catch {
         return finish(fail(400, 'malformed-body'));
       }

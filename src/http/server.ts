@@ -67,13 +67,16 @@ export interface HttpServer {
   inFlight(): number;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** Answers with plain Node calls (no restify formatter), closing the connection when the body was not read. */
 function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
-  const payload = body === undefined ? '' : JSON.stringify(body);
+  // Encoded once: its length and its bytes.
+  const payload = body === undefined ? EMPTY : Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, {
-    ...(payload ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
-    'Content-Length': String(Buffer.byteLength(payload)),
+    ...(payload.length ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
+    'Content-Length': String(payload.length),
     ...headers,
   });
   res.end(payload);
