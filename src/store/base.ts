@@ -478,7 +478,10 @@ export abstract class BaseStore implements Store {
     const out: ReportRecord[] = [];
     const pool = query?.indicatorId !== undefined ? (this.publishedLatestOf.get(query.indicatorId)?.values() ?? []) : this.publishedLatest.values();
     for (const r of pool) if (matchesReportQuery(r, query)) out.push(r);
-    return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
+    // In write order: each record's place looked up once, not twice per comparison.
+    const at = new Map<ReportRecord, number>();
+    for (const r of out) at.set(r, this.position.get(r.id)!);
+    return out.sort((a, b) => at.get(a)! - at.get(b)!);
   }
 
   async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
