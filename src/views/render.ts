@@ -128,7 +128,7 @@ function shapeOf(v: unknown, strings: string[]): string | null {
       strings.push(v);
       return 's';
     case 'number':
-      return `#${v};`;
+      return Object.is(v, -0) ? '#-0;' : `#${v};`;
     case 'boolean':
       return v ? 't' : 'f';
     case 'undefined':
