@@ -399,9 +399,14 @@ export abstract class BaseStore implements Store {
     const key = reportKey(r.indicatorId, r.period);
     const prev = this.publishedLatest.get(key);
     if (!prev || prev.version <= r.version) {
-      this.publishedLatest.set(key, r);
       let of = this.publishedLatestOf.get(r.indicatorId);
       if (!of) this.publishedLatestOf.set(r.indicatorId, (of = new Map()));
+      // A new version goes to the end of both maps (they iterate in write order); a reviewed copy keeps its place.
+      if (prev && prev.id !== r.id) {
+        this.publishedLatest.delete(key);
+        of.delete(key);
+      }
+      this.publishedLatest.set(key, r);
       of.set(key, r);
     }
   }
@@ -478,10 +483,14 @@ export abstract class BaseStore implements Store {
     const out: ReportRecord[] = [];
     const pool = query?.indicatorId !== undefined ? (this.publishedLatestOf.get(query.indicatorId)?.values() ?? []) : this.publishedLatest.values();
     for (const r of pool) if (matchesReportQuery(r, query)) out.push(r);
-    // In write order: each record's place looked up once, not twice per comparison.
-    const at = new Map<ReportRecord, number>();
-    for (const r of out) at.set(r, this.position.get(r.id)!);
-    return out.sort((a, b) => at.get(a)! - at.get(b)!);
+    // In write order, which is how keepLatest keeps the maps: checked in one pass, sorted only if ever it is not.
+    let last = -1;
+    for (const r of out) {
+      const at = this.position.get(r.id)!;
+      if (at < last) return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
+      last = at;
+    }
+    return out;
   }
 
   async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
