@@ -226,7 +226,7 @@ export function renderCard(templateName: TemplateName | string, data: object): C
   const p = preparedTemplate(templateName);
   const strings: string[] = [];
   const shape = p.keepable ? shapeOf(data, strings) : null;
-  if (shape === null) return readableColors(p.template.expand({ $root: data }) as CardJson);
+  if (shape === null) return expandTemplate(templateName, data);
   const key = `${templateName}\n${shape}`;
   let expansion = expansions.get(key);
   if (expansion === undefined) {
