@@ -105,7 +105,8 @@ const token = (i: number) => `\uE000${i}\uE001`;
  * A binding that depends only on what shapeOf keeps: a path (`${title}`, `${$data}`, `${a.b}`), `!path`, a path
  * compared with null or the empty string, `count(path)` compared with a number, and those joined by && or ||.
  */
-const SHAPE_ONLY_TERM = /^\s*(?:!?\s*\$?[A-Za-z_][\w]*(?:\.[A-Za-z_$][\w]*)*(?:\s*[!=]=\s*(?:null|''))?|count\(\s*\$?[A-Za-z_][\w]*(?:\.[A-Za-z_$][\w]*)*\s*\)\s*(?:[<>]=?|[!=]=)\s*\d+)\s*$/;
+const PATH = String.raw`\$?[A-Za-z_][\w]*(?:\.[A-Za-z_$][\w]*)*`;
+const SHAPE_ONLY_TERM = new RegExp(String.raw`^\s*(?:!?\s*${PATH}(?:\s*[!=]=\s*(?:null|''))?|count\(\s*${PATH}\s*\)\s*(?:[<>]=?|[!=]=)\s*\d+)\s*$`);
 
 export function keepableTemplate(payload: object): boolean {
   const text = JSON.stringify(payload);
