@@ -3,8 +3,8 @@
  * and one report per indicator and month of the four years (1,500 × 48 = 72,000 reports), some with explanations,
  * some late, so every branch of the engine (anomalies included) runs.
  */
-import type { Indicator, Plan, Trend, Year } from '../../src/plan/types';
-import type { ReportRecord } from '../../src/store/types';
+import type { Indicator, Plan, Trend, Year } from '../../src/domain/plan';
+import type { ReportRecord } from '../../src/domain/records';
 import { reportId } from '../../src/store/base';
 import { periodsUpTo, plausibleValue, rng } from './fill';
 

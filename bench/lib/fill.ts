@@ -6,8 +6,8 @@
 import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { Indicator, Plan } from '../../src/plan/types';
-import type { AuditEntry, ReportRecord } from '../../src/store/types';
+import type { Indicator, Plan } from '../../src/domain/plan';
+import type { AuditEntry, ReportRecord } from '../../src/domain/records';
 import { AUDIT_ACTIONS, reportId } from '../../src/store/base';
 import { documentIntegrity, STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
 import { makePeriod, yearOf, monthOf } from '../../src/calendar';

@@ -8,7 +8,7 @@ import { computePlan } from '../../src/progress/engine';
 import { createStatusService } from '../../src/progress/service';
 import { createUnderstanding } from '../../src/language';
 import { loadPlan } from '../../src/plan/load';
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 import { reportId } from '../../src/store/base';
 import { districtPlan, districtReports } from '../lib/district';
 import { memorySample, ready, serveIpc, fail } from '../lib/ipc';

@@ -1,5 +1,5 @@
 import type { Understanding } from '../language/types';
-import type { Person } from '../store/types';
+import type { Person } from '../domain/records';
 import { personFromEmail, personKeys, personOf, samePerson } from '../reports/ownership';
 import { findIndicator } from '../reports/validate';
 import * as cards from '../views/cards';

@@ -1,6 +1,6 @@
 import { catalog } from '../i18n';
-import { PLAN_YEARS } from '../plan/types';
-import type { Indicator } from '../plan/types';
+import { PLAN_YEARS } from '../domain/plan';
+import type { Indicator } from '../domain/plan';
 import { bogotaDate, lastClosedPeriod, yearOf } from '../calendar';
 import type { IndicatorFigures } from '../progress/engine';
 import type { Understanding } from '../language/types';

@@ -1,4 +1,4 @@
-import type { Person } from '../store/types';
+import type { Person } from '../domain/records';
 import { buildDigest, manualDigestKey, recordDigest } from '../digest/run';
 import { DEFAULT_DIGEST_CRON, nextDigestRun } from '../digest/schedule';
 import { digestCard, digestSummary, subscriptionCard, type SubscriptionOutcome } from '../views/digest-cards';

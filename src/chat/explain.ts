@@ -1,6 +1,6 @@
 import { catalog } from '../i18n';
 import { explainIndicator, explainObjective, explainPlan } from '../progress/explain';
-import { PLAN_YEARS } from '../plan/types';
+import { PLAN_YEARS } from '../domain/plan';
 import * as cards from '../views/cards';
 import { indicatorExplanationCard, objectiveExplanationCard, planExplanationCard } from '../views/explain-cards';
 import { chatPeriod, viewContext } from './ask';

@@ -1,4 +1,4 @@
-import type { Indicator } from '../plan/types';
+import type { Indicator } from '../domain/plan';
 import { bogotaDate, lastClosedPeriod, periodOf, reportDeadline, type IsoDate, type Period } from '../calendar';
 import { computeCompliance, type ComplianceState } from '../reports/compliance';
 import { personKeys } from '../reports/ownership';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Indicator } from '../plan/types';
+import type { Indicator } from '../domain/plan';
 import { bogotaDate, isYearClosed, lastClosedPeriod, makePeriod, periodOf, previousPeriod, yearOf } from '../calendar';
 import type { Understanding } from '../language/types';
 import { reportLookup } from '../reports/lookup';

@@ -1,4 +1,4 @@
-import type { Person } from '../store/types';
+import type { Person } from '../domain/records';
 import { personKeys } from '../reports/ownership';
 import type { Actor, Services } from './types';
 

@@ -1,6 +1,7 @@
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import type { StatusService } from '../progress/service';
-import type { Store, Person } from '../store/types';
+import type { Person } from '../domain/records';
+import type { Store } from '../store/types';
 import type { Lang, Understander } from '../language/types';
 import type { Bands } from '../progress/status';
 

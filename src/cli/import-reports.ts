@@ -6,7 +6,7 @@ import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import { StoreError } from '../store/lowdb-store';
 import { describeStore, openStore } from '../store';
-import type { Person } from '../store/types';
+import type { Person } from '../domain/records';
 import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './main';
 import { catalog } from '../i18n';

@@ -1,7 +1,7 @@
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import { round4, type Status } from '../progress/status';
-import type { Person, ReportRecord } from '../store/types';
+import type { Person, ReportRecord } from '../domain/records';
 import { lastClosedPeriod, reportDeadline, type IsoDate, type Period } from '../calendar';
 import { expectsReport } from './reminders';
 

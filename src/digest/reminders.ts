@@ -1,5 +1,5 @@
-import type { Indicator, Plan } from '../plan/types';
-import type { Person, ReportRecord } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { Person, ReportRecord } from '../domain/records';
 import { addDays, daysBetween, isBusinessDay, lastClosedPeriod, previousPeriod, reportDeadline, yearOf, type IsoDate, type Period } from '../calendar';
 
 /**

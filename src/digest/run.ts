@@ -1,15 +1,16 @@
 import { DateTime } from 'luxon';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
-import type { ConversationRecord, Person, SentRecord, Store } from '../store/types';
+import type { ConversationRecord, Person, SentRecord } from '../domain/records';
+import type { Store } from '../store/types';
 import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
 import type { Lang } from '../i18n/lang';
 import { computeCompliance } from '../reports/compliance';
 import { composeDigest, readSnapshot, reportsBetween, snapshotOf, type DigestModel, type DigestSnapshot, type PreviousDigest } from './compose';
 import { missedForAdmins, missedNoticesDue, REMINDER_HOUR, remindersDue, type MissedForAdmins, type MissedNotice, type Reminder } from './reminders';
 import { digestKey, digestsDue, isBusinessHours, parseDigestKey } from './schedule';
-import type { Indicator } from '../plan/types';
-import type { ReportRecord } from '../store/types';
+import type { Indicator } from '../domain/plan';
+import type { ReportRecord } from '../domain/records';
 
 /**
  * One run of the proactive work at an instant: which digests and reminders are due, composed, handed to a

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import { bogotaDate, isBusinessDay, ZONE } from '../calendar';
-import type { ConversationRecord, Subscription } from '../store/types';
+import type { ConversationRecord, Subscription } from '../domain/records';
 
 /**
  * When the weekly digest is due: pure functions of the cron expression (America/Bogota), the clock and what the

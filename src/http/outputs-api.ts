@@ -8,7 +8,7 @@ import { followUpWorkbook, refusalText, type FollowUpResult } from '../outputs/f
 import { isQuarter, lastClosedQuarter, type Quarter } from '../outputs/common';
 import { DOWNLOAD_PATH, verifyExportQuery } from '../outputs/signed-link';
 import { openDataAsOf, openDataCsv, openDataJson, openDataRows } from '../outputs/open-data';
-import { PLAN_YEARS } from '../plan/types';
+import { PLAN_YEARS } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import { catalog, type HttpStrings } from '../i18n';
 import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';

@@ -1,8 +1,9 @@
 import type { Request, Response, Server } from 'restify';
 import { findIndicator } from '../reports/validate';
 import { reviewOf } from '../reports/review';
-import type { Plan } from '../plan/types';
-import type { ReportRecord, Store } from '../store/types';
+import type { Plan } from '../domain/plan';
+import type { ReportRecord } from '../domain/records';
+import type { Store } from '../store/types';
 import { round4 } from '../progress/status';
 import { apiError, requireBearer } from './auth';
 import { oneParam } from './params';

@@ -10,7 +10,7 @@ import { catalog, type BodyErrorCode, type HttpStrings } from '../i18n';
 import { registerOutputRoutes } from './outputs-api';
 import { readYearAsOf } from './params';
 import { DOWNLOAD_PATH } from '../outputs/signed-link';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import { registerReportsApi } from './reports-api';
 
 /**

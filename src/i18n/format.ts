@@ -1,4 +1,4 @@
-import type { Unit } from '../plan/types';
+import type { Unit } from '../domain/plan';
 import { LOCALE, type Lang } from './lang';
 
 /**

@@ -48,11 +48,11 @@ export const FIELD_LABELS: Readonly<Record<Lang, Record<FieldKey, string>>> = Ob
 });
 
 /** The hint of what the owner enters, by tendencia. */
-export function trendHint(trend: import('../plan/types').Trend, lang: Lang): string {
+export function trendHint(trend: import('../domain/plan').Trend, lang: Lang): string {
   return catalog(lang).validation.trendHint(trend);
 }
 
 /** The hint of how to write a value, by unit. */
-export function unitHint(unit: import('../plan/types').Unit, lang: Lang): string {
+export function unitHint(unit: import('../domain/plan').Unit, lang: Lang): string {
   return catalog(lang).validation.unitHint(unit);
 }

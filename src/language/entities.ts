@@ -3,7 +3,7 @@
  * objective 10's O10-n), months and years. Works on folded tokens and marks the ones it consumes.
  */
 
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import { type Canon, hasGroup } from './lexicon';
 import {
   formatPeriod,

@@ -7,7 +7,7 @@
  *   // { lang: 'es', intent: 'objective-status', objective: 5, text: 'como va el objetivo 5' }
  */
 
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import { extractEntities, indexPlan, type Token } from './entities';
 import { decide, languageFromTokens, languageToldByTokens } from './intents';
 import { type Canon, hasGroup, makeCanonicalizer } from './lexicon';

@@ -5,7 +5,7 @@
 
 import MiniSearch from 'minisearch';
 import { distance } from 'fastest-levenshtein';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import { fold } from './normalize';
 import { maxTypoDistance, STOP_EN, STOP_ES } from './lexicon';
 

@@ -1,7 +1,7 @@
 import { catalog, type Lang } from '../i18n';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
-import type { Person } from '../store/types';
+import type { Person } from '../domain/records';
 import { checkPlan } from '../plan/check';
 import { statusJson } from '../views/status-json';
 import { computeCompliance } from '../reports/compliance';

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Plan } from '../plan/types';
-import { PLAN_YEARS } from '../plan/types';
+import type { Plan } from '../domain/plan';
+import { PLAN_YEARS } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import { round4 } from '../progress/status';
 import type { IsoDate } from '../calendar';

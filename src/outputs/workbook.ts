@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { catalog } from '../i18n';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import type { Finding } from '../plan/check';
-import type { ReportRecord } from '../store/types';
+import type { ReportRecord } from '../domain/records';
 import type { StatusIndicatorJson, StatusJson } from '../views/status-json';
 import { formatDate, monthShort, statusLabel } from '../views/format';
 import { round4, type Status } from '../progress/status';
 import { reviewOf } from '../reports/review';
-import type { ReviewState } from '../store/types';
+import type { ReviewState } from '../domain/records';
 import type { Compliance, ComplianceState } from '../reports/compliance';
 import { monthOf, yearOf, type IsoDate, type Period } from '../calendar';
 import { neutralise, quarterPeriods, type Quarter } from './common';

@@ -1,43 +1,13 @@
-import type { Indicator, Plan, Unit, Year } from './types';
-import { PLAN_YEARS } from './types';
+import type { Finding, FindingFacts } from '../domain/codes';
+
+export type { Finding, FindingCode, FindingFacts } from '../domain/codes';
+import type { Indicator, Plan, Unit, Year } from '../domain/plan';
+import { PLAN_YEARS } from '../domain/plan';
 
 /**
  * The plan check: data-quality findings derived from the plan data itself (nothing here names an indicator).
  * Findings the planning office has reviewed are listed in the plan's `acknowledgedFindings`; any other is new.
  */
-
-export type FindingCode =
-  | 'weights-sum'
-  | 'weights-year'
-  | 'zero-target'
-  | 'total-mismatch'
-  | 'meta-quantity'
-  | 'mixed-format'
-  | 'code-out-of-series'
-  | 'no-code';
-
-/**
- * What the check found, as facts (no sentence: the words are the catalog's, `operator.finding`). Values are in the
- * plan's units: fractions for percent indicators and weights.
- */
-export type FindingFacts =
-  | { code: 'weights-sum'; objective: number; sum: number }
-  | { code: 'weights-year'; objective: number; year: Year; programmed: number; unprogrammed: string[] }
-  | { code: 'zero-target'; indicatorId: string; year: Year }
-  | { code: 'total-mismatch'; unit: Unit; total: number; expected: number; rule: 'sum' | 'last-year' }
-  | { code: 'meta-quantity'; unit: Unit; metaLabel: string; stated: number; total: number }
-  | { code: 'mixed-format'; unit: Unit; indicatorId: string; cells: string[]; read: number[] }
-  | { code: 'code-out-of-series'; indicatorId: string; metaNumber: string | null; min: number; max: number }
-  | { code: 'no-code'; name: string; indicatorId: string };
-
-export interface Finding {
-  code: FindingCode;
-  /** What it is about: an indicator id, "O2", "O2:2024", "8110-M3:2024". */
-  ref: string;
-  objective: number;
-  facts: FindingFacts;
-  acknowledged: boolean;
-}
 
 export interface PlanCheck {
   findings: Finding[];

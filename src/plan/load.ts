@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PLAN_FILE } from '../paths';
 import { parsePlan, PlanError } from './schema';
-import type { Indicator, Plan } from './types';
+import type { Indicator, Plan } from '../domain/plan';
 import { catalog } from '../i18n';
 
 const t = catalog('es').operator;

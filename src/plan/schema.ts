@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Plan } from './types';
+import type { Plan } from '../domain/plan';
 import { catalog } from '../i18n';
 
 /** The operator reads what is wrong with the plan file in Spanish. */

@@ -1,5 +1,8 @@
-import type { Indicator, Objective, Plan, Trend } from '../plan/types';
-import type { ReportRecord } from '../store/types';
+import type { Anomaly, AnomalyCode, AnomalyParams } from '../domain/codes';
+
+export type { Anomaly, AnomalyCode, AnomalyParams };
+import type { Indicator, Objective, Plan, Trend } from '../domain/plan';
+import type { ReportRecord } from '../domain/records';
 import { monthsClosed, periodOf, yearOf, yearClosedFrom, bogotaDate, type IsoDate, type Period } from '../calendar';
 import { DEFAULT_BANDS, statusOf, type Bands, type Status } from './status';
 
@@ -13,32 +16,6 @@ export interface EngineOptions {
   /** Bogotá calendar date; reports of later months are not counted. */
   asOf: IsoDate;
   bands?: Bands;
-}
-
-export type AnomalyCode =
-  | 'level-drop'
-  | 'level-rise'
-  | 'zero-without-explanation'
-  | 'over-execution-without-justification'
-  | 'closed-period';
-
-/** The figures behind an anomaly (the catalog words them: src/i18n, `cards.anomalyDetail`). */
-export interface AnomalyParams {
-  /** level-drop, level-rise: the previous report's value and this one's. */
-  from?: number;
-  to?: number;
-  /** over-execution-without-justification: the level reached and the year's target. */
-  level?: number;
-  target?: number;
-  /** closed-period: the Bogotá date it was reported on (YYYY-MM-DD). */
-  reportedOn?: string;
-}
-
-/** An anomaly as the core returns it: a code and its figures, never a sentence. */
-export interface Anomaly {
-  code: AnomalyCode;
-  period: Period;
-  params: AnomalyParams;
 }
 
 export interface IndicatorFigures {

@@ -1,5 +1,5 @@
-import type { Indicator, Trend } from '../plan/types';
-import type { ReportRecord } from '../store/types';
+import type { Indicator, Trend } from '../domain/plan';
+import type { ReportRecord } from '../domain/records';
 import { monthsClosed, yearOf } from '../calendar';
 import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from './engine';
 import type { Status } from './status';

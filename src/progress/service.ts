@@ -1,5 +1,6 @@
-import type { Indicator, Plan } from '../plan/types';
-import type { ReportChanges, ReportRecord } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { ReportRecord } from '../domain/records';
+import type { ReportChanges } from '../store/types';
 import { periodOf, type Period } from '../calendar';
 import { byPeriodAscending, countsOver, indicatorFigures, objectiveFigures, planRollUp, type IndicatorFigures, type ObjectiveFigures, type PlanFigures } from './engine';
 import { DEFAULT_BANDS, type Bands } from './status';

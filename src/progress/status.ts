@@ -1,6 +1,8 @@
+import type { Status } from '../domain/codes';
+
+export type { Status };
 /** The semáforo: status from r = progress / expected, with configurable bands (docs/dominio.md). */
 
-export type Status = 'rojo' | 'amarillo' | 'verde' | 'sobre-ejecucion' | 'sin-meta' | 'sin-datos';
 
 export interface Bands {
   /** r below this is rojo. */

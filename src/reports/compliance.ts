@@ -1,5 +1,5 @@
-import type { Indicator, Plan } from '../plan/types';
-import type { Person } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { Person } from '../domain/records';
 import { bogotaDate, makePeriod, monthsClosed, reportDeadline, type IsoDate, type Period } from '../calendar';
 import { personKeys } from './ownership';
 

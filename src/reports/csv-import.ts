@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import type { Plan } from '../plan/types';
-import type { Person, ReportInput, ReportRecord, Store } from '../store/types';
+import type { Plan } from '../domain/plan';
+import type { Person, ReportInput, ReportRecord } from '../domain/records';
+import type { Store } from '../store/types';
 import { reportLookup } from './lookup';
 import { isEmail, personFromEmail, samePerson } from './ownership';
 import { validateReport, findIndicator, cleanText, type RawReport } from './validate';

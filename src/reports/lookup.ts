@@ -1,4 +1,4 @@
-import type { ReportRecord } from '../store/types';
+import type { ReportRecord } from '../domain/records';
 
 /**
  * O(1) look-ups over a list of report versions (submissionId, one indicator's versions), indexed once per list

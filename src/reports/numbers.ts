@@ -1,4 +1,4 @@
-import type { Unit } from '../plan/types';
+import type { Unit } from '../domain/plan';
 
 /**
  * Report values as officials type them, in Colombian and English formats (docs/dominio.md: the seed mixes both).

@@ -1,4 +1,4 @@
-import type { Person } from '../store/types';
+import type { Person } from '../domain/records';
 
 /**
  * Who may report what (pure). People are matched by every key they are known by: the Teams AAD object id (the

@@ -1,5 +1,6 @@
-import type { Indicator, Plan } from '../plan/types';
-import type { ReportRecord, ReviewState, Store } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { ReportRecord, ReviewState } from '../domain/records';
+import type { Store } from '../store/types';
 import { catalog, type Lang } from '../i18n';
 import { personOf, type ActorLike } from './ownership';
 import { cleanText, findIndicator } from './validate';

@@ -1,5 +1,6 @@
-import type { Indicator, Plan } from '../plan/types';
-import type { Person, ReportRecord, ReportSource, Store } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { Person, ReportRecord, ReportSource } from '../domain/records';
+import type { Store } from '../store/types';
 import { initialReview } from './review';
 import { messages, type Lang } from '../i18n';
 import { mayReport, personOf, type ActorLike } from './ownership';

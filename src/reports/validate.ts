@@ -1,5 +1,5 @@
-import type { Indicator, Plan } from '../plan/types';
-import type { ReportInput, ReportRecord } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { ReportInput, ReportRecord } from '../domain/records';
 import { bogotaDate, isPeriod, isYearClosed, makePeriod, periodOf, reportDeadline, yearOf } from '../calendar';
 import { progressOf } from '../progress/engine';
 import { parseReportValue, MAX_DECIMALS } from './numbers';

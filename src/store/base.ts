@@ -7,25 +7,8 @@
  * report versions and audit entries become visible when their write is durable. Every returned promise resolves
  * only once its change is durable.
  */
-import type {
-  AppendReportResult,
-  AuditEntry,
-  ConversationRecord,
-  Person,
-  ReportInput,
-  ReportRecord,
-  ReportSource,
-  ReviewDecision,
-  ReviewReportResult,
-  ReviewState,
-  SentRecord,
-  ExclusiveResult,
-  ReportChanges,
-  ReportQuery,
-  Store,
-  Subscription,
-  SubscriptionKind,
-} from './types';
+import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
+import type { AppendReportResult, ReviewReportResult, ExclusiveResult, ReportChanges, ReportQuery, Store } from './types';
 
 /** The small mutable state (the lowdb document, minus its header). */
 export interface StoreState {

@@ -45,7 +45,8 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { applyStateAudit, AUDIT_ACTIONS, BaseStore, emptyState, isReviewAction, withReview, type Effects, type ReviewAfter, type StoreState } from './base';
 import { errnoOf, fsStoreError, StoreError, storeWords } from './errors';
-import { SUBSCRIPTION_KINDS, type AuditEntry, type ReportRecord, type Store } from './types';
+import { SUBSCRIPTION_KINDS, type AuditEntry, type ReportRecord } from '../domain/records';
+import { type Store } from './types';
 
 export { StoreError } from './errors';
 

@@ -3,7 +3,8 @@
  * and for demos.
  */
 import { BaseStore, emptyState, type Effects } from './base';
-import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Store, Subscription } from './types';
+import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
+import type { Store } from './types';
 
 export interface MemoryStoreInit {
   /** Stored versions, in write order (no audit entries are made for them). */

@@ -23,25 +23,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
 import { AUDIT_ACTIONS, buildReportRecord, copyPerson, notifyAll, periodRange } from './base';
 import { storeWords } from './errors';
-import type {
-  AppendReportResult,
-  AuditEntry,
-  ConversationRecord,
-  ExclusiveResult,
-  Person,
-  ReportChanges,
-  ReportInput,
-  ReportQuery,
-  ReportRecord,
-  ReportSource,
-  ReviewDecision,
-  ReviewReportResult,
-  ReviewState,
-  SentRecord,
-  Store,
-  Subscription,
-  SubscriptionKind,
-} from './types';
+import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
+import type { AppendReportResult, ExclusiveResult, ReportChanges, ReportQuery, ReviewReportResult, Store } from './types';
 
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 const CHANNEL = 'pei_change';

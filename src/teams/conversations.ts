@@ -1,5 +1,6 @@
 import { TurnContext, type Activity, type ChannelAccount, type ConversationReference } from 'botbuilder';
-import type { ConversationRecord, Store } from '../store/types';
+import type { ConversationRecord } from '../domain/records';
+import type { Store } from '../store/types';
 
 /**
  * Conversation references, kept durably so the bot can write later (digest, reminders): saved when the app is

@@ -1,5 +1,6 @@
 import type { Activity, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
-import type { ConversationRecord, Store } from '../store/types';
+import type { ConversationRecord } from '../domain/records';
+import type { Store } from '../store/types';
 import type { DeliveryResult } from '../digest/run';
 import type { Logger } from '../log';
 

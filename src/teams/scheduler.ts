@@ -1,6 +1,6 @@
 import type { Logger } from '../log';
 import { conversationLang, type DeliveryResult, type DigestRunner, type Notice, type Outbound, type RunSummary } from '../digest/run';
-import type { Plan } from '../plan/types';
+import type { Plan } from '../domain/plan';
 import { reportStrings, type Lang } from '../i18n';
 import { formatPeriodLong } from '../views/format';
 import { missedAdminsCard, missedOwnerCard, returnNoticeCard, returnNoticeSummary, reviewDigestCard } from '../views/review-cards';

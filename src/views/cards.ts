@@ -1,7 +1,7 @@
-import type { Indicator, Plan } from '../plan/types';
+import type { Indicator, Plan } from '../domain/plan';
 import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progress/engine';
 import type { Status } from '../progress/status';
-import type { Person, ReportRecord } from '../store/types';
+import type { Person, ReportRecord } from '../domain/records';
 import { bogotaDate, type IsoDate } from '../calendar';
 import {
   formatDate,

@@ -1,4 +1,4 @@
-import type { Unit } from '../plan/types';
+import type { Unit } from '../domain/plan';
 import type { IndicatorFigures, ObjectiveFigures } from '../progress/engine';
 import { monthlySeries, type MonthPoint } from '../progress/monthly';
 import type { IsoDate } from '../calendar';

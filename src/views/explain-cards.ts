@@ -1,5 +1,5 @@
 import type { IndicatorExplanation, ObjectiveExplanation, PlanExplanation, ReportUsed } from '../progress/explain';
-import type { Unit } from '../plan/types';
+import type { Unit } from '../domain/plan';
 import { formatDate, formatNumber, formatPercent, formatPercentShort, formatPeriod, formatValue, statusLabel, truncate, type Lang } from './format';
 import { explainStrings } from '../i18n';
 import { renderCard, type CardJson } from './render';

@@ -1,4 +1,4 @@
-import type { Indicator } from '../plan/types';
+import type { Indicator } from '../domain/plan';
 import type { IndicatorFigures } from '../progress/engine';
 import type { IsoDate, Period } from '../calendar';
 import { formatDate, formatPercent, formatPeriod, formatPeriodLong, joinList, mineStrings, strings, truncate } from '../i18n';

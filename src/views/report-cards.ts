@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Indicator, Plan } from '../plan/types';
-import type { AuditEntry, Person, ReportRecord } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { AuditEntry, Person, ReportRecord } from '../domain/records';
 import { ZONE } from '../calendar';
 import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
 import type { FieldError, ReportField } from '../reports/validate';

@@ -1,5 +1,5 @@
-import type { Indicator, Plan } from '../plan/types';
-import type { ReportRecord } from '../store/types';
+import type { Indicator, Plan } from '../domain/plan';
+import type { ReportRecord } from '../domain/records';
 import { reviewOf } from '../reports/review';
 import { formatDate, formatPeriodLong, formatValue, truncate, type Lang } from './format';
 import { renderCard, type CardJson } from './render';

@@ -1,6 +1,6 @@
 import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progress/engine';
 import { round4 } from '../progress/status';
-import type { Person } from '../store/types';
+import type { Person } from '../domain/records';
 import { unreviewedMonths } from '../reports/review';
 
 /** docs/interfaces.md's status JSON (read API and `cli status --json`): fractions, at most 4 decimals, null where n/a. */

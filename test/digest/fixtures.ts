@@ -1,8 +1,9 @@
 import { loadPlan } from '../../src/plan/load';
-import type { Plan } from '../../src/plan/types';
+import type { Plan } from '../../src/domain/plan';
 import { computePlan } from '../../src/progress/engine';
 import { createMemoryStore, type MemoryStoreInit } from '../../src/store/memory';
-import type { ConversationRecord, Person, Store, Subscription } from '../../src/store/types';
+import type { ConversationRecord, Person, Subscription } from '../../src/domain/records';
+import type { Store } from '../../src/store/types';
 import { DigestRunner, type DeliveryResult, type Outbound } from '../../src/digest/run';
 import { parseNow } from '../../src/calendar';
 

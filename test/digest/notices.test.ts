@@ -1,4 +1,4 @@
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 import { isBusinessHours } from '../../src/digest/schedule';
 import type { Outbound } from '../../src/digest/run';
 import { missedAdminsCard, missedOwnerCard, returnNoticeCard, reviewDigestCard } from '../../src/views/review-cards';

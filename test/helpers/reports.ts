@@ -1,4 +1,4 @@
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 import { loadPlan } from '../../src/plan/load';
 
 let seq = 0;

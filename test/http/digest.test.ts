@@ -2,7 +2,8 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 import { message, installed, ADMIN, ANA, BOT } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 import { formatPercent, statusText } from '../../src/views/format';
-import type { ConversationRecord, Person, Store } from '../../src/store/types';
+import type { ConversationRecord, Person } from '../../src/domain/records';
+import type { Store } from '../../src/store/types';
 import { parseNow } from '../../src/calendar';
 
 /**

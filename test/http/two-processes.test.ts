@@ -8,7 +8,7 @@
  */
 import { burstSubmitValue } from '../helpers/reports';
 import { openPgStore } from '../../src/store/pg-store';
-import type { Person } from '../../src/store/types';
+import type { Person } from '../../src/domain/records';
 import { StandInConnector } from '../helpers/connector';
 import { submit, ADMIN, BOT } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';

@@ -1,7 +1,7 @@
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { message, installed, ANA, LUIS } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
-import type { Person } from '../../src/store/types';
+import type { Person } from '../../src/domain/records';
 import { parseNow } from '../../src/calendar';
 
 /**

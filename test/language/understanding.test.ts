@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { createUnderstanding, languageOf } from '../../src/language';
 import type { Understanding } from '../../src/language';
-import type { Plan } from '../../src/plan/types';
+import type { Plan } from '../../src/domain/plan';
 
 const plan: Plan = JSON.parse(readFileSync(join(__dirname, '../../data/plan.json'), 'utf8'));
 const nlu = createUnderstanding(plan);

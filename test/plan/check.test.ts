@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadPlan } from '../../src/plan/load';
 import { parsePlan } from '../../src/plan/schema';
 import { checkPlan, statedQuantity, cellFormat, type Finding } from '../../src/plan/check';
-import type { Plan } from '../../src/plan/types';
+import type { Plan } from '../../src/domain/plan';
 import { catalog } from '../../src/i18n';
 
 const es = (f: Finding) => catalog('es').operator.finding(f);

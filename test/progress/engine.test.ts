@@ -1,7 +1,7 @@
 import { loadPlan, indicatorById } from '../../src/plan/load';
 import { computePlan, indicatorFigures, effectiveReports, expectedLevelOf } from '../../src/progress/engine';
 import { statusOf, DEFAULT_BANDS } from '../../src/progress/status';
-import type { Indicator } from '../../src/plan/types';
+import type { Indicator } from '../../src/domain/plan';
 import { report } from '../helpers/reports';
 
 const plan = loadPlan();

@@ -1,8 +1,8 @@
 import { loadPlan } from '../../src/plan/load';
-import type { Indicator } from '../../src/plan/types';
+import type { Indicator } from '../../src/domain/plan';
 import { computePlan, progressOf } from '../../src/progress/engine';
 import { explainIndicator, explainObjective, explainPlan } from '../../src/progress/explain';
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 import { objectiveStatusCard, planSummaryCard } from '../../src/views/cards';
 import { indicatorExplanationCard, objectiveExplanationCard, planExplanationCard } from '../../src/views/explain-cards';
 import { formatPercent } from '../../src/views/format';

@@ -2,7 +2,7 @@ import { loadPlan } from '../../src/plan/load';
 import { computePlan } from '../../src/progress/engine';
 import { createStatusService } from '../../src/progress/service';
 import { createMemoryStore } from '../../src/store/memory';
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 import { report } from '../helpers/reports';
 
 /** The status service keeps the figures up to date incrementally; they must be the ones computePlan gives. */

@@ -1,7 +1,7 @@
 import { loadPlan } from '../../src/plan/load';
 import { computeCompliance, complianceJson } from '../../src/reports/compliance';
 import { reportDeadline } from '../../src/calendar';
-import type { Person } from '../../src/store/types';
+import type { Person } from '../../src/domain/records';
 import { report } from '../helpers/reports';
 
 const plan = loadPlan();

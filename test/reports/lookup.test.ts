@@ -1,6 +1,6 @@
 import { reportLookup } from '../../src/reports/lookup';
 import { effectiveByPeriod } from '../../src/reports/validate';
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 import { report } from '../helpers/reports';
 
 /** latestOfIndicator keeps what effectiveByPeriod would keep of every stored version, as reports are appended. */

@@ -5,7 +5,7 @@ import { importReportsCsv } from '../../src/reports/csv-import';
 import { initialReview, pendingReviews, reviewOf, reviewReport, MIN_RETURN_REASON } from '../../src/reports/review';
 import { submitReport } from '../../src/reports/submit';
 import { computePlan, effectiveReports } from '../../src/progress/engine';
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 import { cardText, cardsOf, startConversation } from '../helpers/conversation';
 import { ADMIN, ANA, LUIS } from '../helpers/activities';
 import { outcomeText } from '../../src/chat/review';

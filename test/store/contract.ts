@@ -1,7 +1,8 @@
 /**
  * The Store contract, run against every implementation (memory.test.ts, lowdb-store.test.ts).
  */
-import { SUBSCRIPTION_KINDS, type Person, type ReportInput, type Store } from '../../src/store/types';
+import { SUBSCRIPTION_KINDS, type Person, type ReportInput } from '../../src/domain/records';
+import { type Store } from '../../src/store/types';
 
 export const alice: Person = { id: 'aad-alice', name: 'Alice Rojas', email: 'alice@example.gov.co' };
 export const bob: Person = { id: 'aad-bob', name: 'Bob Pérez' };

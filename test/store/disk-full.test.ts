@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openLowdbStore, StoreError, storeFiles } from '../../src/store/lowdb-store';
-import type { Person } from '../../src/store/types';
+import type { Person } from '../../src/domain/records';
 import { input } from './contract';
 
 const AT = '2025-06-30T10:00:00.000-05:00';

@@ -3,7 +3,8 @@ import { createAdapter } from '../../src/teams/adapter';
 import { ProactiveSender, retryAfterMs, statusOf } from '../../src/teams/proactive';
 import { cardActivity } from '../../src/teams/deliver';
 import { createMemoryStore } from '../../src/store/memory';
-import type { ConversationRecord, Store } from '../../src/store/types';
+import type { ConversationRecord } from '../../src/domain/records';
+import type { Store } from '../../src/store/types';
 import type { Logger } from '../../src/log';
 import { FakeTimer } from '../helpers/fake-timer';
 

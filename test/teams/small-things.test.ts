@@ -4,7 +4,7 @@ import { parseReportValue } from '../../src/reports/numbers';
 import { reportStrings } from '../../src/i18n';
 import { reportFormCard } from '../../src/views/report-cards';
 import { findAll, textOf, thePlan } from '../views/helpers';
-import type { Indicator } from '../../src/plan/types';
+import type { Indicator } from '../../src/domain/plan';
 
 /**
  * Issue 13, point 5: small things officials notice. Each message goes through botbuilder's TestAdapter and the

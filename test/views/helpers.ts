@@ -1,7 +1,7 @@
 import { loadPlan } from '../../src/plan/load';
-import type { Plan } from '../../src/plan/types';
+import type { Plan } from '../../src/domain/plan';
 import { computePlan, type PlanFigures } from '../../src/progress/engine';
-import type { Person, ReportRecord } from '../../src/store/types';
+import type { Person, ReportRecord } from '../../src/domain/records';
 import type { ViewContext } from '../../src/views/cards';
 import type { Lang } from '../../src/views/format';
 import { report } from '../helpers/reports';

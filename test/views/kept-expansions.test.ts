@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { cardsDir, checkKeptExpansions, expandTemplate, keepableTemplate, keepsExpansions, renderCard } from '../../src/views/render';
 import { reportConfirmationCard } from '../../src/views/report-cards';
 import { loadPlan } from '../../src/plan/load';
-import type { ReportRecord } from '../../src/store/types';
+import type { ReportRecord } from '../../src/domain/records';
 
 // test/setup-render-check.ts compares every kept card with the library's expansion; these tests see what a user
 // would see if the shortcut went wrong, so they run with the comparison off.

@@ -1,6 +1,6 @@
 import type { IndicatorFigures, PlanFigures } from '../../src/progress/engine';
-import type { ReportRecord } from '../../src/store/types';
-import { PLAN_YEARS } from '../../src/plan/types';
+import type { ReportRecord } from '../../src/domain/records';
+import { PLAN_YEARS } from '../../src/domain/plan';
 import { figures, rep } from './helpers';
 
 /** Reports that put indicators in every colour of the semáforo, with corrections, anomalies and a long history. */

@@ -1,5 +1,5 @@
-import type { Trend, Unit } from '../../plan/types';
-import type { AnomalyCode, AnomalyParams } from '../../progress/engine';
+import type { Trend, Unit } from '../../domain/plan';
+import type { AnomalyCode, AnomalyParams } from '../../domain/codes';
 
 /**
  * Every string of the bot's cards. The templates in cards/ carry no words: they take all of these from the view

@@ -1,4 +1,4 @@
-import type { Trend } from '../../plan/types';
+import type { Trend } from '../../domain/plan';
 
 /** «¿Cómo se calcula?»: the explanation of a figure (views/explain-cards.ts). */
 export interface ExplainStrings {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../plan/check';
+import type { Finding } from '../../domain/codes';
 
 /**
  * What the bot tells its operator (the person who installs and runs it): configuration errors at start-up, a broken

@@ -1,4 +1,4 @@
-import type { Trend } from '../../plan/types';
+import type { Trend } from '../../domain/plan';
 
 /**
  * The words of the report form, its confirmation, the owners and the audit cards, and of the admin commands.

@@ -1,4 +1,4 @@
-import type { Status } from '../../progress/status';
+import type { Status } from '../../domain/codes';
 
 /**
  * What a card says of a figure's status. The JSON keeps `Status` (CONTRACT.md); a person reads two more:

@@ -1,4 +1,4 @@
-import type { Trend, Unit } from '../../plan/types';
+import type { Trend, Unit } from '../../domain/plan';
 
 /**
  * What the report validation says (the CSV import, the chat form and any other caller say the same thing), and the
