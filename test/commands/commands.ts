@@ -1,7 +1,8 @@
 /**
- * Every `npm …` command that README.md and docs/*.md show, and how it is covered. One entry per command line, exactly
- * as written in the documents (after `#` comments are dropped and `a && b` is split). readme-commands.test.ts fails
- * when a document shows a command missing here, and when an entry marked `spawned` was not spawned by that file.
+ * Every `npm …` command that README.md, CONTRIBUTING.md and docs/*.md show, and how it is covered. One entry per
+ * command line, exactly as written in the documents (after `#` comments are dropped and `a && b` is split).
+ * readme-commands.test.ts fails when a document shows a command missing here, when an entry here is shown by no
+ * document any more, and when an entry marked `spawned` was not spawned by that file.
  *
  * To document a new command: add it here, and spawn it in readme-commands.test.ts with `typed('…')` (or mark it
  * `ci` and run it in .ci/run when it cannot run inside `npm test`).
@@ -15,12 +16,15 @@ export type Coverage =
   | 'self'
   /** a form with placeholders (docs/interfaces.md): `by` is the spawned command that exercises it */
   | 'template'
+  /** a developer's script (lint, format, a subset of the tests, the layer check): checked to be in package.json */
+  | 'developer'
   /** documented in the contract (docs/interfaces.md) but not built yet: no test can run it */
   | 'pending';
 
 export const COMMANDS: { command: string; how: Coverage; by?: string; note?: string }[] = [
   { command: 'npm install', how: 'ci', note: '.ci/run installs from nothing with it' },
   { command: 'npm test', how: 'self', note: 'this suite; .ci/run runs it' },
+  { command: 'CI=true npm test', how: 'self', note: 'this suite with PostgreSQL required; .ci/run runs it so' },
   { command: 'npm start', how: 'spawned' },
   { command: 'npm run dev', how: 'spawned' },
   { command: 'npm run dev -- --open', how: 'spawned' },
@@ -38,8 +42,14 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run package', how: 'spawned' },
   { command: 'npm run test:e2e', how: 'ci', note: 'needs Chromium; .ci/run runs it' },
   { command: 'PEI_E2E_UPDATE_DOCS=1 npm run test:e2e', how: 'ci', note: 'the e2e test of .ci/run, also rewriting the README image' },
-  { command: 'npm run bench', how: 'ci', note: 'about 6 minutes; .ci/run runs it with BENCH_NO_DOC=1' },
+  { command: 'npm run bench', how: 'ci', note: 'several minutes; .ci/run runs it' },
   { command: 'npm run bench:pg', how: 'ci', note: 'its own PostgreSQL, about 2 minutes; .ci/run runs it' },
+  // CONTRIBUTING.md's loop: a developer's scripts
+  { command: 'npm run test:unit', how: 'developer', note: 'the pure tests, apart from the integration tests' },
+  { command: 'npm run lint', how: 'developer', note: 'ESLint; .ci/run runs it' },
+  { command: 'npm run format', how: 'developer', note: 'Prettier, writes the files' },
+  { command: 'npm run depcruise', how: 'developer', note: 'the layer rules; the suite runs the same check' },
+  { command: 'npm run typecheck', how: 'developer' },
   // docs/interfaces.md writes the contract's command forms with placeholders
   { command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json', how: 'template', by: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json' },
   { command: 'npm run cli -- import-reports ARCHIVO.csv', how: 'template', by: 'npm run cli -- import-reports reportes.csv' },

@@ -149,9 +149,18 @@ async function storedReports(dbFile: string) {
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-/** The command lines README.md and docs/*.md show: fenced code blocks and inline `code` that run npm. */
+/** The documents whose commands are covered: the README, the developer's guide, and docs/*.md. */
+export const DOCUMENTS = [
+  join(ROOT, 'README.md'),
+  join(ROOT, 'CONTRIBUTING.md'),
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(ROOT, 'docs', f)),
+];
+
+/** The command lines README.md, CONTRIBUTING.md and docs/*.md show: fenced code blocks and inline `code` that run npm. */
 export function documentedCommands(): { command: string; file: string }[] {
-  const files = [join(ROOT, 'README.md'), ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'docs', f))];
+  const files = DOCUMENTS;
   const out: { command: string; file: string }[] = [];
   const add = (line: string, file: string) => {
     const code = line.replace(/\s+#.*$/, '').trim();
@@ -171,7 +180,7 @@ export function documentedCommands(): { command: string; file: string }[] {
 }
 
 describe('the documents show only covered commands', () => {
-  test('every npm command of README.md and docs/*.md is in test/commands/commands.ts', () => {
+  test('every npm command of README.md, CONTRIBUTING.md and docs/*.md is in test/commands/commands.ts', () => {
     const documented = documentedCommands();
     expect(documented.map((d) => d.command)).toEqual(expect.arrayContaining(['npm start', 'npm test', 'npm run cli -- check-plan']));
     const known = new Set(COMMANDS.map((c) => c.command));
@@ -180,6 +189,23 @@ describe('the documents show only covered commands', () => {
       expect({ template: c.command, by: c.by && COMMANDS.find((x) => x.command === c.by)?.how }).toEqual({ template: c.command, by: 'spawned' });
     }
     const missing = documented.filter((d) => !known.has(d.command)).map((d) => `${d.file}: ${d.command}`);
+    expect(missing).toEqual([]);
+  });
+
+  test('every command of test/commands/commands.ts is still shown by a document (or names a template shown by one)', () => {
+    const documented = new Set(documentedCommands().map((d) => d.command));
+    const stale = COMMANDS.filter((c) => !documented.has(c.command)).map((c) => c.command);
+    expect(stale).toEqual([]);
+  });
+
+  test('the README shows the quick start and the demo', () => {
+    const readme = documentedCommands().filter((d) => d.file === 'README.md').map((d) => d.command);
+    expect(readme).toEqual(expect.arrayContaining(['npm install', 'npm test', 'npm run demo']));
+  });
+
+  test("developer commands are scripts of package.json", () => {
+    const scripts = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts);
+    const missing = COMMANDS.filter((c) => c.how === 'developer' && !scripts.includes(c.command.replace(/^npm run /, ''))).map((c) => c.command);
     expect(missing).toEqual([]);
   });
 
