@@ -5,7 +5,7 @@ import { join, relative, sep } from 'node:path';
  * Issue 13, point 1: the words of the product live in src/i18n/. This scans every other file of src/ for string
  * literals that read as Spanish (an accented letter, ¿ ¡ « », or a common Spanish word) and fails listing them.
  *
- * Not scanned, each for a reason (docs/decisions.md, «Issue 13, points 1–2»):
+ * Not scanned, each for a reason (docs/decisions.md, «Language and words»):
  * - comments, and the operator's log lines (log(…), log.info/warn/error/debug(…), authWarn(…)): the log is the
  *   operator's, in Spanish, not a reader's;
  * - ALLOWED files below: what the bot reads (language/) and contract-fixed Spanish headers (workbook, open data).
