@@ -25,7 +25,6 @@ export interface OperatorStrings {
   reminderDaysInvalid(got: string): string;
   requestTimeoutRange: string;
   // Start-up (paths, link secret, where the bot listens)
-  projectNotFound(from: string): string;
   linkSecretShort(file: string): string;
   listenMode: { authenticated(botId: string): string; anonymous: string };
   listenReason: { PEI_HOST: string; authenticated: string; anonymous: string };
