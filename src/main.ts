@@ -16,7 +16,7 @@ import { Scheduler } from './digest/scheduler';
 import { renderOutbound } from './chat/outbound';
 import { createLogger, type Logger } from './log';
 import { resolveLinkSecret } from './link-secret';
-import { catalog } from './i18n';
+import { catalog, configFailureText, planFailureText } from './i18n';
 
 /**
  * The one composition root: config -> plan -> store -> services -> the chat router -> the Teams adapter, app and
@@ -101,12 +101,20 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   };
 }
 
+/** A configuration or plan error in the operator's words (Spanish); undefined for any other error. */
+function operatorText(e: unknown): string | undefined {
+  const t = catalog('es').operator;
+  if (e instanceof ConfigError) return configFailureText(e.failure, t);
+  if (e instanceof PlanError) return planFailureText(e.failure, t);
+  return undefined;
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
+    process.stderr.write(`${operatorText(e) ?? (e as Error).message}\n`);
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
@@ -114,7 +122,8 @@ async function main(): Promise<void> {
   try {
     bot = await startBot(config, { log });
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof PlanError) log.error(e.message);
+    const words = operatorText(e);
+    if (words) log.error(words);
     else log.error('No se pudo iniciar el bot', e);
     process.exit(1);
   }

@@ -8,7 +8,7 @@ import { statusJson } from '../views/status-json';
 import { checkReport, statusTable } from './format';
 import { openReadStore, parse, UsageError, type CliIo } from './io';
 import { commands as extraCommands } from './commands';
-import { catalog } from '../i18n';
+import { catalog, configFailureText, planFailureText } from '../i18n';
 
 /** `npm run cli -- <command>`: status | check-plan | import-reports. Exit codes: 0 ok, 1 findings/invalid data, 2 usage. */
 
@@ -43,7 +43,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (e instanceof ConfigError || e instanceof PlanError) {
-      io.err(e.message);
+      const operator = catalog('es').operator;
+      io.err(e instanceof ConfigError ? configFailureText(e.failure, operator) : planFailureText(e.failure, operator));
       return 1;
     }
     io.err(t.error((e as Error).message));
