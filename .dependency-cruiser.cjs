@@ -5,7 +5,9 @@
  *
  * Floors, bottom to top: domain/ (records and codes) <- i18n/ (words) <- calendar/ <- the capabilities <- chat/
  * (the conversation, no Teams types) <- the adapters teams/, http/, cli/ <- src/main.ts (the one composition root).
- * Type-only imports count like any other (tsPreCompilationDeps).
+ * The files at src/'s root: paths.ts and log.ts sit under every floor (they import nothing of ours); config.ts and
+ * link-secret.ts are read by the adapters and main.ts only. Type-only imports count like any other
+ * (tsPreCompilationDeps). test/architecture.test.ts also checks that no two folders import each other.
  */
 
 /** The folders of src/ from the bottom up: a folder may import only folders before it in this list. */
