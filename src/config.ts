@@ -3,11 +3,8 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { parseNow } from './calendar';
 import { Cron } from 'croner';
-import { DEFAULT_BANDS, validateBands, type Bands } from './progress/status';
-import { catalog } from './i18n';
-
-/** The operator reads the configuration errors in Spanish. */
-const t = catalog('es').operator;
+import { DEFAULT_BANDS, validateBands, type Bands } from './domain/bands';
+import type { ConfigFailure, ConfigProblem } from './domain/operator-errors';
 
 /** docs/interfaces.md's environment, read once (process env wins over .env) into one typed, validated Config. */
 
@@ -40,14 +37,72 @@ export interface Config {
   openData: boolean;
 }
 
-export class ConfigError extends Error {}
+/**
+ * The environment cannot be used: its code and facts (domain/operator-errors.ts). The message is a developer's
+ * summary in English naming the variable; what the operator reads is worded at the edges (cli/, main.ts).
+ */
+export class ConfigError extends Error {
+  constructor(readonly failure: ConfigFailure) {
+    super(developerText(failure));
+    this.name = 'ConfigError';
+  }
+
+  get code(): ConfigFailure['code'] {
+    return this.failure.code;
+  }
+}
+
+const MIN_SECRET = 32;
+const PORTS = { min: 1, max: 65535 };
+const REQUEST_TIMEOUT = { min: 100, max: 14_000 };
+
+/** The schema's own checks carry their problem's code as their message (read back by problemOf). */
+const must = (code: Exclude<ConfigProblem['code'], 'schema'>) => `must:${code}`;
+
+function problemOf(message: string): ConfigProblem {
+  const code = /^must:(.+)$/.exec(message)?.[1];
+  if (!code) return { code: 'schema', message };
+  return code === 'long-secret' ? { code, min: MIN_SECRET } : ({ code } as ConfigProblem);
+}
+
+const MUST_BE = {
+  port: 'must be a port number',
+  host: 'must be an IP address or a host name',
+  millis: 'must be a number of milliseconds',
+  'database-url': 'must be a postgres://user:password@host:5432/database address',
+  url: 'must be an http(s):// address',
+  http: 'must start with http:// or https://',
+} as const;
+
+function developerText(f: ConfigFailure): string {
+  const why = (() => {
+    switch (f.code) {
+      case 'config-invalid': {
+        const p = f.problem;
+        return p.code === 'schema' ? p.message : p.code === 'long-secret' ? `must have at least ${p.min} characters` : MUST_BE[p.code];
+      }
+      case 'port-range':
+      case 'request-timeout-range':
+        return `must be between ${f.min} and ${f.max}`;
+      case 'not-iso-date':
+        return `"${f.value}" is not an ISO date`;
+      case 'not-cron':
+        return `"${f.value}" is not a cron expression: ${f.reason}`;
+      case 'bands-invalid':
+        return `"${f.value}": ${f.problem}`;
+      case 'reminder-days-invalid':
+        return `"${f.value}": whole numbers from 0 to 30, comma-separated`;
+    }
+  })();
+  return `Invalid configuration: ${f.variable}: ${why}`;
+}
 
 const env = z.object({
-  PORT: z.string().regex(/^\d+$/, t.mustBePort).optional(),
-  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-\[\]]+$/, t.mustBeHost).optional(),
-  PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, t.mustBeMillis).optional(),
+  PORT: z.string().regex(/^\d+$/, must('port')).optional(),
+  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-\[\]]+$/, must('host')).optional(),
+  PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, must('millis')).optional(),
   PEI_DB_FILE: z.string().min(1).optional(),
-  PEI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, t.mustBeDatabaseUrl).optional(),
+  PEI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, must('database-url')).optional(),
   PEI_NOW: z.string().optional(),
   PEI_API_TOKEN: z.string().optional(),
   PEI_ADMINS: z.string().optional(),
@@ -59,8 +114,8 @@ const env = z.object({
   PEI_STATUS_BANDS: z.string().optional(),
   PEI_REMINDER_DAYS: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
-  PEI_PUBLIC_URL: z.string().url(t.mustBeUrl).regex(/^https?:\/\//i, t.mustBeHttp).optional(),
-  PEI_LINK_SECRET: z.string().min(32, t.mustBeLongSecret).optional(),
+  PEI_PUBLIC_URL: z.string().url(must('url')).regex(/^https?:\/\//i, must('http')).optional(),
+  PEI_LINK_SECRET: z.string().min(MIN_SECRET, must('long-secret')).optional(),
   PEI_OPEN_DATA: z.enum(['true', 'false']).optional(),
 });
 
@@ -76,23 +131,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   const parsed = env.safeParse(Object.fromEntries(Object.entries(source).map(([k, v]) => [k, blank(v)])));
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    throw new ConfigError(t.configInvalid(i.path.join('.'), i.message));
+    throw new ConfigError({ code: 'config-invalid', variable: i.path.join('.'), problem: problemOf(i.message) });
   }
   const e = parsed.data;
   const port = e.PORT ? Number(e.PORT) : 3978;
-  if (port < 1 || port > 65535) throw new ConfigError(t.portRange);
+  if (port < PORTS.min || port > PORTS.max) throw new ConfigError({ code: 'port-range', variable: 'PORT', ...PORTS });
 
   let now: Date | undefined;
   if (e.PEI_NOW) {
     now = parseNow(e.PEI_NOW);
-    if (!now) throw new ConfigError(t.notIsoDate(e.PEI_NOW));
+    if (!now) throw new ConfigError({ code: 'not-iso-date', variable: 'PEI_NOW', value: e.PEI_NOW });
   }
 
   const digestCron = e.DIGEST_CRON ?? '0 8 * * 1';
   try {
     new Cron(digestCron, { paused: true, timezone: 'America/Bogota' }).stop();
   } catch (err) {
-    throw new ConfigError(t.notCron(digestCron, (err as Error).message));
+    throw new ConfigError({ code: 'not-cron', variable: 'DIGEST_CRON', value: digestCron, reason: (err as Error).message });
   }
 
   let bands = DEFAULT_BANDS;
@@ -100,8 +155,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     const parts = e.PEI_STATUS_BANDS.split(',').map((x) => Number(x.trim()));
     const b = { red: parts[0], yellow: parts[1], green: parts[2] };
     const invalid = parts.length !== 3 ? 'need-three' : validateBands(b);
-    const problem = invalid && { 'need-three': t.bandsNeedThree, 'not-positive': t.bandsNotPositive, 'not-ordered': t.bandsNotOrdered }[invalid];
-    if (problem) throw new ConfigError(t.bandsInvalid(e.PEI_STATUS_BANDS, problem));
+    if (invalid) throw new ConfigError({ code: 'bands-invalid', variable: 'PEI_STATUS_BANDS', value: e.PEI_STATUS_BANDS, problem: invalid });
     bands = b;
   }
 
@@ -109,13 +163,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   if (e.PEI_REMINDER_DAYS) {
     reminderDays = e.PEI_REMINDER_DAYS.split(',').map((x) => Number(x.trim()));
     if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 30)) {
-      throw new ConfigError(t.reminderDaysInvalid(e.PEI_REMINDER_DAYS));
+      throw new ConfigError({ code: 'reminder-days-invalid', variable: 'PEI_REMINDER_DAYS', value: e.PEI_REMINDER_DAYS });
     }
   }
 
   const requestTimeoutMs = e.PEI_REQUEST_TIMEOUT_MS ? Number(e.PEI_REQUEST_TIMEOUT_MS) : 10_000;
-  if (requestTimeoutMs < 100 || requestTimeoutMs > 14_000) {
-    throw new ConfigError(t.requestTimeoutRange);
+  if (requestTimeoutMs < REQUEST_TIMEOUT.min || requestTimeoutMs > REQUEST_TIMEOUT.max) {
+    throw new ConfigError({ code: 'request-timeout-range', variable: 'PEI_REQUEST_TIMEOUT_MS', ...REQUEST_TIMEOUT });
   }
   const host = e.PEI_HOST?.replace(/^\[(.*)\]$/, '$1') ?? (e.BOT_ID ? '0.0.0.0' : '127.0.0.1');
   const hostReason = e.PEI_HOST ? 'PEI_HOST' : e.BOT_ID ? 'authenticated' : 'anonymous';

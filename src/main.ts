@@ -10,18 +10,25 @@ import type { Services } from './chat/types';
 import { describeStore, openStore } from './store';
 import type { Store } from './store/types';
 import { createHttpServer, type HttpServer } from './http/server';
-import { createTeamsBot, type TeamsBot } from './teams';
+import { createAdapter, createTeamsApp, deliverMessage, messagesHandler, ProactiveSender } from './teams';
+import { DigestRunner } from './digest/run';
+import { Scheduler } from './digest/scheduler';
+import { renderOutbound } from './chat/outbound';
 import { createLogger, type Logger } from './log';
 import { resolveLinkSecret } from './link-secret';
-import { catalog } from './i18n';
+import { catalog, configFailureText, planFailureText } from './i18n';
 
-/** Composition root: config -> plan -> store -> services -> Teams app -> HTTP server; graceful shutdown. */
+/**
+ * The one composition root: config -> plan -> store -> services -> the chat router -> the Teams adapter, app and
+ * sender -> the digest runner and its schedule -> the HTTP server; graceful shutdown. Nothing else builds these.
+ */
 
 export interface RunningBot {
   config: Config;
   services: Services;
   http: HttpServer;
-  teams: TeamsBot;
+  /** The digests, reminders and notices: `tick(now)` runs what is due (tests drive it with a fake clock). */
+  scheduler: Scheduler;
   port: number;
   stop(): Promise<void>;
 }
@@ -40,9 +47,27 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   };
   const linkSecret = resolveLinkSecret(config.linkSecret, config.dbFile);
   const router = new ChatRouter(services, chatModules);
-  const teams = createTeamsBot({ config, services, router, clock, log });
+
+  // Teams: the Bot Framework adapter, the app over the chat router, the proactive sender.
+  const adapter = createAdapter(config.bot, (m, e) => log.error(m, e), (m) => log.warn(m));
+  const app = createTeamsApp({ services, router, adapter, clock, log: (m, e) => log.error(m, e), wake: () => void scheduler.tick() });
+  const sender = new ProactiveSender({ adapter, botAppId: config.bot.id ?? '', store, log, clock });
+
+  // The proactive work: digest/ says what is due, chat/ renders it, teams/ delivers it.
+  const runner = new DigestRunner({
+    plan,
+    store,
+    figures: (year, asOf) => services.status.figures(year, asOf),
+    cron: config.digestCron,
+    reminderDays: config.reminderDays,
+    admins: config.admins,
+    log,
+    deliver: (item) => deliverMessage(sender, item.conversation, renderOutbound(item, plan), item.key),
+  });
+  const scheduler = new Scheduler({ runner, sender, clock, log });
+
   const http = createHttpServer({
-    messages: teams.handle,
+    messages: messagesHandler(adapter, app, (m) => log.warn(m)),
     status: services.status,
     store,
     apiToken: config.apiToken,
@@ -54,7 +79,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   });
   const port = await http.listen(config.port, opts.host ?? config.host);
   services.config.exportLink = { secret: linkSecret, publicUrl: config.publicUrl ?? `http://localhost:${port}` };
-  teams.start();
+  scheduler.start();
   // The figures' first read of every report version happens now, in the background, not in the first turn (the
   // PostgreSQL store loads nothing whole on open; the status service pulls the versions once, then only changes).
   const today = bogotaDate(clock());
@@ -64,11 +89,11 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     config,
     services,
     http,
-    teams,
+    scheduler,
     port,
     stop: () =>
       (stopped ??= (async () => {
-        await teams.stop();
+        await scheduler.stop();
         await http.close();
         await store.flush();
         await store.close();
@@ -76,12 +101,20 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   };
 }
 
+/** A configuration or plan error in the operator's words (Spanish); undefined for any other error. */
+function operatorText(e: unknown): string | undefined {
+  const t = catalog('es').operator;
+  if (e instanceof ConfigError) return configFailureText(e.failure, t);
+  if (e instanceof PlanError) return planFailureText(e.failure, t);
+  return undefined;
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n`);
+    process.stderr.write(`${operatorText(e) ?? (e as Error).message}\n`);
     process.exit(1);
   }
   const log = createLogger(config.logLevel);
@@ -89,7 +122,8 @@ async function main(): Promise<void> {
   try {
     bot = await startBot(config, { log });
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof PlanError) log.error(e.message);
+    const words = operatorText(e);
+    if (words) log.error(words);
     else log.error('No se pudo iniciar el bot', e);
     process.exit(1);
   }

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { catalog } from './i18n';
 
 /**
  * The project's root (where data/plan.json and cards/ live), found by walking up from this file, so the same code
- * runs from src/ (ts-jest), dist/src/ (npm start) or any other build folder inside the project.
+ * runs from src/ (ts-jest), dist/src/ (npm start) or any other build folder inside the project. Not finding it is a
+ * broken checkout or build (a developer's condition, thrown while the module loads): its message is plain English.
  */
 function findRoot(from: string): string {
   let dir = from;
   for (;;) {
     if (existsSync(join(dir, 'data', 'plan.json')) && existsSync(join(dir, 'cards'))) return dir;
     const up = dirname(dir);
-    if (up === dir) throw new Error(catalog('es').operator.projectNotFound(from));
+    if (up === dir) throw new Error(`The project folder (with data/plan.json and cards/) was not found above ${from}`);
     dir = up;
   }
 }

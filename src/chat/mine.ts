@@ -7,7 +7,7 @@ import type { IndicatorFigures } from '../progress/engine';
 import { myIndicatorsCard, nobodyOwnsCard, type DueState, type MyIndicatorsView, type OwnedIndicatorView } from '../views/mine-cards';
 import { chatPeriod } from './ask';
 import { isAdmin } from './roles';
-import type { ChatModule } from './router';
+import type { ChatModule } from './module';
 import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from './types';
 
 /**

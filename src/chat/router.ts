@@ -3,24 +3,14 @@ import * as cards from '../views/cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 import { VERB_REFRESH_INDICATOR, VERB_REFRESH_LAGGING, VERB_REFRESH_OBJECTIVE, VERB_REFRESH_PLAN } from '../views/verbs';
-import type { Paging, SearchAnswer } from './search';
+import type { ActionHandler, ChatModule, IntentHandler, Paging, SearchAnswer, SearchHandler } from './module';
+
+export type { ActionHandler, ChatModule, IntentHandler, SearchHandler } from './module';
 
 /**
  * One entry point for text and one for card actions. Capabilities register their intents and verbs here,
  * so adding one (reports, digest) does not touch the others.
  */
-
-export type IntentHandler = (services: Services, turn: ChatTurn, u: Understanding) => Promise<ChatResult> | ChatResult;
-export type ActionHandler = (services: Services, turn: ChatTurn, data: Record<string, unknown>) => Promise<ChatResult> | ChatResult;
-
-/** A search box's query (the message extension) -> results as view data (chat/search.ts). */
-export type SearchHandler = (services: Services, turn: ChatTurn, query: string, paging: Paging) => Promise<SearchAnswer> | SearchAnswer;
-
-export interface ChatModule {
-  intents?: Partial<Record<Intent, IntentHandler>>;
-  actions?: Record<string, ActionHandler>;
-  search?: SearchHandler;
-}
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 

@@ -6,8 +6,8 @@ import { dueText, statusLine } from '../views/mine-cards';
 import { fitCard } from '../views/fit';
 import { chatPeriod, indicatorDetail, objectiveStatus } from './ask';
 import { ownedList } from './mine';
-import type { ChatModule } from './router';
-import type { Card, ChatTurn, Services } from './types';
+import type { ChatModule, Paging, SearchAnswer, SearchResult } from './module';
+import type { ChatTurn, Services } from './types';
 
 /**
  * The search behind the message extension (Teams' compose box): a query -> indicators and objectives, each with
@@ -23,28 +23,6 @@ import type { Card, ChatTurn, Services } from './types';
  * - A card over 28 KB (an indicator with long report texts) has its longest texts shortened (views/fit.ts).
  * - Results come in the language the query's words tell, else the client's (turn.lang, from its locale).
  */
-
-export interface SearchResult {
-  kind: 'indicator' | 'objective';
-  /** The indicator's id, or the objective's number. */
-  ref: string;
-  title: string;
-  subtitle: string;
-  card: Card;
-}
-
-export interface SearchAnswer {
-  lang: Lang;
-  /** The results of the page asked for. */
-  results: SearchResult[];
-  /** How many results the query has in all. */
-  total: number;
-}
-
-export interface Paging {
-  skip: number;
-  count: number;
-}
 
 /** The most results one answer holds (Teams asks for 25 at a time; a larger count is cut to this). */
 export const MAX_RESULTS = 25;

@@ -1,4 +1,4 @@
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { importReportsCommand } from './import-reports';
 import { exportCommand } from './export';
 import { migrateStoreCommand } from './migrate-store';

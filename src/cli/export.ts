@@ -6,7 +6,7 @@ import { bogotaDate } from '../calendar';
 import { computePlan } from '../progress/engine';
 import { followUpWorkbook, refusalText } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter } from '../outputs/common';
-import { openReadStore, parse, UsageError, type CliIo } from './main';
+import { openReadStore, parse, UsageError, type CliIo } from './io';
 import { catalog } from '../i18n';
 
 /** The command line speaks Spanish (the planning office's operators). */

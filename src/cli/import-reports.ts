@@ -8,7 +8,7 @@ import { StoreError } from '../store/lowdb-store';
 import { describeStore, openStore } from '../store';
 import type { Person } from '../domain/records';
 import { importReportsCsv } from '../reports/csv-import';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { catalog } from '../i18n';
 
 /**

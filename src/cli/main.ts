@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../config';
 import { loadPlan } from '../plan/load';
 import { PlanError } from '../plan/schema';
@@ -7,29 +6,15 @@ import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { computePlan } from '../progress/engine';
 import { statusJson } from '../views/status-json';
 import { checkReport, statusTable } from './format';
-import type { Store } from '../store/types';
-import { openStore, type StoreConfig } from '../store';
+import { openReadStore, parse, UsageError, type CliIo } from './io';
 import { commands as extraCommands } from './commands';
-import { catalog } from '../i18n';
+import { catalog, configFailureText, planFailureText } from '../i18n';
 
 /** `npm run cli -- <command>`: status | check-plan | import-reports. Exit codes: 0 ok, 1 findings/invalid data, 2 usage. */
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-}
 
 /** The command line speaks Spanish (the planning office's operators). */
 const t = catalog('es').cli;
 const USAGE = t.usage;
-
-export class UsageError extends Error {}
-
-/** The store for a command that only reads (PEI_DATABASE_URL or PEI_DB_FILE; a missing file reads as empty). */
-export async function openReadStore(config: StoreConfig): Promise<Store> {
-  return openStore(config, { mode: 'read' });
-}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -58,21 +43,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (e instanceof ConfigError || e instanceof PlanError) {
-      io.err(e.message);
+      const operator = catalog('es').operator;
+      io.err(e instanceof ConfigError ? configFailureText(e.failure, operator) : planFailureText(e.failure, operator));
       return 1;
     }
     io.err(t.error((e as Error).message));
     return 1;
-  }
-}
-
-type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-export function parse(args: string[], options: Options, positionals = false): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const r = parseArgs({ args, options, allowPositionals: positionals, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError((e as Error).message);
   }
 }
 

@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { openLowdbStore } from '../store/lowdb-store';
 import { redactUrl } from '../store/pg-store';
 import { copyToPostgres, snapshotOf } from '../store/migrate';
-import { parse, UsageError, type CliIo } from './main';
+import { parse, UsageError, type CliIo } from './io';
 import { catalog } from '../i18n';
 
 const t = catalog('es').cli;

@@ -5,7 +5,7 @@ import type { ConversationRecord, Subscription } from '../domain/records';
 
 /**
  * When the weekly digest is due: pure functions of the cron expression (America/Bogota), the clock and what the
- * store says was sent. No timers here: src/teams/scheduler.ts ticks and asks.
+ * store says was sent. No timers here: src/digest/scheduler.ts ticks and asks.
  *
  * The rule, for a tick at `now`:
  * - the *slot* is the latest cron occurrence at or before `now` inside now's ISO week (Monday 00:00 to Sunday

@@ -6,7 +6,8 @@ import { statusJson } from '../views/status-json';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
 import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
-import { catalog, type BodyErrorCode, type HttpStrings } from '../i18n';
+import { catalog, type BodyErrorCode } from '../i18n';
+import type { ClientError, MessagesHandler } from '../chat/messages';
 import { registerOutputRoutes } from './outputs-api';
 import { readYearAsOf } from './params';
 import { DOWNLOAD_PATH } from '../outputs/signed-link';
@@ -17,28 +18,6 @@ import { registerReportsApi } from './reports-api';
  * restify: POST /api/messages (handed to the Bot Framework adapter), GET /healthz, GET /api/v1/status.
  * This folder is the only one that imports restify.
  */
-
-/** A request to /api/messages once its body is read and parsed (a JSON value, not yet checked to be an activity). */
-export interface MessagesRequest {
-  body: unknown;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** A client error: its code, and its message from the catalog; the HTTP layer answers in the client's language (Accept-Language). */
-export interface ClientError {
-  code: string;
-  message: (t: HttpStrings) => string;
-}
-
-/** What the Teams layer answers: a status with a JSON body (an invoke response), or a client error. */
-export interface MessagesResult {
-  status: number;
-  body?: unknown;
-  error?: ClientError;
-}
-
-/** What /api/messages needs from the Teams layer: the adapter's process() with the app's run(), without HTTP. */
-export type MessagesHandler = (request: MessagesRequest) => Promise<MessagesResult>;
 
 export interface HttpOptions {
   messages: MessagesHandler;

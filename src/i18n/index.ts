@@ -11,6 +11,7 @@ import type { FieldKey } from './types/validation';
 
 export * from './lang';
 export * from './format';
+export * from './operator-errors';
 export type { Catalog } from './types';
 export type { Example, Strings } from './types/cards';
 export type { ExplainStrings } from './types/explain';

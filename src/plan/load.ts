@@ -2,9 +2,6 @@ import { readFileSync } from 'node:fs';
 import { PLAN_FILE } from '../paths';
 import { parsePlan, PlanError } from './schema';
 import type { Indicator, Plan } from '../domain/plan';
-import { catalog } from '../i18n';
-
-const t = catalog('es').operator;
 
 /** The plan file shipped with the project: data/plan.json at the repository root. */
 export const DEFAULT_PLAN_FILE = PLAN_FILE;
@@ -14,13 +11,13 @@ export function loadPlan(file = DEFAULT_PLAN_FILE): Plan {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new PlanError(t.planUnreadable(file, (e as Error).message));
+    throw new PlanError({ code: 'plan-unreadable', file, reason: (e as Error).message });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new PlanError(t.planNotJson(file, (e as Error).message));
+    throw new PlanError({ code: 'plan-not-json', file, reason: (e as Error).message });
   }
   return parsePlan(raw, file);
 }

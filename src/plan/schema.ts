@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { Plan } from '../domain/plan';
-import { catalog } from '../i18n';
+import type { PlanFailure, PlanIssue, PlanProblem } from '../domain/operator-errors';
 
-/** The operator reads what is wrong with the plan file in Spanish. */
-const t = catalog('es').operator;
+/**
+ * Validates data/plan.json at load. A failure is thrown as a PlanError: its code and facts (each failed check with
+ * the path of its field); the edges word it (i18n planFailureText).
+ */
 
-/** Validates data/plan.json at load. Messages name the failing field by its path. */
+/** The checks of our own carry their code and facts in the issue's params. */
+const problem = (p: Exclude<PlanProblem, { code: 'schema' }>) => ({ params: p });
+const INDICATOR_ID = /^(\d{4}|\d{4}-M\d+|O\d+-\d+)$/;
 
 const fraction = z.number().finite().nonnegative();
 const year = z.object({ '2024': fraction, '2025': fraction, '2026': fraction, '2027': fraction }).strict();
@@ -20,7 +24,7 @@ const meta = z.object({
 }).strict();
 
 const indicator = z.object({
-  id: z.string().regex(/^(\d{4}|\d{4}-M\d+|O\d+-\d+)$/, t.planIdFormat),
+  id: z.string().refine((id) => INDICATOR_ID.test(id), problem({ code: 'id-format' })),
   objective: z.number().int().min(1),
   printedNumber: z.string().nullable(),
   name: z.string().min(5),
@@ -63,26 +67,45 @@ export const planSchema = z.object({
 }).strict().superRefine((plan, ctx) => {
   const ids = new Set<string>();
   plan.objectives.forEach((o, oi) => {
-    if (o.number !== oi + 1) ctx.addIssue({ code: 'custom', path: ['objectives', oi, 'number'], message: t.planExpectedNumber(oi + 1) });
+    if (o.number !== oi + 1) ctx.addIssue({ code: 'custom', path: ['objectives', oi, 'number'], ...problem({ code: 'expected-number', n: oi + 1 }) });
     o.indicators.forEach((ind, ii) => {
       const path = ['objectives', oi, 'indicators', ii];
-      if (ids.has(ind.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: t.planRepeatedId(ind.id) });
+      if (ids.has(ind.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], ...problem({ code: 'repeated-id', id: ind.id }) });
       ids.add(ind.id);
-      if (ind.objective !== o.number) ctx.addIssue({ code: 'custom', path: [...path, 'objective'], message: t.planMustBe(o.number) });
+      if (ind.objective !== o.number) ctx.addIssue({ code: 'custom', path: [...path, 'objective'], ...problem({ code: 'must-be', n: o.number }) });
     });
   });
 });
 
-export class PlanError extends Error {}
+/**
+ * The plan file cannot be used: its code and facts (domain/plan-errors.ts). The message is a developer's summary in
+ * English naming each failing field; what the operator reads is worded at the edges (cli/, main.ts).
+ */
+export class PlanError extends Error {
+  constructor(readonly failure: PlanFailure) {
+    super(developerText(failure));
+    this.name = 'PlanError';
+  }
+
+  get code(): PlanFailure['code'] {
+    return this.failure.code;
+  }
+}
 
 /** Parses and validates raw JSON; throws PlanError naming each bad field, e.g. "objectives[4].indicators[0].weight". */
 export function parsePlan(raw: unknown, source = 'data/plan.json'): Plan {
   const result = planSchema.safeParse(raw);
   if (result.success) return result.data as Plan;
-  const lines = result.error.issues.slice(0, 10).map((i) => `  - ${formatPath(i.path)}: ${i.message}`);
-  throw new PlanError(t.planInvalid(source, lines.join('\n')));
+  throw new PlanError({ code: 'plan-invalid', file: source, issues: result.error.issues.map(issueOf) });
 }
 
-function formatPath(path: (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)), '') || t.planRoot;
+function issueOf(i: z.ZodIssue): PlanIssue {
+  const own = i.code === 'custom' ? (i.params as PlanProblem | undefined) : undefined;
+  return { path: [...i.path], problem: own?.code ? own : { code: 'schema', message: i.message } };
+}
+
+function developerText(f: PlanFailure): string {
+  if (f.code !== 'plan-invalid') return `${f.code}: ${f.file}: ${f.reason}`;
+  const lines = f.issues.map(({ path, problem: p }) => `  - ${path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('').replace(/^\./, '') || '(root)'}: ${p.code === 'schema' ? p.message : Object.values(p).join(' ')}`);
+  return `${f.code}: ${f.file}:\n${lines.join('\n')}`;
 }

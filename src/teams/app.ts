@@ -2,11 +2,9 @@ import { ActivityTypes, MessageFactory, TeamsInfo, type TurnContext } from 'botb
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ChatRouter } from '../chat/router';
 import type { Actor, Services } from '../chat/types';
-import { actionUnavailableCard, messageCard, welcomeCard } from '../views/cards';
-import { viewContext } from '../chat/ask';
+import { textCard, unavailableCard, welcome } from '../chat/welcome';
 import { deliver, cardActivity, cardInvokeResponse, invokeAnswerOf, refreshUsersOf } from './deliver';
 import { localeLang, mentionsBot, setTurnLang, textOf, turnOf } from './activity';
-import { catalog } from '../i18n';
 import { languageTold } from '../language';
 import { forgetChannel, forgetConversation, rememberChannels, rememberConversation, type TeamChannel } from './conversations';
 import type { Lang } from '../language/types';
@@ -190,7 +188,8 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     // No words yet: the welcome speaks the client's locale (en-US → English).
     const lang = localeLang(context.activity);
     const turn = turnOf(context, lang, clock());
-    await context.sendActivity(cardActivity(welcomeCard(await viewContext(services, turn)), lang, catalog(lang).replies.summaryWelcome));
+    const greeting = await welcome(services, turn);
+    await context.sendActivity(cardActivity(greeting.card, lang, greeting.summary));
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
@@ -255,7 +254,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       const automatic = value.trigger === 'automatic';
       const users = refreshUsersOf(context.activity);
       if (!router.knows(verb)) {
-        await context.sendActivity(cardInvokeResponse(actionUnavailableCard(verb, lang), lang));
+        await context.sendActivity(cardInvokeResponse(unavailableCard(verb, lang), lang));
         return;
       }
       if (!automatic) await remember(context);
@@ -263,7 +262,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       turn.actor.email = await emailOf(context);
       turn.resolvePeople = (people) => resolvePeople(context, people);
       const result = await router.action({ ...turn, lang }, { ...data, verb });
-      const answer = invokeAnswerOf(result, (text) => messageCard({ text })) ?? { card: actionUnavailableCard(verb, lang), extras: [] };
+      const answer = invokeAnswerOf(result, textCard) ?? { card: unavailableCard(verb, lang), extras: [] };
       await context.sendActivity(cardInvokeResponse(answer.card, lang, users));
       if (!automatic) {
         for (const r of answer.extras) {

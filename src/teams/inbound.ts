@@ -1,7 +1,7 @@
 import { z } from 'zod/v4'; // zod 3.25 ships v4 beside v3: the same checks, in less than half the time
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { ClientError, MessagesRequest, MessagesResult } from '../http/server';
+import type { ClientError, MessagesRequest, MessagesResult } from '../chat/messages';
 
 /**
  * The door of /api/messages: what the HTTP layer read (a JSON value) is checked to be an activity the bot can

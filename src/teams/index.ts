@@ -1,48 +1,28 @@
-import type { MessagesRequest, MessagesResult } from '../http/server';
-import type { Config } from '../config';
-import type { ChatRouter } from '../chat/router';
-import type { Services } from '../chat/types';
-import type { Logger } from '../log';
-import { DigestRunner, type RunSummary } from '../digest/run';
-import { createAdapter } from './adapter';
-import { createTeamsApp } from './app';
-import { ProactiveSender } from './proactive';
-import { Scheduler, deliverOutbound } from './scheduler';
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { MessagesHandler } from '../chat/messages';
+import type { OutboundMessage } from '../chat/outbound';
+import type { DeliveryResult } from '../digest/run';
+import type { ConversationRecord } from '../domain/records';
+import { cardActivity } from './deliver';
 import { processInbound } from './inbound';
+import type { ProactiveSender } from './proactive';
 
-/** The Teams side of the bot as the composition root sees it: an HTTP handler, and start/stop for schedules. */
+/**
+ * The Teams adapter as the composition root (src/main.ts) wires it: the Bot Framework adapter, the teams-ai
+ * application over the chat, the proactive sender. This folder translates Teams activities for chat/ and
+ * delivers what chat/ and digest/ rendered; it composes nothing else.
+ */
 
-export interface TeamsBot {
-  /** One request to /api/messages (already read and parsed): checked, authenticated, run; never throws SDK text. */
-  handle(request: MessagesRequest): Promise<MessagesResult>;
-  /** Starts the digest/reminder scheduler (a tick per minute). */
-  start(): void;
-  /** Stops the scheduler and waits for a run in progress to record what it sent. */
-  stop(): Promise<void>;
-  /** Runs the digests and reminders due at `now` (the clock's time by default); for tests with a fake clock. */
-  tick(now?: Date): Promise<RunSummary>;
+export { createAdapter } from './adapter';
+export { createTeamsApp } from './app';
+export { ProactiveSender } from './proactive';
+
+/** POST /api/messages for the HTTP server: one request checked, authenticated and run through the app; never throws SDK text. */
+export function messagesHandler(adapter: TeamsAdapter, app: Application<TurnState>, warn: (msg: string) => void): MessagesHandler {
+  return (request) => processInbound(adapter, request, (context) => app.run(context).then(() => undefined), warn);
 }
 
-export function createTeamsBot(opts: { config: Config; services: Services; router: ChatRouter; clock: () => Date; log: Logger }): TeamsBot {
-  const { config, services, router, clock, log } = opts;
-  const adapter = createAdapter(config.bot, (m, e) => log.error(m, e), (m) => log.warn(m));
-  const app = createTeamsApp({ services, router, adapter, clock, log: (m, e) => log.error(m, e), wake: () => void scheduler.tick() });
-  const sender = new ProactiveSender({ adapter, botAppId: config.bot.id ?? '', store: services.store, log, clock });
-  const runner = new DigestRunner({
-    plan: services.plan,
-    store: services.store,
-    figures: (year, asOf) => services.status.figures(year, asOf),
-    cron: config.digestCron,
-    reminderDays: config.reminderDays,
-    admins: config.admins,
-    log,
-    deliver: (item) => deliverOutbound(sender, item, services.plan),
-  });
-  const scheduler = new Scheduler({ runner, sender, clock, log });
-  return {
-    handle: (request) => processInbound(adapter, request, (context) => app.run(context).then(() => undefined), (m) => log.warn(m)),
-    start: () => scheduler.start(),
-    stop: () => scheduler.stop(),
-    tick: (now) => scheduler.tick(now),
-  };
+/** Sends a rendered message (chat/outbound.ts) to a stored conversation, under the sender's pacing and retries. */
+export function deliverMessage(sender: ProactiveSender, conversation: ConversationRecord, message: OutboundMessage, key: string): Promise<DeliveryResult> {
+  return sender.send(conversation, cardActivity(message.card, message.lang, message.summary), key);
 }

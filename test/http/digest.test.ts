@@ -75,7 +75,7 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: MONDAY });
     await seedReports(storeOf(t));
     await subscribeBoth(t);
-    const summary = await t.bot.teams.tick();
+    const summary = await t.bot.scheduler.tick();
     expect(summary.at).toBe('2025-07-07T13:00:00.000Z');
 
     const group = digestsTo(t, GROUP);
@@ -111,8 +111,8 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
 
     // Later ticks the same week send nothing more.
     const before = t.connector.received.length;
-    await t.bot.teams.tick();
-    await t.bot.teams.tick(parseNow('2025-07-09T10:00'));
+    await t.bot.scheduler.tick();
+    await t.bot.scheduler.tick(parseNow('2025-07-09T10:00'));
     expect(t.connector.received.length).toBe(before);
     expect((await storeOf(t).sent()).map((s) => s.key).filter((k) => k.startsWith('digest:')).sort()).toEqual([`digest:2025-W28:${CHANNEL}`, `digest:2025-W28:${GROUP}`].sort());
 
@@ -121,12 +121,12 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     await t.stop();
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: MONDAY }, { dbFile });
     for (const key of [GROUP, CHANNEL]) await storeOf(t).saveConversation(record(t, key, key === GROUP ? 'groupChat' : 'channel'));
-    const again = await t.bot.teams.tick();
+    const again = await t.bot.scheduler.tick();
     expect(again.items).toEqual([]);
     expect(t.connector.received).toEqual([]);
 
     // The next Monday, once more, with the changes since the last digest.
-    await t.bot.teams.tick(parseNow('2025-07-14T08:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-14T08:00'));
     expect(digestsTo(t, GROUP)).toHaveLength(1);
     expect(digestsTo(t, CHANNEL)).toHaveLength(1);
     expect(cardText(digestsTo(t, GROUP)[0])).toContain('Cambios desde el último resumen (7 de julio de 2025)');
@@ -136,7 +136,7 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: MONDAY });
     await subscribeBoth(t);
     t.connector.failFor(GROUP, { status: 429, retryAfter: 1 });
-    await t.bot.teams.tick();
+    await t.bot.scheduler.tick();
     // (Assertions read the connector and the store, not the tick's summary: the scheduler's own first tick, a
     // second after start, may be the one that did the work.)
     expect(digestsTo(t, GROUP)).toHaveLength(1);
@@ -151,12 +151,12 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: MONDAY });
     await subscribeBoth(t);
     t.connector.failFor(GROUP, { status: 403 });
-    await t.bot.teams.tick();
+    await t.bot.scheduler.tick();
     expect(digestsTo(t, CHANNEL)).toHaveLength(1);
     expect(digestsTo(t, GROUP)).toHaveLength(0);
     expect((await storeOf(t).wasSent(`digest:2025-W28:${GROUP}`))).toBe(false);
     expect((await storeOf(t).conversations()).find((c) => c.key === GROUP)).toMatchObject({ active: false, inactiveReason: 'HTTP 403' });
-    await t.bot.teams.tick(parseNow('2025-07-07T09:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-07T09:00'));
     expect(t.connector.received.filter((r) => r.conversationId === GROUP)).toHaveLength(1);
   });
 
@@ -164,16 +164,16 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: MONDAY });
     await subscribeBoth(t);
     t.connector.failFor('', { status: 500 }); // the channel's new-thread request
-    await t.bot.teams.tick();
+    await t.bot.scheduler.tick();
     expect(t.connector.received.filter((r) => r.method === 'POST-FAULT-500')).toHaveLength(1);
     expect(digestsTo(t, GROUP)).toHaveLength(1);
     expect(digestsTo(t, CHANNEL)).toHaveLength(0);
     expect((await storeOf(t).conversations()).find((c) => c.key === CHANNEL)?.active).toBe(true);
     // Not before the backoff (5 min)…
-    expect((await t.bot.teams.tick(parseNow('2025-07-07T08:02'))).items).toEqual([]);
+    expect((await t.bot.scheduler.tick(parseNow('2025-07-07T08:02'))).items).toEqual([]);
     // …then delivered, once.
-    await t.bot.teams.tick(parseNow('2025-07-07T08:06'));
-    await t.bot.teams.tick(parseNow('2025-07-07T08:07'));
+    await t.bot.scheduler.tick(parseNow('2025-07-07T08:06'));
+    await t.bot.scheduler.tick(parseNow('2025-07-07T08:07'));
     expect(digestsTo(t, CHANNEL)).toHaveLength(1);
     expect(digestsTo(t, GROUP)).toHaveLength(1);
   });
@@ -195,7 +195,7 @@ describe('end to end over /api/messages', () => {
     expect(confirm).toContain('Resumen semanal activado');
     expect(confirm).toContain('lunes 7 de julio de 2025, 8:00 a. m. (hora de Bogotá)');
     t.connector.clear();
-    await t.bot.teams.tick(parseNow('2025-07-07T08:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-07T08:00'));
     expect(digestsTo(t, GROUP)).toHaveLength(1);
   });
 
@@ -206,7 +206,7 @@ describe('end to end over /api/messages', () => {
     expect((await storeOf(t).subscriptions()).map((s) => s.conversationKey)).toEqual([CHANNEL]);
     expect(cardText(t.connector.cards().at(-1))).toContain('Weekly digest on');
     t.connector.clear();
-    await t.bot.teams.tick(parseNow('2025-07-07T08:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-07T08:00'));
     expect(digestsTo(t, CHANNEL)).toHaveLength(1);
   });
 
@@ -218,10 +218,10 @@ describe('end to end over /api/messages', () => {
     expect(personal.userId).toBe('aad-ana');
     await storeOf(t).setOwners('4263', [ANA_PERSON], ADMIN_PERSON, '2025-06-01T00:00:00.000Z');
     t.connector.clear();
-    await t.bot.teams.tick(parseNow('2025-07-04T07:00')); // before 08:00: not yet
+    await t.bot.scheduler.tick(parseNow('2025-07-04T07:00')); // before 08:00: not yet
     expect(t.connector.cards(personal.key)).toHaveLength(0);
-    await t.bot.teams.tick(parseNow('2025-07-04T08:00'));
-    await t.bot.teams.tick(parseNow('2025-07-04T16:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-04T08:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-04T16:00'));
     const cards = t.connector.cards(personal.key);
     expect(cards).toHaveLength(1);
     expect(cardText(cards[0])).toContain('Faltan 3 días para el plazo del reporte de junio de 2025: lunes 7 de julio de 2025');

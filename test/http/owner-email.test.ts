@@ -30,7 +30,7 @@ test('an owner assigned by email gets the reminder in the personal chat they ope
   expect(chat?.email).toBe('luis.gomez@secretariageneral.gov.co');
   t.connector.clear();
   // June 2025 is due on 7 July; 4 July 08:30 Bogotá is 3 days before.
-  await t.bot.teams.tick(new Date('2025-07-04T13:30:00Z'));
+  await t.bot.scheduler.tick(new Date('2025-07-04T13:30:00Z'));
   const posted = t.connector.cards(chat!.key);
   expect(posted).toHaveLength(1);
   expect(cardText(posted[0])).toContain('4263');

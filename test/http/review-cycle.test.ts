@@ -113,13 +113,13 @@ describe('the review cycle over HTTP', () => {
     expect(await reportsApi()).toEqual([
       expect.objectContaining({ version: 1, review: 'devuelto', reviewedBy: { id: 'aad-admin', name: 'Oficina de Planeación', email: 'planeacion@secretariageneral.gov.co' }, reviewNote: reason, reviewedAt: expect.any(String) }),
     ]);
-    await t.bot.teams.tick(); // waits for the run the return woke
+    await t.bot.scheduler.tick(); // waits for the run the return woke
     const notice = t.connector.cards(ANA_CHAT).find((c) => cardText(c).includes('fue devuelto'));
     expect(notice).toBeDefined();
     expect(cardText(notice)).toContain('Tu reporte del indicador 4263 de junio de 2025 fue devuelto');
     expect(cardText(notice)).toContain(reason);
     expect(t.connector.cards(ANA_CHAT).filter((c) => cardText(c).includes('fue devuelto'))).toHaveLength(1);
-    await t.bot.teams.tick();
+    await t.bot.scheduler.tick();
     expect(t.connector.cards(ANA_CHAT).filter((c) => cardText(c).includes('fue devuelto'))).toHaveLength(1); // once
 
     // 4. Ana's button opens the form for that month, filled with what was returned; she corrects it.

@@ -114,7 +114,7 @@ describe('English all through', () => {
     await store.setOwners('3979', [LUIS_PERSON], ADMIN_PERSON, '2025-06-01T00:00:00.000Z');
     t.connector.clear();
 
-    await t.bot.teams.tick(parseNow('2025-07-04T08:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-04T08:00'));
     const anaReminder = lastTo(t, ANA_KEY);
     const luisReminder = lastTo(t, LUIS_KEY);
     expect(cardText(cardOf(anaReminder))).toContain('June 2025');
@@ -123,7 +123,7 @@ describe('English all through', () => {
     expect(cardText(cardOf(luisReminder))).toContain('Faltan 3 días para el plazo del reporte de junio de 2025');
 
     t.connector.clear();
-    await t.bot.teams.tick(parseNow('2025-07-07T08:00'));
+    await t.bot.scheduler.tick(parseNow('2025-07-07T08:00'));
     const anaDigest = t.connector.cards(ANA_KEY).map(cardText).join('\n');
     const luisDigest = t.connector.cards(LUIS_KEY).map(cardText).join('\n');
     expect(luisDigest).toContain('Resumen semanal del PEI');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPlan, allIndicators } from '../../src/plan/load';
 import { parsePlan, PlanError } from '../../src/plan/schema';
+import { catalog, planFailureText } from '../../src/i18n';
 
 const plan = loadPlan();
 const seed = readFileSync(join(__dirname, '../../docs/fuente/pei-2024-2027.txt'), 'utf8');
@@ -99,6 +100,16 @@ describe('the plan data matches the seed number by number', () => {
 
 describe('a broken plan file stops start-up with a message naming the field', () => {
   const raw = () => JSON.parse(readFileSync(join(__dirname, '../../data/plan.json'), 'utf8'));
+  /** What the operator reads: src/plan/ throws the code and facts, the edges (cli/, main.ts) word them so. */
+  const operatorReads = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof PlanError) return planFailureText(e.failure, catalog('es').operator);
+      throw e;
+    }
+    return '';
+  };
 
   test('a weight written as text', () => {
     const p = raw();
@@ -119,13 +130,15 @@ describe('a broken plan file stops start-up with a message naming the field', ()
   test('a repeated indicator id', () => {
     const p = raw();
     p.objectives[1].indicators[1].id = '4234';
-    expect(() => parsePlan(p)).toThrow(/id repetido: 4234/);
+    expect(() => parsePlan(p)).toThrow(PlanError);
+    expect(operatorReads(() => parsePlan(p))).toMatch(/id repetido: 4234/);
   });
 
   test('a file that is not JSON', () => {
     const { writeFileSync, mkdtempSync } = require('node:fs');
     const dir = mkdtempSync(join(require('node:os').tmpdir(), 'plan-'));
     writeFileSync(join(dir, 'plan.json'), '{ "id": ');
-    expect(() => loadPlan(join(dir, 'plan.json'))).toThrow(/no es JSON válido/);
+    expect(() => loadPlan(join(dir, 'plan.json'))).toThrow(PlanError);
+    expect(operatorReads(() => loadPlan(join(dir, 'plan.json')))).toMatch(/no es JSON válido/);
   });
 });

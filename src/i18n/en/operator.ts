@@ -22,7 +22,6 @@ export const operator: OperatorStrings = {
   reminderDaysInvalid: (got) => `Invalid configuration: PEI_REMINDER_DAYS="${got}": whole numbers between 0 and 30 separated by commas`,
   requestTimeoutRange: 'Invalid configuration: PEI_REQUEST_TIMEOUT_MS must be between 100 and 14000 (Teams stops waiting after 15 s)',
 
-  projectNotFound: (from) => `The project folder (data/plan.json) was not found from ${from}`,
   linkSecretShort: (file) => `${file}: the key of the download links is empty or short; delete it to generate another.`,
   listenMode: { authenticated: (botId) => `authenticated (BOT_ID ${botId})`, anonymous: 'local anonymous (no BOT_ID)' },
   listenReason: {

@@ -22,7 +22,6 @@ export const operator: OperatorStrings = {
   reminderDaysInvalid: (got) => `Configuración inválida: PEI_REMINDER_DAYS="${got}": enteros entre 0 y 30 separados por comas`,
   requestTimeoutRange: 'Configuración inválida: PEI_REQUEST_TIMEOUT_MS debe estar entre 100 y 14000 (Teams deja de esperar a los 15 s)',
 
-  projectNotFound: (from) => `No se encontró la carpeta del proyecto (data/plan.json) desde ${from}`,
   linkSecretShort: (file) => `${file}: la clave de los enlaces de descarga está vacía o es corta; bórrela para generar otra.`,
   listenMode: { authenticated: (botId) => `autenticado (BOT_ID ${botId})`, anonymous: 'anónimo local (sin BOT_ID)' },
   listenReason: {

@@ -6,7 +6,7 @@ import type { Finding } from '../../domain/codes';
  * the bot listens. The CLI and the start-up use the Spanish catalog; the English one keeps both locales whole.
  */
 export interface OperatorStrings {
-  // Configuration (src/config.ts)
+  // Configuration (src/config.ts throws ConfigError with codes and facts; i18n/operator-errors.ts words them with these)
   configInvalid(variable: string, problem: string): string;
   mustBePort: string;
   mustBeHost: string;
@@ -24,12 +24,11 @@ export interface OperatorStrings {
   bandsInvalid(got: string, why: string): string;
   reminderDaysInvalid(got: string): string;
   requestTimeoutRange: string;
-  // Start-up (paths, link secret, where the bot listens)
-  projectNotFound(from: string): string;
+  // Start-up (link secret, where the bot listens)
   linkSecretShort(file: string): string;
   listenMode: { authenticated(botId: string): string; anonymous: string };
   listenReason: { PEI_HOST: string; authenticated: string; anonymous: string };
-  // The plan file (src/plan/load.ts, schema.ts)
+  // The plan file (src/plan/ throws PlanError with codes and facts; i18n/operator-errors.ts words them with these)
   planUnreadable(file: string, why: string): string;
   planNotJson(file: string, why: string): string;
   planInvalid(file: string, lines: string): string;

@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import type { Store } from '../store/types';
+import { openStore, type StoreConfig } from '../store';
+
+/** What every command of the CLI shares: its input and output, its usage error, its option parser, the read store. */
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A command used wrongly: the CLI prints the message and the usage, and exits with 2. */
+export class UsageError extends Error {}
+
+/** The store for a command that only reads (PEI_DATABASE_URL or PEI_DB_FILE; a missing file reads as empty). */
+export async function openReadStore(config: StoreConfig): Promise<Store> {
+  return openStore(config, { mode: 'read' });
+}
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+export function parse(args: string[], options: Options, positionals = false): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const r = parseArgs({ args, options, allowPositionals: positionals, strict: true });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}

@@ -1,0 +1,64 @@
+import type { DigestLog, DigestRunner, RunSummary } from './run';
+
+/**
+ * The clock of the proactive work: a tick every minute (an unref'd setInterval, so it never keeps the process
+ * alive) asks the runner what is due at the clock's time; the runner hands it to the sender. The clock is injected: tests
+ * call `tick(now)` with a fake time. Ticks never overlap: an interval tick is skipped while one runs; an explicit
+ * tick waits for the running one. The first tick runs shortly after start, so a process that was down at the
+ * cron time catches up (within the same week) without waiting a minute.
+ */
+
+export interface SchedulerOptions {
+  runner: Pick<DigestRunner, 'run'>;
+  /** The delivery side (the Teams layer's sender): started with the schedule; stopped first, which cuts its waits short. */
+  sender: { start(): void; stop(): void };
+  clock: () => Date;
+  log: DigestLog;
+  intervalMs?: number;
+  firstTickMs?: number;
+}
+
+export class Scheduler {
+  private timer?: NodeJS.Timeout;
+  private first?: NodeJS.Timeout;
+  private running: Promise<RunSummary> | null = null;
+
+  constructor(private readonly opts: SchedulerOptions) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.opts.sender.start();
+    const interval = this.opts.intervalMs ?? 60_000;
+    this.timer = setInterval(() => {
+      if (!this.running) void this.tick();
+    }, interval);
+    this.timer.unref();
+    this.first = setTimeout(() => void this.tick(), this.opts.firstTickMs ?? 1000);
+    this.first.unref();
+    this.opts.log.debug(`programador de resúmenes y recordatorios iniciado (cada ${interval / 1000} s)`);
+  }
+
+  /** Runs what is due at `now` (the clock's time by default), after any run in progress. */
+  tick(now: Date = this.opts.clock()): Promise<RunSummary> {
+    const previous = this.running;
+    const run = (async () => {
+      if (previous) await previous.catch(() => undefined);
+      return this.opts.runner.run(now);
+    })();
+    this.running = run;
+    void run.finally(() => {
+      if (this.running === run) this.running = null;
+    }).catch(() => undefined);
+    return run;
+  }
+
+  /** Stops the timer, cuts the sender's waits short, and waits for the run in progress to finish recording. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.first) clearTimeout(this.first);
+    this.timer = undefined;
+    this.first = undefined;
+    this.opts.sender.stop();
+    if (this.running) await this.running.catch(() => undefined);
+  }
+}
