@@ -26,7 +26,6 @@ export {
   formatDate,
   truncate,
   joinList,
-  keptText,
 } from '../i18n/format';
 export type { Lang } from '../i18n/lang';
 export type { ShownStatus } from '../i18n/types/status';
