@@ -14,8 +14,8 @@ export interface ReportSource {
 const MAX_KEPT = 32;
 
 /**
- * The figures of a year as of a date, computed once per store revision and reused: the one cache of the bot (a
- * status turn costs a map lookup, not a recomputation). Any change to the store moves the revision, and the next
+ * The figures of a year as of a date, computed once per store revision and reused: the cache that carries its weight
+ * (a status turn costs a map lookup, not a recomputation). Any change to the store moves the revision, and the next
  * question computes the figures again from every stored version (computePlan).
  */
 export function createStatusService(plan: Plan, source: ReportSource, bands: Bands = DEFAULT_BANDS) {
