@@ -25,7 +25,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate)/)'],
   testTimeout: 30000,
-  setupFilesAfterEnv: ['<rootDir>/test/setup-render-check.ts'],
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
 };

@@ -58,8 +58,8 @@ async function district(runs: number) {
     async reportChanges(since: number) {
       return { revision: this.rev, reports: since <= 0 ? this.list.slice() : log.filter((x) => x.rev > since).map((x) => x.r) };
     },
-    async reports(q: { indicatorId: string; period: string }) {
-      return this.list.filter((r) => r.indicatorId === q.indicatorId && r.period === q.period);
+    async reports(q?: { indicatorId: string; period: string }) {
+      return q ? this.list.filter((r) => r.indicatorId === q.indicatorId && r.period === q.period) : this.list.slice();
     },
   };
   const service = createStatusService(plan, source);

@@ -25,23 +25,13 @@ export function isPeriod(s: string): boolean {
   return PERIOD_RE.test(s);
 }
 
-/** "MM/DD/YYYY" in Bogotá: Intl formats a date about five times faster than a luxon DateTime is built. */
-const BOGOTA_DAY = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const US_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+/** Bogotá's calendar date as Intl writes it in en-CA: "YYYY-MM-DD". */
+const BOGOTA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The last instant asked for and its date: a turn asks for the date of its one `now` several times. */
-let lastInstant = NaN;
-let lastDate: IsoDate = '';
-
-/** The Bogotá calendar date of an instant. */
+/** The Bogotá calendar date of an instant (luxon's answer where Intl's is not "YYYY-MM-DD": years outside 1000..9999, an invalid date). */
 export function bogotaDate(instant: Date): IsoDate {
-  const t = instant.getTime();
-  if (t === lastInstant) return lastDate;
-  const m = Number.isNaN(t) ? null : US_DATE.exec(BOGOTA_DAY.format(instant));
-  // Anything unusual (years outside 1000..9999, an invalid date) goes the long way, as before.
-  if (!m) return DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
-  lastInstant = t;
-  return (lastDate = `${m[3]}-${m[1]}-${m[2]}`);
+  const text = Number.isNaN(instant.getTime()) ? '' : BOGOTA_DAY.format(instant);
+  return DATE_RE.test(text) ? text : DateTime.fromJSDate(instant, { zone: ZONE }).toISODate()!;
 }
 
 /**
@@ -61,14 +51,7 @@ export function periodOf(date: IsoDate): Period {
 }
 
 export function yearOf(dateOrPeriod: string): number {
-  // Four digits (every period and date): arithmetic, without the substring the engine would make per report.
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = dateOrPeriod.charCodeAt(i) - 48;
-    if (!(d >= 0 && d <= 9)) return Number(dateOrPeriod.slice(0, 4));
-    y = y * 10 + d;
-  }
-  return y;
+  return Number(dateOrPeriod.slice(0, 4));
 }
 
 export function monthOf(dateOrPeriod: string): number {
@@ -92,12 +75,9 @@ export function nextPeriod(p: Period): Period {
   return m === 12 ? makePeriod(y + 1, 1) : makePeriod(y, m + 1);
 }
 
-const daysInMonthCache = new Map<number, number>();
+/** Days in a month of the Gregorian calendar (day 0 of the next month is the last of this one). */
 function daysInMonth(year: number, month: number): number {
-  const key = year * 100 + month;
-  let n = daysInMonthCache.get(key);
-  if (n === undefined) daysInMonthCache.set(key, (n = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE }).daysInMonth!));
-  return n;
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
@@ -121,15 +101,8 @@ export function lastClosedPeriod(asOf: IsoDate): Period {
   return d >= daysInMonth(y, m) ? makePeriod(y, m) : previousPeriod(makePeriod(y, m));
 }
 
-const holidayCache = new Map<number, Set<string>>();
 export function isColombianHoliday(date: IsoDate): boolean {
-  const year = yearOf(date);
-  let set = holidayCache.get(year);
-  if (!set) {
-    set = new Set(getHolidaysForYear(year).map((h) => h.celebrationDate));
-    holidayCache.set(year, set);
-  }
-  return set.has(date);
+  return getHolidaysForYear(yearOf(date)).some((h) => h.celebrationDate === date);
 }
 
 export function isBusinessDay(date: IsoDate): boolean {
@@ -142,23 +115,15 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 /** The n-th business day after a month closes: the reporting deadline of that month (n = 5 by default). */
-const deadlineCache = new Map<string, IsoDate>();
 export function reportDeadline(period: Period, businessDays = 5): IsoDate {
-  const key = `${period}|${businessDays}`;
-  let hit = deadlineCache.get(key);
-  if (!hit) deadlineCache.set(key, (hit = computeDeadline(period, businessDays)));
-  return hit;
-}
-
-function computeDeadline(period: Period, businessDays: number): IsoDate {
-  let date = `${nextPeriod(period)}-01`;
+  // The days of the next month as UTC dates: a calendar date has no time zone, and Date steps a day cheaply.
+  const day = new Date(`${nextPeriod(period)}-01T00:00:00Z`);
   let count = 0;
   for (;;) {
-    if (isBusinessDay(date)) {
-      count += 1;
-      if (count === businessDays) return date;
-    }
-    date = addDays(date, 1);
+    const date = day.toISOString().slice(0, 10);
+    const weekday = day.getUTCDay(); // 0 = Sunday .. 6 = Saturday
+    if (weekday !== 0 && weekday !== 6 && !isColombianHoliday(date) && ++count === businessDays) return date;
+    day.setUTCDate(day.getUTCDate() + 1);
   }
 }
 
@@ -175,17 +140,10 @@ export function isYearClosed(year: number, today: IsoDate): boolean {
   return today > reportDeadline(makePeriod(year, 12));
 }
 
-const closedFromCache = new Map<number, number>();
 /**
  * The first instant (epoch ms) at which `year` is closed: the start of the Bogotá day after its December
- * deadline. `instant >= yearClosedFrom(y)` is `isYearClosed(y, bogotaDate(instant))` without a time-zone
- * conversion per instant (the engine checks it for every stored report).
+ * deadline. `instant >= yearClosedFrom(y)` is `isYearClosed(y, bogotaDate(instant))`.
  */
 export function yearClosedFrom(year: number): number {
-  let t = closedFromCache.get(year);
-  if (t === undefined) {
-    t = DateTime.fromISO(reportDeadline(makePeriod(year, 12)), { zone: ZONE }).plus({ days: 1 }).startOf('day').toMillis();
-    closedFromCache.set(year, t);
-  }
-  return t;
+  return DateTime.fromISO(reportDeadline(makePeriod(year, 12)), { zone: ZONE }).plus({ days: 1 }).startOf('day').toMillis();
 }

@@ -34,31 +34,6 @@ export async function viewContext(services: Services, turn: ChatTurn): Promise<V
   };
 }
 
-/**
- * Status answers remembered per store revision, like the figures they show (progress/service.ts): the same
- * question in the same state gets the same card without building it again, so a status turn costs about what an
- * echo turn costs. The key holds everything the card depends on besides the store (whose owners
- * and reports move the revision). Cards are shared: nothing may change them after this (the Teams layer copies
- * them to stamp the language).
- */
-const answers = new WeakMap<Services, { revision: number; byKey: Map<string, ChatResult> }>();
-
-async function remembered(services: Services, key: string, make: () => Promise<ChatResult>): Promise<ChatResult> {
-  const revision = await services.store.revision();
-  let memo = answers.get(services);
-  if (!memo || memo.revision !== revision) answers.set(services, (memo = { revision, byKey: new Map() }));
-  let hit = memo.byKey.get(key);
-  if (!hit) {
-    hit = await make();
-    if (memo.byKey.size >= 256) memo.byKey.clear();
-    memo.byKey.set(key, hit);
-  }
-  return hit;
-}
-
-const answerKey = (kind: string, ctx: ViewContext, year: number, what: string | number = '') =>
-  `${kind}|${what}|${year}|${ctx.asOf}|${ctx.lang}|${ctx.canReport ? 1 : 0}|${ctx.reviewCount ?? ''}`;
-
 function indicatorsById(services: Services): Map<string, Indicator> {
   return new Map(services.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i] as const)));
 }
@@ -67,10 +42,8 @@ export async function objectiveStatus(services: Services, turn: ChatTurn, n: num
   const ctx = await viewContext(services, turn);
   if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length) return reply.card(cards.unknownObjectiveCard(n, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  return remembered(services, answerKey('objective', ctx, year, n), async () => {
-    const fig = (await services.status.figures(year, asOf)).objectives[n - 1];
-    return reply.card(cards.objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
-  });
+  const fig = (await services.status.figures(year, asOf)).objectives[n - 1];
+  return reply.card(cards.objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
 }
 
 export async function indicatorDetail(services: Services, turn: ChatTurn, id: string, namedYear?: number): Promise<ChatResult> {
@@ -78,25 +51,23 @@ export async function indicatorDetail(services: Services, turn: ChatTurn, id: st
   const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
   if (!ind) return reply.card(cards.unknownIndicatorCard(id, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
-  return remembered(services, answerKey('indicator', ctx, year, ind.id), async () => {
-    const pick = async (y: number): Promise<IndicatorFigures> =>
-      (await services.status.figures(y, asOf)).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
-    const byYear: IndicatorFigures[] = [];
-    for (const y of PLAN_YEARS) byYear.push(await pick(y));
-    return reply.card(cards.indicatorDetailCard(await pick(year), byYear, ctx), catalog(turn.lang).replies.summaryIndicator(ind.id));
-  });
+  const pick = async (y: number): Promise<IndicatorFigures> =>
+    (await services.status.figures(y, asOf)).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
+  const byYear: IndicatorFigures[] = [];
+  for (const y of PLAN_YEARS) byYear.push(await pick(y));
+  return reply.card(cards.indicatorDetailCard(await pick(year), byYear, ctx), catalog(turn.lang).replies.summaryIndicator(ind.id));
 }
 
 export async function planSummary(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const ctx = await viewContext(services, turn);
-  return remembered(services, answerKey('plan', ctx, year), async () => reply.card(cards.planSummaryCard(await services.status.figures(year, asOf), ctx), catalog(turn.lang).replies.summaryPlan));
+  return reply.card(cards.planSummaryCard(await services.status.figures(year, asOf), ctx), catalog(turn.lang).replies.summaryPlan);
 }
 
 export async function lagging(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const ctx = await viewContext(services, turn);
-  return remembered(services, answerKey('lagging', ctx, year), async () => reply.card(cards.laggingCard(await services.status.figures(year, asOf), ctx)));
+  return reply.card(cards.laggingCard(await services.status.figures(year, asOf), ctx));
 }
 
 export async function ask(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult | undefined> {

@@ -48,22 +48,8 @@ export class ChatRouter {
     }
   }
 
-  /**
-   * What a text means depends on the text alone (and the plan): the same question asked again ("¿cómo va el objetivo
-   * 5?", the suggested questions' buttons) is read once. Each caller gets its own copy.
-   */
-  private readonly understood = new Map<string, Understanding>();
-
   understand(text: string): Understanding {
-    let u = this.understood.get(text);
-    if (!u) {
-      u = this.services.understanding.understand(text);
-      if (text.length <= 500) {
-        if (this.understood.size >= 500) this.understood.clear();
-        this.understood.set(text, u);
-      }
-    }
-    return { ...u, ...(u.indicatorIds ? { indicatorIds: [...u.indicatorIds] } : {}) };
+    return this.services.understanding.understand(text);
   }
 
   /** A chat message. `u` may be passed when the caller already read the text (to pick the reply language). */

@@ -129,25 +129,18 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
     await answerWorkbook(req, res, check.year, check.quarter);
   });
 
-  // ---- open data: one body per (store revision, day), an ETag of its bytes, 304 when the portal already has it
-  const memo = new Map<string, { body: string; etag: string }>();
+  // ---- open data: the body of the day (from the figures of the store's revision), an ETag of its bytes, 304 when
+  // the portal already has it
   async function feed(kind: 'csv' | 'json'): Promise<{ body: string; etag: string }> {
     const today = bogotaDate(opts.clock());
-    const key = `${kind}|${await opts.store.revision()}|${today}`;
-    let hit = memo.get(key);
-    if (!hit) {
-      const byYear = new Map<string, PlanFigures>();
-      for (const y of PLAN_YEARS) {
-        const asOf = openDataAsOf(y, today);
-        byYear.set(`${y}|${asOf}`, await opts.status.figures(y, asOf));
-      }
-      const rows = openDataRows(source.plan, (y, asOf) => byYear.get(`${y}|${asOf}`)!, today);
-      const body = kind === 'csv' ? openDataCsv(rows) : openDataJson(rows);
-      hit = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
-      if (memo.size >= 8) memo.clear();
-      memo.set(key, hit);
+    const byYear = new Map<string, PlanFigures>();
+    for (const y of PLAN_YEARS) {
+      const asOf = openDataAsOf(y, today);
+      byYear.set(`${y}|${asOf}`, await opts.status.figures(y, asOf));
     }
-    return hit;
+    const rows = openDataRows(source.plan, (y, asOf) => byYear.get(`${y}|${asOf}`)!, today);
+    const body = kind === 'csv' ? openDataCsv(rows) : openDataJson(rows);
+    return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
   }
 
   for (const kind of ['csv', 'json'] as const) {

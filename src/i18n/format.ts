@@ -22,15 +22,25 @@ export function roundTo(x: number, decimals: number): number {
   return s === 0 ? 0 : s;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
-  const key = `${lang}:${min}:${max}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    const opts = { useGrouping: 'always', minimumFractionDigits: min, maximumFractionDigits: max } as unknown as Intl.NumberFormatOptions;
-    numberFormats.set(key, (f = new Intl.NumberFormat(LOCALE[lang], opts)));
+function newNumberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
+  const opts = { useGrouping: 'always', minimumFractionDigits: min, maximumFractionDigits: max } as unknown as Intl.NumberFormatOptions;
+  return new Intl.NumberFormat(LOCALE[lang], opts);
+}
+
+/** The number formats the code asks for (0 to 4 decimals), made once per language: NUMBER_FORMATS[lang][max][min]. */
+const MAX_PRESET_DECIMALS = 4;
+function presetNumberFormats(lang: Lang): Intl.NumberFormat[][] {
+  const out: Intl.NumberFormat[][] = [];
+  for (let max = 0; max <= MAX_PRESET_DECIMALS; max++) {
+    out.push([]);
+    for (let min = 0; min <= max; min++) out[max].push(newNumberFormat(lang, min, max));
   }
-  return f;
+  return out;
+}
+const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat[][]> = { es: presetNumberFormats('es'), en: presetNumberFormats('en') };
+
+function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
+  return NUMBER_FORMATS[lang][max]?.[min] ?? newNumberFormat(lang, min, max);
 }
 
 /**
@@ -40,23 +50,8 @@ function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
 export function formatNumber(x: number, lang: Lang, maxDecimals = 2, minDecimals = 0): string {
   if (!Number.isFinite(x)) return DASH;
   const r = roundTo(x, maxDecimals);
-  // ICU's format is most of the cost of a card's numbers, and cards repeat theirs (targets, percents): kept by value.
-  return keptText(numberTexts, 5000, `${lang}:${minDecimals}:${maxDecimals}:${r}`, () => {
-    const body = numberFormat(lang, minDecimals, maxDecimals).format(Math.abs(r));
-    return r < 0 ? `-${body}` : body;
-  });
-}
-const numberTexts = new Map<string, string>();
-
-/** The text kept under `key`, or made and kept (at most `max`: the map is emptied when full). */
-export function keptText(texts: Map<string, string>, max: number, key: string, make: () => string): string {
-  let text = texts.get(key);
-  if (text === undefined) {
-    text = make();
-    if (texts.size >= max) texts.clear();
-    texts.set(key, text);
-  }
-  return text;
+  const body = numberFormat(lang, minDecimals, maxDecimals).format(Math.abs(r));
+  return r < 0 ? `-${body}` : body;
 }
 
 /** A number as the validation messages write it (at most `max` decimals); a non-finite one as JavaScript does. */
@@ -147,10 +142,8 @@ export function formatPeriodLong(period: string, lang: Lang): string {
   if (!m) return period;
   const month = Number(m[2]);
   if (!validMonth(month)) return lang === 'es' ? `${month} de ${m[1]}` : `${month} ${m[1]}`;
-  // Intl's format is the costly part of a confirmation card: a month's name is worked out once per month and language.
-  return keptText(monthYearTexts, 2000, `${lang}:${m[1]}-${m[2]}`, () => monthYear[lang].format(utcDay(Number(m[1]), month)));
+  return monthYear[lang].format(utcDay(Number(m[1]), month));
 }
-const monthYearTexts = new Map<string, string>();
 
 /** A report's period "2025-06" exactly (nothing after it) → "junio de 2025"; anything else as written. */
 export function periodText(period: string, lang: Lang): string {

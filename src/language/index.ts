@@ -23,17 +23,6 @@ export { cleanMessage, fold, normalizeText } from './normalize';
 const COMPOSITE = /^(?:\d{4}-?m\d{1,2}|o\d{1,2}-\d{1,2})$/;
 /** Longer messages are cut: nobody asks the bot a question in more than this. */
 const MAX_INPUT = 2000;
-const WARM_UP = [
-  '<at>PEI Bot</at> ¿cómo va el objetivo 5?',
-  'how is objective five doing',
-  'indicador 4263 junio 2025',
-  'meta 3 proyecto 8116',
-  '¿qué está en rojo?',
-  'cómo van los nodos digitales',
-  'estrategia de comunicación pública',
-  'asignar responsable 4263 ana.perez@secretariageneral.gov.co',
-  'hola',
-];
 
 /** Folded tokens with their keyword reading; composite ids and periods kept whole, "objetivo5" split. */
 function readTokens(body: string, canonical: (t: string) => Canon): Token[] {
@@ -152,11 +141,6 @@ export function createUnderstanding(plan: Plan): Understander {
     return out;
   }
 
-  const searched = new Map<string, SearchHit[]>();
-
-  // Warm the code paths and caches once, so that the first chat turn costs what the others do.
-  for (const sample of WARM_UP) understand(sample);
-
   return {
     understand(text: string): Understanding {
       try {
@@ -167,19 +151,11 @@ export function createUnderstanding(plan: Plan): Understander {
       }
     },
     search(text: string): SearchHit[] {
-      // A search box asks again with every key typed: the answers (pure: the plan and the text) are remembered.
-      const key = typeof text === 'string' ? text.slice(0, MAX_INPUT) : '';
-      let hits = searched.get(key);
-      if (!hits) {
-        try {
-          hits = searchText(key);
-        } catch {
-          hits = [];
-        }
-        if (searched.size >= 2000) searched.clear();
-        searched.set(key, hits);
+      try {
+        return searchText(typeof text === 'string' ? text.slice(0, MAX_INPUT) : '');
+      } catch {
+        return [];
       }
-      return hits.map((h) => ({ ...h }));
     },
   };
 }

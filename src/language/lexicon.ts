@@ -191,8 +191,7 @@ export function maxTypoDistance(a: string, b: string): number {
  * (stop words, the plan's own vocabulary, number and month words): they are never read as typos.
  */
 export function makeCanonicalizer(protectedWords: ReadonlySet<string>): (token: string) => Canon {
-  const cache = new Map<string, Canon>();
-  const compute = (token: string): Canon => {
+  return (token: string): Canon => {
     const exact = KEYWORDS.get(token);
     if (exact) return { word: token, keyword: exact, lang: exact.lang, fuzzy: false };
     const inEs = STOP_ES.has(token);
@@ -220,15 +219,6 @@ export function makeCanonicalizer(protectedWords: ReadonlySet<string>): (token: 
     if (best === undefined) return { fuzzy: false };
     const keyword = KEYWORDS.get(best)!;
     return { word: best, keyword, lang: tie ? undefined : keyword.lang, fuzzy: true };
-  };
-  return (token: string) => {
-    let c = cache.get(token);
-    if (c === undefined) {
-      c = compute(token);
-      if (cache.size > 20000) cache.clear();
-      cache.set(token, c);
-    }
-    return c;
   };
 }
 

@@ -198,9 +198,8 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
 
   const terms = [...docFrequency.keys()].map((t) => ({ t, mask: letterMask(t) }));
   const termSet = new Set(docFrequency.keys());
-  const expansions = new Map<string, Expansion[]>();
   /** Index terms a query word may stand for, weighted like MiniSearch's prefix and fuzzy matches. */
-  const expandUncached = (q: string): Expansion[] => {
+  const expand = (q: string): Expansion[] => {
     const out: Expansion[] = [];
     if (termSet.has(q)) out.push({ term: q, weight: 1, solid: true });
     if (q.length < 4) return out;
@@ -223,15 +222,6 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     }
     return out;
   };
-  const expand = (q: string): Expansion[] => {
-    let x = expansions.get(q);
-    if (x === undefined) {
-      x = expandUncached(q);
-      if (expansions.size > 5000) expansions.clear();
-      expansions.set(q, x);
-    }
-    return x;
-  };
 
   const vocabulary = new Set<string>();
   const addWords = (s: string) => {
@@ -243,25 +233,10 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     addWords(d.keywords);
   }
 
-  // Which synonym words a typed word stands for (itself, or a typo of a word of 5+ letters); cached per word.
-  const synonymWords = [...new Set(synonyms.flatMap((s) => s.words.flat()))];
-  const synonymHits = new Map<string, ReadonlySet<string>>();
-  const hitsOf = (typed: string): ReadonlySet<string> => {
-    let hits = synonymHits.get(typed);
-    if (hits === undefined) {
-      const found = new Set<string>();
-      for (const w of synonymWords) {
-        if (w === typed) found.add(w);
-        else if (typed.length >= 5 && w.length >= 5 && Math.abs(w.length - typed.length) <= 2 &&
-                 distance(typed, w) <= maxTypoDistance(typed, w)) found.add(w);
-      }
-      hits = found;
-      if (synonymHits.size > 5000) synonymHits.clear();
-      synonymHits.set(typed, hits);
-    }
-    return hits;
-  };
-  const wordMatches = (typed: string, wanted: string): boolean => hitsOf(typed).has(wanted);
+  // A typed word matches a synonym word when it is that word, or a typo of it (words of 5+ letters).
+  const wordMatches = (typed: string, wanted: string): boolean =>
+    typed === wanted ||
+    (typed.length >= 5 && wanted.length >= 5 && Math.abs(wanted.length - typed.length) <= 2 && distance(typed, wanted) <= maxTypoDistance(typed, wanted));
 
   function matchSynonyms(stems: string[], used = new Set<number>()): FreeWordMatch | undefined {
     const hitIndicators: string[] = [];

@@ -205,11 +205,12 @@ function writtenYear(iso: string): number {
  * isYearClosed(y, bogotaDate(reportedAt)) without a time-zone conversion per report (the engine asks it of every
  * stored report): an instant compared with the first instant of the closing. An ISO instant written with a year up
  * to y (at any UTC offset) comes before any closing of y (the 5th business day of January of y+1, or later), so
- * only the few written in a later year are parsed.
+ * only the few written in a later year are parsed. `closedFrom` gives yearClosedFrom(y), worked out once per year
+ * of an indicator's reports.
  */
-function reportedAfterClose(reportedAt: string, y: number): boolean {
+function reportedAfterClose(reportedAt: string, y: number, closedFrom: (y: number) => number): boolean {
   if (writtenYear(reportedAt) <= y) return false;
-  return Date.parse(reportedAt) >= yearClosedFrom(y);
+  return Date.parse(reportedAt) >= closedFrom(y);
 }
 
 /** What an auditor should look at (docs/dominio.md): drops, rises, silent zeros, unexplained over-execution, late reports. */
@@ -220,6 +221,12 @@ export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): A
   let sumOfYear = 0;
   let currentYear = 0;
   let target = 0;
+  let closedYear = NaN;
+  let closedFrom = 0;
+  const closedFromOf = (y: number): number => {
+    if (y !== closedYear) [closedYear, closedFrom] = [y, yearClosedFrom(y)];
+    return closedFrom;
+  };
   // A plain loop over what can be tens of thousands of reports (a district-sized plan): the target is looked up
   // once per year, the explanation checked only where it matters.
   for (let i = 0; i < reports.length; i++) {
@@ -246,7 +253,7 @@ export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): A
     if (p !== null && p > 1 && !r.dificultades.trim()) {
       out.push({ code: 'over-execution-without-justification', period: r.period, params: { level, target } });
     }
-    if (reportedAfterClose(r.reportedAt, y)) {
+    if (reportedAfterClose(r.reportedAt, y, closedFromOf)) {
       out.push({ code: 'closed-period', period: r.period, params: { reportedOn: bogotaDate(new Date(r.reportedAt)) } });
     }
   }

@@ -65,14 +65,11 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
    * the AAD object id, the e-mail and the display name. Only when a command needs it (assigning an owner or an
    * admin). A person Teams cannot describe (outside Teams, a timeout) is kept as the mention gave it.
    */
-  const memberCache = new Map<string, Actor>();
   async function resolvePeople(context: TurnContext, people: Actor[]): Promise<Actor[]> {
     return Promise.all(
       people.map(async (p) => {
         const teamsId = p.teamsId ?? p.id;
         if (p.aadObjectId && p.email) return p;
-        const cached = memberCache.get(teamsId);
-        if (cached) return { ...cached };
         try {
           const member = await Promise.race([
             TeamsInfo.getMember(context, teamsId),
@@ -83,9 +80,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
           const resolved: Actor = { id: aad ?? teamsId, name: member.name?.trim() || p.name, teamsId };
           if (aad) resolved.aadObjectId = aad;
           if (email) resolved.email = email;
-          if (memberCache.size >= 1000) memberCache.clear();
-          memberCache.set(teamsId, resolved);
-          return { ...resolved };
+          return resolved;
         } catch {
           return p; // not in Teams (TestAdapter, the Agents Playground) or Teams did not answer: the mention as given
         }

@@ -4,24 +4,12 @@ import type { Lang } from '../language/types';
 
 /** Sends a ChatResult: new messages in order, and the source card replaced in place when asked. */
 
-/** Stamped copies of the cards the chat logic remembers (the same status card, turn after turn). */
-const stamped = new WeakMap<Card, Partial<Record<Lang, Card>>>();
-
 /**
- * Every button carries the reply language, so a card action answers in the language the card was written in.
- * The copy is made once per card object and language: cards are not changed once built, and what is sent is only read.
- */
-export function stampLang(card: Card, lang: Lang): Card {
-  let byLang = stamped.get(card);
-  if (!byLang) stamped.set(card, (byLang = {}));
-  return (byLang[lang] ??= stampCopy(card, lang));
-}
-
-/**
- * The card (plain JSON) with `lang` added to every Action.Submit / Action.Execute's data: the objects on the way to an
+ * Every button carries the reply language, so a card action answers in the language the card was written in:
+ * the card (plain JSON) with `lang` added to every Action.Submit / Action.Execute's data. The objects on the way to an
  * action are copied, the rest is shared with the card (neither is changed afterwards).
  */
-function stampCopy(card: Card, lang: Lang): Card {
+export function stampLang(card: Card, lang: Lang): Card {
   const copy = (node: unknown): unknown => {
     if (Array.isArray(node)) {
       let out: unknown[] | null = null;

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4'; // zod 3.25 ships v4 beside v3: the same checks, in less than half the time
+import { z } from 'zod';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ClientError, MessagesRequest, MessagesResult } from '../chat/messages';

@@ -41,11 +41,8 @@ async function isSearchQuery(context: TurnContext): Promise<boolean> {
   return value.commandId === SEARCH_COMMAND_ID;
 }
 
-const sizes = new WeakMap<object, number>();
 function bytesOf(card: object): number {
-  let n = sizes.get(card);
-  if (n === undefined) sizes.set(card, (n = Buffer.byteLength(JSON.stringify(card), 'utf8')));
-  return n;
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
 export function registerMessageExtension(app: Application<TurnState>, opts: { router: ChatRouter; clock: () => Date }): void {
@@ -59,7 +56,7 @@ export function registerMessageExtension(app: Application<TurnState>, opts: { ro
     const attachments: MessagingExtensionAttachment[] = [];
     for (const r of answer.results) {
       const card = stampLang(r.card, answer.lang);
-      // Never offer a card Teams would refuse to insert (stamped cards are shared: their size is remembered).
+      // Never offer a card Teams would refuse to insert.
       if (bytesOf(card) > MAX_RESULT_CARD_BYTES) continue;
       attachments.push({
         ...CardFactory.adaptiveCard(card),

@@ -10,22 +10,11 @@ export function cardBytes(card: unknown): number {
  * Fits a card under a size limit (a message extension's result card: 28 KB) by shortening its longest texts —
  * the report narratives (logros, dificultades, evidencia) on an indicator card — never its headings, figures,
  * images or buttons. Each pass halves the longest TextBlock/TextRun text (cut at a word, with «…»), down to
- * `minText` characters; the card's structure is kept. Returns a copy (cards may be shared); the same object when it
- * already fits. When even the shortest texts do not fit, the shortened card is returned: the caller checks the size.
+ * `minText` characters; the card's structure is kept. Returns a copy (the card itself is not changed); the same object
+ * when it already fits. When even the shortest texts do not fit, the shortened card is returned: the caller checks
+ * the size.
  */
 export function fitCard(card: CardJson, maxBytes: number, minText = 60): CardJson {
-  // Status cards are remembered and shared (chat/ask.ts): their fitted copy is too, per limit.
-  const key = `${maxBytes}|${minText}`;
-  let byLimit = fitted.get(card);
-  if (!byLimit) fitted.set(card, (byLimit = new Map()));
-  let out = byLimit.get(key);
-  if (!out) byLimit.set(key, (out = fit(card, maxBytes, minText)));
-  return out;
-}
-
-const fitted = new WeakMap<CardJson, Map<string, CardJson>>();
-
-function fit(card: CardJson, maxBytes: number, minText: number): CardJson {
   let size = cardBytes(card);
   if (size <= maxBytes) return card;
   const copy = JSON.parse(JSON.stringify(card)) as CardJson;

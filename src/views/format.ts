@@ -26,7 +26,6 @@ export {
   formatDate,
   truncate,
   joinList,
-  keptText,
 } from '../i18n/format';
 export type { Lang } from '../i18n/lang';
 export type { ShownStatus } from '../i18n/types/status';
@@ -168,10 +167,15 @@ export function barFill(fraction: number | null | undefined): number {
   return Math.min(1, fraction);
 }
 
+/**
+ * The bar images made so far, by style, filled pixels and size: at most 1001 per style and size (a few thousand
+ * small strings in all). Kept because drawing one is dear — a 1000 × 16 PNG costs milliseconds (pngjs: pixels and
+ * deflate), and a status card shows one bar per indicator plus its headline bars — while there are few distinct ones.
+ */
 const barImages = new Map<string, string>();
 
 /**
- * The PNG of a bar filled to `fill` (0..1) in `style`, as a data URI (memoised: at most 1001 per style and height).
+ * The PNG of a bar filled to `fill` (0..1) in `style`, as a data URI.
  * `width` × `height` set the resolution and the aspect ratio (the card stretches the width): 1000 × 16 for a bar
  * across a card; a narrow column takes a smaller, squarer image (250 × 22 for 90 px: 0,4 % a pixel).
  */

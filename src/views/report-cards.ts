@@ -4,7 +4,7 @@ import type { AuditEntry, Person, ReportRecord } from '../domain/records';
 import { ZONE } from '../calendar';
 import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
 import type { FieldError, ReportField } from '../reports/validate';
-import { formatDate, formatPercent, formatPeriod, formatPeriodLong, formatValue, joinList, keptText, statusEmoji, truncate, type Lang, type StatusFacts } from './format';
+import { formatDate, formatPercent, formatPeriod, formatPeriodLong, formatValue, joinList, statusEmoji, truncate, type Lang, type StatusFacts } from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
 import { conversationName, personName, type NameBook } from './names';
@@ -135,37 +135,11 @@ export function reportFormCard(m: ReportFormModel): CardJson {
   return renderCard('report-form', view);
 }
 
-/**
- * The date and time of an instant in Bogotá, read with one Intl formatter made once (luxon's fromISO + setZone cost
- * more than the rest of a confirmation card). Parts: year, month, day, hour (00–23), minute.
- */
-const BOGOTA_PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-/** Our instants: what Date.prototype.toISOString writes (and the same with an offset). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** "3 de julio de 2025, 07:15" (Bogotá) / "July 3, 2025, 07:15". */
+/** "3 de julio de 2025, 07:15" (Bogotá) / "July 3, 2025, 07:15"; what is not an ISO 8601 instant as written. */
 export function instantText(iso: string, lang: Lang): string {
-  const ms = ISO_INSTANT.test(iso) ? Date.parse(iso) : NaN;
-  if (Number.isNaN(ms)) {
-    // Anything else ISO 8601 allows: luxon reads it.
-    const dt = DateTime.fromISO(iso, { zone: ZONE });
-    if (!dt.isValid) return iso;
-    return `${formatDate(dt.toISODate()!, lang)}, ${dt.toFormat('HH:mm')}`;
-  }
-  // The text shows the minute: instants in UTC of the same minute read the same (Bogotá is a whole number of hours
-  // from UTC), so their text is kept by minute.
-  if (iso.endsWith('Z')) return keptText(instantTexts, 2000, `${lang}:${iso.slice(0, 16)}`, () => bogotaText(ms, lang));
-  return bogotaText(ms, lang);
-}
-const instantTexts = new Map<string, string>();
-
-function bogotaText(ms: number, lang: Lang): string {
-  // en-CA writes "2025-07-03, 07:15": read back from format(), a third of the cost of formatToParts().
-  const m = /^(\d{4})-(\d{2})-(\d{2}),? (\d{2}):(\d{2})$/.exec(BOGOTA_PARTS.format(ms));
-  if (m) return `${formatDate(`${m[1]}-${m[2]}-${m[3]}`, lang)}, ${m[4]}:${m[5]}`;
-  const p: Record<string, string> = {};
-  for (const part of BOGOTA_PARTS.formatToParts(ms)) p[part.type] = part.value;
-  return `${formatDate(`${p.year}-${p.month}-${p.day}`, lang)}, ${p.hour}:${p.minute}`;
+  const dt = DateTime.fromISO(iso, { zone: ZONE });
+  if (!dt.isValid) return iso;
+  return `${formatDate(dt.toISODate()!, lang)}, ${dt.toFormat('HH:mm')}`;
 }
 
 export interface ConfirmationModel {

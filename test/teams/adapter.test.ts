@@ -4,12 +4,11 @@ import { message } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 
 /**
- * The adapter keeps one ConnectorClient per service URL (src/teams/adapter.ts) instead of building one per turn:
- * over HTTP, turns that alternate between two regions' service URLs each get their reply from their own one, every
+ * Over HTTP, turns that alternate between two regions' service URLs each get their reply from their own one, every
  * time.
  */
 
-describe('the adapter reuses its connector clients', () => {
+describe('the adapter answers through the service URL of each activity', () => {
   let t: TestBot;
   let other: StandInConnector;
   beforeAll(async () => {

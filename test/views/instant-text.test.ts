@@ -22,7 +22,7 @@ describe('instantText', () => {
   });
 });
 
-describe('formatNumber keeps each text it has written, and gives the same one again', () => {
+describe('formatNumber gives the same text each time it is asked', () => {
   test('the same value in both languages and precisions, asked twice', () => {
     for (let round = 0; round < 2; round++) {
       expect(formatNumber(1500.25, 'es')).toBe('1.500,25');

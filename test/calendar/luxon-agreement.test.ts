@@ -5,7 +5,7 @@ import { anomaliesOf } from '../../src/progress/engine';
 import { loadPlan, indicatorById } from '../../src/plan/load';
 import { report } from '../helpers/reports';
 
-/** The calendar's fast paths (used by the engine for every stored report) give what the luxon paths give. */
+/** The calendar's Intl and plain-date code (used by the engine for every stored report) gives what luxon gives. */
 
 const luxonDate = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toISODate();
 
@@ -41,7 +41,7 @@ describe('yearClosedFrom', () => {
     expect(new Date(yearClosedFrom(2024)).toISOString()).toBe('2025-01-10T05:00:00.000Z');
   });
 
-  test('monthsClosed is unchanged by its cache', () => {
+  test('monthsClosed counts the days of February, leap years included', () => {
     expect(monthsClosed(2025, '2025-02-28')).toBe(2);
     expect(monthsClosed(2024, '2024-02-28')).toBe(1); // leap year: 29 days
     expect(monthsClosed(2024, '2024-02-29')).toBe(2);
