@@ -13,7 +13,8 @@ import { createHttpServer, type HttpServer } from './http/server';
 import { createTeamsBot, type TeamsBot } from './teams';
 import { createLogger, type Logger } from './log';
 import { resolveLinkSecret } from './link-secret';
-import { catalog } from './i18n';
+import { catalog, errorText } from './i18n';
+import { StoreError } from './store/errors';
 
 /** Composition root: config -> plan -> store -> services -> Teams app -> HTTP server; graceful shutdown. */
 
@@ -29,7 +30,7 @@ export interface RunningBot {
 export async function startBot(config: Config, opts: { log?: Logger; host?: string } = {}): Promise<RunningBot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const plan = loadPlan();
-  const store: Store = await openStore(config, { mode: 'serve', onWarning: (w: string) => log.warn(w) });
+  const store: Store = await openStore(config, { mode: 'serve', onWarning: (w) => log.warn(catalog('es').store.say(w)) });
   const clock = () => config.now ?? new Date();
   const services: Services = {
     plan,
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
     bot = await startBot(config, { log });
   } catch (e) {
     if (e instanceof ConfigError || e instanceof PlanError) log.error(e.message);
+    else if (e instanceof StoreError) log.error(`No se pudo iniciar el bot: ${errorText(e)}`);
     else log.error('No se pudo iniciar el bot', e);
     process.exit(1);
   }

@@ -10,7 +10,7 @@ import { checkReport, statusTable } from './format';
 import type { Store } from '../store/types';
 import { openStore, type StoreConfig } from '../store';
 import { commands as extraCommands } from './commands';
-import { catalog } from '../i18n';
+import { catalog, errorText } from '../i18n';
 
 /** `npm run cli -- <command>`: status | check-plan | import-reports. Exit codes: 0 ok, 1 findings/invalid data, 2 usage. */
 
@@ -61,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(e.message);
       return 1;
     }
-    io.err(t.error((e as Error).message));
+    io.err(t.error(errorText(e)));
     return 1;
   }
 }

@@ -21,8 +21,9 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
-import { AUDIT_ACTIONS, buildReportRecord, copyPerson, notifyAll, periodRange } from './base';
-import { storeWords } from './errors';
+import { AUDIT_ACTIONS, buildReportRecord, checkDecision, checkInput, copyPerson, notifyAll, periodRange, reviewAfter, withReview } from './base';
+import { StoreError } from './errors';
+import type { StoreFact } from '../domain/store-facts';
 import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
 import type { AppendReportResult, ExclusiveResult, ReportChanges, ReportQuery, ReviewReportResult, Store } from './types';
 
@@ -30,7 +31,7 @@ export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 const CHANNEL = 'pei_change';
 
 export interface PgStoreOptions {
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: StoreFact) => void;
   /** Connections in this process's pool (default 10). */
   poolSize?: number;
   /** Keep the cache current from other processes' NOTIFY (default true; the CLI's one-shot commands say false). */
@@ -39,18 +40,6 @@ export interface PgStoreOptions {
 
 const json = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function checkInput(input: ReportInput): void {
-  if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '') throw new TypeError('store: report without indicatorId');
-  if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
-    throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
-  }
-  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
-    throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
-  }
-}
-
 /** A database URL with its password hidden (for messages). */
 export function redactUrl(url: string): string {
   try {
@@ -94,7 +83,6 @@ function reportTerms(query: ReportQuery | undefined, args: unknown[]): string[] 
 
 export class PgStore implements Store {
   private closed = false;
-  private readonly writes = new Set<Promise<unknown>>();
   private readonly listeners = new Set<(revision: number) => void>();
   private listener: Client | undefined;
   private listening: Promise<void> | undefined;
@@ -106,9 +94,9 @@ export class PgStore implements Store {
   ) {}
 
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-    await migrate(url, opts.onWarning);
+    await migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
     const pool = new Pool({ connectionString: url, max: opts.poolSize ?? 10 });
-    pool.on('error', (e) => opts.onWarning?.(storeWords.pgPoolLost(e.message)));
+    pool.on('error', (e) => opts.onWarning?.({ kind: 'pg-pool-lost', why: e.message }));
     const store = new PgStore(pool, url, opts);
     try {
       await pool.query('SELECT rev FROM pei_meta'); // the database answers (and the schema is there) before we say open
@@ -126,7 +114,7 @@ export class PgStore implements Store {
     this.listening ??= (async () => {
       const c = new Client({ connectionString: this.url });
       c.on('error', (e) => {
-        this.opts.onWarning?.(storeWords.pgListenLost(e.message));
+        this.opts.onWarning?.({ kind: 'pg-listen-lost', why: e.message });
         if (this.listener === c) this.listener = undefined;
         c.end().catch(() => {});
         if (!this.closed) setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
@@ -155,7 +143,7 @@ export class PgStore implements Store {
 
   onChange(listener: (revision: number) => void): () => void {
     this.listeners.add(listener);
-    void this.listen().catch((e: Error) => this.opts.onWarning?.(storeWords.pgListenFailed(e.message)));
+    void this.listen().catch((e: Error) => this.opts.onWarning?.({ kind: 'pg-listen-failed', why: e.message }));
     return () => {
       this.listeners.delete(listener);
     };
@@ -164,7 +152,7 @@ export class PgStore implements Store {
   // ---- writes
 
   private checkWritable(): void {
-    if (this.closed) throw new Error('store: closed');
+    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: redactUrl(this.url) });
   }
 
   /**
@@ -203,9 +191,6 @@ export class PgStore implements Store {
     };
     const p = this.writeTail.then(run, run);
     this.writeTail = p.catch(() => undefined);
-    this.writes.add(p);
-    const done = () => this.writes.delete(p);
-    p.then(done, done);
     return p;
   }
 
@@ -220,14 +205,14 @@ export class PgStore implements Store {
     ]);
   }
 
+  private async latestOf(c: PoolClient, indicatorId: string, period: string): Promise<ReportRecord | undefined> {
+    const sql = 'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
+    return (await c.query<{ record: ReportRecord }>(sql, [indicatorId, period])).rows[0]?.record;
+  }
+
   private async insertReport(c: PoolClient, rev: number, item: BatchItem, at: string, actor: Person): Promise<ReportRecord> {
     const { input } = item;
-    const prev = (
-      await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1', [
-        input.indicatorId,
-        input.period,
-      ])
-    ).rows[0]?.record;
+    const prev = await this.latestOf(c, input.indicatorId, input.period);
     const version = (prev?.version ?? 0) + 1;
     const record = buildReportRecord(input, version, item, at);
     await c.query(
@@ -251,14 +236,7 @@ export class PgStore implements Store {
   }
 
   async appendReport(input: ReportInput, author: Person, meta: ReportInputMeta): Promise<AppendReportResult> {
-    this.checkWritable();
-    checkInput(input);
-    return await this.write<AppendReportResult>(async (c, rev) => {
-      const dup = await this.bySubmissionId(c, meta.submissionId);
-      if (dup) return { commit: false, value: { record: dup, duplicate: true } };
-      const record = await this.insertReport(c, rev, { input, author, source: meta.source, submissionId: meta.submissionId, review: meta.review }, meta.at, author);
-      return { commit: true, value: { record, duplicate: false } };
-    });
+    return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 
   async appendReports(batch: BatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
@@ -283,30 +261,15 @@ export class PgStore implements Store {
 
   async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
     this.checkWritable();
-    if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
-      throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
-    }
+    checkDecision(decision);
     return await this.write<ReviewReportResult>(async (c, rev) => {
       const record = (await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE', [decision.reportId])).rows[0]?.record;
       if (!record) return { commit: false, value: { status: 'not-found' } };
-      const latest = (
-        await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1', [
-          record.indicatorId,
-          record.period,
-        ])
-      ).rows[0].record;
+      const latest = (await this.latestOf(c, record.indicatorId, record.period))!;
       if (latest.id !== record.id) return { commit: false, value: { status: 'superseded', record, latest } };
       if (record.review !== 'pendiente') return { commit: false, value: { status: 'not-pending', record } };
-      const after: { id: string; review: ReviewState; reviewedBy: Person; reviewedAt: string; reviewNote?: string } = {
-        id: record.id,
-        review: decision.decision,
-        reviewedBy: copyPerson(actor),
-        reviewedAt: at,
-      };
-      if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
-      const next: ReportRecord = { ...record, review: after.review, reviewedBy: after.reviewedBy, reviewedAt: at };
-      if (after.reviewNote !== undefined) next.reviewNote = after.reviewNote;
-      else delete next.reviewNote;
+      const after = reviewAfter(record, decision, actor, at);
+      const next = withReview(record, after);
       await c.query('UPDATE pei_reports SET review = $2, record = $3, changed = $4 WHERE id = $1', [record.id, next.review, json(next), rev]);
       await this.insertAudit(c, {
         at,
@@ -435,7 +398,7 @@ export class PgStore implements Store {
     // The lock's connection may die while fn runs (server restart, network): the lock is then gone; never crash.
     const onError = (e: Error) => {
       broken = true;
-      this.opts.onWarning?.(storeWords.pgLockLost(name, e.message));
+      this.opts.onWarning?.({ kind: 'pg-lock-lost', name, why: e.message });
     };
     c.on('error', onError);
     try {
@@ -582,7 +545,7 @@ export class PgStore implements Store {
   }
 
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.writes]);
+    await this.writeTail;
   }
 
   async close(): Promise<void> {
