@@ -362,7 +362,12 @@ class LowdbStoreImpl extends BaseStore {
       if (loaded.rewrite) {
         const tmp = `${journal}.tmp`;
         let hash = '';
-        fs.writeFileSync(tmp, loaded.writes.map((w) => journalLine(hash, w)).map((l) => ((hash = l.hash), l.text)).join(''));
+        const text = loaded.writes.map((w) => {
+          const line = journalLine(hash, w);
+          hash = line.hash;
+          return line.text;
+        });
+        fs.writeFileSync(tmp, text.join(''));
         if (this.setup.fsync) await fsyncPath(tmp);
         fs.renameSync(tmp, journal);
         this.end.bytes = fs.statSync(journal).size;
