@@ -10,19 +10,7 @@
  * or report.correct entry, a review the `after` of its report.approve or report.return entry. `applyEntry` applies
  * one, the same way for a live write and for the embedded store's replay of its journal on open.
  */
-import type {
-  AuditEntry,
-  ConversationRecord,
-  Person,
-  ReportInput,
-  ReportRecord,
-  ReportSource,
-  ReviewDecision,
-  ReviewState,
-  SentRecord,
-  Subscription,
-  SubscriptionKind,
-} from '../domain/records';
+import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
 import { StoreError } from './errors';
 import type { AppendReportResult, ExclusiveResult, ReportChanges, ReportQuery, ReviewReportResult, Store } from './types';
 
@@ -215,7 +203,7 @@ export abstract class BaseStore implements Store {
   /** The last audit seq used. */
   protected seq = 0;
   private rev = 0;
-  /** Every version in write order (a review replaces its version by the reviewed copy, in a new array). */
+  /** Every version in write order (a review replaces its version by the reviewed copy). */
   private reportList: ReportRecord[] = [];
   /** report id -> its index in reportList. */
   private readonly position = new Map<string, number>();
@@ -227,7 +215,7 @@ export abstract class BaseStore implements Store {
   private readonly changes: { rev: number; record: ReportRecord }[] = [];
   private readonly auditList: AuditEntry[] = [];
   private readonly auditByTarget = new Map<string, AuditEntry[]>();
-  private readonly sentByKey = new Map<string, SentRecord>();
+  private sentByKey = new Map<string, SentRecord>();
   private readonly listeners = new Set<(revision: number) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
@@ -266,11 +254,8 @@ export abstract class BaseStore implements Store {
       change?.(next);
     }
     await this.persist(entries, next);
-    if (next) {
-      this.state = next;
-      this.sentByKey.clear();
-      for (const s of next.sent) this.sentByKey.set(s.key, s);
-    }
+    if (next && next.sent !== this.state.sent) this.sentByKey = new Map(next.sent.map((s) => [s.key, s]));
+    if (next) this.state = next;
     for (const e of entries) this.applyEntry(e);
     this.rev++;
     notifyAll(this.listeners, this.rev);
@@ -287,8 +272,7 @@ export abstract class BaseStore implements Store {
       const i = this.position.get(after.id);
       if (i !== undefined) {
         const next = withReview(this.reportList[i], after);
-        this.reportList = this.reportList.slice(); // a new list: whoever caches by the list's identity reads it again
-        this.reportList[i] = next;
+        this.reportList[i] = next; // the list itself is never handed out: reads return copies
         if (this.latest.get(monthKey(next))?.id === next.id) this.latest.set(monthKey(next), next);
         this.changes.push({ rev: this.rev + 1, record: next });
       }
