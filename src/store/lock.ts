@@ -19,18 +19,14 @@ export interface HeldLock {
 
 const LOCK_MARKER = 'pei-bot-lock';
 
-/** The pid db.lock names (first line), or NaN. */
-function lockPid(lockFile: string): number {
+/** The pid db.lock names (first line), or null. */
+function lockPid(lockFile: string): number | null {
   try {
-    return parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+    const pid = parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
-    return NaN;
+    return null;
   }
-}
-
-function holderOf(lockFile: string): LockHolder {
-  const pid = lockPid(lockFile);
-  return { pid: Number.isInteger(pid) && pid > 0 ? pid : null, lockFile };
 }
 
 /** Whether a pid is a live PEI Bot (on Linux: a node process; elsewhere assumed). */
@@ -75,7 +71,7 @@ export async function acquireLock(doc: string, lockFile: string, warn: (f: Store
       return { file: lockFile, server };
     } catch (e) {
       server.close();
-      if (errnoOf(e) === 'EADDRINUSE') return { holder: holderOf(lockFile) };
+      if (errnoOf(e) === 'EADDRINUSE') return { holder: { pid: lockPid(lockFile), lockFile } };
       // no abstract sockets here (a sandbox): the lock file is the lock
     }
   }
@@ -87,7 +83,7 @@ export async function acquireLock(doc: string, lockFile: string, warn: (f: Store
       if (errnoOf(e) !== 'EEXIST') throw fsStoreError(e, lockFile, 'lock');
     }
     const pid = lockPid(lockFile);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && looksLikeHolder(pid)) return { holder: { pid, lockFile } };
+    if (pid !== null && pid !== process.pid && looksLikeHolder(pid)) return { holder: { pid, lockFile } };
     fs.rmSync(lockFile, { force: true });
   }
   throw new StoreError('locked', { kind: 'lock-failed', file: lockFile });

@@ -106,25 +106,14 @@ export function journalLine(prev: string, entries: AuditEntry[]): { text: string
 // ---------------------------------------------------------------- reading
 
 const person = z.object({ id: z.string().min(1), name: z.string(), email: z.string().optional() }).passthrough();
+const optional = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, z.string().optional()]));
+const conversation = z.object({ key: z.string().min(1), scope: z.enum(['personal', 'groupChat', 'team', 'channel']), active: z.boolean(), updatedAt: z.string() });
 const stateShape = {
   owners: z.record(z.string(), z.array(person)).default({}),
   admins: z.array(person).default([]),
   subscriptions: z.array(z.object({ conversationKey: z.string().min(1), kind: z.enum(SUBSCRIPTION_KINDS), createdBy: person, createdAt: z.string() }).passthrough()).default([]),
-  conversations: z
-    .array(
-      z
-        .object({
-          key: z.string().min(1),
-          scope: z.enum(['personal', 'groupChat', 'team', 'channel']),
-          reference: z.unknown(),
-          active: z.boolean(),
-          updatedAt: z.string(),
-          ...Object.fromEntries(['userId', 'email', 'teamId', 'name', 'inactiveReason'].map((k) => [k, z.string().optional()])),
-        })
-        .passthrough(),
-    )
-    .default([]),
-  sent: z.array(z.object({ key: z.string().min(1), at: z.string(), detail: z.unknown() }).passthrough()).default([]),
+  conversations: z.array(conversation.extend(optional('userId', 'email', 'teamId', 'name', 'inactiveReason')).passthrough()).default([]),
+  sent: z.array(z.object({ key: z.string().min(1), at: z.string() }).passthrough()).default([]),
 };
 const counter = z.object({ lines: z.number().int().min(0), bytes: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 const DOC_SCHEMAS = {
@@ -242,17 +231,12 @@ interface Loaded {
   rewrite?: { legacy: string[] };
 }
 
-function countLines(file: string): number {
-  const buf = readOrNull(file);
-  return buf ? buf.toString('utf8').split('\n').filter((l) => l.trim() !== '').length : 0;
-}
-
 function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean): Loaded {
   const legacy = legacyFiles(files.doc.replace(/\.json$/, ''));
   const docBuf = readOrNull(files.doc);
   if (!docBuf) {
-    const held = [files.journal, legacy.audit, legacy.reports].map((file) => ({ file, lines: countLines(file) })).filter((h) => h.lines > 0);
-    if (held.length) throw corrupt({ kind: 'doc-missing', file: files.doc, held });
+    const held = [files.journal, legacy.audit, legacy.reports].map((file) => ({ file, lines: (readOrNull(file)?.toString('utf8') ?? '').split('\n').filter((l) => l.trim()).length }));
+    if (held.some((h) => h.lines > 0)) throw corrupt({ kind: 'doc-missing', file: files.doc, held: held.filter((h) => h.lines > 0) });
     return { state: emptyState(), writes: [], end: { bytes: 0, lines: 0, hash: '' }, vouched: -1 };
   }
   const doc = checkDocument(docBuf, files.doc);
@@ -292,20 +276,12 @@ function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean
 
 // ---------------------------------------------------------------- writing
 
-async function fsyncPath(p: string): Promise<void> {
+/** fsync a file, or a folder (which makes a rename durable; not supported everywhere: ignored there). */
+async function fsyncPath(p: string, folder = false): Promise<void> {
   const fh = await fsp.open(p, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
-/** fsync a directory (makes a rename durable). Not supported everywhere: ignored there. */
-async function fsyncDir(dir: string): Promise<void> {
-  await fsyncPath(dir).catch((e: unknown) => {
-    if (!['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes(errnoOf(e) ?? '')) throw e;
-  });
+  await fh.sync().catch((e: unknown) => {
+    if (!folder || !['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes(errnoOf(e) ?? '')) throw e;
+  }).finally(() => fh.close());
 }
 
 async function writeAll(fh: fsp.FileHandle, data: Buffer): Promise<void> {
@@ -380,7 +356,7 @@ class LowdbStoreImpl extends BaseStore {
     }
     if (this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end);
     for (const f of loaded.rewrite?.legacy ?? []) fs.rmSync(f, { force: true });
-    if (this.setup.fsync) await fsyncDir(path.dirname(doc));
+    if (this.setup.fsync) await fsyncPath(path.dirname(doc), true);
   }
 
   protected override checkWritable(): void {
@@ -426,7 +402,7 @@ class LowdbStoreImpl extends BaseStore {
       await this.db.write();
       if (this.setup.fsync) {
         await fsyncPath(this.files.doc);
-        await fsyncDir(path.dirname(this.files.doc));
+        await fsyncPath(path.dirname(this.files.doc), true);
       }
     } catch (e) {
       throw fsStoreError(e, this.files.doc, 'write');
