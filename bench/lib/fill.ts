@@ -7,7 +7,7 @@ import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:f
 import { dirname } from 'node:path';
 import type { Indicator, Plan } from '../../src/domain/plan';
 import type { AuditEntry, ReportRecord } from '../../src/domain/records';
-import { AUDIT_ACTIONS, reportId } from '../../src/store/base';
+import { AUDIT_ACTIONS, reportId } from '../../src/store/rules';
 import { documentIntegrity, journalLine, STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
 import { makePeriod, yearOf, monthOf } from '../../src/calendar';
 

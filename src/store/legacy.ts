@@ -8,7 +8,7 @@
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import { applyStateAudit, type StoreState } from './base';
+import { applyStateAudit, type StoreState } from './rules';
 import { corrupt, errnoOf, StoreError } from './errors';
 import type { AuditEntry } from '../domain/records';
 import type { StoreFact } from '../domain/store-facts';

@@ -2,7 +2,8 @@
  * The in-memory Store: the same semantics as the embedded store (base.ts), nothing on disk. For unit tests of the
  * core and for demos.
  */
-import { BaseStore, cloneJson, emptyState } from './base';
+import { BaseStore } from './base';
+import { cloneJson, emptyState } from './rules';
 import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
 import type { Store } from './types';
 

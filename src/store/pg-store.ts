@@ -21,7 +21,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
-import { AUDIT_ACTIONS, buildReportRecord, checkDecision, checkInput, copyPerson, notifyAll, periodRange, reviewAfter, withReview } from './base';
+import { AUDIT_ACTIONS, buildReportRecord, checkDecision, checkInput, copyPerson, notifyAll, periodRange, reviewAfter, withReview } from './rules';
 import { StoreError } from './errors';
 import type { StoreFact } from '../domain/store-facts';
 import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';

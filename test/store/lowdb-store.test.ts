@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { documentIntegrity, openLowdbStore, StoreError, storeFiles, type LowdbStore } from '../../src/store/lowdb-store';
-import { AUDIT_ACTIONS, buildReportRecord } from '../../src/store/base';
+import { AUDIT_ACTIONS, buildReportRecord } from '../../src/store/rules';
 import type { Store } from '../../src/store/types';
 import { catalog, errorText } from '../../src/i18n';
 import type { AuditEntry } from '../../src/domain/records';
