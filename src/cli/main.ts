@@ -28,7 +28,7 @@ export class UsageError extends Error {}
 
 /** The store for a command that only reads (PEI_DATABASE_URL or PEI_DB_FILE; a missing file reads as empty). */
 export async function openReadStore(config: StoreConfig): Promise<Store> {
-  return openStore(config, { mode: 'read' });
+  return openStore(config, { mode: 'read', onWarning: (w) => console.warn(catalog('es').store.say(w)) });
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
