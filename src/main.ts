@@ -13,8 +13,7 @@ import { createHttpServer, type HttpServer } from './http/server';
 import { createTeamsBot, type TeamsBot } from './teams';
 import { createLogger, type Logger } from './log';
 import { resolveLinkSecret } from './link-secret';
-import { catalog, errorText } from './i18n';
-import { StoreError } from './store/errors';
+import { catalog } from './i18n';
 
 /** Composition root: config -> plan -> store -> services -> Teams app -> HTTP server; graceful shutdown. */
 
@@ -91,7 +90,6 @@ async function main(): Promise<void> {
     bot = await startBot(config, { log });
   } catch (e) {
     if (e instanceof ConfigError || e instanceof PlanError) log.error(e.message);
-    else if (e instanceof StoreError) log.error(`No se pudo iniciar el bot: ${errorText(e)}`);
     else log.error('No se pudo iniciar el bot', e);
     process.exit(1);
   }
