@@ -368,12 +368,13 @@ class LowdbStoreImpl extends BaseStore {
 
   protected async persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void> {
     const before = this.end;
+    const vouched = this.vouched;
     let after = before;
     try {
       if (entries.length) after = await this.append(entries);
       if (state) await this.writeDocument(state, after);
     } catch (e) {
-      throw await this.undo(before, e as StoreError);
+      throw await this.undo(before, vouched !== this.vouched, e as StoreError);
     }
     this.end = after;
   }
@@ -401,6 +402,7 @@ class LowdbStoreImpl extends BaseStore {
       this.setup.beforeWrite?.(this.files.doc, Buffer.from(JSON.stringify(doc)));
       this.db.data = doc;
       await this.db.write();
+      this.vouched = end.lines; // renamed into place: a failure after this point must write the document back
       if (this.setup.fsync) {
         await fsyncPath(this.files.doc);
         await fsyncPath(path.dirname(this.files.doc), true);
@@ -408,17 +410,20 @@ class LowdbStoreImpl extends BaseStore {
     } catch (e) {
       throw fsStoreError(e, this.files.doc, 'write');
     }
-    this.vouched = end.lines;
   }
 
-  /** Undoes a failed write on disk (the journal cut back to `end`); returns the error for the caller. */
-  private async undo(end: JournalEnd, error: StoreError): Promise<StoreError> {
+  /**
+   * Undoes a failed write on disk: the journal cut back to `end` and, when the new document was already in place,
+   * the document written back (memory still holds the state before the write). Returns the error for the caller.
+   */
+  private async undo(end: JournalEnd, docReplaced: boolean, error: StoreError): Promise<StoreError> {
     try {
       await this.fh?.close().catch(() => undefined);
       this.fh = null;
       if (fs.statSync(this.files.journal).size !== end.bytes) fs.truncateSync(this.files.journal, end.bytes);
       fs.rmSync(path.join(path.dirname(this.files.doc), `.${path.basename(this.files.doc)}.tmp`), { force: true });
       this.fh = await fsp.open(this.files.journal, 'a');
+      if (docReplaced) await this.writeDocument(this.state, end);
       return error;
     } catch (e) {
       this.failure = new StoreError('io', { kind: 'write-not-undone', file: this.files.doc, failed: error.fact, undoWhy: errnoOf(e) ?? String(e) }, e);
