@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { openLowdbStore } from '../../src/store/lowdb-store';
+import { catalog } from '../../src/i18n';
 
 const ROOT = path.resolve(__dirname, '../..');
 let tmp: string;
@@ -97,7 +98,7 @@ test('SIGKILL mid-burst: the store reopens cleanly and holds every acknowledged 
 
     // The parent reopens the store after every kill.
     const warnings: string[] = [];
-    const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(m) });
+    const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(catalog('es').store.say(m)) });
     allWarnings.push(...warnings);
     const reports = (await store.reports());
     const bySid = new Map(reports.map((r) => [r.submissionId, r]));
