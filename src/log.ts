@@ -1,4 +1,5 @@
 /** A small leveled logger to stderr/stdout with timestamps; one line per event. */
+import { errorText } from './i18n';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -10,6 +11,11 @@ export interface Logger {
   error(msg: string, err?: unknown): void;
 }
 
+/** An error for the log: a store error in the operator's words (its facts through the catalog), any other with its stack. */
+function describe(e: unknown): string {
+  return e instanceof Error && e.name === 'StoreError' ? errorText(e) : ((e as Error)?.stack ?? String(e));
+}
+
 export function createLogger(level: Level = 'info'): Logger {
   const on = (l: Level) => order[l] >= order[level];
   const line = (l: string, msg: string) => `${new Date().toISOString()} ${l.toUpperCase()} ${msg}\n`;
@@ -17,6 +23,6 @@ export function createLogger(level: Level = 'info'): Logger {
     debug: (m) => on('debug') && process.stdout.write(line('debug', m)),
     info: (m) => on('info') && process.stdout.write(line('info', m)),
     warn: (m) => on('warn') && process.stderr.write(line('warn', m)),
-    error: (m, e) => on('error') && process.stderr.write(line('error', e ? `${m}: ${(e as Error)?.stack ?? String(e)}` : m)),
+    error: (m, e) => on('error') && process.stderr.write(line('error', e ? `${m}: ${describe(e)}` : m)),
   } as Logger;
 }

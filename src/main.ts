@@ -36,7 +36,7 @@ export interface RunningBot {
 export async function startBot(config: Config, opts: { log?: Logger; host?: string } = {}): Promise<RunningBot> {
   const log = opts.log ?? createLogger(config.logLevel);
   const plan = loadPlan();
-  const store: Store = await openStore(config, { mode: 'serve', onWarning: (w: string) => log.warn(w) });
+  const store: Store = await openStore(config, { mode: 'serve', onWarning: (w) => log.warn(catalog('es').store.say(w)) });
   const clock = () => config.now ?? new Date();
   const services: Services = {
     plan,

@@ -5,7 +5,7 @@
  */
 import type { Indicator, Plan, Trend, Year } from '../../src/domain/plan';
 import type { ReportRecord } from '../../src/domain/records';
-import { reportId } from '../../src/store/base';
+import { reportId } from '../../src/store/rules';
 import { periodsUpTo, plausibleValue, rng } from './fill';
 
 const TRENDS: Trend[] = ['suma', 'creciente', 'constante', 'decreciente', 'suma', 'creciente'];

@@ -1,15 +1,14 @@
 /**
- * Pre-fills a store on disk in the lowdb store's own format (src/store/lowdb-store.ts): the document header, one
- * report version per line in <base>.reports.jsonl and its audit entry (the write-ahead record, `before` as a
- * {"$ref"}) in <base>.audit.jsonl — what the bot would have written after `n` report submits, in seconds.
+ * Pre-fills a store on disk in the embedded store's own format (src/store/lowdb-store.ts): one journal line per
+ * report version (its report.create / report.correct audit entry) and the document vouching for the journal — what
+ * the bot would have written after `n` report submits, in seconds.
  */
 import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Indicator, Plan } from '../../src/domain/plan';
 import type { AuditEntry, ReportRecord } from '../../src/domain/records';
-import { AUDIT_ACTIONS, reportId } from '../../src/store/base';
-import { documentIntegrity, STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
+import { AUDIT_ACTIONS, reportId } from '../../src/store/rules';
+import { documentIntegrity, journalLine, STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
 import { makePeriod, yearOf, monthOf } from '../../src/calendar';
 
 export const REPORTER = { id: 'aad-admin', name: 'Oficina de Planeación' };
@@ -70,29 +69,15 @@ export function fillStore(file: string, plan: Plan, n: number, periods: string[]
   mkdirSync(dirname(files.doc), { recursive: true });
   const indicators = plan.objectives.flatMap((o) => o.indicators);
   const rand = rng(42);
-  const rep = openSync(files.reports, 'w');
-  const aud = openSync(files.audit, 'w');
+  const journal = openSync(files.journal, 'w');
   let bytes = 0;
-  // The document vouches for each log: its lines, bytes and SHA-256 (what the store checks on open).
-  const logs = {
-    reports: { lines: 0, bytes: 0, hash: createHash('sha256') },
-    audit: { lines: 0, bytes: 0, hash: createHash('sha256') },
-  };
-  let repChunk: string[] = [];
-  let audChunk: string[] = [];
-  const flushChunks = () => {
-    const a = repChunk.join('');
-    const b = audChunk.join('');
-    bytes += Buffer.byteLength(a) + Buffer.byteLength(b);
-    for (const [log, text, lines] of [[logs.reports, a, repChunk.length], [logs.audit, b, audChunk.length]] as const) {
-      log.lines += lines;
-      log.bytes += Buffer.byteLength(text);
-      log.hash.update(text);
-    }
-    writeSync(rep, a);
-    writeSync(aud, b);
-    repChunk = [];
-    audChunk = [];
+  let hash = '';
+  let chunk: string[] = [];
+  const flushChunk = () => {
+    const text = chunk.join('');
+    bytes += Buffer.byteLength(text);
+    writeSync(journal, text);
+    chunk = [];
   };
   const start = Date.parse('2024-02-01T14:00:00Z');
   const end = Date.parse('2025-07-02T22:00:00Z');
@@ -124,22 +109,20 @@ export function fillStore(file: string, plan: Plan, n: number, periods: string[]
       actor: REPORTER,
       action: version > 1 ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate,
       target: `report:${ind.id}:${period}`,
-      before: version > 1 ? { $ref: reportId(ind.id, period, version - 1) } : null,
+      before: version > 1 ? { id: reportId(ind.id, period, version - 1) } : null,
       after: record,
     };
-    repChunk.push(`${JSON.stringify(record)}\n`);
-    audChunk.push(`${JSON.stringify(entry)}\n`);
-    if (repChunk.length >= 5000) flushChunks();
+    const line = journalLine(hash, [entry]);
+    hash = line.hash;
+    chunk.push(line.text);
+    if (chunk.length >= 5000) flushChunk();
   }
-  flushChunks();
-  closeSync(rep);
-  closeSync(aud);
-  const counter = (l: { lines: number; bytes: number; hash: ReturnType<typeof createHash> }) => ({ lines: l.lines, bytes: l.bytes, sha256: l.hash.digest('hex') });
+  flushChunk();
+  closeSync(journal);
   const body = {
     format: STORE_FORMAT,
     version: STORE_VERSION,
-    auditSeq: n,
-    logs: { audit: counter(logs.audit), reports: counter(logs.reports) },
+    journal: { lines: n, hash },
     owners: {},
     admins: [],
     subscriptions: [],

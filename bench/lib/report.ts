@@ -193,7 +193,7 @@ export function generated(o: BenchOutput): string {
       const submits = g.storedAtEnd - g.reports;
       L.push(
         `| ${int(g.reports)} | ${ms(g.storeMB, 1)} | ${ms(g.openMs, 0)} | ${ms(g.firstStatusMs, 1)} | ${ms(g.status.p50)} / ${ms(g.status.p99)} | ${int(g.status.reqPerSec)} | ` +
-          `${ms(g.submit.p50)} / ${ms(g.submit.p99)} | ${int(g.submit.reqPerSec)} | ${submits > 0 ? round(g.fsyncs / submits, 2) : '–'} | ${ms(g.rssAfterOpenMB, 0)} | ${ms(g.rssAfterLoadMB, 0)} | ${ms(g.heapAfterLoadMB, 0)} / ${ms(g.heapTotalAfterLoadMB, 0)} |`,
+          `${ms(g.submit.p50)} / ${ms(g.submit.p99)} | ${int(g.submit.reqPerSec)} | ${submits > 0 && Number.isFinite(g.fsyncs) ? round(g.fsyncs / submits, 2) : '–'} | ${ms(g.rssAfterOpenMB, 0)} | ${ms(g.rssAfterLoadMB, 0)} | ${ms(g.heapAfterLoadMB, 0)} / ${ms(g.heapTotalAfterLoadMB, 0)} |`,
       );
     }
     L.push('');

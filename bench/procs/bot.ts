@@ -24,7 +24,7 @@ async function main() {
   const afterOpen = memorySample();
   serveIpc(
     {
-      stats: async () => ({ ...(typeof store.stats === 'function' ? store.stats() : {}), stored: (await store.reports()).length, revision: await store.revision() }),
+      stats: async () => ({ stored: (await store.reports()).length, revision: await store.revision() }),
     },
     () => bot.stop(),
   );

@@ -9,7 +9,7 @@ import { createStatusService } from '../../src/progress/service';
 import { createUnderstanding } from '../../src/language';
 import { loadPlan } from '../../src/plan/load';
 import type { ReportRecord } from '../../src/domain/records';
-import { reportId } from '../../src/store/base';
+import { reportId } from '../../src/store/rules';
 import { districtPlan, districtReports } from '../lib/district';
 import { memorySample, ready, serveIpc, fail } from '../lib/ipc';
 import { percentile, sortNumbers } from '../lib/stats';

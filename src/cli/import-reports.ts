@@ -4,12 +4,12 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
-import { StoreError } from '../store/lowdb-store';
+import { StoreError } from '../store/errors';
 import { describeStore, openStore } from '../store';
 import type { Person } from '../domain/records';
 import { importReportsCsv } from '../reports/csv-import';
 import type { CliIo } from './io';
-import { catalog } from '../i18n';
+import { catalog, errorText } from '../i18n';
 
 /**
  * `npm run cli -- import-reports FILE.csv` (docs/interfaces.md): bulk import of reports, all or nothing. Every invalid row
@@ -61,13 +61,12 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
   const plan = loadPlan();
   let store;
   try {
-    store = await openStore(config, { mode: 'write', onWarning: (w) => io.err(t.warning(w)) });
+    store = await openStore(config, { mode: 'write', onWarning: (w) => io.err(t.warning(catalog('es').store.say(w))) });
   } catch (e) {
-    const msg = (e as Error).message;
     if (e instanceof StoreError && e.code === 'locked') {
       io.err(t.storeLocked(config.dbFile, e.holderPid));
     } else {
-      io.err(t.storeUnavailable(describeStore(config), msg));
+      io.err(t.storeUnavailable(describeStore(config), errorText(e)));
     }
     return 1;
   }
@@ -80,7 +79,7 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
     } catch (e) {
       // A write the store could not make (disk full, ...): it was undone, nothing of the file is stored.
       if (!(e instanceof StoreError)) throw e;
-      io.err(t.nothingImported(e.message));
+      io.err(t.nothingImported(errorText(e)));
       return 1;
     }
     if (!result.ok) {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Store } from '../store/types';
 import { openStore, type StoreConfig } from '../store';
+import { catalog } from '../i18n';
 
 /** What every command of the CLI shares: its input and output, its usage error, its option parser, the read store. */
 
@@ -15,7 +16,7 @@ export class UsageError extends Error {}
 
 /** The store for a command that only reads (PEI_DATABASE_URL or PEI_DB_FILE; a missing file reads as empty). */
 export async function openReadStore(config: StoreConfig): Promise<Store> {
-  return openStore(config, { mode: 'read' });
+  return openStore(config, { mode: 'read', onWarning: (w) => console.warn(catalog('es').store.say(w)) });
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;

@@ -8,7 +8,7 @@ import { statusJson } from '../views/status-json';
 import { checkReport, statusTable } from './format';
 import { openReadStore, parse, UsageError, type CliIo } from './io';
 import { commands as extraCommands } from './commands';
-import { catalog, configFailureText, planFailureText } from '../i18n';
+import { catalog, configFailureText, errorText, planFailureText } from '../i18n';
 
 /** `npm run cli -- <command>`: status | check-plan | import-reports. Exit codes: 0 ok, 1 findings/invalid data, 2 usage. */
 
@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(e instanceof ConfigError ? configFailureText(e.failure, operator) : planFailureText(e.failure, operator));
       return 1;
     }
-    io.err(t.error((e as Error).message));
+    io.err(t.error(errorText(e)));
     return 1;
   }
 }

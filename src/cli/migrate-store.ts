@@ -5,7 +5,7 @@ import { openLowdbStore } from '../store/lowdb-store';
 import { redactUrl } from '../store/pg-store';
 import { copyToPostgres, snapshotOf } from '../store/migrate';
 import { parse, UsageError, type CliIo } from './io';
-import { catalog } from '../i18n';
+import { catalog, errorText } from '../i18n';
 
 const t = catalog('es').cli;
 
@@ -27,12 +27,12 @@ export async function migrateStoreCommand(args: string[], io: CliIo): Promise<nu
     io.err(t.migrateNoSource(file));
     return 1;
   }
-  const source = await openLowdbStore(file, { readOnly: true, onWarning: (w) => io.err(t.warning(w)) });
+  const source = await openLowdbStore(file, { readOnly: true, onWarning: (w) => io.err(t.warning(catalog('es').store.say(w))) });
   let result;
   try {
     result = await copyToPostgres(await snapshotOf(source), to);
   } catch (e) {
-    io.err(t.migrateFailed(redactUrl(to), (e as Error).message));
+    io.err(t.migrateFailed(redactUrl(to), errorText(e)));
     return 1;
   } finally {
     await source.close();

@@ -3,6 +3,7 @@ import { es } from './es';
 import type { Lang } from './lang';
 import type { Catalog } from './types';
 import type { FieldKey } from './types/validation';
+import type { StoreFact } from './types/store';
 
 /**
  * The words of the whole product, one typed catalog per locale (es-CO, en), split by capability, and the one
@@ -22,7 +23,7 @@ export type { RepliesStrings } from './types/replies';
 export type { CsvStrings } from './types/csv';
 export type { CliStrings } from './types/cli';
 export type { OperatorStrings } from './types/operator';
-export type { StoreDoing, StoreFileKind, StoreStrings } from './types/store';
+export type { StoreDoing, StoreFact, StoreFileKind, StoreStrings } from './types/store';
 export type { BodyErrorCode, HttpStrings } from './types/http';
 export type { MineStrings } from './types/mine';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
@@ -32,6 +33,16 @@ export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en 
 /** The whole catalog of a language; anything but 'en' gets Spanish. Handlers take one `t = catalog(lang)`. */
 export function catalog(lang: Lang): Catalog {
   return lang === 'en' ? en : es;
+}
+
+/**
+ * The operator's words for an error thrown below the edges: a store error (a StoreError, which carries its `fact`)
+ * through the catalog; any other error's own message.
+ */
+export function errorText(e: unknown, lang: Lang = 'es'): string {
+  const fact = (e as { fact?: StoreFact } | null)?.fact;
+  if (e instanceof Error && e.name === 'StoreError' && fact) return catalog(lang).store.say(fact);
+  return e instanceof Error ? e.message : String(e);
 }
 
 export const strings = (lang: Lang) => catalog(lang).cards;

@@ -1,314 +1,148 @@
 /**
- * The store's semantics, shared by every implementation (memory.ts, lowdb-store.ts): version numbering per
- * (indicator, period), submissionId idempotency, audit entries with before/after, the revision counter and the
- * O(1) indexes. An implementation only decides how a change becomes durable (`persist`).
+ * The store's semantics, shared by the memory and the embedded store: version numbering per (indicator, month),
+ * submissionId idempotency, audit entries with before and after, the revision counter, and the Maps that index
+ * what is held in memory. An implementation only decides how a write becomes durable (`persist`).
  *
- * Visibility: changes to the small state (owners, admins, subscriptions, conversations, sent) are visible at once;
- * report versions and audit entries become visible when their write is durable. Every returned promise resolves
- * only once its change is durable.
+ * Writes run one at a time, in call order (`serialize`): each one reads the state the previous ones left, is made
+ * durable, and only then applied in memory (`commit`). A write that fails leaves memory as it was. Reads never wait.
+ *
+ * Every change of the reports and the audit is an audit entry: a report version is the `after` of its report.create
+ * or report.correct entry, a review the `after` of its report.approve or report.return entry. `applyEntry` applies
+ * one, the same way for a live write and for the embedded store's replay of its journal on open.
  */
 import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
-import type { AppendReportResult, ReviewReportResult, ExclusiveResult, ReportChanges, ReportQuery, Store } from './types';
+import { StoreError } from './errors';
+import {
+  applyStateAudit,
+  AUDIT_ACTIONS,
+  buildReportRecord,
+  checkDecision,
+  checkInput,
+  cloneJson,
+  copyPerson,
+  isReportAction,
+  isReviewAction,
+  matchesReportQuery,
+  monthKey,
+  notifyAll,
+  reviewAfter,
+  sameJson,
+  withReview,
+  type ReviewAfter,
+  type StoreState,
+} from './rules';
+import type { AppendReportResult, ExclusiveResult, ReportChanges, ReportQuery, ReviewReportResult, Store } from './types';
 
-/** The small mutable state (the lowdb document, minus its header). */
-export interface StoreState {
-  owners: Record<string, Person[]>;
-  admins: Person[];
-  subscriptions: Subscription[];
-  conversations: ConversationRecord[];
-  sent: SentRecord[];
-}
+export type { StoreState } from './rules';
 
-/** What one store call must make durable. */
-export interface Effects {
-  reports: ReportRecord[];
-  audit: AuditEntry[];
-  /** The small state changed. */
-  doc: boolean;
-  /** All or nothing (appendReports). */
-  atomic?: boolean;
-  /** Reviewed copies that replace the stored versions of the same id (reviewReport). */
-  reviewed?: ReportRecord[];
-}
-
-export const AUDIT_ACTIONS = {
-  reportCreate: 'report.create',
-  reportCorrect: 'report.correct',
-  reportApprove: 'report.approve',
-  reportReturn: 'report.return',
-  ownersSet: 'owners.set',
-  adminAdd: 'admin.add',
-  adminRemove: 'admin.remove',
-  subscriptionAdd: 'subscription.add',
-  subscriptionRemove: 'subscription.remove',
-} as const;
-
-export function emptyState(): StoreState {
-  return { owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] };
-}
-
-export function reportKey(indicatorId: string, period: string): string {
-  return `${indicatorId}|${period}`;
-}
-
-export function reportId(indicatorId: string, period: string, version: number): string {
-  return `${indicatorId}:${period}:v${version}`;
-}
-
-/** A person as stored: only the fields the store keeps. */
-export function copyPerson(p: Person): Person {
-  const copy: Person = { id: p.id, name: p.name };
-  if (p.email !== undefined) copy.email = p.email;
-  if (p.teamsId !== undefined) copy.teamsId = p.teamsId;
-  return copy;
-}
-
-function cloneJson<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
-
-/**
- * A copy of what the store holds, which is JSON already (every write went through cloneJson): the same result as
- * cloneJson, without printing and reading the text back.
- */
-function copyStored<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(copyStored) as T;
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const k in v) {
-    const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = copyStored(x);
-  }
-  return out as T;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function checkInput(input: ReportInput): void {
-  if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '') {
-    throw new TypeError('store: report without indicatorId');
-  }
-  if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
-    throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
-  }
-  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
-    throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
-  }
-}
-
-/** The review fields a review audit entry carries in `after` (and the write-ahead log replays on open). */
-export interface ReviewAfter {
-  id: string;
-  review: ReviewState;
-  reviewedBy: Person;
-  reviewedAt: string;
-  reviewNote?: string;
-}
-
-export function isReviewAction(action: string): boolean {
-  return action === AUDIT_ACTIONS.reportApprove || action === AUDIT_ACTIONS.reportReturn;
-}
-
-/** The stored version with a review entry's state applied (a copy; the version itself is never changed). */
-export function withReview(record: ReportRecord, after: ReviewAfter): ReportRecord {
-  const next: ReportRecord = { ...record, review: after.review, reviewedBy: copyPerson(after.reviewedBy), reviewedAt: after.reviewedAt };
-  if (after.reviewNote !== undefined) next.reviewNote = after.reviewNote;
-  else delete next.reviewNote;
-  return next;
-}
-
-/**
- * Applies an audit entry of the small state to a state (used to roll the document forward from the audit log after
- * a crash between the audit append and the document write). Idempotent. Returns false for other entries.
- */
-export function applyStateAudit(state: StoreState, e: AuditEntry): boolean {
-  const colon = e.target.indexOf(':');
-  const id = colon >= 0 ? e.target.slice(colon + 1) : '';
-  switch (e.action) {
-    case AUDIT_ACTIONS.ownersSet: {
-      const after = Array.isArray(e.after) ? (e.after as Person[]).map(copyPerson) : [];
-      if (after.length) state.owners[id] = after;
-      else delete state.owners[id];
-      return true;
-    }
-    case AUDIT_ACTIONS.adminAdd: {
-      const p = e.after as Person;
-      const i = state.admins.findIndex((a) => a.id === p.id);
-      if (i >= 0) state.admins[i] = copyPerson(p);
-      else state.admins.push(copyPerson(p));
-      return true;
-    }
-    case AUDIT_ACTIONS.adminRemove:
-      state.admins = state.admins.filter((a) => a.id !== id);
-      return true;
-    case AUDIT_ACTIONS.subscriptionAdd: {
-      const s = e.after as Subscription;
-      if (!state.subscriptions.some((x) => x.conversationKey === s.conversationKey && x.kind === s.kind)) {
-        state.subscriptions.push(cloneJson(s));
-      }
-      return true;
-    }
-    case AUDIT_ACTIONS.subscriptionRemove:
-      state.subscriptions = state.subscriptions.filter((x) => x.conversationKey !== id);
-      return true;
-    default:
-      return false;
-  }
-}
-
-export interface BaseInit {
-  state: StoreState;
-  /** In write order. */
-  reports: ReportRecord[];
-  /** In seq order. */
-  audit: AuditEntry[];
-  /** The last audit seq used (at least the last entry's). */
-  seq?: number;
-}
-
-const NO_PEOPLE: readonly Person[] = Object.freeze([]);
-
-/**
- * Audit entries in seq order. `target` matches exactly ("report:4263:2025-06"), or as a prefix when it ends with ':'
- * ("report:4263:" = every period of 4263). `limit` keeps the newest entries. Shared by every store's audit().
- */
-export function filterAudit(
-  all: readonly AuditEntry[],
-  byTarget: ReadonlyMap<string, readonly AuditEntry[]>,
-  filter?: { target?: string; limit?: number },
-): readonly AuditEntry[] {
-  let list = all;
-  const target = filter?.target;
-  if (target !== undefined) list = target.endsWith(':') ? all.filter((e) => e.target.startsWith(target)) : (byTarget.get(target) ?? []);
-  const limit = filter?.limit;
-  if (limit !== undefined && limit >= 0 && list.length > limit) list = list.slice(list.length - limit);
-  return list;
-}
-
-/** The months a report query covers, as an inclusive [from, to] range of YYYY-MM (undefined ends are open). */
-export function periodRange(q: ReportQuery | undefined): { from?: string; to?: string } {
-  let from = q?.from;
-  let to = q?.to;
-  const narrow = (f: string, t: string) => {
-    if (from === undefined || f > from) from = f;
-    if (to === undefined || t < to) to = t;
-  };
-  if (q?.period !== undefined) narrow(q.period, q.period);
-  if (q?.year !== undefined) narrow(`${String(q.year).padStart(4, '0')}-01`, `${String(q.year).padStart(4, '0')}-12`);
-  return { from, to };
-}
-
-/** Whether a record matches a report query (the embedded store's filter; PostgreSQL does it in SQL). */
-export function matchesReportQuery(r: ReportRecord, q: ReportQuery | undefined): boolean {
-  if (!q) return true;
-  if (q.indicatorId !== undefined && r.indicatorId !== q.indicatorId) return false;
-  const { from, to } = periodRange(q);
-  if (from !== undefined && r.period < from) return false;
-  if (to !== undefined && r.period > to) return false;
-  if (q.review !== undefined && (r.review ?? 'aprobado') !== q.review) return false;
-  return true;
-}
-
-/** Calls every change listener; a listener that throws does not stop the others nor the write. */
-export function notifyAll(listeners: Iterable<(revision: number) => void>, revision: number): void {
-  for (const l of [...listeners]) {
-    try {
-      l(revision);
-    } catch {
-      // a cache hint: a failing listener must not break the write that caused it
-    }
-  }
-}
-
-/**
- * One stored version of a report, as every store writes it: the id from (indicator, period, version), the texts
- * defaulted to '', the author copied, and submissionId / review only when given.
- */
-export function buildReportRecord(
-  input: ReportInput,
-  version: number,
-  by: { author: Person; source: ReportSource; submissionId?: string; review?: ReviewState },
-  at: string,
-): ReportRecord {
-  const record: ReportRecord = {
-    id: reportId(input.indicatorId, input.period, version),
-    indicatorId: input.indicatorId,
-    period: input.period,
-    version,
-    value: input.value,
-    logros: input.logros ?? '',
-    dificultades: input.dificultades ?? '',
-    evidencia: input.evidencia ?? '',
-    author: copyPerson(by.author),
-    reportedAt: at,
-    source: by.source,
-  };
-  if (by.submissionId !== undefined) record.submissionId = by.submissionId;
-  if (by.review !== undefined) record.review = by.review;
-  return record;
-}
+type BatchItem = { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState };
 
 export abstract class BaseStore implements Store {
-  protected readonly state: StoreState;
-  protected seq: number;
-  /** Replaced by a copy when a review replaces a version: whoever caches by the list's identity reads it again. */
-  private reportList: ReportRecord[];
-  /** report id -> its index in reportList (published versions). */
-  private readonly position = new Map<string, number>();
-  /** report id -> its current record, including writes still in flight. */
-  private readonly byId = new Map<string, ReportRecord>();
-  private readonly auditList: AuditEntry[];
-  private readonly auditByTarget = new Map<string, AuditEntry[]>();
-  /** (indicator, period) -> latest version, including versions whose write is still in flight. */
-  private readonly latest = new Map<string, ReportRecord>();
-  private readonly bySubmission = new Map<string, ReportRecord>();
-  /** submissionId -> the write still in flight (a repeat waits for it). */
-  private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly sentByKey = new Map<string, SentRecord>();
+  protected state: StoreState;
+  /** The last audit seq used. */
+  protected seq = 0;
   private rev = 0;
-  /** Published report versions (and reviewed copies) with the revision that published them: reportChanges' feed. */
-  private readonly changeLog: { rev: number; record: ReportRecord }[] = [];
+  /** Every version in write order (a review replaces its version by the reviewed copy). */
+  private reportList: ReportRecord[] = [];
+  /** report id -> its index in reportList. */
+  private readonly position = new Map<string, number>();
+  /** indicator|month -> its latest version. */
+  private readonly latest = new Map<string, ReportRecord>();
+  /** submissionId -> report id. */
+  private readonly bySubmission = new Map<string, string>();
+  /** Versions written or reviewed, with the revision that did it: reportChanges' feed. */
+  private readonly changes: { rev: number; record: ReportRecord }[] = [];
+  private readonly auditList: AuditEntry[] = [];
+  private readonly auditByTarget = new Map<string, AuditEntry[]>();
+  private sentByKey = new Map<string, SentRecord>();
   private readonly listeners = new Set<(revision: number) => void>();
-  /** (indicator, period) -> latest published version (what latestReports reads). */
-  private readonly publishedLatest = new Map<string, ReportRecord>();
-  /** The same records by indicator (a submit's validation reads one indicator's months). */
-  private readonly publishedLatestOf = new Map<string, Map<string, ReportRecord>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  protected closed = false;
 
-  protected constructor(init: BaseInit) {
-    this.state = init.state;
-    this.reportList = init.reports;
-    this.auditList = init.audit;
-    this.seq = init.seq ?? 0;
-    this.reportList.forEach((r, i) => {
-      this.indexReport(r);
-      this.position.set(r.id, i);
-      this.keepLatest(r);
+  protected constructor(state: StoreState, entries: Iterable<AuditEntry> = []) {
+    this.state = state;
+    for (const s of state.sent) this.sentByKey.set(s.key, s);
+    for (const e of entries) this.applyEntry(e);
+    this.changes.length = 0; // what was there on open is revision 0: reportChanges(0) gives it all
+  }
+
+  /** Makes one write durable: its audit entries (may be none) and, when the small state changed, the new state. */
+  protected abstract persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void>;
+  /** Throws a StoreError when the store takes no writes (closed, read-only, failed). */
+  protected checkWritable(): void {
+    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: '(memory)' });
+  }
+
+  /** Runs writes one after another, in call order. */
+  protected serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      this.checkWritable();
+      return fn();
     });
-    for (const e of this.auditList) {
-      this.indexAudit(e);
-      if (e.seq > this.seq) this.seq = e.seq;
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Makes a write durable, then applies it in memory. `change` edits the small state (a copy) beyond the entries. */
+  private async commit(entries: AuditEntry[], change?: (next: StoreState) => void): Promise<void> {
+    let next: StoreState | undefined;
+    const stateEntries = entries.filter((e) => !isReportAction(e.action) && !isReviewAction(e.action));
+    if (change || stateEntries.length) {
+      next = { ...this.state };
+      for (const e of stateEntries) applyStateAudit(next, e);
+      change?.(next);
     }
-    for (const s of this.state.sent) this.sentByKey.set(s.key, s);
+    await this.persist(entries, next);
+    if (next && next.sent !== this.state.sent) this.sentByKey = new Map(next.sent.map((s) => [s.key, s]));
+    if (next) this.state = next;
+    for (const e of entries) this.applyEntry(e);
+    this.rev++;
+    notifyAll(this.listeners, this.rev);
   }
 
-  /** Makes the effects durable, then calls `publish(effects)`; resolves after that. */
-  protected abstract persist(effects: Effects): Promise<void>;
-  /** Throws when the store cannot take writes (closed, read-only, failed). */
-  protected abstract checkWritable(): void;
-  abstract flush(): Promise<void>;
-
-  /**
-   * Waits for the writes asked for so far: what a write that changes nothing returns, so that its caller still sees
-   * the earlier ones durable. flush() may do more (the embedded store also brings its document up to date).
-   */
-  protected settle(): Promise<void> {
-    return this.flush();
+  /** Applies one audit entry to the reports and the audit held in memory (a live write, or the journal's replay). */
+  protected applyEntry(e: AuditEntry): void {
+    if (isReportAction(e.action)) {
+      const ref = (e.before as { $ref?: unknown } | null)?.$ref;
+      if (typeof ref === 'string') e.before = this.current(ref) ?? e.before; // the journal writes a correction's before as {$ref}
+      this.addVersion(e.after as ReportRecord);
+    } else if (isReviewAction(e.action)) {
+      const after = e.after as ReviewAfter;
+      const i = this.position.get(after.id);
+      if (i !== undefined) {
+        const next = withReview(this.reportList[i], after);
+        this.reportList[i] = next; // the list itself is never handed out: reads return copies
+        if (this.latest.get(monthKey(next))?.id === next.id) this.latest.set(monthKey(next), next);
+        this.changes.push({ rev: this.rev + 1, record: next });
+      }
+    }
+    this.addAudit(e);
   }
-  abstract close(): Promise<void>;
+
+  protected addVersion(r: ReportRecord): void {
+    this.position.set(r.id, this.reportList.push(r) - 1);
+    this.latest.set(monthKey(r), r);
+    if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId)) this.bySubmission.set(r.submissionId, r.id);
+    this.changes.push({ rev: this.rev + 1, record: r });
+  }
+
+  protected addAudit(e: AuditEntry): void {
+    this.auditList.push(e);
+    const list = this.auditByTarget.get(e.target);
+    if (list) list.push(e);
+    else this.auditByTarget.set(e.target, [e]);
+    if (e.seq > this.seq) this.seq = e.seq;
+  }
+
+  private current(id: string): ReportRecord | undefined {
+    const i = this.position.get(id);
+    return i === undefined ? undefined : this.reportList[i];
+  }
+
+  /** New audit entries, numbered after the last one (the numbers are taken only once the write is applied). */
+  private entries(...list: Omit<AuditEntry, 'seq'>[]): AuditEntry[] {
+    return list.map((e, i) => ({ seq: this.seq + 1 + i, ...e, actor: copyPerson(e.actor) }));
+  }
 
   async revision(): Promise<number> {
     return this.rev;
@@ -321,323 +155,139 @@ export abstract class BaseStore implements Store {
     };
   }
 
-  /** One process holds the embedded store: the lock is the process's own. */
+  /** One process holds a memory or embedded store: the lock is the process's own. */
   async exclusive<T>(_name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
     return { ran: true, value: await fn() };
   }
 
-  protected bump(): void {
-    this.rev++;
-    notifyAll(this.listeners, this.rev);
+  /** Waits for every write asked for so far. */
+  async flush(): Promise<void> {
+    await this.queue;
   }
 
-  /**
-   * After a write that failed (and was undone on disk): forgets every change not yet durable, so that memory again
-   * holds exactly what is on disk. `state` is the last durable small state, `seq` the last durable audit seq.
-   */
-  protected rollback(state: StoreState, seq: number): void {
-    this.state.owners = state.owners;
-    this.state.admins = state.admins;
-    this.state.subscriptions = state.subscriptions;
-    this.state.conversations = state.conversations;
-    this.state.sent = state.sent;
-    this.seq = seq;
-    this.latest.clear();
-    this.bySubmission.clear();
-    this.inFlight.clear();
-    for (const r of this.reportList) this.indexReport(r);
-    this.sentByKey.clear();
-    for (const s of this.state.sent) this.sentByKey.set(s.key, s);
-    this.bump();
-  }
-
-  /** Makes durable report versions and audit entries visible. */
-  protected publish(effects: Effects): void {
-    const rev = this.rev + 1; // the revision bump() below gives this change
-    for (const r of effects.reports) {
-      this.position.set(r.id, this.reportList.push(r) - 1);
-      this.changeLog.push({ rev, record: r });
-      this.keepLatest(r);
-    }
-    for (const r of effects.reviewed ?? []) {
-      this.changeLog.push({ rev, record: r });
-      this.keepLatest(r);
-    }
-    if (effects.reviewed?.length) {
-      const list = this.reportList.slice();
-      for (const r of effects.reviewed) {
-        const i = this.position.get(r.id);
-        if (i !== undefined) list[i] = r;
-      }
-      this.reportList = list;
-    }
-    for (const e of effects.audit) {
-      this.auditList.push(e);
-      this.indexAudit(e);
-    }
-    if (effects.reports.length || effects.reviewed?.length) this.bump();
-  }
-
-  private keepLatest(r: ReportRecord): void {
-    const key = reportKey(r.indicatorId, r.period);
-    const prev = this.publishedLatest.get(key);
-    if (!prev || prev.version <= r.version) {
-      let of = this.publishedLatestOf.get(r.indicatorId);
-      if (!of) this.publishedLatestOf.set(r.indicatorId, (of = new Map()));
-      // A new version goes to the end of both maps (they iterate in write order); a reviewed copy keeps its place.
-      if (prev && prev.id !== r.id) {
-        this.publishedLatest.delete(key);
-        of.delete(key);
-      }
-      this.publishedLatest.set(key, r);
-      of.set(key, r);
-    }
-  }
-
-  private indexReport(r: ReportRecord): void {
-    const key = reportKey(r.indicatorId, r.period);
-    const prev = this.latest.get(key);
-    if (!prev || prev.version < r.version) this.latest.set(key, r);
-    this.byId.set(r.id, r);
-    if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId)) this.bySubmission.set(r.submissionId, r);
-  }
-
-  private indexAudit(e: AuditEntry): void {
-    let list = this.auditByTarget.get(e.target);
-    if (!list) this.auditByTarget.set(e.target, (list = []));
-    list.push(e);
-  }
-
-  private newAudit(at: string, actor: Person, action: string, target: string, before: unknown, after: unknown): AuditEntry {
-    return { seq: ++this.seq, at, actor: copyPerson(actor), action, target, before, after };
-  }
-
-  private nextReport(
-    input: ReportInput,
-    author: Person,
-    source: ReportSource,
-    submissionId: string | undefined,
-    at: string,
-    actor: Person,
-    review: ReviewState | undefined,
-  ) {
-    const key = reportKey(input.indicatorId, input.period);
-    const prev = this.latest.get(key);
-    const version = (prev?.version ?? 0) + 1;
-    const record = buildReportRecord(input, version, { author, source, submissionId, review }, at);
-    this.latest.set(key, record);
-    this.byId.set(record.id, record);
-    if (submissionId !== undefined) this.bySubmission.set(submissionId, record);
-    const entry = this.newAudit(
-      at,
-      actor,
-      prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate,
-      `report:${input.indicatorId}:${input.period}`,
-      prev ?? null,
-      record,
-    );
-    return { record, entry };
-  }
-
-  private track(submissionIds: (string | undefined)[], p: Promise<void>): void {
-    const ids = submissionIds.filter((s): s is string => s !== undefined);
-    if (!ids.length) return;
-    for (const id of ids) this.inFlight.set(id, p);
-    const done = () => {
-      for (const id of ids) if (this.inFlight.get(id) === p) this.inFlight.delete(id);
-    };
-    p.then(done, done);
-  }
+  abstract close(): Promise<void>;
 
   // ---- reports
 
   async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    return this.reportsNow(query);
-  }
-
-  /** The published versions matching the query, now (the embedded stores' own synchronous read). */
-  protected reportsNow(query?: ReportQuery): ReportRecord[] {
-    if (!query || Object.values(query).every((v) => v === undefined)) return this.reportList.slice();
     return this.reportList.filter((r) => matchesReportQuery(r, query));
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    // the review filter applies to the month's latest version (matchesReportQuery on the latest record)
-    const out: ReportRecord[] = [];
-    const pool = query?.indicatorId !== undefined ? (this.publishedLatestOf.get(query.indicatorId)?.values() ?? []) : this.publishedLatest.values();
-    for (const r of pool) if (matchesReportQuery(r, query)) out.push(r);
-    // In write order, which is how keepLatest keeps the maps: checked in one pass, sorted only if ever it is not.
-    let last = -1;
-    for (const r of out) {
-      const at = this.position.get(r.id)!;
-      if (at < last) return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
-      last = at;
-    }
-    return out;
-  }
-
-  async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
-    const r = this.bySubmission.get(submissionId);
-    if (!r) return undefined;
-    await this.inFlight.get(submissionId); // visible once durable
-    return this.position.has(r.id) ? this.reportList[this.position.get(r.id)!] : undefined;
+    const out = [...this.latest.values()].filter((r) => matchesReportQuery(r, query));
+    return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {
-    const i = this.position.get(id);
-    return i === undefined ? undefined : this.reportList[i];
+    return this.current(id);
+  }
+
+  async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
+    const id = this.bySubmission.get(submissionId);
+    return id === undefined ? undefined : this.current(id);
   }
 
   async reportChanges(since: number): Promise<ReportChanges> {
     if (since <= 0) return { revision: this.rev, reports: this.reportList.slice() };
-    // The log is in revision order: find the first entry after `since`.
-    let lo = 0;
-    let hi = this.changeLog.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.changeLog[mid].rev <= since) lo = mid + 1;
-      else hi = mid;
-    }
-    return { revision: this.rev, reports: this.changeLog.slice(lo).map((c) => c.record) };
+    return { revision: this.rev, reports: this.changes.filter((c) => c.rev > since).map((c) => c.record) };
   }
 
-  async appendReport(
-    input: ReportInput,
-    author: Person,
-    meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState },
-  ): Promise<AppendReportResult> {
-    this.checkWritable();
-    checkInput(input);
-    if (meta.submissionId !== undefined) {
-      const dup = this.bySubmission.get(meta.submissionId);
-      if (dup) {
-        await this.inFlight.get(meta.submissionId);
-        return { record: dup, duplicate: true };
-      }
-    }
-    const { record, entry } = this.nextReport(input, author, meta.source, meta.submissionId, meta.at, author, meta.review);
-    const p = this.persist({ reports: [record], audit: [entry], doc: false });
-    this.track([meta.submissionId], p);
-    await p;
-    return { record, duplicate: false };
+  /** The audit entry of a new version of a month (its version number follows the month's latest). */
+  private versionEntry(item: BatchItem, at: string, actor: Person, latest: Map<string, ReportRecord>): AuditEntry {
+    const prev = latest.get(monthKey(item.input));
+    const record = buildReportRecord(item.input, (prev?.version ?? 0) + 1, item, at);
+    latest.set(monthKey(record), record);
+    const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
+    return { seq: 0, at, actor: copyPerson(actor), action, target: `report:${record.indicatorId}:${record.period}`, before: prev ?? null, after: record };
   }
 
-  async appendReports(
-    batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState }[],
-    at: string,
-    actor: Person,
-  ): Promise<AppendReportResult[]> {
+  async appendReport(input: ReportInput, author: Person, meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState }): Promise<AppendReportResult> {
+    const [result] = await this.appendReports([{ input, author, ...meta }], meta.at, author);
+    return result;
+  }
+
+  async appendReports(batch: BatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
-    const results: AppendReportResult[] = [];
-    const records: ReportRecord[] = [];
-    const entries: AuditEntry[] = [];
-    const waits = new Set<Promise<void>>();
-    for (const item of batch) {
-      const dup = item.submissionId === undefined ? undefined : this.bySubmission.get(item.submissionId);
-      if (dup) {
-        const w = this.inFlight.get(item.submissionId!);
-        if (w) waits.add(w);
-        results.push({ record: dup, duplicate: true });
-        continue;
+    return this.serialize(async () => {
+      const results: AppendReportResult[] = [];
+      const entries: AuditEntry[] = [];
+      const latest = new Map(this.latest);
+      const fresh = new Map<string, ReportRecord>();
+      for (const item of batch) {
+        const sid = item.submissionId;
+        const dup = sid === undefined ? undefined : (fresh.get(sid) ?? (this.bySubmission.has(sid) ? this.current(this.bySubmission.get(sid)!) : undefined));
+        if (dup) {
+          results.push({ record: dup, duplicate: true });
+          continue;
+        }
+        const e = this.versionEntry(item, at, actor, latest);
+        e.seq = this.seq + entries.push(e);
+        const record = e.after as ReportRecord;
+        if (sid !== undefined) fresh.set(sid, record);
+        results.push({ record, duplicate: false });
       }
-      const { record, entry } = this.nextReport(item.input, item.author, item.source, item.submissionId, at, actor, item.review);
-      records.push(record);
-      entries.push(entry);
-      results.push({ record, duplicate: false });
-    }
-    if (records.length) {
-      const p = this.persist({ reports: records, audit: entries, doc: false, atomic: true });
-      this.track(records.map((r) => r.submissionId), p);
-      waits.add(p);
-    }
-    await Promise.all(waits);
-    return results;
+      if (entries.length) await this.commit(entries);
+      return results;
+    });
   }
 
   async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
     this.checkWritable();
-    if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
-      throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
-    }
-    const record = this.byId.get(decision.reportId);
-    if (!record) return { status: 'not-found' };
-    const key = reportKey(record.indicatorId, record.period);
-    const latest = this.latest.get(key)!;
-    if (latest.id !== record.id) return { status: 'superseded', record, latest };
-    if (record.review !== 'pendiente') return { status: 'not-pending', record };
-    const after: ReviewAfter = { id: record.id, review: decision.decision, reviewedBy: copyPerson(actor), reviewedAt: at };
-    if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
-    const next = withReview(record, after);
-    // Visible to the checks at once (a second review of the same version is refused), to readers once durable.
-    this.byId.set(next.id, next);
-    this.latest.set(key, next);
-    if (next.submissionId !== undefined && this.bySubmission.get(next.submissionId) === record) this.bySubmission.set(next.submissionId, next);
-    const entry = this.newAudit(
-      at,
-      actor,
-      decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn,
-      `report:${record.indicatorId}:${record.period}`,
-      { id: record.id, review: 'pendiente' },
-      after,
-    );
-    await this.persist({ reports: [], audit: [entry], doc: false, reviewed: [next] });
-    return { status: 'reviewed', record: next, previous: record };
+    checkDecision(decision);
+    return this.serialize(async () => {
+      const record = this.current(decision.reportId);
+      if (!record) return { status: 'not-found' };
+      const latest = this.latest.get(monthKey(record))!;
+      if (latest.id !== record.id) return { status: 'superseded', record, latest };
+      if (record.review !== 'pendiente') return { status: 'not-pending', record };
+      const action = decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn;
+      const after = reviewAfter(record, decision, actor, at);
+      await this.commit(this.entries({ at, actor, action, target: `report:${record.indicatorId}:${record.period}`, before: { id: record.id, review: 'pendiente' }, after }));
+      return { status: 'reviewed', record: this.current(record.id)!, previous: record };
+    });
   }
 
-  // ---- owners
+  // ---- owners, admins, subscriptions (audited)
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
-    return this.state.owners[indicatorId]?.slice() ?? NO_PEOPLE;
+    return this.state.owners[indicatorId]?.slice() ?? [];
   }
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
     return { ...this.state.owners };
   }
 
-  async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
-    this.checkWritable();
-    const before = this.state.owners[indicatorId] ?? [];
-    const after: Person[] = [];
-    for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
-    if (sameJson(before, after)) return this.settle();
-    if (after.length) this.state.owners[indicatorId] = after;
-    else delete this.state.owners[indicatorId];
-    this.bump();
-    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.ownersSet, `owner:${indicatorId}`, before, after);
-    return this.persist({ reports: [], audit: [entry], doc: true });
+  setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
+    return this.serialize(async () => {
+      const before = this.state.owners[indicatorId] ?? [];
+      const after: Person[] = [];
+      for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
+      if (sameJson(before, after)) return;
+      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.ownersSet, target: `owner:${indicatorId}`, before, after }));
+    });
   }
-
-  // ---- admins
 
   async admins(): Promise<readonly Person[]> {
     return this.state.admins.slice();
   }
 
-  async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    this.checkWritable();
-    const after = copyPerson(person);
-    const i = this.state.admins.findIndex((a) => a.id === person.id);
-    const before = i >= 0 ? this.state.admins[i] : null;
-    if (before && sameJson(before, after)) return this.settle();
-    if (i >= 0) this.state.admins[i] = after;
-    else this.state.admins.push(after);
-    this.bump();
-    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.adminAdd, `admin:${person.id}`, before, after);
-    return this.persist({ reports: [], audit: [entry], doc: true });
+  addAdmin(person: Person, actor: Person, at: string): Promise<void> {
+    return this.serialize(async () => {
+      const after = copyPerson(person);
+      const before = this.state.admins.find((a) => a.id === person.id) ?? null;
+      if (before && sameJson(before, after)) return;
+      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.adminAdd, target: `admin:${person.id}`, before, after }));
+    });
   }
 
-  async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    this.checkWritable();
-    const i = this.state.admins.findIndex((a) => a.id === personId);
-    if (i < 0) return this.settle();
-    const [before] = this.state.admins.splice(i, 1);
-    this.bump();
-    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.adminRemove, `admin:${personId}`, before, null);
-    return this.persist({ reports: [], audit: [entry], doc: true });
+  removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
+    return this.serialize(async () => {
+      const before = this.state.admins.find((a) => a.id === personId);
+      if (!before) return;
+      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.adminRemove, target: `admin:${personId}`, before, after: null }));
+    });
   }
-
-  // ---- subscriptions
 
   async subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]> {
     return this.state.subscriptions.filter(
@@ -645,118 +295,88 @@ export abstract class BaseStore implements Store {
     );
   }
 
-  async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
-    this.checkWritable();
-    if (this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind)) {
-      await this.settle();
-      return false;
-    }
-    const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
-    this.state.subscriptions.push(after);
-    this.bump();
-    const entry = this.newAudit(sub.createdAt, actor, AUDIT_ACTIONS.subscriptionAdd, `subscription:${sub.conversationKey}`, null, after);
-    await this.persist({ reports: [], audit: [entry], doc: true });
-    return true;
+  subscribe(sub: Subscription, actor: Person): Promise<boolean> {
+    return this.serialize(async () => {
+      if (this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind)) return false;
+      const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
+      await this.commit(this.entries({ at: sub.createdAt, actor, action: AUDIT_ACTIONS.subscriptionAdd, target: `subscription:${sub.conversationKey}`, before: null, after }));
+      return true;
+    });
   }
 
-  async unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
-    this.checkWritable();
-    const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey);
-    if (!removed.length) {
-      await this.settle();
-      return false;
-    }
-    this.state.subscriptions = this.state.subscriptions.filter((s) => s.conversationKey !== conversationKey);
-    this.bump();
-    const before = removed.length === 1 ? removed[0] : removed;
-    const entry = this.newAudit(at, actor, AUDIT_ACTIONS.subscriptionRemove, `subscription:${conversationKey}`, before, null);
-    await this.persist({ reports: [], audit: [entry], doc: true });
-    return true;
+  unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
+    return this.serialize(async () => {
+      const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey);
+      if (!removed.length) return false;
+      const before = removed.length === 1 ? removed[0] : removed;
+      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.subscriptionRemove, target: `subscription:${conversationKey}`, before, after: null }));
+      return true;
+    });
   }
 
-  // ---- conversations
+  // ---- conversations and sends (the small state, not audited)
 
   async conversation(key: string): Promise<ConversationRecord | undefined> {
-    const c = this.state.conversations.find((x) => x.key === key);
-    return c && copyStored(c);
+    return cloneJson(this.state.conversations.find((x) => x.key === key));
   }
 
   async conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]> {
     return this.state.conversations
       .filter((c) => (filter?.scope === undefined || c.scope === filter.scope) && (filter?.active === undefined || c.active === filter.active))
-      .map((c) => copyStored(c));
+      .map(cloneJson);
   }
 
-  async saveConversation(record: ConversationRecord): Promise<void> {
-    this.checkWritable();
-    const copy = cloneJson(record);
-    const i = this.state.conversations.findIndex((c) => c.key === record.key);
-    if (i >= 0 && sameJson(this.state.conversations[i], copy)) return this.settle();
-    if (i >= 0) this.state.conversations[i] = copy;
-    else this.state.conversations.push(copy);
-    this.bump();
-    return this.persist({ reports: [], audit: [], doc: true });
+  /** Replaces (or adds, or with null removes) the conversation `key`, when that changes anything. */
+  private putConversation(key: string, make: (c: ConversationRecord | undefined) => ConversationRecord | null | undefined): Promise<void> {
+    return this.serialize(async () => {
+      const list = this.state.conversations;
+      const i = list.findIndex((c) => c.key === key);
+      const next = make(list[i]);
+      if (next === undefined || (next === null && i < 0) || (next && i >= 0 && sameJson(list[i], next))) return;
+      await this.commit([], (s) => {
+        if (next === null) s.conversations = list.filter((_, k) => k !== i);
+        else s.conversations = i >= 0 ? list.map((c, k) => (k === i ? next : c)) : [...list, next];
+      });
+    });
   }
 
-  async removeConversation(key: string): Promise<void> {
-    this.checkWritable();
-    const i = this.state.conversations.findIndex((c) => c.key === key);
-    if (i < 0) return this.settle();
-    this.state.conversations.splice(i, 1);
-    this.bump();
-    return this.persist({ reports: [], audit: [], doc: true });
+  saveConversation(record: ConversationRecord): Promise<void> {
+    return this.putConversation(record.key, () => cloneJson(record));
   }
 
-  async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
-    this.checkWritable();
-    const c = this.state.conversations.find((x) => x.key === key);
-    if (!c) return this.settle();
-    c.active = false;
-    c.inactiveReason = reason;
-    c.updatedAt = at;
-    this.bump();
-    return this.persist({ reports: [], audit: [], doc: true });
+  removeConversation(key: string): Promise<void> {
+    return this.putConversation(key, () => null);
   }
 
-  // ---- sent
+  markConversationInactive(key: string, reason: string, at: string): Promise<void> {
+    return this.putConversation(key, (c) => c && { ...c, active: false, inactiveReason: reason, updatedAt: at });
+  }
 
   async wasSent(key: string): Promise<boolean> {
     return this.sentByKey.has(key);
   }
 
-  async claimSend(record: SentRecord): Promise<boolean> {
-    this.checkWritable();
-    if (this.sentByKey.has(record.key)) {
-      await this.settle(); // the claim seen is durable before the caller acts on it
-      return false;
-    }
-    const copy = cloneJson(record);
-    this.state.sent.push(copy);
-    this.sentByKey.set(record.key, copy);
-    this.bump();
-    await this.persist({ reports: [], audit: [], doc: true });
-    return true;
+  claimSend(record: SentRecord): Promise<boolean> {
+    return this.serialize(async () => {
+      if (this.sentByKey.has(record.key)) return false;
+      await this.commit([], (s) => (s.sent = [...s.sent, cloneJson(record)]));
+      return true;
+    });
   }
 
-  async releaseSend(key: string): Promise<void> {
-    this.checkWritable();
-    const prev = this.sentByKey.get(key);
-    if (!prev) return this.settle();
-    this.state.sent.splice(this.state.sent.indexOf(prev), 1);
-    this.sentByKey.delete(key);
-    this.bump();
-    return this.persist({ reports: [], audit: [], doc: true });
+  releaseSend(key: string): Promise<void> {
+    return this.serialize(async () => {
+      if (!this.sentByKey.has(key)) return;
+      await this.commit([], (s) => (s.sent = s.sent.filter((x) => x.key !== key)));
+    });
   }
 
-  async markSent(record: SentRecord): Promise<void> {
-    this.checkWritable();
-    const copy = cloneJson(record);
-    const prev = this.sentByKey.get(record.key);
-    if (prev) this.state.sent[this.state.sent.indexOf(prev)] = copy;
-    else this.state.sent.push(copy);
-    this.sentByKey.set(record.key, copy);
-    this.bump();
-    return this.persist({ reports: [], audit: [], doc: true });
+  markSent(record: SentRecord): Promise<void> {
+    return this.serialize(async () => {
+      const copy = cloneJson(record);
+      const known = this.sentByKey.has(record.key);
+      await this.commit([], (s) => (s.sent = known ? s.sent.map((x) => (x.key === record.key ? copy : x)) : [...s.sent, copy]));
+    });
   }
 
   async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
@@ -766,12 +386,12 @@ export abstract class BaseStore implements Store {
 
   // ---- audit
 
-  /**
-   * Entries in seq order. `target` matches exactly ("report:4263:2025-06"), or as a prefix when it ends with ':'
-   * ("report:4263:" = every period of 4263). `limit` keeps the newest entries.
-   */
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
-    return filterAudit(this.auditList, this.auditByTarget, filter).slice();
+    const target = filter?.target;
+    let list: readonly AuditEntry[] = this.auditList;
+    if (target !== undefined) list = target.endsWith(':') ? list.filter((e) => e.target.startsWith(target)) : (this.auditByTarget.get(target) ?? []);
+    const limit = filter?.limit;
+    return limit !== undefined && limit >= 0 ? list.slice(Math.max(0, list.length - limit)) : list.slice();
   }
 
   async auditCount(): Promise<number> {

@@ -1,9 +1,9 @@
-import { catalog, type StoreDoing } from '../i18n';
+import type { StoreDoing, StoreFact } from '../domain/store-facts';
 
 /**
- * Errors of the store, for the operator (Spanish, naming the file) and with a code the chat/HTTP layers can map to
- * a polite user message (disk full, read-only, ...). A StoreError from a write means nothing of that write was kept:
- * not in memory, not on disk.
+ * Errors of the store: a code the chat and HTTP layers map to a polite user message (disk full, read-only, ...) and
+ * the facts the edges put into words for the operator (`catalog(lang).store.say(error.fact)`, naming the file).
+ * A StoreError from a write means nothing of that write was kept: not in memory, not on disk.
  */
 
 export type StoreErrorCode =
@@ -11,7 +11,7 @@ export type StoreErrorCode =
   | 'disk-full'
   /** The file or its folder cannot be written (EROFS, EACCES, EPERM, or marked read-only). */
   | 'read-only'
-  /** The store's folder (or part of its path) is a file (EEXIST, ENOTDIR). */
+  /** The store's folder (or part of its path) is a file (EEXIST, ENOTDIR, EISDIR). */
   | 'not-a-folder'
   /** A file of the store does not agree with the rest: the store does not start. */
   | 'corrupt'
@@ -24,18 +24,26 @@ export type StoreErrorCode =
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
+  readonly fact: StoreFact;
   /** The file concerned, when there is one. */
   readonly file?: string;
   /** For 'locked': the process that holds the store, when known. */
   readonly holderPid?: number;
 
-  constructor(code: StoreErrorCode, message: string, opts: { file?: string; cause?: unknown; holderPid?: number } = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+  constructor(code: StoreErrorCode, fact: StoreFact, cause?: unknown) {
+    // The message is for developers (a stack trace); operators read the catalog's words for `fact`.
+    super(`store ${code}: ${JSON.stringify(fact)}`, cause === undefined ? undefined : { cause });
     this.name = 'StoreError';
     this.code = code;
-    if (opts.file !== undefined) this.file = opts.file;
-    if (opts.holderPid !== undefined) this.holderPid = opts.holderPid;
+    this.fact = fact;
+    if ('file' in fact) this.file = fact.file;
+    if (fact.kind === 'locked' && fact.holder.pid !== null) this.holderPid = fact.holder.pid;
   }
+}
+
+/** A start-up refusal: a file that does not agree with the rest. */
+export function corrupt(fact: StoreFact): StoreError {
+  return new StoreError('corrupt', fact);
 }
 
 export function errnoOf(e: unknown): string | undefined {
@@ -43,32 +51,22 @@ export function errnoOf(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** The operator's words for the store (Spanish, like the CLI's; the catalog holds English too). */
-export const storeWords = catalog('es').store;
+const CODE_OF_ERRNO: Record<string, StoreErrorCode> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EROFS: 'read-only',
+  EACCES: 'read-only',
+  EPERM: 'read-only',
+  EEXIST: 'not-a-folder',
+  ENOTDIR: 'not-a-folder',
+  EISDIR: 'not-a-folder',
+};
 
-/**
- * Maps a file-system error to a StoreError with a message naming the file. `doing` says what was being done
- * (write, mkdir, ...). A StoreError passes through unchanged.
- */
+/** Maps a file-system error to a StoreError naming the file and what was being done. A StoreError passes through. */
 export function fsStoreError(e: unknown, file: string, doing: StoreDoing): StoreError {
   if (e instanceof StoreError) return e;
-  const t = storeWords;
   const errno = errnoOf(e);
-  switch (errno) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new StoreError('disk-full', t.diskFull(doing, file, errno), { file, cause: e });
-    case 'EROFS':
-      return new StoreError('read-only', t.readOnlyFs(doing, file, errno), { file, cause: e });
-    case 'EACCES':
-    case 'EPERM':
-      return new StoreError('read-only', t.noPermission(doing, file, errno), { file, cause: e });
-    case 'EEXIST':
-    case 'ENOTDIR':
-      return new StoreError('not-a-folder', t.pathIsFile(doing, file, errno), { file, cause: e });
-    case 'EISDIR':
-      return new StoreError('not-a-folder', t.isFolder(doing, file, errno), { file, cause: e });
-    default:
-      return new StoreError('io', t.ioFailed(doing, file, e instanceof Error ? e.message : String(e)), { file, cause: e });
-  }
+  const code = (errno && CODE_OF_ERRNO[errno]) || 'io';
+  const fact: StoreFact = code === 'io' ? { kind: 'fs', doing, file, detail: e instanceof Error ? e.message : String(e) } : { kind: 'fs', doing, file, errno };
+  return new StoreError(code, fact, e);
 }

@@ -8,6 +8,7 @@ import { openLowdbStore } from './lowdb-store';
 import { createMemoryStore } from './memory';
 import { openPgStore, redactUrl } from './pg-store';
 import type { Store } from './types';
+import type { StoreFact } from '../domain/store-facts';
 
 export interface StoreConfig {
   dbFile: string;
@@ -21,7 +22,8 @@ export interface OpenStoreOptions {
    * 'read': a one-shot command that reads (embedded: read-only; a missing file reads as an empty store).
    */
   mode: 'serve' | 'write' | 'read';
-  onWarning?: (message: string) => void;
+  /** What the store reports without failing (a repair on open, a lost connection): facts the caller words. */
+  onWarning?: (warning: StoreFact) => void;
 }
 
 /** Where the store is, for messages (the password of a database URL hidden). */

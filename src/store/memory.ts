@@ -1,8 +1,9 @@
 /**
- * The in-memory Store: the same semantics as the lowdb store (base.ts), nothing on disk. For unit tests of the core
- * and for demos.
+ * The in-memory Store: the same semantics as the embedded store (base.ts), nothing on disk. For unit tests of the
+ * core and for demos.
  */
-import { BaseStore, emptyState, type Effects } from './base';
+import { BaseStore } from './base';
+import { cloneJson, emptyState } from './rules';
 import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
 import type { Store } from './types';
 
@@ -17,31 +18,16 @@ export interface MemoryStoreInit {
   audit?: AuditEntry[];
 }
 
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-
 class MemoryStore extends BaseStore {
-  private closed = false;
-
   constructor(init: MemoryStoreInit) {
     const state = emptyState();
-    if (init.owners) state.owners = clone(init.owners);
-    if (init.admins) state.admins = clone(init.admins);
-    if (init.subscriptions) state.subscriptions = clone(init.subscriptions);
-    if (init.conversations) state.conversations = clone(init.conversations);
-    if (init.sent) state.sent = clone(init.sent);
-    super({ state, reports: init.reports ? clone(init.reports) : [], audit: init.audit ? clone(init.audit) : [] });
+    for (const k of ['owners', 'admins', 'subscriptions', 'conversations', 'sent'] as const) if (init[k]) Object.assign(state, { [k]: cloneJson(init[k]) });
+    super(state);
+    for (const r of cloneJson(init.reports) ?? []) this.addVersion(r);
+    for (const e of cloneJson(init.audit) ?? []) this.addAudit(e);
   }
 
-  protected checkWritable(): void {
-    if (this.closed) throw new Error('store: closed');
-  }
-
-  protected persist(effects: Effects): Promise<void> {
-    this.publish(effects);
-    return Promise.resolve();
-  }
-
-  async flush(): Promise<void> {}
+  protected async persist(): Promise<void> {}
 
   async close(): Promise<void> {
     this.closed = true;

@@ -21,8 +21,9 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
-import { AUDIT_ACTIONS, buildReportRecord, copyPerson, notifyAll, periodRange } from './base';
-import { storeWords } from './errors';
+import { AUDIT_ACTIONS, buildReportRecord, checkDecision, checkInput, copyPerson, notifyAll, periodRange, reviewAfter, withReview } from './rules';
+import { StoreError } from './errors';
+import type { StoreFact } from '../domain/store-facts';
 import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
 import type { AppendReportResult, ExclusiveResult, ReportChanges, ReportQuery, ReviewReportResult, Store } from './types';
 
@@ -30,7 +31,7 @@ export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 const CHANNEL = 'pei_change';
 
 export interface PgStoreOptions {
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: StoreFact) => void;
   /** Connections in this process's pool (default 10). */
   poolSize?: number;
   /** Keep the cache current from other processes' NOTIFY (default true; the CLI's one-shot commands say false). */
@@ -39,18 +40,6 @@ export interface PgStoreOptions {
 
 const json = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function checkInput(input: ReportInput): void {
-  if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '') throw new TypeError('store: report without indicatorId');
-  if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
-    throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
-  }
-  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
-    throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
-  }
-}
-
 /** A database URL with its password hidden (for messages). */
 export function redactUrl(url: string): string {
   try {
@@ -80,7 +69,7 @@ export async function migrate(url: string, log?: (m: string) => void): Promise<s
 type ReportInputMeta = { source: ReportSource; submissionId?: string; at: string; review?: ReviewState };
 type BatchItem = { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState };
 
-const NO_PEOPLE: readonly Person[] = Object.freeze([]);
+const where = (terms: string[]) => (terms.length ? ` WHERE ${terms.join(' AND ')}` : '');
 
 /** The WHERE terms of a report query's indicator and months, their values pushed on `args` (the review state is each read's own). */
 function reportTerms(query: ReportQuery | undefined, args: unknown[]): string[] {
@@ -94,7 +83,6 @@ function reportTerms(query: ReportQuery | undefined, args: unknown[]): string[] 
 
 export class PgStore implements Store {
   private closed = false;
-  private readonly writes = new Set<Promise<unknown>>();
   private readonly listeners = new Set<(revision: number) => void>();
   private listener: Client | undefined;
   private listening: Promise<void> | undefined;
@@ -106,9 +94,9 @@ export class PgStore implements Store {
   ) {}
 
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-    await migrate(url, opts.onWarning);
+    await migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
     const pool = new Pool({ connectionString: url, max: opts.poolSize ?? 10 });
-    pool.on('error', (e) => opts.onWarning?.(storeWords.pgPoolLost(e.message)));
+    pool.on('error', (e) => opts.onWarning?.({ kind: 'pg-pool-lost', why: e.message }));
     const store = new PgStore(pool, url, opts);
     try {
       await pool.query('SELECT rev FROM pei_meta'); // the database answers (and the schema is there) before we say open
@@ -126,7 +114,7 @@ export class PgStore implements Store {
     this.listening ??= (async () => {
       const c = new Client({ connectionString: this.url });
       c.on('error', (e) => {
-        this.opts.onWarning?.(storeWords.pgListenLost(e.message));
+        this.opts.onWarning?.({ kind: 'pg-listen-lost', why: e.message });
         if (this.listener === c) this.listener = undefined;
         c.end().catch(() => {});
         if (!this.closed) setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
@@ -155,7 +143,7 @@ export class PgStore implements Store {
 
   onChange(listener: (revision: number) => void): () => void {
     this.listeners.add(listener);
-    void this.listen().catch((e: Error) => this.opts.onWarning?.(storeWords.pgListenFailed(e.message)));
+    void this.listen().catch((e: Error) => this.opts.onWarning?.({ kind: 'pg-listen-failed', why: e.message }));
     return () => {
       this.listeners.delete(listener);
     };
@@ -164,84 +152,63 @@ export class PgStore implements Store {
   // ---- writes
 
   private checkWritable(): void {
-    if (this.closed) throw new Error('store: closed');
+    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: redactUrl(this.url) });
   }
+
+  /** Writes of this process run one after the other, in call order (the database's write order serialises them anyway). */
+  private writeTail: Promise<unknown> = Promise.resolve();
 
   /**
    * One write transaction: takes the write order (pei_meta), runs `body`; commits and notifies when it returns
    * `commit: true`, rolls back otherwise (nothing changed). Resolves once committed.
    */
-  private writeTail: Promise<unknown> = Promise.resolve();
-
-  private async write<T>(body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; small?: boolean; value: T }>): Promise<T> {
+  private write<T>(body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; small?: boolean; value: T }>): Promise<T> {
     this.checkWritable();
-    // Writes of one process run one after the other, in call order (as the embedded store's do): the database's
-    // write order (the pei_meta row lock) serialises them anyway, and the order of a process's calls is then kept.
     const run = async () => {
       const c = await this.pool.connect();
-      let result: { commit: boolean; small?: boolean; value: T };
-      let rev: number;
       try {
         await c.query('BEGIN');
-        rev = Number((await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev);
-        result = await body(c, rev);
-        if (result.commit) {
-          if (result.small) await c.query('UPDATE pei_meta SET small_rev = rev');
-          await c.query('SELECT pg_notify($1, $2)', [CHANNEL, String(rev)]);
-          await c.query('COMMIT');
-        } else {
+        const rev = Number((await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev);
+        const result = await body(c, rev);
+        if (!result.commit) {
           await c.query('ROLLBACK');
+          return result.value;
         }
+        if (result.small) await c.query('UPDATE pei_meta SET small_rev = rev');
+        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, String(rev)]);
+        await c.query('COMMIT');
+        notifyAll(this.listeners, rev);
+        return result.value;
       } catch (e) {
         await c.query('ROLLBACK').catch(() => {});
         throw e;
       } finally {
         c.release();
       }
-      if (result.commit) notifyAll(this.listeners, rev);
-      return result.value;
     };
     const p = this.writeTail.then(run, run);
     this.writeTail = p.catch(() => undefined);
-    this.writes.add(p);
-    const done = () => this.writes.delete(p);
-    p.then(done, done);
     return p;
   }
 
   private async insertAudit(c: PoolClient, e: Omit<AuditEntry, 'seq'>): Promise<void> {
-    await c.query('INSERT INTO pei_audit (at, actor, action, target, before, after) VALUES ($1, $2, $3, $4, $5, $6)', [
-      e.at,
-      json(copyPerson(e.actor)),
-      e.action,
-      e.target,
-      json(e.before),
-      json(e.after),
-    ]);
+    const sql = 'INSERT INTO pei_audit (at, actor, action, target, before, after) VALUES ($1, $2, $3, $4, $5, $6)';
+    await c.query(sql, [e.at, json(copyPerson(e.actor)), e.action, e.target, json(e.before), json(e.after)]);
+  }
+
+  private async latestOf(c: PoolClient, indicatorId: string, period: string): Promise<ReportRecord | undefined> {
+    const sql = 'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
+    return (await c.query<{ record: ReportRecord }>(sql, [indicatorId, period])).rows[0]?.record;
   }
 
   private async insertReport(c: PoolClient, rev: number, item: BatchItem, at: string, actor: Person): Promise<ReportRecord> {
     const { input } = item;
-    const prev = (
-      await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1', [
-        input.indicatorId,
-        input.period,
-      ])
-    ).rows[0]?.record;
-    const version = (prev?.version ?? 0) + 1;
-    const record = buildReportRecord(input, version, item, at);
-    await c.query(
-      'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [record.id, record.indicatorId, record.period, version, record.submissionId ?? null, record.review ?? null, json(record), rev],
-    );
-    await this.insertAudit(c, {
-      at,
-      actor,
-      action: prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate,
-      target: `report:${input.indicatorId}:${input.period}`,
-      before: prev ?? null,
-      after: record,
-    });
+    const prev = await this.latestOf(c, input.indicatorId, input.period);
+    const record = buildReportRecord(input, (prev?.version ?? 0) + 1, item, at);
+    const sql = 'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+    await c.query(sql, [record.id, record.indicatorId, record.period, record.version, record.submissionId ?? null, record.review ?? null, json(record), rev]);
+    const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
+    await this.insertAudit(c, { at, actor, action, target: `report:${input.indicatorId}:${input.period}`, before: prev ?? null, after: record });
     return record;
   }
 
@@ -251,14 +218,7 @@ export class PgStore implements Store {
   }
 
   async appendReport(input: ReportInput, author: Person, meta: ReportInputMeta): Promise<AppendReportResult> {
-    this.checkWritable();
-    checkInput(input);
-    return await this.write<AppendReportResult>(async (c, rev) => {
-      const dup = await this.bySubmissionId(c, meta.submissionId);
-      if (dup) return { commit: false, value: { record: dup, duplicate: true } };
-      const record = await this.insertReport(c, rev, { input, author, source: meta.source, submissionId: meta.submissionId, review: meta.review }, meta.at, author);
-      return { commit: true, value: { record, duplicate: false } };
-    });
+    return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 
   async appendReports(batch: BatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
@@ -283,39 +243,18 @@ export class PgStore implements Store {
 
   async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
     this.checkWritable();
-    if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
-      throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
-    }
+    checkDecision(decision);
     return await this.write<ReviewReportResult>(async (c, rev) => {
       const record = (await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE', [decision.reportId])).rows[0]?.record;
       if (!record) return { commit: false, value: { status: 'not-found' } };
-      const latest = (
-        await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1', [
-          record.indicatorId,
-          record.period,
-        ])
-      ).rows[0].record;
+      const latest = (await this.latestOf(c, record.indicatorId, record.period))!;
       if (latest.id !== record.id) return { commit: false, value: { status: 'superseded', record, latest } };
       if (record.review !== 'pendiente') return { commit: false, value: { status: 'not-pending', record } };
-      const after: { id: string; review: ReviewState; reviewedBy: Person; reviewedAt: string; reviewNote?: string } = {
-        id: record.id,
-        review: decision.decision,
-        reviewedBy: copyPerson(actor),
-        reviewedAt: at,
-      };
-      if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
-      const next: ReportRecord = { ...record, review: after.review, reviewedBy: after.reviewedBy, reviewedAt: at };
-      if (after.reviewNote !== undefined) next.reviewNote = after.reviewNote;
-      else delete next.reviewNote;
+      const after = reviewAfter(record, decision, actor, at);
+      const next = withReview(record, after);
       await c.query('UPDATE pei_reports SET review = $2, record = $3, changed = $4 WHERE id = $1', [record.id, next.review, json(next), rev]);
-      await this.insertAudit(c, {
-        at,
-        actor,
-        action: decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn,
-        target: `report:${record.indicatorId}:${record.period}`,
-        before: { id: record.id, review: 'pendiente' },
-        after,
-      });
+      const action = decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn;
+      await this.insertAudit(c, { at, actor, action, target: `report:${record.indicatorId}:${record.period}`, before: { id: record.id, review: 'pendiente' }, after });
       return { commit: true, value: { status: 'reviewed', record: next, previous: record } };
     });
   }
@@ -368,9 +307,8 @@ export class PgStore implements Store {
 
   async unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
     return this.write(async (c) => {
-      const removed = (await c.query<{ record: Subscription }>('DELETE FROM pei_subscriptions WHERE conversation_key = $1 RETURNING record, ord', [conversationKey])).rows.map(
-        (r) => r.record,
-      );
+      const sql = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 RETURNING record, ord';
+      const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey])).rows.map((r) => r.record);
       if (!removed.length) return { commit: false, value: false };
       const before = removed.length === 1 ? removed[0] : removed;
       await this.insertAudit(c, { at, actor, action: AUDIT_ACTIONS.subscriptionRemove, target: `subscription:${conversationKey}`, before, after: null });
@@ -435,7 +373,7 @@ export class PgStore implements Store {
     // The lock's connection may die while fn runs (server restart, network): the lock is then gone; never crash.
     const onError = (e: Error) => {
       broken = true;
-      this.opts.onWarning?.(storeWords.pgLockLost(name, e.message));
+      this.opts.onWarning?.({ kind: 'pg-lock-lost', name, why: e.message });
     };
     c.on('error', onError);
     try {
@@ -456,38 +394,38 @@ export class PgStore implements Store {
 
   // ---- reads (queries by key or range)
 
+  /** The `column` of each row a query returns (a jsonb record, already parsed by pg). */
+  private async rows<T>(sql: string, args: unknown[] = [], column = 'record'): Promise<T[]> {
+    return (await this.pool.query(sql, args)).rows.map((r: Record<string, unknown>) => r[column] as T);
+  }
+
   async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
     const args: unknown[] = [];
-    const where = reportTerms(query, args);
-    if (query?.review !== undefined) where.push(`COALESCE(review, 'aprobado') = $${args.push(query.review)}`);
-    const sql = `SELECT record FROM pei_reports${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
-    return (await this.pool.query<{ record: ReportRecord }>(sql, args)).rows.map((r) => r.record);
+    const terms = reportTerms(query, args);
+    if (query?.review !== undefined) terms.push(`COALESCE(review, 'aprobado') = $${args.push(query.review)}`);
+    return this.rows(`SELECT record FROM pei_reports${where(terms)} ORDER BY ord`, args);
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
     const args: unknown[] = [];
-    const where = reportTerms(query, args);
-    let sql: string;
-    if (query?.review !== undefined) {
-      // The versions in that state that no higher version of their month follows: with the partial index on
-      // 'pendiente' this reads only what waits for review, however many versions are stored.
-      where.push(`COALESCE(p.review, 'aprobado') = $${args.push(query.review)}`);
-      where.push('NOT EXISTS (SELECT 1 FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version)');
-      sql = `SELECT p.record FROM pei_reports p WHERE ${where.join(' AND ')} ORDER BY p.ord`;
-    } else {
-      const cond = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-      sql = `SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${cond}
-      ORDER BY indicator_id, period, version DESC) t ORDER BY ord`;
+    const terms = reportTerms(query, args);
+    if (query?.review === undefined) {
+      return this.rows(`SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${where(terms)}
+        ORDER BY indicator_id, period, version DESC) t ORDER BY ord`, args);
     }
-    return (await this.pool.query<{ record: ReportRecord }>(sql, args)).rows.map((r) => r.record);
+    // The versions in that state that no higher version of their month follows: with the partial index on
+    // 'pendiente' this reads only what waits for review, however many versions are stored.
+    terms.push(`COALESCE(p.review, 'aprobado') = $${args.push(query.review)}`);
+    terms.push('NOT EXISTS (SELECT 1 FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version)');
+    return this.rows(`SELECT p.record FROM pei_reports p${where(terms)} ORDER BY p.ord`, args);
   }
 
   async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
-    return (await this.pool.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])).rows[0]?.record;
+    return (await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId]))[0];
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {
-    return (await this.pool.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1', [id])).rows[0]?.record;
+    return (await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE id = $1', [id]))[0];
   }
 
   async reportChanges(since: number): Promise<ReportChanges> {
@@ -496,9 +434,7 @@ export class PgStore implements Store {
       // One snapshot: the rev and the rows it covers (commits happen in rev order, see the top of this file).
       await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const revision = Number((await c.query<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
-      const rows = since <= 0
-        ? await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports ORDER BY ord')
-        : await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE changed > $1 ORDER BY ord', [since]);
+      const rows = await c.query<{ record: ReportRecord }>(`SELECT record FROM pei_reports WHERE changed > $1 ORDER BY ord`, [since <= 0 ? -1 : since]);
       await c.query('COMMIT');
       return { revision, reports: rows.rows.map((r) => r.record) };
     } catch (e) {
@@ -510,41 +446,36 @@ export class PgStore implements Store {
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
-    return (await this.pool.query<{ people: Person[] }>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId])).rows[0]?.people ?? NO_PEOPLE;
+    return (await this.rows<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people'))[0] ?? [];
   }
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
-    const owners: Record<string, Person[]> = {};
-    for (const r of (await this.pool.query<{ indicator_id: string; people: Person[] }>('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows) {
-      owners[r.indicator_id] = r.people;
-    }
-    return owners;
+    const rows = (await this.pool.query<{ indicator_id: string; people: Person[] }>('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows;
+    return Object.fromEntries(rows.map((r) => [r.indicator_id, r.people]));
   }
 
   async admins(): Promise<readonly Person[]> {
-    return (await this.pool.query<{ person: Person }>('SELECT person FROM pei_admins ORDER BY ord')).rows.map((r) => r.person);
+    return this.rows('SELECT person FROM pei_admins ORDER BY ord', [], 'person');
   }
 
   async subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]> {
-    const where: string[] = [];
     const args: unknown[] = [];
-    if (filter?.kind !== undefined) where.push(`kind = $${args.push(filter.kind)}`);
-    if (filter?.conversationKey !== undefined) where.push(`conversation_key = $${args.push(filter.conversationKey)}`);
-    const sql = `SELECT record FROM pei_subscriptions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
-    return (await this.pool.query<{ record: Subscription }>(sql, args)).rows.map((r) => r.record);
+    const terms: string[] = [];
+    if (filter?.kind !== undefined) terms.push(`kind = $${args.push(filter.kind)}`);
+    if (filter?.conversationKey !== undefined) terms.push(`conversation_key = $${args.push(filter.conversationKey)}`);
+    return this.rows(`SELECT record FROM pei_subscriptions${where(terms)} ORDER BY ord`, args);
   }
 
   async conversation(key: string): Promise<ConversationRecord | undefined> {
-    return (await this.pool.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [key])).rows[0]?.record;
+    return (await this.rows<ConversationRecord>('SELECT record FROM pei_conversations WHERE key = $1', [key]))[0];
   }
 
   async conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]> {
-    const where: string[] = [];
     const args: unknown[] = [];
-    if (filter?.scope !== undefined) where.push(`record->>'scope' = $${args.push(filter.scope)}`);
-    if (filter?.active !== undefined) where.push(`(record->'active') = $${args.push(JSON.stringify(filter.active))}::jsonb`);
-    const sql = `SELECT record FROM pei_conversations${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ord`;
-    return (await this.pool.query<{ record: ConversationRecord }>(sql, args)).rows.map((r) => r.record);
+    const terms: string[] = [];
+    if (filter?.scope !== undefined) terms.push(`record->>'scope' = $${args.push(filter.scope)}`);
+    if (filter?.active !== undefined) terms.push(`(record->'active') = $${args.push(JSON.stringify(filter.active))}::jsonb`);
+    return this.rows(`SELECT record FROM pei_conversations${where(terms)} ORDER BY ord`, args);
   }
 
   async wasSent(key: string): Promise<boolean> {
@@ -552,29 +483,22 @@ export class PgStore implements Store {
   }
 
   async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
-    const rows =
-      filter?.prefix === undefined
-        ? await this.pool.query<{ record: SentRecord }>('SELECT record FROM pei_sent ORDER BY ord')
-        : await this.pool.query<{ record: SentRecord }>("SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord", [likePrefix(filter.prefix)]);
-    return rows.rows.map((r) => r.record);
+    if (filter?.prefix === undefined) return this.rows('SELECT record FROM pei_sent ORDER BY ord');
+    return this.rows("SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord", [likePrefix(filter.prefix)]);
   }
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
-    const where: string[] = [];
     const args: unknown[] = [];
+    const terms: string[] = [];
     const target = filter?.target;
-    if (target !== undefined) {
-      if (target.endsWith(':')) where.push(`target LIKE $${args.push(likePrefix(target))} ESCAPE '\\'`);
-      else where.push(`target = $${args.push(target)}`);
-    }
-    const cond = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    if (target !== undefined) terms.push(target.endsWith(':') ? `target LIKE $${args.push(likePrefix(target))} ESCAPE '\\'` : `target = $${args.push(target)}`);
     const cols = 'seq, at, actor, action, target, before, after';
     const limit = filter?.limit;
     const sql =
       limit !== undefined && limit >= 0
-        ? `SELECT * FROM (SELECT ${cols} FROM pei_audit${cond} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
-        : `SELECT ${cols} FROM pei_audit${cond} ORDER BY seq`;
-    return (await this.pool.query(sql, args)).rows.map(toAudit);
+        ? `SELECT * FROM (SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
+        : `SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq`;
+    return (await this.pool.query<AuditEntry>(sql, args)).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 
   async auditCount(): Promise<number> {
@@ -582,7 +506,7 @@ export class PgStore implements Store {
   }
 
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.writes]);
+    await this.writeTail;
   }
 
   async close(): Promise<void> {
@@ -599,18 +523,6 @@ export class PgStore implements Store {
 /** A LIKE pattern matching every string that starts with `prefix` (its own % _ \\ escaped). */
 function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-}
-
-function toAudit(r: Record<string, unknown>): AuditEntry {
-  return {
-    seq: Number(r.seq),
-    at: r.at as string,
-    actor: r.actor as Person,
-    action: r.action as string,
-    target: r.target as string,
-    before: r.before,
-    after: r.after,
-  };
 }
 
 export function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb-store';
+import { catalog } from '../../src/i18n';
 import { burstSubmitValue } from '../helpers/reports';
 import { StandInConnector } from '../helpers/connector';
 import { submit, ADMIN } from '../helpers/activities';
@@ -94,7 +95,7 @@ test('SIGKILL mid-burst of submits over HTTP: every acknowledged report is in th
     expect(acked.size).toBeGreaterThanOrEqual(killAfter);
     for (const a of acked) allAcked.add(a);
 
-    const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(m) });
+    const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(catalog('es').store.say(m)) });
     try {
       const reports = (await store.reports());
       const bySid = new Map<string, number>();

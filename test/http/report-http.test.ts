@@ -119,7 +119,7 @@ describe('200 concurrent submits over HTTP', () => {
     }
     // on disk: reopened, the same 200 reports, once each
     const files = storeFiles(t.dbFile);
-    const lines = fs.readFileSync(files.reports, 'utf8').trim().split('\n');
+    const lines = fs.readFileSync(files.journal, 'utf8').trim().split('\n'); // one line per report's write
     expect(lines).toHaveLength(200);
     const reopened = await openLowdbStore(t.dbFile, { readOnly: true });
     try {

@@ -157,7 +157,7 @@ describe('npm run cli -- import-reports', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('No se importó nada');
     expect(r.err).toContain('línea 3: value: El valor no puede ser negativo.');
-    expect(fs.existsSync(path.join(dir, 'db.reports.jsonl')) ? fs.readFileSync(path.join(dir, 'db.reports.jsonl'), 'utf8') : '').toBe('');
+    expect(fs.existsSync(path.join(dir, 'db.journal.jsonl')) ? fs.readFileSync(path.join(dir, 'db.journal.jsonl'), 'utf8') : '').toBe('');
   });
 
   test('while the bot holds the store: a clear message to stop it first', async () => {

@@ -382,15 +382,25 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
     test('onChange: listeners hear this store\'s writes, with a revision; the returned function stops them', async () => {
       const heard: number[] = [];
       const stop = store.onChange((rev) => heard.push(rev));
+      /** Resolves with the first revision a fresh listener hears at or above `rev` (the event to wait for). */
+      const announced = (rev: number) =>
+        new Promise<number>((resolve) => {
+          const off = store.onChange((r) => {
+            if (r < rev) return;
+            off();
+            resolve(r);
+          });
+        });
+      const first = announced(1);
       await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', at: AT });
-      for (let i = 0; i < 50 && !heard.length; i++) await new Promise((r) => setTimeout(r, 20));
+      await first; // listeners are called in the order they were added: `heard` was called before
       expect(heard.length).toBeGreaterThan(0);
       expect(Math.max(...heard)).toBeLessThanOrEqual(await store.revision());
       stop();
-      await new Promise((r) => setTimeout(r, 50));
       const count = heard.length;
+      const next = announced((await store.revision()) + 1);
       await store.setOwners('4263', [alice], admin, AT);
-      await new Promise((r) => setTimeout(r, 100));
+      await next;
       expect(heard.length).toBe(count);
     });
 

@@ -1,5 +1,5 @@
 /**
- * Corruption suite: for each file of a store (document, both logs, the lock file) and each mutation (truncated at
+ * Corruption suite: for each file of a store (document, journal, the lock file) and each mutation (truncated at
  * several offsets, emptied, deleted, replaced by another store's copy, lines shuffled, a middle line removed, a byte
  * flipped), the store either opens with nothing lost (compared with the original) or refuses to start with an
  * error naming the mutated file.
@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openLowdbStore, StoreError, storeFiles, type StoreFiles } from '../../src/store/lowdb-store';
 import type { Store } from '../../src/store/types';
+import { errorText } from '../../src/i18n';
 import { admin, alice, bob, input } from './contract';
 
 const AT = '2025-06-30T10:00:00.000-05:00';
@@ -99,7 +100,7 @@ const MUTATIONS: Mutation[] = [
   }],
 ];
 
-const FILES: (keyof StoreFiles)[] = ['doc', 'audit', 'reports', 'lock'];
+const FILES: (keyof StoreFiles)[] = ['doc', 'journal', 'lock'];
 
 let original: StoreFiles;
 let other: StoreFiles;
@@ -146,11 +147,11 @@ describe.each(FILES)('store file %s', (which) => {
       expect(await snapshot(again)).toEqual(expected);
       await again.close();
     } else {
-      outcomes.push(`${which} ${_name}: refused: ${(error as Error).message.slice(0, 150)}`);
+      outcomes.push(`${which} ${_name}: refused: ${errorText(error).slice(0, 150)}`);
       expect(error).toBeInstanceOf(StoreError);
       expect((error as StoreError).code).toBe('corrupt');
-      expect((error as Error).message).toContain(target);
-      expect((error as Error).message).toMatch(/no se inicia/);
+      expect(errorText(error)).toContain(target);
+      expect(errorText(error)).toMatch(/no se inicia/);
       // refused: nothing was rewritten
       const after = Object.fromEntries(
         fs.readdirSync(dir).filter((f) => f !== 'db.lock').map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { openLowdbStore } from '../../src/store/lowdb-store';
+import { catalog } from '../../src/i18n';
 
 const ROOT = path.resolve(__dirname, '../..');
 let tmp: string;
@@ -16,8 +17,8 @@ let modulePath: string;
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pei-crash-'));
-  // The store and what it imports from the bottom of the house (i18n for its words, calendar, paths).
-  for (const dir of ['store', 'i18n', 'i18n/es', 'i18n/en', 'i18n/types', 'calendar']) {
+  // The store and what it imports from the bottom of the house (the domain's records).
+  for (const dir of ['store', 'domain']) {
     const srcDir = path.join(ROOT, 'src', dir);
     const out = path.join(tmp, dir);
     fs.mkdirSync(out, { recursive: true });
@@ -97,7 +98,7 @@ test('SIGKILL mid-burst: the store reopens cleanly and holds every acknowledged 
 
     // The parent reopens the store after every kill.
     const warnings: string[] = [];
-    const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(m) });
+    const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(catalog('es').store.say(m)) });
     allWarnings.push(...warnings);
     const reports = (await store.reports());
     const bySid = new Map(reports.map((r) => [r.submissionId, r]));

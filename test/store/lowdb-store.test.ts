@@ -1,11 +1,23 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openLowdbStore, StoreError, storeFiles, type LowdbStore } from '../../src/store/lowdb-store';
+import { createHash } from 'node:crypto';
+import { documentIntegrity, openLowdbStore, StoreError, storeFiles, type LowdbStore } from '../../src/store/lowdb-store';
+import { AUDIT_ACTIONS, buildReportRecord } from '../../src/store/rules';
 import type { Store } from '../../src/store/types';
+import { catalog, errorText } from '../../src/i18n';
+import type { AuditEntry } from '../../src/domain/records';
 import { admin, alice, bob, type Harness, input, storeContract } from './contract';
 
 const AT = '2025-06-30T10:00:00.000-05:00';
+const say = catalog('es').store.say;
+/** The operator's words for why an open was refused. */
+const refusal = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'opened',
+    (e: unknown) => errorText(e),
+  );
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const dirs: string[] = [];
 
 function tempDb(): string {
@@ -47,19 +59,18 @@ describe('lowdb store: files and start-up', () => {
     open = [];
   });
 
-  test('creates the directory, the document with its header and the logs beside it', async () => {
+  test('creates the directory, the document with its header and the journal beside it', async () => {
     const file = tempDb();
     const store = await openStore(file);
     await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', at: AT });
     const f = storeFiles(file);
-    expect(f.reports).toBe(path.join(path.dirname(file), 'db.reports.jsonl'));
-    expect(f.audit).toBe(path.join(path.dirname(file), 'db.audit.jsonl'));
+    expect(f.journal).toBe(path.join(path.dirname(file), 'db.journal.jsonl'));
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(doc).toMatchObject({ format: 'pei-bot-store', version: 2, owners: {}, admins: [] });
-    expect(fs.readFileSync(f.reports, 'utf8').trim().split('\n')).toHaveLength(1);
-    expect(fs.readFileSync(f.audit, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(doc).toMatchObject({ format: 'pei-bot-store', version: 3, owners: {}, admins: [] });
+    expect(fs.readFileSync(f.journal, 'utf8').trim().split('\n')).toHaveLength(1);
     // a report does not rewrite the document
     expect(doc).not.toHaveProperty('reports');
+    expect(doc.journal).toEqual({ lines: 0, hash: '' });
   });
 
   test.each([
@@ -67,40 +78,45 @@ describe('lowdb store: files and start-up', () => {
     ['empty', ''],
     ['JSON null', 'null'],
     ['someone else\'s JSON', '{"posts": []}'],
-    ['a newer format', '{"format": "pei-bot-store", "version": 3}'],
+    ['a newer format', '{"format": "pei-bot-store", "version": 4}'],
   ])('a document that is %s stops the open, names the file and is left untouched', async (_what, content) => {
     const file = tempDb();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
     const before = fs.readdirSync(path.dirname(file));
     const err = await openLowdbStore(file).catch((e: Error) => e);
-    expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toContain(file);
-    expect((err as Error).message).toMatch(/left untouched/);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(errorText(err)).toContain(file);
+    expect(errorText(err)).toMatch(/left untouched/);
     expect(fs.readFileSync(file, 'utf8')).toBe(content);
-    expect(fs.readdirSync(path.dirname(file))).toEqual(before); // no logs, no lock left behind
+    expect(fs.readdirSync(path.dirname(file))).toEqual(before); // no journal, no lock left behind
     // and it stays refused
-    await expect(openLowdbStore(file)).rejects.toThrow(/left untouched/);
+    expect(await refusal(openLowdbStore(file))).toMatch(/left untouched/);
   });
 
-  test('a corrupt line in the middle of a log stops the open, naming file and line', async () => {
+  test('a corrupt line in the middle of the journal stops the open, naming file and line', async () => {
     const file = tempDb();
     const s = await openLowdbStore(file);
     for (let i = 0; i < 3; i++) await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', at: AT });
     await s.close();
-    const { reports, audit } = storeFiles(file);
-    const lines = fs.readFileSync(reports, 'utf8').split('\n');
+    const { journal, doc } = storeFiles(file);
+    const original = fs.readFileSync(journal, 'utf8');
+    const lines = original.split('\n');
+    const docBytes = fs.readFileSync(doc);
     lines[1] = lines[1].slice(0, 20);
     const corrupt = lines.join('\n');
-    fs.writeFileSync(reports, corrupt);
-    const auditBytes = fs.readFileSync(audit);
-    await expect(openLowdbStore(file)).rejects.toThrow(new RegExp(`${reports.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 2 is not a valid report`));
-    expect(fs.readFileSync(reports, 'utf8')).toBe(corrupt);
-    expect(fs.readFileSync(audit).equals(auditBytes)).toBe(true);
+    fs.writeFileSync(journal, corrupt);
+    expect(await refusal(openLowdbStore(file))).toMatch(new RegExp(`${escape(journal)}: line 2 is not a valid journal line`));
+    expect(fs.readFileSync(journal, 'utf8')).toBe(corrupt);
+    expect(fs.readFileSync(doc).equals(docBytes)).toBe(true);
 
-    // a line that parses but is not a record is refused too
-    fs.writeFileSync(reports, `${lines[0]}\n{"hello": 1}\n${lines[2]}\n`);
-    await expect(openLowdbStore(file)).rejects.toThrow(/line 2 is not a valid report.*id, indicatorId or period missing/);
+    // a line that parses but is not a journal line is refused too
+    fs.writeFileSync(journal, `${lines[0]}\n{"hello": 1}\n${lines[2]}\n`);
+    expect(await refusal(openLowdbStore(file))).toMatch(/line 2 is not a valid journal line.*"entries"/);
+    // and so are whole lines out of their place in the chain (two lines swapped)
+    const good = original.split('\n');
+    fs.writeFileSync(journal, `${good[0]}\n${good[2]}\n${good[1]}\n`);
+    expect(await refusal(openLowdbStore(file))).toMatch(/line 2 does not follow|la línea 2 no sigue a la anterior/);
   });
 
   test('a torn last line (crash mid-append) is cut away with a warning, and the rest loads', async () => {
@@ -108,22 +124,20 @@ describe('lowdb store: files and start-up', () => {
     const s = await openLowdbStore(file);
     for (let i = 0; i < 3; i++) await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', submissionId: `s${i}`, at: AT });
     await s.close();
-    const { reports, audit } = storeFiles(file);
-    const good = fs.readFileSync(audit, 'utf8');
-    fs.appendFileSync(audit, '{"seq":4,"at":"2025-06-30","actor":{"id":"x","na');
-    fs.appendFileSync(reports, '{"id":"1:2025-01:v4","indic');
+    const { journal } = storeFiles(file);
+    const good = fs.readFileSync(journal, 'utf8');
+    fs.appendFileSync(journal, '{"entries":[{"seq":4,"at":"2025-06-30","actor":{"id":"x","na');
     const warnings: string[] = [];
-    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
-    expect(warnings.join('\n')).toMatch(/db\.audit\.jsonl: cut a torn last line/);
-    expect(warnings.join('\n')).toMatch(/db\.reports\.jsonl: cut a torn last line/);
+    const store = await openStore(file, { onWarning: (m) => warnings.push(say(m)) });
+    expect(warnings.join('\n')).toMatch(/db\.journal\.jsonl: cut a torn last line/);
     expect((await store.reports())).toHaveLength(3);
-    expect(fs.readFileSync(audit, 'utf8')).toBe(good);
+    expect(fs.readFileSync(journal, 'utf8')).toBe(good);
     const next = await store.appendReport(input('1', '2025-01', 9), alice, { source: 'teams', at: AT });
     expect(next.record.version).toBe(4);
     await store.close();
     open = [];
     const warnings2: string[] = [];
-    const again = await openStore(file, { onWarning: (m) => warnings2.push(m) });
+    const again = await openStore(file, { onWarning: (m) => warnings2.push(say(m)) });
     expect(warnings2).toEqual([]);
     expect((await again.reports()).map((r) => r.version)).toEqual([1, 2, 3, 4]);
   });
@@ -134,44 +148,39 @@ describe('lowdb store: files and start-up', () => {
     await s.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
     await s.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT });
     await s.close();
-    const { reports } = storeFiles(file);
-    fs.writeFileSync(reports, fs.readFileSync(reports, 'utf8').replace(/\n$/, ''));
+    const { journal } = storeFiles(file);
+    fs.writeFileSync(journal, fs.readFileSync(journal, 'utf8').replace(/\n$/, ''));
     const warnings: string[] = [];
-    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
+    const store = await openStore(file, { onWarning: (m) => warnings.push(say(m)) });
     expect((await store.reports())).toHaveLength(2);
     expect(warnings.join()).toMatch(/se completó una última línea/);
-    expect(fs.readFileSync(reports, 'utf8').endsWith('\n')).toBe(true);
+    expect(fs.readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
   });
 
-  test('reports acknowledged in the audit log but missing from the reports log are rolled forward', async () => {
+  test('what a power cut leaves right after acknowledged writes (no clean close) opens whole', async () => {
     const file = tempDb();
-    const s = await openLowdbStore(file);
-    await s.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
-    const docBefore = fs.readFileSync(file);
-    await s.appendReports(
-      [
-        { input: input('1', '2025-01', 2), author: bob, source: 'csv', submissionId: 'f:1' },
-        { input: input('2', '2025-01', 3), author: bob, source: 'csv', submissionId: 'f:2' },
-      ],
-      AT,
-      admin,
-    );
-    const all = [...(await s.reports())];
-    await s.close();
-    const { reports } = storeFiles(file);
-    const lines = fs.readFileSync(reports, 'utf8').split('\n');
-    // crash in the middle of the second batch: the audit log written, the reports log torn, the document not yet
-    // holding the batch's counters
-    fs.writeFileSync(reports, `${lines[0]}\n${lines[1].slice(0, 30)}`);
-    fs.writeFileSync(file, docBefore);
+    const store = await openStore(file);
+    await store.setOwners('4263', [alice], admin, AT); // a small-state change: the document is written too
+    await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 'f1', at: AT });
+    await store.appendReports([{ input: input('4263', '2025-07', 0.4), author: bob, source: 'csv', submissionId: 'f:2' }], AT, admin);
+    // acknowledged: in the journal; the document still vouches for the first line only
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).journal.lines).toBe(1);
+    const copy = path.join(path.dirname(tempDb()), 'copia', 'db.json');
+    fs.mkdirSync(path.dirname(copy), { recursive: true });
+    fs.copyFileSync(file, copy);
+    fs.copyFileSync(storeFiles(file).journal, storeFiles(copy).journal);
     const warnings: string[] = [];
-    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
-    expect((await store.reports())).toEqual(all);
-    expect(warnings.join('\n')).toMatch(/se restauraron 2 reporte/);
-    expect((await store.appendReport(input('2', '2025-01', 4), bob, { source: 'csv', submissionId: 'f:2', at: AT })).duplicate).toBe(true);
+    const fromCopy = await openStore(copy, { onWarning: (m) => warnings.push(say(m)) });
+    expect((await fromCopy.reports()).map((r) => [r.value, r.submissionId])).toEqual([
+      [0.3, 'f1'],
+      [0.4, 'f:2'],
+    ]);
+    expect((await fromCopy.owners('4263'))).toEqual([alice]);
+    expect(warnings).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(copy, 'utf8')).journal.lines).toBe(3); // the document caught up on open
   });
 
-  test('state changes in the audit log but not in the document are rolled forward', async () => {
+  test('state changes in the journal but not in the document are rolled forward', async () => {
     const file = tempDb();
     const s = await openLowdbStore(file);
     await s.setOwners('4263', [alice], admin, AT);
@@ -182,20 +191,20 @@ describe('lowdb store: files and start-up', () => {
     await s.close();
     fs.writeFileSync(file, docBefore); // as if the process died before the document write
     const warnings: string[] = [];
-    const store = await openStore(file, { onWarning: (m) => warnings.push(m) });
+    const store = await openStore(file, { onWarning: (m) => warnings.push(say(m)) });
     expect((await store.owners('4263'))).toEqual([bob]);
     expect((await store.admins())).toEqual([bob]);
     expect((await store.subscriptions()).map((x) => x.conversationKey)).toEqual(['c1']);
     expect(warnings.join()).toMatch(/rolled forward 3 change/);
   });
 
-  test('a missing audit log while the document refers to it stops the open', async () => {
+  test('a missing journal while the document refers to it stops the open', async () => {
     const file = tempDb();
     const s = await openLowdbStore(file);
     await s.setOwners('4263', [alice], admin, AT);
     await s.close();
-    fs.rmSync(storeFiles(file).audit);
-    await expect(openLowdbStore(file)).rejects.toThrow(/Falta el registro de auditoría \S*db\.audit\.jsonl/);
+    fs.rmSync(storeFiles(file).journal);
+    expect(await refusal(openLowdbStore(file))).toMatch(/Falta el diario de cambios \S*db\.journal\.jsonl/);
   });
 
   test('a second writer gets a read-only store (or an error when exclusive)', async () => {
@@ -203,12 +212,14 @@ describe('lowdb store: files and start-up', () => {
     const first = await openStore(file);
     await first.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
     const warnings: string[] = [];
-    const second = (await openStore(file, { onWarning: (m) => warnings.push(m) })) as LowdbStore;
+    const second = (await openStore(file, { onWarning: (m) => warnings.push(say(m)) })) as LowdbStore;
     expect(second.readOnly).toBe(true);
     expect(warnings.join()).toMatch(/in use by process/);
     expect((await second.reports())).toHaveLength(1);
-    await expect(second.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })).rejects.toThrow(/read-only/);
-    await expect(openLowdbStore(file, { exclusive: true })).rejects.toThrow(/in use by process/);
+    const refusedWrite = await second.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT }).catch((e: unknown) => e);
+    expect(refusedWrite).toMatchObject({ code: 'read-only' });
+    expect(errorText(refusedWrite)).toMatch(/read-only/);
+    expect(await refusal(openLowdbStore(file, { exclusive: true }))).toMatch(/in use by process/);
     const reader = (await openStore(file, { readOnly: true })) as LowdbStore;
     expect((await reader.reports())).toHaveLength(1);
     await first.close();
@@ -227,107 +238,16 @@ describe('lowdb store: files and start-up', () => {
     expect(store.readOnly).toBe(false);
   });
 
-  test('group commit: 200 concurrent submits cost a handful of fsync batches', async () => {
-    const file = tempDb();
-    const store = (await openStore(file)) as LowdbStore;
-    const before = store.stats();
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        store.appendReport(input(String(i % 5), '2025-06', i), alice, { source: 'teams', submissionId: `c${i}`, at: AT }),
-      ),
-    );
-    const after = store.stats();
-    const batches = after.batches - before.batches;
-    expect(results).toHaveLength(200);
-    expect(batches).toBeGreaterThanOrEqual(1);
-    expect(batches).toBeLessThan(20);
-    expect(after.reportLines - before.reportLines).toBe(200);
-    // eslint-disable-next-line no-console
-    console.log(`200 concurrent appendReport: ${batches} batch(es), ${after.fsyncs - before.fsyncs} fsync(s)`);
-
-    // spread over time (each call waits for the previous tick) they still group while a write is in flight
-    const b2 = store.stats().batches;
-    const spread = await Promise.all(
-      Array.from({ length: 200 }, async (_, i) => {
-        await new Promise((r) => setImmediate(r));
-        for (let k = 0; k < i % 10; k++) await Promise.resolve();
-        return store.appendReport(input('9', '2025-06', i), alice, { source: 'teams', submissionId: `d${i}`, at: AT });
-      }),
-    );
-    expect(spread.map((r) => r.record.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    expect(store.stats().batches - b2).toBeLessThan(100);
-
-    await store.close();
-    open = [];
-    const reopened = await openStore(file);
-    expect((await reopened.reports())).toHaveLength(400);
-  });
-
-  test('a submit costs one fsync (the audit log); the document catches up at the checkpoint, and a copy taken before it opens whole', async () => {
-    const file = tempDb();
-    const store = (await openStore(file)) as LowdbStore;
-    await store.setOwners('4263', [alice], admin, AT); // a small-state change: written through to the document
-    const counters = () => JSON.parse(fs.readFileSync(file, 'utf8')).logs as { audit: { lines: number }; reports: { lines: number } };
-    expect(counters()).toMatchObject({ audit: { lines: 1 }, reports: { lines: 0 } });
-    const before = store.stats();
-    await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 'f1', at: AT });
-    expect(store.stats().fsyncs - before.fsyncs).toBe(1);
-    expect(store.stats().docWrites).toBe(before.docWrites);
-    // acknowledged: in both logs already, the document still holding the earlier counters
-    const { audit, reports } = storeFiles(file);
-    expect(fs.readFileSync(reports, 'utf8').trim().split('\n')).toHaveLength(1);
-    expect(counters()).toMatchObject({ audit: { lines: 1 }, reports: { lines: 0 } });
-    // what a power cut would leave: these files as they are now
-    const copy = path.join(path.dirname(tempDb()), 'copia', 'db.json');
-    fs.mkdirSync(path.dirname(copy), { recursive: true });
-    for (const [from, to] of [[file, copy], [audit, storeFiles(copy).audit], [reports, storeFiles(copy).reports]]) fs.copyFileSync(from, to);
-    // idle for CHECKPOINT_IDLE_MS: the document follows
-    // (the file is in place once renamed; the write counts once its fsync is done)
-    for (let i = 0; i < 100 && store.stats().docWrites === before.docWrites; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(store.stats().docWrites).toBe(before.docWrites + 1);
-    expect(counters()).toMatchObject({ audit: { lines: 2 }, reports: { lines: 1 } });
-    // flush() brings it up at once
-    await store.appendReport(input('4263', '2025-06', 0.4), alice, { source: 'teams', submissionId: 'f2', at: AT });
-    await store.flush();
-    expect(counters()).toMatchObject({ audit: { lines: 3 }, reports: { lines: 2 } });
-
-    const warnings: string[] = [];
-    const fromCopy = await openStore(copy, { onWarning: (m) => warnings.push(m) });
-    expect((await fromCopy.reports()).map((r) => [r.indicatorId, r.value, r.submissionId])).toEqual([['4263', 0.3, 'f1']]);
-    expect((await fromCopy.owners('4263'))).toEqual([alice]);
-    expect(warnings).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(copy, 'utf8')).logs).toMatchObject({ audit: { lines: 2 }, reports: { lines: 1 } });
-  });
-
-  test('a power cut that loses the reports log\'s last lines (not yet fsynced) loses no report: the audit log holds them', async () => {
-    const file = tempDb();
-    const store = await openLowdbStore(file);
-    await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', submissionId: 'a', at: AT });
-    await store.flush();
-    const { reports } = storeFiles(file);
-    const synced = fs.readFileSync(reports);
-    await store.appendReport(input('1', '2025-02', 2), alice, { source: 'teams', submissionId: 'b', at: AT });
-    await store.appendReport(input('2', '2025-02', 3), bob, { source: 'teams', submissionId: 'c', at: AT });
-    const doc = fs.readFileSync(file);
-    await store.close();
-    fs.writeFileSync(reports, synced);
-    fs.writeFileSync(file, doc);
-    const warnings: string[] = [];
-    const reopened = await openStore(file, { onWarning: (m) => warnings.push(m) });
-    expect((await reopened.reports()).map((r) => r.submissionId)).toEqual(['a', 'b', 'c']);
-    expect(warnings.join('\n')).toMatch(/se restauraron 2 reporte/);
-  });
-
   test('a failed write is undone (memory and disk) and the next write succeeds', async () => {
     const file = tempDb();
     const store = await openStore(file);
     await store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
-    // Make the next write fail: close the log handles underneath the store.
-    const impl = store as unknown as { auditFh: { close(): Promise<void> } };
-    await impl.auditFh.close();
+    // Make the next write fail: close the journal's handle underneath the store.
+    const impl = store as unknown as { fh: { close(): Promise<void> } };
+    await impl.fh.close();
     const err = await store.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(StoreError);
-    expect((err as Error).message).toContain(storeFiles(file).audit);
+    expect(errorText(err)).toContain(storeFiles(file).journal);
     expect((await store.reports())).toHaveLength(1);
     const next = await store.appendReport(input('1', '2025-01', 3), alice, { source: 'teams', at: AT });
     expect(next.record.version).toBe(2);
@@ -338,6 +258,29 @@ describe('lowdb store: files and start-up', () => {
     expect((await reopened.reports()).map((r) => r.value)).toEqual([1, 3]);
   });
 });
+
+/** Writes a store as the previous versions did (format 1 or 2): the document and two logs, the audit log holding everything. */
+function writeLegacyStore(file: string, version: 1 | 2, entries: AuditEntry[], state: object): void {
+  const base = file.replace(/\.json$/, '');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const audit = entries.map((e) => `${JSON.stringify(e.action === AUDIT_ACTIONS.reportCorrect ? { ...e, before: { $ref: (e.before as { id: string }).id } } : e)}\n`).join('');
+  const reports = entries.filter((e) => e.action.startsWith('report.c')).map((e) => `${JSON.stringify(e.after)}\n`).join('');
+  fs.writeFileSync(`${base}.audit.jsonl`, audit);
+  fs.writeFileSync(`${base}.reports.jsonl`, reports);
+  const counter = (text: string) => ({ lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') });
+  const body = { format: 'pei-bot-store', version, auditSeq: entries.length, ...(version === 2 ? { logs: { audit: counter(audit), reports: counter(reports) } } : {}), ...state };
+  fs.writeFileSync(file, JSON.stringify(version === 2 ? { ...body, integrity: documentIntegrity(body) } : body));
+}
+
+function legacyEntries(): AuditEntry[] {
+  const v = (value: number, version: number) => buildReportRecord(input('1', '2025-01', value), version, { author: alice, source: 'teams' }, AT);
+  return [
+    { seq: 1, at: AT, actor: alice, action: AUDIT_ACTIONS.reportCreate, target: 'report:1:2025-01', before: null, after: v(0, 1) },
+    { seq: 2, at: AT, actor: alice, action: AUDIT_ACTIONS.reportCorrect, target: 'report:1:2025-01', before: v(0, 1), after: v(1, 2) },
+    { seq: 3, at: AT, actor: alice, action: AUDIT_ACTIONS.reportCorrect, target: 'report:1:2025-01', before: v(1, 2), after: v(2, 3) },
+    { seq: 4, at: AT, actor: admin, action: AUDIT_ACTIONS.ownersSet, target: 'owner:1', before: [], after: [alice] },
+  ];
+}
 
 describe('lowdb store: what start-up refuses, and the lock', () => {
   test('deleting db.lock or opening through a symlink under another name does not let a second writer in', async () => {
@@ -379,7 +322,7 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     const before = fs.readFileSync(file);
     const err = await openLowdbStore(file).catch((e: StoreError) => e);
     expect(err).toMatchObject({ code: 'read-only', file });
-    expect((err as Error).message).toMatch(/es de solo lectura/);
+    expect(errorText(err)).toMatch(/es de solo lectura/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);
     // reading it is fine
@@ -394,8 +337,8 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     fs.writeFileSync(file, JSON.stringify({ format: 'pei-bot-store', version: 1, admins: [{ id: null }] }));
     const err = await openLowdbStore(file).catch((e: StoreError) => e);
     expect(err).toMatchObject({ code: 'corrupt' });
-    expect((err as Error).message).toContain(file);
-    expect((err as Error).message).toMatch(/admins\[0\]/);
+    expect(errorText(err)).toContain(file);
+    expect(errorText(err)).toMatch(/admins\[0\]/);
   });
 
   test('a store path whose folder is a file gets a Spanish message naming it', async () => {
@@ -404,30 +347,44 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     fs.writeFileSync(path.dirname(file), 'no soy una carpeta');
     const err = await openLowdbStore(file).catch((e: StoreError) => e);
     expect(err).toMatchObject({ code: 'not-a-folder' });
-    expect((err as Error).message).toContain(path.dirname(file));
-    expect((err as Error).message).not.toMatch(/EEXIST.*mkdir/);
+    expect(errorText(err)).toContain(path.dirname(file));
+    expect(errorText(err)).not.toMatch(/EEXIST.*mkdir/);
   });
 
-  test('a version-1 store (no counters) opens and is upgraded; from then on an emptied log is refused', async () => {
+  test.each([1, 2] as const)('a format-%s store (two logs) opens and is upgraded; from then on an emptied journal is refused', async (version) => {
     const file = tempDb();
-    const s = await openLowdbStore(file);
-    for (let i = 0; i < 3; i++) await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', at: AT });
-    await s.setOwners('1', [alice], admin, AT);
-    await s.close();
-    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
-    delete doc.logs;
-    delete doc.integrity;
-    doc.version = 1;
-    fs.writeFileSync(file, JSON.stringify(doc));
+    writeLegacyStore(file, version, legacyEntries(), { owners: { '1': [alice] }, admins: [], subscriptions: [], conversations: [], sent: [] });
     const warnings: string[] = [];
-    const up = await openLowdbStore(file, { onWarning: (m) => warnings.push(m) });
-    expect((await up.reports())).toHaveLength(3);
-    expect(warnings.join()).toMatch(/actualizado al formato 2/);
+    const up = await openLowdbStore(file, { onWarning: (m) => warnings.push(say(m)) });
+    expect((await up.reports()).map((r) => [r.version, r.value])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]);
+    expect((await up.owners('1'))).toEqual([alice]);
+    const audit = await up.audit();
+    expect(audit.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(audit[1].before).toEqual((await up.reports())[0]);
+    expect(warnings.join()).toMatch(/actualizado al formato 3/);
     await up.close();
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 2, logs: { audit: { lines: 4 }, reports: { lines: 3 } } });
-    fs.writeFileSync(storeFiles(file).reports, '');
-    fs.writeFileSync(storeFiles(file).audit, '');
-    await expect(openLowdbStore(file)).rejects.toThrow(/db\.audit\.jsonl tiene 0 líneas \(0 bytes\) pero el documento \S+db\.json registra 4 líneas/);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 3, journal: { lines: 4 } });
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['db.journal.jsonl', 'db.json']);
+    const again = await openLowdbStore(file);
+    expect((await again.audit())).toEqual(audit);
+    await again.close();
+    fs.writeFileSync(storeFiles(file).journal, '');
+    expect(await refusal(openLowdbStore(file))).toMatch(/db\.journal\.jsonl tiene 0 líneas pero el documento \S+db\.json registra 4 líneas/);
+  });
+
+  test('a format-2 store whose audit log does not match its document is refused, naming both', async () => {
+    const file = tempDb();
+    writeLegacyStore(file, 2, legacyEntries(), { owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] });
+    const auditLog = file.replace(/\.json$/, '.audit.jsonl');
+    fs.writeFileSync(auditLog, fs.readFileSync(auditLog, 'utf8').replace('"value":1', '"value":7'));
+    const text = await refusal(openLowdbStore(file));
+    expect(text).toContain(auditLog);
+    expect(text).toContain(file);
+    expect(text).toMatch(/no se inicia/);
   });
 });
 

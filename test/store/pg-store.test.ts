@@ -80,17 +80,23 @@ describePg('PostgreSQL store', () => {
     const url = await freshDatabase();
     const [a, b] = [await openOn(url), await openOn(url)];
     const heard: number[] = [];
-    b.onChange((rev) => heard.push(rev));
+    let wake = () => {};
+    b.onChange((rev) => {
+      heard.push(rev);
+      wake();
+    });
+    /** Resolves once b's listener has heard `n` changes (NOTIFY arrives on its own connection). */
+    const hearing = (n: number) => new Promise<void>((resolve) => (wake = () => heard.length >= n && resolve()) && wake());
     const before = await b.revision();
     await a.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', at: AT });
     // Reads need no signal: the database is the store, so b reads a's write at once.
     expect((await b.reports()).map((r) => r.value)).toEqual([0.3]);
     expect(await b.revision()).toBe(await a.revision());
     expect(await b.revision()).toBeGreaterThan(before);
-    for (let i = 0; i < 100 && !heard.length; i++) await new Promise((r) => setTimeout(r, 20));
+    await hearing(1);
     expect(heard).toEqual([await a.revision()]);
     await a.setOwners('4263', [alice], admin, AT);
-    for (let i = 0; i < 100 && heard.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await hearing(2);
     expect(heard).toEqual([before + 1, before + 2]);
   });
 
@@ -120,8 +126,11 @@ describePg('PostgreSQL store', () => {
     const url = await freshDatabase();
     const [a, b] = [await openOn(url), await openOn(url)];
     let release!: () => void;
-    const held = a.exclusive('proactive', () => new Promise<string>((r) => (release = () => r('a'))));
-    await new Promise((r) => setTimeout(r, 50));
+    let holding!: () => void;
+    const taken = new Promise<void>((r) => (holding = r));
+    // fn runs once the lock is taken: that is the moment to wait for
+    const held = a.exclusive('proactive', () => new Promise<string>((r) => ((release = () => r('a')), holding())));
+    await taken;
     expect(await b.exclusive('proactive', async () => 'b')).toEqual({ ran: false });
     release();
     expect(await held).toEqual({ ran: true, value: 'a' });
@@ -129,12 +138,14 @@ describePg('PostgreSQL store', () => {
 
     // The holder's connection dies (as with a killed process): the lock is free for the other.
     let finish!: () => void;
-    const stuck = a.exclusive('proactive', () => new Promise<void>((r) => (finish = r))).catch((e: Error) => e);
-    await new Promise((r) => setTimeout(r, 50));
+    let stuckHolding!: () => void;
+    const stuckTaken = new Promise<void>((r) => (stuckHolding = r));
+    const stuck = a.exclusive('proactive', () => new Promise<void>((r) => ((finish = r), stuckHolding()))).catch((e: Error) => e);
+    await stuckTaken;
     expect(await b.exclusive('proactive', async () => 'b')).toEqual({ ran: false });
-    const killed = await query<{ ok: boolean }>(url, "SELECT pg_terminate_backend(pid) AS ok FROM pg_locks WHERE locktype = 'advisory' AND granted");
+    // With a timeout, pg_terminate_backend returns once the backend has exited (its locks released).
+    const killed = await query<{ ok: boolean }>(url, "SELECT pg_terminate_backend(pid, 10000) AS ok FROM pg_locks WHERE locktype = 'advisory' AND granted");
     expect(killed).toEqual([{ ok: true }]);
-    await new Promise((r) => setTimeout(r, 50));
     expect(await b.exclusive('proactive', async () => 'b')).toEqual({ ran: true, value: 'b' });
     finish();
     await stuck;

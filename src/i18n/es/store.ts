@@ -1,4 +1,5 @@
-import type { StoreDoing, StoreFileKind, StoreStrings } from '../types/store';
+import type { StoreDoing, StoreFact, StoreFileKind, StoreStrings } from '../types/store';
+import type { LockHolder } from '../../domain/store-facts';
 import { joinList } from '../format';
 
 const DOING: Record<StoreDoing, string> = {
@@ -12,75 +13,125 @@ const DOING: Record<StoreDoing, string> = {
 const KIND: Record<StoreFileKind, string> = {
   folder: 'La carpeta del almacén',
   doc: 'El documento',
-  audit: 'El registro de auditoría',
-  reports: 'El registro de reportes',
+  journal: 'El diario de cambios',
 };
-const LOG = { audit: 'auditoría', reports: 'reportes' } as const;
 const lines = (n: number) => `${n} ${n === 1 ? 'línea' : 'líneas'}`;
 const UNTOUCHED = 'No se modificó ningún archivo (left untouched): restaure el almacén desde una copia de seguridad o apártelo para empezar con uno vacío.';
+const heldBy = (h: LockHolder) => `en uso por ${h.pid ? `el proceso ${h.pid}` : 'otro proceso'} (in use by process ${h.pid ?? '?'}; bloqueo ${h.lockFile})`;
 
-export const store: StoreStrings = {
-  untouched: UNTOUCHED,
-  doesNotStart: (why) => `${why}: no se inicia el almacén. ${UNTOUCHED}`,
-  diskFull: (d, file, errno) => `No hay espacio en el disco para ${DOING[d]} ${file} (${errno}). Libere espacio; el almacén sigue funcionando cuando lo haya.`,
-  readOnlyFs: (d, file, errno) => `El sistema de archivos de ${file} es de solo lectura (${errno}): no se puede ${DOING[d]} el archivo.`,
-  noPermission: (d, file, errno) => `Sin permiso para ${DOING[d]} ${file} (${errno}). Revise los permisos del archivo y de su carpeta.`,
-  pathIsFile: (d, file, errno) => `No se puede ${DOING[d]} ${file}: una parte de la ruta es un archivo y no una carpeta (${errno}). Revise PEI_DB_FILE.`,
-  isFolder: (d, file, errno) => `No se puede ${DOING[d]} ${file}: es una carpeta y no un archivo (${errno}). Revise PEI_DB_FILE.`,
-  ioFailed: (d, file, why) => `No se pudo ${DOING[d]} ${file}: ${why}.`,
-  cannotRead: (file, why) => `No se pudo leer ${file} (${why}). ${UNTOUCHED}`,
-  folderIsFile: (dir) => `La carpeta del almacén ${dir} es un archivo, no una carpeta. Revise PEI_DB_FILE.`,
-  notWritable: (kind, file) =>
-    `${KIND[kind]} ${file} es de solo lectura: el bot no puede guardar en él y no se inicia. ` +
-    'Devuélvale el permiso de escritura (chmod u+w), o abra el almacén en modo de solo lectura.',
+function fileSystem(f: Extract<StoreFact, { kind: 'fs' }>): string {
+  const [d, file, errno] = [DOING[f.doing], f.file, f.errno ?? ''];
+  switch (f.errno) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `No hay espacio en el disco para ${d} ${file} (${errno}). Libere espacio; el almacén sigue funcionando cuando lo haya.`;
+    case 'EROFS':
+      return `El sistema de archivos de ${file} es de solo lectura (${errno}): no se puede ${d} el archivo.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Sin permiso para ${d} ${file} (${errno}). Revise los permisos del archivo y de su carpeta.`;
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return `No se puede ${d} ${file}: una parte de la ruta es un archivo y no una carpeta (${errno}). Revise PEI_DB_FILE.`;
+    case 'EISDIR':
+      return `No se puede ${d} ${file}: es una carpeta y no un archivo (${errno}). Revise PEI_DB_FILE.`;
+    default:
+      return `No se pudo ${d} ${file}: ${f.detail ?? errno}.`;
+  }
+}
 
-  lockInfoFailed: (file, why) => `PEI store: no se pudo escribir el archivo informativo ${file} (${why}); el bloqueo sigue vigente`,
-  lockFailed: (file) => `No se pudo tomar el bloqueo ${file}`,
-  heldBy: (pid, lockFile) => `en uso por ${pid ? `el proceso ${pid}` : 'otro proceso'} (in use by process ${pid ?? '?'}; bloqueo ${lockFile})`,
-  lockedExclusive: (doc, why) => `El almacén ${doc} está ${why}: detenga ese proceso primero`,
-  openedReadOnly: (doc, why) => `PEI store ${doc} está ${why}: se abrió en solo lectura`,
-  readOnlyAsked: 'abierto en solo lectura',
+/** Why the store does not start (a 'corrupt' fact), or null. */
+function refusal(f: StoreFact): string | null {
+  switch (f.kind) {
+    case 'doc-not-json':
+      return `El documento ${f.file} no es JSON válido (${f.why})`;
+    case 'not-a-store':
+      return `El documento ${f.file} no es un almacén del PEI Bot (no tiene la cabecera "format": "pei-bot-store")`;
+    case 'wrong-version':
+      return `El documento ${f.file} tiene la versión de formato ${f.got}; este programa lee las versiones 1 a 3`;
+    case 'doc-invalid':
+      return `En el documento ${f.file}, el registro ${f.where} ${f.shown} no es válido (${f.problem})`.replace(/\s+/g, ' ');
+    case 'doc-tampered':
+      return `El documento ${f.file} fue modificado fuera del bot o está dañado (su suma de verificación "integrity" no coincide con su contenido)`;
+    case 'doc-missing':
+      return (
+        `Falta el documento ${f.file} pero ${f.held.map((h) => `${h.file} tiene ${h.lines} líneas`).join(' y ')}: ` +
+        `sin él se perderían los ${joinList(['responsables', 'administradores', 'suscripciones', 'conversaciones', 'envíos'], 'es')}`
+      );
+    case 'bad-line':
+      return `${f.file}: line ${f.line} is not a valid journal line — la línea ${f.line} no es válida: ${f.why}`;
+    case 'chain-broken':
+      return `${f.file}: la línea ${f.line} no sigue a la anterior (hash chain broken): se quitó, movió o modificó una línea`;
+    case 'journal-missing':
+      return `Falta el diario de cambios ${f.file} (${f.file} is missing), pero el documento ${f.doc} registra ${lines(f.lines)} en él`;
+    case 'journal-shorter':
+      return `El diario de cambios ${f.file} tiene ${lines(f.lines)} pero el documento ${f.doc} registra ${lines(f.docLines)}`;
+    case 'journal-changed':
+      return `El diario de cambios ${f.file} no coincide con lo que registra el documento ${f.doc} para sus primeras ${lines(f.lines)}: fue reemplazado, reordenado o modificado`;
+    case 'journal-torn-vouched':
+      return `El diario de cambios ${f.file} termina en una línea incompleta que el documento ${f.doc} da por escrita`;
+    default:
+      return null;
+  }
+}
 
-  closed: (doc) => `El almacén ${doc} está cerrado (closed)`,
-  readOnly: (doc, why) => `El almacén ${doc} está abierto en solo lectura (read-only: ${why}); no se guardó nada`,
-  writeNotUndone: (doc, why, undoWhy) =>
-    `Falló una escritura en el almacén ${doc} (${why}) y no se pudo deshacer (${undoWhy}); el almacén no acepta más escrituras hasta que se reinicie el bot`,
-  logNotOpen: (file) => `El registro ${file} no está abierto`,
+/** A repair made on open, or null. */
+function repair(f: StoreFact): string | null {
+  switch (f.kind) {
+    case 'torn-line-cut':
+      return `${f.file}: cut a torn last line — se cortó una última línea incompleta (${f.bytes} bytes, una escritura no confirmada)`;
+    case 'last-line-completed':
+      return `${f.file}: se completó una última línea sin salto de línea`;
+    case 'rolled-forward':
+      return `${f.file}: rolled forward ${f.changes} change(s) — se aplicaron ${f.changes} cambio(s) desde el diario de cambios`;
+    case 'upgraded':
+      return `${f.file}: actualizado al formato ${f.to} (un solo diario de cambios, con una cadena de sumas de verificación)`;
+    default:
+      return null;
+  }
+}
 
-  docRoot: 'el documento',
-  invalidRecord: (where, shown, problem) => `el registro ${where} ${shown} no es válido (${problem})`,
-  notAStore: (file, format) => `El documento ${file} no es un almacén del PEI Bot (no tiene la cabecera "format": "${format}")`,
-  wrongVersion: (file, got, readable) => `El documento ${file} tiene la versión de formato ${got}; este programa lee las versiones 1 y ${readable}`,
-  inDocument: (file, what) => `En el documento ${file}, ${what}`,
-  docTampered: (file) => `El documento ${file} fue modificado fuera del bot o está dañado (su suma de verificación "integrity" no coincide con su contenido)`,
-  notJson: (why) => `no es JSON válido (${why})`,
-  docNotJson: (file, why) => `El documento ${file} no es JSON válido (${why})`,
-  badLine: (file, line, what, why) => `${file}: line ${line} is not a valid ${what === 'audit' ? 'audit entry' : 'report'} — la línea ${line} no es válida: ${why}`,
-  logMissing: (what, file, doc, n) => `Falta el registro de ${LOG[what]} ${file}, pero el documento ${doc} registra ${lines(n)} en él`,
-  logShorter: (what, file, n, bytes, doc, docLines, docBytes) =>
-    `El registro de ${LOG[what]} ${file} tiene ${lines(n)} (${bytes} bytes) pero el documento ${doc} registra ${lines(docLines)} (${docBytes} bytes)`,
-  logChanged: (what, file, doc, n) =>
-    `El registro de ${LOG[what]} ${file} no coincide con lo que registra el documento ${doc} para sus primeras ${lines(n)}: fue reemplazado, reordenado o modificado`,
-  logTornVouched: (what, file, doc) => `El registro de ${LOG[what]} ${file} termina en una línea incompleta que el documento ${doc} da por escrita`,
-  docMissing: (doc, held) =>
-    `Falta el documento ${doc} pero ${held.map((h) => `${h.file} tiene ${h.lines} líneas`).join(' y ')}: ` +
-    `sin él se perderían los ${joinList(['responsables', 'administradores', 'suscripciones', 'conversaciones', 'envíos'], 'es')}`,
-  auditMissing: (file, doc, n) => `Falta el registro de auditoría ${file} (${file} is missing), pero el documento ${doc} registra ${n} entradas`,
-  auditOutOfOrder: (file, seq, prev) => `El registro de auditoría ${file} está desordenado: la entrada ${seq} viene después de la ${prev}`,
-  auditEntryNoReport: (file, seq) => `La entrada ${seq} del registro de auditoría ${file} no contiene el reporte que registra`,
-  auditBehindDoc: (file, seq, doc, docSeq) => `El registro de auditoría ${file} llega hasta la entrada ${seq} pero el documento ${doc} registra cambios hasta la entrada ${docSeq}`,
-  reportsAhead: (file, n, audit, vouched) => `El registro de reportes ${file} tiene ${n} reportes pero el registro de auditoría ${audit} respalda solo ${vouched}`,
-  reportMismatch: (file, i, id, audit, auditId) =>
-    `El reporte ${i} del registro de reportes ${file} (${id}) no coincide con el que registra el registro de auditoría ${audit} (${auditId})`,
+function say(f: StoreFact): string {
+  const refused = refusal(f);
+  if (refused) return `${refused}: no se inicia el almacén. ${UNTOUCHED}`;
+  const repaired = repair(f);
+  if (repaired) return `PEI store: ${repaired}${'readOnly' in f && f.readOnly ? ' (solo en memoria: solo lectura)' : ''}`;
+  switch (f.kind) {
+    case 'fs':
+      return fileSystem(f);
+    case 'cannot-read':
+      return `No se pudo leer ${f.file} (${f.why}). ${UNTOUCHED}`;
+    case 'folder-is-file':
+      return `La carpeta del almacén ${f.file} es un archivo, no una carpeta. Revise PEI_DB_FILE.`;
+    case 'not-writable':
+      return `${KIND[f.what]} ${f.file} es de solo lectura: el bot no puede guardar en él y no se inicia. Devuélvale el permiso de escritura (chmod u+w), o abra el almacén en modo de solo lectura.`;
+    case 'lock-failed':
+      return `No se pudo tomar el bloqueo ${f.file}`;
+    case 'locked':
+      return `El almacén ${f.file} está ${heldBy(f.holder)}: detenga ese proceso primero`;
+    case 'closed':
+      return `El almacén ${f.file} está cerrado (closed)`;
+    case 'read-only':
+      return `El almacén ${f.file} está abierto en solo lectura (read-only: ${f.holder ? heldBy(f.holder) : 'abierto en solo lectura'}); no se guardó nada`;
+    case 'write-not-undone':
+      return `Falló una escritura en el almacén ${f.file} (${say(f.failed)}) y no se pudo deshacer (${f.undoWhy}); el almacén no acepta más escrituras hasta que se reinicie el bot`;
+    case 'opened-read-only':
+      return `PEI store ${f.file} está ${heldBy(f.holder)}: se abrió en solo lectura`;
+    case 'lock-info-failed':
+      return `PEI store: no se pudo escribir el archivo informativo ${f.file} (${f.why}); el bloqueo sigue vigente`;
+    case 'pg-migrate':
+      return `PostgreSQL: ${f.why}`;
+    case 'pg-pool-lost':
+      return `PostgreSQL: conexión del grupo perdida: ${f.why}`;
+    case 'pg-listen-lost':
+      return `PostgreSQL: se perdió la escucha de cambios (${f.why}); se intenta de nuevo`;
+    case 'pg-listen-failed':
+      return `PostgreSQL: no se pudo escuchar los cambios: ${f.why}`;
+    case 'pg-lock-lost':
+      return `PostgreSQL: se perdió la conexión del bloqueo ${f.name}: ${f.why}`;
+    default:
+      return JSON.stringify(f);
+  }
+}
 
-  tornLineCut: (file, bytes) => `${file}: cut a torn last line — se cortó una última línea incompleta (${bytes} bytes, una escritura no confirmada)`,
-  lastLineCompleted: (file) => `${file}: se completó una última línea sin salto de línea`,
-  reportsRestored: (file, n) => `${file}: se restauraron ${n} reporte(s) desde el registro de auditoría`,
-  rolledForward: (file, n) => `${file}: rolled forward ${n} change(s) — se aplicaron ${n} cambio(s) desde el registro de auditoría`,
-  upgraded: (file, v) => `${file}: actualizado al formato ${v} (contadores de los registros y suma de verificación)`,
-
-  pgPoolLost: (why) => `PostgreSQL: conexión del grupo perdida: ${why}`,
-  pgListenLost: (why) => `PostgreSQL: se perdió la escucha de cambios (${why}); se intenta de nuevo`,
-  pgListenFailed: (why) => `PostgreSQL: no se pudo escuchar los cambios: ${why}`,
-  pgLockLost: (name, why) => `PostgreSQL: se perdió la conexión del bloqueo ${name}: ${why}`,
-};
+export const store: StoreStrings = { say };

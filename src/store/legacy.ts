@@ -1,0 +1,89 @@
+/**
+ * Reading a store written by an earlier version (formats 1 and 2), so that it upgrades itself on its first open.
+ * Those stores kept two logs beside the document: <base>.audit.jsonl (one audit entry per line, or {"txn": [...]}
+ * for an all-or-nothing import; every report version whole in its entry's `after`) and <base>.reports.jsonl (the
+ * same versions again). The audit log alone holds everything, so it is the one read; format 2's document vouched
+ * for it (its `logs.audit` counter: lines, bytes, SHA-256), which is checked. lowdb-store.ts then writes the journal
+ * and the new document, and removes the old logs.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import { applyStateAudit, type StoreState } from './rules';
+import { corrupt, errnoOf, StoreError } from './errors';
+import type { AuditEntry } from '../domain/records';
+import type { StoreFact } from '../domain/store-facts';
+
+export interface LegacyFiles {
+  audit: string;
+  reports: string;
+}
+
+export function legacyFiles(base: string): LegacyFiles {
+  return { audit: `${base}.audit.jsonl`, reports: `${base}.reports.jsonl` };
+}
+
+export interface LegacyDocument extends StoreState {
+  version: 1 | 2;
+  auditSeq?: number;
+  logs?: { audit: { lines: number; bytes: number; sha256: string } };
+}
+
+function readOrNull(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null;
+    throw new StoreError('io', { kind: 'cannot-read', file, why: errnoOf(e) ?? String(e) }, e);
+  }
+}
+
+function checkEntry(v: unknown): v is AuditEntry {
+  const e = v as AuditEntry;
+  return typeof e === 'object' && e !== null && Number.isInteger(e.seq) && typeof e.action === 'string' && typeof e.target === 'string' && typeof e.at === 'string';
+}
+
+/**
+ * The writes of a format-1 or format-2 store (each one's audit entries), and its small state with any change its
+ * document missed rolled forward. Throws a 'corrupt' StoreError naming the file when the audit log does not agree
+ * with its document.
+ */
+export function readLegacy(doc: LegacyDocument, docFile: string, files: LegacyFiles, warn: (f: StoreFact) => void): { state: StoreState; writes: AuditEntry[][] } {
+  const buf = readOrNull(files.audit) ?? Buffer.alloc(0);
+  const counter = doc.logs?.audit;
+  if (counter) {
+    if (buf.length < counter.bytes) {
+      const fact: StoreFact = fs.existsSync(files.audit)
+        ? { kind: 'journal-shorter', file: files.audit, lines: buf.toString('utf8').split('\n').filter(Boolean).length, doc: docFile, docLines: counter.lines }
+        : { kind: 'journal-missing', file: files.audit, doc: docFile, lines: counter.lines };
+      throw corrupt(fact);
+    }
+    if (crypto.createHash('sha256').update(buf.subarray(0, counter.bytes)).digest('hex') !== counter.sha256) {
+      throw corrupt({ kind: 'journal-changed', file: files.audit, doc: docFile, lines: counter.lines });
+    }
+  } else if ((doc.auditSeq ?? 0) > 0 && !buf.length) {
+    throw corrupt({ kind: 'journal-missing', file: files.audit, doc: docFile, lines: doc.auditSeq ?? 0 });
+  }
+  const writes: AuditEntry[][] = [];
+  const lines = buf.toString('utf8').split('\n');
+  lines.forEach((text, i) => {
+    if (text.trim() === '') return;
+    let entries: unknown;
+    try {
+      const v = JSON.parse(text) as { txn?: unknown };
+      entries = Array.isArray(v.txn) ? v.txn : [v];
+    } catch (e) {
+      entries = String(e);
+    }
+    if (Array.isArray(entries) && entries.every(checkEntry)) writes.push(entries);
+    else if (i === lines.length - 1) warn({ kind: 'torn-line-cut', file: files.audit, bytes: Buffer.byteLength(text) });
+    else throw corrupt({ kind: 'bad-line', file: files.audit, line: i + 1, why: typeof entries === 'string' ? entries : 'not an audit entry' });
+  });
+  const state: StoreState = { owners: doc.owners, admins: doc.admins, subscriptions: doc.subscriptions, conversations: doc.conversations, sent: doc.sent };
+  let seq = 0;
+  for (const e of writes.flat()) {
+    if (e.seq <= seq) throw corrupt({ kind: 'chain-broken', file: files.audit, line: writes.findIndex((w) => w.includes(e)) + 1 });
+    seq = e.seq;
+    if (e.seq > (doc.auditSeq ?? 0)) applyStateAudit(state, e);
+  }
+  return { state, writes };
+}

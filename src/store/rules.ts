@@ -1,0 +1,190 @@
+/**
+ * The rules every store keeps, as plain functions (memory and embedded: base.ts; PostgreSQL: pg-store.ts): what a
+ * stored version and a person look like, the audit actions, what a report query matches, how a review and a change
+ * of the small state apply.
+ */
+import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
+import type { ReportQuery } from './types';
+
+/** The small mutable state (the embedded store's document). */
+export interface StoreState {
+  owners: Record<string, Person[]>;
+  admins: Person[];
+  subscriptions: Subscription[];
+  conversations: ConversationRecord[];
+  sent: SentRecord[];
+}
+
+export const AUDIT_ACTIONS = {
+  reportCreate: 'report.create',
+  reportCorrect: 'report.correct',
+  reportApprove: 'report.approve',
+  reportReturn: 'report.return',
+  ownersSet: 'owners.set',
+  adminAdd: 'admin.add',
+  adminRemove: 'admin.remove',
+  subscriptionAdd: 'subscription.add',
+  subscriptionRemove: 'subscription.remove',
+} as const;
+
+export function emptyState(): StoreState {
+  return { owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] };
+}
+
+export function reportId(indicatorId: string, period: string, version: number): string {
+  return `${indicatorId}:${period}:v${version}`;
+}
+
+export const monthKey = (r: { indicatorId: string; period: string }) => `${r.indicatorId}|${r.period}`;
+
+/** A person as stored: only the fields the store keeps. */
+export function copyPerson(p: Person): Person {
+  const copy: Person = { id: p.id, name: p.name };
+  if (p.email !== undefined) copy.email = p.email;
+  if (p.teamsId !== undefined) copy.teamsId = p.teamsId;
+  return copy;
+}
+
+export const cloneJson = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Refuses a report input no store may keep (a TypeError: a bug of the caller, not a user's mistake). */
+export function checkInput(input: ReportInput): void {
+  if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '') throw new TypeError('store: report without indicatorId');
+  if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
+    throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
+  }
+  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
+    throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
+  }
+}
+
+export function checkDecision(decision: ReviewDecision): void {
+  if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
+    throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
+  }
+}
+
+/** The review fields a review audit entry carries in `after`. */
+export interface ReviewAfter {
+  id: string;
+  review: ReviewState;
+  reviewedBy: Person;
+  reviewedAt: string;
+  reviewNote?: string;
+}
+
+export function reviewAfter(record: ReportRecord, decision: ReviewDecision, actor: Person, at: string): ReviewAfter {
+  const after: ReviewAfter = { id: record.id, review: decision.decision, reviewedBy: copyPerson(actor), reviewedAt: at };
+  if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
+  return after;
+}
+
+/** The stored version with a review applied (a copy; the version itself is never changed). */
+export function withReview(record: ReportRecord, after: ReviewAfter): ReportRecord {
+  const next: ReportRecord = { ...record, review: after.review, reviewedBy: copyPerson(after.reviewedBy), reviewedAt: after.reviewedAt };
+  if (after.reviewNote !== undefined) next.reviewNote = after.reviewNote;
+  else delete next.reviewNote;
+  return next;
+}
+
+export const isReportAction = (action: string) => action === AUDIT_ACTIONS.reportCreate || action === AUDIT_ACTIONS.reportCorrect;
+export const isReviewAction = (action: string) => action === AUDIT_ACTIONS.reportApprove || action === AUDIT_ACTIONS.reportReturn;
+
+/**
+ * Applies an audit entry of the small state (owners, admins, subscriptions) to a state: the live write's new state,
+ * and the embedded store's roll forward of a change its document missed. Idempotent; false for other entries.
+ */
+export function applyStateAudit(state: StoreState, e: AuditEntry): boolean {
+  const id = e.target.slice(e.target.indexOf(':') + 1);
+  switch (e.action) {
+    case AUDIT_ACTIONS.ownersSet: {
+      const after = Array.isArray(e.after) ? (e.after as Person[]).map(copyPerson) : [];
+      state.owners = { ...state.owners, [id]: after };
+      if (!after.length) delete state.owners[id];
+      return true;
+    }
+    case AUDIT_ACTIONS.adminAdd: {
+      const p = copyPerson(e.after as Person);
+      const i = state.admins.findIndex((a) => a.id === p.id);
+      state.admins = i >= 0 ? state.admins.map((a, k) => (k === i ? p : a)) : [...state.admins, p];
+      return true;
+    }
+    case AUDIT_ACTIONS.adminRemove:
+      state.admins = state.admins.filter((a) => a.id !== id);
+      return true;
+    case AUDIT_ACTIONS.subscriptionAdd: {
+      const s = e.after as Subscription;
+      if (!state.subscriptions.some((x) => x.conversationKey === s.conversationKey && x.kind === s.kind)) state.subscriptions = [...state.subscriptions, cloneJson(s)];
+      return true;
+    }
+    case AUDIT_ACTIONS.subscriptionRemove:
+      state.subscriptions = state.subscriptions.filter((x) => x.conversationKey !== id);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The months a report query covers, as an inclusive [from, to] range of YYYY-MM (undefined ends are open). */
+export function periodRange(q: ReportQuery | undefined): { from?: string; to?: string } {
+  let from = q?.from;
+  let to = q?.to;
+  const narrow = (f: string, t: string) => {
+    if (from === undefined || f > from) from = f;
+    if (to === undefined || t < to) to = t;
+  };
+  if (q?.period !== undefined) narrow(q.period, q.period);
+  if (q?.year !== undefined) narrow(`${String(q.year).padStart(4, '0')}-01`, `${String(q.year).padStart(4, '0')}-12`);
+  return { from, to };
+}
+
+/** Whether a record matches a report query (PostgreSQL does the same in SQL). */
+export function matchesReportQuery(r: ReportRecord, q: ReportQuery | undefined): boolean {
+  if (!q) return true;
+  if (q.indicatorId !== undefined && r.indicatorId !== q.indicatorId) return false;
+  const { from, to } = periodRange(q);
+  if (from !== undefined && r.period < from) return false;
+  if (to !== undefined && r.period > to) return false;
+  if (q.review !== undefined && (r.review ?? 'aprobado') !== q.review) return false;
+  return true;
+}
+
+/** Calls every change listener; a listener that throws does not stop the others nor the write. */
+export function notifyAll(listeners: Iterable<(revision: number) => void>, revision: number): void {
+  for (const l of [...listeners]) {
+    try {
+      l(revision);
+    } catch {
+      // a cache hint: a failing listener must not break the write that caused it
+    }
+  }
+}
+
+/** One stored version of a report, as every store writes it: texts defaulted to '', submissionId / review only when given. */
+export function buildReportRecord(
+  input: ReportInput,
+  version: number,
+  by: { author: Person; source: ReportSource; submissionId?: string; review?: ReviewState },
+  at: string,
+): ReportRecord {
+  const record: ReportRecord = {
+    id: reportId(input.indicatorId, input.period, version),
+    indicatorId: input.indicatorId,
+    period: input.period,
+    version,
+    value: input.value,
+    logros: input.logros ?? '',
+    dificultades: input.dificultades ?? '',
+    evidencia: input.evidencia ?? '',
+    author: copyPerson(by.author),
+    reportedAt: at,
+    source: by.source,
+  };
+  if (by.submissionId !== undefined) record.submissionId = by.submissionId;
+  if (by.review !== undefined) record.review = by.review;
+  return record;
+}
+
