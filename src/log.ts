@@ -1,5 +1,4 @@
 /** A small leveled logger to stderr/stdout with timestamps; one line per event. */
-import { errorText } from './i18n';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -11,12 +10,11 @@ export interface Logger {
   error(msg: string, err?: unknown): void;
 }
 
-/** An error for the log: a store error in the operator's words (its facts through the catalog), any other with its stack. */
-function describe(e: unknown): string {
-  return e instanceof Error && e.name === 'StoreError' ? errorText(e) : ((e as Error)?.stack ?? String(e));
-}
+/** How an error reads in the log: by default its stack; main.ts words coded errors through the catalog. */
+export type DescribeError = (e: unknown) => string;
+const withStack: DescribeError = (e) => (e as Error)?.stack ?? String(e);
 
-export function createLogger(level: Level = 'info'): Logger {
+export function createLogger(level: Level = 'info', describe: DescribeError = withStack): Logger {
   const on = (l: Level) => order[l] >= order[level];
   const line = (l: string, msg: string) => `${new Date().toISOString()} ${l.toUpperCase()} ${msg}\n`;
   return {

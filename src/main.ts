@@ -16,7 +16,11 @@ import { Scheduler } from './digest/scheduler';
 import { renderOutbound } from './chat/outbound';
 import { createLogger, type Logger } from './log';
 import { resolveLinkSecret } from './link-secret';
-import { catalog, configFailureText, planFailureText } from './i18n';
+import { catalog, configFailureText, errorText, planFailureText } from './i18n';
+
+/** A store error in the operator's words (its facts through the catalog); any other error with its stack. */
+const describeError = (e: unknown): string =>
+  e instanceof Error && e.name === 'StoreError' ? errorText(e) : ((e as Error)?.stack ?? String(e));
 
 /**
  * The one composition root: config -> plan -> store -> services -> the chat router -> the Teams adapter, app and
@@ -34,7 +38,7 @@ export interface RunningBot {
 }
 
 export async function startBot(config: Config, opts: { log?: Logger; host?: string } = {}): Promise<RunningBot> {
-  const log = opts.log ?? createLogger(config.logLevel);
+  const log = opts.log ?? createLogger(config.logLevel, describeError);
   const plan = loadPlan();
   const store: Store = await openStore(config, { mode: 'serve', onWarning: (w) => log.warn(catalog('es').store.say(w)) });
   const clock = () => config.now ?? new Date();
@@ -117,7 +121,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${operatorText(e) ?? (e as Error).message}\n`);
     process.exit(1);
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, describeError);
   let bot: RunningBot;
   try {
     bot = await startBot(config, { log });
