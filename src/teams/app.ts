@@ -33,7 +33,8 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const emailCache = new Map<string, string | undefined>();
+  /** What Teams said of a person's e-mail (it does not change); a failed look-up is not kept, so it is tried again. */
+  const emailOfUser = new Map<string, string>();
   /** People named by email (PEI_ADMINS, owners or admins assigned by email) can only be matched through Teams. */
   const needsEmail = async () =>
     services.config.admins.some((a) => a.includes('@')) ||
@@ -44,7 +45,8 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   async function emailOf(context: TurnContext): Promise<string | undefined> {
     const from = context.activity.from;
     if (!from?.id || !(await needsEmail())) return undefined;
-    if (emailCache.has(from.id)) return emailCache.get(from.id);
+    const known = emailOfUser.get(from.id);
+    if (known) return known;
     let email: string | undefined;
     try {
       const member = await Promise.race([
@@ -55,7 +57,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     } catch {
       email = undefined;
     }
-    emailCache.set(from.id, email);
+    if (email) emailOfUser.set(from.id, email);
     return email;
   }
 
