@@ -1,4 +1,22 @@
-/** Jest: TypeScript through ts-jest; lowdb, steno, pascua (under colombian-holidays) and node-pg-migrate are ESM-only, so they are transformed too. */
+/**
+ * Jest, two projects (`npm test` runs both; `npm run test:unit` / `npm run test:integration` one):
+ *
+ *   unit         pure tests: the code in process, the TestAdapter, files in a temporary folder. No build, no
+ *                PostgreSQL, no child process, no listening socket.
+ *   integration  tests that run the built bot as a child process (.test-build/), spawn other processes, need
+ *                PostgreSQL (PEI_TEST_DATABASE_URL), or run real HTTP servers (the bot in process on a port, the
+ *                stand-in connector). Their globalSetup builds .test-build/ and starts the run's PostgreSQL; jest runs
+ *                it only when at least one integration test is selected.
+ *
+ * A test file is integration when its text shows one of the signs in INTEGRATION_SIGNS (its helpers, a spawn, a
+ * server); every other test file is unit. `npx jest --selectProjects unit --listTests` prints one side.
+ *
+ * TypeScript through ts-jest, transpile only (tsconfig.json has isolatedModules): `npm run typecheck` checks types.
+ * lowdb, steno, pascua (under colombian-holidays) and node-pg-migrate are ESM-only, so they are transformed too.
+ */
+const { readdirSync, readFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+
 // restify's DEP0111 (its spdy dependency's http-deceiver calls process.binding('http_parser')): the product filters it
 // in src/http/restify.ts, but in jest that code sees the test sandbox's `process`, not the real one. So, for the test
 // run only, exactly that code is silenced: in this process (tests run in band) and in the workers (NODE_OPTIONS).
@@ -13,19 +31,62 @@ if (!/--disable-warning=DEP0111/.test(process.env.NODE_OPTIONS || '')) {
   };
 }
 
-module.exports = {
+const TEST_DIR = join(__dirname, 'test');
+
+/** What makes a test file an integration test (its text is searched). */
+const INTEGRATION_SIGNS = [
+  /helpers\/(bot|child|connector|pg)['"]/, // the bot on a port, the built bot as a child, the stand-in connector, PostgreSQL
+  /node:child_process/, // spawns processes (the CLI, npm, the store's crash tests)
+  /\.test-build/, // the build of globalSetup
+  /PEI_TEST_DATABASE_URL/, // the run's PostgreSQL
+  /\bcreateServer\(|\.listen\(/, // a server of its own
+];
+
+function testFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'e2e' ? [] : testFiles(p);
+    return e.name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+const integrationFiles = testFiles(TEST_DIR).filter((f) => {
+  const text = readFileSync(f, 'utf8');
+  return INTEGRATION_SIGNS.some((sign) => sign.test(text));
+});
+/** `<rootDir>/test/x/y.test.ts` as a path pattern: the same file and nothing else. */
+const asPattern = (f) => `<rootDir>/${relative(__dirname, f).split('\\').join('/')}$`.replace(/\./g, '\\.');
+
+const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: {
     '/node_modules/node-pg-migrate/.+\\.js$': '<rootDir>/test/esm-meta-transform.js',
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate)/)'],
-  testTimeout: 30000,
   setupFilesAfterEnv: ['<rootDir>/test/setup-render-check.ts'],
-  globalSetup: '<rootDir>/test/global-setup.js',
-  globalTeardown: '<rootDir>/test/global-teardown.js',
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', ...integrationFiles.map(asPattern)],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+      // Only these files (testMatch would take every test file).
+      testRegex: undefined,
+      testMatch: integrationFiles.length ? integrationFiles.map((f) => `<rootDir>/${relative(__dirname, f)}`) : ['<rootDir>/test/none'],
+      globalSetup: '<rootDir>/test/global-setup.js',
+      globalTeardown: '<rootDir>/test/global-teardown.js',
+    },
+  ],
 };

@@ -9,6 +9,8 @@ export interface ChildBot {
   proc: ChildProcess;
   url: string;
   output(): string;
+  /** Resolves with the output once it matches `re` (what the bot printed so far, then each new chunk). */
+  waitForOutput(re: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -18,8 +20,31 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  const watchers = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += d;
+    for (const w of [...watchers]) w();
+  };
+  proc.stdout!.on('data', onData);
+  proc.stderr!.on('data', onData);
+  const waitForOutput = (re: RegExp, timeoutMs = 20_000) =>
+    new Promise<string>((resolve, reject) => {
+      const done = () => {
+        watchers.delete(check);
+        clearTimeout(timer);
+      };
+      const check = () => {
+        if (!re.test(out)) return;
+        done();
+        resolve(out);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`the bot did not print ${re} in ${timeoutMs / 1000} s:\n${out}`));
+      }, timeoutMs);
+      watchers.add(check);
+      check();
+    });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
@@ -32,7 +57,7 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
     if (Date.now() > deadline) throw new Error(`the bot did not start in time:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { proc, url, output: () => out, exited };
+  return { proc, url, output: () => out, waitForOutput, exited };
 }
 
 /** A free TCP port on loopback. */
