@@ -187,7 +187,7 @@ function rejectedCase(connectorUrl: string): Case {
   const valid = message(connectorUrl, 'plan');
   switch (int(11)) {
     case 0: { // JSON that is not an activity
-      let v = randomJson();
+      const v = randomJson();
       if (v && typeof v === 'object' && !Array.isArray(v)) (v as any).serviceUrl = pick(BAD_SERVICE_URLS);
       return post('not-an-activity', JSON_CT, json(v));
     }
