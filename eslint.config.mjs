@@ -6,10 +6,23 @@ import tseslint from 'typescript-eslint';
 
 /** Node's globals the JavaScript files use (TypeScript files are checked by tsc, where no-undef is off). */
 const node = Object.fromEntries(
-  ['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'URL', 'fetch', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate'].map((g) => [
-    g,
-    ['module', 'exports'].includes(g) ? 'writable' : 'readonly',
-  ]),
+  [
+    'require',
+    'module',
+    'exports',
+    '__dirname',
+    '__filename',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'fetch',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+  ].map((g) => [g, ['module', 'exports'].includes(g) ? 'writable' : 'readonly']),
 );
 
 export default tseslint.config(
@@ -24,7 +37,10 @@ export default tseslint.config(
       // `any` is how the tests and the SDK edges read activities and cards whose shape is not ours to type.
       '@typescript-eslint/no-explicit-any': 'off',
       // Unused names are errors, except the conventional `_name` and the rest siblings that drop a key from a copy.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Off: it flags `let x = initial;` that a try/catch or an if/else then sets on every path, a style used on purpose.
       'no-useless-assignment': 'off',
     },

@@ -18,15 +18,27 @@ const { startTestPostgres } = require('./pg-server');
  */
 function buildForTests(root, outDir) {
   const configFile = join(root, 'tsconfig.json');
-  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`cannot read ${configFile}`);
-  const compilerOptions = { ...parsed.options, sourceMap: false, inlineSourceMap: false, declaration: false, noEmit: false };
-  const salt = createHash('sha256').update(`${ts.version} ${JSON.stringify(compilerOptions)}`).digest('hex');
+  const compilerOptions = {
+    ...parsed.options,
+    sourceMap: false,
+    inlineSourceMap: false,
+    declaration: false,
+    noEmit: false,
+  };
+  const salt = createHash('sha256')
+    .update(`${ts.version} ${JSON.stringify(compilerOptions)}`)
+    .digest('hex');
   const stampFile = join(outDir, '.sources.json');
   let before = {};
   try {
@@ -45,11 +57,13 @@ function buildForTests(root, outDir) {
     now[rel] = hash;
     if (before[rel] === hash && existsSync(target)) continue;
     const out = ts.transpileModule(text, { compilerOptions, fileName: file, reportDiagnostics: true });
-    for (const d of out.diagnostics ?? []) failed += `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}\n`;
+    for (const d of out.diagnostics ?? [])
+      failed += `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}\n`;
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, out.outputText);
   }
-  for (const rel of Object.keys(before)) if (!(rel in now)) rmSync(join(outDir, rel.replace(/\.ts$/, '.js')), { force: true });
+  for (const rel of Object.keys(before))
+    if (!(rel in now)) rmSync(join(outDir, rel.replace(/\.ts$/, '.js')), { force: true });
   if (failed) {
     rmSync(stampFile, { force: true });
     throw new Error(`the project does not compile:\n${failed}`);
