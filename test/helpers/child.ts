@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { join } from 'node:path';
 
 /** The real bot as a child process, from the build test/global-setup.js made (`node .test-build/src/main.js`). */
@@ -47,7 +48,8 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
     });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: on a loaded machine (two jest workers, each with its children) a start can take many seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       const res = await fetch(`${url}/healthz`);
@@ -62,7 +64,6 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
-  const net = await import('node:net');
   return new Promise((resolve) => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => {
