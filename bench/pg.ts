@@ -7,7 +7,9 @@
  *   100,000 reports    a database filled by migrate-store's copy: cold start (spawn to listening) and submit p99
  *
  * Prints a table and writes bench/output/pg.json. Knobs: BENCH_DURATION (s, 8), BENCH_CONNECTIONS (8), BENCH_SIZE
- * (100000).
+ * (100000). BENCH_SMOKE=1 (or `npm run bench:pg -- --smoke`): the short run of CI, 2 s a row and 2,000 reports
+ * (a knob set wins), written to bench/output/pg-smoke.json. Exits 1 when a row is broken (no answers, errors or
+ * non-2xx answers).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +26,12 @@ import { periodsUpTo, plausibleValue, REPORTER } from './lib/fill';
 import { machine } from './lib/machine';
 
 process.noDeprecation = true;
-const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
-const DURATION = num('BENCH_DURATION', 8);
+const SMOKE = process.env.BENCH_SMOKE === '1' || process.argv.includes('--smoke');
+/** A knob: its variable when set, else the full run's default, or the smoke run's. */
+const num = (name: string, dflt: number, smoke = dflt) => (process.env[name] ? Number(process.env[name]) : SMOKE ? smoke : dflt);
+const DURATION = num('BENCH_DURATION', 8, 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 8);
-const SIZE = num('BENCH_SIZE', 100_000);
+const SIZE = num('BENCH_SIZE', 100_000, 2_000);
 const plan = loadPlan();
 const indicators = plan.objectives.flatMap((o) => o.indicators);
 const PERIODS = periodsUpTo('2025-07');
@@ -149,9 +153,14 @@ async function main() {
   }
   const out = join(PROJECT_ROOT, 'bench', 'output');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'pg.json'), JSON.stringify({ at: new Date().toISOString(), machine: host, durationS: DURATION, rows }, null, 2));
+  writeFileSync(join(out, SMOKE ? 'pg-smoke.json' : 'pg.json'), JSON.stringify({ at: new Date().toISOString(), machine: host, durationS: DURATION, rows }, null, 2));
   process.stdout.write('\n| scenario | connections | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|---|\n');
   for (const r of rows as any[]) process.stdout.write(`| ${r.scenario} | ${r.connections} | ${Math.round(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.non2xx} |\n`);
+  const broken = (rows as any[]).filter((r) => !r.requests || r.non2xx || r.errors || r.timeouts);
+  if (broken.length) {
+    process.stderr.write(`BROKEN rows:\n${broken.map((r) => `  ${r.scenario}: ${r.requests} answered, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts\n`).join('')}`);
+    process.exit(1);
+  }
 }
 
 main().catch((e) => {

@@ -18,6 +18,11 @@
  * BENCH_GROWTH_CONNECTIONS (4), BENCH_DISTRICT_RUNS (30), BENCH_SIZES
  * (0,10000,100000), BENCH_ONLY (a,b,c,... or growth, district, nlu), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md),
  * BENCH_PROFILE=<dir> (V8 CPU profiles of the processes under test).
+ *
+ * BENCH_SMOKE=1 (or `npm run bench -- --smoke`): the short run of CI. Every scenario and section once, about a second
+ * each, growth at 0 and 10,000 reports, a few district and language runs (each knob above still wins when set);
+ * writes bench/output/smoke.json, never docs/benchmarks.md. Any run exits 1 when a scenario is broken: no answers,
+ * errors or non-2xx answers, or connector calls other than the scenario's.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,16 +41,23 @@ import { writeDoc, type BenchOutput, type ScenarioResult, type GrowthRow, type D
 // autocannon's HTTP parser (http-parser-js) touches process.binding: one deprecation line per run otherwise.
 process.noDeprecation = true;
 
-const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
-const DURATION = num('BENCH_DURATION', 10);
-const WARMUP = num('BENCH_WARMUP', 2);
+const SMOKE = process.env.BENCH_SMOKE === '1' || process.argv.includes('--smoke');
+/** A knob: its variable when set, else the full run's default, or the smoke run's. */
+const num = (name: string, dflt: number, smoke = dflt) => (process.env[name] ? Number(process.env[name]) : SMOKE ? smoke : dflt);
+const DURATION = num('BENCH_DURATION', 10, 1);
+const WARMUP = num('BENCH_WARMUP', 2, 1);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 8);
-const ROUNDS = num('BENCH_ROUNDS', 5);
-const GROWTH_DURATION = num('BENCH_GROWTH_DURATION', 8);
+const ROUNDS = num('BENCH_ROUNDS', 5, 1);
+const GROWTH_DURATION = num('BENCH_GROWTH_DURATION', 8, 1);
 /** Submits run longer: their p99 is a target, and a p99 needs samples. */
-const GROWTH_SUBMIT_DURATION = num('BENCH_GROWTH_SUBMIT_DURATION', 12);
+const GROWTH_SUBMIT_DURATION = num('BENCH_GROWTH_SUBMIT_DURATION', 12, 1);
 const GROWTH_CONNECTIONS = num('BENCH_GROWTH_CONNECTIONS', 4);
-const SIZES = (process.env.BENCH_SIZES ?? '0,10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? (SMOKE ? '0,10000' : '0,10000,100000')).split(',').map(Number);
+if (SMOKE) {
+  // Read by the compute process (bench/procs/compute.ts), which inherits this environment.
+  process.env.BENCH_DISTRICT_RUNS ??= '3';
+  process.env.BENCH_NLU_ITERATIONS ??= '30';
+}
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (k: string) => !ONLY || ONLY.has(k);
 
@@ -118,6 +130,26 @@ const SCENARIOS: ScenarioDef[] = [
   { key: 'd', label: 'd. PEI Bot: report-submit as Action.Execute (durable write, confirmation in the invoke answer)', proc: 'bot', calls: 0, store: true, body: (c) => submitBody(c, 'd') },
   { key: 'e', label: 'e. PEI Bot: message extension search «CSIRT» (composeExtension/query)', proc: 'bot', calls: 0, store: true, body: (c) => JSON.stringify(searchQuery(c, 'CSIRT')) },
 ];
+
+/** What makes a measured load run broken (an empty list: it is not). */
+function brokenLoad(r: { requests: number; non2xx: number; errors: number; timeouts: number }): string[] {
+  const out: string[] = [];
+  if (!r.requests) out.push('no 2xx answers');
+  if (r.non2xx) out.push(`${r.non2xx} non-2xx answers`);
+  if (r.errors || r.timeouts) out.push(`${r.errors} errors, ${r.timeouts} timeouts`);
+  return out;
+}
+
+/**
+ * Connector calls other than the scenario's: none where it expects none; else about `expected` a turn, give or take
+ * the turns in flight when a run starts or stops (twice the connections) and a tenth.
+ */
+function wrongCalls(row: ScenarioResult, connections: number): string | null {
+  const calls = Math.round(row.callsPerTurn * row.requests);
+  const want = row.expectedCalls * row.requests;
+  const ok = row.expectedCalls === 0 ? calls === 0 : Math.abs(calls - want) <= 2 * connections + 0.1 * want;
+  return ok ? null : `${calls} connector calls for ${row.requests} turns (expected ${row.expectedCalls} a turn)`;
+}
 
 async function withChild<T>(name: string, args: string[], env: Record<string, string>, f: (c: Child) => Promise<T>, gc = false): Promise<T> {
   const child = await startChild(name, args, env, { gc });
@@ -316,13 +348,32 @@ async function main(): Promise<void> {
 
   m.loadEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
   output.totalS = (Date.now() - started) / 1000;
-  writeFileSync(join(OUT_DIR, 'latest.json'), `${JSON.stringify(output, null, 2)}\n`);
-  log(`wrote ${join(OUT_DIR, 'latest.json')}`);
-  if (process.env.BENCH_NO_DOC !== '1') {
+  const outFile = join(OUT_DIR, SMOKE ? 'smoke.json' : 'latest.json');
+  writeFileSync(outFile, `${JSON.stringify(output, null, 2)}\n`);
+  log(`wrote ${outFile}`);
+  if (!SMOKE && process.env.BENCH_NO_DOC !== '1') {
     writeDoc(DOC, output, existsSync(DOC) ? readFileSync(DOC, 'utf8') : null);
     log(`wrote ${DOC}`);
   }
   log(`done in ${round(output.totalS, 0)} s`);
+
+  const broken: string[] = [];
+  for (const row of output.scenarios) {
+    const why = [...brokenLoad(row), wrongCalls(row, CONNECTIONS)].filter(Boolean);
+    if (why.length) broken.push(`${row.key} r${row.round}: ${why.join('; ')}`);
+  }
+  for (const g of output.growth) {
+    for (const [what, r] of [['status', g.status], ['submit', g.submit]] as const) {
+      const why = brokenLoad(r);
+      if (why.length) broken.push(`growth ${g.reports} ${what}: ${why.join('; ')}`);
+    }
+  }
+  if (want('district') && !output.district) broken.push('district: no result');
+  if (want('nlu') && !output.understanding) broken.push('understanding: no result');
+  if (broken.length) {
+    process.stderr.write(`BROKEN scenarios:\n${broken.map((b) => `  ${b}\n`).join('')}`);
+    process.exit(1);
+  }
 }
 
 main().catch((e) => {

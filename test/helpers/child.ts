@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { join } from 'node:path';
 
 /** The real bot as a child process, from the build test/global-setup.js made (`node .test-build/src/main.js`). */
@@ -9,6 +10,8 @@ export interface ChildBot {
   proc: ChildProcess;
   url: string;
   output(): string;
+  /** Resolves with the output once it matches `re` (what the bot printed so far, then each new chunk). */
+  waitForOutput(re: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -18,11 +21,35 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  const watchers = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += d;
+    for (const w of [...watchers]) w();
+  };
+  proc.stdout!.on('data', onData);
+  proc.stderr!.on('data', onData);
+  const waitForOutput = (re: RegExp, timeoutMs = 20_000) =>
+    new Promise<string>((resolve, reject) => {
+      const done = () => {
+        watchers.delete(check);
+        clearTimeout(timer);
+      };
+      const check = () => {
+        if (!re.test(out)) return;
+        done();
+        resolve(out);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`the bot did not print ${re} in ${timeoutMs / 1000} s:\n${out}`));
+      }, timeoutMs);
+      watchers.add(check);
+      check();
+    });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: on a loaded machine (two jest workers, each with its children) a start can take many seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       const res = await fetch(`${url}/healthz`);
@@ -32,12 +59,11 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
     if (Date.now() > deadline) throw new Error(`the bot did not start in time:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { proc, url, output: () => out, exited };
+  return { proc, url, output: () => out, waitForOutput, exited };
 }
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
-  const net = await import('node:net');
   return new Promise((resolve) => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => {

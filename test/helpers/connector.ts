@@ -35,6 +35,9 @@ export class StandInConnector {
   /** Milliseconds every answer waits (a slow connector keeps a turn in flight). */
   delayMs = 0;
   private waiters: { n: number; filter: (r: Recorded) => boolean; resolve: () => void }[] = [];
+  /** Requests that have arrived (whole body read), answered or still held by `delayMs`. */
+  private arrived = 0;
+  private arrivalWaiters: { n: number; resolve: () => void }[] = [];
   url = '';
 
   async start(): Promise<this> {
@@ -85,10 +88,27 @@ export class StandInConnector {
     });
   }
 
+  /**
+   * Resolves once `n` requests have arrived since the start, before `delayMs` holds their answers: with a delay set,
+   * the bot's turn is then in flight, waiting for the connector.
+   */
+  waitForArrival(n = 1, timeoutMs = 10_000): Promise<void> {
+    if (this.arrived >= n) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`timeout waiting for ${n} connector requests to arrive (got ${this.arrived})`)), timeoutMs);
+      this.arrivalWaiters.push({ n, resolve: () => { clearTimeout(t); resolve(); } });
+    });
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let data = '';
     req.on('data', (c) => (data += c));
-    req.on('end', () => (this.delayMs ? setTimeout(() => this.answer(req, res, data), this.delayMs) : this.answer(req, res, data)));
+    req.on('end', () => {
+      this.arrived++;
+      this.arrivalWaiters = this.arrivalWaiters.filter((w) => (this.arrived >= w.n ? (w.resolve(), false) : true));
+      if (this.delayMs) setTimeout(() => this.answer(req, res, data), this.delayMs);
+      else this.answer(req, res, data);
+    });
   }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse, data: string): void {

@@ -17,7 +17,7 @@ test('SIGTERM lets the turn in flight finish and exits 0', async () => {
     const inFlight = fetch(`${bot.url}/api/messages`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message(connector.url, 'objetivo 5')),
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await connector.waitForArrival(1); // the turn is in flight: its reply waits in the connector
     bot.proc.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);
@@ -37,7 +37,7 @@ test('in process: stop() waits for the turn in flight and /healthz says shutting
   const t = await startTestBot();
   t.connector.delayMs = 600;
   const pending = t.send(message(t.connector.url, 'plan'));
-  await new Promise((r) => setTimeout(r, 200));
+  await t.connector.waitForArrival(1); // the turn is in flight: its reply waits in the connector
   const stopping = t.bot.stop();
   const health = await t.get('/healthz').catch(() => ({ status: 0, body: null }));
   expect([503, 0]).toContain(health.status);

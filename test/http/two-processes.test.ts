@@ -16,6 +16,8 @@ import { freePort, spawnBot, type ChildBot } from '../helpers/child';
 import { describePg, freshDatabase, query } from '../helpers/pg';
 
 const TOKEN = 'two-processes-token';
+/** How a process's proactive run ends, in its log (src/digest/run.ts). */
+const FIRST_RUN_ENDED = /entregado y registrado|ya enviado \(o en envío\) por otro proceso|otro proceso los está haciendo/;
 let connector: StandInConnector;
 const bots: ChildBot[] = [];
 
@@ -177,14 +179,15 @@ describePg('two bot processes on one PostgreSQL database', () => {
     // Monday 08:00 Bogotá: the digest of the week is due; both first ticks come about a second after start. The
     // connector takes 3 s to accept a post, so one process is still delivering when the other ticks.
     connector.delayMs = 3000;
-    await startBots(url, 2, { PEI_NOW: '2025-07-07T08:00' });
+    const started = await startBots(url, 2, { PEI_NOW: '2025-07-07T08:00', LOG_LEVEL: 'debug' });
     const digests = () =>
       connector.received
         .filter((r) => r.method === 'POST' && r.conversationId === group)
         .flatMap((r) => (r.body?.attachments ?? []).map((x: any) => x.content))
         .filter((c) => cardText(c).includes('Resumen semanal del PEI'));
-    for (let i = 0; i < 100 && digests().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 4000)); // both processes have ticked by now
+    // Both processes have ticked: each printed how its first run ended (delivered it, found it claimed by the other,
+    // or found the other one sending: src/digest/run.ts's log lines).
+    await Promise.all(started.map((b) => b.waitForOutput(FIRST_RUN_ENDED, 30_000)));
     connector.delayMs = 0;
     expect(digests()).toHaveLength(1);
     const sent = await query<{ key: string }>(url, "SELECT key FROM pei_sent WHERE key LIKE 'digest:%'");
