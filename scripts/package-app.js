@@ -233,7 +233,7 @@ function buildPackage({ env = 'local', vars = process.env, appDir = APP_DIR, out
       const raw = JSON.parse(manifestText);
       return ((raw.localizationInfo && raw.localizationInfo.additionalLanguages) || []).map((l) => l.file);
     } catch (e) {
-      throw new Error(`teamsapp/manifest.json is not valid JSON: ${e.message}`);
+      throw new Error(`teamsapp/manifest.json is not valid JSON: ${e.message}`, { cause: e });
     }
   })();
 

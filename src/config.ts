@@ -99,7 +99,7 @@ function developerText(f: ConfigFailure): string {
 
 const env = z.object({
   PORT: z.string().regex(/^\d+$/, must('port')).optional(),
-  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-\[\]]+$/, must('host')).optional(),
+  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-[\]]+$/, must('host')).optional(),
   PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, must('millis')).optional(),
   PEI_DB_FILE: z.string().min(1).optional(),
   PEI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, must('database-url')).optional(),

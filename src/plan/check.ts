@@ -1,7 +1,7 @@
 import type { Finding, FindingFacts } from '../domain/codes';
 
 export type { Finding, FindingCode, FindingFacts } from '../domain/codes';
-import type { Indicator, Plan, Unit, Year } from '../domain/plan';
+import type { Indicator, Plan, Year } from '../domain/plan';
 import { PLAN_YEARS } from '../domain/plan';
 
 /**

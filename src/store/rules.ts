@@ -3,7 +3,7 @@
  * stored version and a person look like, the audit actions, what a report query matches, how a review and a change
  * of the small state apply.
  */
-import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
+import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription } from '../domain/records';
 import type { ReportQuery } from './types';
 
 /** The small mutable state (the embedded store's document). */

@@ -221,7 +221,7 @@ export function objectiveStatusCard(o: ObjectiveFigures, ctx: ViewContext): Card
 
 // --- Indicator detail -----------------------------------------------------------------------------
 
-const URL_IN_TEXT = /https?:\/\/[^\s<>"\]\[]+[^\s<>"\]\[.,;:!?)]/gi;
+const URL_IN_TEXT = /https?:\/\/[^\s<>"\][]+[^\s<>"\][.,;:!?)]/gi;
 
 /** A URL made safe inside a markdown link target. */
 function linkTarget(url: string): string {

@@ -62,12 +62,12 @@ export function loadTemplate(name: string): object {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new Error(catalog('es').operator.templateUnreadable(file, (e as Error).message));
+      throw new Error(catalog('es').operator.templateUnreadable(file, (e as Error).message), { cause: e });
     }
     try {
       t = JSON.parse(text) as object;
     } catch (e) {
-      throw new Error(catalog('es').operator.templateNotJson(file, (e as Error).message));
+      throw new Error(catalog('es').operator.templateNotJson(file, (e as Error).message), { cause: e });
     }
     templates.set(name, t);
   }

@@ -1,4 +1,4 @@
-import { capitalize, formatDate, numberText, periodText } from '../format';
+import { formatDate, numberText, periodText } from '../format';
 import type { ValidationStrings } from '../types/validation';
 
 const DIF_EN = '“Difficulties, solutions or justification”';
