@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig, ConfigError } from '../src/config';
 import { bogotaDate } from '../src/calendar';
 
@@ -71,6 +73,6 @@ test('official outputs: PEI_PUBLIC_URL, PEI_LINK_SECRET, PEI_OPEN_DATA', () => {
 });
 
 test('.env.example documents every variable the configuration reads', () => {
-  const example = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '.env.example'), 'utf8') as string;
+  const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
   for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA']) expect(example).toMatch(new RegExp(`^${v}=`, 'm'));
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlan, allIndicators } from '../../src/plan/load';
 import { parsePlan, PlanError } from '../../src/plan/schema';
@@ -135,8 +136,7 @@ describe('a broken plan file stops start-up with a message naming the field', ()
   });
 
   test('a file that is not JSON', () => {
-    const { writeFileSync, mkdtempSync } = require('node:fs');
-    const dir = mkdtempSync(join(require('node:os').tmpdir(), 'plan-'));
+    const dir = mkdtempSync(join(tmpdir(), 'plan-'));
     writeFileSync(join(dir, 'plan.json'), '{ "id": ');
     expect(() => loadPlan(join(dir, 'plan.json'))).toThrow(PlanError);
     expect(operatorReads(() => loadPlan(join(dir, 'plan.json')))).toMatch(/no es JSON válido/);

@@ -21,9 +21,7 @@ import { cardsOf } from '../helpers/conversation';
 const plan = loadPlan();
 const target = (ind: Indicator, y: number) => (ind.program as Record<number, number>)[y] ?? 0;
 
-let n = 0;
 function rep(ind: Indicator, period: string, value: number, extra: Partial<ReportRecord> = {}): ReportRecord {
-  n++;
   const version = extra.version ?? 1;
   return {
     id: `${ind.id}:${period}:v${version}`,

@@ -86,7 +86,11 @@ describePg('PostgreSQL store', () => {
       wake();
     });
     /** Resolves once b's listener has heard `n` changes (NOTIFY arrives on its own connection). */
-    const hearing = (n: number) => new Promise<void>((resolve) => (wake = () => heard.length >= n && resolve()) && wake());
+    const hearing = (n: number) =>
+      new Promise<void>((resolve) => {
+        wake = () => heard.length >= n && resolve();
+        wake();
+      });
     const before = await b.revision();
     await a.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', at: AT });
     // Reads need no signal: the database is the store, so b reads a's write at once.

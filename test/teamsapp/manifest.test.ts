@@ -7,7 +7,10 @@ import * as os from 'os';
 import * as path from 'path';
 import AdmZip from 'adm-zip';
 import { PNG } from 'pngjs';
+import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/teams/message-extension';
 
+// scripts/ is plain CommonJS, without types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pkg = require('../../scripts/package-app.js');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -79,7 +82,6 @@ describe('Teams app manifest', () => {
   });
 
   test('a search message extension served by the bot: one query command, one parameter, run on opening (issue 16)', () => {
-    const { SEARCH_COMMAND_ID, SEARCH_PARAMETER } = require('../../src/teams/message-extension');
     expect(manifest.composeExtensions).toHaveLength(1);
     const me = manifest.composeExtensions[0];
     expect(me.botId).toBe(manifest.bots[0].botId);

@@ -3,7 +3,8 @@ import type { Plan } from '../../src/domain/plan';
 import { computePlan, type PlanFigures } from '../../src/progress/engine';
 import type { Person, ReportRecord } from '../../src/domain/records';
 import type { ViewContext } from '../../src/views/cards';
-import type { Lang } from '../../src/views/format';
+import { BAR_EMPTY_RGB, type Lang } from '../../src/views/format';
+import { PNG } from 'pngjs';
 import { report } from '../helpers/reports';
 
 // require('adaptivecards') fails in Node (it reaches for the DOM); the bundled build parses and validates fine.
@@ -343,9 +344,6 @@ export function skeleton(v: unknown, key = ''): unknown {
 
 /** The share of a bar image (a PNG data URI from views/format.ts) drawn filled, read from its pixels' first row. */
 export function barFilled(uri: unknown): number {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PNG } = require('pngjs') as typeof import('pngjs');
-  const { BAR_EMPTY_RGB } = require('../../src/views/format') as typeof import('../../src/views/format');
   if (typeof uri !== 'string' || !uri.startsWith('data:image/png;base64,')) throw new Error(`not a bar image: ${String(uri).slice(0, 40)}`);
   const png = PNG.sync.read(Buffer.from(uri.slice('data:image/png;base64,'.length), 'base64'));
   let filled = 0;
