@@ -92,14 +92,16 @@ module.exports = {
     },
     {
       name: 'capabilities-below-the-edges',
-      comment: 'A capability never imports chat/, an adapter or the composition root (they return codes and facts; the edges word them).',
+      comment:
+        'A capability never imports chat/, an adapter or the composition root (they return codes and facts; the edges word them).',
       severity: 'error',
       from: { path: anyOf(CAPABILITIES) },
       to: { path: [anyOf(['chat', 'teams', 'http', 'cli']), '^src/(main|config|link-secret)\\.ts$'] },
     },
     {
       name: 'chat-without-adapters',
-      comment: 'chat/ is the conversation without Teams types: it never imports teams/, http/, cli/ or the composition root.',
+      comment:
+        'chat/ is the conversation without Teams types: it never imports teams/, http/, cli/ or the composition root.',
       severity: 'error',
       from: { path: folder('chat') },
       to: { path: [anyOf(['teams', 'http', 'cli']), '^src/(main|config|link-secret)\\.ts$'] },
@@ -129,7 +131,10 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     exclude: { path: '^dist/' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -28,7 +28,8 @@ import { machine } from './lib/machine';
 process.noDeprecation = true;
 const SMOKE = process.env.BENCH_SMOKE === '1' || process.argv.includes('--smoke');
 /** A knob: its variable when set, else the full run's default, or the smoke run's. */
-const num = (name: string, dflt: number, smoke = dflt) => (process.env[name] ? Number(process.env[name]) : SMOKE ? smoke : dflt);
+const num = (name: string, dflt: number, smoke = dflt) =>
+  process.env[name] ? Number(process.env[name]) : SMOKE ? smoke : dflt;
 const DURATION = num('BENCH_DURATION', 8, 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 8);
 const SIZE = num('BENCH_SIZE', 100_000, 2_000);
@@ -43,17 +44,22 @@ function submitBody(serviceUrl: string, tag: string) {
     const ind = indicators[n % indicators.length];
     const period = PERIODS[Math.floor(n / indicators.length) % PERIODS.length];
     return JSON.stringify(
-      submit(serviceUrl, {
-        verb: 'report-submit',
-        formId: `pgbench-${tag}-${process.pid}-${n}`,
-        indicatorId: ind.id,
-        period,
-        value: String(Math.round(plausibleValue(ind, period, (n % 10) / 10) * 100) / 100).replace('.', ','),
-        logros: 'Se ejecutaron las actividades programadas del mes según el plan de acción.',
-        dificultades: 'Sin dificultades mayores.',
-        evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
-        lang: 'es',
-      }, undefined, `m-${n}`),
+      submit(
+        serviceUrl,
+        {
+          verb: 'report-submit',
+          formId: `pgbench-${tag}-${process.pid}-${n}`,
+          indicatorId: ind.id,
+          period,
+          value: String(Math.round(plausibleValue(ind, period, (n % 10) / 10) * 100) / 100).replace('.', ','),
+          logros: 'Se ejecutaron las actividades programadas del mes según el plan de acción.',
+          dificultades: 'Sin dificultades mayores.',
+          evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
+          lang: 'es',
+        },
+        undefined,
+        `m-${n}`,
+      ),
     );
   };
 }
@@ -69,9 +75,16 @@ async function createDb(adminUrl: string, name: string): Promise<string> {
 }
 
 /** The same load split over the processes, at once; throughput summed, latencies of the slowest reported. */
-async function split(bots: Child[], body: (i: number) => string | ((n: number) => string)): Promise<LoadResult & { perProcess: number[] }> {
+async function split(
+  bots: Child[],
+  body: (i: number) => string | ((n: number) => string),
+): Promise<LoadResult & { perProcess: number[] }> {
   const per = Math.max(1, Math.round(CONNECTIONS / bots.length));
-  const rs = await Promise.all(bots.map((b, i) => load({ url: `http://127.0.0.1:${b.port}`, connections: per, durationS: DURATION, body: body(i) })));
+  const rs = await Promise.all(
+    bots.map((b, i) =>
+      load({ url: `http://127.0.0.1:${b.port}`, connections: per, durationS: DURATION, body: body(i) }),
+    ),
+  );
   return {
     ...rs[0],
     connections: per * bots.length,
@@ -125,7 +138,14 @@ async function main() {
       const ind = indicators[i % indicators.length];
       const period = months[Math.floor((i % slots) / indicators.length)];
       return {
-        input: { indicatorId: ind.id, period, value: plausibleValue(ind, period, (i % 10) / 10), logros: 'Actividades del mes ejecutadas.', dificultades: '', evidencia: `https://intranet.example/${ind.id}/${period}` },
+        input: {
+          indicatorId: ind.id,
+          period,
+          value: plausibleValue(ind, period, (i % 10) / 10),
+          logros: 'Actividades del mes ejecutadas.',
+          dificultades: '',
+          evidencia: `https://intranet.example/${ind.id}/${period}`,
+        },
         author: REPORTER,
         source: 'csv' as const,
         submissionId: `fill-${i}`,
@@ -140,9 +160,22 @@ async function main() {
     const bot = await startChild('bot', [], { PEI_DATABASE_URL: url });
     const coldMs = Math.round(performance.now() - t1);
     try {
-      const sub = await load({ url: `http://127.0.0.1:${bot.port}`, connections: 4, durationS: DURATION, body: submitBody(connectorUrl, 'big') });
-      rows.push({ scenario: `submit turn, ${SIZE} reports stored`, ...sub, coldStartMs: coldMs, openMs: Math.round(Number(bot.info.openMs)), copyMs });
-      log(`${SIZE} reports: copy ${copyMs} ms, cold start ${coldMs} ms (store open + plan + server ${Math.round(Number(bot.info.openMs))} ms), submit ${Math.round(sub.reqPerSec)} req/s p99 ${sub.p99} ms`);
+      const sub = await load({
+        url: `http://127.0.0.1:${bot.port}`,
+        connections: 4,
+        durationS: DURATION,
+        body: submitBody(connectorUrl, 'big'),
+      });
+      rows.push({
+        scenario: `submit turn, ${SIZE} reports stored`,
+        ...sub,
+        coldStartMs: coldMs,
+        openMs: Math.round(Number(bot.info.openMs)),
+        copyMs,
+      });
+      log(
+        `${SIZE} reports: copy ${copyMs} ms, cold start ${coldMs} ms (store open + plan + server ${Math.round(Number(bot.info.openMs))} ms), submit ${Math.round(sub.reqPerSec)} req/s p99 ${sub.p99} ms`,
+      );
     } finally {
       await bot.stop();
     }
@@ -153,12 +186,20 @@ async function main() {
   }
   const out = join(PROJECT_ROOT, 'bench', 'output');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, SMOKE ? 'pg-smoke.json' : 'pg.json'), JSON.stringify({ at: new Date().toISOString(), machine: host, durationS: DURATION, rows }, null, 2));
+  writeFileSync(
+    join(out, SMOKE ? 'pg-smoke.json' : 'pg.json'),
+    JSON.stringify({ at: new Date().toISOString(), machine: host, durationS: DURATION, rows }, null, 2),
+  );
   process.stdout.write('\n| scenario | connections | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|---|\n');
-  for (const r of rows as any[]) process.stdout.write(`| ${r.scenario} | ${r.connections} | ${Math.round(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.non2xx} |\n`);
+  for (const r of rows as any[])
+    process.stdout.write(
+      `| ${r.scenario} | ${r.connections} | ${Math.round(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.non2xx} |\n`,
+    );
   const broken = (rows as any[]).filter((r) => !r.requests || r.non2xx || r.errors || r.timeouts);
   if (broken.length) {
-    process.stderr.write(`BROKEN rows:\n${broken.map((r) => `  ${r.scenario}: ${r.requests} answered, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts\n`).join('')}`);
+    process.stderr.write(
+      `BROKEN rows:\n${broken.map((r) => `  ${r.scenario}: ${r.requests} answered, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts\n`).join('')}`,
+    );
     process.exit(1);
   }
 }

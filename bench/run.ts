@@ -36,14 +36,22 @@ import { fillStore, periodsUpTo, plausibleValue } from './lib/fill';
 import { machine } from './lib/machine';
 import { round } from './lib/stats';
 import type { MemorySample } from './lib/ipc';
-import { writeDoc, type BenchOutput, type ScenarioResult, type GrowthRow, type DistrictResult, type UnderstandingResult } from './lib/report';
+import {
+  writeDoc,
+  type BenchOutput,
+  type ScenarioResult,
+  type GrowthRow,
+  type DistrictResult,
+  type UnderstandingResult,
+} from './lib/report';
 
 // autocannon's HTTP parser (http-parser-js) touches process.binding: one deprecation line per run otherwise.
 process.noDeprecation = true;
 
 const SMOKE = process.env.BENCH_SMOKE === '1' || process.argv.includes('--smoke');
 /** A knob: its variable when set, else the full run's default, or the smoke run's. */
-const num = (name: string, dflt: number, smoke = dflt) => (process.env[name] ? Number(process.env[name]) : SMOKE ? smoke : dflt);
+const num = (name: string, dflt: number, smoke = dflt) =>
+  process.env[name] ? Number(process.env[name]) : SMOKE ? smoke : dflt;
 const DURATION = num('BENCH_DURATION', 10, 1);
 const WARMUP = num('BENCH_WARMUP', 2, 1);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 8);
@@ -122,13 +130,62 @@ interface ScenarioDef {
 }
 
 const SCENARIOS: ScenarioDef[] = [
-  { key: 'a', label: 'a. bare restify: parse + 200 (floor)', proc: 'floor', calls: 0, once: true, body: (c) => JSON.stringify(message(c, 'hola')) },
-  { key: 'a+', label: 'a+. bare restify + one reply POST to the connector', proc: 'floor', args: ['reply'], calls: 1, once: true, body: (c) => JSON.stringify(message(c, 'hola')) },
-  { key: 'b', label: 'b. echo bot, same TeamsAdapter + teams-ai + restify', proc: 'echo', calls: 1, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
-  { key: 'b+', label: 'b+. echo bot answering with c\'s card (same bytes, none of our logic)', proc: 'echo', calls: 1, card: true, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
-  { key: 'c', label: `c. PEI Bot: "${STATUS_TEXT}"`, proc: 'bot', calls: 1, store: true, body: (c) => JSON.stringify(message(c, STATUS_TEXT)) },
-  { key: 'd', label: 'd. PEI Bot: report-submit as Action.Execute (durable write, confirmation in the invoke answer)', proc: 'bot', calls: 0, store: true, body: (c) => submitBody(c, 'd') },
-  { key: 'e', label: 'e. PEI Bot: message extension search «CSIRT» (composeExtension/query)', proc: 'bot', calls: 0, store: true, body: (c) => JSON.stringify(searchQuery(c, 'CSIRT')) },
+  {
+    key: 'a',
+    label: 'a. bare restify: parse + 200 (floor)',
+    proc: 'floor',
+    calls: 0,
+    once: true,
+    body: (c) => JSON.stringify(message(c, 'hola')),
+  },
+  {
+    key: 'a+',
+    label: 'a+. bare restify + one reply POST to the connector',
+    proc: 'floor',
+    args: ['reply'],
+    calls: 1,
+    once: true,
+    body: (c) => JSON.stringify(message(c, 'hola')),
+  },
+  {
+    key: 'b',
+    label: 'b. echo bot, same TeamsAdapter + teams-ai + restify',
+    proc: 'echo',
+    calls: 1,
+    body: (c) => JSON.stringify(message(c, STATUS_TEXT)),
+  },
+  {
+    key: 'b+',
+    label: "b+. echo bot answering with c's card (same bytes, none of our logic)",
+    proc: 'echo',
+    calls: 1,
+    card: true,
+    body: (c) => JSON.stringify(message(c, STATUS_TEXT)),
+  },
+  {
+    key: 'c',
+    label: `c. PEI Bot: "${STATUS_TEXT}"`,
+    proc: 'bot',
+    calls: 1,
+    store: true,
+    body: (c) => JSON.stringify(message(c, STATUS_TEXT)),
+  },
+  {
+    key: 'd',
+    label: 'd. PEI Bot: report-submit as Action.Execute (durable write, confirmation in the invoke answer)',
+    proc: 'bot',
+    calls: 0,
+    store: true,
+    body: (c) => submitBody(c, 'd'),
+  },
+  {
+    key: 'e',
+    label: 'e. PEI Bot: message extension search «CSIRT» (composeExtension/query)',
+    proc: 'bot',
+    calls: 0,
+    store: true,
+    body: (c) => JSON.stringify(searchQuery(c, 'CSIRT')),
+  },
 ];
 
 /** What makes a measured load run broken (an empty list: it is not). */
@@ -151,7 +208,13 @@ function wrongCalls(row: ScenarioResult, connections: number): string | null {
   return ok ? null : `${calls} connector calls for ${row.requests} turns (expected ${row.expectedCalls} a turn)`;
 }
 
-async function withChild<T>(name: string, args: string[], env: Record<string, string>, f: (c: Child) => Promise<T>, gc = false): Promise<T> {
+async function withChild<T>(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  f: (c: Child) => Promise<T>,
+  gc = false,
+): Promise<T> {
   const child = await startChild(name, args, env, { gc });
   try {
     return await f(child);
@@ -171,7 +234,15 @@ async function main(): Promise<void> {
   const connectorUrl = `http://127.0.0.1:${connector.port}`;
   const output: BenchOutput = {
     machine: m,
-    settings: { durationS: DURATION, warmupS: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, growthDurationS: GROWTH_DURATION, growthSubmitDurationS: GROWTH_SUBMIT_DURATION, growthConnections: GROWTH_CONNECTIONS },
+    settings: {
+      durationS: DURATION,
+      warmupS: WARMUP,
+      connections: CONNECTIONS,
+      rounds: ROUNDS,
+      growthDurationS: GROWTH_DURATION,
+      growthSubmitDurationS: GROWTH_SUBMIT_DURATION,
+      growthConnections: GROWTH_CONNECTIONS,
+    },
     scenarios: [],
     growth: [],
   };
@@ -189,7 +260,11 @@ async function main(): Promise<void> {
       cpSync(join(tmp, 'base'), join(tmp, 'capture'), { recursive: true });
       await withChild('bot', [], { PEI_DB_FILE: join(tmp, 'capture', 'db.json') }, async (child) => {
         await connector.ask('capture');
-        const res = await fetch(`http://127.0.0.1:${child.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connectorUrl, STATUS_TEXT)) });
+        const res = await fetch(`http://127.0.0.1:${child.port}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(message(connectorUrl, STATUS_TEXT)),
+        });
         await res.text();
         const sent = JSON.parse((await connector.ask<string>('captured')) ?? 'null');
         const content = sent?.attachments?.[0]?.content;
@@ -258,7 +333,10 @@ async function main(): Promise<void> {
     // Per scenario, the round of median throughput (rounds alternate scenarios, so each sees the same spells of
     // outside load; the median is robust to a lucky or unlucky round either way).
     output.best = Object.fromEntries(
-      Object.entries(rounds).map(([k, rows]) => [k, [...rows].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor((rows.length - 1) / 2)]]),
+      Object.entries(rounds).map(([k, rows]) => [
+        k,
+        [...rows].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor((rows.length - 1) / 2)],
+      ]),
     );
 
     // ---------------------------------------------------------------- 2. growth
@@ -277,15 +355,29 @@ async function main(): Promise<void> {
             const info = child.info as { openMs: number; afterOpen: MemorySample };
             // The first status turn after the open computes the figures from every stored report.
             const t0 = performance.now();
-            const first = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connectorUrl, STATUS_TEXT)) });
+            const first = await fetch(`${url}/api/messages`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(message(connectorUrl, STATUS_TEXT)),
+            });
             await first.text();
             const firstStatusMs = performance.now() - t0;
             const statusBody = JSON.stringify(message(connectorUrl, STATUS_TEXT));
             await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: statusBody });
-            const status = await load({ url, connections: GROWTH_CONNECTIONS, durationS: GROWTH_DURATION, body: statusBody });
+            const status = await load({
+              url,
+              connections: GROWTH_CONNECTIONS,
+              durationS: GROWTH_DURATION,
+              body: statusBody,
+            });
             const subBody = submitBody(connectorUrl, `g${size}`);
             await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: subBody });
-            const sub = await load({ url, connections: GROWTH_CONNECTIONS, durationS: GROWTH_SUBMIT_DURATION, body: subBody });
+            const sub = await load({
+              url,
+              connections: GROWTH_CONNECTIONS,
+              durationS: GROWTH_SUBMIT_DURATION,
+              body: subBody,
+            });
             const mem = await child.ask<MemorySample>('mem');
             const stats = await child.ask<Record<string, number>>('stats');
             return { openMs: info.openMs, afterOpen: info.afterOpen, firstStatusMs, status, submit: sub, mem, stats };
@@ -330,12 +422,16 @@ async function main(): Promise<void> {
           if (want('district')) {
             output.district = await child.ask<DistrictResult>('district', 300_000);
             const d = output.district!;
-            log(`district ${d.indicators} indicators × ${d.reports} reports: computePlan median ${round(d.endOfPlan.median)} ms, p95 ${round(d.endOfPlan.p95)} ms; after one write ${round(d.afterOneWrite.median)} ms`);
+            log(
+              `district ${d.indicators} indicators × ${d.reports} reports: computePlan median ${round(d.endOfPlan.median)} ms, p95 ${round(d.endOfPlan.p95)} ms; after one write ${round(d.afterOneWrite.median)} ms`,
+            );
           }
           if (want('nlu')) {
             output.understanding = await child.ask<UnderstandingResult>('understanding', 120_000);
             const u = output.understanding!;
-            log(`understanding: p50 ${round(u.p50us, 1)} µs, p99 ${round(u.p99us, 1)} µs per message (index built in ${round(u.buildMs, 0)} ms)`);
+            log(
+              `understanding: p50 ${round(u.p50us, 1)} µs, p99 ${round(u.p99us, 1)} µs per message (index built in ${round(u.buildMs, 0)} ms)`,
+            );
           }
         },
         true,
@@ -363,7 +459,10 @@ async function main(): Promise<void> {
     if (why.length) broken.push(`${row.key} r${row.round}: ${why.join('; ')}`);
   }
   for (const g of output.growth) {
-    for (const [what, r] of [['status', g.status], ['submit', g.submit]] as const) {
+    for (const [what, r] of [
+      ['status', g.status],
+      ['submit', g.submit],
+    ] as const) {
       const why = brokenLoad(r);
       if (why.length) broken.push(`growth ${g.reports} ${what}: ${why.join('; ')}`);
     }

@@ -119,7 +119,12 @@ const children = [];
 function start(name, file, childArgs, env, onLine) {
   // Own process group on POSIX: Ctrl+C reaches only this script, which forwards one signal to each child
   // (a second SIGINT straight from the terminal would cut the bot's graceful shutdown short).
-  const child = spawn(process.execPath, [file, ...childArgs], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: posix });
+  const child = spawn(process.execPath, [file, ...childArgs], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: posix,
+  });
   pipeLines(child.stdout, `[${name}]`, process.stdout, onLine);
   pipeLines(child.stderr, `[${name}]`, process.stderr, onLine);
   child.name = name;
@@ -164,7 +169,10 @@ const DEMO_NOW = '2025-07-03';
 async function main() {
   // 1. Build.
   say('compilando (tsc)…');
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) {
     fail('no se pudo compilar el proyecto.');
     process.exit(1);
@@ -182,13 +190,25 @@ async function main() {
     demoDir = mkdtempSync(join(tmpdir(), 'pei-demo-'));
     env.PEI_DB_FILE = join(demoDir, 'db.json');
     env.PEI_NOW = setting('PEI_NOW') ?? DEMO_NOW;
-    say(`demostración: almacén temporal ${env.PEI_DB_FILE}, PEI_NOW=${env.PEI_NOW}; importando ${DEMO_CSV.slice(root.length + 1)}…`);
-    const imported = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'import-reports', DEMO_CSV, '--actor', 'Datos de demostración'], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-    });
-    process.stdout.write(imported.stdout.split('\n').filter(Boolean).map((l) => `[demo] ${l}\n`).join(''));
+    say(
+      `demostración: almacén temporal ${env.PEI_DB_FILE}, PEI_NOW=${env.PEI_NOW}; importando ${DEMO_CSV.slice(root.length + 1)}…`,
+    );
+    const imported = spawnSync(
+      process.execPath,
+      [join(root, 'dist', 'src', 'cli', 'main.js'), 'import-reports', DEMO_CSV, '--actor', 'Datos de demostración'],
+      {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      },
+    );
+    process.stdout.write(
+      imported.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => `[demo] ${l}\n`)
+        .join(''),
+    );
     if (imported.status !== 0) {
       fail(`no se pudieron importar los reportes de demostración:\n${imported.stderr}`);
       process.exit(1);

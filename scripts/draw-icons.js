@@ -53,7 +53,10 @@ function render(size, layers, samples) {
   const n = samples;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           const x = px + (sx + 0.5) / n;
@@ -61,7 +64,10 @@ function render(size, layers, samples) {
           for (let i = layers.length - 1; i >= 0; i--) {
             if (layers[i].shape(x, y)) {
               const c = layers[i].color;
-              r += c[0]; g += c[1]; b += c[2]; a += 1;
+              r += c[0];
+              g += c[1];
+              b += c[2];
+              a += 1;
               break;
             }
           }
@@ -90,10 +96,10 @@ function mark(ox, oy, s) {
   return {
     bars: [
       roundRect(X(0.04), Y(0.58), X(0.24), Y(0.86), [barR, barR, 0, 0]),
-      roundRect(X(0.32), Y(0.40), X(0.52), Y(0.86), [barR, barR, 0, 0]),
-      roundRect(X(0.60), Y(0.22), X(0.80), Y(0.86), [barR, barR, 0, 0]),
+      roundRect(X(0.32), Y(0.4), X(0.52), Y(0.86), [barR, barR, 0, 0]),
+      roundRect(X(0.6), Y(0.22), X(0.8), Y(0.86), [barR, barR, 0, 0]),
     ],
-    baseline: roundRect(X(0.0), Y(0.90), X(1.0), Y(0.98), u(0.04)),
+    baseline: roundRect(X(0.0), Y(0.9), X(1.0), Y(0.98), u(0.04)),
     targetOuter: ring(X(0.86), Y(0.12), u(0.075), u(0.125)),
     targetDot: ring(X(0.86), Y(0.12), 0, u(0.04)),
   };

@@ -35,7 +35,11 @@ const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
  */
 function loadEnv(env, { root = ROOT, target = process.env } = {}) {
   const dotenv = require('dotenv');
-  const files = [path.join(root, 'env', `.env.${env}`), path.join(root, 'env', `.env.${env}.user`), path.join(root, '.env')];
+  const files = [
+    path.join(root, 'env', `.env.${env}`),
+    path.join(root, 'env', `.env.${env}.user`),
+    path.join(root, '.env'),
+  ];
   const read = [];
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
@@ -102,9 +106,10 @@ function getValidator(manifestVersion, kind) {
   }
   const schema = readSchema(file);
   // The Teams schemas are draft-04 (ajv-draft-04, a dependency of @microsoft/app-manifest); newer ones 2020-12.
-  const Ajv = schema.$schema && schema.$schema.includes('2020-12')
-    ? require(require.resolve('ajv/dist/2020', { paths: [appManifestDir] }))
-    : require(require.resolve('ajv-draft-04', { paths: [appManifestDir] }));
+  const Ajv =
+    schema.$schema && schema.$schema.includes('2020-12')
+      ? require(require.resolve('ajv/dist/2020', { paths: [appManifestDir] }))
+      : require(require.resolve('ajv-draft-04', { paths: [appManifestDir] }));
   const addFormats = require(require.resolve('ajv-formats', { paths: [appManifestDir] }));
   // unicodeRegExp: false because the localization schema has patterns such as `\[\b(...)\b]` that are valid
   // JavaScript regexes but not valid with the u flag.
@@ -254,7 +259,8 @@ function buildPackage({ env = 'local', vars = process.env, appDir = APP_DIR, out
   errors.push(...checkIcons(manifest, appDir));
   if (errors.length) {
     const empty = [...new Set(texts.flatMap(([, t]) => listPlaceholders(t)))].filter((n) => vars[n] === '');
-    if (empty.length) errors.push(`note: these variables are empty: ${empty.join(', ')} (provision first, or set them)`);
+    if (empty.length)
+      errors.push(`note: these variables are empty: ${empty.join(', ')} (provision first, or set them)`);
     throw new Error(`The Teams app package is not valid:\n  - ${errors.join('\n  - ')}`);
   }
 

@@ -17,7 +17,9 @@ function newest(dir) {
 }
 
 if (!existsSync(entry) || newest(join(root, 'src')) > statSync(entry).mtimeMs) {
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (tsc.status !== 0) {
     process.stderr.write('No se pudo compilar el proyecto (npm run build muestra los errores).\n');
     process.exit(1);

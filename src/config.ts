@@ -79,7 +79,11 @@ function developerText(f: ConfigFailure): string {
     switch (f.code) {
       case 'config-invalid': {
         const p = f.problem;
-        return p.code === 'schema' ? p.message : p.code === 'long-secret' ? `must have at least ${p.min} characters` : MUST_BE[p.code];
+        return p.code === 'schema'
+          ? p.message
+          : p.code === 'long-secret'
+            ? `must have at least ${p.min} characters`
+            : MUST_BE[p.code];
       }
       case 'port-range':
       case 'request-timeout-range':
@@ -99,10 +103,16 @@ function developerText(f: ConfigFailure): string {
 
 const env = z.object({
   PORT: z.string().regex(/^\d+$/, must('port')).optional(),
-  PEI_HOST: z.string().regex(/^[0-9A-Za-z.:\-[\]]+$/, must('host')).optional(),
+  PEI_HOST: z
+    .string()
+    .regex(/^[0-9A-Za-z.:\-[\]]+$/, must('host'))
+    .optional(),
   PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, must('millis')).optional(),
   PEI_DB_FILE: z.string().min(1).optional(),
-  PEI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, must('database-url')).optional(),
+  PEI_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, must('database-url'))
+    .optional(),
   PEI_NOW: z.string().optional(),
   PEI_API_TOKEN: z.string().optional(),
   PEI_ADMINS: z.string().optional(),
@@ -114,7 +124,11 @@ const env = z.object({
   PEI_STATUS_BANDS: z.string().optional(),
   PEI_REMINDER_DAYS: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
-  PEI_PUBLIC_URL: z.string().url(must('url')).regex(/^https?:\/\//i, must('http')).optional(),
+  PEI_PUBLIC_URL: z
+    .string()
+    .url(must('url'))
+    .regex(/^https?:\/\//i, must('http'))
+    .optional(),
   PEI_LINK_SECRET: z.string().min(MIN_SECRET, must('long-secret')).optional(),
   PEI_OPEN_DATA: z.enum(['true', 'false']).optional(),
 });
@@ -122,7 +136,10 @@ const env = z.object({
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
 
 /** Reads `.env` and `.localConfigs` from the working directory (never overriding real env vars) unless told not to. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dotenv?: boolean; cwd?: string } = {}): Config {
+export function loadConfig(
+  source: NodeJS.ProcessEnv = process.env,
+  opts: { dotenv?: boolean; cwd?: string } = {},
+): Config {
   if (opts.dotenv !== false && source === process.env) {
     // .env, then .localConfigs (what the Teams Toolkit's local debug writes: BOT_ID, BOT_PASSWORD…).
     const cwd = opts.cwd ?? process.cwd();
@@ -147,7 +164,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   try {
     new Cron(digestCron, { paused: true, timezone: 'America/Bogota' }).stop();
   } catch (err) {
-    throw new ConfigError({ code: 'not-cron', variable: 'DIGEST_CRON', value: digestCron, reason: (err as Error).message });
+    throw new ConfigError({
+      code: 'not-cron',
+      variable: 'DIGEST_CRON',
+      value: digestCron,
+      reason: (err as Error).message,
+    });
   }
 
   let bands = DEFAULT_BANDS;
@@ -155,7 +177,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     const parts = e.PEI_STATUS_BANDS.split(',').map((x) => Number(x.trim()));
     const b = { red: parts[0], yellow: parts[1], green: parts[2] };
     const invalid = parts.length !== 3 ? 'need-three' : validateBands(b);
-    if (invalid) throw new ConfigError({ code: 'bands-invalid', variable: 'PEI_STATUS_BANDS', value: e.PEI_STATUS_BANDS, problem: invalid });
+    if (invalid)
+      throw new ConfigError({
+        code: 'bands-invalid',
+        variable: 'PEI_STATUS_BANDS',
+        value: e.PEI_STATUS_BANDS,
+        problem: invalid,
+      });
     bands = b;
   }
 
@@ -163,7 +191,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
   if (e.PEI_REMINDER_DAYS) {
     reminderDays = e.PEI_REMINDER_DAYS.split(',').map((x) => Number(x.trim()));
     if (reminderDays.some((d) => !Number.isInteger(d) || d < 0 || d > 30)) {
-      throw new ConfigError({ code: 'reminder-days-invalid', variable: 'PEI_REMINDER_DAYS', value: e.PEI_REMINDER_DAYS });
+      throw new ConfigError({
+        code: 'reminder-days-invalid',
+        variable: 'PEI_REMINDER_DAYS',
+        value: e.PEI_REMINDER_DAYS,
+      });
     }
   }
 
@@ -183,7 +215,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, opts: { dote
     databaseUrl: e.PEI_DATABASE_URL,
     now,
     apiToken: e.PEI_API_TOKEN,
-    admins: (e.PEI_ADMINS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    admins: (e.PEI_ADMINS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     bot: { id: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE ?? 'SingleTenant' },
     digestCron,
     bands,

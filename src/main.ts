@@ -40,21 +40,40 @@ export interface RunningBot {
 export async function startBot(config: Config, opts: { log?: Logger; host?: string } = {}): Promise<RunningBot> {
   const log = opts.log ?? createLogger(config.logLevel, describeError);
   const plan = loadPlan();
-  const store: Store = await openStore(config, { mode: 'serve', onWarning: (w) => log.warn(catalog('es').store.say(w)) });
+  const store: Store = await openStore(config, {
+    mode: 'serve',
+    onWarning: (w) => log.warn(catalog('es').store.say(w)),
+  });
   const clock = () => config.now ?? new Date();
   const services: Services = {
     plan,
     store,
     status: createStatusService(plan, store, config.bands),
     understanding: createUnderstanding(plan),
-    config: { admins: config.admins, bands: config.bands, reminderDays: config.reminderDays, digestCron: config.digestCron },
+    config: {
+      admins: config.admins,
+      bands: config.bands,
+      reminderDays: config.reminderDays,
+      digestCron: config.digestCron,
+    },
   };
   const linkSecret = resolveLinkSecret(config.linkSecret, config.dbFile);
   const router = new ChatRouter(services, chatModules);
 
   // Teams: the Bot Framework adapter, the app over the chat router, the proactive sender.
-  const adapter = createAdapter(config.bot, (m, e) => log.error(m, e), (m) => log.warn(m));
-  const app = createTeamsApp({ services, router, adapter, clock, log: (m, e) => log.error(m, e), wake: () => void scheduler.tick() });
+  const adapter = createAdapter(
+    config.bot,
+    (m, e) => log.error(m, e),
+    (m) => log.warn(m),
+  );
+  const app = createTeamsApp({
+    services,
+    router,
+    adapter,
+    clock,
+    log: (m, e) => log.error(m, e),
+    wake: () => void scheduler.tick(),
+  });
   const sender = new ProactiveSender({ adapter, botAppId: config.bot.id ?? '', store, log, clock });
 
   // The proactive work: digest/ says what is due, chat/ renders it, teams/ delivers it.
@@ -87,7 +106,9 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   // The figures' first read of every report version happens now, in the background, not in the first turn (the
   // PostgreSQL store loads nothing whole on open; the status service pulls the versions once, then only changes).
   const today = bogotaDate(clock());
-  void services.status.figures(yearOf(lastClosedPeriod(today)), today).catch((e: unknown) => log.warn(`figures warm-up failed: ${(e as Error)?.message ?? e}`));
+  void services.status
+    .figures(yearOf(lastClosedPeriod(today)), today)
+    .catch((e: unknown) => log.warn(`figures warm-up failed: ${(e as Error)?.message ?? e}`));
   let stopped: Promise<void> | undefined;
   return {
     config,
@@ -135,15 +156,25 @@ async function main(): Promise<void> {
   const mode = config.bot.id ? words.listenMode.authenticated(config.bot.id) : words.listenMode.anonymous;
   const why = words.listenReason[config.hostReason];
   const shown = config.host.includes(':') ? `[${config.host}]` : config.host;
-  log.info(`PEI Bot escuchando en http://${shown}:${bot.port}/api/messages (${why}) — modo ${mode}; almacén ${describeStore(config)}`);
+  log.info(
+    `PEI Bot escuchando en http://${shown}:${bot.port}/api/messages (${why}) — modo ${mode}; almacén ${describeStore(config)}`,
+  );
   if (!config.bot.id && config.hostReason === 'PEI_HOST' && !['127.0.0.1', '::1', 'localhost'].includes(config.host)) {
-    log.warn(`Modo anónimo abierto en ${config.host}: quien alcance el puerto puede hacerse pasar por cualquier usuario, también por un administrador.`);
+    log.warn(
+      `Modo anónimo abierto en ${config.host}: quien alcance el puerto puede hacerse pasar por cualquier usuario, también por un administrador.`,
+    );
   }
   const shutdown = (signal: string) => {
     log.info(`${signal} recibido: terminando el turno en curso y guardando el almacén…`);
     bot.stop().then(
-      () => { log.info('Detenido.'); process.exit(0); },
-      (e) => { log.error('Error al detener', e); process.exit(1); },
+      () => {
+        log.info('Detenido.');
+        process.exit(0);
+      },
+      (e) => {
+        log.error('Error al detener', e);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));

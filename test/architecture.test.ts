@@ -24,11 +24,15 @@ interface Cruise {
 const root = join(__dirname, '..');
 
 function runCruise(): Cruise {
-  const r = spawnSync(process.execPath, [join(root, 'test/helpers/depcruise.mjs'), join(root, '.dependency-cruiser.cjs')], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'test/helpers/depcruise.mjs'), join(root, '.dependency-cruiser.cjs')],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`dependency-cruiser failed (${r.status}):\n${r.stderr}`);
   return JSON.parse(r.stdout) as Cruise;
 }
@@ -72,7 +76,8 @@ function cycles(edges: string[]): string[][] {
   return out;
 }
 
-const describeViolation = (v: Violation) => `${v.rule}: ${v.from} → ${v.to}${v.cycle ? ` (cycle: ${[v.from, ...v.cycle].join(' → ')})` : ''}`;
+const describeViolation = (v: Violation) =>
+  `${v.rule}: ${v.from} → ${v.to}${v.cycle ? ` (cycle: ${[v.from, ...v.cycle].join(' → ')})` : ''}`;
 
 describe('the layers of src/ hold (.dependency-cruiser.cjs)', () => {
   let result: Cruise;
@@ -93,8 +98,15 @@ describe('the layers of src/ hold (.dependency-cruiser.cjs)', () => {
   test('every folder of src/ has its floor in the rules', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require('../.dependency-cruiser.cjs') as { forbidden: { name: string }[] };
-    const floors = new Set(config.forbidden.map((r) => r.name).filter((n) => n.startsWith('floor-')).map((n) => n.slice('floor-'.length)));
-    const folders = readdirSync(join(root, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const floors = new Set(
+      config.forbidden
+        .map((r) => r.name)
+        .filter((n) => n.startsWith('floor-'))
+        .map((n) => n.slice('floor-'.length)),
+    );
+    const folders = readdirSync(join(root, 'src'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.filter((f) => !floors.has(f))).toEqual([]);
   });
 });

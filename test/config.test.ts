@@ -18,7 +18,15 @@ test('defaults of docs/interfaces.md', () => {
 });
 
 test('values are read and normalised', () => {
-  const c = load({ PORT: '8080', PEI_NOW: '2025-06-30', PEI_ADMINS: ' AAD-1 , Ana@Secretaria.gov.co ,', BOT_ID: 'x', BOT_TYPE: 'MultiTenant', PEI_STATUS_BANDS: '0.6, 0.8, 1.2', PEI_API_TOKEN: '' });
+  const c = load({
+    PORT: '8080',
+    PEI_NOW: '2025-06-30',
+    PEI_ADMINS: ' AAD-1 , Ana@Secretaria.gov.co ,',
+    BOT_ID: 'x',
+    BOT_TYPE: 'MultiTenant',
+    PEI_STATUS_BANDS: '0.6, 0.8, 1.2',
+    PEI_API_TOKEN: '',
+  });
   expect(c.port).toBe(8080);
   expect(bogotaDate(c.now!)).toBe('2025-06-30');
   expect(c.admins).toEqual(['aad-1', 'ana@secretaria.gov.co']);
@@ -65,8 +73,16 @@ describe('PEI_REQUEST_TIMEOUT_MS', () => {
 
 test('official outputs: PEI_PUBLIC_URL, PEI_LINK_SECRET, PEI_OPEN_DATA', () => {
   expect(load({})).toMatchObject({ publicUrl: undefined, linkSecret: undefined, openData: false });
-  const c = load({ PEI_PUBLIC_URL: 'https://pei.secretariageneral.gov.co/', PEI_LINK_SECRET: 'x'.repeat(32), PEI_OPEN_DATA: 'true' });
-  expect(c).toMatchObject({ publicUrl: 'https://pei.secretariageneral.gov.co', linkSecret: 'x'.repeat(32), openData: true });
+  const c = load({
+    PEI_PUBLIC_URL: 'https://pei.secretariageneral.gov.co/',
+    PEI_LINK_SECRET: 'x'.repeat(32),
+    PEI_OPEN_DATA: 'true',
+  });
+  expect(c).toMatchObject({
+    publicUrl: 'https://pei.secretariageneral.gov.co',
+    linkSecret: 'x'.repeat(32),
+    openData: true,
+  });
   expect(() => load({ PEI_PUBLIC_URL: 'pei.example' })).toThrow(/PEI_PUBLIC_URL/);
   expect(() => load({ PEI_LINK_SECRET: 'corta' })).toThrow(/PEI_LINK_SECRET.*32/);
   expect(() => load({ PEI_OPEN_DATA: 'si' })).toThrow(/PEI_OPEN_DATA/);
@@ -74,5 +90,6 @@ test('official outputs: PEI_PUBLIC_URL, PEI_LINK_SECRET, PEI_OPEN_DATA', () => {
 
 test('.env.example documents every variable the configuration reads', () => {
   const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
-  for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA']) expect(example).toMatch(new RegExp(`^${v}=`, 'm'));
+  for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA'])
+    expect(example).toMatch(new RegExp(`^${v}=`, 'm'));
 });

@@ -12,7 +12,9 @@ const net = require('node:net');
 function findBin() {
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(base, versions[0], 'bin') : null;
 }
 
@@ -31,11 +33,13 @@ function run(cmd, args, asPostgres) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const full = asPostgres && isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
   const r = spawnSync(full[0], full[1], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout || r.error}`);
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout || r.error}`);
   return r.stdout;
 }
 
-const HOW = 'Instale el servidor (Debian/Ubuntu: sudo apt-get install -y postgresql) o defina PEI_TEST_DATABASE_URL=postgres://usuario:clave@127.0.0.1:5432/base';
+const HOW =
+  'Instale el servidor (Debian/Ubuntu: sudo apt-get install -y postgresql) o defina PEI_TEST_DATABASE_URL=postgres://usuario:clave@127.0.0.1:5432/base';
 
 /** Starts (or finds) the server; returns { url, stop } or { skipped: reason }. */
 async function startTestPostgres() {
@@ -53,7 +57,20 @@ async function startTestPostgres() {
   const data = join(dir, 'data');
   const port = await freePort();
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync'], true);
-  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, '-w', 'start'], true);
+  run(
+    join(bin, 'pg_ctl'),
+    [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      '-w',
+      'start',
+    ],
+    true,
+  );
   const stop = () => {
     try {
       run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], true);

@@ -34,7 +34,12 @@ export function message(serviceUrl: string, text: string, from: User = ANA, id =
 }
 
 /** A card's Action.Submit as Teams posts it: a message with `value` and the card's activity id in replyToId. */
-export function submit(serviceUrl: string, value: Record<string, unknown>, from: User = ADMIN, id = 'm-1'): Record<string, unknown> {
+export function submit(
+  serviceUrl: string,
+  value: Record<string, unknown>,
+  from: User = ADMIN,
+  id = 'm-1',
+): Record<string, unknown> {
   const m = message(serviceUrl, '', from, id);
   delete m.text;
   m.value = value;
@@ -46,7 +51,13 @@ export function submit(serviceUrl: string, value: Record<string, unknown>, from:
  * The report form's Action.Execute as Teams posts it: an `adaptiveCard/action` invoke whose value holds the verb and
  * the data (the card's inputs merged in); the bot answers the confirmation in the invoke's body.
  */
-export function execute(serviceUrl: string, verb: string, data: Record<string, unknown>, from: User = ADMIN, id = 'm-1'): Record<string, unknown> {
+export function execute(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  from: User = ADMIN,
+  id = 'm-1',
+): Record<string, unknown> {
   const m = message(serviceUrl, '', from, id);
   delete m.text;
   delete m.entities;
@@ -69,6 +80,10 @@ export function searchQuery(serviceUrl: string, text: string, from: User = ANA, 
     type: 'invoke',
     name: 'composeExtension/query',
     channelData: { tenant: { id: 'tenant' }, source: { name: 'compose' } },
-    value: { commandId: 'searchPlan', parameters: [{ name: 'query', value: text }], queryOptions: { skip: 0, count: 25 } },
+    value: {
+      commandId: 'searchPlan',
+      parameters: [{ name: 'query', value: text }],
+      queryOptions: { skip: 0, count: 25 },
+    },
   };
 }

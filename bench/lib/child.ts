@@ -12,7 +12,12 @@ export interface Child {
 }
 
 /** `script` is a file of dist/bench/procs/ without extension ("bot", "echo", ...). */
-export function startChild(script: string, args: string[] = [], env: Record<string, string> = {}, opts: { gc?: boolean; timeoutMs?: number } = {}): Promise<Child> {
+export function startChild(
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+  opts: { gc?: boolean; timeoutMs?: number } = {},
+): Promise<Child> {
   const file = join(__dirname, '..', 'procs', `${script}.js`);
   const proc = fork(file, args, {
     env: { ...process.env, NODE_ENV: 'production', ...env },

@@ -54,7 +54,14 @@ export function districtPlan(objectives = 100, perObjective = 15): Plan {
         objective: o,
         printedNumber: id,
         name: `Indicador sintético ${id}`,
-        meta: { id: `M${id}`, kind: 'sectorial', number: id, project: null, label: `Meta Sectorial ${id}`, text: `Meta sintética ${id} del plan` },
+        meta: {
+          id: `M${id}`,
+          kind: 'sectorial',
+          number: id,
+          project: null,
+          label: `Meta Sectorial ${id}`,
+          text: `Meta sintética ${id} del plan`,
+        },
         trend,
         weight: 1 / perObjective,
         unit,
@@ -65,7 +72,13 @@ export function districtPlan(objectives = 100, perObjective = 15): Plan {
         printed: { trend, weight: `${Math.round(100 / perObjective)}%`, program: ['', '', '', ''], total: '' },
       });
     }
-    plan.objectives.push({ number: o, name: `Objetivo sintético número ${o}`, shortName: `Objetivo ${o}`, notes: [], indicators });
+    plan.objectives.push({
+      number: o,
+      name: `Objetivo sintético número ${o}`,
+      shortName: `Objetivo ${o}`,
+      notes: [],
+      indicators,
+    });
   }
   return plan;
 }

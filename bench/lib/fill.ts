@@ -96,7 +96,8 @@ export function fillStore(file: string, plan: Plan, n: number, periods: string[]
       version,
       value: plausibleValue(ind, period, rand()),
       logros: `Avance del mes ${period}: actividades del plan de acción ejecutadas según lo programado.`,
-      dificultades: version > 1 ? 'Corrección del valor reportado tras la revisión de la Oficina Asesora de Planeación.' : '',
+      dificultades:
+        version > 1 ? 'Corrección del valor reportado tras la revisión de la Oficina Asesora de Planeación.' : '',
       evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
       author: REPORTER,
       reportedAt: at,

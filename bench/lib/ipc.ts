@@ -40,7 +40,14 @@ export function memorySample(): MemorySample {
   } catch {
     /* not Linux */
   }
-  return { rssMB: m.rss / MB, peakRssMB: peak / MB, heapUsedMB: m.heapUsed / MB, heapTotalMB: m.heapTotal / MB, externalMB: m.external / MB, afterGc: !!g };
+  return {
+    rssMB: m.rss / MB,
+    peakRssMB: peak / MB,
+    heapUsedMB: m.heapUsed / MB,
+    heapTotalMB: m.heapTotal / MB,
+    externalMB: m.external / MB,
+    afterGc: !!g,
+  };
 }
 
 export type Asks = Record<string, () => unknown | Promise<unknown>>;
@@ -53,7 +60,8 @@ export function serveIpc(asks: Asks, stop: () => Promise<void>): void {
     try {
       if (msg.what === 'mem') value = memorySample();
       // µs of user + system time (every thread), ms of GC, ms the event loop was busy, so far
-      else if (msg.what === 'cpu') value = { ...process.cpuUsage(), gcMs, loopBusyMs: performance.eventLoopUtilization().active };
+      else if (msg.what === 'cpu')
+        value = { ...process.cpuUsage(), gcMs, loopBusyMs: performance.eventLoopUtilization().active };
       else if (msg.what === 'stop') {
         await stop();
         value = true;

@@ -61,7 +61,14 @@ export interface DistrictResult {
   midPlan: Timing;
   afterOneWrite: Timing;
   cacheHit: Timing;
-  memory: { baseHeapMB: number; heapWithPlanAndReportsMB: number; heapWithFiguresMB: number; figuresMB: number; rssMB: number; peakRssMB: number };
+  memory: {
+    baseHeapMB: number;
+    heapWithPlanAndReportsMB: number;
+    heapWithFiguresMB: number;
+    figuresMB: number;
+    rssMB: number;
+    peakRssMB: number;
+  };
 }
 
 export interface UnderstandingResult {
@@ -107,22 +114,48 @@ export function checks(o: BenchOutput): Check[] {
   const d = o.best?.d;
   const out: Check[] = [];
   if (b && c) {
-    out.push({ target: 'c throughput ≥ 0.9 × b', measured: `${round(c.reqPerSec / b.reqPerSec, 2)} × (${int(c.reqPerSec)} vs ${int(b.reqPerSec)} req/s)`, ok: c.reqPerSec >= 0.9 * b.reqPerSec });
-    out.push({ target: 'c p99 ≤ 1.2 × b p99', measured: `${round(c.p99 / b.p99, 2)} × (${ms(c.p99)} vs ${ms(b.p99)} ms)`, ok: c.p99 <= 1.2 * b.p99 });
+    out.push({
+      target: 'c throughput ≥ 0.9 × b',
+      measured: `${round(c.reqPerSec / b.reqPerSec, 2)} × (${int(c.reqPerSec)} vs ${int(b.reqPerSec)} req/s)`,
+      ok: c.reqPerSec >= 0.9 * b.reqPerSec,
+    });
+    out.push({
+      target: 'c p99 ≤ 1.2 × b p99',
+      measured: `${round(c.p99 / b.p99, 2)} × (${ms(c.p99)} vs ${ms(b.p99)} ms)`,
+      ok: c.p99 <= 1.2 * b.p99,
+    });
   }
-  if (b && d) out.push({ target: 'd throughput ≥ 1.0 × b', measured: `${round(d.reqPerSec / b.reqPerSec, 2)} × (${int(d.reqPerSec)} vs ${int(b.reqPerSec)} req/s)`, ok: d.reqPerSec >= 1.0 * b.reqPerSec });
+  if (b && d)
+    out.push({
+      target: 'd throughput ≥ 1.0 × b',
+      measured: `${round(d.reqPerSec / b.reqPerSec, 2)} × (${int(d.reqPerSec)} vs ${int(b.reqPerSec)} req/s)`,
+      ok: d.reqPerSec >= 1.0 * b.reqPerSec,
+    });
   const e = o.best?.e;
   // Teams gives a message extension 5 s to answer; the search must take a small part of it under load.
-  if (e) out.push({ target: 'e (composeExtension/query) p99 ≤ 500 ms, a tenth of Teams\' 5 s', measured: `p99 ${ms(e.p99)} ms, p50 ${ms(e.p50)} ms (${int(e.reqPerSec)} req/s)`, ok: e.p99 <= 500 && e.non2xx === 0 });
+  if (e)
+    out.push({
+      target: "e (composeExtension/query) p99 ≤ 500 ms, a tenth of Teams' 5 s",
+      measured: `p99 ${ms(e.p99)} ms, p50 ${ms(e.p50)} ms (${int(e.reqPerSec)} req/s)`,
+      ok: e.p99 <= 500 && e.non2xx === 0,
+    });
   const g0 = o.growth.find((g) => g.reports === 0);
   const g100 = o.growth.find((g) => g.reports === 100_000);
   if (g0 && g100) {
-    out.push({ target: 'submit p99 at 100,000 reports ≤ 2 × at none', measured: `${round(g100.submit.p99 / g0.submit.p99, 2)} × (${ms(g100.submit.p99)} vs ${ms(g0.submit.p99)} ms)`, ok: g100.submit.p99 <= 2 * g0.submit.p99 });
+    out.push({
+      target: 'submit p99 at 100,000 reports ≤ 2 × at none',
+      measured: `${round(g100.submit.p99 / g0.submit.p99, 2)} × (${ms(g100.submit.p99)} vs ${ms(g0.submit.p99)} ms)`,
+      ok: g100.submit.p99 <= 2 * g0.submit.p99,
+    });
   }
   if (o.district) {
     const e = o.district.endOfPlan;
     // Judged on the median of the cold runs (p95 shown beside it).
-    out.push({ target: 'whole-plan status, district-sized plan ≤ 50 ms (median of cold runs)', measured: `median ${ms(e.median)} ms, p95 ${ms(e.p95)} ms (cold, ${e.runs} runs)`, ok: e.median <= 50 });
+    out.push({
+      target: 'whole-plan status, district-sized plan ≤ 50 ms (median of cold runs)',
+      measured: `median ${ms(e.median)} ms, p95 ${ms(e.p95)} ms (cold, ${e.runs} runs)`,
+      ok: e.median <= 50,
+    });
   }
   return out;
 }
@@ -133,20 +166,26 @@ export function generated(o: BenchOutput): string {
   const L: string[] = [];
   L.push(`Run of ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${o.totalS ? `${Math.round(o.totalS)} s in all` : ''}.`);
   L.push('');
-  L.push(`**Machine:** ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, ${m.os}, Node ${m.node}. ` +
-    `Load average (1/5/15 min) ${m.loadStart.join(' / ')} at the start, ${m.loadEnd?.join(' / ') ?? '–'} at the end ` +
-    `(the machine is shared; see "Noise" below).`);
+  L.push(
+    `**Machine:** ${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, ${m.os}, Node ${m.node}. ` +
+      `Load average (1/5/15 min) ${m.loadStart.join(' / ')} at the start, ${m.loadEnd?.join(' / ') ?? '–'} at the end ` +
+      `(the machine is shared; see "Noise" below).`,
+  );
   L.push('');
-  L.push(`**Settings:** ${s.connections} connections, ${s.warmupS} s warm-up + ${s.durationS} s measured per scenario, ` +
-    `${s.rounds} interleaved rounds (the floors a and a+ in the first only), per scenario the round of median throughput ` +
-    `(every round is listed below and in bench/output/latest.json); ` +
-    `growth runs: ${s.growthConnections} connections, ${s.growthDurationS} s of status turns then ${s.growthSubmitDurationS} s of submits.`);
+  L.push(
+    `**Settings:** ${s.connections} connections, ${s.warmupS} s warm-up + ${s.durationS} s measured per scenario, ` +
+      `${s.rounds} interleaved rounds (the floors a and a+ in the first only), per scenario the round of median throughput ` +
+      `(every round is listed below and in bench/output/latest.json); ` +
+      `growth runs: ${s.growthConnections} connections, ${s.growthDurationS} s of status turns then ${s.growthSubmitDurationS} s of submits.`,
+  );
   L.push('');
 
   if (o.best && Object.keys(o.best).length) {
     L.push('### Turn cost against the floor');
     L.push('');
-    L.push('| scenario | req/s | p50 ms | p99 ms | max ms | vs b (req/s) | server CPU µs/turn (GC) | event loop busy µs/turn | connector calls, KB /turn | server RSS MB | load (1 min) |');
+    L.push(
+      '| scenario | req/s | p50 ms | p99 ms | max ms | vs b (req/s) | server CPU µs/turn (GC) | event loop busy µs/turn | connector calls, KB /turn | server RSS MB | load (1 min) |',
+    );
     L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     const b = o.best.b;
     for (const k of ['a', 'a+', 'b', 'b+', 'c', 'd', 'e']) {
@@ -187,7 +226,9 @@ export function generated(o: BenchOutput): string {
   if (o.growth.length) {
     L.push('### Growth: the real bot over a store of n reports');
     L.push('');
-    L.push('| stored reports | store on disk MB | open ms | first status turn ms | status p50 / p99 ms | status req/s | submit p50 / p99 ms | submit req/s | fsyncs / submit | RSS after open MB | RSS after load MB | heap used / held after load MB |');
+    L.push(
+      '| stored reports | store on disk MB | open ms | first status turn ms | status p50 / p99 ms | status req/s | submit p50 / p99 ms | submit req/s | fsyncs / submit | RSS after open MB | RSS after load MB | heap used / held after load MB |',
+    );
     L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const g of o.growth) {
       const submits = g.storedAtEnd - g.reports;
@@ -197,24 +238,38 @@ export function generated(o: BenchOutput): string {
       );
     }
     L.push('');
-    L.push('Reports are spread over the 29 indicators × 18 closed months (2024-01..2025-06); beyond 522 they are corrections ' +
-      '(later versions). "First status turn" is the first request after the open: it computes the figures from every stored report.');
+    L.push(
+      'Reports are spread over the 29 indicators × 18 closed months (2024-01..2025-06); beyond 522 they are corrections ' +
+        '(later versions). "First status turn" is the first request after the open: it computes the figures from every stored report.',
+    );
     L.push('');
   }
 
   if (o.district) {
     const d = o.district;
-    L.push(`### District-sized plan: ${int(d.objectives)} objectives × ${int(d.indicators / d.objectives)} indicators, ${int(d.reports)} reports`);
+    L.push(
+      `### District-sized plan: ${int(d.objectives)} objectives × ${int(d.indicators / d.objectives)} indicators, ${int(d.reports)} reports`,
+    );
     L.push('');
     L.push('| computation | median ms | p95 ms | min ms | first run ms |');
     L.push('|---|---:|---:|---:|---:|');
-    L.push(`| computePlan, cold, as of 2027-12-31 (all 48 months count) | ${ms(d.endOfPlan.median)} | ${ms(d.endOfPlan.p95)} | ${ms(d.endOfPlan.min)} | ${ms(d.endOfPlan.first)} |`);
-    L.push(`| computePlan, cold, as of 2025-07-03 (19 months count) | ${ms(d.midPlan.median)} | ${ms(d.midPlan.p95)} | ${ms(d.midPlan.min)} | ${ms(d.midPlan.first)} |`);
-    L.push(`| status service: figures after one more report | ${ms(d.afterOneWrite.median)} | ${ms(d.afterOneWrite.p95)} | ${ms(d.afterOneWrite.min)} | ${ms(d.afterOneWrite.first)} |`);
-    L.push(`| status service: figures, cache hit | ${ms(d.cacheHit.median, 4)} | ${ms(d.cacheHit.p95, 4)} | ${ms(d.cacheHit.min, 4)} | ${ms(d.cacheHit.first, 4)} |`);
+    L.push(
+      `| computePlan, cold, as of 2027-12-31 (all 48 months count) | ${ms(d.endOfPlan.median)} | ${ms(d.endOfPlan.p95)} | ${ms(d.endOfPlan.min)} | ${ms(d.endOfPlan.first)} |`,
+    );
+    L.push(
+      `| computePlan, cold, as of 2025-07-03 (19 months count) | ${ms(d.midPlan.median)} | ${ms(d.midPlan.p95)} | ${ms(d.midPlan.min)} | ${ms(d.midPlan.first)} |`,
+    );
+    L.push(
+      `| status service: figures after one more report | ${ms(d.afterOneWrite.median)} | ${ms(d.afterOneWrite.p95)} | ${ms(d.afterOneWrite.min)} | ${ms(d.afterOneWrite.first)} |`,
+    );
+    L.push(
+      `| status service: figures, cache hit | ${ms(d.cacheHit.median, 4)} | ${ms(d.cacheHit.p95, 4)} | ${ms(d.cacheHit.min, 4)} | ${ms(d.cacheHit.first, 4)} |`,
+    );
     L.push('');
-    L.push(`Memory: heap ${ms(d.memory.heapWithPlanAndReportsMB, 1)} MB with the plan and its reports, ${ms(d.memory.figuresMB, 1)} MB more for one year's figures; ` +
-      `process RSS ${ms(d.memory.rssMB, 0)} MB (peak ${ms(d.memory.peakRssMB, 0)} MB). ${d.endOfPlan.runs} runs each, a full GC before every run.`);
+    L.push(
+      `Memory: heap ${ms(d.memory.heapWithPlanAndReportsMB, 1)} MB with the plan and its reports, ${ms(d.memory.figuresMB, 1)} MB more for one year's figures; ` +
+        `process RSS ${ms(d.memory.rssMB, 0)} MB (peak ${ms(d.memory.peakRssMB, 0)} MB). ${d.endOfPlan.runs} runs each, a full GC before every run.`,
+    );
     L.push('');
   }
 
@@ -222,8 +277,10 @@ export function generated(o: BenchOutput): string {
     const u = o.understanding;
     L.push('### Language understanding (micro-benchmark)');
     L.push('');
-    L.push(`createUnderstanding(plan) ${ms(u.buildMs, 1)} ms once; understand(text) over ${u.messages} typical messages × ${int(u.calls / u.messages)}: ` +
-      `p50 ${ms(u.p50us, 1)} µs, p99 ${ms(u.p99us, 1)} µs, mean ${ms(u.meanUs, 1)} µs per message ("${'¿cómo va el objetivo 5?'}": p50 ${ms(u.objective5P50us, 1)} µs).`);
+    L.push(
+      `createUnderstanding(plan) ${ms(u.buildMs, 1)} ms once; understand(text) over ${u.messages} typical messages × ${int(u.calls / u.messages)}: ` +
+        `p50 ${ms(u.p50us, 1)} µs, p99 ${ms(u.p99us, 1)} µs, mean ${ms(u.meanUs, 1)} µs per message ("${'¿cómo va el objetivo 5?'}": p50 ${ms(u.objective5P50us, 1)} µs).`,
+    );
     L.push('');
   }
   return L.join('\n');

@@ -13,7 +13,13 @@ async function main() {
   const config = {
     ...loadConfig(
       // PEI_DATABASE_URL (bench/pg.ts): the PostgreSQL store instead of the file
-      { PEI_NOW: '2025-07-03', PEI_DB_FILE: process.env.PEI_DB_FILE ?? 'data/bench-unused.json', PEI_DATABASE_URL: process.env.PEI_DATABASE_URL, LOG_LEVEL: 'silent', PEI_ADMINS: 'aad-admin' },
+      {
+        PEI_NOW: '2025-07-03',
+        PEI_DB_FILE: process.env.PEI_DB_FILE ?? 'data/bench-unused.json',
+        PEI_DATABASE_URL: process.env.PEI_DATABASE_URL,
+        LOG_LEVEL: 'silent',
+        PEI_ADMINS: 'aad-admin',
+      },
       { dotenv: false },
     ),
     port: 0,

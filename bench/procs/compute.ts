@@ -16,7 +16,10 @@ import { percentile, sortNumbers } from '../lib/stats';
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
-async function timed(runs: number, f: () => unknown): Promise<{ runs: number; first: number; median: number; p95: number; min: number; max: number }> {
+async function timed(
+  runs: number,
+  f: () => unknown,
+): Promise<{ runs: number; first: number; median: number; p95: number; min: number; max: number }> {
   const xs: number[] = [];
   let first = NaN;
   for (let i = 0; i < runs + 1; i++) {
@@ -24,7 +27,8 @@ async function timed(runs: number, f: () => unknown): Promise<{ runs: number; fi
     const t = performance.now();
     await f();
     const ms = performance.now() - t;
-    if (i === 0) first = ms; // the very first run also pays the JIT warm-up: shown apart
+    if (i === 0)
+      first = ms; // the very first run also pays the JIT warm-up: shown apart
     else xs.push(ms);
   }
   const s = sortNumbers(xs);
@@ -56,7 +60,10 @@ async function district(runs: number) {
       return this.rev;
     },
     async reportChanges(since: number) {
-      return { revision: this.rev, reports: since <= 0 ? this.list.slice() : log.filter((x) => x.rev > since).map((x) => x.r) };
+      return {
+        revision: this.rev,
+        reports: since <= 0 ? this.list.slice() : log.filter((x) => x.rev > since).map((x) => x.r),
+      };
     },
     async reports(q?: { indicatorId: string; period: string }) {
       return q ? this.list.filter((r) => r.indicatorId === q.indicatorId && r.period === q.period) : this.list.slice();
@@ -68,7 +75,14 @@ async function district(runs: number) {
   let v = 1;
   const afterWrite = await timed(runs, () => {
     v += 1;
-    const r: ReportRecord = { ...reports[0], id: reportId(ind.id, '2027-11', v), indicatorId: ind.id, period: '2027-11', version: v, value: 1 + (v % 3) };
+    const r: ReportRecord = {
+      ...reports[0],
+      id: reportId(ind.id, '2027-11', v),
+      indicatorId: ind.id,
+      period: '2027-11',
+      version: v,
+      value: 1 + (v % 3),
+    };
     source.list.push(r);
     source.rev += 1;
     log.push({ rev: source.rev, r });

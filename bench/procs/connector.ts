@@ -29,9 +29,10 @@ const server = http.createServer((req, res) => {
     if (req.method === 'POST') counts.posts++;
     else if (req.method === 'PUT') counts.puts++;
     else counts.other++;
-    const body = req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')
-      ? `{"id":"new-conversation-${++seq}","activityId":"a-${seq}"}`
-      : `{"id":"activity-${++seq}"}`;
+    const body =
+      req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')
+        ? `{"id":"new-conversation-${++seq}","activityId":"a-${seq}"}`
+        : `{"id":"activity-${++seq}"}`;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
   });

@@ -17,9 +17,16 @@ import { fail, ready, serveIpc } from '../lib/ipc';
 
 async function main() {
   const adapter = createAdapter({ type: 'SingleTenant' }, (m, e) => process.stderr.write(`${m}: ${String(e)}\n`));
-  const app = new Application<TurnState>({ adapter, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+  const app = new Application<TurnState>({
+    adapter,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
   const cardFile = process.env.BENCH_CARD_FILE;
-  const card = cardFile ? (JSON.parse(readFileSync(cardFile, 'utf8')) as { content: Record<string, unknown>; summary?: string }) : null;
+  const card = cardFile
+    ? (JSON.parse(readFileSync(cardFile, 'utf8')) as { content: Record<string, unknown>; summary?: string })
+    : null;
   app.activity(ActivityTypes.Message, async (context) => {
     if (card) {
       const reply = MessageFactory.attachment(CardFactory.adaptiveCard(card.content));

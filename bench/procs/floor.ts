@@ -20,12 +20,23 @@ function postReply(activity: any): Promise<void> {
     conversation: activity.conversation,
     replyToId: activity.id,
   });
-  const url = new URL(`v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${encodeURIComponent(activity.id)}`, `${activity.serviceUrl.replace(/\/?$/, '/')}`);
+  const url = new URL(
+    `v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${encodeURIComponent(activity.id)}`,
+    `${activity.serviceUrl.replace(/\/?$/, '/')}`,
+  );
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`connector ${res.statusCode}`))));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`connector ${res.statusCode}`))));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

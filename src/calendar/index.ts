@@ -26,7 +26,12 @@ export function isPeriod(s: string): boolean {
 }
 
 /** Bogotá's calendar date as Intl writes it in en-CA: "YYYY-MM-DD". */
-const BOGOTA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const BOGOTA_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The Bogotá calendar date of an instant (luxon's answer where Intl's is not "YYYY-MM-DD": years outside 1000..9999, an invalid date). */
 export function bogotaDate(instant: Date): IsoDate {
@@ -145,5 +150,8 @@ export function isYearClosed(year: number, today: IsoDate): boolean {
  * deadline. `instant >= yearClosedFrom(y)` is `isYearClosed(y, bogotaDate(instant))`.
  */
 export function yearClosedFrom(year: number): number {
-  return DateTime.fromISO(reportDeadline(makePeriod(year, 12)), { zone: ZONE }).plus({ days: 1 }).startOf('day').toMillis();
+  return DateTime.fromISO(reportDeadline(makePeriod(year, 12)), { zone: ZONE })
+    .plus({ days: 1 })
+    .startOf('day')
+    .toMillis();
 }

@@ -24,7 +24,24 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
 export const AUDIT_LIMIT = 20;
 
-const REMOVE_WORDS = new Set(['quitar', 'quita', 'quitale', 'remover', 'remueve', 'eliminar', 'elimina', 'retirar', 'retira', 'desasignar', 'sacar', 'revocar', 'remove', 'unassign', 'delete', 'revoke']);
+const REMOVE_WORDS = new Set([
+  'quitar',
+  'quita',
+  'quitale',
+  'remover',
+  'remueve',
+  'eliminar',
+  'elimina',
+  'retirar',
+  'retira',
+  'desasignar',
+  'sacar',
+  'revocar',
+  'remove',
+  'unassign',
+  'delete',
+  'revoke',
+]);
 
 function words(u: Understanding): string[] {
   return u.text.split(/\s+/).filter(Boolean);
@@ -32,7 +49,10 @@ function words(u: Understanding): string[] {
 
 function adminOnly(turn: ChatTurn): ChatResult {
   const s = reportStrings(turn.lang);
-  return reply.card(cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'warning' }), s.adminOnlyTitle);
+  return reply.card(
+    cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'warning' }),
+    s.adminOnlyTitle,
+  );
 }
 
 function say(turn: ChatTurn, text: string, color: 'attention' | 'warning' | 'default' = 'default'): ChatResult {
@@ -46,7 +66,8 @@ function say(turn: ChatTurn, text: string, color: 'attention' | 'warning' | 'def
  * Where the directory cannot answer, the Teams id is the id.
  */
 async function namedPeople(turn: ChatTurn, u: Understanding): Promise<Person[]> {
-  const mentioned = turn.mentions.length && turn.resolvePeople ? await turn.resolvePeople(turn.mentions) : turn.mentions;
+  const mentioned =
+    turn.mentions.length && turn.resolvePeople ? await turn.resolvePeople(turn.mentions) : turn.mentions;
   const out: Person[] = mentioned.map((m) => {
     const person: Person = { id: m.aadObjectId ?? m.id, name: m.name };
     if (m.email) person.email = m.email.toLowerCase();
@@ -66,15 +87,26 @@ function nobodyNamed(turn: ChatTurn, u: Understanding, indicatorId?: string): Ch
   return say(turn, u.mentionsText ? s.mentionWithoutId(u.mentionsText.slice(0, 60)) : s.assignWhom, 'warning');
 }
 
-const names = (people: readonly Person[], turn: ChatTurn) => joinList(people.map((p) => p.name), turn.lang);
+const names = (people: readonly Person[], turn: ChatTurn) =>
+  joinList(
+    people.map((p) => p.name),
+    turn.lang,
+  );
 
 export const assignOwner: IntentHandler = async (services, turn, u) => {
   const s = reportStrings(turn.lang);
   if (!(await isAdmin(services, turn.actor))) return adminOnly(turn);
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
-  if (!id) return say(turn, turn.scope === 'personal' && !turn.mentions.length && !u.email ? s.assignByEmailPersonal('4263') : s.assignWhichIndicator, 'warning');
+  if (!id)
+    return say(
+      turn,
+      turn.scope === 'personal' && !turn.mentions.length && !u.email
+        ? s.assignByEmailPersonal('4263')
+        : s.assignWhichIndicator,
+      'warning',
+    );
   const ind = findIndicator(services.plan, id);
-  if (!ind) return reply.card(cards.unknownIndicatorCard(id, (await viewContext(services, turn))));
+  if (!ind) return reply.card(cards.unknownIndicatorCard(id, await viewContext(services, turn)));
   const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u, ind.id);
 
@@ -86,7 +118,12 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
     const gone = current.filter((o) => people.some((p) => samePerson(o, p)));
     next = current.filter((o) => !gone.includes(o));
     const missing = people.filter((p) => !gone.some((o) => samePerson(o, p)));
-    note = [gone.length ? s.ownersRemoved(names(gone, turn)) : '', missing.length ? s.ownersNotFound(names(missing, turn)) : ''].filter(Boolean).join(' ');
+    note = [
+      gone.length ? s.ownersRemoved(names(gone, turn)) : '',
+      missing.length ? s.ownersNotFound(names(missing, turn)) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   } else {
     const fresh = people.filter((p) => !current.some((o) => samePerson(o, p)));
     next = [...current, ...fresh];
@@ -96,7 +133,13 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
     await services.store.setOwners(ind.id, next, personOf(turn.actor), turn.now.toISOString());
   }
   return reply.card(
-    ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id), note, noteColor: next.length !== current.length ? 'good' : 'warning' }),
+    ownersCard({
+      lang: turn.lang,
+      indicator: ind,
+      owners: await services.store.owners(ind.id),
+      note,
+      noteColor: next.length !== current.length ? 'good' : 'warning',
+    }),
     s.ownersTitle(ind.id),
   );
 };
@@ -106,18 +149,47 @@ export const auditLog: IntentHandler = async (services, turn, u) => {
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   if (id) {
     const ind = findIndicator(services.plan, id);
-    if (!ind) return reply.card(cards.unknownIndicatorCard(id, (await viewContext(services, turn))));
-    const all = [...(await services.store.audit({ target: `report:${ind.id}:` })), ...(await services.store.audit({ target: `owner:${ind.id}` }))].sort((a, b) => a.seq - b.seq);
+    if (!ind) return reply.card(cards.unknownIndicatorCard(id, await viewContext(services, turn)));
+    const all = [
+      ...(await services.store.audit({ target: `report:${ind.id}:` })),
+      ...(await services.store.audit({ target: `owner:${ind.id}` })),
+    ].sort((a, b) => a.seq - b.seq);
     const entries = all.slice(-AUDIT_LIMIT);
-    return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total: all.length, indicatorId: ind.id, names: await nameBook(services.store, turn.lang) }));
+    return reply.card(
+      auditLogCard({
+        lang: turn.lang,
+        plan: services.plan,
+        entries,
+        total: all.length,
+        indicatorId: ind.id,
+        names: await nameBook(services.store, turn.lang),
+      }),
+    );
   }
   const total = await services.store.auditCount();
   const entries = await services.store.audit({ limit: AUDIT_LIMIT });
-  return reply.card(auditLogCard({ lang: turn.lang, plan: services.plan, entries, total, names: await nameBook(services.store, turn.lang) }));
+  return reply.card(
+    auditLogCard({
+      lang: turn.lang,
+      plan: services.plan,
+      entries,
+      total,
+      names: await nameBook(services.store, turn.lang),
+    }),
+  );
 };
 
 async function adminsView(services: Services, turn: ChatTurn, note?: string, noteColor?: string): Promise<ChatResult> {
-  return reply.card(adminsCard({ lang: turn.lang, configured: services.config.admins, added: await services.store.admins(), note, noteColor, names: await nameBook(services.store, turn.lang) }));
+  return reply.card(
+    adminsCard({
+      lang: turn.lang,
+      configured: services.config.admins,
+      added: await services.store.admins(),
+      note,
+      noteColor,
+      names: await nameBook(services.store, turn.lang),
+    }),
+  );
 }
 
 async function addAdmins(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult> {
@@ -156,9 +228,12 @@ const admins: IntentHandler = async (services, turn, u) => {
 const owners: IntentHandler = async (services, turn, u) => {
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   const ind = id ? findIndicator(services.plan, id) : undefined;
-  if (id && !ind) return reply.card(cards.unknownIndicatorCard(id, (await viewContext(services, turn))));
+  if (id && !ind) return reply.card(cards.unknownIndicatorCard(id, await viewContext(services, turn)));
   if (ind) {
-    return reply.card(ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id) }), reportStrings(turn.lang).ownersTitle(ind.id));
+    return reply.card(
+      ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id) }),
+      reportStrings(turn.lang).ownersTitle(ind.id),
+    );
   }
   const all = await services.store.allOwners();
   return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (x) => all[x] ?? [] }));

@@ -30,7 +30,9 @@ export async function viewContext(services: Services, turn: ChatTurn): Promise<V
     canReport: (await reportableIndicators(services, turn.actor)).length > 0,
     asOf: bogotaDate(turn.now),
     plan: services.plan,
-    reviewCount: (await isAdmin(services, turn.actor)) ? (await pendingReviews(services.store, services.plan)).length : undefined,
+    reviewCount: (await isAdmin(services, turn.actor))
+      ? (await pendingReviews(services.store, services.plan)).length
+      : undefined,
   };
 }
 
@@ -38,30 +40,49 @@ function indicatorsById(services: Services): Map<string, Indicator> {
   return new Map(services.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i] as const)));
 }
 
-export async function objectiveStatus(services: Services, turn: ChatTurn, n: number, namedYear?: number): Promise<ChatResult> {
+export async function objectiveStatus(
+  services: Services,
+  turn: ChatTurn,
+  n: number,
+  namedYear?: number,
+): Promise<ChatResult> {
   const ctx = await viewContext(services, turn);
-  if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length) return reply.card(cards.unknownObjectiveCard(n, ctx));
+  if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length)
+    return reply.card(cards.unknownObjectiveCard(n, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const fig = (await services.status.figures(year, asOf)).objectives[n - 1];
   return reply.card(cards.objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
 }
 
-export async function indicatorDetail(services: Services, turn: ChatTurn, id: string, namedYear?: number): Promise<ChatResult> {
+export async function indicatorDetail(
+  services: Services,
+  turn: ChatTurn,
+  id: string,
+  namedYear?: number,
+): Promise<ChatResult> {
   const ctx = await viewContext(services, turn);
   const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
   if (!ind) return reply.card(cards.unknownIndicatorCard(id, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const pick = async (y: number): Promise<IndicatorFigures> =>
-    (await services.status.figures(y, asOf)).objectives[ind.objective - 1].indicators.find((f) => f.indicator.id === ind.id)!;
+    (await services.status.figures(y, asOf)).objectives[ind.objective - 1].indicators.find(
+      (f) => f.indicator.id === ind.id,
+    )!;
   const byYear: IndicatorFigures[] = [];
   for (const y of PLAN_YEARS) byYear.push(await pick(y));
-  return reply.card(cards.indicatorDetailCard(await pick(year), byYear, ctx), catalog(turn.lang).replies.summaryIndicator(ind.id));
+  return reply.card(
+    cards.indicatorDetailCard(await pick(year), byYear, ctx),
+    catalog(turn.lang).replies.summaryIndicator(ind.id),
+  );
 }
 
 export async function planSummary(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const ctx = await viewContext(services, turn);
-  return reply.card(cards.planSummaryCard(await services.status.figures(year, asOf), ctx), catalog(turn.lang).replies.summaryPlan);
+  return reply.card(
+    cards.planSummaryCard(await services.status.figures(year, asOf), ctx),
+    catalog(turn.lang).replies.summaryPlan,
+  );
 }
 
 export async function lagging(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
@@ -78,13 +99,21 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
         const { year, asOf } = chatPeriod(turn.now, u.year);
         return reply.card(cards.chooseObjectiveCard(ctx, await services.status.figures(year, asOf)));
       }
-      return u.objective !== undefined ? objectiveStatus(services, turn, u.objective, u.year) : planSummary(services, turn, u.year);
+      return u.objective !== undefined
+        ? objectiveStatus(services, turn, u.objective, u.year)
+        : planSummary(services, turn, u.year);
     case 'indicator-detail':
       if (u.indicatorId) return indicatorDetail(services, turn, u.indicatorId, u.year);
       if (u.indicatorIds?.length === 1) return indicatorDetail(services, turn, u.indicatorIds[0], u.year);
       if (u.indicatorIds?.length) {
         const map = indicatorsById(services);
-        return reply.card(cards.chooseIndicatorCard(u.indicatorIds.map((id) => map.get(id)!).filter(Boolean), u.original ?? u.text, ctx));
+        return reply.card(
+          cards.chooseIndicatorCard(
+            u.indicatorIds.map((id) => map.get(id)!).filter(Boolean),
+            u.original ?? u.text,
+            ctx,
+          ),
+        );
       }
       return reply.card(cards.notUnderstoodCard(u.original ?? u.text, ctx));
     case 'plan-summary':
@@ -96,7 +125,12 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
       // The help and the manifest promise «misión» shows both: they are read together.
       return reply.card(cards.missionVisionCard(services.plan, 'both', ctx));
     case 'greeting':
-      return reply.card(cards.greetingCard(u.greeting ?? 'hello', { ...ctx, canReport: ctx.canReport || (await isAdmin(services, turn.actor)) }));
+      return reply.card(
+        cards.greetingCard(u.greeting ?? 'hello', {
+          ...ctx,
+          canReport: ctx.canReport || (await isAdmin(services, turn.actor)),
+        }),
+      );
     case 'help':
       return reply.card(cards.helpCard({ ...ctx, canReport: ctx.canReport || (await isAdmin(services, turn.actor)) }));
     case 'unknown':

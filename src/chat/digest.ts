@@ -25,7 +25,12 @@ function personOf(actor: Actor): Person {
   return actor.email ? { id: actor.id, name, email: actor.email.toLowerCase() } : { id: actor.id, name };
 }
 
-async function confirm(services: Services, turn: ChatTurn, outcome: SubscriptionOutcome, by?: string): Promise<ChatResult> {
+async function confirm(
+  services: Services,
+  turn: ChatTurn,
+  outcome: SubscriptionOutcome,
+  by?: string,
+): Promise<ChatResult> {
   const cron = services.config.digestCron ?? DEFAULT_DIGEST_CRON;
   const withNext = outcome === 'subscribed' || outcome === 'already-subscribed';
   const card = subscriptionCard({
@@ -47,10 +52,25 @@ const aboutReview = (text: string) => /\b(revis\w*|review\w*)\b/.test(text);
 
 async function subscribeReview(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
-  if (!(await isAdmin(services, turn.actor))) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
+  if (!(await isAdmin(services, turn.actor)))
+    return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
   const actor = personOf(turn.actor);
-  const added = await services.store.subscribe({ conversationKey: turn.conversationKey, kind: 'review-digest', createdBy: actor, createdAt: turn.now.toISOString() }, actor);
-  return reply.card(messageCard(added ? { title: s.reviewSubscribedTitle, text: s.reviewSubscribedText, color: 'good' } : { text: s.reviewAlreadySubscribed }));
+  const added = await services.store.subscribe(
+    {
+      conversationKey: turn.conversationKey,
+      kind: 'review-digest',
+      createdBy: actor,
+      createdAt: turn.now.toISOString(),
+    },
+    actor,
+  );
+  return reply.card(
+    messageCard(
+      added
+        ? { title: s.reviewSubscribedTitle, text: s.reviewSubscribedText, color: 'good' }
+        : { text: s.reviewAlreadySubscribed },
+    ),
+  );
 }
 
 /** Cancels the review digest only: the store cancels a conversation's subscriptions together, so a weekly one is kept by subscribing it again. */
@@ -58,7 +78,8 @@ async function unsubscribeReview(services: Services, turn: ChatTurn): Promise<Ch
   const s = reportStrings(turn.lang);
   const subs = await services.store.subscriptions({ conversationKey: turn.conversationKey });
   if (!subs.some((x) => x.kind === 'review-digest')) return reply.card(messageCard({ text: s.reviewNotSubscribed }));
-  if (!(await isAdmin(services, turn.actor))) return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
+  if (!(await isAdmin(services, turn.actor)))
+    return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
   const actor = personOf(turn.actor);
   await services.store.unsubscribe(turn.conversationKey, actor, turn.now.toISOString());
   for (const keep of subs.filter((x) => x.kind !== 'review-digest')) await services.store.subscribe(keep, actor);
@@ -71,7 +92,12 @@ export const subscribeDigest: IntentHandler = async (services, turn, u) => {
   if (existing) return confirm(services, turn, 'already-subscribed', existing.createdBy?.name);
   const actor = personOf(turn.actor);
   const added = await services.store.subscribe(
-    { conversationKey: turn.conversationKey, kind: 'weekly-digest', createdBy: actor, createdAt: turn.now.toISOString() },
+    {
+      conversationKey: turn.conversationKey,
+      kind: 'weekly-digest',
+      createdBy: actor,
+      createdAt: turn.now.toISOString(),
+    },
     actor,
   );
   return confirm(services, turn, added ? 'subscribed' : 'already-subscribed', actor.name);
@@ -94,10 +120,17 @@ export const sendDigestNow: IntentHandler = async (services, turn) => {
   );
   const actor = personOf(turn.actor);
   const card = digestCard(built.model, { lang: turn.lang, requestedBy: actor.name });
-  await recordDigest(services.store, manualDigestKey(turn.now, turn.conversationKey), turn.now, turn.conversationKey, built.snapshot, {
-    manual: true,
-    by: actor.id,
-  });
+  await recordDigest(
+    services.store,
+    manualDigestKey(turn.now, turn.conversationKey),
+    turn.now,
+    turn.conversationKey,
+    built.snapshot,
+    {
+      manual: true,
+      by: actor.id,
+    },
+  );
   return reply.card(card, digestSummary(turn.lang));
 };
 

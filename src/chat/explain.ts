@@ -13,8 +13,12 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
  * show (progress/explain.ts), at the same as-of date.
  */
 
-export async function explain(services: Services, turn: ChatTurn, what: { objective?: number; indicatorId?: string; year?: number }): Promise<ChatResult> {
-  const ctx = (await viewContext(services, turn));
+export async function explain(
+  services: Services,
+  turn: ChatTurn,
+  what: { objective?: number; indicatorId?: string; year?: number },
+): Promise<ChatResult> {
+  const ctx = await viewContext(services, turn);
   const namedYear = what.year !== undefined && PLAN_YEARS.includes(what.year as never) ? what.year : undefined;
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const figures = await services.status.figures(year, asOf);
@@ -25,7 +29,12 @@ export async function explain(services: Services, turn: ChatTurn, what: { object
     const f = o.indicators.find((x) => x.indicator.id.toUpperCase() === id)!;
     const row = explainObjective(o, asOf).rows.find((r) => r.indicatorId === f.indicator.id)!;
     return reply.card(
-      indicatorExplanationCard(explainIndicator(f, asOf), turn.lang, { number: o.objective.number, weightUsed: row.weightUsed, capped: row.capped, contribution: row.contribution }),
+      indicatorExplanationCard(explainIndicator(f, asOf), turn.lang, {
+        number: o.objective.number,
+        weightUsed: row.weightUsed,
+        capped: row.capped,
+        contribution: row.contribution,
+      }),
       catalog(turn.lang).replies.summaryIndicator(f.indicator.id),
     );
   }
@@ -36,7 +45,10 @@ export async function explain(services: Services, turn: ChatTurn, what: { object
       const f = o.indicators.find((x) => x.indicator.id === id)!;
       return { unit: f.indicator.unit, reports: explainIndicator(f, asOf).reports };
     };
-    return reply.card(objectiveExplanationCard(explainObjective(o, asOf), turn.lang, used), catalog(turn.lang).replies.summaryObjective(o.objective.number));
+    return reply.card(
+      objectiveExplanationCard(explainObjective(o, asOf), turn.lang, used),
+      catalog(turn.lang).replies.summaryObjective(o.objective.number),
+    );
   }
   return reply.card(planExplanationCard(explainPlan(figures), turn.lang), catalog(turn.lang).replies.summaryPlan);
 }

@@ -4,7 +4,13 @@ import { computeCompliance, type ComplianceState } from '../reports/compliance';
 import { personKeys } from '../reports/ownership';
 import { expectsReport } from '../digest/reminders';
 import type { IndicatorFigures } from '../progress/engine';
-import { myIndicatorsCard, nobodyOwnsCard, type DueState, type MyIndicatorsView, type OwnedIndicatorView } from '../views/mine-cards';
+import {
+  myIndicatorsCard,
+  nobodyOwnsCard,
+  type DueState,
+  type MyIndicatorsView,
+  type OwnedIndicatorView,
+} from '../views/mine-cards';
 import { chatPeriod } from './ask';
 import { isAdmin } from './roles';
 import type { ChatModule } from './module';
@@ -75,7 +81,11 @@ export async function ownedList(services: Services, turn: ChatTurn): Promise<Own
         ? { kind: 'reported', period: last, next: { period: current, deadline: reportDeadline(current) } }
         : { kind: 'reported', period: last };
     } else due = { kind: state === 'sin-reporte' ? 'overdue' : 'due', period: last, deadline: c.deadlines[last] };
-    const missing = c ? Object.entries(c.months).filter(([p, s]) => p !== last && s === 'sin-reporte').map(([p]) => p) : [];
+    const missing = c
+      ? Object.entries(c.months)
+          .filter(([p, s]) => p !== last && s === 'sin-reporte')
+          .map(([p]) => p)
+      : [];
     return { indicator: ind, figures: fig, due, missing };
   });
   return { year, asOf, items };

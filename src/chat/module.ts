@@ -7,10 +7,19 @@ import type { Card, ChatResult, ChatTurn, Services } from './types';
  */
 
 export type IntentHandler = (services: Services, turn: ChatTurn, u: Understanding) => Promise<ChatResult> | ChatResult;
-export type ActionHandler = (services: Services, turn: ChatTurn, data: Record<string, unknown>) => Promise<ChatResult> | ChatResult;
+export type ActionHandler = (
+  services: Services,
+  turn: ChatTurn,
+  data: Record<string, unknown>,
+) => Promise<ChatResult> | ChatResult;
 
 /** A search box's query (the message extension) -> results as view data (chat/search.ts). */
-export type SearchHandler = (services: Services, turn: ChatTurn, query: string, paging: Paging) => Promise<SearchAnswer> | SearchAnswer;
+export type SearchHandler = (
+  services: Services,
+  turn: ChatTurn,
+  query: string,
+  paging: Paging,
+) => Promise<SearchAnswer> | SearchAnswer;
 
 export interface ChatModule {
   intents?: Partial<Record<Intent, IntentHandler>>;

@@ -25,7 +25,8 @@ export async function nameBook(store: Store, lang: Lang): Promise<NameBook> {
     const name = c.name && !looksLikeId(c.name) ? c.name : undefined;
     const team = c.teamName && !looksLikeId(c.teamName) ? c.teamName : undefined;
     let text: string | undefined;
-    if (c.scope === 'channel') text = name ? (team ? t.channelOfTeam(name, team) : t.channel(name)) : team ? t.aChannelOf(team) : undefined;
+    if (c.scope === 'channel')
+      text = name ? (team ? t.channelOfTeam(name, team) : t.channel(name)) : team ? t.aChannelOf(team) : undefined;
     else if (c.scope === 'personal') {
       const who = c.userName ?? (c.userId ? people.get(c.userId.toLowerCase()) : undefined);
       text = who && !looksLikeId(who) ? t.personalChatOf(who) : undefined;

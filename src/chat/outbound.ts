@@ -2,7 +2,13 @@ import { conversationLang, type Notice, type Outbound } from '../digest/run';
 import type { Plan } from '../domain/plan';
 import { reportStrings, type Lang } from '../i18n';
 import { formatPeriodLong } from '../views/format';
-import { missedAdminsCard, missedOwnerCard, returnNoticeCard, returnNoticeSummary, reviewDigestCard } from '../views/review-cards';
+import {
+  missedAdminsCard,
+  missedOwnerCard,
+  returnNoticeCard,
+  returnNoticeSummary,
+  reviewDigestCard,
+} from '../views/review-cards';
 import { digestCard, digestSummary, reminderCard, reminderSummary } from '../views/digest-cards';
 import type { Card } from './types';
 
@@ -39,8 +45,14 @@ function noticeMessage(n: Notice, lang: Lang, plan: Plan | undefined): { card: C
     case 'review-digest':
       return { card: reviewDigestCard(n.pending, plan!, lang), summary: s.reviewDigestTitle(n.pending.length) };
     case 'missed-owner':
-      return { card: missedOwnerCard(n.missed, lang), summary: s.missedNoticeTitle(formatPeriodLong(n.missed.period, lang)) };
+      return {
+        card: missedOwnerCard(n.missed, lang),
+        summary: s.missedNoticeTitle(formatPeriodLong(n.missed.period, lang)),
+      };
     case 'missed-admins':
-      return { card: missedAdminsCard(n.missed, lang), summary: s.missedAdminsTitle(formatPeriodLong(n.missed.period, lang)) };
+      return {
+        card: missedAdminsCard(n.missed, lang),
+        summary: s.missedAdminsTitle(formatPeriodLong(n.missed.period, lang)),
+      };
   }
 }

@@ -22,13 +22,29 @@ import { reply, type ChatResult, type ChatTurn } from './types';
  */
 
 const ORDINALS: Record<string, Quarter> = {
-  primer: 1, primero: 1, first: 1, segundo: 2, second: 2, tercer: 3, tercero: 3, third: 3, cuarto: 4, fourth: 4, '1er': 1, '2do': 2, '3er': 3, '4to': 4,
+  primer: 1,
+  primero: 1,
+  first: 1,
+  segundo: 2,
+  second: 2,
+  tercer: 3,
+  tercero: 3,
+  third: 3,
+  cuarto: 4,
+  fourth: 4,
+  '1er': 1,
+  '2do': 2,
+  '3er': 3,
+  '4to': 4,
 };
 
 /** The quarter a message names: "T2", "Q2", "trimestre 2", "segundo trimestre", "2nd quarter". */
 export function quarterInText(text: string): Quarter | undefined {
   const t = text.toLowerCase();
-  const m = /(?:^|\s)[tq]\s?([1-4])(?=\s|$)/.exec(t) ?? /(?:trimestre|quarter)\s+([1-4])(?=\s|$)/.exec(t) ?? /(?:^|\s)([1-4])(?:st|nd|rd|th|er|do|to)?\s+(?:trimestre|quarter)/.exec(t);
+  const m =
+    /(?:^|\s)[tq]\s?([1-4])(?=\s|$)/.exec(t) ??
+    /(?:trimestre|quarter)\s+([1-4])(?=\s|$)/.exec(t) ??
+    /(?:^|\s)([1-4])(?:st|nd|rd|th|er|do|to)?\s+(?:trimestre|quarter)/.exec(t);
   if (m) return Number(m[1]) as Quarter;
   const w = /(?:^|\s)(\S+)\s+(?:trimestre|quarter)/.exec(t);
   return w ? ORDINALS[w[1]] : undefined;
@@ -59,7 +75,16 @@ export const exportFollowUp: IntentHandler = async (services, turn: ChatTurn, u:
   if (!cut) return say(s.exportNotStarted(quarter, year));
   year = Number(year);
   const { url, expires } = exportLink(link.publicUrl, link.secret, year, quarter, turn.now);
-  const card = exportLinkCard({ lang: turn.lang, year, quarter, asOf: cut.asOf, running: cut.running, url, expires, fileName: workbookFileName(year, quarter) });
+  const card = exportLinkCard({
+    lang: turn.lang,
+    year,
+    quarter,
+    asOf: cut.asOf,
+    running: cut.running,
+    url,
+    expires,
+    fileName: workbookFileName(year, quarter),
+  });
   return reply.card(card, s.exportTitle(quarter, year));
 };
 
@@ -69,7 +94,13 @@ export const complianceIntent: IntentHandler = async (services, turn: ChatTurn, 
   const year = u.year ?? yearOf(lastClosedPeriod(today));
   // As of today: a past year's months are all closed and late reports stored since then count as late.
   const owners = await services.store.allOwners();
-  const c = computeCompliance({ plan: services.plan, reports: await services.store.reports({ year }), owners: (id) => owners[id] ?? [], year, asOf: today });
+  const c = computeCompliance({
+    plan: services.plan,
+    reports: await services.store.reports({ year }),
+    owners: (id) => owners[id] ?? [],
+    year,
+    asOf: today,
+  });
   return reply.card(complianceCard(c, turn.lang), strings(turn.lang).complianceTitle(year));
 };
 

@@ -125,7 +125,8 @@ export async function startReport(
   return reply.card(card, s.formTitle);
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 
 /** The form's inputs as posted (strings; anything else is dropped). */
 function formValues(data: Record<string, unknown>): FormValues {
@@ -141,7 +142,9 @@ const FORM_ID = /^[A-Za-z0-9-]{8,80}$/;
 
 /** The indicator's figures of `year` as of this turn (the report just stored counts in them). */
 async function figuresAfter(services: Services, turn: ChatTurn, ind: Indicator, year: number) {
-  const fig = (await services.status.figures(year, bogotaDate(turn.now))).objectives[ind.objective - 1]?.indicators.find((f) => f.indicator.id === ind.id);
+  const fig = (await services.status.figures(year, bogotaDate(turn.now))).objectives[
+    ind.objective - 1
+  ]?.indicators.find((f) => f.indicator.id === ind.id);
   return fig ? { year, status: fig.status, progress: fig.progress, expected: fig.expected } : undefined;
 }
 
@@ -166,7 +169,10 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
       lang: turn.lang,
     });
   } catch {
-    return reply.card(cards.messageCard({ title: s.saveFailedTitle, text: s.saveFailedText, color: 'attention' }), s.saveFailedTitle);
+    return reply.card(
+      cards.messageCard({ title: s.saveFailedTitle, text: s.saveFailedText, color: 'attention' }),
+      s.saveFailedTitle,
+    );
   }
   switch (result.status) {
     case 'stored': {
@@ -183,13 +189,21 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
     }
     case 'duplicate': {
       // The confirmation says it was already stored (its text): nothing else to send.
-      const confirmation = reportConfirmationCard({ lang: turn.lang, indicator: result.indicator, record: result.record, duplicate: true });
+      const confirmation = reportConfirmationCard({
+        lang: turn.lang,
+        indicator: result.indicator,
+        record: result.record,
+        duplicate: true,
+      });
       return { replaceSource: confirmation, replies: [] };
     }
     case 'unknown-indicator':
     case 'forbidden':
       // A payload naming an indicator the user may not report (or none that exists): refused, nothing stored.
-      return reply.card(cards.messageCard({ title: s.refusedTitle, text: result.message, color: 'attention' }), s.refusedTitle);
+      return reply.card(
+        cards.messageCard({ title: s.refusedTitle, text: result.message, color: 'attention' }),
+        s.refusedTitle,
+      );
     case 'invalid': {
       const indicators = await allowedIndicators(services, turn);
       return {
@@ -208,7 +222,11 @@ export const cancelAction: ActionHandler = (_services, turn) => {
 export const reportModule: ChatModule = {
   intents: {
     'report-start': (services, turn, u: Understanding) =>
-      startReport(services, turn, { indicatorId: u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined), period: u.period, month: u.month }),
+      startReport(services, turn, {
+        indicatorId: u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined),
+        period: u.period,
+        month: u.month,
+      }),
   },
   actions: {
     'report-start': (services, turn, data) => startReport(services, turn, { indicatorId: str(data.indicatorId) }),

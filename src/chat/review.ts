@@ -4,7 +4,13 @@ import { findIndicator } from '../reports/validate';
 import * as cards from '../views/cards';
 import { formatPeriodLong } from '../views/format';
 import { reportStrings } from '../i18n';
-import { reviewListCard, VERB_REPORT_FIX, VERB_REVIEW_APPROVE, VERB_REVIEW_LIST, VERB_REVIEW_RETURN } from '../views/review-cards';
+import {
+  reviewListCard,
+  VERB_REPORT_FIX,
+  VERB_REVIEW_APPROVE,
+  VERB_REVIEW_LIST,
+  VERB_REVIEW_RETURN,
+} from '../views/review-cards';
 import { startReport } from './report';
 import { isAdmin, reportableIndicators } from './roles';
 import type { ActionHandler, ChatModule } from './router';
@@ -32,11 +38,17 @@ export function outcomeText(result: ReviewResult, lang: Lang): string {
     case 'superseded':
       return t.superseded(result.record.indicatorId, periodText(result.record.period, lang), result.record.version);
     case 'not-pending':
-      return t.notPending(result.record.indicatorId, periodText(result.record.period, lang), t.states[reviewOf(result.record)]);
+      return t.notPending(
+        result.record.indicatorId,
+        periodText(result.record.period, lang),
+        t.states[reviewOf(result.record)],
+      );
     case 'reviewed': {
       const r = result.record;
       const p = periodText(r.period, lang);
-      return result.decision === 'aprobado' ? t.approved(r.indicatorId, p, r.version) : t.returned(r.indicatorId, p, r.version);
+      return result.decision === 'aprobado'
+        ? t.approved(r.indicatorId, p, r.version)
+        : t.returned(r.indicatorId, p, r.version);
     }
   }
 }
@@ -48,8 +60,16 @@ function refused(turn: ChatTurn, text: string): ChatResult {
 
 export async function reviewList(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
-  if (!(await isAdmin(services, turn.actor))) return reply.card(cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }), s.adminOnlyTitle);
-  const card = reviewListCard({ lang: turn.lang, plan: services.plan, pending: await pendingReviews(services.store, services.plan) });
+  if (!(await isAdmin(services, turn.actor)))
+    return reply.card(
+      cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }),
+      s.adminOnlyTitle,
+    );
+  const card = reviewListCard({
+    lang: turn.lang,
+    plan: services.plan,
+    pending: await pendingReviews(services.store, services.plan),
+  });
   return reply.card(card, s.reviewListTitle);
 }
 
@@ -57,7 +77,10 @@ function decide(decision: 'aprobado' | 'devuelto'): ActionHandler {
   return async (services, turn, data) => {
     const reportId = str(data.reportId) ?? '';
     const field = str(data.reasonField);
-    const note = decision === 'devuelto' ? str(field && /^reason_\d{1,3}$/.test(field) ? data[field] : data.reason) ?? '' : undefined;
+    const note =
+      decision === 'devuelto'
+        ? (str(field && /^reason_\d{1,3}$/.test(field) ? data[field] : data.reason) ?? '')
+        : undefined;
     let result;
     try {
       result = await reviewReport(services.store, {
@@ -73,7 +96,8 @@ function decide(decision: 'aprobado' | 'devuelto'): ActionHandler {
       const s = reportStrings(turn.lang);
       return refused(turn, s.saveFailedText);
     }
-    if (result.status === 'forbidden' || result.status === 'invalid' || result.status === 'not-found') return refused(turn, outcomeText(result, turn.lang));
+    if (result.status === 'forbidden' || result.status === 'invalid' || result.status === 'not-found')
+      return refused(turn, outcomeText(result, turn.lang));
     // Reviewed, or already reviewed by someone else: the list is drawn again as it is now, the outcome on top.
     const card = reviewListCard({
       lang: turn.lang,
@@ -96,14 +120,22 @@ const fixAction: ActionHandler = async (services, turn, data) => {
   const s = reportStrings(turn.lang);
   const id = str(data.reportId) ?? '';
   const record = id ? await services.store.report(id) : undefined;
-  const latest = record && (await services.store.latestReports({ indicatorId: record.indicatorId, period: record.period }))[0];
-  if (!record || latest?.id !== record.id || reviewOf(record) !== 'devuelto') return reply.card(cards.messageCard({ title: s.formTitle, text: s.fixUnavailable }), s.formTitle);
+  const latest =
+    record && (await services.store.latestReports({ indicatorId: record.indicatorId, period: record.period }))[0];
+  if (!record || latest?.id !== record.id || reviewOf(record) !== 'devuelto')
+    return reply.card(cards.messageCard({ title: s.formTitle, text: s.fixUnavailable }), s.formTitle);
   const ind = findIndicator(services.plan, record.indicatorId);
-  if (!ind || !(await reportableIndicators(services, turn.actor)).includes(ind.id)) return refused(turn, s.notOwnerOf(record.indicatorId));
+  if (!ind || !(await reportableIndicators(services, turn.actor)).includes(ind.id))
+    return refused(turn, s.notOwnerOf(record.indicatorId));
   return startReport(services, turn, {
     indicatorId: ind.id,
     period: record.period,
-    values: { value: valueInput(record.value, ind.unit, turn.lang), logros: record.logros, dificultades: record.dificultades, evidencia: record.evidencia },
+    values: {
+      value: valueInput(record.value, ind.unit, turn.lang),
+      logros: record.logros,
+      dificultades: record.dificultades,
+      evidencia: record.evidencia,
+    },
     notice: s.fixNotice(formatPeriodLong(record.period, turn.lang), record.reviewNote ?? ''),
   });
 };

@@ -7,7 +7,8 @@ import type { Actor, Services } from './types';
 /** Every key a person is known by (AAD object id, Teams id, e-mail), lower-cased. */
 const keysOf = (actor: Actor) => personKeys(actor);
 
-const isOneOf = (people: readonly Person[], keys: string[]) => people.some((p) => personKeys(p).some((k) => keys.includes(k)));
+const isOneOf = (people: readonly Person[], keys: string[]) =>
+  people.some((p) => personKeys(p).some((k) => keys.includes(k)));
 
 export async function isAdmin(services: Services, actor: Actor): Promise<boolean> {
   const keys = keysOf(actor);

@@ -2,7 +2,12 @@ import type { Intent, Understanding } from '../language/types';
 import * as cards from '../views/cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
-import { VERB_REFRESH_INDICATOR, VERB_REFRESH_LAGGING, VERB_REFRESH_OBJECTIVE, VERB_REFRESH_PLAN } from '../views/verbs';
+import {
+  VERB_REFRESH_INDICATOR,
+  VERB_REFRESH_LAGGING,
+  VERB_REFRESH_OBJECTIVE,
+  VERB_REFRESH_PLAN,
+} from '../views/verbs';
 import type { ActionHandler, ChatModule, IntentHandler, Paging, SearchAnswer, SearchHandler } from './module';
 
 export type { ActionHandler, ChatModule, IntentHandler, SearchHandler } from './module';
@@ -40,7 +45,10 @@ export class ChatRouter {
   private readonly actions = new Map<string, ActionHandler>(Object.entries(statusActions));
   private searchHandler?: SearchHandler;
 
-  constructor(private readonly services: Services, modules: ChatModule[] = []) {
+  constructor(
+    private readonly services: Services,
+    modules: ChatModule[] = [],
+  ) {
     for (const m of modules) {
       for (const [k, h] of Object.entries(m.intents ?? {})) this.intents.set(k as Intent, h!);
       for (const [k, h] of Object.entries(m.actions ?? {})) this.actions.set(k, h);
@@ -56,7 +64,10 @@ export class ChatRouter {
   async text(turn: ChatTurn, text: string, u = this.understand(text)): Promise<ChatResult> {
     const handler = this.intents.get(u.intent);
     if (handler) return handler(this.services, turn, u);
-    return (await ask(this.services, turn, u)) ?? reply.card(cards.notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)));
+    return (
+      (await ask(this.services, turn, u)) ??
+      reply.card(cards.notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)))
+    );
   }
 
   /** Whether `verb` names an action of the chat (a card's button, form or refresh). */
@@ -66,7 +77,9 @@ export class ChatRouter {
 
   /** A search box's query (the message extension's): no results when no module searches. */
   async search(turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: 25 }): Promise<SearchAnswer> {
-    return this.searchHandler ? this.searchHandler(this.services, turn, query, paging) : { lang: turn.lang, results: [], total: 0 };
+    return this.searchHandler
+      ? this.searchHandler(this.services, turn, query, paging)
+      : { lang: turn.lang, results: [], total: 0 };
   }
 
   /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */

@@ -34,7 +34,12 @@ const MAX_TITLE_NAME = 80;
 /** A reader without rights: the cards it gets have no buttons that depend on who taps them. */
 const READER = { id: 'message-extension-reader', name: '' };
 
-export async function search(services: Services, turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: MAX_RESULTS }): Promise<SearchAnswer> {
+export async function search(
+  services: Services,
+  turn: ChatTurn,
+  query: string,
+  paging: Paging = { skip: 0, count: MAX_RESULTS },
+): Promise<SearchAnswer> {
   const text = (typeof query === 'string' ? query : '').slice(0, 200).trim();
   const lang: Lang = (text && languageTold(text)) || turn.lang;
   const t: ChatTurn = { ...turn, lang };
@@ -77,7 +82,10 @@ export async function search(services: Services, turn: ChatTurn, query: string, 
   if (!text) {
     const own = await ownedList(services, t);
     hits = own.items.length
-      ? own.items.map((it) => ({ hit: { kind: 'indicator', id: it.indicator.id }, subtitle: m.previewOwnSubtitle(statusLine(it.figures, lang), dueText(it.due, lang)) }))
+      ? own.items.map((it) => ({
+          hit: { kind: 'indicator', id: it.indicator.id },
+          subtitle: m.previewOwnSubtitle(statusLine(it.figures, lang), dueText(it.due, lang)),
+        }))
       : services.plan.objectives.map((o) => ({ hit: { kind: 'objective', objective: o.number } }));
   } else {
     hits = services.understanding.search(text).map((hit) => ({ hit }));

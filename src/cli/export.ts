@@ -25,10 +25,13 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const fallback = lastClosedQuarter(today);
   const yearText = (values.year as string | undefined) ?? String(fallback.year);
   if (!/^\d{4}$/.test(yearText)) throw new UsageError(t.yearInvalid(yearText));
-  const quarterText = ((values.quarter as string | undefined) ?? (values.year ? undefined : String(fallback.quarter)))?.replace(/^[Tt]/, '');
+  const quarterText = (
+    (values.quarter as string | undefined) ?? (values.year ? undefined : String(fallback.quarter))
+  )?.replace(/^[Tt]/, '');
   if (quarterText === undefined) throw new UsageError(t.quarterMissing);
   const quarter = Number(quarterText);
-  if (!/^[1-4]$/.test(quarterText) || !isQuarter(quarter)) throw new UsageError(t.quarterInvalid(String(values.quarter)));
+  if (!/^[1-4]$/.test(quarterText) || !isQuarter(quarter))
+    throw new UsageError(t.quarterInvalid(String(values.quarter)));
   const out = values.out as string | undefined;
   if (!out) throw new UsageError(t.outMissing);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(t.outNotXlsx(out));
@@ -60,7 +63,11 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       writeFileSync(tmp, result.buffer, { flush: true });
       renameSync(tmp, file);
     } catch (e) {
-      try { unlinkSync(tmp); } catch { /* nothing written */ }
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* nothing written */
+      }
       io.err(t.writeFailed(out, (e as Error).message));
       return 1;
     }

@@ -23,15 +23,26 @@ function pad(s: string, n: number, right = false): string {
 export function statusTable(s: StatusJson): string {
   const lines: string[] = [];
   lines.push(t.statusTitle(s.plan.name, s.year, s.asOf, s.monthsClosed));
-  lines.push(t.statusPlanLine(pctEs(s.plan.progress), pctEs(s.plan.expected), pctEs(s.plan.cumulative), STATUS_ES[s.plan.status]));
+  lines.push(
+    t.statusPlanLine(
+      pctEs(s.plan.progress),
+      pctEs(s.plan.expected),
+      pctEs(s.plan.cumulative),
+      STATUS_ES[s.plan.status],
+    ),
+  );
   lines.push('');
   const head = `${pad(t.colIndicator, 14)} ${pad(t.colName, 44)} ${pad(t.colProgress, 9, true)} ${pad(t.colExpected, 9, true)} ${pad(t.colFourYear, 10, true)}  ${t.colStatus}`;
   lines.push(head);
   lines.push('-'.repeat(head.length + 6));
   for (const o of s.objectives) {
-    lines.push(`${pad(t.objective(o.number), 14)} ${pad(o.name, 44)} ${pad(pctEs(o.progress), 9, true)} ${pad(pctEs(o.expected), 9, true)} ${pad(pctEs(o.cumulative), 10, true)}  ${STATUS_ES[o.status]}`);
+    lines.push(
+      `${pad(t.objective(o.number), 14)} ${pad(o.name, 44)} ${pad(pctEs(o.progress), 9, true)} ${pad(pctEs(o.expected), 9, true)} ${pad(pctEs(o.cumulative), 10, true)}  ${STATUS_ES[o.status]}`,
+    );
     for (const i of o.indicators) {
-      lines.push(`${pad(`  ${i.id}`, 14)} ${pad(i.name, 44)} ${pad(pctEs(i.progress), 9, true)} ${pad(pctEs(i.expected), 9, true)} ${pad(pctEs(i.cumulative), 10, true)}  ${STATUS_ES[i.status]}${i.pending ? t.pendingTag : ''}`);
+      lines.push(
+        `${pad(`  ${i.id}`, 14)} ${pad(i.name, 44)} ${pad(pctEs(i.progress), 9, true)} ${pad(pctEs(i.expected), 9, true)} ${pad(pctEs(i.cumulative), 10, true)}  ${STATUS_ES[i.status]}${i.pending ? t.pendingTag : ''}`,
+      );
     }
   }
   return lines.join('\n');
@@ -40,7 +51,9 @@ export function statusTable(s: StatusJson): string {
 export function checkReport(c: PlanCheck): string {
   const lines = [t.checkTitle(c.findings.length, c.findings.filter((f) => !f.acknowledged).length), ''];
   for (const f of c.findings) {
-    lines.push(`[${f.acknowledged ? t.checkKnown : t.checkNew}] ${f.code} ${f.ref} (${t.checkObjective(f.objective)}): ${catalog('es').operator.finding(f)}`);
+    lines.push(
+      `[${f.acknowledged ? t.checkKnown : t.checkNew}] ${f.code} ${f.ref} (${t.checkObjective(f.objective)}): ${catalog('es').operator.finding(f)}`,
+    );
   }
   for (const s of c.stale) lines.push(t.checkStale(s.code, s.ref));
   lines.push('');

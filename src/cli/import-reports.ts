@@ -75,7 +75,12 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
     const known = [...(await store.admins()), ...Object.values(await store.allOwners()).flat()];
     let result;
     try {
-      result = await importReportsCsv(store, content, { plan, now: config.now ?? new Date(), actor: cliActor(actorName), knownPeople: known });
+      result = await importReportsCsv(store, content, {
+        plan,
+        now: config.now ?? new Date(),
+        actor: cliActor(actorName),
+        knownPeople: known,
+      });
     } catch (e) {
       // A write the store could not make (disk full, ...): it was undone, nothing of the file is stored.
       if (!(e instanceof StoreError)) throw e;

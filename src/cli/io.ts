@@ -20,7 +20,11 @@ export async function openReadStore(config: StoreConfig): Promise<Store> {
 }
 
 type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-export function parse(args: string[], options: Options, positionals = false): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parse(
+  args: string[],
+  options: Options,
+  positionals = false,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const r = parseArgs({ args, options, allowPositionals: positionals, strict: true });
     return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };

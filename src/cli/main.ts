@@ -62,7 +62,11 @@ async function status(args: string[], io: CliIo): Promise<number> {
   const plan = loadPlan();
   const store = await openReadStore(config);
   try {
-    const figures = computePlan(plan, (await store?.reports()) ?? [], { year: Number(yearText), asOf, bands: config.bands });
+    const figures = computePlan(plan, (await store?.reports()) ?? [], {
+      year: Number(yearText),
+      asOf,
+      bands: config.bands,
+    });
     const owners = (await store?.allOwners()) ?? {};
     const json = statusJson(figures, (id) => owners[id] ?? []);
     io.out(values.json ? JSON.stringify(json, null, 2) : statusTable(json));

@@ -27,7 +27,10 @@ export async function migrateStoreCommand(args: string[], io: CliIo): Promise<nu
     io.err(t.migrateNoSource(file));
     return 1;
   }
-  const source = await openLowdbStore(file, { readOnly: true, onWarning: (w) => io.err(t.warning(catalog('es').store.say(w))) });
+  const source = await openLowdbStore(file, {
+    readOnly: true,
+    onWarning: (w) => io.err(t.warning(catalog('es').store.say(w))),
+  });
   let result;
   try {
     result = await copyToPostgres(await snapshotOf(source), to);
@@ -42,6 +45,10 @@ export async function migrateStoreCommand(args: string[], io: CliIo): Promise<nu
     return 1;
   }
   const what = t.migrateCounts(result.counts);
-  io.out(result.status === 'copied' ? t.migrateCopied(file, redactUrl(to), what) : t.migrateUnchanged(redactUrl(to), file, what));
+  io.out(
+    result.status === 'copied'
+      ? t.migrateCopied(file, redactUrl(to), what)
+      : t.migrateUnchanged(redactUrl(to), file, what),
+  );
   return 0;
 }

@@ -165,7 +165,10 @@ export function reportsBetween(reports: readonly ReportRecord[], since: string, 
 
 export function composeDigest(input: DigestInput): DigestModel {
   const { plan, figures, previous, owners } = input;
-  const names = (id: string) => owners(id).map((p) => p.name).filter((n) => n && n.trim());
+  const names = (id: string) =>
+    owners(id)
+      .map((p) => p.name)
+      .filter((n) => n && n.trim());
   const indicators = figures.objectives.flatMap((o) => o.indicators);
 
   const since = previous?.at ?? new Date(input.now.getTime() - (input.firstWindowDays ?? 7) * 86_400_000).toISOString();
@@ -175,7 +178,13 @@ export function composeDigest(input: DigestInput): DigestModel {
   for (const rep of input.reportsSince) {
     let list = grouped.get(rep.indicatorId);
     if (!list) grouped.set(rep.indicatorId, (list = []));
-    list.push({ period: rep.period, value: rep.value, version: rep.version, author: rep.author?.name ?? '', reportedAt: rep.reportedAt });
+    list.push({
+      period: rep.period,
+      value: rep.value,
+      version: rep.version,
+      author: rep.author?.name ?? '',
+      reportedAt: rep.reportedAt,
+    });
   }
   const byIndicator: ReportsByIndicator[] = indicators
     .filter((f) => grouped.has(f.indicator.id))
@@ -191,17 +200,32 @@ export function composeDigest(input: DigestInput): DigestModel {
   const statusChanges: StatusChange[] = [];
   const prev = previous?.snapshot;
   if (prev && prev.year === figures.year) {
-    if (prev.plan !== figures.status) statusChanges.push({ kind: 'plan', ref: plan.id, name: plan.name, from: prev.plan, to: figures.status });
+    if (prev.plan !== figures.status)
+      statusChanges.push({ kind: 'plan', ref: plan.id, name: plan.name, from: prev.plan, to: figures.status });
     for (const o of figures.objectives) {
       const was = prev.objectives[String(o.objective.number)];
       if (was && was !== o.status) {
-        statusChanges.push({ kind: 'objective', ref: String(o.objective.number), name: o.objective.shortName, objective: o.objective.number, from: was, to: o.status });
+        statusChanges.push({
+          kind: 'objective',
+          ref: String(o.objective.number),
+          name: o.objective.shortName,
+          objective: o.objective.number,
+          from: was,
+          to: o.status,
+        });
       }
     }
     for (const f of indicators) {
       const was = prev.indicators[f.indicator.id];
       if (was && was !== f.status) {
-        statusChanges.push({ kind: 'indicator', ref: f.indicator.id, name: f.indicator.name, objective: f.indicator.objective, from: was, to: f.status });
+        statusChanges.push({
+          kind: 'indicator',
+          ref: f.indicator.id,
+          name: f.indicator.name,
+          objective: f.indicator.objective,
+          from: was,
+          to: f.status,
+        });
       }
     }
   }
@@ -229,7 +253,12 @@ export function composeDigest(input: DigestInput): DigestModel {
   for (const f of indicators) {
     if (!expectsReport(f.indicator, period)) continue;
     if (f.reports.some((x) => x.period === period)) continue;
-    pendingItems.push({ indicatorId: f.indicator.id, name: f.indicator.name, objective: f.indicator.objective, owners: names(f.indicator.id) });
+    pendingItems.push({
+      indicatorId: f.indicator.id,
+      name: f.indicator.name,
+      objective: f.indicator.objective,
+      owners: names(f.indicator.id),
+    });
   }
 
   return {
@@ -238,7 +267,14 @@ export function composeDigest(input: DigestInput): DigestModel {
     year: figures.year,
     asOf: figures.asOf,
     monthsClosed: figures.monthsClosed,
-    plan: { id: plan.id, name: plan.name, progress: r(figures.progress), expected: r(figures.expected), cumulative: r(figures.cumulative), status: figures.status },
+    plan: {
+      id: plan.id,
+      name: plan.name,
+      progress: r(figures.progress),
+      expected: r(figures.expected),
+      cumulative: r(figures.cumulative),
+      status: figures.status,
+    },
     objectives: figures.objectives.map((o) => ({
       number: o.objective.number,
       name: o.objective.name,
@@ -263,7 +299,13 @@ export function composeDigest(input: DigestInput): DigestModel {
     },
     pending: { period, deadline: reportDeadline(period), items: pendingItems },
     compliance: input.compliance
-      ? { year: figures.year, onTime: input.compliance['a-tiempo'], late: input.compliance.tarde, missing: input.compliance['sin-reporte'], open: input.compliance['en-plazo'] }
+      ? {
+          year: figures.year,
+          onTime: input.compliance['a-tiempo'],
+          late: input.compliance.tarde,
+          missing: input.compliance['sin-reporte'],
+          open: input.compliance['en-plazo'],
+        }
       : null,
   };
 }

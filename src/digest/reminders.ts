@@ -1,6 +1,16 @@
 import type { Indicator, Plan } from '../domain/plan';
 import type { Person, ReportRecord } from '../domain/records';
-import { addDays, daysBetween, isBusinessDay, lastClosedPeriod, previousPeriod, reportDeadline, yearOf, type IsoDate, type Period } from '../calendar';
+import {
+  addDays,
+  daysBetween,
+  isBusinessDay,
+  lastClosedPeriod,
+  previousPeriod,
+  reportDeadline,
+  yearOf,
+  type IsoDate,
+  type Period,
+} from '../calendar';
 
 /**
  * Reminders to owners before the monthly deadline (docs/dominio.md: the report of a month is due by the 5th business
@@ -53,7 +63,9 @@ export function expectsReport(ind: Indicator, period: Period): boolean {
 export function pendingIndicators(plan: Plan, reports: readonly ReportRecord[], period: Period): Indicator[] {
   const reported = new Set<string>();
   for (const r of reports) if (r.period === period) reported.add(r.indicatorId);
-  return plan.objectives.flatMap((o) => o.indicators).filter((ind) => expectsReport(ind, period) && !reported.has(ind.id));
+  return plan.objectives
+    .flatMap((o) => o.indicators)
+    .filter((ind) => expectsReport(ind, period) && !reported.has(ind.id));
 }
 
 /**

@@ -6,8 +6,24 @@ import type { Store } from '../store/types';
 import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
 import type { Lang } from '../i18n/lang';
 import { computeCompliance } from '../reports/compliance';
-import { composeDigest, readSnapshot, reportsBetween, snapshotOf, type DigestModel, type DigestSnapshot, type PreviousDigest } from './compose';
-import { missedForAdmins, missedNoticesDue, REMINDER_HOUR, remindersDue, type MissedForAdmins, type MissedNotice, type Reminder } from './reminders';
+import {
+  composeDigest,
+  readSnapshot,
+  reportsBetween,
+  snapshotOf,
+  type DigestModel,
+  type DigestSnapshot,
+  type PreviousDigest,
+} from './compose';
+import {
+  missedForAdmins,
+  missedNoticesDue,
+  REMINDER_HOUR,
+  remindersDue,
+  type MissedForAdmins,
+  type MissedNotice,
+  type Reminder,
+} from './reminders';
 import { digestKey, digestsDue, isBusinessHours, parseDigestKey } from './schedule';
 import type { Indicator } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
@@ -94,7 +110,10 @@ export function digestPeriod(now: Date): { year: number; asOf: string } {
 }
 
 /** The conversation's latest digest record (scheduled or sent on demand), or null. */
-export async function previousDigestOf(store: Pick<Store, 'sent'>, conversationKey: string): Promise<PreviousDigest | null> {
+export async function previousDigestOf(
+  store: Pick<Store, 'sent'>,
+  conversationKey: string,
+): Promise<PreviousDigest | null> {
   let best: { at: string; detail?: unknown } | null = null;
   for (const rec of await store.sent({ prefix: 'digest:' })) {
     const k = parseDigestKey(rec.key);
@@ -138,7 +157,13 @@ export async function buildDigest(
     owners: (id) => owners[id] ?? [],
     lang,
     now,
-    compliance: computeCompliance({ plan: deps.plan, reports: await deps.store.reports({ year }), owners: (id) => owners[id] ?? [], year, asOf }).totals,
+    compliance: computeCompliance({
+      plan: deps.plan,
+      reports: await deps.store.reports({ year }),
+      owners: (id) => owners[id] ?? [],
+      year,
+      asOf,
+    }).totals,
   });
   return { model, snapshot: snapshotOf(figures) };
 }
@@ -149,12 +174,22 @@ export function manualDigestKey(now: Date, conversationKey: string): string {
   return digestKey(`manual-${stamp}`, conversationKey);
 }
 
-export async function recordDigest(store: Store, key: string, now: Date, conversationKey: string, snapshot: DigestSnapshot, extra: Record<string, unknown> = {}): Promise<void> {
+export async function recordDigest(
+  store: Store,
+  key: string,
+  now: Date,
+  conversationKey: string,
+  snapshot: DigestSnapshot,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await store.markSent({ key, at: now.toISOString(), detail: { kind: 'digest', conversationKey, snapshot, ...extra } });
 }
 
 /** The owner's personal chat with the bot, if the bot has one (saved when the app was installed). */
-export function personalConversationOf(conversations: readonly ConversationRecord[], owner: Person): ConversationRecord | undefined {
+export function personalConversationOf(
+  conversations: readonly ConversationRecord[],
+  owner: Person,
+): ConversationRecord | undefined {
   const ids = [owner.id, owner.email, owner.teamsId].filter(Boolean).map((x) => x!.toLowerCase());
   return conversations.find(
     (c) => c.scope === 'personal' && c.active && [c.userId, c.email].some((k) => !!k && ids.includes(k.toLowerCase())),
@@ -162,7 +197,11 @@ export function personalConversationOf(conversations: readonly ConversationRecor
 }
 
 /** The personal chats of the planning office's admins (PEI_ADMINS and those added at run time), once each. */
-export function adminConversations(conversations: readonly ConversationRecord[], configured: readonly string[], added: readonly Person[]): ConversationRecord[] {
+export function adminConversations(
+  conversations: readonly ConversationRecord[],
+  configured: readonly string[],
+  added: readonly Person[],
+): ConversationRecord[] {
   const people: Person[] = [
     ...configured.map((k) => (k.includes('@') ? { id: k, name: k, email: k } : { id: k, name: k })),
     ...added,
@@ -184,7 +223,9 @@ export function returnedToTell(reports: readonly ReportRecord[], now: Date): Rep
     if (!prev || r.version > prev.version) latest.set(k, r);
   }
   const since = now.getTime() - RETURN_NOTICE_DAYS * 86_400_000;
-  return [...latest.values()].filter((r) => r.review === 'devuelto' && r.reviewedAt !== undefined && Date.parse(r.reviewedAt) >= since);
+  return [...latest.values()].filter(
+    (r) => r.review === 'devuelto' && r.reviewedAt !== undefined && Date.parse(r.reviewedAt) >= since,
+  );
 }
 
 export interface RunItemSummary {
@@ -237,12 +278,20 @@ export class DigestRunner {
     for (const s of skipped) {
       if (s.reason !== 'subscribed-after-occurrence') {
         this.once(`skip:${s.reason}:${s.conversationKey}`, () =>
-          log.info(`resumen: la conversación ${s.conversationKey} está suscrita pero ${s.reason === 'inactive' ? 'está inactiva (el bot fue retirado)' : 'no tiene referencia guardada'}; se omite`));
+          log.info(
+            `resumen: la conversación ${s.conversationKey} está suscrita pero ${s.reason === 'inactive' ? 'está inactiva (el bot fue retirado)' : 'no tiene referencia guardada'}; se omite`,
+          ),
+        );
       }
     }
     for (const d of due) {
       if (!this.mayTry(d.key, now)) continue;
-      const { model, snapshot } = await buildDigest(this.deps, d.conversation.key, now, conversationLang(d.conversation));
+      const { model, snapshot } = await buildDigest(
+        this.deps,
+        d.conversation.key,
+        now,
+        conversationLang(d.conversation),
+      );
       items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
     }
 
@@ -260,7 +309,11 @@ export class DigestRunner {
       const indicator = plan.objectives.flatMap((o) => o.indicators).find((i) => i.id === record.indicatorId);
       const conversation = personalConversationOf(conversations, record.author);
       if (!indicator || !conversation) {
-        this.once(`unreachable:${key}`, () => log.info(`${key}: ${record.author.name} no tiene chat personal con el bot; no se le puede avisar la devolución`));
+        this.once(`unreachable:${key}`, () =>
+          log.info(
+            `${key}: ${record.author.name} no tiene chat personal con el bot; no se le puede avisar la devolución`,
+          ),
+        );
         continue;
       }
       items.push({ kind: 'notice', key, conversation, notice: { type: 'returned', record, indicator } });
@@ -290,7 +343,9 @@ export class DigestRunner {
         if (wasSent(missed.key) || !this.mayTry(missed.key, now)) continue;
         const conversation = personalConversationOf(conversations, missed.owner);
         if (!conversation) {
-          this.once(`unreachable:${missed.key}`, () => log.info(`aviso ${missed.key}: ${missed.owner.name} no tiene chat personal con el bot; no se puede enviar`));
+          this.once(`unreachable:${missed.key}`, () =>
+            log.info(`aviso ${missed.key}: ${missed.owner.name} no tiene chat personal con el bot; no se puede enviar`),
+          );
           continue;
         }
         items.push({ kind: 'notice', key: missed.key, conversation, notice: { type: 'missed-owner', missed } });
@@ -312,7 +367,10 @@ export class DigestRunner {
         const conversation = personalConversationOf(conversations, rem.owner);
         if (!conversation) {
           this.once(`unreachable:${rem.key}`, () =>
-            log.info(`recordatorio ${rem.key}: ${rem.owner.name} no tiene chat personal con el bot (debe instalar la app); no se puede enviar`));
+            log.info(
+              `recordatorio ${rem.key}: ${rem.owner.name} no tiene chat personal con el bot (debe instalar la app); no se puede enviar`,
+            ),
+          );
           continue;
         }
         items.push({ kind: 'reminder', key: rem.key, conversation, reminder: rem });
@@ -351,7 +409,10 @@ export class DigestRunner {
       log.error('resumen/recordatorios: no se pudo calcular lo pendiente', e);
       return { at: now.toISOString(), items: [] };
     }
-    if (items.length) log.info(`envíos proactivos a las ${now.toISOString()}: ${items.length} (${items.filter((i) => i.kind === 'digest').length} resúmenes, ${items.filter((i) => i.kind === 'reminder').length} recordatorios)`);
+    if (items.length)
+      log.info(
+        `envíos proactivos a las ${now.toISOString()}: ${items.length} (${items.filter((i) => i.kind === 'digest').length} resúmenes, ${items.filter((i) => i.kind === 'reminder').length} recordatorios)`,
+      );
 
     const results = await Promise.all(
       items.map(async (item): Promise<RunItemSummary> => {
@@ -397,7 +458,9 @@ export class DigestRunner {
             log.warn(`${item.key}: no entregado (${result.reason}); se reintenta en ${Math.round(wait / 60_000)} min`);
           }
         } else if (result.status === 'gone') {
-          log.warn(`${item.key}: la conversación ${item.conversation.key} ya no acepta mensajes (${result.reason}); marcada inactiva`);
+          log.warn(
+            `${item.key}: la conversación ${item.conversation.key} ya no acepta mensajes (${result.reason}); marcada inactiva`,
+          );
         }
         return { ...base, status: result.status };
       }),
@@ -410,14 +473,31 @@ export class DigestRunner {
 function sentRecordOf(item: Outbound, now: Date): SentRecord {
   const at = now.toISOString();
   if (item.kind === 'digest') {
-    return { key: item.key, at, detail: { kind: 'digest', conversationKey: item.conversation.key, snapshot: item.snapshot, slot: parseDigestKey(item.key)?.slot } };
+    return {
+      key: item.key,
+      at,
+      detail: {
+        kind: 'digest',
+        conversationKey: item.conversation.key,
+        snapshot: item.snapshot,
+        slot: parseDigestKey(item.key)?.slot,
+      },
+    };
   }
   if (item.kind === 'notice') return { key: item.key, at, detail: noticeDetail(item) };
   const rem = item.reminder;
   return {
     key: item.key,
     at,
-    detail: { kind: 'reminder', conversationKey: item.conversation.key, ownerId: rem.owner.id, period: rem.period, deadline: rem.deadline, daysLeft: rem.daysLeft, indicators: rem.indicators.map((i) => i.id) },
+    detail: {
+      kind: 'reminder',
+      conversationKey: item.conversation.key,
+      ownerId: rem.owner.id,
+      period: rem.period,
+      deadline: rem.deadline,
+      daysLeft: rem.daysLeft,
+      indicators: rem.indicators.map((i) => i.id),
+    },
   };
 }
 
@@ -429,7 +509,9 @@ function pendingOf(reports: readonly ReportRecord[]): ReportRecord[] {
     const prev = latest.get(k);
     if (!prev || r.version > prev.version) latest.set(k, r);
   }
-  return [...latest.values()].filter((r) => r.review === 'pendiente').sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0));
+  return [...latest.values()]
+    .filter((r) => r.review === 'pendiente')
+    .sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : 0));
 }
 
 function noticeDetail(item: Extract<Outbound, { kind: 'notice' }>): Record<string, unknown> {
@@ -441,8 +523,19 @@ function noticeDetail(item: Extract<Outbound, { kind: 'notice' }>): Record<strin
     case 'review-digest':
       return { ...base, reports: n.pending.map((r) => r.id) };
     case 'missed-owner':
-      return { ...base, ownerId: n.missed.owner.id, period: n.missed.period, deadline: n.missed.deadline, indicators: n.missed.indicators.map((i) => i.id) };
+      return {
+        ...base,
+        ownerId: n.missed.owner.id,
+        period: n.missed.period,
+        deadline: n.missed.deadline,
+        indicators: n.missed.indicators.map((i) => i.id),
+      };
     case 'missed-admins':
-      return { ...base, period: n.missed.period, deadline: n.missed.deadline, indicators: n.missed.items.map((i) => i.indicator.id) };
+      return {
+        ...base,
+        period: n.missed.period,
+        deadline: n.missed.deadline,
+        indicators: n.missed.items.map((i) => i.indicator.id),
+      };
   }
 }

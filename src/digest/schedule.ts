@@ -113,7 +113,11 @@ export interface DigestsDueInput {
 }
 
 /** What digests are due at `now` (see the rule above), and why the others are not. */
-export function digestsDue(input: DigestsDueInput): { slot: DigestSlot | null; due: DueDigest[]; skipped: SkippedDigest[] } {
+export function digestsDue(input: DigestsDueInput): {
+  slot: DigestSlot | null;
+  due: DueDigest[];
+  skipped: SkippedDigest[];
+} {
   const slot = currentDigestSlot(input.cron, input.now);
   const due: DueDigest[] = [];
   const skipped: SkippedDigest[] = [];

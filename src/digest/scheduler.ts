@@ -46,9 +46,11 @@ export class Scheduler {
       return this.opts.runner.run(now);
     })();
     this.running = run;
-    void run.finally(() => {
-      if (this.running === run) this.running = null;
-    }).catch(() => undefined);
+    void run
+      .finally(() => {
+        if (this.running === run) this.running = null;
+      })
+      .catch(() => undefined);
     return run;
   }
 

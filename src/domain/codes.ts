@@ -43,11 +43,7 @@ export interface Finding {
 
 /** An indicator's anomalies (progress/engine.ts). */
 export type AnomalyCode =
-  | 'level-drop'
-  | 'level-rise'
-  | 'zero-without-explanation'
-  | 'over-execution-without-justification'
-  | 'closed-period';
+  'level-drop' | 'level-rise' | 'zero-without-explanation' | 'over-execution-without-justification' | 'closed-period';
 
 /** The figures behind an anomaly (the catalog words them: src/i18n, `cards.anomalyDetail`). */
 export interface AnomalyParams {

@@ -47,6 +47,11 @@ export type ConfigFailure =
   | { code: 'port-range'; variable: 'PORT'; min: number; max: number }
   | { code: 'not-iso-date'; variable: 'PEI_NOW'; value: string }
   | { code: 'not-cron'; variable: 'DIGEST_CRON'; value: string; reason: string }
-  | { code: 'bands-invalid'; variable: 'PEI_STATUS_BANDS'; value: string; problem: 'need-three' | 'not-positive' | 'not-ordered' }
+  | {
+      code: 'bands-invalid';
+      variable: 'PEI_STATUS_BANDS';
+      value: string;
+      problem: 'need-three' | 'not-positive' | 'not-ordered';
+    }
   | { code: 'reminder-days-invalid'; variable: 'PEI_REMINDER_DAYS'; value: string }
   | { code: 'request-timeout-range'; variable: 'PEI_REQUEST_TIMEOUT_MS'; min: number; max: number };

@@ -53,4 +53,3 @@ export type StoreFact =
   | { kind: 'pg-listen-lost'; why: string }
   | { kind: 'pg-listen-failed'; why: string }
   | { kind: 'pg-lock-lost'; name: string; why: string };
-

@@ -17,7 +17,13 @@ export function httpLang(req: Request): Lang {
 }
 
 /** A JSON error `{ error: { code, message } }` with the message from the catalog in the caller's language. */
-export function apiError(req: Request, res: Response, status: number, code: string, message: (t: HttpStrings) => string): void {
+export function apiError(
+  req: Request,
+  res: Response,
+  status: number,
+  code: string,
+  message: (t: HttpStrings) => string,
+): void {
   res.status(status);
   res.json({ error: { code, message: message(catalog(httpLang(req)).http) } });
 }

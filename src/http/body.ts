@@ -10,7 +10,11 @@ import { createGunzip, createInflate, type Gunzip, type Inflate } from 'node:zli
 
 export type BodyResult =
   | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; code: 'unsupported-media-type' | 'unsupported-encoding' | 'body-too-large' | 'malformed-body' | 'invalid-json' };
+  | {
+      ok: false;
+      status: 400 | 413 | 415;
+      code: 'unsupported-media-type' | 'unsupported-encoding' | 'body-too-large' | 'malformed-body' | 'invalid-json';
+    };
 
 /** One decoder for every body: without `stream`, each decode() starts afresh (and a fatal error resets it). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -40,9 +44,14 @@ function fail(status: 400 | 413 | 415, code: Extract<BodyResult, { ok: false }>[
 }
 
 export function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): Promise<BodyResult> {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (type !== 'application/json') return Promise.resolve(fail(415, 'unsupported-media-type'));
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   let decoder: Gunzip | Inflate | undefined;
   if (encoding === 'gzip' || encoding === 'x-gzip') decoder = createGunzip();
   else if (encoding === 'deflate') decoder = createInflate();

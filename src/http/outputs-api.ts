@@ -46,7 +46,12 @@ function sendWorkbook(res: Response, result: Extract<FollowUpResult, { ok: true 
 }
 
 /** Reads year and quarter (both optional: the last quarter that closed). Answers 400 itself when they are wrong. */
-function readQuarter(req: Request, res: Response, q: Record<string, unknown>, today: string): { year: number; quarter: Quarter } | null {
+function readQuarter(
+  req: Request,
+  res: Response,
+  q: Record<string, unknown>,
+  today: string,
+): { year: number; quarter: Quarter } | null {
   const fallback = lastClosedQuarter(today);
   const y = oneParam(q.year);
   const yearText = y.bad ?? y.value ?? String(fallback.year);
@@ -96,7 +101,13 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
     const p = readYearAsOf(req, res, opts.clock);
     if (!p) return;
     const owners = await opts.store.allOwners();
-    const c = computeCompliance({ plan: source.plan, reports: await opts.store.reports({ year: p.year }), owners: (id) => owners[id] ?? [], year: p.year, asOf: p.asOf });
+    const c = computeCompliance({
+      plan: source.plan,
+      reports: await opts.store.reports({ year: p.year }),
+      owners: (id) => owners[id] ?? [],
+      year: p.year,
+      asOf: p.asOf,
+    });
     res.json(complianceJson(c));
   });
 
@@ -104,7 +115,9 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
     const now = opts.clock();
     const result = await followUpWorkbook(await sourceNow(), year, quarter, bogotaDate(now), now);
     if (!result.ok) {
-      apiError(req, res, result.code === 'quarter-not-started' ? 409 : 400, result.code, () => refusalText(result, httpLang(req)));
+      apiError(req, res, result.code === 'quarter-not-started' ? 409 : 400, result.code, () =>
+        refusalText(result, httpLang(req)),
+      );
       return;
     }
     sendWorkbook(res, result);
@@ -157,7 +170,13 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
         Vary: 'Accept-Encoding',
       };
       const inm = String(req.headers['if-none-match'] ?? '');
-      if (inm && inm.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) {
+      if (
+        inm &&
+        inm
+          .split(',')
+          .map((s) => s.trim().replace(/^W\//, ''))
+          .includes(etag)
+      ) {
         res.writeHead(304, headers);
         res.end();
         return;

@@ -29,7 +29,9 @@ export function reportJson(r: ReportRecord) {
     reportedAt: r.reportedAt,
     source: r.source,
     review: reviewOf(r),
-    reviewedBy: r.reviewedBy ? { id: r.reviewedBy.id, name: r.reviewedBy.name, email: r.reviewedBy.email ?? null } : null,
+    reviewedBy: r.reviewedBy
+      ? { id: r.reviewedBy.id, name: r.reviewedBy.name, email: r.reviewedBy.email ?? null }
+      : null,
     reviewedAt: r.reviewedAt ?? null,
     reviewNote: r.reviewNote ?? null,
   };

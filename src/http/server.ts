@@ -64,9 +64,14 @@ function sendJson(res: Response, status: number, body: unknown, headers: Record<
 const PKG = (() => {
   for (const up of ['..', '../..', '../../..']) {
     try {
-      const p = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const p = JSON.parse(readFileSync(join(__dirname, up, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (p.name === 'pei-bot') return { name: p.name, version: p.version ?? '0.0.0' };
-    } catch { /* try the next folder */ }
+    } catch {
+      /* try the next folder */
+    }
   }
   return { name: 'pei-bot', version: '0.0.0' };
 })();
@@ -103,9 +108,13 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 function aboutHtml(en: boolean): string {
   const d = aboutDocument(en);
-  const rows = d.endpoints.map((e) => `<li><code>${e.method} ${escapeHtml(e.path)}</code> — ${escapeHtml(e.description)}</li>`).join('');
-  return `<!doctype html><html lang="${en ? 'en' : 'es'}"><head><meta charset="utf-8"><title>${escapeHtml(d.name)} ${escapeHtml(d.version)}</title></head>` +
-    `<body><h1>${escapeHtml(d.name)} <small>${escapeHtml(d.version)}</small></h1><p>${escapeHtml(d.description)}</p><ul>${rows}</ul></body></html>`;
+  const rows = d.endpoints
+    .map((e) => `<li><code>${e.method} ${escapeHtml(e.path)}</code> — ${escapeHtml(e.description)}</li>`)
+    .join('');
+  return (
+    `<!doctype html><html lang="${en ? 'en' : 'es'}"><head><meta charset="utf-8"><title>${escapeHtml(d.name)} ${escapeHtml(d.version)}</title></head>` +
+    `<body><h1>${escapeHtml(d.name)} <small>${escapeHtml(d.version)}</small></h1><p>${escapeHtml(d.description)}</p><ul>${rows}</ul></body></html>`
+  );
 }
 
 export function createHttpServer(opts: HttpOptions): HttpServer {
@@ -122,13 +131,23 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  const clientError = (req: Request, res: Response, status: number, e: ClientError, headers: Record<string, string> = {}) =>
-    sendJson(res, status, { error: { code: e.code, message: e.message(catalog(httpLang(req)).http) } }, headers);
+  const clientError = (
+    req: Request,
+    res: Response,
+    status: number,
+    e: ClientError,
+    headers: Record<string, string> = {},
+  ) => sendJson(res, status, { error: { code: e.code, message: e.message(catalog(httpLang(req)).http) } }, headers);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (closing) {
       discard(req);
-      sendJson(res, 503, { error: { code: 'shutting-down', message: catalog(httpLang(req)).http.shuttingDown } }, { 'Retry-After': '5', Connection: 'close' });
+      sendJson(
+        res,
+        503,
+        { error: { code: 'shutting-down', message: catalog(httpLang(req)).http.shuttingDown } },
+        { 'Retry-After': '5', Connection: 'close' },
+      );
       return;
     }
     inFlight += 1;
@@ -143,7 +162,13 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
       const deadline = new Promise<'deadline'>((r) => (timer = setTimeout(() => r('deadline'), deadlineMs)));
       const work = opts.messages({ body: read.value, headers: req.headers });
       // The turn keeps running after a deadline (and is counted in flight until it ends); the client is answered.
-      const outcome = await Promise.race([work.then((r) => ({ r }), (e: unknown) => ({ e })), deadline]);
+      const outcome = await Promise.race([
+        work.then(
+          (r) => ({ r }),
+          (e: unknown) => ({ e }),
+        ),
+        deadline,
+      ]);
       clearTimeout(timer);
       if (outcome === 'deadline') {
         opts.log(`/api/messages no respondió en ${deadlineMs} ms: 503`);
@@ -167,7 +192,10 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     const en = wantsEnglish(req);
     if (/text\/html/i.test(String(req.headers.accept ?? ''))) {
       const html = aboutHtml(en);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(html)) });
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(html)),
+      });
       res.end(req.method === 'HEAD' ? undefined : html);
       return;
     }
@@ -216,7 +244,8 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   server.put('/', fallback);
   server.del('/', fallback);
   server.patch('/', fallback);
-  for (const p of ['/healthz', '/api/v1/status']) for (const m of ['post', 'put', 'patch', 'del'] as const) server[m](p, fallback);
+  for (const p of ['/healthz', '/api/v1/status'])
+    for (const m of ['post', 'put', 'patch', 'del'] as const) server[m](p, fallback);
   for (const m of ['get', 'head', 'put', 'patch', 'del'] as const) server[m]('/api/messages', fallback);
   // What restify's router refuses by itself (an undecodable path, an unknown method): the same JSON, not restify's.
   for (const event of ['NotFound', 'MethodNotAllowed', 'VersionNotAllowed', 'UnsupportedMediaType']) {

@@ -23,7 +23,11 @@ export function roundTo(x: number, decimals: number): number {
 }
 
 function newNumberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
-  const opts = { useGrouping: 'always', minimumFractionDigits: min, maximumFractionDigits: max } as unknown as Intl.NumberFormatOptions;
+  const opts = {
+    useGrouping: 'always',
+    minimumFractionDigits: min,
+    maximumFractionDigits: max,
+  } as unknown as Intl.NumberFormatOptions;
   return new Intl.NumberFormat(LOCALE[lang], opts);
 }
 
@@ -37,7 +41,10 @@ function presetNumberFormats(lang: Lang): Intl.NumberFormat[][] {
   }
   return out;
 }
-const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat[][]> = { es: presetNumberFormats('es'), en: presetNumberFormats('en') };
+const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat[][]> = {
+  es: presetNumberFormats('es'),
+  en: presetNumberFormats('en'),
+};
 
 function numberFormat(lang: Lang, min: number, max: number): Intl.NumberFormat {
   return NUMBER_FORMATS[lang][max]?.[min] ?? newNumberFormat(lang, min, max);
@@ -162,7 +169,14 @@ export function formatDate(isoDate: string, lang: Lang): string {
 
 /** "14:35" Bogotá time of an instant, and its date ("3 jul, 14:35" as Intl writes it for the language). */
 export function formatBogotaDateTime(d: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', hour12: false }).format(d);
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    timeZone: 'America/Bogota',
+    hour: '2-digit',
+    minute: '2-digit',
+    day: 'numeric',
+    month: 'short',
+    hour12: false,
+  }).format(d);
 }
 
 // --- Text -----------------------------------------------------------------------------------------

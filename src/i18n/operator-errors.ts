@@ -12,13 +12,22 @@ export function planFailureText(f: PlanFailure, t: OperatorStrings): string {
     case 'plan-not-json':
       return t.planNotJson(f.file, f.reason);
     case 'plan-invalid':
-      return t.planInvalid(f.file, f.issues.slice(0, MAX_LISTED).map((i) => `  - ${fieldPath(i.path, t)}: ${problemText(i.problem, t)}`).join('\n'));
+      return t.planInvalid(
+        f.file,
+        f.issues
+          .slice(0, MAX_LISTED)
+          .map((i) => `  - ${fieldPath(i.path, t)}: ${problemText(i.problem, t)}`)
+          .join('\n'),
+      );
   }
 }
 
 /** "objectives[4].indicators[0].weight"; the root when empty. */
 function fieldPath(path: readonly (string | number)[], t: OperatorStrings): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)), '') || t.planRoot;
+  return (
+    path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)), '') ||
+    t.planRoot
+  );
 }
 
 function problemText(p: PlanProblem, t: OperatorStrings): string {
@@ -48,7 +57,12 @@ export function configFailureText(f: ConfigFailure, t: OperatorStrings): string 
     case 'not-cron':
       return t.notCron(f.value, f.reason);
     case 'bands-invalid':
-      return t.bandsInvalid(f.value, { 'need-three': t.bandsNeedThree, 'not-positive': t.bandsNotPositive, 'not-ordered': t.bandsNotOrdered }[f.problem]);
+      return t.bandsInvalid(
+        f.value,
+        { 'need-three': t.bandsNeedThree, 'not-positive': t.bandsNotPositive, 'not-ordered': t.bandsNotOrdered }[
+          f.problem
+        ],
+      );
     case 'reminder-days-invalid':
       return t.reminderDaysInvalid(f.value);
     case 'request-timeout-range':

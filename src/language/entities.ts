@@ -69,7 +69,19 @@ export function indexPlan(plan: Plan): PlanIndex {
   return { byId, bySectoralMeta, byProject, byPrintedNumber };
 }
 
-const SKIP_AFTER_KEYWORD = new Set(['no', 'n', 'nr', 'numero', 'number', 'nro', 'num', '#', 'estrategico', 'strategic', 'sectorial']);
+const SKIP_AFTER_KEYWORD = new Set([
+  'no',
+  'n',
+  'nr',
+  'numero',
+  'number',
+  'nro',
+  'num',
+  '#',
+  'estrategico',
+  'strategic',
+  'sectorial',
+]);
 const CONNECTORS = new Set(['de', 'del', 'of', 'el', 'la', 'the', 'for', 'en', 'in', 'a']);
 
 function isObj(tok: Token | undefined): boolean {
@@ -114,7 +126,8 @@ export function extractEntities(tokens: Token[], plan: PlanIndex): Entities {
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].used) continue;
     let j = i + 1;
-    while (j < tokens.length && j <= i + 2 && (tokens[j].t === 'de' || tokens[j].t === 'del' || tokens[j].t === 'of')) j++;
+    while (j < tokens.length && j <= i + 2 && (tokens[j].t === 'de' || tokens[j].t === 'del' || tokens[j].t === 'of'))
+      j++;
     const year = j < tokens.length && !tokens[j].used ? parseYear(tokens[j].t) : undefined;
     const month = monthOf(tokens[i].t, year !== undefined);
     if (month === undefined) continue;

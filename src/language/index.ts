@@ -88,7 +88,8 @@ export function createUnderstanding(plan: Plan): Understander {
     if (clean.display) u.original = clean.display;
     if (decision.greeting !== undefined) u.greeting = decision.greeting;
     if (decision.chooseObjective) u.chooseObjective = true;
-    if (decision.outOfScope !== undefined) u.outOfScope = originalSpelling(clean.body, [decision.outOfScope]) || decision.outOfScope;
+    if (decision.outOfScope !== undefined)
+      u.outOfScope = originalSpelling(clean.body, [decision.outOfScope]) || decision.outOfScope;
     if (decision.objective !== undefined) u.objective = decision.objective;
     if (decision.adminAction !== undefined) u.adminAction = decision.adminAction;
     if (decision.indicatorId !== undefined) u.indicatorId = decision.indicatorId;
@@ -130,14 +131,18 @@ export function createUnderstanding(plan: Plan): Understander {
     }
     // Then every other document the free words point to, and ids that begin with what was typed ("42" -> 4200…).
     const content = tokens
-      .filter((t) => !t.used && !t.canon.keyword && !/^\d/.test(t.t) && !NUMBER_WORDS_ES.has(t.t) && !NUMBER_WORDS_EN.has(t.t))
+      .filter(
+        (t) =>
+          !t.used && !t.canon.keyword && !/^\d/.test(t.t) && !NUMBER_WORDS_ES.has(t.t) && !NUMBER_WORDS_EN.has(t.t),
+      )
       .map((t) => t.t);
     for (const h of search.rank(content)) {
       add(h);
       if (h.kind === 'objective') objectiveIds(h.objective).forEach((id) => add({ kind: 'indicator', id }));
     }
     const typed = tokens.map((t) => t.t).filter((t) => /^(?:\d{2,}|o\d{1,2})/.test(t));
-    for (const t of typed) indicatorIds.filter((id) => id.toLowerCase().startsWith(t)).forEach((id) => add({ kind: 'indicator', id }));
+    for (const t of typed)
+      indicatorIds.filter((id) => id.toLowerCase().startsWith(t)).forEach((id) => add({ kind: 'indicator', id }));
     return out;
   }
 

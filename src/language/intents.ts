@@ -31,7 +31,9 @@ export const OUT_OF_SCOPE = new Set(
   `presupuesto presupuestos presupuestal presupuestales budget budgets rubro rubros cdp cdps rp
   contrato contratos contratacion contratista contratistas contract contracts procurement licitacion licitaciones
   nomina salario salarios sueldo sueldos payroll salary vacaciones incapacidad incapacidades
-  clima weather noticias news factura facturas invoice invoices`.split(/\s+/).filter(Boolean),
+  clima weather noticias news factura facturas invoice invoices`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** "objetivo" in the singular: "¿cómo va el objetivo?" asks for one of them (the plural asks for the plan). */
@@ -55,10 +57,22 @@ const GREETING_FILLER = new Set(
 );
 
 const HELP_PHRASES: string[][] = [
-  ['que', 'puedes', 'hacer'], ['que', 'sabes', 'hacer'], ['que', 'haces'], ['como', 'funciona'], ['como', 'funcionas'],
-  ['como', 'te', 'uso'], ['como', 'se', 'usa'], ['como', 'te', 'usa'], ['what', 'can', 'you', 'do'],
-  ['what', 'do', 'you', 'do'], ['how', 'does', 'it', 'work'], ['how', 'does', 'this', 'work'],
-  ['how', 'do', 'i', 'use'], ['how', 'to', 'use'], ['que', 'comandos'], ['what', 'commands'],
+  ['que', 'puedes', 'hacer'],
+  ['que', 'sabes', 'hacer'],
+  ['que', 'haces'],
+  ['como', 'funciona'],
+  ['como', 'funcionas'],
+  ['como', 'te', 'uso'],
+  ['como', 'se', 'usa'],
+  ['como', 'te', 'usa'],
+  ['what', 'can', 'you', 'do'],
+  ['what', 'do', 'you', 'do'],
+  ['how', 'does', 'it', 'work'],
+  ['how', 'does', 'this', 'work'],
+  ['how', 'do', 'i', 'use'],
+  ['how', 'to', 'use'],
+  ['que', 'comandos'],
+  ['what', 'commands'],
 ];
 
 const REPORT_NOUNS = new Set(['reporte', 'reportes', 'report']);
@@ -101,8 +115,12 @@ function isMine(words: string[], tokens: readonly Token[]): boolean {
   const at = tokens.findIndex((t) => hasGroup(t.canon, 'ind'));
   const before = words.slice(Math.max(0, at - 2), at);
   if (before.some((w) => POSSESSIVE.has(w))) return true;
-  return containsPhrase(words, ['a', 'mi', 'cargo']) || containsPhrase(words, ['i', 'own']) || containsPhrase(words, ['tengo', 'a', 'cargo']) ||
-    words.includes('mine');
+  return (
+    containsPhrase(words, ['a', 'mi', 'cargo']) ||
+    containsPhrase(words, ['i', 'own']) ||
+    containsPhrase(words, ['tengo', 'a', 'cargo']) ||
+    words.includes('mine')
+  );
 }
 
 function containsPhrase(words: string[], phrase: string[]): boolean {
@@ -186,32 +204,67 @@ export function decide(ctx: Context): Decision {
 
   // Reporting compliance: "cumplimiento", "cumplimiento de reportes 2025", "reporting compliance"; but
   // "cumplimiento del objetivo 5" asks for figures and "cumplimiento servicios administrativos" names an indicator.
-  const COMPLIANCE_FILLER = new Set(['reportes', 'reporte', 'reporting', 'reports', 'report', 'mensual', 'mensuales', 'monthly']);
-  if (has('compliance') && !named && contentWords.every((w) => COMPLIANCE_FILLER.has(w))) return { intent: 'compliance' };
+  const COMPLIANCE_FILLER = new Set([
+    'reportes',
+    'reporte',
+    'reporting',
+    'reports',
+    'report',
+    'mensual',
+    'mensuales',
+    'monthly',
+  ]);
+  if (has('compliance') && !named && contentWords.every((w) => COMPLIANCE_FILLER.has(w)))
+    return { intent: 'compliance' };
 
   // Admins: "administradores", "agregar administrador @Ana", "remove admin ana@…".
   if (has('admin')) {
-    const adminAction = has('cancel') ? 'remove' : has('add') || has('assign') || ctx.hasPerson || ctx.hasEmail ? 'add' : 'list';
+    const adminAction = has('cancel')
+      ? 'remove'
+      : has('add') || has('assign') || ctx.hasPerson || ctx.hasEmail
+        ? 'add'
+        : 'list';
     return { intent: 'admins', adminAction };
   }
 
   // The planning office's review: "reportes por revisar", "revisar reportes", "reports to review", "pending reviews".
-  if (hasWord('revisar', 'revision', 'revisiones', 'review', 'reviews', 'aprobar', 'approve') && !named && !has('digest')) {
+  if (
+    hasWord('revisar', 'revision', 'revisiones', 'review', 'reviews', 'aprobar', 'approve') &&
+    !named &&
+    !has('digest')
+  ) {
     return { intent: 'review-list' };
   }
 
   // Explaining a figure: "¿por qué el objetivo 2 va en 67,5 %?", "¿cómo se calcula el indicador 4236?",
   // "why is objective 2 at 67.5 %", "explain the plan's progress".
-  const calcWord = hasWord('calcula', 'calcular', 'calculado', 'calcule', 'calculo', 'calculate', 'calculated', 'computed', 'compute',
-    'explica', 'explicame', 'explicar', 'explicacion', 'explain', 'explanation');
+  const calcWord = hasWord(
+    'calcula',
+    'calcular',
+    'calculado',
+    'calcule',
+    'calculo',
+    'calculate',
+    'calculated',
+    'computed',
+    'compute',
+    'explica',
+    'explicame',
+    'explicar',
+    'explicacion',
+    'explain',
+    'explanation',
+  );
   const why = hasWord('why', 'porque') || containsPhrase(words, ['por', 'que']);
   if (calcWord || (why && (named || has('plan')))) return withTarget('explain', e);
 
   // Owner assignment: "asignar responsable 4263 @Ana", "assign owner 4263 ana@…", "cambiar responsable del 4263".
   const assignVerb = hasWord('asignar', 'asigna', 'asignale', 'asignarle', 'asignacion', 'designar', 'assign');
-  if ((has('assign') && (has('role') || ((assignVerb || ctx.hasPerson || ctx.hasEmail) && named))) ||
-      (assignVerb && !has('report')) ||
-      (has('role') && (ctx.hasPerson || ctx.hasEmail) && !hasWord('quien', 'who'))) {
+  if (
+    (has('assign') && (has('role') || ((assignVerb || ctx.hasPerson || ctx.hasEmail) && named))) ||
+    (assignVerb && !has('report')) ||
+    (has('role') && (ctx.hasPerson || ctx.hasEmail) && !hasWord('quien', 'who'))
+  ) {
     const used = new Set<number>();
     const found = named ? undefined : ctx.search.synonyms(contentWords, used);
     const d = withTarget('assign-owner', e, found);
@@ -234,23 +287,26 @@ export function decide(ctx: Context): Decision {
   if (!named && has('ind') && isMine(words, tokens)) return { intent: 'my-indicators' };
 
   // "¿quién no ha reportado?", "reportes pendientes", "who hasn't reported": what is missing is what lags.
-  const pending = hasWord('pendiente', 'pendientes', 'pending', 'faltan', 'missing') ||
+  const pending =
+    hasWord('pendiente', 'pendientes', 'pending', 'faltan', 'missing') ||
     (hasWord('quien', 'quienes', 'who') && has('report'));
   if (pending && !named) return { intent: 'lagging' };
 
   // Progress reports: "reportar avance 4263", "quiero reportar", "report progress for 4263".
   const reportTokens = tokens.filter((t) => hasGroup(t.canon, 'report'));
   const logProgress = tokens.some((t, i) => t.t === 'log' && hasGroup(tokens[i + 1]?.canon, 'status'));
-  const isReport = logProgress || reportTokens.some((t) => {
-    const word = t.canon.word!;
-    if (!REPORT_NOUNS.has(word)) return true;
-    const at = tokens.indexOf(t);
-    const prev = tokens[at - 1]?.t;
-    if (prev === 'progress' || prev === 'status' || prev === 'estado') return false;
-    // "el reporte del objetivo 5" / "report of the plan" ask for figures, not for a report form.
-    if ((e.objective !== undefined || has('plan')) && !has('status') && e.indicators.length === 0) return false;
-    return true;
-  });
+  const isReport =
+    logProgress ||
+    reportTokens.some((t) => {
+      const word = t.canon.word!;
+      if (!REPORT_NOUNS.has(word)) return true;
+      const at = tokens.indexOf(t);
+      const prev = tokens[at - 1]?.t;
+      if (prev === 'progress' || prev === 'status' || prev === 'estado') return false;
+      // "el reporte del objetivo 5" / "report of the plan" ask for figures, not for a report form.
+      if ((e.objective !== undefined || has('plan')) && !has('status') && e.indicators.length === 0) return false;
+      return true;
+    });
   if (isReport) return withTarget('report-start', e, named ? undefined : freeWords());
 
   // Help: "ayuda", "help", "qué puedes hacer", "what can you do".
@@ -284,8 +340,10 @@ export function decide(ctx: Context): Decision {
   }
 
   // Greetings and thanks, alone.
-  if ((has('greet') || has('thanks')) &&
-      tokens.every((t) => hasGroup(t.canon, 'greet') || hasGroup(t.canon, 'thanks') || GREETING_FILLER.has(t.t))) {
+  if (
+    (has('greet') || has('thanks')) &&
+    tokens.every((t) => hasGroup(t.canon, 'greet') || hasGroup(t.canon, 'thanks') || GREETING_FILLER.has(t.t))
+  ) {
     return { intent: 'greeting', greeting: has('thanks') ? 'thanks' : 'hello' };
   }
 

@@ -4,13 +4,46 @@
  */
 
 const NAMED_ENTITIES: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
-  aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú',
-  Aacute: 'Á', Eacute: 'É', Iacute: 'Í', Oacute: 'Ó', Uacute: 'Ú',
-  ntilde: 'ñ', Ntilde: 'Ñ', uuml: 'ü', Uuml: 'Ü', ccedil: 'ç',
-  iquest: '¿', iexcl: '¡', laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’',
-  hellip: '…', ndash: '–', mdash: '—', ordm: 'º', ordf: 'ª', deg: '°', middot: '·', bull: '•',
-  zwj: '', zwnj: '', shy: '',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  aacute: 'á',
+  eacute: 'é',
+  iacute: 'í',
+  oacute: 'ó',
+  uacute: 'ú',
+  Aacute: 'Á',
+  Eacute: 'É',
+  Iacute: 'Í',
+  Oacute: 'Ó',
+  Uacute: 'Ú',
+  ntilde: 'ñ',
+  Ntilde: 'Ñ',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  ccedil: 'ç',
+  iquest: '¿',
+  iexcl: '¡',
+  laquo: '«',
+  raquo: '»',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  ordm: 'º',
+  ordf: 'ª',
+  deg: '°',
+  middot: '·',
+  bull: '•',
+  zwj: '',
+  zwnj: '',
+  shy: '',
 };
 
 /** Decodes HTML entities: named (the common ones), decimal and hexadecimal. Unknown ones are left as they are. */
@@ -33,7 +66,10 @@ export function decodeEntities(s: string): string {
 
 /** Lower case, accents removed ("Cómo" -> "como", "ñ" -> "n"). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export interface CleanMessage {

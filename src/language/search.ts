@@ -26,13 +26,62 @@ interface Synonym {
 
 /** Words officials use for things whose plan wording differs. Targets missing from the plan are ignored. */
 export const SYNONYMS: readonly Synonym[] = [
-  { phrases: ['csirt', 'ciberseguridad', 'ciber seguridad', 'seguridad digital', 'incidentes', 'incidente', 'cybersecurity', 'incidents', 'security incidents'], indicators: ['4234'] },
+  {
+    phrases: [
+      'csirt',
+      'ciberseguridad',
+      'ciber seguridad',
+      'seguridad digital',
+      'incidentes',
+      'incidente',
+      'cybersecurity',
+      'incidents',
+      'security incidents',
+    ],
+    indicators: ['4234'],
+  },
   { phrases: ['nodos digitales', 'nodo digital', 'nodos', 'digital nodes'], indicators: ['4236'] },
-  { phrases: ['archivo', 'archivos', 'archivo de bogota', 'memoria historica', 'documentos', 'patrimonio documental', 'documental', 'archive', 'archives', 'records'], objective: 9 },
-  { phrases: ['cade', 'cades', 'supercade', 'red cade', 'canales de atencion', 'canal de atencion', 'atencion a la ciudadania', 'service channels'], indicators: ['4267'] },
+  {
+    phrases: [
+      'archivo',
+      'archivos',
+      'archivo de bogota',
+      'memoria historica',
+      'documentos',
+      'patrimonio documental',
+      'documental',
+      'archive',
+      'archives',
+      'records',
+    ],
+    objective: 9,
+  },
+  {
+    phrases: [
+      'cade',
+      'cades',
+      'supercade',
+      'red cade',
+      'canales de atencion',
+      'canal de atencion',
+      'atencion a la ciudadania',
+      'service channels',
+    ],
+    indicators: ['4267'],
+  },
   { phrases: ['portal', 'tramites', 'portal de tramites', 'portal web', 'procedures'], indicators: ['4263'] },
   { phrases: ['victimas', 'paz', 'reconciliacion', 'conflicto armado', 'victims', 'peace'], objective: 1 },
-  { phrases: ['internacional', 'cooperacion', 'cooperacion internacional', 'internacionalizacion', 'international', 'cooperation'], objective: 4 },
+  {
+    phrases: [
+      'internacional',
+      'cooperacion',
+      'cooperacion internacional',
+      'internacionalizacion',
+      'international',
+      'cooperation',
+    ],
+    objective: 4,
+  },
   { phrases: ['innovacion', 'innovacion publica', 'ibo', 'laboratorio de innovacion', 'innovation'], objective: 6 },
   { phrases: ['mipg', 'modelo integrado de planeacion y gestion'], indicators: ['8098-M4'] },
   { phrases: ['gobierno abierto', 'open government'], indicators: ['4200'] },
@@ -49,7 +98,8 @@ export const SYNONYMS: readonly Synonym[] = [
 /** Light plural folding shared by the index and the queries: "digitales" -> "digital", "nodos" -> "nodo". */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('es') && /[lnrdzj]$/.test(word.slice(0, -2))) return word.slice(0, -2);
-  if (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('is') && !word.endsWith('us')) return word.slice(0, -1);
+  if (word.length > 4 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('is') && !word.endsWith('us'))
+    return word.slice(0, -1);
   return word;
 }
 
@@ -134,7 +184,10 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
   const indicatorIds = new Set<string>();
   const byObjective = new Map<number, string[]>();
   for (const o of plan.objectives) {
-    byObjective.set(o.number, o.indicators.map((i) => i.id));
+    byObjective.set(
+      o.number,
+      o.indicators.map((i) => i.id),
+    );
     o.indicators.forEach((i) => indicatorIds.add(i.id));
   }
 
@@ -236,7 +289,10 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
   // A typed word matches a synonym word when it is that word, or a typo of it (words of 5+ letters).
   const wordMatches = (typed: string, wanted: string): boolean =>
     typed === wanted ||
-    (typed.length >= 5 && wanted.length >= 5 && Math.abs(wanted.length - typed.length) <= 2 && distance(typed, wanted) <= maxTypoDistance(typed, wanted));
+    (typed.length >= 5 &&
+      wanted.length >= 5 &&
+      Math.abs(wanted.length - typed.length) <= 2 &&
+      distance(typed, wanted) <= maxTypoDistance(typed, wanted));
 
   function matchSynonyms(stems: string[], used = new Set<number>()): FreeWordMatch | undefined {
     const hitIndicators: string[] = [];
@@ -288,7 +344,10 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
       }
     }
     if (queries.length === 0) return [];
-    const raw = index.search({ combineWith: 'OR', queries }, { fuzzy: false, prefix: false, processTerm: (t: string) => t });
+    const raw = index.search(
+      { combineWith: 'OR', queries },
+      { fuzzy: false, prefix: false, processTerm: (t: string) => t },
+    );
     const results: Scored[] = [];
     for (const r of raw) {
       // Each query word counts 1 when a document has it (or a word it begins), 1/2 when only a typo-distance away;
@@ -311,7 +370,11 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     return results;
   }
 
-  const stemsOf = (words: string[]) => words.map(fold).filter((w) => w.length >= 2 && !STOP_ES.has(w) && !STOP_EN.has(w)).map(stem);
+  const stemsOf = (words: string[]) =>
+    words
+      .map(fold)
+      .filter((w) => w.length >= 2 && !STOP_ES.has(w) && !STOP_EN.has(w))
+      .map(stem);
 
   function match(words: string[]): FreeWordMatch | undefined {
     const stems = stemsOf(words);
@@ -348,7 +411,10 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
   }
 
   function synonymsOnly(words: string[], used: Set<number>): FreeWordMatch | undefined {
-    return matchSynonyms(words.map((w) => stem(fold(w))), used);
+    return matchSynonyms(
+      words.map((w) => stem(fold(w))),
+      used,
+    );
   }
 
   /** Every document the words point to, best first: what a synonym names, then MiniSearch's ranking. */
@@ -368,7 +434,8 @@ export function createFreeWordSearch(plan: Plan): FreeWordSearch {
     if (syn?.kind === 'indicator') add({ kind: 'indicator', id: syn.id });
     else if (syn?.kind === 'objective') add({ kind: 'objective', objective: syn.objective });
     else if (syn?.kind === 'several') syn.ids.forEach((id) => add({ kind: 'indicator', id }));
-    for (const r of scored(stems)) add(r.kind === 'indicator' ? { kind: 'indicator', id: r.ref } : { kind: 'objective', objective: r.objective });
+    for (const r of scored(stems))
+      add(r.kind === 'indicator' ? { kind: 'indicator', id: r.ref } : { kind: 'objective', objective: r.objective });
     return out;
   }
 

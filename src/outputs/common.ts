@@ -17,7 +17,9 @@ export function quarterPeriods(year: number, quarter: Quarter): Period[] {
 
 /** The quarter's last day ("2025-06-30"). */
 export function quarterEnd(year: number, quarter: Quarter): IsoDate {
-  return DateTime.fromObject({ year, month: quarter * 3, day: 1 }, { zone: ZONE }).endOf('month').toISODate()!;
+  return DateTime.fromObject({ year, month: quarter * 3, day: 1 }, { zone: ZONE })
+    .endOf('month')
+    .toISODate()!;
 }
 
 export function quarterStart(year: number, quarter: Quarter): IsoDate {
@@ -33,7 +35,11 @@ export function quarterOf(date: IsoDate): Quarter {
  * The follow-up's cut: the quarter's last day, or today while the quarter is still running (CONTRACT.md).
  * A quarter that has not started yet has no follow-up: null.
  */
-export function quarterAsOf(year: number, quarter: Quarter, today: IsoDate): { asOf: IsoDate; running: boolean } | null {
+export function quarterAsOf(
+  year: number,
+  quarter: Quarter,
+  today: IsoDate,
+): { asOf: IsoDate; running: boolean } | null {
   if (today < quarterStart(year, quarter)) return null;
   const end = quarterEnd(year, quarter);
   return today < end ? { asOf: today, running: true } : { asOf: end, running: false };

@@ -28,10 +28,18 @@ export type FollowUpResult =
 /** A refusal in the reader's words (the core returns its code and figures). */
 export function refusalText(r: Extract<FollowUpResult, { ok: false }>, lang: Lang): string {
   const t = catalog(lang).http;
-  return r.code === 'year-outside-plan' ? t.yearOutsidePlan(r.params.from, r.params.to, r.params.year) : t.quarterNotStarted(r.params.quarter, r.params.year, r.params.today);
+  return r.code === 'year-outside-plan'
+    ? t.yearOutsidePlan(r.params.from, r.params.to, r.params.year)
+    : t.quarterNotStarted(r.params.quarter, r.params.year, r.params.today);
 }
 
-export async function followUpWorkbook(src: FollowUpSource, year: number, quarter: Quarter, today: string, now: Date): Promise<FollowUpResult> {
+export async function followUpWorkbook(
+  src: FollowUpSource,
+  year: number,
+  quarter: Quarter,
+  today: string,
+  now: Date,
+): Promise<FollowUpResult> {
   const { from, to } = src.plan.period;
   if (year < from || year > to) {
     return {

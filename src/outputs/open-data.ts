@@ -25,29 +25,127 @@ export interface OpenDataColumn {
 
 export const OPEN_DATA_COLUMNS: readonly OpenDataColumn[] = [
   { name: 'plan_id', type: 'texto', meaning: 'Identificador del plan', example: 'pei-sg-2024-2027' },
-  { name: 'entidad', type: 'texto', meaning: 'Entidad que formula y sigue el plan', example: 'Secretaría General de la Alcaldía Mayor de Bogotá D.C.' },
-  { name: 'vigencia', type: 'entero', meaning: 'Año del plan al que corresponden las cifras de la fila', example: '2025' },
-  { name: 'fecha_corte', type: 'fecha', meaning: 'Fecha de corte de las cifras (AAAA-MM-DD): el 31 de diciembre para vigencias cerradas, la fecha de publicación para la vigencia en curso', example: '2025-06-30' },
-  { name: 'meses_cerrados', type: 'entero', meaning: 'Meses de la vigencia cerrados a la fecha de corte (0 a 12)', example: '6' },
+  {
+    name: 'entidad',
+    type: 'texto',
+    meaning: 'Entidad que formula y sigue el plan',
+    example: 'Secretaría General de la Alcaldía Mayor de Bogotá D.C.',
+  },
+  {
+    name: 'vigencia',
+    type: 'entero',
+    meaning: 'Año del plan al que corresponden las cifras de la fila',
+    example: '2025',
+  },
+  {
+    name: 'fecha_corte',
+    type: 'fecha',
+    meaning:
+      'Fecha de corte de las cifras (AAAA-MM-DD): el 31 de diciembre para vigencias cerradas, la fecha de publicación para la vigencia en curso',
+    example: '2025-06-30',
+  },
+  {
+    name: 'meses_cerrados',
+    type: 'entero',
+    meaning: 'Meses de la vigencia cerrados a la fecha de corte (0 a 12)',
+    example: '6',
+  },
   { name: 'objetivo_numero', type: 'entero', meaning: 'Número del objetivo estratégico (1 a 10)', example: '5' },
-  { name: 'objetivo_nombre', type: 'texto', meaning: 'Nombre del objetivo estratégico', example: 'Mejorar el relacionamiento con la ciudadanía…' },
-  { name: 'meta_id', type: 'texto', meaning: 'Identificador de la meta (número de meta sectorial, PPPP-Mn para metas de proyecto)', example: '2339' },
-  { name: 'meta_texto', type: 'texto', meaning: 'Texto de la meta', example: 'Crear el portal web de trámites y servicios…' },
-  { name: 'indicador_id', type: 'texto', meaning: 'Identificador estable del indicador (código sectorial, PPPP-Mn, O10-n)', example: '4263' },
-  { name: 'indicador_nombre', type: 'texto', meaning: 'Nombre del indicador', example: 'Portal web de trámites y servicios del Distrito Capital creado' },
-  { name: 'tendencia', type: 'texto', meaning: 'Cómo se acumulan los reportes: suma, creciente, constante o decreciente', example: 'creciente' },
-  { name: 'unidad', type: 'texto', meaning: 'numero o porcentaje; los porcentajes se publican como fracción (15 % = 0.15)', example: 'numero' },
-  { name: 'ponderacion', type: 'numero', meaning: 'Peso del indicador dentro de su objetivo, como fracción', example: '0.5' },
-  { name: 'area_responsable', type: 'texto', meaning: 'Dependencia a cargo según el plan (unidad organizacional, no una persona); vacío si el plan no la nombra', example: 'Subdirección de Servicios Administrativos' },
-  { name: 'meta_vigencia', type: 'numero', meaning: 'Meta programada para la vigencia (M); 0 = sin meta ese año', example: '0.4' },
+  {
+    name: 'objetivo_nombre',
+    type: 'texto',
+    meaning: 'Nombre del objetivo estratégico',
+    example: 'Mejorar el relacionamiento con la ciudadanía…',
+  },
+  {
+    name: 'meta_id',
+    type: 'texto',
+    meaning: 'Identificador de la meta (número de meta sectorial, PPPP-Mn para metas de proyecto)',
+    example: '2339',
+  },
+  {
+    name: 'meta_texto',
+    type: 'texto',
+    meaning: 'Texto de la meta',
+    example: 'Crear el portal web de trámites y servicios…',
+  },
+  {
+    name: 'indicador_id',
+    type: 'texto',
+    meaning: 'Identificador estable del indicador (código sectorial, PPPP-Mn, O10-n)',
+    example: '4263',
+  },
+  {
+    name: 'indicador_nombre',
+    type: 'texto',
+    meaning: 'Nombre del indicador',
+    example: 'Portal web de trámites y servicios del Distrito Capital creado',
+  },
+  {
+    name: 'tendencia',
+    type: 'texto',
+    meaning: 'Cómo se acumulan los reportes: suma, creciente, constante o decreciente',
+    example: 'creciente',
+  },
+  {
+    name: 'unidad',
+    type: 'texto',
+    meaning: 'numero o porcentaje; los porcentajes se publican como fracción (15 % = 0.15)',
+    example: 'numero',
+  },
+  {
+    name: 'ponderacion',
+    type: 'numero',
+    meaning: 'Peso del indicador dentro de su objetivo, como fracción',
+    example: '0.5',
+  },
+  {
+    name: 'area_responsable',
+    type: 'texto',
+    meaning: 'Dependencia a cargo según el plan (unidad organizacional, no una persona); vacío si el plan no la nombra',
+    example: 'Subdirección de Servicios Administrativos',
+  },
+  {
+    name: 'meta_vigencia',
+    type: 'numero',
+    meaning: 'Meta programada para la vigencia (M); 0 = sin meta ese año',
+    example: '0.4',
+  },
   { name: 'meta_cuatrienio', type: 'numero', meaning: 'Meta total 2024–2027', example: '1' },
   { name: 'linea_base', type: 'numero', meaning: 'Línea base; vacío si el plan no la da (se usa 0)', example: '' },
-  { name: 'ejecutado_vigencia', type: 'numero', meaning: 'Valor ejecutado de la vigencia a la fecha de corte (suma de los reportes o último nivel, según la tendencia); vacío sin reportes', example: '0.3' },
-  { name: 'avance_vigencia', type: 'numero', meaning: 'Avance anual como fracción, sin tope (1.2 = 120 %); vacío si no aplica', example: '0.75' },
-  { name: 'avance_esperado', type: 'numero', meaning: 'Avance esperado a la fecha de corte, como fracción', example: '0.625' },
+  {
+    name: 'ejecutado_vigencia',
+    type: 'numero',
+    meaning:
+      'Valor ejecutado de la vigencia a la fecha de corte (suma de los reportes o último nivel, según la tendencia); vacío sin reportes',
+    example: '0.3',
+  },
+  {
+    name: 'avance_vigencia',
+    type: 'numero',
+    meaning: 'Avance anual como fracción, sin tope (1.2 = 120 %); vacío si no aplica',
+    example: '0.75',
+  },
+  {
+    name: 'avance_esperado',
+    type: 'numero',
+    meaning: 'Avance esperado a la fecha de corte, como fracción',
+    example: '0.625',
+  },
   { name: 'avance_cuatrienio', type: 'numero', meaning: 'Avance acumulado 2024–2027 como fracción', example: '0.3' },
-  { name: 'semaforo', type: 'texto', meaning: 'rojo, amarillo, verde, sobre-ejecucion, sin-meta o sin-datos (avance / esperado: <0.50, <0.75, ≤1.25, más)', example: 'verde' },
-  { name: 'ultimo_periodo_reportado', type: 'periodo', meaning: 'Último mes con reporte hasta la fecha de corte (AAAA-MM); vacío sin reportes', example: '2025-06' },
+  {
+    name: 'semaforo',
+    type: 'texto',
+    meaning:
+      'rojo, amarillo, verde, sobre-ejecucion, sin-meta o sin-datos (avance / esperado: <0.50, <0.75, ≤1.25, más)',
+    example: 'verde',
+  },
+  {
+    name: 'ultimo_periodo_reportado',
+    type: 'periodo',
+    meaning: 'Último mes con reporte hasta la fecha de corte (AAAA-MM); vacío sin reportes',
+    example: '2025-06',
+  },
 ];
 
 export const OPEN_DATA_NAMES = OPEN_DATA_COLUMNS.map((c) => c.name);
@@ -60,14 +158,20 @@ export function openDataAsOf(year: number, today: IsoDate): IsoDate {
   return today < end ? today : end;
 }
 
-export function openDataRows(plan: Plan, figures: (year: number, asOf: IsoDate) => PlanFigures, today: IsoDate): OpenDataRow[] {
+export function openDataRows(
+  plan: Plan,
+  figures: (year: number, asOf: IsoDate) => PlanFigures,
+  today: IsoDate,
+): OpenDataRow[] {
   const rows: OpenDataRow[] = [];
   const r = (x: number | null) => (x === null ? null : round4(x));
   const byYear = PLAN_YEARS.map((y) => figures(y, openDataAsOf(y, today)));
   for (const o of plan.objectives) {
     for (const ind of o.indicators) {
       for (const f of byYear) {
-        const fi = f.objectives.find((x) => x.objective.number === o.number)!.indicators.find((x) => x.indicator.id === ind.id)!;
+        const fi = f.objectives
+          .find((x) => x.objective.number === o.number)!
+          .indicators.find((x) => x.indicator.id === ind.id)!;
         rows.push({
           plan_id: plan.id,
           entidad: plan.entity,

@@ -62,18 +62,34 @@ const COMPLIANCE_LABEL: Record<ComplianceState, string> = {
   'en-plazo': 'En plazo',
 };
 
-const REVIEW_LABEL: Record<ReviewState, string> = { pendiente: 'por revisar', aprobado: 'aprobado', devuelto: 'devuelto' };
+const REVIEW_LABEL: Record<ReviewState, string> = {
+  pendiente: 'por revisar',
+  aprobado: 'aprobado',
+  devuelto: 'devuelto',
+};
 
-const TREND_LABEL: Record<string, string> = { suma: 'Suma', creciente: 'Creciente', constante: 'Constante', decreciente: 'Decreciente' };
+const TREND_LABEL: Record<string, string> = {
+  suma: 'Suma',
+  creciente: 'Creciente',
+  constante: 'Constante',
+  decreciente: 'Decreciente',
+};
 
 /**
  * The semáforo as a person reads it (DOMAIN.md, «How status reads to a person»): nothing reported while something is
  * expected is a lag, not «sin datos»; above the top band while the year's target is not reached yet is «adelantado».
  */
-export function semaforoLabel(ind: Pick<StatusIndicatorJson, 'status' | 'pending' | 'expected'> & { progress?: number | null }): { text: string; fill: string } {
-  if (ind.status === 'sin-datos' && ind.pending && (ind.expected ?? 0) > 0) return { text: 'Sin reporte (rezago)', fill: STATUS_FILL.rezago };
-  if (ind.status === 'sobre-ejecucion' && ind.progress != null && ind.progress < 1) return { text: 'Adelantado', fill: STATUS_FILL['sobre-ejecucion'] };
-  return { text: statusLabel(ind.status as Status, 'es'), fill: STATUS_FILL[ind.status as Status] ?? STATUS_FILL['sin-datos'] };
+export function semaforoLabel(
+  ind: Pick<StatusIndicatorJson, 'status' | 'pending' | 'expected'> & { progress?: number | null },
+): { text: string; fill: string } {
+  if (ind.status === 'sin-datos' && ind.pending && (ind.expected ?? 0) > 0)
+    return { text: 'Sin reporte (rezago)', fill: STATUS_FILL.rezago };
+  if (ind.status === 'sobre-ejecucion' && ind.progress != null && ind.progress < 1)
+    return { text: 'Adelantado', fill: STATUS_FILL['sobre-ejecucion'] };
+  return {
+    text: statusLabel(ind.status as Status, 'es'),
+    fill: STATUS_FILL[ind.status as Status] ?? STATUS_FILL['sin-datos'],
+  };
 }
 
 /** The version of a month that counts: its latest one that was not returned (DOMAIN.md, «Review»). */
@@ -93,7 +109,11 @@ function countingVersions(reports: readonly ReportVersion[], periods: readonly P
 const periodLabel = (p: Period) => `${monthShort(monthOf(p), 'es')} ${yearOf(p)}`;
 
 /** What the quarter's months say for one indicator: values, the quarter's executed value, and the texts. */
-export function quarterOfIndicator(ind: StatusIndicatorJson, reports: readonly ReportVersion[], periods: readonly Period[]) {
+export function quarterOfIndicator(
+  ind: StatusIndicatorJson,
+  reports: readonly ReportVersion[],
+  periods: readonly Period[],
+) {
   const byPeriod = countingVersions(reports, periods, ind.id);
   const values: (number | null)[] = periods.map((p) => byPeriod.get(p)?.counting?.value ?? null);
   const present = values.filter((v): v is number => v !== null);
@@ -242,7 +262,9 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const year = status.year;
   const periods = quarterPeriods(year, quarter);
   const closedPeriods = new Set(Object.keys(input.compliance.indicators[0]?.months ?? {}));
-  const ws = wb.addWorksheet('Indicadores', { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW, topLeftCell: 'D6', activeCell: 'D6' }] });
+  const ws = wb.addWorksheet('Indicadores', {
+    views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW, topLeftCell: 'D6', activeCell: 'D6' }],
+  });
   const unitFmt = (i: StatusIndicatorJson) => (i.unit === 'percent' ? PCT : NUM);
   // What a person reads first sits left, next to the frozen id and name: the semáforo and the progress figures.
   const columns: Column[] = [
@@ -337,7 +359,9 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
 
 function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const { status } = input;
-  const ws = wb.addWorksheet('Resumen', { views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: 'A6', activeCell: 'A6' }] });
+  const ws = wb.addWorksheet('Resumen', {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: 'A6', activeCell: 'A6' }],
+  });
   const columns: Column[] = [
     { header: 'Nivel', width: 10 },
     { header: 'Obj.', width: 5 },
@@ -354,7 +378,12 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Contribución al cuatrienio', width: 12, numFmt: PCT },
     { header: 'Semáforo', width: 16 },
   ];
-  titleRows(ws, `Seguimiento del PEI 2024–2027 — resumen ponderado, T${input.quarter} ${status.year}`, input, columns.length);
+  titleRows(
+    ws,
+    `Seguimiento del PEI 2024–2027 — resumen ponderado, T${input.quarter} ${status.year}`,
+    input,
+    columns.length,
+  );
   headerRow(ws, columns);
   const yw = yearWeights(status);
   const fw = fourYearWeights(status);
@@ -363,23 +392,55 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
 
   // The plan: the plain mean of its objectives (each weighs the same), capped at 100 % (docs/decisions.md).
   const withTarget = status.objectives.filter((o) => o.expected !== null);
-  const planW = (o: { expected: number | null }) => (o.expected !== null && withTarget.length ? round4(1 / withTarget.length) : 0);
+  const planW = (o: { expected: number | null }) =>
+    o.expected !== null && withTarget.length ? round4(1 / withTarget.length) : 0;
   const planFw = status.objectives.length ? round4(1 / status.objectives.length) : 0;
   let r = HEADER_ROW + 1;
-  const planSem = semaforoLabel({ status: status.plan.status, pending: false, expected: status.plan.expected, progress: status.plan.progress });
+  const planSem = semaforoLabel({
+    status: status.plan.status,
+    pending: false,
+    expected: status.plan.expected,
+    progress: status.plan.progress,
+  });
   const planRow = setRow(ws, r++, columns, [
-    'Plan', null, status.plan.id, status.plan.name, 1, 1, status.plan.progress, null, status.plan.expected, null, 1, status.plan.cumulative, null, planSem.text,
+    'Plan',
+    null,
+    status.plan.id,
+    status.plan.name,
+    1,
+    1,
+    status.plan.progress,
+    null,
+    status.plan.expected,
+    null,
+    1,
+    status.plan.cumulative,
+    null,
+    planSem.text,
   ]);
   planRow.font = { bold: true };
   planRow.getCell(14).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: planSem.fill } };
-  ws.getCell(r++, 4).value = 'Cada objetivo pesa lo mismo en el plan; su avance entra con tope de 100 %. Contribución = ponderación × min(avance, 100 %).';
+  ws.getCell(r++, 4).value =
+    'Cada objetivo pesa lo mismo en el plan; su avance entra con tope de 100 %. Contribución = ponderación × min(avance, 100 %).';
   ws.getCell(r - 1, 4).font = { italic: true, size: 9 };
 
   for (const o of status.objectives) {
     const sem = semaforoLabel({ status: o.status, pending: false, expected: o.expected, progress: o.progress });
     const orow = setRow(ws, r++, columns, [
-      'Objetivo', o.number, null, o.name, planFw, planW(o), o.progress, contribution(planW(o), o.progress), o.expected, contribution(planW(o), o.expected),
-      planFw, o.cumulative, contribution(planFw, o.cumulative), sem.text,
+      'Objetivo',
+      o.number,
+      null,
+      o.name,
+      planFw,
+      planW(o),
+      o.progress,
+      contribution(planW(o), o.progress),
+      o.expected,
+      contribution(planW(o), o.expected),
+      planFw,
+      o.cumulative,
+      contribution(planFw, o.cumulative),
+      sem.text,
     ]);
     orow.font = { bold: true };
     orow.eachCell((c) => (c.fill = c.fill ?? { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }));
@@ -389,8 +450,20 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
       const w = yw.get(ind.id) ?? 0;
       const f = fw.get(ind.id) ?? 0;
       const row = setRow(ws, r++, columns, [
-        'Indicador', o.number, ind.id, ind.name, ind.weight, w, ind.progress, contribution(w, ind.progress), ind.expected, contribution(w, ind.expected),
-        f, ind.cumulative, contribution(f, ind.cumulative), isem.text,
+        'Indicador',
+        o.number,
+        ind.id,
+        ind.name,
+        ind.weight,
+        w,
+        ind.progress,
+        contribution(w, ind.progress),
+        ind.expected,
+        contribution(w, ind.expected),
+        f,
+        ind.cumulative,
+        contribution(f, ind.cumulative),
+        isem.text,
       ]);
       row.getCell(3).numFmt = '@';
       row.getCell(14).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: isem.fill } };
@@ -411,7 +484,9 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
 }
 
 function findingsSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
-  const ws = wb.addWorksheet('Hallazgos del plan', { views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: 'A6', activeCell: 'A6' }] });
+  const ws = wb.addWorksheet('Hallazgos del plan', {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: 'A6', activeCell: 'A6' }],
+  });
   const columns: Column[] = [
     { header: 'Código', width: 20 },
     { header: 'Referencia', width: 14 },
@@ -425,7 +500,14 @@ function findingsSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const notes = new Map(input.plan.acknowledgedFindings.map((a) => [`${a.code}|${a.ref}`, a.note]));
   let r = HEADER_ROW + 1;
   for (const f of input.findings) {
-    const row = setRow(ws, r++, columns, [f.code, f.ref, f.objective, catalog('es').operator.finding(f), f.acknowledged ? 'Sí' : 'No', notes.get(`${f.code}|${f.ref}`) ?? '']);
+    const row = setRow(ws, r++, columns, [
+      f.code,
+      f.ref,
+      f.objective,
+      catalog('es').operator.finding(f),
+      f.acknowledged ? 'Sí' : 'No',
+      notes.get(`${f.code}|${f.ref}`) ?? '',
+    ]);
     row.getCell(2).numFmt = '@';
   }
   if (!input.findings.length) ws.getCell(r, 4).value = catalog('es').operator.noFindings;

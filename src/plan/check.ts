@@ -46,14 +46,22 @@ function mixedFormat(ind: Indicator): FindingFacts | null {
   const hasPercent = formats.includes('percent');
   const plainInPercentRow = hasPercent && formats.some((f) => f !== 'percent');
   const bothSeparators = formats.includes('decimal-comma') && formats.includes('decimal-point');
-  const percentWithComma = cells.some((c) => /,\d+\s*%$/.test(c)) && formats.some((f) => f === 'decimal-comma' || f === 'decimal-point');
+  const percentWithComma =
+    cells.some((c) => /,\d+\s*%$/.test(c)) && formats.some((f) => f === 'decimal-comma' || f === 'decimal-point');
   if (!(plainInPercentRow || bothSeparators || percentWithComma || formats.includes('other'))) return null;
-  return { code: 'mixed-format', unit: ind.unit, indicatorId: ind.id, cells, read: [...PLAN_YEARS.map((y) => ind.program[y]), ind.total] };
+  return {
+    code: 'mixed-format',
+    unit: ind.unit,
+    indicatorId: ind.id,
+    cells,
+    read: [...PLAN_YEARS.map((y) => ind.program[y]), ind.total],
+  };
 }
 
 export function checkPlan(plan: Plan): PlanCheck {
   const found: Omit<Finding, 'acknowledged'>[] = [];
-  const add = (ref: string, objective: number, facts: FindingFacts) => found.push({ code: facts.code, ref, objective, facts });
+  const add = (ref: string, objective: number, facts: FindingFacts) =>
+    found.push({ code: facts.code, ref, objective, facts });
 
   const sectoralMetaNumbers = plan.objectives
     .flatMap((o) => o.indicators)
@@ -70,7 +78,13 @@ export function checkPlan(plan: Plan): PlanCheck {
       const zero = o.indicators.filter((i) => i.program[y] === 0);
       if (!zero.length) continue;
       const programmed = o.indicators.filter((i) => i.program[y] !== 0).reduce((s, i) => s + i.weight, 0);
-      add(`O${o.number}:${y}`, o.number, { code: 'weights-year', objective: o.number, year: y, programmed, unprogrammed: zero.map((i) => i.id) });
+      add(`O${o.number}:${y}`, o.number, {
+        code: 'weights-year',
+        objective: o.number,
+        year: y,
+        programmed,
+        unprogrammed: zero.map((i) => i.id),
+      });
       for (const i of zero) add(`${i.id}:${y}`, o.number, { code: 'zero-target', indicatorId: i.id, year: y });
     }
 
@@ -78,18 +92,36 @@ export function checkPlan(plan: Plan): PlanCheck {
       const years = PLAN_YEARS.map((y: Year) => ind.program[y]);
       const expectedTotal = ind.trend === 'suma' ? years.reduce((a, b) => a + b, 0) : years[years.length - 1];
       if (Math.abs(expectedTotal - ind.total) > 1e-6) {
-        add(ind.id, o.number, { code: 'total-mismatch', unit: ind.unit, total: ind.total, expected: expectedTotal, rule: ind.trend === 'suma' ? 'sum' : 'last-year' });
+        add(ind.id, o.number, {
+          code: 'total-mismatch',
+          unit: ind.unit,
+          total: ind.total,
+          expected: expectedTotal,
+          rule: ind.trend === 'suma' ? 'sum' : 'last-year',
+        });
       }
       const q = statedQuantity(ind.meta.text);
       if (q !== null && Math.abs(q - ind.total) > 1e-6 && !(q === 1 && ind.unit === 'percent' && ind.total === 1)) {
-        add(ind.id, o.number, { code: 'meta-quantity', unit: ind.unit, metaLabel: ind.meta.label, stated: q, total: ind.total });
+        add(ind.id, o.number, {
+          code: 'meta-quantity',
+          unit: ind.unit,
+          metaLabel: ind.meta.label,
+          stated: q,
+          total: ind.total,
+        });
       }
       const mixed = mixedFormat(ind);
       if (mixed) add(ind.id, o.number, mixed);
       if (ind.meta.kind === 'sectorial' && /^\d{4}$/.test(ind.id)) {
         const code = Number(ind.id);
         if (code >= metaMin && code <= metaMax) {
-          add(ind.id, o.number, { code: 'code-out-of-series', indicatorId: ind.id, metaNumber: ind.meta.number, min: metaMin, max: metaMax });
+          add(ind.id, o.number, {
+            code: 'code-out-of-series',
+            indicatorId: ind.id,
+            metaNumber: ind.meta.number,
+            min: metaMin,
+            max: metaMax,
+          });
         }
       }
       if (ind.printedNumber === null) {
@@ -101,6 +133,8 @@ export function checkPlan(plan: Plan): PlanCheck {
   const ack = new Set(plan.acknowledgedFindings.map((a) => `${a.code}|${a.ref}`));
   const findings = found.map((f) => ({ ...f, acknowledged: ack.has(`${f.code}|${f.ref}`) }));
   const present = new Set(findings.map((f) => `${f.code}|${f.ref}`));
-  const stale = plan.acknowledgedFindings.filter((a) => !present.has(`${a.code}|${a.ref}`)).map(({ code, ref }) => ({ code, ref }));
+  const stale = plan.acknowledgedFindings
+    .filter((a) => !present.has(`${a.code}|${a.ref}`))
+    .map(({ code, ref }) => ({ code, ref }));
   return { findings, stale, ok: findings.every((f) => f.acknowledged) };
 }

@@ -96,7 +96,8 @@ export function effectiveReports(reports: readonly ReportRecord[], upTo?: Period
  */
 export function byPeriodAscending(list: ReportRecord[]): ReportRecord[] {
   for (let i = 1; i < list.length; i++) {
-    if (list[i - 1].period > list[i].period) return list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    if (list[i - 1].period > list[i].period)
+      return list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   }
   return list;
 }
@@ -272,7 +273,11 @@ function weighted<T>(items: readonly T[], weight: (t: T) => number, value: (t: T
   return sw > 0 ? sx / sw : null;
 }
 
-export function objectiveFigures(objective: Objective, figures: IndicatorFigures[], bands: Bands = DEFAULT_BANDS): ObjectiveFigures {
+export function objectiveFigures(
+  objective: Objective,
+  figures: IndicatorFigures[],
+  bands: Bands = DEFAULT_BANDS,
+): ObjectiveFigures {
   const withTarget = figures.filter((f) => f.hasTarget);
   const hasData = withTarget.some((f) => f.executed !== null);
   const anyReport = figures.some((f) => f.cumulativeValue !== null);
@@ -280,7 +285,13 @@ export function objectiveFigures(objective: Objective, figures: IndicatorFigures
   // Weights renormalise over the indicators with a target this year (the seed's note on objective 2).
   const progress = hasData ? weighted(withTarget, w, (f) => f.progress ?? 0) : null;
   const expected = weighted(withTarget, w, (f) => f.expected ?? 0);
-  const cumulative = anyReport ? weighted(figures.filter((f) => f.indicator.total !== 0), w, (f) => f.cumulative ?? 0) : null;
+  const cumulative = anyReport
+    ? weighted(
+        figures.filter((f) => f.indicator.total !== 0),
+        w,
+        (f) => f.cumulative ?? 0,
+      )
+    : null;
   return {
     objective,
     indicators: figures,
@@ -301,7 +312,11 @@ export function computePlan(plan: Plan, reports: readonly ReportRecord[], opts: 
   const bands = opts.bands ?? DEFAULT_BANDS;
   const grouped = effectiveReports(reports, periodOf(opts.asOf));
   const objectives = plan.objectives.map((o) =>
-    objectiveFigures(o, o.indicators.map((ind) => indicatorFigures(ind, grouped.get(ind.id) ?? [], opts)), bands),
+    objectiveFigures(
+      o,
+      o.indicators.map((ind) => indicatorFigures(ind, grouped.get(ind.id) ?? [], opts)),
+      bands,
+    ),
   );
   return planRollUp(plan, objectives, opts);
 }

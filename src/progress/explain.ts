@@ -186,7 +186,8 @@ export function explainPlan(p: PlanFigures): PlanExplanation {
     asOf: p.asOf,
     monthsClosed: p.monthsClosed,
     objectives,
-    progress: any && counted.length ? counted.reduce((a, o) => a + Math.min(o.progress ?? 0, 1), 0) / counted.length : null,
+    progress:
+      any && counted.length ? counted.reduce((a, o) => a + Math.min(o.progress ?? 0, 1), 0) / counted.length : null,
     expected: counted.length ? counted.reduce((a, o) => a + Math.min(o.expected ?? 0, 1), 0) / counted.length : null,
     status: p.status,
   };

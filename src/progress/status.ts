@@ -15,7 +15,12 @@ export function round4(x: number): number {
  * Status of a figure. `hasTarget` false -> sin-meta; no data or nothing expected yet -> sin-datos.
  * r is rounded to 4 decimals before it is compared, so float noise never moves a boundary.
  */
-export function statusOf(progress: number | null, expected: number | null, hasTarget: boolean, bands: Bands = DEFAULT_BANDS): Status {
+export function statusOf(
+  progress: number | null,
+  expected: number | null,
+  hasTarget: boolean,
+  bands: Bands = DEFAULT_BANDS,
+): Status {
   if (!hasTarget) return 'sin-meta';
   if (progress === null || expected === null || !(expected > 0)) return 'sin-datos';
   const r = round4(progress / expected);

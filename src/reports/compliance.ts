@@ -98,7 +98,13 @@ export function computeCompliance(input: ComplianceInput): Compliance {
       const deadline = deadlineOf(period);
       const stored = first.get(`${ind.id}|${period}`);
       const state: ComplianceState =
-        stored !== undefined ? (stored <= deadline ? 'a-tiempo' : 'tarde') : asOf > deadline ? 'sin-reporte' : 'en-plazo';
+        stored !== undefined
+          ? stored <= deadline
+            ? 'a-tiempo'
+            : 'tarde'
+          : asOf > deadline
+            ? 'sin-reporte'
+            : 'en-plazo';
       months[period] = state;
       deadlines[period] = deadline;
       counts[state] += 1;

@@ -22,7 +22,15 @@ import { catalog, periodText, type Lang } from '../i18n';
  * (closed years may be corrected, flagged as warnings); `reported_by` (an e-mail or a Teams id) is the author.
  */
 
-export const CSV_COLUMNS = ['indicator', 'period', 'value', 'logros', 'dificultades', 'evidencia', 'reported_by'] as const;
+export const CSV_COLUMNS = [
+  'indicator',
+  'period',
+  'value',
+  'logros',
+  'dificultades',
+  'evidencia',
+  'reported_by',
+] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
 export interface LineMessage {
@@ -76,7 +84,13 @@ export function parseReportsCsv(content: string | Uint8Array, lang: Lang = 'es')
   type Out = { record: string[]; info: { lines: number }; raw: string };
   let out: Out[];
   try {
-    out = parse(text, { info: true, raw: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as unknown as Out[];
+    out = parse(text, {
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: false,
+    }) as unknown as Out[];
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };
     const why =
@@ -101,8 +115,10 @@ export function parseReportsCsv(content: string | Uint8Array, lang: Lang = 'es')
   const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
   const unknown = names.filter((n) => n && !(CSV_COLUMNS as readonly string[]).includes(n));
   const repeated = names.filter((n, i) => n && names.indexOf(n) !== i);
-  if (missing.length) errors.push({ line: headerLine, message: t.missingColumns(missing.join(', '), CSV_COLUMNS.join(',')) });
-  if (unknown.length) errors.push({ line: headerLine, message: t.unknownColumns(unknown.join(', '), CSV_COLUMNS.join(',')) });
+  if (missing.length)
+    errors.push({ line: headerLine, message: t.missingColumns(missing.join(', '), CSV_COLUMNS.join(',')) });
+  if (unknown.length)
+    errors.push({ line: headerLine, message: t.unknownColumns(unknown.join(', '), CSV_COLUMNS.join(',')) });
   if (repeated.length) errors.push({ line: headerLine, message: t.repeatedColumns([...new Set(repeated)].join(', ')) });
   if (errors.length) return { ok: false, errors };
   if (!body.length) return { ok: false, errors: [{ line: headerLine, message: t.headerOnly }] };
@@ -136,7 +152,14 @@ export interface ImportOptions {
 
 export type ImportResult =
   | { ok: false; errors: LineMessage[] }
-  | { ok: true; imported: number; duplicates: number; corrections: number; warnings: LineMessage[]; records: ReportRecord[] };
+  | {
+      ok: true;
+      imported: number;
+      duplicates: number;
+      corrections: number;
+      warnings: LineMessage[];
+      records: ReportRecord[];
+    };
 
 export function fileHash(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
@@ -147,14 +170,20 @@ function authorOf(text: string, known: readonly Person[]): Person | null {
   if (!t) return null;
   if (isEmail(t)) {
     const k = known.find((p) => samePerson(p, { id: t.toLowerCase(), email: t.toLowerCase() }));
-    return k ? { ...personFromEmail(t, k.name), ...(k.id !== t.toLowerCase() ? { id: k.id } : {}) } : personFromEmail(t);
+    return k
+      ? { ...personFromEmail(t, k.name), ...(k.id !== t.toLowerCase() ? { id: k.id } : {}) }
+      : personFromEmail(t);
   }
   const k = known.find((p) => samePerson(p, { id: t }));
   return k ? { ...k } : { id: t, name: t };
 }
 
 /** Validates every row and, when all are valid, stores them in one all-or-nothing write. */
-export async function importReportsCsv(store: Store, content: string | Uint8Array, opts: ImportOptions): Promise<ImportResult> {
+export async function importReportsCsv(
+  store: Store,
+  content: string | Uint8Array,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   const lang = opts.lang ?? 'es';
   const t = catalog(lang).csv;
   const parsed = parseReportsCsv(content);
@@ -207,11 +236,25 @@ export async function importReportsCsv(store: Store, content: string | Uint8Arra
       for (const e of rowErrors) errors.push({ line: row.line, message: e });
       continue;
     }
-    for (const w of checked.warnings) if (w.code !== 'current-month') warnings.push({ line: row.line, message: w.message });
+    for (const w of checked.warnings)
+      if (w.code !== 'current-month') warnings.push({ line: row.line, message: w.message });
     batch.push({ input: checked.value, author, source: 'csv', submissionId, review: 'aprobado' }); // imports enter approved (DOMAIN.md)
     const list = pending.get(checked.value.indicatorId) ?? [];
-    const prevVersion = Math.max(0, ...[...lookup.ofIndicator(checked.value.indicatorId), ...list].filter((r) => r.period === checked.value.period).map((r) => r.version));
-    list.push({ ...checked.value, id: submissionId, version: prevVersion + 1, author, reportedAt: opts.now.toISOString(), source: 'csv', submissionId });
+    const prevVersion = Math.max(
+      0,
+      ...[...lookup.ofIndicator(checked.value.indicatorId), ...list]
+        .filter((r) => r.period === checked.value.period)
+        .map((r) => r.version),
+    );
+    list.push({
+      ...checked.value,
+      id: submissionId,
+      version: prevVersion + 1,
+      author,
+      reportedAt: opts.now.toISOString(),
+      source: 'csv',
+      submissionId,
+    });
     pending.set(checked.value.indicatorId, list);
   }
   if (errors.length) return { ok: false, errors };

@@ -101,7 +101,10 @@ function clean(x: number): number {
 
 /** Parses a value typed in a report form or a CSV cell, for an indicator of the given unit (see the rules above). */
 export function parseReportValue(text: string, unit: Unit): ParsedValue {
-  let s = (text ?? '').normalize('NFKC').replace(/[\u00a0\u202f\u2007\t]/g, ' ').trim();
+  let s = (text ?? '')
+    .normalize('NFKC')
+    .replace(/[\u00a0\u202f\u2007\t]/g, ' ')
+    .trim();
   if (!s) return { ok: false, problem: 'empty' };
   let percentSign = false;
   if (s.endsWith('%')) {

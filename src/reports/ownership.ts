@@ -16,7 +16,13 @@ export interface ActorLike {
 
 export function personKeys(p: ActorLike | Person): string[] {
   const a = p as ActorLike;
-  return [...new Set([a.id, a.aadObjectId, a.teamsId, a.email].filter((k): k is string => !!k && !!k.trim()).map((k) => k.trim().toLowerCase()))];
+  return [
+    ...new Set(
+      [a.id, a.aadObjectId, a.teamsId, a.email]
+        .filter((k): k is string => !!k && !!k.trim())
+        .map((k) => k.trim().toLowerCase()),
+    ),
+  ];
 }
 
 /** Whether two descriptions name the same person (a shared id or e-mail). */

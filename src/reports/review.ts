@@ -32,7 +32,9 @@ export async function pendingReviews(store: Pick<Store, 'latestReports'>, plan?:
   const latest = await store.latestReports({ review: 'pendiente' });
   const ids = plan ? new Set(plan.objectives.flatMap((o) => o.indicators.map((i) => i.id))) : undefined;
   const out = latest.filter((r) => (!ids || ids.has(r.indicatorId)) && reviewOf(r) === 'pendiente');
-  return out.sort((a, b) => (a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : a.id < b.id ? -1 : 1));
+  return out.sort((a, b) =>
+    a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : a.id < b.id ? -1 : 1,
+  );
 }
 
 /** The months (YYYY-MM) whose counting version is still 'pendiente' (the status JSON's `unreviewed`). */
@@ -71,7 +73,11 @@ export async function reviewReport(store: Store, req: ReviewRequest): Promise<Re
   if (req.decision !== 'aprobado' && req.decision !== 'devuelto') return { status: 'invalid', why: 'decision' };
   const note = cleanText(req.note ?? '').slice(0, MAX_NOTE);
   if (req.decision === 'devuelto' && note.length < MIN_RETURN_REASON) return { status: 'invalid', why: 'reason-short' };
-  const res = await store.reviewReport({ reportId: String(req.reportId ?? '').slice(0, 120), decision: req.decision, note: note || undefined }, personOf(req.actor), req.now.toISOString());
+  const res = await store.reviewReport(
+    { reportId: String(req.reportId ?? '').slice(0, 120), decision: req.decision, note: note || undefined },
+    personOf(req.actor),
+    req.now.toISOString(),
+  );
   switch (res.status) {
     case 'not-found':
       return { status: 'not-found' };
@@ -80,6 +86,11 @@ export async function reviewReport(store: Store, req: ReviewRequest): Promise<Re
     case 'not-pending':
       return { status: 'not-pending', record: res.record };
     case 'reviewed':
-      return { status: 'reviewed', decision: req.decision, record: res.record, indicator: findIndicator(req.plan, res.record.indicatorId)! };
+      return {
+        status: 'reviewed',
+        decision: req.decision,
+        record: res.record,
+        indicator: findIndicator(req.plan, res.record.indicatorId)!,
+      };
   }
 }

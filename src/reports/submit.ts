@@ -4,7 +4,14 @@ import type { Store } from '../store/types';
 import { initialReview } from './review';
 import { messages, type Lang } from '../i18n';
 import { mayReport, personOf, type ActorLike } from './ownership';
-import { cleanText, findIndicator, validateReport, type FieldError, type RawReport, type ReportWarning } from './validate';
+import {
+  cleanText,
+  findIndicator,
+  validateReport,
+  type FieldError,
+  type RawReport,
+  type ReportWarning,
+} from './validate';
 
 /**
  * One report submit, from whoever sent it (a Teams form, an API): the owner check, the idempotency check, the
@@ -45,9 +52,19 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
   const lang: Lang = req.lang === 'en' ? 'en' : 'es';
   const m = messages(lang);
   const idText = cleanText(req.input.indicatorId);
-  if (!idText) return { status: 'invalid', errors: [{ field: 'indicatorId', code: 'required', message: m.indicatorRequired }], warnings: [] };
+  if (!idText)
+    return {
+      status: 'invalid',
+      errors: [{ field: 'indicatorId', code: 'required', message: m.indicatorRequired }],
+      warnings: [],
+    };
   const indicator = findIndicator(req.plan, idText);
-  if (!indicator) return { status: 'unknown-indicator', indicatorId: idText.slice(0, 40), message: m.indicatorUnknown(idText.slice(0, 40)) };
+  if (!indicator)
+    return {
+      status: 'unknown-indicator',
+      indicatorId: idText.slice(0, 40),
+      message: m.indicatorUnknown(idText.slice(0, 40)),
+    };
   if (!mayReport(await store.owners(indicator.id), req.actor, req.isAdmin)) {
     return { status: 'forbidden', indicator, message: m.notOwner(indicator.id) };
   }
@@ -57,8 +74,11 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
   if (req.submissionId !== undefined) {
     // A repeat of this person's form; a key stored before keys were scoped counts only when it is the same person's.
     const legacy = await store.reportBySubmission(req.submissionId);
-    const dup = (await store.reportBySubmission(submissionId!)) ?? (legacy && legacy.author.id === author.id ? legacy : undefined);
-    if (dup) return { status: 'duplicate', record: dup, indicator: findIndicator(req.plan, dup.indicatorId) ?? indicator };
+    const dup =
+      (await store.reportBySubmission(submissionId!)) ??
+      (legacy && legacy.author.id === author.id ? legacy : undefined);
+    if (dup)
+      return { status: 'duplicate', record: dup, indicator: findIndicator(req.plan, dup.indicatorId) ?? indicator };
   }
 
   const checked = validateReport(req.input, {
@@ -74,7 +94,23 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
 
   // An owner's version waits for the planning office's review; an admin's is approved (reports/review.ts).
   const review = initialReview({ isAdmin: req.isAdmin, source: req.source });
-  const res = await store.appendReport(checked.value, author, { source: req.source, submissionId, at: req.now.toISOString(), review });
-  if (res.duplicate) return { status: 'duplicate', record: res.record, indicator: findIndicator(req.plan, res.record.indicatorId) ?? indicator };
-  return { status: 'stored', record: res.record, indicator, correction: res.record.version > 1, warnings: checked.warnings };
+  const res = await store.appendReport(checked.value, author, {
+    source: req.source,
+    submissionId,
+    at: req.now.toISOString(),
+    review,
+  });
+  if (res.duplicate)
+    return {
+      status: 'duplicate',
+      record: res.record,
+      indicator: findIndicator(req.plan, res.record.indicatorId) ?? indicator,
+    };
+  return {
+    status: 'stored',
+    record: res.record,
+    indicator,
+    correction: res.record.version > 1,
+    warnings: checked.warnings,
+  };
 }

@@ -30,7 +30,14 @@ import { FIELD_LABELS, messages, valueText, type Lang } from '../i18n';
  */
 
 export type ReportField = 'indicatorId' | 'period' | 'value' | 'logros' | 'dificultades' | 'evidencia';
-export const REPORT_FIELDS: readonly ReportField[] = ['indicatorId', 'period', 'value', 'logros', 'dificultades', 'evidencia'];
+export const REPORT_FIELDS: readonly ReportField[] = [
+  'indicatorId',
+  'period',
+  'value',
+  'logros',
+  'dificultades',
+  'evidencia',
+];
 
 /** What a person typed (form inputs, CSV cells): strings, possibly missing. */
 export type RawReport = Partial<Record<ReportField, unknown>>;
@@ -76,8 +83,13 @@ export const LIMITS = Object.freeze({
 /** Trims, unifies line ends and drops control characters (other than new lines and tabs). */
 export function cleanText(v: unknown): string {
   if (typeof v !== 'string') return typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
-  // eslint-disable-next-line no-control-regex
-  return v.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return (
+    v
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .trim()
+  );
 }
 
 /** Length in characters as a person counts them (code points, not UTF-16 units). */
@@ -150,7 +162,8 @@ export function validateReport(input: RawReport, ctx: ValidationContext): Valida
     if (!p) err('period', 'format', m.periodFormat(periodRaw.slice(0, 20)));
     else {
       const y = yearOf(p);
-      if (y < ctx.plan.period.from || y > ctx.plan.period.to) err('period', 'outside-plan', m.periodOutsidePlan(ctx.plan.period.from, ctx.plan.period.to));
+      if (y < ctx.plan.period.from || y > ctx.plan.period.to)
+        err('period', 'outside-plan', m.periodOutsidePlan(ctx.plan.period.from, ctx.plan.period.to));
       else if (p > currentPeriod) err('period', 'future', m.periodFuture(p, currentPeriod));
       else if (isYearClosed(y, today)) {
         if (ctx.isAdmin) {
@@ -168,10 +181,13 @@ export function validateReport(input: RawReport, ctx: ValidationContext): Valida
   const evidencia = cleanText(input.evidencia);
   const logrosLen = textLength(logros);
   if (!logros) err('logros', 'required', m.logrosRequired(LIMITS.logrosMin));
-  else if (logrosLen < LIMITS.logrosMin) err('logros', 'too-short', m.textTooShort(labels.logros, LIMITS.logrosMin, logrosLen));
-  else if (logrosLen > LIMITS.textMax) err('logros', 'too-long', m.textTooLong(labels.logros, LIMITS.textMax, logrosLen));
+  else if (logrosLen < LIMITS.logrosMin)
+    err('logros', 'too-short', m.textTooShort(labels.logros, LIMITS.logrosMin, logrosLen));
+  else if (logrosLen > LIMITS.textMax)
+    err('logros', 'too-long', m.textTooLong(labels.logros, LIMITS.textMax, logrosLen));
   const difLen = textLength(dificultades);
-  if (difLen > LIMITS.textMax) err('dificultades', 'too-long', m.textTooLong(labels.dificultades, LIMITS.textMax, difLen));
+  if (difLen > LIMITS.textMax)
+    err('dificultades', 'too-long', m.textTooLong(labels.dificultades, LIMITS.textMax, difLen));
   if (!evidencia) {
     if (ctx.requireEvidence !== false) err('evidencia', 'required', m.evidenceRequired);
   } else if (textLength(evidencia) > LIMITS.evidenceMax) {
@@ -231,26 +247,44 @@ export function validateReport(input: RawReport, ctx: ValidationContext): Valida
     if (!absurd && period !== null && year !== null) {
       const effective = effectiveByPeriod(ctx.existing, ind.id);
       const same = effective.find((r) => r.period === period);
-      if (same) warnings.push({ code: 'correction', message: m.correctionWarning(period, same.version, fmt(same.value), same.version + 1) });
+      if (same)
+        warnings.push({
+          code: 'correction',
+          message: m.correctionWarning(period, same.version, fmt(same.value), same.version + 1),
+        });
 
-      if (value === 0 && !explained) err('dificultades', 'zero-unexplained', m.zeroNeedsExplanation(LIMITS.explanationMin));
+      if (value === 0 && !explained)
+        err('dificultades', 'zero-unexplained', m.zeroNeedsExplanation(LIMITS.explanationMin));
 
       const lb = ind.baseline ?? 0;
       const level =
         ind.trend === 'suma'
-          ? effective.filter((r) => yearOf(r.period) === year && r.period !== period).reduce((s, r) => s + r.value, 0) + value
+          ? effective.filter((r) => yearOf(r.period) === year && r.period !== period).reduce((s, r) => s + r.value, 0) +
+            value
           : value;
       const progress = target !== 0 ? progressOf(ind.trend, level, target, lb) : null;
       if (progress !== null && round4(progress) > 1 && !explained) {
-        err('dificultades', 'over-execution-unjustified', m.overExecutionNeedsJustification(year, fmt(level), fmt(target), LIMITS.explanationMin));
+        err(
+          'dificultades',
+          'over-execution-unjustified',
+          m.overExecutionNeedsJustification(year, fmt(level), fmt(target), LIMITS.explanationMin),
+        );
       }
 
       const previous = [...effective].reverse().find((r) => r.period < period);
       if (previous && !explained) {
         if (ind.trend === 'creciente' && round4(value) < round4(previous.value)) {
-          err('dificultades', 'level-drop', m.levelDropNeedsExplanation(previous.period, fmt(previous.value), fmt(value), LIMITS.explanationMin));
+          err(
+            'dificultades',
+            'level-drop',
+            m.levelDropNeedsExplanation(previous.period, fmt(previous.value), fmt(value), LIMITS.explanationMin),
+          );
         } else if (ind.trend === 'decreciente' && round4(value) > round4(previous.value)) {
-          err('dificultades', 'level-rise', m.levelRiseNeedsExplanation(previous.period, fmt(previous.value), fmt(value), LIMITS.explanationMin));
+          err(
+            'dificultades',
+            'level-rise',
+            m.levelRiseNeedsExplanation(previous.period, fmt(previous.value), fmt(value), LIMITS.explanationMin),
+          );
         }
       }
     }
@@ -258,7 +292,14 @@ export function validateReport(input: RawReport, ctx: ValidationContext): Valida
 
   if (errors.length || !ind || value === null || period === null) {
     const order = (f: ReportField) => REPORT_FIELDS.indexOf(f);
-    return { ok: false, errors: errors.map((e, i) => ({ e, i })).sort((a, b) => order(a.e.field) - order(b.e.field) || a.i - b.i).map((x) => x.e), warnings };
+    return {
+      ok: false,
+      errors: errors
+        .map((e, i) => ({ e, i }))
+        .sort((a, b) => order(a.e.field) - order(b.e.field) || a.i - b.i)
+        .map((x) => x.e),
+      warnings,
+    };
   }
   return {
     ok: true,

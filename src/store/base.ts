@@ -10,7 +10,19 @@
  * or report.correct entry, a review the `after` of its report.approve or report.return entry. `applyEntry` applies
  * one, the same way for a live write and for the embedded store's replay of its journal on open.
  */
-import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
+import type {
+  AuditEntry,
+  ConversationRecord,
+  Person,
+  ReportInput,
+  ReportRecord,
+  ReportSource,
+  ReviewDecision,
+  ReviewState,
+  SentRecord,
+  Subscription,
+  SubscriptionKind,
+} from '../domain/records';
 import { StoreError } from './errors';
 import {
   applyStateAudit,
@@ -31,11 +43,24 @@ import {
   type ReviewAfter,
   type StoreState,
 } from './rules';
-import type { AppendReportResult, ExclusiveResult, ReportChanges, ReportQuery, ReviewReportResult, Store } from './types';
+import type {
+  AppendReportResult,
+  ExclusiveResult,
+  ReportChanges,
+  ReportQuery,
+  ReviewReportResult,
+  Store,
+} from './types';
 
 export type { StoreState } from './rules';
 
-type BatchItem = { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState };
+type BatchItem = {
+  input: ReportInput;
+  author: Person;
+  source: ReportSource;
+  submissionId?: string;
+  review?: ReviewState;
+};
 
 export abstract class BaseStore implements Store {
   protected state: StoreState;
@@ -122,7 +147,8 @@ export abstract class BaseStore implements Store {
   protected addVersion(r: ReportRecord): void {
     this.position.set(r.id, this.reportList.push(r) - 1);
     this.latest.set(monthKey(r), r);
-    if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId)) this.bySubmission.set(r.submissionId, r.id);
+    if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId))
+      this.bySubmission.set(r.submissionId, r.id);
     this.changes.push({ rev: this.rev + 1, record: r });
   }
 
@@ -198,10 +224,22 @@ export abstract class BaseStore implements Store {
     const record = buildReportRecord(item.input, (prev?.version ?? 0) + 1, item, at);
     latest.set(monthKey(record), record);
     const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
-    return { seq: 0, at, actor: copyPerson(actor), action, target: `report:${record.indicatorId}:${record.period}`, before: prev ?? null, after: record };
+    return {
+      seq: 0,
+      at,
+      actor: copyPerson(actor),
+      action,
+      target: `report:${record.indicatorId}:${record.period}`,
+      before: prev ?? null,
+      after: record,
+    };
   }
 
-  async appendReport(input: ReportInput, author: Person, meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState }): Promise<AppendReportResult> {
+  async appendReport(
+    input: ReportInput,
+    author: Person,
+    meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState },
+  ): Promise<AppendReportResult> {
     const [result] = await this.appendReports([{ input, author, ...meta }], meta.at, author);
     return result;
   }
@@ -216,7 +254,10 @@ export abstract class BaseStore implements Store {
       const fresh = new Map<string, ReportRecord>();
       for (const item of batch) {
         const sid = item.submissionId;
-        const dup = sid === undefined ? undefined : (fresh.get(sid) ?? (this.bySubmission.has(sid) ? this.current(this.bySubmission.get(sid)!) : undefined));
+        const dup =
+          sid === undefined
+            ? undefined
+            : (fresh.get(sid) ?? (this.bySubmission.has(sid) ? this.current(this.bySubmission.get(sid)!) : undefined));
         if (dup) {
           results.push({ record: dup, duplicate: true });
           continue;
@@ -243,7 +284,16 @@ export abstract class BaseStore implements Store {
       if (record.review !== 'pendiente') return { status: 'not-pending', record };
       const action = decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn;
       const after = reviewAfter(record, decision, actor, at);
-      await this.commit(this.entries({ at, actor, action, target: `report:${record.indicatorId}:${record.period}`, before: { id: record.id, review: 'pendiente' }, after }));
+      await this.commit(
+        this.entries({
+          at,
+          actor,
+          action,
+          target: `report:${record.indicatorId}:${record.period}`,
+          before: { id: record.id, review: 'pendiente' },
+          after,
+        }),
+      );
       return { status: 'reviewed', record: this.current(record.id)!, previous: record };
     });
   }
@@ -264,7 +314,9 @@ export abstract class BaseStore implements Store {
       const after: Person[] = [];
       for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
       if (sameJson(before, after)) return;
-      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.ownersSet, target: `owner:${indicatorId}`, before, after }));
+      await this.commit(
+        this.entries({ at, actor, action: AUDIT_ACTIONS.ownersSet, target: `owner:${indicatorId}`, before, after }),
+      );
     });
   }
 
@@ -277,7 +329,9 @@ export abstract class BaseStore implements Store {
       const after = copyPerson(person);
       const before = this.state.admins.find((a) => a.id === person.id) ?? null;
       if (before && sameJson(before, after)) return;
-      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.adminAdd, target: `admin:${person.id}`, before, after }));
+      await this.commit(
+        this.entries({ at, actor, action: AUDIT_ACTIONS.adminAdd, target: `admin:${person.id}`, before, after }),
+      );
     });
   }
 
@@ -285,21 +339,45 @@ export abstract class BaseStore implements Store {
     return this.serialize(async () => {
       const before = this.state.admins.find((a) => a.id === personId);
       if (!before) return;
-      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.adminRemove, target: `admin:${personId}`, before, after: null }));
+      await this.commit(
+        this.entries({
+          at,
+          actor,
+          action: AUDIT_ACTIONS.adminRemove,
+          target: `admin:${personId}`,
+          before,
+          after: null,
+        }),
+      );
     });
   }
 
-  async subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]> {
+  async subscriptions(filter?: {
+    kind?: SubscriptionKind;
+    conversationKey?: string;
+  }): Promise<readonly Subscription[]> {
     return this.state.subscriptions.filter(
-      (s) => (filter?.kind === undefined || s.kind === filter.kind) && (filter?.conversationKey === undefined || s.conversationKey === filter.conversationKey),
+      (s) =>
+        (filter?.kind === undefined || s.kind === filter.kind) &&
+        (filter?.conversationKey === undefined || s.conversationKey === filter.conversationKey),
     );
   }
 
   subscribe(sub: Subscription, actor: Person): Promise<boolean> {
     return this.serialize(async () => {
-      if (this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind)) return false;
+      if (this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind))
+        return false;
       const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
-      await this.commit(this.entries({ at: sub.createdAt, actor, action: AUDIT_ACTIONS.subscriptionAdd, target: `subscription:${sub.conversationKey}`, before: null, after }));
+      await this.commit(
+        this.entries({
+          at: sub.createdAt,
+          actor,
+          action: AUDIT_ACTIONS.subscriptionAdd,
+          target: `subscription:${sub.conversationKey}`,
+          before: null,
+          after,
+        }),
+      );
       return true;
     });
   }
@@ -309,7 +387,16 @@ export abstract class BaseStore implements Store {
       const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey);
       if (!removed.length) return false;
       const before = removed.length === 1 ? removed[0] : removed;
-      await this.commit(this.entries({ at, actor, action: AUDIT_ACTIONS.subscriptionRemove, target: `subscription:${conversationKey}`, before, after: null }));
+      await this.commit(
+        this.entries({
+          at,
+          actor,
+          action: AUDIT_ACTIONS.subscriptionRemove,
+          target: `subscription:${conversationKey}`,
+          before,
+          after: null,
+        }),
+      );
       return true;
     });
   }
@@ -320,14 +407,24 @@ export abstract class BaseStore implements Store {
     return cloneJson(this.state.conversations.find((x) => x.key === key));
   }
 
-  async conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]> {
+  async conversations(filter?: {
+    scope?: ConversationRecord['scope'];
+    active?: boolean;
+  }): Promise<readonly ConversationRecord[]> {
     return this.state.conversations
-      .filter((c) => (filter?.scope === undefined || c.scope === filter.scope) && (filter?.active === undefined || c.active === filter.active))
+      .filter(
+        (c) =>
+          (filter?.scope === undefined || c.scope === filter.scope) &&
+          (filter?.active === undefined || c.active === filter.active),
+      )
       .map(cloneJson);
   }
 
   /** Replaces (or adds, or with null removes) the conversation `key`, when that changes anything. */
-  private putConversation(key: string, make: (c: ConversationRecord | undefined) => ConversationRecord | null | undefined): Promise<void> {
+  private putConversation(
+    key: string,
+    make: (c: ConversationRecord | undefined) => ConversationRecord | null | undefined,
+  ): Promise<void> {
     return this.serialize(async () => {
       const list = this.state.conversations;
       const i = list.findIndex((c) => c.key === key);
@@ -375,7 +472,10 @@ export abstract class BaseStore implements Store {
     return this.serialize(async () => {
       const copy = cloneJson(record);
       const known = this.sentByKey.has(record.key);
-      await this.commit([], (s) => (s.sent = known ? s.sent.map((x) => (x.key === record.key ? copy : x)) : [...s.sent, copy]));
+      await this.commit(
+        [],
+        (s) => (s.sent = known ? s.sent.map((x) => (x.key === record.key ? copy : x)) : [...s.sent, copy]),
+      );
     });
   }
 
@@ -389,7 +489,10 @@ export abstract class BaseStore implements Store {
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
     const target = filter?.target;
     let list: readonly AuditEntry[] = this.auditList;
-    if (target !== undefined) list = target.endsWith(':') ? list.filter((e) => e.target.startsWith(target)) : (this.auditByTarget.get(target) ?? []);
+    if (target !== undefined)
+      list = target.endsWith(':')
+        ? list.filter((e) => e.target.startsWith(target))
+        : (this.auditByTarget.get(target) ?? []);
     const limit = filter?.limit;
     return limit !== undefined && limit >= 0 ? list.slice(Math.max(0, list.length - limit)) : list.slice();
   }

@@ -67,6 +67,9 @@ export function fsStoreError(e: unknown, file: string, doing: StoreDoing): Store
   if (e instanceof StoreError) return e;
   const errno = errnoOf(e);
   const code = (errno && CODE_OF_ERRNO[errno]) || 'io';
-  const fact: StoreFact = code === 'io' ? { kind: 'fs', doing, file, detail: e instanceof Error ? e.message : String(e) } : { kind: 'fs', doing, file, errno };
+  const fact: StoreFact =
+    code === 'io'
+      ? { kind: 'fs', doing, file, detail: e instanceof Error ? e.message : String(e) }
+      : { kind: 'fs', doing, file, errno };
   return new StoreError(code, fact, e);
 }

@@ -33,7 +33,11 @@ export function describeStore(config: StoreConfig): string {
 
 export async function openStore(config: StoreConfig, opts: OpenStoreOptions): Promise<Store> {
   if (config.databaseUrl) {
-    return openPgStore(config.databaseUrl, { onWarning: opts.onWarning, listen: opts.mode === 'serve', poolSize: opts.mode === 'serve' ? 10 : 2 });
+    return openPgStore(config.databaseUrl, {
+      onWarning: opts.onWarning,
+      listen: opts.mode === 'serve',
+      poolSize: opts.mode === 'serve' ? 10 : 2,
+    });
   }
   if (opts.mode === 'read') {
     if (!existsSync(config.dbFile)) return createMemoryStore(); // a missing store is valid: nothing reported yet

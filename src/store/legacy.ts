@@ -39,7 +39,14 @@ function readOrNull(file: string): Buffer | null {
 
 function checkEntry(v: unknown): v is AuditEntry {
   const e = v as AuditEntry;
-  return typeof e === 'object' && e !== null && Number.isInteger(e.seq) && typeof e.action === 'string' && typeof e.target === 'string' && typeof e.at === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    Number.isInteger(e.seq) &&
+    typeof e.action === 'string' &&
+    typeof e.target === 'string' &&
+    typeof e.at === 'string'
+  );
 }
 
 /**
@@ -47,13 +54,24 @@ function checkEntry(v: unknown): v is AuditEntry {
  * document missed rolled forward. Throws a 'corrupt' StoreError naming the file when the audit log does not agree
  * with its document.
  */
-export function readLegacy(doc: LegacyDocument, docFile: string, files: LegacyFiles, warn: (f: StoreFact) => void): { state: StoreState; writes: AuditEntry[][] } {
+export function readLegacy(
+  doc: LegacyDocument,
+  docFile: string,
+  files: LegacyFiles,
+  warn: (f: StoreFact) => void,
+): { state: StoreState; writes: AuditEntry[][] } {
   const buf = readOrNull(files.audit) ?? Buffer.alloc(0);
   const counter = doc.logs?.audit;
   if (counter) {
     if (buf.length < counter.bytes) {
       const fact: StoreFact = fs.existsSync(files.audit)
-        ? { kind: 'journal-shorter', file: files.audit, lines: buf.toString('utf8').split('\n').filter(Boolean).length, doc: docFile, docLines: counter.lines }
+        ? {
+            kind: 'journal-shorter',
+            file: files.audit,
+            lines: buf.toString('utf8').split('\n').filter(Boolean).length,
+            doc: docFile,
+            docLines: counter.lines,
+          }
         : { kind: 'journal-missing', file: files.audit, doc: docFile, lines: counter.lines };
       throw corrupt(fact);
     }
@@ -76,12 +94,25 @@ export function readLegacy(doc: LegacyDocument, docFile: string, files: LegacyFi
     }
     if (Array.isArray(entries) && entries.every(checkEntry)) writes.push(entries);
     else if (i === lines.length - 1) warn({ kind: 'torn-line-cut', file: files.audit, bytes: Buffer.byteLength(text) });
-    else throw corrupt({ kind: 'bad-line', file: files.audit, line: i + 1, why: typeof entries === 'string' ? entries : 'not an audit entry' });
+    else
+      throw corrupt({
+        kind: 'bad-line',
+        file: files.audit,
+        line: i + 1,
+        why: typeof entries === 'string' ? entries : 'not an audit entry',
+      });
   });
-  const state: StoreState = { owners: doc.owners, admins: doc.admins, subscriptions: doc.subscriptions, conversations: doc.conversations, sent: doc.sent };
+  const state: StoreState = {
+    owners: doc.owners,
+    admins: doc.admins,
+    subscriptions: doc.subscriptions,
+    conversations: doc.conversations,
+    sent: doc.sent,
+  };
   let seq = 0;
   for (const e of writes.flat()) {
-    if (e.seq <= seq) throw corrupt({ kind: 'chain-broken', file: files.audit, line: writes.findIndex((w) => w.includes(e)) + 1 });
+    if (e.seq <= seq)
+      throw corrupt({ kind: 'chain-broken', file: files.audit, line: writes.findIndex((w) => w.includes(e)) + 1 });
     seq = e.seq;
     if (e.seq > (doc.auditSeq ?? 0)) applyStateAudit(state, e);
   }

@@ -56,7 +56,11 @@ function listen(server: net.Server, name: string): Promise<void> {
 }
 
 /** Takes the lock of the store whose real document path is `doc`: the lock, or who holds it. */
-export async function acquireLock(doc: string, lockFile: string, warn: (f: StoreFact) => void): Promise<HeldLock | { holder: LockHolder }> {
+export async function acquireLock(
+  doc: string,
+  lockFile: string,
+  warn: (f: StoreFact) => void,
+): Promise<HeldLock | { holder: LockHolder }> {
   if (process.platform === 'linux') {
     const server = net.createServer();
     try {

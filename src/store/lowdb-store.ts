@@ -98,7 +98,11 @@ export function documentIntegrity(doc: Record<string, unknown>): string {
 export function journalLine(prev: string, entries: AuditEntry[]): { text: string; hash: string } {
   // A correction's `before` is the previous version, already in the journal: written as a reference.
   const body = JSON.stringify(
-    entries.map((e) => (isReportAction(e.action) && isObject(e.before) && typeof e.before.id === 'string' ? { ...e, before: { $ref: e.before.id } } : e)),
+    entries.map((e) =>
+      isReportAction(e.action) && isObject(e.before) && typeof e.before.id === 'string'
+        ? { ...e, before: { $ref: e.before.id } }
+        : e,
+    ),
   );
   const hash = sha256(prev + body);
   return { text: `{"entries":${body},"hash":"${hash}"}\n`, hash };
@@ -108,19 +112,54 @@ export function journalLine(prev: string, entries: AuditEntry[]): { text: string
 
 const person = z.object({ id: z.string().min(1), name: z.string(), email: z.string().optional() }).passthrough();
 const optional = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, z.string().optional()]));
-const conversation = z.object({ key: z.string().min(1), scope: z.enum(['personal', 'groupChat', 'team', 'channel']), active: z.boolean(), updatedAt: z.string() });
+const conversation = z.object({
+  key: z.string().min(1),
+  scope: z.enum(['personal', 'groupChat', 'team', 'channel']),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
 const stateShape = {
   owners: z.record(z.string(), z.array(person)).default({}),
   admins: z.array(person).default([]),
-  subscriptions: z.array(z.object({ conversationKey: z.string().min(1), kind: z.enum(SUBSCRIPTION_KINDS), createdBy: person, createdAt: z.string() }).passthrough()).default([]),
-  conversations: z.array(conversation.extend(optional('userId', 'email', 'teamId', 'name', 'inactiveReason')).passthrough()).default([]),
+  subscriptions: z
+    .array(
+      z
+        .object({
+          conversationKey: z.string().min(1),
+          kind: z.enum(SUBSCRIPTION_KINDS),
+          createdBy: person,
+          createdAt: z.string(),
+        })
+        .passthrough(),
+    )
+    .default([]),
+  conversations: z
+    .array(conversation.extend(optional('userId', 'email', 'teamId', 'name', 'inactiveReason')).passthrough())
+    .default([]),
   sent: z.array(z.object({ key: z.string().min(1), at: z.string() }).passthrough()).default([]),
 };
-const counter = z.object({ lines: z.number().int().min(0), bytes: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const counter = z.object({
+  lines: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
 const DOC_SCHEMAS = {
   1: z.object({ ...stateShape, auditSeq: z.number().int().min(0).optional() }).passthrough(),
-  2: z.object({ ...stateShape, auditSeq: z.number().int().min(0), logs: z.object({ audit: counter, reports: counter }), integrity: z.string() }).passthrough(),
-  3: z.object({ ...stateShape, journal: z.object({ lines: z.number().int().min(0), hash: z.string() }), integrity: z.string() }).passthrough(),
+  2: z
+    .object({
+      ...stateShape,
+      auditSeq: z.number().int().min(0),
+      logs: z.object({ audit: counter, reports: counter }),
+      integrity: z.string(),
+    })
+    .passthrough(),
+  3: z
+    .object({
+      ...stateShape,
+      journal: z.object({ lines: z.number().int().min(0), hash: z.string() }),
+      integrity: z.string(),
+    })
+    .passthrough(),
 };
 
 /** The document checked (format, version, shape, integrity), with the small state's lists defaulted. */
@@ -137,11 +176,21 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    const where = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '');
     let record: unknown = raw;
-    for (const p of issue.path.slice(0, 2)) record = isObject(record) || Array.isArray(record) ? (record as Record<string, unknown>)[p as string] : undefined;
+    for (const p of issue.path.slice(0, 2))
+      record = isObject(record) || Array.isArray(record) ? (record as Record<string, unknown>)[p as string] : undefined;
     const shown = JSON.stringify(record) ?? '';
-    throw corrupt({ kind: 'doc-invalid', file, where: where.split('.')[0], shown: shown.length < 200 ? shown : '', problem: `${where}: ${issue.message}` });
+    throw corrupt({
+      kind: 'doc-invalid',
+      file,
+      where: where.split('.')[0],
+      shown: shown.length < 200 ? shown : '',
+      problem: `${where}: ${issue.message}`,
+    });
   }
   if (raw.version !== 1 && documentIntegrity(raw) !== raw.integrity) throw corrupt({ kind: 'doc-tampered', file });
   return parsed.data as unknown as StoreDocument | LegacyDocument;
@@ -158,13 +207,22 @@ function readOrNull(file: string): Buffer | null {
 
 /** Why an audit entry as read is not one (null when it is). */
 function entryProblem(e: unknown): string | null {
-  if (!isObject(e) || !Number.isInteger(e.seq) || typeof e.action !== 'string' || typeof e.target !== 'string' || typeof e.at !== 'string' || !isObject(e.actor)) {
+  if (
+    !isObject(e) ||
+    !Number.isInteger(e.seq) ||
+    typeof e.action !== 'string' ||
+    typeof e.target !== 'string' ||
+    typeof e.at !== 'string' ||
+    !isObject(e.actor)
+  ) {
     return 'an entry without seq, action, target, at or actor';
   }
   if (isReportAction(e.action)) {
     const r = e.after;
-    if (!isObject(r) || typeof r.id !== 'string' || typeof r.indicatorId !== 'string' || typeof r.period !== 'string') return 'a report without id, indicatorId or period';
-    if (!Number.isInteger(r.version) || (r.version as number) < 1 || typeof r.value !== 'number' || !isObject(r.author)) return 'a report without version, value or author';
+    if (!isObject(r) || typeof r.id !== 'string' || typeof r.indicatorId !== 'string' || typeof r.period !== 'string')
+      return 'a report without id, indicatorId or period';
+    if (!Number.isInteger(r.version) || (r.version as number) < 1 || typeof r.value !== 'number' || !isObject(r.author))
+      return 'a report without version, value or author';
   }
   return null;
 }
@@ -184,7 +242,14 @@ interface JournalRead {
 /** Reads the journal, checking every line and the chain; a bad last line without its newline is reported torn. */
 function readJournal(file: string): JournalRead {
   const buf = readOrNull(file);
-  const read: JournalRead = { exists: buf !== null, writes: [], hashes: [], goodBytes: 0, size: buf?.length ?? 0, tail: 'none' };
+  const read: JournalRead = {
+    exists: buf !== null,
+    writes: [],
+    hashes: [],
+    goodBytes: 0,
+    size: buf?.length ?? 0,
+    tail: 'none',
+  };
   let start = 0;
   while (buf && start < buf.length) {
     const nl = buf.indexOf(0x0a, start);
@@ -199,7 +264,8 @@ function readJournal(file: string): JournalRead {
     } catch (e) {
       problem = { kind: 'bad-line', file, line, why: `not JSON (${(e as Error).message})` };
     }
-    if (!problem && (!isObject(v) || !Array.isArray(v.entries) || typeof v.hash !== 'string')) problem = { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
+    if (!problem && (!isObject(v) || !Array.isArray(v.entries) || typeof v.hash !== 'string'))
+      problem = { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
     const why = problem ? null : (v.entries as unknown[]).map(entryProblem).find((p) => p !== null);
     if (why) problem = { kind: 'bad-line', file, line, why };
     if (!problem && sha256(prev + JSON.stringify(v.entries)) !== v.hash) problem = { kind: 'chain-broken', file, line };
@@ -236,28 +302,51 @@ function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean
   const legacy = legacyFiles(files.doc.replace(/\.json$/, ''));
   const docBuf = readOrNull(files.doc);
   if (!docBuf) {
-    const held = [files.journal, legacy.audit, legacy.reports].map((file) => ({ file, lines: (readOrNull(file)?.toString('utf8') ?? '').split('\n').filter((l) => l.trim()).length }));
-    if (held.some((h) => h.lines > 0)) throw corrupt({ kind: 'doc-missing', file: files.doc, held: held.filter((h) => h.lines > 0) });
+    const held = [files.journal, legacy.audit, legacy.reports].map((file) => ({
+      file,
+      lines: (readOrNull(file)?.toString('utf8') ?? '').split('\n').filter((l) => l.trim()).length,
+    }));
+    if (held.some((h) => h.lines > 0))
+      throw corrupt({ kind: 'doc-missing', file: files.doc, held: held.filter((h) => h.lines > 0) });
     return { state: emptyState(), writes: [], end: { bytes: 0, lines: 0, hash: '' }, vouched: -1 };
   }
   const doc = checkDocument(docBuf, files.doc);
-  const state: StoreState = { owners: doc.owners, admins: doc.admins, subscriptions: doc.subscriptions, conversations: doc.conversations, sent: doc.sent };
+  const state: StoreState = {
+    owners: doc.owners,
+    admins: doc.admins,
+    subscriptions: doc.subscriptions,
+    conversations: doc.conversations,
+    sent: doc.sent,
+  };
   if (doc.version !== STORE_VERSION) {
     const old = readLegacy(doc, files.doc, legacy, warn);
     warn({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION, readOnly });
     let hash = '';
     const hashes = old.writes.map((w) => (hash = journalLine(hash, w).hash));
-    return { ...old, end: { bytes: 0, lines: hashes.length, hash }, vouched: -1, rewrite: { legacy: [legacy.audit, legacy.reports] } };
+    return {
+      ...old,
+      end: { bytes: 0, lines: hashes.length, hash },
+      vouched: -1,
+      rewrite: { legacy: [legacy.audit, legacy.reports] },
+    };
   }
 
   const j = readJournal(files.journal);
   const mark = doc.journal;
-  if (mark.lines > 0 && !j.exists) throw corrupt({ kind: 'journal-missing', file: files.journal, doc: files.doc, lines: mark.lines });
+  if (mark.lines > 0 && !j.exists)
+    throw corrupt({ kind: 'journal-missing', file: files.journal, doc: files.doc, lines: mark.lines });
   if (j.writes.length < mark.lines) {
     if (j.tail === 'cut') throw corrupt({ kind: 'journal-torn-vouched', file: files.journal, doc: files.doc });
-    throw corrupt({ kind: 'journal-shorter', file: files.journal, lines: j.writes.length, doc: files.doc, docLines: mark.lines });
+    throw corrupt({
+      kind: 'journal-shorter',
+      file: files.journal,
+      lines: j.writes.length,
+      doc: files.doc,
+      docLines: mark.lines,
+    });
   }
-  if ((j.hashes[mark.lines - 1] ?? '') !== mark.hash) throw corrupt({ kind: 'journal-changed', file: files.journal, doc: files.doc, lines: mark.lines });
+  if ((j.hashes[mark.lines - 1] ?? '') !== mark.hash)
+    throw corrupt({ kind: 'journal-changed', file: files.journal, doc: files.doc, lines: mark.lines });
 
   let changes = 0;
   for (const e of j.writes.slice(mark.lines).flat()) if (applyStateAudit(state, e)) changes++;
@@ -280,13 +369,16 @@ function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean
 /** fsync a file, or a folder (which makes a rename durable; not supported everywhere: ignored there). */
 async function fsyncPath(p: string, folder = false): Promise<void> {
   const fh = await fsp.open(p, 'r');
-  await fh.sync().catch((e: unknown) => {
-    if (!folder || !['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes(errnoOf(e) ?? '')) throw e;
-  }).finally(() => fh.close());
+  await fh
+    .sync()
+    .catch((e: unknown) => {
+      if (!folder || !['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes(errnoOf(e) ?? '')) throw e;
+    })
+    .finally(() => fh.close());
 }
 
 async function writeAll(fh: fsp.FileHandle, data: Buffer): Promise<void> {
-  for (let off = 0; off < data.length; ) off += (await fh.write(data, off, data.length - off, null)).bytesWritten;
+  for (let off = 0; off < data.length;) off += (await fh.write(data, off, data.length - off, null)).bytesWritten;
 }
 
 interface StoreSetup {
@@ -362,7 +454,8 @@ class LowdbStoreImpl extends BaseStore {
 
   protected override checkWritable(): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: this.files.doc });
-    if (this.setup.readOnly) throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc, ...this.setup.readOnly });
+    if (this.setup.readOnly)
+      throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc, ...this.setup.readOnly });
     if (this.failure) throw this.failure;
   }
 
@@ -396,7 +489,12 @@ class LowdbStoreImpl extends BaseStore {
 
   /** lowdb writes the document (temp file + rename); then the file and its folder are fsynced. */
   private async writeDocument(state: StoreState, end: JournalEnd): Promise<void> {
-    const body = { format: STORE_FORMAT as typeof STORE_FORMAT, version: STORE_VERSION as typeof STORE_VERSION, journal: { lines: end.lines, hash: end.hash }, ...state };
+    const body = {
+      format: STORE_FORMAT as typeof STORE_FORMAT,
+      version: STORE_VERSION as typeof STORE_VERSION,
+      journal: { lines: end.lines, hash: end.hash },
+      ...state,
+    };
     const doc: StoreDocument = { ...body, integrity: documentIntegrity(body) };
     try {
       this.setup.beforeWrite?.(this.files.doc, Buffer.from(JSON.stringify(doc)));
@@ -426,7 +524,11 @@ class LowdbStoreImpl extends BaseStore {
       if (docReplaced) await this.writeDocument(this.state, end);
       return error;
     } catch (e) {
-      this.failure = new StoreError('io', { kind: 'write-not-undone', file: this.files.doc, failed: error.fact, undoWhy: errnoOf(e) ?? String(e) }, e);
+      this.failure = new StoreError(
+        'io',
+        { kind: 'write-not-undone', file: this.files.doc, failed: error.fact, undoWhy: errnoOf(e) ?? String(e) },
+        e,
+      );
       return this.failure;
     }
   }
@@ -437,7 +539,8 @@ class LowdbStoreImpl extends BaseStore {
     this.closed = true;
     try {
       // A clean close leaves a document that vouches for the whole journal.
-      if (this.fh && !this.failure && this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end).catch(() => undefined);
+      if (this.fh && !this.failure && this.vouched !== this.end.lines)
+        await this.writeDocument(this.state, this.end).catch(() => undefined);
       await this.fh?.close().catch(() => undefined);
     } finally {
       this.fh = null;
@@ -473,7 +576,11 @@ function ensureFolder(dir: string): void {
 
 /** Refuses files or a folder the store could not write (the document's rename would replace a read-only db.json). */
 function checkWritableFiles(files: StoreFiles): void {
-  for (const [f, what] of [[path.dirname(files.doc), 'folder'], [files.doc, 'doc'], [files.journal, 'journal']] as const) {
+  for (const [f, what] of [
+    [path.dirname(files.doc), 'folder'],
+    [files.doc, 'doc'],
+    [files.journal, 'journal'],
+  ] as const) {
     if (!fs.existsSync(f)) continue;
     let writable = (fs.statSync(f).mode & 0o222) !== 0;
     try {
@@ -494,7 +601,13 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
   const requested = path.resolve(file);
   if (!opts.readOnly) ensureFolder(path.dirname(requested));
   const files = storeFiles(realDocPath(requested));
-  const setup: StoreSetup = { files, lock: null, readOnly: opts.readOnly ? {} : null, fsync: opts.fsync ?? true, beforeWrite: opts.beforeWrite };
+  const setup: StoreSetup = {
+    files,
+    lock: null,
+    readOnly: opts.readOnly ? {} : null,
+    fsync: opts.fsync ?? true,
+    beforeWrite: opts.beforeWrite,
+  };
   if (!opts.readOnly) {
     checkWritableFiles(files);
     const got = await acquireLock(files.doc, files.lock, warn);

@@ -21,7 +21,8 @@ export interface MemoryStoreInit {
 class MemoryStore extends BaseStore {
   constructor(init: MemoryStoreInit) {
     const state = emptyState();
-    for (const k of ['owners', 'admins', 'subscriptions', 'conversations', 'sent'] as const) if (init[k]) Object.assign(state, { [k]: cloneJson(init[k]) });
+    for (const k of ['owners', 'admins', 'subscriptions', 'conversations', 'sent'] as const)
+      if (init[k]) Object.assign(state, { [k]: cloneJson(init[k]) });
     super(state);
     for (const r of cloneJson(init.reports) ?? []) this.addVersion(r);
     for (const e of cloneJson(init.audit) ?? []) this.addAudit(e);

@@ -64,10 +64,13 @@ const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.s
 
 async function readTarget(c: Client): Promise<StoreSnapshot> {
   const owners: Record<string, unknown> = {};
-  for (const r of (await c.query('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows) owners[r.indicator_id] = r.people;
+  for (const r of (await c.query('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows)
+    owners[r.indicator_id] = r.people;
   return {
     reports: (await c.query('SELECT record FROM pei_reports ORDER BY ord')).rows.map((r) => r.record),
-    audit: (await c.query('SELECT seq, at, actor, action, target, before, after FROM pei_audit ORDER BY seq')).rows.map((r) => ({ ...r, seq: Number(r.seq) })),
+    audit: (await c.query('SELECT seq, at, actor, action, target, before, after FROM pei_audit ORDER BY seq')).rows.map(
+      (r) => ({ ...r, seq: Number(r.seq) }),
+    ),
     owners,
     admins: (await c.query('SELECT person FROM pei_admins ORDER BY ord')).rows.map((r) => r.person),
     subscriptions: (await c.query('SELECT record FROM pei_subscriptions ORDER BY ord')).rows.map((r) => r.record),
@@ -79,7 +82,10 @@ async function readTarget(c: Client): Promise<StoreSnapshot> {
 const CHUNK = 5000;
 async function chunked(c: Client, rows: unknown[], sql: string, rev?: number): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await c.query(sql, rev === undefined ? [JSON.stringify(rows.slice(i, i + CHUNK))] : [JSON.stringify(rows.slice(i, i + CHUNK)), rev]);
+    await c.query(
+      sql,
+      rev === undefined ? [JSON.stringify(rows.slice(i, i + CHUNK))] : [JSON.stringify(rows.slice(i, i + CHUNK)), rev],
+    );
   }
 }
 
@@ -94,7 +100,9 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
     const empty = Object.values(countsOf(target)).every((n) => n === 0);
     if (!empty) {
       await c.query('ROLLBACK');
-      return same(target, source) ? { status: 'unchanged', counts: countsOf(source) } : { status: 'refused', reason: 'not-empty' };
+      return same(target, source)
+        ? { status: 'unchanged', counts: countsOf(source) }
+        : { status: 'refused', reason: 'not-empty' };
     }
     const ordered = 'FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(r, i) ORDER BY i';
     await chunked(
@@ -110,11 +118,25 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
       `INSERT INTO pei_audit (seq, at, actor, action, target, before, after)
        SELECT (r->>'seq')::bigint, r->>'at', r->'actor', r->>'action', r->>'target', COALESCE(r->'before', 'null'::jsonb), COALESCE(r->'after', 'null'::jsonb) ${ordered}`,
     );
-    await c.query("SELECT setval(pg_get_serial_sequence('pei_audit', 'seq'), GREATEST((SELECT max(seq) FROM pei_audit), 1), (SELECT count(*) > 0 FROM pei_audit))");
-    await chunked(c, Object.entries(source.owners).map(([k, v]) => ({ k, v })), `INSERT INTO pei_owners (indicator_id, people) SELECT r->>'k', r->'v' ${ordered}`);
+    await c.query(
+      "SELECT setval(pg_get_serial_sequence('pei_audit', 'seq'), GREATEST((SELECT max(seq) FROM pei_audit), 1), (SELECT count(*) > 0 FROM pei_audit))",
+    );
+    await chunked(
+      c,
+      Object.entries(source.owners).map(([k, v]) => ({ k, v })),
+      `INSERT INTO pei_owners (indicator_id, people) SELECT r->>'k', r->'v' ${ordered}`,
+    );
     await chunked(c, source.admins, `INSERT INTO pei_admins (id, person) SELECT r->>'id', r ${ordered}`);
-    await chunked(c, source.subscriptions, `INSERT INTO pei_subscriptions (conversation_key, kind, record) SELECT r->>'conversationKey', r->>'kind', r ${ordered}`);
-    await chunked(c, source.conversations, `INSERT INTO pei_conversations (key, record) SELECT r->>'key', r ${ordered}`);
+    await chunked(
+      c,
+      source.subscriptions,
+      `INSERT INTO pei_subscriptions (conversation_key, kind, record) SELECT r->>'conversationKey', r->>'kind', r ${ordered}`,
+    );
+    await chunked(
+      c,
+      source.conversations,
+      `INSERT INTO pei_conversations (key, record) SELECT r->>'key', r ${ordered}`,
+    );
     await chunked(c, source.sent, `INSERT INTO pei_sent (key, record) SELECT r->>'key', r ${ordered}`);
     await c.query('UPDATE pei_meta SET small_rev = rev');
     await c.query("SELECT pg_notify('pei_change', $1)", [String(rev)]);

@@ -21,11 +21,40 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
-import { AUDIT_ACTIONS, buildReportRecord, checkDecision, checkInput, copyPerson, notifyAll, periodRange, reviewAfter, withReview } from './rules';
+import {
+  AUDIT_ACTIONS,
+  buildReportRecord,
+  checkDecision,
+  checkInput,
+  copyPerson,
+  notifyAll,
+  periodRange,
+  reviewAfter,
+  withReview,
+} from './rules';
 import { StoreError } from './errors';
 import type { StoreFact } from '../domain/store-facts';
-import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription, SubscriptionKind } from '../domain/records';
-import type { AppendReportResult, ExclusiveResult, ReportChanges, ReportQuery, ReviewReportResult, Store } from './types';
+import type {
+  AuditEntry,
+  ConversationRecord,
+  Person,
+  ReportInput,
+  ReportRecord,
+  ReportSource,
+  ReviewDecision,
+  ReviewState,
+  SentRecord,
+  Subscription,
+  SubscriptionKind,
+} from '../domain/records';
+import type {
+  AppendReportResult,
+  ExclusiveResult,
+  ReportChanges,
+  ReportQuery,
+  ReviewReportResult,
+  Store,
+} from './types';
 
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 const CHANNEL = 'pei_change';
@@ -67,7 +96,13 @@ export async function migrate(url: string, log?: (m: string) => void): Promise<s
 }
 
 type ReportInputMeta = { source: ReportSource; submissionId?: string; at: string; review?: ReviewState };
-type BatchItem = { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState };
+type BatchItem = {
+  input: ReportInput;
+  author: Person;
+  source: ReportSource;
+  submissionId?: string;
+  review?: ReviewState;
+};
 
 const where = (terms: string[]) => (terms.length ? ` WHERE ${terms.join(' AND ')}` : '');
 
@@ -162,13 +197,17 @@ export class PgStore implements Store {
    * One write transaction: takes the write order (pei_meta), runs `body`; commits and notifies when it returns
    * `commit: true`, rolls back otherwise (nothing changed). Resolves once committed.
    */
-  private write<T>(body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; small?: boolean; value: T }>): Promise<T> {
+  private write<T>(
+    body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; small?: boolean; value: T }>,
+  ): Promise<T> {
     this.checkWritable();
     const run = async () => {
       const c = await this.pool.connect();
       try {
         await c.query('BEGIN');
-        const rev = Number((await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev);
+        const rev = Number(
+          (await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev,
+        );
         const result = await body(c, rev);
         if (!result.commit) {
           await c.query('ROLLBACK');
@@ -201,20 +240,45 @@ export class PgStore implements Store {
     return (await c.query<{ record: ReportRecord }>(sql, [indicatorId, period])).rows[0]?.record;
   }
 
-  private async insertReport(c: PoolClient, rev: number, item: BatchItem, at: string, actor: Person): Promise<ReportRecord> {
+  private async insertReport(
+    c: PoolClient,
+    rev: number,
+    item: BatchItem,
+    at: string,
+    actor: Person,
+  ): Promise<ReportRecord> {
     const { input } = item;
     const prev = await this.latestOf(c, input.indicatorId, input.period);
     const record = buildReportRecord(input, (prev?.version ?? 0) + 1, item, at);
-    const sql = 'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
-    await c.query(sql, [record.id, record.indicatorId, record.period, record.version, record.submissionId ?? null, record.review ?? null, json(record), rev]);
+    const sql =
+      'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+    await c.query(sql, [
+      record.id,
+      record.indicatorId,
+      record.period,
+      record.version,
+      record.submissionId ?? null,
+      record.review ?? null,
+      json(record),
+      rev,
+    ]);
     const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
-    await this.insertAudit(c, { at, actor, action, target: `report:${input.indicatorId}:${input.period}`, before: prev ?? null, after: record });
+    await this.insertAudit(c, {
+      at,
+      actor,
+      action,
+      target: `report:${input.indicatorId}:${input.period}`,
+      before: prev ?? null,
+      after: record,
+    });
     return record;
   }
 
   private async bySubmissionId(c: PoolClient, submissionId: string | undefined): Promise<ReportRecord | undefined> {
     if (submissionId === undefined) return undefined;
-    return (await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])).rows[0]?.record;
+    return (
+      await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])
+    ).rows[0]?.record;
   }
 
   async appendReport(input: ReportInput, author: Person, meta: ReportInputMeta): Promise<AppendReportResult> {
@@ -228,7 +292,9 @@ export class PgStore implements Store {
       const out: AppendReportResult[] = [];
       const seen = new Map<string, ReportRecord>();
       for (const item of batch) {
-        const dup = (item.submissionId !== undefined ? seen.get(item.submissionId) : undefined) ?? (await this.bySubmissionId(c, item.submissionId));
+        const dup =
+          (item.submissionId !== undefined ? seen.get(item.submissionId) : undefined) ??
+          (await this.bySubmissionId(c, item.submissionId));
         if (dup) {
           out.push({ record: dup, duplicate: true });
           continue;
@@ -245,16 +311,32 @@ export class PgStore implements Store {
     this.checkWritable();
     checkDecision(decision);
     return await this.write<ReviewReportResult>(async (c, rev) => {
-      const record = (await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE', [decision.reportId])).rows[0]?.record;
+      const record = (
+        await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE', [
+          decision.reportId,
+        ])
+      ).rows[0]?.record;
       if (!record) return { commit: false, value: { status: 'not-found' } };
       const latest = (await this.latestOf(c, record.indicatorId, record.period))!;
       if (latest.id !== record.id) return { commit: false, value: { status: 'superseded', record, latest } };
       if (record.review !== 'pendiente') return { commit: false, value: { status: 'not-pending', record } };
       const after = reviewAfter(record, decision, actor, at);
       const next = withReview(record, after);
-      await c.query('UPDATE pei_reports SET review = $2, record = $3, changed = $4 WHERE id = $1', [record.id, next.review, json(next), rev]);
+      await c.query('UPDATE pei_reports SET review = $2, record = $3, changed = $4 WHERE id = $1', [
+        record.id,
+        next.review,
+        json(next),
+        rev,
+      ]);
       const action = decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn;
-      await this.insertAudit(c, { at, actor, action, target: `report:${record.indicatorId}:${record.period}`, before: { id: record.id, review: 'pendiente' }, after });
+      await this.insertAudit(c, {
+        at,
+        actor,
+        action,
+        target: `report:${record.indicatorId}:${record.period}`,
+        before: { id: record.id, review: 'pendiente' },
+        after,
+      });
       return { commit: true, value: { status: 'reviewed', record: next, previous: record } };
     });
   }
@@ -263,14 +345,26 @@ export class PgStore implements Store {
     const after: Person[] = [];
     for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
     await this.write(async (c) => {
-      const before = (await c.query<{ people: Person[] }>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId])).rows[0]?.people ?? [];
+      const before =
+        (await c.query<{ people: Person[] }>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId]))
+          .rows[0]?.people ?? [];
       if (JSON.stringify(before) === JSON.stringify(after)) return { commit: false, value: undefined };
       if (after.length) {
-        await c.query('INSERT INTO pei_owners (indicator_id, people) VALUES ($1, $2) ON CONFLICT (indicator_id) DO UPDATE SET people = EXCLUDED.people', [indicatorId, json(after)]);
+        await c.query(
+          'INSERT INTO pei_owners (indicator_id, people) VALUES ($1, $2) ON CONFLICT (indicator_id) DO UPDATE SET people = EXCLUDED.people',
+          [indicatorId, json(after)],
+        );
       } else {
         await c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]);
       }
-      await this.insertAudit(c, { at, actor, action: AUDIT_ACTIONS.ownersSet, target: `owner:${indicatorId}`, before, after });
+      await this.insertAudit(c, {
+        at,
+        actor,
+        action: AUDIT_ACTIONS.ownersSet,
+        target: `owner:${indicatorId}`,
+        before,
+        after,
+      });
       return { commit: true, small: true, value: undefined };
     });
   }
@@ -278,19 +372,40 @@ export class PgStore implements Store {
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
     const after = copyPerson(person);
     await this.write(async (c) => {
-      const before = (await c.query<{ person: Person }>('SELECT person FROM pei_admins WHERE id = $1', [person.id])).rows[0]?.person ?? null;
+      const before =
+        (await c.query<{ person: Person }>('SELECT person FROM pei_admins WHERE id = $1', [person.id])).rows[0]
+          ?.person ?? null;
       if (before && JSON.stringify(before) === JSON.stringify(after)) return { commit: false, value: undefined };
-      await c.query('INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = EXCLUDED.person', [person.id, json(after)]);
-      await this.insertAudit(c, { at, actor, action: AUDIT_ACTIONS.adminAdd, target: `admin:${person.id}`, before, after });
+      await c.query(
+        'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = EXCLUDED.person',
+        [person.id, json(after)],
+      );
+      await this.insertAudit(c, {
+        at,
+        actor,
+        action: AUDIT_ACTIONS.adminAdd,
+        target: `admin:${person.id}`,
+        before,
+        after,
+      });
       return { commit: true, small: true, value: undefined };
     });
   }
 
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
     await this.write(async (c) => {
-      const before = (await c.query<{ person: Person }>('DELETE FROM pei_admins WHERE id = $1 RETURNING person', [personId])).rows[0]?.person;
+      const before = (
+        await c.query<{ person: Person }>('DELETE FROM pei_admins WHERE id = $1 RETURNING person', [personId])
+      ).rows[0]?.person;
       if (!before) return { commit: false, value: undefined };
-      await this.insertAudit(c, { at, actor, action: AUDIT_ACTIONS.adminRemove, target: `admin:${personId}`, before, after: null });
+      await this.insertAudit(c, {
+        at,
+        actor,
+        action: AUDIT_ACTIONS.adminRemove,
+        target: `admin:${personId}`,
+        before,
+        after: null,
+      });
       return { commit: true, small: true, value: undefined };
     });
   }
@@ -298,9 +413,19 @@ export class PgStore implements Store {
   async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
     const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
     return this.write(async (c) => {
-      const r = await c.query('INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sub.conversationKey, sub.kind, json(after)]);
+      const r = await c.query(
+        'INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [sub.conversationKey, sub.kind, json(after)],
+      );
       if (!r.rowCount) return { commit: false, value: false };
-      await this.insertAudit(c, { at: sub.createdAt, actor, action: AUDIT_ACTIONS.subscriptionAdd, target: `subscription:${sub.conversationKey}`, before: null, after });
+      await this.insertAudit(c, {
+        at: sub.createdAt,
+        actor,
+        action: AUDIT_ACTIONS.subscriptionAdd,
+        target: `subscription:${sub.conversationKey}`,
+        before: null,
+        after,
+      });
       return { commit: true, small: true, value: true };
     });
   }
@@ -311,7 +436,14 @@ export class PgStore implements Store {
       const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey])).rows.map((r) => r.record);
       if (!removed.length) return { commit: false, value: false };
       const before = removed.length === 1 ? removed[0] : removed;
-      await this.insertAudit(c, { at, actor, action: AUDIT_ACTIONS.subscriptionRemove, target: `subscription:${conversationKey}`, before, after: null });
+      await this.insertAudit(c, {
+        at,
+        actor,
+        action: AUDIT_ACTIONS.subscriptionRemove,
+        target: `subscription:${conversationKey}`,
+        before,
+        after: null,
+      });
       return { commit: true, small: true, value: true };
     });
   }
@@ -319,9 +451,16 @@ export class PgStore implements Store {
   async saveConversation(record: ConversationRecord): Promise<void> {
     const copy = clone(record);
     await this.write(async (c) => {
-      const before = (await c.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [record.key])).rows[0]?.record;
+      const before = (
+        await c.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [
+          record.key,
+        ])
+      ).rows[0]?.record;
       if (before && JSON.stringify(before) === JSON.stringify(copy)) return { commit: false, value: undefined };
-      await c.query('INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record', [record.key, json(copy)]);
+      await c.query(
+        'INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record',
+        [record.key, json(copy)],
+      );
       return { commit: true, small: true, value: undefined };
     });
   }
@@ -335,7 +474,9 @@ export class PgStore implements Store {
 
   async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
     await this.write(async (c) => {
-      const cur = (await c.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [key])).rows[0]?.record;
+      const cur = (
+        await c.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [key])
+      ).rows[0]?.record;
       if (!cur) return { commit: false, value: undefined };
       const next = { ...cur, active: false, inactiveReason: reason, updatedAt: at };
       await c.query('UPDATE pei_conversations SET record = $2 WHERE key = $1', [key, json(next)]);
@@ -346,7 +487,10 @@ export class PgStore implements Store {
   async markSent(record: SentRecord): Promise<void> {
     const copy = clone(record);
     await this.write(async (c) => {
-      await c.query('INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record', [record.key, json(copy)]);
+      await c.query(
+        'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record',
+        [record.key, json(copy)],
+      );
       return { commit: true, small: true, value: undefined };
     });
   }
@@ -354,7 +498,10 @@ export class PgStore implements Store {
   async claimSend(record: SentRecord): Promise<boolean> {
     const copy = clone(record);
     return this.write(async (c) => {
-      const r = await c.query('INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [record.key, json(copy)]);
+      const r = await c.query('INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+        record.key,
+        json(copy),
+      ]);
       return { commit: !!r.rowCount, small: true, value: !!r.rowCount };
     });
   }
@@ -377,7 +524,8 @@ export class PgStore implements Store {
     };
     c.on('error', onError);
     try {
-      const got = (await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('pei:' || $1)) AS ok", [name])).rows[0].ok;
+      const got = (await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('pei:' || $1)) AS ok", [name]))
+        .rows[0].ok;
       if (!got) return { ran: false };
       try {
         return { ran: true, value: await fn() };
@@ -410,18 +558,25 @@ export class PgStore implements Store {
     const args: unknown[] = [];
     const terms = reportTerms(query, args);
     if (query?.review === undefined) {
-      return this.rows(`SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${where(terms)}
-        ORDER BY indicator_id, period, version DESC) t ORDER BY ord`, args);
+      return this.rows(
+        `SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${where(terms)}
+        ORDER BY indicator_id, period, version DESC) t ORDER BY ord`,
+        args,
+      );
     }
     // The versions in that state that no higher version of their month follows: with the partial index on
     // 'pendiente' this reads only what waits for review, however many versions are stored.
     terms.push(`COALESCE(p.review, 'aprobado') = $${args.push(query.review)}`);
-    terms.push('NOT EXISTS (SELECT 1 FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version)');
+    terms.push(
+      'NOT EXISTS (SELECT 1 FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version)',
+    );
     return this.rows(`SELECT p.record FROM pei_reports p${where(terms)} ORDER BY p.ord`, args);
   }
 
   async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
-    return (await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId]))[0];
+    return (
+      await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])
+    )[0];
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {
@@ -434,7 +589,10 @@ export class PgStore implements Store {
       // One snapshot: the rev and the rows it covers (commits happen in rev order, see the top of this file).
       await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const revision = Number((await c.query<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
-      const rows = await c.query<{ record: ReportRecord }>(`SELECT record FROM pei_reports WHERE changed > $1 ORDER BY ord`, [since <= 0 ? -1 : since]);
+      const rows = await c.query<{ record: ReportRecord }>(
+        `SELECT record FROM pei_reports WHERE changed > $1 ORDER BY ord`,
+        [since <= 0 ? -1 : since],
+      );
       await c.query('COMMIT');
       return { revision, reports: rows.rows.map((r) => r.record) };
     } catch (e) {
@@ -446,11 +604,19 @@ export class PgStore implements Store {
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
-    return (await this.rows<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people'))[0] ?? [];
+    return (
+      (
+        await this.rows<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people')
+      )[0] ?? []
+    );
   }
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
-    const rows = (await this.pool.query<{ indicator_id: string; people: Person[] }>('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows;
+    const rows = (
+      await this.pool.query<{ indicator_id: string; people: Person[] }>(
+        'SELECT indicator_id, people FROM pei_owners ORDER BY ord',
+      )
+    ).rows;
     return Object.fromEntries(rows.map((r) => [r.indicator_id, r.people]));
   }
 
@@ -458,7 +624,10 @@ export class PgStore implements Store {
     return this.rows('SELECT person FROM pei_admins ORDER BY ord', [], 'person');
   }
 
-  async subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]> {
+  async subscriptions(filter?: {
+    kind?: SubscriptionKind;
+    conversationKey?: string;
+  }): Promise<readonly Subscription[]> {
     const args: unknown[] = [];
     const terms: string[] = [];
     if (filter?.kind !== undefined) terms.push(`kind = $${args.push(filter.kind)}`);
@@ -470,11 +639,15 @@ export class PgStore implements Store {
     return (await this.rows<ConversationRecord>('SELECT record FROM pei_conversations WHERE key = $1', [key]))[0];
   }
 
-  async conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]> {
+  async conversations(filter?: {
+    scope?: ConversationRecord['scope'];
+    active?: boolean;
+  }): Promise<readonly ConversationRecord[]> {
     const args: unknown[] = [];
     const terms: string[] = [];
     if (filter?.scope !== undefined) terms.push(`record->>'scope' = $${args.push(filter.scope)}`);
-    if (filter?.active !== undefined) terms.push(`(record->'active') = $${args.push(JSON.stringify(filter.active))}::jsonb`);
+    if (filter?.active !== undefined)
+      terms.push(`(record->'active') = $${args.push(JSON.stringify(filter.active))}::jsonb`);
     return this.rows(`SELECT record FROM pei_conversations${where(terms)} ORDER BY ord`, args);
   }
 
@@ -484,14 +657,21 @@ export class PgStore implements Store {
 
   async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
     if (filter?.prefix === undefined) return this.rows('SELECT record FROM pei_sent ORDER BY ord');
-    return this.rows("SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord", [likePrefix(filter.prefix)]);
+    return this.rows("SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord", [
+      likePrefix(filter.prefix),
+    ]);
   }
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
     const args: unknown[] = [];
     const terms: string[] = [];
     const target = filter?.target;
-    if (target !== undefined) terms.push(target.endsWith(':') ? `target LIKE $${args.push(likePrefix(target))} ESCAPE '\\'` : `target = $${args.push(target)}`);
+    if (target !== undefined)
+      terms.push(
+        target.endsWith(':')
+          ? `target LIKE $${args.push(likePrefix(target))} ESCAPE '\\'`
+          : `target = $${args.push(target)}`,
+      );
     const cols = 'seq, at, actor, action, target, before, after';
     const limit = filter?.limit;
     const sql =

@@ -3,7 +3,18 @@
  * stored version and a person look like, the audit actions, what a report query matches, how a review and a change
  * of the small state apply.
  */
-import type { AuditEntry, ConversationRecord, Person, ReportInput, ReportRecord, ReportSource, ReviewDecision, ReviewState, SentRecord, Subscription } from '../domain/records';
+import type {
+  AuditEntry,
+  ConversationRecord,
+  Person,
+  ReportInput,
+  ReportRecord,
+  ReportSource,
+  ReviewDecision,
+  ReviewState,
+  SentRecord,
+  Subscription,
+} from '../domain/records';
 import type { ReportQuery } from './types';
 
 /** The small mutable state (the embedded store's document). */
@@ -52,7 +63,8 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Refuses a report input no store may keep (a TypeError: a bug of the caller, not a user's mistake). */
 export function checkInput(input: ReportInput): void {
-  if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '') throw new TypeError('store: report without indicatorId');
+  if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '')
+    throw new TypeError('store: report without indicatorId');
   if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
     throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
   }
@@ -77,21 +89,33 @@ export interface ReviewAfter {
 }
 
 export function reviewAfter(record: ReportRecord, decision: ReviewDecision, actor: Person, at: string): ReviewAfter {
-  const after: ReviewAfter = { id: record.id, review: decision.decision, reviewedBy: copyPerson(actor), reviewedAt: at };
+  const after: ReviewAfter = {
+    id: record.id,
+    review: decision.decision,
+    reviewedBy: copyPerson(actor),
+    reviewedAt: at,
+  };
   if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
   return after;
 }
 
 /** The stored version with a review applied (a copy; the version itself is never changed). */
 export function withReview(record: ReportRecord, after: ReviewAfter): ReportRecord {
-  const next: ReportRecord = { ...record, review: after.review, reviewedBy: copyPerson(after.reviewedBy), reviewedAt: after.reviewedAt };
+  const next: ReportRecord = {
+    ...record,
+    review: after.review,
+    reviewedBy: copyPerson(after.reviewedBy),
+    reviewedAt: after.reviewedAt,
+  };
   if (after.reviewNote !== undefined) next.reviewNote = after.reviewNote;
   else delete next.reviewNote;
   return next;
 }
 
-export const isReportAction = (action: string) => action === AUDIT_ACTIONS.reportCreate || action === AUDIT_ACTIONS.reportCorrect;
-export const isReviewAction = (action: string) => action === AUDIT_ACTIONS.reportApprove || action === AUDIT_ACTIONS.reportReturn;
+export const isReportAction = (action: string) =>
+  action === AUDIT_ACTIONS.reportCreate || action === AUDIT_ACTIONS.reportCorrect;
+export const isReviewAction = (action: string) =>
+  action === AUDIT_ACTIONS.reportApprove || action === AUDIT_ACTIONS.reportReturn;
 
 /**
  * Applies an audit entry of the small state (owners, admins, subscriptions) to a state: the live write's new state,
@@ -117,7 +141,8 @@ export function applyStateAudit(state: StoreState, e: AuditEntry): boolean {
       return true;
     case AUDIT_ACTIONS.subscriptionAdd: {
       const s = e.after as Subscription;
-      if (!state.subscriptions.some((x) => x.conversationKey === s.conversationKey && x.kind === s.kind)) state.subscriptions = [...state.subscriptions, cloneJson(s)];
+      if (!state.subscriptions.some((x) => x.conversationKey === s.conversationKey && x.kind === s.kind))
+        state.subscriptions = [...state.subscriptions, cloneJson(s)];
       return true;
     }
     case AUDIT_ACTIONS.subscriptionRemove:
@@ -187,4 +212,3 @@ export function buildReportRecord(
   if (by.review !== undefined) record.review = by.review;
   return record;
 }
-

@@ -136,7 +136,10 @@ export interface Store {
   /** One conversation by key. */
   conversation(key: string): Promise<ConversationRecord | undefined>;
   /** Conversations, in the order they were first saved; narrowed by scope and/or active. */
-  conversations(filter?: { scope?: ConversationRecord['scope']; active?: boolean }): Promise<readonly ConversationRecord[]>;
+  conversations(filter?: {
+    scope?: ConversationRecord['scope'];
+    active?: boolean;
+  }): Promise<readonly ConversationRecord[]>;
   saveConversation(record: ConversationRecord): Promise<void>;
   removeConversation(key: string): Promise<void>;
   markConversationInactive(key: string, reason: string, at: string): Promise<void>;

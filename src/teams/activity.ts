@@ -16,7 +16,11 @@ export function actorOf(from: ChannelAccount | undefined): Actor {
   // Untrusted and stored with every report and audit entry: bounded.
   const cut = (v: unknown, max: number) => (typeof v === 'string' && v ? v.slice(0, max) : undefined);
   const aadCut = cut(aad, 256);
-  const actor: Actor = { id: aadCut ?? cut(from?.id, 1024) ?? 'desconocido', aadObjectId: aadCut, name: typeof from?.name === 'string' ? from.name.slice(0, 256) : 'Usuario' };
+  const actor: Actor = {
+    id: aadCut ?? cut(from?.id, 1024) ?? 'desconocido',
+    aadObjectId: aadCut,
+    name: typeof from?.name === 'string' ? from.name.slice(0, 256) : 'Usuario',
+  };
   const teamsId = cut(from?.id, 1024);
   if (teamsId) actor.teamsId = teamsId;
   return actor;

@@ -1,4 +1,7 @@
-import { ConfigurationBotFrameworkAuthenticationOptions, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import {
+  ConfigurationBotFrameworkAuthenticationOptions,
+  ConfigurationServiceClientCredentialFactory,
+} from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { catalog } from '../i18n';
 import { turnLang } from './activity';
@@ -33,7 +36,12 @@ function quietAuthenticationErrors(warn: (msg: string) => void): void {
   console.error = (...args: unknown[]) => {
     // botframework-connector's AuthenticationError (not re-exported by botbuilder): its class name and a 401/403 code
     const e = args[0] as { constructor?: { name?: string }; statusCode?: number } | undefined;
-    if (args.length === 1 && e instanceof Error && e.constructor?.name === 'AuthenticationError' && (e.statusCode === 401 || e.statusCode === 403)) {
+    if (
+      args.length === 1 &&
+      e instanceof Error &&
+      e.constructor?.name === 'AuthenticationError' &&
+      (e.statusCode === 401 || e.statusCode === 403)
+    ) {
       authWarn(`Petición rechazada con 401: ${(args[0] as Error).message}`);
       return;
     }
@@ -41,12 +49,24 @@ function quietAuthenticationErrors(warn: (msg: string) => void): void {
   };
 }
 
-export function createAdapter(bot: BotIdentity, log: (msg: string, err?: unknown) => void, warn?: (msg: string) => void): TeamsAdapter {
+export function createAdapter(
+  bot: BotIdentity,
+  log: (msg: string, err?: unknown) => void,
+  warn?: (msg: string) => void,
+): TeamsAdapter {
   if (warn) quietAuthenticationErrors(warn);
   const settings = bot.id
-    ? { MicrosoftAppId: bot.id, MicrosoftAppPassword: bot.password ?? '', MicrosoftAppType: bot.type, MicrosoftAppTenantId: bot.tenantId ?? '' }
+    ? {
+        MicrosoftAppId: bot.id,
+        MicrosoftAppPassword: bot.password ?? '',
+        MicrosoftAppType: bot.type,
+        MicrosoftAppTenantId: bot.tenantId ?? '',
+      }
     : {};
-  const adapter = new TeamsAdapter(settings as ConfigurationBotFrameworkAuthenticationOptions, new ConfigurationServiceClientCredentialFactory(settings));
+  const adapter = new TeamsAdapter(
+    settings as ConfigurationBotFrameworkAuthenticationOptions,
+    new ConfigurationServiceClientCredentialFactory(settings),
+  );
   adapter.onTurnError = async (context, error) => {
     log(`Error en el turno ${context.activity.type} de ${context.activity.conversation?.id}`, error);
     try {

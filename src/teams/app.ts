@@ -6,7 +6,13 @@ import { textCard, unavailableCard, welcome } from '../chat/welcome';
 import { deliver, cardActivity, cardInvokeResponse, invokeAnswerOf, refreshUsersOf } from './deliver';
 import { localeLang, mentionsBot, setTurnLang, textOf, turnOf } from './activity';
 import { languageTold } from '../language';
-import { forgetChannel, forgetConversation, rememberChannels, rememberConversation, type TeamChannel } from './conversations';
+import {
+  forgetChannel,
+  forgetConversation,
+  rememberChannels,
+  rememberConversation,
+  type TeamChannel,
+} from './conversations';
 import type { Lang } from '../language/types';
 import { registerMessageExtension } from './message-extension';
 
@@ -191,7 +197,8 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
 
   app.conversationUpdate('membersRemoved', async (context) => {
     const botId = context.activity.recipient?.id;
-    if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId)) await forgetConversation(services.store, context.activity);
+    if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId))
+      await forgetConversation(services.store, context.activity);
   });
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
@@ -239,9 +246,13 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
    * (instead of the SDK's bare 501).
    */
   app.addRoute(
-    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
+    async (context) =>
+      context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action',
     async (context) => {
-      const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown }; trigger?: unknown };
+      const value = (context.activity.value ?? {}) as {
+        action?: { verb?: unknown; data?: unknown };
+        trigger?: unknown;
+      };
       const verb = typeof value.action?.verb === 'string' ? value.action.verb.slice(0, 200) : '';
       const raw = value.action?.data;
       const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
@@ -263,7 +274,9 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       await context.sendActivity(cardInvokeResponse(answer.card, lang, users));
       if (!automatic) {
         for (const r of answer.extras) {
-          await context.sendActivity('card' in r ? cardActivity(r.card, lang, r.summary, users) : MessageFactory.text(r.text));
+          await context.sendActivity(
+            'card' in r ? cardActivity(r.card, lang, r.summary, users) : MessageFactory.text(r.text),
+          );
         }
       }
       if (result.wake) opts.wake?.();

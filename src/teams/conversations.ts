@@ -41,7 +41,8 @@ export function boundedReference(activity: Partial<Activity>): Partial<Conversat
   const ref = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
   const c = (ref.conversation ?? {}) as unknown as Record<string, unknown>;
   const conversation: Record<string, unknown> = { id: cut(c.id, MAX_STORED_ID) ?? '' };
-  for (const k of ['conversationType', 'tenantId'] as const) if (typeof c[k] === 'string') conversation[k] = cut(c[k], MAX_STORED_NAME);
+  for (const k of ['conversationType', 'tenantId'] as const)
+    if (typeof c[k] === 'string') conversation[k] = cut(c[k], MAX_STORED_NAME);
   if (typeof c.isGroup === 'boolean') conversation.isGroup = c.isGroup;
   if (typeof c.name === 'string') conversation.name = cut(c.name, MAX_STORED_NAME);
   const out: Partial<ConversationReference> = {
@@ -76,11 +77,16 @@ export function recordOf(activity: Partial<Activity>, at: string): ConversationR
     key,
     scope: type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
     reference,
-    userId: type === 'channel' || type === 'groupChat' ? undefined : cut(activity.from?.aadObjectId ?? activity.from?.id, MAX_STORED_ID),
+    userId:
+      type === 'channel' || type === 'groupChat'
+        ? undefined
+        : cut(activity.from?.aadObjectId ?? activity.from?.id, MAX_STORED_ID),
     teamId: cut(cd.team?.id, MAX_STORED_ID),
     name: cut(cd.channel?.name ?? activity.conversation?.name ?? cd.team?.name, MAX_STORED_NAME),
     ...(cd.team?.name ? { teamName: cut(cd.team.name, MAX_STORED_NAME) } : {}),
-    ...(type !== 'channel' && type !== 'groupChat' && activity.from?.name ? { userName: cut(activity.from.name, MAX_STORED_NAME) } : {}),
+    ...(type !== 'channel' && type !== 'groupChat' && activity.from?.name
+      ? { userName: cut(activity.from.name, MAX_STORED_NAME) }
+      : {}),
     active: true,
     updatedAt: at,
   };
@@ -96,11 +102,22 @@ export async function rememberConversation(store: Store, activity: Partial<Activ
   const known = await store.conversation(key);
   // The common case (every turn of a known conversation) is decided from the names alone, without building the
   // record and its bounded copy of the reference.
-  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, namesOf(activity))) return;
+  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, namesOf(activity)))
+    return;
   const fresh = recordOf(activity, at);
   // Names are kept as Teams tells them: a renamed channel or person is saved again (only when a name is given).
   if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, fresh)) return;
-  await store.saveConversation(known ? { ...fresh, name: fresh.name ?? known.name, teamName: fresh.teamName ?? known.teamName, userName: fresh.userName ?? known.userName, ...(known.lang ? { lang: known.lang } : {}) } : fresh);
+  await store.saveConversation(
+    known
+      ? {
+          ...fresh,
+          name: fresh.name ?? known.name,
+          teamName: fresh.teamName ?? known.teamName,
+          userName: fresh.userName ?? known.userName,
+          ...(known.lang ? { lang: known.lang } : {}),
+        }
+      : fresh,
+  );
 }
 
 type Names = Pick<ConversationRecord, 'name' | 'teamName' | 'userName'>;
@@ -112,7 +129,10 @@ function namesOf(activity: Partial<Activity>): Names {
   return {
     name: cut(cd.channel?.name ?? activity.conversation?.name ?? cd.team?.name, MAX_STORED_NAME),
     teamName: cd.team?.name ? cut(cd.team.name, MAX_STORED_NAME) : undefined,
-    userName: type !== 'channel' && type !== 'groupChat' && activity.from?.name ? cut(activity.from.name, MAX_STORED_NAME) : undefined,
+    userName:
+      type !== 'channel' && type !== 'groupChat' && activity.from?.name
+        ? cut(activity.from.name, MAX_STORED_NAME)
+        : undefined,
   };
 }
 
@@ -149,7 +169,12 @@ export function channelRecordOf(activity: Partial<Activity>, channel: TeamChanne
 }
 
 /** Saves the team's channels that are not known (or were inactive, or moved service URL). Returns how many were written. */
-export async function rememberChannels(store: Store, activity: Partial<Activity>, channels: readonly TeamChannel[], at: string): Promise<number> {
+export async function rememberChannels(
+  store: Store,
+  activity: Partial<Activity>,
+  channels: readonly TeamChannel[],
+  at: string,
+): Promise<number> {
   let written = 0;
   for (const ch of channels) {
     if (!ch?.id) continue;

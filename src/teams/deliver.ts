@@ -28,7 +28,10 @@ export function stampLang(card: Card, lang: Lang): Card {
       const v = copy(x);
       if (v !== x) (out ??= { ...o })[k] = v;
     }
-    if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && (o.data === undefined || typeof o.data === 'object')) {
+    if (
+      (o.type === 'Action.Submit' || o.type === 'Action.Execute') &&
+      (o.data === undefined || typeof o.data === 'object')
+    ) {
       out ??= { ...o };
       out.data = { ...((out.data ?? undefined) as object | undefined), lang };
     }
@@ -50,10 +53,19 @@ export function refreshUsersOf(activity: Partial<Activity>): string[] {
   const bot = activity.recipient?.id;
   const ids: string[] = [];
   const add = (id: unknown) => {
-    if (typeof id === 'string' && id && id !== bot && id.length <= 1024 && !ids.includes(id) && ids.length < MAX_REFRESH_USERS) ids.push(id);
+    if (
+      typeof id === 'string' &&
+      id &&
+      id !== bot &&
+      id.length <= 1024 &&
+      !ids.includes(id) &&
+      ids.length < MAX_REFRESH_USERS
+    )
+      ids.push(id);
   };
   add(activity.from?.id);
-  for (const e of activity.entities ?? []) if (e.type === 'mention') add((e as { mentioned?: { id?: unknown } }).mentioned?.id);
+  for (const e of activity.entities ?? [])
+    if (e.type === 'mention') add((e as { mentioned?: { id?: unknown } }).mentioned?.id);
   return ids;
 }
 
@@ -64,11 +76,21 @@ export function refreshUsersOf(activity: Partial<Activity>): string[] {
 export function withRefreshUsers(card: Card, userIds: readonly string[] | undefined): Card {
   const refresh = card.refresh;
   if (!refresh || typeof refresh !== 'object' || !userIds?.length) return card;
-  return { ...card, refresh: { ...(refresh as Record<string, unknown>), userIds: userIds.slice(0, MAX_REFRESH_USERS) } };
+  return {
+    ...card,
+    refresh: { ...(refresh as Record<string, unknown>), userIds: userIds.slice(0, MAX_REFRESH_USERS) },
+  };
 }
 
-export function cardActivity(card: Card, lang: Lang, summary?: string, refreshUsers?: readonly string[]): Partial<Activity> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(withRefreshUsers(stampLang(card, lang), refreshUsers)));
+export function cardActivity(
+  card: Card,
+  lang: Lang,
+  summary?: string,
+  refreshUsers?: readonly string[],
+): Partial<Activity> {
+  const activity = MessageFactory.attachment(
+    CardFactory.adaptiveCard(withRefreshUsers(stampLang(card, lang), refreshUsers)),
+  );
   if (summary) activity.summary = summary;
   return activity;
 }
@@ -89,7 +111,9 @@ export async function deliver(context: TurnContext, result: ChatResult, lang: La
     }
   }
   for (const r of result.replies) {
-    await context.sendActivity('card' in r ? cardActivity(r.card, lang, r.summary, users) : MessageFactory.text(r.text));
+    await context.sendActivity(
+      'card' in r ? cardActivity(r.card, lang, r.summary, users) : MessageFactory.text(r.text),
+    );
   }
 }
 
@@ -115,6 +139,13 @@ export function invokeAnswerOf(result: ChatResult, textCard: (text: string) => C
 export function cardInvokeResponse(card: Card, lang: Lang, refreshUsers?: readonly string[]): Partial<Activity> {
   return {
     type: 'invokeResponse',
-    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: withRefreshUsers(stampLang(card, lang), refreshUsers) } },
+    value: {
+      status: 200,
+      body: {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: withRefreshUsers(stampLang(card, lang), refreshUsers),
+      },
+    },
   };
 }

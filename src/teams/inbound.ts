@@ -14,7 +14,12 @@ export const LIMITS = { id: 1024, name: 1024, text: 40_000, short: 256, url: 204
 
 const optStr = (max: number) => z.string().max(max).nullish();
 const account = z
-  .object({ id: optStr(LIMITS.id), name: optStr(LIMITS.name), aadObjectId: optStr(LIMITS.short), role: optStr(LIMITS.short) })
+  .object({
+    id: optStr(LIMITS.id),
+    name: optStr(LIMITS.name),
+    aadObjectId: optStr(LIMITS.short),
+    role: optStr(LIMITS.short),
+  })
   .passthrough();
 const idName = z.object({ id: optStr(LIMITS.id), name: optStr(LIMITS.name) }).passthrough();
 
@@ -50,11 +55,22 @@ const activitySchema = z
     name: optStr(LIMITS.short),
     action: optStr(64),
     replyToId: optStr(LIMITS.id),
-    entities: z.array(z.object({ type: optStr(64) }).passthrough()).max(100).nullish(),
+    entities: z
+      .array(z.object({ type: optStr(64) }).passthrough())
+      .max(100)
+      .nullish(),
     membersAdded: z.array(account).max(1000).nullish(),
     membersRemoved: z.array(account).max(1000).nullish(),
     channelData: z
-      .object({ team: idName.nullish(), channel: idName.nullish(), tenant: z.object({ id: optStr(LIMITS.short) }).passthrough().nullish(), eventType: optStr(64) })
+      .object({
+        team: idName.nullish(),
+        channel: idName.nullish(),
+        tenant: z
+          .object({ id: optStr(LIMITS.short) })
+          .passthrough()
+          .nullish(),
+        eventType: optStr(64),
+      })
       .passthrough()
       .nullish(),
   })
@@ -92,16 +108,31 @@ type Logic = (context: TurnContext) => Promise<void>;
  * could not be fetched) → 401 with a generic text; 501 (an invoke nobody handles) → 400; a failure inside the
  * turn → a thrown error (the HTTP layer answers a generic 500).
  */
-export async function processInbound(adapter: TeamsAdapter, request: MessagesRequest, logic: Logic, log?: (msg: string, err?: unknown) => void): Promise<MessagesResult> {
+export async function processInbound(
+  adapter: TeamsAdapter,
+  request: MessagesRequest,
+  logic: Logic,
+  log?: (msg: string, err?: unknown) => void,
+): Promise<MessagesResult> {
   const problem = activityProblem(request.body);
   if (problem) return { status: 400, error: problem };
   let status = 200;
   let body: unknown;
   const res = {
-    status(code: number) { status = code; return res; },
-    send(b: unknown) { body = b; return res; },
-    end() { return res; },
-    header() { return res; },
+    status(code: number) {
+      status = code;
+      return res;
+    },
+    send(b: unknown) {
+      body = b;
+      return res;
+    },
+    end() {
+      return res;
+    },
+    header() {
+      return res;
+    },
   };
   let started = false;
   await adapter.process(
@@ -113,7 +144,10 @@ export async function processInbound(adapter: TeamsAdapter, request: MessagesReq
     },
   );
   if (status === 401 || status === 403 || (status >= 500 && !started)) {
-    if (status >= 500) log?.(`/api/messages: la autenticación no se pudo completar (${typeof body === 'string' ? body.slice(0, 200) : status})`);
+    if (status >= 500)
+      log?.(
+        `/api/messages: la autenticación no se pudo completar (${typeof body === 'string' ? body.slice(0, 200) : status})`,
+      );
     return { status: 401, error: UNAUTHORIZED };
   }
   if (status === 501) return { status: 400, error: UNSUPPORTED_INVOKE };

@@ -18,11 +18,20 @@ export { createTeamsApp } from './app';
 export { ProactiveSender } from './proactive';
 
 /** POST /api/messages for the HTTP server: one request checked, authenticated and run through the app; never throws SDK text. */
-export function messagesHandler(adapter: TeamsAdapter, app: Application<TurnState>, warn: (msg: string) => void): MessagesHandler {
+export function messagesHandler(
+  adapter: TeamsAdapter,
+  app: Application<TurnState>,
+  warn: (msg: string) => void,
+): MessagesHandler {
   return (request) => processInbound(adapter, request, (context) => app.run(context).then(() => undefined), warn);
 }
 
 /** Sends a rendered message (chat/outbound.ts) to a stored conversation, under the sender's pacing and retries. */
-export function deliverMessage(sender: ProactiveSender, conversation: ConversationRecord, message: OutboundMessage, key: string): Promise<DeliveryResult> {
+export function deliverMessage(
+  sender: ProactiveSender,
+  conversation: ConversationRecord,
+  message: OutboundMessage,
+  key: string,
+): Promise<DeliveryResult> {
   return sender.send(conversation, cardActivity(message.card, message.lang, message.summary), key);
 }

@@ -1,4 +1,10 @@
-import { ActivityTypes, CardFactory, type MessagingExtensionAttachment, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  type MessagingExtensionAttachment,
+  type MessagingExtensionResult,
+  type TurnContext,
+} from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ChatRouter } from '../chat/router';
 import { localeLang, setTurnLang, turnOf } from './activity';
@@ -35,7 +41,9 @@ async function isSearchQuery(context: TurnContext): Promise<boolean> {
   const parameters = Array.isArray(value.parameters) ? value.parameters : [];
   a.value = {
     ...value,
-    parameters: parameters.filter((p): p is { name: string } => !!p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string'),
+    parameters: parameters.filter(
+      (p): p is { name: string } => !!p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string',
+    ),
     queryOptions: value.queryOptions && typeof value.queryOptions === 'object' ? value.queryOptions : {},
   };
   return value.commandId === SEARCH_COMMAND_ID;
@@ -45,7 +53,10 @@ function bytesOf(card: object): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
-export function registerMessageExtension(app: Application<TurnState>, opts: { router: ChatRouter; clock: () => Date }): void {
+export function registerMessageExtension(
+  app: Application<TurnState>,
+  opts: { router: ChatRouter; clock: () => Date },
+): void {
   app.messageExtensions.query(isSearchQuery, async (context, _state, query): Promise<MessagingExtensionResult> => {
     const params = query.parameters as Record<string, unknown>;
     const typed = params[SEARCH_PARAMETER];

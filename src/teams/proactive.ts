@@ -33,7 +33,11 @@ import type { Logger } from '../log';
  */
 
 export interface ProactiveAdapter {
-  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
 }
 
 export interface ProactiveOptions {
@@ -72,7 +76,16 @@ const realTimer: Timer = {
 
 export const RETRYABLE_STATUS = new Set([429, 412, 502, 503, 504]);
 export const GONE_STATUS = new Set([403, 404]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ESOCKETTIMEDOUT',
+  'REQUEST_SEND_ERROR',
+  'UND_ERR_SOCKET',
+]);
 
 interface HttpishError {
   statusCode?: number;
@@ -95,7 +108,7 @@ export function retryAfterMs(e: unknown, now: Date): number | undefined {
   const raw =
     typeof (headers as { get?: unknown }).get === 'function'
       ? (headers as { get(n: string): string | undefined | null }).get('retry-after')
-      : (headers as Record<string, string>)['retry-after'] ?? (headers as Record<string, string>)['Retry-After'];
+      : ((headers as Record<string, string>)['retry-after'] ?? (headers as Record<string, string>)['Retry-After']);
   if (raw === undefined || raw === null || String(raw).trim() === '') return undefined;
   const v = String(raw).trim();
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
@@ -116,7 +129,8 @@ function isNetworkError(e: unknown): boolean {
 export function withoutSdkRetries(context: TurnContext): boolean {
   const adapter = context.adapter as unknown as { ConnectorClientKey?: symbol };
   const client = adapter.ConnectorClientKey ? context.turnState.get(adapter.ConnectorClientKey) : undefined;
-  const pipeline = (client as { client?: { pipeline?: { removePolicy?(o: { name: string }): unknown[] } } } | undefined)?.client?.pipeline;
+  const pipeline = (client as { client?: { pipeline?: { removePolicy?(o: { name: string }): unknown[] } } } | undefined)
+    ?.client?.pipeline;
   if (!pipeline?.removePolicy) return false;
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
   return true;
@@ -128,7 +142,9 @@ interface ConnectorLike {
 
 function connectorOf(context: TurnContext): ConnectorLike | undefined {
   const adapter = context.adapter as unknown as { ConnectorClientKey?: symbol };
-  return adapter.ConnectorClientKey ? (context.turnState.get(adapter.ConnectorClientKey) as ConnectorLike | undefined) : undefined;
+  return adapter.ConnectorClientKey
+    ? (context.turnState.get(adapter.ConnectorClientKey) as ConnectorLike | undefined)
+    : undefined;
 }
 
 export class ProactiveSender {
@@ -208,7 +224,11 @@ export class ProactiveSender {
     }
   }
 
-  private async sendWithRetries(record: ConversationRecord, activity: Partial<Activity>, label: string): Promise<DeliveryResult> {
+  private async sendWithRetries(
+    record: ConversationRecord,
+    activity: Partial<Activity>,
+    label: string,
+  ): Promise<DeliveryResult> {
     const { log } = this.opts;
     const target = `${record.key} (${record.scope === 'channel' ? 'canal, hilo nuevo' : record.scope})`;
     for (let attempt = 1; ; attempt++) {
@@ -233,9 +253,14 @@ export class ProactiveSender {
         return { status: 'sent', attempts: attempt };
       }
       const status = statusOf(error);
-      const what = status !== undefined ? `HTTP ${status}` : (error as HttpishError)?.code ?? (error as Error)?.message ?? String(error);
+      const what =
+        status !== undefined
+          ? `HTTP ${status}`
+          : ((error as HttpishError)?.code ?? (error as Error)?.message ?? String(error));
       if (status !== undefined && GONE_STATUS.has(status)) {
-        log.warn(`proactivo ${label} → ${target}: intento ${attempt} rechazado (${what}): el bot ya no está en la conversación; se marca inactiva`);
+        log.warn(
+          `proactivo ${label} → ${target}: intento ${attempt} rechazado (${what}): el bot ya no está en la conversación; se marca inactiva`,
+        );
         try {
           await this.opts.store.markConversationInactive(record.key, `HTTP ${status}`, this.opts.clock().toISOString());
         } catch (e) {
@@ -251,14 +276,20 @@ export class ProactiveSender {
       const after = retryAfterMs(error, new Date());
       const wait = after ?? this.baseDelayMs * 2 ** (attempt - 1);
       if (attempt >= this.maxAttempts) {
-        log.error(`proactivo ${label} → ${target}: intento ${attempt} falló (${what}); se agotaron los ${this.maxAttempts} intentos`);
+        log.error(
+          `proactivo ${label} → ${target}: intento ${attempt} falló (${what}); se agotaron los ${this.maxAttempts} intentos`,
+        );
         return { status: 'failed', attempts: attempt, reason: what, retryAfterMs: after };
       }
       if (wait > this.maxWaitMs) {
-        log.warn(`proactivo ${label} → ${target}: intento ${attempt} falló (${what}); Retry-After ${Math.round(wait / 1000)} s supera la espera máxima, se deja para otra ronda`);
+        log.warn(
+          `proactivo ${label} → ${target}: intento ${attempt} falló (${what}); Retry-After ${Math.round(wait / 1000)} s supera la espera máxima, se deja para otra ronda`,
+        );
         return { status: 'failed', attempts: attempt, reason: what, retryAfterMs: wait };
       }
-      log.warn(`proactivo ${label} → ${target}: intento ${attempt} falló (${what}); reintento en ${wait} ms${after !== undefined ? ' (Retry-After)' : ''}`);
+      log.warn(
+        `proactivo ${label} → ${target}: intento ${attempt} falló (${what}); reintento en ${wait} ms${after !== undefined ? ' (Retry-After)' : ''}`,
+      );
       // The conversation's next attempt may not come before the wait is over.
       this.lastAttempt.set(record.key, this.timer.now() + wait - this.pacingMs);
       if (!(await this.sleep(wait))) return { status: 'aborted', attempts: attempt };
@@ -273,7 +304,9 @@ export class ProactiveSender {
       try {
         if (!withoutSdkRetries(context) && !this.warnedRetries) {
           this.warnedRetries = true;
-          this.opts.log.warn('proactivo: no se pudo quitar la política de reintentos del SDK; los reintentos del SDK se suman a los propios');
+          this.opts.log.warn(
+            'proactivo: no se pudo quitar la política de reintentos del SDK; los reintentos del SDK se suman a los propios',
+          );
         }
         if (record.scope === 'channel') {
           const connector = connectorOf(context);

@@ -82,7 +82,11 @@ const SEP = ' · ';
 // --- Helpers --------------------------------------------------------------------------------------
 
 function ownerText(ind: Indicator, ctx: ViewContext, s: Strings): string {
-  const names = ctx.owners(ind.id).map((p) => p.name).filter((n) => n && n.trim()).map(escapeMarkdown);
+  const names = ctx
+    .owners(ind.id)
+    .map((p) => p.name)
+    .filter((n) => n && n.trim())
+    .map(escapeMarkdown);
   if (names.length) return names.join(', ');
   return ind.area ?? s.noOwner;
 }
@@ -261,12 +265,16 @@ interface ReportView {
 
 function reportView(r: ReportRecord, f: IndicatorFigures, ctx: ViewContext, s: Strings): ReportView {
   const lang = ctx.lang;
-  const byline = [escapeMarkdown(r.author?.name) || s.noOwner, s.reportedOn(formatDate(bogotaDate(new Date(r.reportedAt)), lang))];
+  const byline = [
+    escapeMarkdown(r.author?.name) || s.noOwner,
+    s.reportedOn(formatDate(bogotaDate(new Date(r.reportedAt)), lang)),
+  ];
   if (r.version > 1) byline.push(s.reportVersion(r.version));
   const codes = [...new Set(f.anomalies.filter((a) => a.period === r.period).map((a) => a.code))];
   const texts: { text: string }[] = [];
   if (r.logros.trim()) texts.push({ text: `**${s.logros}:** ${escapeMarkdown(truncate(r.logros, MAX_REPORT_TEXT))}` });
-  if (r.dificultades.trim()) texts.push({ text: `**${s.dificultades}:** ${escapeMarkdown(truncate(r.dificultades, MAX_REPORT_TEXT))}` });
+  if (r.dificultades.trim())
+    texts.push({ text: `**${s.dificultades}:** ${escapeMarkdown(truncate(r.dificultades, MAX_REPORT_TEXT))}` });
   const ev = evidenceText(r.evidencia, s);
   if (ev) texts.push({ text: `**${s.evidencia}:** ${ev}` });
   return {
@@ -281,26 +289,39 @@ function reportView(r: ReportRecord, f: IndicatorFigures, ctx: ViewContext, s: S
  * The detail of one indicator: `current` is the year asked about; `byYear` the same indicator computed for each
  * year of the plan at the same as-of date (for the programmed-vs-executed table; may be empty).
  */
-export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly IndicatorFigures[], ctx: ViewContext): CardJson {
+export function indicatorDetailCard(
+  current: IndicatorFigures,
+  byYear: readonly IndicatorFigures[],
+  ctx: ViewContext,
+): CardJson {
   const s = strings(ctx.lang);
   const lang = ctx.lang;
   const ind = current.indicator;
-  const owners = ctx.owners(ind.id).map((p) => p.name).filter(Boolean).map(escapeMarkdown);
+  const owners = ctx
+    .owners(ind.id)
+    .map((p) => p.name)
+    .filter(Boolean)
+    .map(escapeMarkdown);
 
   const facts = [
     { title: s.factMeta, value: `${ind.meta.label}: ${truncate(ind.meta.text, 300)}` },
     { title: s.factTrend, value: s.trend[ind.trend] },
     { title: s.factUnit, value: s.unit[ind.unit] },
     { title: s.factWeight(ind.objective), value: formatPercentShort(ind.weight, lang) },
-    { title: s.factBaseline, value: ind.baseline === null ? s.baselineMissing : formatValue(ind.baseline, ind.unit, lang) },
+    {
+      title: s.factBaseline,
+      value: ind.baseline === null ? s.baselineMissing : formatValue(ind.baseline, ind.unit, lang),
+    },
     { title: s.factFourYearTarget, value: formatValue(ind.total, ind.unit, lang) },
-    { title: s.factOwner, value: owners.length ? owners.join(', ') : ind.area ?? s.noOwner },
+    { title: s.factOwner, value: owners.length ? owners.join(', ') : (ind.area ?? s.noOwner) },
   ];
   if (ind.area && owners.length) facts.push({ title: s.factArea, value: ind.area });
 
   const byYearMap = new Map<number, IndicatorFigures>(byYear.map((f) => [f.year, f]));
   if (!byYearMap.has(current.year)) byYearMap.set(current.year, current);
-  const years = Object.keys(ind.program).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(ind.program)
+    .map(Number)
+    .sort((a, b) => a - b);
   const yearRows: YearRowView[] = years.map((y) => {
     const f = byYearMap.get(y);
     const programmed = (ind.program as Record<number, number>)[y] ?? 0;
@@ -309,7 +330,10 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
       year: String(y),
       programmed: formatValue(programmed, ind.unit, lang),
       executed: hasFigures ? formatValue(f.executed, ind.unit, lang) : formatValue(null, ind.unit, lang),
-      progress: hasFigures && f.progress !== null ? `${statusEmoji(f)} ${formatPercent(f.progress, lang)}` : formatPercent(null, lang),
+      progress:
+        hasFigures && f.progress !== null
+          ? `${statusEmoji(f)} ${formatPercent(f.progress, lang)}`
+          : formatPercent(null, lang),
       weight: y === current.year ? 'Bolder' : 'Default',
     };
   });
@@ -335,7 +359,10 @@ export function indicatorDetailCard(current: IndicatorFigures, byYear: readonly 
     statusText: statusText(current, lang),
     statusColor: statusColor(current),
     bars: headlineBars(current, s, lang),
-    pendingNote: [current.pending ? s.pendingIndicator(current.year) : null, unreviewedText(current, lang, s)].filter(Boolean).join('\n\n') || null,
+    pendingNote:
+      [current.pending ? s.pendingIndicator(current.year) : null, unreviewedText(current, lang, s)]
+        .filter(Boolean)
+        .join('\n\n') || null,
     anomaliesNote: anomalyCount ? s.anomaliesSummary(anomalyCount) : null,
     monthly: monthlyChart(current, ctx.asOf ?? `${current.year}-12-31`, lang),
     facts,
@@ -393,7 +420,12 @@ export function planSummaryCard(p: PlanFigures, ctx: ViewContext): CardJson {
       actionTitle: s.btnSeeObjective(o.objective.number),
       action: showObjective(o.objective.number),
     })),
-    actions: [{ title: s.btnLagging, data: showLagging() }, ...reportAction(ctx, s), explainAction(s, {}, p.year), ...reviewAction(ctx, s)],
+    actions: [
+      { title: s.btnLagging, data: showLagging() },
+      ...reportAction(ctx, s),
+      explainAction(s, {}, p.year),
+      ...reviewAction(ctx, s),
+    ],
   };
   return renderCard('plan-summary', view);
 }
@@ -442,7 +474,11 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
         (f.status === 'rojo' ? red : amber).push(item);
         objectives.add(n);
       } else if (f.pending) {
-        const names = ctx.owners(ind.id).map((x) => x.name).filter(Boolean).map(escapeMarkdown);
+        const names = ctx
+          .owners(ind.id)
+          .map((x) => x.name)
+          .filter(Boolean)
+          .map(escapeMarkdown);
         pendingHere.push(names.length ? `${ind.id} (${names.join(', ')})` : ind.id);
       }
     }
@@ -462,9 +498,12 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
     { title: s.groupAmber(amber.length), color: 'default', items: amber },
     { title: s.groupPending(pendingCount, p.year), color: 'default', items: pending },
   ].filter((g) => g.items.length > 0);
-  const buttons = [...objectives].sort((a, b) => a - b).map((n) => ({ title: s.objectiveShort(n), data: showObjective(n) }));
+  const buttons = [...objectives]
+    .sort((a, b) => a - b)
+    .map((n) => ({ title: s.objectiveShort(n), data: showObjective(n) }));
   const buttonRows: { buttons: ActionView[] }[] = [];
-  for (let i = 0; i < buttons.length; i += OBJECTIVE_BUTTONS_PER_ROW) buttonRows.push({ buttons: buttons.slice(i, i + OBJECTIVE_BUTTONS_PER_ROW) });
+  for (let i = 0; i < buttons.length; i += OBJECTIVE_BUTTONS_PER_ROW)
+    buttonRows.push({ buttons: buttons.slice(i, i + OBJECTIVE_BUTTONS_PER_ROW) });
   const nothing = groups.length === 0;
   const view = {
     refresh: refreshOf({ verb: VERB_REFRESH_LAGGING, year: p.year }),
@@ -523,7 +562,10 @@ export function helpCard(ctx: ViewContext): CardJson {
     title: s.helpTitle,
     intro: s.helpIntro,
     sections: [
-      { title: s.helpSectionAsk, examples: [ex.objective, ex.indicator, ex.search, ex.lagging, ex.plan, ex.mission].map(exampleView) },
+      {
+        title: s.helpSectionAsk,
+        examples: [ex.objective, ex.indicator, ex.search, ex.lagging, ex.plan, ex.mission].map(exampleView),
+      },
       { title: s.helpSectionReport, examples: [ex.report, ex.mine, ex.compliance].map(exampleView) },
       { title: s.helpSectionAdmin, examples: [ex.subscribe, ex.exportFollowUp].map(exampleView) },
     ],
@@ -547,7 +589,10 @@ export function missionVisionCard(plan: Plan, which: 'mission' | 'vision' | 'bot
     sections,
     note: s.officialTextNote,
     legal: norms ? s.legalBasis(norms) : null,
-    actions: [{ title: s.btnSeePlan, data: showPlan() }, { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) }],
+    actions: [
+      { title: s.btnSeePlan, data: showPlan() },
+      { title: s.btnHelp, data: ask(s.btnHelp.toLowerCase()) },
+    ],
   };
   return renderCard('mission-vision', view);
 }
@@ -601,7 +646,12 @@ export function messageCard(m: MessageView): CardJson {
     color: m.color ?? 'default',
     text: m.text,
     facts: m.facts && m.facts.length ? m.facts : null,
-    rows: (m.rows ?? []).map((r) => ({ text: r.text, sub: r.sub ?? null, action: r.action, actionTitle: r.actionTitle ?? r.text })),
+    rows: (m.rows ?? []).map((r) => ({
+      text: r.text,
+      sub: r.sub ?? null,
+      action: r.action,
+      actionTitle: r.actionTitle ?? r.text,
+    })),
     actions: (m.actions ?? []).slice(0, 6),
   };
   return renderCard('message', view);

@@ -17,7 +17,11 @@ import { DASH, formatPercent, formatValue, monthShort, roundTo, type Lang } from
  * The chart colours (names Teams' chart elements know): the indicator's own figures in blue, the expected in a dark
  * grey (the hosts draw 'neutral' #CCCCCC, too faint on white; 'divergingGray' is #4B5356).
  */
-export const CHART_COLORS = { actual: 'categoricalBlue', expected: 'divergingGray', progress: 'categoricalBlue' } as const;
+export const CHART_COLORS = {
+  actual: 'categoricalBlue',
+  expected: 'divergingGray',
+  progress: 'categoricalBlue',
+} as const;
 
 export interface ChartPoint {
   x: string;
@@ -76,10 +80,18 @@ export function monthlyChart(f: IndicatorFigures, asOf: IsoDate, lang: Lang): Mo
   const legend = actualLegend(f, lang);
   const data: LineSeries[] = [];
   if (f.hasTarget) {
-    data.push({ legend: s.chartExpected, color: CHART_COLORS.expected, values: points.map((p) => ({ x: x(p), y: chartNumber(p.expected ?? 0, unit) })) });
+    data.push({
+      legend: s.chartExpected,
+      color: CHART_COLORS.expected,
+      values: points.map((p) => ({ x: x(p), y: chartNumber(p.expected ?? 0, unit) })),
+    });
   }
   if (reported.length) {
-    data.push({ legend, color: CHART_COLORS.actual, values: reported.map((p) => ({ x: x(p), y: chartNumber(p.value!, unit) })) });
+    data.push({
+      legend,
+      color: CHART_COLORS.actual,
+      values: reported.map((p) => ({ x: x(p), y: chartNumber(p.value!, unit) })),
+    });
   }
   return {
     heading: s.chartMonthlyHeading(f.year),
@@ -115,10 +127,22 @@ export function indicatorsChart(o: ObjectiveFigures, year: number, lang: Lang): 
     xAxisTitle: s.chartIndicator,
     yAxisTitle: s.chartPercentAxis,
     data: [
-      { legend: s.annualProgress, color: CHART_COLORS.progress, values: withTarget.map((f) => ({ x: f.indicator.id, y: chartPercent(f.progress) })) },
-      { legend: s.expectedToDate, color: CHART_COLORS.expected, values: withTarget.map((f) => ({ x: f.indicator.id, y: chartPercent(f.expected) })) },
+      {
+        legend: s.annualProgress,
+        color: CHART_COLORS.progress,
+        values: withTarget.map((f) => ({ x: f.indicator.id, y: chartPercent(f.progress) })),
+      },
+      {
+        legend: s.expectedToDate,
+        color: CHART_COLORS.expected,
+        values: withTarget.map((f) => ({ x: f.indicator.id, y: chartPercent(f.expected) })),
+      },
     ],
     columns: { label: s.chartIndicator, value: s.annualProgress, expected: s.expectedToDate },
-    rows: withTarget.map((f) => ({ label: f.indicator.id, value: formatPercent(f.progress, lang), expected: formatPercent(f.expected, lang) })),
+    rows: withTarget.map((f) => ({
+      label: f.indicator.id,
+      value: formatPercent(f.progress, lang),
+      expected: formatPercent(f.expected, lang),
+    })),
   };
 }

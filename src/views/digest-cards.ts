@@ -67,7 +67,7 @@ export function dayDateAndTime(instant: Date, lang: Lang): string {
 }
 
 function namesOr(owners: readonly string[], s: DigestStrings, lang: Lang, fallback?: string | null): string {
-  return owners.length ? joinList(owners.map(escapeMarkdown), lang) : fallback ?? s.noOwner;
+  return owners.length ? joinList(owners.map(escapeMarkdown), lang) : (fallback ?? s.noOwner);
 }
 
 export interface DigestCardOptions {
@@ -97,18 +97,38 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
   const received = cut(m.changes.byIndicator, s);
   const reportRows: RowView[] = received.shown.map((g) => ({
     heading: `**${g.indicatorId}**${SEP}${truncate(g.name, NAME_MAX)}`,
-    detail: g.reports.map((r) => s.reportLine(formatPeriodLong(r.period, lang), formatValue(r.value, g.unit, lang), escapeMarkdown(r.author), r.version)).join('\n\n'),
+    detail: g.reports
+      .map((r) =>
+        s.reportLine(
+          formatPeriodLong(r.period, lang),
+          formatValue(r.value, g.unit, lang),
+          escapeMarkdown(r.author),
+          r.version,
+        ),
+      )
+      .join('\n\n'),
     actionTitle: s.seeIndicator(g.indicatorId),
     action: showIndicator(g.indicatorId),
   }));
   const changes = cut(m.changes.statusChanges, s);
   const statusRows: RowView[] = changes.shown.map((c) => {
-    const label = c.kind === 'plan' ? s.planLabel : c.kind === 'objective' ? s.objectiveLabel(c.objective!) : `**${c.ref}**`;
+    const label =
+      c.kind === 'plan' ? s.planLabel : c.kind === 'objective' ? s.objectiveLabel(c.objective!) : `**${c.ref}**`;
     return {
       heading: `${label}${SEP}${truncate(c.name, NAME_MAX)}`,
       detail: `${statusText(c.from, lang)} → ${statusText(c.to, lang)}`,
-      actionTitle: c.kind === 'indicator' ? s.seeIndicator(c.ref) : c.kind === 'objective' ? s.seeObjective(c.objective!) : s.btnSeePlan,
-      action: c.kind === 'indicator' ? showIndicator(c.ref) : c.kind === 'objective' ? showObjective(c.objective!) : showPlan(),
+      actionTitle:
+        c.kind === 'indicator'
+          ? s.seeIndicator(c.ref)
+          : c.kind === 'objective'
+            ? s.seeObjective(c.objective!)
+            : s.btnSeePlan,
+      action:
+        c.kind === 'indicator'
+          ? showIndicator(c.ref)
+          : c.kind === 'objective'
+            ? showObjective(c.objective!)
+            : showPlan(),
     };
   });
   const sinceDate = formatDate(DateTime.fromISO(m.changes.since, { zone: ZONE }).toISODate()!, lang);
@@ -131,7 +151,10 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
 
   // Pending
   // Indicators whose owners can be named first: those are the people to call; the unassigned ones after.
-  const pendingSorted = [...m.pending.items.filter((x) => x.owners.length), ...m.pending.items.filter((x) => !x.owners.length)];
+  const pendingSorted = [
+    ...m.pending.items.filter((x) => x.owners.length),
+    ...m.pending.items.filter((x) => !x.owners.length),
+  ];
   const pend = cut(pendingSorted, s);
   const unassigned = m.pending.items.filter((x) => !x.owners.length).length;
   const pendingRows: RowView[] = pend.shown.map((x) => ({
@@ -164,11 +187,19 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     reports: reportRows,
     reportsMore: received.more,
     statusHeading: m.changes.statusChanges.length ? s.statusChangesHeading(m.changes.statusChanges.length) : null,
-    statusNote: m.changes.statusChanges.length ? null : m.changes.firstDigest ? s.firstDigestNoChanges : s.noStatusChanges,
+    statusNote: m.changes.statusChanges.length
+      ? null
+      : m.changes.firstDigest
+        ? s.firstDigestNoChanges
+        : s.noStatusChanges,
     statusChanges: statusRows,
     statusMore: changes.more,
     laggingHeading: s.laggingHeading(red, m.lagging.length - red),
-    laggingNote: m.lagging.length ? null : calm ? s.noLagging : s.noLaggingButBehind(m.unreported.count, m.unreported.withTarget, m.year),
+    laggingNote: m.lagging.length
+      ? null
+      : calm
+        ? s.noLagging
+        : s.noLaggingButBehind(m.unreported.count, m.unreported.withTarget, m.year),
     lagging: laggingRows,
     laggingMore: lag.more,
     pendingHeading: s.pendingHeading(periodText, dayAndDate(m.pending.deadline, lang)),
@@ -177,7 +208,13 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     pending: pendingRows,
     pendingMore: pend.more,
     complianceLine: m.compliance
-      ? s.complianceLine(m.compliance.year, m.compliance.onTime, m.compliance.late, m.compliance.missing, m.compliance.open)
+      ? s.complianceLine(
+          m.compliance.year,
+          m.compliance.onTime,
+          m.compliance.late,
+          m.compliance.missing,
+          m.compliance.open,
+        )
       : null,
     actions: [
       { title: s.btnSeePlan, data: showPlan() },
@@ -200,7 +237,8 @@ export function reminderCard(rem: Reminder, lang: Lang = 'es'): CardJson {
   if (rem.indicators.length === 1) actions.push({ title: s.btnReport, data: reportStart(rem.indicators[0].id) });
   else {
     actions.push({ title: s.btnReport, data: reportStart() });
-    for (const ind of rem.indicators.slice(0, 4)) actions.push({ title: s.btnReportIndicator(ind.id), data: reportStart(ind.id) });
+    for (const ind of rem.indicators.slice(0, 4))
+      actions.push({ title: s.btnReportIndicator(ind.id), data: reportStart(ind.id) });
   }
   const view = {
     title: s.reminderTitle(period),
@@ -224,7 +262,8 @@ export function reminderSummary(rem: Reminder, lang: Lang = 'es'): string {
   return digestStrings(lang).reminderSummary(formatPeriodLong(rem.period, lang));
 }
 
-export type SubscriptionOutcome = 'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'only-admins';
+export type SubscriptionOutcome =
+  'subscribed' | 'already-subscribed' | 'unsubscribed' | 'not-subscribed' | 'only-admins';
 
 export interface SubscriptionView {
   outcome: SubscriptionOutcome;

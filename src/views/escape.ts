@@ -10,9 +10,11 @@ const INLINE = /[\\`*_~[\]<>]/g;
 
 export function escapeMarkdown(text: string | null | undefined): string {
   if (!text) return '';
-  return text
-    .replace(INLINE, '\\$&')
-    // Line starts that markdown reads as a list or a quote: "- x", "+ x", "1. x".
-    .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+  return (
+    text
+      .replace(INLINE, '\\$&')
+      // Line starts that markdown reads as a list or a quote: "- x", "+ x", "1. x".
+      .replace(/^(\s*)([-+])(?=\s)/gm, '$1\\$2')
+      .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
+  );
 }

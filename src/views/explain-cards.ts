@@ -1,6 +1,16 @@
 import type { IndicatorExplanation, ObjectiveExplanation, PlanExplanation, ReportUsed } from '../progress/explain';
 import type { Unit } from '../domain/plan';
-import { formatDate, formatNumber, formatPercent, formatPercentShort, formatPeriod, formatValue, statusLabel, truncate, type Lang } from './format';
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatPercentShort,
+  formatPeriod,
+  formatValue,
+  statusLabel,
+  truncate,
+  type Lang,
+} from './format';
 import { explainStrings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { showIndicator, showObjective, showPlan } from './verbs';
@@ -28,7 +38,9 @@ const val = (x: number, unit: Unit, lang: Lang) => (unit === 'percent' ? formatP
 
 function reportLines(reports: readonly ReportUsed[], unit: Unit, lang: Lang): string[] {
   const s = explainStrings(lang);
-  return reports.map((r) => s.reportLine(formatPeriod(r.period, lang), r.version, formatValue(r.value, unit, lang), s.reviewStates[r.review]));
+  return reports.map((r) =>
+    s.reportLine(formatPeriod(r.period, lang), r.version, formatValue(r.value, unit, lang), s.reviewStates[r.review]),
+  );
 }
 
 function filled(trend: IndicatorExplanation['trend'], v: string, m: string, lb: string): string {
@@ -43,20 +55,39 @@ function filled(trend: IndicatorExplanation['trend'], v: string, m: string, lb: 
   }
 }
 
-export function indicatorExplanationCard(e: IndicatorExplanation, lang: Lang, inObjective?: { number: number; weightUsed: number; capped: number; contribution: number }): CardJson {
+export function indicatorExplanationCard(
+  e: IndicatorExplanation,
+  lang: Lang,
+  inObjective?: { number: number; weightUsed: number; capped: number; contribution: number },
+): CardJson {
   const s = explainStrings(lang);
   const unit = e.indicator.unit;
   const y = e.year;
   const v = (x: number) => val(x, unit, lang);
   const lines: (string | null)[] = [s.trendRule[e.trend](y)];
   if (e.executed === null) lines.push(s.executedNone(y));
-  else if (e.trend === 'suma') lines.push(s.executedSum(y, e.executedFrom.map((r) => v(r.value)).join(' + ') || v(0), v(e.executed)));
+  else if (e.trend === 'suma')
+    lines.push(s.executedSum(y, e.executedFrom.map((r) => v(r.value)).join(' + ') || v(0), v(e.executed)));
   else lines.push(s.executedLast(y, v(e.executed), formatPeriod(e.executedFrom[0]?.period ?? '', lang)));
   lines.push(s.targetLine(y, v(e.target), v(e.baseline)));
   if (!e.hasTarget) lines.push(s.noTargetIndicator(y));
-  else if (e.executed !== null) lines.push(s.annualLine(s.annualFormula[e.trend], filled(e.trend, v(e.executed), v(e.target), v(e.baseline)), pct(e.progress, lang)));
+  else if (e.executed !== null)
+    lines.push(
+      s.annualLine(
+        s.annualFormula[e.trend],
+        filled(e.trend, v(e.executed), v(e.target), v(e.baseline)),
+        pct(e.progress, lang),
+      ),
+    );
   if (inObjective && e.hasTarget) {
-    lines.push(s.inObjective(inObjective.number, pct(inObjective.weightUsed, lang, 2), pct(inObjective.capped, lang), pct(inObjective.contribution, lang, 2)));
+    lines.push(
+      s.inObjective(
+        inObjective.number,
+        pct(inObjective.weightUsed, lang, 2),
+        pct(inObjective.capped, lang),
+        pct(inObjective.contribution, lang, 2),
+      ),
+    );
   }
 
   const expected: (string | null)[] = [];
@@ -66,11 +97,17 @@ export function indicatorExplanationCard(e: IndicatorExplanation, lang: Lang, in
         ? s.expectedLevelSuma(v(e.target), e.monthsClosed, v(e.expectedLevel))
         : s.expectedLevelOther(v(e.previousTarget), v(e.target), e.monthsClosed, v(e.expectedLevel), y),
     );
-    expected.push(s.expectedProgress(filled(e.trend, v(e.expectedLevel), v(e.target), v(e.baseline)), pct(e.expected, lang)));
+    expected.push(
+      s.expectedProgress(filled(e.trend, v(e.expectedLevel), v(e.target), v(e.baseline)), pct(e.expected, lang)),
+    );
   }
   const four =
     e.cumulativeValue !== null && e.cumulative !== null
-      ? s.fourYear(s.fourYearFormula[e.trend], filled(e.trend, v(e.cumulativeValue), v(e.fourYearTarget), v(e.baseline)), pct(e.cumulative, lang))
+      ? s.fourYear(
+          s.fourYearFormula[e.trend],
+          filled(e.trend, v(e.cumulativeValue), v(e.fourYearTarget), v(e.baseline)),
+          pct(e.cumulative, lang),
+        )
       : null;
 
   return renderCard('explanation', {
@@ -87,21 +124,44 @@ export function indicatorExplanationCard(e: IndicatorExplanation, lang: Lang, in
   });
 }
 
-export function objectiveExplanationCard(e: ObjectiveExplanation, lang: Lang, reports?: (indicatorId: string) => { unit: Unit; reports: readonly ReportUsed[] }): CardJson {
+export function objectiveExplanationCard(
+  e: ObjectiveExplanation,
+  lang: Lang,
+  reports?: (indicatorId: string) => { unit: Unit; reports: readonly ReportUsed[] },
+): CardJson {
   const s = explainStrings(lang);
   const rows = e.rows.map((r) => ({
     c1: `**${r.indicatorId}** · ${truncate(r.name, 60)}`,
-    c2: r.hasTarget ? `${formatPercentShort(r.weight, lang)} (${pct(r.weightUsed, lang, 2)})` : `${formatPercentShort(r.weight, lang)} (${s.noTarget(e.year)})`,
-    c3: !r.hasTarget ? '—' : r.progress === null ? s.pendingCountsZero : r.progress > 1 ? `${pct(r.progress, lang)} → ${pct(1, lang)}` : pct(r.progress, lang),
+    c2: r.hasTarget
+      ? `${formatPercentShort(r.weight, lang)} (${pct(r.weightUsed, lang, 2)})`
+      : `${formatPercentShort(r.weight, lang)} (${s.noTarget(e.year)})`,
+    c3: !r.hasTarget
+      ? '—'
+      : r.progress === null
+        ? s.pendingCountsZero
+        : r.progress > 1
+          ? `${pct(r.progress, lang)} → ${pct(1, lang)}`
+          : pct(r.progress, lang),
     c4: r.hasTarget ? pct(r.contribution, lang, 2) : s.doesNotWeigh,
     weight: 'Default',
   }));
-  rows.push({ c1: s.sumRow, c2: pct(e.weightTotal > 0 ? 1 : 0, lang, 0), c3: '', c4: e.progress === null ? s.noData : pct(e.progress, lang), weight: 'Bolder' });
+  rows.push({
+    c1: s.sumRow,
+    c2: pct(e.weightTotal > 0 ? 1 : 0, lang, 0),
+    c3: '',
+    c4: e.progress === null ? s.noData : pct(e.progress, lang),
+    weight: 'Bolder',
+  });
   const after: Block[] = [];
-  const status = e.ratio !== null ? s.statusLine(pct(e.progress, lang), pct(e.expected, lang), num(e.ratio, lang), statusLabel(e.status, lang)) : null;
+  const status =
+    e.ratio !== null
+      ? s.statusLine(pct(e.progress, lang), pct(e.expected, lang), num(e.ratio, lang), statusLabel(e.status, lang))
+      : null;
   after.push(
     block(s.expectedHeading, [
-      e.weightTotal > 0 && Math.abs(e.weightTotal - 1) > 1e-9 ? s.renormalised(formatPercentShort(e.weightTotal, lang), e.year) : null,
+      e.weightTotal > 0 && Math.abs(e.weightTotal - 1) > 1e-9
+        ? s.renormalised(formatPercentShort(e.weightTotal, lang), e.year)
+        : null,
       e.expected !== null ? s.expectedObjective(pct(e.expected, lang)) : null,
       status,
       status ? s.bands : null,
@@ -123,7 +183,13 @@ export function objectiveExplanationCard(e: ObjectiveExplanation, lang: Lang, re
     after,
     actions: [
       { title: s.btnSeeObjective(e.number), data: showObjective(e.number) },
-      ...e.rows.filter((r) => r.hasTarget).slice(0, 3).map((r) => ({ title: s.btnExplainIndicator(r.indicatorId), data: { verb: 'explain', indicatorId: r.indicatorId, year: e.year } })),
+      ...e.rows
+        .filter((r) => r.hasTarget)
+        .slice(0, 3)
+        .map((r) => ({
+          title: s.btnExplainIndicator(r.indicatorId),
+          data: { verb: 'explain', indicatorId: r.indicatorId, year: e.year },
+        })),
     ],
   });
 }
@@ -137,7 +203,13 @@ export function planExplanationCard(e: PlanExplanation, lang: Lang): CardJson {
     c4: '',
     weight: 'Default',
   }));
-  rows.push({ c1: s.sumRow, c2: pct(e.expected, lang), c3: e.progress === null ? s.noData : pct(e.progress, lang), c4: '', weight: 'Bolder' });
+  rows.push({
+    c1: s.sumRow,
+    c2: pct(e.expected, lang),
+    c3: e.progress === null ? s.noData : pct(e.progress, lang),
+    c4: '',
+    weight: 'Bolder',
+  });
   return renderCard('explanation', {
     title: s.titlePlan,
     subtitle: s.subtitle(e.year, formatDate(e.asOf, lang), e.monthsClosed),
@@ -147,7 +219,13 @@ export function planExplanationCard(e: PlanExplanation, lang: Lang): CardJson {
     after: [],
     actions: [
       { title: s.btnPlan, data: showPlan() },
-      ...e.objectives.filter((o) => o.counted).slice(0, 4).map((o) => ({ title: s.btnExplainObjective(o.number), data: { verb: 'explain', objective: o.number, year: e.year } })),
+      ...e.objectives
+        .filter((o) => o.counted)
+        .slice(0, 4)
+        .map((o) => ({
+          title: s.btnExplainObjective(o.number),
+          data: { verb: 'explain', objective: o.number, year: e.year },
+        })),
     ],
   });
 }

@@ -29,7 +29,12 @@ export function fitCard(card: CardJson, maxBytes: number, minText = 60): CardJso
   walk(copy);
   while (size > maxBytes) {
     let longest: Record<string, unknown> | undefined;
-    for (const t of texts) if ((t.text as string).length > minText && (!longest || (t.text as string).length > (longest.text as string).length)) longest = t;
+    for (const t of texts)
+      if (
+        (t.text as string).length > minText &&
+        (!longest || (t.text as string).length > (longest.text as string).length)
+      )
+        longest = t;
     if (!longest) break;
     const text = longest.text as string;
     longest.text = truncate(text, Math.max(minText, Math.floor(text.length / 2)));

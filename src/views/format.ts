@@ -223,7 +223,14 @@ function barStyleOf(status: ShownStatus): BarStyle {
 export function progressBar(
   fraction: number | null | undefined,
   lang: Lang,
-  opts: { status?: ShownStatus | StatusFacts; label?: string | null; style?: BarStyle; text?: string; height?: number; width?: number } = {},
+  opts: {
+    status?: ShownStatus | StatusFacts;
+    label?: string | null;
+    style?: BarStyle;
+    text?: string;
+    height?: number;
+    width?: number;
+  } = {},
 ): BarView {
   const fill = barFill(fraction);
   const style: BarStyle = opts.style ?? (opts.status ? barStyleOf(shownOf(opts.status)) : 'accent');

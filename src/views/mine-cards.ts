@@ -1,7 +1,16 @@
 import type { Indicator } from '../domain/plan';
 import type { IndicatorFigures } from '../progress/engine';
 import type { IsoDate, Period } from '../calendar';
-import { formatDate, formatPercent, formatPeriod, formatPeriodLong, joinList, mineStrings, strings, truncate } from '../i18n';
+import {
+  formatDate,
+  formatPercent,
+  formatPeriod,
+  formatPeriodLong,
+  joinList,
+  mineStrings,
+  strings,
+  truncate,
+} from '../i18n';
 import { statusColor, statusText, type CardColor, type Lang } from './format';
 import { messageCard, type ViewContext } from './cards';
 import { renderCard, type CardJson } from './render';
@@ -50,7 +59,11 @@ export function dueText(due: DueState, lang: Lang): string {
       return m.overdueLine(formatPeriodLong(due.period, lang), formatDate(due.deadline, lang));
     case 'reported':
       return due.next
-        ? m.reportedLine(formatPeriodLong(due.period, lang), formatPeriodLong(due.next.period, lang), formatDate(due.next.deadline, lang))
+        ? m.reportedLine(
+            formatPeriodLong(due.period, lang),
+            formatPeriodLong(due.next.period, lang),
+            formatDate(due.next.deadline, lang),
+          )
         : m.reportedOnlyLine(formatPeriodLong(due.period, lang));
     case 'no-target':
       return m.noTargetLine(due.year);
@@ -79,7 +92,15 @@ export function myIndicatorsCard(view: MyIndicatorsView, ctx: Pick<ViewContext, 
       statusColor: statusColor(it.figures),
       due: dueText(it.due, lang),
       dueColor: dueColor(it.due),
-      missing: it.missing.length ? m.missingMonths(it.missing.length, joinList(it.missing.map((p) => formatPeriod(p, lang)), lang)) : null,
+      missing: it.missing.length
+        ? m.missingMonths(
+            it.missing.length,
+            joinList(
+              it.missing.map((p) => formatPeriod(p, lang)),
+              lang,
+            ),
+          )
+        : null,
       action,
       actionTitle: m.btnOpen,
       report: it.canReport ? { title: m.btnReport, data: reportStart(ind.id) } : null,
@@ -89,9 +110,7 @@ export function myIndicatorsCard(view: MyIndicatorsView, ctx: Pick<ViewContext, 
     title: m.title,
     intro: m.intro(view.items.length, view.year, formatDate(view.asOf, lang)),
     rows,
-    actions: [
-      { title: s.btnWholePlan, data: showPlan() },
-    ],
+    actions: [{ title: s.btnWholePlan, data: showPlan() }],
   });
 }
 

@@ -24,7 +24,10 @@ export function looksLikeId(text: string): boolean {
   return ID_SHAPES.some((re) => re.test(t));
 }
 
-const UNKNOWN = (lang: Lang) => ({ person: catalog(lang).names.unknownPerson, conversation: catalog(lang).names.unknownConversation });
+const UNKNOWN = (lang: Lang) => ({
+  person: catalog(lang).names.unknownPerson,
+  conversation: catalog(lang).names.unknownConversation,
+});
 
 /** A person's name for a card: the name given unless it is an id, else the one kept, else a plain phrase. */
 export function personName(id: string, given: string | undefined, book: NameBook | undefined, lang: Lang): string {

@@ -43,7 +43,11 @@ export function complianceCard(c: Compliance, lang: Lang): CardJson {
   const months = Object.keys(c.indicators[0]?.months ?? {}).length;
   const bad = (r: { tarde: number; 'sin-reporte': number }) => r['sin-reporte'] * 2 + r.tarde;
   const owners = [...c.owners].sort((a, b) => bad(b) - bad(a) || a.owner.name.localeCompare(b.owner.name, 'es'));
-  const row = (name: string, ids: string[], n: { 'a-tiempo': number; tarde: number; 'sin-reporte': number; 'en-plazo': number }) => ({
+  const row = (
+    name: string,
+    ids: string[],
+    n: { 'a-tiempo': number; tarde: number; 'sin-reporte': number; 'en-plazo': number },
+  ) => ({
     name: truncate(name, 60),
     sub: s.complianceIndicators(truncate(joinList(ids, lang), 120)),
     onTime: String(n['a-tiempo']),
@@ -58,7 +62,9 @@ export function complianceCard(c: Compliance, lang: Lang): CardJson {
   return renderCard('compliance', {
     title: s.complianceTitle(c.year),
     subtitle: s.complianceSubtitle(formatDate(c.asOf, lang), months),
-    totals: months ? s.complianceTotals(t['a-tiempo'], t.tarde, t['sin-reporte'], t['en-plazo']) : s.complianceNoMonths(c.year),
+    totals: months
+      ? s.complianceTotals(t['a-tiempo'], t.tarde, t['sin-reporte'], t['en-plazo'])
+      : s.complianceNoMonths(c.year),
     headers: {
       owner: s.complianceHeaderOwner,
       onTime: s.complianceHeaderOnTime,

@@ -4,7 +4,18 @@ import type { AuditEntry, Person, ReportRecord } from '../domain/records';
 import { ZONE } from '../calendar';
 import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
 import type { FieldError, ReportField } from '../reports/validate';
-import { formatDate, formatPercent, formatPeriod, formatPeriodLong, formatValue, joinList, statusEmoji, truncate, type Lang, type StatusFacts } from './format';
+import {
+  formatDate,
+  formatPercent,
+  formatPeriod,
+  formatPeriodLong,
+  formatValue,
+  joinList,
+  statusEmoji,
+  truncate,
+  type Lang,
+  type StatusFacts,
+} from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
 import { conversationName, personName, type NameBook } from './names';
@@ -58,7 +69,9 @@ export function indicatorHint(ind: Indicator, year: number, last: ReportRecord |
   const target = yearTarget(ind, year);
   const parts = [trendHint(ind.trend, lang), unitHint(ind.unit, lang)];
   parts.push(target ? s.hintTarget(year, formatValue(target, ind.unit, lang)) : s.hintNoTarget(year));
-  parts.push(last ? s.hintLast(formatValue(last.value, ind.unit, lang), formatPeriod(last.period, lang)) : s.hintNoReports);
+  parts.push(
+    last ? s.hintLast(formatValue(last.value, ind.unit, lang), formatPeriod(last.period, lang)) : s.hintNoReports,
+  );
   return parts.join(SEP);
 }
 
@@ -73,16 +86,26 @@ export function reportFormCard(m: ReportFormModel): CardJson {
     dificultades: m.values.dificultades ?? '',
     evidencia: m.values.evidencia ?? '',
   };
-  const errors: Record<ReportField, string | null> = { indicatorId: null, period: null, value: null, logros: null, dificultades: null, evidencia: null };
+  const errors: Record<ReportField, string | null> = {
+    indicatorId: null,
+    period: null,
+    value: null,
+    logros: null,
+    dificultades: null,
+    evidencia: null,
+  };
   for (const e of m.errors ?? []) errors[e.field] = errors[e.field] ? `${errors[e.field]}\n\n${e.message}` : e.message;
   const errorFields = Object.values(errors).filter(Boolean).length;
 
   const selected = m.indicators.find((i) => i.id === values.indicatorId);
   const periods = [...m.periods];
-  if (values.period && !periods.includes(values.period) && /^\d{4}-\d{2}$/.test(values.period)) periods.unshift(values.period);
+  if (values.period && !periods.includes(values.period) && /^\d{4}-\d{2}$/.test(values.period))
+    periods.unshift(values.period);
   const year = Number((values.period || periods[0] || '').slice(0, 4)) || new Date().getFullYear();
 
-  const hint = selected ? `${s.hintFor(selected.id)}: ${indicatorHint(selected, year, m.lastReport(selected.id), m.lang)}` : null;
+  const hint = selected
+    ? `${s.hintFor(selected.id)}: ${indicatorHint(selected, year, m.lastReport(selected.id), m.lang)}`
+    : null;
   const hints =
     m.indicators.length > 1 || !selected
       ? m.indicators.map((i) => `**${i.id}**${SEP}${indicatorHint(i, year, m.lastReport(i.id), m.lang)}`)
@@ -120,8 +143,14 @@ export function reportFormCard(m: ReportFormModel): CardJson {
     },
     values,
     errors,
-    indicatorChoices: m.indicators.map((i) => ({ title: `${i.id}${SEP}${truncate(i.name, MAX_CHOICE_NAME)}`, value: i.id })),
-    periodChoices: periods.map((p) => ({ title: formatPeriodLong(p, m.lang) + (p === m.currentPeriod ? s.currentMonthSuffix : ''), value: p })),
+    indicatorChoices: m.indicators.map((i) => ({
+      title: `${i.id}${SEP}${truncate(i.name, MAX_CHOICE_NAME)}`,
+      value: i.id,
+    })),
+    periodChoices: periods.map((p) => ({
+      title: formatPeriodLong(p, m.lang) + (p === m.currentPeriod ? s.currentMonthSuffix : ''),
+      value: p,
+    })),
     hint,
     hints,
     hintsOpen,
@@ -177,7 +206,14 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
       { title: s.factAuthor, value: esc(r.author.name) },
       { title: s.factWhen, value: instantText(r.reportedAt, c.lang) },
       { title: s.factReview, value: s.reviewState[r.review ?? 'aprobado'] },
-      ...(c.figures ? [{ title: s.factProgressNow(c.figures.year), value: `${statusEmoji(c.figures)} ${formatPercent(c.figures.progress, c.lang)}` }] : []),
+      ...(c.figures
+        ? [
+            {
+              title: s.factProgressNow(c.figures.year),
+              value: `${statusEmoji(c.figures)} ${formatPercent(c.figures.progress, c.lang)}`,
+            },
+          ]
+        : []),
     ],
     texts,
     notesHeading: s.notesHeading,
@@ -193,14 +229,23 @@ function personLine(p: Person): string {
   return p.email && p.email !== p.name ? `${esc(p.name)} (${esc(p.email)})` : esc(p.name);
 }
 
-export function ownersCard(o: { lang: Lang; indicator: Indicator; owners: readonly Person[]; note?: string | null; noteColor?: string }): CardJson {
+export function ownersCard(o: {
+  lang: Lang;
+  indicator: Indicator;
+  owners: readonly Person[];
+  note?: string | null;
+  noteColor?: string;
+}): CardJson {
   const s = reportStrings(o.lang);
   return renderCard('owners', {
     title: s.ownersTitle(o.indicator.id),
     subtitle: truncate(o.indicator.name, 160),
     note: o.note ?? null,
     noteColor: o.noteColor ?? 'good',
-    rows: o.owners.map((p) => ({ text: `**${esc(p.name)}**`, sub: p.email && p.email !== p.name ? esc(p.email) : null })),
+    rows: o.owners.map((p) => ({
+      text: `**${esc(p.name)}**`,
+      sub: p.email && p.email !== p.name ? esc(p.email) : null,
+    })),
     empty: o.owners.length ? null : s.ownersNone,
     actions: [
       { title: s.btnSeeIndicator(o.indicator.id), data: showIndicator(o.indicator.id) },
@@ -220,19 +265,32 @@ export function allOwnersCard(o: { lang: Lang; plan: Plan; owners: (id: string) 
     noteColor: 'default',
     rows: all.map((i) => {
       const names = o.owners(i.id).map(personLine);
-      return { text: `**${i.id}**${SEP}${truncate(i.name, 70)}`, sub: names.length ? joinList(names, o.lang) : `${s.noOwnerRow}${i.area ? ` (${i.area})` : ''}` };
+      return {
+        text: `**${i.id}**${SEP}${truncate(i.name, 70)}`,
+        sub: names.length ? joinList(names, o.lang) : `${s.noOwnerRow}${i.area ? ` (${i.area})` : ''}`,
+      };
     }),
     empty: null,
     actions: [],
   });
 }
 
-export function adminsCard(o: { lang: Lang; configured: readonly string[]; added: readonly Person[]; note?: string | null; noteColor?: string; names?: NameBook }): CardJson {
+export function adminsCard(o: {
+  lang: Lang;
+  configured: readonly string[];
+  added: readonly Person[];
+  note?: string | null;
+  noteColor?: string;
+  names?: NameBook;
+}): CardJson {
   const s = reportStrings(o.lang);
   const rows = [
     // PEI_ADMINS holds ids or e-mails: a person is shown by the name kept when they were last seen.
     ...o.configured.map((k) => ({ text: esc(personName(k, undefined, o.names, o.lang)), sub: s.adminsConfigured })),
-    ...o.added.map((p) => ({ text: `**${esc(p.name)}**`, sub: `${s.adminsAdded}${p.email ? ` · ${esc(p.email)}` : ''}` })),
+    ...o.added.map((p) => ({
+      text: `**${esc(p.name)}**`,
+      sub: `${s.adminsAdded}${p.email ? ` · ${esc(p.email)}` : ''}`,
+    })),
   ];
   return renderCard('owners', {
     title: s.adminsTitle,
@@ -248,7 +306,12 @@ export function adminsCard(o: { lang: Lang; configured: readonly string[]; added
 // --- Audit ----------------------------------------------------------------------------------------
 
 function isReport(x: unknown): x is ReportRecord {
-  return !!x && typeof x === 'object' && typeof (x as ReportRecord).indicatorId === 'string' && typeof (x as ReportRecord).value === 'number';
+  return (
+    !!x &&
+    typeof x === 'object' &&
+    typeof (x as ReportRecord).indicatorId === 'string' &&
+    typeof (x as ReportRecord).value === 'number'
+  );
 }
 
 function isPeople(x: unknown): x is Person[] {
@@ -259,7 +322,14 @@ function isPerson(x: unknown): x is Person {
   return !!x && typeof x === 'object' && typeof (x as Person).id === 'string' && typeof (x as Person).name === 'string';
 }
 
-export function auditLogCard(a: { lang: Lang; plan: Plan; entries: readonly AuditEntry[]; total: number; indicatorId?: string; names?: NameBook }): CardJson {
+export function auditLogCard(a: {
+  lang: Lang;
+  plan: Plan;
+  entries: readonly AuditEntry[];
+  total: number;
+  indicatorId?: string;
+  names?: NameBook;
+}): CardJson {
   const s = reportStrings(a.lang);
   const lang = a.lang;
   const unitOf = new Map(a.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i.unit] as const)));

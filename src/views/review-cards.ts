@@ -30,7 +30,8 @@ const URL = /^https?:\/\/\S+$/i;
 function evidenceLine(evidencia: string, label: string, linkText: string): string | null {
   const e = evidencia.trim();
   if (!e) return null;
-  if (URL.test(e)) return `**${label}:** [${linkText}](${e.replace(/\(/g, '%28').replace(/\)/g, '%29')}) (${truncate(e, 120)})`;
+  if (URL.test(e))
+    return `**${label}:** [${linkText}](${e.replace(/\(/g, '%28').replace(/\)/g, '%29')}) (${truncate(e, 120)})`;
   return `**${label}:** ${truncate(e, MAX_TEXT)}`;
 }
 
@@ -147,14 +148,25 @@ export function missedOwnerCard(m: MissedView, lang: Lang): CardJson {
     title: s.missedNoticeTitle(formatPeriodLong(m.period, lang)),
     color: 'attention',
     text: s.missedNoticeText(formatDate(m.deadline, lang)),
-    rows: m.indicators.map((i) => ({ text: `**${i.id}**${SEP}${truncate(i.name, 90)}`, action: reportStart(i.id), actionTitle: s.formTitleFor(i.id) })),
-    actions: m.indicators.length === 1 ? [{ title: s.formTitleFor(m.indicators[0].id), data: reportStart(m.indicators[0].id) }] : [{ title: s.formTitle, data: reportStart() }],
+    rows: m.indicators.map((i) => ({
+      text: `**${i.id}**${SEP}${truncate(i.name, 90)}`,
+      action: reportStart(i.id),
+      actionTitle: s.formTitleFor(i.id),
+    })),
+    actions:
+      m.indicators.length === 1
+        ? [{ title: s.formTitleFor(m.indicators[0].id), data: reportStart(m.indicators[0].id) }]
+        : [{ title: s.formTitle, data: reportStart() }],
   });
 }
 
 /** The admins' notice: which indicators of the month were not reported by the deadline, and whose they are. */
 export function missedAdminsCard(
-  m: { period: string; deadline: string; items: { indicator: { id: string; name: string }; owners: { name: string }[] }[] },
+  m: {
+    period: string;
+    deadline: string;
+    items: { indicator: { id: string; name: string }; owners: { name: string }[] }[];
+  },
   lang: Lang,
 ): CardJson {
   const s = reportStrings(lang);
@@ -163,7 +175,11 @@ export function missedAdminsCard(
     color: 'attention',
     text: s.missedAdminsText(m.items.length, formatDate(m.deadline, lang)),
     rows: m.items.slice(0, 30).map((x) => ({
-      text: s.missedRow(x.indicator.id, truncate(x.indicator.name, 80), x.owners.length ? x.owners.map((p) => p.name).join(', ') : s.noOwnerRow),
+      text: s.missedRow(
+        x.indicator.id,
+        truncate(x.indicator.name, 80),
+        x.owners.length ? x.owners.map((p) => p.name).join(', ') : s.noOwnerRow,
+      ),
       action: showIndicator(x.indicator.id),
       actionTitle: s.btnSeeIndicator(x.indicator.id),
     })),

@@ -43,7 +43,14 @@ export interface StatusJson {
   asOf: string;
   year: number;
   monthsClosed: number;
-  plan: { id: string; name: string; progress: number | null; expected: number | null; cumulative: number | null; status: string };
+  plan: {
+    id: string;
+    name: string;
+    progress: number | null;
+    expected: number | null;
+    cumulative: number | null;
+    status: string;
+  };
   objectives: StatusObjectiveJson[];
 }
 
@@ -95,7 +102,14 @@ export function statusJson(p: PlanFigures, owners: OwnerLookup): StatusJson {
     asOf: p.asOf,
     year: p.year,
     monthsClosed: p.monthsClosed,
-    plan: { id: p.plan.id, name: p.plan.name, progress: r(p.progress), expected: r(p.expected), cumulative: r(p.cumulative), status: p.status },
+    plan: {
+      id: p.plan.id,
+      name: p.plan.name,
+      progress: r(p.progress),
+      expected: r(p.expected),
+      cumulative: r(p.cumulative),
+      status: p.status,
+    },
     objectives: p.objectives.map((o) => objectiveJson(o, owners)),
   };
 }

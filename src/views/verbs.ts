@@ -19,7 +19,12 @@ export const VERB_REFRESH_OBJECTIVE = 'refresh-objective';
 export const VERB_REFRESH_INDICATOR = 'refresh-indicator';
 export const VERB_REFRESH_PLAN = 'refresh-plan';
 export const VERB_REFRESH_LAGGING = 'refresh-lagging';
-export const REFRESH_VERBS: readonly string[] = [VERB_REFRESH_OBJECTIVE, VERB_REFRESH_INDICATOR, VERB_REFRESH_PLAN, VERB_REFRESH_LAGGING];
+export const REFRESH_VERBS: readonly string[] = [
+  VERB_REFRESH_OBJECTIVE,
+  VERB_REFRESH_INDICATOR,
+  VERB_REFRESH_PLAN,
+  VERB_REFRESH_LAGGING,
+];
 
 export type RefreshData =
   | { verb: typeof VERB_REFRESH_OBJECTIVE; objective: number; year: number }

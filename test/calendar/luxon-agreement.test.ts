@@ -22,20 +22,28 @@ describe('bogotaDate', () => {
   test('midnight in Bogotá, and the dates luxon handles the long way', () => {
     expect(bogotaDate(new Date('2025-07-01T04:59:59.999Z'))).toBe('2025-06-30');
     expect(bogotaDate(new Date('2025-07-01T05:00:00.000Z'))).toBe('2025-07-01');
-    for (const d of [new Date(Date.UTC(999, 5, 1)), new Date(Date.UTC(10000, 0, 1)), new Date(-8.64e15), new Date('not a date')]) {
+    for (const d of [
+      new Date(Date.UTC(999, 5, 1)),
+      new Date(Date.UTC(10000, 0, 1)),
+      new Date(-8.64e15),
+      new Date('not a date'),
+    ]) {
       expect(bogotaDate(d)).toBe(luxonDate(d));
     }
   });
 });
 
 describe('yearClosedFrom', () => {
-  test.each([2023, 2024, 2025, 2026, 2027])('%i: an instant is at or after it exactly when its Bogotá date closes the year', (y) => {
-    const from = yearClosedFrom(y);
-    for (const dt of [-86400e3, -1, 0, 1, 3600e3]) {
-      const d = new Date(from + dt);
-      expect(d.getTime() >= from).toBe(isYearClosed(y, bogotaDate(d)));
-    }
-  });
+  test.each([2023, 2024, 2025, 2026, 2027])(
+    '%i: an instant is at or after it exactly when its Bogotá date closes the year',
+    (y) => {
+      const from = yearClosedFrom(y);
+      for (const dt of [-86400e3, -1, 0, 1, 3600e3]) {
+        const d = new Date(from + dt);
+        expect(d.getTime() >= from).toBe(isYearClosed(y, bogotaDate(d)));
+      }
+    },
+  );
 
   test('2024 closes at the start of 10 January 2025 in Bogotá', () => {
     expect(new Date(yearClosedFrom(2024)).toISOString()).toBe('2025-01-10T05:00:00.000Z');
@@ -51,7 +59,9 @@ describe('yearClosedFrom', () => {
 describe('closed-period anomalies', () => {
   const ind = indicatorById(loadPlan()).get('4236')!;
   const closedAt = (reportedAt: string) =>
-    anomaliesOf(ind, [report('4236', '2024-12', 1, { reportedAt, dificultades: 'explicado en detalle' })]).filter((a) => a.code === 'closed-period');
+    anomaliesOf(ind, [report('4236', '2024-12', 1, { reportedAt, dificultades: 'explicado en detalle' })]).filter(
+      (a) => a.code === 'closed-period',
+    );
 
   test.each([
     ['2025-01-09T23:59:59.999-05:00', false],
@@ -71,21 +81,32 @@ describe('closed-period anomalies', () => {
   test('the detail names the Bogotá date of the report (a code and its figures; the catalog words it)', () => {
     const a = closedAt('2025-01-10T05:00:00.000Z')[0];
     expect(a.params).toEqual({ reportedOn: '2025-01-10' });
-    expect(catalog('es').cards.anomalyDetail(a.code, a.params)).toBe('Reportado después del cierre de la vigencia (el 10 de enero de 2025)');
+    expect(catalog('es').cards.anomalyDetail(a.code, a.params)).toBe(
+      'Reportado después del cierre de la vigencia (el 10 de enero de 2025)',
+    );
   });
 });
 
 describe('yearOf', () => {
-  test.each(['2025-07', '2025-07-03', '0999-01', '2025', '202', '', 'abcd-01', ' 2025', '+2025-01', '2O25-01'])('"%s" reads as Number(first four characters)', (s) => {
-    expect(Object.is(yearOf(s), Number(s.slice(0, 4)))).toBe(true);
-  });
+  test.each(['2025-07', '2025-07-03', '0999-01', '2025', '202', '', 'abcd-01', ' 2025', '+2025-01', '2O25-01'])(
+    '"%s" reads as Number(first four characters)',
+    (s) => {
+      expect(Object.is(yearOf(s), Number(s.slice(0, 4)))).toBe(true);
+    },
+  );
 });
 
 describe('bogotaDate, asked again for the same instant', () => {
   test('answers the same, and a different instant gets its own date', () => {
     const a = new Date('2025-07-01T04:59:59.999Z');
     const b = new Date('2025-07-01T05:00:00.000Z');
-    expect([bogotaDate(a), bogotaDate(a), bogotaDate(b), bogotaDate(b), bogotaDate(a)]).toEqual(['2025-06-30', '2025-06-30', '2025-07-01', '2025-07-01', '2025-06-30']);
+    expect([bogotaDate(a), bogotaDate(a), bogotaDate(b), bogotaDate(b), bogotaDate(a)]).toEqual([
+      '2025-06-30',
+      '2025-06-30',
+      '2025-07-01',
+      '2025-07-01',
+      '2025-06-30',
+    ]);
     expect(bogotaDate(new Date('x'))).toBe(luxonDate(new Date('x')));
     expect(bogotaDate(a)).toBe('2025-06-30');
   });

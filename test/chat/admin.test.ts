@@ -6,7 +6,10 @@ import { FORM_ENTRIES_4263 } from '../helpers/reports';
 
 const ENTRIES = FORM_ENTRIES_4263;
 
-const text = async (p: Promise<any[]>) => cardsOf(await p).map(cardText).join('\n');
+const text = async (p: Promise<any[]>) =>
+  cardsOf(await p)
+    .map(cardText)
+    .join('\n');
 
 describe('admin commands (TestAdapter)', () => {
   test('an admin assigns an owner with a Teams mention; the owner can then report', async () => {
@@ -16,16 +19,23 @@ describe('admin commands (TestAdapter)', () => {
     const answer = await text(c.say('asignar responsable 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }));
     expect(answer).toContain('Responsables del indicador 4263');
     expect(answer).toContain('Se asignó como responsable a Ana Pérez.');
-    expect((await c.store.owners('4263'))).toEqual([{ id: '29:ana', name: 'Ana Pérez' }]);
-    const audit = (await c.store.audit({ target: 'owner:4263' }));
+    expect(await c.store.owners('4263')).toEqual([{ id: '29:ana', name: 'Ana Pérez' }]);
+    const audit = await c.store.audit({ target: 'owner:4263' });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'owners.set', actor: { id: 'aad-admin' }, before: [], after: [{ id: '29:ana' }] });
+    expect(audit[0]).toMatchObject({
+      action: 'owners.set',
+      actor: { id: 'aad-admin' },
+      before: [],
+      after: [{ id: '29:ana' }],
+    });
     // a second owner is added beside the first
     await c.say('asignar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] });
     expect((await c.store.owners('4263')).map((p) => p.id)).toEqual(['29:ana', '29:luis']);
     // the same again changes nothing
-    expect(await text(c.say('asignar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }))).toContain('No hubo cambios');
-    expect((await c.store.audit({ target: 'owner:4263' }))).toHaveLength(2);
+    expect(
+      await text(c.say('asignar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] })),
+    ).toContain('No hubo cambios');
+    expect(await c.store.audit({ target: 'owner:4263' })).toHaveLength(2);
     // and removed
     const removed = await text(c.say('quitar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }));
     expect(removed).toContain('Se quitó como responsable a Luis Gómez.');
@@ -39,8 +49,12 @@ describe('admin commands (TestAdapter)', () => {
     const c = startConversation();
     const answer = await text(c.say('asignar responsable 4075 Ana.Perez@SecretariaGeneral.gov.co', { from: ADMIN }));
     expect(answer).toContain('ana.perez@secretariageneral.gov.co');
-    expect((await c.store.owners('4075'))).toEqual([
-      { id: 'ana.perez@secretariageneral.gov.co', name: 'ana.perez@secretariageneral.gov.co', email: 'ana.perez@secretariageneral.gov.co' },
+    expect(await c.store.owners('4075')).toEqual([
+      {
+        id: 'ana.perez@secretariageneral.gov.co',
+        name: 'ana.perez@secretariageneral.gov.co',
+        email: 'ana.perez@secretariageneral.gov.co',
+      },
     ]);
   });
 
@@ -50,12 +64,20 @@ describe('admin commands (TestAdapter)', () => {
     const personal = await text(c.say('asignar responsable 4263', { from: ADMIN }));
     expect(personal).toContain('En este chat personal no se puede mencionar a colegas');
     expect(personal).toContain('«asignar responsable 4263 ana.perez@secretariageneral.gov.co»');
-    expect(await text(c.say('asignar responsable 4263', { from: ADMIN, where: { kind: 'groupChat' } }))).toContain('menciónalo con @');
+    expect(await text(c.say('asignar responsable 4263', { from: ADMIN, where: { kind: 'groupChat' } }))).toContain(
+      'menciónalo con @',
+    );
     // "@ana" typed by hand is not a Teams mention: no id to store
-    expect(await text(c.say('asignar responsable 4263 @ana', { from: ADMIN }))).toMatch(/No reconozco a «@?ana» como una mención de Teams/);
-    expect(await text(c.say('asignar responsable 9999 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }))).toMatch(/9999/);
-    expect((await c.store.allOwners())).toEqual({});
-    const en = await text(c.say('assign owner 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA], locale: 'en-US' }));
+    expect(await text(c.say('asignar responsable 4263 @ana', { from: ADMIN }))).toMatch(
+      /No reconozco a «@?ana» como una mención de Teams/,
+    );
+    expect(await text(c.say('asignar responsable 9999 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }))).toMatch(
+      /9999/,
+    );
+    expect(await c.store.allOwners()).toEqual({});
+    const en = await text(
+      c.say('assign owner 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA], locale: 'en-US' }),
+    );
     expect(en).toContain('Owners of indicator 4263');
     expect(en).toContain('Ana Pérez assigned as owner.');
   });
@@ -64,21 +86,27 @@ describe('admin commands (TestAdapter)', () => {
     const c = startConversation();
     const es = await text(c.say('asignar responsable 4263 <at>Luis Gómez</at>', { from: ANA, mentions: [LUIS] }));
     expect(es).toContain('Solo para administradores');
-    const en = await text(c.say('assign owner 4263 <at>Luis Gómez</at>', { from: ANA, mentions: [LUIS], locale: 'en-US' }));
+    const en = await text(
+      c.say('assign owner 4263 <at>Luis Gómez</at>', { from: ANA, mentions: [LUIS], locale: 'en-US' }),
+    );
     expect(en).toContain('Administrators only');
     expect(await text(c.say('auditoría', { from: ANA }))).toContain('Solo para administradores');
-    expect(await text(c.say('agregar administrador <at>Luis Gómez</at>', { from: ANA, mentions: [LUIS] }))).toContain('Solo para administradores');
-    expect((await c.store.allOwners())).toEqual({});
-    expect((await c.store.admins())).toEqual([]);
-    expect((await c.store.audit())).toHaveLength(0);
+    expect(await text(c.say('agregar administrador <at>Luis Gómez</at>', { from: ANA, mentions: [LUIS] }))).toContain(
+      'Solo para administradores',
+    );
+    expect(await c.store.allOwners()).toEqual({});
+    expect(await c.store.admins()).toEqual([]);
+    expect(await c.store.audit()).toHaveLength(0);
   });
 
   test('admins added by an admin have the same rights; PEI_ADMINS cannot be removed in chat', async () => {
     const c = startConversation();
     const added = await text(c.say('agregar administrador <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }));
     expect(added).toContain('Luis Gómez ahora es administrador');
-    expect((await c.store.admins())).toEqual([{ id: '29:luis', name: 'Luis Gómez' }]);
-    expect(await text(c.say('asignar responsable 4263 <at>Ana Pérez</at>', { from: LUIS, mentions: [ANA] }))).toContain('Se asignó como responsable a Ana Pérez.');
+    expect(await c.store.admins()).toEqual([{ id: '29:luis', name: 'Luis Gómez' }]);
+    expect(await text(c.say('asignar responsable 4263 <at>Ana Pérez</at>', { from: LUIS, mentions: [ANA] }))).toContain(
+      'Se asignó como responsable a Ana Pérez.',
+    );
     const list = await text(c.say('administradores', { from: LUIS }));
     // PEI_ADMINS holds the id; the card shows the name kept when that admin was seen, never the id.
     expect(list).toContain('Oficina de Planeación');
@@ -87,7 +115,9 @@ describe('admin commands (TestAdapter)', () => {
     const en = await text(c.say('add admin <at>Ana Pérez</at>', { from: LUIS, mentions: [ANA], locale: 'en-US' }));
     expect(en).toContain('Ana Pérez is now an administrator');
     // (PEI_ADMINS names the AAD object id, which only Teams' member API ties to a mention: test/http/mention-owner.test.ts.)
-    expect(await text(c.say('quitar administrador <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }))).toContain('Luis Gómez ya no es administrador');
+    expect(await text(c.say('quitar administrador <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }))).toContain(
+      'Luis Gómez ya no es administrador',
+    );
     expect((await c.store.admins()).map((a) => a.id)).toEqual(['29:ana']);
     // objective 10 is still objective 10
     expect(await text(c.say('cómo va el objetivo 10', { from: ANA }))).toContain('Objetivo 10');
@@ -95,7 +125,12 @@ describe('admin commands (TestAdapter)', () => {
 
   test('"responsables" lists every indicator with its owners', async () => {
     const c = startConversation();
-    await c.store.setOwners('4263', [{ id: 'aad-ana', name: 'Ana Pérez' }], { id: 'aad-admin', name: 'Admin' }, '2025-07-01T12:00:00Z');
+    await c.store.setOwners(
+      '4263',
+      [{ id: 'aad-ana', name: 'Ana Pérez' }],
+      { id: 'aad-admin', name: 'Admin' },
+      '2025-07-01T12:00:00Z',
+    );
     const list = await text(c.say('responsables', { from: LUIS }));
     expect(list).toContain('1 de 29 indicadores tienen responsable asignado.');
     expect(list).toContain('Ana Pérez');

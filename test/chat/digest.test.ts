@@ -6,7 +6,10 @@ import { parseDigestKey } from '../../src/digest/schedule';
 
 const CHANNEL = { kind: 'channel' as const, channel: '19:seguimiento@thread.tacv2', team: '19:team@thread.tacv2' };
 const GROUP = { kind: 'groupChat' as const, id: '19:grupo@thread.v2' };
-const text = async (p: Promise<any[]>) => cardsOf(await p).map(cardText).join('\n');
+const text = async (p: Promise<any[]>) =>
+  cardsOf(await p)
+    .map(cardText)
+    .join('\n');
 
 describe('subscribing to the weekly digest', () => {
   test('in a channel: the channel (not the thread) is subscribed, confirmed with a card; twice is harmless', async () => {
@@ -15,16 +18,23 @@ describe('subscribing to the weekly digest', () => {
     expect(answer).toContain('✅ Resumen semanal activado');
     expect(answer).toContain('Este canal recibirá el resumen semanal del PEI');
     expect(answer).toContain('lunes 7 de julio de 2025, 8:00 a. m. (hora de Bogotá)');
-    expect((await c.store.subscriptions())).toEqual([
-      { conversationKey: '19:seguimiento@thread.tacv2', kind: 'weekly-digest', createdBy: { id: 'aad-ana', name: 'Ana Pérez' }, createdAt: '2025-07-03T15:00:00.000Z' },
+    expect(await c.store.subscriptions()).toEqual([
+      {
+        conversationKey: '19:seguimiento@thread.tacv2',
+        kind: 'weekly-digest',
+        createdBy: { id: 'aad-ana', name: 'Ana Pérez' },
+        createdAt: '2025-07-03T15:00:00.000Z',
+      },
     ]);
     // The conversation reference is there for the scheduler, under the same key.
-    expect((await c.store.conversations()).map((x) => [x.key, x.scope])).toEqual([['19:seguimiento@thread.tacv2', 'channel']]);
-    expect((await c.store.audit({ target: 'subscription:19:seguimiento@thread.tacv2' }))).toHaveLength(1);
+    expect((await c.store.conversations()).map((x) => [x.key, x.scope])).toEqual([
+      ['19:seguimiento@thread.tacv2', 'channel'],
+    ]);
+    expect(await c.store.audit({ target: 'subscription:19:seguimiento@thread.tacv2' })).toHaveLength(1);
     const again = await text(c.say('suscribir resumen semanal', { where: CHANNEL, from: ADMIN }));
     expect(again).toContain('El resumen semanal ya estaba activado');
     expect(again).toContain('Ana Pérez');
-    expect((await c.store.subscriptions())).toHaveLength(1);
+    expect(await c.store.subscriptions()).toHaveLength(1);
   });
 
   test('cancel, and cancel again', async () => {
@@ -33,7 +43,7 @@ describe('subscribing to the weekly digest', () => {
     const cancelled = await text(c.say('cancelar resumen', { where: GROUP }));
     expect(cancelled).toContain('Resumen semanal cancelado');
     expect(cancelled).toContain('Este chat de grupo ya no recibirá el resumen semanal');
-    expect((await c.store.subscriptions())).toEqual([]);
+    expect(await c.store.subscriptions()).toEqual([]);
     expect(await text(c.say('cancelar resumen', { where: GROUP }))).toContain('No había suscripción');
   });
 
@@ -46,7 +56,7 @@ describe('subscribing to the weekly digest', () => {
     expect(await text(c.say('cancel digest', { locale: 'en-US' }))).toContain('Weekly digest cancelled');
   });
 
-  test('the card\'s buttons replay the commands', async () => {
+  test("the card's buttons replay the commands", async () => {
     const c = startConversation();
     const [card] = cardsOf(await c.say('suscribir resumen semanal', { where: GROUP, from: ADMIN }));
     const data = (card.actions as any[]).map((a) => a.data);
@@ -63,10 +73,10 @@ describe('sending the digest now', () => {
     const c = startConversation();
     const answer = await text(c.say('enviar resumen ahora', { where: GROUP, from: ANA }));
     expect(answer).toContain('Solo para administradores');
-    expect((await c.store.sent())).toEqual([]);
+    expect(await c.store.sent()).toEqual([]);
   });
 
-  test('an admin gets the digest here, recorded as this conversation\'s last digest', async () => {
+  test("an admin gets the digest here, recorded as this conversation's last digest", async () => {
     const c = startConversation({ now: '2025-07-07T09:30' });
     const [card] = cardsOf(await c.say('enviar resumen ahora', { where: CHANNEL, from: ADMIN }));
     const t = cardText(card);
@@ -75,11 +85,21 @@ describe('sending the digest now', () => {
     expect(t).toContain('Vigencia 2025 · corte al 7 de julio de 2025');
     const objectives = JSON.stringify(card).match(/"verb":"show-objective","objective":\d+/g) ?? [];
     expect(new Set(objectives).size).toBe(10);
-    const [rec] = (await c.store.sent());
-    expect(parseDigestKey(rec.key)).toEqual({ slot: 'manual-20250707T093000', conversationKey: '19:seguimiento@thread.tacv2' });
-    expect(rec.detail).toMatchObject({ kind: 'digest', manual: true, by: 'aad-admin', snapshot: { v: 1, year: 2025, asOf: '2025-07-07' } });
+    const [rec] = await c.store.sent();
+    expect(parseDigestKey(rec.key)).toEqual({
+      slot: 'manual-20250707T093000',
+      conversationKey: '19:seguimiento@thread.tacv2',
+    });
+    expect(rec.detail).toMatchObject({
+      kind: 'digest',
+      manual: true,
+      by: 'aad-admin',
+      snapshot: { v: 1, year: 2025, asOf: '2025-07-07' },
+    });
     // A button opens an objective.
-    expect(await text(c.click({ verb: 'show-objective', objective: 5, lang: 'es' }, { where: CHANNEL, from: ADMIN }))).toContain('Objetivo 5');
+    expect(
+      await text(c.click({ verb: 'show-objective', objective: 5, lang: 'es' }, { where: CHANNEL, from: ADMIN })),
+    ).toContain('Objetivo 5');
   });
 
   test('in English on request', async () => {

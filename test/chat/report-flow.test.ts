@@ -8,16 +8,24 @@ import { FORM_ENTRIES_4263 } from '../helpers/reports';
 const AT = '2025-07-01T12:00:00.000Z';
 const ENTRIES = FORM_ENTRIES_4263;
 
-async function withOwners(c: Conversation, owners: Record<string, typeof ANA[]>) {
+async function withOwners(c: Conversation, owners: Record<string, (typeof ANA)[]>) {
   for (const [id, people] of Object.entries(owners)) {
-    await c.store.setOwners(id, people.map((p) => ({ id: p.aadObjectId!, name: p.name })), { id: 'aad-admin', name: 'Admin' }, AT);
+    await c.store.setOwners(
+      id,
+      people.map((p) => ({ id: p.aadObjectId!, name: p.name })),
+      { id: 'aad-admin', name: 'Admin' },
+      AT,
+    );
   }
 }
 
 /** The form in what the bot sent: the card, its activity id and its submit data (verb, formId, lang). */
 function formIn(sent: Partial<Activity>[]) {
-  const activity = sent.find((a) => cardsOf([a]).some((c) => c.actions?.some((x: any) => x.data?.verb === 'report-submit')));
-  if (!activity) throw new Error(`no form in: ${sent.map((a) => cardText(cardsOf([a])[0] ?? {}) || a.text).join('\n---\n')}`);
+  const activity = sent.find((a) =>
+    cardsOf([a]).some((c) => c.actions?.some((x: any) => x.data?.verb === 'report-submit')),
+  );
+  if (!activity)
+    throw new Error(`no form in: ${sent.map((a) => cardText(cardsOf([a])[0] ?? {}) || a.text).join('\n---\n')}`);
   const card = cardsOf([activity])[0];
   const submit = card.actions.find((x: any) => x.data?.verb === 'report-submit').data;
   return { activity, card, submit, id: activity.id! };
@@ -80,23 +88,35 @@ describe('report form (TestAdapter)', () => {
     // the confirmation carries the new figure (0,3 of 0,4 = 75,0 %): one card answers the submit, no second message
     expect(cardText(confirmation)).toMatch(/Avance 2025 del indicador\n🟢 75,0\u00a0%/);
     expect(cardsOf(replies)).toEqual([]);
-    expect(confirmation.actions.map((a: any) => a.data)).toEqual([{ verb: 'show-indicator', indicatorId: '4263', lang: 'es' }]);
-    expect((await c.store.reports())).toHaveLength(1);
-    expect((await c.store.reports())[0]).toMatchObject({ indicatorId: '4263', period: '2025-06', value: 0.3, version: 1, author: { id: 'aad-ana' }, submissionId: `aad-ana:${form.submit.formId}` });
+    expect(confirmation.actions.map((a: any) => a.data)).toEqual([
+      { verb: 'show-indicator', indicatorId: '4263', lang: 'es' },
+    ]);
+    expect(await c.store.reports()).toHaveLength(1);
+    expect((await c.store.reports())[0]).toMatchObject({
+      indicatorId: '4263',
+      period: '2025-06',
+      value: 0.3,
+      version: 1,
+      author: { id: 'aad-ana' },
+      submissionId: `aad-ana:${form.submit.formId}`,
+    });
 
     // the same card sent again stores nothing new
     const again = await c.click({ ...form.submit, ...ENTRIES, value: '0,35' }, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('ya estaba registrado');
     expect(cardsOf(again)).toEqual([]);
-    expect((await c.store.reports())).toHaveLength(1);
-    expect((await c.store.audit({ target: 'report:4263:' }))).toHaveLength(1);
+    expect(await c.store.reports()).toHaveLength(1);
+    expect(await c.store.audit({ target: 'report:4263:' })).toHaveLength(1);
   });
 
   test('invalid input: the form comes back with the entries kept and each error in red, in Spanish', async () => {
     const c = startConversation();
     await withOwners(c, { '4263': [ANA] });
     const form = formIn(await c.say('reportar avance', { from: ANA }));
-    await c.click({ ...form.submit, ...ENTRIES, value: 'treinta', evidencia: 'http://intranet/evidencia' }, { from: ANA, replyToId: form.id });
+    await c.click(
+      { ...form.submit, ...ENTRIES, value: 'treinta', evidencia: 'http://intranet/evidencia' },
+      { from: ANA, replyToId: form.id },
+    );
     const again = cardOfActivity(c, form.id);
     const fields = inputs(again);
     expect(fields.value.value).toBe('treinta');
@@ -109,13 +129,13 @@ describe('report form (TestAdapter)', () => {
       '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
       'La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
     ]);
-    expect((await c.store.reports())).toHaveLength(0);
+    expect(await c.store.reports()).toHaveLength(0);
     // the same form, fixed, is then stored once
     const same = again.actions.find((x: any) => x.data?.verb === 'report-submit').data;
     expect(same.formId).toBe(form.submit.formId);
     await c.click({ ...same, ...ENTRIES }, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('✅ Reporte registrado');
-    expect((await c.store.reports())).toHaveLength(1);
+    expect(await c.store.reports()).toHaveLength(1);
   });
 
   test('each explanation rule through the form: zero advance, over-execution, level drop', async () => {
@@ -123,16 +143,25 @@ describe('report form (TestAdapter)', () => {
     await withOwners(c, { '4263': [ANA] });
     const form = formIn(await c.say('reportar avance', { from: ANA }));
     await c.click({ ...form.submit, ...ENTRIES, value: '0' }, { from: ANA, replyToId: form.id });
-    expect(redTexts(cardOfActivity(c, form.id)).join('\n')).toContain('Un avance de 0 requiere explicar las dificultades');
+    expect(redTexts(cardOfActivity(c, form.id)).join('\n')).toContain(
+      'Un avance de 0 requiere explicar las dificultades',
+    );
     await c.click({ ...form.submit, ...ENTRIES, value: '0,5' }, { from: ANA, replyToId: form.id });
-    expect(redTexts(cardOfActivity(c, form.id)).join('\n')).toContain('supera la meta (0,4): justifica la sobre-ejecución');
-    await c.click({ ...form.submit, ...ENTRIES, value: '0,5', dificultades: 'Se adelantó la fase de interoperabilidad' }, { from: ANA, replyToId: form.id });
-    expect((await c.store.reports())).toHaveLength(1);
+    expect(redTexts(cardOfActivity(c, form.id)).join('\n')).toContain(
+      'supera la meta (0,4): justifica la sobre-ejecución',
+    );
+    await c.click(
+      { ...form.submit, ...ENTRIES, value: '0,5', dificultades: 'Se adelantó la fase de interoperabilidad' },
+      { from: ANA, replyToId: form.id },
+    );
+    expect(await c.store.reports()).toHaveLength(1);
     const next = formIn(await c.say('reportar avance julio', { from: ANA }));
     expect(inputs(next.card).period.value).toBe('2025-07');
     await c.click({ ...next.submit, ...ENTRIES, period: '2025-07', value: '0,45' }, { from: ANA, replyToId: next.id });
-    expect(redTexts(cardOfActivity(c, next.id)).join('\n')).toContain('El nivel baja respecto al reporte de junio de 2025 (0,5 → 0,45)');
-    expect((await c.store.reports())).toHaveLength(1);
+    expect(redTexts(cardOfActivity(c, next.id)).join('\n')).toContain(
+      'El nivel baja respecto al reporte de junio de 2025 (0,5 → 0,45)',
+    );
+    expect(await c.store.reports()).toHaveLength(1);
   });
 
   test('English: "report progress" gives the form and the messages in English', async () => {
@@ -145,7 +174,10 @@ describe('report form (TestAdapter)', () => {
     expect(text).toContain('cumulative value to date');
     expect(text).toContain('2025 target: 0.4');
     await c.click({ ...form.submit, ...ENTRIES, value: '-3' }, { from: ANA, replyToId: form.id });
-    expect(redTexts(cardOfActivity(c, form.id))).toEqual(['Check the field marked in red; nothing was saved.', 'The value cannot be negative.']);
+    expect(redTexts(cardOfActivity(c, form.id))).toEqual([
+      'Check the field marked in red; nothing was saved.',
+      'The value cannot be negative.',
+    ]);
     const replies = await c.click({ ...form.submit, ...ENTRIES, value: '0.3' }, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('✅ Report saved');
     expect(cardText(cardOfActivity(c, form.id))).toMatch(/Indicator progress 2025\n🟢 75.0%/);
@@ -168,7 +200,9 @@ describe('report form (TestAdapter)', () => {
   test('without indicators: a polite refusal; a non-owned indicator asked by name is not offered', async () => {
     const c = startConversation();
     await withOwners(c, { '4263': [ANA], '4075': [LUIS] });
-    const none = cardsOf(await c.say('reportar avance', { from: { id: '29:x', name: 'Pedro', aadObjectId: 'aad-pedro' } }))[0];
+    const none = cardsOf(
+      await c.say('reportar avance', { from: { id: '29:x', name: 'Pedro', aadObjectId: 'aad-pedro' } }),
+    )[0];
     expect(cardText(none)).toContain('No tienes indicadores asignados');
     const form = formIn(await c.say('reportar avance 4263', { from: LUIS }));
     expect(cardText(form.card)).toContain('No eres responsable del indicador 4263');
@@ -179,18 +213,27 @@ describe('report form (TestAdapter)', () => {
     const c = startConversation();
     await withOwners(c, { '4263': [ANA], '4075': [LUIS] });
     const form = formIn(await c.say('reportar avance', { from: LUIS }));
-    const notOwned = await c.click({ ...form.submit, ...ENTRIES, indicatorId: '4263' }, { from: LUIS, replyToId: form.id });
+    const notOwned = await c.click(
+      { ...form.submit, ...ENTRIES, indicatorId: '4263' },
+      { from: LUIS, replyToId: form.id },
+    );
     expect(cardText(cardsOf(notOwned)[0])).toContain('No eres responsable del indicador 4263');
-    const unknown = await c.click({ ...form.submit, ...ENTRIES, indicatorId: '9999' }, { from: LUIS, replyToId: form.id });
+    const unknown = await c.click(
+      { ...form.submit, ...ENTRIES, indicatorId: '9999' },
+      { from: LUIS, replyToId: form.id },
+    );
     expect(cardText(cardsOf(unknown)[0])).toContain('El indicador «9999» no existe en el plan');
-    const noForm = await c.click({ verb: 'report-submit', ...ENTRIES, indicatorId: '4075', value: '1' }, { from: LUIS });
+    const noForm = await c.click(
+      { verb: 'report-submit', ...ENTRIES, indicatorId: '4075', value: '1' },
+      { from: LUIS },
+    );
     expect(cardText(cardsOf(noForm)[0])).toContain('Este formulario no es válido');
     // Ana's form submitted by Luis: the clicker is who counts
     const anas = formIn(await c.say('reportar avance', { from: ANA }));
     const stolen = await c.click({ ...anas.submit, ...ENTRIES }, { from: LUIS, replyToId: anas.id });
     expect(cardText(cardsOf(stolen)[0])).toContain('No eres responsable del indicador 4263');
-    expect((await c.store.reports())).toHaveLength(0);
-    expect((await c.store.audit({ target: 'report:' }))).toHaveLength(0);
+    expect(await c.store.reports()).toHaveLength(0);
+    expect(await c.store.audit({ target: 'report:' })).toHaveLength(0);
     // the form was left in place
     expect(inputs(cardOfActivity(c, form.id)).value).toBeDefined();
   });
@@ -206,13 +249,22 @@ describe('report form (TestAdapter)', () => {
     const confirmation = cardText(cardOfActivity(c, second.id));
     expect(confirmation).toContain('Corrección registrada (v2)');
     expect(confirmation).toContain('corrección v2');
-    expect(confirmation).toContain('Ya había un reporte de junio de 2025 (v1, valor 0,3): este queda como corrección v2.');
+    expect(confirmation).toContain(
+      'Ya había un reporte de junio de 2025 (v1, valor 0,3): este queda como corrección v2.',
+    );
     expect(confirmation).toContain('80,0\u00a0%');
     expect(cardsOf(replies)).toEqual([]);
-    expect((await c.store.reports()).map((r) => [r.version, r.value])).toEqual([[1, 0.3], [2, 0.32]]);
-    const audit = (await c.store.audit({ target: 'report:4263:2025-06' }));
+    expect((await c.store.reports()).map((r) => [r.version, r.value])).toEqual([
+      [1, 0.3],
+      [2, 0.32],
+    ]);
+    const audit = await c.store.audit({ target: 'report:4263:2025-06' });
     expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.correct']);
-    expect(audit[1]).toMatchObject({ actor: { id: 'aad-ana' }, before: { value: 0.3, version: 1 }, after: { value: 0.32, version: 2 } });
+    expect(audit[1]).toMatchObject({
+      actor: { id: 'aad-ana' },
+      before: { value: 0.3, version: 1 },
+      after: { value: 0.32, version: 2 },
+    });
   });
 
   test('admins report any indicator and may correct a closed year', async () => {
@@ -235,6 +287,6 @@ describe('report form (TestAdapter)', () => {
     expect(cancel.associatedInputs).toBe('none');
     await c.click(cancel.data, { from: ANA, replyToId: form.id });
     expect(cardText(cardOfActivity(c, form.id))).toContain('Reporte cancelado');
-    expect((await c.store.reports())).toHaveLength(0);
+    expect(await c.store.reports()).toHaveLength(0);
   });
 });

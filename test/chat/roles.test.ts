@@ -19,7 +19,12 @@ describe('reportableIndicators', () => {
     expect(await reportableIndicators(services, ana)).toEqual(['4263']);
     expect(await reportableIndicators(services, luis)).toEqual([]);
 
-    await store.setOwners('4075', [{ id: 'luis@example.gov.co', name: 'Luis', email: 'luis@example.gov.co' }], planner, AT);
+    await store.setOwners(
+      '4075',
+      [{ id: 'luis@example.gov.co', name: 'Luis', email: 'luis@example.gov.co' }],
+      planner,
+      AT,
+    );
     expect(await reportableIndicators(services, luis)).toEqual([]); // Teams has not told us his email yet
     expect(await reportableIndicators(services, { ...luis, email: 'luis@example.gov.co' })).toEqual(['4075']);
 

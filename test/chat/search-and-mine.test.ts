@@ -22,7 +22,18 @@ async function withOwners(c: Conversation): Promise<void> {
   await c.store.setOwners('4263', [person(ANA)], admin, AT);
   await c.store.setOwners('4234', [person(ANA)], admin, AT);
   // 4263: June reported (on 2 July, before its deadline); 4234: June not yet, May never.
-  await c.store.appendReport({ indicatorId: '4263', period: '2025-06', value: 0.3, logros: 'Portal v1', dificultades: '', evidencia: 'https://intranet.example/e' }, person(ANA), { source: 'teams', at: AT });
+  await c.store.appendReport(
+    {
+      indicatorId: '4263',
+      period: '2025-06',
+      value: 0.3,
+      logros: 'Portal v1',
+      dificultades: '',
+      evidencia: 'https://intranet.example/e',
+    },
+    person(ANA),
+    { source: 'teams', at: AT },
+  );
 }
 
 describe('the search behind the message extension', () => {
@@ -55,8 +66,14 @@ describe('the search behind the message extension', () => {
 
   test('free words, with their synonyms and typos: «archivo» is objective 9, «nodos digitales» 4236, «ciberseguridd» 4234', async () => {
     expect((await router.search(turnOf(LUIS), 'archivo')).results[0]).toMatchObject({ kind: 'objective', ref: '9' });
-    expect((await router.search(turnOf(LUIS), 'nodos digitales')).results[0]).toMatchObject({ kind: 'indicator', ref: '4236' });
-    expect((await router.search(turnOf(LUIS), 'ciberseguridd')).results[0]).toMatchObject({ kind: 'indicator', ref: '4234' });
+    expect((await router.search(turnOf(LUIS), 'nodos digitales')).results[0]).toMatchObject({
+      kind: 'indicator',
+      ref: '4236',
+    });
+    expect((await router.search(turnOf(LUIS), 'ciberseguridd')).results[0]).toMatchObject({
+      kind: 'indicator',
+      ref: '4234',
+    });
     // An id being typed: every indicator whose code begins so.
     const typed = (await router.search(turnOf(LUIS), '42')).results.map((r) => r.ref);
     expect(typed).toEqual(expect.arrayContaining(['4234', '4236', '4263', '4267']));
@@ -81,11 +98,13 @@ describe('the search behind the message extension', () => {
     expect((await router.search(turnOf(LUIS, 'es'), '4263')).lang).toBe('es');
   });
 
-  test('the empty query lists what the user owns (with the month due), else the plan\'s ten objectives', async () => {
+  test("the empty query lists what the user owns (with the month due), else the plan's ten objectives", async () => {
     const own = await router.search(turnOf(ANA), '');
     expect(own.results.map((r) => r.ref)).toEqual(['4234', '4263']);
     expect(own.results[0].subtitle).toMatch(/Por reportar: junio de 2025, plazo hasta el 7 de julio de 2025/);
-    expect(own.results[1].subtitle).toMatch(/junio de 2025 reportado · siguiente: julio de 2025, plazo hasta el \d+ de agosto de 2025/);
+    expect(own.results[1].subtitle).toMatch(
+      /junio de 2025 reportado · siguiente: julio de 2025, plazo hasta el \d+ de agosto de 2025/,
+    );
     const none = await router.search(turnOf(LUIS), '   ');
     expect(none.results.map((r) => r.ref)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(none.results.every((r) => r.kind === 'objective')).toBe(true);
@@ -105,10 +124,22 @@ describe('the search behind the message extension', () => {
     expect(JSON.stringify(card)).not.toContain('"report-start"');
   });
 
-  test('every result card is under Teams\' 28 KB, in both languages, for every indicator and objective', async () => {
+  test("every result card is under Teams' 28 KB, in both languages, for every indicator and objective", async () => {
     const sizes: number[] = [];
     for (const lang of ['es', 'en'] as const) {
-      for (const q of ['', 'objetivo 1', 'objetivo 2', 'objetivo 3', 'objetivo 4', 'objetivo 5', 'objetivo 6', 'objetivo 7', 'objetivo 8', 'objetivo 9', 'objetivo 10']) {
+      for (const q of [
+        '',
+        'objetivo 1',
+        'objetivo 2',
+        'objetivo 3',
+        'objetivo 4',
+        'objetivo 5',
+        'objetivo 6',
+        'objetivo 7',
+        'objetivo 8',
+        'objetivo 9',
+        'objetivo 10',
+      ]) {
         for (const r of (await router.search(turnOf(LUIS, lang), q)).results) {
           const bytes = Buffer.byteLength(JSON.stringify(r.card), 'utf8');
           sizes.push(bytes);
@@ -136,7 +167,10 @@ describe('«mis indicadores»', () => {
     expect(text).toMatch(/(🟢|🟡|🔴|⚪|🔵)/u);
     // One tap to report: the existing report form's verb, for that indicator.
     const buttons = JSON.stringify(card).match(/"verb":"report-start","indicatorId":"[^"]+"/g);
-    expect(buttons).toEqual(['"verb":"report-start","indicatorId":"4234"', '"verb":"report-start","indicatorId":"4263"']);
+    expect(buttons).toEqual([
+      '"verb":"report-start","indicatorId":"4234"',
+      '"verb":"report-start","indicatorId":"4263"',
+    ]);
     const [form] = cardsOf(await c.click({ verb: 'report-start', indicatorId: '4234' }));
     expect(JSON.stringify(form)).toContain('"value":"4234"');
     expect(cardText(form)).toMatch(/junio/);
@@ -148,7 +182,9 @@ describe('«mis indicadores»', () => {
     const text = cardText(cardsOf(await c.say('¿cuáles son mis indicadores?'))[0]);
     expect(text).toMatch(/Vencido: junio de 2025 sin reporte \(el plazo fue el 7 de julio de 2025\)/);
     // 4234 has no report in 2025 at all: January to May passed their deadlines too.
-    expect(text).toMatch(/Otros 5 meses de este año sin reporte: ene\. 2025, feb\. 2025, mar\. 2025, abr\. 2025 y may\. 2025/);
+    expect(text).toMatch(
+      /Otros 5 meses de este año sin reporte: ene\. 2025, feb\. 2025, mar\. 2025, abr\. 2025 y may\. 2025/,
+    );
   });
 
   test('English, and typos, as the other intents', async () => {

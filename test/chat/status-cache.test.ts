@@ -10,7 +10,12 @@ import { ANA, ADMIN } from '../helpers/activities';
 const AT = '2025-07-02T15:00:00.000Z';
 const admin = { id: 'aad-admin', name: 'Planeación' };
 const input = (indicatorId: string, period: string, value: number) => ({
-  indicatorId, period, value, logros: 'Avance del mes según el plan', dificultades: '', evidencia: 'https://intranet.example/e',
+  indicatorId,
+  period,
+  value,
+  logros: 'Avance del mes según el plan',
+  dificultades: '',
+  evidencia: 'https://intranet.example/e',
 });
 
 /** What a bot that never answered before sends for the same question on the same store. */
@@ -20,7 +25,11 @@ async function fresh(c: Conversation, text: string, opts: Parameters<Conversatio
 
 describe('remembered status answers', () => {
   test.each([
-    ['¿cómo va el objetivo 5?'], ['how is objective 5 doing'], ['indicador 4263'], ['resumen del plan'], ['¿qué está en rojo?'],
+    ['¿cómo va el objetivo 5?'],
+    ['how is objective 5 doing'],
+    ['indicador 4263'],
+    ['resumen del plan'],
+    ['¿qué está en rojo?'],
   ])('"%s": the same card as a fresh bot, before and after each kind of change', async (text) => {
     const c = startConversation({ now: '2025-07-03' });
     await c.store.appendReport(input('4263', '2025-05', 0.2), admin, { source: 'teams', at: AT });
@@ -67,7 +76,11 @@ describe('remembered status answers', () => {
     c.setNow('2025-08-04');
     const b = JSON.stringify(cardsOf(await c.say('¿cómo va el objetivo 5?')));
     expect(b).not.toEqual(a);
-    expect(b).toEqual(JSON.stringify(cardsOf(await startConversation({ now: '2025-08-04', store: c.store }).say('¿cómo va el objetivo 5?'))));
+    expect(b).toEqual(
+      JSON.stringify(
+        cardsOf(await startConversation({ now: '2025-08-04', store: c.store }).say('¿cómo va el objetivo 5?')),
+      ),
+    );
   });
 
   test('each language gets its own stamped buttons, also when the same card is asked for again', async () => {
@@ -85,7 +98,9 @@ describe('remembered status answers', () => {
     };
     for (let i = 0; i < 2; i++) {
       expect(langsOf(cardsOf(await c.say('¿cómo va el objetivo 5?', { from: ADMIN })))).toEqual(['es']);
-      expect(langsOf(cardsOf(await c.say('how is objective 5 doing', { from: ADMIN, locale: 'en-US' })))).toEqual(['en']);
+      expect(langsOf(cardsOf(await c.say('how is objective 5 doing', { from: ADMIN, locale: 'en-US' })))).toEqual([
+        'en',
+      ]);
     }
   });
 });

@@ -7,7 +7,11 @@ function cli(args: string[], env: Record<string, string> = {}) {
   let out = '';
   let err = '';
   const dir = mkdtempSync(join(tmpdir(), 'pei-cli-'));
-  return runCli(args, { out: (s) => (out += s), err: (s) => (err += s), env: { PEI_DB_FILE: join(dir, 'db.json'), ...env } }).then((code) => ({ code, out, err }));
+  return runCli(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    env: { PEI_DB_FILE: join(dir, 'db.json'), ...env },
+  }).then((code) => ({ code, out, err }));
 }
 
 describe('npm run cli -- status', () => {
@@ -20,8 +24,19 @@ describe('npm run cli -- status', () => {
     expect(inds).toHaveLength(29);
     expect(new Set(inds.map((i: any) => i.status))).toEqual(new Set(['sin-datos']));
     expect(s.plan.status).toBe('sin-datos');
-    expect(inds.find((i: any) => i.id === '8118-M3')).toMatchObject({ program: { 2024: 10000, 2025: 30000, 2026: 30000, 2027: 30000 }, total: 100000, unit: 'number', trend: 'suma', weight: 0.33 });
-    expect(inds.find((i: any) => i.id === '2246')).toMatchObject({ program: { 2024: 0.25, 2025: 0.25, 2026: 0.25, 2027: 0.25 }, total: 1, unit: 'percent', weight: 0.34 });
+    expect(inds.find((i: any) => i.id === '8118-M3')).toMatchObject({
+      program: { 2024: 10000, 2025: 30000, 2026: 30000, 2027: 30000 },
+      total: 100000,
+      unit: 'number',
+      trend: 'suma',
+      weight: 0.33,
+    });
+    expect(inds.find((i: any) => i.id === '2246')).toMatchObject({
+      program: { 2024: 0.25, 2025: 0.25, 2026: 0.25, 2027: 0.25 },
+      total: 1,
+      unit: 'percent',
+      weight: 0.34,
+    });
   });
 
   test('8110-M3 has no target in 2024: sin-meta, nulls', async () => {
@@ -66,7 +81,7 @@ describe('npm run cli -- status', () => {
 });
 
 describe('npm run cli -- check-plan', () => {
-  test('exits 0 with only the seed\'s known findings, listed in Spanish', async () => {
+  test("exits 0 with only the seed's known findings, listed in Spanish", async () => {
     const { code, out } = await cli(['check-plan']);
     expect(code).toBe(0);
     expect(out).toContain('[conocido] meta-quantity 4075');

@@ -41,7 +41,11 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run package -- --env playground', how: 'spawned' },
   { command: 'npm run package', how: 'spawned' },
   { command: 'npm run test:e2e', how: 'ci', note: 'needs Chromium; .ci/run runs it' },
-  { command: 'PEI_E2E_UPDATE_DOCS=1 npm run test:e2e', how: 'ci', note: 'the e2e test of .ci/run, also rewriting the README image' },
+  {
+    command: 'PEI_E2E_UPDATE_DOCS=1 npm run test:e2e',
+    how: 'ci',
+    note: 'the e2e test of .ci/run, also rewriting the README image',
+  },
   { command: 'npm run bench', how: 'ci', note: 'several minutes; .ci/run runs it' },
   { command: 'npm run bench:pg', how: 'ci', note: 'its own PostgreSQL, about 2 minutes; .ci/run runs it' },
   // CONTRIBUTING.md's loop: a developer's scripts
@@ -51,9 +55,29 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run depcruise', how: 'developer', note: 'the layer rules; the suite runs the same check' },
   { command: 'npm run typecheck', how: 'developer' },
   // docs/interfaces.md writes the contract's command forms with placeholders
-  { command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json', how: 'template', by: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json' },
-  { command: 'npm run cli -- import-reports ARCHIVO.csv', how: 'template', by: 'npm run cli -- import-reports reportes.csv' },
-  { command: 'npm run cli -- export --year AAAA --quarter T --out ARCHIVO.xlsx', how: 'template', by: 'npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx' },
-  { command: 'npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"', how: 'spawned', note: 'against the test run\'s PostgreSQL (skipped, said, without one)' },
-  { command: 'npm run cli -- migrate-store --from ARCHIVO --to URL', how: 'template', by: 'npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"' },
+  {
+    command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json',
+    how: 'template',
+    by: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json',
+  },
+  {
+    command: 'npm run cli -- import-reports ARCHIVO.csv',
+    how: 'template',
+    by: 'npm run cli -- import-reports reportes.csv',
+  },
+  {
+    command: 'npm run cli -- export --year AAAA --quarter T --out ARCHIVO.xlsx',
+    how: 'template',
+    by: 'npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx',
+  },
+  {
+    command: 'npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"',
+    how: 'spawned',
+    note: "against the test run's PostgreSQL (skipped, said, without one)",
+  },
+  {
+    command: 'npm run cli -- migrate-store --from ARCHIVO --to URL',
+    how: 'template',
+    by: 'npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"',
+  },
 ];

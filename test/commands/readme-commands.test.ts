@@ -1,5 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -24,7 +35,8 @@ const spawnedHere = new Set<string>();
 /** The command as documented; fails when the list in commands.ts does not have it as `spawned`. */
 function typed(command: string): string {
   const entry = COMMANDS.find((c) => c.command === command);
-  if (!entry || entry.how !== 'spawned') throw new Error(`«${command}» is not listed as spawned in test/commands/commands.ts`);
+  if (!entry || entry.how !== 'spawned')
+    throw new Error(`«${command}» is not listed as spawned in test/commands/commands.ts`);
   spawnedHere.add(command);
   return command;
 }
@@ -32,7 +44,8 @@ function typed(command: string): string {
 /** The environment of a person's shell: no npm_* variables from the `npm test` that runs this file. */
 function shellEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_|^INIT_CWD$|^JEST_|^NODE_ENV$|^NODE_OPTIONS$/i.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^npm_|^INIT_CWD$|^JEST_|^NODE_ENV$|^NODE_OPTIONS$/i.test(k)) env[k] = v;
   return { ...env, LOG_LEVEL: 'info', ...extra };
 }
 
@@ -41,7 +54,11 @@ function tempDir(prefix: string): string {
 }
 
 /** Runs a documented command line to its end, like a shell would, from `cwd` (the project's root by default). */
-function run(line: string, env: Record<string, string>, cwd = ROOT): Promise<{ code: number | null; out: string; err: string }> {
+function run(
+  line: string,
+  env: Record<string, string>,
+  cwd = ROOT,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', line], { cwd, env: shellEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -82,13 +99,25 @@ interface Running {
 }
 
 /** Starts a long-running documented command and waits until `ready` (polled) says it answers. */
-async function start(line: string, env: Record<string, string>, ready: (out: string) => Promise<boolean>, timeoutMs = 150_000): Promise<Running> {
-  const child = spawn('/bin/sh', ['-c', line], { cwd: ROOT, env: shellEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+async function start(
+  line: string,
+  env: Record<string, string>,
+  ready: (out: string) => Promise<boolean>,
+  timeoutMs = 150_000,
+): Promise<Running> {
+  const child = spawn('/bin/sh', ['-c', line], {
+    cwd: ROOT,
+    env: shellEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   // 'close': the shell and every process that shares its output (npm, the script, the bot) are done
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('close', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('close', (code, signal) => r({ code, signal })),
+  );
   const running: Running = {
     child,
     output: () => out,
@@ -141,7 +170,12 @@ function realStoreState(): string {
 async function storedReports(dbFile: string) {
   const store = await openLowdbStore(dbFile, { readOnly: true });
   try {
-    return (await store.reports()).map((r) => ({ indicatorId: r.indicatorId, period: r.period, value: r.value, source: r.source }));
+    return (await store.reports()).map((r) => ({
+      indicatorId: r.indicatorId,
+      period: r.period,
+      value: r.value,
+      source: r.source,
+    }));
   } finally {
     await store.close();
   }
@@ -182,11 +216,16 @@ export function documentedCommands(): { command: string; file: string }[] {
 describe('the documents show only covered commands', () => {
   test('every npm command of README.md, CONTRIBUTING.md and docs/*.md is in test/commands/commands.ts', () => {
     const documented = documentedCommands();
-    expect(documented.map((d) => d.command)).toEqual(expect.arrayContaining(['npm start', 'npm test', 'npm run cli -- check-plan']));
+    expect(documented.map((d) => d.command)).toEqual(
+      expect.arrayContaining(['npm start', 'npm test', 'npm run cli -- check-plan']),
+    );
     const known = new Set(COMMANDS.map((c) => c.command));
     // a template ("ARCHIVO", "AAAA" placeholders) names the spawned command that exercises it
     for (const c of COMMANDS.filter((x) => x.how === 'template')) {
-      expect({ template: c.command, by: c.by && COMMANDS.find((x) => x.command === c.by)?.how }).toEqual({ template: c.command, by: 'spawned' });
+      expect({ template: c.command, by: c.by && COMMANDS.find((x) => x.command === c.by)?.how }).toEqual({
+        template: c.command,
+        by: 'spawned',
+      });
     }
     const missing = documented.filter((d) => !known.has(d.command)).map((d) => `${d.file}: ${d.command}`);
     expect(missing).toEqual([]);
@@ -199,13 +238,17 @@ describe('the documents show only covered commands', () => {
   });
 
   test('the README shows the quick start and the demo', () => {
-    const readme = documentedCommands().filter((d) => d.file === 'README.md').map((d) => d.command);
+    const readme = documentedCommands()
+      .filter((d) => d.file === 'README.md')
+      .map((d) => d.command);
     expect(readme).toEqual(expect.arrayContaining(['npm install', 'npm test', 'npm run demo']));
   });
 
-  test("developer commands are scripts of package.json", () => {
+  test('developer commands are scripts of package.json', () => {
     const scripts = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts);
-    const missing = COMMANDS.filter((c) => c.how === 'developer' && !scripts.includes(c.command.replace(/^npm run /, ''))).map((c) => c.command);
+    const missing = COMMANDS.filter(
+      (c) => c.how === 'developer' && !scripts.includes(c.command.replace(/^npm run /, '')),
+    ).map((c) => c.command);
     expect(missing).toEqual([]);
   });
 
@@ -224,7 +267,11 @@ describe('the documents show only covered commands', () => {
         if (['node_modules', '.git', 'dist', '.test-build', 'build', 'coverage', 'output'].includes(e.name)) continue;
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(ts|js|mjs|cjs|json|md|yml|yaml|txt|csv)$|^run$/.test(e.name) && e.name !== 'package-lock.json' && statSync(p).size < 2_000_000) {
+        else if (
+          /\.(ts|js|mjs|cjs|json|md|yml|yaml|txt|csv)$|^run$/.test(e.name) &&
+          e.name !== 'package-lock.json' &&
+          statSync(p).size < 2_000_000
+        ) {
           const text = readFileSync(p, 'utf8');
           if (/\.\.\/shared\b|\/work\/shared\b/.test(text) && p !== __filename) hits.push(relative(ROOT, p));
         }
@@ -245,7 +292,9 @@ describe('npm run cli, as typed', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('status --json prints the read API JSON (10 objectives, 29 indicators) and exits 0', async () => {
-    const r = await run(typed('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json'), { PEI_DB_FILE: dbFile });
+    const r = await run(typed('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json'), {
+      PEI_DB_FILE: dbFile,
+    });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);
@@ -275,7 +324,11 @@ describe('npm run cli, as typed', () => {
           '4263,2025-06,"0,3",Se publicó la versión 1 del portal,,https://intranet.example/4263/2025-06,ana.perez@secretariageneral.example\n' +
           '4236,2025-05,1,Nodo digital de Kennedy fortalecido,,https://intranet.example/4236/2025-05,diego.moreno@secretariageneral.example\n',
       );
-      const r = await run(typed('npm run cli -- import-reports reportes.csv'), { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
+      const r = await run(
+        typed('npm run cli -- import-reports reportes.csv'),
+        { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' },
+        here,
+      );
       expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
       expect(r.out).toContain(`2 reportes importados, 0 ya existían (${dbFile}).`);
       expect(await storedReports(dbFile)).toEqual([
@@ -283,7 +336,11 @@ describe('npm run cli, as typed', () => {
         { indicatorId: '4236', period: '2025-05', value: 1, source: 'csv' },
       ]);
       // the same file again stores nothing new
-      const again = await run('npm run cli -- import-reports reportes.csv', { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
+      const again = await run(
+        'npm run cli -- import-reports reportes.csv',
+        { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' },
+        here,
+      );
       expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: '' });
       expect(again.out).toContain('Este archivo ya se había importado: no se guardó nada nuevo.');
       expect(await storedReports(dbFile)).toHaveLength(2);
@@ -298,38 +355,64 @@ describe('npm run cli, as typed', () => {
   }, 90_000);
 
   // The README's PostgreSQL commands, against the run's own server (test/global-setup.js); skipped, said, without one.
-  (testPgUrl ? test : test.skip)('migrate-store copies the store into PostgreSQL once; status then reads the same figures from it', async () => {
-    const url = await freshDatabase();
-    const here = mkdtempSync(join(ROOT, '.test-build', 'cli-'));
-    try {
-      mkdirSync(join(here, 'data'));
-      for (const f of readdirSync(dirname(dbFile)).filter((f) => f.startsWith('db.'))) copyFileSync(join(dirname(dbFile), f), join(here, 'data', f));
-      const line = typed('npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"');
-      const r = await run(line, { PEI_DATABASE_URL: url }, here);
-      expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
-      expect(r.out).toMatch(/Copiado de .*data\/db\.json a postgres:\/\/.*: 2 versiones de reportes, 2 entradas de auditoría/);
-      const rows = await query<{ indicator_id: string; period: string }>(url, 'SELECT indicator_id, period FROM pei_reports ORDER BY ord');
-      expect(rows).toEqual([{ indicator_id: '4263', period: '2025-06' }, { indicator_id: '4236', period: '2025-05' }]);
-      // the same pair again: nothing changes, exit 0
-      const again = await run(line, { PEI_DATABASE_URL: url }, here);
-      expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: '' });
-      expect(again.out).toContain('no se cambió nada');
-      expect(await query(url, 'SELECT count(*)::int AS n FROM pei_audit')).toEqual([{ n: 2 }]);
-      // status against either store: the same JSON
-      const fromFile = await run(typed('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json'), { PEI_DB_FILE: dbFile });
-      const fromPg = await run('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json', { PEI_DATABASE_URL: url, PEI_DB_FILE: join(here, 'none.json') });
-      expect({ code: fromPg.code, err: fromPg.err }).toEqual({ code: 0, err: '' });
-      expect(JSON.parse(fromPg.out)).toEqual(JSON.parse(fromFile.out));
-      expect(JSON.parse(fromPg.out).objectives.flatMap((o: any) => o.indicators).find((i: any) => i.id === '4263').executed).toBe(0.3);
-    } finally {
-      rmSync(here, { recursive: true, force: true });
-    }
-  }, 90_000);
+  (testPgUrl ? test : test.skip)(
+    'migrate-store copies the store into PostgreSQL once; status then reads the same figures from it',
+    async () => {
+      const url = await freshDatabase();
+      const here = mkdtempSync(join(ROOT, '.test-build', 'cli-'));
+      try {
+        mkdirSync(join(here, 'data'));
+        for (const f of readdirSync(dirname(dbFile)).filter((f) => f.startsWith('db.')))
+          copyFileSync(join(dirname(dbFile), f), join(here, 'data', f));
+        const line = typed('npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"');
+        const r = await run(line, { PEI_DATABASE_URL: url }, here);
+        expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+        expect(r.out).toMatch(
+          /Copiado de .*data\/db\.json a postgres:\/\/.*: 2 versiones de reportes, 2 entradas de auditoría/,
+        );
+        const rows = await query<{ indicator_id: string; period: string }>(
+          url,
+          'SELECT indicator_id, period FROM pei_reports ORDER BY ord',
+        );
+        expect(rows).toEqual([
+          { indicator_id: '4263', period: '2025-06' },
+          { indicator_id: '4236', period: '2025-05' },
+        ]);
+        // the same pair again: nothing changes, exit 0
+        const again = await run(line, { PEI_DATABASE_URL: url }, here);
+        expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: '' });
+        expect(again.out).toContain('no se cambió nada');
+        expect(await query(url, 'SELECT count(*)::int AS n FROM pei_audit')).toEqual([{ n: 2 }]);
+        // status against either store: the same JSON
+        const fromFile = await run(typed('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json'), {
+          PEI_DB_FILE: dbFile,
+        });
+        const fromPg = await run('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json', {
+          PEI_DATABASE_URL: url,
+          PEI_DB_FILE: join(here, 'none.json'),
+        });
+        expect({ code: fromPg.code, err: fromPg.err }).toEqual({ code: 0, err: '' });
+        expect(JSON.parse(fromPg.out)).toEqual(JSON.parse(fromFile.out));
+        expect(
+          JSON.parse(fromPg.out)
+            .objectives.flatMap((o: any) => o.indicators)
+            .find((i: any) => i.id === '4263').executed,
+        ).toBe(0.3);
+      } finally {
+        rmSync(here, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 
   test('export writes the quarterly workbook where the person is, with the figures of the store', async () => {
     const here = mkdtempSync(join(ROOT, '.test-build', 'cli-'));
     try {
-      const r = await run(typed('npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx'), { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
+      const r = await run(
+        typed('npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx'),
+        { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' },
+        here,
+      );
       expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
       expect(r.out).toMatch(/Seguimiento T2 2025 \(corte 2025-06-30\) escrito en seguimiento-T2\.xlsx/);
       const wb = new ExcelJS.Workbook();
@@ -345,7 +428,11 @@ describe('npm run cli, as typed', () => {
       expect(row4263).toBeDefined();
       expect(row4263).toEqual(expect.arrayContaining([0.3, 0.75]));
       // a quarter that has not started: exit 1, a message, no file
-      const early = await run('npm run --silent cli -- export --year 2025 --quarter 4 --out t4.xlsx', { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
+      const early = await run(
+        'npm run --silent cli -- export --year 2025 --quarter 4 --out t4.xlsx',
+        { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' },
+        here,
+      );
       expect(early.code).toBe(1);
       expect(early.err).not.toBe('');
       expect(existsSync(join(here, 't4.xlsx'))).toBe(false);
@@ -365,7 +452,11 @@ describe('npm run cli, as typed', () => {
           '9999,2025-06,1,Indicador que no está en el plan,,https://intranet.example/9999,andres.rodriguez@secretariageneral.example\n' +
           '4267,junio,1,Periodo mal escrito,,https://intranet.example/4267,andres.rodriguez@secretariageneral.example\n',
       );
-      const r = await run(typed('npm run cli -- import-reports archivo.csv'), { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' }, here);
+      const r = await run(
+        typed('npm run cli -- import-reports archivo.csv'),
+        { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' },
+        here,
+      );
       expect(r.code).toBe(1);
       expect(r.err).toContain('No se importó nada: hay 2 errores en 2 filas en archivo.csv.');
       expect(r.err).toMatch(/línea 3: .*9999/);
@@ -391,21 +482,33 @@ describe('npm run cli, as typed', () => {
 
 describe('npm run package, as typed', () => {
   test.each([
-    ['npm run package -- --env dev', 'dev', { TEAMS_APP_ID: '4f1e2d3c-5b6a-4789-8a9b-0c1d2e3f4a5b', BOT_ID: '9a8b7c6d-5e4f-4321-9abc-def012345678' }],
+    [
+      'npm run package -- --env dev',
+      'dev',
+      { TEAMS_APP_ID: '4f1e2d3c-5b6a-4789-8a9b-0c1d2e3f4a5b', BOT_ID: '9a8b7c6d-5e4f-4321-9abc-def012345678' },
+    ],
     ['npm run package -- --env playground', 'playground', {}],
-    ['npm run package', 'local', { TEAMS_APP_ID: '1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b', BOT_ID: '2c3d4e5f-6a7b-4829-8b0c-2d3e4f5a6b7c' }],
-  ])('%s writes a valid app package zip', async (line, env, vars) => {
-    const zip = join(ROOT, 'build', 'appPackage', `appPackage.${env}.zip`);
-    rmSync(zip, { force: true });
-    const r = await run(typed(line), vars as Record<string, string>);
-    expect(r.code).toBe(0);
-    expect(existsSync(zip)).toBe(true);
-    const entries = new AdmZip(zip).getEntries().map((e) => e.entryName);
-    expect(entries).toEqual(expect.arrayContaining(['manifest.json', 'color.png', 'outline.png']));
-    const manifest = JSON.parse(new AdmZip(zip).readAsText('manifest.json'));
-    if (env !== 'playground') expect(manifest.id).toBe((vars as Record<string, string>).TEAMS_APP_ID);
-    else expect(manifest.id).toBe('7c1a5b9e-4f0d-4e2a-9b3c-2d6e8f0a1b2c');
-  }, 60_000);
+    [
+      'npm run package',
+      'local',
+      { TEAMS_APP_ID: '1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b', BOT_ID: '2c3d4e5f-6a7b-4829-8b0c-2d3e4f5a6b7c' },
+    ],
+  ])(
+    '%s writes a valid app package zip',
+    async (line, env, vars) => {
+      const zip = join(ROOT, 'build', 'appPackage', `appPackage.${env}.zip`);
+      rmSync(zip, { force: true });
+      const r = await run(typed(line), vars as Record<string, string>);
+      expect(r.code).toBe(0);
+      expect(existsSync(zip)).toBe(true);
+      const entries = new AdmZip(zip).getEntries().map((e) => e.entryName);
+      expect(entries).toEqual(expect.arrayContaining(['manifest.json', 'color.png', 'outline.png']));
+      const manifest = JSON.parse(new AdmZip(zip).readAsText('manifest.json'));
+      if (env !== 'playground') expect(manifest.id).toBe((vars as Record<string, string>).TEAMS_APP_ID);
+      else expect(manifest.id).toBe('7c1a5b9e-4f0d-4e2a-9b3c-2d6e8f0a1b2c');
+    },
+    60_000,
+  );
 });
 
 describe('long-running commands, as typed', () => {
@@ -413,7 +516,11 @@ describe('long-running commands, as typed', () => {
     const dir = tempDir('pei-start-');
     const port = await freePort();
     const real = realStoreState();
-    const bot = await start(typed('npm start'), { PORT: String(port), PEI_DB_FILE: join(dir, 'db.json') }, async () => (await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200);
+    const bot = await start(
+      typed('npm start'),
+      { PORT: String(port), PEI_DB_FILE: join(dir, 'db.json') },
+      async () => (await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200,
+    );
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
       expect(health).toEqual({ status: 'ok' });
@@ -432,7 +539,11 @@ describe('long-running commands, as typed', () => {
     const port = await freePort();
     const pgPort = await freePort();
     const real = realStoreState();
-    const running = await start(line, { PORT: String(port), TEAMSAPPTESTER_PORT: String(pgPort), ...env }, async (out) => out.includes(`Abra http://localhost:${pgPort}`));
+    const running = await start(
+      line,
+      { PORT: String(port), TEAMSAPPTESTER_PORT: String(pgPort), ...env },
+      async (out) => out.includes(`Abra http://localhost:${pgPort}`),
+    );
     return { port, pgPort, real, running };
   }
 
@@ -455,10 +566,14 @@ describe('long-running commands, as typed', () => {
 
   test('PEI_NOW=2025-07-03 npm run dev: without PEI_DB_FILE the store is data/dev.json, and the bot lives on 3 July 2025', async () => {
     const token = 'token-de-prueba-dev';
-    const { port, pgPort, real, running } = await devLike(typed('PEI_NOW=2025-07-03 npm run dev'), { PEI_API_TOKEN: token });
+    const { port, pgPort, real, running } = await devLike(typed('PEI_NOW=2025-07-03 npm run dev'), {
+      PEI_API_TOKEN: token,
+    });
     try {
       expect(running.output()).toContain(`(almacén ${join('data', 'dev.json')})`);
-      const status = await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
+      const status = await fetch(`http://127.0.0.1:${port}/api/v1/status`, {
+        headers: { Authorization: `Bearer ${token}` },
+      }).then((r) => r.json());
       expect([status.asOf, status.year]).toEqual(['2025-07-03', 2025]);
       expect(await httpStatus(`http://127.0.0.1:${pgPort}/`)).toBe(200);
     } finally {
@@ -502,11 +617,17 @@ describe('long-running commands, as typed', () => {
       demoStore = /almacén temporal (\S+db\.json)/.exec(out)![1];
       expect(demoStore.startsWith(tmpdir())).toBe(true);
       expect(await httpStatus(`http://127.0.0.1:${pgPort}/`)).toBe(200);
-      const status = await fetch(`http://127.0.0.1:${port}/api/v1/status`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
+      const status = await fetch(`http://127.0.0.1:${port}/api/v1/status`, {
+        headers: { Authorization: `Bearer ${token}` },
+      }).then((r) => r.json());
       expect(status.asOf).toBe('2025-07-03');
       const o5 = status.objectives.find((o: { number: number }) => o.number === 5);
       // the screenshot in the README: 39,2 % annual, 72,9 % expected, 30,8 % four-year, amarillo
-      expect([o5.progress, o5.expected, o5.cumulative, o5.status].map((x: number | string) => (typeof x === 'number' ? Math.round(x * 1000) / 10 : x))).toEqual([39.2, 72.9, 30.8, 'amarillo']);
+      expect(
+        [o5.progress, o5.expected, o5.cumulative, o5.status].map((x: number | string) =>
+          typeof x === 'number' ? Math.round(x * 1000) / 10 : x,
+        ),
+      ).toEqual([39.2, 72.9, 30.8, 'amarillo']);
       expect(o5.indicators.map((i: { id: string; executed: number | null }) => [i.id, i.executed])).toEqual([
         ['4263', null],
         ['4267', 1],
@@ -526,8 +647,9 @@ describe('coverage of the list', () => {
   test('every command listed as spawned was spawned by this file', () => {
     // without a PostgreSQL server (the run said so at its start; a failure under CI=true) its commands are not run
     const needsPg = (c: { command: string }) => c.command.includes('$PEI_DATABASE_URL');
-    const notSpawned = COMMANDS.filter((c) => c.how === 'spawned' && !spawnedHere.has(c.command) && (testPgUrl || !needsPg(c))).map((c) => c.command);
+    const notSpawned = COMMANDS.filter(
+      (c) => c.how === 'spawned' && !spawnedHere.has(c.command) && (testPgUrl || !needsPg(c)),
+    ).map((c) => c.command);
     expect(notSpawned).toEqual([]);
   });
 });
-

@@ -21,14 +21,34 @@ test('the digest of Monday 16 June 2025 counts the months of 2025 as computed by
     ],
   });
   const status = createStatusService(plan, store);
-  const built = await buildDigest({ plan, store, figures: (y, a) => status.figures(y, a) }, 'conv-1', at('2025-06-16T08:00'), 'es');
+  const built = await buildDigest(
+    { plan, store, figures: (y, a) => status.figures(y, a) },
+    'conv-1',
+    at('2025-06-16T08:00'),
+    'es',
+  );
   const withTarget = plan.objectives.flatMap((o) => o.indicators).filter((i) => i.program[2025] !== 0).length;
   // Five months closed; every other indicator missed all five (the May deadline, 9 June, has passed); 4263 missed March.
   expect(built.model.compliance).toEqual({ year: 2025, onTime: 3, late: 1, missing: withTarget * 5 - 4, open: 0 });
   const es = cardText(digestCard(built.model, { lang: 'es' }));
-  expect(es).toContain(`Cumplimiento de reportes 2025: 3 meses a tiempo, 1 tarde, ${withTarget * 5 - 4} sin reporte y 0 en plazo`);
-  const en = await buildDigest({ plan, store, figures: (y, a) => status.figures(y, a) }, 'conv-1', at('2025-06-06T08:00'), 'en');
+  expect(es).toContain(
+    `Cumplimiento de reportes 2025: 3 meses a tiempo, 1 tarde, ${withTarget * 5 - 4} sin reporte y 0 en plazo`,
+  );
+  const en = await buildDigest(
+    { plan, store, figures: (y, a) => status.figures(y, a) },
+    'conv-1',
+    at('2025-06-06T08:00'),
+    'en',
+  );
   // As of 6 June the May report is not due until 9 June: every indicator's May is «not yet due» but 4263's, stored 9 June (not yet).
-  expect(en.model.compliance).toEqual({ year: 2025, onTime: 2, late: 1, missing: withTarget * 4 - 3, open: withTarget });
-  expect(cardText(digestCard(en.model, { lang: 'en' }))).toContain(`Reporting compliance 2025: 2 months on time, 1 late, ${withTarget * 4 - 3} missing and ${withTarget} not yet due`);
+  expect(en.model.compliance).toEqual({
+    year: 2025,
+    onTime: 2,
+    late: 1,
+    missing: withTarget * 4 - 3,
+    open: withTarget,
+  });
+  expect(cardText(digestCard(en.model, { lang: 'en' }))).toContain(
+    `Reporting compliance 2025: 2 months on time, 1 late, ${withTarget * 4 - 3} missing and ${withTarget} not yet due`,
+  );
 });

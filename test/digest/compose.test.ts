@@ -16,9 +16,19 @@ const figuresAt = (reports: Parameters<typeof computePlan>[1], now = NOW) => {
 
 const reports = [
   report('4263', '2025-05', 0.2, { reportedAt: '2025-06-05T15:00:00.000Z' }),
-  report('4263', '2025-06', 0.3, { reportedAt: '2025-07-03T15:00:00.000Z', author: { id: 'aad-ana', name: 'Ana Pérez' } }),
-  report('4263', '2025-06', 0.32, { version: 2, reportedAt: '2025-07-04T15:00:00.000Z', author: { id: 'aad-ana', name: 'Ana Pérez' } }),
-  report('3979', '2025-06', 0.05, { reportedAt: '2025-07-02T15:00:00.000Z', author: { id: 'aad-luis', name: 'Luis Gómez' } }),
+  report('4263', '2025-06', 0.3, {
+    reportedAt: '2025-07-03T15:00:00.000Z',
+    author: { id: 'aad-ana', name: 'Ana Pérez' },
+  }),
+  report('4263', '2025-06', 0.32, {
+    version: 2,
+    reportedAt: '2025-07-04T15:00:00.000Z',
+    author: { id: 'aad-ana', name: 'Ana Pérez' },
+  }),
+  report('3979', '2025-06', 0.05, {
+    reportedAt: '2025-07-02T15:00:00.000Z',
+    author: { id: 'aad-luis', name: 'Luis Gómez' },
+  }),
   report('4075', '2025-03', 1, { reportedAt: '2025-04-02T15:00:00.000Z' }),
 ];
 const owners = (id: string) => (id === '4263' ? [ANA] : id === '3979' ? [LUIS] : []);
@@ -42,10 +52,17 @@ describe('composeDigest', () => {
     expect(digestPeriod(at('2026-01-05T08:00'))).toEqual({ year: 2025, asOf: '2026-01-05' });
   });
 
-  test('plan and objective figures equal the read API\'s (same rounding)', () => {
+  test("plan and objective figures equal the read API's (same rounding)", () => {
     const m = compose(null);
     const api = statusJson(figuresAt(reports), owners);
-    expect(m.plan).toEqual({ id: api.plan.id, name: api.plan.name, progress: api.plan.progress, expected: api.plan.expected, cumulative: api.plan.cumulative, status: api.plan.status });
+    expect(m.plan).toEqual({
+      id: api.plan.id,
+      name: api.plan.name,
+      progress: api.plan.progress,
+      expected: api.plan.expected,
+      cumulative: api.plan.cumulative,
+      status: api.plan.status,
+    });
     expect(m.objectives.map((o) => [o.number, o.progress, o.expected, o.cumulative, o.status, o.pending])).toEqual(
       api.objectives.map((o) => [o.number, o.progress, o.expected, o.cumulative, o.status, o.pending.length]),
     );
@@ -56,9 +73,17 @@ describe('composeDigest', () => {
   test('reports received since the last digest, grouped by indicator in plan order, corrections included', async () => {
     const m = compose({ at: '2025-06-30T13:00:00.000Z', snapshot: null });
     expect(m.changes.reportCount).toBe(3);
-    expect(m.changes.byIndicator.map((g) => [g.indicatorId, g.reports.map((r) => [r.period, r.value, r.version, r.author])])).toEqual([
+    expect(
+      m.changes.byIndicator.map((g) => [g.indicatorId, g.reports.map((r) => [r.period, r.value, r.version, r.author])]),
+    ).toEqual([
       ['3979', [['2025-06', 0.05, 1, 'Luis Gómez']]],
-      ['4263', [['2025-06', 0.3, 1, 'Ana Pérez'], ['2025-06', 0.32, 2, 'Ana Pérez']]],
+      [
+        '4263',
+        [
+          ['2025-06', 0.3, 1, 'Ana Pérez'],
+          ['2025-06', 0.32, 2, 'Ana Pérez'],
+        ],
+      ],
     ]);
     expect(m.changes.firstDigest).toBe(false);
     expect(m.changes.since).toBe('2025-06-30T13:00:00.000Z');
@@ -69,12 +94,17 @@ describe('composeDigest', () => {
     const snap = snapshotOf(before);
     const m = compose({ at: '2025-06-30T13:00:00.000Z', snapshot: snap });
     const now = figuresAt(reports);
-    const expected = now.objectives.flatMap((o) => o.indicators).filter((f) => snap.indicators[f.indicator.id] !== f.status).map((f) => f.indicator.id);
+    const expected = now.objectives
+      .flatMap((o) => o.indicators)
+      .filter((f) => snap.indicators[f.indicator.id] !== f.status)
+      .map((f) => f.indicator.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(m.changes.statusChanges.filter((c) => c.kind === 'indicator').map((c) => c.ref)).toEqual(expected);
     for (const c of m.changes.statusChanges) expect(c.from).not.toBe(c.to);
     // A snapshot of another year (a new vigencia) shows no changes.
-    expect(compose({ at: '2025-06-30T13:00:00.000Z', snapshot: { ...snap, year: 2024 } }).changes.statusChanges).toEqual([]);
+    expect(
+      compose({ at: '2025-06-30T13:00:00.000Z', snapshot: { ...snap, year: 2024 } }).changes.statusChanges,
+    ).toEqual([]);
   });
 
   test('lagging: every red then every amber indicator, with owners', async () => {
@@ -99,7 +129,15 @@ describe('composeDigest', () => {
     expect(textOf(card)).toContain('sin responsable');
     expect(textOf(card)).toContain('27 indicadores no han reportado (27 sin responsable asignado).');
     // On the card, indicators with a named owner come first: those are the people to call.
-    const withOwner = composeDigest({ plan: thePlan(), figures: figuresAt(reports), previous: null, reportsSince: [], owners: (id) => (id === '4202' ? [LUIS] : []), lang: 'es', now: NOW });
+    const withOwner = composeDigest({
+      plan: thePlan(),
+      figures: figuresAt(reports),
+      previous: null,
+      reportsSince: [],
+      owners: (id) => (id === '4202' ? [LUIS] : []),
+      lang: 'es',
+      now: NOW,
+    });
     const text = textOf(digestCard(withOwner, { lang: 'es' }));
     const pendingPart = text.slice(text.indexOf('Reportes pendientes'));
     expect(pendingPart).toContain('26 sin responsable asignado');
@@ -109,8 +147,11 @@ describe('composeDigest', () => {
 });
 
 describe('the digest card', () => {
-  test('is a valid Adaptive Card with a button to open each objective and the API\'s figures on it', () => {
-    const m = compose({ at: '2025-06-30T13:00:00.000Z', snapshot: snapshotOf(figuresAt(reports.slice(0, 1), at('2025-06-30T08:00'))) });
+  test("is a valid Adaptive Card with a button to open each objective and the API's figures on it", () => {
+    const m = compose({
+      at: '2025-06-30T13:00:00.000Z',
+      snapshot: snapshotOf(figuresAt(reports.slice(0, 1), at('2025-06-30T08:00'))),
+    });
     for (const lang of ['es', 'en'] as const) {
       const card = digestCard({ ...m, lang }, { lang });
       expect(cardProblems(card)).toEqual([]);
@@ -129,24 +170,55 @@ describe('the digest card', () => {
     const es = textOf(digestCard(compose(null), { lang: 'es' }));
     expect(es).toContain('Resumen semanal del PEI');
     expect(es).toContain('Reportes pendientes de junio de 2025 (plazo: lunes 7 de julio de 2025)');
-    const rem = reminderCard({ key: 'k', period: '2025-06', deadline: '2025-07-07', daysLeft: 3, owner: ANA, indicators: [{ id: '4263', name: 'Portal', objective: 5 }] }, 'es');
+    const rem = reminderCard(
+      {
+        key: 'k',
+        period: '2025-06',
+        deadline: '2025-07-07',
+        daysLeft: 3,
+        owner: ANA,
+        indicators: [{ id: '4263', name: 'Portal', objective: 5 }],
+      },
+      'es',
+    );
     expect(cardProblems(rem)).toEqual([]);
     expect(textOf(rem)).toContain('Faltan 3 días para el plazo del reporte de junio de 2025: lunes 7 de julio de 2025');
     expect(submits(rem).map((s) => s.data)).toContainEqual({ verb: 'report-start', indicatorId: '4263' });
-    for (const outcome of ['subscribed', 'already-subscribed', 'unsubscribed', 'not-subscribed', 'only-admins'] as const) {
+    for (const outcome of [
+      'subscribed',
+      'already-subscribed',
+      'unsubscribed',
+      'not-subscribed',
+      'only-admins',
+    ] as const) {
       for (const lang of ['es', 'en'] as const) {
-        const card = subscriptionCard({ outcome, lang, scope: 'channel', nextRun: at('2025-07-14T08:00'), by: 'Ana Pérez', isAdmin: true });
+        const card = subscriptionCard({
+          outcome,
+          lang,
+          scope: 'channel',
+          nextRun: at('2025-07-14T08:00'),
+          by: 'Ana Pérez',
+          isAdmin: true,
+        });
         expect({ outcome, lang, problems: cardProblems(card) }).toEqual({ outcome, lang, problems: [] });
       }
     }
-    expect(textOf(subscriptionCard({ outcome: 'subscribed', lang: 'es', scope: 'channel', nextRun: at('2025-07-14T08:00') }))).toContain('lunes 14 de julio de 2025, 8:00 a. m. (hora de Bogotá)');
+    expect(
+      textOf(
+        subscriptionCard({ outcome: 'subscribed', lang: 'es', scope: 'channel', nextRun: at('2025-07-14T08:00') }),
+      ),
+    ).toContain('lunes 14 de julio de 2025, 8:00 a. m. (hora de Bogotá)');
   });
 });
 
 describe('the digest from the store', () => {
   test('the next digest counts changes from the last one, scheduled or sent on demand', async () => {
     const store = memoryStore({ reports, owners: { '4263': [ANA] } });
-    const deps = { plan: thePlan(), store, figures: async (y: number, a: string) => computePlan(thePlan(), await store.reports(), { year: y, asOf: a }) };
+    const deps = {
+      plan: thePlan(),
+      store,
+      figures: async (y: number, a: string) => computePlan(thePlan(), await store.reports(), { year: y, asOf: a }),
+    };
     const first = await buildDigest(deps, 'c1', at('2025-06-30T08:00'));
     expect(first.model.changes.firstDigest).toBe(true);
     await recordDigest(store, 'digest:2025-W27:c1', at('2025-06-30T08:00'), 'c1', first.snapshot);

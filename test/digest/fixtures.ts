@@ -19,11 +19,20 @@ export const ANA: Person = { id: 'aad-ana', name: 'Ana Pérez' };
 export const LUIS: Person = { id: 'aad-luis', name: 'Luis Gómez' };
 export const ADMIN: Person = { id: 'aad-admin', name: 'Oficina de Planeación' };
 
-export function conversation(key: string, scope: ConversationRecord['scope'] = 'groupChat', extra: Partial<ConversationRecord> = {}): ConversationRecord {
+export function conversation(
+  key: string,
+  scope: ConversationRecord['scope'] = 'groupChat',
+  extra: Partial<ConversationRecord> = {},
+): ConversationRecord {
   return {
     key,
     scope,
-    reference: { channelId: 'msteams', serviceUrl: 'https://stand-in.local/', conversation: { id: key }, bot: { id: '28:pei-bot', name: 'PEI Bot' } },
+    reference: {
+      channelId: 'msteams',
+      serviceUrl: 'https://stand-in.local/',
+      conversation: { id: key },
+      bot: { id: '28:pei-bot', name: 'PEI Bot' },
+    },
     active: true,
     updatedAt: '2025-06-01T00:00:00.000Z',
     ...extra,
@@ -48,7 +57,10 @@ export interface Harness {
   logs: string[];
 }
 
-export function harness(store: Store, opts: { cron?: string; reminderDays?: number[]; admins?: string[] } = {}): Harness {
+export function harness(
+  store: Store,
+  opts: { cron?: string; reminderDays?: number[]; admins?: string[] } = {},
+): Harness {
   const delivered: Outbound[] = [];
   const logs: string[] = [];
   const h: Harness = {

@@ -41,7 +41,7 @@ describe('the reminder calendar (calendar days before the 5th business day)', ()
     expect(remindersDue('2025-07-03', thePlan(), reports, owners, [5, 3, 1])).toEqual([]);
   });
 
-  test('indicators without a target in the period\'s year expect no report (8110-M3 in 2024)', () => {
+  test("indicators without a target in the period's year expect no report (8110-M3 in 2024)", () => {
     const ids2024 = pendingIndicators(thePlan(), [], '2024-06').map((i) => i.id);
     const ids2025 = pendingIndicators(thePlan(), [], '2025-06').map((i) => i.id);
     expect(ids2024).not.toContain('8110-M3');
@@ -59,27 +59,47 @@ describe('reminders with a fake clock', () => {
     const h = harness(store);
     await tickEvery(h.runner, at('2025-07-01T00:00'), at('2025-07-04T00:00'), 15);
     // Ana reports 4263 on 3 July: no more reminders for her.
-    await store.appendReport({ indicatorId: '4263', period: '2025-06', value: 0.3, logros: 'x', dificultades: '', evidencia: '' }, ANA, { source: 'teams', at: '2025-07-03T15:00:00.000Z' });
+    await store.appendReport(
+      { indicatorId: '4263', period: '2025-06', value: 0.3, logros: 'x', dificultades: '', evidencia: '' },
+      ANA,
+      { source: 'teams', at: '2025-07-03T15:00:00.000Z' },
+    );
     await tickEvery(h.runner, at('2025-07-04T00:00'), at('2025-07-09T00:00'), 15);
     const reminders = h.delivered.filter((d) => d.kind === 'reminder');
     expect(reminders.map((d) => d.key)).toEqual(['reminder:2025-06:d-5:aad-ana']);
-    expect((await store.sent()).find((s) => s.key === 'reminder:2025-06:d-5:aad-ana')?.at).toBe(at('2025-07-02T08:00').toISOString());
+    expect((await store.sent()).find((s) => s.key === 'reminder:2025-06:d-5:aad-ana')?.at).toBe(
+      at('2025-07-02T08:00').toISOString(),
+    );
     // Luis cannot be reached: logged once per reminder (d-5, d-3, d-1), not every minute.
-    expect(h.logs.filter((l) => l.includes('recordatorio') && l.includes('Luis Gómez no tiene chat personal'))).toHaveLength(3);
+    expect(
+      h.logs.filter((l) => l.includes('recordatorio') && l.includes('Luis Gómez no tiene chat personal')),
+    ).toHaveLength(3);
     // After the deadline (Monday 7 July) Luis's last notice cannot be sent either: logged once.
     expect(h.logs.filter((l) => l.includes('last-notice:2025-06:aad-luis'))).toHaveLength(1);
   });
 
   test('every reminder day for an owner who never reports, and a restart on the same day sends nothing again', async () => {
-    const store = memoryStore({ owners: { '4263': [ANA] }, conversations: [conversation('a:personal-ana', 'personal', { userId: 'AAD-ANA' })] });
+    const store = memoryStore({
+      owners: { '4263': [ANA] },
+      conversations: [conversation('a:personal-ana', 'personal', { userId: 'AAD-ANA' })],
+    });
     const h = harness(store);
     await tickEvery(h.runner, at('2025-07-01T00:00'), at('2025-07-06T09:00'), 15);
     await h.newRunner().run(at('2025-07-06T10:00'));
     await tickEvery(h.newRunner(), at('2025-07-06T10:00'), at('2025-07-09T00:00'), 30);
     // d-1 falls on Sunday 6 July: it goes out on Monday 7 July (the deadline); the day after, the last notice, once.
-    expect(h.delivered.map((d) => d.key)).toEqual(['reminder:2025-06:d-5:aad-ana', 'reminder:2025-06:d-3:aad-ana', 'reminder:2025-06:d-1:aad-ana', 'last-notice:2025-06:aad-ana']);
-    expect((await store.sent()).find((x) => x.key === 'reminder:2025-06:d-1:aad-ana')?.at).toBe(at('2025-07-07T08:00').toISOString());
-    expect((await store.sent()).find((x) => x.key === 'last-notice:2025-06:aad-ana')?.at).toBe(at('2025-07-08T08:00').toISOString());
+    expect(h.delivered.map((d) => d.key)).toEqual([
+      'reminder:2025-06:d-5:aad-ana',
+      'reminder:2025-06:d-3:aad-ana',
+      'reminder:2025-06:d-1:aad-ana',
+      'last-notice:2025-06:aad-ana',
+    ]);
+    expect((await store.sent()).find((x) => x.key === 'reminder:2025-06:d-1:aad-ana')?.at).toBe(
+      at('2025-07-07T08:00').toISOString(),
+    );
+    expect((await store.sent()).find((x) => x.key === 'last-notice:2025-06:aad-ana')?.at).toBe(
+      at('2025-07-08T08:00').toISOString(),
+    );
     const item = h.delivered[0];
     expect(item.kind === 'reminder' && item.reminder.indicators.map((i) => i.id)).toEqual(['4263']);
   });

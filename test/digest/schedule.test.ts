@@ -1,4 +1,11 @@
-import { currentDigestSlot, digestKey, digestsDue, isoWeekOf, nextDigestRun, parseDigestKey } from '../../src/digest/schedule';
+import {
+  currentDigestSlot,
+  digestKey,
+  digestsDue,
+  isoWeekOf,
+  nextDigestRun,
+  parseDigestKey,
+} from '../../src/digest/schedule';
 import { at, conversation, harness, memoryStore, subscription, tickEvery } from './fixtures';
 
 describe('the digest slot (DIGEST_CRON in America/Bogota)', () => {
@@ -28,7 +35,10 @@ describe('the digest slot (DIGEST_CRON in America/Bogota)', () => {
   test('ISO weeks across the new year, next run and key round trip', () => {
     expect(isoWeekOf(at('2025-12-29T08:00'))).toBe('2026-W01');
     expect(nextDigestRun('0 8 * * 1', at('2025-07-07T08:00'))).toEqual(new Date('2025-07-14T13:00:00.000Z'));
-    expect(parseDigestKey(digestKey('2025-W28', '19:abc@thread.tacv2'))).toEqual({ slot: '2025-W28', conversationKey: '19:abc@thread.tacv2' });
+    expect(parseDigestKey(digestKey('2025-W28', '19:abc@thread.tacv2'))).toEqual({
+      slot: '2025-W28',
+      conversationKey: '19:abc@thread.tacv2',
+    });
     expect(parseDigestKey('reminder:2025-06:d-3:x')).toBeNull();
   });
 });
@@ -44,7 +54,13 @@ describe('which conversations are due', () => {
     const r = digestsDue({
       ...base,
       now: at('2025-07-07T08:00'),
-      subscriptions: [subscription('c1'), subscription('c2'), subscription('gone'), subscription('missing'), subscription('late', '2025-07-07T14:00:00Z')],
+      subscriptions: [
+        subscription('c1'),
+        subscription('c2'),
+        subscription('gone'),
+        subscription('missing'),
+        subscription('late', '2025-07-07T14:00:00Z'),
+      ],
       wasSent: (k) => sent.has(k),
     });
     expect(r.due.map((d) => d.key)).toEqual(['digest:2025-W28:c1']);
@@ -58,21 +74,29 @@ describe('which conversations are due', () => {
 
 describe('the schedule with a fake clock', () => {
   test('fires once per week per conversation, at the first tick from Monday 08:00', async () => {
-    const store = memoryStore({ conversations: [conversation('c1'), conversation('c2')], subscriptions: [subscription('c1'), subscription('c2')] });
+    const store = memoryStore({
+      conversations: [conversation('c1'), conversation('c2')],
+      subscriptions: [subscription('c1'), subscription('c2')],
+    });
     const h = harness(store);
     // Three weeks from Monday 00:00, a tick every 15 minutes (every minute is the same logic, only slower).
     await tickEvery(h.runner, at('2025-07-07T00:00'), at('2025-07-27T00:00'), 15);
     const digests = h.delivered.filter((d) => d.kind === 'digest');
     expect(digests.map((d) => d.key)).toEqual([
-      'digest:2025-W28:c1', 'digest:2025-W28:c2',
-      'digest:2025-W29:c1', 'digest:2025-W29:c2',
-      'digest:2025-W30:c1', 'digest:2025-W30:c2',
+      'digest:2025-W28:c1',
+      'digest:2025-W28:c2',
+      'digest:2025-W29:c1',
+      'digest:2025-W29:c2',
+      'digest:2025-W30:c1',
+      'digest:2025-W30:c2',
     ]);
     const sentAt = (await store.sent()).filter((s) => s.key.startsWith('digest:')).map((s) => s.at);
-    expect(new Set(sentAt)).toEqual(new Set(['2025-07-07T13:00:00.000Z', '2025-07-14T13:00:00.000Z', '2025-07-21T13:00:00.000Z']));
+    expect(new Set(sentAt)).toEqual(
+      new Set(['2025-07-07T13:00:00.000Z', '2025-07-14T13:00:00.000Z', '2025-07-21T13:00:00.000Z']),
+    );
   });
 
-  test('a process that starts on a Saturday sends that week\'s overdue digest (the week\'s Monday had passed)', async () => {
+  test("a process that starts on a Saturday sends that week's overdue digest (the week's Monday had passed)", async () => {
     const store = memoryStore({ conversations: [conversation('c1')], subscriptions: [subscription('c1')] });
     const h = harness(store);
     await tickEvery(h.runner, at('2025-07-05T00:00'), at('2025-07-05T01:00'));
@@ -102,24 +126,33 @@ describe('the schedule with a fake clock', () => {
   });
 
   test('subscribing on a Wednesday waits for the next Monday', async () => {
-    const store = memoryStore({ conversations: [conversation('c1')], subscriptions: [subscription('c1', '2025-07-09T15:00:00.000Z')] });
+    const store = memoryStore({
+      conversations: [conversation('c1')],
+      subscriptions: [subscription('c1', '2025-07-09T15:00:00.000Z')],
+    });
     const h = harness(store);
     await tickEvery(h.runner, at('2025-07-09T10:30'), at('2025-07-14T09:00'), 30);
     expect(h.delivered.map((d) => [d.key, d.conversation.key])).toEqual([['digest:2025-W29:c1', 'c1']]);
   });
 
   test('a failed send is retried on later ticks with a backoff, and recorded once it goes', async () => {
-    const store = memoryStore({ conversations: [conversation('c1'), conversation('c2')], subscriptions: [subscription('c1'), subscription('c2')] });
+    const store = memoryStore({
+      conversations: [conversation('c1'), conversation('c2')],
+      subscriptions: [subscription('c1'), subscription('c2')],
+    });
     const h = harness(store);
     let failures = 2;
-    h.answer = (item) => (item.conversation.key === 'c1' && failures-- > 0 ? { status: 'failed', attempts: 1, reason: 'HTTP 500' } : { status: 'sent', attempts: 1 });
+    h.answer = (item) =>
+      item.conversation.key === 'c1' && failures-- > 0
+        ? { status: 'failed', attempts: 1, reason: 'HTTP 500' }
+        : { status: 'sent', attempts: 1 };
     await tickEvery(h.runner, at('2025-07-07T08:00'), at('2025-07-07T09:00'));
     expect(h.delivered.map((d) => d.key)).toEqual(['digest:2025-W28:c2', 'digest:2025-W28:c1']);
     expect(h.logs.filter((l) => l.startsWith('warn') && l.includes('digest:2025-W28:c1'))).toHaveLength(2);
-    expect((await store.wasSent('digest:2025-W28:c1'))).toBe(true);
+    expect(await store.wasSent('digest:2025-W28:c1')).toBe(true);
   });
 
-  test("a conversation the sender found gone is not due any more", async () => {
+  test('a conversation the sender found gone is not due any more', async () => {
     const store = memoryStore({ conversations: [conversation('c1')], subscriptions: [subscription('c1')] });
     const h = harness(store);
     let calls = 0;
@@ -130,6 +163,6 @@ describe('the schedule with a fake clock', () => {
     };
     await tickEvery(h.runner, at('2025-07-07T08:00'), at('2025-07-07T09:00'));
     expect(calls).toBe(1);
-    expect((await store.wasSent('digest:2025-W28:c1'))).toBe(false);
+    expect(await store.wasSent('digest:2025-W28:c1')).toBe(false);
   });
 });

@@ -9,7 +9,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const DOCS = join(ROOT, 'docs');
-const DOCUMENTS = [join(ROOT, 'README.md'), join(ROOT, 'CONTRIBUTING.md'), ...readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => join(DOCS, f))];
+const DOCUMENTS = [
+  join(ROOT, 'README.md'),
+  join(ROOT, 'CONTRIBUTING.md'),
+  ...readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(DOCS, f)),
+];
 const read = (file: string) => readFileSync(file, 'utf8');
 
 /** The text outside fenced code blocks (links and headings are not read inside code). */
@@ -28,7 +34,8 @@ const slug = (heading: string) =>
     .replace(/[^\p{L}\p{N} -]/gu, '')
     .replace(/ /g, '-');
 
-const anchorsOf = (file: string) => new Set([...prose(read(file)).matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1])));
+const anchorsOf = (file: string) =>
+  new Set([...prose(read(file)).matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1])));
 
 describe('the front door', () => {
   test('README.md is short (well under 200 lines) and in Spanish, with the developer pointers', () => {
@@ -36,7 +43,13 @@ describe('the front door', () => {
     expect(readme.split('\n').length).toBeLessThan(120);
     expect(readme).toContain('## Inicio rápido');
     expect(readme).toContain('docs/images/playground-objetivo.png');
-    for (const target of ['CONTRIBUTING.md', 'docs/architecture.md', 'docs/guia-de-uso.md', 'docs/operacion.md', 'docs/decisions.md']) {
+    for (const target of [
+      'CONTRIBUTING.md',
+      'docs/architecture.md',
+      'docs/guia-de-uso.md',
+      'docs/operacion.md',
+      'docs/decisions.md',
+    ]) {
       expect({ target, linked: readme.includes(`](${target})`) }).toEqual({ target, linked: true });
     }
   });
@@ -51,7 +64,8 @@ describe('the front door', () => {
         const target = path ? resolve(dirname(file), path) : file;
         const where = `${relative(ROOT, file)}: ${link}`;
         if (!existsSync(target)) broken.push(`${where} (no such file)`);
-        else if (anchor && statSync(target).isFile() && target.endsWith('.md') && !anchorsOf(target).has(anchor)) broken.push(`${where} (no such heading)`);
+        else if (anchor && statSync(target).isFile() && target.endsWith('.md') && !anchorsOf(target).has(anchor))
+          broken.push(`${where} (no such heading)`);
       }
     }
     expect(broken).toEqual([]);

@@ -78,7 +78,11 @@ export class Child {
     opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
   ) {
     this.log = createWriteStream(opts.logFile);
-    this.proc = spawn(process.execPath, [script, ...args], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [script, ...args], {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [this.proc.stdout!, this.proc.stderr!]) {
       let buf = '';
       stream.setEncoding('utf8');
@@ -108,7 +112,10 @@ export class Child {
   /** Resolves with the first match of `re` in the output (already printed lines are not searched). */
   waitForLine(re: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.name}: no escribió ${re} en ${timeoutMs / 1000} s\n${this.lastLines()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name}: no escribió ${re} en ${timeoutMs / 1000} s\n${this.lastLines()}`)),
+        timeoutMs,
+      );
       const onLine = (l: string) => {
         const m = re.exec(l);
         if (m) {
@@ -126,7 +133,10 @@ export class Child {
   }
 
   lastLines(n = 30): string {
-    return this.tail.slice(-n).map((l) => `  [${this.name}] ${l}`).join('\n');
+    return this.tail
+      .slice(-n)
+      .map((l) => `  [${this.name}] ${l}`)
+      .join('\n');
   }
 
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. Safe to call twice. */
@@ -154,15 +164,22 @@ export async function waitHttp(url: string, child: Child, timeoutMs: number): Pr
 
 /** `tsc -p tsconfig.json`, as `npm run build` does, into BUILD. */
 export function build(): void {
-  const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', BUILD], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', BUILD],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`No compila (tsc):\n${(r.stdout + r.stderr).slice(0, 4000)}`);
 }
 
 /** Runs the compiled CLI (`npm run cli -- …` without the npm wrapper). */
-export function cli(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): { code: number; out: string; err: string } {
+export function cli(
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(BUILD, 'src', 'cli', 'main.js'), ...args], { ...opts, encoding: 'utf8' });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
@@ -196,7 +213,8 @@ export function plain(text: string): string {
 export function currentUserOf(yamlText: string): { id: string; name?: string; aadObjectId?: string } | undefined {
   const block = /^currentUser:[ \t]*\r?\n((?:[ \t]+.*(?:\r?\n|$))+)/m.exec(yamlText);
   if (!block) return undefined;
-  const field = (k: string) => new RegExp(`^\\s+${k}:\\s*(.+?)\\s*$`, 'm').exec(block[1])?.[1]?.replace(/^["']|["']$/g, '');
+  const field = (k: string) =>
+    new RegExp(`^\\s+${k}:\\s*(.+?)\\s*$`, 'm').exec(block[1])?.[1]?.replace(/^["']|["']$/g, '');
   const id = field('id');
   return id ? { id, name: field('name'), aadObjectId: field('aadObjectId') } : undefined;
 }

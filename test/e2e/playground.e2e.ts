@@ -5,7 +5,23 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { BAR_EMPTY_RGB } from '../../src/views/format';
-import { BOT_ENTRY, build, Child, cli, currentUserOf, ensureOutput, escapeRe, freePort, getJson, httpGet, OUTPUT, pct, plain, ROOT, waitHttp } from './harness';
+import {
+  BOT_ENTRY,
+  build,
+  Child,
+  cli,
+  currentUserOf,
+  ensureOutput,
+  escapeRe,
+  freePort,
+  getJson,
+  httpGet,
+  OUTPUT,
+  pct,
+  plain,
+  ROOT,
+  waitHttp,
+} from './harness';
 import type { StatusJson, StatusObjectiveJson } from '../../src/views/status-json';
 
 /**
@@ -30,7 +46,9 @@ const SEED_CSV = [
   '4267,2025-06,1,Se fortalecieron los canales presencial y telefónico de la Red CADE.,,https://intranet.example/evidencias/4267-2025-06,andres.rodriguez@secretariageneral.example',
   '8129-M4,2025-06,90%,Acompañamiento a 45 de las 50 entidades programadas.,Dos entidades aplazaron sus mesas de trabajo.,https://intranet.example/evidencias/8129-M4-2025-06,carolina.martinez@secretariageneral.example',
   // Indicator 3980's three reports of the demo data (data/demo/reportes-2025.csv), for its card's chart.
-  ...readFileSync(join(ROOT, 'data', 'demo', 'reportes-2025.csv'), 'utf8').split(/\r?\n/).filter((l) => l.startsWith('3980,')),
+  ...readFileSync(join(ROOT, 'data', 'demo', 'reportes-2025.csv'), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('3980,')),
 ].join('\n');
 
 // The read API's JSON (docs/interfaces.md), as the bot's own types describe it.
@@ -42,7 +60,11 @@ interface PlaygroundUser {
   aadObjectId?: string;
 }
 interface PlaygroundConfig {
-  config: { currentUser: PlaygroundUser; bot: { id: string; name: string }; teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }> };
+  config: {
+    currentUser: PlaygroundUser;
+    bot: { id: string; name: string };
+    teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }>;
+  };
 }
 
 let tmp = '';
@@ -86,7 +108,9 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | null | f
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`Tiempo agotado (${timeoutMs / 1000} s) esperando ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  throw new Error(
+    `Tiempo agotado (${timeoutMs / 1000} s) esperando ${what}${last ? `: ${(last as Error).message}` : ''}`,
+  );
 }
 
 /**
@@ -98,20 +122,28 @@ async function markCards(): Promise<void> {
 }
 
 /** The first card drawn since `markCards` that satisfies `accept` (its innerText, plain). */
-async function newCard(what: string, accept: (text: string) => boolean, timeoutMs = 30000): Promise<{ card: Locator; text: string }> {
-  return until(what, async () => {
-    const fresh = page.locator('.ac-adaptiveCard:not([data-e2e-seen])');
-    const n = await fresh.count();
-    for (let i = 0; i < n; i++) {
-      const text = plain(await fresh.nth(i).innerText());
-      if (!accept(text)) continue;
-      // Pin it down: once marked it keeps its identity when other cards come and go.
-      const tag = `c${Date.now()}${i}`;
-      await fresh.nth(i).evaluate((e, t) => e.setAttribute('data-e2e-card', t), tag);
-      return { card: page.locator(`[data-e2e-card="${tag}"]`), text };
-    }
-    return undefined;
-  }, timeoutMs);
+async function newCard(
+  what: string,
+  accept: (text: string) => boolean,
+  timeoutMs = 30000,
+): Promise<{ card: Locator; text: string }> {
+  return until(
+    what,
+    async () => {
+      const fresh = page.locator('.ac-adaptiveCard:not([data-e2e-seen])');
+      const n = await fresh.count();
+      for (let i = 0; i < n; i++) {
+        const text = plain(await fresh.nth(i).innerText());
+        if (!accept(text)) continue;
+        // Pin it down: once marked it keeps its identity when other cards come and go.
+        const tag = `c${Date.now()}${i}`;
+        await fresh.nth(i).evaluate((e, t) => e.setAttribute('data-e2e-card', t), tag);
+        return { card: page.locator(`[data-e2e-card="${tag}"]`), text };
+      }
+      return undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -124,7 +156,9 @@ async function watchMessages(): Promise<void> {
     const w = window as unknown as { __peiMessages?: unknown[] };
     if (w.__peiMessages) return;
     const seen: unknown[] = (w.__peiMessages = []);
-    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_ws_conversation/v1/conversations/stream`);
+    const ws = new WebSocket(
+      `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_ws_conversation/v1/conversations/stream`,
+    );
     ws.onmessage = (e) => {
       try {
         seen.push(JSON.parse(String(e.data)));
@@ -165,7 +199,9 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return r;
   } catch (e) {
     if (page) await page.screenshot({ path: join(OUTPUT, `fallo-${name}.png`) }).catch(() => undefined);
-    const logs = children().map((c) => c.lastLines(15)).join('\n');
+    const logs = children()
+      .map((c) => c.lastLines(15))
+      .join('\n');
     const err = e as Error;
     err.message = `[${name}] ${err.message}\n--- últimas líneas ---\n${logs}`;
     throw err;
@@ -218,7 +254,10 @@ async function measureBars(card: Locator, file: string): Promise<MeasuredBar[]> 
     let filled = 0;
     for (let x = x0; x < x0 + width; x++) {
       const k = (y * png.width + x) * 4;
-      const d = Math.abs(png.data[k] - BAR_EMPTY_RGB[0]) + Math.abs(png.data[k + 1] - BAR_EMPTY_RGB[1]) + Math.abs(png.data[k + 2] - BAR_EMPTY_RGB[2]);
+      const d =
+        Math.abs(png.data[k] - BAR_EMPTY_RGB[0]) +
+        Math.abs(png.data[k + 1] - BAR_EMPTY_RGB[1]) +
+        Math.abs(png.data[k + 2] - BAR_EMPTY_RGB[2]);
       if (d > 60) filled++;
     }
     out.push({ alt, expected, width, filled });
@@ -231,7 +270,10 @@ function indicatorBlock(text: string, id: string, all: string[]): string {
   const start = text.search(new RegExp(`^${escapeRe(id)} · `, 'm'));
   if (start < 0) throw new Error(`la tarjeta no muestra el indicador ${id}:\n${text}`);
   const rest = text.slice(start + id.length);
-  const ends = all.filter((x) => x !== id).map((x) => rest.search(new RegExp(`^${escapeRe(x)} · `, 'm'))).filter((i) => i >= 0);
+  const ends = all
+    .filter((x) => x !== id)
+    .map((x) => rest.search(new RegExp(`^${escapeRe(x)} · `, 'm')))
+    .filter((i) => i >= 0);
   return text.slice(start, start + id.length + (ends.length ? Math.min(...ends) : rest.length));
 }
 
@@ -251,7 +293,10 @@ function expectObjectiveCard(text: string, o: ObjectiveStatus): void {
 
 beforeAll(async () => {
   ensureOutput();
-  if (!existsSync(CHROMIUM)) throw new Error(`No está Chromium en ${CHROMIUM}: apt-get install -y chromium (o CHROMIUM_PATH=/ruta/al/navegador).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `No está Chromium en ${CHROMIUM}: apt-get install -y chromium (o CHROMIUM_PATH=/ruta/al/navegador).`,
+    );
   let t0 = Date.now();
   build();
   timings.build = Date.now() - t0;
@@ -286,7 +331,13 @@ beforeAll(async () => {
   if (!admin) throw new Error(`${pgConfigFile} no define currentUser`);
   bot = new Child('bot', BOT_ENTRY, [], {
     cwd: tmp,
-    env: { ...peiEnv, PORT: String(botPort), PEI_API_TOKEN: TOKEN, PEI_ADMINS: admin.aadObjectId ?? admin.id, LOG_LEVEL: 'info' },
+    env: {
+      ...peiEnv,
+      PORT: String(botPort),
+      PEI_API_TOKEN: TOKEN,
+      PEI_ADMINS: admin.aadObjectId ?? admin.id,
+      LOG_LEVEL: 'info',
+    },
     logFile: join(OUTPUT, 'bot.log'),
   });
   await waitHttp(`${botUrl}/healthz`, bot, 60000);
@@ -294,27 +345,36 @@ beforeAll(async () => {
   t0 = Date.now();
 
   const pgCli = join(require.resolve('@microsoft/m365agentsplayground/package.json'), '..', 'cli.js');
-  playground = new Child('playground', pgCli, ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(pgPort)], {
-    cwd: ROOT,
-    env: {
-      ...baseEnv,
-      TEAMSAPPTESTER_BROWSER: 'none',
-      TEAMSAPPTESTER_PORT: String(pgPort),
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: pgConfigFile,
-      M365_AGENTS_PLAYGROUND_LOGFILE: join(OUTPUT, 'playground-events.log'),
-      LC_ALL: 'es_CO.UTF-8',
-      TZ: 'America/Bogota',
+  playground = new Child(
+    'playground',
+    pgCli,
+    ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(pgPort)],
+    {
+      cwd: ROOT,
+      env: {
+        ...baseEnv,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        TEAMSAPPTESTER_PORT: String(pgPort),
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: pgConfigFile,
+        M365_AGENTS_PLAYGROUND_LOGFILE: join(OUTPUT, 'playground-events.log'),
+        LC_ALL: 'es_CO.UTF-8',
+        TZ: 'America/Bogota',
+      },
+      logFile: join(OUTPUT, 'playground.log'),
     },
-    logFile: join(OUTPUT, 'playground.log'),
-  });
+  );
   // It moves to a random port when the asked one is taken: believe what it prints.
   const listening = await playground.waitForLine(/Listening on (\d+)/, 60000);
   pgUrl = `http://127.0.0.1:${listening[1]}`;
-  const pgConfig = await until('GET /_internal/v1/config del playground', async () => {
-    if (!playground!.running) throw new Error(`el playground terminó\n${playground!.lastLines()}`);
-    const r = await httpGet(`${pgUrl}/_internal/v1/config`);
-    return r.status === 200 ? (JSON.parse(r.body) as PlaygroundConfig) : undefined;
-  }, 60000);
+  const pgConfig = await until(
+    'GET /_internal/v1/config del playground',
+    async () => {
+      if (!playground!.running) throw new Error(`el playground terminó\n${playground!.lastLines()}`);
+      const r = await httpGet(`${pgUrl}/_internal/v1/config`);
+      return r.status === 200 ? (JSON.parse(r.body) as PlaygroundConfig) : undefined;
+    },
+    60000,
+  );
   await waitHttp(`${pgUrl}/`, playground, 60000);
   me = pgConfig.config.currentUser;
   // The bot knows people by from.aadObjectId ?? from.id: the admin must be the user the playground sends.
@@ -329,7 +389,16 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1400, height: 1700 },
     locale: 'es-CO',
     timezoneId: 'America/Bogota',
@@ -364,7 +433,10 @@ test('chat personal: «¿cómo va el objetivo 5?» muestra las cifras del objeti
     await typeInto(page.locator('[data-lexical-editor="true"]').first(), '¿cómo va el objetivo 5?');
     await page.keyboard.press('Enter');
     const o = await objective(5);
-    return newCard('la tarjeta del objetivo 5', (t) => t.includes('Esperado a la fecha') && o.indicators.every((i) => t.includes(`${i.id} · `)));
+    return newCard(
+      'la tarjeta del objetivo 5',
+      (t) => t.includes('Esperado a la fecha') && o.indicators.every((i) => t.includes(`${i.id} · `)),
+    );
   });
   objectiveCard5 = card;
 
@@ -386,13 +458,17 @@ test('chat personal: «¿cómo va el objetivo 5?» muestra las cifras del objeti
     expect(bars.length).toBe(3 + (await objective(5)).indicators.length);
     for (const b of bars) {
       expect(b.width).toBeGreaterThan(40);
-      expect({ alt: b.alt, off: Math.abs(b.filled - b.expected * b.width) <= Math.max(2, 0.01 * b.width) }).toEqual({ alt: b.alt, off: true });
+      expect({ alt: b.alt, off: Math.abs(b.filled - b.expected * b.width) <= Math.max(2, 0.01 * b.width) }).toEqual({
+        alt: b.alt,
+        off: true,
+      });
     }
     const rows = bars.slice(3).filter((b) => b.expected > 0.05);
-    for (const a of rows) for (const b of rows) {
-      if (Math.abs(a.width - b.width) > 1) continue;
-      expect(a.filled / b.filled).toBeCloseTo(a.expected / b.expected, 1);
-    }
+    for (const a of rows)
+      for (const b of rows) {
+        if (Math.abs(a.width - b.width) > 1) continue;
+        expect(a.filled / b.filled).toBeCloseTo(a.expected / b.expected, 1);
+      }
     // At least one bar is partly filled and one differs from another: the measure is not vacuous.
     expect(bars.some((b) => b.filled > 0 && b.filled < b.width)).toBe(true);
     expect(new Set(bars.map((b) => Math.round((100 * b.filled) / b.width))).size).toBeGreaterThan(2);
@@ -468,43 +544,73 @@ test('reportar avance: el formulario guarda 0,3 para 4263 (junio) y el avance su
     await markCards();
     await typeInto(page.locator('[data-lexical-editor="true"]').first(), '¿cómo va el objetivo 5?');
     await page.keyboard.press('Enter');
-    const { card, text } = await newCard('la tarjeta del objetivo 5 actualizada', (t) => t.includes('Esperado a la fecha') && t.includes('4263 · '));
+    const { card, text } = await newCard(
+      'la tarjeta del objetivo 5 actualizada',
+      (t) => t.includes('Esperado a la fecha') && t.includes('4263 · '),
+    );
     writeFileSync(join(OUTPUT, '05-objetivo-5-actualizado.txt'), `${text}\n`);
     const o = await objective(5);
     expectObjectiveCard(text, o);
-    expect(indicatorBlock(text, '4263', o.indicators.map((i) => i.id))).toContain('75,0 %');
+    expect(
+      indicatorBlock(
+        text,
+        '4263',
+        o.indicators.map((i) => i.id),
+      ),
+    ).toContain('75,0 %');
     await shot('05-objetivo-5-actualizado', card);
     // The chart of its indicators (Chart.VerticalBar.Grouped) is drawn: per indicator, its annual progress and its
     // expected, each bar as tall as its figure (the API's, in percent) on the chart's own axis.
     const bars = await measureBarChart(card, join(OUTPUT, '05-objetivo-5-grafica.png'));
     writeFileSync(join(OUTPUT, '05-objetivo-5-grafica.json'), `${JSON.stringify(bars, null, 2)}\n`);
     const withTarget = o.indicators.filter((i) => i.expected !== null);
-    expect(bars.map((b) => b.value)).toEqual(withTarget.flatMap((i) => [Math.round((i.progress ?? 0) * 1000) / 10, Math.round(i.expected! * 1000) / 10]));
+    expect(bars.map((b) => b.value)).toEqual(
+      withTarget.flatMap((i) => [Math.round((i.progress ?? 0) * 1000) / 10, Math.round(i.expected! * 1000) / 10]),
+    );
     expect(new Set(bars.map((b) => b.fill)).size).toBe(2);
   });
 });
 
 /** The bars of a card's bar chart as the browser drew them, read back in the chart's units through its y axis. */
-async function measureBarChart(card: Locator, file: string): Promise<{ fill: string; value: number; x: number; width: number }[]> {
+async function measureBarChart(
+  card: Locator,
+  file: string,
+): Promise<{ fill: string; value: number; x: number; width: number }[]> {
   await card.scrollIntoViewIfNeeded();
   await card.screenshot({ path: file });
   const info = await card.evaluate((el) => {
-    const svgs = [...el.querySelectorAll('svg')].map((s) => ({ s, r: s.getBoundingClientRect() })).sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
+    const svgs = [...el.querySelectorAll('svg')]
+      .map((s) => ({ s, r: s.getBoundingClientRect() }))
+      .sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
     if (!svgs.length) return null;
     const { s } = svgs[0];
     const ticks = [...s.querySelectorAll('g')]
-      .map((g) => ({ text: g.querySelector(':scope > text')?.textContent ?? '', line: g.querySelector(':scope > line') }))
+      .map((g) => ({
+        text: g.querySelector(':scope > text')?.textContent ?? '',
+        line: g.querySelector(':scope > line'),
+      }))
       .filter((t) => t.line && /^-?[\d.,]+$/.test(t.text.trim()))
       .map((t) => ({ value: Number(t.text.replace(/,/g, '')), y: Number(t.line!.getAttribute('y1')) }));
     // Each bar is a closed path (a rectangle) filled with its series' colour, in the order of the data.
     const bars = [...s.querySelectorAll('path')]
-      .filter((p) => /Z\s*$/i.test(p.getAttribute('d') ?? '') && !['none', 'transparent', null].includes(p.getAttribute('fill')))
+      .filter(
+        (p) =>
+          /Z\s*$/i.test(p.getAttribute('d') ?? '') && !['none', 'transparent', null].includes(p.getAttribute('fill')),
+      )
       .map((p) => {
-        const xy = [...(p.getAttribute('d') ?? '').matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+        const xy = [...(p.getAttribute('d') ?? '').matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [
+          Number(m[1]),
+          Number(m[2]),
+        ]);
         const xs = xy.map((q) => q[0]);
         const ys = xy.map((q) => q[1]);
         const b = p.getBoundingClientRect();
-        return { fill: p.getAttribute('fill')!, x: b.x, width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+        return {
+          fill: p.getAttribute('fill')!,
+          x: b.x,
+          width: Math.max(...xs) - Math.min(...xs),
+          height: Math.max(...ys) - Math.min(...ys),
+        };
       })
       .filter((r) => r.width > 2);
     return { ticks, bars, html: s.outerHTML };
@@ -514,7 +620,12 @@ async function measureBarChart(card: Locator, file: string): Promise<{ fill: str
   const lo = info.ticks.reduce((a, b) => (b.value < a.value ? b : a));
   const hi = info.ticks.reduce((a, b) => (b.value > a.value ? b : a));
   const perPx = (hi.value - lo.value) / (lo.y - hi.y);
-  return info.bars.map((b) => ({ fill: b.fill, value: Math.round(b.height * perPx * 10) / 10, x: b.x, width: b.width }));
+  return info.bars.map((b) => ({
+    fill: b.fill,
+    value: Math.round(b.height * perPx * 10) / 10,
+    x: b.x,
+    width: b.width,
+  }));
 }
 
 /** A line series as the browser drew it: its colour, its points read back in the chart's units, its pixels. */
@@ -550,18 +661,29 @@ async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
   await card.screenshot({ path: file });
   const cardBox = (await card.boundingBox())!;
   const info = await card.evaluate((el) => {
-    const svgs = [...el.querySelectorAll('svg')].map((s) => ({ s, r: s.getBoundingClientRect() })).sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
+    const svgs = [...el.querySelectorAll('svg')]
+      .map((s) => ({ s, r: s.getBoundingClientRect() }))
+      .sort((a, b) => b.r.width * b.r.height - a.r.width * a.r.height);
     if (!svgs.length) return null;
     const { s, r } = svgs[0];
     const ticks = [...s.querySelectorAll('g')]
-      .map((g) => ({ text: g.querySelector(':scope > text')?.textContent ?? '', line: g.querySelector(':scope > line') }))
+      .map((g) => ({
+        text: g.querySelector(':scope > text')?.textContent ?? '',
+        line: g.querySelector(':scope > line'),
+      }))
       .filter((t) => t.line && /^-?[\d.,]+$/.test(t.text.trim()))
       .map((t) => ({ value: Number(t.text.replace(/,/g, '')), y: Number(t.line!.getAttribute('y1')) }));
     const paths = [...s.querySelectorAll('path')]
-      .filter((p) => p.getAttribute('fill') === 'none' && p.getAttribute('stroke') && p.getAttribute('stroke') !== 'none')
+      .filter(
+        (p) => p.getAttribute('fill') === 'none' && p.getAttribute('stroke') && p.getAttribute('stroke') !== 'none',
+      )
       .map((p) => {
         const b = p.getBoundingClientRect();
-        return { stroke: p.getAttribute('stroke')!, d: p.getAttribute('d') ?? '', box: { x: b.x, y: b.y, width: b.width, height: b.height } };
+        return {
+          stroke: p.getAttribute('stroke')!,
+          d: p.getAttribute('d') ?? '',
+          box: { x: b.x, y: b.y, width: b.width, height: b.height },
+        };
       });
     return { x: r.x, y: r.y, width: r.width, height: r.height, ticks, paths, html: s.outerHTML };
   });
@@ -571,7 +693,11 @@ async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
   const lo = info.ticks.reduce((a, b) => (b.value < a.value ? b : a));
   const hi = info.ticks.reduce((a, b) => (b.value > a.value ? b : a));
   const valueAt = (y: number) => lo.value + ((y - lo.y) * (hi.value - lo.value)) / (hi.y - lo.y);
-  const raw = info.paths.map((p) => ({ color: p.stroke, box: p.box, xy: [...p.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]) }));
+  const raw = info.paths.map((p) => ({
+    color: p.stroke,
+    box: p.box,
+    xy: [...p.d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]),
+  }));
   // The month step: the widest series spans the twelve months.
   const widest = raw.reduce((a, b) => (b.xy.length > a.xy.length ? b : a));
   const step = (widest.xy[widest.xy.length - 1][0] - widest.xy[0][0]) / (widest.xy.length - 1);
@@ -594,7 +720,10 @@ async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
     for (let y = by0; y < Math.min(png.height, by1); y++) {
       for (let x = bx0; x < Math.min(png.width, bx1); x++) {
         const k = (y * png.width + x) * 4;
-        if (Math.abs(png.data[k] - rgb[0]) + Math.abs(png.data[k + 1] - rgb[1]) + Math.abs(png.data[k + 2] - rgb[2]) <= 24) {
+        if (
+          Math.abs(png.data[k] - rgb[0]) + Math.abs(png.data[k + 1] - rgb[1]) + Math.abs(png.data[k + 2] - rgb[2]) <=
+          24
+        ) {
           pixels++;
           from = Math.min(from, x);
           to = Math.max(to, x);
@@ -603,7 +732,9 @@ async function measureChart(card: Locator, file: string): Promise<DrawnChart> {
     }
     return {
       color,
-      points: xy.map(([x, y]) => [Math.round((x - widest.xy[0][0]) / step), Math.round(valueAt(y) * 100) / 100] as [number, number]),
+      points: xy.map(
+        ([x, y]) => [Math.round((x - widest.xy[0][0]) / step), Math.round(valueAt(y) * 100) / 100] as [number, number],
+      ),
       pixels,
       from: pixels ? (from - x0) / w : 0,
       to: pixels ? (to - x0) / w : 0,
@@ -642,7 +773,13 @@ test('chat personal: «indicador 3980» dibuja sus valores mes a mes contra la l
     expect(expectedLine.points.map(([m]) => m)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expectedLine.points.forEach(([m, v]) => expect(Math.abs(v - (26 * (m + 1)) / 12)).toBeLessThan(0.05));
     // February to June: 3, 3, 5, 5, 7; the last point is the card's «Ejecutado» (the API's executed).
-    expect(actualLine.points).toEqual([[1, 3], [2, 3], [3, 5], [4, 5], [5, ind.executed]]);
+    expect(actualLine.points).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 5],
+      [4, 5],
+      [5, ind.executed],
+    ]);
     // Both lines are seen in the screenshot: the expected one across the whole chart, the year's sum only over
     // February to June (the left half), ending where the expected line goes on.
     for (const line of drawn.series) expect(line.pixels).toBeGreaterThan(150);
@@ -659,12 +796,22 @@ test('chat personal: «indicador 3980» dibuja sus valores mes a mes contra la l
     // the adaptiveCard/action invoke and answers the bot's invoke response. (The playground's page does not fire a
     // card's refresh itself: its client has no automatic refresh, so the invoke is posted here.)
     const seen = await streamed();
-    const first = seen.find((m) => m.action === 'createMessage' && m.message.attachments?.[0]?.content?.refresh?.action?.verb === 'refresh-objective');
+    const first = seen.find(
+      (m) =>
+        m.action === 'createMessage' &&
+        m.message.attachments?.[0]?.content?.refresh?.action?.verb === 'refresh-objective',
+    );
     if (!first) throw new Error('no se vio en el stream del playground la tarjeta del objetivo 5 con su refresh');
     const card0 = first.message.attachments![0].content!;
     expect(card0.refresh.userIds).toEqual([me.id]);
     const before = plain(textOfCard(card0));
-    expect(indicatorBlock(before, '4263', (await objective(5)).indicators.map((i) => i.id))).not.toContain('75,0 %');
+    expect(
+      indicatorBlock(
+        before,
+        '4263',
+        (await objective(5)).indicators.map((i) => i.id),
+      ),
+    ).not.toContain('75,0 %');
     const res = await fetch(`${pgUrl}/_conversation/v1/invoke`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -684,7 +831,13 @@ test('chat personal: «indicador 3980» dibuja sus valores mes a mes contra la l
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     const after = plain(textOfCard(answer.value));
     const o = await objective(5);
-    expect(indicatorBlock(after, '4263', o.indicators.map((i) => i.id))).toContain('75,0 %');
+    expect(
+      indicatorBlock(
+        after,
+        '4263',
+        o.indicators.map((i) => i.id),
+      ),
+    ).toContain('75,0 %');
     expect(answer.value.body[0].text).toBe(card0.body[0].text);
   });
 });
@@ -696,7 +849,8 @@ function textOfCard(card: unknown): string {
     if (typeof v === 'string') {
       if (key === 'text' || key === 'title' || key === 'value') out.push(v.replace(/\*\*/g, ''));
     } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'data' && k !== 'refresh' && k !== 'actions') walk(x, k);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) if (k !== 'data' && k !== 'refresh' && k !== 'actions') walk(x, k);
   };
   walk(card, '');
   return out.join('\n');
@@ -729,7 +883,12 @@ test('canal General de «My Team»: «@PEI Bot plan» responde con el plan', asy
     const en = /^Plan progress$/m.test(answer.text);
     const l = en
       ? { plan: 'Plan progress', expected: 'Expected to date', cumulative: 'Four-year progress', lang: 'en' as const }
-      : { plan: 'Avance del plan', expected: 'Esperado a la fecha', cumulative: 'Avance cuatrienio', lang: 'es' as const };
+      : {
+          plan: 'Avance del plan',
+          expected: 'Esperado a la fecha',
+          cumulative: 'Avance cuatrienio',
+          lang: 'es' as const,
+        };
     expect(valueAfter(answer.text, l.plan)).toBe(pct(s.plan.progress, l.lang));
     expect(valueAfter(answer.text, l.expected)).toBe(pct(s.plan.expected, l.lang));
     expect(valueAfter(answer.text, l.cumulative)).toBe(pct(s.plan.cumulative, l.lang));
@@ -749,15 +908,25 @@ test('canal General de «My Team»: «@PEI Bot plan» responde con el plan', asy
  */
 test('extensión de mensajes: «CSIRT» por el playground devuelve primero la tarjeta del 4234', async () => {
   const answer = await step('busqueda-csirt', async () => {
-    const config = JSON.parse((await httpGet(`${pgUrl}/_internal/v1/config`)).body) as { config: { personalChat: { id: string } } };
+    const config = JSON.parse((await httpGet(`${pgUrl}/_internal/v1/config`)).body) as {
+      config: { personalChat: { id: string } };
+    };
     const conversationId = config.config.personalChat.id;
     const body = JSON.stringify({
       name: 'composeExtension/query',
       conversation: { id: conversationId },
       from: { id: me.id },
-      value: { commandId: 'searchPlan', parameters: [{ name: 'query', value: 'CSIRT' }], queryOptions: { skip: 0, count: 25 } },
+      value: {
+        commandId: 'searchPlan',
+        parameters: [{ name: 'query', value: 'CSIRT' }],
+        queryOptions: { skip: 0, count: 25 },
+      },
     });
-    const res = await fetch(`${pgUrl}/_conversation/v1/invoke`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const res = await fetch(`${pgUrl}/_conversation/v1/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     const text = await res.text();
     writeFileSync(join(OUTPUT, '08-busqueda-csirt.json'), `${text}\n`);
     expect({ status: res.status, conversationId }).toEqual({ status: 200, conversationId });

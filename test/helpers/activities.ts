@@ -3,24 +3,61 @@
 let seq = 0;
 export const BOT = { id: '28:pei-bot', name: 'PEI Bot' };
 
-export interface UserLike { id: string; name: string; aadObjectId?: string }
+export interface UserLike {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+}
 export const ANA: UserLike = { id: '29:ana', name: 'Ana Pérez', aadObjectId: 'aad-ana' };
 export const LUIS: UserLike = { id: '29:luis', name: 'Luis Gómez', aadObjectId: 'aad-luis' };
 export const ADMIN: UserLike = { id: '29:admin', name: 'Oficina de Planeación', aadObjectId: 'aad-admin' };
 
-export type Where = { kind: 'personal'; user?: UserLike } | { kind: 'groupChat'; id?: string } | { kind: 'channel'; channel?: string; team?: string };
+export type Where =
+  | { kind: 'personal'; user?: UserLike }
+  | { kind: 'groupChat'; id?: string }
+  | { kind: 'channel'; channel?: string; team?: string };
 
 function conversationOf(where: Where, from: UserLike) {
-  if (where.kind === 'personal') return { conversation: { id: `a:personal-${from.aadObjectId ?? from.id}`, conversationType: 'personal', tenantId: 'tenant' }, channelData: { tenant: { id: 'tenant' } } };
-  if (where.kind === 'groupChat') return { conversation: { id: where.id ?? '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }, channelData: { tenant: { id: 'tenant' } } };
+  if (where.kind === 'personal')
+    return {
+      conversation: {
+        id: `a:personal-${from.aadObjectId ?? from.id}`,
+        conversationType: 'personal',
+        tenantId: 'tenant',
+      },
+      channelData: { tenant: { id: 'tenant' } },
+    };
+  if (where.kind === 'groupChat')
+    return {
+      conversation: {
+        id: where.id ?? '19:group@thread.v2',
+        conversationType: 'groupChat',
+        isGroup: true,
+        tenantId: 'tenant',
+      },
+      channelData: { tenant: { id: 'tenant' } },
+    };
   const channel = where.channel ?? '19:general@thread.tacv2';
   return {
-    conversation: { id: `${channel};messageid=${1000 + seq}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant' },
-    channelData: { tenant: { id: 'tenant' }, team: { id: where.team ?? '19:team@thread.tacv2', name: 'Planeación' }, channel: { id: channel, name: 'General' } },
+    conversation: {
+      id: `${channel};messageid=${1000 + seq}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: 'tenant',
+    },
+    channelData: {
+      tenant: { id: 'tenant' },
+      team: { id: where.team ?? '19:team@thread.tacv2', name: 'Planeación' },
+      channel: { id: channel, name: 'General' },
+    },
   };
 }
 
-export function message(serviceUrl: string, text: string, opts: { from?: UserLike; where?: Where; mention?: boolean; locale?: string; mentions?: UserLike[] } = {}): any {
+export function message(
+  serviceUrl: string,
+  text: string,
+  opts: { from?: UserLike; where?: Where; mention?: boolean; locale?: string; mentions?: UserLike[] } = {},
+): any {
   seq += 1;
   const from = opts.from ?? ANA;
   const where = opts.where ?? { kind: 'personal' };
@@ -50,7 +87,11 @@ export function message(serviceUrl: string, text: string, opts: { from?: UserLik
 }
 
 /** A card's Action.Submit as Teams posts it: a message with `value` and the card's id in replyToId. */
-export function submit(serviceUrl: string, value: Record<string, unknown>, opts: { from?: UserLike; where?: Where; replyToId?: string } = {}): any {
+export function submit(
+  serviceUrl: string,
+  value: Record<string, unknown>,
+  opts: { from?: UserLike; where?: Where; replyToId?: string } = {},
+): any {
   const m = message(serviceUrl, '', { ...opts, mention: false });
   delete m.text;
   m.value = value;
@@ -77,7 +118,11 @@ export function execute(
     type: 'invoke',
     name: 'adaptiveCard/action',
     replyToId: opts.replyToId ?? 'card-activity-1',
-    channelData: { ...m.channelData, source: { name: 'message' }, legacy: { replyToId: opts.replyToId ?? 'card-activity-1' } },
+    channelData: {
+      ...m.channelData,
+      source: { name: 'message' },
+      legacy: { replyToId: opts.replyToId ?? 'card-activity-1' },
+    },
     value: { action: { type: 'Action.Execute', verb, data }, trigger: opts.trigger ?? 'manual' },
   };
 }

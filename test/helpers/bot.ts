@@ -23,7 +23,10 @@ export interface TestBot {
 
 export async function startTestBot(env: Record<string, string> = {}, opts: { dbFile?: string } = {}): Promise<TestBot> {
   const dbFile = opts.dbFile ?? join(mkdtempSync(join(tmpdir(), 'pei-bot-')), 'db.json');
-  const config: Config = { ...loadConfig({ PEI_NOW: '2025-07-03', PEI_DB_FILE: dbFile, LOG_LEVEL: 'silent', ...env }, { dotenv: false }), port: 0 };
+  const config: Config = {
+    ...loadConfig({ PEI_NOW: '2025-07-03', PEI_DB_FILE: dbFile, LOG_LEVEL: 'silent', ...env }, { dotenv: false }),
+    port: 0,
+  };
   const connector = await new StandInConnector().start();
   const bot = await startBot(config, { log: createLogger('silent'), host: '127.0.0.1' });
   const url = `http://127.0.0.1:${bot.port}`;
@@ -33,22 +36,38 @@ export async function startTestBot(env: Record<string, string> = {}, opts: { dbF
     url,
     dbFile,
     async send(activity, headers = {}) {
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       await res.text();
       return res.status;
     },
     async invoke(activity, headers = {}) {
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       let body: any = text;
-      try { body = JSON.parse(text); } catch { /* not JSON */ }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
       return { status: res.status, body };
     },
     async get(path, headers = {}) {
       const res = await fetch(`${url}${path}`, { headers });
       const text = await res.text();
       let body: any = text;
-      try { body = JSON.parse(text); } catch { /* not JSON */ }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
       return { status: res.status, body };
     },
     async stop() {

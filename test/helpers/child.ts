@@ -46,7 +46,9 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
       watchers.add(check);
       check();
     });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    proc.once('exit', (code, signal) => r({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   // Generous: on a loaded machine (two jest workers, each with its children) a start can take many seconds.
   const deadline = Date.now() + 60_000;
@@ -54,7 +56,9 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
-    } catch { /* not yet listening */ }
+    } catch {
+      /* not yet listening */
+    }
     if (proc.exitCode !== null) throw new Error(`the bot exited before listening:\n${out}`);
     if (Date.now() > deadline) throw new Error(`the bot did not start in time:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));

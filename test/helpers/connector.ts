@@ -65,7 +65,12 @@ export class StandInConnector {
   /** Activities (replies and proactive posts) sent to a conversation, in order. */
   activities(conversationId?: string): any[] {
     return this.received
-      .filter((r) => r.method === 'POST' && /\/activities/.test(r.path) && (!conversationId || r.conversationId === conversationId))
+      .filter(
+        (r) =>
+          r.method === 'POST' &&
+          /\/activities/.test(r.path) &&
+          (!conversationId || r.conversationId === conversationId),
+      )
       .map((r) => r.body);
   }
 
@@ -76,15 +81,35 @@ export class StandInConnector {
   /** Adaptive Cards the bot sent (posts and in-place updates), in order. */
   cards(conversationId?: string): any[] {
     return this.received
-      .filter((r) => (r.method === 'POST' || r.method === 'PUT') && /\/activities/.test(r.path) && (!conversationId || r.conversationId === conversationId))
-      .flatMap((r) => (r.body?.attachments ?? []).filter((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a: any) => a.content));
+      .filter(
+        (r) =>
+          (r.method === 'POST' || r.method === 'PUT') &&
+          /\/activities/.test(r.path) &&
+          (!conversationId || r.conversationId === conversationId),
+      )
+      .flatMap((r) =>
+        (r.body?.attachments ?? [])
+          .filter((a: any) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+          .map((a: any) => a.content),
+      );
   }
 
   waitFor(n: number, filter: (r: Recorded) => boolean = () => true, timeoutMs = 10_000): Promise<void> {
     if (this.received.filter(filter).length >= n) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`timeout waiting for ${n} connector calls (got ${this.received.filter(filter).length})`)), timeoutMs);
-      this.waiters.push({ n, filter, resolve: () => { clearTimeout(t); resolve(); } });
+      const t = setTimeout(
+        () =>
+          reject(new Error(`timeout waiting for ${n} connector calls (got ${this.received.filter(filter).length})`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        n,
+        filter,
+        resolve: () => {
+          clearTimeout(t);
+          resolve();
+        },
+      });
     });
   }
 
@@ -95,8 +120,17 @@ export class StandInConnector {
   waitForArrival(n = 1, timeoutMs = 10_000): Promise<void> {
     if (this.arrived >= n) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`timeout waiting for ${n} connector requests to arrive (got ${this.arrived})`)), timeoutMs);
-      this.arrivalWaiters.push({ n, resolve: () => { clearTimeout(t); resolve(); } });
+      const t = setTimeout(
+        () => reject(new Error(`timeout waiting for ${n} connector requests to arrive (got ${this.arrived})`)),
+        timeoutMs,
+      );
+      this.arrivalWaiters.push({
+        n,
+        resolve: () => {
+          clearTimeout(t);
+          resolve();
+        },
+      });
     });
   }
 
@@ -117,7 +151,11 @@ export class StandInConnector {
       const m = /\/v3\/conversations\/([^/]+)/.exec(path);
       const conversationId = m ? m[1] : '';
       let body: any = undefined;
-      try { body = data ? JSON.parse(data) : undefined; } catch { body = data; }
+      try {
+        body = data ? JSON.parse(data) : undefined;
+      } catch {
+        body = data;
+      }
       const list = this.faults.get(conversationId);
       if (list && list.length) {
         const f = list[0];
@@ -132,12 +170,19 @@ export class StandInConnector {
       }
       this.received.push({ method: req.method ?? 'GET', path, conversationId, body, at: Date.now() });
       this.waiters = this.waiters.filter((w) => {
-        if (this.received.filter(w.filter).length >= w.n) { w.resolve(); return false; }
+        if (this.received.filter(w.filter).length >= w.n) {
+          w.resolve();
+          return false;
+        }
         return true;
       });
       if (req.method === 'GET' && /\/members\//.test(path) && this.unknownMembers.has(path.split('/members/')[1])) {
         res.writeHead(404, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'The member is not found in the conversation.' } }));
+        res.end(
+          JSON.stringify({
+            error: { code: 'MemberNotFoundInConversation', message: 'The member is not found in the conversation.' },
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -147,13 +192,34 @@ export class StandInConnector {
         const id = path.split('/members/')[1];
         const m = this.members[id];
         const [givenName, ...surname] = m.name.split(' ');
-        res.end(JSON.stringify({ id, objectId: m.aadObjectId, aadObjectId: m.aadObjectId, name: m.name, givenName, surname: surname.join(' '), email: m.email, userPrincipalName: m.email, tenantId: 'tenant', userRole: 'user' }));
+        res.end(
+          JSON.stringify({
+            id,
+            objectId: m.aadObjectId,
+            aadObjectId: m.aadObjectId,
+            name: m.name,
+            givenName,
+            surname: surname.join(' '),
+            email: m.email,
+            userPrincipalName: m.email,
+            tenantId: 'tenant',
+            userRole: 'user',
+          }),
+        );
       } else if (req.method === 'GET' && /\/members\//.test(path)) {
         // The helpers' people (activities.ts) as Teams knows them; anyone else by the id alone.
         const id = path.split('/members/')[1];
         const known = [ANA, LUIS, ADMIN].find((u) => u.id === id);
         const email = this.emails[id] ?? `${id}@example.gov.co`;
-        res.end(JSON.stringify({ id, name: known?.name ?? 'Usuario', aadObjectId: known?.aadObjectId ?? id, email, userPrincipalName: email }));
+        res.end(
+          JSON.stringify({
+            id,
+            name: known?.name ?? 'Usuario',
+            aadObjectId: known?.aadObjectId ?? id,
+            email,
+            userPrincipalName: email,
+          }),
+        );
       } else {
         res.end(JSON.stringify({ id: `activity-${++this.seq}` }));
       }

@@ -24,22 +24,36 @@ export interface Conversation {
   store: Store;
   adapter: TestAdapter;
   /** Sends a message and returns the activities the bot sent in that turn. */
-  say(text: string, opts?: { from?: UserLike; where?: Where; mention?: boolean; locale?: string; mentions?: UserLike[] }): Promise<Partial<Activity>[]>;
+  say(
+    text: string,
+    opts?: { from?: UserLike; where?: Where; mention?: boolean; locale?: string; mentions?: UserLike[] },
+  ): Promise<Partial<Activity>[]>;
   /** Posts a card action; replyToId defaults to the last card the bot sent. */
-  click(value: Record<string, unknown>, opts?: { from?: UserLike; where?: Where; replyToId?: string }): Promise<Partial<Activity>[]>;
+  click(
+    value: Record<string, unknown>,
+    opts?: { from?: UserLike; where?: Where; replyToId?: string },
+  ): Promise<Partial<Activity>[]>;
   install(where?: Where, from?: UserLike): Promise<Partial<Activity>[]>;
   /**
    * An Action.Execute (adaptiveCard/action invoke, delivered with expectReplies as TestAdapter needs): `answer` is
    * the invoke's response body, `sent` the other activities the bot sent in that turn.
    */
-  execute(verb: string, data: Record<string, unknown>, opts?: { from?: UserLike; where?: Where; replyToId?: string; trigger?: 'manual' | 'automatic' }): Promise<{ answer: any; sent: Partial<Activity>[] }>;
+  execute(
+    verb: string,
+    data: Record<string, unknown>,
+    opts?: { from?: UserLike; where?: Where; replyToId?: string; trigger?: 'manual' | 'automatic' },
+  ): Promise<{ answer: any; sent: Partial<Activity>[] }>;
   /** All activities in the transcript (updates replace in place). */
   transcript(): Partial<Activity>[];
   setNow(iso: string): void;
 }
 
 export function cardsOf(activities: Partial<Activity>[]): any[] {
-  return activities.flatMap((a) => (a.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content));
+  return activities.flatMap((a) =>
+    (a.attachments ?? [])
+      .filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((x) => x.content),
+  );
 }
 
 /** Every text a card shows, joined: what a person reads on it. */
@@ -48,7 +62,8 @@ export function cardText(card: any): string {
   const walk = (n: any) => {
     if (Array.isArray(n)) return n.forEach(walk);
     if (!n || typeof n !== 'object') return;
-    for (const k of ['text', 'title', 'label', 'placeholder', 'value', 'altText']) if (typeof n[k] === 'string') out.push(n[k]);
+    for (const k of ['text', 'title', 'label', 'placeholder', 'value', 'altText'])
+      if (typeof n[k] === 'string') out.push(n[k]);
     Object.values(n).forEach(walk);
   };
   walk(card);
@@ -63,11 +78,17 @@ export function startConversation(opts: { now?: string; admins?: string[]; store
     store,
     status: createStatusService(plan, store, DEFAULT_BANDS),
     understanding: createUnderstanding(plan),
-    config: { admins: (opts.admins ?? ['aad-admin']).map((a) => a.toLowerCase()), bands: DEFAULT_BANDS, reminderDays: [5, 3, 1] },
+    config: {
+      admins: (opts.admins ?? ['aad-admin']).map((a) => a.toLowerCase()),
+      bands: DEFAULT_BANDS,
+      reminderDays: [5, 3, 1],
+    },
   };
   const router = new ChatRouter(services, chatModules);
   const app = createTeamsApp({ services, router, clock: () => now, log: () => undefined });
-  const adapter = new TestAdapter(async (ctx) => { await app.run(ctx); });
+  const adapter = new TestAdapter(async (ctx) => {
+    await app.run(ctx);
+  });
   const serviceUrl = 'https://test.local/';
   let lastCardId: string | undefined;
 
@@ -90,14 +111,25 @@ export function startConversation(opts: { now?: string; admins?: string[]; store
     async execute(verb, data, o = {}) {
       // With expectReplies the turn keeps what it sends (bufferedReplyActivities) instead of posting it.
       let sent: Partial<Activity>[] = [];
-      await adapter.processActivity({ ...execute(serviceUrl, verb, data, { ...o, replyToId: o.replyToId ?? lastCardId }), deliveryMode: 'expectReplies' }, async (ctx) => {
-        await app.run(ctx);
-        sent = [...ctx.bufferedReplyActivities];
-      });
+      await adapter.processActivity(
+        {
+          ...execute(serviceUrl, verb, data, { ...o, replyToId: o.replyToId ?? lastCardId }),
+          deliveryMode: 'expectReplies',
+        },
+        async (ctx) => {
+          await app.run(ctx);
+          sent = [...ctx.bufferedReplyActivities];
+        },
+      );
       const response = sent.find((a) => a.type === 'invokeResponse');
-      return { answer: (response?.value as { body?: unknown } | undefined)?.body, sent: sent.filter((a) => a.type !== 'invokeResponse') };
+      return {
+        answer: (response?.value as { body?: unknown } | undefined)?.body,
+        sent: sent.filter((a) => a.type !== 'invokeResponse'),
+      };
     },
     transcript: () => [...adapter.activeQueue],
-    setNow: (iso) => { now = parseNow(iso)!; },
+    setNow: (iso) => {
+      now = parseNow(iso)!;
+    },
   };
 }

@@ -26,7 +26,11 @@ export async function freshDatabase(prefix = 'pei'): Promise<string> {
 }
 
 /** Runs one query on a database (for assertions on what is really stored). */
-export async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {

@@ -4,7 +4,12 @@ import { loadPlan } from '../../src/plan/load';
 let seq = 0;
 
 /** A stored report as the engine sees it; only what a test cares about needs saying. */
-export function report(indicatorId: string, period: string, value: number, extra: Partial<ReportRecord> = {}): ReportRecord {
+export function report(
+  indicatorId: string,
+  period: string,
+  value: number,
+  extra: Partial<ReportRecord> = {},
+): ReportRecord {
   seq += 1;
   return {
     id: `r${seq}`,

@@ -19,14 +19,24 @@ const CHANNEL = '19:seguimiento@thread.tacv2';
 const TEAM = '19:team-planeacion@thread.tacv2';
 const ANA_PERSON: Person = { id: 'aad-ana', name: 'Ana Pérez' };
 
-function record(t: TestBot, key: string, scope: ConversationRecord['scope'], extra: Partial<ConversationRecord> = {}): ConversationRecord {
+function record(
+  t: TestBot,
+  key: string,
+  scope: ConversationRecord['scope'],
+  extra: Partial<ConversationRecord> = {},
+): ConversationRecord {
   return {
     key,
     scope,
     reference: {
       channelId: 'msteams',
       serviceUrl: `${t.connector.url}/`,
-      conversation: { id: key, tenantId: 'tenant', isGroup: scope !== 'personal', conversationType: scope === 'channel' ? 'channel' : scope },
+      conversation: {
+        id: key,
+        tenantId: 'tenant',
+        isGroup: scope !== 'personal',
+        conversationType: scope === 'channel' ? 'channel' : scope,
+      },
       bot: BOT,
     },
     teamId: scope === 'channel' ? TEAM : undefined,
@@ -43,14 +53,21 @@ async function subscribeBoth(t: TestBot): Promise<void> {
   await store.saveConversation(record(t, GROUP, 'groupChat'));
   await store.saveConversation(record(t, CHANNEL, 'channel'));
   for (const key of [GROUP, CHANNEL]) {
-    await store.subscribe({ conversationKey: key, kind: 'weekly-digest', createdBy: ANA_PERSON, createdAt: '2025-06-20T15:00:00.000Z' }, ANA_PERSON);
+    await store.subscribe(
+      { conversationKey: key, kind: 'weekly-digest', createdBy: ANA_PERSON, createdAt: '2025-06-20T15:00:00.000Z' },
+      ANA_PERSON,
+    );
   }
 }
 
 /** Digest cards that reached a conversation: chats by conversation id, channels as new threads (POST /v3/conversations). */
 function digestsTo(t: TestBot, key: string): any[] {
   return t.connector.received
-    .filter((r) => r.method === 'POST' && (r.conversationId === key || (r.path === '/v3/conversations' && r.body?.channelData?.channel?.id === key)))
+    .filter(
+      (r) =>
+        r.method === 'POST' &&
+        (r.conversationId === key || (r.path === '/v3/conversations' && r.body?.channelData?.channel?.id === key)),
+    )
     .map((r) => (r.path === '/v3/conversations' ? r.body.activity : r.body))
     .flatMap((a) => (a?.attachments ?? []).map((x: any) => x.content))
     .filter((c) => cardText(c).includes('Resumen semanal del PEI'));
@@ -59,9 +76,18 @@ function digestsTo(t: TestBot, key: string): any[] {
 async function seedReports(store: Store): Promise<void> {
   await store.setOwners('4263', [ANA_PERSON], ADMIN_PERSON, '2025-06-01T00:00:00.000Z');
   const base = { logros: 'Avance', dificultades: '', evidencia: 'https://intranet.example/e' };
-  await store.appendReport({ indicatorId: '4263', period: '2025-06', value: 0.3, ...base }, ANA_PERSON, { source: 'teams', at: '2025-07-03T15:00:00.000Z' });
-  await store.appendReport({ indicatorId: '3979', period: '2025-06', value: 0.05, ...base }, ANA_PERSON, { source: 'teams', at: '2025-07-04T15:00:00.000Z' });
-  await store.appendReport({ indicatorId: '4075', period: '2025-05', value: 6, ...base }, ANA_PERSON, { source: 'csv', at: '2025-06-10T15:00:00.000Z' });
+  await store.appendReport({ indicatorId: '4263', period: '2025-06', value: 0.3, ...base }, ANA_PERSON, {
+    source: 'teams',
+    at: '2025-07-03T15:00:00.000Z',
+  });
+  await store.appendReport({ indicatorId: '3979', period: '2025-06', value: 0.05, ...base }, ANA_PERSON, {
+    source: 'teams',
+    at: '2025-07-04T15:00:00.000Z',
+  });
+  await store.appendReport({ indicatorId: '4075', period: '2025-05', value: 6, ...base }, ANA_PERSON, {
+    source: 'csv',
+    at: '2025-06-10T15:00:00.000Z',
+  });
 }
 const ADMIN_PERSON: Person = { id: 'aad-admin', name: 'Oficina de Planeación' };
 
@@ -71,7 +97,7 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     await t?.stop();
   });
 
-  test('exactly one digest card per subscribed conversation, with the read API\'s figures; not twice, not after a restart', async () => {
+  test("exactly one digest card per subscribed conversation, with the read API's figures; not twice, not after a restart", async () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: MONDAY });
     await seedReports(storeOf(t));
     await subscribeBoth(t);
@@ -100,9 +126,12 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
       for (const o of api.objectives) expect(text).toContain(`${formatPercent(o.progress, 'es')}`);
       // Each objective's row and button open it.
       const buttons = JSON.stringify(card);
-      for (const o of api.objectives) expect(buttons).toContain(`{"verb":"show-objective","objective":${o.number},"lang":"es"}`);
+      for (const o of api.objectives)
+        expect(buttons).toContain(`{"verb":"show-objective","objective":${o.number},"lang":"es"}`);
       // The lagging indicators are the API's red and amber ones.
-      const lagging = api.objectives.flatMap((o: any) => o.indicators).filter((i: any) => i.status === 'rojo' || i.status === 'amarillo');
+      const lagging = api.objectives
+        .flatMap((o: any) => o.indicators)
+        .filter((i: any) => i.status === 'rojo' || i.status === 'amarillo');
       for (const i of lagging) expect(text).toContain(`**${i.id}**`);
       // Reports received in the last week and the owners of June's pending reports.
       expect(text).toContain('Se recibieron 2 reportes de 2 indicadores.');
@@ -114,13 +143,19 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     await t.bot.scheduler.tick();
     await t.bot.scheduler.tick(parseNow('2025-07-09T10:00'));
     expect(t.connector.received.length).toBe(before);
-    expect((await storeOf(t).sent()).map((s) => s.key).filter((k) => k.startsWith('digest:')).sort()).toEqual([`digest:2025-W28:${CHANNEL}`, `digest:2025-W28:${GROUP}`].sort());
+    expect(
+      (await storeOf(t).sent())
+        .map((s) => s.key)
+        .filter((k) => k.startsWith('digest:'))
+        .sort(),
+    ).toEqual([`digest:2025-W28:${CHANNEL}`, `digest:2025-W28:${GROUP}`].sort());
 
     // Restart on the same database file (a new connector URL, so a duplicate would be seen): nothing is sent again.
     const dbFile = t.dbFile;
     await t.stop();
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: MONDAY }, { dbFile });
-    for (const key of [GROUP, CHANNEL]) await storeOf(t).saveConversation(record(t, key, key === GROUP ? 'groupChat' : 'channel'));
+    for (const key of [GROUP, CHANNEL])
+      await storeOf(t).saveConversation(record(t, key, key === GROUP ? 'groupChat' : 'channel'));
     const again = await t.bot.scheduler.tick();
     expect(again.items).toEqual([]);
     expect(t.connector.received).toEqual([]);
@@ -144,7 +179,7 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     const tries = t.connector.received.filter((r) => r.conversationId === GROUP);
     expect(tries.map((r) => r.method)).toEqual(['POST-FAULT-429', 'POST']);
     expect(tries[1].at - tries[0].at).toBeGreaterThanOrEqual(950);
-    expect((await storeOf(t).wasSent(`digest:2025-W28:${GROUP}`))).toBe(true);
+    expect(await storeOf(t).wasSent(`digest:2025-W28:${GROUP}`)).toBe(true);
   });
 
   test('403 on one conversation: marked inactive, the other still gets its digest, and no later tick tries it again', async () => {
@@ -154,8 +189,11 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
     await t.bot.scheduler.tick();
     expect(digestsTo(t, CHANNEL)).toHaveLength(1);
     expect(digestsTo(t, GROUP)).toHaveLength(0);
-    expect((await storeOf(t).wasSent(`digest:2025-W28:${GROUP}`))).toBe(false);
-    expect((await storeOf(t).conversations()).find((c) => c.key === GROUP)).toMatchObject({ active: false, inactiveReason: 'HTTP 403' });
+    expect(await storeOf(t).wasSent(`digest:2025-W28:${GROUP}`)).toBe(false);
+    expect((await storeOf(t).conversations()).find((c) => c.key === GROUP)).toMatchObject({
+      active: false,
+      inactiveReason: 'HTTP 403',
+    });
     await t.bot.scheduler.tick(parseNow('2025-07-07T09:00'));
     expect(t.connector.received.filter((r) => r.conversationId === GROUP)).toHaveLength(1);
   });
@@ -190,7 +228,9 @@ describe('end to end over /api/messages', () => {
     const url = t.connector.url;
     expect(await t.send(installed(url, { kind: 'groupChat', id: GROUP }, ADMIN))).toBe(200);
     expect((await storeOf(t).conversations()).map((c) => c.key)).toContain(GROUP);
-    expect(await t.send(message(url, 'suscribir resumen semanal', { where: { kind: 'groupChat', id: GROUP } }))).toBe(200);
+    expect(await t.send(message(url, 'suscribir resumen semanal', { where: { kind: 'groupChat', id: GROUP } }))).toBe(
+      200,
+    );
     const confirm = cardText(t.connector.cards(GROUP).at(-1));
     expect(confirm).toContain('Resumen semanal activado');
     expect(confirm).toContain('lunes 7 de julio de 2025, 8:00 a. m. (hora de Bogotá)');
@@ -199,10 +239,17 @@ describe('end to end over /api/messages', () => {
     expect(digestsTo(t, GROUP)).toHaveLength(1);
   });
 
-  test('a channel subscribes from a thread: the subscription is the channel\'s, and the digest opens a new thread there', async () => {
+  test("a channel subscribes from a thread: the subscription is the channel's, and the digest opens a new thread there", async () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-03T10:00' });
     const url = t.connector.url;
-    expect(await t.send(message(url, 'subscribe weekly digest', { where: { kind: 'channel', channel: CHANNEL, team: TEAM }, locale: 'en-US' }))).toBe(200);
+    expect(
+      await t.send(
+        message(url, 'subscribe weekly digest', {
+          where: { kind: 'channel', channel: CHANNEL, team: TEAM },
+          locale: 'en-US',
+        }),
+      ),
+    ).toBe(200);
     expect((await storeOf(t).subscriptions()).map((s) => s.conversationKey)).toEqual([CHANNEL]);
     expect(cardText(t.connector.cards().at(-1))).toContain('Weekly digest on');
     t.connector.clear();
@@ -210,7 +257,7 @@ describe('end to end over /api/messages', () => {
     expect(digestsTo(t, CHANNEL)).toHaveLength(1);
   });
 
-  test('reminders reach the owner\'s personal chat 3 days before the June deadline, once', async () => {
+  test("reminders reach the owner's personal chat 3 days before the June deadline, once", async () => {
     t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-01T10:00' });
     const url = t.connector.url;
     expect(await t.send(installed(url, { kind: 'personal' }, ANA))).toBe(200);
@@ -224,7 +271,9 @@ describe('end to end over /api/messages', () => {
     await t.bot.scheduler.tick(parseNow('2025-07-04T16:00'));
     const cards = t.connector.cards(personal.key);
     expect(cards).toHaveLength(1);
-    expect(cardText(cards[0])).toContain('Faltan 3 días para el plazo del reporte de junio de 2025: lunes 7 de julio de 2025');
-    expect((await storeOf(t).wasSent('reminder:2025-06:d-3:aad-ana'))).toBe(true);
+    expect(cardText(cards[0])).toContain(
+      'Faltan 3 días para el plazo del reporte de junio de 2025: lunes 7 de julio de 2025',
+    );
+    expect(await storeOf(t).wasSent('reminder:2025-06:d-3:aad-ana')).toBe(true);
   });
 });

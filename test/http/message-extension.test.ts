@@ -18,7 +18,14 @@ beforeAll(async () => {
   await store.setOwners('4263', [{ id: 'aad-ana', name: 'Ana Pérez' }], admin, '2025-07-01T12:00:00.000Z');
   await store.setOwners('4236', [{ id: 'aad-ana', name: 'Ana Pérez' }], admin, '2025-07-01T12:00:00.000Z');
   await store.appendReport(
-    { indicatorId: '4263', period: '2025-06', value: 0.3, logros: 'Portal en pruebas', dificultades: '', evidencia: 'https://intranet.example/portal' },
+    {
+      indicatorId: '4263',
+      period: '2025-06',
+      value: 0.3,
+      logros: 'Portal en pruebas',
+      dificultades: '',
+      evidencia: 'https://intranet.example/portal',
+    },
     { id: 'aad-ana', name: 'Ana Pérez' },
     { source: 'teams', submissionId: 'seed-1', at: '2025-07-02T15:00:00.000Z' },
   );
@@ -28,18 +35,25 @@ afterAll(() => t.stop());
 type Where = 'personal' | 'groupChat' | 'channel' | 'meeting';
 
 /** A composeExtension/query as Teams posts it to the bot's endpoint. */
-function query(text: string | null, opts: { from?: UserLike; where?: Where; locale?: string; skip?: number; count?: number; commandId?: string } = {}): any {
+function query(
+  text: string | null,
+  opts: { from?: UserLike; where?: Where; locale?: string; skip?: number; count?: number; commandId?: string } = {},
+): any {
   seq += 1;
   const from = opts.from ?? ANA;
   const where = opts.where ?? 'personal';
   const locale = opts.locale ?? 'es-CO';
   const conversation =
-    where === 'personal' ? { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant' }
-    : where === 'groupChat' ? { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
-    : where === 'meeting' ? { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
-    : { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
+    where === 'personal'
+      ? { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant' }
+      : where === 'groupChat'
+        ? { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
+        : where === 'meeting'
+          ? { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
+          : { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
   const channelData: any = { tenant: { id: 'tenant' }, source: { name: 'compose' } };
-  if (where === 'channel') Object.assign(channelData, { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } });
+  if (where === 'channel')
+    Object.assign(channelData, { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } });
   if (where === 'meeting') channelData.meeting = { id: 'meeting-id' };
   // Opening the command (`initialRun`) sends Teams' own parameter instead of the command's.
   const parameters = text === null ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }];
@@ -56,17 +70,26 @@ function query(text: string | null, opts: { from?: UserLike; where?: Where; loca
     channelData,
     locale,
     entities: [{ type: 'clientInfo', locale, country: 'CO', platform: 'Web', timezone: 'America/Bogota' }],
-    value: { commandId: opts.commandId ?? 'searchPlan', parameters, queryOptions: { skip: opts.skip ?? 0, count: opts.count ?? 25 } },
+    value: {
+      commandId: opts.commandId ?? 'searchPlan',
+      parameters,
+      queryOptions: { skip: opts.skip ?? 0, count: opts.count ?? 25 },
+    },
   };
 }
 
 async function post(activity: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${t.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-const refsOf = (body: any): string[] => body.composeExtension.attachments.map((a: any) => a.preview.content.title.split(' · ')[0]);
+const refsOf = (body: any): string[] =>
+  body.composeExtension.attachments.map((a: any) => a.preview.content.title.split(' · ')[0]);
 
 describe('composeExtension/query through the real server', () => {
   test('«CSIRT» answers a result list with 4234 first: its Adaptive Card, a thumbnail preview, under 28 KB', async () => {
@@ -82,7 +105,8 @@ describe('composeExtension/query through the real server', () => {
     expect(first.preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
     expect(first.preview.content.title).toMatch(/^4234 · Equipo de Respuesta/);
     expect(first.preview.content.subtitle).toMatch(/ en 2025$/);
-    for (const a of body.composeExtension.attachments) expect(Buffer.byteLength(JSON.stringify(a.content), 'utf8')).toBeLessThan(28 * 1024);
+    for (const a of body.composeExtension.attachments)
+      expect(Buffer.byteLength(JSON.stringify(a.content), 'utf8')).toBeLessThan(28 * 1024);
     // A search posts nothing in any conversation: the answer is the invoke's body.
     expect(t.connector.received.length).toBe(before);
   });
@@ -104,10 +128,12 @@ describe('composeExtension/query through the real server', () => {
     expect(refsOf((await post(query('nodos digitles'))).body)[0]).toBe('4236');
   });
 
-  test('the empty query (opening the command) lists the owner\'s indicators with the month due; others get the objectives', async () => {
+  test("the empty query (opening the command) lists the owner's indicators with the month due; others get the objectives", async () => {
     const own = (await post(query(null))).body;
     expect(refsOf(own)).toEqual(['4236', '4263']);
-    expect(own.composeExtension.attachments[0].preview.content.subtitle).toMatch(/Por reportar: junio de 2025, plazo hasta el 7 de julio de 2025/);
+    expect(own.composeExtension.attachments[0].preview.content.subtitle).toMatch(
+      /Por reportar: junio de 2025, plazo hasta el 7 de julio de 2025/,
+    );
     expect(own.composeExtension.attachments[1].preview.content.subtitle).toMatch(/junio de 2025 reportado/);
     const typedEmpty = (await post(query('', { from: LUIS }))).body;
     expect(refsOf(typedEmpty)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].map((n) => `Objetivo ${n}`));
@@ -138,13 +164,21 @@ describe('composeExtension/query through the real server', () => {
     expect(other.status).toBe(400);
     // Odd values (a number for the text, paging that is no number): read as the empty query, first page.
     const odd = query('CSIRT', { from: LUIS });
-    odd.value = { commandId: 'searchPlan', parameters: [{ name: 'query', value: 42 }], queryOptions: { skip: 'x', count: -3 } };
+    odd.value = {
+      commandId: 'searchPlan',
+      parameters: [{ name: 'query', value: 42 }],
+      queryOptions: { skip: 'x', count: -3 },
+    };
     const r = await post(odd);
     expect(r.status).toBe(200);
     expect(refsOf(r.body)).toHaveLength(10);
     // A parameter list Teams would never send: the empty query, and nothing (no apology) is posted in the chat.
     const before = t.connector.received.length;
-    for (const value of [{ commandId: 'searchPlan', parameters: [null, 'x', { value: 'CSIRT' }], queryOptions: null }, { commandId: 'searchPlan', parameters: 'CSIRT' }, { commandId: 'searchPlan' }]) {
+    for (const value of [
+      { commandId: 'searchPlan', parameters: [null, 'x', { value: 'CSIRT' }], queryOptions: null },
+      { commandId: 'searchPlan', parameters: 'CSIRT' },
+      { commandId: 'searchPlan' },
+    ]) {
       const broken = query('CSIRT', { from: LUIS });
       broken.value = value;
       const b = await post(broken);

@@ -12,9 +12,13 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 test('an admin assigns 4263 to an email; that person then sees 4263 in the report form', async () => {
-  await t.send(message(t.connector.url, 'asignar responsable 4263 luis.gomez@secretariageneral.gov.co', { from: ADMIN }));
+  await t.send(
+    message(t.connector.url, 'asignar responsable 4263 luis.gomez@secretariageneral.gov.co', { from: ADMIN }),
+  );
   await t.connector.waitFor(1, (r) => r.method === 'POST');
-  expect((await t.bot.services.store.owners('4263'))).toEqual([expect.objectContaining({ email: 'luis.gomez@secretariageneral.gov.co' })]);
+  expect(await t.bot.services.store.owners('4263')).toEqual([
+    expect.objectContaining({ email: 'luis.gomez@secretariageneral.gov.co' }),
+  ]);
 
   t.connector.clear();
   await t.send(message(t.connector.url, 'reportar avance', { from: LUIS }));
@@ -26,7 +30,9 @@ test('an admin assigns 4263 to an email; that person then sees 4263 in the repor
 
 test('an owner assigned by email gets the reminder in the personal chat they opened with the bot', async () => {
   // Luis has talked to the bot in his personal chat (previous test): Teams told us his email there.
-  const chat = (await t.bot.services.store.conversations()).find((c) => c.scope === 'personal' && c.userId === LUIS.aadObjectId);
+  const chat = (await t.bot.services.store.conversations()).find(
+    (c) => c.scope === 'personal' && c.userId === LUIS.aadObjectId,
+  );
   expect(chat?.email).toBe('luis.gomez@secretariageneral.gov.co');
   t.connector.clear();
   // June 2025 is due on 7 July; 4 July 08:30 Bogotá is 3 days before.

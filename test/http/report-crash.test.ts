@@ -29,14 +29,30 @@ afterAll(async () => {
 });
 
 async function startChild(dbFile: string): Promise<ChildBot> {
-  return spawnBot({ PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin', LOG_LEVEL: 'error', BOT_ID: '', PEI_API_TOKEN: '' }, await freePort());
+  return spawnBot(
+    {
+      PEI_DB_FILE: dbFile,
+      PEI_NOW: '2025-07-03',
+      PEI_ADMINS: 'aad-admin',
+      LOG_LEVEL: 'error',
+      BOT_ID: '',
+      PEI_API_TOKEN: '',
+    },
+    await freePort(),
+  );
 }
 
 const periods = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07'];
-const submitValue = (n: number, formId: string) => burstSubmitValue(n, formId, periods, 'Justificación: ráfaga de prueba antes de un SIGKILL');
+const submitValue = (n: number, formId: string) =>
+  burstSubmitValue(n, formId, periods, 'Justificación: ráfaga de prueba antes de un SIGKILL');
 
 /** Posts submits from `workers` loops until `killAfter` are acknowledged, then SIGKILLs the bot. */
-async function burst(round: number, dbFile: string, killAfter: number, replays: string[]): Promise<{ acked: Set<string>; sent: number }> {
+async function burst(
+  round: number,
+  dbFile: string,
+  killAfter: number,
+  replays: string[],
+): Promise<{ acked: Set<string>; sent: number }> {
   const bot = await startChild(dbFile);
   const acked = new Set<string>();
   let n = 0;
@@ -46,22 +62,42 @@ async function burst(round: number, dbFile: string, killAfter: number, replays: 
     while (!killed) {
       const i = n++;
       // now and then a replay of a form acknowledged before an earlier kill
-      const formId = i % 10 === 9 && replays.length ? replays[i % replays.length] : `crash-${round}-${String(i).padStart(6, '0')}-0000`;
+      const formId =
+        i % 10 === 9 && replays.length
+          ? replays[i % replays.length]
+          : `crash-${round}-${String(i).padStart(6, '0')}-0000`;
       const conversation = `crash-r${round}-${i}`;
-      const activity = submit(connector.url, submitValue(round * 1000 + i, formId), { from: ADMIN, replyToId: `form-${i}` });
+      const activity = submit(connector.url, submitValue(round * 1000 + i, formId), {
+        from: ADMIN,
+        replyToId: `form-${i}`,
+      });
       activity.conversation = { ...activity.conversation, id: conversation };
       let status = 0;
       try {
-        const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+        const res = await fetch(`${bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
         await res.text();
         status = res.status;
       } catch {
         status = -1; // the process died under this request: not acknowledged
       }
       if (status !== 200) continue;
-      const confirmed = connector.updates().some((u) => u.conversationId === conversation && /Reporte registrado|Corrección registrada|ya estaba registrado/.test(cardText(u.body?.attachments?.[0]?.content ?? {})));
+      const confirmed = connector
+        .updates()
+        .some(
+          (u) =>
+            u.conversationId === conversation &&
+            /Reporte registrado|Corrección registrada|ya estaba registrado/.test(
+              cardText(u.body?.attachments?.[0]?.content ?? {}),
+            ),
+        );
       if (!confirmed) {
-        const got = connector.received.filter((r) => r.conversationId === conversation).map((r) => `${r.method} ${cardText(r.body?.attachments?.[0]?.content ?? {}) || r.body?.text}`);
+        const got = connector.received
+          .filter((r) => r.conversationId === conversation)
+          .map((r) => `${r.method} ${cardText(r.body?.attachments?.[0]?.content ?? {}) || r.body?.text}`);
         throw new Error(`200 without a confirmation for ${formId}: ${got.join('\n')} ${bot.output()}`);
       }
       acked.add(formId);
@@ -71,7 +107,10 @@ async function burst(round: number, dbFile: string, killAfter: number, replays: 
       }
     }
   };
-  const timer = setTimeout(() => { killed = true; bot.proc.kill('SIGKILL'); }, 30_000);
+  const timer = setTimeout(() => {
+    killed = true;
+    bot.proc.kill('SIGKILL');
+  }, 30_000);
   try {
     await Promise.all(Array.from({ length: 8 }, worker));
   } finally {
@@ -97,7 +136,7 @@ test('SIGKILL mid-burst of submits over HTTP: every acknowledged report is in th
 
     const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(catalog('es').store.say(m)) });
     try {
-      const reports = (await store.reports());
+      const reports = await store.reports();
       const bySid = new Map<string, number>();
       // stored keys are `<person id>:<form id>`
       const formIdOf = (r: { submissionId?: string }) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1);
@@ -106,11 +145,17 @@ test('SIGKILL mid-burst of submits over HTTP: every acknowledged report is in th
       expect([...bySid.values()].every((c) => c === 1)).toBe(true);
       // versions 1..n per (indicator, period), each with its audit entry
       const versions = new Map<string, number[]>();
-      for (const r of reports) versions.set(`${r.indicatorId}|${r.period}`, [...(versions.get(`${r.indicatorId}|${r.period}`) ?? []), r.version]);
+      for (const r of reports)
+        versions.set(`${r.indicatorId}|${r.period}`, [
+          ...(versions.get(`${r.indicatorId}|${r.period}`) ?? []),
+          r.version,
+        ]);
       for (const v of versions.values()) expect(v).toEqual(v.map((_, i) => i + 1));
       const audited = new Set((await store.audit({ target: 'report:' })).map((e) => (e.after as { id: string }).id));
       for (const r of reports) expect(audited.has(r.id)).toBe(true);
-      summary.push(`round ${round}: ${sent} sent, ${acked.size} acknowledged before the kill, ${reports.length} stored in all`);
+      summary.push(
+        `round ${round}: ${sent} sent, ${acked.size} acknowledged before the kill, ${reports.length} stored in all`,
+      );
     } finally {
       await store.close();
     }

@@ -19,7 +19,9 @@ function inConversation(activity: any, id: string): any {
 
 /** The submit data (verb, formId, lang) of the last form the bot sent to a conversation. */
 function lastForm(t: TestBot, conversationId: string): Record<string, unknown> {
-  const forms = t.connector.cards(conversationId).filter((c) => c.actions?.some((a: any) => a.data?.verb === 'report-submit'));
+  const forms = t.connector
+    .cards(conversationId)
+    .filter((c) => c.actions?.some((a: any) => a.data?.verb === 'report-submit'));
   if (!forms.length) throw new Error(`no form sent to ${conversationId}`);
   return forms[forms.length - 1].actions.find((a: any) => a.data?.verb === 'report-submit').data;
 }
@@ -40,13 +42,24 @@ describe('an owner reports over HTTP', () => {
     expect(o5before.progress).toBeNull();
 
     // the admin assigns Ana with a Teams mention
-    expect(await t.send(inConversation(message(url, 'asignar responsable 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }), 'conv-admin'))).toBe(200);
+    expect(
+      await t.send(
+        inConversation(
+          message(url, 'asignar responsable 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }),
+          'conv-admin',
+        ),
+      ),
+    ).toBe(200);
     expect(cardText(t.connector.cards('conv-admin').at(-1))).toContain('Se asignó como responsable a Ana Pérez.');
 
     // Ana asks for the form and submits it
     expect(await t.send(inConversation(message(url, 'reportar avance', { from: ANA }), 'conv-ana'))).toBe(200);
     const form = lastForm(t, 'conv-ana');
-    expect(await t.send(inConversation(submit(url, { ...form, ...ENTRIES }, { from: ANA, replyToId: 'form-activity-1' }), 'conv-ana'))).toBe(200);
+    expect(
+      await t.send(
+        inConversation(submit(url, { ...form, ...ENTRIES }, { from: ANA, replyToId: 'form-activity-1' }), 'conv-ana'),
+      ),
+    ).toBe(200);
     const update = t.connector.updates().find((u) => u.conversationId === 'conv-ana');
     expect(update?.path).toMatch(/\/v3\/conversations\/conv-ana\/activities\/form-activity-1$/);
     expect(cardText(update!.body.attachments[0].content)).toContain('✅ Reporte registrado');
@@ -54,7 +67,14 @@ describe('an owner reports over HTTP', () => {
 
     const after = await status();
     const o5 = after.objectives[4];
-    expect(o5.indicators[0]).toMatchObject({ id: '4263', executed: 0.3, progress: 0.75, cumulative: 0.3, lastReport: '2025-06', status: 'verde' });
+    expect(o5.indicators[0]).toMatchObject({
+      id: '4263',
+      executed: 0.3,
+      progress: 0.75,
+      cumulative: 0.3,
+      lastReport: '2025-06',
+      status: 'verde',
+    });
     expect(o5.indicators[0].owner).toContain('Ana Pérez');
     // objective 5: 0.5·0.75 / (0.5 + 0.25 + 0.25) = 0.375
     expect(o5.progress).toBe(0.375);
@@ -66,13 +86,21 @@ describe('an owner reports over HTTP', () => {
     expect(audit).toContain('Auditoría del indicador 4263');
     expect(audit).toContain('— → 0,3');
     expect(audit).toContain('Ana Pérez');
-    const entries = (await t.bot.services.store.audit({ target: 'report:4263:' }));
+    const entries = await t.bot.services.store.audit({ target: 'report:4263:' });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'report.create', actor: { id: 'aad-ana' }, after: { value: 0.3, submissionId: `aad-ana:${form.formId}` } });
+    expect(entries[0]).toMatchObject({
+      action: 'report.create',
+      actor: { id: 'aad-ana' },
+      after: { value: 0.3, submissionId: `aad-ana:${form.formId}` },
+    });
 
     // a replayed POST of the same submit stores nothing new
-    expect(await t.send(inConversation(submit(url, { ...form, ...ENTRIES }, { from: ANA, replyToId: 'form-activity-1' }), 'conv-ana'))).toBe(200);
-    expect((await t.bot.services.store.reports())).toHaveLength(1);
+    expect(
+      await t.send(
+        inConversation(submit(url, { ...form, ...ENTRIES }, { from: ANA, replyToId: 'form-activity-1' }), 'conv-ana'),
+      ),
+    ).toBe(200);
+    expect(await t.bot.services.store.reports()).toHaveLength(1);
   });
 });
 
@@ -101,15 +129,19 @@ describe('200 concurrent submits over HTTP', () => {
       const url = t.connector.url;
       // 200 distinct submits, plus 40 replays of some of them, all at once
       const all = [...submits, ...submits.slice(0, 40)];
-      const codes = await Promise.all(all.map((v, i) => t.send(inConversation(submit(url, v, { from: ADMIN, replyToId: `form-${i % 200}` }), `conv-load-${i % 200}`))));
+      const codes = await Promise.all(
+        all.map((v, i) =>
+          t.send(inConversation(submit(url, v, { from: ADMIN, replyToId: `form-${i % 200}` }), `conv-load-${i % 200}`)),
+        ),
+      );
       expect(codes.every((c) => c === 200)).toBe(true);
       const store = t.bot.services.store;
-      const reports = (await store.reports());
+      const reports = await store.reports();
       expect(reports).toHaveLength(200);
       expect(new Set(reports.map((r) => r.submissionId)).size).toBe(200);
       expect(new Set(reports.map((r) => `${r.indicatorId}|${r.period}`)).size).toBe(200);
       expect(reports.every((r) => r.version === 1)).toBe(true);
-      expect((await store.audit({ target: 'report:' }))).toHaveLength(200);
+      expect(await store.audit({ target: 'report:' })).toHaveLength(200);
       // every submit got its confirmation (the replays: "ya estaba registrado")
       const confirmations = t.connector.updates().map((u) => cardText(u.body.attachments[0].content));
       expect(confirmations.filter((x) => x.includes('✅ Reporte registrado'))).toHaveLength(200);
@@ -123,10 +155,12 @@ describe('200 concurrent submits over HTTP', () => {
     expect(lines).toHaveLength(200);
     const reopened = await openLowdbStore(t.dbFile, { readOnly: true });
     try {
-      expect((await reopened.reports())).toHaveLength(200);
+      expect(await reopened.reports()).toHaveLength(200);
       // stored keys are `<person id>:<form id>`
-      expect(new Set((await reopened.reports()).map((r) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1)))).toEqual(new Set(submits.map((s) => s.formId)));
-      expect((await reopened.audit({ target: 'report:' }))).toHaveLength(200);
+      expect(
+        new Set((await reopened.reports()).map((r) => r.submissionId!.slice(r.submissionId!.lastIndexOf(':') + 1))),
+      ).toEqual(new Set(submits.map((s) => s.formId)));
+      expect(await reopened.audit({ target: 'report:' })).toHaveLength(200);
     } finally {
       await reopened.close();
     }

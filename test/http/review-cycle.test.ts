@@ -51,15 +51,22 @@ describe('the review cycle over HTTP', () => {
   const ind4263 = async () => (await status()).objectives[4].indicators[0];
   const reportsApi = async () => (await t.get('/api/v1/reports?indicator=4263&year=2025', auth)).body.reports;
   const lastCard = (conv: string) => t.connector.cards(conv).at(-1);
-  const lastUpdate = (conv: string) => t.connector.updates().filter((u) => u.conversationId === conv).at(-1)?.body.attachments[0].content;
+  const lastUpdate = (conv: string) =>
+    t.connector
+      .updates()
+      .filter((u) => u.conversationId === conv)
+      .at(-1)?.body.attachments[0].content;
   const say = (text: string, from: typeof ANA) => t.send(message(t.connector.url, text, { from }));
-  const click = (value: Record<string, unknown>, from: typeof ANA, replyToId = 'card-1') => t.send(submit(t.connector.url, value, { from, replyToId }));
+  const click = (value: Record<string, unknown>, from: typeof ANA, replyToId = 'card-1') =>
+    t.send(submit(t.connector.url, value, { from, replyToId }));
 
   test('report → pendiente → returned → corrected → approved; a non-admin cannot review', async () => {
     const store = t.bot.services.store;
     expect(await say('asignar responsable 4263 <at>Ana Pérez</at>', ADMIN)).toBe(200);
     // (mentions need the entity: send it as Teams does)
-    await t.send(message(t.connector.url, 'asignar responsable 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }));
+    await t.send(
+      message(t.connector.url, 'asignar responsable 4263 <at>Ana Pérez</at>', { from: ADMIN, mentions: [ANA] }),
+    );
     expect((await store.owners('4263')).map((p) => p.id)).toEqual(['aad-ana']);
 
     // 1. Ana reports: the version enters «por revisar» and counts.
@@ -70,7 +77,18 @@ describe('the review cycle over HTTP', () => {
     expect(cardText(lastUpdate(ANA_CHAT))).toContain('75,0\u00a0%'); // the confirmation carries the new figure
     expect(await ind4263()).toMatchObject({ executed: 0.3, progress: 0.75, unreviewed: ['2025-06'] });
     expect(await reportsApi()).toEqual([
-      expect.objectContaining({ indicator: '4263', period: '2025-06', version: 1, value: 0.3, source: 'teams', review: 'pendiente', reviewedBy: null, reviewedAt: null, reviewNote: null, reportedBy: { id: 'aad-ana', name: 'Ana Pérez', email: 'ana.perez@secretariageneral.gov.co' } }),
+      expect.objectContaining({
+        indicator: '4263',
+        period: '2025-06',
+        version: 1,
+        value: 0.3,
+        source: 'teams',
+        review: 'pendiente',
+        reviewedBy: null,
+        reviewedAt: null,
+        reviewNote: null,
+        reportedBy: { id: 'aad-ana', name: 'Ana Pérez', email: 'ana.perez@secretariageneral.gov.co' },
+      }),
     ]);
     // The objective card shows it too.
     expect(await say('¿cómo va el objetivo 5?', ANA)).toBe(200);
@@ -95,7 +113,7 @@ describe('the review cycle over HTTP', () => {
     expect(cardText(lastCard(LUIS_CHAT))).toContain('Solo la Oficina Asesora de Planeación');
     expect(await click({ ...return1, [return1.reasonField]: 'No me gusta este reporte para nada' }, ANA)).toBe(200);
     expect(cardText(lastCard(ANA_CHAT))).toContain('Solo la Oficina Asesora de Planeación');
-    expect((await store.audit())).toHaveLength(auditBefore);
+    expect(await store.audit()).toHaveLength(auditBefore);
     expect((await reportsApi())[0].review).toBe('pendiente');
 
     // A return needs a reason of at least 10 characters.
@@ -106,12 +124,20 @@ describe('the review cycle over HTTP', () => {
     // 3. The admin returns it: it stops counting, the list is drawn again, the owner is told.
     const reason = 'La evidencia no muestra el portal publicado; adjunta el acta de publicación.';
     expect(await click({ ...return1, [return1.reasonField]: reason }, ADMIN, 'list-1')).toBe(200);
-    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('Devolviste el reporte del indicador 4263 de junio de 2025 (v1)');
+    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain(
+      'Devolviste el reporte del indicador 4263 de junio de 2025 (v1)',
+    );
     expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('No hay reportes por revisar');
     expect(await ind4263()).toMatchObject({ executed: null, progress: null, status: 'sin-datos', unreviewed: [] });
     expect((await status()).objectives[4].progress).toBeNull();
     expect(await reportsApi()).toEqual([
-      expect.objectContaining({ version: 1, review: 'devuelto', reviewedBy: { id: 'aad-admin', name: 'Oficina de Planeación', email: 'planeacion@secretariageneral.gov.co' }, reviewNote: reason, reviewedAt: expect.any(String) }),
+      expect.objectContaining({
+        version: 1,
+        review: 'devuelto',
+        reviewedBy: { id: 'aad-admin', name: 'Oficina de Planeación', email: 'planeacion@secretariageneral.gov.co' },
+        reviewNote: reason,
+        reviewedAt: expect.any(String),
+      }),
     ]);
     await t.bot.scheduler.tick(); // waits for the run the return woke
     const notice = t.connector.cards(ANA_CHAT).find((c) => cardText(c).includes('fue devuelto'));
@@ -127,9 +153,26 @@ describe('the review cycle over HTTP', () => {
     expect(await click(fix, ANA)).toBe(200);
     const fixForm = lastCard(ANA_CHAT);
     expect(cardText(fixForm)).toContain(reason);
-    expect(inputsOf(fixForm)).toMatchObject({ indicatorId: '4263', period: '2025-06', value: '0,3', logros: FORM_ENTRIES_4263.logros, evidencia: FORM_ENTRIES_4263.evidencia });
+    expect(inputsOf(fixForm)).toMatchObject({
+      indicatorId: '4263',
+      period: '2025-06',
+      value: '0,3',
+      logros: FORM_ENTRIES_4263.logros,
+      evidencia: FORM_ENTRIES_4263.evidencia,
+    });
     const fixSubmit = submitsOf(fixForm).find((d) => d.verb === 'report-submit');
-    expect(await click({ ...fixSubmit, ...FORM_ENTRIES_4263, value: '0,35', evidencia: 'https://intranet.secretariageneral.gov.co/pei/4263/acta-publicacion' }, ANA, 'form-2')).toBe(200);
+    expect(
+      await click(
+        {
+          ...fixSubmit,
+          ...FORM_ENTRIES_4263,
+          value: '0,35',
+          evidencia: 'https://intranet.secretariageneral.gov.co/pei/4263/acta-publicacion',
+        },
+        ANA,
+        'form-2',
+      ),
+    ).toBe(200);
     expect(cardText(lastUpdate(ANA_CHAT))).toContain('Corrección registrada (v2)');
     expect(await ind4263()).toMatchObject({ executed: 0.35, unreviewed: ['2025-06'] });
 
@@ -150,9 +193,14 @@ describe('the review cycle over HTTP', () => {
     expect(after.progress).toBeCloseTo(0.875, 4);
     const auditCount = (await store.audit()).length;
     expect(await click(approve2, LUIS)).toBe(200);
-    expect(await click({ verb: 'review-return', reportId: '4263:2025-06:v2', reason: 'Un intento de devolver sin ser admin' }, LUIS)).toBe(200);
+    expect(
+      await click(
+        { verb: 'review-return', reportId: '4263:2025-06:v2', reason: 'Un intento de devolver sin ser admin' },
+        LUIS,
+      ),
+    ).toBe(200);
     expect(cardText(lastCard(LUIS_CHAT))).toContain('Solo la Oficina Asesora de Planeación');
-    expect((await store.audit())).toHaveLength(auditCount);
+    expect(await store.audit()).toHaveLength(auditCount);
 
     expect((await reportsApi()).map((r: any) => [r.version, r.value, r.review, r.reviewedBy?.id ?? null])).toEqual([
       [1, 0.3, 'devuelto', 'aad-admin'],

@@ -13,7 +13,14 @@ beforeAll(async () => {
   t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin' });
   // One stored report: 4263 reached 0.3 in June 2025.
   await t.bot.services.store.appendReport(
-    { indicatorId: '4263', period: '2025-06', value: 0.3, logros: 'Portal en pruebas con 3 entidades', dificultades: '', evidencia: 'https://intranet.example/portal' },
+    {
+      indicatorId: '4263',
+      period: '2025-06',
+      value: 0.3,
+      logros: 'Portal en pruebas con 3 entidades',
+      dificultades: '',
+      evidencia: 'https://intranet.example/portal',
+    },
     { id: 'aad-ana', name: 'Ana Pérez' },
     { source: 'teams', submissionId: 'seed-1', at: '2025-07-02T15:00:00.000Z' },
   );
@@ -47,9 +54,20 @@ describe('GET /api/v1/status', () => {
     const o5 = body.objectives[4];
     expect(o5.number).toBe(5);
     expect(o5.indicators[0]).toMatchObject({
-      id: '4263', meta: '2339', name: 'Portal web de trámites y servicios del Distrito Capital creado', trend: 'creciente', weight: 0.5, unit: 'number',
-      program: { 2024: 0.1, 2025: 0.4, 2026: 0.75, 2027: 1 }, total: 1,
-      executed: 0.3, progress: 0.75, expected: 0.625, cumulative: 0.3, status: 'verde', lastReport: '2025-06',
+      id: '4263',
+      meta: '2339',
+      name: 'Portal web de trámites y servicios del Distrito Capital creado',
+      trend: 'creciente',
+      weight: 0.5,
+      unit: 'number',
+      program: { 2024: 0.1, 2025: 0.4, 2026: 0.75, 2027: 1 },
+      total: 1,
+      executed: 0.3,
+      progress: 0.75,
+      expected: 0.625,
+      cumulative: 0.3,
+      status: 'verde',
+      lastReport: '2025-06',
     });
     // Objective 5: 0.5·0.75 / 1 = 0.375 against 0.5·0.625 + 0.25·(1/1.5) + 0.25·1 = 0.7292 -> r = 0.5143, amarillo.
     expect(o5).toMatchObject({ progress: 0.375, expected: 0.7292, status: 'amarillo' });
@@ -74,7 +92,9 @@ describe('GET /api/v1/status', () => {
   test('the same JSON as `cli status --json`', async () => {
     let out = '';
     const code = await runCli(['status', '--year', '2025', '--as-of', '2025-06-30', '--json'], {
-      out: (s) => (out += s), err: () => undefined, env: { PEI_DB_FILE: t.dbFile, PEI_NOW: '2025-07-03' },
+      out: (s) => (out += s),
+      err: () => undefined,
+      env: { PEI_DB_FILE: t.dbFile, PEI_NOW: '2025-07-03' },
     });
     expect(code).toBe(0);
     const { body } = await t.get('/api/v1/status?year=2025&asOf=2025-06-30', auth);
@@ -140,12 +160,18 @@ describe('POST /api/messages', () => {
 
 describe('with BOT_ID set', () => {
   test('an unsigned request gets 401 and changes nothing', async () => {
-    const secured = await startTestBot({ BOT_ID: '00000000-0000-0000-0000-000000000001', BOT_PASSWORD: 'x', BOT_TENANT_ID: 'tenant' });
+    const secured = await startTestBot({
+      BOT_ID: '00000000-0000-0000-0000-000000000001',
+      BOT_PASSWORD: 'x',
+      BOT_TENANT_ID: 'tenant',
+    });
     try {
-      const before = (await secured.bot.services.store.revision());
+      const before = await secured.bot.services.store.revision();
       expect(await secured.send(installed(secured.connector.url))).toBe(401);
-      expect(await secured.send(message(secured.connector.url, 'plan'), { Authorization: 'Bearer not-a-jwt' })).toBe(401);
-      expect((await secured.bot.services.store.revision())).toBe(before);
+      expect(await secured.send(message(secured.connector.url, 'plan'), { Authorization: 'Bearer not-a-jwt' })).toBe(
+        401,
+      );
+      expect(await secured.bot.services.store.revision()).toBe(before);
       expect(secured.connector.received).toHaveLength(0);
     } finally {
       await secured.stop();

@@ -15,7 +15,9 @@ test('SIGTERM lets the turn in flight finish and exits 0', async () => {
   const bot = await spawnBot({ PEI_DB_FILE: join(dir, 'db.json'), PEI_NOW: '2025-07-03' }, await freePort());
   try {
     const inFlight = fetch(`${bot.url}/api/messages`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message(connector.url, 'objetivo 5')),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(message(connector.url, 'objetivo 5')),
     });
     await connector.waitForArrival(1); // the turn is in flight: its reply waits in the connector
     bot.proc.kill('SIGTERM');

@@ -17,7 +17,8 @@ import { describePg, freshDatabase, query } from '../helpers/pg';
 
 const TOKEN = 'two-processes-token';
 /** How a process's proactive run ends, in its log (src/digest/run.ts). */
-const FIRST_RUN_ENDED = /entregado y registrado|ya enviado \(o en envío\) por otro proceso|otro proceso los está haciendo/;
+const FIRST_RUN_ENDED =
+  /entregado y registrado|ya enviado \(o en envío\) por otro proceso|otro proceso los está haciendo/;
 let connector: StandInConnector;
 const bots: ChildBot[] = [];
 
@@ -40,7 +41,18 @@ async function startBots(url: string, n: number, env: Record<string, string> = {
   const ports = await Promise.all(Array.from({ length: n }, () => freePort()));
   const started = await Promise.all(
     ports.map((port) =>
-      spawnBot({ PEI_DATABASE_URL: url, PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin', LOG_LEVEL: 'error', BOT_ID: '', PEI_API_TOKEN: TOKEN, ...env }, port),
+      spawnBot(
+        {
+          PEI_DATABASE_URL: url,
+          PEI_NOW: '2025-07-03',
+          PEI_ADMINS: 'aad-admin',
+          LOG_LEVEL: 'error',
+          BOT_ID: '',
+          PEI_API_TOKEN: TOKEN,
+          ...env,
+        },
+        port,
+      ),
     ),
   );
   bots.push(...started);
@@ -48,7 +60,8 @@ async function startBots(url: string, n: number, env: Record<string, string> = {
 }
 
 const periods = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
-const submitValue = (n: number, formId: string) => burstSubmitValue(n, formId, periods, 'Justificación: envío de prueba a dos procesos');
+const submitValue = (n: number, formId: string) =>
+  burstSubmitValue(n, formId, periods, 'Justificación: envío de prueba a dos procesos');
 
 /** Posts one submit; true when acknowledged (200 and the confirmation card reached the conversation). */
 async function post(bot: ChildBot, n: number, formId: string, conversation: string): Promise<boolean> {
@@ -56,7 +69,11 @@ async function post(bot: ChildBot, n: number, formId: string, conversation: stri
   activity.conversation = { ...activity.conversation, id: conversation };
   let status = 0;
   try {
-    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     await res.text();
     status = res.status;
   } catch {
@@ -65,14 +82,23 @@ async function post(bot: ChildBot, n: number, formId: string, conversation: stri
   if (status !== 200) return false;
   const confirmed = connector
     .updates()
-    .some((u) => u.conversationId === conversation && /Reporte registrado|Corrección registrada|ya estaba registrado/.test(cardText(u.body?.attachments?.[0]?.content ?? {})));
+    .some(
+      (u) =>
+        u.conversationId === conversation &&
+        /Reporte registrado|Corrección registrada|ya estaba registrado/.test(
+          cardText(u.body?.attachments?.[0]?.content ?? {}),
+        ),
+    );
   if (!confirmed) throw new Error(`200 without a confirmation for ${formId} (${conversation})`);
   return true;
 }
 
 /** Stored submissions by form id (stored keys are `<person id>:<form id>`), straight from the database. */
 async function storedForms(url: string): Promise<Map<string, number>> {
-  const rows = await query<{ submission_id: string }>(url, 'SELECT submission_id FROM pei_reports WHERE submission_id IS NOT NULL');
+  const rows = await query<{ submission_id: string }>(
+    url,
+    'SELECT submission_id FROM pei_reports WHERE submission_id IS NOT NULL',
+  );
   const count = new Map<string, number>();
   for (const r of rows) {
     const form = r.submission_id.slice(r.submission_id.lastIndexOf(':') + 1);
@@ -82,7 +108,10 @@ async function storedForms(url: string): Promise<Map<string, number>> {
 }
 
 async function versionsAreDense(url: string): Promise<void> {
-  const rows = await query<{ k: string; v: number[] }>(url, "SELECT indicator_id || '|' || period AS k, array_agg(version ORDER BY version) AS v FROM pei_reports GROUP BY 1");
+  const rows = await query<{ k: string; v: number[] }>(
+    url,
+    "SELECT indicator_id || '|' || period AS k, array_agg(version ORDER BY version) AS v FROM pei_reports GROUP BY 1",
+  );
   for (const r of rows) expect([r.k, r.v]).toEqual([r.k, r.v.map((_, i) => i + 1)]);
 }
 
@@ -110,12 +139,24 @@ describePg('two bot processes on one PostgreSQL database', () => {
     expect(stored.size).toBe(200);
     expect([...stored.values()].every((c) => c === 1)).toBe(true);
     await versionsAreDense(url);
-    expect(Number((await query<{ n: string }>(url, "SELECT count(*) AS n FROM pei_audit WHERE action IN ('report.create', 'report.correct')"))[0].n)).toBe(200);
+    expect(
+      Number(
+        (
+          await query<{ n: string }>(
+            url,
+            "SELECT count(*) AS n FROM pei_audit WHERE action IN ('report.create', 'report.correct')",
+          )
+        )[0].n,
+      ),
+    ).toBe(200);
 
     const [ra, rb] = [await get(a, '/api/v1/reports?year=2025'), await get(b, '/api/v1/reports?year=2025')];
     expect(ra.reports).toHaveLength(200);
     expect(rb).toEqual(ra);
-    const [sa, sb] = [await get(a, '/api/v1/status?year=2025&asOf=2025-07-03'), await get(b, '/api/v1/status?year=2025&asOf=2025-07-03')];
+    const [sa, sb] = [
+      await get(a, '/api/v1/status?year=2025&asOf=2025-07-03'),
+      await get(b, '/api/v1/status?year=2025&asOf=2025-07-03'),
+    ];
     expect(sb).toEqual(sa);
     const reported = sa.objectives.flatMap((o: any) => o.indicators).filter((i: any) => i.lastReport !== null);
     expect(reported.length).toBeGreaterThan(20);
@@ -140,7 +181,10 @@ describePg('two bot processes on one PostgreSQL database', () => {
         if (bot === a && killed) return;
       }
     };
-    await Promise.all([...Array.from({ length: 6 }, () => worker(a, 'a')()), ...Array.from({ length: 6 }, () => worker(b, 'b')())]);
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => worker(a, 'a')()),
+      ...Array.from({ length: 6 }, () => worker(b, 'b')()),
+    ]);
     await a.exited;
     expect(a.proc.signalCode).toBe('SIGKILL');
     const afterKill = [...acked].filter((f) => f.startsWith('kill-b-')).length;
@@ -165,15 +209,34 @@ describePg('two bot processes on one PostgreSQL database', () => {
     await seed.saveConversation({
       key: group,
       scope: 'groupChat',
-      reference: { channelId: 'msteams', serviceUrl: `${connector.url}/`, conversation: { id: group, tenantId: 'tenant', isGroup: true, conversationType: 'groupChat' }, bot: BOT },
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: `${connector.url}/`,
+        conversation: { id: group, tenantId: 'tenant', isGroup: true, conversationType: 'groupChat' },
+        bot: BOT,
+      },
       active: true,
       updatedAt: '2025-06-01T00:00:00.000Z',
     });
-    await seed.subscribe({ conversationKey: group, kind: 'weekly-digest', createdBy: ana, createdAt: '2025-06-20T15:00:00.000Z' }, ana);
-    await seed.appendReport({ indicatorId: '4263', period: '2025-06', value: 0.3, logros: 'Avance', dificultades: '', evidencia: 'https://intranet.example/e' }, ana, {
-      source: 'teams',
-      at: '2025-07-03T15:00:00.000Z',
-    });
+    await seed.subscribe(
+      { conversationKey: group, kind: 'weekly-digest', createdBy: ana, createdAt: '2025-06-20T15:00:00.000Z' },
+      ana,
+    );
+    await seed.appendReport(
+      {
+        indicatorId: '4263',
+        period: '2025-06',
+        value: 0.3,
+        logros: 'Avance',
+        dificultades: '',
+        evidencia: 'https://intranet.example/e',
+      },
+      ana,
+      {
+        source: 'teams',
+        at: '2025-07-03T15:00:00.000Z',
+      },
+    );
     await seed.close();
 
     // Monday 08:00 Bogotá: the digest of the week is due; both first ticks come about a second after start. The

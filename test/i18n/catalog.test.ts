@@ -1,4 +1,17 @@
-import { CATALOGS, catalog, formatDate, formatNumber, formatPercent, formatPeriod, formatPeriodLong, joinList, langFromLocale, monthName, monthShort, plural } from '../../src/i18n';
+import {
+  CATALOGS,
+  catalog,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatPeriodLong,
+  joinList,
+  langFromLocale,
+  monthName,
+  monthShort,
+  plural,
+} from '../../src/i18n';
 import { anomaliesOf } from '../../src/progress/engine';
 import { loadPlan } from '../../src/plan/load';
 import { report } from '../helpers/reports';
@@ -12,14 +25,33 @@ import { report } from '../helpers/reports';
 function shape(x: unknown, path = ''): string[] {
   if (typeof x === 'function') return [`${path}()`];
   if (Array.isArray(x)) return [`${path}[${x.length}]`];
-  if (x && typeof x === 'object') return Object.keys(x).sort().flatMap((k) => shape((x as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+  if (x && typeof x === 'object')
+    return Object.keys(x)
+      .sort()
+      .flatMap((k) => shape((x as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
   return [`${path}:${typeof x}`];
 }
 
 describe('the catalog', () => {
   test('both locales define the same messages, capability by capability', () => {
     expect(shape(CATALOGS.en)).toEqual(shape(CATALOGS.es));
-    expect(Object.keys(CATALOGS.es).sort()).toEqual(['cards', 'cli', 'csv', 'digest', 'explain', 'http', 'mine', 'names', 'operator', 'replies', 'report', 'reviewOutcome', 'status', 'store', 'validation']);
+    expect(Object.keys(CATALOGS.es).sort()).toEqual([
+      'cards',
+      'cli',
+      'csv',
+      'digest',
+      'explain',
+      'http',
+      'mine',
+      'names',
+      'operator',
+      'replies',
+      'report',
+      'reviewOutcome',
+      'status',
+      'store',
+      'validation',
+    ]);
   });
 
   test('no message is empty in either locale', () => {
@@ -82,7 +114,11 @@ describe('the core returns codes, the catalog words them', () => {
     const a = anomaliesOf(ind, [report(ind.id, '2025-01', 0.4), report(ind.id, '2025-02', 0.3)]);
     const drop = a.find((x) => x.code === 'level-drop')!;
     expect(drop).toEqual({ code: 'level-drop', period: '2025-02', params: { from: 0.4, to: 0.3 } });
-    expect(catalog('es').cards.anomalyDetail(drop.code, drop.params)).toBe('El nivel bajó frente al reporte anterior (0,4 → 0,3)');
-    expect(catalog('en').cards.anomalyDetail(drop.code, drop.params)).toBe('The level dropped from the previous report (0.4 → 0.3)');
+    expect(catalog('es').cards.anomalyDetail(drop.code, drop.params)).toBe(
+      'El nivel bajó frente al reporte anterior (0,4 → 0,3)',
+    );
+    expect(catalog('en').cards.anomalyDetail(drop.code, drop.params)).toBe(
+      'The level dropped from the previous report (0.4 → 0.3)',
+    );
   });
 });

@@ -26,7 +26,7 @@ describe('English all through', () => {
     await t?.stop();
   });
 
-  test('the notification preview (summary) of an answer is in the reader\'s language', async () => {
+  test("the notification preview (summary) of an answer is in the reader's language", async () => {
     t = await startTestBot({ PEI_NOW: '2025-07-03T10:00' });
     const url = t.connector.url;
     const cases: [string, string][] = [
@@ -87,7 +87,7 @@ describe('English all through', () => {
     expect(refused).not.toMatch(/Oficina Asesora|solo la|administrador/i);
   });
 
-  test('the welcome uses the client\'s locale: en-US gets English, es-CO Spanish', async () => {
+  test("the welcome uses the client's locale: en-US gets English, es-CO Spanish", async () => {
     t = await startTestBot({ PEI_NOW: '2025-07-03T10:00' });
     const url = t.connector.url;
     await t.send({ ...installed(url, { kind: 'personal' }, ANA), locale: 'en-US' });

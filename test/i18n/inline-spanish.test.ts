@@ -20,7 +20,8 @@ const ALLOWED: Record<string, string> = {
   'src/outputs/open-data.ts': 'the open-data feed: column names and values fixed by CONTRACT.md (Spanish)',
 };
 
-const SPANISH = /[áéíóúñÁÉÍÓÚÑ¿¡«»]|\b(el|la|los|las|del|una|para|por|que|con|sin|está|debe|puede|reporte|indicador|objetivo)\b/;
+const SPANISH =
+  /[áéíóúñÁÉÍÓÚÑ¿¡«»]|\b(el|la|los|las|del|una|para|por|que|con|sin|está|debe|puede|reporte|indicador|objetivo)\b/;
 const LOG_CALL = /\b(log|authWarn)(\?\.|\.(info|warn|error|debug))?\(\s*$/;
 
 function* files(dir: string): Generator<string> {
@@ -39,8 +40,16 @@ function literals(text: string): { line: number; value: string; before: string }
   let code = '';
   while (i < text.length) {
     const c = text[i];
-    if (c === '\n') { line++; code = ''; i++; continue; }
-    if (c === '/' && text[i + 1] === '/') { while (i < text.length && text[i] !== '\n') i++; continue; }
+    if (c === '\n') {
+      line++;
+      code = '';
+      i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
     if (c === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
       const stop = end < 0 ? text.length : end + 2;
@@ -67,7 +76,11 @@ function literals(text: string): { line: number; value: string; before: string }
       let j = i + 1;
       let value = '';
       while (j < text.length && text[j] !== c) {
-        if (text[j] === '\\') { value += text[j + 1]; j += 2; continue; }
+        if (text[j] === '\\') {
+          value += text[j + 1];
+          j += 2;
+          continue;
+        }
         if (c === '`' && text[j] === '$' && text[j + 1] === '{') {
           // A placeholder: skip its code (balanced braces); its own literals are not this sentence's words.
           let depth = 0;

@@ -17,7 +17,7 @@ test.each([
   ['what are my indicators?', 'en'],
   ['my kpis', 'en'],
   ['indicators I own', 'en'],
-])('«%s» asks for the owner\'s list (%s)', (text, lang) => {
+])("«%s» asks for the owner's list (%s)", (text, lang) => {
   expect(nlu.understand(text)).toMatchObject({ intent: 'my-indicators', lang });
 });
 

@@ -8,7 +8,18 @@ const plan: Plan = JSON.parse(readFileSync(join(__dirname, '../../data/plan.json
 const nlu = createUnderstanding(plan);
 
 type Expected = Partial<Omit<Understanding, 'text'>>;
-const KEYS = ['intent', 'lang', 'objective', 'indicatorId', 'indicatorIds', 'period', 'month', 'year', 'email', 'mentionsText'] as const;
+const KEYS = [
+  'intent',
+  'lang',
+  'objective',
+  'indicatorId',
+  'indicatorIds',
+  'period',
+  'month',
+  'year',
+  'email',
+  'mentionsText',
+] as const;
 
 /** Every key checked: what is not expected must be absent. */
 function expectExactly(text: string, expected: Expected): void {
@@ -28,7 +39,10 @@ describe('objective-status', () => {
     ['como va el objetivo 5', { intent: 'objective-status', lang: 'es', objective: 5 }],
     ['CÓMO VA EL OBJETIVO 5', { intent: 'objective-status', lang: 'es', objective: 5 }],
     ['<at>PEI Bot</at> ¿cómo va el objetivo 5?', { intent: 'objective-status', lang: 'es', objective: 5 }],
-    ['<at>PEI Bot</at>&nbsp;<p>¿Cómo va el <b>objetivo</b> 5?</p>', { intent: 'objective-status', lang: 'es', objective: 5 }],
+    [
+      '<at>PEI Bot</at>&nbsp;<p>¿Cómo va el <b>objetivo</b> 5?</p>',
+      { intent: 'objective-status', lang: 'es', objective: 5 },
+    ],
     ['estado del objetivo 5', { intent: 'objective-status', lang: 'es', objective: 5 }],
     ['avance objetivo 5', { intent: 'objective-status', lang: 'es', objective: 5 }],
     ['how is objective 5 doing', { intent: 'objective-status', lang: 'en', objective: 5 }],
@@ -65,7 +79,10 @@ describe('objective-status', () => {
     ['avance del objetivo 2 en 2025', { intent: 'objective-status', lang: 'es', objective: 2, year: 2025 }],
     ['objetivo 5 junio 2025', { intent: 'objective-status', lang: 'es', objective: 5, period: '2025-06', year: 2025 }],
     ['objetivo 5 en 2025-06', { intent: 'objective-status', lang: 'es', objective: 5, period: '2025-06', year: 2025 }],
-    ['objective 4 as of march 2026', { intent: 'objective-status', lang: 'en', objective: 4, period: '2026-03', year: 2026 }],
+    [
+      'objective 4 as of march 2026',
+      { intent: 'objective-status', lang: 'en', objective: 4, period: '2026-03', year: 2026 },
+    ],
   ])('%s', (text, expected) => expectExactly(text, expected));
 });
 
@@ -93,7 +110,10 @@ describe('indicator-detail (ids)', () => {
     ['proyecto 8116', { intent: 'indicator-detail', lang: 'es', indicatorIds: ['8116-M3', '8116-M4'] }],
     ['4263 y 4267', { intent: 'indicator-detail', lang: 'es', indicatorId: '4263', indicatorIds: ['4263', '4267'] }],
     ['indicador 3 del objetivo 3', { intent: 'indicator-detail', lang: 'es', indicatorId: '8116-M3', objective: 3 }],
-    ['estado del 8116-m3 a junio de 2025', { intent: 'indicator-detail', lang: 'es', indicatorId: '8116-M3', period: '2025-06', year: 2025 }],
+    [
+      'estado del 8116-m3 a junio de 2025',
+      { intent: 'indicator-detail', lang: 'es', indicatorId: '8116-M3', period: '2025-06', year: 2025 },
+    ],
     ['who owns 4263', { intent: 'indicator-detail', lang: 'en', indicatorId: '4263' }],
   ])('%s', (text, expected) => expectExactly(text, expected));
 
@@ -221,8 +241,14 @@ describe('commands', () => {
     ['reportar avance', { intent: 'report-start', lang: 'es' }],
     ['reportar avance 4263', { intent: 'report-start', lang: 'es', indicatorId: '4263' }],
     ['quiero reportar', { intent: 'report-start', lang: 'es' }],
-    ['reportar avance 4263 junio 2025', { intent: 'report-start', lang: 'es', indicatorId: '4263', period: '2025-06', year: 2025 }],
-    ['reportar 8116-M3 2025-06', { intent: 'report-start', lang: 'es', indicatorId: '8116-M3', period: '2025-06', year: 2025 }],
+    [
+      'reportar avance 4263 junio 2025',
+      { intent: 'report-start', lang: 'es', indicatorId: '4263', period: '2025-06', year: 2025 },
+    ],
+    [
+      'reportar 8116-M3 2025-06',
+      { intent: 'report-start', lang: 'es', indicatorId: '8116-M3', period: '2025-06', year: 2025 },
+    ],
     ['reportar junio 4263', { intent: 'report-start', lang: 'es', indicatorId: '4263', month: 6 }],
     ['reportar avance del CSIRT', { intent: 'report-start', lang: 'es', indicatorId: '4234' }],
     ['report progress', { intent: 'report-start', lang: 'en' }],
@@ -233,17 +259,41 @@ describe('commands', () => {
     ['administradores', { intent: 'admins', lang: 'es', adminAction: 'list' }],
     ['admins', { intent: 'admins', lang: 'es', adminAction: 'list' }],
     ['agregar administrador @Ana', { intent: 'admins', lang: 'es', adminAction: 'add', mentionsText: 'Ana' }],
-    ['add admin luis@secretariageneral.gov.co', { intent: 'admins', lang: 'en', adminAction: 'add', email: 'luis@secretariageneral.gov.co' }],
+    [
+      'add admin luis@secretariageneral.gov.co',
+      { intent: 'admins', lang: 'en', adminAction: 'add', email: 'luis@secretariageneral.gov.co' },
+    ],
     ['quitar administrador @Luis', { intent: 'admins', lang: 'es', adminAction: 'remove', mentionsText: 'Luis' }],
     ['remove admin @Luis', { intent: 'admins', lang: 'en', adminAction: 'remove', mentionsText: 'Luis' }],
     ['asignar responsable 4263 @Ana', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'Ana' }],
-    ['<at>PEI Bot</at> asignar responsable 4263 <at>Ana Pérez</at>', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'Ana Pérez' }],
-    ['asignar responsable 4263 ana.perez@secretariageneral.gov.co', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', email: 'ana.perez@secretariageneral.gov.co' }],
-    ['asignar a Ana Pérez como responsable del 4263', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'Ana Pérez' }],
-    ['asignar responsable del CSIRT a Ana', { intent: 'assign-owner', lang: 'es', indicatorId: '4234', mentionsText: 'Ana' }],
-    ['@PEI asignar responsable 4263 @ana', { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'ana' }],
-    ['assign owner 4263 <at>Ana Pérez</at>', { intent: 'assign-owner', lang: 'en', indicatorId: '4263', mentionsText: 'Ana Pérez' }],
-    ['change owner 4263 Ana.Perez@SecretariaGeneral.gov.co', { intent: 'assign-owner', lang: 'en', indicatorId: '4263', email: 'ana.perez@secretariageneral.gov.co' }],
+    [
+      '<at>PEI Bot</at> asignar responsable 4263 <at>Ana Pérez</at>',
+      { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'Ana Pérez' },
+    ],
+    [
+      'asignar responsable 4263 ana.perez@secretariageneral.gov.co',
+      { intent: 'assign-owner', lang: 'es', indicatorId: '4263', email: 'ana.perez@secretariageneral.gov.co' },
+    ],
+    [
+      'asignar a Ana Pérez como responsable del 4263',
+      { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'Ana Pérez' },
+    ],
+    [
+      'asignar responsable del CSIRT a Ana',
+      { intent: 'assign-owner', lang: 'es', indicatorId: '4234', mentionsText: 'Ana' },
+    ],
+    [
+      '@PEI asignar responsable 4263 @ana',
+      { intent: 'assign-owner', lang: 'es', indicatorId: '4263', mentionsText: 'ana' },
+    ],
+    [
+      'assign owner 4263 <at>Ana Pérez</at>',
+      { intent: 'assign-owner', lang: 'en', indicatorId: '4263', mentionsText: 'Ana Pérez' },
+    ],
+    [
+      'change owner 4263 Ana.Perez@SecretariaGeneral.gov.co',
+      { intent: 'assign-owner', lang: 'en', indicatorId: '4263', email: 'ana.perez@secretariageneral.gov.co' },
+    ],
     ['auditoría', { intent: 'audit', lang: 'es' }],
     ['auditoria 4263', { intent: 'audit', lang: 'es', indicatorId: '4263' }],
     ['ver auditoría', { intent: 'audit', lang: 'es' }],
@@ -282,10 +332,23 @@ describe('unknown', () => {
   ])('%s', (text, expected) => expectExactly(text, expected));
 
   test('never throws on odd input', () => {
-    const odd: unknown[] = [undefined, null, 42, '\u0000\u0001', '🙂🙂🙂', '<<<>>>', '&#xFFFFFFF;&#0;', 'a'.repeat(100000), '<at>', '</at>x<at>'];
+    const odd: unknown[] = [
+      undefined,
+      null,
+      42,
+      '\u0000\u0001',
+      '🙂🙂🙂',
+      '<<<>>>',
+      '&#xFFFFFFF;&#0;',
+      'a'.repeat(100000),
+      '<at>',
+      '</at>x<at>',
+    ];
     for (const input of odd) {
       const u = nlu.understand(input as string);
-      expect(u).toEqual(expect.objectContaining({ intent: expect.any(String), lang: expect.any(String), text: expect.any(String) }));
+      expect(u).toEqual(
+        expect.objectContaining({ intent: expect.any(String), lang: expect.any(String), text: expect.any(String) }),
+      );
     }
   });
 });
@@ -318,8 +381,7 @@ describe('languageOf', () => {
   ])('%s -> %s', (text, lang) => expect(languageOf(text)).toBe(lang));
 });
 
-
-describe('the planning office\'s review and explaining a figure', () => {
+describe("the planning office's review and explaining a figure", () => {
   test.each<[string, Expected]>([
     ['reportes por revisar', { intent: 'review-list', lang: 'es' }],
     ['¿qué hay por revisar?', { intent: 'review-list', lang: 'es' }],

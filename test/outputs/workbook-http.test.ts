@@ -24,7 +24,10 @@ const ANA_PERSON = { id: 'aad-ana', name: 'Ana Pérez', email: 'ana.perez@secret
 const bogota = (local: string) => new Date(`${local}-05:00`).toISOString();
 let t: TestBot;
 
-async function getBytes(path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; bytes: Buffer; text: string }> {
+async function getBytes(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; bytes: Buffer; text: string }> {
   const res = await fetch(`${t.url}${path}`, { headers });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, type: res.headers.get('content-type') ?? '', bytes, text: bytes.toString('utf8') };
@@ -48,9 +51,16 @@ function contents(wb: ExcelJS.Workbook): Record<string, unknown[][]> {
   return out;
 }
 
-function spawnCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
+function spawnCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -60,20 +70,41 @@ function spawnCli(args: string[], env: Record<string, string>): Promise<{ code: 
 }
 
 beforeAll(async () => {
-  t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin', PEI_OPEN_DATA: 'true' });
+  t = await startTestBot({
+    PEI_API_TOKEN: TOKEN,
+    PEI_NOW: '2025-07-03',
+    PEI_ADMINS: 'aad-admin',
+    PEI_OPEN_DATA: 'true',
+  });
   const store = t.bot.services.store;
   const admin = { id: 'aad-admin', name: 'Oficina de Planeación' };
   await store.setOwners('4263', [ANA_PERSON], admin, '2025-01-10T15:00:00.000Z');
   await store.setOwners('3980', [ANA_PERSON], admin, '2025-01-10T15:00:00.000Z');
-  const put = (indicatorId: string, period: string, value: number, at: string, text: Partial<{ logros: string; dificultades: string; evidencia: string }> = {}) =>
+  const put = (
+    indicatorId: string,
+    period: string,
+    value: number,
+    at: string,
+    text: Partial<{ logros: string; dificultades: string; evidencia: string }> = {},
+  ) =>
     store.appendReport(
-      { indicatorId, period, value, logros: text.logros ?? `Avance de ${period}`, dificultades: text.dificultades ?? '', evidencia: text.evidencia ?? `https://intranet.example/${indicatorId}/${period}` },
+      {
+        indicatorId,
+        period,
+        value,
+        logros: text.logros ?? `Avance de ${period}`,
+        dificultades: text.dificultades ?? '',
+        evidencia: text.evidencia ?? `https://intranet.example/${indicatorId}/${period}`,
+      },
       ANA_PERSON,
       { source: 'teams', at: bogota(at) },
     );
   // 4263 (creciente): 0.2 in April (on time), 0.3 in June (on time); its June text starts with a formula.
   await put('4263', '2025-04', 0.2, '2025-05-06T10:00:00', { logros: 'Portal en pruebas' });
-  await put('4263', '2025-06', 0.3, '2025-07-02T10:00:00', { logros: '=HYPERLINK("http://malo.example","clic")', dificultades: '+57 demoras de contratación' });
+  await put('4263', '2025-06', 0.3, '2025-07-02T10:00:00', {
+    logros: '=HYPERLINK("http://malo.example","clic")',
+    dificultades: '+57 demoras de contratación',
+  });
   // 3980 (suma): 5 in April, 6 in May (late, then corrected): the quarter executed 11.
   await put('3980', '2025-04', 5, '2025-05-07T09:00:00');
   await put('3980', '2025-05', 4, '2025-06-12T09:00:00');
@@ -95,7 +126,7 @@ describe('GET /api/v1/export.xlsx', () => {
     expect((await t.get('/api/v1/export.xlsx?year=2031&quarter=1', auth)).status).toBe(400);
   });
 
-  test('every indicator row holds the figures of the status JSON at the quarter\'s last day', async () => {
+  test("every indicator row holds the figures of the status JSON at the quarter's last day", async () => {
     const res = await getBytes('/api/v1/export.xlsx?year=2025&quarter=2', auth);
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -109,9 +140,18 @@ describe('GET /api/v1/export.xlsx', () => {
       if (i < 0) throw new Error(`no column ${name}: ${headers.join(' | ')}`);
       return i + 1;
     };
-    const indicators = status.objectives.flatMap((o: any) => o.indicators.map((i: any) => ({ ...i, objective: o.number })));
+    const indicators = status.objectives.flatMap((o: any) =>
+      o.indicators.map((i: any) => ({ ...i, objective: o.number })),
+    );
     expect(indicators).toHaveLength(29);
-    const labels: Record<string, string> = { rojo: 'Rojo', amarillo: 'Amarillo', verde: 'Verde', 'sobre-ejecucion': 'Sobre-ejecución', 'sin-meta': 'Sin meta', 'sin-datos': 'Sin datos' };
+    const labels: Record<string, string> = {
+      rojo: 'Rojo',
+      amarillo: 'Amarillo',
+      verde: 'Verde',
+      'sobre-ejecucion': 'Sobre-ejecución',
+      'sin-meta': 'Sin meta',
+      'sin-datos': 'Sin datos',
+    };
     indicators.forEach((ind: any, k: number) => {
       const row = ws.getRow(6 + k);
       const v = (name: string) => row.getCell(col(name)).value;
@@ -132,25 +172,48 @@ describe('GET /api/v1/export.xlsx', () => {
       else if (ind.status === 'sobre-ejecucion' && ind.progress < 1) expect(sem).toBe('Adelantado');
       else expect(sem).toBe(labels[ind.status]);
       expect(v('Responsable')).toBe(ind.owner ?? '');
-      for (const name of ['Avance anual', 'Avance esperado', 'Avance cuatrienio', 'Ponderación']) expect(row.getCell(col(name)).numFmt).toBe('0.00%');
+      for (const name of ['Avance anual', 'Avance esperado', 'Avance cuatrienio', 'Ponderación'])
+        expect(row.getCell(col(name)).numFmt).toBe('0.00%');
     });
 
     const row = (id: string) => ws.getRow(6 + indicators.findIndex((i: any) => i.id === id));
     const cell = (id: string, name: string) => row(id).getCell(col(name)).value;
     // Hand-computed: 4263 (creciente, 2025 target 0.4 over 0.1 in 2024) reached 0.3: (0.3 − 0)/(0.4 − 0) = 75 %,
     // expected 0.1 + 0.3·6/12 = 0.25 → 62.5 %; 3980 (suma, target 26) has 2 + 5 + 6 = 13 → 50 %, expected 13 → 50 %.
-    expect([cell('4263', 'Avance anual'), cell('4263', 'Avance esperado'), cell('4263', 'Avance cuatrienio'), cell('4263', 'Semáforo')]).toEqual([0.75, 0.625, 0.3, 'Verde']);
-    expect([cell('3980', 'Ejecutado 2025 (V)'), cell('3980', 'Avance anual'), cell('3980', 'Avance esperado')]).toEqual([13, 0.5, 0.5]);
+    expect([
+      cell('4263', 'Avance anual'),
+      cell('4263', 'Avance esperado'),
+      cell('4263', 'Avance cuatrienio'),
+      cell('4263', 'Semáforo'),
+    ]).toEqual([0.75, 0.625, 0.3, 'Verde']);
+    expect([cell('3980', 'Ejecutado 2025 (V)'), cell('3980', 'Avance anual'), cell('3980', 'Avance esperado')]).toEqual(
+      [13, 0.5, 0.5],
+    );
     // The quarter's months and texts, with the formula prefixes neutralised.
-    expect([cell('4263', 'Ejecutado abr. 2025'), cell('4263', 'Ejecutado may. 2025'), cell('4263', 'Ejecutado jun. 2025'), cell('4263', 'Ejecutado T2')]).toEqual([0.2, null, 0.3, 0.3]);
-    expect([cell('3980', 'Ejecutado abr. 2025'), cell('3980', 'Ejecutado may. 2025'), cell('3980', 'Ejecutado T2')]).toEqual([5, 6, 11]);
-    expect(cell('4263', 'Logros T2')).toBe('abr. 2025: Portal en pruebas\njun. 2025: \'=HYPERLINK("http://malo.example","clic")');
+    expect([
+      cell('4263', 'Ejecutado abr. 2025'),
+      cell('4263', 'Ejecutado may. 2025'),
+      cell('4263', 'Ejecutado jun. 2025'),
+      cell('4263', 'Ejecutado T2'),
+    ]).toEqual([0.2, null, 0.3, 0.3]);
+    expect([
+      cell('3980', 'Ejecutado abr. 2025'),
+      cell('3980', 'Ejecutado may. 2025'),
+      cell('3980', 'Ejecutado T2'),
+    ]).toEqual([5, 6, 11]);
+    expect(cell('4263', 'Logros T2')).toBe(
+      'abr. 2025: Portal en pruebas\njun. 2025: \'=HYPERLINK("http://malo.example","clic")',
+    );
     expect(cell('4263', 'Dificultades T2')).toBe("jun. 2025: '+57 demoras de contratación");
     expect(cell('3980', 'Logros T2')).toBe('abr. 2025: Avance de 2025-04\nmay. 2025: Corrección del reporte de mayo');
     expect(cell('3980', 'Estado de revisión')).toBe('abr. 2025: v1 aprobado\nmay. 2025: v2 aprobado');
     expect(String(cell('4263', 'Evidencias'))).toContain('jun. 2025: https://intranet.example/4263/2025-06');
     // Compliance of each month: 4263 April on time (deadline 8 May), May missing, June not due yet at the cut… and 3980 May late.
-    expect([cell('4263', 'Cumplimiento abr. 2025'), cell('4263', 'Cumplimiento may. 2025'), cell('4263', 'Cumplimiento jun. 2025')]).toEqual(['A tiempo', 'Sin reporte', 'En plazo']);
+    expect([
+      cell('4263', 'Cumplimiento abr. 2025'),
+      cell('4263', 'Cumplimiento may. 2025'),
+      cell('4263', 'Cumplimiento jun. 2025'),
+    ]).toEqual(['A tiempo', 'Sin reporte', 'En plazo']);
     expect(cell('3980', 'Cumplimiento may. 2025')).toBe('Tarde');
 
     // What makes it a document: the cut and the source on the sheet, frozen headers, letter landscape.
@@ -160,7 +223,7 @@ describe('GET /api/v1/export.xlsx', () => {
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 1, printTitlesRow: '5:5' });
   });
 
-  test('the summary sheet holds each objective\'s roll-up with the weights and contributions beside it, and the plan\'s', async () => {
+  test("the summary sheet holds each objective's roll-up with the weights and contributions beside it, and the plan's", async () => {
     const wb = await readWorkbook((await getBytes('/api/v1/export.xlsx?year=2025&quarter=2', auth)).bytes);
     const status = (await t.get('/api/v1/status?year=2025&asOf=2025-06-30', auth)).body;
     const ws = wb.getWorksheet('Resumen')!;
@@ -202,15 +265,23 @@ describe('GET /api/v1/export.xlsx', () => {
   test('`npm run cli -- export` writes the same workbook', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pei-export-'));
     const file = join(dir, 'seguimiento.xlsx');
-    const r = await spawnCli(['export', '--year', '2025', '--quarter', '2', '--out', file], { PEI_DB_FILE: t.dbFile, PEI_NOW: '2025-07-03', LOG_LEVEL: 'silent' });
+    const r = await spawnCli(['export', '--year', '2025', '--quarter', '2', '--out', file], {
+      PEI_DB_FILE: t.dbFile,
+      PEI_NOW: '2025-07-03',
+      LOG_LEVEL: 'silent',
+    });
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Seguimiento T2 2025 (corte 2025-06-30) escrito en');
     const fromCli = contents(await readWorkbook(readFileSync(file)));
-    const fromHttp = contents(await readWorkbook((await getBytes('/api/v1/export.xlsx?year=2025&quarter=2', auth)).bytes));
+    const fromHttp = contents(
+      await readWorkbook((await getBytes('/api/v1/export.xlsx?year=2025&quarter=2', auth)).bytes),
+    );
     expect(fromCli).toEqual(fromHttp);
 
-    const bad = await spawnCli(['export', '--year', '2025', '--quarter', '7', '--out', file], { PEI_DB_FILE: t.dbFile });
+    const bad = await spawnCli(['export', '--year', '2025', '--quarter', '7', '--out', file], {
+      PEI_DB_FILE: t.dbFile,
+    });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--quarter debe ser 1, 2, 3 o 4');
   }, 180_000);
@@ -238,7 +309,11 @@ describe('«exportar seguimiento» in chat: a signed link valid 15 minutes', () 
     expect(contents(await readWorkbook(viaLink.bytes))).toEqual(contents(await readWorkbook(viaApi.bytes)));
 
     // Tampered: another quarter, another signature, a later expiry — refused with 403 and a polite message.
-    for (const [k, v] of [['quarter', '1'], ['expires', String(Number(url.searchParams.get('expires')) + 3600)], ['sig', 'A'.repeat(43)]]) {
+    for (const [k, v] of [
+      ['quarter', '1'],
+      ['expires', String(Number(url.searchParams.get('expires')) + 3600)],
+      ['sig', 'A'.repeat(43)],
+    ]) {
       const u = new URL(url);
       u.searchParams.set(k, v);
       const r = await t.get(`${u.pathname}${u.search}`);
@@ -273,15 +348,25 @@ describe('«exportar seguimiento» in chat: a signed link valid 15 minutes', () 
 });
 
 describe('reporting compliance: GET /api/v1/compliance and «cumplimiento»', () => {
-  test('the JSON of CONTRACT.md, with each owner\'s months', async () => {
+  test("the JSON of CONTRACT.md, with each owner's months", async () => {
     expect((await t.get('/api/v1/compliance')).status).toBe(401);
     const { status, body } = await t.get('/api/v1/compliance?year=2025&asOf=2025-07-15', auth);
     expect(status).toBe(200);
     expect(body).toMatchObject({ asOf: '2025-07-15', year: 2025 });
     const of = (id: string) => body.indicators.find((i: any) => i.id === id).months;
     // June's deadline is Monday 7 July (5th business day): as of 15 July June is due; 4263's came on 2 July.
-    expect(of('4263')).toMatchObject({ '2025-01': 'sin-reporte', '2025-04': 'a-tiempo', '2025-05': 'sin-reporte', '2025-06': 'a-tiempo' });
-    expect(of('3980')).toMatchObject({ '2025-03': 'a-tiempo', '2025-04': 'a-tiempo', '2025-05': 'tarde', '2025-06': 'sin-reporte' });
+    expect(of('4263')).toMatchObject({
+      '2025-01': 'sin-reporte',
+      '2025-04': 'a-tiempo',
+      '2025-05': 'sin-reporte',
+      '2025-06': 'a-tiempo',
+    });
+    expect(of('3980')).toMatchObject({
+      '2025-03': 'a-tiempo',
+      '2025-04': 'a-tiempo',
+      '2025-05': 'tarde',
+      '2025-06': 'sin-reporte',
+    });
     const ana = body.owners.find((o: any) => o.owner.id === 'aad-ana');
     // 4263: Apr, Jun on time, 4 missing; 3980: Mar, Apr on time, May late, 3 missing.
     expect(ana).toMatchObject({ owner: ANA_PERSON, 'a-tiempo': 4, tarde: 1, 'sin-reporte': 7, 'en-plazo': 0 });
@@ -289,7 +374,7 @@ describe('reporting compliance: GET /api/v1/compliance and «cumplimiento»', ()
     expect(bad.status).toBe(400);
   });
 
-  test('«cumplimiento» shows each owner\'s on-time, late, missing and not-yet-due months', async () => {
+  test("«cumplimiento» shows each owner's on-time, late, missing and not-yet-due months", async () => {
     t.connector.clear();
     await t.send(message(t.connector.url, 'cumplimiento', { from: ANA }));
     await t.connector.waitFor(1);
@@ -324,10 +409,27 @@ describe('open data (PEI_OPEN_DATA=true)', () => {
     const row = json.body.find((r: any) => r.indicador_id === '4263' && r.vigencia === 2025);
     const status = (await t.get('/api/v1/status?year=2025&asOf=2025-07-03', auth)).body;
     const ind = status.objectives[4].indicators[0];
-    expect(row).toMatchObject({ fecha_corte: '2025-07-03', ejecutado_vigencia: ind.executed, avance_vigencia: ind.progress, avance_esperado: ind.expected, avance_cuatrienio: ind.cumulative, semaforo: ind.status, ponderacion: 0.5, meta_vigencia: 0.4 });
+    expect(row).toMatchObject({
+      fecha_corte: '2025-07-03',
+      ejecutado_vigencia: ind.executed,
+      avance_vigencia: ind.progress,
+      avance_esperado: ind.expected,
+      avance_cuatrienio: ind.cumulative,
+      semaforo: ind.status,
+      ponderacion: 0.5,
+      meta_vigencia: 0.4,
+    });
     expect(json.body.find((r: any) => r.indicador_id === '4263' && r.vigencia === 2024).fecha_corte).toBe('2024-12-31');
     expect(csv.text).toContain(',0.75,'); // decimal point
-    for (const personal of ['Ana Pérez', 'ana.perez', 'aad-ana', 'Oficina de Planeación', 'aad-admin', 'HYPERLINK', 'contratación']) {
+    for (const personal of [
+      'Ana Pérez',
+      'ana.perez',
+      'aad-ana',
+      'Oficina de Planeación',
+      'aad-admin',
+      'HYPERLINK',
+      'contratación',
+    ]) {
       expect(csv.text).not.toContain(personal);
       expect(JSON.stringify(json.body)).not.toContain(personal);
     }

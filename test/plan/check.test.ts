@@ -82,7 +82,10 @@ describe('check-plan finds new problems in changed data', () => {
 
   test('a fixed inconsistency leaves a stale acknowledgement (reported, not failing)', () => {
     const p = raw();
-    p.objectives[3].indicators[1].meta.text = p.objectives[3].indicators[1].meta.text.replace('50 Instrumentos', '64 Instrumentos');
+    p.objectives[3].indicators[1].meta.text = p.objectives[3].indicators[1].meta.text.replace(
+      '50 Instrumentos',
+      '64 Instrumentos',
+    );
     const r = checkPlan(p);
     expect(r.ok).toBe(true);
     expect(r.stale).toEqual([{ code: 'meta-quantity', ref: '4075' }]);
@@ -98,5 +101,10 @@ test.each([
 ])('stated quantity of "%s" is %p', (text, q) => expect(statedQuantity(text)).toBe(q));
 
 test.each([
-  ['15%', 'percent'], ['2,50%', 'percent'], ['10.000', 'thousands'], ['0,50', 'decimal-comma'], ['1.50', 'decimal-point'], ['81', 'integer'],
+  ['15%', 'percent'],
+  ['2,50%', 'percent'],
+  ['10.000', 'thousands'],
+  ['0,50', 'decimal-comma'],
+  ['1.50', 'decimal-point'],
+  ['81', 'integer'],
 ])('cell %s is %s', (cell, f) => expect(cellFormat(cell)).toBe(f));

@@ -82,7 +82,11 @@ describe('the plan data matches the seed number by number', () => {
   });
 
   test('areas in charge where the seed names one', () => {
-    const areas = Object.fromEntries(allIndicators(plan).filter((i) => i.area).map((i) => [i.id, i.area]));
+    const areas = Object.fromEntries(
+      allIndicators(plan)
+        .filter((i) => i.area)
+        .map((i) => [i.id, i.area]),
+    );
     expect(areas).toEqual({
       '8110-M3': 'Subsecretaría Corporativa',
       'O10-1': 'Subdirección de Servicios Administrativos',
@@ -123,7 +127,14 @@ describe('a broken plan file stops start-up with a message naming the field', ()
     const p = raw();
     p.objectives[0].indicators[1].trend = 'lineal';
     delete p.objectives[1].indicators[0].program['2026'];
-    const err = (() => { try { parsePlan(p); } catch (e) { return (e as Error).message; } return ''; })();
+    const err = (() => {
+      try {
+        parsePlan(p);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
     expect(err).toMatch(/objectives\[0\]\.indicators\[1\]\.trend/);
     expect(err).toMatch(/objectives\[1\]\.indicators\[0\]\.program\.2026/);
   });

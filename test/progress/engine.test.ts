@@ -11,7 +11,12 @@ const objective = (figures: ReturnType<typeof computePlan>, n: number) => figure
 
 describe('Suma: a report is the flow of its month', () => {
   // 3980: 2, 26, 26, 27 -> 81.
-  const reports = [report('3980', '2024-12', 2), report('3980', '2025-01', 3), report('3980', '2025-02', 4), report('3980', '2025-05', 6)];
+  const reports = [
+    report('3980', '2024-12', 2),
+    report('3980', '2025-01', 3),
+    report('3980', '2025-02', 4),
+    report('3980', '2025-05', 6),
+  ];
 
   test('executed is the sum of the year, four-year the sum of all', () => {
     const f = indicatorFigures(ind('3980'), reports, { year: 2025, asOf: '2025-06-30' });
@@ -37,7 +42,10 @@ describe('Suma: a report is the flow of its month', () => {
   });
 
   test('over-execution is shown uncapped', () => {
-    const f = indicatorFigures(ind('4236'), [report('4236', '2025-03', 3), report('4236', '2025-09', 4)], { year: 2025, asOf: '2025-12-31' });
+    const f = indicatorFigures(ind('4236'), [report('4236', '2025-03', 3), report('4236', '2025-09', 4)], {
+      year: 2025,
+      asOf: '2025-12-31',
+    });
     expect(f.executed).toBe(7);
     expect(f.progress).toBeCloseTo(1.75, 12);
     expect(f.status).toBe('sobre-ejecucion');
@@ -45,7 +53,11 @@ describe('Suma: a report is the flow of its month', () => {
   });
 
   test('a month reported after the as-of month is not counted', () => {
-    const f = indicatorFigures(ind('3980'), effectiveReports([report('3980', '2025-07', 10)], '2025-06').get('3980') ?? [], { year: 2025, asOf: '2025-06-30' });
+    const f = indicatorFigures(
+      ind('3980'),
+      effectiveReports([report('3980', '2025-07', 10)], '2025-06').get('3980') ?? [],
+      { year: 2025, asOf: '2025-06-30' },
+    );
     expect(f.executed).toBeNull();
     expect(f.pending).toBe(true);
   });
@@ -63,7 +75,10 @@ describe('Creciente: a report is the level reached so far', () => {
   });
 
   test('the latest report of the year is the level, even when it drops (and the drop is flagged)', () => {
-    const f = indicatorFigures(ind('4263'), [report('4263', '2025-03', 0.3), report('4263', '2025-05', 0.25)], { year: 2025, asOf: '2025-06-30' });
+    const f = indicatorFigures(ind('4263'), [report('4263', '2025-03', 0.3), report('4263', '2025-05', 0.25)], {
+      year: 2025,
+      asOf: '2025-06-30',
+    });
     expect(f.executed).toBe(0.25);
     expect(f.progress).toBeCloseTo(0.625, 12);
     expect(f.anomalies).toEqual([expect.objectContaining({ code: 'level-drop', period: '2025-05' })]);
@@ -79,7 +94,10 @@ describe('Creciente: a report is the level reached so far', () => {
   });
 
   test('four-year value is the latest report of all years', () => {
-    const f = indicatorFigures(ind('4263'), [report('4263', '2024-12', 0.1), report('4263', '2025-02', 0.2)], { year: 2024, asOf: '2025-03-31' });
+    const f = indicatorFigures(ind('4263'), [report('4263', '2024-12', 0.1), report('4263', '2025-02', 0.2)], {
+      year: 2024,
+      asOf: '2025-03-31',
+    });
     expect(f.executed).toBe(0.1);
     expect(f.progress).toBeCloseTo(1, 12);
     expect(f.expected).toBeCloseTo(1, 12); // 2024 fully closed
@@ -104,10 +122,15 @@ describe('Constante: V / M against the level expected', () => {
   });
 });
 
-describe('Decreciente (used by other entities\' plans)', () => {
+describe("Decreciente (used by other entities' plans)", () => {
   const dec: Indicator = {
-    ...ind('4263'), id: 'D-1', trend: 'decreciente', baseline: 100, unit: 'number',
-    program: { 2024: 80, 2025: 60, 2026: 40, 2027: 20 }, total: 20,
+    ...ind('4263'),
+    id: 'D-1',
+    trend: 'decreciente',
+    baseline: 100,
+    unit: 'number',
+    program: { 2024: 80, 2025: 60, 2026: 40, 2027: 20 },
+    total: 20,
   };
 
   test('(LB − V) / (LB − M)', () => {
@@ -120,7 +143,10 @@ describe('Decreciente (used by other entities\' plans)', () => {
   });
 
   test('a level that rises is flagged', () => {
-    const f = indicatorFigures(dec, [report('D-1', '2025-04', 70), report('D-1', '2025-05', 75)], { year: 2025, asOf: '2025-06-30' });
+    const f = indicatorFigures(dec, [report('D-1', '2025-04', 70), report('D-1', '2025-05', 75)], {
+      year: 2025,
+      asOf: '2025-06-30',
+    });
     expect(f.progress).toBeCloseTo(0.625, 12);
     expect(f.anomalies.map((a) => a.code)).toEqual(['level-rise']);
   });
@@ -130,7 +156,8 @@ describe('objective roll-up', () => {
   test('zero-target year: 8110-M3 in 2024 is sin meta and the weights renormalise over 80 %', () => {
     const reports = [
       report('4234', '2024-12', 1),
-      report('4236', '2024-06', 1), report('4236', '2024-11', 1),
+      report('4236', '2024-06', 1),
+      report('4236', '2024-11', 1),
       report('4237', '2024-12', 0.1),
       report('4244', '2024-12', 0.05),
       report('8110-M3', '2024-12', 0, { dificultades: 'Sin programación en 2024' }),
@@ -163,12 +190,18 @@ describe('objective roll-up', () => {
   });
 
   test('a correction (version 2) replaces the first report of the month', () => {
-    const fig = computePlan(plan, [report('4263', '2025-06', 0.3), report('4263', '2025-06', 0.2, { version: 2 })], { year: 2025, asOf: '2025-06-30' });
+    const fig = computePlan(plan, [report('4263', '2025-06', 0.3), report('4263', '2025-06', 0.2, { version: 2 })], {
+      year: 2025,
+      asOf: '2025-06-30',
+    });
     expect(objective(fig, 5).indicators[0].executed).toBe(0.2);
   });
 
   test('the plan is the mean of its objectives', () => {
-    const fig = computePlan(plan, [report('4263', '2025-06', 0.3), report('3980', '2025-03', 13)], { year: 2025, asOf: '2025-06-30' });
+    const fig = computePlan(plan, [report('4263', '2025-06', 0.3), report('3980', '2025-03', 13)], {
+      year: 2025,
+      asOf: '2025-06-30',
+    });
     const progress = fig.objectives.map((o) => o.progress ?? 0).reduce((a, b) => a + Math.min(b, 1), 0) / 10;
     expect(fig.progress).toBeCloseTo(progress, 12);
     expect(objective(fig, 1).progress).toBeCloseTo(0.5 * 0.5, 12);
@@ -180,8 +213,12 @@ describe('an empty store', () => {
   test('everything is sin datos, progress null, all pending', () => {
     expect(fig.status).toBe('sin-datos');
     expect(fig.progress).toBeNull();
-    expect(fig.objectives.every((o) => o.status === 'sin-datos' && o.progress === null && o.cumulative === null)).toBe(true);
-    expect(fig.objectives.flatMap((o) => o.indicators).every((i) => i.status === 'sin-datos' && i.executed === null)).toBe(true);
+    expect(fig.objectives.every((o) => o.status === 'sin-datos' && o.progress === null && o.cumulative === null)).toBe(
+      true,
+    );
+    expect(
+      fig.objectives.flatMap((o) => o.indicators).every((i) => i.status === 'sin-datos' && i.executed === null),
+    ).toBe(true);
     expect(fig.objectives.flatMap((o) => o.pending)).toHaveLength(29);
     expect(fig.expected).not.toBeNull();
   });
@@ -189,9 +226,17 @@ describe('an empty store', () => {
 
 describe('semáforo', () => {
   test.each([
-    [0.4999, 1, 'rojo'], [0.49994, 1, 'rojo'], [0.49996, 1, 'amarillo'], [0.5, 1, 'amarillo'],
-    [0.7499, 1, 'amarillo'], [0.74999999999, 1, 'verde'], [0.75, 1, 'verde'], [1.25, 1, 'verde'],
-    [1.25004, 1, 'verde'], [1.2501, 1, 'sobre-ejecucion'], [0.3 * 3, 0.9 * 2, 'amarillo'],
+    [0.4999, 1, 'rojo'],
+    [0.49994, 1, 'rojo'],
+    [0.49996, 1, 'amarillo'],
+    [0.5, 1, 'amarillo'],
+    [0.7499, 1, 'amarillo'],
+    [0.74999999999, 1, 'verde'],
+    [0.75, 1, 'verde'],
+    [1.25, 1, 'verde'],
+    [1.25004, 1, 'verde'],
+    [1.2501, 1, 'sobre-ejecucion'],
+    [0.3 * 3, 0.9 * 2, 'amarillo'],
   ])('progress %p / expected %p -> %s', (p, e, s) => expect(statusOf(p, e, true)).toBe(s));
 
   test('no target: sin meta; nothing expected yet or no data: sin datos', () => {

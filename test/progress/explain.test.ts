@@ -50,10 +50,15 @@ function realisticReports(): ReportRecord[] {
       for (const year of [2024, 2025]) {
         const months = year === 2024 ? 12 : 6;
         const M = target(ind, year);
-        const prev = year === 2024 ? ind.baseline ?? 0 : target(ind, 2024);
+        const prev = year === 2024 ? (ind.baseline ?? 0) : target(ind, 2024);
         for (let m = 1; m <= months; m++) {
           const period = `${year}-${String(m).padStart(2, '0')}`;
-          const value = ind.trend === 'suma' ? (M / 12) * pace : ind.trend === 'decreciente' ? prev - (prev - M) * (m / 12) * pace : prev + (M - prev) * (m / 12) * pace;
+          const value =
+            ind.trend === 'suma'
+              ? (M / 12) * pace
+              : ind.trend === 'decreciente'
+                ? prev - (prev - M) * (m / 12) * pace
+                : prev + (M - prev) * (m / 12) * pace;
           out.push(rep(ind, period, Math.max(0, Math.round(value * 1e4) / 1e4)));
         }
       }
@@ -78,44 +83,56 @@ describe.each([
 ])('every objective explains itself (as of %s, year %s)', (asOf, year) => {
   const p = computePlan(plan, REPORTS, { year, asOf });
 
-  test.each(plan.objectives.map((o) => [o.number]))('objective %s: the contributions add up to the card\'s figure', (number) => {
-    const o = p.objectives[number - 1];
-    const e = explainObjective(o, asOf);
-    const sum = e.rows.reduce((a, r) => a + r.contribution, 0);
-    if (o.progress === null) expect(e.progress).toBeNull();
-    else {
-      expect(sum).toBeCloseTo(o.progress, 12);
-      expect(e.progress).toBeCloseTo(o.progress, 12);
-    }
-    expect(e.expected ?? NaN).toBeCloseTo(o.expected ?? NaN, 12);
-    // The weights used add to 100 % over the indicators with a target; the others weigh nothing.
-    const withTarget = e.rows.filter((r) => r.hasTarget);
-    if (withTarget.length) expect(withTarget.reduce((a, r) => a + r.weightUsed, 0)).toBeCloseTo(1, 12);
-    for (const r of e.rows.filter((x) => !x.hasTarget)) expect(r.contribution).toBe(0);
-    // Each contribution is weight used × min(progress, 1), with a missing report as 0.
-    for (const r of withTarget) expect(r.contribution).toBeCloseTo(r.weightUsed * Math.min(r.progress ?? 0, 1), 12);
+  test.each(plan.objectives.map((o) => [o.number]))(
+    "objective %s: the contributions add up to the card's figure",
+    (number) => {
+      const o = p.objectives[number - 1];
+      const e = explainObjective(o, asOf);
+      const sum = e.rows.reduce((a, r) => a + r.contribution, 0);
+      if (o.progress === null) expect(e.progress).toBeNull();
+      else {
+        expect(sum).toBeCloseTo(o.progress, 12);
+        expect(e.progress).toBeCloseTo(o.progress, 12);
+      }
+      expect(e.expected ?? NaN).toBeCloseTo(o.expected ?? NaN, 12);
+      // The weights used add to 100 % over the indicators with a target; the others weigh nothing.
+      const withTarget = e.rows.filter((r) => r.hasTarget);
+      if (withTarget.length) expect(withTarget.reduce((a, r) => a + r.weightUsed, 0)).toBeCloseTo(1, 12);
+      for (const r of e.rows.filter((x) => !x.hasTarget)) expect(r.contribution).toBe(0);
+      // Each contribution is weight used × min(progress, 1), with a missing report as 0.
+      for (const r of withTarget) expect(r.contribution).toBeCloseTo(r.weightUsed * Math.min(r.progress ?? 0, 1), 12);
 
-    // What a person sees: the status card's percent is the explanation card's sum.
-    for (const lang of ['es', 'en'] as const) {
-      const shown = formatPercent(o.progress, lang);
-      expect(cardText(objectiveStatusCard(o, ctxOf(lang, { asOf })))).toContain(shown);
-      const card = objectiveExplanationCard(e, lang, (id) => ({ unit: o.indicators.find((f) => f.indicator.id === id)!.indicator.unit, reports: explainIndicator(o.indicators.find((f) => f.indicator.id === id)!, asOf).reports }));
-      expect(cardProblems(card)).toEqual([]);
-      const text = cardText(card);
-      if (o.progress !== null) expect(text).toContain(lang === 'es' ? `va en ${shown}` : `is at ${shown}`);
-    }
-  });
+      // What a person sees: the status card's percent is the explanation card's sum.
+      for (const lang of ['es', 'en'] as const) {
+        const shown = formatPercent(o.progress, lang);
+        expect(cardText(objectiveStatusCard(o, ctxOf(lang, { asOf })))).toContain(shown);
+        const card = objectiveExplanationCard(e, lang, (id) => ({
+          unit: o.indicators.find((f) => f.indicator.id === id)!.indicator.unit,
+          reports: explainIndicator(
+            o.indicators.find((f) => f.indicator.id === id)!,
+            asOf,
+          ).reports,
+        }));
+        expect(cardProblems(card)).toEqual([]);
+        const text = cardText(card);
+        if (o.progress !== null) expect(text).toContain(lang === 'es' ? `va en ${shown}` : `is at ${shown}`);
+      }
+    },
+  );
 
   test('every indicator: the filled formula gives its progress; the expected level follows the tendencia', () => {
     for (const o of p.objectives) {
       for (const f of o.indicators) {
         const e = explainIndicator(f, asOf);
-        if (e.hasTarget && e.executed !== null) expect(progressOf(e.trend, e.executed, e.target, e.baseline)).toBeCloseTo(f.progress!, 12);
-        if (e.executed !== null && e.trend === 'suma') expect(e.executedFrom.reduce((a, r) => a + r.value, 0)).toBeCloseTo(e.executed, 9);
+        if (e.hasTarget && e.executed !== null)
+          expect(progressOf(e.trend, e.executed, e.target, e.baseline)).toBeCloseTo(f.progress!, 12);
+        if (e.executed !== null && e.trend === 'suma')
+          expect(e.executedFrom.reduce((a, r) => a + r.value, 0)).toBeCloseTo(e.executed, 9);
         if (e.executed !== null && e.trend !== 'suma') expect(e.executedFrom.map((r) => r.value)).toEqual([e.executed]);
         if (e.hasTarget) {
           const m = e.monthsClosed;
-          const level = e.trend === 'suma' ? (e.target * m) / 12 : e.previousTarget + ((e.target - e.previousTarget) * m) / 12;
+          const level =
+            e.trend === 'suma' ? (e.target * m) / 12 : e.previousTarget + ((e.target - e.previousTarget) * m) / 12;
           expect(e.expectedLevel).toBeCloseTo(level, 12);
         }
         // A returned version is never among the versions used.
@@ -126,7 +143,7 @@ describe.each([
     }
   });
 
-  test('the plan: the mean of the objectives is the plan card\'s figure', () => {
+  test("the plan: the mean of the objectives is the plan card's figure", () => {
     const e = explainPlan(p);
     expect(e.progress ?? NaN).toBeCloseTo(p.progress ?? NaN, 12);
     const shown = formatPercent(p.progress, 'es');
@@ -167,7 +184,14 @@ describe('asking in chat', () => {
     const c = startConversation({ now: '2025-07-03' });
     const r0 = REPORTS[0];
     const batch = REPORTS.filter((x) => x.version === 1).map((r) => ({
-      input: { indicatorId: r.indicatorId, period: r.period, value: r.value, logros: r.logros, dificultades: r.dificultades, evidencia: r.evidencia },
+      input: {
+        indicatorId: r.indicatorId,
+        period: r.period,
+        value: r.value,
+        logros: r.logros,
+        dificultades: r.dificultades,
+        evidencia: r.evidencia,
+      },
       author: r.author,
       source: 'csv' as const,
       review: 'aprobado' as const,

@@ -9,10 +9,17 @@ const ind = (id: string) => byId.get(id)!;
 
 describe('monthlySeries: the year month by month, as the card counts it', () => {
   test('Suma (3980, 26 in 2025): the year’s sum through each month; expected 26·m/12; nothing before the first report', () => {
-    const reports = [report('3980', '2024-12', 2), report('3980', '2025-02', 3), report('3980', '2025-04', 2), report('3980', '2025-06', 2)];
+    const reports = [
+      report('3980', '2024-12', 2),
+      report('3980', '2025-02', 3),
+      report('3980', '2025-04', 2),
+      report('3980', '2025-06', 2),
+    ];
     const f = indicatorFigures(ind('3980'), reports, { year: 2025, asOf: '2025-07-03' });
     const s = monthlySeries(f, '2025-07-03');
-    expect(s.map((p) => p.period)).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2025-${m}`));
+    expect(s.map((p) => p.period)).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2025-${m}`),
+    );
     // 2024's report is not 2025's: January has no figure, then 3, 3, 5, 5, 7; nothing after the last report.
     expect(s.map((p) => p.value)).toEqual([null, 3, 3, 5, 5, 7, null, null, null, null, null, null]);
     expect(s.map((p) => p.reported)).toEqual([null, 3, null, 2, null, 2, null, null, null, null, null, null]);
@@ -34,13 +41,14 @@ describe('monthlySeries: the year month by month, as the card counts it', () => 
   });
 
   test('a returned version does not count (the figures’ own reports); a year without a target has no expected line', () => {
-    const reports = [
-      report('4263', '2025-05', 0.2),
-      report('4263', '2025-06', 0.9, { review: 'devuelto' }),
-    ];
+    const reports = [report('4263', '2025-05', 0.2), report('4263', '2025-06', 0.9, { review: 'devuelto' })];
     const p = computePlan(plan, reports, { year: 2025, asOf: '2025-07-03' });
     const f = p.objectives[4].indicators.find((x) => x.indicator.id === '4263')!;
-    expect(monthlySeries(f, '2025-07-03').map((x) => x.value).slice(4, 7)).toEqual([0.2, null, null]);
+    expect(
+      monthlySeries(f, '2025-07-03')
+        .map((x) => x.value)
+        .slice(4, 7),
+    ).toEqual([0.2, null, null]);
     // 8110-M3 has no target in 2024.
     const g = indicatorFigures(ind('8110-M3'), [report('8110-M3', '2024-05', 1)], { year: 2024, asOf: '2024-12-31' });
     expect(g.hasTarget).toBe(false);

@@ -14,7 +14,7 @@ const PERIODS = ['2024-03', '2024-11', '2024-12', '2025-01', '2025-05', '2025-06
 /** A deterministic pseudo-random sequence in [0, 1). */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** A source with a revision and a change feed, like a Store (Store.reportChanges). */
@@ -29,7 +29,10 @@ function source() {
       return rev;
     },
     async reportChanges(since: number) {
-      return { revision: rev, reports: since <= 0 ? list.slice() : log.filter((c) => c.rev > since).map((c) => c.record) };
+      return {
+        revision: rev,
+        reports: since <= 0 ? list.slice() : log.filter((c) => c.rev > since).map((c) => c.record),
+      };
     },
     async reports(q?: { indicatorId: string; period: string }) {
       return q ? list.filter((r) => r.indicatorId === q.indicatorId && r.period === q.period) : list.slice();
@@ -68,17 +71,23 @@ describe('createStatusService', () => {
       const n = 1 + Math.floor(rand() * 4);
       for (let k = 0; k < n; k++) {
         const late = rand() < 0.1;
-        src.add(ids[Math.floor(rand() * ids.length)], PERIODS[Math.floor(rand() * PERIODS.length)], Math.round(rand() * 300) / 100, {
-          dificultades: rand() < 0.3 ? 'Retraso en la contratación' : '',
-          ...(late ? { reportedAt: '2026-02-10T15:00:00.000Z' } : {}),
-        });
+        src.add(
+          ids[Math.floor(rand() * ids.length)],
+          PERIODS[Math.floor(rand() * PERIODS.length)],
+          Math.round(rand() * 300) / 100,
+          {
+            dificultades: rand() < 0.3 ? 'Retraso en la contratación' : '',
+            ...(late ? { reportedAt: '2026-02-10T15:00:00.000Z' } : {}),
+          },
+        );
       }
       for (const [year, asOf] of KEYS) {
         if (rand() < 0.5) continue; // some keys skip revisions: they catch up over several changes at once
         expect(await status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
       }
     }
-    for (const [year, asOf] of KEYS) expect(await status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
+    for (const [year, asOf] of KEYS)
+      expect(await status.figures(year, asOf)).toEqual(computePlan(plan, src.list, { year, asOf }));
   });
 
   test('reuses the figures while nothing changed; after a report they are computed again', async () => {
@@ -109,7 +118,9 @@ describe('createStatusService', () => {
     expect((await status.figures(2025, '2025-07-03')).objectives[1].indicators[1].executed).toBe(2);
     src.push(report('4236', '2025-03', 9, { version: 1 }));
     expect((await status.figures(2025, '2025-07-03')).objectives[1].indicators[1].executed).toBe(2);
-    expect(await status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
+    expect(await status.figures(2025, '2025-07-03')).toEqual(
+      computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }),
+    );
   });
 
   test('a version returned in review stops counting: the month is read again and its earlier version counts', async () => {
@@ -117,7 +128,14 @@ describe('createStatusService', () => {
     const status = createStatusService(plan, store);
     const who = { id: 'aad-admin', name: 'Admin' };
     const at = '2025-07-01T12:00:00.000Z';
-    const input = (value: number) => ({ indicatorId: '4236', period: '2025-03', value, logros: 'Avance', dificultades: '', evidencia: 'https://x.example/e' });
+    const input = (value: number) => ({
+      indicatorId: '4236',
+      period: '2025-03',
+      value,
+      logros: 'Avance',
+      dificultades: '',
+      evidencia: 'https://x.example/e',
+    });
     await store.appendReport(input(1), who, { source: 'teams', at, review: 'aprobado' });
     const v2 = await store.appendReport(input(3), who, { source: 'teams', at, review: 'pendiente' });
     expect((await status.figures(2025, '2025-07-03')).objectives[1].indicators[1].executed).toBe(3);
@@ -132,14 +150,23 @@ describe('createStatusService', () => {
     const status = createStatusService(plan, store);
     const who = { id: 'aad-admin', name: 'Admin' };
     const at = '2025-07-01T12:00:00.000Z';
-    const input = (indicatorId: string, period: string, value: number) => ({ indicatorId, period, value, logros: 'Avance del mes', dificultades: '', evidencia: 'https://x.example/e' });
+    const input = (indicatorId: string, period: string, value: number) => ({
+      indicatorId,
+      period,
+      value,
+      logros: 'Avance del mes',
+      dificultades: '',
+      evidencia: 'https://x.example/e',
+    });
     await store.appendReport(input('4263', '2025-05', 0.2), who, { source: 'teams', at });
     const before = await status.figures(2025, '2025-07-03');
     await store.setOwners('4263', [who], who, at);
     expect(await status.figures(2025, '2025-07-03')).toEqual(before);
     await store.appendReport(input('4263', '2025-05', 0.35), who, { source: 'teams', at });
     await store.appendReports([{ input: input('4075', '2025-06', 2), author: who, source: 'csv' }], at, who);
-    expect(await status.figures(2025, '2025-07-03')).toEqual(computePlan(plan, await store.reports(), { year: 2025, asOf: '2025-07-03' }));
+    expect(await status.figures(2025, '2025-07-03')).toEqual(
+      computePlan(plan, await store.reports(), { year: 2025, asOf: '2025-07-03' }),
+    );
     expect((await status.figures(2025, '2025-07-03')).objectives[4].indicators[0].executed).toBe(0.35);
   });
 });
@@ -151,7 +178,12 @@ describe('effective reports out of order', () => {
     src.add('4236', '2025-01', 2); // a correction keeps the month's place
     const status = createStatusService(plan, src);
     const f = await status.figures(2025, '2025-07-03');
-    expect(f.objectives[1].indicators[1].reports.map((r) => r.period)).toEqual(['2024-12', '2025-01', '2025-02', '2025-03']);
+    expect(f.objectives[1].indicators[1].reports.map((r) => r.period)).toEqual([
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+    ]);
     expect(f).toEqual(computePlan(plan, src.list, { year: 2025, asOf: '2025-07-03' }));
   });
 });

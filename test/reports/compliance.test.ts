@@ -41,12 +41,30 @@ describe('reporting compliance over a hand-built month set', () => {
   test('as of 10 June: each month of 4263 as computed by hand; 4236 has nothing', () => {
     const c = computeCompliance({ plan, reports, owners, year: 2025, asOf: '2025-06-10' });
     const of = (id: string) => c.indicators.find((i) => i.id === id)!.months;
-    expect(of('4263')).toEqual({ '2025-01': 'a-tiempo', '2025-02': 'tarde', '2025-03': 'sin-reporte', '2025-04': 'a-tiempo', '2025-05': 'a-tiempo' });
-    expect(of('4236')).toEqual({ '2025-01': 'sin-reporte', '2025-02': 'sin-reporte', '2025-03': 'sin-reporte', '2025-04': 'sin-reporte', '2025-05': 'sin-reporte' });
+    expect(of('4263')).toEqual({
+      '2025-01': 'a-tiempo',
+      '2025-02': 'tarde',
+      '2025-03': 'sin-reporte',
+      '2025-04': 'a-tiempo',
+      '2025-05': 'a-tiempo',
+    });
+    expect(of('4236')).toEqual({
+      '2025-01': 'sin-reporte',
+      '2025-02': 'sin-reporte',
+      '2025-03': 'sin-reporte',
+      '2025-04': 'sin-reporte',
+      '2025-05': 'sin-reporte',
+    });
     const ana = c.owners.find((o) => o.owner.id === 'aad-ana')!;
     const beto = c.owners.find((o) => o.owner.id === 'aad-beto')!;
     // Ana owns both: 3 on time, 1 late, 1 + 5 missing.
-    expect(ana).toMatchObject({ 'a-tiempo': 3, tarde: 1, 'sin-reporte': 6, 'en-plazo': 0, indicators: ['4236', '4263'] });
+    expect(ana).toMatchObject({
+      'a-tiempo': 3,
+      tarde: 1,
+      'sin-reporte': 6,
+      'en-plazo': 0,
+      indicators: ['4236', '4263'],
+    });
     expect(beto).toMatchObject({ 'a-tiempo': 0, tarde: 0, 'sin-reporte': 5, 'en-plazo': 0, indicators: ['4236'] });
   });
 
@@ -68,9 +86,18 @@ describe('reporting compliance over a hand-built month set', () => {
     const dec = c.indicators.find((i) => i.id === '4236')!.months['2024-12'];
     expect(dec).toBe('a-tiempo'); // 8 January, deadline 9 January
     const json = complianceJson(computeCompliance({ plan, reports, owners, year: 2025, asOf: '2025-06-10' }));
-    expect(json.owners[0]).toEqual({ owner: { id: 'aad-ana', name: 'Ana Pérez', email: 'ana@example.gov.co' }, 'a-tiempo': 3, tarde: 1, 'sin-reporte': 6, 'en-plazo': 0, indicators: ['4236', '4263'] });
+    expect(json.owners[0]).toEqual({
+      owner: { id: 'aad-ana', name: 'Ana Pérez', email: 'ana@example.gov.co' },
+      'a-tiempo': 3,
+      tarde: 1,
+      'sin-reporte': 6,
+      'en-plazo': 0,
+      indicators: ['4236', '4263'],
+    });
     const withTarget = plan.objectives.flatMap((o) => o.indicators).filter((i) => i.program[2025] !== 0).length;
-    expect(json.totals['a-tiempo'] + json.totals.tarde + json.totals['sin-reporte'] + json.totals['en-plazo']).toBe(withTarget * 5);
+    expect(json.totals['a-tiempo'] + json.totals.tarde + json.totals['sin-reporte'] + json.totals['en-plazo']).toBe(
+      withTarget * 5,
+    );
     expect(json.unassigned.indicators).toHaveLength(withTarget - 2);
   });
 });

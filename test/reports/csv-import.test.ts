@@ -27,11 +27,18 @@ puestas al servicio",,${EVID},aad-luis`,
 describe('parseReportsCsv', () => {
   test("a ';'-separated file (Excel in Spanish) is refused politely, in Spanish, at the header's line", () => {
     const r = parseReportsCsv('\nindicator;period;value;logros;dificultades;evidencia\n4263;2025-06;0,3;a;b;c\n');
-    expect(r).toEqual({ ok: false, errors: [{ line: 2, message: expect.stringMatching(/^el archivo usa ';' \(punto y coma\) como separador; use comas/) }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, message: expect.stringMatching(/^el archivo usa ';' \(punto y coma\) como separador; use comas/) },
+      ],
+    });
   });
 
   test('a quote opening in the middle of a field gets a Spanish message with its line, not «Invalid Opening Quote»', () => {
-    const r = parseReportsCsv('indicator,period,value,logros,dificultades,evidencia\n4263,2025-06,0.3,a,b,c\n4263,2025-07,0.3, "x"y,b,c\n');
+    const r = parseReportsCsv(
+      'indicator,period,value,logros,dificultades,evidencia\n4263,2025-06,0.3,a,b,c\n4263,2025-07,0.3, "x"y,b,c\n',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors[0].line).toBe(3);
@@ -47,10 +54,22 @@ describe('parseReportsCsv', () => {
     expect(r.rows[2].cells.logros).toBe('Unidades documentales\npuestas al servicio');
   });
   test('columns in any order; a missing, unknown or repeated column is an error', () => {
-    const reordered = parseReportsCsv(`reported_by,value,period,indicator,logros,dificultades,evidencia\naad-luis,1,2025-06,4263,xxxxxxxxxxxx,,${EVID}`);
+    const reordered = parseReportsCsv(
+      `reported_by,value,period,indicator,logros,dificultades,evidencia\naad-luis,1,2025-06,4263,xxxxxxxxxxxx,,${EVID}`,
+    );
     expect(reordered.ok && reordered.rows[0].cells.indicator).toBe('4263');
     const missing = parseReportsCsv('indicator,period,value\n4263,2025-06,1');
-    expect(missing).toEqual({ ok: false, errors: [{ line: 1, message: expect.stringContaining('faltan columnas en el encabezado: logros, dificultades, evidencia, reported_by') }] });
+    expect(missing).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          message: expect.stringContaining(
+            'faltan columnas en el encabezado: logros, dificultades, evidencia, reported_by',
+          ),
+        },
+      ],
+    });
     const unknown = parseReportsCsv(`${HEADER},extra\n`);
     expect(!unknown.ok && unknown.errors[0].message).toMatch(/columnas desconocidas en el encabezado: extra/);
     expect(parseReportsCsv(HEADER).ok).toBe(false);
@@ -69,9 +88,14 @@ describe('parseReportsCsv', () => {
 describe('importReportsCsv', () => {
   test('all rows stored in one write; reported_by is the author; the same file again stores nothing', async () => {
     const store = createMemoryStore({ owners: { '8118-M3': [{ id: 'aad-luis', name: 'Luis Gómez' }] } });
-    const r = await importReportsCsv(store, good, { plan, now: NOW, actor: ACTOR, knownPeople: [{ id: 'aad-luis', name: 'Luis Gómez' }] });
+    const r = await importReportsCsv(store, good, {
+      plan,
+      now: NOW,
+      actor: ACTOR,
+      knownPeople: [{ id: 'aad-luis', name: 'Luis Gómez' }],
+    });
     expect(r).toMatchObject({ ok: true, imported: 5, duplicates: 0, corrections: 0 });
-    const reports = (await store.reports());
+    const reports = await store.reports();
     expect(reports.map((x) => [x.indicatorId, x.period, x.value, x.author.name, x.source])).toEqual([
       ['4263', '2025-05', 0.25, 'ana.perez@secretariageneral.gov.co', 'csv'],
       ['4263', '2025-06', 0.3, 'ana.perez@secretariageneral.gov.co', 'csv'],
@@ -80,10 +104,12 @@ describe('importReportsCsv', () => {
       ['8118-M3', '2025-05', 1500.5, 'Luis Gómez', 'csv'],
     ]);
     expect(reports[4].dificultades).toBe('Se sumaron unidades "de otra serie" por decisión del comité');
-    expect((await store.audit()).filter((e) => e.action === 'report.create').map((e) => e.actor.id)).toEqual(Array(5).fill('cli:test'));
+    expect((await store.audit()).filter((e) => e.action === 'report.create').map((e) => e.actor.id)).toEqual(
+      Array(5).fill('cli:test'),
+    );
     const again = await importReportsCsv(store, good, { plan, now: NOW, actor: ACTOR });
     expect(again).toMatchObject({ ok: true, imported: 0, duplicates: 5 });
-    expect((await store.reports())).toHaveLength(5);
+    expect(await store.reports()).toHaveLength(5);
   });
 
   test('any invalid row: every error with its line, nothing stored', async () => {
@@ -105,18 +131,31 @@ describe('importReportsCsv', () => {
       { line: 4, message: 'period: «2025-13» no es un mes válido: usa la forma AAAA-MM (por ejemplo 2025-06).' },
       { line: 4, message: 'value: «abc» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.' },
       { line: 4, message: 'logros: «Logros y avances del periodo» es muy corto (5 caracteres): escribe al menos 10.' },
-      { line: 4, message: 'evidencia: La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).' },
+      {
+        line: 4,
+        message: 'evidencia: La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
+      },
       { line: 5, message: 'el indicador 4263 ya tiene un reporte de junio de 2025 en la línea 2 de este archivo' },
-      { line: 6, message: 'dificultades: Un avance de 0 requiere explicar las dificultades en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).' },
+      {
+        line: 6,
+        message:
+          'dificultades: Un avance de 0 requiere explicar las dificultades en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
+      },
     ]);
-    expect((await store.reports())).toHaveLength(0);
+    expect(await store.reports()).toHaveLength(0);
   });
 
   test('rows are validated in file order: a Suma year adds the earlier rows', async () => {
     const store = createMemoryStore();
-    const csv = [HEADER, `4075,2025-05,10,Convenios firmados en mayo,,${EVID},aad-ana`, `4075,2025-06,8,Convenios firmados en junio,,${EVID},aad-ana`].join('\n');
+    const csv = [
+      HEADER,
+      `4075,2025-05,10,Convenios firmados en mayo,,${EVID},aad-ana`,
+      `4075,2025-06,8,Convenios firmados en junio,,${EVID},aad-ana`,
+    ].join('\n');
     const r = await importReportsCsv(store, csv, { plan, now: NOW, actor: ACTOR });
-    expect(!r.ok && r.errors.map((e) => [e.line, e.message.slice(0, 60)])).toEqual([[3, 'dificultades: Con este reporte el ejecutado de 2025 (18) sup']]);
+    expect(!r.ok && r.errors.map((e) => [e.line, e.message.slice(0, 60)])).toEqual([
+      [3, 'dificultades: Con este reporte el ejecutado de 2025 (18) sup'],
+    ]);
   });
 });
 
@@ -130,7 +169,11 @@ describe('npm run cli -- import-reports', () => {
   async function cli(args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { PEI_DB_FILE: path.join(dir, 'db.json'), PEI_NOW: '2025-07-03' } });
+    const code = await runCli(args, {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+      env: { PEI_DB_FILE: path.join(dir, 'db.json'), PEI_NOW: '2025-07-03' },
+    });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
@@ -145,19 +188,26 @@ describe('npm run cli -- import-reports', () => {
     expect(second.out).toMatch(/^0 reportes importados, 5 ya existían/);
     expect(second.out).toMatch(/no se guardó nada nuevo/);
     const store = await openLowdbStore(path.join(dir, 'db.json'), { readOnly: true });
-    expect((await store.reports())).toHaveLength(5);
+    expect(await store.reports()).toHaveLength(5);
     expect((await store.audit()).filter((e) => e.action.startsWith('report.'))).toHaveLength(5);
     await store.close();
   });
 
   test('an invalid file: exit 1, line-numbered reasons, nothing stored', async () => {
     const file = path.join(dir, 'malo.csv');
-    fs.writeFileSync(file, `${HEADER}\n4263,2025-06,"0,3",Portal publicado en producción,,${EVID},aad-ana\n4263,2025-06,-1,Valor negativo en la fila,,${EVID},aad-ana\n`);
+    fs.writeFileSync(
+      file,
+      `${HEADER}\n4263,2025-06,"0,3",Portal publicado en producción,,${EVID},aad-ana\n4263,2025-06,-1,Valor negativo en la fila,,${EVID},aad-ana\n`,
+    );
     const r = await cli(['import-reports', file]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('No se importó nada');
     expect(r.err).toContain('línea 3: value: El valor no puede ser negativo.');
-    expect(fs.existsSync(path.join(dir, 'db.journal.jsonl')) ? fs.readFileSync(path.join(dir, 'db.journal.jsonl'), 'utf8') : '').toBe('');
+    expect(
+      fs.existsSync(path.join(dir, 'db.journal.jsonl'))
+        ? fs.readFileSync(path.join(dir, 'db.journal.jsonl'), 'utf8')
+        : '',
+    ).toBe('');
   });
 
   test('while the bot holds the store: a clear message to stop it first', async () => {
@@ -168,7 +218,7 @@ describe('npm run cli -- import-reports', () => {
       const r = await cli(['import-reports', file]);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/está en uso por otro proceso .*Detén el bot antes de importar/);
-      expect((await held.reports())).toHaveLength(0);
+      expect(await held.reports()).toHaveLength(0);
     } finally {
       await held.close();
     }

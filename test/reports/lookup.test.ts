@@ -13,7 +13,7 @@ describe('reportLookup.latestOfIndicator', () => {
     const lookup = reportLookup(list);
     const versions = new Map<string, number>();
     let s = 7;
-    const rand = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
     for (let i = 0; i < 600; i++) {
       const id = ['4263', '4236', '3980'][Math.floor(rand() * 3)];
       const period = `2025-0${1 + Math.floor(rand() * 6)}`;

@@ -14,7 +14,14 @@ const plan = loadPlan();
 const NOW = parseNow('2025-07-03T10:00')!;
 const admin = { id: 'aad-admin', name: 'Oficina de Planeación' };
 const ana = { id: 'aad-ana', name: 'Ana Pérez' };
-const input = { indicatorId: '4263', period: '2025-06', value: '0,3', logros: 'Se publicó el portal de trámites', dificultades: '', evidencia: 'https://intranet.example.gov.co/e' };
+const input = {
+  indicatorId: '4263',
+  period: '2025-06',
+  value: '0,3',
+  logros: 'Se publicó el portal de trámites',
+  dificultades: '',
+  evidencia: 'https://intranet.example.gov.co/e',
+};
 
 test('a version stored before review existed reads as aprobado; owners enter pendiente, admins and imports aprobado', () => {
   expect(reviewOf({})).toBe('aprobado');
@@ -24,34 +31,62 @@ test('a version stored before review existed reads as aprobado; owners enter pen
   expect(initialReview({ isAdmin: false, source: 'csv' })).toBe('aprobado');
 });
 
-test('submit: the owner\'s version waits, the admin\'s is approved; the CSV import is approved', async () => {
+test("submit: the owner's version waits, the admin's is approved; the CSV import is approved", async () => {
   const store = createMemoryStore({ owners: { '4263': [ana] } });
   const base = { plan, input, now: NOW, source: 'teams' as const, lang: 'es' as const };
   const owner = await submitReport(store, { ...base, actor: ana, isAdmin: false, submissionId: 'form-000001' });
   expect(owner.status === 'stored' && owner.record.review).toBe('pendiente');
-  const byAdmin = await submitReport(store, { ...base, input: { ...input, period: '2025-05' }, actor: admin, isAdmin: true, submissionId: 'form-000002' });
+  const byAdmin = await submitReport(store, {
+    ...base,
+    input: { ...input, period: '2025-05' },
+    actor: admin,
+    isAdmin: true,
+    submissionId: 'form-000002',
+  });
   expect(byAdmin.status === 'stored' && byAdmin.record.review).toBe('aprobado');
   const csv = `indicator,period,value,logros,dificultades,evidencia,reported_by\n3979,2025-06,"0,2",Avance del mes de junio,,https://intranet.example.gov.co/e,aad-ana\n`;
   const r = await importReportsCsv(store, csv, { plan, now: NOW, actor: admin });
   expect(r).toMatchObject({ ok: true });
-  expect((await store.reports()).find((x) => x.indicatorId === "3979")?.review).toBe('aprobado');
+  expect((await store.reports()).find((x) => x.indicatorId === '3979')?.review).toBe('aprobado');
   expect((await pendingReviews(store, plan)).map((x) => x.id)).toEqual(['4263:2025-06:v1']);
 });
 
 test('reviewReport: only admins, a return needs its reason, clear messages in both languages', async () => {
   const store = createMemoryStore();
-  const { record } = await store.appendReport({ ...input, value: 0.3 }, ana, { source: 'teams', at: NOW.toISOString(), review: 'pendiente' });
+  const { record } = await store.appendReport({ ...input, value: 0.3 }, ana, {
+    source: 'teams',
+    at: NOW.toISOString(),
+    review: 'pendiente',
+  });
   const req = { plan, reportId: record.id, now: NOW };
   const forbidden = await reviewReport(store, { ...req, actor: ana, isAdmin: false, decision: 'aprobado' });
   expect(forbidden).toEqual({ status: 'forbidden' });
   expect(outcomeText(forbidden, 'es')).toContain('Solo la Oficina Asesora de Planeación');
-  const short = await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'devuelto', note: '  short  ' });
+  const short = await reviewReport(store, {
+    ...req,
+    actor: admin,
+    isAdmin: true,
+    decision: 'devuelto',
+    note: '  short  ',
+  });
   expect(short).toEqual({ status: 'invalid', why: 'reason-short' });
   expect(outcomeText(short, 'en')).toContain(`at least ${MIN_RETURN_REASON} characters`);
-  expect(await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'aprobado', reportId: 'nope' })).toMatchObject({ status: 'not-found' });
-  expect((await store.audit())).toHaveLength(1);
-  const ok = await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'devuelto', note: 'Falta el acta de publicación' });
-  expect(ok).toMatchObject({ status: 'reviewed', decision: 'devuelto', record: { review: 'devuelto', reviewNote: 'Falta el acta de publicación' } });
+  expect(
+    await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'aprobado', reportId: 'nope' }),
+  ).toMatchObject({ status: 'not-found' });
+  expect(await store.audit()).toHaveLength(1);
+  const ok = await reviewReport(store, {
+    ...req,
+    actor: admin,
+    isAdmin: true,
+    decision: 'devuelto',
+    note: 'Falta el acta de publicación',
+  });
+  expect(ok).toMatchObject({
+    status: 'reviewed',
+    decision: 'devuelto',
+    record: { review: 'devuelto', reviewNote: 'Falta el acta de publicación' },
+  });
   expect(outcomeText(ok, 'en')).toMatch(/returned/i);
   const again = await reviewReport(store, { ...req, actor: admin, isAdmin: true, decision: 'aprobado' });
   expect(again).toMatchObject({ status: 'not-pending' });
@@ -60,9 +95,23 @@ test('reviewReport: only admins, a return needs its reason, clear messages in bo
 
 test('the counting rule: a returned version does not count, the month falls back to its latest version not returned', () => {
   const r = (v: number, value: number, review?: ReportRecord['review']): ReportRecord => ({
-    id: `4263:2025-06:v${v}`, indicatorId: '4263', period: '2025-06', version: v, value, logros: 'x', dificultades: '', evidencia: '', author: ana, reportedAt: '2025-07-01T00:00:00Z', source: 'teams', ...(review ? { review } : {}),
+    id: `4263:2025-06:v${v}`,
+    indicatorId: '4263',
+    period: '2025-06',
+    version: v,
+    value,
+    logros: 'x',
+    dificultades: '',
+    evidencia: '',
+    author: ana,
+    reportedAt: '2025-07-01T00:00:00Z',
+    source: 'teams',
+    ...(review ? { review } : {}),
   });
-  const pick = (list: ReportRecord[]) => effectiveReports(list).get('4263')?.map((x) => x.version) ?? [];
+  const pick = (list: ReportRecord[]) =>
+    effectiveReports(list)
+      .get('4263')
+      ?.map((x) => x.version) ?? [];
   expect(pick([r(1, 0.2), r(2, 0.3, 'pendiente')])).toEqual([2]);
   expect(pick([r(1, 0.2), r(2, 0.3, 'devuelto')])).toEqual([1]);
   expect(pick([r(1, 0.2, 'devuelto')])).toEqual([]);
@@ -75,12 +124,18 @@ describe('the review digest of a planning channel, in chat', () => {
   test('admins subscribe and cancel it (the weekly digest is kept); others are refused', async () => {
     const c = startConversation({ now: '2025-07-03T10:00' });
     const group = { kind: 'groupChat' as const, id: '19:planeacion@thread.v2' };
-    expect(cardText(cardsOf(await c.say('suscribir resumen de revisión', { from: LUIS, where: group })).at(-1))).toContain('Solo');
-    expect((await c.store.subscriptions())).toEqual([]);
+    expect(
+      cardText(cardsOf(await c.say('suscribir resumen de revisión', { from: LUIS, where: group })).at(-1)),
+    ).toContain('Solo');
+    expect(await c.store.subscriptions()).toEqual([]);
     await c.say('suscribir resumen semanal', { from: ANA, where: group });
-    expect(cardText(cardsOf(await c.say('suscribir resumen de revisión', { from: ADMIN, where: group })).at(-1))).toContain('Resumen de revisión activado');
+    expect(
+      cardText(cardsOf(await c.say('suscribir resumen de revisión', { from: ADMIN, where: group })).at(-1)),
+    ).toContain('Resumen de revisión activado');
     expect((await c.store.subscriptions()).map((s) => s.kind).sort()).toEqual(['review-digest', 'weekly-digest']);
-    expect(cardText(cardsOf(await c.say('cancelar resumen de revisión', { from: ADMIN, where: group })).at(-1))).toContain('Resumen de revisión cancelado');
+    expect(
+      cardText(cardsOf(await c.say('cancelar resumen de revisión', { from: ADMIN, where: group })).at(-1)),
+    ).toContain('Resumen de revisión cancelado');
     expect((await c.store.subscriptions()).map((s) => s.kind)).toEqual(['weekly-digest']);
   });
 });

@@ -8,8 +8,21 @@ export const alice: Person = { id: 'aad-alice', name: 'Alice Rojas', email: 'ali
 export const bob: Person = { id: 'aad-bob', name: 'Bob Pérez' };
 export const admin: Person = { id: 'aad-admin', name: 'Oficina de Planeación' };
 
-export function input(indicatorId: string, period: string, value: number, extra: Partial<ReportInput> = {}): ReportInput {
-  return { indicatorId, period, value, logros: `logros ${value}`, dificultades: '', evidencia: 'https://x.example/e', ...extra };
+export function input(
+  indicatorId: string,
+  period: string,
+  value: number,
+  extra: Partial<ReportInput> = {},
+): ReportInput {
+  return {
+    indicatorId,
+    period,
+    value,
+    logros: `logros ${value}`,
+    dificultades: '',
+    evidencia: 'https://x.example/e',
+    ...extra,
+  };
 }
 
 const AT = '2025-06-30T10:00:00.000-05:00';
@@ -33,31 +46,47 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
     });
 
     test('starts empty', async () => {
-      expect((await store.reports())).toEqual([]);
-      expect((await store.owners('4263'))).toEqual([]);
-      expect((await store.allOwners())).toEqual({});
-      expect((await store.admins())).toEqual([]);
-      expect((await store.subscriptions())).toEqual([]);
-      expect((await store.conversations())).toEqual([]);
-      expect((await store.sent())).toEqual([]);
-      expect((await store.audit())).toEqual([]);
-      expect((await store.wasSent('x'))).toBe(false);
+      expect(await store.reports()).toEqual([]);
+      expect(await store.owners('4263')).toEqual([]);
+      expect(await store.allOwners()).toEqual({});
+      expect(await store.admins()).toEqual([]);
+      expect(await store.subscriptions()).toEqual([]);
+      expect(await store.conversations()).toEqual([]);
+      expect(await store.sent()).toEqual([]);
+      expect(await store.audit()).toEqual([]);
+      expect(await store.wasSent('x')).toBe(false);
     });
 
     test('numbers versions per (indicator, period) and audits create and correct', async () => {
-      const r0 = (await store.revision());
-      const a = await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 's1', at: AT });
+      const r0 = await store.revision();
+      const a = await store.appendReport(input('4263', '2025-06', 0.3), alice, {
+        source: 'teams',
+        submissionId: 's1',
+        at: AT,
+      });
       expect(a.duplicate).toBe(false);
-      expect(a.record).toMatchObject({ indicatorId: '4263', period: '2025-06', version: 1, value: 0.3, author: alice, source: 'teams', submissionId: 's1', reportedAt: AT });
+      expect(a.record).toMatchObject({
+        indicatorId: '4263',
+        period: '2025-06',
+        version: 1,
+        value: 0.3,
+        author: alice,
+        source: 'teams',
+        submissionId: 's1',
+        reportedAt: AT,
+      });
       expect(typeof a.record.id).toBe('string');
-      expect((await store.revision())).toBeGreaterThan(r0);
+      expect(await store.revision()).toBeGreaterThan(r0);
 
-      const r1 = (await store.revision());
-      const b = await store.appendReport(input('4263', '2025-06', 0.4), bob, { source: 'teams', at: '2025-07-01T00:00:00Z' });
+      const r1 = await store.revision();
+      const b = await store.appendReport(input('4263', '2025-06', 0.4), bob, {
+        source: 'teams',
+        at: '2025-07-01T00:00:00Z',
+      });
       expect(b.record.version).toBe(2);
       expect(b.record.id).not.toBe(a.record.id);
       expect(b.record).not.toHaveProperty('submissionId');
-      expect((await store.revision())).toBeGreaterThan(r1);
+      expect(await store.revision()).toBeGreaterThan(r1);
 
       const c = await store.appendReport(input('4263', '2025-07', 0.5), alice, { source: 'api', at: AT });
       expect(c.record.version).toBe(1);
@@ -71,27 +100,35 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         ['9999', '2025-06', 1],
       ]);
 
-      const audit = (await store.audit({ target: 'report:4263:2025-06' }));
+      const audit = await store.audit({ target: 'report:4263:2025-06' });
       expect(audit).toHaveLength(2);
       expect(audit[0]).toMatchObject({ action: 'report.create', actor: alice, at: AT, before: null, after: a.record });
       expect(audit[1]).toMatchObject({ action: 'report.correct', actor: bob, before: a.record, after: b.record });
       expect(audit[1].seq).toBeGreaterThan(audit[0].seq);
-      expect((await store.audit())).toHaveLength(4);
-      expect((await store.audit({ target: 'report:4263:' }))).toHaveLength(3);
+      expect(await store.audit()).toHaveLength(4);
+      expect(await store.audit({ target: 'report:4263:' })).toHaveLength(3);
       expect((await store.audit({ limit: 1 }))[0].after).toEqual(d.record);
       expect((await store.audit({ target: 'report:4263:2025-06', limit: 1 }))[0].after).toEqual(b.record);
-      expect((await store.audit({ target: 'nope' }))).toEqual([]);
+      expect(await store.audit({ target: 'nope' })).toEqual([]);
     });
 
     test('a repeated submissionId stores nothing new', async () => {
-      const a = await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', submissionId: 'card-1', at: AT });
-      const rev = (await store.revision());
-      const again = await store.appendReport(input('4263', '2025-06', 99), alice, { source: 'teams', submissionId: 'card-1', at: AT });
+      const a = await store.appendReport(input('4263', '2025-06', 1), alice, {
+        source: 'teams',
+        submissionId: 'card-1',
+        at: AT,
+      });
+      const rev = await store.revision();
+      const again = await store.appendReport(input('4263', '2025-06', 99), alice, {
+        source: 'teams',
+        submissionId: 'card-1',
+        at: AT,
+      });
       expect(again.duplicate).toBe(true);
       expect(again.record).toEqual(a.record);
-      expect((await store.reports())).toHaveLength(1);
-      expect((await store.audit())).toHaveLength(1);
-      expect((await store.revision())).toBe(rev);
+      expect(await store.reports()).toHaveLength(1);
+      expect(await store.audit()).toHaveLength(1);
+      expect(await store.revision()).toBe(rev);
     });
 
     test('the same submissionId sent concurrently is stored once', async () => {
@@ -101,7 +138,7 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       const results = await Promise.all(calls);
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
       expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
-      expect((await store.reports())).toHaveLength(1);
+      expect(await store.reports()).toHaveLength(1);
     });
 
     test('appendReports: versions, duplicates skipped, audit actor is the importer', async () => {
@@ -124,7 +161,7 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         [true, '1', 2, 2],
         [false, '2', 1, 6],
       ]);
-      expect((await store.reports())).toHaveLength(4);
+      expect(await store.reports()).toHaveLength(4);
       const entries = (await store.audit()).slice(1);
       expect(entries).toHaveLength(3);
       for (const e of entries) expect(e.actor).toEqual(admin);
@@ -143,41 +180,48 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
           admin,
         ),
       ).rejects.toThrow(/period/);
-      await expect(store.appendReport(input('1', '2025-01', NaN), alice, { source: 'csv', at: AT })).rejects.toThrow(/finite/);
-      expect((await store.reports())).toHaveLength(0);
+      await expect(store.appendReport(input('1', '2025-01', NaN), alice, { source: 'csv', at: AT })).rejects.toThrow(
+        /finite/,
+      );
+      expect(await store.reports()).toHaveLength(0);
       const r = await store.appendReport(input('1', '2025-01', 1), alice, { source: 'csv', at: AT });
       expect(r.record.version).toBe(1);
     });
 
     test('200 concurrent submits are all stored exactly once, versions 1..n per (indicator, period)', async () => {
       const calls = Array.from({ length: 200 }, (_, i) =>
-        store.appendReport(input(String(i % 7), `2025-0${1 + (i % 3)}`, i), alice, { source: 'teams', submissionId: `sub-${i}`, at: AT }),
+        store.appendReport(input(String(i % 7), `2025-0${1 + (i % 3)}`, i), alice, {
+          source: 'teams',
+          submissionId: `sub-${i}`,
+          at: AT,
+        }),
       );
       const results = await Promise.all(calls);
       expect(results.every((r) => !r.duplicate)).toBe(true);
-      const reports = (await store.reports());
+      const reports = await store.reports();
       expect(reports).toHaveLength(200);
       expect(new Set(reports.map((r) => r.submissionId)).size).toBe(200);
       expect(new Set(reports.map((r) => r.id)).size).toBe(200);
       const byKey = new Map<string, number[]>();
-      for (const r of reports) byKey.set(`${r.indicatorId}|${r.period}`, [...(byKey.get(`${r.indicatorId}|${r.period}`) ?? []), r.version]);
+      for (const r of reports)
+        byKey.set(`${r.indicatorId}|${r.period}`, [...(byKey.get(`${r.indicatorId}|${r.period}`) ?? []), r.version]);
       for (const versions of byKey.values()) expect(versions).toEqual(versions.map((_, i) => i + 1));
-      expect((await store.audit())).toHaveLength(200);
+      expect(await store.audit()).toHaveLength(200);
     });
 
     test('owners: set, replace, clear, audited with before and after', async () => {
       await store.setOwners('4263', [alice, bob, alice], admin, AT);
-      expect((await store.owners('4263'))).toEqual([alice, bob]);
-      expect((await store.allOwners())).toEqual({ '4263': [alice, bob] });
-      const rev = (await store.revision());
+      expect(await store.owners('4263')).toEqual([alice, bob]);
+      expect(await store.allOwners()).toEqual({ '4263': [alice, bob] });
+      const rev = await store.revision();
       await store.setOwners('4263', [alice, bob], admin, AT); // no change
-      expect((await store.revision())).toBe(rev);
+      expect(await store.revision()).toBe(rev);
       await store.setOwners('4263', [bob], admin, '2025-07-01T00:00:00Z');
-      expect((await store.revision())).toBeGreaterThan(rev);
+      expect(await store.revision()).toBeGreaterThan(rev);
       await store.setOwners('4263', [], admin, AT);
-      expect((await store.owners('4263'))).toEqual([]);
-      expect((await store.allOwners())).toEqual({});
-      const audit = (await store.audit({ target: 'owner:4263' }));
+      expect(await store.owners('4263')).toEqual([]);
+      expect(await store.allOwners()).toEqual({});
+      const audit = await store.audit({ target: 'owner:4263' });
       expect(audit.map((e) => [e.action, e.before, e.after])).toEqual([
         ['owners.set', [], [alice, bob]],
         ['owners.set', [alice, bob], [bob]],
@@ -190,12 +234,12 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await store.addAdmin(alice, admin, AT);
       await store.addAdmin(alice, admin, AT); // no change
       await store.addAdmin({ ...alice, name: 'Alice R.' }, admin, AT);
-      expect((await store.admins())).toEqual([{ ...alice, name: 'Alice R.' }]);
+      expect(await store.admins()).toEqual([{ ...alice, name: 'Alice R.' }]);
       await store.removeAdmin('nobody', admin, AT);
-      const rev = (await store.revision());
+      const rev = await store.revision();
       await store.removeAdmin(alice.id, admin, AT);
-      expect((await store.revision())).toBeGreaterThan(rev);
-      expect((await store.admins())).toEqual([]);
+      expect(await store.revision()).toBeGreaterThan(rev);
+      expect(await store.admins()).toEqual([]);
       expect((await store.audit({ target: `admin:${alice.id}` })).map((e) => [e.action, e.before, e.after])).toEqual([
         ['admin.add', null, alice],
         ['admin.add', alice, { ...alice, name: 'Alice R.' }],
@@ -207,11 +251,13 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       const sub = { conversationKey: 'conv-1', kind: 'weekly-digest' as const, createdBy: alice, createdAt: AT };
       expect(await store.subscribe(sub, alice)).toBe(true);
       expect(await store.subscribe(sub, alice)).toBe(false);
-      expect((await store.subscriptions())).toEqual([sub]);
+      expect(await store.subscriptions()).toEqual([sub]);
       expect(await store.unsubscribe('conv-2', alice, AT)).toBe(false);
       expect(await store.unsubscribe('conv-1', bob, AT)).toBe(true);
-      expect((await store.subscriptions())).toEqual([]);
-      expect((await store.audit({ target: 'subscription:conv-1' })).map((e) => [e.action, e.actor, e.before, e.after])).toEqual([
+      expect(await store.subscriptions()).toEqual([]);
+      expect(
+        (await store.audit({ target: 'subscription:conv-1' })).map((e) => [e.action, e.actor, e.before, e.after]),
+      ).toEqual([
         ['subscription.add', alice, null, sub],
         ['subscription.remove', bob, sub, null],
       ]);
@@ -219,7 +265,9 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
 
     test('every kind of subscription is kept, and survives a reopen', async () => {
       for (const kind of SUBSCRIPTION_KINDS) {
-        expect(await store.subscribe({ conversationKey: `conv-${kind}`, kind, createdBy: alice, createdAt: AT }, alice)).toBe(true);
+        expect(
+          await store.subscribe({ conversationKey: `conv-${kind}`, kind, createdBy: alice, createdAt: AT }, alice),
+        ).toBe(true);
       }
       const kinds = async () => (await store.subscriptions()).map((x) => x.kind).sort();
       expect(await kinds()).toEqual([...SUBSCRIPTION_KINDS].sort());
@@ -230,17 +278,28 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
     });
 
     test('conversations: save, update, mark inactive, remove', async () => {
-      const conv = { key: 'c1', scope: 'personal' as const, reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba' }, userId: 'u1', active: true, updatedAt: AT };
+      const conv = {
+        key: 'c1',
+        scope: 'personal' as const,
+        reference: { conversation: { id: 'a:1' }, serviceUrl: 'https://smba' },
+        userId: 'u1',
+        active: true,
+        updatedAt: AT,
+      };
       await store.saveConversation(conv);
       await store.saveConversation({ ...conv, key: 'c2', scope: 'channel' as const, teamId: 't1' });
-      expect((await store.conversations())).toHaveLength(2);
+      expect(await store.conversations()).toHaveLength(2);
       await store.saveConversation({ ...conv, name: 'Alice' });
-      expect((await store.conversations())).toHaveLength(2);
+      expect(await store.conversations()).toHaveLength(2);
       expect((await store.conversations())[0]).toEqual({ ...conv, name: 'Alice' });
-      const rev = (await store.revision());
+      const rev = await store.revision();
       await store.markConversationInactive('c1', 'uninstalled', '2025-07-01T00:00:00Z');
-      expect((await store.revision())).toBeGreaterThan(rev);
-      expect((await store.conversations())[0]).toMatchObject({ active: false, inactiveReason: 'uninstalled', updatedAt: '2025-07-01T00:00:00Z' });
+      expect(await store.revision()).toBeGreaterThan(rev);
+      expect((await store.conversations())[0]).toMatchObject({
+        active: false,
+        inactiveReason: 'uninstalled',
+        updatedAt: '2025-07-01T00:00:00Z',
+      });
       await store.markConversationInactive('nope', 'x', AT);
       await store.removeConversation('c2');
       await store.removeConversation('c2');
@@ -250,26 +309,30 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
     test('sent records', async () => {
       await store.markSent({ key: 'digest:2025-W27:c1', at: AT, detail: { n: 3 } });
       await store.markSent({ key: 'reminder:2025-06:d-3:u1:4263', at: AT });
-      expect((await store.wasSent('digest:2025-W27:c1'))).toBe(true);
-      expect((await store.wasSent('digest:2025-W28:c1'))).toBe(false);
+      expect(await store.wasSent('digest:2025-W27:c1')).toBe(true);
+      expect(await store.wasSent('digest:2025-W28:c1')).toBe(false);
       await store.markSent({ key: 'digest:2025-W27:c1', at: '2025-07-01T00:00:00Z' });
-      expect((await store.sent())).toHaveLength(2);
+      expect(await store.sent()).toHaveLength(2);
       expect((await store.sent())[0]).toEqual({ key: 'digest:2025-W27:c1', at: '2025-07-01T00:00:00Z' });
     });
 
     test('the revision increases on every change', async () => {
-      const seen = [(await store.revision())];
+      const seen = [await store.revision()];
       const step = async (f: () => Promise<unknown>) => {
         await f();
-        expect((await store.revision())).toBeGreaterThan(seen[seen.length - 1]);
-        seen.push((await store.revision()));
+        expect(await store.revision()).toBeGreaterThan(seen[seen.length - 1]);
+        seen.push(await store.revision());
       };
       await step(() => store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT }));
-      await step(() => store.appendReports([{ input: input('1', '2025-01', 2), author: alice, source: 'csv' }], AT, admin));
+      await step(() =>
+        store.appendReports([{ input: input('1', '2025-01', 2), author: alice, source: 'csv' }], AT, admin),
+      );
       await step(() => store.setOwners('1', [alice], admin, AT));
       await step(() => store.addAdmin(bob, admin, AT));
       await step(() => store.removeAdmin(bob.id, admin, AT));
-      await step(() => store.subscribe({ conversationKey: 'c', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice));
+      await step(() =>
+        store.subscribe({ conversationKey: 'c', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice),
+      );
       await step(() => store.unsubscribe('c', alice, AT));
       await step(() => store.saveConversation({ key: 'c', scope: 'team', reference: {}, active: true, updatedAt: AT }));
       await step(() => store.markConversationInactive('c', 'removed', AT));
@@ -316,14 +379,22 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
     test('the change feed: versions written or reviewed after a revision, and the revision reached', async () => {
       const start = await store.reportChanges(0);
       expect(start.reports).toEqual([]);
-      const a = await store.appendReport(input('4263', '2025-06', 1), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      const a = await store.appendReport(input('4263', '2025-06', 1), alice, {
+        source: 'teams',
+        at: AT,
+        review: 'pendiente',
+      });
       const mid = await store.reportChanges(start.revision);
       expect(mid.reports).toEqual([a.record]);
       expect(mid.revision).toBeGreaterThan(start.revision);
       expect(mid.revision).toBe(await store.revision());
       await store.setOwners('4263', [alice], admin, AT); // not a report: nothing in the feed
       expect((await store.reportChanges(mid.revision)).reports).toEqual([]);
-      const reviewed = await store.reviewReport({ reportId: a.record.id, decision: 'devuelto', note: 'Falta la evidencia' }, admin, AT);
+      const reviewed = await store.reviewReport(
+        { reportId: a.record.id, decision: 'devuelto', note: 'Falta la evidencia' },
+        admin,
+        AT,
+      );
       const b = await store.appendReport(input('4236', '2025-01', 2), bob, { source: 'api', at: AT });
       const late = await store.reportChanges(mid.revision);
       expect(late.reports.map((r) => [r.id, r.review])).toEqual([
@@ -339,10 +410,22 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await store.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
       await store.subscribe({ conversationKey: 'c2', kind: 'review-digest', createdBy: alice, createdAt: AT }, alice);
       await store.subscribe({ conversationKey: 'c2', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
-      expect((await store.subscriptions({ kind: 'weekly-digest' })).map((x) => x.conversationKey)).toEqual(['c1', 'c2']);
-      expect((await store.subscriptions({ conversationKey: 'c2' })).map((x) => x.kind)).toEqual(['review-digest', 'weekly-digest']);
+      expect((await store.subscriptions({ kind: 'weekly-digest' })).map((x) => x.conversationKey)).toEqual([
+        'c1',
+        'c2',
+      ]);
+      expect((await store.subscriptions({ conversationKey: 'c2' })).map((x) => x.kind)).toEqual([
+        'review-digest',
+        'weekly-digest',
+      ]);
       expect(await store.subscriptions({ conversationKey: 'c1', kind: 'review-digest' })).toEqual([]);
-      const conv = (key: string, scope: 'personal' | 'channel', active = true) => ({ key, scope, reference: { id: key }, active, updatedAt: AT });
+      const conv = (key: string, scope: 'personal' | 'channel', active = true) => ({
+        key,
+        scope,
+        reference: { id: key },
+        active,
+        updatedAt: AT,
+      });
       await store.saveConversation(conv('p1', 'personal'));
       await store.saveConversation(conv('ch1', 'channel'));
       await store.saveConversation(conv('p2', 'personal', false));
@@ -379,7 +462,7 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       }
     });
 
-    test('onChange: listeners hear this store\'s writes, with a revision; the returned function stops them', async () => {
+    test("onChange: listeners hear this store's writes, with a revision; the returned function stops them", async () => {
       const heard: number[] = [];
       const stop = store.onChange((rev) => heard.push(rev));
       /** Resolves with the first revision a fresh listener hears at or above `rev` (the event to wait for). */
@@ -417,27 +500,47 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
 
     test('everything is there after a reopen (durable implementations)', async () => {
       if (!h.reopen) return;
-      const a = await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 's1', at: AT });
+      const a = await store.appendReport(input('4263', '2025-06', 0.3), alice, {
+        source: 'teams',
+        submissionId: 's1',
+        at: AT,
+      });
       await store.appendReport(input('4263', '2025-06', 0.4), bob, { source: 'teams', at: AT });
-      await store.appendReports([{ input: input('5', '2025-02', 6), author: bob, source: 'csv', submissionId: 'f:1' }], AT, admin);
+      await store.appendReports(
+        [{ input: input('5', '2025-02', 6), author: bob, source: 'csv', submissionId: 'f:1' }],
+        AT,
+        admin,
+      );
       await store.setOwners('4263', [alice], admin, AT);
       await store.addAdmin(bob, admin, AT);
       await store.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
-      await store.saveConversation({ key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT });
+      await store.saveConversation({
+        key: 'c1',
+        scope: 'groupChat',
+        reference: { id: 1 },
+        active: true,
+        updatedAt: AT,
+      });
       await store.markSent({ key: 'digest:2025-W27:c1', at: AT });
       const reports = [...(await store.reports())];
       const audit = [...(await store.audit())];
 
       store = await h.reopen();
-      expect((await store.reports())).toEqual(reports);
-      expect((await store.audit())).toEqual(audit);
-      expect((await store.owners('4263'))).toEqual([alice]);
-      expect((await store.admins())).toEqual([bob]);
-      expect((await store.subscriptions())).toHaveLength(1);
-      expect((await store.conversations())).toEqual([{ key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT }]);
-      expect((await store.wasSent('digest:2025-W27:c1'))).toBe(true);
+      expect(await store.reports()).toEqual(reports);
+      expect(await store.audit()).toEqual(audit);
+      expect(await store.owners('4263')).toEqual([alice]);
+      expect(await store.admins()).toEqual([bob]);
+      expect(await store.subscriptions()).toHaveLength(1);
+      expect(await store.conversations()).toEqual([
+        { key: 'c1', scope: 'groupChat', reference: { id: 1 }, active: true, updatedAt: AT },
+      ]);
+      expect(await store.wasSent('digest:2025-W27:c1')).toBe(true);
 
-      const again = await store.appendReport(input('4263', '2025-06', 9), alice, { source: 'teams', submissionId: 's1', at: AT });
+      const again = await store.appendReport(input('4263', '2025-06', 9), alice, {
+        source: 'teams',
+        submissionId: 's1',
+        at: AT,
+      });
       expect(again).toEqual({ record: a.record, duplicate: true });
       const next = await store.appendReport(input('4263', '2025-06', 0.5), alice, { source: 'teams', at: AT });
       expect(next.record.version).toBe(3);
@@ -448,53 +551,100 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
     });
 
     test('review: approve and return the latest pendiente version, audited, once, and after a reopen', async () => {
-      const v1 = await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', at: AT, review: 'pendiente' });
+      const v1 = await store.appendReport(input('4263', '2025-06', 0.3), alice, {
+        source: 'teams',
+        at: AT,
+        review: 'pendiente',
+      });
       expect(v1.record.review).toBe('pendiente');
       const legacy = await store.appendReport(input('4263', '2025-05', 0.2), alice, { source: 'csv', at: AT });
       expect(legacy.record).not.toHaveProperty('review');
-      const list0 = (await store.reports());
-      const r0 = (await store.revision());
+      const list0 = await store.reports();
+      const r0 = await store.revision();
 
       const [a, b] = await Promise.all([
-        store.reviewReport({ reportId: v1.record.id, decision: 'devuelto', note: 'Falta la evidencia del mes' }, admin, '2025-07-02T10:00:00.000Z'),
+        store.reviewReport(
+          { reportId: v1.record.id, decision: 'devuelto', note: 'Falta la evidencia del mes' },
+          admin,
+          '2025-07-02T10:00:00.000Z',
+        ),
         store.reviewReport({ reportId: v1.record.id, decision: 'aprobado' }, bob, '2025-07-02T10:00:01.000Z'),
       ]);
       expect(a.status).toBe('reviewed');
       expect(b.status).toBe('not-pending');
-      expect((await store.revision())).toBeGreaterThan(r0);
-      expect((await store.reports())).not.toBe(list0); // a review replaces the list: caches keyed by it read it again
+      expect(await store.revision()).toBeGreaterThan(r0);
+      expect(await store.reports()).not.toBe(list0); // a review replaces the list: caches keyed by it read it again
       const returned = (await store.reports()).find((r) => r.id === v1.record.id)!;
-      expect(returned).toMatchObject({ value: 0.3, version: 1, review: 'devuelto', reviewedBy: admin, reviewedAt: '2025-07-02T10:00:00.000Z', reviewNote: 'Falta la evidencia del mes' });
+      expect(returned).toMatchObject({
+        value: 0.3,
+        version: 1,
+        review: 'devuelto',
+        reviewedBy: admin,
+        reviewedAt: '2025-07-02T10:00:00.000Z',
+        reviewNote: 'Falta la evidencia del mes',
+      });
       expect(v1.record.review).toBe('pendiente'); // the stored version object is never changed in place
-      const audit = (await store.audit({ target: 'report:4263:2025-06' }));
+      const audit = await store.audit({ target: 'report:4263:2025-06' });
       expect(audit.map((e) => e.action)).toEqual(['report.create', 'report.return']);
-      expect(audit[1]).toMatchObject({ actor: admin, at: '2025-07-02T10:00:00.000Z', after: { id: v1.record.id, review: 'devuelto', reviewNote: 'Falta la evidencia del mes' } });
+      expect(audit[1]).toMatchObject({
+        actor: admin,
+        at: '2025-07-02T10:00:00.000Z',
+        after: { id: v1.record.id, review: 'devuelto', reviewNote: 'Falta la evidencia del mes' },
+      });
 
-      expect((await store.reviewReport({ reportId: 'nope', decision: 'aprobado' }, admin, AT)).status).toBe('not-found');
-      const v2 = await store.appendReport(input('4263', '2025-06', 0.35), alice, { source: 'teams', at: AT, review: 'pendiente' });
-      expect((await store.reviewReport({ reportId: v1.record.id, decision: 'aprobado' }, admin, AT)).status).toBe('superseded');
-      const ok = await store.reviewReport({ reportId: v2.record.id, decision: 'aprobado' }, admin, '2025-07-03T10:00:00.000Z');
+      expect((await store.reviewReport({ reportId: 'nope', decision: 'aprobado' }, admin, AT)).status).toBe(
+        'not-found',
+      );
+      const v2 = await store.appendReport(input('4263', '2025-06', 0.35), alice, {
+        source: 'teams',
+        at: AT,
+        review: 'pendiente',
+      });
+      expect((await store.reviewReport({ reportId: v1.record.id, decision: 'aprobado' }, admin, AT)).status).toBe(
+        'superseded',
+      );
+      const ok = await store.reviewReport(
+        { reportId: v2.record.id, decision: 'aprobado' },
+        admin,
+        '2025-07-03T10:00:00.000Z',
+      );
       expect(ok.status).toBe('reviewed');
-      expect((await store.reports()).filter((r) => r.indicatorId === '4263').map((r) => [r.version, r.period, r.review ?? null])).toEqual([
+      expect(
+        (await store.reports())
+          .filter((r) => r.indicatorId === '4263')
+          .map((r) => [r.version, r.period, r.review ?? null]),
+      ).toEqual([
         [1, '2025-06', 'devuelto'],
         [1, '2025-05', null],
         [2, '2025-06', 'aprobado'],
       ]);
-      expect((await store.audit()).filter((e) => e.action.startsWith('report.a') || e.action === 'report.return')).toHaveLength(2);
+      expect(
+        (await store.audit()).filter((e) => e.action.startsWith('report.a') || e.action === 'report.return'),
+      ).toHaveLength(2);
 
       if (h.reopen) {
         const before = (await store.reports()).map((r) => ({ ...r }));
         store = await h.reopen();
         expect((await store.reports()).map((r) => ({ ...r }))).toEqual(before);
-        expect((await store.audit({ target: 'report:4263:2025-06' })).map((e) => e.action)).toEqual(['report.create', 'report.return', 'report.correct', 'report.approve']);
+        expect((await store.audit({ target: 'report:4263:2025-06' })).map((e) => e.action)).toEqual([
+          'report.create',
+          'report.return',
+          'report.correct',
+          'report.approve',
+        ]);
         // The state survives: a reopened store still refuses a second review.
-        expect((await store.reviewReport({ reportId: v2.record.id, decision: 'devuelto', note: 'otra vez no' }, admin, AT)).status).toBe('not-pending');
+        expect(
+          (await store.reviewReport({ reportId: v2.record.id, decision: 'devuelto', note: 'otra vez no' }, admin, AT))
+            .status,
+        ).toBe('not-pending');
       }
     });
 
     test('refuses writes after close', async () => {
       await store.close();
-      await expect(store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT })).rejects.toThrow(/closed/);
+      await expect(store.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT })).rejects.toThrow(
+        /closed/,
+      );
     });
   });
 }

@@ -27,7 +27,12 @@ async function build(dir: string, seed: number): Promise<StoreFiles> {
     });
   }
   await s.appendReports(
-    Array.from({ length: 10 }, (_, i) => ({ input: input('4300', `2025-${String(1 + i).padStart(2, '0')}`, seed + i), author: alice, source: 'csv' as const, submissionId: `csv:${seed}:${i}` })),
+    Array.from({ length: 10 }, (_, i) => ({
+      input: input('4300', `2025-${String(1 + i).padStart(2, '0')}`, seed + i),
+      author: alice,
+      source: 'csv' as const,
+      submissionId: `csv:${seed}:${i}`,
+    })),
     AT,
     admin,
   );
@@ -35,7 +40,14 @@ async function build(dir: string, seed: number): Promise<StoreFiles> {
   await s.addAdmin(bob, admin, AT);
   await s.subscribe({ conversationKey: `team-${seed}`, kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
   for (let i = 0; i < 8; i++) {
-    await s.saveConversation({ key: `conv-${seed}-${i}`, scope: 'personal', reference: { conversation: { id: `a:${seed}${i}` } }, userId: `u${i}`, active: true, updatedAt: AT });
+    await s.saveConversation({
+      key: `conv-${seed}-${i}`,
+      scope: 'personal',
+      reference: { conversation: { id: `a:${seed}${i}` } },
+      userId: `u${i}`,
+      active: true,
+      updatedAt: AT,
+    });
     await s.markSent({ key: `digest:2025-W2${i}:conv-${seed}-${i}`, at: AT });
   }
   await s.close();
@@ -47,13 +59,13 @@ async function build(dir: string, seed: number): Promise<StoreFiles> {
 
 async function snapshot(s: Store): Promise<string> {
   return JSON.stringify({
-    reports: (await s.reports()),
-    owners: (await s.allOwners()),
-    admins: (await s.admins()),
-    subscriptions: (await s.subscriptions()),
-    conversations: (await s.conversations()),
-    sent: (await s.sent()),
-    audit: (await s.audit()),
+    reports: await s.reports(),
+    owners: await s.allOwners(),
+    admins: await s.admins(),
+    subscriptions: await s.subscriptions(),
+    conversations: await s.conversations(),
+    sent: await s.sent(),
+    audit: await s.audit(),
   });
 }
 
@@ -68,36 +80,54 @@ const MUTATIONS: Mutation[] = [
   ['truncated at 50%', (b) => b.subarray(0, Math.floor(b.length * 0.5))],
   ['truncated at 90%', (b) => b.subarray(0, Math.floor(b.length * 0.9))],
   ['truncated by one byte', (b) => b.subarray(0, b.length - 1)],
-  ['truncated by one line', (b) => {
-    const l = lines(b);
-    const end = l[l.length - 1] === '' ? l.length - 2 : l.length - 1;
-    return Buffer.from(l.slice(0, end).join('\n') + (end > 0 ? '\n' : ''));
-  }],
+  [
+    'truncated by one line',
+    (b) => {
+      const l = lines(b);
+      const end = l[l.length - 1] === '' ? l.length - 2 : l.length - 1;
+      return Buffer.from(l.slice(0, end).join('\n') + (end > 0 ? '\n' : ''));
+    },
+  ],
   ['emptied', () => Buffer.alloc(0)],
   ['deleted', () => null],
-  ['replaced by another store\'s copy', (_b, other) => other],
-  ['shuffled', (b) => {
-    const l = lines(b);
-    const trailing = l[l.length - 1] === '' ? l.pop() : undefined;
-    const shuffled = l.map((x, i) => [x, (i * 7919) % 101] as const).sort((x, y) => x[1] - y[1]).map((x) => x[0]);
-    if (shuffled.join('\n') === l.join('\n')) shuffled.reverse();
-    return Buffer.from(shuffled.join('\n') + (trailing !== undefined ? '\n' : ''));
-  }],
-  ['missing a middle line', (b) => {
-    const l = lines(b);
-    l.splice(Math.floor(l.length / 2), 1);
-    return Buffer.from(l.join('\n'));
-  }],
-  ['with a byte flipped in the middle', (b) => {
-    const c = Buffer.from(b);
-    if (c.length) c[Math.floor(c.length / 2)] ^= 0x01;
-    return c;
-  }],
-  ['with a byte flipped near the end', (b) => {
-    const c = Buffer.from(b);
-    if (c.length > 3) c[c.length - 3] ^= 0x04;
-    return c;
-  }],
+  ["replaced by another store's copy", (_b, other) => other],
+  [
+    'shuffled',
+    (b) => {
+      const l = lines(b);
+      const trailing = l[l.length - 1] === '' ? l.pop() : undefined;
+      const shuffled = l
+        .map((x, i) => [x, (i * 7919) % 101] as const)
+        .sort((x, y) => x[1] - y[1])
+        .map((x) => x[0]);
+      if (shuffled.join('\n') === l.join('\n')) shuffled.reverse();
+      return Buffer.from(shuffled.join('\n') + (trailing !== undefined ? '\n' : ''));
+    },
+  ],
+  [
+    'missing a middle line',
+    (b) => {
+      const l = lines(b);
+      l.splice(Math.floor(l.length / 2), 1);
+      return Buffer.from(l.join('\n'));
+    },
+  ],
+  [
+    'with a byte flipped in the middle',
+    (b) => {
+      const c = Buffer.from(b);
+      if (c.length) c[Math.floor(c.length / 2)] ^= 0x01;
+      return c;
+    },
+  ],
+  [
+    'with a byte flipped near the end',
+    (b) => {
+      const c = Buffer.from(b);
+      if (c.length > 3) c[c.length - 3] ^= 0x04;
+      return c;
+    },
+  ],
 ];
 
 const FILES: (keyof StoreFiles)[] = ['doc', 'journal', 'lock'];
@@ -112,13 +142,13 @@ beforeAll(async () => {
   const s = await openLowdbStore(original.doc, { readOnly: true });
   expected = await snapshot(s);
   await s.close();
-  expect((await s.reports())).toHaveLength(60);
+  expect(await s.reports()).toHaveLength(60);
 }, 60_000);
 
 let n = 0;
 const outcomes: string[] = [];
 // eslint-disable-next-line no-console
-afterAll(() => console.log(`corruption suite:\n${outcomes.join("\n")}`));
+afterAll(() => console.log(`corruption suite:\n${outcomes.join('\n')}`));
 describe.each(FILES)('store file %s', (which) => {
   test.each(MUTATIONS)('%s: opens with nothing lost, or refuses naming the file', async (_name, mutate) => {
     const dir = path.join(root, `case-${n++}`);
@@ -128,7 +158,9 @@ describe.each(FILES)('store file %s', (which) => {
     const next = mutate(fs.readFileSync(target), fs.readFileSync(other[which]));
     if (next === null) fs.rmSync(target);
     else fs.writeFileSync(target, next);
-    const before = Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
+    const before = Object.fromEntries(
+      fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),
+    );
 
     let store: Store | null = null;
     let error: unknown = null;
@@ -154,7 +186,10 @@ describe.each(FILES)('store file %s', (which) => {
       expect(errorText(error)).toMatch(/no se inicia/);
       // refused: nothing was rewritten
       const after = Object.fromEntries(
-        fs.readdirSync(dir).filter((f) => f !== 'db.lock').map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),
+        fs
+          .readdirSync(dir)
+          .filter((f) => f !== 'db.lock')
+          .map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),
       );
       delete before['db.lock'];
       expect(after).toEqual(before);

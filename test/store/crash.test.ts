@@ -100,7 +100,7 @@ test('SIGKILL mid-burst: the store reopens cleanly and holds every acknowledged 
     const warnings: string[] = [];
     const store = await openLowdbStore(dbFile, { onWarning: (m) => warnings.push(catalog('es').store.say(m)) });
     allWarnings.push(...warnings);
-    const reports = (await store.reports());
+    const reports = await store.reports();
     const bySid = new Map(reports.map((r) => [r.submissionId, r]));
     for (const [sid, id] of allAcked) {
       expect(bySid.get(sid)?.id).toBe(id);
@@ -115,15 +115,19 @@ test('SIGKILL mid-burst: the store reopens cleanly and holds every acknowledged 
     }
     for (const v of versions.values()) expect(v).toEqual(v.map((_, i) => i + 1));
     // every stored report has its audit entry
-    const audited = new Set((await store.audit()).filter((e) => e.action.startsWith('report.')).map((e) => (e.after as { id: string }).id));
+    const audited = new Set(
+      (await store.audit()).filter((e) => e.action.startsWith('report.')).map((e) => (e.after as { id: string }).id),
+    );
     for (const r of reports) expect(audited.has(r.id)).toBe(true);
     // acknowledged owner changes are there
     for (const [ind, owner] of run.owners) {
-      const audit = (await store.audit({ target: `owner:${ind}` }));
+      const audit = await store.audit({ target: `owner:${ind}` });
       expect(audit.some((e) => (e.after as { id: string }[])[0]?.id === owner)).toBe(true);
     }
     await store.close();
   }
   // eslint-disable-next-line no-console
-  console.log(`crash test: ${allAcked.size} acknowledged reports over 4 kills; repairs on reopen:\n${allWarnings.join('\n') || '(none)'}`);
+  console.log(
+    `crash test: ${allAcked.size} acknowledged reports over 4 kills; repairs on reopen:\n${allWarnings.join('\n') || '(none)'}`,
+  );
 }, 90_000);

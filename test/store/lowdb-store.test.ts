@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { documentIntegrity, openLowdbStore, StoreError, storeFiles, type LowdbStore } from '../../src/store/lowdb-store';
+import {
+  documentIntegrity,
+  openLowdbStore,
+  StoreError,
+  storeFiles,
+  type LowdbStore,
+} from '../../src/store/lowdb-store';
 import { AUDIT_ACTIONS, buildReportRecord } from '../../src/store/rules';
 import type { Store } from '../../src/store/types';
 import { catalog, errorText } from '../../src/i18n';
@@ -77,7 +83,7 @@ describe('lowdb store: files and start-up', () => {
     ['not JSON', '{"format": "pei-bot-store", "version": 1, '],
     ['empty', ''],
     ['JSON null', 'null'],
-    ['someone else\'s JSON', '{"posts": []}'],
+    ["someone else's JSON", '{"posts": []}'],
     ['a newer format', '{"format": "pei-bot-store", "version": 4}'],
   ])('a document that is %s stops the open, names the file and is left untouched', async (_what, content) => {
     const file = tempDb();
@@ -106,7 +112,9 @@ describe('lowdb store: files and start-up', () => {
     lines[1] = lines[1].slice(0, 20);
     const corrupt = lines.join('\n');
     fs.writeFileSync(journal, corrupt);
-    expect(await refusal(openLowdbStore(file))).toMatch(new RegExp(`${escape(journal)}: line 2 is not a valid journal line`));
+    expect(await refusal(openLowdbStore(file))).toMatch(
+      new RegExp(`${escape(journal)}: line 2 is not a valid journal line`),
+    );
     expect(fs.readFileSync(journal, 'utf8')).toBe(corrupt);
     expect(fs.readFileSync(doc).equals(docBytes)).toBe(true);
 
@@ -122,7 +130,8 @@ describe('lowdb store: files and start-up', () => {
   test('a torn last line (crash mid-append) is cut away with a warning, and the rest loads', async () => {
     const file = tempDb();
     const s = await openLowdbStore(file);
-    for (let i = 0; i < 3; i++) await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', submissionId: `s${i}`, at: AT });
+    for (let i = 0; i < 3; i++)
+      await s.appendReport(input('1', '2025-01', i), alice, { source: 'teams', submissionId: `s${i}`, at: AT });
     await s.close();
     const { journal } = storeFiles(file);
     const good = fs.readFileSync(journal, 'utf8');
@@ -130,7 +139,7 @@ describe('lowdb store: files and start-up', () => {
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(say(m)) });
     expect(warnings.join('\n')).toMatch(/db\.journal\.jsonl: cut a torn last line/);
-    expect((await store.reports())).toHaveLength(3);
+    expect(await store.reports()).toHaveLength(3);
     expect(fs.readFileSync(journal, 'utf8')).toBe(good);
     const next = await store.appendReport(input('1', '2025-01', 9), alice, { source: 'teams', at: AT });
     expect(next.record.version).toBe(4);
@@ -152,7 +161,7 @@ describe('lowdb store: files and start-up', () => {
     fs.writeFileSync(journal, fs.readFileSync(journal, 'utf8').replace(/\n$/, ''));
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(say(m)) });
-    expect((await store.reports())).toHaveLength(2);
+    expect(await store.reports()).toHaveLength(2);
     expect(warnings.join()).toMatch(/se completó una última línea/);
     expect(fs.readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
   });
@@ -162,7 +171,11 @@ describe('lowdb store: files and start-up', () => {
     const store = await openStore(file);
     await store.setOwners('4263', [alice], admin, AT); // a small-state change: the document is written too
     await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 'f1', at: AT });
-    await store.appendReports([{ input: input('4263', '2025-07', 0.4), author: bob, source: 'csv', submissionId: 'f:2' }], AT, admin);
+    await store.appendReports(
+      [{ input: input('4263', '2025-07', 0.4), author: bob, source: 'csv', submissionId: 'f:2' }],
+      AT,
+      admin,
+    );
     // acknowledged: in the journal; the document still vouches for the first line only
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).journal.lines).toBe(1);
     const copy = path.join(path.dirname(tempDb()), 'copia', 'db.json');
@@ -175,7 +188,7 @@ describe('lowdb store: files and start-up', () => {
       [0.3, 'f1'],
       [0.4, 'f:2'],
     ]);
-    expect((await fromCopy.owners('4263'))).toEqual([alice]);
+    expect(await fromCopy.owners('4263')).toEqual([alice]);
     expect(warnings).toEqual([]);
     expect(JSON.parse(fs.readFileSync(copy, 'utf8')).journal.lines).toBe(3); // the document caught up on open
   });
@@ -192,8 +205,8 @@ describe('lowdb store: files and start-up', () => {
     fs.writeFileSync(file, docBefore); // as if the process died before the document write
     const warnings: string[] = [];
     const store = await openStore(file, { onWarning: (m) => warnings.push(say(m)) });
-    expect((await store.owners('4263'))).toEqual([bob]);
-    expect((await store.admins())).toEqual([bob]);
+    expect(await store.owners('4263')).toEqual([bob]);
+    expect(await store.admins()).toEqual([bob]);
     expect((await store.subscriptions()).map((x) => x.conversationKey)).toEqual(['c1']);
     expect(warnings.join()).toMatch(/rolled forward 3 change/);
   });
@@ -215,13 +228,15 @@ describe('lowdb store: files and start-up', () => {
     const second = (await openStore(file, { onWarning: (m) => warnings.push(say(m)) })) as LowdbStore;
     expect(second.readOnly).toBe(true);
     expect(warnings.join()).toMatch(/in use by process/);
-    expect((await second.reports())).toHaveLength(1);
-    const refusedWrite = await second.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT }).catch((e: unknown) => e);
+    expect(await second.reports()).toHaveLength(1);
+    const refusedWrite = await second
+      .appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })
+      .catch((e: unknown) => e);
     expect(refusedWrite).toMatchObject({ code: 'read-only' });
     expect(errorText(refusedWrite)).toMatch(/read-only/);
     expect(await refusal(openLowdbStore(file, { exclusive: true }))).toMatch(/in use by process/);
     const reader = (await openStore(file, { readOnly: true })) as LowdbStore;
-    expect((await reader.reports())).toHaveLength(1);
+    expect(await reader.reports()).toHaveLength(1);
     await first.close();
     await second.close();
     open = [reader];
@@ -245,10 +260,12 @@ describe('lowdb store: files and start-up', () => {
     // Make the next write fail: close the journal's handle underneath the store.
     const impl = store as unknown as { fh: { close(): Promise<void> } };
     await impl.fh.close();
-    const err = await store.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT }).catch((e: Error) => e);
+    const err = await store
+      .appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })
+      .catch((e: Error) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect(errorText(err)).toContain(storeFiles(file).journal);
-    expect((await store.reports())).toHaveLength(1);
+    expect(await store.reports()).toHaveLength(1);
     const next = await store.appendReport(input('1', '2025-01', 3), alice, { source: 'teams', at: AT });
     expect(next.record.version).toBe(2);
     expect((await store.reports()).map((r) => r.value)).toEqual([1, 3]);
@@ -263,21 +280,64 @@ describe('lowdb store: files and start-up', () => {
 function writeLegacyStore(file: string, version: 1 | 2, entries: AuditEntry[], state: object): void {
   const base = file.replace(/\.json$/, '');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const audit = entries.map((e) => `${JSON.stringify(e.action === AUDIT_ACTIONS.reportCorrect ? { ...e, before: { $ref: (e.before as { id: string }).id } } : e)}\n`).join('');
-  const reports = entries.filter((e) => e.action.startsWith('report.c')).map((e) => `${JSON.stringify(e.after)}\n`).join('');
+  const audit = entries
+    .map(
+      (e) =>
+        `${JSON.stringify(e.action === AUDIT_ACTIONS.reportCorrect ? { ...e, before: { $ref: (e.before as { id: string }).id } } : e)}\n`,
+    )
+    .join('');
+  const reports = entries
+    .filter((e) => e.action.startsWith('report.c'))
+    .map((e) => `${JSON.stringify(e.after)}\n`)
+    .join('');
   fs.writeFileSync(`${base}.audit.jsonl`, audit);
   fs.writeFileSync(`${base}.reports.jsonl`, reports);
-  const counter = (text: string) => ({ lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') });
-  const body = { format: 'pei-bot-store', version, auditSeq: entries.length, ...(version === 2 ? { logs: { audit: counter(audit), reports: counter(reports) } } : {}), ...state };
+  const counter = (text: string) => ({
+    lines: text.split('\n').length - 1,
+    bytes: Buffer.byteLength(text),
+    sha256: createHash('sha256').update(text).digest('hex'),
+  });
+  const body = {
+    format: 'pei-bot-store',
+    version,
+    auditSeq: entries.length,
+    ...(version === 2 ? { logs: { audit: counter(audit), reports: counter(reports) } } : {}),
+    ...state,
+  };
   fs.writeFileSync(file, JSON.stringify(version === 2 ? { ...body, integrity: documentIntegrity(body) } : body));
 }
 
 function legacyEntries(): AuditEntry[] {
-  const v = (value: number, version: number) => buildReportRecord(input('1', '2025-01', value), version, { author: alice, source: 'teams' }, AT);
+  const v = (value: number, version: number) =>
+    buildReportRecord(input('1', '2025-01', value), version, { author: alice, source: 'teams' }, AT);
   return [
-    { seq: 1, at: AT, actor: alice, action: AUDIT_ACTIONS.reportCreate, target: 'report:1:2025-01', before: null, after: v(0, 1) },
-    { seq: 2, at: AT, actor: alice, action: AUDIT_ACTIONS.reportCorrect, target: 'report:1:2025-01', before: v(0, 1), after: v(1, 2) },
-    { seq: 3, at: AT, actor: alice, action: AUDIT_ACTIONS.reportCorrect, target: 'report:1:2025-01', before: v(1, 2), after: v(2, 3) },
+    {
+      seq: 1,
+      at: AT,
+      actor: alice,
+      action: AUDIT_ACTIONS.reportCreate,
+      target: 'report:1:2025-01',
+      before: null,
+      after: v(0, 1),
+    },
+    {
+      seq: 2,
+      at: AT,
+      actor: alice,
+      action: AUDIT_ACTIONS.reportCorrect,
+      target: 'report:1:2025-01',
+      before: v(0, 1),
+      after: v(1, 2),
+    },
+    {
+      seq: 3,
+      at: AT,
+      actor: alice,
+      action: AUDIT_ACTIONS.reportCorrect,
+      target: 'report:1:2025-01',
+      before: v(1, 2),
+      after: v(2, 3),
+    },
     { seq: 4, at: AT, actor: admin, action: AUDIT_ACTIONS.ownersSet, target: 'owner:1', before: [], after: [alice] },
   ];
 }
@@ -294,12 +354,14 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     const second = (await openLowdbStore(alias, { onWarning: () => undefined })) as LowdbStore;
     expect(second.readOnly).toBe(true);
     expect(second.files.doc).toBe(fs.realpathSync(file));
-    await expect(second.appendReport(input('1', '2025-01', 2), bob, { source: 'teams', at: AT })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(second.appendReport(input('1', '2025-01', 2), bob, { source: 'teams', at: AT })).rejects.toMatchObject(
+      { code: 'read-only' },
+    );
     await second.close();
     await first.close();
     const again = (await openLowdbStore(alias)) as LowdbStore;
     expect(again.readOnly).toBe(false);
-    expect((await again.reports())).toHaveLength(1);
+    expect(await again.reports()).toHaveLength(1);
     await again.close();
   });
 
@@ -327,7 +389,7 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);
     // reading it is fine
     const reader = await openLowdbStore(file, { readOnly: true });
-    expect((await reader.owners('4263'))).toEqual([alice]);
+    expect(await reader.owners('4263')).toEqual([alice]);
     await reader.close();
   });
 
@@ -351,34 +413,51 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     expect(errorText(err)).not.toMatch(/EEXIST.*mkdir/);
   });
 
-  test.each([1, 2] as const)('a format-%s store (two logs) opens and is upgraded; from then on an emptied journal is refused', async (version) => {
-    const file = tempDb();
-    writeLegacyStore(file, version, legacyEntries(), { owners: { '1': [alice] }, admins: [], subscriptions: [], conversations: [], sent: [] });
-    const warnings: string[] = [];
-    const up = await openLowdbStore(file, { onWarning: (m) => warnings.push(say(m)) });
-    expect((await up.reports()).map((r) => [r.version, r.value])).toEqual([
-      [1, 0],
-      [2, 1],
-      [3, 2],
-    ]);
-    expect((await up.owners('1'))).toEqual([alice]);
-    const audit = await up.audit();
-    expect(audit.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect(audit[1].before).toEqual((await up.reports())[0]);
-    expect(warnings.join()).toMatch(/actualizado al formato 3/);
-    await up.close();
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 3, journal: { lines: 4 } });
-    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['db.journal.jsonl', 'db.json']);
-    const again = await openLowdbStore(file);
-    expect((await again.audit())).toEqual(audit);
-    await again.close();
-    fs.writeFileSync(storeFiles(file).journal, '');
-    expect(await refusal(openLowdbStore(file))).toMatch(/db\.journal\.jsonl tiene 0 líneas pero el documento \S+db\.json registra 4 líneas/);
-  });
+  test.each([1, 2] as const)(
+    'a format-%s store (two logs) opens and is upgraded; from then on an emptied journal is refused',
+    async (version) => {
+      const file = tempDb();
+      writeLegacyStore(file, version, legacyEntries(), {
+        owners: { '1': [alice] },
+        admins: [],
+        subscriptions: [],
+        conversations: [],
+        sent: [],
+      });
+      const warnings: string[] = [];
+      const up = await openLowdbStore(file, { onWarning: (m) => warnings.push(say(m)) });
+      expect((await up.reports()).map((r) => [r.version, r.value])).toEqual([
+        [1, 0],
+        [2, 1],
+        [3, 2],
+      ]);
+      expect(await up.owners('1')).toEqual([alice]);
+      const audit = await up.audit();
+      expect(audit.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+      expect(audit[1].before).toEqual((await up.reports())[0]);
+      expect(warnings.join()).toMatch(/actualizado al formato 3/);
+      await up.close();
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 3, journal: { lines: 4 } });
+      expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['db.journal.jsonl', 'db.json']);
+      const again = await openLowdbStore(file);
+      expect(await again.audit()).toEqual(audit);
+      await again.close();
+      fs.writeFileSync(storeFiles(file).journal, '');
+      expect(await refusal(openLowdbStore(file))).toMatch(
+        /db\.journal\.jsonl tiene 0 líneas pero el documento \S+db\.json registra 4 líneas/,
+      );
+    },
+  );
 
   test('a format-2 store whose audit log does not match its document is refused, naming both', async () => {
     const file = tempDb();
-    writeLegacyStore(file, 2, legacyEntries(), { owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] });
+    writeLegacyStore(file, 2, legacyEntries(), {
+      owners: {},
+      admins: [],
+      subscriptions: [],
+      conversations: [],
+      sent: [],
+    });
     const auditLog = file.replace(/\.json$/, '.audit.jsonl');
     fs.writeFileSync(auditLog, fs.readFileSync(auditLog, 'utf8').replace('"value":1', '"value":7'));
     const text = await refusal(openLowdbStore(file));
@@ -400,10 +479,15 @@ describe('lowdb store: growth', () => {
         Array.from({ length: 1000 }, (_, i) => {
           const n = b * 1000 + i;
           return {
-            input: input(String(1000 + (n % 150)), `20${24 + ((n >> 12) % 4)}-${String(1 + (n % 12)).padStart(2, '0')}`, n, {
-              logros: 'Se avanzó en la implementación del portal de trámites y servicios del Distrito Capital.',
-              dificultades: 'Demoras en la contratación.',
-            }),
+            input: input(
+              String(1000 + (n % 150)),
+              `20${24 + ((n >> 12) % 4)}-${String(1 + (n % 12)).padStart(2, '0')}`,
+              n,
+              {
+                logros: 'Se avanzó en la implementación del portal de trámites y servicios del Distrito Capital.',
+                dificultades: 'Demoras en la contratación.',
+              },
+            ),
             author: alice,
             source: 'csv' as const,
             submissionId: `bulk:${n}`,
@@ -416,15 +500,21 @@ describe('lowdb store: growth', () => {
     await store.close();
 
     store = (await openLowdbStore(file)) as LowdbStore;
-    expect((await store.reports())).toHaveLength(N);
+    expect(await store.reports()).toHaveLength(N);
     for (let i = 0; i < 5; i++) {
-      await store.appendReport(input('4263', '2027-06', i), alice, { source: 'teams', submissionId: `late${i}`, at: AT });
+      await store.appendReport(input('4263', '2027-06', i), alice, {
+        source: 'teams',
+        submissionId: `late${i}`,
+        at: AT,
+      });
     }
-    expect((await store.reports())).toHaveLength(N + 5);
-    expect((await store.reports()).filter((r) => r.indicatorId === '4263' && r.period === '2027-06').map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(await store.reports()).toHaveLength(N + 5);
+    expect(
+      (await store.reports()).filter((r) => r.indicatorId === '4263' && r.period === '2027-06').map((r) => r.version),
+    ).toEqual([1, 2, 3, 4, 5]);
     await store.close();
     store = (await openLowdbStore(file)) as LowdbStore;
-    expect((await store.reports())).toHaveLength(N + 5);
+    expect(await store.reports()).toHaveLength(N + 5);
     await store.close();
   }, 120_000);
 });

@@ -24,35 +24,63 @@ describePg('copying an embedded store into PostgreSQL', () => {
   test('everything arrives, numbering continues, a second copy changes nothing, another database is refused', async () => {
     const file = path.join(tmp, 'db.json');
     const src = await openLowdbStore(file);
-    const v1 = await src.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 's1', at: AT, review: 'pendiente' });
+    const v1 = await src.appendReport(input('4263', '2025-06', 0.3), alice, {
+      source: 'teams',
+      submissionId: 's1',
+      at: AT,
+      review: 'pendiente',
+    });
     await src.reviewReport({ reportId: v1.record.id, decision: 'devuelto', note: 'Falta la evidencia' }, admin, AT);
-    await src.appendReport(input('4263', '2025-06', 0.35), alice, { source: 'teams', submissionId: 's2', at: AT, review: 'pendiente' });
-    await src.appendReports([{ input: input('4236', '2025-05', 1), author: bob, source: 'csv', submissionId: 'f:1' }], AT, admin);
+    await src.appendReport(input('4263', '2025-06', 0.35), alice, {
+      source: 'teams',
+      submissionId: 's2',
+      at: AT,
+      review: 'pendiente',
+    });
+    await src.appendReports(
+      [{ input: input('4236', '2025-05', 1), author: bob, source: 'csv', submissionId: 'f:1' }],
+      AT,
+      admin,
+    );
     await src.setOwners('4263', [alice, bob], admin, AT);
     await src.addAdmin(bob, admin, AT);
     await src.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
-    await src.saveConversation({ key: 'c1', scope: 'groupChat', reference: { id: 1, serviceUrl: 'https://x.example/' }, active: true, updatedAt: AT });
+    await src.saveConversation({
+      key: 'c1',
+      scope: 'groupChat',
+      reference: { id: 1, serviceUrl: 'https://x.example/' },
+      active: true,
+      updatedAt: AT,
+    });
     await src.markSent({ key: 'digest:2025-W27:c1', at: AT, detail: { kind: 'digest', snapshot: { a: 1 } } });
     const snapshot = await snapshotOf(src);
     await src.close();
 
     const url = await freshDatabase();
     const first = await copyToPostgres(snapshot, url);
-    expect(first).toEqual({ status: 'copied', counts: { reports: 3, audit: 7, owners: 1, admins: 1, subscriptions: 1, conversations: 1, sent: 1 } });
+    expect(first).toEqual({
+      status: 'copied',
+      counts: { reports: 3, audit: 7, owners: 1, admins: 1, subscriptions: 1, conversations: 1, sent: 1 },
+    });
 
     const pg = await openPgStore(url, { listen: false });
     try {
-      expect((await pg.reports())).toEqual(snapshot.reports);
-      expect((await pg.audit())).toEqual(snapshot.audit);
-      expect((await pg.allOwners())).toEqual(snapshot.owners);
-      expect((await pg.admins())).toEqual([bob]);
-      expect((await pg.subscriptions())).toEqual(snapshot.subscriptions);
-      expect((await pg.conversations())).toEqual(snapshot.conversations);
-      expect((await pg.sent())).toEqual(snapshot.sent);
-      expect((await pg.wasSent('digest:2025-W27:c1'))).toBe(true);
+      expect(await pg.reports()).toEqual(snapshot.reports);
+      expect(await pg.audit()).toEqual(snapshot.audit);
+      expect(await pg.allOwners()).toEqual(snapshot.owners);
+      expect(await pg.admins()).toEqual([bob]);
+      expect(await pg.subscriptions()).toEqual(snapshot.subscriptions);
+      expect(await pg.conversations()).toEqual(snapshot.conversations);
+      expect(await pg.sent()).toEqual(snapshot.sent);
+      expect(await pg.wasSent('digest:2025-W27:c1')).toBe(true);
       // the copied idempotency keys and versions hold; the audit continues after the copied seqs
-      expect((await pg.appendReport(input('4263', '2025-06', 9), alice, { source: 'teams', submissionId: 's1', at: AT })).duplicate).toBe(true);
-      expect((await pg.appendReport(input('4263', '2025-06', 0.4), alice, { source: 'teams', at: AT })).record.version).toBe(3);
+      expect(
+        (await pg.appendReport(input('4263', '2025-06', 9), alice, { source: 'teams', submissionId: 's1', at: AT }))
+          .duplicate,
+      ).toBe(true);
+      expect(
+        (await pg.appendReport(input('4263', '2025-06', 0.4), alice, { source: 'teams', at: AT })).record.version,
+      ).toBe(3);
       const seqs = (await pg.audit()).map((e) => e.seq);
       expect(seqs[seqs.length - 1]).toBeGreaterThan(Math.max(...snapshot.audit.map((e: any) => e.seq)));
     } finally {

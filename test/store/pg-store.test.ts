@@ -37,32 +37,47 @@ describePg('PostgreSQL store', () => {
     await store.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', submissionId: 'k1', at: AT });
     const row = (await query<{ record: unknown }>(url, 'SELECT record FROM pei_reports'))[0];
     await expect(
-      query(url, "INSERT INTO pei_reports (id, indicator_id, period, version, record, changed) VALUES ('x', '4263', '2025-06', 1, $1, 0)", [JSON.stringify(row.record)]),
+      query(
+        url,
+        "INSERT INTO pei_reports (id, indicator_id, period, version, record, changed) VALUES ('x', '4263', '2025-06', 1, $1, 0)",
+        [JSON.stringify(row.record)],
+      ),
     ).rejects.toThrow(/duplicate key value violates unique constraint "pei_reports_indicator_id_period_version_key"/);
     await expect(
-      query(url, "INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, record, changed) VALUES ('y', '4263', '2025-06', 2, 'k1', '{}', 0)"),
+      query(
+        url,
+        "INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, record, changed) VALUES ('y', '4263', '2025-06', 2, 'k1', '{}', 0)",
+      ),
     ).rejects.toThrow(/pei_reports_submission_id_key/);
     await expect(query(url, "UPDATE pei_audit SET actor = '{}'")).rejects.toThrow(/append-only/);
     await expect(query(url, 'DELETE FROM pei_audit')).rejects.toThrow(/append-only/);
     await expect(query(url, 'TRUNCATE pei_audit')).rejects.toThrow(/append-only/);
-    expect(await query(url, 'SELECT action, target FROM pei_audit')).toEqual([{ action: 'report.create', target: 'report:4263:2025-06' }]);
+    expect(await query(url, 'SELECT action, target FROM pei_audit')).toEqual([
+      { action: 'report.create', target: 'report:4263:2025-06' },
+    ]);
   });
 
   test('two stores on one database: versions numbered across both, a submission stored once, each sees the other', async () => {
     const url = await freshDatabase();
     const [a, b] = [await openOn(url), await openOn(url)];
     const writes = Array.from({ length: 100 }, (_, i) =>
-      (i % 2 ? a : b).appendReport(input('4263', '2025-06', i), i % 3 ? alice : bob, { source: 'teams', submissionId: `card-${i % 50}`, at: AT }),
+      (i % 2 ? a : b).appendReport(input('4263', '2025-06', i), i % 3 ? alice : bob, {
+        source: 'teams',
+        submissionId: `card-${i % 50}`,
+        at: AT,
+      }),
     );
     const results = await Promise.all(writes);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(50);
     for (const s of [a, b]) {
-      expect((await s.reports()).map((r) => r.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect((await s.reports()).map((r) => r.version).sort((x, y) => x - y)).toEqual(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
       expect(new Set((await s.reports()).map((r) => r.submissionId)).size).toBe(50);
-      expect((await s.audit())).toHaveLength(50);
+      expect(await s.audit()).toHaveLength(50);
     }
     await a.setOwners('4263', [alice], admin, AT);
-    expect((await b.owners('4263'))).toEqual([alice]);
+    expect(await b.owners('4263')).toEqual([alice]);
     const rows = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM pei_reports');
     expect(Number(rows[0].n)).toBe(50);
   });
@@ -70,13 +85,13 @@ describePg('PostgreSQL store', () => {
   test('a write of one store is read by the other at once (no cache to catch up)', async () => {
     const url = await freshDatabase();
     const [a, b] = [await openOn(url), await openOn(url)];
-    const rev = (await b.revision());
+    const rev = await b.revision();
     await a.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', at: AT });
     expect((await b.reports()).map((r) => r.value)).toEqual([0.3]);
-    expect((await b.revision())).toBeGreaterThan(rev);
+    expect(await b.revision()).toBeGreaterThan(rev);
   });
 
-  test('the change signal crosses stores (LISTEN/NOTIFY), and revision() is the database\'s', async () => {
+  test("the change signal crosses stores (LISTEN/NOTIFY), and revision() is the database's", async () => {
     const url = await freshDatabase();
     const [a, b] = [await openOn(url), await openOn(url)];
     const heard: number[] = [];
@@ -123,7 +138,14 @@ describePg('PostgreSQL store', () => {
     await query(url, 'UPDATE pei_reports SET record = $1 WHERE id = $2', [JSON.stringify(changed), r.record.id]);
     expect((await store.report(r.record.id))?.value).toBe(0.9);
     expect((await store.reports({ year: 2025 })).map((x) => x.value)).toEqual([0.9]);
-    expect((await query<{ indexname: string }>(url, "SELECT indexname FROM pg_indexes WHERE tablename = 'pei_reports' AND indexname = 'pei_reports_period'")).length).toBe(1);
+    expect(
+      (
+        await query<{ indexname: string }>(
+          url,
+          "SELECT indexname FROM pg_indexes WHERE tablename = 'pei_reports' AND indexname = 'pei_reports_period'",
+        )
+      ).length,
+    ).toBe(1);
   });
 
   test('exclusive: one holder at a time across stores; the lock goes with a closed connection', async () => {
@@ -144,11 +166,16 @@ describePg('PostgreSQL store', () => {
     let finish!: () => void;
     let stuckHolding!: () => void;
     const stuckTaken = new Promise<void>((r) => (stuckHolding = r));
-    const stuck = a.exclusive('proactive', () => new Promise<void>((r) => ((finish = r), stuckHolding()))).catch((e: Error) => e);
+    const stuck = a
+      .exclusive('proactive', () => new Promise<void>((r) => ((finish = r), stuckHolding())))
+      .catch((e: Error) => e);
     await stuckTaken;
     expect(await b.exclusive('proactive', async () => 'b')).toEqual({ ran: false });
     // With a timeout, pg_terminate_backend returns once the backend has exited (its locks released).
-    const killed = await query<{ ok: boolean }>(url, "SELECT pg_terminate_backend(pid, 10000) AS ok FROM pg_locks WHERE locktype = 'advisory' AND granted");
+    const killed = await query<{ ok: boolean }>(
+      url,
+      "SELECT pg_terminate_backend(pid, 10000) AS ok FROM pg_locks WHERE locktype = 'advisory' AND granted",
+    );
     expect(killed).toEqual([{ ok: true }]);
     expect(await b.exclusive('proactive', async () => 'b')).toEqual({ ran: true, value: 'b' });
     finish();
@@ -158,8 +185,11 @@ describePg('PostgreSQL store', () => {
   test('opening a database twice at once migrates it once', async () => {
     const url = await freshDatabase();
     const [a, b] = await Promise.all([openOn(url), openOn(url)]);
-    expect((await a.reports())).toEqual([]);
-    expect((await b.reports())).toEqual([]);
-    expect(await query(url, 'SELECT name FROM pei_migrations ORDER BY id')).toEqual([{ name: '1764547200000_initial-schema' }, { name: '1764720000000_store-reads' }]);
+    expect(await a.reports()).toEqual([]);
+    expect(await b.reports()).toEqual([]);
+    expect(await query(url, 'SELECT name FROM pei_migrations ORDER BY id')).toEqual([
+      { name: '1764547200000_initial-schema' },
+      { name: '1764720000000_store-reads' },
+    ]);
   });
 });

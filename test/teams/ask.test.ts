@@ -14,9 +14,42 @@ beforeAll(async () => {
   c = startConversation({ now: '2025-07-03' });
   const s = c.store;
   const at = '2025-07-02T15:00:00.000Z';
-  await s.appendReport({ indicatorId: '4263', period: '2025-06', value: 0.3, logros: 'Portal en pruebas con 3 entidades', dificultades: '', evidencia: 'https://intranet.example/portal' }, owner, { source: 'teams', at });
-  await s.appendReport({ indicatorId: '4234', period: '2025-06', value: 1, logros: 'CSIRT operando 24/7', dificultades: '', evidencia: 'https://intranet.example/csirt' }, owner, { source: 'teams', at });
-  await s.appendReport({ indicatorId: '3980', period: '2025-03', value: 10, logros: 'Diez procesos de memoria', dificultades: '', evidencia: 'https://intranet.example/memoria' }, owner, { source: 'teams', at });
+  await s.appendReport(
+    {
+      indicatorId: '4263',
+      period: '2025-06',
+      value: 0.3,
+      logros: 'Portal en pruebas con 3 entidades',
+      dificultades: '',
+      evidencia: 'https://intranet.example/portal',
+    },
+    owner,
+    { source: 'teams', at },
+  );
+  await s.appendReport(
+    {
+      indicatorId: '4234',
+      period: '2025-06',
+      value: 1,
+      logros: 'CSIRT operando 24/7',
+      dificultades: '',
+      evidencia: 'https://intranet.example/csirt',
+    },
+    owner,
+    { source: 'teams', at },
+  );
+  await s.appendReport(
+    {
+      indicatorId: '3980',
+      period: '2025-03',
+      value: 10,
+      logros: 'Diez procesos de memoria',
+      dificultades: '',
+      evidencia: 'https://intranet.example/memoria',
+    },
+    owner,
+    { source: 'teams', at },
+  );
   await s.setOwners('4263', [owner], { id: 'aad-admin', name: 'Planeación' }, at);
 });
 
@@ -32,9 +65,20 @@ const fig = () => c.services.status.figures(2025, '2025-07-03');
 
 describe('objective status', () => {
   test.each([
-    ['¿cómo va el objetivo 5?', 5], ['como va el objetivo 5', 5], ['CÓMO VA EL OBJETIVO 5', 5], ['objetivo cinco', 5],
-    ['obj. V', 5], ['estado del objetivo 5', 5], ['avance objetivo 5', 5], ['objetvo 5', 5], ['el quinto objetivo', 5],
-    ['objetivo 1', 1], ['objetivo uno', 1], ['¿cómo vamos en el objetivo 2?', 2], ['objetivo X', 10], ['objetivo 9', 9],
+    ['¿cómo va el objetivo 5?', 5],
+    ['como va el objetivo 5', 5],
+    ['CÓMO VA EL OBJETIVO 5', 5],
+    ['objetivo cinco', 5],
+    ['obj. V', 5],
+    ['estado del objetivo 5', 5],
+    ['avance objetivo 5', 5],
+    ['objetvo 5', 5],
+    ['el quinto objetivo', 5],
+    ['objetivo 1', 1],
+    ['objetivo uno', 1],
+    ['¿cómo vamos en el objetivo 2?', 2],
+    ['objetivo X', 10],
+    ['objetivo 9', 9],
   ])('"%s" -> objective %i (es)', async (text, n) => {
     const card = await ask(text);
     const o = (await fig()).objectives[n - 1];
@@ -44,8 +88,14 @@ describe('objective status', () => {
   });
 
   test.each([
-    ['how is objective 5 doing', 5], ["how's objective five doing?", 5], ['objective 5 status', 5], ['status of objective 5', 5],
-    ['objective V', 5], ['how is objetive 5', 5], ['show me objective 2', 2], ['how is objective 1 going', 1],
+    ['how is objective 5 doing', 5],
+    ["how's objective five doing?", 5],
+    ['objective 5 status', 5],
+    ['status of objective 5', 5],
+    ['objective V', 5],
+    ['how is objetive 5', 5],
+    ['show me objective 2', 2],
+    ['how is objective 1 going', 1],
   ])('"%s" -> objective %i (en)', async (text, n) => {
     const card = await ask(text, 'en-US');
     expect(card).toContain(`Objective ${n}`);
@@ -71,16 +121,31 @@ describe('objective status', () => {
 
 describe('indicator detail', () => {
   test.each([
-    ['indicador 4263', '4263'], ['detalle del 4263', '4263'], ['4263', '4263'], ['8116-M3', '8116-M3'], ['8116 m3', '8116-M3'],
-    ['meta 3 proyecto 8116', '8116-M3'], ['meta 2339', '4263'], ['O10-1', 'O10-1'], ['CSIRT', '4234'], ['nodos digitales', '4236'],
-    ['ciberseguridad', '4234'], ['CADE', '4267'], ['indicador 4075', '4075'], ['indicadr 4263', '4263'],
+    ['indicador 4263', '4263'],
+    ['detalle del 4263', '4263'],
+    ['4263', '4263'],
+    ['8116-M3', '8116-M3'],
+    ['8116 m3', '8116-M3'],
+    ['meta 3 proyecto 8116', '8116-M3'],
+    ['meta 2339', '4263'],
+    ['O10-1', 'O10-1'],
+    ['CSIRT', '4234'],
+    ['nodos digitales', '4236'],
+    ['ciberseguridad', '4234'],
+    ['CADE', '4267'],
+    ['indicador 4075', '4075'],
+    ['indicadr 4263', '4263'],
   ])('"%s" -> %s (es)', async (text, id) => {
     const card = await ask(text);
     expect(card).toContain(id);
     expect(card).toMatch(/Programación|Programado|Meta/);
   });
 
-  test.each([['indicator 4263 details', '4263'], ['show indicator 4234', '4234'], ['indicator 8116-M3', '8116-M3']])('"%s" -> %s (en)', async (text, id) => {
+  test.each([
+    ['indicator 4263 details', '4263'],
+    ['show indicator 4234', '4234'],
+    ['indicator 8116-M3', '8116-M3'],
+  ])('"%s" -> %s (en)', async (text, id) => {
     const card = await ask(text, 'en-US');
     expect(card).toContain(id);
   });
@@ -105,22 +170,28 @@ describe('indicator detail', () => {
 });
 
 describe('plan, lagging, misión/visión, help', () => {
-  test.each(['¿cómo va el plan?', 'resumen del plan', 'todos los objetivos', 'plan', 'como va el plan'])('"%s" -> the 10 objectives (es)', async (text) => {
-    const card = await ask(text);
-    for (const o of (await fig()).objectives) expect(card).toContain(o.objective.shortName);
-    expect(card).toContain(formatPercent((await fig()).progress, 'es'));
-  });
+  test.each(['¿cómo va el plan?', 'resumen del plan', 'todos los objetivos', 'plan', 'como va el plan'])(
+    '"%s" -> the 10 objectives (es)',
+    async (text) => {
+      const card = await ask(text);
+      for (const o of (await fig()).objectives) expect(card).toContain(o.objective.shortName);
+      expect(card).toContain(formatPercent((await fig()).progress, 'es'));
+    },
+  );
 
   test.each(['how is the plan doing', 'overview', 'plan summary'])('"%s" -> the 10 objectives (en)', async (text) => {
     const card = await ask(text, 'en-US');
     expect(card).toContain(formatPercent((await fig()).progress, 'en'));
   });
 
-  test.each(['¿qué está en rojo?', 'que va atrasado', 'indicadores rezagados', 'alertas'])('"%s" -> lagging (es)', async (text) => {
-    const card = await ask(text);
-    expect(card).toMatch(/4267|Canales de atención/); // pending in objective 5
-    expect(card).toMatch(/Rojo|Amarillo|Sin reporte|pendiente/i);
-  });
+  test.each(['¿qué está en rojo?', 'que va atrasado', 'indicadores rezagados', 'alertas'])(
+    '"%s" -> lagging (es)',
+    async (text) => {
+      const card = await ask(text);
+      expect(card).toMatch(/4267|Canales de atención/); // pending in objective 5
+      expect(card).toMatch(/Rojo|Amarillo|Sin reporte|pendiente/i);
+    },
+  );
 
   test.each(["what's behind", 'what is lagging', 'red indicators'])('"%s" -> lagging (en)', async (text) => {
     const card = await ask(text, 'en-US');
@@ -128,21 +199,34 @@ describe('plan, lagging, misión/visión, help', () => {
   });
 
   test.each([
-    ['cuál es la misión', /lidera la articulación y coordinación/], ['misión', /lidera la articulación/], ['visión', /En 2038/],
-    ['mission', /lidera la articulación/], ['what is the vision', /En 2038/],
+    ['cuál es la misión', /lidera la articulación y coordinación/],
+    ['misión', /lidera la articulación/],
+    ['visión', /En 2038/],
+    ['mission', /lidera la articulación/],
+    ['what is the vision', /En 2038/],
   ])('"%s" -> text of the plan', async (text, re) => {
     expect(await ask(text)).toMatch(re);
   });
 
-  test.each([['ayuda', 'es'], ['qué puedes hacer', 'es'], ['hola', 'es'], ['help', 'en'], ['what can you do', 'en'], ['hi', 'en']])('"%s" -> help, or a greeting with an example (%s)', async (text, lang) => {
+  test.each([
+    ['ayuda', 'es'],
+    ['qué puedes hacer', 'es'],
+    ['hola', 'es'],
+    ['help', 'en'],
+    ['what can you do', 'en'],
+    ['hi', 'en'],
+  ])('"%s" -> help, or a greeting with an example (%s)', async (text, lang) => {
     const card = await ask(text, lang === 'en' ? 'en-US' : undefined);
     expect(card).toMatch(lang === 'es' ? /cómo va el objetivo 5/i : /objective 5/i);
   });
 
-  test.each(['asdfgh qwerty', 'me gusta el fútbol', 'el clima en Bogotá'])('"%s" is not understood, gets examples', async (text) => {
-    const card = await ask(text);
-    expect(card).toMatch(/cómo va el objetivo 5|Prueba|ejemplo/i);
-  });
+  test.each(['asdfgh qwerty', 'me gusta el fútbol', 'el clima en Bogotá'])(
+    '"%s" is not understood, gets examples',
+    async (text) => {
+      const card = await ask(text);
+      expect(card).toMatch(/cómo va el objetivo 5|Prueba|ejemplo/i);
+    },
+  );
 });
 
 describe('buttons', () => {

@@ -22,14 +22,23 @@ function invoke(text: string | null, locale = 'es-CO'): any {
     conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' },
     channelData: { tenant: { id: 'tenant' }, source: { name: 'compose' } },
     locale,
-    value: { commandId: 'searchPlan', parameters: text === null ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }], queryOptions: { skip: 0, count: 25 } },
+    value: {
+      commandId: 'searchPlan',
+      parameters: text === null ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }],
+      queryOptions: { skip: 0, count: 25 },
+    },
   };
 }
 
 /** The real teams-ai app on a TestAdapter; returns the invoke response the turn set and the activities it sent. */
 async function run(activity: any): Promise<{ body: any; status: number; sent: any[] }> {
   const c = startConversation();
-  const app = createTeamsApp({ services: c.services, router: new ChatRouter(c.services, chatModules), clock: () => parseNow('2025-07-03')!, log: () => undefined });
+  const app = createTeamsApp({
+    services: c.services,
+    router: new ChatRouter(c.services, chatModules),
+    clock: () => parseNow('2025-07-03')!,
+    log: () => undefined,
+  });
   const adapter = new TestAdapter(async () => undefined);
   let response: any;
   await adapter.processActivity(activity, async (ctx) => {

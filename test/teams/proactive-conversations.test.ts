@@ -26,7 +26,10 @@ function teamEvent(eventType: string, channel: { id: string; name?: string }): a
 }
 
 function installation(action: 'add' | 'remove', where: 'personal' | 'team'): any {
-  const a = installed(URL, where === 'personal' ? { kind: 'personal' } : { kind: 'channel', channel: GENERAL, team: TEAM });
+  const a = installed(
+    URL,
+    where === 'personal' ? { kind: 'personal' } : { kind: 'channel', channel: GENERAL, team: TEAM },
+  );
   delete a.membersAdded;
   return { ...a, type: 'installationUpdate', action };
 }
@@ -35,25 +38,38 @@ describe('conversation references (TestAdapter)', () => {
   test('install in a personal chat: a durable record with the user id, the reference without an activity id', async () => {
     const c = startConversation();
     await c.install({ kind: 'personal' }, ANA);
-    const [rec] = (await c.store.conversations());
+    const [rec] = await c.store.conversations();
     expect(rec).toMatchObject({ key: 'a:personal-aad-ana', scope: 'personal', userId: 'aad-ana', active: true });
-    expect(rec.reference).toMatchObject({ serviceUrl: URL, conversation: { id: 'a:personal-aad-ana' }, bot: { id: BOT.id } });
+    expect(rec.reference).toMatchObject({
+      serviceUrl: URL,
+      conversation: { id: 'a:personal-aad-ana' },
+      bot: { id: BOT.id },
+    });
     expect((rec.reference as any).activityId).toBeUndefined();
   });
 
   test('a team: the channel of the event (fallback when the channel list is unavailable), channels created later, deleted ones forgotten', async () => {
     const c = startConversation();
     await c.install({ kind: 'channel', channel: GENERAL, team: TEAM });
-    expect((await c.store.conversations()).map((x) => [x.key, x.scope, x.teamId])).toEqual([[GENERAL, 'channel', TEAM]]);
-    await c.adapter.processActivity(teamEvent('channelCreated', { id: '19:nuevo@thread.tacv2', name: 'Seguimiento PEI' }));
+    expect((await c.store.conversations()).map((x) => [x.key, x.scope, x.teamId])).toEqual([
+      [GENERAL, 'channel', TEAM],
+    ]);
+    await c.adapter.processActivity(
+      teamEvent('channelCreated', { id: '19:nuevo@thread.tacv2', name: 'Seguimiento PEI' }),
+    );
     const created = (await c.store.conversations()).find((x) => x.key === '19:nuevo@thread.tacv2');
     expect(created).toMatchObject({ scope: 'channel', teamId: TEAM, name: 'Seguimiento PEI', active: true });
     expect((created!.reference as any).conversation.id).toBe('19:nuevo@thread.tacv2');
-    await c.adapter.processActivity(teamEvent('channelDeleted', { id: '19:nuevo@thread.tacv2', name: 'Seguimiento PEI' }));
+    await c.adapter.processActivity(
+      teamEvent('channelDeleted', { id: '19:nuevo@thread.tacv2', name: 'Seguimiento PEI' }),
+    );
     expect((await c.store.conversations()).map((x) => x.key)).toEqual([GENERAL]);
     await c.adapter.processActivity(teamEvent('channelCreated', { id: '19:otro@thread.tacv2' }));
-    await c.adapter.processActivity({ ...teamEvent('teamDeleted', { id: GENERAL }), channelData: { eventType: 'teamDeleted', team: { id: TEAM }, tenant: { id: 'tenant' } } });
-    expect((await c.store.conversations())).toEqual([]);
+    await c.adapter.processActivity({
+      ...teamEvent('teamDeleted', { id: GENERAL }),
+      channelData: { eventType: 'teamDeleted', team: { id: TEAM }, tenant: { id: 'tenant' } },
+    });
+    expect(await c.store.conversations()).toEqual([]);
   });
 
   test('installationUpdate add / remove', async () => {
@@ -61,7 +77,7 @@ describe('conversation references (TestAdapter)', () => {
     await c.adapter.processActivity(installation('add', 'team'));
     expect((await c.store.conversations()).map((x) => x.key)).toEqual([GENERAL]);
     await c.adapter.processActivity(installation('add', 'personal'));
-    expect((await c.store.conversations())).toHaveLength(2);
+    expect(await c.store.conversations()).toHaveLength(2);
     await c.adapter.processActivity(installation('remove', 'team'));
     expect((await c.store.conversations()).map((x) => x.scope)).toEqual(['personal']);
   });
@@ -75,11 +91,13 @@ describe('conversation references (TestAdapter)', () => {
     expect((await c.store.conversations())[0]).toMatchObject({ key, active: true });
     const moved = message('https://smba.trafficmanager.net/amer/', 'hola');
     await c.adapter.processActivity(moved);
-    expect(((await c.store.conversations())[0].reference as any).serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+    expect(((await c.store.conversations())[0].reference as any).serviceUrl).toBe(
+      'https://smba.trafficmanager.net/amer/',
+    );
   });
 });
 
-describe('the team\'s channels on install (real server, stand-in connector that lists them)', () => {
+describe("the team's channels on install (real server, stand-in connector that lists them)", () => {
   let t: TestBot;
   afterEach(async () => t?.stop());
 
@@ -90,22 +108,29 @@ describe('the team\'s channels on install (real server, stand-in connector that 
     connector.handle = (req: any, res: any) => {
       if (req.method === 'GET' && /\/v3\/teams\/.+\/conversations/.test(decodeURIComponent(req.url))) {
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ conversations: [{ id: GENERAL }, { id: '19:seguimiento@thread.tacv2', name: 'Seguimiento PEI' }] }));
+        res.end(
+          JSON.stringify({
+            conversations: [{ id: GENERAL }, { id: '19:seguimiento@thread.tacv2', name: 'Seguimiento PEI' }],
+          }),
+        );
         return;
       }
       original(req, res);
     };
     expect(await t.send(installed(t.connector.url, { kind: 'channel', channel: GENERAL, team: TEAM }))).toBe(200);
-    const recs = (await t.bot.services.store.conversations());
+    const recs = await t.bot.services.store.conversations();
     expect(recs.map((r) => [r.key, r.scope, r.teamId, r.name]).sort()).toEqual([
       [GENERAL, 'channel', TEAM, 'General'],
       ['19:seguimiento@thread.tacv2', 'channel', TEAM, 'Seguimiento PEI'],
     ]);
     const other = recs.find((r) => r.key === '19:seguimiento@thread.tacv2')!;
-    expect(other.reference).toMatchObject({ serviceUrl: t.connector.url, conversation: { id: '19:seguimiento@thread.tacv2', conversationType: 'channel' } });
+    expect(other.reference).toMatchObject({
+      serviceUrl: t.connector.url,
+      conversation: { id: '19:seguimiento@thread.tacv2', conversationType: 'channel' },
+    });
   });
 
-  test('when the list is not available the install still succeeds with the event\'s channel', async () => {
+  test("when the list is not available the install still succeeds with the event's channel", async () => {
     t = await startTestBot();
     expect(await t.send(installed(t.connector.url, { kind: 'channel', channel: GENERAL, team: TEAM }))).toBe(200);
     expect((await t.bot.services.store.conversations()).map((r) => r.key)).toEqual([GENERAL]);

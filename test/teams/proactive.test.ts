@@ -25,7 +25,12 @@ function record(key: string, scope: ConversationRecord['scope'] = 'groupChat'): 
     reference: {
       channelId: 'msteams',
       serviceUrl: `${connector.url}/`,
-      conversation: { id: key, tenantId: 'tenant', conversationType: scope === 'channel' ? 'channel' : scope, isGroup: scope !== 'personal' },
+      conversation: {
+        id: key,
+        tenantId: 'tenant',
+        conversationType: scope === 'channel' ? 'channel' : scope,
+        isGroup: scope !== 'personal',
+      },
       bot: { id: '28:pei-bot', name: 'PEI Bot' },
       user: { id: '29:ana', name: 'Ana' },
     },
@@ -43,15 +48,30 @@ function setup(opts: Partial<ConstructorParameters<typeof ProactiveSender>[0]> =
     warn: (m) => lines.push(`WARN ${m}`),
     error: (m) => lines.push(`ERROR ${m}`),
   };
-  const store: Store = createMemoryStore({ conversations: [record('c1'), record('c2'), record('19:general@thread.tacv2', 'channel')] });
+  const store: Store = createMemoryStore({
+    conversations: [record('c1'), record('c2'), record('19:general@thread.tacv2', 'channel')],
+  });
   const adapter = createAdapter({ type: 'SingleTenant' }, (m) => lines.push(`TURN-ERROR ${m}`));
-  const sender = new ProactiveSender({ adapter, botAppId: '', store, log, clock: () => new Date('2025-07-07T13:00:00Z'), baseDelayMs: 50, ...opts });
+  const sender = new ProactiveSender({
+    adapter,
+    botAppId: '',
+    store,
+    log,
+    clock: () => new Date('2025-07-07T13:00:00Z'),
+    baseDelayMs: 50,
+    ...opts,
+  });
   return { sender, store, lines };
 }
 
-const card = { type: 'AdaptiveCard', version: '1.5', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', body: [{ type: 'TextBlock', text: 'Resumen' }] };
+const card = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  body: [{ type: 'TextBlock', text: 'Resumen' }],
+};
 const activity = () => cardActivity(card, 'es', 'Resumen semanal del PEI');
-const posts = (id?: string) => connector.received.filter((r) => (!id || r.conversationId === id));
+const posts = (id?: string) => connector.received.filter((r) => !id || r.conversationId === id);
 
 describe('ProactiveSender', () => {
   test('a chat gets the card in one post; every attempt is logged', async () => {
@@ -60,7 +80,9 @@ describe('ProactiveSender', () => {
     expect(r).toEqual({ status: 'sent', attempts: 1 });
     expect(posts().map((p) => p.method)).toEqual(['POST']);
     expect(connector.cards('c1')).toEqual([card]);
-    expect(lines.filter((l) => l.includes('digest:2025-W28:c1'))).toEqual([expect.stringMatching(/^INFO proactivo digest:2025-W28:c1 → c1 \(groupChat\): intento 1 entregado/)]);
+    expect(lines.filter((l) => l.includes('digest:2025-W28:c1'))).toEqual([
+      expect.stringMatching(/^INFO proactivo digest:2025-W28:c1 → c1 \(groupChat\): intento 1 entregado/),
+    ]);
   });
 
   test('a channel gets a new thread: POST /v3/conversations with isGroup and channelData.channel.id', async () => {
@@ -71,7 +93,12 @@ describe('ProactiveSender', () => {
     const [req] = connector.received;
     expect(req.method).toBe('POST');
     expect(req.path).toBe('/v3/conversations');
-    expect(req.body).toMatchObject({ isGroup: true, channelData: { channel: { id: '19:general@thread.tacv2' }, tenant: { id: 'tenant' } }, bot: { id: '28:pei-bot' }, tenantId: 'tenant' });
+    expect(req.body).toMatchObject({
+      isGroup: true,
+      channelData: { channel: { id: '19:general@thread.tacv2' }, tenant: { id: 'tenant' } },
+      bot: { id: '28:pei-bot' },
+      tenantId: 'tenant',
+    });
     expect(req.body.activity.attachments[0].content).toEqual(card);
   });
 
@@ -85,7 +112,9 @@ describe('ProactiveSender', () => {
     // one wait, of the Retry-After's second (the fake clock: no wall-clock figure in the unit suite)
     expect(timer.waits).toEqual([1000]);
     expect(connector.cards('c1')).toHaveLength(1);
-    expect(lines.some((l) => /WARN .*intento 1 falló \(HTTP 429\); reintento en 1000 ms \(Retry-After\)/.test(l))).toBe(true);
+    expect(lines.some((l) => /WARN .*intento 1 falló \(HTTP 429\); reintento en 1000 ms \(Retry-After\)/.test(l))).toBe(
+      true,
+    );
   });
 
   test('412, 502, 503, 504 are retried with backoff; the attempts are bounded', async () => {
@@ -113,16 +142,23 @@ describe('ProactiveSender', () => {
     expect(posts('c1')).toHaveLength(1);
   });
 
-  test.each([403, 404])('%i: the conversation is marked inactive, no apology is posted, nothing is retried', async (status) => {
-    const { sender, store, lines } = setup();
-    connector.failFor('c1', { status });
-    const r = await sender.send(record('c1'), activity(), 'k');
-    expect(r).toMatchObject({ status: 'gone', attempts: 1 });
-    expect(posts('c1').map((p) => p.method)).toEqual([`POST-FAULT-${status}`]);
-    expect((await store.conversations()).find((c) => c.key === 'c1')).toMatchObject({ active: false, inactiveReason: `HTTP ${status}`, updatedAt: '2025-07-07T13:00:00.000Z' });
-    expect(lines.some((l) => l.startsWith('TURN-ERROR'))).toBe(false);
-    expect(lines.some((l) => l.startsWith('WARN') && l.includes('se marca inactiva'))).toBe(true);
-  });
+  test.each([403, 404])(
+    '%i: the conversation is marked inactive, no apology is posted, nothing is retried',
+    async (status) => {
+      const { sender, store, lines } = setup();
+      connector.failFor('c1', { status });
+      const r = await sender.send(record('c1'), activity(), 'k');
+      expect(r).toMatchObject({ status: 'gone', attempts: 1 });
+      expect(posts('c1').map((p) => p.method)).toEqual([`POST-FAULT-${status}`]);
+      expect((await store.conversations()).find((c) => c.key === 'c1')).toMatchObject({
+        active: false,
+        inactiveReason: `HTTP ${status}`,
+        updatedAt: '2025-07-07T13:00:00.000Z',
+      });
+      expect(lines.some((l) => l.startsWith('TURN-ERROR'))).toBe(false);
+      expect(lines.some((l) => l.startsWith('WARN') && l.includes('se marca inactiva'))).toBe(true);
+    },
+  );
 
   test('500: logged and reported failed at once (no SDK retries), the conversation stays active', async () => {
     const { sender, store, lines } = setup();
@@ -137,7 +173,11 @@ describe('ProactiveSender', () => {
   test('pacing: two messages to the same conversation are at least pacingMs apart; other conversations are not held up', async () => {
     const timer = new FakeTimer({ auto: false });
     const { sender } = setup({ pacingMs: 400, timer });
-    const all = Promise.all([sender.send(record('c1'), activity(), 'a'), sender.send(record('c1'), activity(), 'b'), sender.send(record('c2'), activity(), 'c')]);
+    const all = Promise.all([
+      sender.send(record('c1'), activity(), 'a'),
+      sender.send(record('c1'), activity(), 'b'),
+      sender.send(record('c2'), activity(), 'c'),
+    ]);
     // c1's first message and c2's go out at once; c1's second waits for the pacing
     await connector.waitFor(2, (r) => r.method === 'POST');
     expect(posts('c1')).toHaveLength(1);
@@ -169,7 +209,10 @@ describe('ProactiveSender', () => {
 describe('reading errors', () => {
   test('status and Retry-After (seconds or HTTP date)', () => {
     const now = new Date('2025-07-07T13:00:00Z');
-    const err = (h: string) => ({ statusCode: 429, response: { headers: { get: (n: string) => (n === 'retry-after' ? h : undefined) } } });
+    const err = (h: string) => ({
+      statusCode: 429,
+      response: { headers: { get: (n: string) => (n === 'retry-after' ? h : undefined) } },
+    });
     expect(statusOf(err('2'))).toBe(429);
     expect(retryAfterMs(err('2'), now)).toBe(2000);
     expect(retryAfterMs(err('Mon, 07 Jul 2025 13:00:05 GMT'), now)).toBe(5000);

@@ -16,7 +16,10 @@ beforeAll(() => {
   c = startConversation({ now: '2025-07-03' });
 });
 
-async function answer(text: string, opts: Parameters<Conversation['say']>[1] = {}): Promise<{ text: string; cards: any[] }> {
+async function answer(
+  text: string,
+  opts: Parameters<Conversation['say']>[1] = {},
+): Promise<{ text: string; cards: any[] }> {
   const sent = await c.say(text, opts);
   const cards = cardsOf(sent);
   expect(cards.length).toBe(1);
@@ -63,7 +66,10 @@ test('a question the bot cannot answer («presupuesto») says so, even when it n
 test('«cómo va el objetivo» without a number offers the ten to pick', async () => {
   const { text, cards } = await answer('¿cómo va el objetivo?');
   expect(text).toContain('¿Cuál objetivo?');
-  const picks = findAll(cards[0], (o) => o.type === 'Action.Submit' && (o.data as { verb?: string })?.verb === 'show-objective');
+  const picks = findAll(
+    cards[0],
+    (o) => o.type === 'Action.Submit' && (o.data as { verb?: string })?.verb === 'show-objective',
+  );
   expect(picks.map((a) => (a.data as { objective: number }).objective)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   for (const o of thePlan().objectives) expect(text).toContain(o.shortName);
   // Each row carries its semáforo: nothing is reported, so each reads as missing reports.
@@ -79,9 +85,16 @@ test('the % never wraps away from its number: a no-break space on every Spanish 
 });
 
 test('amber and green text stays readable on white: no TextBlock in warning or good, on any answer', async () => {
-  const answers = await Promise.all(['¿cómo va el objetivo 5?', 'plan', '¿qué está en rojo?', 'indicador 4263', 'reportar avance'].map((q) => c.say(q, { from: ADMIN })));
+  const answers = await Promise.all(
+    ['¿cómo va el objetivo 5?', 'plan', '¿qué está en rojo?', 'indicador 4263', 'reportar avance'].map((q) =>
+      c.say(q, { from: ADMIN }),
+    ),
+  );
   for (const card of answers.flatMap(cardsOf)) {
-    const faint = findAll(card, (o) => (o.type === 'TextBlock' || o.type === 'TextRun') && /^(warning|good)$/i.test(String(o.color ?? '')));
+    const faint = findAll(
+      card,
+      (o) => (o.type === 'TextBlock' || o.type === 'TextRun') && /^(warning|good)$/i.test(String(o.color ?? '')),
+    );
     expect(faint.map((o) => o.text)).toEqual([]);
   }
 });
@@ -112,23 +125,47 @@ test('people and channels show by name, never a GUID or a channel id (audit of a
 });
 
 describe('the report form', () => {
-  const ind = (id: string): Indicator => thePlan().objectives.flatMap((o) => o.indicators).find((i) => i.id === id)!;
+  const ind = (id: string): Indicator =>
+    thePlan()
+      .objectives.flatMap((o) => o.indicators)
+      .find((i) => i.id === id)!;
   const form = (indicators: Indicator[], lang: 'es' | 'en' = 'es') =>
-    textOf(reportFormCard({ lang, formId: 'f', indicators, periods: ['2025-06'], values: { indicatorId: indicators.length === 1 ? indicators[0].id : undefined }, lastReport: () => undefined }));
+    textOf(
+      reportFormCard({
+        lang,
+        formId: 'f',
+        indicators,
+        periods: ['2025-06'],
+        values: { indicatorId: indicators.length === 1 ? indicators[0].id : undefined },
+        lastReport: () => undefined,
+      }),
+    );
 
   test('its intro matches the tendencia: the month for Suma, the level reached for the others', () => {
-    const suma = thePlan().objectives.flatMap((o) => o.indicators).find((i) => i.trend === 'suma')!;
+    const suma = thePlan()
+      .objectives.flatMap((o) => o.indicators)
+      .find((i) => i.trend === 'suma')!;
     expect(form([suma])).toContain('Reporta lo logrado en el mes: este indicador suma los valores de los meses.');
-    expect(form([ind('4263')])).toContain('Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.');
+    expect(form([ind('4263')])).toContain(
+      'Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.',
+    );
     expect(form([ind('4263')])).not.toContain('lo que el indicador logró en el mes');
     expect(form([ind('4263')], 'en')).toContain('Report the level reached to date');
-    expect(form([suma, ind('4263')])).toMatch(/en un indicador de Suma, lo logrado en el mes; en los demás .* el nivel alcanzado a la fecha/);
+    expect(form([suma, ind('4263')])).toMatch(
+      /en un indicador de Suma, lo logrado en el mes; en los demás .* el nivel alcanzado a la fecha/,
+    );
   });
 
   test.each(['es', 'en'] as const)('the value examples (%s) are values the parser accepts', (lang) => {
-    const examples = reportStrings(lang).placeholderValue.replace(/^(Por ejemplo|For example) /, '').split(' · ');
+    const examples = reportStrings(lang)
+      .placeholderValue.replace(/^(Por ejemplo|For example) /, '')
+      .split(' · ');
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    for (const e of examples) expect({ e, r: parseReportValue(e, e.includes('%') ? 'percent' : 'number') }).toMatchObject({ e, r: { ok: true } });
+    for (const e of examples)
+      expect({ e, r: parseReportValue(e, e.includes('%') ? 'percent' : 'number') }).toMatchObject({
+        e,
+        r: { ok: true },
+      });
     // The one the English form used to show is ambiguous in Bogotá and refused: it must not be suggested.
     expect(examples).not.toContain('1,500');
   });

@@ -14,7 +14,10 @@ function reference(card: Card, lang: 'es' | 'en'): Card {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && (o.data === undefined || typeof o.data === 'object')) {
+    if (
+      (o.type === 'Action.Submit' || o.type === 'Action.Execute') &&
+      (o.data === undefined || typeof o.data === 'object')
+    ) {
       o.data = { ...(o.data as object | undefined), lang };
     }
     Object.values(o).forEach(walk);
@@ -29,7 +32,15 @@ const plan = loadPlan();
 describe('stampLang', () => {
   const tricky: Card = {
     type: 'AdaptiveCard',
-    body: [{ type: 'TextBlock', text: 'x', wrap: true, nothing: null, list: [1, 'a', null, { deep: [{ type: 'Action.Submit' }] }] }],
+    body: [
+      {
+        type: 'TextBlock',
+        text: 'x',
+        wrap: true,
+        nothing: null,
+        list: [1, 'a', null, { deep: [{ type: 'Action.Submit' }] }],
+      },
+    ],
     actions: [
       { type: 'Action.Submit', title: 'a', data: { verb: 'show-plan', lang: 'en' } },
       { type: 'Action.Submit', title: 'b' },
@@ -37,15 +48,21 @@ describe('stampLang', () => {
       { type: 'Action.Submit', title: 'd', data: 'text data stays as it is' },
       { type: 'Action.Execute', verb: 'refresh', data: { n: 1, nested: { type: 'Action.Submit', data: {} } } },
       { type: 'Action.OpenUrl', url: 'https://example.gov.co' },
-      { type: 'Action.ShowCard', card: { type: 'AdaptiveCard', actions: [{ type: 'Action.Submit', data: { verb: 'x' } }] } },
+      {
+        type: 'Action.ShowCard',
+        card: { type: 'AdaptiveCard', actions: [{ type: 'Action.Submit', data: { verb: 'x' } }] },
+      },
     ],
   };
 
-  test.each(['es', 'en'] as const)('gives what the first implementation gave (%s), and leaves the card as it was', (lang) => {
-    const before = structuredClone(tricky);
-    expect(stampLang(tricky, lang)).toEqual(reference(tricky, lang));
-    expect(tricky).toEqual(before);
-  });
+  test.each(['es', 'en'] as const)(
+    'gives what the first implementation gave (%s), and leaves the card as it was',
+    (lang) => {
+      const before = structuredClone(tricky);
+      expect(stampLang(tricky, lang)).toEqual(reference(tricky, lang));
+      expect(tricky).toEqual(before);
+    },
+  );
 
   test('on every real card', () => {
     const rendered: Card[] = [];
@@ -62,6 +79,7 @@ describe('stampLang', () => {
       }
     }
     expect(rendered.length).toBeGreaterThan(20);
-    for (const card of rendered) for (const lang of ['es', 'en'] as const) expect(stampLang(card, lang)).toEqual(reference(card, lang));
+    for (const card of rendered)
+      for (const lang of ['es', 'en'] as const) expect(stampLang(card, lang)).toEqual(reference(card, lang));
   });
 });

@@ -25,7 +25,11 @@ test('an objective card asked for before a report shows the new figure when refr
   await assignAna(c);
   const [objective] = cardsOf(await c.say('¿cómo va el objetivo 5?', { from: LUIS }));
   expect(objective.refresh).toEqual({
-    action: { type: 'Action.Execute', verb: 'refresh-objective', data: { verb: 'refresh-objective', objective: 5, year: 2025, lang: 'es' } },
+    action: {
+      type: 'Action.Execute',
+      verb: 'refresh-objective',
+      data: { verb: 'refresh-objective', objective: 5, year: 2025, lang: 'es' },
+    },
     userIds: [LUIS.id],
   });
   expect(cardText(objective)).not.toContain('75,0\u00a0%');
@@ -35,8 +39,10 @@ test('an objective card asked for before a report shows the new figure when refr
   const stored = await c.execute(verb, { ...data, ...FORM_ENTRIES_4263 }, { from: ANA });
   expect(stored.sent).toEqual([]); // one round trip: no other message, no update
   expect(stored.answer).toMatchObject({ statusCode: 200, type: CARD });
-  expect(cardText(stored.answer.value)).toMatch(/✅ Reporte registrado[\s\S]*0,3[\s\S]*Avance 2025 del indicador\n🟢 75,0\u00a0%/);
-  expect((await c.store.reports())).toHaveLength(1);
+  expect(cardText(stored.answer.value)).toMatch(
+    /✅ Reporte registrado[\s\S]*0,3[\s\S]*Avance 2025 del indicador\n🟢 75,0\u00a0%/,
+  );
+  expect(await c.store.reports()).toHaveLength(1);
 
   const r = objective.refresh.action;
   const refreshed = await c.execute(r.verb, r.data, { from: LUIS, trigger: 'automatic' });
@@ -53,25 +59,38 @@ test('an objective card asked for before a report shows the new figure when refr
 test.each([
   ['es', '¿cómo va el indicador 4263?', 'Indicador 4263'],
   ['en', 'how is indicator 4263 doing?', 'Indicator 4263'],
-] as const)('the indicator card refreshes by hand in %s, with the figures of that moment', async (lang, question, title) => {
-  const c = startConversation();
-  await assignAna(c);
-  const [detail] = cardsOf(await c.say(question, { from: ANA }));
-  expect(detail.refresh.action.data).toEqual({ verb: 'refresh-indicator', indicatorId: '4263', year: 2025, lang });
-  const [form] = cardsOf(await c.say(lang === 'en' ? 'report progress' : 'reportar avance', { from: ANA }));
-  const { verb, data } = submitOf(form);
-  const stored = await c.execute(verb, { ...data, ...FORM_ENTRIES_4263, ...(lang === 'en' ? { value: '0.3' } : {}) }, { from: ANA });
-  expect(cardText(stored.answer.value)).toContain(lang === 'en' ? '✅ Report saved' : '✅ Reporte registrado');
-  const refreshed = await c.execute(detail.refresh.action.verb, detail.refresh.action.data, { from: ANA, trigger: 'manual' });
-  const text = cardText(refreshed.answer.value);
-  expect(text).toContain(title);
-  expect(text).toMatch(lang === 'en' ? /^2025\n0.4\n0.3\n/m : /^2025\n0,4\n0,3\n/m);
-  expect(refreshed.sent).toEqual([]);
-});
+] as const)(
+  'the indicator card refreshes by hand in %s, with the figures of that moment',
+  async (lang, question, title) => {
+    const c = startConversation();
+    await assignAna(c);
+    const [detail] = cardsOf(await c.say(question, { from: ANA }));
+    expect(detail.refresh.action.data).toEqual({ verb: 'refresh-indicator', indicatorId: '4263', year: 2025, lang });
+    const [form] = cardsOf(await c.say(lang === 'en' ? 'report progress' : 'reportar avance', { from: ANA }));
+    const { verb, data } = submitOf(form);
+    const stored = await c.execute(
+      verb,
+      { ...data, ...FORM_ENTRIES_4263, ...(lang === 'en' ? { value: '0.3' } : {}) },
+      { from: ANA },
+    );
+    expect(cardText(stored.answer.value)).toContain(lang === 'en' ? '✅ Report saved' : '✅ Reporte registrado');
+    const refreshed = await c.execute(detail.refresh.action.verb, detail.refresh.action.data, {
+      from: ANA,
+      trigger: 'manual',
+    });
+    const text = cardText(refreshed.answer.value);
+    expect(text).toContain(title);
+    expect(text).toMatch(lang === 'en' ? /^2025\n0.4\n0.3\n/m : /^2025\n0,4\n0,3\n/m);
+    expect(refreshed.sent).toEqual([]);
+  },
+);
 
 test('plan and lagging cards refresh to themselves; an unknown verb gets the «not available» card', async () => {
   const c = startConversation();
-  for (const [question, verb] of [['plan', 'refresh-plan'], ['¿qué está rezagado?', 'refresh-lagging']] as const) {
+  for (const [question, verb] of [
+    ['plan', 'refresh-plan'],
+    ['¿qué está rezagado?', 'refresh-lagging'],
+  ] as const) {
     const [card] = cardsOf(await c.say(question, { from: ANA }));
     expect(card.refresh.action.verb).toBe(verb);
     const { answer } = await c.execute(verb, card.refresh.action.data, { from: ANA, trigger: 'automatic' });
@@ -91,9 +110,9 @@ test('an invalid submit comes back as the form with its errors; cancel replaces 
   const again = bad.answer.value;
   expect(submitOf(again).data.formId).toBe(data.formId); // the same form (idempotency key kept)
   expect(cardText(again)).toMatch(/número/i);
-  expect((await c.store.reports())).toHaveLength(0);
+  expect(await c.store.reports()).toHaveLength(0);
   const cancel = again.actions.find((a: any) => a.verb === 'report-cancel');
   const cancelled = await c.execute(cancel.verb, cancel.data, { from: ANA });
   expect(cardText(cancelled.answer.value)).toMatch(/cancel/i);
-  expect((await c.store.reports())).toHaveLength(0);
+  expect(await c.store.reports()).toHaveLength(0);
 });

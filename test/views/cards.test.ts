@@ -91,12 +91,16 @@ describe('objective status card', () => {
   test('one row per indicator; the pending ones are marked; owners fall back to the area, then to "Sin responsable"', () => {
     const card = objectiveStatusCard(o5, ctxOf('es'));
     for (const id of ['4263', '4267', '8129-M4']) rowFor(card, { verb: 'show-indicator', indicatorId: id });
-    expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '4267' }))).toContain('⏳ Pendiente: sin reporte en 2025');
+    expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '4267' }))).toContain(
+      '⏳ Pendiente: sin reporte en 2025',
+    );
     expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '4267' }))).toContain('Sin responsable');
     expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '4267' }))).toContain('Sin reportes');
     expect(textOf(card)).toContain('2 de 3 indicadores con meta en 2025 están pendientes de reporte');
     const o2 = objectiveStatusCard(p.objectives[1], ctxOf('es'));
-    expect(textOf(rowFor(o2, { verb: 'show-indicator', indicatorId: '8110-M3' }))).toContain('Responsable: Subsecretaría Corporativa');
+    expect(textOf(rowFor(o2, { verb: 'show-indicator', indicatorId: '8110-M3' }))).toContain(
+      'Responsable: Subsecretaría Corporativa',
+    );
   });
 
   test('the bar of a row: drawn to scale (75 % of its pixels filled)', () => {
@@ -130,8 +134,18 @@ describe('objective status card', () => {
 
   test('buttons: report (when allowed), how it is calculated, the whole plan, what lags; at most 6', () => {
     const card = objectiveStatusCard(o5, ctxOf('es'));
-    expect(topActions(card).map((a) => a.title)).toEqual(['Reportar avance', '¿Cómo se calcula?', 'Ver todo el plan', 'Qué está en rojo']);
-    expect(topActions(card).map((a) => a.data)).toEqual([{ verb: 'report-start' }, { verb: 'explain', objective: 5, year: 2025 }, { verb: 'show-plan' }, { verb: 'show-lagging' }]);
+    expect(topActions(card).map((a) => a.title)).toEqual([
+      'Reportar avance',
+      '¿Cómo se calcula?',
+      'Ver todo el plan',
+      'Qué está en rojo',
+    ]);
+    expect(topActions(card).map((a) => a.data)).toEqual([
+      { verb: 'report-start' },
+      { verb: 'explain', objective: 5, year: 2025 },
+      { verb: 'show-plan' },
+      { verb: 'show-lagging' },
+    ]);
     const reader = objectiveStatusCard(o5, ctxOf('es', { canReport: false }));
     expect(topActions(reader).map((a) => a.data.verb)).toEqual(['explain', 'show-plan', 'show-lagging']);
     // Admins get «Reportes por revisar (n)» while something waits.
@@ -190,7 +204,10 @@ describe('indicator detail card', () => {
   test('a long history shows 12 reports, latest first, and "y N más"', () => {
     const f = indicatorOf(p, '8118-M3');
     const card = indicatorDetailCard(f, byYear(s, '8118-M3'), ctxOf('es'));
-    const headings = findAll(card, (x) => x.type === 'TextBlock' && typeof x.text === 'string' && /^\*\*\w+\. \d{4}\*\*/.test(x.text as string));
+    const headings = findAll(
+      card,
+      (x) => x.type === 'TextBlock' && typeof x.text === 'string' && /^\*\*\w+\. \d{4}\*\*/.test(x.text as string),
+    );
     expect(headings).toHaveLength(12);
     expect(headings[0].text).toBe('**jun. 2025** · valor reportado 1.500,5');
     expect(headings[11].text).toBe('**jul. 2024** · valor reportado 1.500,5');
@@ -206,10 +223,18 @@ describe('indicator detail card', () => {
     // December 2024 (0.7 of 0.5) came in March 2025 with no justification: two flags on one line.
     expect(all4267).toContain('⚠️ Sobre-ejecución sin justificación · Reportado después del cierre de la vigencia');
     expect(all4267).toContain('⚠️ 3 alertas para revisar');
-    expect(textOf(indicatorDetailCard(indicatorOf(p, '4248'), byYear(s, '4248'), ctxOf('es')))).toContain('Avance en 0 sin explicación');
-    expect(textOf(indicatorDetailCard(indicatorOf(p, '4075'), byYear(s, '4075'), ctxOf('es')))).toContain('Sobre-ejecución sin justificación');
-    expect(textOf(indicatorDetailCard(indicatorOf(p, '4075'), byYear(s, '4075'), ctxOf('en')))).toContain('Over-achievement with no justification');
-    expect(textOf(indicatorDetailCard(indicatorOf(p, '3980'), byYear(s, '3980'), ctxOf('es')))).toContain('**Evidencia:** Acta 12 de 2025');
+    expect(textOf(indicatorDetailCard(indicatorOf(p, '4248'), byYear(s, '4248'), ctxOf('es')))).toContain(
+      'Avance en 0 sin explicación',
+    );
+    expect(textOf(indicatorDetailCard(indicatorOf(p, '4075'), byYear(s, '4075'), ctxOf('es')))).toContain(
+      'Sobre-ejecución sin justificación',
+    );
+    expect(textOf(indicatorDetailCard(indicatorOf(p, '4075'), byYear(s, '4075'), ctxOf('en')))).toContain(
+      'Over-achievement with no justification',
+    );
+    expect(textOf(indicatorDetailCard(indicatorOf(p, '3980'), byYear(s, '3980'), ctxOf('es')))).toContain(
+      '**Evidencia:** Acta 12 de 2025',
+    );
   });
 
   test('no reports: a plain line, the pending note, and the buttons', () => {
@@ -277,11 +302,15 @@ describe('lagging card', () => {
     expect(all).toContain('🟡 En amarillo (2)');
     expect(all).toContain('⏳ Sin reporte en 2025 (22)');
     for (const id of ['3980', '4248', '4267', '8118-M3']) rowFor(card, { verb: 'show-indicator', indicatorId: id });
-    expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '3980' }))).toContain('avance 7,7\u00a0% de 50,0\u00a0% esperado');
+    expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '3980' }))).toContain(
+      'avance 7,7\u00a0% de 50,0\u00a0% esperado',
+    );
     // Pending indicators: one row per objective, naming them (and their owners when known).
     const o2 = textOf(rowFor(card, { verb: 'show-objective', objective: 2 }));
     expect(o2).toContain('4234, 4236, 4237, 4244, 8110-M3');
-    const buttons = findAll(card, (x) => x.type === 'ActionSet').flatMap((x) => x.actions as { data: Record<string, unknown> }[]);
+    const buttons = findAll(card, (x) => x.type === 'ActionSet').flatMap(
+      (x) => x.actions as { data: Record<string, unknown> }[],
+    );
     expect(buttons.map((b) => b.data.objective)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
@@ -291,7 +320,9 @@ describe('lagging card', () => {
     const all = textOf(card);
     expect(all).not.toContain('En rojo');
     expect(all).toContain('⏳ Sin reporte en 2025 (28)');
-    expect(textOf(rowFor(card, { verb: 'show-objective', objective: 5 }))).toBe('Ver objetivo 5\n**Objetivo 5** · Relacionamiento con la ciudadanía (2)\n4267, 8129-M4');
+    expect(textOf(rowFor(card, { verb: 'show-objective', objective: 5 }))).toBe(
+      'Ver objetivo 5\n**Objetivo 5** · Relacionamiento con la ciudadanía (2)\n4267, 8129-M4',
+    );
   });
 
   test('owners of pending indicators are named', () => {
@@ -322,11 +353,22 @@ describe('welcome and help', () => {
     const all = textOf(card);
     expect(all).toContain('¡Hola!');
     expect(all).toContain('10 objetivos estratégicos y 29 indicadores');
-    for (const phrase of ['¿cómo va el objetivo 5?', 'indicador 4263', '¿qué está en rojo?', 'plan', 'reportar avance', 'suscribir resumen semanal']) {
+    for (const phrase of [
+      '¿cómo va el objetivo 5?',
+      'indicador 4263',
+      '¿qué está en rojo?',
+      'plan',
+      'reportar avance',
+      'suscribir resumen semanal',
+    ]) {
       expect(submits(card).some((x) => x.data.verb === 'ask' && x.data.text === phrase)).toBe(true);
     }
     expect(topActions(card).map((a) => a.title)).toEqual(['Ver el plan', 'Qué está en rojo', 'Reportar avance']);
-    expect(topActions(card).map((a) => a.data)).toEqual([{ verb: 'show-plan' }, { verb: 'show-lagging' }, { verb: 'report-start' }]);
+    expect(topActions(card).map((a) => a.data)).toEqual([
+      { verb: 'show-plan' },
+      { verb: 'show-lagging' },
+      { verb: 'report-start' },
+    ]);
   });
 
   test('the welcome in English when asked in English', () => {
@@ -342,9 +384,25 @@ describe('welcome and help', () => {
     expect(all).toContain('Consultar');
     expect(all).toContain('Reportar');
     expect(all).toContain('Oficina Asesora de Planeación');
-    const asks = submits(card).filter((x) => x.data.verb === 'ask').map((x) => x.data.text);
-    expect(asks).toEqual(expect.arrayContaining(['¿cómo va el objetivo 5?', 'indicador 4263', 'CSIRT', '¿qué está en rojo?', 'plan', 'misión', 'reportar avance', 'suscribir resumen semanal']));
-    expect(topActions(helpCard(ctxOf('es', { canReport: false }))).map((a) => a.data.verb)).toEqual(['show-plan', 'show-lagging']);
+    const asks = submits(card)
+      .filter((x) => x.data.verb === 'ask')
+      .map((x) => x.data.text);
+    expect(asks).toEqual(
+      expect.arrayContaining([
+        '¿cómo va el objetivo 5?',
+        'indicador 4263',
+        'CSIRT',
+        '¿qué está en rojo?',
+        'plan',
+        'misión',
+        'reportar avance',
+        'suscribir resumen semanal',
+      ]),
+    );
+    expect(topActions(helpCard(ctxOf('es', { canReport: false }))).map((a) => a.data.verb)).toEqual([
+      'show-plan',
+      'show-lagging',
+    ]);
   });
 });
 
@@ -392,13 +450,15 @@ describe('messages', () => {
     expect(asks.length).toBeGreaterThanOrEqual(3);
     expect(asks.length).toBeLessThanOrEqual(4);
     for (const a of asks) expect(a.data.text).toBe(a.title);
-    expect(textOf(notUnderstoodCard('blah', ctxOf('en')))).toContain('I didn\'t understand');
+    expect(textOf(notUnderstoodCard('blah', ctxOf('en')))).toContain("I didn't understand");
   });
   test('unknown objective: what exists', () => {
     const card = unknownObjectiveCard(12, ctxOf('es'));
     expect(textOf(card)).toContain('No existe el objetivo 12');
     expect(textOf(card)).toContain('del 1 al 10');
-    const taps = findAll(card, (x) => !!x.selectAction).map((x) => (x.selectAction as { data: { objective: number } }).data.objective);
+    const taps = findAll(card, (x) => !!x.selectAction).map(
+      (x) => (x.selectAction as { data: { objective: number } }).data.objective,
+    );
     expect(taps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const bare = unknownObjectiveCard(0, ctxOf('es', { plan: undefined }));
     expect(textOf(bare)).toContain('del 1 al 10');
@@ -409,7 +469,13 @@ describe('messages', () => {
     expect(all).toContain('8116-M3');
   });
   test('a plain message with facts and buttons', () => {
-    const card = messageCard({ title: 'Reporte guardado', color: 'good', text: 'Gracias.', facts: [{ title: 'Indicador', value: '4263' }], actions: [{ title: 'Ver el plan', data: { verb: 'show-plan' } }] });
+    const card = messageCard({
+      title: 'Reporte guardado',
+      color: 'good',
+      text: 'Gracias.',
+      facts: [{ title: 'Indicador', value: '4263' }],
+      actions: [{ title: 'Ver el plan', data: { verb: 'show-plan' } }],
+    });
     expect(textOf(card)).toContain('Reporte guardado\nGracias.\nIndicador\n4263');
   });
 });
@@ -418,5 +484,7 @@ test('owners come from the context, several joined', () => {
   const p = figures([], '2025-06-30');
   const ctx = ctxOf('es', { owners: (id) => (id === '4263' ? [ANA, { id: 'b', name: 'Luis Gómez' }] : []) });
   const card = objectiveStatusCard(p.objectives[4], ctx);
-  expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '4263' }))).toContain('Responsable: Ana Pérez, Luis Gómez');
+  expect(textOf(rowFor(card, { verb: 'show-indicator', indicatorId: '4263' }))).toContain(
+    'Responsable: Ana Pérez, Luis Gómez',
+  );
 });

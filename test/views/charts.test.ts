@@ -25,7 +25,11 @@ let figures: PlanFigures;
 beforeAll(async () => {
   const store = createMemoryStore();
   const csv = readFileSync(join(ROOT, 'data', 'demo', 'reportes-2025.csv'));
-  const r = await importReportsCsv(store, csv, { plan: thePlan(), now: parseNow(AS_OF)!, actor: { id: 'cli:demo', name: 'Datos de demostración' } });
+  const r = await importReportsCsv(store, csv, {
+    plan: thePlan(),
+    now: parseNow(AS_OF)!,
+    actor: { id: 'cli:demo', name: 'Datos de demostración' },
+  });
   expect(r.ok).toBe(true);
   figures = computePlan(thePlan(), await store.reports(), { year: 2025, asOf: AS_OF });
 });
@@ -66,8 +70,22 @@ function fallbackRows(c: CardJson, heading: string): string[][] {
 }
 
 const L = {
-  es: { heading: 'Mes a mes en 2025', expected: 'Esperado', ytd: 'Acumulado del año', level: 'Nivel reportado', month: 'Mes', months: ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.'] },
-  en: { heading: 'Month by month in 2025', expected: 'Expected', ytd: 'Year to date', level: 'Reported level', month: 'Month', months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'] },
+  es: {
+    heading: 'Mes a mes en 2025',
+    expected: 'Esperado',
+    ytd: 'Acumulado del año',
+    level: 'Nivel reportado',
+    month: 'Mes',
+    months: ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.'],
+  },
+  en: {
+    heading: 'Month by month in 2025',
+    expected: 'Expected',
+    ytd: 'Year to date',
+    level: 'Reported level',
+    month: 'Month',
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'],
+  },
 } as const;
 
 describe.each(['es', 'en'] as const)('the indicator card’s chart (%s)', (lang) => {
@@ -81,7 +99,9 @@ describe.each(['es', 'en'] as const)('the indicator card’s chart (%s)', (lang)
     const [expected, actual] = chart.data;
     expect(expected.legend).toBe(l.expected);
     expect(expected.values.map((v) => v.x).slice(0, 6)).toEqual(l.months);
-    expect(expected.values.map((v) => v.y)).toEqual([2.17, 4.33, 6.5, 8.67, 10.83, 13, 15.17, 17.33, 19.5, 21.67, 23.83, 26]);
+    expect(expected.values.map((v) => v.y)).toEqual([
+      2.17, 4.33, 6.5, 8.67, 10.83, 13, 15.17, 17.33, 19.5, 21.67, 23.83, 26,
+    ]);
     expect(actual.legend).toBe(l.ytd);
     expect(actual.values).toEqual([3, 3, 5, 5, 7].map((y, i) => ({ x: l.months[i + 1], y })));
     // The last point is the card's «Ejecutado» for 2025, and June's expected the card's expected level (50 % of 26).
@@ -132,7 +152,9 @@ describe.each(['es', 'en'] as const)('the indicator card’s chart (%s)', (lang)
   });
 
   test('no figures and no target: no chart and no heading', () => {
-    const f = computePlan(thePlan(), [], { year: 2024, asOf: '2024-12-31' }).objectives[1].indicators.find((x) => x.indicator.id === '8110-M3')!;
+    const f = computePlan(thePlan(), [], { year: 2024, asOf: '2024-12-31' }).objectives[1].indicators.find(
+      (x) => x.indicator.id === '8110-M3',
+    )!;
     expect(f.hasTarget).toBe(false);
     const c = indicatorDetailCard(f, [], ctxOf(lang, { asOf: '2024-12-31' }));
     expect(findAll(c, (o) => typeof o.type === 'string' && o.type.startsWith('Chart.'))).toEqual([]);

@@ -28,7 +28,9 @@ test('list and quote markers at line starts stay text', () => {
 });
 
 test('ordinary text is unchanged, empty stays empty', () => {
-  expect(escapeMarkdown('Portal en pruebas con 3 entidades (fase 1).')).toBe('Portal en pruebas con 3 entidades (fase 1).');
+  expect(escapeMarkdown('Portal en pruebas con 3 entidades (fase 1).')).toBe(
+    'Portal en pruebas con 3 entidades (fase 1).',
+  );
   expect(escapeMarkdown(undefined)).toBe('');
 });
 

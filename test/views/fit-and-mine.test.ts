@@ -12,7 +12,11 @@ test('an indicator card with long report texts is cut under 28 KB: the narrative
   const s = longTextsScenario();
   const p = planOf(s);
   for (const lang of ['es', 'en'] as const) {
-    const card = indicatorDetailCard(indicatorOf(p, '8118-M3'), byYear(s, '8118-M3'), ctxOf(lang, { asOf: s.asOf, canReport: false }));
+    const card = indicatorDetailCard(
+      indicatorOf(p, '8118-M3'),
+      byYear(s, '8118-M3'),
+      ctxOf(lang, { asOf: s.asOf, canReport: false }),
+    );
     expect(cardBytes(card)).toBeGreaterThan(LIMIT);
     const fitted = fitCard(card, LIMIT - 1024);
     expect(cardBytes(fitted)).toBeLessThan(LIMIT - 1024);
@@ -43,29 +47,43 @@ describe('the «mis indicadores» card', () => {
     { kind: 'reported', period: '2025-12' },
     { kind: 'no-target', year: 2025 },
   ];
-  test.each(SCENARIOS.map((s) => [s.name, s] as const))('is valid Adaptive Card 1.5 in both languages (%s)', (_n, s) => {
-    const p = planOf(s);
-    const ids = ['4263', '4234', '8118-M3', 'O10-1', '4267'];
-    for (const lang of ['es', 'en'] as const) {
-      for (const canReport of [true, false]) {
-        const card = myIndicatorsCard(
-          {
-            lang,
-            year: 2025,
-            asOf: '2025-07-03',
-            items: ids.map((id, i) => ({ indicator: indicatorOf(p, id).indicator, figures: indicatorOf(p, id), due: dues[i], missing: i === 1 ? ['2025-01', '2025-02'] : [], canReport })),
-          },
-          { lang },
-        );
-        expect(cardProblems(card)).toEqual([]);
-        expect(cardBytes(card)).toBeLessThan(80 * 1024);
-        const text = textOf(card);
-        expect(text).toContain(lang === 'es' ? 'Vencido: mayo de 2025 sin reporte (el plazo fue el 9 de junio de 2025)' : 'Overdue: May 2025 not reported (it was due by June 9, 2025)');
-        expect(text).toContain(lang === 'es' ? 'Sin meta programada en 2025' : 'No target in 2025');
-        expect(text).toContain(lang === 'es' ? 'diciembre de 2025 reportado' : 'December 2025 reported');
-        expect(JSON.stringify(card).includes('"report-start"')).toBe(canReport);
+  test.each(SCENARIOS.map((s) => [s.name, s] as const))(
+    'is valid Adaptive Card 1.5 in both languages (%s)',
+    (_n, s) => {
+      const p = planOf(s);
+      const ids = ['4263', '4234', '8118-M3', 'O10-1', '4267'];
+      for (const lang of ['es', 'en'] as const) {
+        for (const canReport of [true, false]) {
+          const card = myIndicatorsCard(
+            {
+              lang,
+              year: 2025,
+              asOf: '2025-07-03',
+              items: ids.map((id, i) => ({
+                indicator: indicatorOf(p, id).indicator,
+                figures: indicatorOf(p, id),
+                due: dues[i],
+                missing: i === 1 ? ['2025-01', '2025-02'] : [],
+                canReport,
+              })),
+            },
+            { lang },
+          );
+          expect(cardProblems(card)).toEqual([]);
+          expect(cardBytes(card)).toBeLessThan(80 * 1024);
+          const text = textOf(card);
+          expect(text).toContain(
+            lang === 'es'
+              ? 'Vencido: mayo de 2025 sin reporte (el plazo fue el 9 de junio de 2025)'
+              : 'Overdue: May 2025 not reported (it was due by June 9, 2025)',
+          );
+          expect(text).toContain(lang === 'es' ? 'Sin meta programada en 2025' : 'No target in 2025');
+          expect(text).toContain(lang === 'es' ? 'diciembre de 2025 reportado' : 'December 2025 reported');
+          expect(JSON.stringify(card).includes('"report-start"')).toBe(canReport);
+        }
       }
-    }
-    for (const lang of ['es', 'en'] as const) for (const admin of [true, false]) expect(cardProblems(nobodyOwnsCard(lang, admin))).toEqual([]);
-  });
+      for (const lang of ['es', 'en'] as const)
+        for (const admin of [true, false]) expect(cardProblems(nobodyOwnsCard(lang, admin))).toEqual([]);
+    },
+  );
 });

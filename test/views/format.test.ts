@@ -85,8 +85,22 @@ describe('numbers the Colombian way and the English way', () => {
 describe('the semáforo', () => {
   const all: Status[] = ['rojo', 'amarillo', 'verde', 'sobre-ejecucion', 'sin-meta', 'sin-datos'];
   test('labels in Spanish and English', () => {
-    expect(all.map((s) => statusLabel(s, 'es'))).toEqual(['Rojo', 'Amarillo', 'Verde', 'Sobre-ejecución', 'Sin meta', 'Sin datos']);
-    expect(all.map((s) => statusLabel(s, 'en'))).toEqual(['Red', 'Amber', 'Green', 'Over-achieving', 'No target', 'No data']);
+    expect(all.map((s) => statusLabel(s, 'es'))).toEqual([
+      'Rojo',
+      'Amarillo',
+      'Verde',
+      'Sobre-ejecución',
+      'Sin meta',
+      'Sin datos',
+    ]);
+    expect(all.map((s) => statusLabel(s, 'en'))).toEqual([
+      'Red',
+      'Amber',
+      'Green',
+      'Over-achieving',
+      'No target',
+      'No data',
+    ]);
   });
   test('emoji and card colours: amber and green text stays in the default colour (readable on white)', () => {
     expect(all.map(statusEmoji)).toEqual(['🔴', '🟡', '🟢', '🔵', '⚪', '⚪']);
@@ -119,7 +133,8 @@ describe('what a person reads of a status (lag looks like lag)', () => {
     expect(statusLabel({ ...past, progress: 1 }, 'es')).toBe('Sobre-ejecución');
   });
   test('the other statuses read as the engine says', () => {
-    for (const status of ['rojo', 'amarillo', 'verde'] as const) expect(shownStatus({ status, progress: 0.3, expected: 0.5 })).toBe(status);
+    for (const status of ['rojo', 'amarillo', 'verde'] as const)
+      expect(shownStatus({ status, progress: 0.3, expected: 0.5 })).toBe(status);
   });
 });
 

@@ -17,7 +17,12 @@ export function thePlan(): Plan {
 }
 
 /** A stored report, hand-made (test/helpers/reports.ts) with the texts these view tests look for. */
-export function rep(indicatorId: string, period: string, value: number, extra: Partial<ReportRecord> = {}): ReportRecord {
+export function rep(
+  indicatorId: string,
+  period: string,
+  value: number,
+  extra: Partial<ReportRecord> = {},
+): ReportRecord {
   return report(indicatorId, period, value, {
     logros: 'Se avanzó según el plan de acción del mes.',
     evidencia: 'https://intranet.example/evidencia/1',
@@ -28,7 +33,11 @@ export function rep(indicatorId: string, period: string, value: number, extra: P
 
 export const ANA: Person = { id: 'ana', name: 'Ana Pérez', email: 'ana@example.gov.co' };
 
-export function figures(reports: readonly ReportRecord[], asOf = '2025-06-30', year = Number(asOf.slice(0, 4))): PlanFigures {
+export function figures(
+  reports: readonly ReportRecord[],
+  asOf = '2025-06-30',
+  year = Number(asOf.slice(0, 4)),
+): PlanFigures {
   return computePlan(thePlan(), reports, { year, asOf });
 }
 
@@ -77,7 +86,10 @@ export function findAll(card: unknown, pred: (o: Record<string, unknown>) => boo
 
 /** The `data` of every Action.Submit on the card (buttons and tappable rows). */
 export function submits(card: unknown): { title?: string; data: Record<string, unknown> }[] {
-  return findAll(card, (o) => o.type === 'Action.Submit').map((o) => ({ title: o.title as string | undefined, data: o.data as Record<string, unknown> }));
+  return findAll(card, (o) => o.type === 'Action.Submit').map((o) => ({
+    title: o.title as string | undefined,
+    data: o.data as Record<string, unknown>,
+  }));
 }
 
 /** Properties the SDK drops on serialization when they hold their default value. */
@@ -149,20 +161,66 @@ export const CHART_TYPES = new Set([
 ]);
 /** The colour names a chart's `color` takes (Learn's list; the hosts match them exactly). */
 export const CHART_COLOR_NAMES = new Set([
-  'good', 'warning', 'attention', 'neutral',
-  'categoricalRed', 'categoricalPurple', 'categoricalLavender', 'categoricalBlue', 'categoricalLightBlue', 'categoricalTeal',
-  'categoricalGreen', 'categoricalLime', 'categoricalMarigold',
-  'sequential1', 'sequential2', 'sequential3', 'sequential4', 'sequential5', 'sequential6', 'sequential7', 'sequential8',
-  'divergingBlue', 'divergingLightBlue', 'divergingCyan', 'divergingTeal', 'divergingYellow', 'divergingPeach',
-  'divergingLightRed', 'divergingRed', 'divergingMaroon', 'divergingGray',
+  'good',
+  'warning',
+  'attention',
+  'neutral',
+  'categoricalRed',
+  'categoricalPurple',
+  'categoricalLavender',
+  'categoricalBlue',
+  'categoricalLightBlue',
+  'categoricalTeal',
+  'categoricalGreen',
+  'categoricalLime',
+  'categoricalMarigold',
+  'sequential1',
+  'sequential2',
+  'sequential3',
+  'sequential4',
+  'sequential5',
+  'sequential6',
+  'sequential7',
+  'sequential8',
+  'divergingBlue',
+  'divergingLightBlue',
+  'divergingCyan',
+  'divergingTeal',
+  'divergingYellow',
+  'divergingPeach',
+  'divergingLightRed',
+  'divergingRed',
+  'divergingMaroon',
+  'divergingGray',
 ]);
 /** Properties every element has (the ones these cards may use). */
-const ELEMENT_KEYS = ['type', 'id', 'fallback', 'height', 'separator', 'spacing', 'isVisible', 'requires', 'horizontalAlignment', 'targetWidth', 'lang'];
+const ELEMENT_KEYS = [
+  'type',
+  'id',
+  'fallback',
+  'height',
+  'separator',
+  'spacing',
+  'isVisible',
+  'requires',
+  'horizontalAlignment',
+  'targetWidth',
+  'lang',
+];
 /** The properties of each chart element the cards use, as documented. */
 const CHART_KEYS: Record<string, string[]> = {
   'Chart.Line': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'data'],
   'Chart.VerticalBar': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'showBarValues', 'data'],
-  'Chart.VerticalBar.Grouped': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'stacked', 'showBarValues', 'data'],
+  'Chart.VerticalBar.Grouped': [
+    'title',
+    'colorSet',
+    'color',
+    'xAxisTitle',
+    'yAxisTitle',
+    'stacked',
+    'showBarValues',
+    'data',
+  ],
 };
 
 const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
@@ -174,12 +232,15 @@ export function chartProblems(c: Record<string, unknown>): string[] {
   const out: string[] = [];
   const keys = CHART_KEYS[type];
   if (!keys) return [`${type}: not a chart these cards use`];
-  for (const k of Object.keys(c)) if (!ELEMENT_KEYS.includes(k) && !keys.includes(k)) out.push(`${type}.${k}: not a property of ${type}`);
+  for (const k of Object.keys(c))
+    if (!ELEMENT_KEYS.includes(k) && !keys.includes(k)) out.push(`${type}.${k}: not a property of ${type}`);
   const fb = c.fallback as Record<string, unknown> | undefined;
-  if (!fb || typeof fb !== 'object' || typeof fb.type !== 'string' || fb.type.startsWith('Chart.')) out.push(`${type}: no fallback element for clients that do not draw charts`);
+  if (!fb || typeof fb !== 'object' || typeof fb.type !== 'string' || fb.type.startsWith('Chart.'))
+    out.push(`${type}: no fallback element for clients that do not draw charts`);
   for (const k of ['title', 'xAxisTitle', 'yAxisTitle']) if (k in c && !isText(c[k])) out.push(`${type}.${k}: empty`);
   const color = (v: unknown, where: string) => {
-    if (v !== undefined && !CHART_COLOR_NAMES.has(String(v))) out.push(`${where}.color: unknown chart colour ${JSON.stringify(v)}`);
+    if (v !== undefined && !CHART_COLOR_NAMES.has(String(v)))
+      out.push(`${where}.color: unknown chart colour ${JSON.stringify(v)}`);
   };
   color(c.color, type);
   const data = c.data;
@@ -192,10 +253,12 @@ export function chartProblems(c: Record<string, unknown>): string[] {
     });
     return out;
   }
-  if (type === 'Chart.VerticalBar.Grouped' && data.length > 4) out.push(`${type}.data: ${data.length} series (4 at most)`);
+  if (type === 'Chart.VerticalBar.Grouped' && data.length > 4)
+    out.push(`${type}.data: ${data.length} series (4 at most)`);
   data.forEach((d: Record<string, unknown>, i) => {
     const where = `${type}.data[${i}]`;
-    for (const k of Object.keys(d)) if (!['legend', 'values', 'color'].includes(k)) out.push(`${where}.${k}: not a property of a series`);
+    for (const k of Object.keys(d))
+      if (!['legend', 'values', 'color'].includes(k)) out.push(`${where}.${k}: not a property of a series`);
     if (!isText(d.legend)) out.push(`${where}.legend: empty`);
     color(d.color, where);
     if (!Array.isArray(d.values) || d.values.length === 0) {
@@ -203,8 +266,10 @@ export function chartProblems(c: Record<string, unknown>): string[] {
       return;
     }
     (d.values as Record<string, unknown>[]).forEach((v, j) => {
-      for (const k of Object.keys(v)) if (k !== 'x' && k !== 'y') out.push(`${where}.values[${j}].${k}: not a property of a point`);
-      if (type === 'Chart.VerticalBar.Grouped' ? !isText(v.x) : !isText(v.x) && !isNum(v.x)) out.push(`${where}.values[${j}].x: missing`);
+      for (const k of Object.keys(v))
+        if (k !== 'x' && k !== 'y') out.push(`${where}.values[${j}].${k}: not a property of a point`);
+      if (type === 'Chart.VerticalBar.Grouped' ? !isText(v.x) : !isText(v.x) && !isNum(v.x))
+        out.push(`${where}.values[${j}].x: missing`);
       if (!isNum(v.y)) out.push(`${where}.values[${j}].y: not a number`);
     });
   });
@@ -229,7 +294,9 @@ export function withoutCharts<T>(node: T): T {
     return out as T;
   }
   if (node && typeof node === 'object') {
-    return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, withoutCharts(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, withoutCharts(v)]),
+    ) as T;
   }
   return node;
 }
@@ -245,7 +312,8 @@ export function cardProblems(card: Record<string, unknown>): string[] {
   if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('missing $schema');
   const json = JSON.stringify(card);
   if (json.length >= 80_000) problems.push(`card is ${json.length} characters`);
-  if (json.includes('${')) problems.push(`unexpanded template: ${json.slice(json.indexOf('${') - 40, json.indexOf('${') + 40)}`);
+  if (json.includes('${'))
+    problems.push(`unexpanded template: ${json.slice(json.indexOf('${') - 40, json.indexOf('${') + 40)}`);
   if (json.includes('"$data"') || json.includes('"$when"')) problems.push('templating keywords left in the card');
   if (!Array.isArray(card.body) || card.body.length === 0) problems.push('empty body');
 
@@ -269,10 +337,12 @@ export function cardProblems(card: Record<string, unknown>): string[] {
   problems.push(...executeProblems(card));
 
   for (const o of findAll(card, (x) => 'text' in x && x.type === 'TextBlock')) {
-    if (typeof o.text !== 'string' || !o.text.trim()) problems.push(`TextBlock without text: ${JSON.stringify(o).slice(0, 80)}`);
+    if (typeof o.text !== 'string' || !o.text.trim())
+      problems.push(`TextBlock without text: ${JSON.stringify(o).slice(0, 80)}`);
   }
   for (const a of findAll(card, (x) => typeof x.type === 'string' && (x.type as string).startsWith('Action.'))) {
-    if (a.type === 'Action.Submit' && (typeof a.data !== 'object' || a.data === null)) problems.push(`Action.Submit without data object: ${JSON.stringify(a)}`);
+    if (a.type === 'Action.Submit' && (typeof a.data !== 'object' || a.data === null))
+      problems.push(`Action.Submit without data object: ${JSON.stringify(a)}`);
   }
   const top = (card.actions as unknown[] | undefined) ?? [];
   if (top.length > 6) problems.push(`${top.length} top-level actions`);
@@ -301,7 +371,8 @@ function executeProblems(card: Record<string, unknown>): string[] {
     const what = JSON.stringify(a).slice(0, 100);
     if (typeof a.verb !== 'string' || !a.verb) problems.push(`Action.Execute without verb: ${what}`);
     const data = a.data as Record<string, unknown> | undefined;
-    if (!data || typeof data !== 'object' || data.verb !== a.verb) problems.push(`Action.Execute whose data does not repeat the verb: ${what}`);
+    if (!data || typeof data !== 'object' || data.verb !== a.verb)
+      problems.push(`Action.Execute whose data does not repeat the verb: ${what}`);
     const fb = a.fallback as Record<string, unknown> | undefined;
     if (!fb || fb.type !== 'Action.Submit') problems.push(`Action.Execute without an Action.Submit fallback: ${what}`);
     else {
@@ -311,9 +382,11 @@ function executeProblems(card: Record<string, unknown>): string[] {
   }
   if (refreshAction !== undefined) {
     const r = refreshAction as Record<string, unknown>;
-    if (r.type !== 'Action.Execute' || typeof r.verb !== 'string' || !r.verb) problems.push(`refresh without an Action.Execute verb: ${JSON.stringify(r)}`);
+    if (r.type !== 'Action.Execute' || typeof r.verb !== 'string' || !r.verb)
+      problems.push(`refresh without an Action.Execute verb: ${JSON.stringify(r)}`);
     const userIds = (card.refresh as { userIds?: unknown }).userIds;
-    if (userIds !== undefined && (!Array.isArray(userIds) || userIds.length > 60)) problems.push(`refresh.userIds is not a list of at most 60: ${JSON.stringify(userIds)}`);
+    if (userIds !== undefined && (!Array.isArray(userIds) || userIds.length > 60))
+      problems.push(`refresh.userIds is not a list of at most 60: ${JSON.stringify(userIds)}`);
   }
   if (executes.length) {
     const old = new AC.AdaptiveCard();
@@ -322,17 +395,35 @@ function executeProblems(card: Record<string, unknown>): string[] {
     // The refresh is the newer clients' business: an old client ignores it.
     const { refresh: _refresh, ...rest } = card;
     old.parse(rest, ctx);
-    const types = findAll(old.toJSON(), (o) => typeof o.type === 'string' && (o.type as string).startsWith('Action.')).map((o) => o.type);
+    const types = findAll(
+      old.toJSON(),
+      (o) => typeof o.type === 'string' && (o.type as string).startsWith('Action.'),
+    ).map((o) => o.type);
     if (types.includes('Action.Execute')) problems.push('a client without Action.Execute still reads one');
     const submitsBack = findAll(old.toJSON(), (o) => o.type === 'Action.Submit').length;
     const submitsIn = findAll(rest, (o) => o.type === 'Action.Submit').length; // fallbacks included
-    if (submitsBack !== submitsIn) problems.push(`a client without Action.Execute reads ${submitsBack} Action.Submit of ${submitsIn}`);
+    if (submitsBack !== submitsIn)
+      problems.push(`a client without Action.Execute reads ${submitsBack} Action.Submit of ${submitsIn}`);
   }
   return problems;
 }
 
 /** The card's shape with the words taken out: what must be equal between Spanish and English. */
-const TEXT_KEYS = new Set(['text', 'title', 'value', 'label', 'placeholder', 'altText', 'fallbackText', 'speak', 'errorMessage', 'legend', 'x', 'xAxisTitle', 'yAxisTitle']);
+const TEXT_KEYS = new Set([
+  'text',
+  'title',
+  'value',
+  'label',
+  'placeholder',
+  'altText',
+  'fallbackText',
+  'speak',
+  'errorMessage',
+  'legend',
+  'x',
+  'xAxisTitle',
+  'yAxisTitle',
+]);
 export function skeleton(v: unknown, key = ''): unknown {
   if (Array.isArray(v)) return v.map((x) => skeleton(x));
   if (v && typeof v === 'object') {
@@ -344,12 +435,18 @@ export function skeleton(v: unknown, key = ''): unknown {
 
 /** The share of a bar image (a PNG data URI from views/format.ts) drawn filled, read from its pixels' first row. */
 export function barFilled(uri: unknown): number {
-  if (typeof uri !== 'string' || !uri.startsWith('data:image/png;base64,')) throw new Error(`not a bar image: ${String(uri).slice(0, 40)}`);
+  if (typeof uri !== 'string' || !uri.startsWith('data:image/png;base64,'))
+    throw new Error(`not a bar image: ${String(uri).slice(0, 40)}`);
   const png = PNG.sync.read(Buffer.from(uri.slice('data:image/png;base64,'.length), 'base64'));
   let filled = 0;
   for (let x = 0; x < png.width; x++) {
     const i = x * 4;
-    if (png.data[i] !== BAR_EMPTY_RGB[0] || png.data[i + 1] !== BAR_EMPTY_RGB[1] || png.data[i + 2] !== BAR_EMPTY_RGB[2]) filled++;
+    if (
+      png.data[i] !== BAR_EMPTY_RGB[0] ||
+      png.data[i + 1] !== BAR_EMPTY_RGB[1] ||
+      png.data[i + 2] !== BAR_EMPTY_RGB[2]
+    )
+      filled++;
   }
   return filled / png.width;
 }

@@ -13,7 +13,10 @@ import { ctxOf, figures, findAll, rep, textOf, thePlan } from './helpers';
 
 /** The TextBlock that shows a card's semáforo (the one after «Estado:»). */
 function statusBlock(card: CardJson): Record<string, unknown> {
-  const blocks = findAll(card, (o) => o.type === 'TextBlock' && typeof o.text === 'string' && /^(⚠️|🔴|🟡|🟢|🔵|⚪) /.test(o.text as string));
+  const blocks = findAll(
+    card,
+    (o) => o.type === 'TextBlock' && typeof o.text === 'string' && /^(⚠️|🔴|🟡|🟢|🔵|⚪) /.test(o.text as string),
+  );
   expect(blocks.length).toBeGreaterThan(0);
   return blocks[0];
 }
@@ -65,7 +68,9 @@ describe('nothing reported while much is expected reads as missing reports', () 
     const o2 = q.objectives[1];
     const f = o2.indicators.find((x) => x.indicator.id === '8110-M3')!;
     expect(f.status).toBe('sin-meta');
-    expect(textOf(rowFor(objectiveStatusCard(o2, ctxOf('es', { asOf: '2024-12-31' })), '8110-M3'))).toMatch(/^Sin meta/m);
+    expect(textOf(rowFor(objectiveStatusCard(o2, ctxOf('es', { asOf: '2024-12-31' })), '8110-M3'))).toMatch(
+      /^Sin meta/m,
+    );
   });
 });
 
@@ -91,15 +96,29 @@ describe('the digest never celebrates while the plan is behind', () => {
   const now = new Date('2025-07-07T13:00:00.000Z');
   function digestText(reports: Parameters<typeof figures>[0]): { text: string; count: number; withTarget: number } {
     const f = figures(reports, '2025-07-07', 2025);
-    const m = composeDigest({ plan: thePlan(), figures: f, previous: null, reportsSince: [], owners: () => [], lang: 'es', now });
-    return { text: textOf(digestCard(m, { lang: 'es' })), count: m.unreported.count, withTarget: m.unreported.withTarget };
+    const m = composeDigest({
+      plan: thePlan(),
+      figures: f,
+      previous: null,
+      reportsSince: [],
+      owners: () => [],
+      lang: 'es',
+      now,
+    });
+    return {
+      text: textOf(digestCard(m, { lang: 'es' })),
+      count: m.unreported.count,
+      withTarget: m.unreported.withTarget,
+    };
   }
 
   test('28 of 29 indicators without a report, none red or amber among the one that reported: no 🎉', () => {
     const d = digestText([rep('4267', '2025-06', 1)]);
     expect([d.count, d.withTarget]).toEqual([28, 29]);
     expect(d.text).not.toContain('🎉');
-    expect(d.text).toContain('Ningún indicador en rojo ni en amarillo entre los que reportaron, pero 28 de 29 indicadores no han reportado nada en 2025.');
+    expect(d.text).toContain(
+      'Ningún indicador en rojo ni en amarillo entre los que reportaron, pero 28 de 29 indicadores no han reportado nada en 2025.',
+    );
     expect(d.text).toMatch(/^⚠️ Sin reportes|^🔴 Rojo/m);
   });
 
@@ -111,11 +130,25 @@ describe('the digest never celebrates while the plan is behind', () => {
 
   test('when nothing lags at all (every indicator reported, none red or amber, plan green) it does celebrate', () => {
     const f = figures([], '2025-07-07', 2025);
-    const m = composeDigest({ plan: thePlan(), figures: f, previous: null, reportsSince: [], owners: () => [], lang: 'es', now });
+    const m = composeDigest({
+      plan: thePlan(),
+      figures: f,
+      previous: null,
+      reportsSince: [],
+      owners: () => [],
+      lang: 'es',
+      now,
+    });
     const calm = {
       ...m,
       plan: { ...m.plan, status: 'verde' as const, progress: 0.6, expected: 0.6 },
-      objectives: m.objectives.map((o) => ({ ...o, status: 'verde' as const, progress: 0.6, expected: 0.6, pending: 0 })),
+      objectives: m.objectives.map((o) => ({
+        ...o,
+        status: 'verde' as const,
+        progress: 0.6,
+        expected: 0.6,
+        pending: 0,
+      })),
       lagging: [],
       unreported: { count: 0, withTarget: 29 },
     };

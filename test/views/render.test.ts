@@ -31,8 +31,22 @@ describe('the templates in cards/', () => {
 
 describe('renderCard', () => {
   test('expands the data and reads each template once', () => {
-    const a = renderCard('message', { title: 'Hola', color: 'default', text: 'Uno', facts: null, rows: [], actions: [] });
-    const b = renderCard('message', { title: null, color: 'default', text: 'Dos', facts: null, rows: [], actions: [{ title: 'Ver el plan', data: { verb: 'show-plan' } }] });
+    const a = renderCard('message', {
+      title: 'Hola',
+      color: 'default',
+      text: 'Uno',
+      facts: null,
+      rows: [],
+      actions: [],
+    });
+    const b = renderCard('message', {
+      title: null,
+      color: 'default',
+      text: 'Dos',
+      facts: null,
+      rows: [],
+      actions: [{ title: 'Ver el plan', data: { verb: 'show-plan' } }],
+    });
     expect(JSON.stringify(a)).toContain('"Hola"');
     expect(JSON.stringify(b)).not.toContain('Hola');
     expect(JSON.stringify(b)).toContain('"Dos"');
@@ -41,7 +55,14 @@ describe('renderCard', () => {
   });
 
   test('text from the data is never expanded again', () => {
-    const c = renderCard('message', { title: null, color: 'default', text: 'dice ${title} y {x}', facts: null, rows: [], actions: [] });
+    const c = renderCard('message', {
+      title: null,
+      color: 'default',
+      text: 'dice ${title} y {x}',
+      facts: null,
+      rows: [],
+      actions: [],
+    });
     expect(JSON.stringify(c)).toContain('dice ${title} y {x}');
   });
 
@@ -51,7 +72,14 @@ describe('renderCard', () => {
   });
 
   test('cardAttachment wraps a card for a Bot Framework activity', () => {
-    const card = renderCard('message', { title: null, color: 'default', text: 'x', facts: null, rows: [], actions: [] });
+    const card = renderCard('message', {
+      title: null,
+      color: 'default',
+      text: 'x',
+      facts: null,
+      rows: [],
+      actions: [],
+    });
     expect(cardAttachment(card)).toEqual({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
   });
 });

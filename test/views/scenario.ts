@@ -29,8 +29,24 @@ export function richReports(): ReportRecord[] {
     rep('O10-1', '2025-05', 0.99, { dificultades: 'Meta superada por demanda.' }),
   ];
   // 8118-M3 (suma): 14 monthly reports, May 2024 to June 2025 → "y 2 más".
-  const months = ['2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
-  for (const m of months) reports.push(rep('8118-M3', m, 1500.5, { logros: 'x'.repeat(1200), dificultades: 'y '.repeat(700) }));
+  const months = [
+    '2024-05',
+    '2024-06',
+    '2024-07',
+    '2024-08',
+    '2024-09',
+    '2024-10',
+    '2024-11',
+    '2024-12',
+    '2025-01',
+    '2025-02',
+    '2025-03',
+    '2025-04',
+    '2025-05',
+    '2025-06',
+  ];
+  for (const m of months)
+    reports.push(rep('8118-M3', m, 1500.5, { logros: 'x'.repeat(1200), dificultades: 'y '.repeat(700) }));
   return reports;
 }
 
@@ -69,7 +85,11 @@ export function longTextsScenario(): Scenario {
   const reports = Array.from({ length: 40 }, (_, i) => {
     const y = 2024 + Math.floor(i / 12);
     const m = String((i % 12) + 1).padStart(2, '0');
-    return rep('8118-M3', `${y}-${m}`, 1000, { logros: long, dificultades: long, evidencia: `https://intranet.example/${'a'.repeat(500)} ${long}` });
+    return rep('8118-M3', `${y}-${m}`, 1000, {
+      logros: long,
+      dificultades: long,
+      evidencia: `https://intranet.example/${'a'.repeat(500)} ${long}`,
+    });
   });
   return { name: 'long', reports, asOf: '2027-04-30' };
 }

@@ -23,7 +23,17 @@ test('a submit value reads back into an action', () => {
 });
 
 test('anything else is not ours', () => {
-  for (const v of [null, undefined, 'show-plan', 5, {}, { verb: 'nope' }, { verb: 'show-objective', objective: 'cinco' }, { verb: 'show-indicator' }, { verb: 'ask', text: '  ' }]) {
+  for (const v of [
+    null,
+    undefined,
+    'show-plan',
+    5,
+    {},
+    { verb: 'nope' },
+    { verb: 'show-objective', objective: 'cinco' },
+    { verb: 'show-indicator' },
+    { verb: 'ask', text: '  ' },
+  ]) {
     expect(parseCardAction(v)).toBeNull();
   }
 });

@@ -120,7 +120,8 @@ export const cards: Strings = {
   groupPending: (n, y) => `⏳ No report in ${y} (${n})`,
   laggingDetail: (p, e) => `progress ${p} of ${e} expected`,
   pendingDetail: (e) => `${e} expected by now`,
-  nothingLagging: (y) => `✅ Nothing is lagging: no indicator is red or amber, and every indicator with a ${y} target has reported.`,
+  nothingLagging: (y) =>
+    `✅ Nothing is lagging: no indicator is red or amber, and every indicator with a ${y} target has reported.`,
   openObjectiveHeading: 'Open an objective',
 
   welcomeTitle: "Hi! I'm the PEI bot",
@@ -143,7 +144,8 @@ export const cards: Strings = {
     exportFollowUp: { text: 'export follow-up', hint: "the last quarter's Excel workbook (admins)" },
     subscribe: { text: 'subscribe weekly digest', hint: 'get the summary in this channel every Monday' },
   },
-  ownersNote: 'If you own an indicator, report its progress to me every month (by the fifth business day of the next month); I will remind you before the deadline.',
+  ownersNote:
+    'If you own an indicator, report its progress to me every month (by the fifth business day of the next month); I will remind you before the deadline.',
   adminsNote: 'The Planning Office assigns owners and can subscribe a chat or channel to the weekly digest.',
   languageNote: 'I answer in English when you write in English, and in Spanish otherwise.',
   helpTitle: 'What I can do',
@@ -183,13 +185,17 @@ export const cards: Strings = {
   exportFactExpires: 'Link expires',
   exportFactFile: 'File',
   exportButton: 'Download the workbook (Excel)',
-  exportNote: 'The link works without signing in for 15 minutes; do not forward it. After that, ask for another with «export follow-up».',
-  exportOnlyAdmins: 'Only the Planning Office (the bot\'s admins) can export the follow-up. If you need the workbook, ask the Office.',
-  exportNotStarted: (q, y) => `Quarter Q${q} ${y} has not started yet: there is no follow-up to export. Try «export follow-up» (the last closed quarter).`,
+  exportNote:
+    'The link works without signing in for 15 minutes; do not forward it. After that, ask for another with «export follow-up».',
+  exportOnlyAdmins:
+    "Only the Planning Office (the bot's admins) can export the follow-up. If you need the workbook, ask the Office.",
+  exportNotStarted: (q, y) =>
+    `Quarter Q${q} ${y} has not started yet: there is no follow-up to export. Try «export follow-up» (the last closed quarter).`,
   exportOutsidePlan: (y, a, b) => `The plan covers ${a}–${b}; there is no follow-up for ${y}.`,
   exportUnavailable: 'Download links are not configured on this server.',
   complianceTitle: (y) => `Reporting compliance ${y}`,
-  complianceSubtitle: (d, m) => `Months closed as of ${d}: ${m}. Each month is due on the fifth business day of the next month (Colombian holidays).`,
+  complianceSubtitle: (d, m) =>
+    `Months closed as of ${d}: ${m}. Each month is due on the fifth business day of the next month (Colombian holidays).`,
   complianceTotals: (a, t, s, p) => `In all: ${a} on time, ${t} late, ${s} missing and ${p} not yet due.`,
   complianceHeaderOwner: 'Owner',
   complianceHeaderOnTime: 'On time',
@@ -198,9 +204,11 @@ export const cards: Strings = {
   complianceHeaderOpen: 'Not due',
   complianceIndicators: (ids) => `Indicators: ${ids}`,
   complianceUnassigned: 'No owner assigned',
-  complianceNote: 'Counts the months of the indicators with a target in the year; a month is «on time» when its first version was stored by its deadline.',
+  complianceNote:
+    'Counts the months of the indicators with a target in the year; a month is «on time» when its first version was stored by its deadline.',
   complianceNoMonths: (y) => `No month of ${y} has closed yet: there is no compliance to measure.`,
-  helloText: "Hi! 👋 I'm PEI Bot: I tell you how the Institutional Strategic Plan is doing. Ask me, for example, “how is objective 5 doing?”.",
+  helloText:
+    "Hi! 👋 I'm PEI Bot: I tell you how the Institutional Strategic Plan is doing. Ask me, for example, “how is objective 5 doing?”.",
   thanksText: "You're welcome! 🙂 I'm here whenever you need something about the plan.",
   outOfScopeTitle: "That's not something I can answer",
   outOfScopeText: (t) =>

@@ -18,8 +18,16 @@ export const cli: CliStrings = {
   outMissing: '--out FILE.xlsx is missing',
   outNotXlsx: (got) => `--out must end in .xlsx (got: ${got})`,
   writeFailed: (file, m) => `Could not write ${file}: ${m}`,
-  exported: (q, y, asOf, running, file, bytes) => `Follow-up Q${q} ${y} (as of ${asOf}${running ? ', quarter in progress' : ''}) written to ${file} (${bytes} bytes).`,
-  status: { rojo: 'red', amarillo: 'amber', verde: 'green', 'sobre-ejecucion': 'over-achieving', 'sin-meta': 'no target', 'sin-datos': 'no data' },
+  exported: (q, y, asOf, running, file, bytes) =>
+    `Follow-up Q${q} ${y} (as of ${asOf}${running ? ', quarter in progress' : ''}) written to ${file} (${bytes} bytes).`,
+  status: {
+    rojo: 'red',
+    amarillo: 'amber',
+    verde: 'green',
+    'sobre-ejecucion': 'over-achieving',
+    'sin-meta': 'no target',
+    'sin-datos': 'no data',
+  },
   statusTitle: (plan, y, asOf, m) => `${plan} — year ${y}, as of ${asOf} (${m} months closed)`,
   statusPlanLine: (p, e, c, s) => `Plan: progress ${p} | expected ${e} | four-year ${c} | ${s}`,
   colIndicator: 'Obj/Indicator',
@@ -64,10 +72,12 @@ export const cli: CliStrings = {
   migrateToInvalid: (got) => `--to must be a postgres://… address (got: ${got})`,
   migrateNoSource: (file) => `There is no store at ${file}. Nothing was copied.`,
   migrateFailed: (to, m) => `Could not copy to ${to}: ${m}. Nothing was copied.`,
-  migrateRefused: (to, file) => `The database ${to} already holds data that is not ${file}'s. Nothing was copied: use an empty database (or the one that already received this same file).`,
+  migrateRefused: (to, file) =>
+    `The database ${to} already holds data that is not ${file}'s. Nothing was copied: use an empty database (or the one that already received this same file).`,
   migrateCounts: (n) =>
     `${n.reports} report versions, ${n.audit} audit entries, ${n.owners} indicators with owners, ` +
     `${n.admins} admins, ${n.subscriptions} subscriptions, ${n.conversations} conversations, ${n.sent} recorded sends`,
   migrateCopied: (file, to, what) => `Copied from ${file} to ${to}: ${what}.`,
-  migrateUnchanged: (to, file, what) => `${to} already holds exactly the content of ${file} (${what}); nothing was changed.`,
+  migrateUnchanged: (to, file, what) =>
+    `${to} already holds exactly the content of ${file} (${what}); nothing was changed.`,
 };

@@ -10,7 +10,8 @@ export const csv: CsvStrings = {
     `The expected columns are ${columns}`,
   quoteNotClosed: 'a quote (") is opened and never closed',
   quoteInField: 'there is a quote (") inside a field: wrap the field in quotes and double the inner quotes ("")',
-  quoteAfterStart: 'there is a quote (") after the start of a field: wrap the whole field in quotes and double the inner quotes ("")',
+  quoteAfterStart:
+    'there is a quote (") after the start of a field: wrap the whole field in quotes and double the inner quotes ("")',
   columnCountMismatch: 'the row does not have the same number of columns as the header',
   invalidCsv: (code) => `the CSV is not valid on this line${code ? ` (${code})` : ''}`,
   missingColumns: (missing, expected) => `columns missing from the header: ${missing} (expected ${expected})`,
@@ -19,5 +20,6 @@ export const csv: CsvStrings = {
   headerOnly: 'the file only has the header: there are no reports to import',
   rowColumns: (got, header) => `the row has ${got} columns and the header ${header}`,
   authorMissing: 'reported_by: who reports is missing (e-mail or Teams id)',
-  duplicateInFile: (id, period, line) => `indicator ${id} already has a report for ${period} on line ${line} of this file`,
+  duplicateInFile: (id, period, line) =>
+    `indicator ${id} already has a report for ${period} on line ${line} of this file`,
 };

@@ -20,7 +20,8 @@ export const digest: DigestStrings = {
   seeObjective: (n) => `See objective ${n}`,
   changesHeading: (since) => `Changes since the last digest (${since})`,
   changesHeadingFirst: (d) => `Changes in the last ${d} days`,
-  reportsReceived: (r, i) => `${r} ${r === 1 ? 'report' : 'reports'} received for ${i} ${i === 1 ? 'indicator' : 'indicators'}.`,
+  reportsReceived: (r, i) =>
+    `${r} ${r === 1 ? 'report' : 'reports'} received for ${i} ${i === 1 ? 'indicator' : 'indicators'}.`,
   noReports: 'No new reports were received.',
   reportLine: (p, v, a, ver) => `${p}: ${v}${a ? ` (${a})` : ''}${ver > 1 ? ` · correction v${ver}` : ''}`,
   statusChangesHeading: (n) => `Status changes (${n})`,
@@ -37,9 +38,11 @@ export const digest: DigestStrings = {
   laggingDetail: (p, e, o) => `Progress ${p} of ${e} expected · Owner: ${o}`,
   pendingHeading: (p, d) => `Reports pending for ${p} (deadline: ${d})`,
   noPending: (p) => `Every indicator has reported ${p}. ✅`,
-  pendingSummary: (n, u) => `${n === 1 ? '1 indicator has not reported' : `${n} indicators have not reported`}${u ? ` (${u} without an owner)` : ''}.`,
+  pendingSummary: (n, u) =>
+    `${n === 1 ? '1 indicator has not reported' : `${n} indicators have not reported`}${u ? ` (${u} without an owner)` : ''}.`,
   pendingOwners: (o) => `Owner: ${o}`,
-  complianceLine: (y, a, t, s, p) => `Reporting compliance ${y}: ${a} months on time, ${t} late, ${s} missing and ${p} not yet due («compliance» for the detail).`,
+  complianceLine: (y, a, t, s, p) =>
+    `Reporting compliance ${y}: ${a} months on time, ${t} late, ${s} missing and ${p} not yet due («compliance» for the detail).`,
   noOwner: 'no owner',
   seeIndicator: (id) => `See indicator ${id}`,
   andMore: (n) => `and ${n} more`,
@@ -53,14 +56,16 @@ export const digest: DigestStrings = {
     d === 0
       ? `The ${p} report is due today, ${dl}.`
       : `${d === 1 ? '1 day' : `${d} days`} left until the ${p} report is due: ${dl} (5th business day of the month).`,
-  reminderList: (n) => (n === 1 ? 'You have 1 indicator without a report:' : `You have ${n} indicators without a report:`),
+  reminderList: (n) =>
+    n === 1 ? 'You have 1 indicator without a report:' : `You have ${n} indicators without a report:`,
   reminderHowTo: 'Type "report" or use the button to record progress.',
   btnReport: 'Report progress',
   btnReportIndicator: (id) => `Report ${id}`,
   reminderSummary: (p) => `Reminder: ${p} report`,
 
   subscribedTitle: '✅ Weekly digest on',
-  subscribedText: (w) => `${w} will get the weekly PEI digest: plan status, the week's changes, lagging indicators and pending reports.`,
+  subscribedText: (w) =>
+    `${w} will get the weekly PEI digest: plan status, the week's changes, lagging indicators and pending reports.`,
   alreadySubscribedTitle: 'The weekly digest was already on',
   alreadySubscribedText: (w) => `${w} already gets the weekly PEI digest.`,
   nextRun: (w) => `Next digest: ${w}.`,
@@ -69,7 +74,8 @@ export const digest: DigestStrings = {
   notSubscribedTitle: 'There was no subscription',
   notSubscribedText: (w) => `${w} was not subscribed to the weekly digest.`,
   onlyAdminsTitle: 'Admins only',
-  onlyAdminsText: 'Sending the digest on demand is for the planning office (Oficina Asesora de Planeación). Subscribed conversations get it every week on their own.',
+  onlyAdminsText:
+    'Sending the digest on demand is for the planning office (Oficina Asesora de Planeación). Subscribed conversations get it every week on their own.',
   whereChannel: 'This channel',
   whereGroup: 'This group chat',
   wherePersonal: 'This chat',

@@ -7,14 +7,17 @@ export const http: HttpStrings = {
   invalidQuarter: (got) => `quarter must be 1, 2, 3 or 4 (got: ${got ?? 'nothing'}).`,
   invalidAsOf: (got) => `asOf must be a valid YYYY-MM-DD date (got: ${got}).`,
   invalidIndicator: (text) => `The plan has no indicator ${text}.`,
-  linkExpired: 'This download link has expired (it is valid for 15 minutes). Ask the bot for a new one with «export follow-up».',
-  linkInvalid: 'This download link is not valid (it was changed or is incomplete). Ask the bot for a new one with «export follow-up».',
+  linkExpired:
+    'This download link has expired (it is valid for 15 minutes). Ask the bot for a new one with «export follow-up».',
+  linkInvalid:
+    'This download link is not valid (it was changed or is incomplete). Ask the bot for a new one with «export follow-up».',
   openDataOff: 'Open data is not published on this server (PEI_OPEN_DATA is not true).',
   body: {
     'unsupported-media-type': 'This service only accepts JSON bodies (Content-Type: application/json).',
     'unsupported-encoding': 'Unsupported encoding: send the body uncompressed, gzip or deflate.',
     'body-too-large': 'The request body is too large (at most 1 MB, also once decompressed).',
-    'malformed-body': 'The request body could not be read (invalid compression or UTF-8, or the connection was interrupted).',
+    'malformed-body':
+      'The request body could not be read (invalid compression or UTF-8, or the connection was interrupted).',
     'invalid-json': 'The request body is not valid JSON.',
   },
   shuttingDown: 'The service is restarting; try again in a moment.',
@@ -35,7 +38,8 @@ export const http: HttpStrings = {
   badRequest: 'The request is not valid.',
   notFound: 'There is no such address on this service; GET / lists the available ones.',
   about: {
-    description: 'Microsoft Teams bot that follows the Strategic Institutional Plan 2024-2027 of the Secretaría General de la Alcaldía Mayor de Bogotá.',
+    description:
+      'Microsoft Teams bot that follows the Strategic Institutional Plan 2024-2027 of the Secretaría General de la Alcaldía Mayor de Bogotá.',
     messages: 'Bot Framework endpoint (Teams talks to the bot here).',
     healthz: 'Liveness: {"status":"ok"}.',
     status: 'Plan status as JSON (Authorization: Bearer PEI_API_TOKEN).',

@@ -9,7 +9,8 @@ export const mine: MineStrings = {
   reportedLine: (month, next, nextDeadline) => `${month} reported · next: ${next}, due by ${nextDeadline}`,
   reportedOnlyLine: (month) => `${month} reported`,
   noTargetLine: (year) => `No target in ${year}: no report expected`,
-  missingMonths: (n, months) => `${n === 1 ? 'Another month' : `${n} other months`} of this year not reported: ${months}`,
+  missingMonths: (n, months) =>
+    `${n === 1 ? 'Another month' : `${n} other months`} of this year not reported: ${months}`,
   btnReport: 'Report',
   btnOpen: 'See the indicator',
   nobodyTitle: 'You own no indicators',

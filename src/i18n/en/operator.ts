@@ -19,15 +19,18 @@ export const operator: OperatorStrings = {
   bandsNotPositive: 'the bands must be positive numbers',
   bandsNotOrdered: 'the bands must satisfy red < yellow <= green',
   bandsInvalid: (got, why) => `Invalid configuration: PEI_STATUS_BANDS="${got}": ${why}`,
-  reminderDaysInvalid: (got) => `Invalid configuration: PEI_REMINDER_DAYS="${got}": whole numbers between 0 and 30 separated by commas`,
-  requestTimeoutRange: 'Invalid configuration: PEI_REQUEST_TIMEOUT_MS must be between 100 and 14000 (Teams stops waiting after 15 s)',
+  reminderDaysInvalid: (got) =>
+    `Invalid configuration: PEI_REMINDER_DAYS="${got}": whole numbers between 0 and 30 separated by commas`,
+  requestTimeoutRange:
+    'Invalid configuration: PEI_REQUEST_TIMEOUT_MS must be between 100 and 14000 (Teams stops waiting after 15 s)',
 
   linkSecretShort: (file) => `${file}: the key of the download links is empty or short; delete it to generate another.`,
   listenMode: { authenticated: (botId) => `authenticated (BOT_ID ${botId})`, anonymous: 'local anonymous (no BOT_ID)' },
   listenReason: {
     PEI_HOST: 'because PEI_HOST asks for it',
     authenticated: 'every interface: with BOT_ID each request must carry a Bot Framework token',
-    anonymous: 'this machine only: without BOT_ID anyone reaching the port would be an admin; PEI_HOST=0.0.0.0 opens it',
+    anonymous:
+      'this machine only: without BOT_ID anyone reaching the port would be an admin; PEI_HOST=0.0.0.0 opens it',
   },
 
   planUnreadable: (file, why) => `The plan file ${file} could not be read: ${why}`,

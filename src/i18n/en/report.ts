@@ -9,8 +9,12 @@ export const report: ReportStrings = {
       ? 'Report the month’s progress: for a Suma indicator, what was achieved in the month; for the others (increasing, constant, decreasing), the level reached to date.'
       : t === 'suma'
         ? 'Report what was achieved in the month: this indicator adds up the months’ values.'
-        : 'Report the level reached to date (the cumulative value), not what was achieved in the month alone.') + ' Fields marked * are required.',
-  formErrorsSummary: (n) => (n === 1 ? 'Check the field marked in red; nothing was saved.' : `Check the ${n} fields marked in red; nothing was saved.`),
+        : 'Report the level reached to date (the cumulative value), not what was achieved in the month alone.') +
+    ' Fields marked * are required.',
+  formErrorsSummary: (n) =>
+    n === 1
+      ? 'Check the field marked in red; nothing was saved.'
+      : `Check the ${n} fields marked in red; nothing was saved.`,
   labelIndicator: 'Indicator',
   labelPeriod: 'Reporting month',
   labelValue: 'Value',
@@ -34,7 +38,8 @@ export const report: ReportStrings = {
   hintLast: (v, p) => `last report: ${v} (${p})`,
   hintNoReports: 'no reports yet',
   hintsToggle: (n) => `What to report for each indicator (${n})`,
-  hintsHeading: 'Suma: the progress in the period (what was achieved in the month). Creciente and Constante: the cumulative value to date.',
+  hintsHeading:
+    'Suma: the progress in the period (what was achieved in the month). Creciente and Constante: the cumulative value to date.',
   currentMonthSuffix: ' (in progress)',
   btnSubmit: 'Submit report',
   btnCancel: 'Cancel',
@@ -65,7 +70,8 @@ export const report: ReportStrings = {
   cancelledText: 'Nothing was saved. Type “report progress” whenever you want to start again.',
   refusedTitle: 'The report was not saved',
   saveFailedTitle: 'The report could not be saved',
-  saveFailedText: 'The store did not accept the report and nothing was saved. Try again in a moment; if it keeps failing, tell the planning office.',
+  saveFailedText:
+    'The store did not accept the report and nothing was saved. Try again in a moment; if it keeps failing, tell the planning office.',
   ownersTitle: (id) => `Owners of indicator ${id}`,
   ownersNone: 'This indicator has no owners assigned.',
   ownersAdded: (n) => `${n} assigned as owner.`,
@@ -78,13 +84,16 @@ export const report: ReportStrings = {
   adminsTitle: 'Bot administrators',
   adminsConfigured: 'Configured (PEI_ADMINS)',
   adminsAdded: 'Added in chat',
-  adminAddedNote: (n) => `${n} is now an administrator: they can assign owners, report any indicator and see the audit log.`,
+  adminAddedNote: (n) =>
+    `${n} is now an administrator: they can assign owners, report any indicator and see the audit log.`,
   adminRemovedNote: (n) => `${n} is no longer an administrator.`,
-  adminIsConfigured: (n) => `${n} is an administrator by configuration (PEI_ADMINS): only changing that setting removes them.`,
+  adminIsConfigured: (n) =>
+    `${n} is an administrator by configuration (PEI_ADMINS): only changing that setting removes them.`,
   adminNotFound: (n) => `${n} was not an administrator added in chat.`,
   adminOnlyTitle: 'Administrators only',
   adminOnlyText: 'This is for the planning office (the bot’s administrators). If you need the change, please ask them.',
-  assignWhichIndicator: 'Say which indicator, for example: “assign owner 4263 @Ana” or “assign owner 4263 ana.perez@secretariageneral.gov.co”.',
+  assignWhichIndicator:
+    'Say which indicator, for example: “assign owner 4263 @Ana” or “assign owner 4263 ana.perez@secretariageneral.gov.co”.',
   assignWhom: 'Say who: @mention them in Teams or type their e-mail, for example “assign owner 4263 @Ana”.',
   mentionWithoutId: (t) => `I can’t tell who “${t}” is: type @ and pick the person from the list, or use their e-mail.`,
   notAMention: (t) => `I can’t tell who “${t}” is: it is not a Teams mention.`,
@@ -92,7 +101,8 @@ export const report: ReportStrings = {
     `In this personal chat colleagues can’t be @mentioned (Teams only lets you mention people in the conversation). Type their work e-mail, for example “assign owner ${id} ana.perez@secretariageneral.gov.co”: they become the owner and I’ll recognise them when they write from that account. In a channel or group chat you can also @mention them.`,
   auditTitle: 'Audit log',
   auditTitleFor: (id) => `Audit log of indicator ${id}`,
-  auditIntro: (s, t) => (t > s ? `The latest ${s} of ${t} changes.` : t === 1 ? '1 change recorded.' : `${t} changes recorded.`),
+  auditIntro: (s, t) =>
+    t > s ? `The latest ${s} of ${t} changes.` : t === 1 ? '1 change recorded.' : `${t} changes recorded.`,
   auditEmpty: 'No changes recorded.',
   auditActions: {
     'report.create': 'Report',
@@ -106,7 +116,10 @@ export const report: ReportStrings = {
     'report.return': 'Report returned',
   },
   reviewListTitle: 'Reports to review',
-  reviewListIntro: (n) => (n === 1 ? '1 report waits for the planning office\'s review (oldest first).' : `${n} reports wait for the planning office's review (oldest first).`),
+  reviewListIntro: (n) =>
+    n === 1
+      ? "1 report waits for the planning office's review (oldest first)."
+      : `${n} reports wait for the planning office's review (oldest first).`,
   reviewListEmpty: 'Nothing to review. ✅',
   reviewItemLine: (v, a, w) => `v${v} · ${a} · ${w}`,
   btnApprove: 'Approve',
@@ -121,24 +134,32 @@ export const report: ReportStrings = {
   factProgressNow: (y) => `Indicator progress ${y}`,
   reviewState: { pendiente: '⏳ to review', aprobado: '✅ approved', devuelto: '↩️ returned' },
   returnedNoticeTitle: (id, p) => `↩️ Your report of indicator ${id} for ${p} was returned`,
-  returnedNoticeText: (who) => `${who} (planning office) returned the report; it no longer counts in the figures. Fix it and send it again.`,
+  returnedNoticeText: (who) =>
+    `${who} (planning office) returned the report; it no longer counts in the figures. Fix it and send it again.`,
   returnedReason: 'Reason',
   btnFixReport: 'Fix the report',
   fixNotice: (p, r) => `Fix the report for ${p} that was returned. Reason: ${r}`,
-  fixUnavailable: 'That report is no longer returned (it was corrected or reviewed again). Write "report progress" to open the form.',
+  fixUnavailable:
+    'That report is no longer returned (it was corrected or reviewed again). Write "report progress" to open the form.',
   reviewDigestTitle: (n) => (n === 1 ? '1 report to review' : `${n} reports to review`),
-  reviewDigestIntro: 'These owners\' reports wait for the planning office\'s review (oldest first).',
+  reviewDigestIntro: "These owners' reports wait for the planning office's review (oldest first).",
   reviewDigestMore: (n) => `and ${n} more`,
   missedNoticeTitle: (p) => `⚠️ The report for ${p} is overdue`,
-  missedNoticeText: (d) => `The deadline was ${d} and we have not received the report of these indicators. Please report it as soon as you can: the planning office was told.`,
+  missedNoticeText: (d) =>
+    `The deadline was ${d} and we have not received the report of these indicators. Please report it as soon as you can: the planning office was told.`,
   missedAdminsTitle: (p) => `⚠️ Reports for ${p} not received`,
-  missedAdminsText: (n, d) => (n === 1 ? `1 indicator was not reported by the deadline (${d}):` : `${n} indicators were not reported by the deadline (${d}):`),
+  missedAdminsText: (n, d) =>
+    n === 1
+      ? `1 indicator was not reported by the deadline (${d}):`
+      : `${n} indicators were not reported by the deadline (${d}):`,
   missedRow: (id, name, owners) => `**${id}** · ${name} — ${owners}`,
   reviewSubscribedTitle: '✅ Review digest on',
-  reviewSubscribedText: 'Every business day from 8:00 this conversation gets one message with the reports waiting for the planning office\'s review (when there are any).',
+  reviewSubscribedText:
+    "Every business day from 8:00 this conversation gets one message with the reports waiting for the planning office's review (when there are any).",
   reviewAlreadySubscribed: 'This conversation already gets the daily digest of reports to review.',
   reviewUnsubscribedTitle: 'Review digest cancelled',
-  reviewUnsubscribedText: 'This conversation no longer gets the daily digest of reports to review. Admins still get it in their personal chat.',
+  reviewUnsubscribedText:
+    'This conversation no longer gets the daily digest of reports to review. Admins still get it in their personal chat.',
   reviewNotSubscribed: 'This conversation was not subscribed to the digest of reports to review.',
   auditNone: 'none',
 };

@@ -16,7 +16,8 @@ const KIND: Record<StoreFileKind, string> = {
   journal: 'The journal',
 };
 const lines = (n: number) => `${n} ${n === 1 ? 'line' : 'lines'}`;
-const UNTOUCHED = 'No file was changed (left untouched): restore the store from a backup, or move it aside to start with an empty one.';
+const UNTOUCHED =
+  'No file was changed (left untouched): restore the store from a backup, or move it aside to start with an empty one.';
 const heldBy = (h: LockHolder) => `in use by process ${h.pid ?? '?'} (lock ${h.lockFile})`;
 
 function fileSystem(f: Extract<StoreFact, { kind: 'fs' }>): string {
@@ -50,7 +51,10 @@ function refusal(f: StoreFact): string | null {
     case 'wrong-version':
       return `The document ${f.file} has format version ${f.got}; this program reads versions 1 to 3`;
     case 'doc-invalid':
-      return `In the document ${f.file}, the record ${f.where} ${f.shown} is not valid (${f.problem})`.replace(/\s+/g, ' ');
+      return `In the document ${f.file}, the record ${f.where} ${f.shown} is not valid (${f.problem})`.replace(
+        /\s+/g,
+        ' ',
+      );
     case 'doc-tampered':
       return `The document ${f.file} was changed outside the bot or is damaged (its "integrity" checksum does not match its content)`;
     case 'doc-missing':

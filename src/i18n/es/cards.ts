@@ -121,7 +121,8 @@ export const cards: Strings = {
   groupPending: (n, y) => `⏳ Sin reporte en ${y} (${n})`,
   laggingDetail: (p, e) => `avance ${p} de ${e} esperado`,
   pendingDetail: (e) => `se esperaba ${e} a la fecha`,
-  nothingLagging: (y) => `✅ Nada va rezagado: ningún indicador está en rojo ni en amarillo y todos los que tienen meta en ${y} ya reportaron.`,
+  nothingLagging: (y) =>
+    `✅ Nada va rezagado: ningún indicador está en rojo ni en amarillo y todos los que tienen meta en ${y} ya reportaron.`,
   openObjectiveHeading: 'Abrir un objetivo',
 
   welcomeTitle: '¡Hola! Soy el bot del PEI',
@@ -144,11 +145,14 @@ export const cards: Strings = {
     exportFollowUp: { text: 'exportar seguimiento', hint: 'el libro de Excel del último trimestre (administradores)' },
     subscribe: { text: 'suscribir resumen semanal', hint: 'recibir cada lunes el resumen en este canal' },
   },
-  ownersNote: 'Si eres responsable de un indicador, repórtame su avance cada mes (hasta el quinto día hábil del mes siguiente); te lo recordaré antes del plazo.',
-  adminsNote: 'La Oficina Asesora de Planeación asigna responsables y puede suscribir un chat o canal al resumen semanal.',
+  ownersNote:
+    'Si eres responsable de un indicador, repórtame su avance cada mes (hasta el quinto día hábil del mes siguiente); te lo recordaré antes del plazo.',
+  adminsNote:
+    'La Oficina Asesora de Planeación asigna responsables y puede suscribir un chat o canal al resumen semanal.',
   languageNote: 'También entiendo preguntas en inglés.',
   helpTitle: 'Qué puedo hacer',
-  helpIntro: 'Pregúntame por el Plan Estratégico Institucional 2024-2027 con tus palabras. Toca un ejemplo para preguntarlo.',
+  helpIntro:
+    'Pregúntame por el Plan Estratégico Institucional 2024-2027 con tus palabras. Toca un ejemplo para preguntarlo.',
   helpSectionAsk: 'Consultar',
   helpSectionReport: 'Reportar',
   helpSectionAdmin: 'Oficina Asesora de Planeación',
@@ -184,13 +188,17 @@ export const cards: Strings = {
   exportFactExpires: 'El enlace vence',
   exportFactFile: 'Archivo',
   exportButton: 'Descargar el libro (Excel)',
-  exportNote: 'El enlace funciona sin iniciar sesión durante 15 minutos; no lo reenvíe. Después, pida otro con «exportar seguimiento».',
-  exportOnlyAdmins: 'Solo la Oficina Asesora de Planeación (administradores del bot) puede exportar el seguimiento. Si necesita el libro, pídalo a la Oficina.',
-  exportNotStarted: (q, y) => `El trimestre T${q} de ${y} aún no ha empezado: no hay seguimiento que exportar. Pruebe con «exportar seguimiento» (el último trimestre cerrado).`,
+  exportNote:
+    'El enlace funciona sin iniciar sesión durante 15 minutos; no lo reenvíe. Después, pida otro con «exportar seguimiento».',
+  exportOnlyAdmins:
+    'Solo la Oficina Asesora de Planeación (administradores del bot) puede exportar el seguimiento. Si necesita el libro, pídalo a la Oficina.',
+  exportNotStarted: (q, y) =>
+    `El trimestre T${q} de ${y} aún no ha empezado: no hay seguimiento que exportar. Pruebe con «exportar seguimiento» (el último trimestre cerrado).`,
   exportOutsidePlan: (y, a, b) => `El plan cubre ${a}–${b}; no hay seguimiento de ${y}.`,
   exportUnavailable: 'Los enlaces de descarga no están configurados en este servidor.',
   complianceTitle: (y) => `Cumplimiento de reportes ${y}`,
-  complianceSubtitle: (d, m) => `Meses cerrados al ${d}: ${m}. Plazo de cada mes: el quinto día hábil del mes siguiente (festivos de Colombia).`,
+  complianceSubtitle: (d, m) =>
+    `Meses cerrados al ${d}: ${m}. Plazo de cada mes: el quinto día hábil del mes siguiente (festivos de Colombia).`,
   complianceTotals: (a, t, s, p) => `En total: ${a} a tiempo, ${t} tarde, ${s} sin reporte y ${p} en plazo.`,
   complianceHeaderOwner: 'Responsable',
   complianceHeaderOnTime: 'A tiempo',
@@ -199,9 +207,11 @@ export const cards: Strings = {
   complianceHeaderOpen: 'En plazo',
   complianceIndicators: (ids) => `Indicadores: ${ids}`,
   complianceUnassigned: 'Sin responsable asignado',
-  complianceNote: 'Cuenta los meses de los indicadores con meta en el año; un mes va «a tiempo» si su primera versión se guardó a más tardar en su plazo.',
+  complianceNote:
+    'Cuenta los meses de los indicadores con meta en el año; un mes va «a tiempo» si su primera versión se guardó a más tardar en su plazo.',
   complianceNoMonths: (y) => `Aún no ha cerrado ningún mes de ${y}: no hay cumplimiento que medir.`,
-  helloText: '¡Hola! 👋 Soy PEI Bot: te cuento cómo va el Plan Estratégico Institucional. Pregúntame, por ejemplo, «¿cómo va el objetivo 5?».',
+  helloText:
+    '¡Hola! 👋 Soy PEI Bot: te cuento cómo va el Plan Estratégico Institucional. Pregúntame, por ejemplo, «¿cómo va el objetivo 5?».',
   thanksText: '¡Con gusto! 🙂 Aquí estoy cuando necesites algo del plan.',
   outOfScopeTitle: 'Eso no lo sé responder',
   outOfScopeText: (t) =>

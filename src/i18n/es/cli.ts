@@ -18,8 +18,16 @@ export const cli: CliStrings = {
   outMissing: 'falta --out ARCHIVO.xlsx',
   outNotXlsx: (got) => `--out debe terminar en .xlsx (recibido: ${got})`,
   writeFailed: (file, m) => `No se pudo escribir ${file}: ${m}`,
-  exported: (q, y, asOf, running, file, bytes) => `Seguimiento T${q} ${y} (corte ${asOf}${running ? ', trimestre en curso' : ''}) escrito en ${file} (${bytes} bytes).`,
-  status: { rojo: 'rojo', amarillo: 'amarillo', verde: 'verde', 'sobre-ejecucion': 'sobre-ejecución', 'sin-meta': 'sin meta', 'sin-datos': 'sin datos' },
+  exported: (q, y, asOf, running, file, bytes) =>
+    `Seguimiento T${q} ${y} (corte ${asOf}${running ? ', trimestre en curso' : ''}) escrito en ${file} (${bytes} bytes).`,
+  status: {
+    rojo: 'rojo',
+    amarillo: 'amarillo',
+    verde: 'verde',
+    'sobre-ejecucion': 'sobre-ejecución',
+    'sin-meta': 'sin meta',
+    'sin-datos': 'sin datos',
+  },
   statusTitle: (plan, y, asOf, m) => `${plan} — vigencia ${y}, corte ${asOf} (${m} meses cerrados)`,
   statusPlanLine: (p, e, c, s) => `Plan: avance ${p} | esperado ${e} | cuatrienio ${c} | ${s}`,
   colIndicator: 'Obj/Indicador',
@@ -64,10 +72,12 @@ export const cli: CliStrings = {
   migrateToInvalid: (got) => `--to debe ser una dirección postgres://… (recibido: ${got})`,
   migrateNoSource: (file) => `No existe el almacén ${file}. No se copió nada.`,
   migrateFailed: (to, m) => `No se pudo copiar a ${to}: ${m}. No se copió nada.`,
-  migrateRefused: (to, file) => `La base de datos ${to} ya tiene datos que no son los de ${file}. No se copió nada: use una base de datos vacía (o la que ya recibió este mismo archivo).`,
+  migrateRefused: (to, file) =>
+    `La base de datos ${to} ya tiene datos que no son los de ${file}. No se copió nada: use una base de datos vacía (o la que ya recibió este mismo archivo).`,
   migrateCounts: (n) =>
     `${n.reports} versiones de reportes, ${n.audit} entradas de auditoría, ${n.owners} indicadores con responsables, ` +
     `${n.admins} administradores, ${n.subscriptions} suscripciones, ${n.conversations} conversaciones, ${n.sent} envíos registrados`,
   migrateCopied: (file, to, what) => `Copiado de ${file} a ${to}: ${what}.`,
-  migrateUnchanged: (to, file, what) => `${to} ya tiene exactamente el contenido de ${file} (${what}); no se cambió nada.`,
+  migrateUnchanged: (to, file, what) =>
+    `${to} ya tiene exactamente el contenido de ${file} (${what}); no se cambió nada.`,
 };

@@ -9,8 +9,10 @@ export const csv: CsvStrings = {
     `el archivo usa ${name} como separador; use comas (,). En Excel: «Guardar como» → «CSV UTF-8 (delimitado por comas)». ` +
     `Se esperan las columnas ${columns}`,
   quoteNotClosed: 'hay comillas (") que se abren y no se cierran',
-  quoteInField: 'hay comillas (") en medio de un campo: encierra el campo entre comillas y duplica las comillas internas ("")',
-  quoteAfterStart: 'hay comillas (") después del comienzo de un campo: encierra el campo completo entre comillas y duplica las comillas internas ("")',
+  quoteInField:
+    'hay comillas (") en medio de un campo: encierra el campo entre comillas y duplica las comillas internas ("")',
+  quoteAfterStart:
+    'hay comillas (") después del comienzo de un campo: encierra el campo completo entre comillas y duplica las comillas internas ("")',
   columnCountMismatch: 'la fila no tiene el mismo número de columnas que el encabezado',
   invalidCsv: (code) => `el CSV no es válido en esta línea${code ? ` (${code})` : ''}`,
   missingColumns: (missing, expected) => `faltan columnas en el encabezado: ${missing} (se esperan ${expected})`,
@@ -19,5 +21,6 @@ export const csv: CsvStrings = {
   headerOnly: 'el archivo solo tiene el encabezado: no hay reportes que importar',
   rowColumns: (got, header) => `la fila tiene ${got} columnas y el encabezado ${header}`,
   authorMissing: 'reported_by: falta quién reporta (correo o id de Teams)',
-  duplicateInFile: (id, period, line) => `el indicador ${id} ya tiene un reporte de ${period} en la línea ${line} de este archivo`,
+  duplicateInFile: (id, period, line) =>
+    `el indicador ${id} ya tiene un reporte de ${period} en la línea ${line} de este archivo`,
 };

@@ -20,12 +20,14 @@ export const digest: DigestStrings = {
   seeObjective: (n) => `Ver el objetivo ${n}`,
   changesHeading: (since) => `Cambios desde el último resumen (${since})`,
   changesHeadingFirst: (d) => `Cambios de los últimos ${d} días`,
-  reportsReceived: (r, i) => `Se recibieron ${r} ${r === 1 ? 'reporte' : 'reportes'} de ${i} ${i === 1 ? 'indicador' : 'indicadores'}.`,
+  reportsReceived: (r, i) =>
+    `Se recibieron ${r} ${r === 1 ? 'reporte' : 'reportes'} de ${i} ${i === 1 ? 'indicador' : 'indicadores'}.`,
   noReports: 'No se recibieron reportes nuevos.',
   reportLine: (p, v, a, ver) => `${p}: ${v}${a ? ` (${a})` : ''}${ver > 1 ? ` · corrección v${ver}` : ''}`,
   statusChangesHeading: (n) => `Cambios de estado (${n})`,
   noStatusChanges: 'Ningún cambio de estado.',
-  firstDigestNoChanges: 'Es el primer resumen de esta conversación: los cambios de estado se mostrarán desde el próximo.',
+  firstDigestNoChanges:
+    'Es el primer resumen de esta conversación: los cambios de estado se mostrarán desde el próximo.',
   planLabel: 'Plan',
   objectiveLabel: (n) => `Objetivo ${n}`,
   laggingHeading: (r, a) => `Indicadores rezagados: ${r} en rojo, ${a} en amarillo`,
@@ -40,7 +42,8 @@ export const digest: DigestStrings = {
   pendingSummary: (n, u) =>
     `${n === 1 ? '1 indicador no ha reportado' : `${n} indicadores no han reportado`}${u ? ` (${u} sin responsable asignado)` : ''}.`,
   pendingOwners: (o) => `Responsable: ${o}`,
-  complianceLine: (y, a, t, s, p) => `Cumplimiento de reportes ${y}: ${a} meses a tiempo, ${t} tarde, ${s} sin reporte y ${p} en plazo («cumplimiento» para el detalle).`,
+  complianceLine: (y, a, t, s, p) =>
+    `Cumplimiento de reportes ${y}: ${a} meses a tiempo, ${t} tarde, ${s} sin reporte y ${p} en plazo («cumplimiento» para el detalle).`,
   noOwner: 'sin responsable',
   seeIndicator: (id) => `Ver el indicador ${id}`,
   andMore: (n) => `y ${n} más`,
@@ -61,7 +64,8 @@ export const digest: DigestStrings = {
   reminderSummary: (p) => `Recordatorio: reporte de ${p}`,
 
   subscribedTitle: '✅ Resumen semanal activado',
-  subscribedText: (w) => `${w} recibirá el resumen semanal del PEI: estado del plan, cambios de la semana, indicadores rezagados y reportes pendientes.`,
+  subscribedText: (w) =>
+    `${w} recibirá el resumen semanal del PEI: estado del plan, cambios de la semana, indicadores rezagados y reportes pendientes.`,
   alreadySubscribedTitle: 'El resumen semanal ya estaba activado',
   alreadySubscribedText: (w) => `${w} ya recibe el resumen semanal del PEI.`,
   nextRun: (w) => `Próximo envío: ${w}.`,
@@ -70,7 +74,8 @@ export const digest: DigestStrings = {
   notSubscribedTitle: 'No había suscripción',
   notSubscribedText: (w) => `${w} no estaba suscrita al resumen semanal.`,
   onlyAdminsTitle: 'Solo para administradores',
-  onlyAdminsText: 'Enviar el resumen a pedido es una función de la Oficina Asesora de Planeación. El resumen llega solo cada semana a las conversaciones suscritas.',
+  onlyAdminsText:
+    'Enviar el resumen a pedido es una función de la Oficina Asesora de Planeación. El resumen llega solo cada semana a las conversaciones suscritas.',
   whereChannel: 'Este canal',
   whereGroup: 'Este chat de grupo',
   wherePersonal: 'Este chat',

@@ -8,13 +8,15 @@ export const http: HttpStrings = {
   invalidAsOf: (got) => `asOf debe ser una fecha AAAA-MM-DD válida (recibido: ${got}).`,
   invalidIndicator: (text) => `El plan no tiene el indicador ${text}.`,
   linkExpired: 'Este enlace de descarga venció (vale 15 minutos). Pida uno nuevo al bot con «exportar seguimiento».',
-  linkInvalid: 'Este enlace de descarga no es válido (fue modificado o está incompleto). Pida uno nuevo al bot con «exportar seguimiento».',
+  linkInvalid:
+    'Este enlace de descarga no es válido (fue modificado o está incompleto). Pida uno nuevo al bot con «exportar seguimiento».',
   openDataOff: 'Los datos abiertos no están publicados en este servidor (PEI_OPEN_DATA no es true).',
   body: {
     'unsupported-media-type': 'Este servicio solo acepta cuerpos JSON (Content-Type: application/json).',
     'unsupported-encoding': 'Codificación no admitida: use el cuerpo sin comprimir, gzip o deflate.',
     'body-too-large': 'El cuerpo de la petición es demasiado grande (máximo 1 MB, también una vez descomprimido).',
-    'malformed-body': 'No se pudo leer el cuerpo de la petición (compresión o UTF-8 inválidos, o conexión interrumpida).',
+    'malformed-body':
+      'No se pudo leer el cuerpo de la petición (compresión o UTF-8 inválidos, o conexión interrumpida).',
     'invalid-json': 'El cuerpo de la petición no es JSON válido.',
   },
   shuttingDown: 'El servicio se está reiniciando; intente de nuevo en un momento.',
@@ -35,7 +37,8 @@ export const http: HttpStrings = {
   badRequest: 'La petición no es válida.',
   notFound: 'No existe esa dirección en este servicio; GET / lista las disponibles.',
   about: {
-    description: 'Bot de Microsoft Teams para el seguimiento del Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá.',
+    description:
+      'Bot de Microsoft Teams para el seguimiento del Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá.',
     messages: 'Endpoint del Bot Framework (Teams habla con el bot aquí).',
     healthz: 'Salud del servicio: {"status":"ok"}.',
     status: 'Estado del plan en JSON (Authorization: Bearer PEI_API_TOKEN).',

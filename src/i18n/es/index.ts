@@ -15,4 +15,20 @@ import { operator } from './operator';
 import { store } from './store';
 import { mine } from './mine';
 
-export const es: Catalog = { cards, explain, status, report, validation, digest, replies, http, csv, cli, names, reviewOutcome, operator, store, mine };
+export const es: Catalog = {
+  cards,
+  explain,
+  status,
+  report,
+  validation,
+  digest,
+  replies,
+  http,
+  csv,
+  cli,
+  names,
+  reviewOutcome,
+  operator,
+  store,
+  mine,
+};

@@ -6,7 +6,8 @@ export const mine: MineStrings = {
     `Tienes ${count === 1 ? '1 indicador' : `${count} indicadores`} a tu cargo. Avance de ${year} con corte al ${asOf}.`,
   dueLine: (month, deadline) => `Por reportar: ${month}, plazo hasta el ${deadline}`,
   overdueLine: (month, deadline) => `Vencido: ${month} sin reporte (el plazo fue el ${deadline})`,
-  reportedLine: (month, next, nextDeadline) => `${month} reportado · siguiente: ${next}, plazo hasta el ${nextDeadline}`,
+  reportedLine: (month, next, nextDeadline) =>
+    `${month} reportado · siguiente: ${next}, plazo hasta el ${nextDeadline}`,
   reportedOnlyLine: (month) => `${month} reportado`,
   noTargetLine: (year) => `Sin meta programada en ${year}: no se espera reporte`,
   missingMonths: (n, months) => `${n === 1 ? 'Otro mes' : `Otros ${n} meses`} de este año sin reporte: ${months}`,

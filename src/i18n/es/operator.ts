@@ -19,15 +19,19 @@ export const operator: OperatorStrings = {
   bandsNotPositive: 'los umbrales deben ser números positivos',
   bandsNotOrdered: 'los umbrales deben cumplir rojo < amarillo <= verde',
   bandsInvalid: (got, why) => `Configuración inválida: PEI_STATUS_BANDS="${got}": ${why}`,
-  reminderDaysInvalid: (got) => `Configuración inválida: PEI_REMINDER_DAYS="${got}": enteros entre 0 y 30 separados por comas`,
-  requestTimeoutRange: 'Configuración inválida: PEI_REQUEST_TIMEOUT_MS debe estar entre 100 y 14000 (Teams deja de esperar a los 15 s)',
+  reminderDaysInvalid: (got) =>
+    `Configuración inválida: PEI_REMINDER_DAYS="${got}": enteros entre 0 y 30 separados por comas`,
+  requestTimeoutRange:
+    'Configuración inválida: PEI_REQUEST_TIMEOUT_MS debe estar entre 100 y 14000 (Teams deja de esperar a los 15 s)',
 
-  linkSecretShort: (file) => `${file}: la clave de los enlaces de descarga está vacía o es corta; bórrela para generar otra.`,
+  linkSecretShort: (file) =>
+    `${file}: la clave de los enlaces de descarga está vacía o es corta; bórrela para generar otra.`,
   listenMode: { authenticated: (botId) => `autenticado (BOT_ID ${botId})`, anonymous: 'anónimo local (sin BOT_ID)' },
   listenReason: {
     PEI_HOST: 'porque PEI_HOST lo pide',
     authenticated: 'todas las interfaces: con BOT_ID cada petición debe traer un token del Bot Framework',
-    anonymous: 'solo esta máquina: sin BOT_ID cualquiera que alcance el puerto sería administrador; PEI_HOST=0.0.0.0 lo abre',
+    anonymous:
+      'solo esta máquina: sin BOT_ID cualquiera que alcance el puerto sería administrador; PEI_HOST=0.0.0.0 lo abre',
   },
 
   planUnreadable: (file, why) => `No se pudo leer el archivo del plan ${file}: ${why}`,

@@ -9,8 +9,12 @@ export const report: ReportStrings = {
       ? 'Reporta el avance del mes: en un indicador de Suma, lo logrado en el mes; en los demás (creciente, constante, decreciente), el nivel alcanzado a la fecha.'
       : t === 'suma'
         ? 'Reporta lo logrado en el mes: este indicador suma los valores de los meses.'
-        : 'Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.') + ' Los campos con * son obligatorios.',
-  formErrorsSummary: (n) => (n === 1 ? 'Revisa el campo marcado en rojo; no se guardó nada.' : `Revisa los ${n} campos marcados en rojo; no se guardó nada.`),
+        : 'Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.') +
+    ' Los campos con * son obligatorios.',
+  formErrorsSummary: (n) =>
+    n === 1
+      ? 'Revisa el campo marcado en rojo; no se guardó nada.'
+      : `Revisa los ${n} campos marcados en rojo; no se guardó nada.`,
   labelIndicator: 'Indicador',
   labelPeriod: 'Mes del reporte (corte)',
   labelValue: 'Valor',
@@ -33,7 +37,8 @@ export const report: ReportStrings = {
   hintLast: (v, p) => `último reporte: ${v} (${p})`,
   hintNoReports: 'sin reportes aún',
   hintsToggle: (n) => `Qué reportar en cada indicador (${n})`,
-  hintsHeading: 'Suma: el avance del periodo (lo logrado en el mes). Creciente y Constante: el valor acumulado a la fecha.',
+  hintsHeading:
+    'Suma: el avance del periodo (lo logrado en el mes). Creciente y Constante: el valor acumulado a la fecha.',
   currentMonthSuffix: ' (en curso)',
   btnSubmit: 'Enviar reporte',
   btnCancel: 'Cancelar',
@@ -64,7 +69,8 @@ export const report: ReportStrings = {
   cancelledText: 'No se guardó nada. Escribe «reportar avance» cuando quieras volver a empezar.',
   refusedTitle: 'No se guardó el reporte',
   saveFailedTitle: 'No se pudo guardar el reporte',
-  saveFailedText: 'El almacén no aceptó el reporte y no se guardó nada. Inténtalo de nuevo en un momento; si sigue fallando, avisa a la Oficina Asesora de Planeación.',
+  saveFailedText:
+    'El almacén no aceptó el reporte y no se guardó nada. Inténtalo de nuevo en un momento; si sigue fallando, avisa a la Oficina Asesora de Planeación.',
   ownersTitle: (id) => `Responsables del indicador ${id}`,
   ownersNone: 'Este indicador no tiene responsables asignados.',
   ownersAdded: (n) => `Se asignó como responsable a ${n}.`,
@@ -77,21 +83,28 @@ export const report: ReportStrings = {
   adminsTitle: 'Administradores del bot',
   adminsConfigured: 'Configurados (PEI_ADMINS)',
   adminsAdded: 'Agregados en el chat',
-  adminAddedNote: (n) => `${n} ahora es administrador: puede asignar responsables, reportar cualquier indicador y ver la auditoría.`,
+  adminAddedNote: (n) =>
+    `${n} ahora es administrador: puede asignar responsables, reportar cualquier indicador y ver la auditoría.`,
   adminRemovedNote: (n) => `${n} ya no es administrador.`,
-  adminIsConfigured: (n) => `${n} es administrador por configuración (PEI_ADMINS): solo se puede quitar cambiando esa variable.`,
+  adminIsConfigured: (n) =>
+    `${n} es administrador por configuración (PEI_ADMINS): solo se puede quitar cambiando esa variable.`,
   adminNotFound: (n) => `${n} no era administrador agregado en el chat.`,
   adminOnlyTitle: 'Solo para administradores',
-  adminOnlyText: 'Esta acción es de la Oficina Asesora de Planeación (administradores del bot). Si necesitas el cambio, pídeselo a ellos.',
-  assignWhichIndicator: 'Indica el indicador, por ejemplo: «asignar responsable 4263 @Ana» o «asignar responsable 4263 ana.perez@secretariageneral.gov.co».',
-  assignWhom: 'Indica a quién: menciónalo con @ en Teams o escribe su correo, por ejemplo «asignar responsable 4263 @Ana».',
-  mentionWithoutId: (t) => `No reconozco a «${t}» como una mención de Teams: escribe @ y elige a la persona de la lista, o usa su correo.`,
+  adminOnlyText:
+    'Esta acción es de la Oficina Asesora de Planeación (administradores del bot). Si necesitas el cambio, pídeselo a ellos.',
+  assignWhichIndicator:
+    'Indica el indicador, por ejemplo: «asignar responsable 4263 @Ana» o «asignar responsable 4263 ana.perez@secretariageneral.gov.co».',
+  assignWhom:
+    'Indica a quién: menciónalo con @ en Teams o escribe su correo, por ejemplo «asignar responsable 4263 @Ana».',
+  mentionWithoutId: (t) =>
+    `No reconozco a «${t}» como una mención de Teams: escribe @ y elige a la persona de la lista, o usa su correo.`,
   notAMention: (t) => `No reconozco a «${t}» como una mención de Teams.`,
   assignByEmailPersonal: (id) =>
     `En este chat personal no se puede mencionar a colegas (Teams solo deja mencionar a quienes están en la conversación). Escribe su correo institucional, por ejemplo «asignar responsable ${id} ana.perez@secretariageneral.gov.co»: quedará como responsable y lo reconoceré cuando me escriba con esa cuenta. En un canal o chat de grupo también puedes mencionarlo con @.`,
   auditTitle: 'Auditoría',
   auditTitleFor: (id) => `Auditoría del indicador ${id}`,
-  auditIntro: (s, t) => (t > s ? `Los ${s} cambios más recientes de ${t}.` : t === 1 ? '1 cambio registrado.' : `${t} cambios registrados.`),
+  auditIntro: (s, t) =>
+    t > s ? `Los ${s} cambios más recientes de ${t}.` : t === 1 ? '1 cambio registrado.' : `${t} cambios registrados.`,
   auditEmpty: 'No hay cambios registrados.',
   auditActions: {
     'report.create': 'Reporte',
@@ -105,7 +118,10 @@ export const report: ReportStrings = {
     'report.return': 'Reporte devuelto',
   },
   reviewListTitle: 'Reportes por revisar',
-  reviewListIntro: (n) => (n === 1 ? '1 reporte espera la revisión de la Oficina Asesora de Planeación (el más antiguo primero).' : `${n} reportes esperan la revisión de la Oficina Asesora de Planeación (los más antiguos primero).`),
+  reviewListIntro: (n) =>
+    n === 1
+      ? '1 reporte espera la revisión de la Oficina Asesora de Planeación (el más antiguo primero).'
+      : `${n} reportes esperan la revisión de la Oficina Asesora de Planeación (los más antiguos primero).`,
   reviewListEmpty: 'No hay reportes por revisar. ✅',
   reviewItemLine: (v, a, w) => `v${v} · ${a} · ${w}`,
   btnApprove: 'Aprobar',
@@ -120,24 +136,33 @@ export const report: ReportStrings = {
   factProgressNow: (y) => `Avance ${y} del indicador`,
   reviewState: { pendiente: '⏳ por revisar', aprobado: '✅ aprobado', devuelto: '↩️ devuelto' },
   returnedNoticeTitle: (id, p) => `↩️ Tu reporte del indicador ${id} de ${p} fue devuelto`,
-  returnedNoticeText: (who) => `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corrígelo y envíalo de nuevo.`,
+  returnedNoticeText: (who) =>
+    `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corrígelo y envíalo de nuevo.`,
   returnedReason: 'Motivo',
   btnFixReport: 'Corregir el reporte',
   fixNotice: (p, r) => `Corrige el reporte de ${p} que fue devuelto. Motivo: ${r}`,
-  fixUnavailable: 'Ese reporte ya no está devuelto (se corrigió o se revisó de nuevo). Escribe «reportar avance» para abrir el formulario.',
+  fixUnavailable:
+    'Ese reporte ya no está devuelto (se corrigió o se revisó de nuevo). Escribe «reportar avance» para abrir el formulario.',
   reviewDigestTitle: (n) => (n === 1 ? '1 reporte por revisar' : `${n} reportes por revisar`),
-  reviewDigestIntro: 'Estos reportes de los responsables esperan la revisión de la Oficina Asesora de Planeación (los más antiguos primero).',
+  reviewDigestIntro:
+    'Estos reportes de los responsables esperan la revisión de la Oficina Asesora de Planeación (los más antiguos primero).',
   reviewDigestMore: (n) => `y ${n} más`,
   missedNoticeTitle: (p) => `⚠️ Venció el plazo del reporte de ${p}`,
-  missedNoticeText: (d) => `El plazo venció el ${d} y no hemos recibido el reporte de estos indicadores. Repórtalo cuanto antes: la Oficina Asesora de Planeación fue informada.`,
+  missedNoticeText: (d) =>
+    `El plazo venció el ${d} y no hemos recibido el reporte de estos indicadores. Repórtalo cuanto antes: la Oficina Asesora de Planeación fue informada.`,
   missedAdminsTitle: (p) => `⚠️ Reportes de ${p} sin recibir`,
-  missedAdminsText: (n, d) => (n === 1 ? `1 indicador no se reportó antes del plazo (${d}):` : `${n} indicadores no se reportaron antes del plazo (${d}):`),
+  missedAdminsText: (n, d) =>
+    n === 1
+      ? `1 indicador no se reportó antes del plazo (${d}):`
+      : `${n} indicadores no se reportaron antes del plazo (${d}):`,
   missedRow: (id, name, owners) => `**${id}** · ${name} — ${owners}`,
   reviewSubscribedTitle: '✅ Resumen de revisión activado',
-  reviewSubscribedText: 'Cada día hábil, desde las 8:00, esta conversación recibe un solo mensaje con los reportes que esperan la revisión de la Oficina Asesora de Planeación (si hay alguno).',
+  reviewSubscribedText:
+    'Cada día hábil, desde las 8:00, esta conversación recibe un solo mensaje con los reportes que esperan la revisión de la Oficina Asesora de Planeación (si hay alguno).',
   reviewAlreadySubscribed: 'Esta conversación ya recibe el resumen diario de reportes por revisar.',
   reviewUnsubscribedTitle: 'Resumen de revisión cancelado',
-  reviewUnsubscribedText: 'Esta conversación ya no recibe el resumen diario de reportes por revisar. Los administradores lo siguen recibiendo en su chat personal.',
+  reviewUnsubscribedText:
+    'Esta conversación ya no recibe el resumen diario de reportes por revisar. Los administradores lo siguen recibiendo en su chat personal.',
   reviewNotSubscribed: 'Esta conversación no estaba suscrita al resumen de reportes por revisar.',
   auditNone: 'ninguno',
 };

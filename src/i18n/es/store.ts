@@ -16,8 +16,10 @@ const KIND: Record<StoreFileKind, string> = {
   journal: 'El diario de cambios',
 };
 const lines = (n: number) => `${n} ${n === 1 ? 'línea' : 'líneas'}`;
-const UNTOUCHED = 'No se modificó ningún archivo (left untouched): restaure el almacén desde una copia de seguridad o apártelo para empezar con uno vacío.';
-const heldBy = (h: LockHolder) => `en uso por ${h.pid ? `el proceso ${h.pid}` : 'otro proceso'} (in use by process ${h.pid ?? '?'}; bloqueo ${h.lockFile})`;
+const UNTOUCHED =
+  'No se modificó ningún archivo (left untouched): restaure el almacén desde una copia de seguridad o apártelo para empezar con uno vacío.';
+const heldBy = (h: LockHolder) =>
+  `en uso por ${h.pid ? `el proceso ${h.pid}` : 'otro proceso'} (in use by process ${h.pid ?? '?'}; bloqueo ${h.lockFile})`;
 
 function fileSystem(f: Extract<StoreFact, { kind: 'fs' }>): string {
   const [d, file, errno] = [DOING[f.doing], f.file, f.errno ?? ''];
@@ -50,7 +52,10 @@ function refusal(f: StoreFact): string | null {
     case 'wrong-version':
       return `El documento ${f.file} tiene la versión de formato ${f.got}; este programa lee las versiones 1 a 3`;
     case 'doc-invalid':
-      return `En el documento ${f.file}, el registro ${f.where} ${f.shown} no es válido (${f.problem})`.replace(/\s+/g, ' ');
+      return `En el documento ${f.file}, el registro ${f.where} ${f.shown} no es válido (${f.problem})`.replace(
+        /\s+/g,
+        ' ',
+      );
     case 'doc-tampered':
       return `El documento ${f.file} fue modificado fuera del bot o está dañado (su suma de verificación "integrity" no coincide con su contenido)`;
     case 'doc-missing':
@@ -95,7 +100,8 @@ function say(f: StoreFact): string {
   const refused = refusal(f);
   if (refused) return `${refused}: no se inicia el almacén. ${UNTOUCHED}`;
   const repaired = repair(f);
-  if (repaired) return `PEI store: ${repaired}${'readOnly' in f && f.readOnly ? ' (solo en memoria: solo lectura)' : ''}`;
+  if (repaired)
+    return `PEI store: ${repaired}${'readOnly' in f && f.readOnly ? ' (solo en memoria: solo lectura)' : ''}`;
   switch (f.kind) {
     case 'fs':
       return fileSystem(f);

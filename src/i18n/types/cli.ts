@@ -34,7 +34,15 @@ export interface CliStrings {
   migrateNoSource(file: string): string;
   migrateFailed(to: string, message: string): string;
   migrateRefused(to: string, file: string): string;
-  migrateCounts(n: { reports: number; audit: number; owners: number; admins: number; subscriptions: number; conversations: number; sent: number }): string;
+  migrateCounts(n: {
+    reports: number;
+    audit: number;
+    owners: number;
+    admins: number;
+    subscriptions: number;
+    conversations: number;
+    sent: number;
+  }): string;
   migrateCopied(file: string, to: string, what: string): string;
   migrateUnchanged(to: string, file: string, what: string): string;
   checkNew: string;

@@ -1,5 +1,6 @@
 /** The HTTP services' messages: errors of the read APIs, the download link, the body reader, the about document. */
-export type BodyErrorCode = 'unsupported-media-type' | 'unsupported-encoding' | 'body-too-large' | 'malformed-body' | 'invalid-json';
+export type BodyErrorCode =
+  'unsupported-media-type' | 'unsupported-encoding' | 'body-too-large' | 'malformed-body' | 'invalid-json';
 
 export interface HttpStrings {
   apiDisabled: string;
@@ -18,7 +19,15 @@ export interface HttpStrings {
   methodNotAllowed(method: string, path: string, allowed: readonly string[]): string;
   notFound: string;
   /** /api/messages: what is wrong with the activity, the Bot Framework authorization, an invoke the bot does not handle. */
-  activity: { type: string; serviceUrl: string; conversation: string; channelId: string; from: string; recipient: string; invalidField(where: string): string };
+  activity: {
+    type: string;
+    serviceUrl: string;
+    conversation: string;
+    channelId: string;
+    from: string;
+    recipient: string;
+    invalidField(where: string): string;
+  };
   botUnauthorized: string;
   unsupportedInvoke: string;
   badRequest: string;
