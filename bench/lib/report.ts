@@ -113,23 +113,25 @@ export function checks(o: BenchOutput): Check[] {
   const c = o.best?.c;
   const d = o.best?.d;
   const out: Check[] = [];
+  // The throughput-ratio rows compare with the echo bot. Their targets are retired (Teams caps an app at 50 requests/s,
+  // and simple code is worth more than a faster turn): kept as information, judged by nothing.
   if (b && c) {
     out.push({
-      target: 'c throughput ≥ 0.9 × b',
+      target: 'c throughput vs b (retired target ≥ 0.9 ×; information)',
       measured: `${round(c.reqPerSec / b.reqPerSec, 2)} × (${int(c.reqPerSec)} vs ${int(b.reqPerSec)} req/s)`,
-      ok: c.reqPerSec >= 0.9 * b.reqPerSec,
+      ok: undefined,
     });
     out.push({
-      target: 'c p99 ≤ 1.2 × b p99',
+      target: 'c p99 vs b p99 (retired target ≤ 1.2 ×; information)',
       measured: `${round(c.p99 / b.p99, 2)} × (${ms(c.p99)} vs ${ms(b.p99)} ms)`,
-      ok: c.p99 <= 1.2 * b.p99,
+      ok: undefined,
     });
   }
   if (b && d)
     out.push({
-      target: 'd throughput ≥ 1.0 × b',
+      target: 'd throughput vs b (retired target ≥ 1.0 ×; information)',
       measured: `${round(d.reqPerSec / b.reqPerSec, 2)} × (${int(d.reqPerSec)} vs ${int(b.reqPerSec)} req/s)`,
-      ok: d.reqPerSec >= 1.0 * b.reqPerSec,
+      ok: undefined,
     });
   const e = o.best?.e;
   // Teams gives a message extension 5 s to answer; the search must take a small part of it under load.
