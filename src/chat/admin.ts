@@ -2,7 +2,7 @@ import type { Understanding } from '../language/types';
 import type { Person } from '../domain/records';
 import { personFromEmail, personKeys, personOf, samePerson } from '../reports/ownership';
 import { findIndicator } from '../reports/validate';
-import * as cards from '../views/cards';
+import { messageCard, unknownIndicatorCard } from '../views/message-cards';
 import { adminsCard, allOwnersCard, auditLogCard, ownersCard } from '../views/report-cards';
 import { reportStrings } from '../i18n';
 import { joinList } from '../views/format';
@@ -50,13 +50,13 @@ function words(u: Understanding): string[] {
 function adminOnly(turn: ChatTurn): ChatResult {
   const s = reportStrings(turn.lang);
   return reply.card(
-    cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'warning' }),
+    messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'warning' }),
     s.adminOnlyTitle,
   );
 }
 
 function say(turn: ChatTurn, text: string, color: 'attention' | 'warning' | 'default' = 'default'): ChatResult {
-  return reply.card(cards.messageCard({ text, color }));
+  return reply.card(messageCard({ text, color }));
 }
 
 /**
@@ -106,7 +106,7 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
       'warning',
     );
   const ind = findIndicator(services.plan, id);
-  if (!ind) return reply.card(cards.unknownIndicatorCard(id, await viewContext(services, turn)));
+  if (!ind) return reply.card(unknownIndicatorCard(id, await viewContext(services, turn)));
   const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u, ind.id);
 
@@ -149,7 +149,7 @@ export const auditLog: IntentHandler = async (services, turn, u) => {
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   if (id) {
     const ind = findIndicator(services.plan, id);
-    if (!ind) return reply.card(cards.unknownIndicatorCard(id, await viewContext(services, turn)));
+    if (!ind) return reply.card(unknownIndicatorCard(id, await viewContext(services, turn)));
     const all = [
       ...(await services.store.audit({ target: `report:${ind.id}:` })),
       ...(await services.store.audit({ target: `owner:${ind.id}` })),
@@ -228,7 +228,7 @@ const admins: IntentHandler = async (services, turn, u) => {
 const owners: IntentHandler = async (services, turn, u) => {
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   const ind = id ? findIndicator(services.plan, id) : undefined;
-  if (id && !ind) return reply.card(cards.unknownIndicatorCard(id, await viewContext(services, turn)));
+  if (id && !ind) return reply.card(unknownIndicatorCard(id, await viewContext(services, turn)));
   if (ind) {
     return reply.card(
       ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id) }),

@@ -4,8 +4,18 @@ import type { Indicator } from '../domain/plan';
 import { bogotaDate, lastClosedPeriod, yearOf } from '../calendar';
 import type { IndicatorFigures } from '../progress/engine';
 import type { Understanding } from '../language/types';
-import * as cards from '../views/cards';
-import type { ViewContext } from '../views/cards';
+import type { ViewContext } from '../views/card-parts';
+import { greetingCard, helpCard, missionVisionCard } from '../views/help-cards';
+import { indicatorDetailCard } from '../views/indicator-cards';
+import {
+  chooseIndicatorCard,
+  chooseObjectiveCard,
+  notUnderstoodCard,
+  outOfScopeCard,
+  unknownIndicatorCard,
+  unknownObjectiveCard,
+} from '../views/message-cards';
+import { laggingCard, objectiveStatusCard, planSummaryCard } from '../views/status-cards';
 import { isAdmin, reportableIndicators } from './roles';
 import { pendingReviews } from '../reports/review';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
@@ -48,10 +58,10 @@ export async function objectiveStatus(
 ): Promise<ChatResult> {
   const ctx = await viewContext(services, turn);
   if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length)
-    return reply.card(cards.unknownObjectiveCard(n, ctx));
+    return reply.card(unknownObjectiveCard(n, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const fig = (await services.status.figures(year, asOf)).objectives[n - 1];
-  return reply.card(cards.objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
+  return reply.card(objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
 }
 
 export async function indicatorDetail(
@@ -62,7 +72,7 @@ export async function indicatorDetail(
 ): Promise<ChatResult> {
   const ctx = await viewContext(services, turn);
   const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
-  if (!ind) return reply.card(cards.unknownIndicatorCard(id, ctx));
+  if (!ind) return reply.card(unknownIndicatorCard(id, ctx));
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const pick = async (y: number): Promise<IndicatorFigures> =>
     (await services.status.figures(y, asOf)).objectives[ind.objective - 1].indicators.find(
@@ -71,7 +81,7 @@ export async function indicatorDetail(
   const byYear: IndicatorFigures[] = [];
   for (const y of PLAN_YEARS) byYear.push(await pick(y));
   return reply.card(
-    cards.indicatorDetailCard(await pick(year), byYear, ctx),
+    indicatorDetailCard(await pick(year), byYear, ctx),
     catalog(turn.lang).replies.summaryIndicator(ind.id),
   );
 }
@@ -80,7 +90,7 @@ export async function planSummary(services: Services, turn: ChatTurn, namedYear?
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const ctx = await viewContext(services, turn);
   return reply.card(
-    cards.planSummaryCard(await services.status.figures(year, asOf), ctx),
+    planSummaryCard(await services.status.figures(year, asOf), ctx),
     catalog(turn.lang).replies.summaryPlan,
   );
 }
@@ -88,7 +98,7 @@ export async function planSummary(services: Services, turn: ChatTurn, namedYear?
 export async function lagging(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
   const { year, asOf } = chatPeriod(turn.now, namedYear);
   const ctx = await viewContext(services, turn);
-  return reply.card(cards.laggingCard(await services.status.figures(year, asOf), ctx));
+  return reply.card(laggingCard(await services.status.figures(year, asOf), ctx));
 }
 
 export async function ask(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult | undefined> {
@@ -97,7 +107,7 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
     case 'objective-status':
       if (u.objective === undefined && u.chooseObjective) {
         const { year, asOf } = chatPeriod(turn.now, u.year);
-        return reply.card(cards.chooseObjectiveCard(ctx, await services.status.figures(year, asOf)));
+        return reply.card(chooseObjectiveCard(ctx, await services.status.figures(year, asOf)));
       }
       return u.objective !== undefined
         ? objectiveStatus(services, turn, u.objective, u.year)
@@ -108,14 +118,10 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
       if (u.indicatorIds?.length) {
         const map = indicatorsById(services);
         return reply.card(
-          cards.chooseIndicatorCard(
-            u.indicatorIds.map((id) => map.get(id)!).filter(Boolean),
-            u.original ?? u.text,
-            ctx,
-          ),
+          chooseIndicatorCard(u.indicatorIds.map((id) => map.get(id)!).filter(Boolean), u.original ?? u.text, ctx),
         );
       }
-      return reply.card(cards.notUnderstoodCard(u.original ?? u.text, ctx));
+      return reply.card(notUnderstoodCard(u.original ?? u.text, ctx));
     case 'plan-summary':
       return planSummary(services, turn, u.year);
     case 'lagging':
@@ -123,19 +129,19 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
     case 'mission':
     case 'vision':
       // The help and the manifest promise «misión» shows both: they are read together.
-      return reply.card(cards.missionVisionCard(services.plan, 'both', ctx));
+      return reply.card(missionVisionCard(services.plan, 'both', ctx));
     case 'greeting':
       return reply.card(
-        cards.greetingCard(u.greeting ?? 'hello', {
+        greetingCard(u.greeting ?? 'hello', {
           ...ctx,
           canReport: ctx.canReport || (await isAdmin(services, turn.actor)),
         }),
       );
     case 'help':
-      return reply.card(cards.helpCard({ ...ctx, canReport: ctx.canReport || (await isAdmin(services, turn.actor)) }));
+      return reply.card(helpCard({ ...ctx, canReport: ctx.canReport || (await isAdmin(services, turn.actor)) }));
     case 'unknown':
-      if (u.outOfScope) return reply.card(cards.outOfScopeCard(u.outOfScope, ctx));
-      return reply.card(cards.notUnderstoodCard(u.original ?? u.text, ctx));
+      if (u.outOfScope) return reply.card(outOfScopeCard(u.outOfScope, ctx));
+      return reply.card(notUnderstoodCard(u.original ?? u.text, ctx));
     default:
       return undefined;
   }

@@ -3,7 +3,7 @@ import { buildDigest, manualDigestKey, recordDigest } from '../digest/run';
 import { DEFAULT_DIGEST_CRON, nextDigestRun } from '../digest/schedule';
 import { digestCard, digestSummary, subscriptionCard, type SubscriptionOutcome } from '../views/digest-cards';
 import { isAdmin } from './roles';
-import { messageCard } from '../views/cards';
+import { messageCard } from '../views/message-cards';
 import { reportStrings } from '../i18n';
 import type { ChatModule, IntentHandler } from './router';
 import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from './types';

@@ -1,7 +1,7 @@
 import { catalog } from '../i18n';
 import { explainIndicator, explainObjective, explainPlan } from '../progress/explain';
 import { PLAN_YEARS } from '../domain/plan';
-import * as cards from '../views/cards';
+import { unknownIndicatorCard, unknownObjectiveCard } from '../views/message-cards';
 import { indicatorExplanationCard, objectiveExplanationCard, planExplanationCard } from '../views/explain-cards';
 import { chatPeriod, viewContext } from './ask';
 import type { ChatModule } from './router';
@@ -25,7 +25,7 @@ export async function explain(
   if (what.indicatorId) {
     const id = what.indicatorId.toUpperCase();
     const o = figures.objectives.find((x) => x.indicators.some((f) => f.indicator.id.toUpperCase() === id));
-    if (!o) return reply.card(cards.unknownIndicatorCard(what.indicatorId.slice(0, 40), ctx));
+    if (!o) return reply.card(unknownIndicatorCard(what.indicatorId.slice(0, 40), ctx));
     const f = o.indicators.find((x) => x.indicator.id.toUpperCase() === id)!;
     const row = explainObjective(o, asOf).rows.find((r) => r.indicatorId === f.indicator.id)!;
     return reply.card(
@@ -40,7 +40,7 @@ export async function explain(
   }
   if (what.objective !== undefined) {
     const o = figures.objectives.find((x) => x.objective.number === what.objective);
-    if (!o) return reply.card(cards.unknownObjectiveCard(what.objective, ctx));
+    if (!o) return reply.card(unknownObjectiveCard(what.objective, ctx));
     const used = (id: string) => {
       const f = o.indicators.find((x) => x.indicator.id === id)!;
       return { unit: f.indicator.unit, reports: explainIndicator(f, asOf).reports };

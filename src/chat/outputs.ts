@@ -4,7 +4,7 @@ import { computeCompliance } from '../reports/compliance';
 import { isQuarter, lastClosedQuarter, quarterAsOf, quarterOf, type Quarter } from '../outputs/common';
 import { exportLink } from '../outputs/signed-link';
 import { workbookFileName } from '../outputs/workbook';
-import * as cards from '../views/cards';
+import { messageCard } from '../views/message-cards';
 import { strings } from '../i18n';
 import { complianceCard, exportLinkCard } from '../views/output-cards';
 import { isAdmin } from './roles';
@@ -51,7 +51,7 @@ export function quarterInText(text: string): Quarter | undefined {
 }
 
 function say(text: string, color: 'attention' | 'warning' | 'default' = 'warning'): ChatResult {
-  return reply.card(cards.messageCard({ text, color }));
+  return reply.card(messageCard({ text, color }));
 }
 
 export const exportFollowUp: IntentHandler = async (services, turn: ChatTurn, u: Understanding) => {

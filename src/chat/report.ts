@@ -5,7 +5,7 @@ import type { Understanding } from '../language/types';
 import { reportLookup } from '../reports/lookup';
 import { submitReport } from '../reports/submit';
 import { effectiveByPeriod, findIndicator, REPORT_FIELDS, type FieldError } from '../reports/validate';
-import * as cards from '../views/cards';
+import { messageCard } from '../views/message-cards';
 import {
   reportConfirmationCard,
   reportFormCard,
@@ -105,7 +105,7 @@ export async function startReport(
   const s = reportStrings(turn.lang);
   const indicators = await allowedIndicators(services, turn);
   if (!indicators.length) {
-    return reply.card(cards.messageCard({ title: s.noIndicatorsTitle, text: s.noIndicatorsText }), s.noIndicatorsTitle);
+    return reply.card(messageCard({ title: s.noIndicatorsTitle, text: s.noIndicatorsText }), s.noIndicatorsTitle);
   }
   let notice: string | null = requested.notice ?? null;
   let selected: string | undefined;
@@ -153,7 +153,7 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
   const formId = str(data.formId);
   const values = formValues(data);
   if (!formId || !FORM_ID.test(formId)) {
-    return reply.card(cards.messageCard({ title: s.refusedTitle, text: s.invalidFormText, color: 'attention' }));
+    return reply.card(messageCard({ title: s.refusedTitle, text: s.invalidFormText, color: 'attention' }));
   }
   const admin = await isAdmin(services, turn.actor);
   let result;
@@ -170,7 +170,7 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
     });
   } catch {
     return reply.card(
-      cards.messageCard({ title: s.saveFailedTitle, text: s.saveFailedText, color: 'attention' }),
+      messageCard({ title: s.saveFailedTitle, text: s.saveFailedText, color: 'attention' }),
       s.saveFailedTitle,
     );
   }
@@ -201,7 +201,7 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
     case 'forbidden':
       // A payload naming an indicator the user may not report (or none that exists): refused, nothing stored.
       return reply.card(
-        cards.messageCard({ title: s.refusedTitle, text: result.message, color: 'attention' }),
+        messageCard({ title: s.refusedTitle, text: result.message, color: 'attention' }),
         s.refusedTitle,
       );
     case 'invalid': {
@@ -216,7 +216,7 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
 
 export const cancelAction: ActionHandler = (_services, turn) => {
   const s = reportStrings(turn.lang);
-  return { replaceSource: cards.messageCard({ title: s.cancelledTitle, text: s.cancelledText }), replies: [] };
+  return { replaceSource: messageCard({ title: s.cancelledTitle, text: s.cancelledText }), replies: [] };
 };
 
 export const reportModule: ChatModule = {

@@ -1,7 +1,7 @@
 import { MIN_RETURN_REASON, pendingReviews, reviewOf, reviewReport, type ReviewResult } from '../reports/review';
 import { catalog, numberText, periodText, type Lang } from '../i18n';
 import { findIndicator } from '../reports/validate';
-import * as cards from '../views/cards';
+import { messageCard } from '../views/message-cards';
 import { formatPeriodLong } from '../views/format';
 import { reportStrings } from '../i18n';
 import {
@@ -55,14 +55,14 @@ export function outcomeText(result: ReviewResult, lang: Lang): string {
 
 function refused(turn: ChatTurn, text: string): ChatResult {
   const s = reportStrings(turn.lang);
-  return reply.card(cards.messageCard({ title: s.reviewRefusedTitle, text, color: 'attention' }), s.reviewRefusedTitle);
+  return reply.card(messageCard({ title: s.reviewRefusedTitle, text, color: 'attention' }), s.reviewRefusedTitle);
 }
 
 export async function reviewList(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
   if (!(await isAdmin(services, turn.actor)))
     return reply.card(
-      cards.messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }),
+      messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }),
       s.adminOnlyTitle,
     );
   const card = reviewListCard({
@@ -123,7 +123,7 @@ const fixAction: ActionHandler = async (services, turn, data) => {
   const latest =
     record && (await services.store.latestReports({ indicatorId: record.indicatorId, period: record.period }))[0];
   if (!record || latest?.id !== record.id || reviewOf(record) !== 'devuelto')
-    return reply.card(cards.messageCard({ title: s.formTitle, text: s.fixUnavailable }), s.formTitle);
+    return reply.card(messageCard({ title: s.formTitle, text: s.fixUnavailable }), s.formTitle);
   const ind = findIndicator(services.plan, record.indicatorId);
   if (!ind || !(await reportableIndicators(services, turn.actor)).includes(ind.id))
     return refused(turn, s.notOwnerOf(record.indicatorId));

@@ -1,5 +1,5 @@
 import type { Intent, Understanding } from '../language/types';
-import * as cards from '../views/cards';
+import { notUnderstoodCard } from '../views/message-cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 import {
@@ -66,7 +66,7 @@ export class ChatRouter {
     if (handler) return handler(this.services, turn, u);
     return (
       (await ask(this.services, turn, u)) ??
-      reply.card(cards.notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)))
+      reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)))
     );
   }
 
@@ -87,7 +87,7 @@ export class ChatRouter {
     const verb = str(data.verb) ?? '';
     if (verb === 'ask' && typeof data.text === 'string') return this.text(turn, data.text);
     const handler = this.actions.get(verb);
-    if (!handler) return reply.card(cards.notUnderstoodCard('', await viewContext(this.services, turn)));
+    if (!handler) return reply.card(notUnderstoodCard('', await viewContext(this.services, turn)));
     return handler(this.services, turn, data);
   }
 }

@@ -1,4 +1,5 @@
-import { actionUnavailableCard, messageCard, welcomeCard } from '../views/cards';
+import { welcomeCard } from '../views/help-cards';
+import { actionUnavailableCard, messageCard } from '../views/message-cards';
 import { catalog, type Lang } from '../i18n';
 import { viewContext } from './ask';
 import type { Card, ChatTurn, Services } from './types';

@@ -12,7 +12,8 @@ import {
   truncate,
 } from '../i18n';
 import { statusColor, statusText, type CardColor, type Lang } from './format';
-import { messageCard, type ViewContext } from './cards';
+import type { ViewContext } from './card-parts';
+import { messageCard } from './message-cards';
 import { renderCard, type CardJson } from './render';
 import { escapeMarkdown } from './escape';
 import { ask, reportStart, showIndicator, showPlan, type CardActionData } from './verbs';

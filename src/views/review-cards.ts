@@ -5,7 +5,7 @@ import { formatDate, formatPeriodLong, formatValue, truncate, type Lang } from '
 import { renderCard, type CardJson } from './render';
 import { instantText } from './report-cards';
 import { reportStrings } from '../i18n';
-import { messageCard } from './cards';
+import { messageCard } from './message-cards';
 import { reportStart, showIndicator } from './verbs';
 
 /**

@@ -3,7 +3,7 @@ import type { Indicator } from '../../src/domain/plan';
 import { computePlan, progressOf } from '../../src/progress/engine';
 import { explainIndicator, explainObjective, explainPlan } from '../../src/progress/explain';
 import type { ReportRecord } from '../../src/domain/records';
-import { objectiveStatusCard, planSummaryCard } from '../../src/views/cards';
+import { objectiveStatusCard, planSummaryCard } from '../../src/views/status-cards';
 import { indicatorExplanationCard, objectiveExplanationCard, planExplanationCard } from '../../src/views/explain-cards';
 import { formatPercent } from '../../src/views/format';
 import { cardProblems, ctxOf } from '../views/helpers';

@@ -1,5 +1,7 @@
 import { stampLang } from '../../src/teams/deliver';
-import * as cards from '../../src/views/cards';
+import { helpCard } from '../../src/views/help-cards';
+import { indicatorDetailCard } from '../../src/views/indicator-cards';
+import { laggingCard, objectiveStatusCard, planSummaryCard } from '../../src/views/status-cards';
 import { reportConfirmationCard } from '../../src/views/report-cards';
 import { loadPlan } from '../../src/plan/load';
 import { SCENARIOS, planOf, byYear, indicatorOf } from '../views/scenario';
@@ -70,10 +72,10 @@ describe('stampLang', () => {
       const p = planOf(s);
       for (const lang of ['es', 'en'] as const) {
         const ctx = ctxOf(lang, { plan });
-        rendered.push(cards.planSummaryCard(p, ctx), cards.laggingCard(p, ctx), cards.helpCard(ctx));
-        for (const o of p.objectives) rendered.push(cards.objectiveStatusCard(o, ctx));
+        rendered.push(planSummaryCard(p, ctx), laggingCard(p, ctx), helpCard(ctx));
+        for (const o of p.objectives) rendered.push(objectiveStatusCard(o, ctx));
         const f = indicatorOf(p, '4263');
-        rendered.push(cards.indicatorDetailCard(f, byYear(s, '4263'), ctx));
+        rendered.push(indicatorDetailCard(f, byYear(s, '4263'), ctx));
         const record = f.reports[f.reports.length - 1];
         if (record) rendered.push(reportConfirmationCard({ lang, indicator: f.indicator, record, notes: [] }));
       }

@@ -1,19 +1,15 @@
 import { expectedLevelOf } from '../../src/progress/engine';
+import { helpCard, missionVisionCard, welcomeCard } from '../../src/views/help-cards';
+import { indicatorDetailCard } from '../../src/views/indicator-cards';
 import {
   chooseIndicatorCard,
-  helpCard,
-  indicatorDetailCard,
-  laggingCard,
   messageCard,
-  missionVisionCard,
   notUnderstoodCard,
-  objectiveStatusCard,
-  planSummaryCard,
   unknownIndicatorCard,
   unknownObjectiveCard,
-  welcomeCard,
-  type CardJson,
-} from '../../src/views/cards';
+} from '../../src/views/message-cards';
+import type { CardJson } from '../../src/views/render';
+import { laggingCard, objectiveStatusCard, planSummaryCard } from '../../src/views/status-cards';
 import { formatPercent } from '../../src/views/format';
 import { ANA, barFilled, ctxOf, figures, findAll, rep, submits, textOf, thePlan } from './helpers';
 import { byYear, indicatorOf, richReports, type Scenario } from './scenario';

@@ -6,7 +6,9 @@ import type { PlanFigures, IndicatorFigures } from '../../src/progress/engine';
 import { computePlan } from '../../src/progress/engine';
 import { importReportsCsv } from '../../src/reports/csv-import';
 import { createMemoryStore } from '../../src/store/memory';
-import { indicatorDetailCard, objectiveStatusCard, type CardJson } from '../../src/views/cards';
+import { indicatorDetailCard } from '../../src/views/indicator-cards';
+import type { CardJson } from '../../src/views/render';
+import { objectiveStatusCard } from '../../src/views/status-cards';
 import type { Lang } from '../../src/views/format';
 import { cardProblems, ctxOf, findAll, textOf, thePlan, withoutCharts } from './helpers';
 

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { escapeMarkdown } from '../../src/views/escape';
-import { messageCard } from '../../src/views/cards';
+import { messageCard } from '../../src/views/message-cards';
 
 /** User text must read, once a markdown renderer has run, exactly as it was typed. */
 const md = new MarkdownIt({ html: false, linkify: false });

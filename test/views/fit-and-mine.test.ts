@@ -1,4 +1,5 @@
-import { indicatorDetailCard, objectiveStatusCard } from '../../src/views/cards';
+import { indicatorDetailCard } from '../../src/views/indicator-cards';
+import { objectiveStatusCard } from '../../src/views/status-cards';
 import { cardBytes, fitCard } from '../../src/views/fit';
 import { myIndicatorsCard, nobodyOwnsCard, type DueState } from '../../src/views/mine-cards';
 import { cardProblems, ctxOf, textOf } from './helpers';

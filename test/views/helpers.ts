@@ -2,7 +2,7 @@ import { loadPlan } from '../../src/plan/load';
 import type { Plan } from '../../src/domain/plan';
 import { computePlan, type PlanFigures } from '../../src/progress/engine';
 import type { Person, ReportRecord } from '../../src/domain/records';
-import type { ViewContext } from '../../src/views/cards';
+import type { ViewContext } from '../../src/views/card-parts';
 import { BAR_EMPTY_RGB, type Lang } from '../../src/views/format';
 import { PNG } from 'pngjs';
 import { report } from '../helpers/reports';

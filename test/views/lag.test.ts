@@ -1,6 +1,7 @@
 import { composeDigest } from '../../src/digest/compose';
-import type { CardJson } from '../../src/views/cards';
-import { indicatorDetailCard, laggingCard, objectiveStatusCard, planSummaryCard } from '../../src/views/cards';
+import { indicatorDetailCard } from '../../src/views/indicator-cards';
+import type { CardJson } from '../../src/views/render';
+import { laggingCard, objectiveStatusCard, planSummaryCard } from '../../src/views/status-cards';
 import { digestCard } from '../../src/views/digest-cards';
 import { statusJson } from '../../src/views/status-json';
 import { ctxOf, figures, findAll, rep, textOf, thePlan } from './helpers';

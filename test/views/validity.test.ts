@@ -1,23 +1,18 @@
 import { allIndicators } from '../../src/plan/load';
+import type { ViewContext } from '../../src/views/card-parts';
+import { greetingCard, helpCard, missionVisionCard, welcomeCard } from '../../src/views/help-cards';
+import { indicatorDetailCard } from '../../src/views/indicator-cards';
 import {
   chooseIndicatorCard,
   chooseObjectiveCard,
-  greetingCard,
-  helpCard,
-  outOfScopeCard,
-  indicatorDetailCard,
-  laggingCard,
   messageCard,
-  missionVisionCard,
   notUnderstoodCard,
-  objectiveStatusCard,
-  planSummaryCard,
+  outOfScopeCard,
   unknownIndicatorCard,
   unknownObjectiveCard,
-  welcomeCard,
-  type CardJson,
-  type ViewContext,
-} from '../../src/views/cards';
+} from '../../src/views/message-cards';
+import type { CardJson } from '../../src/views/render';
+import { laggingCard, objectiveStatusCard, planSummaryCard } from '../../src/views/status-cards';
 import type { Lang } from '../../src/views/format';
 import { cardProblems, ctxOf, findAll, rep, skeleton, textOf, thePlan } from './helpers';
 import { byYear, indicatorOf, longTextsScenario, planOf, SCENARIOS, type Scenario } from './scenario';
