@@ -42,7 +42,8 @@ function literals(text: string): { line: number; value: string; before: string }
     const c = text[i];
     if (c === '\n') {
       line++;
-      code = '';
+      // The code before a literal may end on the line above (a call whose argument Prettier put on its own line).
+      code = code.slice(-200) + '\n';
       i++;
       continue;
     }
