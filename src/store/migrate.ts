@@ -138,7 +138,6 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
       `INSERT INTO pei_conversations (key, record) SELECT r->>'key', r ${ordered}`,
     );
     await chunked(c, source.sent, `INSERT INTO pei_sent (key, record) SELECT r->>'key', r ${ordered}`);
-    await c.query('UPDATE pei_meta SET small_rev = rev');
     await c.query("SELECT pg_notify('pei_change', $1)", [String(rev)]);
     await c.query('COMMIT');
     // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them: without them the

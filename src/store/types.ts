@@ -50,11 +50,13 @@ export interface ReportQuery {
   review?: ReviewState;
 }
 
-/** Report versions written or changed (reviewed) after a revision, and the revision the reader is then at. */
-export interface ReportChanges {
-  revision: number;
-  /** In write order; a reviewed version appears again (the copy carrying its review state). */
-  reports: readonly ReportRecord[];
+/** One report of a batch (`Store.appendReports`): the input, who reported it, and how. */
+export interface ReportBatchItem {
+  input: ReportInput;
+  author: Person;
+  source: ReportSource;
+  submissionId?: string;
+  review?: ReviewState;
 }
 
 /**
@@ -92,8 +94,6 @@ export interface Store {
   report(id: string): Promise<ReportRecord | undefined>;
   /** The version stored under an idempotency key, if any. */
   reportBySubmission(submissionId: string): Promise<ReportRecord | undefined>;
-  /** The versions written or reviewed after `since` (0 = every version): an incremental reader's feed. */
-  reportChanges(since: number): Promise<ReportChanges>;
   /**
    * Appends a report version durably (the promise resolves only once it is stored) with its audit entry.
    * The version number is assigned here, under the store's write order.
@@ -101,14 +101,10 @@ export interface Store {
   appendReport(
     input: ReportInput,
     author: Person,
-    meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState },
+    meta: Omit<ReportBatchItem, 'input' | 'author'> & { at: string },
   ): Promise<AppendReportResult>;
   /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
-  appendReports(
-    batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState }[],
-    at: string,
-    actor: Person,
-  ): Promise<AppendReportResult[]>;
+  appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]>;
   /**
    * Approves or returns the latest version of a month while it is 'pendiente', durably and atomically, with its
    * audit entry ('report.approve' / 'report.return', who, when, the note). The caller checks that the actor is an
