@@ -41,6 +41,12 @@ export function emptyState(): StoreState {
   return { owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] };
 }
 
+/** The small state's lists of a document (which holds more). */
+export function stateOf(doc: StoreState): StoreState {
+  const { owners, admins, subscriptions, conversations, sent } = doc;
+  return { owners, admins, subscriptions, conversations, sent };
+}
+
 export function reportId(indicatorId: string, period: string, version: number): string {
   return `${indicatorId}:${period}:v${version}`;
 }
