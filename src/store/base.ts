@@ -19,7 +19,6 @@ import type {
   ReviewDecision,
   SentRecord,
   Subscription,
-  SubscriptionKind,
 } from '../domain/records';
 import { StoreError } from './errors';
 import {
@@ -31,6 +30,7 @@ import {
   cloneJson,
   isReportAction,
   isReviewAction,
+  matchesFilter,
   matchesReportQuery,
   monthKey,
   notifyAll,
@@ -48,11 +48,13 @@ import {
 } from './rules';
 import type {
   AppendReportResult,
+  ConversationFilter,
   ExclusiveResult,
   ReportBatchItem,
   ReportQuery,
   ReviewReportResult,
   Store,
+  SubscriptionFilter,
 } from './types';
 
 export type { StoreState } from './rules';
@@ -285,15 +287,8 @@ export abstract class BaseStore implements Store {
     );
   }
 
-  async subscriptions(filter?: {
-    kind?: SubscriptionKind;
-    conversationKey?: string;
-  }): Promise<readonly Subscription[]> {
-    return this.state.subscriptions.filter(
-      (s) =>
-        (filter?.kind === undefined || s.kind === filter.kind) &&
-        (filter?.conversationKey === undefined || s.conversationKey === filter.conversationKey),
-    );
+  async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
+    return this.state.subscriptions.filter((s) => matchesFilter(filter, s));
   }
 
   async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
@@ -326,17 +321,8 @@ export abstract class BaseStore implements Store {
     return cloneJson(this.state.conversations.find((x) => x.key === key));
   }
 
-  async conversations(filter?: {
-    scope?: ConversationRecord['scope'];
-    active?: boolean;
-  }): Promise<readonly ConversationRecord[]> {
-    return this.state.conversations
-      .filter(
-        (c) =>
-          (filter?.scope === undefined || c.scope === filter.scope) &&
-          (filter?.active === undefined || c.active === filter.active),
-      )
-      .map(cloneJson);
+  async conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]> {
+    return this.state.conversations.filter((c) => matchesFilter(filter, c)).map(cloneJson);
   }
 
   /** Replaces (or adds, or with null removes) the conversation `key`, when that changes anything. */

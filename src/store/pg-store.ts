@@ -49,15 +49,16 @@ import type {
   ReviewDecision,
   SentRecord,
   Subscription,
-  SubscriptionKind,
 } from '../domain/records';
 import type {
   AppendReportResult,
+  ConversationFilter,
   ExclusiveResult,
   ReportBatchItem,
   ReportQuery,
   ReviewReportResult,
   Store,
+  SubscriptionFilter,
 } from './types';
 
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
@@ -96,6 +97,12 @@ export async function migrate(url: string, log?: (m: string) => void): Promise<s
     logger: { debug: () => {}, info: () => {}, warn: (m: string) => log?.(m), error: (m: string) => log?.(m) },
   } as Parameters<typeof runner>[0]);
   return done.map((m) => m.name);
+}
+
+/** `column = value` for each value a filter gives (as text: a jsonb field read with ->> compares as text). */
+function filterTerms(filter: object | undefined, columns: Record<string, string>, args: unknown[]): string[] {
+  const given = Object.entries(filter ?? {}).filter(([, v]) => v !== undefined);
+  return given.map(([k, v]) => `${columns[k]} = $${args.push(String(v))}`);
 }
 
 const where = (terms: string[]) => (terms.length ? ` WHERE ${terms.join(' AND ')}` : '');
@@ -241,14 +248,14 @@ export class PgStore implements Store {
     await c.query(sql, [e.at, json(e.actor), e.action, e.target, json(e.before), json(e.after)]);
   }
 
-  /** The `column` of the first row a query on the transaction's connection returns. */
-  private async one<T>(c: PoolClient, sql: string, args: unknown[], column = 'record'): Promise<T | undefined> {
+  /** The `column` of the first row a query returns (on the pool, or on a transaction's connection). */
+  private async one<T>(sql: string, args: unknown[], column = 'record', c: Pool | PoolClient = this.pool) {
     return ((await c.query(sql, args)).rows[0] as Record<string, T> | undefined)?.[column];
   }
 
   private latestOf(c: PoolClient, r: { indicatorId: string; period: string }): Promise<ReportRecord | undefined> {
     const sql = 'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
-    return this.one(c, sql, [r.indicatorId, r.period]);
+    return this.one(sql, [r.indicatorId, r.period], 'record', c);
   }
 
   async appendReport(
@@ -271,7 +278,12 @@ export class PgStore implements Store {
           sid === undefined
             ? undefined
             : (seen.get(sid) ??
-              (await this.one<ReportRecord>(c, 'SELECT record FROM pei_reports WHERE submission_id = $1', [sid])));
+              (await this.one<ReportRecord>(
+                'SELECT record FROM pei_reports WHERE submission_id = $1',
+                [sid],
+                'record',
+                c,
+              )));
         if (dup) {
           out.push({ record: dup, duplicate: true });
           continue;
@@ -294,7 +306,7 @@ export class PgStore implements Store {
     checkDecision(decision);
     return await this.write<ReviewReportResult>(async (c, rev) => {
       const sql = 'SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE';
-      const record = await this.one<ReportRecord>(c, sql, [decision.reportId]);
+      const record = await this.one<ReportRecord>(sql, [decision.reportId], 'record', c);
       const refused = reviewRefusal(record, record && (await this.latestOf(c, record)));
       if (refused || !record) return { commit: false, value: refused! };
       const e = reviewChange(record, decision, actor, at);
@@ -310,7 +322,7 @@ export class PgStore implements Store {
     const sql = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
     await this.audited(
       async (c) =>
-        ownersChange(indicatorId, owners, (await this.one(c, sql, [indicatorId], 'people')) ?? [], actor, at),
+        ownersChange(indicatorId, owners, (await this.one(sql, [indicatorId], 'people', c)) ?? [], actor, at),
       (c, e) =>
         (e.after as Person[]).length
           ? c.query(
@@ -324,7 +336,7 @@ export class PgStore implements Store {
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
     const sql = 'SELECT person FROM pei_admins WHERE id = $1';
     await this.audited(
-      async (c) => adminAddChange(person, (await this.one<Person>(c, sql, [person.id], 'person')) ?? null, actor, at),
+      async (c) => adminAddChange(person, (await this.one<Person>(sql, [person.id], 'person', c)) ?? null, actor, at),
       (c, e) =>
         c.query(
           'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = EXCLUDED.person',
@@ -336,7 +348,7 @@ export class PgStore implements Store {
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
     const sql = 'DELETE FROM pei_admins WHERE id = $1 RETURNING person';
     await this.audited(
-      async (c) => adminRemoveChange(personId, await this.one<Person>(c, sql, [personId], 'person'), actor, at),
+      async (c) => adminRemoveChange(personId, await this.one<Person>(sql, [personId], 'person', c), actor, at),
       async () => {},
     );
   }
@@ -461,21 +473,17 @@ export class PgStore implements Store {
     return this.rows(`SELECT p.record FROM pei_reports p${where(terms)} ORDER BY p.ord`, args);
   }
 
-  async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
-    return (
-      await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])
-    )[0];
+  reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId]);
   }
 
-  async report(id: string): Promise<ReportRecord | undefined> {
-    return (await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE id = $1', [id]))[0];
+  report(id: string): Promise<ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE id = $1', [id]);
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
     return (
-      (
-        await this.rows<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people')
-      )[0] ?? []
+      (await this.one<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people')) ?? []
     );
   }
 
@@ -492,30 +500,19 @@ export class PgStore implements Store {
     return this.rows('SELECT person FROM pei_admins ORDER BY ord', [], 'person');
   }
 
-  async subscriptions(filter?: {
-    kind?: SubscriptionKind;
-    conversationKey?: string;
-  }): Promise<readonly Subscription[]> {
+  async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
     const args: unknown[] = [];
-    const terms: string[] = [];
-    if (filter?.kind !== undefined) terms.push(`kind = $${args.push(filter.kind)}`);
-    if (filter?.conversationKey !== undefined) terms.push(`conversation_key = $${args.push(filter.conversationKey)}`);
+    const terms = filterTerms(filter, { kind: 'kind', conversationKey: 'conversation_key' }, args);
     return this.rows(`SELECT record FROM pei_subscriptions${where(terms)} ORDER BY ord`, args);
   }
 
-  async conversation(key: string): Promise<ConversationRecord | undefined> {
-    return (await this.rows<ConversationRecord>('SELECT record FROM pei_conversations WHERE key = $1', [key]))[0];
+  conversation(key: string): Promise<ConversationRecord | undefined> {
+    return this.one('SELECT record FROM pei_conversations WHERE key = $1', [key]);
   }
 
-  async conversations(filter?: {
-    scope?: ConversationRecord['scope'];
-    active?: boolean;
-  }): Promise<readonly ConversationRecord[]> {
+  async conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]> {
     const args: unknown[] = [];
-    const terms: string[] = [];
-    if (filter?.scope !== undefined) terms.push(`record->>'scope' = $${args.push(filter.scope)}`);
-    if (filter?.active !== undefined)
-      terms.push(`(record->'active') = $${args.push(JSON.stringify(filter.active))}::jsonb`);
+    const terms = filterTerms(filter, { scope: "record->>'scope'", active: "record->>'active'" }, args);
     return this.rows(`SELECT record FROM pei_conversations${where(terms)} ORDER BY ord`, args);
   }
 

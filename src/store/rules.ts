@@ -171,6 +171,10 @@ export function matchesReportQuery(r: ReportRecord, q: ReportQuery | undefined):
   return true;
 }
 
+/** Whether a record has every value a filter gives (an undefined value matches any). */
+export const matchesFilter = (filter: object | undefined, record: object): boolean =>
+  Object.entries(filter ?? {}).every(([k, v]) => v === undefined || (record as Record<string, unknown>)[k] === v);
+
 /** Calls every change listener; a listener that throws does not stop the others nor the write. */
 export function notifyAll(listeners: Iterable<(revision: number) => void>, revision: number): void {
   for (const l of [...listeners]) {

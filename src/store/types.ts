@@ -50,6 +50,9 @@ export interface ReportQuery {
   review?: ReviewState;
 }
 
+export type SubscriptionFilter = { kind?: SubscriptionKind; conversationKey?: string };
+export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
+
 /** One report of a batch (`Store.appendReports`): the input, who reported it, and how. */
 export interface ReportBatchItem {
   input: ReportInput;
@@ -125,17 +128,14 @@ export interface Store {
   removeAdmin(personId: string, actor: Person, at: string): Promise<void>;
 
   /** Subscriptions, in the order they were made; narrowed by kind and/or conversation. */
-  subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]>;
+  subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]>;
   subscribe(sub: Subscription, actor: Person): Promise<boolean>;
   unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean>;
 
   /** One conversation by key. */
   conversation(key: string): Promise<ConversationRecord | undefined>;
   /** Conversations, in the order they were first saved; narrowed by scope and/or active. */
-  conversations(filter?: {
-    scope?: ConversationRecord['scope'];
-    active?: boolean;
-  }): Promise<readonly ConversationRecord[]>;
+  conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]>;
   saveConversation(record: ConversationRecord): Promise<void>;
   removeConversation(key: string): Promise<void>;
   markConversationInactive(key: string, reason: string, at: string): Promise<void>;
