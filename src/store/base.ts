@@ -51,6 +51,7 @@ import type {
   ConversationFilter,
   ExclusiveResult,
   ReportBatchItem,
+  ReportMeta,
   ReportQuery,
   ReviewReportResult,
   Store,
@@ -205,11 +206,7 @@ export abstract class BaseStore implements Store {
     return id === undefined ? undefined : this.current(id);
   }
 
-  async appendReport(
-    input: ReportInput,
-    author: Person,
-    meta: Parameters<Store['appendReport']>[2],
-  ): Promise<AppendReportResult> {
+  async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
     return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 

@@ -55,6 +55,7 @@ import type {
   ConversationFilter,
   ExclusiveResult,
   ReportBatchItem,
+  ReportMeta,
   ReportQuery,
   ReviewReportResult,
   Store,
@@ -258,11 +259,7 @@ export class PgStore implements Store {
     return this.one(sql, [r.indicatorId, r.period], 'record', c);
   }
 
-  async appendReport(
-    input: ReportInput,
-    author: Person,
-    meta: Parameters<Store['appendReport']>[2],
-  ): Promise<AppendReportResult> {
+  async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
     return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 

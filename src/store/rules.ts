@@ -70,18 +70,15 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function checkInput(input: ReportInput): void {
   if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '')
     throw new TypeError('store: report without indicatorId');
-  if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
+  if (typeof input.period !== 'string' || !PERIOD.test(input.period))
     throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
-  }
-  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
+  if (typeof input.value !== 'number' || !Number.isFinite(input.value))
     throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
-  }
 }
 
 export function checkDecision(decision: ReviewDecision): void {
-  if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
+  if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto')
     throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
-  }
 }
 
 /** The review fields a review audit entry carries in `after`. */

@@ -53,6 +53,9 @@ export interface ReportQuery {
 export type SubscriptionFilter = { kind?: SubscriptionKind; conversationKey?: string };
 export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
 
+/** How a report came in (`Store.appendReport`): when, from where, its idempotency key and review state. */
+export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & { at: string };
+
 /** One report of a batch (`Store.appendReports`): the input, who reported it, and how. */
 export interface ReportBatchItem {
   input: ReportInput;
@@ -101,11 +104,7 @@ export interface Store {
    * Appends a report version durably (the promise resolves only once it is stored) with its audit entry.
    * The version number is assigned here, under the store's write order.
    */
-  appendReport(
-    input: ReportInput,
-    author: Person,
-    meta: Omit<ReportBatchItem, 'input' | 'author'> & { at: string },
-  ): Promise<AppendReportResult>;
+  appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult>;
   /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
   appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]>;
   /**
