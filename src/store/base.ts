@@ -16,51 +16,49 @@ import type {
   Person,
   ReportInput,
   ReportRecord,
-  ReportSource,
   ReviewDecision,
-  ReviewState,
   SentRecord,
   Subscription,
-  SubscriptionKind,
 } from '../domain/records';
 import { StoreError } from './errors';
 import {
+  adminAddChange,
+  adminRemoveChange,
   applyStateAudit,
-  AUDIT_ACTIONS,
-  buildReportRecord,
   checkDecision,
   checkInput,
   cloneJson,
-  copyPerson,
   isReportAction,
   isReviewAction,
+  matchesFilter,
   matchesReportQuery,
   monthKey,
   notifyAll,
-  reviewAfter,
+  ownersChange,
+  reviewChange,
+  reviewRefusal,
   sameJson,
+  subscribeChange,
+  unsubscribeChange,
+  versionChange,
   withReview,
+  type Change,
   type ReviewAfter,
   type StoreState,
 } from './rules';
 import type {
   AppendReportResult,
+  ConversationFilter,
   ExclusiveResult,
-  ReportChanges,
+  ReportBatchItem,
+  ReportMeta,
   ReportQuery,
   ReviewReportResult,
   Store,
+  SubscriptionFilter,
 } from './types';
 
 export type { StoreState } from './rules';
-
-type BatchItem = {
-  input: ReportInput;
-  author: Person;
-  source: ReportSource;
-  submissionId?: string;
-  review?: ReviewState;
-};
 
 export abstract class BaseStore implements Store {
   protected state: StoreState;
@@ -75,8 +73,6 @@ export abstract class BaseStore implements Store {
   private readonly latest = new Map<string, ReportRecord>();
   /** submissionId -> report id. */
   private readonly bySubmission = new Map<string, string>();
-  /** Versions written or reviewed, with the revision that did it: reportChanges' feed. */
-  private readonly changes: { rev: number; record: ReportRecord }[] = [];
   private readonly auditList: AuditEntry[] = [];
   private readonly auditByTarget = new Map<string, AuditEntry[]>();
   private sentByKey = new Map<string, SentRecord>();
@@ -88,7 +84,6 @@ export abstract class BaseStore implements Store {
     this.state = state;
     for (const s of state.sent) this.sentByKey.set(s.key, s);
     for (const e of entries) this.applyEntry(e);
-    this.changes.length = 0; // what was there on open is revision 0: reportChanges(0) gives it all
   }
 
   /** Makes one write durable: its audit entries (may be none) and, when the small state changed, the new state. */
@@ -138,7 +133,6 @@ export abstract class BaseStore implements Store {
         const next = withReview(this.reportList[i], after);
         this.reportList[i] = next; // the list itself is never handed out: reads return copies
         if (this.latest.get(monthKey(next))?.id === next.id) this.latest.set(monthKey(next), next);
-        this.changes.push({ rev: this.rev + 1, record: next });
       }
     }
     this.addAudit(e);
@@ -149,7 +143,6 @@ export abstract class BaseStore implements Store {
     this.latest.set(monthKey(r), r);
     if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId))
       this.bySubmission.set(r.submissionId, r.id);
-    this.changes.push({ rev: this.rev + 1, record: r });
   }
 
   protected addAudit(e: AuditEntry): void {
@@ -166,8 +159,8 @@ export abstract class BaseStore implements Store {
   }
 
   /** New audit entries, numbered after the last one (the numbers are taken only once the write is applied). */
-  private entries(...list: Omit<AuditEntry, 'seq'>[]): AuditEntry[] {
-    return list.map((e, i) => ({ seq: this.seq + 1 + i, ...e, actor: copyPerson(e.actor) }));
+  private entries(...list: (Change | null)[]): AuditEntry[] {
+    return list.filter((e) => e !== null).map((e, i) => ({ seq: this.seq + 1 + i, ...e }));
   }
 
   async revision(): Promise<number> {
@@ -213,38 +206,11 @@ export abstract class BaseStore implements Store {
     return id === undefined ? undefined : this.current(id);
   }
 
-  async reportChanges(since: number): Promise<ReportChanges> {
-    if (since <= 0) return { revision: this.rev, reports: this.reportList.slice() };
-    return { revision: this.rev, reports: this.changes.filter((c) => c.rev > since).map((c) => c.record) };
+  async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
+    return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 
-  /** The audit entry of a new version of a month (its version number follows the month's latest). */
-  private versionEntry(item: BatchItem, at: string, actor: Person, latest: Map<string, ReportRecord>): AuditEntry {
-    const prev = latest.get(monthKey(item.input));
-    const record = buildReportRecord(item.input, (prev?.version ?? 0) + 1, item, at);
-    latest.set(monthKey(record), record);
-    const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
-    return {
-      seq: 0,
-      at,
-      actor: copyPerson(actor),
-      action,
-      target: `report:${record.indicatorId}:${record.period}`,
-      before: prev ?? null,
-      after: record,
-    };
-  }
-
-  async appendReport(
-    input: ReportInput,
-    author: Person,
-    meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState },
-  ): Promise<AppendReportResult> {
-    const [result] = await this.appendReports([{ input, author, ...meta }], meta.at, author);
-    return result;
-  }
-
-  async appendReports(batch: BatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
+  async appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
     return this.serialize(async () => {
@@ -254,17 +220,15 @@ export abstract class BaseStore implements Store {
       const fresh = new Map<string, ReportRecord>();
       for (const item of batch) {
         const sid = item.submissionId;
-        const dup =
-          sid === undefined
-            ? undefined
-            : (fresh.get(sid) ?? (this.bySubmission.has(sid) ? this.current(this.bySubmission.get(sid)!) : undefined));
+        const dup = sid === undefined ? undefined : (fresh.get(sid) ?? (await this.reportBySubmission(sid)));
         if (dup) {
           results.push({ record: dup, duplicate: true });
           continue;
         }
-        const e = this.versionEntry(item, at, actor, latest);
-        e.seq = this.seq + entries.push(e);
+        const e = versionChange(item, latest.get(monthKey(item.input)), at, actor);
         const record = e.after as ReportRecord;
+        entries.push({ seq: this.seq + 1 + entries.length, ...e });
+        latest.set(monthKey(record), record);
         if (sid !== undefined) fresh.set(sid, record);
         results.push({ record, duplicate: false });
       }
@@ -278,23 +242,10 @@ export abstract class BaseStore implements Store {
     checkDecision(decision);
     return this.serialize(async () => {
       const record = this.current(decision.reportId);
-      if (!record) return { status: 'not-found' };
-      const latest = this.latest.get(monthKey(record))!;
-      if (latest.id !== record.id) return { status: 'superseded', record, latest };
-      if (record.review !== 'pendiente') return { status: 'not-pending', record };
-      const action = decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn;
-      const after = reviewAfter(record, decision, actor, at);
-      await this.commit(
-        this.entries({
-          at,
-          actor,
-          action,
-          target: `report:${record.indicatorId}:${record.period}`,
-          before: { id: record.id, review: 'pendiente' },
-          after,
-        }),
-      );
-      return { status: 'reviewed', record: this.current(record.id)!, previous: record };
+      const refused = reviewRefusal(record, record && this.latest.get(monthKey(record)));
+      if (refused) return refused;
+      await this.commit(this.entries(reviewChange(record!, decision, actor, at)));
+      return { status: 'reviewed', record: this.current(record!.id)!, previous: record! };
     });
   }
 
@@ -308,96 +259,56 @@ export abstract class BaseStore implements Store {
     return { ...this.state.owners };
   }
 
-  setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
-    return this.serialize(async () => {
-      const before = this.state.owners[indicatorId] ?? [];
-      const after: Person[] = [];
-      for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
-      if (sameJson(before, after)) return;
-      await this.commit(
-        this.entries({ at, actor, action: AUDIT_ACTIONS.ownersSet, target: `owner:${indicatorId}`, before, after }),
-      );
-    });
+  async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
+    await this.audited(() => ownersChange(indicatorId, owners, this.state.owners[indicatorId] ?? [], actor, at));
   }
 
   async admins(): Promise<readonly Person[]> {
     return this.state.admins.slice();
   }
 
-  addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    return this.serialize(async () => {
-      const after = copyPerson(person);
-      const before = this.state.admins.find((a) => a.id === person.id) ?? null;
-      if (before && sameJson(before, after)) return;
-      await this.commit(
-        this.entries({ at, actor, action: AUDIT_ACTIONS.adminAdd, target: `admin:${person.id}`, before, after }),
-      );
-    });
-  }
-
-  removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    return this.serialize(async () => {
-      const before = this.state.admins.find((a) => a.id === personId);
-      if (!before) return;
-      await this.commit(
-        this.entries({
-          at,
-          actor,
-          action: AUDIT_ACTIONS.adminRemove,
-          target: `admin:${personId}`,
-          before,
-          after: null,
-        }),
-      );
-    });
-  }
-
-  async subscriptions(filter?: {
-    kind?: SubscriptionKind;
-    conversationKey?: string;
-  }): Promise<readonly Subscription[]> {
-    return this.state.subscriptions.filter(
-      (s) =>
-        (filter?.kind === undefined || s.kind === filter.kind) &&
-        (filter?.conversationKey === undefined || s.conversationKey === filter.conversationKey),
+  async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
+    await this.audited(() =>
+      adminAddChange(person, this.state.admins.find((a) => a.id === person.id) ?? null, actor, at),
     );
   }
 
-  subscribe(sub: Subscription, actor: Person): Promise<boolean> {
-    return this.serialize(async () => {
-      if (this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind))
-        return false;
-      const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
-      await this.commit(
-        this.entries({
-          at: sub.createdAt,
-          actor,
-          action: AUDIT_ACTIONS.subscriptionAdd,
-          target: `subscription:${sub.conversationKey}`,
-          before: null,
-          after,
-        }),
-      );
-      return true;
-    });
+  async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
+    await this.audited(() =>
+      adminRemoveChange(
+        personId,
+        this.state.admins.find((a) => a.id === personId),
+        actor,
+        at,
+      ),
+    );
+  }
+
+  async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
+    return this.state.subscriptions.filter((s) => matchesFilter(filter, s));
+  }
+
+  async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
+    return this.audited(() =>
+      this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind)
+        ? null
+        : subscribeChange(sub, actor),
+    );
   }
 
   unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
-    return this.serialize(async () => {
+    return this.audited(() => {
       const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey);
-      if (!removed.length) return false;
-      const before = removed.length === 1 ? removed[0] : removed;
-      await this.commit(
-        this.entries({
-          at,
-          actor,
-          action: AUDIT_ACTIONS.subscriptionRemove,
-          target: `subscription:${conversationKey}`,
-          before,
-          after: null,
-        }),
-      );
-      return true;
+      return unsubscribeChange(conversationKey, removed, actor, at);
+    });
+  }
+
+  /** An audited change of the small state, decided on the state its turn finds: false when it changes nothing. */
+  private audited(decide: () => Change | null): Promise<boolean> {
+    return this.serialize(async () => {
+      const e = decide();
+      if (e) await this.commit(this.entries(e));
+      return e !== null;
     });
   }
 
@@ -407,17 +318,8 @@ export abstract class BaseStore implements Store {
     return cloneJson(this.state.conversations.find((x) => x.key === key));
   }
 
-  async conversations(filter?: {
-    scope?: ConversationRecord['scope'];
-    active?: boolean;
-  }): Promise<readonly ConversationRecord[]> {
-    return this.state.conversations
-      .filter(
-        (c) =>
-          (filter?.scope === undefined || c.scope === filter.scope) &&
-          (filter?.active === undefined || c.active === filter.active),
-      )
-      .map(cloneJson);
+  async conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]> {
+    return this.state.conversations.filter((c) => matchesFilter(filter, c)).map(cloneJson);
   }
 
   /** Replaces (or adds, or with null removes) the conversation `key`, when that changes anything. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { StoreDoing, StoreFact } from '../domain/store-facts';
 
 /**
@@ -72,4 +73,14 @@ export function fsStoreError(e: unknown, file: string, doing: StoreDoing): Store
       ? { kind: 'fs', doing, file, detail: e instanceof Error ? e.message : String(e) }
       : { kind: 'fs', doing, file, errno };
   return new StoreError(code, fact, e);
+}
+
+/** A store file's bytes, or null when it does not exist. */
+export function readOrNull(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null;
+    throw new StoreError('io', { kind: 'cannot-read', file, why: errnoOf(e) ?? String(e) }, e);
+  }
 }

@@ -8,8 +8,8 @@
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
-import { applyStateAudit, type StoreState } from './rules';
-import { corrupt, errnoOf, StoreError } from './errors';
+import { applyStateAudit, stateOf, type StoreState } from './rules';
+import { corrupt, readOrNull } from './errors';
 import type { AuditEntry } from '../domain/records';
 import type { StoreFact } from '../domain/store-facts';
 
@@ -26,15 +26,6 @@ export interface LegacyDocument extends StoreState {
   version: 1 | 2;
   auditSeq?: number;
   logs?: { audit: { lines: number; bytes: number; sha256: string } };
-}
-
-function readOrNull(file: string): Buffer | null {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    if (errnoOf(e) === 'ENOENT') return null;
-    throw new StoreError('io', { kind: 'cannot-read', file, why: errnoOf(e) ?? String(e) }, e);
-  }
 }
 
 function checkEntry(v: unknown): v is AuditEntry {
@@ -102,13 +93,7 @@ export function readLegacy(
         why: typeof entries === 'string' ? entries : 'not an audit entry',
       });
   });
-  const state: StoreState = {
-    owners: doc.owners,
-    admins: doc.admins,
-    subscriptions: doc.subscriptions,
-    conversations: doc.conversations,
-    sent: doc.sent,
-  };
+  const state = stateOf(doc);
   let seq = 0;
   for (const e of writes.flat()) {
     if (e.seq <= seq)

@@ -30,8 +30,8 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { BaseStore } from './base';
-import { applyStateAudit, emptyState, isReportAction, type StoreState } from './rules';
-import { corrupt, errnoOf, fsStoreError, StoreError } from './errors';
+import { applyStateAudit, emptyState, isReportAction, stateOf, type StoreState } from './rules';
+import { corrupt, errnoOf, fsStoreError, readOrNull, StoreError } from './errors';
 import { legacyFiles, readLegacy, type LegacyDocument } from './legacy';
 import { acquireLock, releaseLock, type HeldLock } from './lock';
 import { SUBSCRIPTION_KINDS, type AuditEntry } from '../domain/records';
@@ -110,56 +110,34 @@ export function journalLine(prev: string, entries: AuditEntry[]): { text: string
 
 // ---------------------------------------------------------------- reading
 
-const person = z.object({ id: z.string().min(1), name: z.string(), email: z.string().optional() }).passthrough();
-const optional = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, z.string().optional()]));
-const conversation = z.object({
-  key: z.string().min(1),
-  scope: z.enum(['personal', 'groupChat', 'team', 'channel']),
-  active: z.boolean(),
-  updatedAt: z.string(),
-});
+const str = z.string();
+const key = z.string().min(1);
+const count = z.number().int().min(0);
+const list = <T extends z.ZodTypeAny>(item: T) => z.array(item).default([]);
+const person = z.object({ id: key, name: str, email: str.optional() }).passthrough();
+const optional = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, str.optional()]));
 const stateShape = {
-  owners: z.record(z.string(), z.array(person)).default({}),
-  admins: z.array(person).default([]),
-  subscriptions: z
-    .array(
-      z
-        .object({
-          conversationKey: z.string().min(1),
-          kind: z.enum(SUBSCRIPTION_KINDS),
-          createdBy: person,
-          createdAt: z.string(),
-        })
-        .passthrough(),
-    )
-    .default([]),
-  conversations: z
-    .array(conversation.extend(optional('userId', 'email', 'teamId', 'name', 'inactiveReason')).passthrough())
-    .default([]),
-  sent: z.array(z.object({ key: z.string().min(1), at: z.string() }).passthrough()).default([]),
+  owners: z.record(str, z.array(person)).default({}),
+  admins: list(person),
+  subscriptions: list(
+    z
+      .object({ conversationKey: key, kind: z.enum(SUBSCRIPTION_KINDS), createdBy: person, createdAt: str })
+      .passthrough(),
+  ),
+  conversations: list(
+    z
+      .object({ key, scope: z.enum(['personal', 'groupChat', 'team', 'channel']), active: z.boolean(), updatedAt: str })
+      .extend(optional('userId', 'email', 'teamId', 'name', 'inactiveReason'))
+      .passthrough(),
+  ),
+  sent: list(z.object({ key, at: str }).passthrough()),
 };
-const counter = z.object({
-  lines: z.number().int().min(0),
-  bytes: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-});
+const counter = z.object({ lines: count, bytes: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const logs = z.object({ audit: counter, reports: counter });
 const DOC_SCHEMAS = {
-  1: z.object({ ...stateShape, auditSeq: z.number().int().min(0).optional() }).passthrough(),
-  2: z
-    .object({
-      ...stateShape,
-      auditSeq: z.number().int().min(0),
-      logs: z.object({ audit: counter, reports: counter }),
-      integrity: z.string(),
-    })
-    .passthrough(),
-  3: z
-    .object({
-      ...stateShape,
-      journal: z.object({ lines: z.number().int().min(0), hash: z.string() }),
-      integrity: z.string(),
-    })
-    .passthrough(),
+  1: z.object({ ...stateShape, auditSeq: count.optional() }).passthrough(),
+  2: z.object({ ...stateShape, auditSeq: count, logs, integrity: str }).passthrough(),
+  3: z.object({ ...stateShape, journal: z.object({ lines: count, hash: str }), integrity: str }).passthrough(),
 };
 
 /** The document checked (format, version, shape, integrity), with the small state's lists defaulted. */
@@ -194,15 +172,6 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   }
   if (raw.version !== 1 && documentIntegrity(raw) !== raw.integrity) throw corrupt({ kind: 'doc-tampered', file });
   return parsed.data as unknown as StoreDocument | LegacyDocument;
-}
-
-function readOrNull(file: string): Buffer | null {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    if (errnoOf(e) === 'ENOENT') return null;
-    throw new StoreError('io', { kind: 'cannot-read', file, why: errnoOf(e) ?? String(e) }, e);
-  }
 }
 
 /** Why an audit entry as read is not one (null when it is). */
@@ -295,7 +264,7 @@ interface Loaded {
   /** Repairs to make with the lock: the journal's good length (a torn tail), a missing final newline, a whole rewrite (an upgrade). */
   cutTo?: number;
   addNewline?: boolean;
-  rewrite?: { legacy: string[] };
+  rewrite?: { text: string; legacy: string[] };
 }
 
 function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean): Loaded {
@@ -311,23 +280,20 @@ function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean
     return { state: emptyState(), writes: [], end: { bytes: 0, lines: 0, hash: '' }, vouched: -1 };
   }
   const doc = checkDocument(docBuf, files.doc);
-  const state: StoreState = {
-    owners: doc.owners,
-    admins: doc.admins,
-    subscriptions: doc.subscriptions,
-    conversations: doc.conversations,
-    sent: doc.sent,
-  };
+  const state = stateOf(doc);
   if (doc.version !== STORE_VERSION) {
     const old = readLegacy(doc, files.doc, legacy, warn);
     warn({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION, readOnly });
-    let hash = '';
-    const hashes = old.writes.map((w) => (hash = journalLine(hash, w).hash));
+    let [text, hash] = ['', ''];
+    for (const w of old.writes) {
+      const line = journalLine(hash, w);
+      [text, hash] = [text + line.text, line.hash];
+    }
     return {
       ...old,
-      end: { bytes: 0, lines: hashes.length, hash },
+      end: { bytes: Buffer.byteLength(text), lines: old.writes.length, hash },
       vouched: -1,
-      rewrite: { legacy: [legacy.audit, legacy.reports] },
+      rewrite: { text, legacy: [legacy.audit, legacy.reports] },
     };
   }
 
@@ -417,29 +383,19 @@ class LowdbStoreImpl extends BaseStore {
 
   /** The repairs open() found needed, then the journal opened for appending. Only with the lock. */
   async start(loaded: Loaded): Promise<void> {
-    try {
-      await this.repair(loaded);
-    } catch (e) {
+    await this.repair(loaded).catch(async (e: unknown) => {
       await this.fh?.close().catch(() => undefined);
       throw e;
-    }
+    });
   }
 
   private async repair(loaded: Loaded): Promise<void> {
     const { journal, doc } = this.files;
     try {
       if (loaded.rewrite) {
-        const tmp = `${journal}.tmp`;
-        let hash = '';
-        const text = loaded.writes.map((w) => {
-          const line = journalLine(hash, w);
-          hash = line.hash;
-          return line.text;
-        });
-        fs.writeFileSync(tmp, text.join(''));
-        if (this.setup.fsync) await fsyncPath(tmp);
-        fs.renameSync(tmp, journal);
-        this.end.bytes = fs.statSync(journal).size;
+        fs.writeFileSync(`${journal}.tmp`, loaded.rewrite.text);
+        if (this.setup.fsync) await fsyncPath(`${journal}.tmp`);
+        fs.renameSync(`${journal}.tmp`, journal);
       }
       if (loaded.cutTo !== undefined) fs.truncateSync(journal, loaded.cutTo);
       if (loaded.addNewline) fs.appendFileSync(journal, '\n');

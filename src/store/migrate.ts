@@ -36,15 +36,11 @@ export async function snapshotOf(store: Store): Promise<StoreSnapshot> {
 }
 
 function countsOf(s: StoreSnapshot): Record<keyof StoreSnapshot, number> {
-  return {
-    reports: s.reports.length,
-    audit: s.audit.length,
-    owners: Object.keys(s.owners).length,
-    admins: s.admins.length,
-    subscriptions: s.subscriptions.length,
-    conversations: s.conversations.length,
-    sent: s.sent.length,
-  };
+  const size = (v: object) => (Array.isArray(v) ? v.length : Object.keys(v).length);
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, size(v as object)])) as Record<
+    keyof StoreSnapshot,
+    number
+  >;
 }
 
 /** Key order does not matter to JSON equality (jsonb reorders keys). */
@@ -80,13 +76,8 @@ async function readTarget(c: Client): Promise<StoreSnapshot> {
 }
 
 const CHUNK = 5000;
-async function chunked(c: Client, rows: unknown[], sql: string, rev?: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await c.query(
-      sql,
-      rev === undefined ? [JSON.stringify(rows.slice(i, i + CHUNK))] : [JSON.stringify(rows.slice(i, i + CHUNK)), rev],
-    );
-  }
+async function chunked(c: Client, rows: unknown[], sql: string, ...more: unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await c.query(sql, [JSON.stringify(rows.slice(i, i + CHUNK)), ...more]);
 }
 
 export async function copyToPostgres(source: StoreSnapshot, url: string): Promise<CopyResult> {
@@ -138,7 +129,6 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
       `INSERT INTO pei_conversations (key, record) SELECT r->>'key', r ${ordered}`,
     );
     await chunked(c, source.sent, `INSERT INTO pei_sent (key, record) SELECT r->>'key', r ${ordered}`);
-    await c.query('UPDATE pei_meta SET small_rev = rev');
     await c.query("SELECT pg_notify('pei_change', $1)", [String(rev)]);
     await c.query('COMMIT');
     // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them: without them the

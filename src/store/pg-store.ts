@@ -7,8 +7,8 @@
  * Ordering: every write transaction starts with `UPDATE pei_meta SET rev = rev + 1`. That row lock serialises the
  * writers of all processes (a write is a few statements, well under a millisecond of lock time on a local server),
  * so version numbers and audit seqs are assigned without races, commits happen in rev order, and a reader whose
- * snapshot shows rev N sees every change up to N. `rev` is the database's change counter: `revision()` reads it, and
- * `reportChanges(since)` gives the rows whose `changed` is above `since` (the status service's incremental feed).
+ * snapshot shows rev N sees every change up to N. `rev` is the database's change counter (`revision()`); each report
+ * row keeps the rev that last changed it (`changed`).
  *
  * Change signal: each write sends NOTIFY pei_change with its rev; `onChange` listeners hear it (LISTEN on a
  * connection of its own), in every process. Listeners of this process also hear its own writes at once.
@@ -22,15 +22,21 @@ import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
 import {
-  AUDIT_ACTIONS,
-  buildReportRecord,
+  adminAddChange,
+  adminRemoveChange,
   checkDecision,
   checkInput,
-  copyPerson,
   notifyAll,
+  ownersChange,
   periodRange,
-  reviewAfter,
+  reviewChange,
+  reviewRefusal,
+  subscribeChange,
+  unsubscribeChange,
+  versionChange,
   withReview,
+  type Change,
+  type ReviewAfter,
 } from './rules';
 import { StoreError } from './errors';
 import type { StoreFact } from '../domain/store-facts';
@@ -40,20 +46,20 @@ import type {
   Person,
   ReportInput,
   ReportRecord,
-  ReportSource,
   ReviewDecision,
-  ReviewState,
   SentRecord,
   Subscription,
-  SubscriptionKind,
 } from '../domain/records';
 import type {
   AppendReportResult,
+  ConversationFilter,
   ExclusiveResult,
-  ReportChanges,
+  ReportBatchItem,
+  ReportMeta,
   ReportQuery,
   ReviewReportResult,
   Store,
+  SubscriptionFilter,
 } from './types';
 
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
@@ -68,7 +74,6 @@ export interface PgStoreOptions {
 }
 
 const json = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 /** A database URL with its password hidden (for messages). */
 export function redactUrl(url: string): string {
   try {
@@ -95,14 +100,11 @@ export async function migrate(url: string, log?: (m: string) => void): Promise<s
   return done.map((m) => m.name);
 }
 
-type ReportInputMeta = { source: ReportSource; submissionId?: string; at: string; review?: ReviewState };
-type BatchItem = {
-  input: ReportInput;
-  author: Person;
-  source: ReportSource;
-  submissionId?: string;
-  review?: ReviewState;
-};
+/** `column = value` for each value a filter gives (as text: a jsonb field read with ->> compares as text). */
+function filterTerms(filter: object | undefined, columns: Record<string, string>, args: unknown[]): string[] {
+  const given = Object.entries(filter ?? {}).filter(([, v]) => v !== undefined);
+  return given.map(([k, v]) => `${columns[k]} = $${args.push(String(v))}`);
+}
 
 const where = (terms: string[]) => (terms.length ? ` WHERE ${terms.join(' AND ')}` : '');
 
@@ -197,9 +199,7 @@ export class PgStore implements Store {
    * One write transaction: takes the write order (pei_meta), runs `body`; commits and notifies when it returns
    * `commit: true`, rolls back otherwise (nothing changed). Resolves once committed.
    */
-  private write<T>(
-    body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; small?: boolean; value: T }>,
-  ): Promise<T> {
+  private write<T>(body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; value: T }>): Promise<T> {
     this.checkWritable();
     const run = async () => {
       const c = await this.pool.connect();
@@ -213,7 +213,6 @@ export class PgStore implements Store {
           await c.query('ROLLBACK');
           return result.value;
         }
-        if (result.small) await c.query('UPDATE pei_meta SET small_rev = rev');
         await c.query('SELECT pg_notify($1, $2)', [CHANNEL, String(rev)]);
         await c.query('COMMIT');
         notifyAll(this.listeners, rev);
@@ -230,78 +229,70 @@ export class PgStore implements Store {
     return p;
   }
 
-  private async insertAudit(c: PoolClient, e: Omit<AuditEntry, 'seq'>): Promise<void> {
-    const sql = 'INSERT INTO pei_audit (at, actor, action, target, before, after) VALUES ($1, $2, $3, $4, $5, $6)';
-    await c.query(sql, [e.at, json(copyPerson(e.actor)), e.action, e.target, json(e.before), json(e.after)]);
-  }
-
-  private async latestOf(c: PoolClient, indicatorId: string, period: string): Promise<ReportRecord | undefined> {
-    const sql = 'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
-    return (await c.query<{ record: ReportRecord }>(sql, [indicatorId, period])).rows[0]?.record;
-  }
-
-  private async insertReport(
-    c: PoolClient,
-    rev: number,
-    item: BatchItem,
-    at: string,
-    actor: Person,
-  ): Promise<ReportRecord> {
-    const { input } = item;
-    const prev = await this.latestOf(c, input.indicatorId, input.period);
-    const record = buildReportRecord(input, (prev?.version ?? 0) + 1, item, at);
-    const sql =
-      'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
-    await c.query(sql, [
-      record.id,
-      record.indicatorId,
-      record.period,
-      record.version,
-      record.submissionId ?? null,
-      record.review ?? null,
-      json(record),
-      rev,
-    ]);
-    const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
-    await this.insertAudit(c, {
-      at,
-      actor,
-      action,
-      target: `report:${input.indicatorId}:${input.period}`,
-      before: prev ?? null,
-      after: record,
+  /** A write that changes nothing when `decide` gives null, else runs `apply` and stores the audit entry. */
+  private audited(
+    decide: (c: PoolClient) => Promise<Change | null>,
+    apply: (c: PoolClient, e: Change) => Promise<unknown>,
+  ): Promise<boolean> {
+    return this.write(async (c) => {
+      const e = await decide(c);
+      if (e) {
+        await apply(c, e);
+        await this.insertAudit(c, e);
+      }
+      return { commit: e !== null, value: e !== null };
     });
-    return record;
   }
 
-  private async bySubmissionId(c: PoolClient, submissionId: string | undefined): Promise<ReportRecord | undefined> {
-    if (submissionId === undefined) return undefined;
-    return (
-      await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])
-    ).rows[0]?.record;
+  private async insertAudit(c: PoolClient, e: Change): Promise<void> {
+    const sql = 'INSERT INTO pei_audit (at, actor, action, target, before, after) VALUES ($1, $2, $3, $4, $5, $6)';
+    await c.query(sql, [e.at, json(e.actor), e.action, e.target, json(e.before), json(e.after)]);
   }
 
-  async appendReport(input: ReportInput, author: Person, meta: ReportInputMeta): Promise<AppendReportResult> {
+  /** The `column` of the first row a query returns (on the pool, or on a transaction's connection). */
+  private async one<T>(sql: string, args: unknown[], column = 'record', c: Pool | PoolClient = this.pool) {
+    return ((await c.query(sql, args)).rows[0] as Record<string, T> | undefined)?.[column];
+  }
+
+  private latestOf(c: PoolClient, r: { indicatorId: string; period: string }): Promise<ReportRecord | undefined> {
+    const sql = 'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
+    return this.one(sql, [r.indicatorId, r.period], 'record', c);
+  }
+
+  async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
     return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 
-  async appendReports(batch: BatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
+  async appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
     return await this.write(async (c, rev) => {
       const out: AppendReportResult[] = [];
       const seen = new Map<string, ReportRecord>();
       for (const item of batch) {
+        const sid = item.submissionId;
         const dup =
-          (item.submissionId !== undefined ? seen.get(item.submissionId) : undefined) ??
-          (await this.bySubmissionId(c, item.submissionId));
+          sid === undefined
+            ? undefined
+            : (seen.get(sid) ??
+              (await this.one<ReportRecord>(
+                'SELECT record FROM pei_reports WHERE submission_id = $1',
+                [sid],
+                'record',
+                c,
+              )));
         if (dup) {
           out.push({ record: dup, duplicate: true });
           continue;
         }
-        const record = await this.insertReport(c, rev, item, at, actor);
-        if (record.submissionId !== undefined) seen.set(record.submissionId, record);
-        out.push({ record, duplicate: false });
+        const e = versionChange(item, await this.latestOf(c, item.input), at, actor);
+        const r = e.after as ReportRecord;
+        const sql =
+          'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+        await c.query(sql, [r.id, r.indicatorId, r.period, r.version, sid ?? null, r.review ?? null, json(r), rev]);
+        await this.insertAudit(c, e);
+        if (sid !== undefined) seen.set(sid, r);
+        out.push({ record: r, duplicate: false });
       }
       return { commit: out.some((r) => !r.duplicate), value: out };
     });
@@ -311,206 +302,112 @@ export class PgStore implements Store {
     this.checkWritable();
     checkDecision(decision);
     return await this.write<ReviewReportResult>(async (c, rev) => {
-      const record = (
-        await c.query<{ record: ReportRecord }>('SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE', [
-          decision.reportId,
-        ])
-      ).rows[0]?.record;
-      if (!record) return { commit: false, value: { status: 'not-found' } };
-      const latest = (await this.latestOf(c, record.indicatorId, record.period))!;
-      if (latest.id !== record.id) return { commit: false, value: { status: 'superseded', record, latest } };
-      if (record.review !== 'pendiente') return { commit: false, value: { status: 'not-pending', record } };
-      const after = reviewAfter(record, decision, actor, at);
-      const next = withReview(record, after);
-      await c.query('UPDATE pei_reports SET review = $2, record = $3, changed = $4 WHERE id = $1', [
-        record.id,
-        next.review,
-        json(next),
-        rev,
-      ]);
-      const action = decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn;
-      await this.insertAudit(c, {
-        at,
-        actor,
-        action,
-        target: `report:${record.indicatorId}:${record.period}`,
-        before: { id: record.id, review: 'pendiente' },
-        after,
-      });
+      const sql = 'SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE';
+      const record = await this.one<ReportRecord>(sql, [decision.reportId], 'record', c);
+      const refused = reviewRefusal(record, record && (await this.latestOf(c, record)));
+      if (refused || !record) return { commit: false, value: refused! };
+      const e = reviewChange(record, decision, actor, at);
+      const next = withReview(record, e.after as ReviewAfter);
+      const update = 'UPDATE pei_reports SET review = $2, record = $3, changed = $4 WHERE id = $1';
+      await c.query(update, [record.id, next.review, json(next), rev]);
+      await this.insertAudit(c, e);
       return { commit: true, value: { status: 'reviewed', record: next, previous: record } };
     });
   }
 
   async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
-    const after: Person[] = [];
-    for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
-    await this.write(async (c) => {
-      const before =
-        (await c.query<{ people: Person[] }>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId]))
-          .rows[0]?.people ?? [];
-      if (JSON.stringify(before) === JSON.stringify(after)) return { commit: false, value: undefined };
-      if (after.length) {
-        await c.query(
-          'INSERT INTO pei_owners (indicator_id, people) VALUES ($1, $2) ON CONFLICT (indicator_id) DO UPDATE SET people = EXCLUDED.people',
-          [indicatorId, json(after)],
-        );
-      } else {
-        await c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]);
-      }
-      await this.insertAudit(c, {
-        at,
-        actor,
-        action: AUDIT_ACTIONS.ownersSet,
-        target: `owner:${indicatorId}`,
-        before,
-        after,
-      });
-      return { commit: true, small: true, value: undefined };
-    });
+    const sql = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
+    await this.audited(
+      async (c) =>
+        ownersChange(indicatorId, owners, (await this.one(sql, [indicatorId], 'people', c)) ?? [], actor, at),
+      (c, e) =>
+        (e.after as Person[]).length
+          ? c.query(
+              'INSERT INTO pei_owners (indicator_id, people) VALUES ($1, $2) ON CONFLICT (indicator_id) DO UPDATE SET people = EXCLUDED.people',
+              [indicatorId, json(e.after)],
+            )
+          : c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]),
+    );
   }
 
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    const after = copyPerson(person);
-    await this.write(async (c) => {
-      const before =
-        (await c.query<{ person: Person }>('SELECT person FROM pei_admins WHERE id = $1', [person.id])).rows[0]
-          ?.person ?? null;
-      if (before && JSON.stringify(before) === JSON.stringify(after)) return { commit: false, value: undefined };
-      await c.query(
-        'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = EXCLUDED.person',
-        [person.id, json(after)],
-      );
-      await this.insertAudit(c, {
-        at,
-        actor,
-        action: AUDIT_ACTIONS.adminAdd,
-        target: `admin:${person.id}`,
-        before,
-        after,
-      });
-      return { commit: true, small: true, value: undefined };
-    });
+    const sql = 'SELECT person FROM pei_admins WHERE id = $1';
+    await this.audited(
+      async (c) => adminAddChange(person, (await this.one<Person>(sql, [person.id], 'person', c)) ?? null, actor, at),
+      (c, e) =>
+        c.query(
+          'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = EXCLUDED.person',
+          [person.id, json(e.after)],
+        ),
+    );
   }
 
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    await this.write(async (c) => {
-      const before = (
-        await c.query<{ person: Person }>('DELETE FROM pei_admins WHERE id = $1 RETURNING person', [personId])
-      ).rows[0]?.person;
-      if (!before) return { commit: false, value: undefined };
-      await this.insertAudit(c, {
-        at,
-        actor,
-        action: AUDIT_ACTIONS.adminRemove,
-        target: `admin:${personId}`,
-        before,
-        after: null,
-      });
-      return { commit: true, small: true, value: undefined };
-    });
+    const sql = 'DELETE FROM pei_admins WHERE id = $1 RETURNING person';
+    await this.audited(
+      async (c) => adminRemoveChange(personId, await this.one<Person>(sql, [personId], 'person', c), actor, at),
+      async () => {},
+    );
   }
 
   async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
-    const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
-    return this.write(async (c) => {
-      const r = await c.query(
-        'INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-        [sub.conversationKey, sub.kind, json(after)],
-      );
-      if (!r.rowCount) return { commit: false, value: false };
-      await this.insertAudit(c, {
-        at: sub.createdAt,
-        actor,
-        action: AUDIT_ACTIONS.subscriptionAdd,
-        target: `subscription:${sub.conversationKey}`,
-        before: null,
-        after,
-      });
-      return { commit: true, small: true, value: true };
-    });
+    const e = subscribeChange(sub, actor);
+    const sql =
+      'INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING';
+    return this.audited(
+      async (c) => ((await c.query(sql, [sub.conversationKey, sub.kind, json(e.after)])).rowCount ? e : null),
+      async () => {},
+    );
   }
 
   async unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
+    const sql = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 RETURNING record, ord';
+    return this.audited(
+      async (c) => {
+        const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey])).rows.map((r) => r.record);
+        return unsubscribeChange(conversationKey, removed, actor, at);
+      },
+      async () => {},
+    );
+  }
+
+  /** An unaudited write: `sql` with `args`; committed when it changed a row (or always, with `always`). */
+  private async change(sql: string, args: unknown[], always = false): Promise<boolean> {
     return this.write(async (c) => {
-      const sql = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 RETURNING record, ord';
-      const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey])).rows.map((r) => r.record);
-      if (!removed.length) return { commit: false, value: false };
-      const before = removed.length === 1 ? removed[0] : removed;
-      await this.insertAudit(c, {
-        at,
-        actor,
-        action: AUDIT_ACTIONS.subscriptionRemove,
-        target: `subscription:${conversationKey}`,
-        before,
-        after: null,
-      });
-      return { commit: true, small: true, value: true };
+      const changed = !!(await c.query(sql, args)).rowCount;
+      return { commit: changed || always, value: changed };
     });
   }
 
   async saveConversation(record: ConversationRecord): Promise<void> {
-    const copy = clone(record);
-    await this.write(async (c) => {
-      const before = (
-        await c.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [
-          record.key,
-        ])
-      ).rows[0]?.record;
-      if (before && JSON.stringify(before) === JSON.stringify(copy)) return { commit: false, value: undefined };
-      await c.query(
-        'INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record',
-        [record.key, json(copy)],
-      );
-      return { commit: true, small: true, value: undefined };
-    });
+    await this.change(
+      'INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record WHERE pei_conversations.record IS DISTINCT FROM EXCLUDED.record',
+      [record.key, json(record)],
+    );
   }
 
   async removeConversation(key: string): Promise<void> {
-    await this.write(async (c) => {
-      const r = await c.query('DELETE FROM pei_conversations WHERE key = $1', [key]);
-      return { commit: !!r.rowCount, small: true, value: undefined };
-    });
+    await this.change('DELETE FROM pei_conversations WHERE key = $1', [key]);
   }
 
   async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
-    await this.write(async (c) => {
-      const cur = (
-        await c.query<{ record: ConversationRecord }>('SELECT record FROM pei_conversations WHERE key = $1', [key])
-      ).rows[0]?.record;
-      if (!cur) return { commit: false, value: undefined };
-      const next = { ...cur, active: false, inactiveReason: reason, updatedAt: at };
-      await c.query('UPDATE pei_conversations SET record = $2 WHERE key = $1', [key, json(next)]);
-      return { commit: true, small: true, value: undefined };
-    });
+    const patch = { active: false, inactiveReason: reason, updatedAt: at };
+    await this.change('UPDATE pei_conversations SET record = record || $2::jsonb WHERE key = $1', [key, json(patch)]);
   }
 
   async markSent(record: SentRecord): Promise<void> {
-    const copy = clone(record);
-    await this.write(async (c) => {
-      await c.query(
-        'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record',
-        [record.key, json(copy)],
-      );
-      return { commit: true, small: true, value: undefined };
-    });
+    const sql =
+      'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record';
+    await this.change(sql, [record.key, json(record)], true);
   }
 
-  async claimSend(record: SentRecord): Promise<boolean> {
-    const copy = clone(record);
-    return this.write(async (c) => {
-      const r = await c.query('INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
-        record.key,
-        json(copy),
-      ]);
-      return { commit: !!r.rowCount, small: true, value: !!r.rowCount };
-    });
+  claimSend(record: SentRecord): Promise<boolean> {
+    const sql = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING';
+    return this.change(sql, [record.key, json(record)]);
   }
 
   async releaseSend(key: string): Promise<void> {
-    await this.write(async (c) => {
-      const r = await c.query('DELETE FROM pei_sent WHERE key = $1', [key]);
-      return { commit: !!r.rowCount, small: true, value: undefined };
-    });
+    await this.change('DELETE FROM pei_sent WHERE key = $1', [key]);
   }
 
   async exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
@@ -573,41 +470,17 @@ export class PgStore implements Store {
     return this.rows(`SELECT p.record FROM pei_reports p${where(terms)} ORDER BY p.ord`, args);
   }
 
-  async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
-    return (
-      await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])
-    )[0];
+  reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId]);
   }
 
-  async report(id: string): Promise<ReportRecord | undefined> {
-    return (await this.rows<ReportRecord>('SELECT record FROM pei_reports WHERE id = $1', [id]))[0];
-  }
-
-  async reportChanges(since: number): Promise<ReportChanges> {
-    const c = await this.pool.connect();
-    try {
-      // One snapshot: the rev and the rows it covers (commits happen in rev order, see the top of this file).
-      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const revision = Number((await c.query<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
-      const rows = await c.query<{ record: ReportRecord }>(
-        `SELECT record FROM pei_reports WHERE changed > $1 ORDER BY ord`,
-        [since <= 0 ? -1 : since],
-      );
-      await c.query('COMMIT');
-      return { revision, reports: rows.rows.map((r) => r.record) };
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+  report(id: string): Promise<ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE id = $1', [id]);
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
     return (
-      (
-        await this.rows<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people')
-      )[0] ?? []
+      (await this.one<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people')) ?? []
     );
   }
 
@@ -624,30 +497,19 @@ export class PgStore implements Store {
     return this.rows('SELECT person FROM pei_admins ORDER BY ord', [], 'person');
   }
 
-  async subscriptions(filter?: {
-    kind?: SubscriptionKind;
-    conversationKey?: string;
-  }): Promise<readonly Subscription[]> {
+  async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
     const args: unknown[] = [];
-    const terms: string[] = [];
-    if (filter?.kind !== undefined) terms.push(`kind = $${args.push(filter.kind)}`);
-    if (filter?.conversationKey !== undefined) terms.push(`conversation_key = $${args.push(filter.conversationKey)}`);
+    const terms = filterTerms(filter, { kind: 'kind', conversationKey: 'conversation_key' }, args);
     return this.rows(`SELECT record FROM pei_subscriptions${where(terms)} ORDER BY ord`, args);
   }
 
-  async conversation(key: string): Promise<ConversationRecord | undefined> {
-    return (await this.rows<ConversationRecord>('SELECT record FROM pei_conversations WHERE key = $1', [key]))[0];
+  conversation(key: string): Promise<ConversationRecord | undefined> {
+    return this.one('SELECT record FROM pei_conversations WHERE key = $1', [key]);
   }
 
-  async conversations(filter?: {
-    scope?: ConversationRecord['scope'];
-    active?: boolean;
-  }): Promise<readonly ConversationRecord[]> {
+  async conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]> {
     const args: unknown[] = [];
-    const terms: string[] = [];
-    if (filter?.scope !== undefined) terms.push(`record->>'scope' = $${args.push(filter.scope)}`);
-    if (filter?.active !== undefined)
-      terms.push(`(record->'active') = $${args.push(JSON.stringify(filter.active))}::jsonb`);
+    const terms = filterTerms(filter, { scope: "record->>'scope'", active: "record->>'active'" }, args);
     return this.rows(`SELECT record FROM pei_conversations${where(terms)} ORDER BY ord`, args);
   }
 

@@ -9,13 +9,12 @@ import type {
   Person,
   ReportInput,
   ReportRecord,
-  ReportSource,
   ReviewDecision,
   ReviewState,
   SentRecord,
   Subscription,
 } from '../domain/records';
-import type { ReportQuery } from './types';
+import type { ReportBatchItem, ReportQuery, ReviewReportResult } from './types';
 
 /** The small mutable state (the embedded store's document). */
 export interface StoreState {
@@ -42,6 +41,12 @@ export function emptyState(): StoreState {
   return { owners: {}, admins: [], subscriptions: [], conversations: [], sent: [] };
 }
 
+/** The small state's lists of a document (which holds more). */
+export function stateOf(doc: StoreState): StoreState {
+  const { owners, admins, subscriptions, conversations, sent } = doc;
+  return { owners, admins, subscriptions, conversations, sent };
+}
+
 export function reportId(indicatorId: string, period: string, version: number): string {
   return `${indicatorId}:${period}:v${version}`;
 }
@@ -65,18 +70,15 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function checkInput(input: ReportInput): void {
   if (!input || typeof input.indicatorId !== 'string' || input.indicatorId === '')
     throw new TypeError('store: report without indicatorId');
-  if (typeof input.period !== 'string' || !PERIOD.test(input.period)) {
+  if (typeof input.period !== 'string' || !PERIOD.test(input.period))
     throw new TypeError(`store: report period must be YYYY-MM, got ${JSON.stringify(input.period)}`);
-  }
-  if (typeof input.value !== 'number' || !Number.isFinite(input.value)) {
+  if (typeof input.value !== 'number' || !Number.isFinite(input.value))
     throw new TypeError(`store: report value must be a finite number, got ${String(input.value)}`);
-  }
 }
 
 export function checkDecision(decision: ReviewDecision): void {
-  if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto') {
+  if (decision.decision !== 'aprobado' && decision.decision !== 'devuelto')
     throw new TypeError(`store: a review decides 'aprobado' or 'devuelto', got ${JSON.stringify(decision.decision)}`);
-  }
 }
 
 /** The review fields a review audit entry carries in `after`. */
@@ -86,17 +88,6 @@ export interface ReviewAfter {
   reviewedBy: Person;
   reviewedAt: string;
   reviewNote?: string;
-}
-
-export function reviewAfter(record: ReportRecord, decision: ReviewDecision, actor: Person, at: string): ReviewAfter {
-  const after: ReviewAfter = {
-    id: record.id,
-    review: decision.decision,
-    reviewedBy: copyPerson(actor),
-    reviewedAt: at,
-  };
-  if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
-  return after;
 }
 
 /** The stored version with a review applied (a copy; the version itself is never changed). */
@@ -177,6 +168,10 @@ export function matchesReportQuery(r: ReportRecord, q: ReportQuery | undefined):
   return true;
 }
 
+/** Whether a record has every value a filter gives (an undefined value matches any). */
+export const matchesFilter = (filter: object | undefined, record: object): boolean =>
+  Object.entries(filter ?? {}).every(([k, v]) => v === undefined || (record as Record<string, unknown>)[k] === v);
+
 /** Calls every change listener; a listener that throws does not stop the others nor the write. */
 export function notifyAll(listeners: Iterable<(revision: number) => void>, revision: number): void {
   for (const l of [...listeners]) {
@@ -192,7 +187,7 @@ export function notifyAll(listeners: Iterable<(revision: number) => void>, revis
 export function buildReportRecord(
   input: ReportInput,
   version: number,
-  by: { author: Person; source: ReportSource; submissionId?: string; review?: ReviewState },
+  by: Omit<ReportBatchItem, 'input'>,
   at: string,
 ): ReportRecord {
   const record: ReportRecord = {
@@ -211,4 +206,94 @@ export function buildReportRecord(
   if (by.submissionId !== undefined) record.submissionId = by.submissionId;
   if (by.review !== undefined) record.review = by.review;
   return record;
+}
+
+/** A write's audit entry before its seq is given. Every store builds its entries with the functions below. */
+export type Change = Omit<AuditEntry, 'seq'>;
+
+const change = (
+  at: string,
+  actor: Person,
+  action: string,
+  target: string,
+  before: unknown,
+  after: unknown,
+): Change => ({
+  at,
+  actor: copyPerson(actor),
+  action,
+  target,
+  before,
+  after,
+});
+
+/** A new version of a month, numbered after `prev` (the month's latest version, if any). */
+export function versionChange(
+  item: ReportBatchItem,
+  prev: ReportRecord | undefined,
+  at: string,
+  actor: Person,
+): Change {
+  const after = buildReportRecord(item.input, (prev?.version ?? 0) + 1, item, at);
+  const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
+  return change(at, actor, action, `report:${after.indicatorId}:${after.period}`, prev ?? null, after);
+}
+
+/** Why a version may not be reviewed (`latest`: its month's latest version), or null when it may. */
+export function reviewRefusal(
+  record: ReportRecord | undefined,
+  latest: ReportRecord | undefined,
+): ReviewReportResult | null {
+  if (!record) return { status: 'not-found' };
+  if (latest && latest.id !== record.id) return { status: 'superseded', record, latest };
+  if (record.review !== 'pendiente') return { status: 'not-pending', record };
+  return null;
+}
+
+export function reviewChange(record: ReportRecord, decision: ReviewDecision, actor: Person, at: string): Change {
+  const after: ReviewAfter = {
+    id: record.id,
+    review: decision.decision,
+    reviewedBy: copyPerson(actor),
+    reviewedAt: at,
+  };
+  if (decision.note !== undefined && decision.note !== '') after.reviewNote = decision.note;
+  const action = decision.decision === 'aprobado' ? AUDIT_ACTIONS.reportApprove : AUDIT_ACTIONS.reportReturn;
+  const target = `report:${record.indicatorId}:${record.period}`;
+  return change(at, actor, action, target, { id: record.id, review: 'pendiente' }, after);
+}
+
+/** Setting an indicator's owners (duplicates dropped); null when that changes nothing. */
+export function ownersChange(id: string, owners: Person[], before: Person[], actor: Person, at: string): Change | null {
+  const after: Person[] = [];
+  for (const p of owners) if (!after.some((a) => a.id === p.id)) after.push(copyPerson(p));
+  return sameJson(before, after) ? null : change(at, actor, AUDIT_ACTIONS.ownersSet, `owner:${id}`, before, after);
+}
+
+export function adminAddChange(person: Person, before: Person | null, actor: Person, at: string): Change | null {
+  const after = copyPerson(person);
+  if (before && sameJson(before, after)) return null;
+  return change(at, actor, AUDIT_ACTIONS.adminAdd, `admin:${person.id}`, before, after);
+}
+
+export function adminRemoveChange(id: string, before: Person | undefined, actor: Person, at: string): Change | null {
+  return before ? change(at, actor, AUDIT_ACTIONS.adminRemove, `admin:${id}`, before, null) : null;
+}
+
+export function subscribeChange(sub: Subscription, actor: Person): Change {
+  const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
+  return change(
+    sub.createdAt,
+    actor,
+    AUDIT_ACTIONS.subscriptionAdd,
+    `subscription:${sub.conversationKey}`,
+    null,
+    after,
+  );
+}
+
+export function unsubscribeChange(key: string, removed: Subscription[], actor: Person, at: string): Change | null {
+  if (!removed.length) return null;
+  const before = removed.length === 1 ? removed[0] : removed;
+  return change(at, actor, AUDIT_ACTIONS.subscriptionRemove, `subscription:${key}`, before, null);
 }

@@ -50,11 +50,19 @@ export interface ReportQuery {
   review?: ReviewState;
 }
 
-/** Report versions written or changed (reviewed) after a revision, and the revision the reader is then at. */
-export interface ReportChanges {
-  revision: number;
-  /** In write order; a reviewed version appears again (the copy carrying its review state). */
-  reports: readonly ReportRecord[];
+export type SubscriptionFilter = { kind?: SubscriptionKind; conversationKey?: string };
+export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
+
+/** How a report came in (`Store.appendReport`): when, from where, its idempotency key and review state. */
+export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & { at: string };
+
+/** One report of a batch (`Store.appendReports`): the input, who reported it, and how. */
+export interface ReportBatchItem {
+  input: ReportInput;
+  author: Person;
+  source: ReportSource;
+  submissionId?: string;
+  review?: ReviewState;
 }
 
 /**
@@ -92,23 +100,13 @@ export interface Store {
   report(id: string): Promise<ReportRecord | undefined>;
   /** The version stored under an idempotency key, if any. */
   reportBySubmission(submissionId: string): Promise<ReportRecord | undefined>;
-  /** The versions written or reviewed after `since` (0 = every version): an incremental reader's feed. */
-  reportChanges(since: number): Promise<ReportChanges>;
   /**
    * Appends a report version durably (the promise resolves only once it is stored) with its audit entry.
    * The version number is assigned here, under the store's write order.
    */
-  appendReport(
-    input: ReportInput,
-    author: Person,
-    meta: { source: ReportSource; submissionId?: string; at: string; review?: ReviewState },
-  ): Promise<AppendReportResult>;
+  appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult>;
   /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
-  appendReports(
-    batch: { input: ReportInput; author: Person; source: ReportSource; submissionId?: string; review?: ReviewState }[],
-    at: string,
-    actor: Person,
-  ): Promise<AppendReportResult[]>;
+  appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]>;
   /**
    * Approves or returns the latest version of a month while it is 'pendiente', durably and atomically, with its
    * audit entry ('report.approve' / 'report.return', who, when, the note). The caller checks that the actor is an
@@ -129,17 +127,14 @@ export interface Store {
   removeAdmin(personId: string, actor: Person, at: string): Promise<void>;
 
   /** Subscriptions, in the order they were made; narrowed by kind and/or conversation. */
-  subscriptions(filter?: { kind?: SubscriptionKind; conversationKey?: string }): Promise<readonly Subscription[]>;
+  subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]>;
   subscribe(sub: Subscription, actor: Person): Promise<boolean>;
   unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean>;
 
   /** One conversation by key. */
   conversation(key: string): Promise<ConversationRecord | undefined>;
   /** Conversations, in the order they were first saved; narrowed by scope and/or active. */
-  conversations(filter?: {
-    scope?: ConversationRecord['scope'];
-    active?: boolean;
-  }): Promise<readonly ConversationRecord[]>;
+  conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]>;
   saveConversation(record: ConversationRecord): Promise<void>;
   removeConversation(key: string): Promise<void>;
   markConversationInactive(key: string, reason: string, at: string): Promise<void>;

@@ -376,36 +376,6 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       expect(await store.reportBySubmission('k-none')).toBeUndefined();
     });
 
-    test('the change feed: versions written or reviewed after a revision, and the revision reached', async () => {
-      const start = await store.reportChanges(0);
-      expect(start.reports).toEqual([]);
-      const a = await store.appendReport(input('4263', '2025-06', 1), alice, {
-        source: 'teams',
-        at: AT,
-        review: 'pendiente',
-      });
-      const mid = await store.reportChanges(start.revision);
-      expect(mid.reports).toEqual([a.record]);
-      expect(mid.revision).toBeGreaterThan(start.revision);
-      expect(mid.revision).toBe(await store.revision());
-      await store.setOwners('4263', [alice], admin, AT); // not a report: nothing in the feed
-      expect((await store.reportChanges(mid.revision)).reports).toEqual([]);
-      const reviewed = await store.reviewReport(
-        { reportId: a.record.id, decision: 'devuelto', note: 'Falta la evidencia' },
-        admin,
-        AT,
-      );
-      const b = await store.appendReport(input('4236', '2025-01', 2), bob, { source: 'api', at: AT });
-      const late = await store.reportChanges(mid.revision);
-      expect(late.reports.map((r) => [r.id, r.review])).toEqual([
-        [a.record.id, 'devuelto'],
-        [b.record.id, undefined],
-      ]);
-      expect(reviewed.status).toBe('reviewed');
-      expect((await store.reportChanges(late.revision)).reports).toEqual([]);
-      expect((await store.reportChanges(0)).reports.map((r) => r.id)).toEqual([a.record.id, b.record.id]);
-    });
-
     test('filters of the small state: subscriptions by kind and conversation, conversations by key, scope and state, sent by prefix', async () => {
       await store.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
       await store.subscribe({ conversationKey: 'c2', kind: 'review-digest', createdBy: alice, createdAt: AT }, alice);
