@@ -47,6 +47,7 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
     note: 'the e2e test of .ci/run, also rewriting the README image',
   },
   { command: 'npm run bench', how: 'ci', note: 'several minutes; .ci/run runs it' },
+  { command: 'BENCH_SMOKE=1 npm run bench', how: 'ci', note: 'the short smoke of every scenario; .ci/run runs it' },
   { command: 'npm run bench:pg', how: 'ci', note: 'its own PostgreSQL, about 2 minutes; .ci/run runs it' },
   // CONTRIBUTING.md's loop: a developer's scripts
   { command: 'npm run test:unit', how: 'developer', note: 'the pure tests, apart from the integration tests' },
