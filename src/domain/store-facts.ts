@@ -22,7 +22,6 @@ export type StoreFact =
   | { kind: 'folder-is-file'; file: string }
   | { kind: 'not-writable'; what: StoreFileKind; file: string }
   // the lock and the store's state
-  | { kind: 'lock-failed'; file: string }
   | { kind: 'locked'; file: string; holder: LockHolder }
   | { kind: 'closed'; file: string }
   | { kind: 'read-only'; file: string; holder?: LockHolder }

@@ -109,8 +109,6 @@ function say(f: StoreFact): string {
       return `The store folder ${f.file} is a file, not a folder. Check PEI_DB_FILE.`;
     case 'not-writable':
       return `${KIND[f.what]} ${f.file} is read-only: the bot cannot save to it and does not start. Give it write permission back (chmod u+w), or open the store read-only.`;
-    case 'lock-failed':
-      return `Could not take the lock ${f.file}`;
     case 'locked':
       return `The store ${f.file} is ${heldBy(f.holder)}: stop that process first`;
     case 'closed':

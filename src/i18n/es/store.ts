@@ -111,8 +111,6 @@ function say(f: StoreFact): string {
       return `La carpeta del almacén ${f.file} es un archivo, no una carpeta. Revise PEI_DB_FILE.`;
     case 'not-writable':
       return `${KIND[f.what]} ${f.file} es de solo lectura: el bot no puede guardar en él y no se inicia. Devuélvale el permiso de escritura (chmod u+w), o abra el almacén en modo de solo lectura.`;
-    case 'lock-failed':
-      return `No se pudo tomar el bloqueo ${f.file}`;
     case 'locked':
       return `El almacén ${f.file} está ${heldBy(f.holder)}: detenga ese proceso primero`;
     case 'closed':
