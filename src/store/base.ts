@@ -268,20 +268,13 @@ export abstract class BaseStore implements Store {
   }
 
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    await this.audited(() =>
-      adminAddChange(person, this.state.admins.find((a) => a.id === person.id) ?? null, actor, at),
-    );
+    const find = () => this.state.admins.find((a) => a.id === person.id) ?? null;
+    await this.audited(() => adminAddChange(person, find(), actor, at));
   }
 
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    await this.audited(() =>
-      adminRemoveChange(
-        personId,
-        this.state.admins.find((a) => a.id === personId),
-        actor,
-        at,
-      ),
-    );
+    const find = () => this.state.admins.find((a) => a.id === personId);
+    await this.audited(() => adminRemoveChange(personId, find(), actor, at));
   }
 
   async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
