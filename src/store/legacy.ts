@@ -28,17 +28,11 @@ export interface LegacyDocument extends StoreState {
   logs?: { audit: { lines: number; bytes: number; sha256: string } };
 }
 
-function checkEntry(v: unknown): v is AuditEntry {
-  const e = v as AuditEntry;
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    Number.isInteger(e.seq) &&
-    typeof e.action === 'string' &&
-    typeof e.target === 'string' &&
-    typeof e.at === 'string'
-  );
-}
+const isEntry = (e: unknown): e is AuditEntry =>
+  typeof e === 'object' &&
+  e !== null &&
+  Number.isInteger((e as AuditEntry).seq) &&
+  ['action', 'target', 'at'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string');
 
 /**
  * The writes of a format-1 or format-2 store (each one's audit entries), and its small state with any change its
@@ -83,7 +77,7 @@ export function readLegacy(
     } catch (e) {
       entries = String(e);
     }
-    if (Array.isArray(entries) && entries.every(checkEntry)) writes.push(entries);
+    if (Array.isArray(entries) && entries.every(isEntry)) writes.push(entries);
     else if (i === lines.length - 1) warn({ kind: 'torn-line-cut', file: files.audit, bytes: Buffer.byteLength(text) });
     else
       throw corrupt({

@@ -467,17 +467,13 @@ export class PgStore implements Store {
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
-    return (
-      (await this.one<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people')) ?? []
-    );
+    const sql = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
+    return (await this.one<Person[]>(sql, [indicatorId], 'people')) ?? [];
   }
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
-    const rows = (
-      await this.pool.query<{ indicator_id: string; people: Person[] }>(
-        'SELECT indicator_id, people FROM pei_owners ORDER BY ord',
-      )
-    ).rows;
+    const sql = 'SELECT indicator_id, people FROM pei_owners ORDER BY ord';
+    const { rows } = await this.pool.query<{ indicator_id: string; people: Person[] }>(sql);
     return Object.fromEntries(rows.map((r) => [r.indicator_id, r.people]));
   }
 
