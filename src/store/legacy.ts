@@ -13,10 +13,7 @@ import { corrupt, readOrNull } from './errors';
 import type { AuditEntry } from '../domain/records';
 import type { StoreFact } from '../domain/store-facts';
 
-export interface LegacyFiles {
-  audit: string;
-  reports: string;
-}
+export type LegacyFiles = { audit: string; reports: string };
 
 export function legacyFiles(base: string): LegacyFiles {
   return { audit: `${base}.audit.jsonl`, reports: `${base}.reports.jsonl` };

@@ -503,9 +503,8 @@ export class PgStore implements Store {
 
   async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
     if (filter?.prefix === undefined) return this.rows('SELECT record FROM pei_sent ORDER BY ord');
-    return this.rows("SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord", [
-      likePrefix(filter.prefix),
-    ]);
+    const sql = "SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord";
+    return this.rows(sql, [likePrefix(filter.prefix)]);
   }
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
