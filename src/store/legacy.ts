@@ -46,16 +46,12 @@ export function readLegacy(
   const counter = doc.logs?.audit;
   if (counter) {
     if (buf.length < counter.bytes) {
-      const fact: StoreFact = fs.existsSync(files.audit)
-        ? {
-            kind: 'journal-shorter',
-            file: files.audit,
-            lines: buf.toString('utf8').split('\n').filter(Boolean).length,
-            doc: docFile,
-            docLines: counter.lines,
-          }
-        : { kind: 'journal-missing', file: files.audit, doc: docFile, lines: counter.lines };
-      throw corrupt(fact);
+      const lines = buf.toString('utf8').split('\n').filter(Boolean).length;
+      throw corrupt(
+        fs.existsSync(files.audit)
+          ? { kind: 'journal-shorter', file: files.audit, lines, doc: docFile, docLines: counter.lines }
+          : { kind: 'journal-missing', file: files.audit, doc: docFile, lines: counter.lines },
+      );
     }
     if (crypto.createHash('sha256').update(buf.subarray(0, counter.bytes)).digest('hex') !== counter.sha256) {
       throw corrupt({ kind: 'journal-changed', file: files.audit, doc: docFile, lines: counter.lines });

@@ -295,13 +295,8 @@ function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean
     throw corrupt({ kind: 'journal-missing', file: files.journal, doc: files.doc, lines: mark.lines });
   if (j.writes.length < mark.lines) {
     if (j.tail === 'cut') throw corrupt({ kind: 'journal-torn-vouched', file: files.journal, doc: files.doc });
-    throw corrupt({
-      kind: 'journal-shorter',
-      file: files.journal,
-      lines: j.writes.length,
-      doc: files.doc,
-      docLines: mark.lines,
-    });
+    const lines = j.writes.length;
+    throw corrupt({ kind: 'journal-shorter', file: files.journal, lines, doc: files.doc, docLines: mark.lines });
   }
   if ((j.hashes[mark.lines - 1] ?? '') !== mark.hash)
     throw corrupt({ kind: 'journal-changed', file: files.journal, doc: files.doc, lines: mark.lines });
