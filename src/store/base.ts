@@ -367,10 +367,9 @@ export abstract class BaseStore implements Store {
     return this.serialize(async () => {
       const copy = cloneJson(record);
       const known = this.sentByKey.has(record.key);
-      await this.commit(
-        [],
-        (s) => (s.sent = known ? s.sent.map((x) => (x.key === record.key ? copy : x)) : [...s.sent, copy]),
-      );
+      const put = (list: SentRecord[]) =>
+        known ? list.map((x) => (x.key === record.key ? copy : x)) : [...list, copy];
+      await this.commit([], (s) => (s.sent = put(s.sent)));
     });
   }
 
