@@ -268,20 +268,13 @@ export abstract class BaseStore implements Store {
   }
 
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    await this.audited(() =>
-      adminAddChange(person, this.state.admins.find((a) => a.id === person.id) ?? null, actor, at),
-    );
+    const find = () => this.state.admins.find((a) => a.id === person.id) ?? null;
+    await this.audited(() => adminAddChange(person, find(), actor, at));
   }
 
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    await this.audited(() =>
-      adminRemoveChange(
-        personId,
-        this.state.admins.find((a) => a.id === personId),
-        actor,
-        at,
-      ),
-    );
+    const find = () => this.state.admins.find((a) => a.id === personId);
+    await this.audited(() => adminRemoveChange(personId, find(), actor, at));
   }
 
   async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
@@ -374,10 +367,9 @@ export abstract class BaseStore implements Store {
     return this.serialize(async () => {
       const copy = cloneJson(record);
       const known = this.sentByKey.has(record.key);
-      await this.commit(
-        [],
-        (s) => (s.sent = known ? s.sent.map((x) => (x.key === record.key ? copy : x)) : [...s.sent, copy]),
-      );
+      const put = (list: SentRecord[]) =>
+        known ? list.map((x) => (x.key === record.key ? copy : x)) : [...list, copy];
+      await this.commit([], (s) => (s.sent = put(s.sent)));
     });
   }
 

@@ -7,21 +7,11 @@ import type { StoreDoing, StoreFact } from '../domain/store-facts';
  * A StoreError from a write means nothing of that write was kept: not in memory, not on disk.
  */
 
-export type StoreErrorCode =
-  /** No space left on the device (ENOSPC) or quota exceeded (EDQUOT). */
-  | 'disk-full'
-  /** The file or its folder cannot be written (EROFS, EACCES, EPERM, or marked read-only). */
-  | 'read-only'
-  /** The store's folder (or part of its path) is a file (EEXIST, ENOTDIR, EISDIR). */
-  | 'not-a-folder'
-  /** A file of the store does not agree with the rest: the store does not start. */
-  | 'corrupt'
-  /** Another process writes this store. */
-  | 'locked'
-  /** The store was closed. */
-  | 'closed'
-  /** Any other input/output error. */
-  | 'io';
+/**
+ * disk-full, read-only, not-a-folder: from the errno (CODE_OF_ERRNO; read-only also for a file marked so); corrupt: a
+ * file of the store does not agree with the rest, so the store does not start; locked: another process writes it.
+ */
+export type StoreErrorCode = 'disk-full' | 'read-only' | 'not-a-folder' | 'corrupt' | 'locked' | 'closed' | 'io';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -13,10 +13,7 @@ import { corrupt, readOrNull } from './errors';
 import type { AuditEntry } from '../domain/records';
 import type { StoreFact } from '../domain/store-facts';
 
-export interface LegacyFiles {
-  audit: string;
-  reports: string;
-}
+export type LegacyFiles = { audit: string; reports: string };
 
 export function legacyFiles(base: string): LegacyFiles {
   return { audit: `${base}.audit.jsonl`, reports: `${base}.reports.jsonl` };
@@ -28,17 +25,11 @@ export interface LegacyDocument extends StoreState {
   logs?: { audit: { lines: number; bytes: number; sha256: string } };
 }
 
-function checkEntry(v: unknown): v is AuditEntry {
-  const e = v as AuditEntry;
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    Number.isInteger(e.seq) &&
-    typeof e.action === 'string' &&
-    typeof e.target === 'string' &&
-    typeof e.at === 'string'
-  );
-}
+const isEntry = (e: unknown): e is AuditEntry =>
+  typeof e === 'object' &&
+  e !== null &&
+  Number.isInteger((e as AuditEntry).seq) &&
+  ['action', 'target', 'at'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string');
 
 /**
  * The writes of a format-1 or format-2 store (each one's audit entries), and its small state with any change its
@@ -55,16 +46,12 @@ export function readLegacy(
   const counter = doc.logs?.audit;
   if (counter) {
     if (buf.length < counter.bytes) {
-      const fact: StoreFact = fs.existsSync(files.audit)
-        ? {
-            kind: 'journal-shorter',
-            file: files.audit,
-            lines: buf.toString('utf8').split('\n').filter(Boolean).length,
-            doc: docFile,
-            docLines: counter.lines,
-          }
-        : { kind: 'journal-missing', file: files.audit, doc: docFile, lines: counter.lines };
-      throw corrupt(fact);
+      const lines = buf.toString('utf8').split('\n').filter(Boolean).length;
+      throw corrupt(
+        fs.existsSync(files.audit)
+          ? { kind: 'journal-shorter', file: files.audit, lines, doc: docFile, docLines: counter.lines }
+          : { kind: 'journal-missing', file: files.audit, doc: docFile, lines: counter.lines },
+      );
     }
     if (crypto.createHash('sha256').update(buf.subarray(0, counter.bytes)).digest('hex') !== counter.sha256) {
       throw corrupt({ kind: 'journal-changed', file: files.audit, doc: docFile, lines: counter.lines });
@@ -83,7 +70,7 @@ export function readLegacy(
     } catch (e) {
       entries = String(e);
     }
-    if (Array.isArray(entries) && entries.every(checkEntry)) writes.push(entries);
+    if (Array.isArray(entries) && entries.every(isEntry)) writes.push(entries);
     else if (i === lines.length - 1) warn({ kind: 'torn-line-cut', file: files.audit, bytes: Buffer.byteLength(text) });
     else
       throw corrupt({

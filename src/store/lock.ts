@@ -10,10 +10,7 @@ import * as net from 'node:net';
 import { errnoOf, fsStoreError } from './errors';
 import type { LockHolder, StoreFact } from '../domain/store-facts';
 
-export interface HeldLock {
-  file: string;
-  server: net.Server | null;
-}
+export type HeldLock = { file: string; server: net.Server | null };
 
 /** The pid db.lock names (first line), or null. */
 function lockPid(lockFile: string): number | null {

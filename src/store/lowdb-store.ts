@@ -57,11 +57,7 @@ export interface LowdbStoreOptions {
   beforeWrite?: (file: string, data: Buffer) => void;
 }
 
-export interface StoreFiles {
-  doc: string;
-  journal: string;
-  lock: string;
-}
+export type StoreFiles = { doc: string; journal: string; lock: string };
 
 export type LowdbStore = Store & { readonly files: StoreFiles; readonly readOnly: boolean };
 
@@ -72,11 +68,7 @@ export function storeFiles(file: string): StoreFiles {
 }
 
 /** Where the journal is: its size, its lines, and the last line's hash ('' when empty). */
-interface JournalEnd {
-  bytes: number;
-  lines: number;
-  hash: string;
-}
+type JournalEnd = { bytes: number; lines: number; hash: string };
 
 interface StoreDocument extends StoreState {
   format: typeof STORE_FORMAT;
@@ -303,13 +295,8 @@ function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean
     throw corrupt({ kind: 'journal-missing', file: files.journal, doc: files.doc, lines: mark.lines });
   if (j.writes.length < mark.lines) {
     if (j.tail === 'cut') throw corrupt({ kind: 'journal-torn-vouched', file: files.journal, doc: files.doc });
-    throw corrupt({
-      kind: 'journal-shorter',
-      file: files.journal,
-      lines: j.writes.length,
-      doc: files.doc,
-      docLines: mark.lines,
-    });
+    const lines = j.writes.length;
+    throw corrupt({ kind: 'journal-shorter', file: files.journal, lines, doc: files.doc, docLines: mark.lines });
   }
   if ((j.hashes[mark.lines - 1] ?? '') !== mark.hash)
     throw corrupt({ kind: 'journal-changed', file: files.journal, doc: files.doc, lines: mark.lines });
@@ -383,13 +370,6 @@ class LowdbStoreImpl extends BaseStore {
 
   /** The repairs open() found needed, then the journal opened for appending. Only with the lock. */
   async start(loaded: Loaded): Promise<void> {
-    await this.repair(loaded).catch(async (e: unknown) => {
-      await this.fh?.close().catch(() => undefined);
-      throw e;
-    });
-  }
-
-  private async repair(loaded: Loaded): Promise<void> {
     const { journal, doc } = this.files;
     try {
       if (loaded.rewrite) {
@@ -403,9 +383,14 @@ class LowdbStoreImpl extends BaseStore {
     } catch (e) {
       throw fsStoreError(e, journal, 'repair');
     }
-    if (this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end);
-    for (const f of loaded.rewrite?.legacy ?? []) fs.rmSync(f, { force: true });
-    if (this.setup.fsync) await fsyncPath(path.dirname(doc), true);
+    try {
+      if (this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end);
+      for (const f of loaded.rewrite?.legacy ?? []) fs.rmSync(f, { force: true });
+      if (this.setup.fsync) await fsyncPath(path.dirname(doc), true);
+    } catch (e) {
+      await this.fh.close().catch(() => undefined);
+      throw e;
+    }
   }
 
   protected override checkWritable(): void {

@@ -19,9 +19,7 @@ export interface StoreSnapshot {
 }
 
 export type CopyResult =
-  | { status: 'copied'; counts: Record<keyof StoreSnapshot, number> }
-  | { status: 'unchanged'; counts: Record<keyof StoreSnapshot, number> }
-  | { status: 'refused'; reason: 'not-empty' };
+  { status: 'copied' | 'unchanged'; counts: Counts } | { status: 'refused'; reason: 'not-empty' };
 
 export async function snapshotOf(store: Store): Promise<StoreSnapshot> {
   return {
@@ -35,12 +33,10 @@ export async function snapshotOf(store: Store): Promise<StoreSnapshot> {
   };
 }
 
-function countsOf(s: StoreSnapshot): Record<keyof StoreSnapshot, number> {
+type Counts = Record<keyof StoreSnapshot, number>;
+function countsOf(s: StoreSnapshot): Counts {
   const size = (v: object) => (Array.isArray(v) ? v.length : Object.keys(v).length);
-  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, size(v as object)])) as Record<
-    keyof StoreSnapshot,
-    number
-  >;
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, size(v as object)])) as Counts;
 }
 
 /** Key order does not matter to JSON equality (jsonb reorders keys). */
@@ -96,39 +92,29 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
         : { status: 'refused', reason: 'not-empty' };
     }
     const ordered = 'FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(r, i) ORDER BY i';
-    await chunked(
-      c,
-      source.reports,
-      `INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed)
-       SELECT r->>'id', r->>'indicatorId', r->>'period', (r->>'version')::int, r->>'submissionId', r->>'review', r, $2 ${ordered}`,
-      rev,
-    );
-    await chunked(
-      c,
-      source.audit,
-      `INSERT INTO pei_audit (seq, at, actor, action, target, before, after)
-       SELECT (r->>'seq')::bigint, r->>'at', r->'actor', r->>'action', r->>'target', COALESCE(r->'before', 'null'::jsonb), COALESCE(r->'after', 'null'::jsonb) ${ordered}`,
-    );
+    const owners = Object.entries(source.owners).map(([k, v]) => ({ k, v }));
+    const reportCols = `r->>'id', r->>'indicatorId', r->>'period', (r->>'version')::int, r->>'submissionId', r->>'review', r, $2`;
+    const auditCols = `(r->>'seq')::bigint, r->>'at', r->'actor', r->>'action', r->>'target', COALESCE(r->'before', 'null'::jsonb), COALESCE(r->'after', 'null'::jsonb)`;
+    const subscriptionCols = "r->>'conversationKey', r->>'kind', r";
+    const tables: [unknown[], string, string, ...unknown[]][] = [
+      [
+        source.reports,
+        'pei_reports (id, indicator_id, period, version, submission_id, review, record, changed)',
+        reportCols,
+        rev,
+      ],
+      [source.audit, 'pei_audit (seq, at, actor, action, target, before, after)', auditCols],
+      [owners, 'pei_owners (indicator_id, people)', "r->>'k', r->'v'"],
+      [source.admins, 'pei_admins (id, person)', "r->>'id', r"],
+      [source.subscriptions, 'pei_subscriptions (conversation_key, kind, record)', subscriptionCols],
+      [source.conversations, 'pei_conversations (key, record)', "r->>'key', r"],
+      [source.sent, 'pei_sent (key, record)', "r->>'key', r"],
+    ];
+    for (const [rows, into, cols, ...more] of tables)
+      await chunked(c, rows, `INSERT INTO ${into} SELECT ${cols} ${ordered}`, ...more);
     await c.query(
       "SELECT setval(pg_get_serial_sequence('pei_audit', 'seq'), GREATEST((SELECT max(seq) FROM pei_audit), 1), (SELECT count(*) > 0 FROM pei_audit))",
     );
-    await chunked(
-      c,
-      Object.entries(source.owners).map(([k, v]) => ({ k, v })),
-      `INSERT INTO pei_owners (indicator_id, people) SELECT r->>'k', r->'v' ${ordered}`,
-    );
-    await chunked(c, source.admins, `INSERT INTO pei_admins (id, person) SELECT r->>'id', r ${ordered}`);
-    await chunked(
-      c,
-      source.subscriptions,
-      `INSERT INTO pei_subscriptions (conversation_key, kind, record) SELECT r->>'conversationKey', r->>'kind', r ${ordered}`,
-    );
-    await chunked(
-      c,
-      source.conversations,
-      `INSERT INTO pei_conversations (key, record) SELECT r->>'key', r ${ordered}`,
-    );
-    await chunked(c, source.sent, `INSERT INTO pei_sent (key, record) SELECT r->>'key', r ${ordered}`);
     await c.query("SELECT pg_notify('pei_change', $1)", [String(rev)]);
     await c.query('COMMIT');
     // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them: without them the

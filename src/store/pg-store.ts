@@ -232,12 +232,12 @@ export class PgStore implements Store {
   /** A write that changes nothing when `decide` gives null, else runs `apply` and stores the audit entry. */
   private audited(
     decide: (c: PoolClient) => Promise<Change | null>,
-    apply: (c: PoolClient, e: Change) => Promise<unknown>,
+    apply?: (c: PoolClient, e: Change) => Promise<unknown>,
   ): Promise<boolean> {
     return this.write(async (c) => {
       const e = await decide(c);
       if (e) {
-        await apply(c, e);
+        await apply?.(c, e);
         await this.insertAudit(c, e);
       }
       return { commit: e !== null, value: e !== null };
@@ -271,16 +271,9 @@ export class PgStore implements Store {
       const seen = new Map<string, ReportRecord>();
       for (const item of batch) {
         const sid = item.submissionId;
+        const bySid = 'SELECT record FROM pei_reports WHERE submission_id = $1';
         const dup =
-          sid === undefined
-            ? undefined
-            : (seen.get(sid) ??
-              (await this.one<ReportRecord>(
-                'SELECT record FROM pei_reports WHERE submission_id = $1',
-                [sid],
-                'record',
-                c,
-              )));
+          sid === undefined ? undefined : (seen.get(sid) ?? (await this.one<ReportRecord>(bySid, [sid], 'record', c)));
         if (dup) {
           out.push({ record: dup, duplicate: true });
           continue;
@@ -344,9 +337,8 @@ export class PgStore implements Store {
 
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
     const sql = 'DELETE FROM pei_admins WHERE id = $1 RETURNING person';
-    await this.audited(
-      async (c) => adminRemoveChange(personId, await this.one<Person>(sql, [personId], 'person', c), actor, at),
-      async () => {},
+    await this.audited(async (c) =>
+      adminRemoveChange(personId, await this.one<Person>(sql, [personId], 'person', c), actor, at),
     );
   }
 
@@ -354,21 +346,17 @@ export class PgStore implements Store {
     const e = subscribeChange(sub, actor);
     const sql =
       'INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING';
-    return this.audited(
-      async (c) => ((await c.query(sql, [sub.conversationKey, sub.kind, json(e.after)])).rowCount ? e : null),
-      async () => {},
+    return this.audited(async (c) =>
+      (await c.query(sql, [sub.conversationKey, sub.kind, json(e.after)])).rowCount ? e : null,
     );
   }
 
   async unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
     const sql = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 RETURNING record, ord';
-    return this.audited(
-      async (c) => {
-        const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey])).rows.map((r) => r.record);
-        return unsubscribeChange(conversationKey, removed, actor, at);
-      },
-      async () => {},
-    );
+    return this.audited(async (c) => {
+      const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey])).rows.map((r) => r.record);
+      return unsubscribeChange(conversationKey, removed, actor, at);
+    });
   }
 
   /** An unaudited write: `sql` with `args`; committed when it changed a row (or always, with `always`). */
@@ -479,17 +467,13 @@ export class PgStore implements Store {
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
-    return (
-      (await this.one<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId], 'people')) ?? []
-    );
+    const sql = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
+    return (await this.one<Person[]>(sql, [indicatorId], 'people')) ?? [];
   }
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
-    const rows = (
-      await this.pool.query<{ indicator_id: string; people: Person[] }>(
-        'SELECT indicator_id, people FROM pei_owners ORDER BY ord',
-      )
-    ).rows;
+    const sql = 'SELECT indicator_id, people FROM pei_owners ORDER BY ord';
+    const { rows } = await this.pool.query<{ indicator_id: string; people: Person[] }>(sql);
     return Object.fromEntries(rows.map((r) => [r.indicator_id, r.people]));
   }
 
@@ -519,9 +503,8 @@ export class PgStore implements Store {
 
   async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
     if (filter?.prefix === undefined) return this.rows('SELECT record FROM pei_sent ORDER BY ord');
-    return this.rows("SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord", [
-      likePrefix(filter.prefix),
-    ]);
+    const sql = "SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord";
+    return this.rows(sql, [likePrefix(filter.prefix)]);
   }
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {

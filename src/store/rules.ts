@@ -211,21 +211,9 @@ export function buildReportRecord(
 /** A write's audit entry before its seq is given. Every store builds its entries with the functions below. */
 export type Change = Omit<AuditEntry, 'seq'>;
 
-const change = (
-  at: string,
-  actor: Person,
-  action: string,
-  target: string,
-  before: unknown,
-  after: unknown,
-): Change => ({
-  at,
-  actor: copyPerson(actor),
-  action,
-  target,
-  before,
-  after,
-});
+function change(at: string, actor: Person, action: string, target: string, before: unknown, after: unknown): Change {
+  return { at, actor: copyPerson(actor), action, target, before, after };
+}
 
 /** A new version of a month, numbered after `prev` (the month's latest version, if any). */
 export function versionChange(
@@ -281,15 +269,9 @@ export function adminRemoveChange(id: string, before: Person | undefined, actor:
 }
 
 export function subscribeChange(sub: Subscription, actor: Person): Change {
+  const target = `subscription:${sub.conversationKey}`;
   const after: Subscription = { ...sub, createdBy: copyPerson(sub.createdBy) };
-  return change(
-    sub.createdAt,
-    actor,
-    AUDIT_ACTIONS.subscriptionAdd,
-    `subscription:${sub.conversationKey}`,
-    null,
-    after,
-  );
+  return change(sub.createdAt, actor, AUDIT_ACTIONS.subscriptionAdd, target, null, after);
 }
 
 export function unsubscribeChange(key: string, removed: Subscription[], actor: Person, at: string): Change | null {

@@ -1,7 +1,4 @@
-/**
- * The Store interface: everything the capabilities persist. Capabilities take a Store as a parameter;
- * only main.ts picks an implementation (lowdb today). No implementation detail leaks through here.
- */
+/** The Store interface: everything the capabilities persist. Only main.ts picks an implementation. */
 import type {
   ConversationRecord,
   Person,
@@ -131,7 +128,6 @@ export interface Store {
   subscribe(sub: Subscription, actor: Person): Promise<boolean>;
   unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean>;
 
-  /** One conversation by key. */
   conversation(key: string): Promise<ConversationRecord | undefined>;
   /** Conversations, in the order they were first saved; narrowed by scope and/or active. */
   conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]>;
@@ -146,7 +142,6 @@ export interface Store {
    * and must not deliver. After a failed delivery the claimer calls `releaseSend(key)` so a later run may try again.
    */
   claimSend(record: SentRecord): Promise<boolean>;
-  /** Forgets a claim whose delivery failed (nothing was delivered). */
   releaseSend(key: string): Promise<void>;
   /** Records (or overwrites) what was sent under `record.key`. */
   markSent(record: SentRecord): Promise<void>;
@@ -158,7 +153,6 @@ export interface Store {
    * ':' ("report:4263:" = every period of 4263). `limit` keeps the newest entries.
    */
   audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]>;
-  /** How many audit entries are stored. */
   auditCount(): Promise<number>;
 
   /**
@@ -168,7 +162,6 @@ export interface Store {
    */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
 
-  /** Waits for every write in flight. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
