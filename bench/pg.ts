@@ -22,7 +22,7 @@ import { copyToPostgres, snapshotOf } from '../src/store/migrate';
 import { startChild, type Child } from './lib/child';
 import { load, type LoadResult } from './lib/load';
 import { message, submit } from './lib/activities';
-import { periodsUpTo, plausibleValue, REPORTER } from './lib/fill';
+import { periodsUpTo, plausibleValue, REPORTER, submitData } from './lib/fill';
 import { machine } from './lib/machine';
 
 process.noDeprecation = true;
@@ -44,22 +44,7 @@ function submitBody(serviceUrl: string, tag: string) {
     const ind = indicators[n % indicators.length];
     const period = PERIODS[Math.floor(n / indicators.length) % PERIODS.length];
     return JSON.stringify(
-      submit(
-        serviceUrl,
-        {
-          verb: 'report-submit',
-          formId: `pgbench-${tag}-${process.pid}-${n}`,
-          indicatorId: ind.id,
-          period,
-          value: String(Math.round(plausibleValue(ind, period, (n % 10) / 10) * 100) / 100).replace('.', ','),
-          logros: 'Se ejecutaron las actividades programadas del mes según el plan de acción.',
-          dificultades: 'Sin dificultades mayores.',
-          evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
-          lang: 'es',
-        },
-        undefined,
-        `m-${n}`,
-      ),
+      submit(serviceUrl, submitData(`pgbench-${tag}-${process.pid}`, n, ind, period), undefined, `m-${n}`),
     );
   };
 }

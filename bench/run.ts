@@ -32,7 +32,7 @@ import { loadPlan } from '../src/plan/load';
 import { startChild, type Child } from './lib/child';
 import { load } from './lib/load';
 import { execute, message, searchQuery } from './lib/activities';
-import { fillStore, periodsUpTo, plausibleValue } from './lib/fill';
+import { fillStore, periodsUpTo, submitData } from './lib/fill';
 import { machine } from './lib/machine';
 import { round } from './lib/stats';
 import type { MemorySample } from './lib/ipc';
@@ -95,18 +95,7 @@ function submitBody(serviceUrl: string, tag: string) {
       execute(
         serviceUrl,
         'report-submit',
-        {
-          verb: 'report-submit',
-          formId: `bench-${tag}-${process.pid}-${n}`,
-          indicatorId: ind.id,
-          period,
-          // es-CO decimal comma, two decimals ("1,105" would be ambiguous: a thousands separator or a decimal one).
-          value: String(Math.round(plausibleValue(ind, period, (n % 10) / 10) * 100) / 100).replace('.', ','),
-          logros: 'Se ejecutaron las actividades programadas del mes según el plan de acción.',
-          dificultades: 'Sin dificultades mayores; se ajusta el cronograma del siguiente trimestre.',
-          evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
-          lang: 'es',
-        },
+        submitData(`bench-${tag}-${process.pid}`, n, ind, period),
         undefined,
         `m-${n}`,
       ),

@@ -133,3 +133,22 @@ export function fillStore(file: string, plan: Plan, n: number, periods: string[]
   writeFileSync(files.doc, JSON.stringify({ ...body, integrity: documentIntegrity(body) }));
   return { reports: n, bytes };
 }
+
+/**
+ * The report form's data as an owner submits it: the `n`-th submit of a run, under a distinct form id (`formPrefix`
+ * and n), for the indicator and month the caller picked.
+ */
+export function submitData(formPrefix: string, n: number, ind: Indicator, period: string): Record<string, unknown> {
+  return {
+    verb: 'report-submit',
+    formId: `${formPrefix}-${n}`,
+    indicatorId: ind.id,
+    period,
+    // es-CO decimal comma, two decimals ("1,105" would be ambiguous: a thousands separator or a decimal one).
+    value: String(Math.round(plausibleValue(ind, period, (n % 10) / 10) * 100) / 100).replace('.', ','),
+    logros: 'Se ejecutaron las actividades programadas del mes según el plan de acción.',
+    dificultades: 'Sin dificultades mayores; se ajusta el cronograma del siguiente trimestre.',
+    evidencia: `https://intranet.secretariageneral.gov.co/pei/${ind.id}/${period}`,
+    lang: 'es',
+  };
+}
