@@ -133,6 +133,8 @@ export function indicatorFigures(
   ind: Indicator,
   reports: readonly ReportRecord[],
   opts: EngineOptions,
+  /** The first instant after a year's reporting closed (calendar/yearClosedFrom); computePlan works each out once. */
+  closingOf: (year: number) => number = yearClosedFrom,
 ): IndicatorFigures {
   const bands = opts.bands ?? DEFAULT_BANDS;
   const { year, asOf } = opts;
@@ -187,7 +189,7 @@ export function indicatorFigures(
     lastReport: last ? last.period : null,
     pending: hasTarget && executed === null,
     reports: reports as ReportRecord[],
-    anomalies: anomaliesOf(ind, reports),
+    anomalies: anomaliesOf(ind, reports, closingOf),
   };
 }
 
@@ -215,7 +217,11 @@ function reportedAfterClose(reportedAt: string, y: number, closedFrom: (y: numbe
 }
 
 /** What an auditor should look at (docs/dominio.md): drops, rises, silent zeros, unexplained over-execution, late reports. */
-export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): Anomaly[] {
+export function anomaliesOf(
+  ind: Indicator,
+  reports: readonly ReportRecord[],
+  closingOf: (year: number) => number = yearClosedFrom,
+): Anomaly[] {
   const out: Anomaly[] = [];
   const lb = baselineOf(ind);
   const trend = ind.trend;
@@ -225,7 +231,7 @@ export function anomaliesOf(ind: Indicator, reports: readonly ReportRecord[]): A
   let closedYear = NaN;
   let closedFrom = 0;
   const closedFromOf = (y: number): number => {
-    if (y !== closedYear) [closedYear, closedFrom] = [y, yearClosedFrom(y)];
+    if (y !== closedYear) [closedYear, closedFrom] = [y, closingOf(y)];
     return closedFrom;
   };
   // A plain loop over what can be tens of thousands of reports (a district-sized plan): the target is looked up
@@ -311,10 +317,17 @@ function mean(xs: number[]): number | null {
 export function computePlan(plan: Plan, reports: readonly ReportRecord[], opts: EngineOptions): PlanFigures {
   const bands = opts.bands ?? DEFAULT_BANDS;
   const grouped = effectiveReports(reports, periodOf(opts.asOf));
+  // Each year's closing is the same for every indicator: worked out once per year of this computation, not once per
+  // indicator (a holiday calendar and a time-zone conversion each).
+  const closings = new Map<number, number>();
+  const closingOf = (y: number): number => {
+    if (!closings.has(y)) closings.set(y, yearClosedFrom(y));
+    return closings.get(y)!;
+  };
   const objectives = plan.objectives.map((o) =>
     objectiveFigures(
       o,
-      o.indicators.map((ind) => indicatorFigures(ind, grouped.get(ind.id) ?? [], opts)),
+      o.indicators.map((ind) => indicatorFigures(ind, grouped.get(ind.id) ?? [], opts, closingOf)),
       bands,
     ),
   );
