@@ -35,12 +35,12 @@ import {
   monthKey,
   notifyAll,
   ownersChange,
+  planReports,
   reviewChange,
   reviewRefusal,
   sameJson,
   subscribeChange,
   unsubscribeChange,
-  versionChange,
   withReview,
   type Change,
   type ReviewAfter,
@@ -214,25 +214,11 @@ export abstract class BaseStore implements Store {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
     return this.serialize(async () => {
-      const results: AppendReportResult[] = [];
-      const entries: AuditEntry[] = [];
-      const latest = new Map(this.latest);
-      const fresh = new Map<string, ReportRecord>();
-      for (const item of batch) {
-        const sid = item.submissionId;
-        const dup = sid === undefined ? undefined : (fresh.get(sid) ?? (await this.reportBySubmission(sid)));
-        if (dup) {
-          results.push({ record: dup, duplicate: true });
-          continue;
-        }
-        const e = versionChange(item, latest.get(monthKey(item.input)), at, actor);
-        const record = e.after as ReportRecord;
-        entries.push({ seq: this.seq + 1 + entries.length, ...e });
-        latest.set(monthKey(record), record);
-        if (sid !== undefined) fresh.set(sid, record);
-        results.push({ record, duplicate: false });
-      }
-      if (entries.length) await this.commit(entries);
+      const { results, changes } = await planReports(batch, at, actor, {
+        bySubmission: (sid) => this.reportBySubmission(sid),
+        latest: (month) => this.latest.get(monthKey(month)),
+      });
+      if (changes.length) await this.commit(this.entries(...changes));
       return results;
     });
   }

@@ -166,26 +166,20 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   return parsed.data as unknown as StoreDocument | LegacyDocument;
 }
 
-/** Why an audit entry as read is not one (null when it is). */
-function entryProblem(e: unknown): string | null {
-  if (
-    !isObject(e) ||
-    !Number.isInteger(e.seq) ||
-    typeof e.action !== 'string' ||
-    typeof e.target !== 'string' ||
-    typeof e.at !== 'string' ||
-    !isObject(e.actor)
-  ) {
-    return 'an entry without seq, action, target, at or actor';
-  }
-  if (isReportAction(e.action)) {
-    const r = e.after;
-    if (!isObject(r) || typeof r.id !== 'string' || typeof r.indicatorId !== 'string' || typeof r.period !== 'string')
-      return 'a report without id, indicatorId or period';
-    if (!Number.isInteger(r.version) || (r.version as number) < 1 || typeof r.value !== 'number' || !isObject(r.author))
-      return 'a report without version, value or author';
-  }
-  return null;
+const object = z.object({}).passthrough();
+const journalShape = z.object({ entries: z.array(z.unknown()), hash: str });
+const entryShape = z.object({ seq: z.number().int(), action: str, target: str, at: str, actor: object });
+const versionIds = z.object({ id: str, indicatorId: str, period: str });
+const versionBody = z.object({ version: z.number().int().min(1), value: z.number(), author: object });
+
+/** Why an audit entry as read is not one (undefined when it is). */
+function entryProblem(e: unknown): string | undefined {
+  if (!entryShape.safeParse(e).success) return 'an entry without seq, action, target, at or actor';
+  const { action, after } = e as AuditEntry;
+  if (!isReportAction(action)) return undefined;
+  if (!versionIds.safeParse(after).success) return 'a report without id, indicatorId or period';
+  if (!versionBody.safeParse(after).success) return 'a report without version, value or author';
+  return undefined;
 }
 
 interface JournalRead {
@@ -225,9 +219,9 @@ function readJournal(file: string): JournalRead {
     } catch (e) {
       problem = { kind: 'bad-line', file, line, why: `not JSON (${(e as Error).message})` };
     }
-    if (!problem && (!isObject(v) || !Array.isArray(v.entries) || typeof v.hash !== 'string'))
+    if (!problem && !journalShape.safeParse(v).success)
       problem = { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
-    const why = problem ? null : (v.entries as unknown[]).map(entryProblem).find((p) => p !== null);
+    const why = problem ? null : (v.entries as unknown[]).map(entryProblem).find((p) => p !== undefined);
     if (why) problem = { kind: 'bad-line', file, line, why };
     if (!problem && sha256(prev + JSON.stringify(v.entries)) !== v.hash) problem = { kind: 'chain-broken', file, line };
     if (problem) {
