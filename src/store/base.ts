@@ -74,15 +74,12 @@ export abstract class BaseStore implements Store {
   /** submissionId -> report id. */
   private readonly bySubmission = new Map<string, string>();
   private readonly auditList: AuditEntry[] = [];
-  private readonly auditByTarget = new Map<string, AuditEntry[]>();
-  private sentByKey = new Map<string, SentRecord>();
   private readonly listeners = new Set<(revision: number) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
 
   protected constructor(state: StoreState, entries: Iterable<AuditEntry> = []) {
     this.state = state;
-    for (const s of state.sent) this.sentByKey.set(s.key, s);
     for (const e of entries) this.applyEntry(e);
   }
 
@@ -113,7 +110,6 @@ export abstract class BaseStore implements Store {
       change?.(next);
     }
     await this.persist(entries, next);
-    if (next && next.sent !== this.state.sent) this.sentByKey = new Map(next.sent.map((s) => [s.key, s]));
     if (next) this.state = next;
     for (const e of entries) this.applyEntry(e);
     this.rev++;
@@ -147,9 +143,6 @@ export abstract class BaseStore implements Store {
 
   protected addAudit(e: AuditEntry): void {
     this.auditList.push(e);
-    const list = this.auditByTarget.get(e.target);
-    if (list) list.push(e);
-    else this.auditByTarget.set(e.target, [e]);
     if (e.seq > this.seq) this.seq = e.seq;
   }
 
@@ -331,12 +324,12 @@ export abstract class BaseStore implements Store {
   }
 
   async wasSent(key: string): Promise<boolean> {
-    return this.sentByKey.has(key);
+    return this.state.sent.some((s) => s.key === key);
   }
 
   claimSend(record: SentRecord): Promise<boolean> {
     return this.serialize(async () => {
-      if (this.sentByKey.has(record.key)) return false;
+      if (await this.wasSent(record.key)) return false;
       await this.commit([], (s) => (s.sent = [...s.sent, cloneJson(record)]));
       return true;
     });
@@ -344,7 +337,7 @@ export abstract class BaseStore implements Store {
 
   releaseSend(key: string): Promise<void> {
     return this.serialize(async () => {
-      if (!this.sentByKey.has(key)) return;
+      if (!(await this.wasSent(key))) return;
       await this.commit([], (s) => (s.sent = s.sent.filter((x) => x.key !== key)));
     });
   }
@@ -352,10 +345,11 @@ export abstract class BaseStore implements Store {
   markSent(record: SentRecord): Promise<void> {
     return this.serialize(async () => {
       const copy = cloneJson(record);
-      const known = this.sentByKey.has(record.key);
-      const put = (list: SentRecord[]) =>
-        known ? list.map((x) => (x.key === record.key ? copy : x)) : [...list, copy];
-      await this.commit([], (s) => (s.sent = put(s.sent)));
+      const known = await this.wasSent(record.key);
+      await this.commit(
+        [],
+        (s) => (s.sent = known ? s.sent.map((x) => (x.key === copy.key ? copy : x)) : [...s.sent, copy]),
+      );
     });
   }
 
@@ -368,11 +362,11 @@ export abstract class BaseStore implements Store {
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
     const target = filter?.target;
-    let list: readonly AuditEntry[] = this.auditList;
-    if (target !== undefined)
-      list = target.endsWith(':')
-        ? list.filter((e) => e.target.startsWith(target))
-        : (this.auditByTarget.get(target) ?? []);
+    const prefix = target?.endsWith(':');
+    const list =
+      target === undefined
+        ? this.auditList
+        : this.auditList.filter((e) => (prefix ? e.target.startsWith(target) : e.target === target));
     const limit = filter?.limit;
     return limit !== undefined && limit >= 0 ? list.slice(Math.max(0, list.length - limit)) : list.slice();
   }
