@@ -65,11 +65,9 @@ export abstract class BaseStore implements Store {
   /** The last audit seq used. */
   protected seq = 0;
   private rev = 0;
-  /** Every version in write order (a review replaces its version by the reviewed copy). */
-  private reportList: ReportRecord[] = [];
-  /** report id -> its index in reportList. */
-  private readonly position = new Map<string, number>();
-  /** indicator|month -> its latest version. */
+  /** report id -> version, in write order (a review replaces its version by the reviewed copy, in its place). */
+  private readonly versions = new Map<string, ReportRecord>();
+  /** indicator|month -> its latest version, in the write order of those versions. */
   private readonly latest = new Map<string, ReportRecord>();
   /** submissionId -> report id. */
   private readonly bySubmission = new Map<string, string>();
@@ -120,14 +118,14 @@ export abstract class BaseStore implements Store {
   protected applyEntry(e: AuditEntry): void {
     if (isReportAction(e.action)) {
       const ref = (e.before as { $ref?: unknown } | null)?.$ref;
-      if (typeof ref === 'string') e.before = this.current(ref) ?? e.before; // the journal writes a correction's before as {$ref}
+      if (typeof ref === 'string') e.before = this.versions.get(ref) ?? e.before; // the journal writes a correction's before as {$ref}
       this.addVersion(e.after as ReportRecord);
     } else if (isReviewAction(e.action)) {
       const after = e.after as ReviewAfter;
-      const i = this.position.get(after.id);
-      if (i !== undefined) {
-        const next = withReview(this.reportList[i], after);
-        this.reportList[i] = next; // the list itself is never handed out: reads return copies
+      const record = this.versions.get(after.id);
+      if (record) {
+        const next = withReview(record, after);
+        this.versions.set(next.id, next); // the Map itself is never handed out: reads return lists
         if (this.latest.get(monthKey(next))?.id === next.id) this.latest.set(monthKey(next), next);
       }
     }
@@ -135,7 +133,8 @@ export abstract class BaseStore implements Store {
   }
 
   protected addVersion(r: ReportRecord): void {
-    this.position.set(r.id, this.reportList.push(r) - 1);
+    this.versions.set(r.id, r);
+    this.latest.delete(monthKey(r)); // to the end: the Map's order is the latest versions' write order
     this.latest.set(monthKey(r), r);
     if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId))
       this.bySubmission.set(r.submissionId, r.id);
@@ -144,11 +143,6 @@ export abstract class BaseStore implements Store {
   protected addAudit(e: AuditEntry): void {
     this.auditList.push(e);
     if (e.seq > this.seq) this.seq = e.seq;
-  }
-
-  private current(id: string): ReportRecord | undefined {
-    const i = this.position.get(id);
-    return i === undefined ? undefined : this.reportList[i];
   }
 
   /** New audit entries, numbered after the last one (the numbers are taken only once the write is applied). */
@@ -182,21 +176,20 @@ export abstract class BaseStore implements Store {
   // ---- reports
 
   async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    return this.reportList.filter((r) => matchesReportQuery(r, query));
+    return [...this.versions.values()].filter((r) => matchesReportQuery(r, query));
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    const out = [...this.latest.values()].filter((r) => matchesReportQuery(r, query));
-    return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
+    return [...this.latest.values()].filter((r) => matchesReportQuery(r, query));
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {
-    return this.current(id);
+    return this.versions.get(id);
   }
 
   async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
     const id = this.bySubmission.get(submissionId);
-    return id === undefined ? undefined : this.current(id);
+    return id === undefined ? undefined : this.versions.get(id);
   }
 
   async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
@@ -220,11 +213,11 @@ export abstract class BaseStore implements Store {
     this.checkWritable();
     checkDecision(decision);
     return this.serialize(async () => {
-      const record = this.current(decision.reportId);
+      const record = this.versions.get(decision.reportId);
       const refused = reviewRefusal(record, record && this.latest.get(monthKey(record)));
       if (refused) return refused;
       await this.commit(this.entries(reviewChange(record!, decision, actor, at)));
-      return { status: 'reviewed', record: this.current(record!.id)!, previous: record! };
+      return { status: 'reviewed', record: this.versions.get(record!.id)!, previous: record! };
     });
   }
 
