@@ -35,12 +35,12 @@ import {
   monthKey,
   notifyAll,
   ownersChange,
+  planReports,
   reviewChange,
   reviewRefusal,
   sameJson,
   subscribeChange,
   unsubscribeChange,
-  versionChange,
   withReview,
   type Change,
   type ReviewAfter,
@@ -65,24 +65,19 @@ export abstract class BaseStore implements Store {
   /** The last audit seq used. */
   protected seq = 0;
   private rev = 0;
-  /** Every version in write order (a review replaces its version by the reviewed copy). */
-  private reportList: ReportRecord[] = [];
-  /** report id -> its index in reportList. */
-  private readonly position = new Map<string, number>();
-  /** indicator|month -> its latest version. */
+  /** report id -> version, in write order (a review replaces its version by the reviewed copy, in its place). */
+  private readonly versions = new Map<string, ReportRecord>();
+  /** indicator|month -> its latest version, in the write order of those versions. */
   private readonly latest = new Map<string, ReportRecord>();
   /** submissionId -> report id. */
   private readonly bySubmission = new Map<string, string>();
   private readonly auditList: AuditEntry[] = [];
-  private readonly auditByTarget = new Map<string, AuditEntry[]>();
-  private sentByKey = new Map<string, SentRecord>();
   private readonly listeners = new Set<(revision: number) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
 
   protected constructor(state: StoreState, entries: Iterable<AuditEntry> = []) {
     this.state = state;
-    for (const s of state.sent) this.sentByKey.set(s.key, s);
     for (const e of entries) this.applyEntry(e);
   }
 
@@ -113,7 +108,6 @@ export abstract class BaseStore implements Store {
       change?.(next);
     }
     await this.persist(entries, next);
-    if (next && next.sent !== this.state.sent) this.sentByKey = new Map(next.sent.map((s) => [s.key, s]));
     if (next) this.state = next;
     for (const e of entries) this.applyEntry(e);
     this.rev++;
@@ -124,14 +118,14 @@ export abstract class BaseStore implements Store {
   protected applyEntry(e: AuditEntry): void {
     if (isReportAction(e.action)) {
       const ref = (e.before as { $ref?: unknown } | null)?.$ref;
-      if (typeof ref === 'string') e.before = this.current(ref) ?? e.before; // the journal writes a correction's before as {$ref}
+      if (typeof ref === 'string') e.before = this.versions.get(ref) ?? e.before; // the journal writes a correction's before as {$ref}
       this.addVersion(e.after as ReportRecord);
     } else if (isReviewAction(e.action)) {
       const after = e.after as ReviewAfter;
-      const i = this.position.get(after.id);
-      if (i !== undefined) {
-        const next = withReview(this.reportList[i], after);
-        this.reportList[i] = next; // the list itself is never handed out: reads return copies
+      const record = this.versions.get(after.id);
+      if (record) {
+        const next = withReview(record, after);
+        this.versions.set(next.id, next); // the Map itself is never handed out: reads return lists
         if (this.latest.get(monthKey(next))?.id === next.id) this.latest.set(monthKey(next), next);
       }
     }
@@ -139,7 +133,8 @@ export abstract class BaseStore implements Store {
   }
 
   protected addVersion(r: ReportRecord): void {
-    this.position.set(r.id, this.reportList.push(r) - 1);
+    this.versions.set(r.id, r);
+    this.latest.delete(monthKey(r)); // to the end: the Map's order is the latest versions' write order
     this.latest.set(monthKey(r), r);
     if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId))
       this.bySubmission.set(r.submissionId, r.id);
@@ -147,15 +142,7 @@ export abstract class BaseStore implements Store {
 
   protected addAudit(e: AuditEntry): void {
     this.auditList.push(e);
-    const list = this.auditByTarget.get(e.target);
-    if (list) list.push(e);
-    else this.auditByTarget.set(e.target, [e]);
     if (e.seq > this.seq) this.seq = e.seq;
-  }
-
-  private current(id: string): ReportRecord | undefined {
-    const i = this.position.get(id);
-    return i === undefined ? undefined : this.reportList[i];
   }
 
   /** New audit entries, numbered after the last one (the numbers are taken only once the write is applied). */
@@ -189,21 +176,20 @@ export abstract class BaseStore implements Store {
   // ---- reports
 
   async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    return this.reportList.filter((r) => matchesReportQuery(r, query));
+    return [...this.versions.values()].filter((r) => matchesReportQuery(r, query));
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    const out = [...this.latest.values()].filter((r) => matchesReportQuery(r, query));
-    return out.sort((a, b) => this.position.get(a.id)! - this.position.get(b.id)!);
+    return [...this.latest.values()].filter((r) => matchesReportQuery(r, query));
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {
-    return this.current(id);
+    return this.versions.get(id);
   }
 
   async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
     const id = this.bySubmission.get(submissionId);
-    return id === undefined ? undefined : this.current(id);
+    return id === undefined ? undefined : this.versions.get(id);
   }
 
   async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
@@ -214,25 +200,11 @@ export abstract class BaseStore implements Store {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
     return this.serialize(async () => {
-      const results: AppendReportResult[] = [];
-      const entries: AuditEntry[] = [];
-      const latest = new Map(this.latest);
-      const fresh = new Map<string, ReportRecord>();
-      for (const item of batch) {
-        const sid = item.submissionId;
-        const dup = sid === undefined ? undefined : (fresh.get(sid) ?? (await this.reportBySubmission(sid)));
-        if (dup) {
-          results.push({ record: dup, duplicate: true });
-          continue;
-        }
-        const e = versionChange(item, latest.get(monthKey(item.input)), at, actor);
-        const record = e.after as ReportRecord;
-        entries.push({ seq: this.seq + 1 + entries.length, ...e });
-        latest.set(monthKey(record), record);
-        if (sid !== undefined) fresh.set(sid, record);
-        results.push({ record, duplicate: false });
-      }
-      if (entries.length) await this.commit(entries);
+      const { results, changes } = await planReports(batch, at, actor, {
+        bySubmission: (sid) => this.reportBySubmission(sid),
+        latest: (month) => this.latest.get(monthKey(month)),
+      });
+      if (changes.length) await this.commit(this.entries(...changes));
       return results;
     });
   }
@@ -241,11 +213,11 @@ export abstract class BaseStore implements Store {
     this.checkWritable();
     checkDecision(decision);
     return this.serialize(async () => {
-      const record = this.current(decision.reportId);
+      const record = this.versions.get(decision.reportId);
       const refused = reviewRefusal(record, record && this.latest.get(monthKey(record)));
       if (refused) return refused;
       await this.commit(this.entries(reviewChange(record!, decision, actor, at)));
-      return { status: 'reviewed', record: this.current(record!.id)!, previous: record! };
+      return { status: 'reviewed', record: this.versions.get(record!.id)!, previous: record! };
     });
   }
 
@@ -345,12 +317,12 @@ export abstract class BaseStore implements Store {
   }
 
   async wasSent(key: string): Promise<boolean> {
-    return this.sentByKey.has(key);
+    return this.state.sent.some((s) => s.key === key);
   }
 
   claimSend(record: SentRecord): Promise<boolean> {
     return this.serialize(async () => {
-      if (this.sentByKey.has(record.key)) return false;
+      if (await this.wasSent(record.key)) return false;
       await this.commit([], (s) => (s.sent = [...s.sent, cloneJson(record)]));
       return true;
     });
@@ -358,7 +330,7 @@ export abstract class BaseStore implements Store {
 
   releaseSend(key: string): Promise<void> {
     return this.serialize(async () => {
-      if (!this.sentByKey.has(key)) return;
+      if (!(await this.wasSent(key))) return;
       await this.commit([], (s) => (s.sent = s.sent.filter((x) => x.key !== key)));
     });
   }
@@ -366,10 +338,11 @@ export abstract class BaseStore implements Store {
   markSent(record: SentRecord): Promise<void> {
     return this.serialize(async () => {
       const copy = cloneJson(record);
-      const known = this.sentByKey.has(record.key);
-      const put = (list: SentRecord[]) =>
-        known ? list.map((x) => (x.key === record.key ? copy : x)) : [...list, copy];
-      await this.commit([], (s) => (s.sent = put(s.sent)));
+      const known = await this.wasSent(record.key);
+      await this.commit(
+        [],
+        (s) => (s.sent = known ? s.sent.map((x) => (x.key === copy.key ? copy : x)) : [...s.sent, copy]),
+      );
     });
   }
 
@@ -382,11 +355,11 @@ export abstract class BaseStore implements Store {
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
     const target = filter?.target;
-    let list: readonly AuditEntry[] = this.auditList;
-    if (target !== undefined)
-      list = target.endsWith(':')
-        ? list.filter((e) => e.target.startsWith(target))
-        : (this.auditByTarget.get(target) ?? []);
+    const prefix = target?.endsWith(':');
+    const list =
+      target === undefined
+        ? this.auditList
+        : this.auditList.filter((e) => (prefix ? e.target.startsWith(target) : e.target === target));
     const limit = filter?.limit;
     return limit !== undefined && limit >= 0 ? list.slice(Math.max(0, list.length - limit)) : list.slice();
   }

@@ -166,26 +166,20 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   return parsed.data as unknown as StoreDocument | LegacyDocument;
 }
 
-/** Why an audit entry as read is not one (null when it is). */
-function entryProblem(e: unknown): string | null {
-  if (
-    !isObject(e) ||
-    !Number.isInteger(e.seq) ||
-    typeof e.action !== 'string' ||
-    typeof e.target !== 'string' ||
-    typeof e.at !== 'string' ||
-    !isObject(e.actor)
-  ) {
-    return 'an entry without seq, action, target, at or actor';
-  }
-  if (isReportAction(e.action)) {
-    const r = e.after;
-    if (!isObject(r) || typeof r.id !== 'string' || typeof r.indicatorId !== 'string' || typeof r.period !== 'string')
-      return 'a report without id, indicatorId or period';
-    if (!Number.isInteger(r.version) || (r.version as number) < 1 || typeof r.value !== 'number' || !isObject(r.author))
-      return 'a report without version, value or author';
-  }
-  return null;
+const object = z.object({}).passthrough();
+const journalShape = z.object({ entries: z.array(z.unknown()), hash: str });
+const entryShape = z.object({ seq: z.number().int(), action: str, target: str, at: str, actor: object });
+const versionIds = z.object({ id: str, indicatorId: str, period: str });
+const versionBody = z.object({ version: z.number().int().min(1), value: z.number(), author: object });
+
+/** Why an audit entry as read is not one (undefined when it is). */
+function entryProblem(e: unknown): string | undefined {
+  if (!entryShape.safeParse(e).success) return 'an entry without seq, action, target, at or actor';
+  const { action, after } = e as AuditEntry;
+  if (!isReportAction(action)) return undefined;
+  if (!versionIds.safeParse(after).success) return 'a report without id, indicatorId or period';
+  if (!versionBody.safeParse(after).success) return 'a report without version, value or author';
+  return undefined;
 }
 
 interface JournalRead {
@@ -193,56 +187,55 @@ interface JournalRead {
   writes: AuditEntry[][];
   /** Each line's hash. */
   hashes: string[];
-  /** The bytes up to the end of the last good line, and the file's size. */
+  /** The bytes up to the last newline (the end of the last good line, a torn tail aside), and the file's size. */
   goodBytes: number;
   size: number;
   /** A last line without its newline: 'kept' (it is whole) or 'cut' (torn). */
   tail: 'none' | 'kept' | 'cut';
 }
 
+/** Journal line `line` read (`prev`: the hash of the line before): its entries and hash, or what is wrong with it. */
+function readLine(file: string, line: number, text: string, prev: string): StoreFact | z.infer<typeof journalShape> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    return { kind: 'bad-line', file, line, why: `not JSON (${(e as Error).message})` };
+  }
+  const parsed = journalShape.safeParse(v);
+  if (!parsed.success) return { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
+  const why = parsed.data.entries.map(entryProblem).find((p) => p !== undefined);
+  if (why) return { kind: 'bad-line', file, line, why };
+  if (sha256(prev + JSON.stringify(parsed.data.entries)) !== parsed.data.hash)
+    return { kind: 'chain-broken', file, line };
+  return parsed.data;
+}
+
 /** Reads the journal, checking every line and the chain; a bad last line without its newline is reported torn. */
 function readJournal(file: string): JournalRead {
   const buf = readOrNull(file);
+  const lines = (buf?.toString('utf8') ?? '').split('\n');
+  const tail = lines.pop(); // after the last newline: '' unless the last line is torn or was never ended
   const read: JournalRead = {
     exists: buf !== null,
     writes: [],
     hashes: [],
-    goodBytes: 0,
+    goodBytes: buf ? buf.lastIndexOf(0x0a) + 1 : 0,
     size: buf?.length ?? 0,
     tail: 'none',
   };
-  let start = 0;
-  while (buf && start < buf.length) {
-    const nl = buf.indexOf(0x0a, start);
-    const last = nl < 0;
-    const end = last ? buf.length : nl;
-    const line = read.writes.length + 1;
-    const prev = read.hashes[read.hashes.length - 1] ?? '';
-    let problem: StoreFact | null = null;
-    let v: { entries?: unknown; hash?: unknown } = {};
-    try {
-      v = JSON.parse(buf.toString('utf8', start, end)) as typeof v;
-    } catch (e) {
-      problem = { kind: 'bad-line', file, line, why: `not JSON (${(e as Error).message})` };
-    }
-    if (!problem && (!isObject(v) || !Array.isArray(v.entries) || typeof v.hash !== 'string'))
-      problem = { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
-    const why = problem ? null : (v.entries as unknown[]).map(entryProblem).find((p) => p !== null);
-    if (why) problem = { kind: 'bad-line', file, line, why };
-    if (!problem && sha256(prev + JSON.stringify(v.entries)) !== v.hash) problem = { kind: 'chain-broken', file, line };
-    if (problem) {
-      if (last) {
-        read.tail = 'cut';
-        break;
-      }
-      throw corrupt(problem);
-    }
-    read.writes.push(v.entries as AuditEntry[]);
-    read.hashes.push(v.hash as string);
-    start = end + 1;
-    if (last) read.tail = 'kept';
-    else read.goodBytes = start;
+  const take = (text: string): StoreFact | null => {
+    const got = readLine(file, read.writes.length + 1, text, read.hashes[read.hashes.length - 1] ?? '');
+    if ('kind' in got) return got;
+    read.writes.push(got.entries as AuditEntry[]);
+    read.hashes.push(got.hash);
+    return null;
+  };
+  for (const text of lines) {
+    const problem = take(text);
+    if (problem) throw corrupt(problem);
   }
+  if (tail) read.tail = take(tail) ? 'cut' : 'kept';
   return read;
 }
 
@@ -328,10 +321,6 @@ async function fsyncPath(p: string, folder = false): Promise<void> {
       if (!folder || !['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes(errnoOf(e) ?? '')) throw e;
     })
     .finally(() => fh.close());
-}
-
-async function writeAll(fh: fsp.FileHandle, data: Buffer): Promise<void> {
-  for (let off = 0; off < data.length;) off += (await fh.write(data, off, data.length - off, null)).bytesWritten;
 }
 
 interface StoreSetup {
@@ -420,7 +409,7 @@ class LowdbStoreImpl extends BaseStore {
     try {
       this.setup.beforeWrite?.(this.files.journal, data);
       if (!this.fh) throw new Error('the journal is not open');
-      await writeAll(this.fh, data);
+      await this.fh.appendFile(data);
       if (this.setup.fsync) await this.fh.sync();
     } catch (e) {
       throw fsStoreError(e, this.files.journal, 'append');

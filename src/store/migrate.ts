@@ -5,6 +5,8 @@
  * content is left as it is (a second run changes nothing); one that holds anything else is refused.
  */
 import { Client } from 'pg';
+import { isDeepStrictEqual } from 'node:util';
+import { cloneJson } from './rules';
 import { migrate } from './pg-store';
 import type { Store } from './types';
 
@@ -39,21 +41,6 @@ function countsOf(s: StoreSnapshot): Counts {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, size(v as object)])) as Counts;
 }
 
-/** Key order does not matter to JSON equality (jsonb reorders keys). */
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.keys(v as object)
-        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-        .sort()
-        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
-}
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-
 async function readTarget(c: Client): Promise<StoreSnapshot> {
   const owners: Record<string, unknown> = {};
   for (const r of (await c.query('SELECT indicator_id, people FROM pei_owners ORDER BY ord')).rows)
@@ -87,7 +74,7 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
     const empty = Object.values(countsOf(target)).every((n) => n === 0);
     if (!empty) {
       await c.query('ROLLBACK');
-      return same(target, source)
+      return isDeepStrictEqual(target, cloneJson(source)) // jsonb reorders keys: key order does not matter here
         ? { status: 'unchanged', counts: countsOf(source) }
         : { status: 'refused', reason: 'not-empty' };
     }

@@ -29,11 +29,11 @@ import {
   notifyAll,
   ownersChange,
   periodRange,
+  planReports,
   reviewChange,
   reviewRefusal,
   subscribeChange,
   unsubscribeChange,
-  versionChange,
   withReview,
   type Change,
   type ReviewAfter,
@@ -267,27 +267,27 @@ export class PgStore implements Store {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
     return await this.write(async (c, rev) => {
-      const out: AppendReportResult[] = [];
-      const seen = new Map<string, ReportRecord>();
-      for (const item of batch) {
-        const sid = item.submissionId;
-        const bySid = 'SELECT record FROM pei_reports WHERE submission_id = $1';
-        const dup =
-          sid === undefined ? undefined : (seen.get(sid) ?? (await this.one<ReportRecord>(bySid, [sid], 'record', c)));
-        if (dup) {
-          out.push({ record: dup, duplicate: true });
-          continue;
-        }
-        const e = versionChange(item, await this.latestOf(c, item.input), at, actor);
+      const { results, changes } = await planReports(batch, at, actor, {
+        bySubmission: (sid) => this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [sid], 'record', c),
+        latest: (month) => this.latestOf(c, month),
+      });
+      const sql =
+        'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
+      for (const e of changes) {
         const r = e.after as ReportRecord;
-        const sql =
-          'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
-        await c.query(sql, [r.id, r.indicatorId, r.period, r.version, sid ?? null, r.review ?? null, json(r), rev]);
+        await c.query(sql, [
+          r.id,
+          r.indicatorId,
+          r.period,
+          r.version,
+          r.submissionId ?? null,
+          r.review ?? null,
+          json(r),
+          rev,
+        ]);
         await this.insertAudit(c, e);
-        if (sid !== undefined) seen.set(sid, r);
-        out.push({ record: r, duplicate: false });
       }
-      return { commit: out.some((r) => !r.duplicate), value: out };
+      return { commit: changes.length > 0, value: results };
     });
   }
 

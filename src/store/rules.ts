@@ -14,7 +14,7 @@ import type {
   SentRecord,
   Subscription,
 } from '../domain/records';
-import type { ReportBatchItem, ReportQuery, ReviewReportResult } from './types';
+import type { AppendReportResult, ReportBatchItem, ReportQuery, ReviewReportResult } from './types';
 
 /** The small mutable state (the embedded store's document). */
 export interface StoreState {
@@ -215,16 +215,40 @@ function change(at: string, actor: Person, action: string, target: string, befor
   return { at, actor: copyPerson(actor), action, target, before, after };
 }
 
-/** A new version of a month, numbered after `prev` (the month's latest version, if any). */
-export function versionChange(
-  item: ReportBatchItem,
-  prev: ReportRecord | undefined,
+/**
+ * What a batch of reports writes, decided the same way by every store: a submissionId already stored (or given
+ * earlier in the batch) is a duplicate and writes nothing; each new version is numbered after its month's latest,
+ * the batch's own versions included. `stored` looks up what is already stored.
+ */
+export async function planReports(
+  batch: ReportBatchItem[],
   at: string,
   actor: Person,
-): Change {
-  const after = buildReportRecord(item.input, (prev?.version ?? 0) + 1, item, at);
-  const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
-  return change(at, actor, action, `report:${after.indicatorId}:${after.period}`, prev ?? null, after);
+  stored: {
+    bySubmission: (submissionId: string) => Promise<ReportRecord | undefined>;
+    latest: (month: ReportInput) => Promise<ReportRecord | undefined> | ReportRecord | undefined;
+  },
+): Promise<{ results: AppendReportResult[]; changes: Change[] }> {
+  const results: AppendReportResult[] = [];
+  const changes: Change[] = [];
+  const latest = new Map<string, ReportRecord>();
+  const fresh = new Map<string, ReportRecord>();
+  for (const item of batch) {
+    const sid = item.submissionId;
+    const dup = sid === undefined ? undefined : (fresh.get(sid) ?? (await stored.bySubmission(sid)));
+    if (dup) {
+      results.push({ record: dup, duplicate: true });
+      continue;
+    }
+    const prev = latest.get(monthKey(item.input)) ?? (await stored.latest(item.input));
+    const after = buildReportRecord(item.input, (prev?.version ?? 0) + 1, item, at);
+    const action = prev ? AUDIT_ACTIONS.reportCorrect : AUDIT_ACTIONS.reportCreate;
+    changes.push(change(at, actor, action, `report:${after.indicatorId}:${after.period}`, prev ?? null, after));
+    latest.set(monthKey(after), after);
+    if (sid !== undefined) fresh.set(sid, after);
+    results.push({ record: after, duplicate: false });
+  }
+  return { results, changes };
 }
 
 /** Why a version may not be reviewed (`latest`: its month's latest version), or null when it may. */

@@ -50,10 +50,9 @@ export interface ReportQuery {
 export type SubscriptionFilter = { kind?: SubscriptionKind; conversationKey?: string };
 export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
 
-/** How a report came in (`Store.appendReport`): when, from where, its idempotency key and review state. */
+/** How a report came in (`Store.appendReport`). */
 export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & { at: string };
 
-/** One report of a batch (`Store.appendReports`): the input, who reported it, and how. */
 export interface ReportBatchItem {
   input: ReportInput;
   author: Person;
@@ -112,7 +111,6 @@ export interface Store {
    */
   reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult>;
 
-  /** The indicator's owners, in the order they were set. */
   owners(indicatorId: string): Promise<readonly Person[]>;
   /** Every indicator's owners (indicators without owners are absent). */
   allOwners(): Promise<Readonly<Record<string, readonly Person[]>>>;
@@ -123,13 +121,12 @@ export interface Store {
   addAdmin(person: Person, actor: Person, at: string): Promise<void>;
   removeAdmin(personId: string, actor: Person, at: string): Promise<void>;
 
-  /** Subscriptions, in the order they were made; narrowed by kind and/or conversation. */
   subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]>;
   subscribe(sub: Subscription, actor: Person): Promise<boolean>;
   unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean>;
 
   conversation(key: string): Promise<ConversationRecord | undefined>;
-  /** Conversations, in the order they were first saved; narrowed by scope and/or active. */
+  /** In the order they were first saved. */
   conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]>;
   saveConversation(record: ConversationRecord): Promise<void>;
   removeConversation(key: string): Promise<void>;
@@ -145,7 +142,7 @@ export interface Store {
   releaseSend(key: string): Promise<void>;
   /** Records (or overwrites) what was sent under `record.key`. */
   markSent(record: SentRecord): Promise<void>;
-  /** What was sent, in write order; `prefix` narrows by key ("digest:"). */
+  /** `prefix` narrows by key ("digest:"). */
   sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]>;
 
   /**
