@@ -175,7 +175,7 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     statusColor: statusColor(p),
     bars: [
       progressBar(p.progress, lang, { status: p, label: s.annualProgress(m.year), ...BAR_SIZES.headline }),
-      progressBar(p.expected, lang, { label: s.expectedToDate, style: 'accent', ...BAR_SIZES.headline }),
+      progressBar(p.expected, lang, { label: s.expectedToDate, style: 'expected', ...BAR_SIZES.headline }),
       progressBar(p.cumulative, lang, { label: s.fourYearProgress, style: 'accent', ...BAR_SIZES.headline }),
     ],
     objectivesHeading: s.objectivesHeading,
