@@ -211,13 +211,15 @@ describe('GET /api/v1/export.xlsx', () => {
     expect(cell('3980', 'Logros T2')).toBe('abr. 2025: Avance de 2025-04\nmay. 2025: Corrección del reporte de mayo');
     expect(cell('3980', 'Estado de revisión')).toBe('abr. 2025: v1 aprobado\nmay. 2025: v2 aprobado');
     expect(String(cell('4263', 'Evidencias'))).toContain('jun. 2025: https://intranet.example/4263/2025-06');
-    // Compliance of each month: 4263 April on time (deadline 8 May), May missing, June not due yet at the cut… and 3980 May late.
+    // Compliance of each month: 4263 April on time (deadline 8 May), May missing, June reported on time… and 3980 May late.
     expect([
       cell('4263', 'Cumplimiento abr. 2025'),
       cell('4263', 'Cumplimiento may. 2025'),
       cell('4263', 'Cumplimiento jun. 2025'),
-    ]).toEqual(['A tiempo', 'Sin reporte', 'En plazo']);
-    expect(cell('3980', 'Cumplimiento may. 2025')).toBe('Tarde');
+    ]).toEqual(['A tiempo', 'Sin reporte', 'A tiempo']);
+    // June's report (0.3, in the sheet) was stored after the cut but before its deadline: «A tiempo», from the same
+    // reports as the value beside it (it read «En plazo» beside 0.3); a late month says when it came.
+    expect(cell('3980', 'Cumplimiento may. 2025')).toMatch(/^Tarde \(\d{1,2} de [a-z]+ de 2025\)$/);
 
     // What makes it a document: the cut and the source on the sheet, frozen headers, letter landscape.
     expect(String(ws.getCell('B2').value ?? ws.getCell('A2').value)).toContain('30 de junio de 2025');
