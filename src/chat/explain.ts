@@ -33,7 +33,7 @@ export async function explain(
         number: o.objective.number,
         weightUsed: row.weightUsed,
         capped: row.capped,
-        contribution: row.contribution,
+        contribution: row.shownContribution,
       }),
       catalog(turn.lang).replies.summaryIndicator(f.indicator.id),
     );

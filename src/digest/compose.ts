@@ -1,6 +1,7 @@
 import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
-import { round4, type Status } from '../progress/status';
+import type { Status } from '../progress/status';
+import { shownFigure } from '../progress/shown';
 import type { Person, ReportRecord } from '../domain/records';
 import { lastClosedPeriod, reportDeadline, type IsoDate, type Period } from '../calendar';
 import { expectsReport } from './reminders';
@@ -8,8 +9,8 @@ import { expectsReport } from './reminders';
 /**
  * The weekly digest as plain data: the plan at a glance, what changed since the conversation's last digest,
  * what lags, and who owes the report of the month that closed. Pure: figures, reports and owners in, a model out;
- * views/digest-cards.ts turns it into a card. Fractions are rounded to 4 decimals exactly as the read API does,
- * so a digest and GET /api/v1/status show the same figures.
+ * views/digest-cards.ts turns it into a card. Figures are the shown ones (progress/shown.ts), exactly as the read
+ * API, the cards and the workbook give them, so a digest and GET /api/v1/status show the same figures.
  */
 
 /** What a digest remembers of the figures (kept in the SentRecord's detail) to tell status changes next time. */
@@ -63,7 +64,7 @@ export interface DigestInput {
   compliance?: Record<'a-tiempo' | 'tarde' | 'sin-reporte' | 'en-plazo', number>;
 }
 
-const r = (x: number | null) => (x === null ? null : round4(x));
+const r = shownFigure;
 
 export interface RollUpView {
   progress: number | null;

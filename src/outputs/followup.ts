@@ -63,7 +63,15 @@ export async function followUpWorkbook(
     status: statusJson(figures, (id) => src.owners(id)),
     quarter,
     reports,
-    compliance: computeCompliance({ plan: src.plan, reports, owners: (id) => src.owners(id), year, asOf: cut.asOf }),
+    // The compliance columns see the reports the figures count: every one stored by today (reports/compliance.ts).
+    compliance: computeCompliance({
+      plan: src.plan,
+      reports,
+      owners: (id) => src.owners(id),
+      year,
+      asOf: cut.asOf,
+      seenUntil: today > cut.asOf ? today : cut.asOf,
+    }),
     findings: checkPlan(src.plan).findings,
     generatedAt: now,
     running: cut.running,

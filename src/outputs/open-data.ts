@@ -3,6 +3,7 @@ import type { Plan } from '../domain/plan';
 import { PLAN_YEARS } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import { round4 } from '../progress/status';
+import { shownFigure } from '../progress/shown';
 import type { IsoDate } from '../calendar';
 import { neutralise } from './common';
 
@@ -192,9 +193,9 @@ export function openDataRows(
           meta_cuatrienio: round4(ind.total),
           linea_base: ind.baseline,
           ejecutado_vigencia: r(fi.executed),
-          avance_vigencia: r(fi.progress),
-          avance_esperado: r(fi.expected),
-          avance_cuatrienio: r(fi.cumulative),
+          avance_vigencia: shownFigure(fi.progress),
+          avance_esperado: shownFigure(fi.expected),
+          avance_cuatrienio: shownFigure(fi.cumulative),
           semaforo: fi.status,
           ultimo_periodo_reportado: fi.lastReport,
         });

@@ -6,6 +6,7 @@ import type { ReportRecord } from '../domain/records';
 import type { StatusIndicatorJson, StatusJson } from '../views/status-json';
 import { formatDate, monthShort, statusLabel } from '../views/format';
 import { round4, type Status } from '../progress/status';
+import { apportion } from '../progress/shown';
 import { reviewOf } from '../reports/review';
 import type { ReviewState } from '../domain/records';
 import type { Compliance, ComplianceState } from '../reports/compliance';
@@ -41,7 +42,9 @@ export interface WorkbookInput {
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
+/** Weights (ponderación) keep two decimals of a percent; progress figures and contributions one, as the cards show them. */
 const PCT = '0.00%';
+const FIG = '0.0%';
 const NUM = '#,##0.00';
 const HEADER_ROW = 5;
 
@@ -272,9 +275,9 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Indicador (id)', width: 10 },
     { header: 'Nombre del indicador', width: 42, wrap: true },
     { header: 'Semáforo', width: 15 },
-    { header: 'Avance anual', width: 10, numFmt: PCT },
-    { header: 'Avance esperado', width: 10, numFmt: PCT },
-    { header: 'Avance cuatrienio', width: 10, numFmt: PCT },
+    { header: 'Avance anual', width: 10, numFmt: FIG },
+    { header: 'Avance esperado', width: 10, numFmt: FIG },
+    { header: 'Avance cuatrienio', width: 10, numFmt: FIG },
     { header: 'Tendencia', width: 11 },
     { header: 'Ponderación', width: 12, numFmt: PCT },
     { header: `Ponderación en ${year}`, width: 12, numFmt: PCT },
@@ -288,7 +291,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: `Dificultades T${quarter}`, width: 40, wrap: true },
     { header: 'Evidencias', width: 40, wrap: true },
     { header: 'Estado de revisión', width: 24, wrap: true },
-    ...periods.map((p) => ({ header: `Cumplimiento ${periodLabel(p)}`, width: 12 })),
+    ...periods.map((p) => ({ header: `Cumplimiento ${periodLabel(p)}`, width: 16, wrap: true })),
     { header: 'Objetivo', width: 24, wrap: true },
     { header: 'Meta', width: 9 },
     { header: 'Texto de la meta', width: 48, wrap: true },
@@ -297,7 +300,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   titleRows(ws, `Seguimiento del PEI 2024–2027 — indicadores, T${quarter} ${year}`, input, columns.length);
   headerRow(ws, columns);
   const weights = yearWeights(status);
-  const compliance = new Map(input.compliance.indicators.map((c) => [c.id, c.months]));
+  const compliance = new Map(input.compliance.indicators.map((c) => [c.id, c]));
   const objectiveName = new Map(plan.objectives.map((o) => [o.number, o.shortName]));
   const metaText = new Map(plan.objectives.flatMap((o) => o.indicators).map((i) => [i.id, i.meta.text]));
 
@@ -307,9 +310,12 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
       const q = quarterOfIndicator(ind, input.reports, periods);
       const months = compliance.get(ind.id);
       const sem = semaforoLabel(ind);
+      // From the same reports as the values beside them (followup.ts: every stored version is seen); a late
+      // month says when it was reported.
       const complianceCells = periods.map((p) => {
         if (!months) return 'Sin meta en el año';
-        const s = months[p];
+        const s = months.months[p];
+        if (s === 'tarde' && months.reportedOn[p]) return `Tarde (${formatDate(months.reportedOn[p], 'es')})`;
         return s ? COMPLIANCE_LABEL[s] : closedPeriods.has(p) ? '' : 'Mes sin cerrar';
       });
       const row = setRow(ws, r, columns, [
@@ -369,13 +375,13 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Nombre', width: 46, wrap: true },
     { header: 'Ponderación', width: 12, numFmt: PCT },
     { header: `Ponderación en ${status.year}`, width: 12, numFmt: PCT },
-    { header: 'Avance anual', width: 10, numFmt: PCT },
-    { header: 'Contribución al avance anual', width: 12, numFmt: PCT },
-    { header: 'Avance esperado', width: 10, numFmt: PCT },
-    { header: 'Contribución al esperado', width: 12, numFmt: PCT },
+    { header: 'Avance anual', width: 10, numFmt: FIG },
+    { header: 'Contribución al avance anual', width: 12, numFmt: FIG },
+    { header: 'Avance esperado', width: 10, numFmt: FIG },
+    { header: 'Contribución al esperado', width: 12, numFmt: FIG },
     { header: 'Ponderación cuatrienio', width: 12, numFmt: PCT },
-    { header: 'Avance cuatrienio', width: 10, numFmt: PCT },
-    { header: 'Contribución al cuatrienio', width: 12, numFmt: PCT },
+    { header: 'Avance cuatrienio', width: 10, numFmt: FIG },
+    { header: 'Contribución al cuatrienio', width: 12, numFmt: FIG },
     { header: 'Semáforo', width: 16 },
   ];
   titleRows(
@@ -388,7 +394,17 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const yw = yearWeights(status);
   const fw = fourYearWeights(status);
   const cap = (x: number | null) => (x === null ? 0 : Math.min(x, 1));
-  const contribution = (w: number, x: number | null) => round4(w * cap(x));
+  /**
+   * The contributions of parts to a whole, at the tenth of a percent the sheet shows, adding up to the whole's shown
+   * figure exactly (progress/shown.ts, largest remainder); a whole without a figure gets none.
+   */
+  const contributions = (parts: { w: number; x: number | null }[], whole: number | null): (number | null)[] =>
+    whole === null
+      ? parts.map(() => null)
+      : apportion(
+          parts.map((p) => p.w * cap(p.x)),
+          whole,
+        );
 
   // The plan: the plain mean of its objectives (each weighs the same), capped at 100 % (docs/decisions.md).
   const withTarget = status.objectives.filter((o) => o.expected !== null);
@@ -424,7 +440,24 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     'Cada objetivo pesa lo mismo en el plan; su avance entra con tope de 100 %. Contribución = ponderación × min(avance, 100 %).';
   ws.getCell(r - 1, 4).font = { italic: true, size: 9 };
 
-  for (const o of status.objectives) {
+  const objectiveParts = (pick: (o: StatusJson['objectives'][number]) => number | null, w: typeof planW) =>
+    status.objectives.map((o) => ({ w: w(o), x: pick(o) }));
+  const planProgress = contributions(
+    objectiveParts((o) => o.progress, planW),
+    status.plan.progress,
+  );
+  const planExpected = contributions(
+    objectiveParts((o) => o.expected, planW),
+    status.plan.expected,
+  );
+  const planCumulative = contributions(
+    objectiveParts(
+      (o) => o.cumulative,
+      () => planFw,
+    ),
+    status.plan.cumulative,
+  );
+  for (const [k, o] of status.objectives.entries()) {
     const sem = semaforoLabel({ status: o.status, pending: false, expected: o.expected, progress: o.progress });
     const orow = setRow(ws, r++, columns, [
       'Objetivo',
@@ -434,18 +467,32 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
       planFw,
       planW(o),
       o.progress,
-      contribution(planW(o), o.progress),
+      planProgress[k],
       o.expected,
-      contribution(planW(o), o.expected),
+      planExpected[k],
       planFw,
       o.cumulative,
-      contribution(planFw, o.cumulative),
+      planCumulative[k],
       sem.text,
     ]);
     orow.font = { bold: true };
     orow.eachCell((c) => (c.fill = c.fill ?? { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }));
     orow.getCell(14).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: sem.fill } };
-    for (const ind of o.indicators) {
+    const parts = (pick: (i: StatusIndicatorJson) => number | null, weights: Map<string, number>) =>
+      o.indicators.map((i) => ({ w: weights.get(i.id) ?? 0, x: pick(i) }));
+    const progressParts = contributions(
+      parts((i) => i.progress, yw),
+      o.progress,
+    );
+    const expectedParts = contributions(
+      parts((i) => i.expected, yw),
+      o.expected,
+    );
+    const cumulativeParts = contributions(
+      parts((i) => i.cumulative, fw),
+      o.cumulative,
+    );
+    for (const [j, ind] of o.indicators.entries()) {
       const isem = semaforoLabel(ind);
       const w = yw.get(ind.id) ?? 0;
       const f = fw.get(ind.id) ?? 0;
@@ -457,12 +504,12 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
         ind.weight,
         w,
         ind.progress,
-        contribution(w, ind.progress),
+        progressParts[j],
         ind.expected,
-        contribution(w, ind.expected),
+        expectedParts[j],
         f,
         ind.cumulative,
-        contribution(f, ind.cumulative),
+        cumulativeParts[j],
         isem.text,
       ]);
       row.getCell(3).numFmt = '@';
@@ -473,7 +520,7 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   const notes = [
     `Ponderación en ${status.year}: la del plan, renormalizada entre los indicadores del objetivo con meta en el año (un año con meta 0 no pondera).`,
     'Avance del objetivo = Σ ponderación en el año × min(avance, 100 %); un indicador sin reporte cuenta 0. Lo mismo para el esperado y, con la ponderación cuatrienio, para el cuatrienio.',
-    'Las contribuciones se muestran redondeadas a 4 decimales; su suma puede diferir del avance del objetivo en la última cifra.',
+    'Avances y contribuciones a la décima de porcentaje, como en las tarjetas del bot; las contribuciones se redondean de modo que sumen exactamente el avance mostrado (método del mayor residuo).',
   ];
   for (const n of notes) {
     ws.getCell(r, 4).value = n;
@@ -488,7 +535,7 @@ function findingsSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: 'A6', activeCell: 'A6' }],
   });
   const columns: Column[] = [
-    { header: 'Código', width: 20 },
+    { header: 'Tipo', width: 26, wrap: true },
     { header: 'Referencia', width: 14 },
     { header: 'Obj.', width: 5 },
     { header: 'Hallazgo', width: 80, wrap: true },
@@ -501,7 +548,7 @@ function findingsSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
   let r = HEADER_ROW + 1;
   for (const f of input.findings) {
     const row = setRow(ws, r++, columns, [
-      f.code,
+      catalog('es').operator.findingKind[f.code],
       f.ref,
       f.objective,
       catalog('es').operator.finding(f),

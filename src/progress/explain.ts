@@ -3,6 +3,7 @@ import type { ReportRecord } from '../domain/records';
 import { monthsClosed, yearOf } from '../calendar';
 import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from './engine';
 import type { Status } from './status';
+import { apportion, shownFigure } from './shown';
 
 /**
  * Every figure explains itself (DOMAIN.md, "Explaining a figure"): pure functions from the engine's figures to the
@@ -60,8 +61,14 @@ export interface ContributionRow {
   /** min(progress, 1); 0 without a report (it counts 0 and is pending). */
   capped: number;
   contribution: number;
+  /**
+   * The contribution as the explanation shows it: rounded (progress/shown.ts) so that the rows add up to the
+   * objective's shown figure, exactly (largest remainder).
+   */
+  shownContribution: number;
   expected: number | null;
   expectedContribution: number;
+  shownExpectedContribution: number;
   pending: boolean;
   unreviewed: string[];
 }
@@ -78,6 +85,9 @@ export interface ObjectiveExplanation {
   /** Σ contributions: the objective's progress (null when nothing was reported: «sin datos»). */
   progress: number | null;
   expected: number | null;
+  /** The two as shown (progress/shown.ts): Σ shownContribution and Σ shownExpectedContribution equal them. */
+  shownProgress: number | null;
+  shownExpected: number | null;
   /** progress / expected, rounded to 4 decimals as the semáforo reads it. */
   ratio: number | null;
   status: Status;
@@ -147,15 +157,29 @@ export function explainObjective(o: ObjectiveFigures, asOf: string): ObjectiveEx
       progress: f.progress,
       capped,
       contribution: weightUsed * capped,
+      shownContribution: 0,
       expected: f.expected,
       expectedContribution: weightUsed * expectedCapped,
+      shownExpectedContribution: 0,
       pending: f.pending,
       unreviewed: f.reports.filter((r) => r.review === 'pendiente').map((r) => r.period),
     };
   });
-  const anyReport = o.indicators.some((f) => f.hasTarget && f.executed !== null);
-  const progress = anyReport ? rows.reduce((a, r) => a + r.contribution, 0) : null;
-  const expected = weightTotal > 0 ? rows.reduce((a, r) => a + r.expectedContribution, 0) : null;
+  // The whole is the engine's figure itself (the one every card shows); the rows are its parts.
+  const progress = o.progress;
+  const expected = o.expected;
+  const shownParts = apportion(
+    rows.map((r) => r.contribution),
+    progress ?? 0,
+  );
+  const shownExpectedParts = apportion(
+    rows.map((r) => r.expectedContribution),
+    expected ?? 0,
+  );
+  rows.forEach((r, i) => {
+    r.shownContribution = shownParts[i];
+    r.shownExpectedContribution = shownExpectedParts[i];
+  });
   return {
     number: o.objective.number,
     name: o.objective.shortName,
@@ -166,6 +190,8 @@ export function explainObjective(o: ObjectiveFigures, asOf: string): ObjectiveEx
     weightTotal,
     progress,
     expected,
+    shownProgress: shownFigure(progress),
+    shownExpected: shownFigure(expected),
     ratio: progress !== null && expected ? round4(progress / expected) : null,
     status: o.status,
   };

@@ -26,6 +26,8 @@ export interface IndicatorCompliance {
   months: Record<Period, ComplianceState>;
   /** The deadline of each month (for the workbook and the cards). */
   deadlines: Record<Period, IsoDate>;
+  /** The Bogotá date the month's first version was stored, for the months reported (a late one reads with it). */
+  reportedOn: Record<Period, IsoDate>;
 }
 
 export interface OwnerCompliance extends ComplianceCounts {
@@ -60,6 +62,13 @@ export interface ComplianceInput {
   asOf: IsoDate;
   /** The deadline of a month's report; the calendar's 5th business day by default. */
   deadline?: (period: Period) => IsoDate;
+  /**
+   * Versions stored up to this date are seen (default: the as-of date, so a past as-of date reads as it was). The
+   * follow-up workbook passes the day it is made: its figures count every stored report of the quarter's months,
+   * so its compliance columns must see the same reports (one stored after the cut reads «tarde», never «sin reporte»
+   * beside its value).
+   */
+  seenUntil?: IsoDate;
 }
 
 export const zeroCounts = (): ComplianceCounts => ({ 'a-tiempo': 0, tarde: 0, 'sin-reporte': 0, 'en-plazo': 0 });
@@ -77,7 +86,7 @@ export function computeCompliance(input: ComplianceInput): Compliance {
   for (const r of input.reports) {
     if (!r.period.startsWith(yearPrefix)) continue;
     const day = bogotaDate(new Date(r.reportedAt));
-    if (day > asOf) continue;
+    if (day > (input.seenUntil ?? asOf)) continue;
     const key = `${r.indicatorId}|${r.period}`;
     const seen = first.get(key);
     if (seen === undefined || day < seen) first.set(key, day);
@@ -92,6 +101,7 @@ export function computeCompliance(input: ComplianceInput): Compliance {
     if (!hasTarget(ind, year)) continue;
     const months: Record<Period, ComplianceState> = {};
     const deadlines: Record<Period, IsoDate> = {};
+    const reportedOn: Record<Period, IsoDate> = {};
     const counts = zeroCounts();
     for (let m = 1; m <= closed; m++) {
       const period = makePeriod(year, m);
@@ -107,10 +117,11 @@ export function computeCompliance(input: ComplianceInput): Compliance {
             : 'en-plazo';
       months[period] = state;
       deadlines[period] = deadline;
+      if (stored !== undefined) reportedOn[period] = stored;
       counts[state] += 1;
       totals[state] += 1;
     }
-    indicators.push({ id: ind.id, months, deadlines });
+    indicators.push({ id: ind.id, months, deadlines, reportedOn });
 
     const people = input.owners(ind.id);
     if (!people.length) {

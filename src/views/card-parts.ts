@@ -95,7 +95,7 @@ export function headlineBars(
 ): BarView[] {
   return [
     progressBar(fig.progress, lang, { status: fig, label: annualLabel, ...BAR_SIZES.headline }),
-    progressBar(fig.expected, lang, { label: s.expectedToDate, style: 'accent', ...BAR_SIZES.headline }),
+    progressBar(fig.expected, lang, { label: s.expectedToDate, style: 'expected', ...BAR_SIZES.headline }),
     progressBar(fig.cumulative, lang, { label: s.fourYearProgress, style: 'accent', ...BAR_SIZES.headline }),
   ];
 }

@@ -15,7 +15,8 @@ import { DASH, formatPercent, formatValue, monthShort, roundTo, type Lang } from
 
 /**
  * The chart colours (names Teams' chart elements know): the indicator's own figures in blue, the expected in a dark
- * grey (the hosts draw 'neutral' #CCCCCC, too faint on white; 'divergingGray' is #4B5356).
+ * grey (the hosts draw 'neutral' #CCCCCC, too faint on white; 'divergingGray' is #4B5356). The cards' «Esperado a la
+ * fecha» bars are drawn in the same grey (views/format.ts, bar style 'expected'): one colour for «Esperado» everywhere.
  */
 export const CHART_COLORS = {
   actual: 'categoricalBlue',
@@ -45,6 +46,9 @@ export interface ChartView {
   heading: string;
   xAxisTitle: string;
   yAxisTitle: string;
+  /** The y axis' range (Chart.Line only; the grouped bars take theirs from the data). */
+  yMin?: number;
+  yMax?: number;
   /** The monthly chart puts expected first: its twelve months fix the order of the x axis. */
   data: LineSeries[];
   columns: { label: string; value: string; expected: string };
@@ -56,6 +60,24 @@ export type MonthlyChartView = ChartView;
 /** A value on a chart's y axis, in the unit the card shows it in (percent indicators as 0..100). */
 export function chartNumber(x: number, unit: Unit): number {
   return unit === 'percent' ? roundTo(x * 100, 2) : roundTo(x, 2);
+}
+
+/**
+ * The top of a y axis that the hosts divide in four equal steps (0, ¼, ½, ¾, top; the Playground's and Teams' chart
+ * renderer): the smallest top at or above the data whose step is a round number (1; 1,5; 2; 2,5; 3; 4; 5; 6 or 8 × 10ⁿ),
+ * so the ticks read 0 · 8 · 16 · 24 · 32 rather than 0 · 6.5 · 13 · 19.5 · 26. From 4 up the steps are whole numbers, so
+ * the ticks carry no decimal separator, which the hosts would write with a point in a Spanish card.
+ */
+export function niceAxisMax(max: number): number {
+  if (!(max > 0) || !Number.isFinite(max)) return 4;
+  const rawStep = max / 4;
+  const mag = 10 ** Math.floor(Math.log10(rawStep));
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    const step = roundTo(m * mag, 9);
+    if (max >= 4 && !Number.isInteger(step)) continue;
+    if (step * 4 >= max - 1e-9) return roundTo(step * 4, 9);
+  }
+  return roundTo(10 * mag * 4, 9);
 }
 
 /** The legend of an indicator's own series: the year's sum so far (Suma) or the level reported (the others). */
@@ -76,7 +98,10 @@ export function monthlyChart(f: IndicatorFigures, asOf: IsoDate, lang: Lang): Mo
   if (!reported.length && !f.hasTarget) return null;
   const rowsOf = points.filter((p) => p.closed || p.value !== null);
   if (!rowsOf.length) return null;
-  const x = (p: MonthPoint) => monthShort(p.month, lang);
+  // The chart's x axis numbers the months (1 = January): twelve short names do not fit a card's width (the hosts cut
+  // them to «e… f…»); the axis title says so, and the table beside it names them.
+  const x = (p: MonthPoint) => String(p.month);
+  const month = (p: MonthPoint) => monthShort(p.month, lang);
   const legend = actualLegend(f, lang);
   const data: LineSeries[] = [];
   if (f.hasTarget) {
@@ -93,14 +118,17 @@ export function monthlyChart(f: IndicatorFigures, asOf: IsoDate, lang: Lang): Mo
       values: reported.map((p) => ({ x: x(p), y: chartNumber(p.value!, unit) })),
     });
   }
+  const top = Math.max(0, ...data.flatMap((d) => d.values.map((v) => v.y)));
   return {
     heading: s.chartMonthlyHeading(f.year),
-    xAxisTitle: s.chartMonth,
+    xAxisTitle: s.chartMonthAxis,
     yAxisTitle: s.unit[unit],
+    yMin: 0,
+    yMax: niceAxisMax(top),
     data,
     columns: { label: s.chartMonth, value: legend, expected: s.chartExpected },
     rows: rowsOf.map((p) => ({
-      label: x(p),
+      label: month(p),
       value: formatValue(p.value, unit, lang),
       expected: f.hasTarget ? formatValue(p.expected, unit, lang) : DASH,
     })),

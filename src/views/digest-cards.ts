@@ -16,6 +16,7 @@ import {
   statusText,
   shownStatus,
   type StatusFacts,
+  type ShownStatus,
   truncate,
   type Lang,
 } from './format';
@@ -165,8 +166,43 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
   }));
   const periodText = formatPeriodLong(m.pending.period, lang);
 
+  // The glance: what fits one screen of a 446 px card; the lists are one tap away (Action.ShowCard «Ver el detalle»).
+  const order: ShownStatus[] = [
+    'verde',
+    'adelantado',
+    'sobre-ejecucion',
+    'amarillo',
+    'rojo',
+    'sin-reportes',
+    'sin-datos',
+    'sin-meta',
+  ];
+  const byColour = new Map<string, number>();
+  for (const st of order) {
+    const n = m.objectives.filter((o) => shownStatus(o) === st).length;
+    if (n) byColour.set(statusEmoji(st), (byColour.get(statusEmoji(st)) ?? 0) + n);
+  }
+  const glance = [
+    { text: s.objectivesGlance([...byColour].map(([e, n]) => `${e} ${n}`).join(SEP)), color: 'default' },
+    { text: reportCountText, color: 'default' },
+    {
+      text: m.lagging.length
+        ? s.laggingHeading(red, m.lagging.length - red)
+        : calm
+          ? s.noLagging
+          : s.noLaggingButBehind(m.unreported.count, m.unreported.withTarget, m.year),
+      color: red ? 'attention' : 'default',
+    },
+    {
+      text: s.pendingGlance(periodText, m.pending.items.length, dayAndDate(m.pending.deadline, lang)),
+      color: 'default',
+    },
+  ];
+
   const view = {
     title: s.digestTitle,
+    glance,
+    detailTitle: s.btnDetail,
     planName: p.name,
     period: s.digestPeriod(m.year, formatDate(m.asOf, lang)),
     onDemand: opts.requestedBy ? s.digestOnDemand(escapeMarkdown(opts.requestedBy)) : null,
@@ -175,7 +211,7 @@ export function digestCard(m: DigestModel, opts: DigestCardOptions): CardJson {
     statusColor: statusColor(p),
     bars: [
       progressBar(p.progress, lang, { status: p, label: s.annualProgress(m.year), ...BAR_SIZES.headline }),
-      progressBar(p.expected, lang, { label: s.expectedToDate, style: 'accent', ...BAR_SIZES.headline }),
+      progressBar(p.expected, lang, { label: s.expectedToDate, style: 'expected', ...BAR_SIZES.headline }),
       progressBar(p.cumulative, lang, { label: s.fourYearProgress, style: 'accent', ...BAR_SIZES.headline }),
     ],
     objectivesHeading: s.objectivesHeading,

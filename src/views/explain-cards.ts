@@ -85,7 +85,7 @@ export function indicatorExplanationCard(
         inObjective.number,
         pct(inObjective.weightUsed, lang, 2),
         pct(inObjective.capped, lang),
-        pct(inObjective.contribution, lang, 2),
+        pct(inObjective.contribution, lang),
       ),
     );
   }
@@ -142,14 +142,15 @@ export function objectiveExplanationCard(
         : r.progress > 1
           ? `${pct(r.progress, lang)} → ${pct(1, lang)}`
           : pct(r.progress, lang),
-    c4: r.hasTarget ? pct(r.contribution, lang, 2) : s.doesNotWeigh,
+    // The parts as shown (progress/shown.ts): they add up to the sum row, to the tenth.
+    c4: r.hasTarget ? pct(r.shownContribution, lang) : s.doesNotWeigh,
     weight: 'Default',
   }));
   rows.push({
     c1: s.sumRow,
     c2: pct(e.weightTotal > 0 ? 1 : 0, lang, 0),
     c3: '',
-    c4: e.progress === null ? s.noData : pct(e.progress, lang),
+    c4: e.shownProgress === null ? s.noData : pct(e.shownProgress, lang),
     weight: 'Bolder',
   });
   const after: Block[] = [];

@@ -110,7 +110,7 @@ export function statusColor(status: ShownStatus | StatusFacts): CardColor {
 // --- The progress bar -----------------------------------------------------------------------------
 
 /** Colours a bar's filled part may take. */
-export type BarStyle = 'attention' | 'warning' | 'good' | 'accent' | 'emphasis';
+export type BarStyle = 'attention' | 'warning' | 'good' | 'accent' | 'emphasis' | 'expected';
 
 /** The filled part's RGB per style, and the empty part's (Teams' light-theme palette). */
 const BAR_RGB: Record<BarStyle, readonly [number, number, number]> = {
@@ -119,6 +119,8 @@ const BAR_RGB: Record<BarStyle, readonly [number, number, number]> = {
   good: [0x23, 0x7b, 0x4b],
   accent: [0x5b, 0x5f, 0xc7],
   emphasis: [0x8a, 0x88, 0x86],
+  // «Esperado» in one colour everywhere: the charts' 'divergingGray' (#4B5356, views/charts.ts CHART_COLORS.expected).
+  expected: [0x4b, 0x53, 0x56],
 };
 export const BAR_EMPTY_RGB: readonly [number, number, number] = [0xe1, 0xdf, 0xdd];
 

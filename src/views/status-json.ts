@@ -1,9 +1,14 @@
 import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progress/engine';
 import { round4 } from '../progress/status';
+import { shownFigure } from '../progress/shown';
 import type { Person } from '../domain/records';
 import { unreviewedMonths } from '../reports/review';
 
-/** docs/interfaces.md's status JSON (read API and `cli status --json`): fractions, at most 4 decimals, null where n/a. */
+/**
+ * docs/interfaces.md's status JSON (read API and `cli status --json`): fractions, null where n/a. The progress
+ * figures (progress, expected, cumulative) are the shown figures (progress/shown.ts: a tenth of a percent, 3
+ * decimals), the very numbers the cards, the digest and the workbook show; values and weights keep 4 decimals.
+ */
 
 export interface StatusIndicatorJson {
   id: string;
@@ -55,6 +60,7 @@ export interface StatusJson {
 }
 
 const r = (x: number | null) => (x === null ? null : round4(x));
+const fig = shownFigure;
 
 export type OwnerLookup = (indicatorId: string) => readonly Person[];
 
@@ -71,9 +77,9 @@ export function indicatorJson(f: IndicatorFigures, owners: OwnerLookup): StatusI
     program: Object.fromEntries(Object.entries(ind.program).map(([y, v]) => [y, round4(v)])),
     total: round4(ind.total),
     executed: r(f.executed),
-    progress: r(f.progress),
-    expected: r(f.expected),
-    cumulative: r(f.cumulative),
+    progress: fig(f.progress),
+    expected: fig(f.expected),
+    cumulative: fig(f.cumulative),
     status: f.status,
     lastReport: f.lastReport,
     owner: names.length ? names.join(', ') : ind.area,
@@ -88,9 +94,9 @@ export function objectiveJson(o: ObjectiveFigures, owners: OwnerLookup): StatusO
   return {
     number: o.objective.number,
     name: o.objective.name,
-    progress: r(o.progress),
-    expected: r(o.expected),
-    cumulative: r(o.cumulative),
+    progress: fig(o.progress),
+    expected: fig(o.expected),
+    cumulative: fig(o.cumulative),
     status: o.status,
     pending: o.pending,
     indicators: o.indicators.map((f) => indicatorJson(f, owners)),
@@ -105,9 +111,9 @@ export function statusJson(p: PlanFigures, owners: OwnerLookup): StatusJson {
     plan: {
       id: p.plan.id,
       name: p.plan.name,
-      progress: r(p.progress),
-      expected: r(p.expected),
-      cumulative: r(p.cumulative),
+      progress: fig(p.progress),
+      expected: fig(p.expected),
+      cumulative: fig(p.cumulative),
       status: p.status,
     },
     objectives: p.objectives.map((o) => objectiveJson(o, owners)),

@@ -10,6 +10,7 @@ import { readWorkbook } from '../../src/outputs/workbook';
 import { signExportQuery, DOWNLOAD_PATH } from '../../src/outputs/signed-link';
 import { checkPlan } from '../../src/plan/check';
 import { loadPlan } from '../../src/plan/load';
+import { catalog } from '../../src/i18n';
 
 /**
  * The quarterly follow-up workbook through the three ways people get it — GET /api/v1/export.xlsx (bearer token),
@@ -172,8 +173,10 @@ describe('GET /api/v1/export.xlsx', () => {
       else if (ind.status === 'sobre-ejecucion' && ind.progress < 1) expect(sem).toBe('Adelantado');
       else expect(sem).toBe(labels[ind.status]);
       expect(v('Responsable')).toBe(ind.owner ?? '');
-      for (const name of ['Avance anual', 'Avance esperado', 'Avance cuatrienio', 'Ponderación'])
-        expect(row.getCell(col(name)).numFmt).toBe('0.00%');
+      // The progress figures as the cards show them (one decimal of a percent), the weights with two.
+      for (const name of ['Avance anual', 'Avance esperado', 'Avance cuatrienio'])
+        expect(row.getCell(col(name)).numFmt).toBe('0.0%');
+      expect(row.getCell(col('Ponderación')).numFmt).toBe('0.00%');
     });
 
     const row = (id: string) => ws.getRow(6 + indicators.findIndex((i: any) => i.id === id));
@@ -208,13 +211,15 @@ describe('GET /api/v1/export.xlsx', () => {
     expect(cell('3980', 'Logros T2')).toBe('abr. 2025: Avance de 2025-04\nmay. 2025: Corrección del reporte de mayo');
     expect(cell('3980', 'Estado de revisión')).toBe('abr. 2025: v1 aprobado\nmay. 2025: v2 aprobado');
     expect(String(cell('4263', 'Evidencias'))).toContain('jun. 2025: https://intranet.example/4263/2025-06');
-    // Compliance of each month: 4263 April on time (deadline 8 May), May missing, June not due yet at the cut… and 3980 May late.
+    // Compliance of each month: 4263 April on time (deadline 8 May), May missing, June reported on time… and 3980 May late.
     expect([
       cell('4263', 'Cumplimiento abr. 2025'),
       cell('4263', 'Cumplimiento may. 2025'),
       cell('4263', 'Cumplimiento jun. 2025'),
-    ]).toEqual(['A tiempo', 'Sin reporte', 'En plazo']);
-    expect(cell('3980', 'Cumplimiento may. 2025')).toBe('Tarde');
+    ]).toEqual(['A tiempo', 'Sin reporte', 'A tiempo']);
+    // June's report (0.3, in the sheet) was stored after the cut but before its deadline: «A tiempo», from the same
+    // reports as the value beside it (it read «En plazo» beside 0.3); a late month says when it came.
+    expect(cell('3980', 'Cumplimiento may. 2025')).toMatch(/^Tarde \(\d{1,2} de [a-z]+ de 2025\)$/);
 
     // What makes it a document: the cut and the source on the sheet, frozen headers, letter landscape.
     expect(String(ws.getCell('B2').value ?? ws.getCell('A2').value)).toContain('30 de junio de 2025');
@@ -241,10 +246,11 @@ describe('GET /api/v1/export.xlsx', () => {
       // Weights in the year add to 100 % over the indicators with a target; contributions add to the objective's figure.
       const yearWeights = inds.map((r) => r[5] as number);
       expect(yearWeights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+      // …exactly, at the tenth of a percent the sheet shows (largest remainder: progress/shown.ts).
       const sum = inds.reduce((a, r) => a + (r[7] as number), 0);
-      expect(sum).toBeCloseTo(o.progress ?? 0, 3);
+      expect(sum).toBeCloseTo(o.progress ?? 0, 9);
       const expSum = inds.reduce((a, r) => a + (r[9] as number), 0);
-      expect(expSum).toBeCloseTo(o.expected ?? 0, 3);
+      expect(expSum).toBeCloseTo(o.expected ?? 0, 9);
     }
     // Objective 2: 8110-M3 has no target in 2024 — in 2025 it has one, so its weight stays; the sheet names the rule.
     expect(rows.some((r) => String(r[3] ?? '').includes('renormalizada'))).toBe(true);
@@ -254,7 +260,11 @@ describe('GET /api/v1/export.xlsx', () => {
     const found: any[][] = [];
     findings.eachRow((r, n) => n > 5 && found.push((r.values as unknown[]).slice(1)));
     const check = checkPlan(loadPlan());
-    expect(found.map((r) => [r[0], r[1]])).toEqual(check.findings.map((f) => [f.code, f.ref]));
+    // Each finding's kind in the workbook's language («Formatos mezclados», not «mixed-format»).
+    expect(found.map((r) => [r[0], r[1]])).toEqual(
+      check.findings.map((f) => [catalog('es').operator.findingKind[f.code], f.ref]),
+    );
+    expect(found.map((r) => String(r[0])).filter((k) => /^[a-z]+(-[a-z]+)+$/.test(k))).toEqual([]);
     for (const sheet of wb.worksheets) {
       expect(String(sheet.getCell('A2').value)).toContain('Corte: 30 de junio de 2025');
       expect(String(sheet.getCell('A3').value)).toContain('GET /api/v1/status?year=2025&asOf=2025-06-30');

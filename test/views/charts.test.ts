@@ -9,6 +9,9 @@ import { createMemoryStore } from '../../src/store/memory';
 import { indicatorDetailCard } from '../../src/views/indicator-cards';
 import type { CardJson } from '../../src/views/render';
 import { objectiveStatusCard } from '../../src/views/status-cards';
+import { CHART_COLORS, niceAxisMax } from '../../src/views/charts';
+import { barRgb } from '../../src/views/format';
+import { PNG } from 'pngjs';
 import type { Lang } from '../../src/views/format';
 import { cardProblems, ctxOf, findAll, textOf, thePlan, withoutCharts } from './helpers';
 
@@ -50,7 +53,10 @@ interface Series {
   color: string;
   values: { x: string; y: number }[];
 }
-function chartOf(c: CardJson, type = 'Chart.Line'): Record<string, unknown> & { data: Series[] } {
+function chartOf(
+  c: CardJson,
+  type = 'Chart.Line',
+): Record<string, unknown> & { data: Series[]; yMin?: number; yMax?: number } {
   const charts = findAll(c, (o) => o.type === type);
   expect(charts).toHaveLength(1);
   return charts[0] as Record<string, unknown> & { data: Series[] };
@@ -78,6 +84,7 @@ const L = {
     ytd: 'Acumulado del año',
     level: 'Nivel reportado',
     month: 'Mes',
+    monthAxis: 'Mes (1 = enero)',
     months: ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.'],
   },
   en: {
@@ -86,6 +93,7 @@ const L = {
     ytd: 'Year to date',
     level: 'Reported level',
     month: 'Month',
+    monthAxis: 'Month (1 = January)',
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun'],
   },
 } as const;
@@ -97,15 +105,22 @@ describe.each(['es', 'en'] as const)('the indicator card’s chart (%s)', (lang)
     const c = card('3980', lang);
     expect(cardProblems(c)).toEqual([]);
     const chart = chartOf(c);
-    expect(chart).toMatchObject({ xAxisTitle: l.month, yAxisTitle: lang === 'es' ? 'Número' : 'Number' });
+    // The x axis numbers the months (twelve names do not fit a card: the hosts cut them to «e… f…»); the y axis
+    // runs from 0 to a round top, so its four steps are whole numbers (0 · 8 · 16 · 24 · 32 for a year's 26).
+    expect(chart).toMatchObject({
+      xAxisTitle: l.monthAxis,
+      yAxisTitle: lang === 'es' ? 'Número' : 'Number',
+      yMin: 0,
+      yMax: 32,
+    });
     const [expected, actual] = chart.data;
     expect(expected.legend).toBe(l.expected);
-    expect(expected.values.map((v) => v.x).slice(0, 6)).toEqual(l.months);
+    expect(expected.values.map((v) => v.x)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
     expect(expected.values.map((v) => v.y)).toEqual([
       2.17, 4.33, 6.5, 8.67, 10.83, 13, 15.17, 17.33, 19.5, 21.67, 23.83, 26,
     ]);
     expect(actual.legend).toBe(l.ytd);
-    expect(actual.values).toEqual([3, 3, 5, 5, 7].map((y, i) => ({ x: l.months[i + 1], y })));
+    expect(actual.values).toEqual([3, 3, 5, 5, 7].map((y, i) => ({ x: String(i + 2), y })));
     // The last point is the card's «Ejecutado» for 2025, and June's expected the card's expected level (50 % of 26).
     const f = fig('3980');
     expect(actual.values.at(-1)!.y).toBe(f.executed);
@@ -135,7 +150,8 @@ describe.each(['es', 'en'] as const)('the indicator card’s chart (%s)', (lang)
     expect(chart.yAxisTitle).toBe(lang === 'es' ? 'Porcentaje' : 'Percent');
     const [expected, actual] = chart.data;
     expect(actual.legend).toBe(l.level);
-    expect(actual.values).toEqual([22, 22, 22, 31].map((y, i) => ({ x: l.months[i + 2], y })));
+    expect(actual.values).toEqual([22, 22, 22, 31].map((y, i) => ({ x: String(i + 3), y })));
+    expect([chart.yMin, chart.yMax]).toEqual([0, 60]); // 45 % at the year's end: 0 · 15 · 30 · 45 · 60
     expect(expected.values[0].y).toBe(17.5);
     expect(expected.values[11].y).toBe(45);
     expect(actual.values.at(-1)!.y / 100).toBeCloseTo(fig('3979').executed!, 12);
@@ -198,4 +214,35 @@ test('withoutCharts is what the SDK keeps of a card with charts', () => {
   const mine = withoutCharts(c) as { body: unknown[] };
   expect(read.body.length).toBe(mine.body.length);
   expect(findAll(mine, (o) => typeof o.type === 'string' && o.type.startsWith('Chart.'))).toEqual([]);
+});
+
+describe('axes and colours', () => {
+  test('the y axis tops at a round number: the four steps the hosts draw are round, whole from 4 up', () => {
+    const steps = (max: number) => {
+      const top = niceAxisMax(max);
+      return [0, 1, 2, 3, 4].map((k) => Math.round(((top * k) / 4) * 1e6) / 1e6);
+    };
+    expect(steps(26)).toEqual([0, 8, 16, 24, 32]);
+    expect(steps(45)).toEqual([0, 15, 30, 45, 60]);
+    expect(steps(100)).toEqual([0, 25, 50, 75, 100]);
+    expect(steps(15000)).toEqual([0, 4000, 8000, 12000, 16000]);
+    expect(steps(1.5)).toEqual([0, 0.4, 0.8, 1.2, 1.6]); // not 0.38 / 0.75 / 1.13
+    for (const max of [4, 5, 7, 9.5, 13, 26, 31, 45, 99, 101.1, 250, 8400])
+      expect({ max, whole: steps(max).every(Number.isInteger), covers: niceAxisMax(max) >= max }).toEqual({
+        max,
+        whole: true,
+        covers: true,
+      });
+  });
+
+  test('«Esperado» has one colour: the cards’ expected bars are drawn in the charts’ expected grey', () => {
+    expect(CHART_COLORS.expected).toBe('divergingGray'); // #4B5356 in the hosts' palette
+    expect([...barRgb('expected')]).toEqual([0x4b, 0x53, 0x56]);
+    const c = objectiveStatusCard(figures.objectives[0], ctxOf('es', { asOf: AS_OF }));
+    const expectedBar = findAll(c, (o) => o.type === 'Image' && String(o.altText ?? '').startsWith('Esperado'))[0];
+    const png = PNG.sync.read(Buffer.from(String(expectedBar.url).split(',')[1], 'base64'));
+    expect([png.data[0], png.data[1], png.data[2]]).toEqual([0x4b, 0x53, 0x56]);
+    const chart = chartOf(c, 'Chart.VerticalBar.Grouped');
+    expect(chart.data.find((d) => /Esperado/.test(d.legend))!.color).toBe('divergingGray');
+  });
 });

@@ -209,7 +209,8 @@ const ELEMENT_KEYS = [
 ];
 /** The properties of each chart element the cards use, as documented. */
 const CHART_KEYS: Record<string, string[]> = {
-  'Chart.Line': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'data'],
+  // yMin and yMax: the Line chart's axis range (schema 1.5; the Playground's renderer reads both).
+  'Chart.Line': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'yMin', 'yMax', 'data'],
   'Chart.VerticalBar': ['title', 'colorSet', 'color', 'xAxisTitle', 'yAxisTitle', 'showBarValues', 'data'],
   'Chart.VerticalBar.Grouped': [
     'title',

@@ -68,6 +68,7 @@ export const cards: Strings = {
   fourYearRow: 'Four years',
   chartMonthlyHeading: (y) => `Month by month in ${y}`,
   chartMonth: 'Month',
+  chartMonthAxis: 'Month (1 = January)',
   chartYearToDate: 'Year to date',
   chartReportedLevel: 'Reported level',
   chartExpected: 'Expected',

@@ -48,6 +48,12 @@ export const digest: DigestStrings = {
   andMore: (n) => `and ${n} more`,
   btnSeePlan: 'See the plan',
   btnLagging: 'See lagging',
+  objectivesGlance: (c) => `Objectives: ${c}`,
+  pendingGlance: (p, n, d) =>
+    n === 0
+      ? `Every indicator has reported ${p}. ✅`
+      : `${n === 1 ? '1 indicator' : `${n} indicators`} without a report for ${p} (deadline: ${d}).`,
+  btnDetail: 'See the detail',
   summary: 'Weekly PEI digest',
 
   reminderTitle: (p) => `Reminder: ${p} report`,

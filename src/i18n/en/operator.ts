@@ -66,5 +66,15 @@ export const operator: OperatorStrings = {
         return `indicator "${truncate(f.name, 60)}" has no code nor meta number in the source; it is given the id ${f.indicatorId}`;
     }
   },
+  findingKind: {
+    'weights-sum': 'Weights do not add up to 100%',
+    'weights-year': 'Weight without a target in the year',
+    'zero-target': 'Zero target in the year',
+    'total-mismatch': 'Four-year total differs',
+    'meta-quantity': 'Target quantity differs',
+    'mixed-format': 'Mixed formats',
+    'code-out-of-series': 'Code out of series',
+    'no-code': 'No code',
+  },
   noFindings: 'The plan check found nothing.',
 };

@@ -6,7 +6,7 @@ export const report: ReportStrings = {
   formTitleFor: (id) => `Report progress · indicator ${id}`,
   formIntro: (t) =>
     (t === undefined
-      ? 'Report the month’s progress: for a Suma indicator, what was achieved in the month; for the others (increasing, constant, decreasing), the level reached to date.'
+      ? 'Report the month’s progress: for a sum indicator, what was achieved in the month; for the others (increasing, constant, decreasing), the level reached to date.'
       : t === 'suma'
         ? 'Report what was achieved in the month: this indicator adds up the months’ values.'
         : 'Report the level reached to date (the cumulative value), not what was achieved in the month alone.') +
@@ -39,7 +39,7 @@ export const report: ReportStrings = {
   hintNoReports: 'no reports yet',
   hintsToggle: (n) => `What to report for each indicator (${n})`,
   hintsHeading:
-    'Suma: the progress in the period (what was achieved in the month). Creciente and Constante: the cumulative value to date.',
+    'Sum: the progress in the period (what was achieved in the month). Increasing, constant and decreasing: the cumulative value to date.',
   currentMonthSuffix: ' (in progress)',
   btnSubmit: 'Submit report',
   btnCancel: 'Cancel',

@@ -14,7 +14,7 @@ export const validation: ValidationStrings = {
   },
   trendHint: (trend) =>
     trend === 'suma'
-      ? 'progress in the period (Suma: what was achieved in the month)'
+      ? 'progress in the period (a sum indicator: what was achieved in the month)'
       : 'cumulative value to date (level reached)',
   unitHint: (unit) => (unit === 'percent' ? 'in %: type 75 or 75% (or the fraction 0.75)' : 'number'),
   indicatorRequired: 'Choose the indicator you are reporting.',

@@ -68,6 +68,7 @@ export const cards: Strings = {
   fourYearRow: 'Cuatrienio',
   chartMonthlyHeading: (y) => `Mes a mes en ${y}`,
   chartMonth: 'Mes',
+  chartMonthAxis: 'Mes (1 = enero)',
   chartYearToDate: 'Acumulado del año',
   chartReportedLevel: 'Nivel reportado',
   chartExpected: 'Esperado',

@@ -49,6 +49,12 @@ export const digest: DigestStrings = {
   andMore: (n) => `y ${n} más`,
   btnSeePlan: 'Ver el plan',
   btnLagging: 'Ver rezagados',
+  objectivesGlance: (c) => `Objetivos: ${c}`,
+  pendingGlance: (p, n, d) =>
+    n === 0
+      ? `Todos los indicadores reportaron ${p}. ✅`
+      : `${n === 1 ? '1 indicador' : `${n} indicadores`} sin reporte de ${p} (plazo: ${d}).`,
+  btnDetail: 'Ver el detalle',
   summary: 'Resumen semanal del PEI',
 
   reminderTitle: (p) => `Recordatorio: reporte de ${p}`,

@@ -67,5 +67,15 @@ export const operator: OperatorStrings = {
         return `el indicador "${truncate(f.name, 60)}" no tiene código ni número de meta en la fuente; se le asigna el id ${f.indicatorId}`;
     }
   },
+  findingKind: {
+    'weights-sum': 'Ponderaciones que no suman 100 %',
+    'weights-year': 'Ponderación sin meta en el año',
+    'zero-target': 'Meta cero en el año',
+    'total-mismatch': 'Total del cuatrienio distinto',
+    'meta-quantity': 'Cantidad de la meta distinta',
+    'mixed-format': 'Formatos mezclados',
+    'code-out-of-series': 'Código fuera de serie',
+    'no-code': 'Sin código',
+  },
   noFindings: 'La verificación del plan no encontró hallazgos.',
 };

@@ -38,7 +38,7 @@ export const report: ReportStrings = {
   hintNoReports: 'sin reportes aún',
   hintsToggle: (n) => `Qué reportar en cada indicador (${n})`,
   hintsHeading:
-    'Suma: el avance del periodo (lo logrado en el mes). Creciente y Constante: el valor acumulado a la fecha.',
+    'Suma: el avance del periodo (lo logrado en el mes). Creciente, constante y decreciente: el nivel acumulado a la fecha.',
   currentMonthSuffix: ' (en curso)',
   btnSubmit: 'Enviar reporte',
   btnCancel: 'Cancelar',

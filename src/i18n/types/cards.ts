@@ -78,6 +78,8 @@ export interface Strings {
   /** The month-by-month chart of an indicator card (and its table for clients that do not draw charts). */
   chartMonthlyHeading(year: number): string;
   chartMonth: string;
+  /** The monthly chart's x axis, which numbers the months. */
+  chartMonthAxis: string;
   /** The series of a Suma indicator: the year's sum through each month. */
   chartYearToDate: string;
   /** The series of the other tendencias: the level reported through each month. */

@@ -45,6 +45,12 @@ export interface DigestStrings {
   andMore(n: number): string;
   btnSeePlan: string;
   btnLagging: string;
+  /** The digest's glance (one screen): the objectives by colour ("🟢 5 · 🟡 4 · 🔴 1"). */
+  objectivesGlance(counts: string): string;
+  /** The month that closed: how many indicators still owe its report, and until when. */
+  pendingGlance(period: string, missing: number, deadline: string): string;
+  /** The button that opens the digest's detail (objectives, changes, lagging, pending) under the glance. */
+  btnDetail: string;
   summary: string;
 
   // Reminder

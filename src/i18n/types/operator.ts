@@ -1,4 +1,4 @@
-import type { Finding } from '../../domain/codes';
+import type { Finding, FindingCode } from '../../domain/codes';
 
 /**
  * What the bot tells its operator (the person who installs and runs it): configuration errors at start-up, a broken
@@ -43,5 +43,7 @@ export interface OperatorStrings {
   templateNotJson(file: string, why: string): string;
   // The plan check's findings, one sentence each from the facts the check found
   finding(f: Pick<Finding, 'code' | 'facts'>): string;
+  /** A finding's kind in a few words (the workbook's «Tipo» column; the code stays for programs). */
+  findingKind: Record<FindingCode, string>;
   noFindings: string;
 }
