@@ -17,6 +17,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const http = require('node:http');
+const net = require('node:net');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -40,10 +41,17 @@ if (unknown.length) {
 }
 
 const posix = process.platform !== 'win32';
-const say = (msg) => process.stdout.write(`[dev] ${msg}\n`);
-const fail = (msg) => {
-  process.stderr.write(`[dev] ${msg}\n`);
+// A closed terminal takes our output with it: writing there must not kill the script before it stops the children.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+const write = (stream, text) => {
+  try {
+    stream.write(text);
+  } catch {
+    /* the terminal is gone */
+  }
 };
+const say = (msg) => write(process.stdout, `[dev] ${msg}\n`);
+const fail = (msg) => write(process.stderr, `[dev] ${msg}\n`);
 
 /** .env values, so that the defaults below do not override what the developer set there (the bot reads it too). */
 function dotenvValues() {
@@ -156,6 +164,9 @@ async function stopAll(exitCode, signal = 'SIGTERM') {
 }
 process.on('SIGINT', () => void stopAll(0, 'SIGINT'));
 process.on('SIGTERM', () => void stopAll(0, 'SIGTERM'));
+// A closed terminal (SIGHUP) stops everything too: the bot and the Playground run in their own process groups, so
+// the hang-up reaches only this script, and nothing it started may outlive it (nor keep the temporary store).
+process.on('SIGHUP', () => void stopAll(0, 'SIGTERM'));
 let demoDir;
 process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -166,7 +177,34 @@ process.on('exit', () => {
 const DEMO_CSV = join(root, 'data', 'demo', 'reportes-2025.csv');
 const DEMO_NOW = '2025-07-03';
 
+/** Whether something already listens on a port (on this machine's loopback, where the bot and the Playground listen). */
+function portBusy(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', (e) => resolve(e && e.code === 'EADDRINUSE'));
+    srv.listen(Number(port), '127.0.0.1', () => srv.close(() => resolve(false)));
+  });
+}
+
+/** A busy port in one line (which port, what to do), and a non-zero exit: never a stack, never the old process's address. */
+async function checkPorts(botPort, pgPort) {
+  for (const [port, variable, what] of [
+    [botPort, 'PORT', 'del bot'],
+    [pgPort, 'TEAMSAPPTESTER_PORT', 'del Playground'],
+  ]) {
+    if (await portBusy(port)) {
+      fail(
+        `El puerto ${port} ${what} ya está en uso (¿quedó abierto otro «npm run dev» o «npm run demo»?): ` +
+          `ciérrelo, o elija otro puerto con ${variable}=${Number(port) + 1}.`,
+      );
+      process.exit(3);
+    }
+  }
+}
+
 async function main() {
+  await checkPorts(setting('PORT') ?? '3978', process.env.TEAMSAPPTESTER_PORT || '56150');
+
   // 1. Build.
   say('compilando (tsc)…');
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
@@ -202,7 +240,8 @@ async function main() {
         encoding: 'utf8',
       },
     );
-    process.stdout.write(
+    write(
+      process.stdout,
       imported.stdout
         .split('\n')
         .filter(Boolean)
@@ -280,7 +319,8 @@ async function main() {
 
   const url = `http://localhost:${pgPort}`;
   const rule = '='.repeat(64);
-  process.stdout.write(
+  write(
+    process.stdout,
     `\n${rule}\n` +
       `  Abra ${url} en su navegador\n` +
       `  Open ${url} in your browser\n` +
