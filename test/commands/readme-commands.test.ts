@@ -667,8 +667,15 @@ describe('long-running commands, as typed', () => {
   }
 
   test('a closed terminal (SIGHUP) stops the bot and the Playground: their ports free, the temporary store gone', async () => {
-    const { port, pgPort, running } = await devLike(typed('npm run demo'), {});
+    const { port, pgPort, running } = await devLike(typed('npm run demo -- --como responsable'), {});
     const demoStore = /almacén temporal (\S+db\.json)/.exec(running.output())![1];
+    // the Playground's user is the owner; the planning office's cycle is there to see
+    const config = await fetch(`http://127.0.0.1:${pgPort}/_internal/v1/config`).then((r) => r.json());
+    expect(config.config.currentUser.name).toBe('Andrés Rodríguez');
+    expect(running.output()).toContain(
+      'Responsables asignados a 28 indicadores; 3 reportes de Andrés Rodríguez: 2 por revisar (1 tarde), 1 devuelto.',
+    );
+    expect(running.output()).toContain('Usuario del Playground: Andrés Rodríguez.');
     expect(demoChildren(demoStore, pgPort)).toHaveLength(2); // the bot and the Playground
     // the terminal hangs up: SIGHUP to its process group (the shell, npm and the script; the children have their own)
     process.kill(-running.child.pid!, 'SIGHUP');
