@@ -12,10 +12,6 @@ export const report: ReportStrings = {
         ? 'Report what was achieved in the month: this indicator adds up the months’ values.'
         : 'Report the level reached to date (the cumulative value), not what was achieved in the month alone.') +
     ' Fields marked * are required.',
-  formErrorsSummary: (n) =>
-    n === 1
-      ? 'Check the field marked in red; nothing was saved.'
-      : `Check the ${n} fields marked in red; nothing was saved.`,
   labelIndicator: 'Indicator',
   labelPeriod: 'Reporting month',
   labelValue: 'Value',

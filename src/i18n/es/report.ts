@@ -12,10 +12,6 @@ export const report: ReportStrings = {
         ? 'Reporta lo logrado en el mes: este indicador suma los valores de los meses.'
         : 'Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.') +
     ' Los campos con * son obligatorios.',
-  formErrorsSummary: (n) =>
-    n === 1
-      ? 'Revisa el campo marcado en rojo; no se guardó nada.'
-      : `Revisa los ${n} campos marcados en rojo; no se guardó nada.`,
   labelIndicator: 'Indicador',
   labelPeriod: 'Mes del reporte (corte)',
   labelValue: 'Valor',

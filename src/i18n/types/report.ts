@@ -12,7 +12,6 @@ export interface ReportStrings {
   formTitleFor(id: string): string;
   /** The form's first line, matching the chosen indicator's tendencia (none chosen: both readings). */
   formIntro(trend?: Trend): string;
-  formErrorsSummary(n: number): string;
   labelIndicator: string;
   labelPeriod: string;
   labelValue: string;
