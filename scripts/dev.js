@@ -14,9 +14,10 @@
 'use strict';
 
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const http = require('node:http');
+const net = require('node:net');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -27,23 +28,40 @@ if (args.includes('--help') || args.includes('-h')) {
       '  Compila, arranca el bot y el Microsoft 365 Agents Playground, e imprime la dirección que se debe abrir.\n' +
       '  Almacén: PEI_DB_FILE o data/dev.json (nunca data/db.json).\n' +
       '  --demo   (npm run demo) almacén temporal nuevo con los reportes de demostración de data/demo/, PEI_NOW=2025-07-03\n' +
-      '  --open   abre además el navegador del sistema\n',
+      '  --open   abre además el navegador del sistema\n' +
+      '  --como planeacion|responsable|funcionario   el usuario del Playground: Laura Gómez (Planeación, administra;\n' +
+      '           por defecto), Andrés Rodríguez (responsable de 4263, 4244 y 8110-M3) o Carolina Martínez (consulta)\n',
   );
   process.exit(0);
 }
 const openBrowser = args.includes('--open');
 const demo = args.includes('--demo');
-const unknown = args.filter((a) => a !== '--open' && a !== '--demo');
+/** `--como planeacion|responsable|funcionario`: who the Playground's user is (the planning office by default). */
+const ROLES = { planeacion: 'user-id-0', responsable: 'user-id-1', funcionario: 'user-id-2' };
+const comoAt = args.indexOf('--como');
+const como = comoAt >= 0 ? args[comoAt + 1] : undefined;
+if (comoAt >= 0 && !(como in ROLES)) {
+  process.stderr.write(`--como espera uno de: ${Object.keys(ROLES).join(', ')} (npm run demo -- --help)\n`);
+  process.exit(2);
+}
+const unknown = args.filter((a, i) => a !== '--open' && a !== '--demo' && i !== comoAt && i !== comoAt + 1);
 if (unknown.length) {
   process.stderr.write(`Opción desconocida: ${unknown.join(' ')} (npm run dev -- --help)\n`);
   process.exit(2);
 }
 
 const posix = process.platform !== 'win32';
-const say = (msg) => process.stdout.write(`[dev] ${msg}\n`);
-const fail = (msg) => {
-  process.stderr.write(`[dev] ${msg}\n`);
+// A closed terminal takes our output with it: writing there must not kill the script before it stops the children.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+const write = (stream, text) => {
+  try {
+    stream.write(text);
+  } catch {
+    /* the terminal is gone */
+  }
 };
+const say = (msg) => write(process.stdout, `[dev] ${msg}\n`);
+const fail = (msg) => write(process.stderr, `[dev] ${msg}\n`);
 
 /** .env values, so that the defaults below do not override what the developer set there (the bot reads it too). */
 function dotenvValues() {
@@ -73,6 +91,25 @@ function playgroundCurrentUser(configFile) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The Playground's configuration with another of its users as the current one (its current user cannot be changed
+ * while it runs): the two users' blocks trade places, in a temporary copy. The planning office stays the admin.
+ */
+function configAs(configFile, userId, dir) {
+  const text = readFileSync(configFile, 'utf8');
+  const current = /^currentUser:\n((?:[ \t]+.*\n)+)/m.exec(text);
+  const other = new RegExp(`^  - id: ${userId}\\n((?:    .*\\n)+)`, 'm').exec(text);
+  if (!current || !other) return configFile;
+  const currentFields = current[1].replace(/^ {2}/gm, '');
+  const otherFields = `id: ${userId}\n${other[1].replace(/^ {4}/gm, '')}`;
+  const out = text
+    .replace(current[0], `currentUser:\n${otherFields.replace(/^/gm, '  ').replace(/ +$/, '')}`)
+    .replace(other[0], `  - ${currentFields.replace(/^/gm, '    ').trimStart().replace(/ +$/, '')}`);
+  const file = join(dir, 'playground.yml');
+  writeFileSync(file, out);
+  return file;
 }
 
 function get(url, timeoutMs = 2000) {
@@ -156,6 +193,9 @@ async function stopAll(exitCode, signal = 'SIGTERM') {
 }
 process.on('SIGINT', () => void stopAll(0, 'SIGINT'));
 process.on('SIGTERM', () => void stopAll(0, 'SIGTERM'));
+// A closed terminal (SIGHUP) stops everything too: the bot and the Playground run in their own process groups, so
+// the hang-up reaches only this script, and nothing it started may outlive it (nor keep the temporary store).
+process.on('SIGHUP', () => void stopAll(0, 'SIGTERM'));
 let demoDir;
 process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
@@ -166,7 +206,34 @@ process.on('exit', () => {
 const DEMO_CSV = join(root, 'data', 'demo', 'reportes-2025.csv');
 const DEMO_NOW = '2025-07-03';
 
+/** Whether something already listens on a port (on this machine's loopback, where the bot and the Playground listen). */
+function portBusy(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', (e) => resolve(e && e.code === 'EADDRINUSE'));
+    srv.listen(Number(port), '127.0.0.1', () => srv.close(() => resolve(false)));
+  });
+}
+
+/** A busy port in one line (which port, what to do), and a non-zero exit: never a stack, never the old process's address. */
+async function checkPorts(botPort, pgPort) {
+  for (const [port, variable, what] of [
+    [botPort, 'PORT', 'del bot'],
+    [pgPort, 'TEAMSAPPTESTER_PORT', 'del Playground'],
+  ]) {
+    if (await portBusy(port)) {
+      fail(
+        `El puerto ${port} ${what} ya está en uso (¿quedó abierto otro «npm run dev» o «npm run demo»?): ` +
+          `ciérrelo, o elija otro puerto con ${variable}=${Number(port) + 1}.`,
+      );
+      process.exit(3);
+    }
+  }
+}
+
 async function main() {
+  await checkPorts(setting('PORT') ?? '3978', process.env.TEAMSAPPTESTER_PORT || '56150');
+
   // 1. Build.
   say('compilando (tsc)…');
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
@@ -180,7 +247,8 @@ async function main() {
 
   // 2. The bot.
   const port = setting('PORT') ?? '3978';
-  const pgConfig = process.env.M365_AGENTS_PLAYGROUND_CONFIG_PATH || join(root, '.m365agentsplayground.yml');
+  const baseConfig = process.env.M365_AGENTS_PLAYGROUND_CONFIG_PATH || join(root, '.m365agentsplayground.yml');
+  let pgConfig = baseConfig;
   // Never the real store: `npm run dev` keeps its own (data/dev.json), the demo a fresh temporary one, so that
   // neither demo reports nor conversations with a playground that is gone end up in data/db.json.
   // Only a PEI_DB_FILE given in the environment counts here: the one in .env is the real bot's store.
@@ -202,7 +270,8 @@ async function main() {
         encoding: 'utf8',
       },
     );
-    process.stdout.write(
+    write(
+      process.stdout,
       imported.stdout
         .split('\n')
         .filter(Boolean)
@@ -213,15 +282,31 @@ async function main() {
       fail(`no se pudieron importar los reportes de demostración:\n${imported.stderr}`);
       process.exit(1);
     }
+    // Owners, reports waiting for review, one returned and one late: the planning office's cycle to show.
+    const seeded = spawnSync(process.execPath, [join(__dirname, 'demo-seed.js'), env.PEI_DB_FILE], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    if (seeded.status !== 0) {
+      fail(`no se pudo preparar el ciclo de revisión de la demostración: ${seeded.stderr.trim()}`);
+      process.exit(1);
+    }
+    write(process.stdout, `[demo] ${seeded.stdout}`);
   }
   let adminNote;
   if (!setting('PEI_ADMINS')) {
-    const me = playgroundCurrentUser(pgConfig);
+    const me = playgroundCurrentUser(baseConfig);
     if (me) {
       env.PEI_ADMINS = me.aadObjectId;
-      adminNote = `${me.name} (usuario actual del playground) administra el plan (PEI_ADMINS=${me.aadObjectId}).`;
+      adminNote = `${me.name} (Planeación) administra el plan (PEI_ADMINS=${me.aadObjectId}).`;
     }
   }
+  if (como && ROLES[como] !== 'user-id-0') {
+    demoDir ??= mkdtempSync(join(tmpdir(), 'pei-demo-'));
+    pgConfig = configAs(baseConfig, ROLES[como], demoDir);
+  }
+  const user = playgroundCurrentUser(pgConfig);
   say(`arrancando el bot en http://127.0.0.1:${port} (almacén ${env.PEI_DB_FILE})…`);
   const bot = start('bot', join(root, 'dist', 'src', 'main.js'), [], env);
   bot.done.then(({ code, signal }) => {
@@ -280,13 +365,17 @@ async function main() {
 
   const url = `http://localhost:${pgPort}`;
   const rule = '='.repeat(64);
-  process.stdout.write(
+  write(
+    process.stdout,
     `\n${rule}\n` +
       `  Abra ${url} en su navegador\n` +
       `  Open ${url} in your browser\n` +
       `  Pruebe «¿cómo va el objetivo 5?», «indicador 4263» o «reportar avance»; en el canal\n` +
       `  General de «My Team» mencione al bot: escriba @, elija PEI Bot y siga con «¿cómo va el plan?».\n` +
       (adminNote ? `  ${adminNote}\n` : '') +
+      (user
+        ? `  Usuario del Playground: ${user.name}. Otro usuario: npm run demo -- --como planeacion|responsable|funcionario\n`
+        : '') +
       `  Ctrl+C detiene el bot y el playground.\n` +
       `${rule}\n\n`,
   );

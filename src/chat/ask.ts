@@ -1,10 +1,11 @@
 import { catalog } from '../i18n';
 import { PLAN_YEARS } from '../domain/plan';
 import type { Indicator } from '../domain/plan';
-import { bogotaDate, lastClosedPeriod, yearOf } from '../calendar';
+import { bogotaDate, lastClosedPeriod, makePeriod, periodOf, yearOf } from '../calendar';
 import type { IndicatorFigures } from '../progress/engine';
 import type { Understanding } from '../language/types';
 import type { ViewContext } from '../views/card-parts';
+import type { CardJson } from '../views/render';
 import { greetingCard, helpCard, missionVisionCard } from '../views/help-cards';
 import { indicatorDetailCard } from '../views/indicator-cards';
 import {
@@ -22,15 +23,58 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
 /** Answers to questions about the plan: objective, indicator, whole plan, lagging, misión/visión, help. */
 
+/** The date a question is about, as the language layer read it: a month ("en marzo"), with its year or day. */
+export interface QuestionDate {
+  period?: string;
+  month?: number;
+  day?: number;
+}
+
 /**
- * The vigencia a chat question is about: the year of the month that last closed (in January, last year's
- * closing), unless the user names a year; figures as of today (Bogotá).
+ * The vigencia a chat question is about and the date its figures are computed at. By default the year of the month
+ * that last closed (in January, last year's closing), unless the user names a year; figures as of today (Bogotá).
+ * A past month named ("¿cómo iba el plan en marzo?", "al 31 de marzo", "as of March 31") moves the date back: the
+ * month's last day (or the day named), its year the vigencia. A month without a year is its latest occurrence not
+ * after today; a date still to come is answered as of today.
  */
-export function chatPeriod(now: Date, namedYear?: number): { year: number; asOf: string } {
-  const asOf = bogotaDate(now);
+export function chatPeriod(now: Date, namedYear?: number, when: QuestionDate = {}): { year: number; asOf: string } {
+  const today = bogotaDate(now);
+  const period = when.period ?? (when.month ? latestPeriodOfMonth(when.month, today) : undefined);
+  if (period && PLAN_YEARS.includes(yearOf(period) as never)) {
+    const last = lastDayOf(period);
+    const day = when.day ? `${period}-${String(Math.min(when.day, Number(last.slice(8)))).padStart(2, '0')}` : last;
+    if (day <= today) return { year: yearOf(day), asOf: day };
+  }
+  const asOf = today;
   const year = namedYear && PLAN_YEARS.includes(namedYear as never) ? namedYear : yearOf(lastClosedPeriod(asOf));
   return { year, asOf };
 }
+
+/** The latest month numbered `month` that is not after today's month ("marzo" on 3 July 2025 -> 2025-03). */
+export function latestPeriodOfMonth(month: number, today: string): string {
+  const current = periodOf(today);
+  const y = yearOf(current);
+  return makePeriod(y, month) > current ? makePeriod(y - 1, month) : makePeriod(y, month);
+}
+
+/** "2025-02" -> "2025-02-28". */
+function lastDayOf(period: string): string {
+  const y = yearOf(period);
+  const m = Number(period.slice(5, 7));
+  return `${period}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A card of figures as of a past date does not change: it goes without the `refresh` that would redraw it with
+ * today's figures (Universal Actions refresh by year, as of the moment of the refresh).
+ */
+function asOfCard(card: CardJson, asOf: string, now: Date): CardJson {
+  if (asOf === bogotaDate(now)) return card;
+  const { refresh: _refresh, ...rest } = card as CardJson & { refresh?: unknown };
+  return rest as CardJson;
+}
+
+const whenOf = (u: Understanding): QuestionDate => ({ period: u.period, month: u.month, day: u.day });
 
 export async function viewContext(services: Services, turn: ChatTurn): Promise<ViewContext> {
   const owners = await services.store.allOwners();
@@ -55,13 +99,17 @@ export async function objectiveStatus(
   turn: ChatTurn,
   n: number,
   namedYear?: number,
+  when?: QuestionDate,
 ): Promise<ChatResult> {
-  const ctx = await viewContext(services, turn);
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const ctx = { ...(await viewContext(services, turn)), asOf };
   if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length)
     return reply.card(unknownObjectiveCard(n, ctx));
-  const { year, asOf } = chatPeriod(turn.now, namedYear);
   const fig = (await services.status.figures(year, asOf)).objectives[n - 1];
-  return reply.card(objectiveStatusCard(fig, ctx), catalog(turn.lang).replies.summaryObjective(n));
+  return reply.card(
+    asOfCard(objectiveStatusCard(fig, ctx), asOf, turn.now),
+    catalog(turn.lang).replies.summaryObjective(n),
+  );
 }
 
 export async function indicatorDetail(
@@ -69,11 +117,12 @@ export async function indicatorDetail(
   turn: ChatTurn,
   id: string,
   namedYear?: number,
+  when?: QuestionDate,
 ): Promise<ChatResult> {
-  const ctx = await viewContext(services, turn);
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const ctx = { ...(await viewContext(services, turn)), asOf };
   const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
   if (!ind) return reply.card(unknownIndicatorCard(id, ctx));
-  const { year, asOf } = chatPeriod(turn.now, namedYear);
   const pick = async (y: number): Promise<IndicatorFigures> =>
     (await services.status.figures(y, asOf)).objectives[ind.objective - 1].indicators.find(
       (f) => f.indicator.id === ind.id,
@@ -81,24 +130,34 @@ export async function indicatorDetail(
   const byYear: IndicatorFigures[] = [];
   for (const y of PLAN_YEARS) byYear.push(await pick(y));
   return reply.card(
-    indicatorDetailCard(await pick(year), byYear, ctx),
+    asOfCard(indicatorDetailCard(await pick(year), byYear, ctx), asOf, turn.now),
     catalog(turn.lang).replies.summaryIndicator(ind.id),
   );
 }
 
-export async function planSummary(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
-  const { year, asOf } = chatPeriod(turn.now, namedYear);
-  const ctx = await viewContext(services, turn);
+export async function planSummary(
+  services: Services,
+  turn: ChatTurn,
+  namedYear?: number,
+  when?: QuestionDate,
+): Promise<ChatResult> {
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const ctx = { ...(await viewContext(services, turn)), asOf };
   return reply.card(
-    planSummaryCard(await services.status.figures(year, asOf), ctx),
+    asOfCard(planSummaryCard(await services.status.figures(year, asOf), ctx), asOf, turn.now),
     catalog(turn.lang).replies.summaryPlan,
   );
 }
 
-export async function lagging(services: Services, turn: ChatTurn, namedYear?: number): Promise<ChatResult> {
-  const { year, asOf } = chatPeriod(turn.now, namedYear);
-  const ctx = await viewContext(services, turn);
-  return reply.card(laggingCard(await services.status.figures(year, asOf), ctx));
+export async function lagging(
+  services: Services,
+  turn: ChatTurn,
+  namedYear?: number,
+  when?: QuestionDate,
+): Promise<ChatResult> {
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const ctx = { ...(await viewContext(services, turn)), asOf };
+  return reply.card(asOfCard(laggingCard(await services.status.figures(year, asOf), ctx), asOf, turn.now));
 }
 
 export async function ask(services: Services, turn: ChatTurn, u: Understanding): Promise<ChatResult | undefined> {
@@ -106,15 +165,15 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
   switch (u.intent) {
     case 'objective-status':
       if (u.objective === undefined && u.chooseObjective) {
-        const { year, asOf } = chatPeriod(turn.now, u.year);
-        return reply.card(chooseObjectiveCard(ctx, await services.status.figures(year, asOf)));
+        const { year, asOf } = chatPeriod(turn.now, u.year, whenOf(u));
+        return reply.card(chooseObjectiveCard({ ...ctx, asOf }, await services.status.figures(year, asOf)));
       }
       return u.objective !== undefined
-        ? objectiveStatus(services, turn, u.objective, u.year)
-        : planSummary(services, turn, u.year);
+        ? objectiveStatus(services, turn, u.objective, u.year, whenOf(u))
+        : planSummary(services, turn, u.year, whenOf(u));
     case 'indicator-detail':
-      if (u.indicatorId) return indicatorDetail(services, turn, u.indicatorId, u.year);
-      if (u.indicatorIds?.length === 1) return indicatorDetail(services, turn, u.indicatorIds[0], u.year);
+      if (u.indicatorId) return indicatorDetail(services, turn, u.indicatorId, u.year, whenOf(u));
+      if (u.indicatorIds?.length === 1) return indicatorDetail(services, turn, u.indicatorIds[0], u.year, whenOf(u));
       if (u.indicatorIds?.length) {
         const map = indicatorsById(services);
         return reply.card(
@@ -123,9 +182,9 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
       }
       return reply.card(notUnderstoodCard(u.original ?? u.text, ctx));
     case 'plan-summary':
-      return planSummary(services, turn, u.year);
+      return planSummary(services, turn, u.year, whenOf(u));
     case 'lagging':
-      return lagging(services, turn, u.year);
+      return lagging(services, turn, u.year, whenOf(u));
     case 'mission':
     case 'vision':
       // The help and the manifest promise «misión» shows both: they are read together.

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Indicator } from '../domain/plan';
 import { bogotaDate, isYearClosed, lastClosedPeriod, makePeriod, periodOf, previousPeriod, yearOf } from '../calendar';
+import { latestPeriodOfMonth } from './ask';
 import type { Understanding } from '../language/types';
 import { reportLookup } from '../reports/lookup';
 import { submitReport } from '../reports/submit';
 import { effectiveByPeriod, findIndicator, REPORT_FIELDS, type FieldError } from '../reports/validate';
 import { messageCard } from '../views/message-cards';
+import { reportStart } from '../views/verbs';
+import { inputText } from '../reports/numbers';
 import {
   reportConfirmationCard,
   reportFormCard,
@@ -46,18 +49,54 @@ export function periodChoices(services: Services, now: Date, admin: boolean): st
   return out;
 }
 
-/** The default month: the one named in the text, else the month that just closed (else the newest offered). */
-function defaultPeriod(choices: string[], now: Date, named?: { period?: string; month?: number }): string {
-  const today = bogotaDate(now);
-  if (named?.period) return named.period;
-  if (named?.month) {
-    const current = periodOf(today);
-    let y = yearOf(current);
-    if (makePeriod(y, named.month) > current) y -= 1;
-    return makePeriod(y, named.month);
-  }
-  const closed = lastClosedPeriod(today);
+/** The default month when none is named: the month that just closed (else the newest offered). */
+function defaultPeriod(choices: string[], now: Date): string {
+  const closed = lastClosedPeriod(bogotaDate(now));
   return choices.includes(closed) ? closed : (choices[0] ?? closed);
+}
+
+/**
+ * The month named in the text, resolved against today: `period` when it can be reported, else the question to
+ * ask before any form opens (a month still to come, a month without a year whose occurrence this year is still to
+ * come, a closed year for an owner, a month outside the plan), with the months this person may choose.
+ */
+function resolveMonth(
+  choices: string[],
+  now: Date,
+  plan: { from: number; to: number },
+  named: { period?: string; month?: number },
+): { period?: string; ask?: { reason: (s: ReturnType<typeof reportStrings>) => string; options: string[] } } {
+  const today = bogotaDate(now);
+  const current = periodOf(today);
+  const fallback = [defaultPeriod(choices, now), ...(choices.includes(current) ? [current] : [])];
+  const uniq = (list: string[]) => [...new Set(list)].filter((p) => choices.includes(p));
+  if (!named.period && !named.month) return {};
+  if (named.month && !named.period) {
+    const thisYear = makePeriod(yearOf(current), named.month);
+    if (thisYear <= current && choices.includes(thisYear)) return { period: thisYear };
+    const past = latestPeriodOfMonth(named.month, today);
+    if (thisYear > current) {
+      // «agosto» on 3 July 2025: August 2024 (maybe closed) or August 2025 (to come). Never chosen silently.
+      const options = uniq([past, ...fallback]);
+      return {
+        ask: {
+          reason: (s) => (choices.includes(past) ? s.monthAmbiguous(past, thisYear) : s.monthFuture(thisYear)),
+          options,
+        },
+      };
+    }
+    return { ask: { reason: (s) => whyNot(s, thisYear), options: uniq(fallback) } };
+  }
+  const p = named.period!;
+  if (choices.includes(p)) return { period: p };
+  return { ask: { reason: (s) => whyNot(s, p), options: uniq(fallback) } };
+
+  function whyNot(s: ReturnType<typeof reportStrings>, p: string): string {
+    const y = yearOf(p);
+    if (p > current) return s.monthFuture(p);
+    if (y < plan.from || y > plan.to) return s.monthOutsidePlan(p, plan.from, plan.to);
+    return s.monthClosedYear(p);
+  }
 }
 
 async function allowedIndicators(services: Services, turn: ChatTurn): Promise<Indicator[]> {
@@ -96,6 +135,12 @@ async function formCard(services: Services, turn: ChatTurn, indicators: Indicato
   });
 }
 
+/** The stored report of an indicator's month that counts (its highest version), if any. */
+async function storedReport(services: Services, indicatorId: string, period: string) {
+  const versions = await services.store.latestReports({ indicatorId });
+  return effectiveByPeriod(versions, indicatorId).find((r) => r.period === period);
+}
+
 /** Opens the form; `requested` comes from the text ("reportar avance 4263 junio") or a status card's button. */
 export async function startReport(
   services: Services,
@@ -117,11 +162,37 @@ export async function startReport(
   }
   if (!selected && indicators.length === 1) selected = indicators[0].id;
   const choices = periodChoices(services, turn.now, await isAdmin(services, turn.actor));
-  const card = await formCard(services, turn, indicators, {
-    formId: randomUUID(),
-    values: { ...requested.values, indicatorId: selected ?? '', period: defaultPeriod(choices, turn.now, requested) },
-    notice,
-  });
+  const month = resolveMonth(choices, turn.now, services.plan.period, requested);
+  if (month.ask) {
+    // Asked before the form opens: nothing typed is lost to a month that would be refused on sending.
+    const current = periodOf(bogotaDate(turn.now));
+    const card = messageCard({
+      title: s.whichMonthTitle,
+      text: month.ask.reason(s),
+      actions: month.ask.options.map((p) => ({
+        title: s.monthChoice(p, p === current),
+        data: reportStart(selected, p),
+      })),
+    });
+    return reply.card(card, s.whichMonthTitle);
+  }
+  const period = month.period ?? defaultPeriod(choices, turn.now);
+  let values: FormValues = { ...requested.values, indicatorId: selected ?? '', period };
+  const ind = selected ? findIndicator(services.plan, selected) : undefined;
+  const stored = ind && !requested.values ? await storedReport(services, ind.id, period) : undefined;
+  if (ind && stored) {
+    // A month already reported opens with what is stored, and says which version sending it makes.
+    values = {
+      ...values,
+      value: inputText(stored.value, ind.unit, turn.lang),
+      logros: stored.logros,
+      dificultades: stored.dificultades ?? '',
+      evidencia: stored.evidencia ?? '',
+    };
+    const line = s.formPrefilled(period, stored.version, stored.version + 1);
+    notice = notice ? `${notice}\n\n${line}` : line;
+  }
+  const card = await formCard(services, turn, indicators, { formId: randomUUID(), values, notice });
   return reply.card(card, s.formTitle);
 }
 
@@ -133,10 +204,14 @@ function formValues(data: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const f of REPORT_FIELDS) {
     const v = str(data[f]);
-    if (v !== undefined) out[f] = v.slice(0, 4000);
+    // Cut only far beyond every limit: a text over its limit is refused naming the field, the limit and its length.
+    if (v !== undefined) out[f] = v.slice(0, MAX_POSTED);
   }
   return out;
 }
+
+/** Characters kept of a posted input (the longest limit is 2,000): enough to tell the person the length they sent. */
+const MAX_POSTED = 100_000;
 
 const FORM_ID = /^[A-Za-z0-9-]{8,80}$/;
 
@@ -229,7 +304,8 @@ export const reportModule: ChatModule = {
       }),
   },
   actions: {
-    'report-start': (services, turn, data) => startReport(services, turn, { indicatorId: str(data.indicatorId) }),
+    'report-start': (services, turn, data) =>
+      startReport(services, turn, { indicatorId: str(data.indicatorId), period: str(data.period) }),
     [VERB_REPORT_SUBMIT]: submitAction,
     [VERB_REPORT_CANCEL]: cancelAction,
   },

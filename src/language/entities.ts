@@ -31,6 +31,8 @@ export interface Entities {
   period?: string;
   month?: number;
   year?: number;
+  /** A day of the month named with the month ("al 31 de marzo", "as of March 31"). */
+  day?: number;
 }
 
 export interface PlanIndex {
@@ -125,12 +127,23 @@ export function extractEntities(tokens: Token[], plan: PlanIndex): Entities {
   });
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i].used) continue;
-    let j = i + 1;
-    while (j < tokens.length && j <= i + 2 && (tokens[j].t === 'de' || tokens[j].t === 'del' || tokens[j].t === 'of'))
+    if (monthOf(tokens[i].t, true) === undefined) continue;
+    // A day written after the month ("March 31", "march 31st, 2025") is skipped over to find the year.
+    const dayAfter = i + 1 < tokens.length && !tokens[i + 1].used ? dayOf(tokens[i + 1].t) : undefined;
+    let j = dayAfter !== undefined ? i + 2 : i + 1;
+    while (j < tokens.length && j <= i + 3 && (tokens[j].t === 'de' || tokens[j].t === 'del' || tokens[j].t === 'of'))
       j++;
     const year = j < tokens.length && !tokens[j].used ? parseYear(tokens[j].t) : undefined;
     const month = monthOf(tokens[i].t, year !== undefined);
     if (month === undefined) continue;
+    const before = dayBefore(tokens, i);
+    if (before) {
+      e.day ??= before.day;
+      use(before.index);
+    } else if (dayAfter !== undefined) {
+      e.day ??= dayAfter;
+      use(i + 1);
+    }
     if (year !== undefined) {
       setPeriod(year, month);
       for (let k = i; k <= j; k++) use(k);
@@ -249,6 +262,25 @@ export function extractEntities(tokens: Token[], plan: PlanIndex): Entities {
     resolveCode(plan, tokens[i].t, e, false);
   }
   return e;
+}
+
+/** "31", "31st", "1ro" -> 31, 1: a day of a month; undefined otherwise. */
+function dayOf(t: string): number | undefined {
+  const m = /^(\d{1,2})(?:st|nd|rd|th|ro|o)?$/.exec(t);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 && n <= 31 ? n : undefined;
+}
+
+/** A day written before the month ("31 de marzo", "31 march"), unless the number belongs to an id ("indicador 3 de marzo"). */
+function dayBefore(tokens: Token[], month: number): { day: number; index: number } | undefined {
+  let k = month - 1;
+  if (k >= 0 && (tokens[k].t === 'de' || tokens[k].t === 'of')) k--;
+  if (k < 0 || tokens[k].used) return undefined;
+  const day = dayOf(tokens[k].t);
+  if (day === undefined) return undefined;
+  const prev = tokens[k - 1];
+  if (prev && (isObj(prev) || isInd(prev) || isProj(prev) || SKIP_AFTER_KEYWORD.has(prev.t))) return undefined;
+  return { day, index: k };
 }
 
 function resolveProjectMeta(plan: PlanIndex, project: string, n: string): string {

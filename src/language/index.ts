@@ -97,6 +97,7 @@ export function createUnderstanding(plan: Plan): Understander {
     if (entities.period !== undefined) u.period = entities.period;
     if (entities.month !== undefined && entities.period === undefined) u.month = entities.month;
     if (entities.year !== undefined) u.year = entities.year;
+    if (entities.day !== undefined && (u.month !== undefined || u.period !== undefined)) u.day = entities.day;
     if (clean.email !== undefined) u.email = clean.email;
     if (clean.people.length > 0) u.mentionsText = clean.people.join(', ');
     else if (decision.intent === 'assign-owner' && decision.leftover && decision.leftover.length > 0 && !clean.email) {

@@ -69,6 +69,8 @@ export interface Understanding {
   period?: string;
   /** 1..12 when the text names a month without a year ("reportar junio"); the caller picks the year. */
   month?: number;
+  /** 1..31 when the text names a day with the month ("al 31 de marzo", "as of March 31"). */
+  day?: number;
   /** A year named in the text (2015..2040), alone or as part of the period. */
   year?: number;
   /** People named in the message: Teams mentions other than the bot's ("<at>Ana Pérez</at>"), "@ana", or for

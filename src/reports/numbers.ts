@@ -130,3 +130,17 @@ export function parseReportValue(text: string, unit: Unit): ParsedValue {
   if (Object.is(value, -0)) value = 0;
   return { ok: true, value, percentSign, normalized: `${negative ? '-' : ''}${body.text}${percentSign ? '%' : ''}` };
 }
+
+/**
+ * A stored value as a person types it back into the form (the form of a month already reported opens filled):
+ * no thousands separator, the language's decimal mark, a percent as "22 %", and a value that reads back the same
+ * (three decimals take a trailing zero: "1,234" would be 1.234 or 1234).
+ */
+export function inputText(value: number, unit: Unit, lang: 'es' | 'en'): string {
+  const shown = unit === 'percent' ? clean(value * 100) : value;
+  let text = String(shown);
+  if (/e/i.test(text)) text = shown.toFixed(MAX_DECIMALS).replace(/0+$/, '').replace(/\.$/, '');
+  if (/\.\d{3}$/.test(text)) text += '0';
+  if (lang === 'es') text = text.replace('.', ',');
+  return unit === 'percent' ? `${text}\u00a0%` : text;
+}

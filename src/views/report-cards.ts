@@ -3,7 +3,7 @@ import type { Indicator, Plan } from '../domain/plan';
 import type { AuditEntry, Person, ReportRecord } from '../domain/records';
 import { ZONE } from '../calendar';
 import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
-import type { FieldError, ReportField } from '../reports/validate';
+import { LIMITS, type FieldError, type ReportField } from '../reports/validate';
 import {
   formatDate,
   formatPercent,
@@ -95,7 +95,16 @@ export function reportFormCard(m: ReportFormModel): CardJson {
     evidencia: null,
   };
   for (const e of m.errors ?? []) errors[e.field] = errors[e.field] ? `${errors[e.field]}\n\n${e.message}` : e.message;
-  const errorFields = Object.values(errors).filter(Boolean).length;
+  const formLabels: Record<ReportField, string> = {
+    indicatorId: s.labelIndicator,
+    period: s.labelPeriod,
+    value: labels.value,
+    logros: s.labelLogros,
+    dificultades: s.labelDificultades,
+    evidencia: s.labelEvidencia,
+  };
+  // The summary names the fields (as their labels read): the red text is below each field, maybe far down the card.
+  const errorFields = (Object.keys(errors) as ReportField[]).filter((f) => errors[f]).map((f) => formLabels[f]);
 
   const selected = m.indicators.find((i) => i.id === values.indicatorId);
   const periods = [...m.periods];
@@ -117,16 +126,18 @@ export function reportFormCard(m: ReportFormModel): CardJson {
     title: m.indicators.length === 1 ? s.formTitleFor(m.indicators[0].id) : s.formTitle,
     intro: s.formIntro(selected ? selected.trend : m.indicators.length === 1 ? m.indicators[0].trend : undefined),
     notice: m.notice ?? null,
-    errorSummary: errorFields ? s.formErrorsSummary(errorFields) : null,
+    errorSummary: errorFields.length ? s.formErrorsFields(errorFields) : null,
     labels: {
       // Teams marks required inputs (isRequired) with its own asterisk.
       indicatorId: s.labelIndicator,
       period: s.labelPeriod,
       value: `${labels.value}${selected ? ` — ${trendHint(selected.trend, m.lang)}, ${unitHint(selected.unit, m.lang)}` : ''}`,
-      logros: s.labelLogros,
-      dificultades: s.labelDificultades,
+      // The texts' limits are said, not only enforced: Teams cuts a longer paste at maxLength without a word.
+      logros: `${s.labelLogros} (${s.maxCharsHint(LIMITS.textMax)})`,
+      dificultades: `${s.labelDificultades} (${s.maxCharsHint(LIMITS.textMax)})`,
       evidencia: s.labelEvidencia,
     },
+    maxLength: { logros: LIMITS.textMax, dificultades: LIMITS.textMax, evidencia: LIMITS.evidenceMax },
     placeholders: {
       indicatorId: s.placeholderIndicator,
       value: s.placeholderValue,

@@ -56,7 +56,7 @@ export type CardActionData =
   | { verb: typeof VERB_SHOW_INDICATOR; indicatorId: string }
   | { verb: typeof VERB_SHOW_PLAN }
   | { verb: typeof VERB_SHOW_LAGGING }
-  | { verb: typeof VERB_REPORT_START; indicatorId?: string }
+  | { verb: typeof VERB_REPORT_START; indicatorId?: string; period?: string }
   | { verb: typeof VERB_ASK; text: string }
   // The planning office's review and the explanation of a figure (chat/review.ts, chat/explain.ts).
   | { verb: 'review-list' }
@@ -69,8 +69,11 @@ export const showObjective = (objective: number): CardActionData => ({ verb: VER
 export const showIndicator = (indicatorId: string): CardActionData => ({ verb: VERB_SHOW_INDICATOR, indicatorId });
 export const showPlan = (): CardActionData => ({ verb: VERB_SHOW_PLAN });
 export const showLagging = (): CardActionData => ({ verb: VERB_SHOW_LAGGING });
-export const reportStart = (indicatorId?: string): CardActionData =>
-  indicatorId === undefined ? { verb: VERB_REPORT_START } : { verb: VERB_REPORT_START, indicatorId };
+export const reportStart = (indicatorId?: string, period?: string): CardActionData => ({
+  verb: VERB_REPORT_START,
+  ...(indicatorId === undefined ? {} : { indicatorId }),
+  ...(period === undefined ? {} : { period }),
+});
 export const ask = (text: string): CardActionData => ({ verb: VERB_ASK, text });
 
 /**

@@ -125,7 +125,7 @@ describe('report form (TestAdapter)', () => {
     expect(fields.indicatorId.value).toBe('4263');
     expect(fields.period.value).toBe('2025-06');
     expect(redTexts(again)).toEqual([
-      'Revisa los 2 campos marcados en rojo; no se guardó nada.',
+      'Revise los campos «Valor» y «Enlace a la evidencia (https://…)», marcados en rojo debajo de cada uno; no se guardó nada.',
       '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
       'La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
     ]);
@@ -175,7 +175,7 @@ describe('report form (TestAdapter)', () => {
     expect(text).toContain('2025 target: 0.4');
     await c.click({ ...form.submit, ...ENTRIES, value: '-3' }, { from: ANA, replyToId: form.id });
     expect(redTexts(cardOfActivity(c, form.id))).toEqual([
-      'Check the field marked in red; nothing was saved.',
+      'Check the field “Value”, marked in red below it; nothing was saved.',
       'The value cannot be negative.',
     ]);
     const replies = await c.click({ ...form.submit, ...ENTRIES, value: '0.3' }, { from: ANA, replyToId: form.id });

@@ -30,6 +30,7 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run dev -- --open', how: 'spawned' },
   { command: 'PEI_NOW=2025-07-03 npm run dev', how: 'spawned' },
   { command: 'npm run demo', how: 'spawned' },
+  { command: 'npm run demo -- --como responsable', how: 'spawned' },
   { command: 'npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json', how: 'spawned' },
   { command: 'npm run cli -- status', how: 'spawned' },
   { command: 'npm run cli -- check-plan', how: 'spawned' },

@@ -641,6 +641,75 @@ describe('long-running commands, as typed', () => {
     for (let i = 0; i < 100 && existsSync(demoStore); i++) await new Promise((r) => setTimeout(r, 200));
     expect(existsSync(demoStore)).toBe(false);
   }, 200_000);
+
+  /**
+   * The demo's children still alive: the bot (its environment holds the temporary store's path) and the Playground
+   * (its command line holds its port).
+   */
+  function demoChildren(demoStore: string, pgPort: number): number[] {
+    const out: number[] = [];
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0');
+        const isNode = cmd.some((a) => a.endsWith('main.js') || a.endsWith('cli.js'));
+        if (!isNode) continue;
+        const env = readFileSync(`/proc/${pid}/environ`, 'latin1');
+        if (
+          env.includes(demoStore) ||
+          (cmd.some((a) => a.includes('m365agentsplayground')) && cmd.includes(String(pgPort)))
+        )
+          out.push(Number(pid));
+      } catch {
+        /* gone, or another user's */
+      }
+    }
+    return out;
+  }
+
+  test('a closed terminal (SIGHUP) stops the bot and the Playground: their ports free, the temporary store gone', async () => {
+    const { port, pgPort, running } = await devLike(typed('npm run demo -- --como responsable'), {});
+    const demoStore = /almacén temporal (\S+db\.json)/.exec(running.output())![1];
+    // the Playground's user is the owner; the planning office's cycle is there to see
+    const config = await fetch(`http://127.0.0.1:${pgPort}/_internal/v1/config`).then((r) => r.json());
+    expect(config.config.currentUser.name).toBe('Andrés Rodríguez');
+    expect(running.output()).toContain(
+      'Responsables asignados a 28 indicadores; 3 reportes de Andrés Rodríguez: 2 por revisar (1 tarde), 1 devuelto.',
+    );
+    expect(running.output()).toContain('Usuario del Playground: Andrés Rodríguez.');
+    expect(demoChildren(demoStore, pgPort)).toHaveLength(2); // the bot and the Playground
+    // the terminal hangs up: SIGHUP to its process group (the shell, npm and the script; the children have their own)
+    process.kill(-running.child.pid!, 'SIGHUP');
+    await running.exited;
+    expect(await closed(port)).toBe(true);
+    expect(await closed(pgPort)).toBe(true);
+    for (let i = 0; i < 100 && demoChildren(demoStore, pgPort).length; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(demoChildren(demoStore, pgPort)).toEqual([]);
+    expect(existsSync(demoStore)).toBe(false);
+    expect(running.output()).toContain('deteniendo el bot y el playground');
+  }, 200_000);
+
+  test('a busy port is explained in one line, with a non-zero exit code and no stack', async () => {
+    for (const variable of ['PORT', 'TEAMSAPPTESTER_PORT']) {
+      const taken = createServer();
+      const busy = await new Promise<number>((resolve) =>
+        taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)),
+      );
+      try {
+        const free = String(await freePort());
+        const r = await run(typed('npm run demo'), { PORT: free, TEAMSAPPTESTER_PORT: free, [variable]: String(busy) });
+        expect(r.code).not.toBe(0);
+        const lines = r.err.split('\n').filter((l) => l.trim());
+        expect(lines).toEqual([
+          `[dev] El puerto ${busy} ${variable === 'PORT' ? 'del bot' : 'del Playground'} ya está en uso (¿quedó abierto otro «npm run dev» o «npm run demo»?): ciérrelo, o elija otro puerto con ${variable}=${busy + 1}.`,
+        ]);
+        expect(r.out + r.err).not.toMatch(/EADDRINUSE|\n\s+at /);
+        expect(r.out).not.toContain('almacén temporal'); // nothing was started
+      } finally {
+        await new Promise((r) => taken.close(r));
+      }
+    }
+  }, 60_000);
 });
 
 describe('coverage of the list', () => {

@@ -101,14 +101,14 @@ describe('the report form in one round trip', () => {
       'es',
       'reportar avance',
       'es-CO',
-      'Revisa el campo marcado en rojo; no se guardó nada.',
+      'Revise el campo «Valor», marcado en rojo debajo de él; no se guardó nada.',
       'El valor no puede ser negativo.',
     ],
     [
       'en',
       'report progress',
       'en-US',
-      'Check the field marked in red; nothing was saved.',
+      'Check the field “Value”, marked in red below it; nothing was saved.',
       'The value cannot be negative.',
     ],
   ] as const)(

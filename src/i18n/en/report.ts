@@ -1,3 +1,4 @@
+import { joinList, numberText, periodText } from '../format';
 import type { ReportStrings } from '../types/report';
 
 export const report: ReportStrings = {
@@ -11,10 +12,6 @@ export const report: ReportStrings = {
         ? 'Report what was achieved in the month: this indicator adds up the months’ values.'
         : 'Report the level reached to date (the cumulative value), not what was achieved in the month alone.') +
     ' Fields marked * are required.',
-  formErrorsSummary: (n) =>
-    n === 1
-      ? 'Check the field marked in red; nothing was saved.'
-      : `Check the ${n} fields marked in red; nothing was saved.`,
   labelIndicator: 'Indicator',
   labelPeriod: 'Reporting month',
   labelValue: 'Value',
@@ -162,4 +159,23 @@ export const report: ReportStrings = {
     'This conversation no longer gets the daily digest of reports to review. Admins still get it in their personal chat.',
   reviewNotSubscribed: 'This conversation was not subscribed to the digest of reports to review.',
   auditNone: 'none',
+  whichMonthTitle: 'Which month do you want to report?',
+  monthFuture: (p) => `${periodText(p, 'en')} has not come yet. Choose the month you want to report:`,
+  monthAmbiguous: (past, future) =>
+    `Do you mean ${periodText(past, 'en')}? ${periodText(future, 'en')} has not come yet. Choose the month you want to report:`,
+  monthClosedYear: (p) =>
+    `The ${p.slice(0, 4)} reporting year is closed: only the Planning Office can correct ${periodText(p, 'en')}. Choose the month you want to report:`,
+  monthOutsidePlan: (p, from, to) =>
+    `${periodText(p, 'en')} is outside the plan (${from}–${to}). Choose the month you want to report:`,
+  monthChoice: (p, current) => `${periodText(p, 'en')}${current ? ' (in progress)' : ''}`,
+  formPrefilled: (p, v, next) =>
+    `${periodText(p, 'en')} already has a report (version ${v}): the form shows what is stored. If you send it, it will be saved as version ${next}.`,
+  formErrorsFields: (labels) =>
+    labels.length === 1
+      ? `Check the field “${labels[0]}”, marked in red below it; nothing was saved.`
+      : `Check the fields ${joinList(
+          labels.map((l) => `“${l}”`),
+          'en',
+        )}, marked in red below each; nothing was saved.`,
+  maxCharsHint: (max) => `at most ${numberText(max, 'en')} characters`,
 };

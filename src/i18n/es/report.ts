@@ -1,3 +1,4 @@
+import { capitalize, joinList, numberText, periodText } from '../format';
 import type { ReportStrings } from '../types/report';
 
 export const report: ReportStrings = {
@@ -11,10 +12,6 @@ export const report: ReportStrings = {
         ? 'Reporta lo logrado en el mes: este indicador suma los valores de los meses.'
         : 'Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.') +
     ' Los campos con * son obligatorios.',
-  formErrorsSummary: (n) =>
-    n === 1
-      ? 'Revisa el campo marcado en rojo; no se guardó nada.'
-      : `Revisa los ${n} campos marcados en rojo; no se guardó nada.`,
   labelIndicator: 'Indicador',
   labelPeriod: 'Mes del reporte (corte)',
   labelValue: 'Valor',
@@ -165,4 +162,23 @@ export const report: ReportStrings = {
     'Esta conversación ya no recibe el resumen diario de reportes por revisar. Los administradores lo siguen recibiendo en su chat personal.',
   reviewNotSubscribed: 'Esta conversación no estaba suscrita al resumen de reportes por revisar.',
   auditNone: 'ninguno',
+  whichMonthTitle: '¿Qué mes desea reportar?',
+  monthFuture: (p) => `${capitalize(periodText(p, 'es'))} todavía no ha llegado. Elija el mes que desea reportar:`,
+  monthAmbiguous: (past, future) =>
+    `¿Se refiere a ${periodText(past, 'es')}? ${capitalize(periodText(future, 'es'))} todavía no ha llegado. Elija el mes que desea reportar:`,
+  monthClosedYear: (p) =>
+    `La vigencia ${p.slice(0, 4)} ya está cerrada: solo la Oficina Asesora de Planeación puede corregir ${periodText(p, 'es')}. Elija el mes que desea reportar:`,
+  monthOutsidePlan: (p, from, to) =>
+    `${capitalize(periodText(p, 'es'))} está fuera del plan (${from}–${to}). Elija el mes que desea reportar:`,
+  monthChoice: (p, current) => `${capitalize(periodText(p, 'es'))}${current ? ' (en curso)' : ''}`,
+  formPrefilled: (p, v, next) =>
+    `${capitalize(periodText(p, 'es'))} ya tiene un reporte (versión ${v}): el formulario muestra lo guardado. Si lo envía, quedará como versión ${next}.`,
+  formErrorsFields: (labels) =>
+    labels.length === 1
+      ? `Revise el campo «${labels[0]}», marcado en rojo debajo de él; no se guardó nada.`
+      : `Revise los campos ${joinList(
+          labels.map((l) => `«${l}»`),
+          'es',
+        )}, marcados en rojo debajo de cada uno; no se guardó nada.`,
+  maxCharsHint: (max) => `máximo ${numberText(max, 'es')} caracteres`,
 };

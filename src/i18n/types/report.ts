@@ -12,7 +12,6 @@ export interface ReportStrings {
   formTitleFor(id: string): string;
   /** The form's first line, matching the chosen indicator's tendencia (none chosen: both readings). */
   formIntro(trend?: Trend): string;
-  formErrorsSummary(n: number): string;
   labelIndicator: string;
   labelPeriod: string;
   labelValue: string;
@@ -137,4 +136,17 @@ export interface ReportStrings {
   reviewUnsubscribedText: string;
   reviewNotSubscribed: string;
   auditNone: string;
+  // Choosing the month before the form opens (a month to come, or one that may be of two years)
+  whichMonthTitle: string;
+  monthFuture(period: string): string;
+  monthAmbiguous(past: string, future: string): string;
+  monthClosedYear(period: string): string;
+  monthOutsidePlan(period: string, from: number, to: number): string;
+  monthChoice(period: string, current: boolean): string;
+  /** The form of a month already reported: it opens with what is stored. */
+  formPrefilled(period: string, version: number, next: number): string;
+  /** Above the form after an invalid submit: the fields that need a change, by their labels. */
+  formErrorsFields(labels: readonly string[]): string;
+  /** A text field's limit, shown in its label. */
+  maxCharsHint(max: number): string;
 }
