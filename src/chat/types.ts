@@ -63,6 +63,11 @@ export interface Services {
   status: StatusService;
   understanding: Understander;
   config: ChatConfig;
+  /**
+   * Runs the proactive sender now and resolves with what it did (the keys it delivered or failed), so that a reply
+   * can say whether a notice was really sent. Absent where nothing sends (unit tests of the chat alone).
+   */
+  sendNow?: () => Promise<readonly { key: string; status: string }[]>;
 }
 
 export const reply = {

@@ -203,3 +203,12 @@ export function missedForAdmins(
   }));
   return items.length ? { ...missed, items } : null;
 }
+
+/** The record key of a returned version's notice to its owner: claimed when it is sent (at most once). */
+export const returnNoticeKey = (reportId: string): string => `return-notice:${reportId}`;
+
+/**
+ * The record kept (Store.markSent) when an admin returns a version: its notice is owed to the owner until it is sent,
+ * however long they take to open a chat with the bot (returned versions without it are told for RETURN_NOTICE_DAYS).
+ */
+export const returnOwedKey = (reportId: string): string => `return-owed:${reportId}`;

@@ -47,7 +47,7 @@ export interface ReviewListModel {
   pending: readonly ReportRecord[];
   /** The outcome of the review just made, shown on top. */
   note?: string | null;
-  noteColor?: 'good' | 'attention' | 'default';
+  noteColor?: 'good' | 'attention' | 'warning' | 'default';
 }
 
 export function reviewListCard(m: ReviewListModel): CardJson {
