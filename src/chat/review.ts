@@ -65,7 +65,6 @@ function noticeText(fate: NoticeFate, owner: string, lang: Lang): string {
   return fate === 'sent' ? t.noticeSent(owner) : fate === 'no-chat' ? t.noticeNoChat(owner) : t.noticePending(owner);
 }
 
-
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** A review's outcome in the reader's words. */
