@@ -90,6 +90,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   const scheduler = new Scheduler({ runner, sender, clock, log });
   // A returned report's notice is sent within the admin's turn, so the admin is told whether it was delivered.
   services.sendNow = async () => (await scheduler.tick()).items;
+  services.deliver = (item) => deliverMessage(sender, item.conversation, renderOutbound(item, plan), item.key);
 
   const http = createHttpServer({
     messages: messagesHandler(adapter, app, (m) => log.warn(m)),

@@ -4,9 +4,10 @@ import type { ChatRouter } from '../chat/router';
 import type { Actor, Services } from '../chat/types';
 import { textCard, unavailableCard, welcome } from '../chat/welcome';
 import { deliver, cardActivity, cardInvokeResponse, invokeAnswerOf, refreshUsersOf } from './deliver';
-import { localeLang, mentionsBot, scopeOf, setTurnLang, textOf, turnOf } from './activity';
+import { localeLang, mentionsBot, scopeOf, setTurnLang, textOf, turnOf, welcomeLang } from './activity';
 import { languageTold } from '../language';
 import {
+  conversationKeyOf,
   forgetChannel,
   forgetConversation,
   rememberChannels,
@@ -158,8 +159,10 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     if (!botAdded) return;
     const opened = await remember(context);
     await rememberTeamChannels(context);
-    // No words yet: the welcome speaks the client's locale (en-US → English).
-    const lang = localeLang(context.activity);
+    // No words yet: the welcome speaks the client's locale (en-US → English), from this activity or, when it has
+    // none (the Playground's conversationUpdate), from the reference kept at install.
+    const stored = await services.store.conversation(conversationKeyOf(context.activity)).catch(() => undefined);
+    const lang = welcomeLang(context.activity, (stored?.reference as { locale?: string } | undefined)?.locale);
     const turn = turnOf(context, lang, clock());
     const greeting = await welcome(services, turn);
     await context.sendActivity(cardActivity(greeting.card, lang, greeting.summary));

@@ -144,6 +144,15 @@ export const cards: Strings = {
     compliance: { text: 'cumplimiento', hint: 'meses reportados a tiempo, tarde o sin reporte, por responsable' },
     exportFollowUp: { text: 'exportar seguimiento', hint: 'el libro de Excel del último trimestre (administradores)' },
     subscribe: { text: 'suscribir resumen semanal', hint: 'recibir cada lunes el resumen en este canal' },
+    explain: { text: '¿cómo se calcula el objetivo 5?', hint: 'de dónde sale una cifra, paso a paso' },
+    unsubscribe: { text: 'cancelar resumen', hint: 'dejar de recibir el resumen semanal aquí' },
+    review: { text: 'reportes por revisar', hint: 'aprobar o devolver (con un motivo) los reportes de los responsables' },
+    assign: { text: 'asignar responsable 4263 @Ana', hint: 'asignar (o quitar) el responsable de un indicador' },
+    owners: { text: 'responsables', hint: 'quién responde por cada indicador' },
+    audit: { text: 'auditoría', hint: 'los últimos cambios: reportes, revisiones y responsables' },
+    reminders: { text: 'recordatorios', hint: 'quién recibirá recordatorio del mes y cuándo; enviarlos ahora' },
+    sendDigestNow: { text: 'enviar resumen ahora', hint: 'el resumen semanal en esta conversación, ya' },
+    admins: { text: 'administradores', hint: 'quiénes administran el bot; agregar o quitar' },
   },
   ownersNote:
     'Si eres responsable de un indicador, repórtame su avance cada mes (hasta el quinto día hábil del mes siguiente); te lo recordaré antes del plazo.',
@@ -156,6 +165,18 @@ export const cards: Strings = {
   helpSectionAsk: 'Consultar',
   helpSectionReport: 'Reportar',
   helpSectionAdmin: 'Oficina Asesora de Planeación',
+  helpSectionDigest: 'Resumen semanal',
+  subscribeHint: {
+    personal: 'recibir cada lunes el resumen en este chat personal',
+    groupChat: 'recibir cada lunes el resumen en este chat de grupo',
+    channel: 'recibir cada lunes el resumen en este canal',
+  },
+  assignPersonal: {
+    text: 'asignar responsable 4263 ana.perez@secretariageneral.gov.co',
+    hint: 'asignar el responsable de un indicador por su correo (en un canal o chat de grupo, con @mención)',
+  },
+  adminHelpNote:
+    'Usted administra el bot: sus reportes quedan aprobados de inmediato y puede reportar cualquier indicador.',
 
   mission: 'Misión',
   vision: 'Visión',

@@ -63,6 +63,36 @@ export const digest: DigestStrings = {
   btnReportIndicator: (id) => `Reportar ${id}`,
   reminderSummary: (p) => `Recordatorio: reporte de ${p}`,
 
+  remindersTitle: (p) => `Recordatorios del reporte de ${p}`,
+  remindersOpen: (dl, days) =>
+    days
+      ? `Plazo: ${dl}. Los responsables con indicadores sin reporte recibirán recordatorios el ${days}, en su chat personal con el bot.`
+      : `Plazo: ${dl}. Ya no quedan recordatorios programados antes del plazo.`,
+  remindersClosed: (p, dl, next) =>
+    `El plazo de ${p} venció el ${dl}: no hay un mes con plazo abierto. El próximo mes se podrá reportar desde el ${next}.`,
+  remindersNonePending: (p) =>
+    `Todos los indicadores con responsable ya reportaron ${p}: no hay recordatorios que enviar.`,
+  remindersOwnerValue: (ids, ok) =>
+    `${ids} · ${ok ? 'con chat con el bot' : 'sin chat con el bot: no se le puede enviar'}`,
+  remindersUnassigned: (ids) => `Sin responsable asignado (nadie recibe recordatorio): ${ids}.`,
+  remindersSendButton: 'Enviar recordatorios ahora',
+  remindersSendCommand: 'enviar recordatorios ahora',
+  remindersSentTitle: (p) => `Recordatorios de ${p} enviados`,
+  remindersSentText: (sent, noChat, failed) =>
+    [
+      sent === 1 ? 'Se envió 1 recordatorio.' : `Se enviaron ${sent} recordatorios.`,
+      noChat
+        ? noChat === 1
+          ? '1 responsable no ha abierto un chat con el bot y no lo recibió.'
+          : `${noChat} responsables no han abierto un chat con el bot y no lo recibieron.`
+        : '',
+      failed ? (failed === 1 ? '1 envío falló.' : `${failed} envíos fallaron.`) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  remindersNoChatList: (names) => `Sin chat con el bot: ${names}.`,
+  remindersCannotSend: 'Este servidor no puede enviar mensajes por su cuenta en este momento; no se envió nada.',
+
   subscribedTitle: '✅ Resumen semanal activado',
   subscribedText: (w) =>
     `${w} recibirá el resumen semanal del PEI: estado del plan, cambios de la semana, indicadores rezagados y reportes pendientes.`,
