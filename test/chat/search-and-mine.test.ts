@@ -158,7 +158,7 @@ describe('«mis indicadores»', () => {
     const [card] = cardsOf(await c.say('mis indicadores'));
     const text = cardText(card);
     expect(text).toContain('Mis indicadores');
-    expect(text).toMatch(/Tienes 2 indicadores a tu cargo\. Avance de 2025 con corte al 3 de julio de 2025/);
+    expect(text).toMatch(/Tiene 2 indicadores a su cargo\. Avance de 2025 con corte al 3 de julio de 2025/);
     expect(text).toMatch(/\*\*4234\*\* · Equipo de Respuesta/);
     expect(text).toMatch(/Por reportar: junio de 2025, plazo hasta el 7 de julio de 2025/);
     expect(text).toMatch(/\*\*4263\*\* · Portal web/);
@@ -200,7 +200,7 @@ describe('«mis indicadores»', () => {
     const c = startConversation();
     await withOwners(c);
     const text = cardText(cardsOf(await c.say('mis indicadores', { from: LUIS }))[0]);
-    expect(text).toMatch(/No tienes indicadores a tu cargo/);
+    expect(text).toMatch(/No tiene indicadores a su cargo/);
     expect(text).toMatch(/Oficina Asesora de Planeación/);
     const admin = cardText(cardsOf(await c.say('mis indicadores', { from: ADMIN }))[0]);
     expect(admin).toMatch(/Como administrador puedes reportar cualquiera/);

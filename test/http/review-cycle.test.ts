@@ -144,7 +144,7 @@ describe('the review cycle over HTTP', () => {
     await t.bot.scheduler.tick(); // waits for the run the return woke
     const notice = t.connector.cards(ANA_CHAT).find((c) => cardText(c).includes('fue devuelto'));
     expect(notice).toBeDefined();
-    expect(cardText(notice)).toContain('Tu reporte del indicador 4263 de junio de 2025 fue devuelto');
+    expect(cardText(notice)).toContain('Su reporte del indicador 4263 de junio de 2025 fue devuelto');
     expect(cardText(notice)).toContain(reason);
     expect(t.connector.cards(ANA_CHAT).filter((c) => cardText(c).includes('fue devuelto'))).toHaveLength(1);
     await t.bot.scheduler.tick();

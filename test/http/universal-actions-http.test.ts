@@ -101,7 +101,7 @@ describe('the report form in one round trip', () => {
       'es',
       'reportar avance',
       'es-CO',
-      'Revisa el campo marcado en rojo; no se guardó nada.',
+      'Revise el campo marcado en rojo; no se guardó nada.',
       'El valor no puede ser negativo.',
     ],
     [

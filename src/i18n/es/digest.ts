@@ -57,8 +57,8 @@ export const digest: DigestStrings = {
     d === 0
       ? `Hoy, ${dl}, vence el plazo para reportar ${p}.`
       : `${d === 1 ? 'Falta 1 día' : `Faltan ${d} días`} para el plazo del reporte de ${p}: ${dl} (5.º día hábil del mes).`,
-  reminderList: (n) => (n === 1 ? 'Tienes 1 indicador sin reporte:' : `Tienes ${n} indicadores sin reporte:`),
-  reminderHowTo: 'Escribe «reportar» o usa el botón para registrar el avance.',
+  reminderList: (n) => (n === 1 ? 'Tiene 1 indicador sin reporte:' : `Tiene ${n} indicadores sin reporte:`),
+  reminderHowTo: 'Escriba «reportar» o use el botón para registrar el avance.',
   btnReport: 'Reportar avance',
   btnReportIndicator: (id) => `Reportar ${id}`,
   reminderSummary: (p) => `Recordatorio: reporte de ${p}`,
@@ -100,7 +100,7 @@ export const digest: DigestStrings = {
   alreadySubscribedText: (w) => `${w} ya recibe el resumen semanal del PEI.`,
   nextRun: (w) => `Próximo envío: ${w}.`,
   unsubscribedTitle: 'Resumen semanal cancelado',
-  unsubscribedText: (w) => `${w} ya no recibirá el resumen semanal. Puedes volver a activarlo cuando quieras.`,
+  unsubscribedText: (w) => `${w} ya no recibirá el resumen semanal. Puede volver a activarlo cuando quiera.`,
   notSubscribedTitle: 'No había suscripción',
   notSubscribedText: (w) => `${w} no estaba suscrita al resumen semanal.`,
   onlyAdminsTitle: 'Solo para administradores',
