@@ -5,6 +5,7 @@ import { messageCard } from '../views/message-cards';
 import { formatPeriodLong } from '../views/format';
 import { reportStrings } from '../i18n';
 import {
+  MAX_REVIEW_ITEMS,
   reviewListCard,
   VERB_REPORT_FIX,
   VERB_REVIEW_APPROVE,
@@ -100,6 +101,21 @@ function refused(turn: ChatTurn, text: string): ChatResult {
   return reply.card(messageCard({ title: s.reviewRefusedTitle, text, color: 'attention' }), s.reviewRefusedTitle);
 }
 
+/** For corrections (v2 and later): the version each replaces, so the list shows the value beside the new one. */
+async function previousVersions(
+  services: Services,
+  pending: readonly ReportRecord[],
+): Promise<(r: ReportRecord) => ReportRecord | undefined> {
+  const prev = new Map<string, ReportRecord>();
+  for (const r of pending.slice(0, MAX_REVIEW_ITEMS)) {
+    if (r.version < 2) continue;
+    const versions = await services.store.reports({ indicatorId: r.indicatorId, period: r.period });
+    const before = versions.filter((v) => v.version < r.version).sort((a, b) => b.version - a.version)[0];
+    if (before) prev.set(r.id, before);
+  }
+  return (r) => prev.get(r.id);
+}
+
 export async function reviewList(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
   if (!(await isAdmin(services, turn.actor)))
@@ -107,10 +123,12 @@ export async function reviewList(services: Services, turn: ChatTurn): Promise<Ch
       messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }),
       s.adminOnlyTitle,
     );
+  const pending = await pendingReviews(services.store, services.plan);
   const card = reviewListCard({
     lang: turn.lang,
     plan: services.plan,
-    pending: await pendingReviews(services.store, services.plan),
+    pending,
+    previous: await previousVersions(services, pending),
   });
   return reply.card(card, s.reviewListTitle);
 }
@@ -151,10 +169,12 @@ function decide(decision: 'aprobado' | 'devuelto'): ActionHandler {
       told = `${told} ${noticeText(fate, result.record.author.name, turn.lang)}`;
     }
     // Reviewed, or already reviewed by someone else: the list is drawn again as it is now, the outcome on top.
+    const pending = await pendingReviews(services.store, services.plan);
     const card = reviewListCard({
       lang: turn.lang,
       plan: services.plan,
-      pending: await pendingReviews(services.store, services.plan),
+      pending,
+      previous: await previousVersions(services, pending),
       note: told,
       noteColor: result.status !== 'reviewed' ? 'attention' : fate && fate !== 'sent' ? 'warning' : 'good',
     });

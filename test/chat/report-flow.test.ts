@@ -148,7 +148,7 @@ describe('report form (TestAdapter)', () => {
     );
     await c.click({ ...form.submit, ...ENTRIES, value: '0,5' }, { from: ANA, replyToId: form.id });
     expect(redTexts(cardOfActivity(c, form.id)).join('\n')).toContain(
-      'supera la meta (0,4): justifica la sobre-ejecución',
+      'supera la meta (0,4): justifique la sobre-ejecución',
     );
     await c.click(
       { ...form.submit, ...ENTRIES, value: '0,5', dificultades: 'Se adelantó la fase de interoperabilidad' },

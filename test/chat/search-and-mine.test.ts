@@ -203,13 +203,19 @@ describe('«mis indicadores»', () => {
     expect(text).toMatch(/No tiene indicadores a su cargo/);
     expect(text).toMatch(/Oficina Asesora de Planeación/);
     const admin = cardText(cardsOf(await c.say('mis indicadores', { from: ADMIN }))[0]);
-    expect(admin).toMatch(/Como administrador puedes reportar cualquiera/);
+    expect(admin).toMatch(/Como administrador puede reportar cualquiera/);
     const en = cardText(cardsOf(await c.say('my indicators', { from: LUIS }))[0]);
     expect(en).toMatch(/You own no indicators[\s\S]*Planning Office/);
   });
 
-  test('the help card lists «mis indicadores»', async () => {
+  test("an owner's help card lists «mis indicadores»", async () => {
     const c = startConversation();
+    await c.store.setOwners(
+      '4263',
+      [{ id: 'aad-ana', name: 'Ana Pérez' }],
+      { id: 'aad-admin', name: 'OAP' },
+      '2025-07-01T12:00:00.000Z',
+    );
     expect(cardText(cardsOf(await c.say('ayuda'))[0])).toContain('mis indicadores');
     expect(cardText(cardsOf(await c.say('help'))[0])).toContain('my indicators');
   });

@@ -124,9 +124,7 @@ describe('the review cycle over HTTP', () => {
     // 3. The admin returns it: it stops counting, the list is drawn again, the owner is told.
     const reason = 'La evidencia no muestra el portal publicado; adjunta el acta de publicación.';
     expect(await click({ ...return1, [return1.reasonField]: reason }, ADMIN, 'list-1')).toBe(200);
-    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain(
-      'Devolvió el reporte del indicador 4263 de junio de 2025 (v1)',
-    );
+    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('Devolvió el reporte del indicador 4263 de junio de 2025 (v1)');
     // Ana has a personal chat with the bot: the notice went out within the admin's turn, and the admin is told so.
     expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('Se avisó a Ana Pérez en su chat personal con el bot.');
     expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('No hay reportes por revisar');

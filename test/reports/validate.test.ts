@@ -207,7 +207,7 @@ describe('validateReport', () => {
         'dificultades:over-execution-unjustified',
       ]);
       expect(messageOf({ indicatorId: '4075', value: '3' }, { existing })).toBe(
-        'Con este reporte el ejecutado de 2025 (18) supera la meta (17): justifica la sobre-ejecución en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
+        'Con este reporte el ejecutado de 2025 (18) supera la meta (17): justifique la sobre-ejecución en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
       );
       expect(messageOf({ indicatorId: '4075', value: '3' }, { existing, lang: 'en' })).toMatch(
         /^With this report the 2025 executed value \(18\) exceeds the target \(17\)/,
@@ -229,7 +229,7 @@ describe('validateReport', () => {
       const existing = [report('4263', '2025-05', 0.35), report('4263', '2025-07', 0.1)];
       expect(errorsOf({ value: '0,3' }, { existing })).toEqual(['dificultades:level-drop']);
       expect(messageOf({ value: '0,3' }, { existing })).toBe(
-        'El nivel baja respecto al reporte de mayo de 2025 (0,35 → 0,3): explica la razón en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
+        'El nivel baja respecto al reporte de mayo de 2025 (0,35 → 0,3): explique la razón en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
       );
       expect(messageOf({ value: '0,3' }, { existing, lang: 'en' })).toMatch(
         /^The level drops from the May 2025 report \(0.35 → 0.3\)/,

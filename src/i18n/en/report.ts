@@ -162,4 +162,6 @@ export const report: ReportStrings = {
     'This conversation no longer gets the daily digest of reports to review. Admins still get it in their personal chat.',
   reviewNotSubscribed: 'This conversation was not subscribed to the digest of reports to review.',
   auditNone: 'none',
+  auditReason: (r) => `Reason: “${r}”`,
+  correctsValue: (v, p, n) => `${v} (was ${p} in v${n})`,
 };

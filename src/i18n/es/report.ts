@@ -165,4 +165,6 @@ export const report: ReportStrings = {
     'Esta conversación ya no recibe el resumen diario de reportes por revisar. Los administradores lo siguen recibiendo en su chat personal.',
   reviewNotSubscribed: 'Esta conversación no estaba suscrita al resumen de reportes por revisar.',
   auditNone: 'ninguno',
+  auditReason: (r) => `Motivo: «${r}»`,
+  correctsValue: (v, p, n) => `${v} (antes ${p} en v${n})`,
 };

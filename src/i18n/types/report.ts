@@ -137,4 +137,8 @@ export interface ReportStrings {
   reviewUnsubscribedText: string;
   reviewNotSubscribed: string;
   auditNone: string;
+  /** The audit of a return: the reason given. */
+  auditReason(reason: string): string;
+  /** A correction on the review list: the value it replaces, beside the new one. */
+  correctsValue(value: string, previous: string, version: number): string;
 }
