@@ -183,7 +183,7 @@ describe('«mis indicadores»', () => {
     expect(text).toMatch(/Vencido: junio de 2025 sin reporte \(el plazo fue el 7 de julio de 2025\)/);
     // 4234 has no report in 2025 at all: January to May passed their deadlines too.
     expect(text).toMatch(
-      /Otros 5 meses de este año sin reporte: ene\. 2025, feb\. 2025, mar\. 2025, abr\. 2025 y may\. 2025/,
+      /Otros 5 meses de este año sin reporte: enero de 2025, febrero de 2025, marzo de 2025, abril de 2025 y mayo de 2025/,
     );
   });
 
