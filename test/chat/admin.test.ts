@@ -156,7 +156,7 @@ describe('admin commands (TestAdapter)', () => {
     expect(one).toContain('3 cambios registrados.');
     expect(await text(c.say('auditoría 4075', { from: ADMIN }))).toContain('No hay cambios registrados.');
     const en = await text(c.say('audit log', { from: ADMIN, locale: 'en-US' }));
-    expect(en).toContain('Report correction** · 4263 · Jun 2025 · v2');
+    expect(en).toContain('Report correction** · 4263 · June 2025 · v2');
     expect(en).toContain('0.3 → 0.32');
   });
 });
