@@ -61,6 +61,18 @@ async function tellOwner(services: Services, record: ReportRecord, now: Date): P
   return chat ? 'pending' : 'no-chat';
 }
 
+/**
+ * Whether some returned report's notice is still owed to its owner (kept until sent): a personal chat just opened
+ * then runs the sender at once, so it arrives with the welcome. Without one, a new chat costs no run.
+ */
+export async function noticesOwed(services: Services): Promise<boolean> {
+  const records = await services.store.sent({ prefix: 'return-' });
+  const sent = new Set(records.map((r) => r.key));
+  return records.some(
+    (r) => r.key.startsWith(returnOwedKey('')) && !sent.has(returnNoticeKey(r.key.slice(returnOwedKey('').length))),
+  );
+}
+
 function noticeText(fate: NoticeFate, owner: string, lang: Lang): string {
   const t = catalog(lang).reviewOutcome;
   return fate === 'sent' ? t.noticeSent(owner) : fate === 'no-chat' ? t.noticeNoChat(owner) : t.noticePending(owner);

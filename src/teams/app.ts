@@ -3,6 +3,7 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import type { ChatRouter } from '../chat/router';
 import type { Actor, Services } from '../chat/types';
 import { textCard, unavailableCard, welcome } from '../chat/welcome';
+import { noticesOwed } from '../chat/review';
 import { deliver, cardActivity, cardInvokeResponse, invokeAnswerOf, refreshUsersOf } from './deliver';
 import { localeLang, mentionsBot, scopeOf, setTurnLang, textOf, turnOf, welcomeLang } from './activity';
 import { languageTold } from '../language';
@@ -91,7 +92,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   async function remember(context: TurnContext): Promise<boolean> {
     try {
       const opened = await rememberConversation(services.store, context.activity, clock().toISOString());
-      return opened && scopeOf(context.activity) === 'personal';
+      return opened && scopeOf(context.activity) === 'personal' && (await noticesOwed(services));
     } catch (e) {
       log('No se pudo guardar la referencia de la conversación', e);
       return false;
