@@ -72,7 +72,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     adapter,
     clock,
     log: (m, e) => log.error(m, e),
-    wake: () => void scheduler.tick(),
+    wake: () => void scheduler.wake(),
   });
   const sender = new ProactiveSender({ adapter, botAppId: config.bot.id ?? '', store, log, clock });
 
@@ -88,6 +88,9 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     deliver: (item) => deliverMessage(sender, item.conversation, renderOutbound(item, plan), item.key),
   });
   const scheduler = new Scheduler({ runner, sender, clock, log });
+  // A returned report's notice is sent within the admin's turn, so the admin is told whether it was delivered.
+  services.sendNow = async () => (await scheduler.wake()).items;
+  services.deliver = (item) => deliverMessage(sender, item.conversation, renderOutbound(item, plan), item.key);
 
   const http = createHttpServer({
     messages: messagesHandler(adapter, app, (m) => log.warn(m)),

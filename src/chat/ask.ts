@@ -196,8 +196,11 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
           canReport: ctx.canReport || (await isAdmin(services, turn.actor)),
         }),
       );
-    case 'help':
-      return reply.card(helpCard({ ...ctx, canReport: ctx.canReport || (await isAdmin(services, turn.actor)) }));
+    case 'help': {
+      const admin = await isAdmin(services, turn.actor);
+      const role = admin ? 'admin' : ctx.canReport ? 'owner' : 'official';
+      return reply.card(helpCard({ ...ctx, canReport: ctx.canReport || admin }, { role, scope: turn.scope }));
+    }
     case 'unknown':
       if (u.outOfScope) return reply.card(outOfScopeCard(u.outOfScope, ctx));
       return reply.card(notUnderstoodCard(u.original ?? u.text, ctx));

@@ -7,6 +7,7 @@ import { reviewModule } from './review';
 import { explainModule } from './explain';
 import { mineModule } from './mine';
 import { searchModule } from './search';
+import { remindersModule } from './reminders';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
 export const chatModules: ChatModule[] = [
@@ -18,4 +19,5 @@ export const chatModules: ChatModule[] = [
   explainModule,
   mineModule,
   searchModule,
+  remindersModule,
 ];

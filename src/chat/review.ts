@@ -5,12 +5,16 @@ import { messageCard } from '../views/message-cards';
 import { formatPeriodLong } from '../views/format';
 import { reportStrings } from '../i18n';
 import {
+  MAX_REVIEW_ITEMS,
   reviewListCard,
   VERB_REPORT_FIX,
   VERB_REVIEW_APPROVE,
   VERB_REVIEW_LIST,
   VERB_REVIEW_RETURN,
 } from '../views/review-cards';
+import { personalConversationOf } from '../digest/run';
+import { returnNoticeKey, returnOwedKey } from '../digest/reminders';
+import type { ReportRecord } from '../domain/records';
 import { startReport } from './report';
 import { isAdmin, reportableIndicators } from './roles';
 import type { ActionHandler, ChatModule } from './router';
@@ -20,8 +24,59 @@ import { reply, type ChatResult, type ChatTurn, type Services } from './types';
  * The planning office's review in chat: «reportes por revisar» (or the button on admins' cards) lists what waits,
  * oldest first, with «Aprobar» and «Devolver» (a reason). Only admins review, whatever a card payload says: the
  * actor is checked on every action (reports/review.ts refuses others), and the store audits every review.
- * A return wakes the proactive sender, which tells the owner in their personal chat (digest/run.ts).
+ * A return keeps the notice owed to its owner (digest/reminders.ts, returnOwedKey) and runs the proactive sender at
+ * once (Services.sendNow), which tells the owner in their personal chat (digest/run.ts); the admin is told
+ * «se avisó» only when that notice was delivered, and otherwise why not yet (no chat with the bot: it will reach
+ * the owner when they first open one, teams/app.ts).
  */
+
+/** How long a return waits for its notice to be delivered before answering the admin (the turn has 15 s). */
+export const NOTICE_WAIT_MS = 5000;
+
+type NoticeFate = 'sent' | 'no-chat' | 'pending';
+
+/** Keeps the returned version's notice owed, sends it now where possible, and says what became of it. */
+async function tellOwner(services: Services, record: ReportRecord, now: Date): Promise<NoticeFate> {
+  const { store } = services;
+  await store.markSent({
+    key: returnOwedKey(record.id),
+    at: now.toISOString(),
+    detail: { kind: 'return-owed', reportId: record.id, ownerId: record.author.id },
+  });
+  const key = returnNoticeKey(record.id);
+  let ran: readonly { key: string; status: string }[] | undefined;
+  if (services.sendNow) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), NOTICE_WAIT_MS);
+      timer.unref();
+    });
+    ran = await Promise.race([services.sendNow().catch(() => undefined), late]);
+    clearTimeout(timer);
+  }
+  if (ran?.some((i) => i.key === key && i.status === 'sent')) return 'sent';
+  // Sent by a run that was already under way (or by another process) and finished: its record stays.
+  if (ran && !ran.some((i) => i.key === key) && (await store.wasSent(key))) return 'sent';
+  const chat = personalConversationOf(await store.conversations({ scope: 'personal' }), record.author);
+  return chat ? 'pending' : 'no-chat';
+}
+
+/**
+ * Whether some returned report's notice is still owed to its owner (kept until sent): a personal chat just opened
+ * then runs the sender at once, so it arrives with the welcome. Without one, a new chat costs no run.
+ */
+export async function noticesOwed(services: Services): Promise<boolean> {
+  const records = await services.store.sent({ prefix: 'return-' });
+  const sent = new Set(records.map((r) => r.key));
+  return records.some(
+    (r) => r.key.startsWith(returnOwedKey('')) && !sent.has(returnNoticeKey(r.key.slice(returnOwedKey('').length))),
+  );
+}
+
+function noticeText(fate: NoticeFate, owner: string, lang: Lang): string {
+  const t = catalog(lang).reviewOutcome;
+  return fate === 'sent' ? t.noticeSent(owner) : fate === 'no-chat' ? t.noticeNoChat(owner) : t.noticePending(owner);
+}
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -58,6 +113,21 @@ function refused(turn: ChatTurn, text: string): ChatResult {
   return reply.card(messageCard({ title: s.reviewRefusedTitle, text, color: 'attention' }), s.reviewRefusedTitle);
 }
 
+/** For corrections (v2 and later): the version each replaces, so the list shows the value beside the new one. */
+async function previousVersions(
+  services: Services,
+  pending: readonly ReportRecord[],
+): Promise<(r: ReportRecord) => ReportRecord | undefined> {
+  const prev = new Map<string, ReportRecord>();
+  for (const r of pending.slice(0, MAX_REVIEW_ITEMS)) {
+    if (r.version < 2) continue;
+    const versions = await services.store.reports({ indicatorId: r.indicatorId, period: r.period });
+    const before = versions.filter((v) => v.version < r.version).sort((a, b) => b.version - a.version)[0];
+    if (before) prev.set(r.id, before);
+  }
+  return (r) => prev.get(r.id);
+}
+
 export async function reviewList(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
   if (!(await isAdmin(services, turn.actor)))
@@ -65,10 +135,12 @@ export async function reviewList(services: Services, turn: ChatTurn): Promise<Ch
       messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }),
       s.adminOnlyTitle,
     );
+  const pending = await pendingReviews(services.store, services.plan);
   const card = reviewListCard({
     lang: turn.lang,
     plan: services.plan,
-    pending: await pendingReviews(services.store, services.plan),
+    pending,
+    previous: await previousVersions(services, pending),
   });
   return reply.card(card, s.reviewListTitle);
 }
@@ -98,15 +170,27 @@ function decide(decision: 'aprobado' | 'devuelto'): ActionHandler {
     }
     if (result.status === 'forbidden' || result.status === 'invalid' || result.status === 'not-found')
       return refused(turn, outcomeText(result, turn.lang));
+    let told = outcomeText(result, turn.lang);
+    let fate: NoticeFate | undefined;
+    if (result.status === 'reviewed' && decision === 'devuelto') {
+      try {
+        fate = await tellOwner(services, result.record, turn.now);
+      } catch {
+        fate = 'pending';
+      }
+      told = `${told} ${noticeText(fate, result.record.author.name, turn.lang)}`;
+    }
     // Reviewed, or already reviewed by someone else: the list is drawn again as it is now, the outcome on top.
+    const pending = await pendingReviews(services.store, services.plan);
     const card = reviewListCard({
       lang: turn.lang,
       plan: services.plan,
-      pending: await pendingReviews(services.store, services.plan),
-      note: outcomeText(result, turn.lang),
-      noteColor: result.status === 'reviewed' ? 'good' : 'attention',
+      pending,
+      previous: await previousVersions(services, pending),
+      note: told,
+      noteColor: result.status !== 'reviewed' ? 'attention' : fate && fate !== 'sent' ? 'warning' : 'good',
     });
-    return { replaceSource: card, replies: [], wake: result.status === 'reviewed' && decision === 'devuelto' };
+    return { replaceSource: card, replies: [], wake: fate === 'pending' };
   };
 }
 

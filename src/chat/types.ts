@@ -4,6 +4,7 @@ import type { Person } from '../domain/records';
 import type { Store } from '../store/types';
 import type { Lang, Understander } from '../language/types';
 import type { Bands } from '../progress/status';
+import type { DeliveryResult, Outbound } from '../digest/run';
 
 /**
  * The bot's conversation logic, free of any Bot Framework type: the Teams layer turns an activity into a
@@ -63,6 +64,13 @@ export interface Services {
   status: StatusService;
   understanding: Understander;
   config: ChatConfig;
+  /**
+   * Runs the proactive sender now and resolves with what it did (the keys it delivered or failed), so that a reply
+   * can say whether a notice was really sent. Absent where nothing sends (unit tests of the chat alone).
+   */
+  sendNow?: () => Promise<readonly { key: string; status: string }[]>;
+  /** Delivers one proactive message now (the Teams layer's sender): «enviar recordatorios ahora». */
+  deliver?: (item: Outbound) => Promise<DeliveryResult>;
 }
 
 export const reply = {

@@ -8,7 +8,10 @@ import type { Card, ChatTurn, Services } from './types';
 
 /** The card the bot greets a conversation with when it is added there, and its summary (the notification's text). */
 export async function welcome(services: Services, turn: ChatTurn): Promise<{ card: Card; summary: string }> {
-  return { card: welcomeCard(await viewContext(services, turn)), summary: catalog(turn.lang).replies.summaryWelcome };
+  return {
+    card: welcomeCard(await viewContext(services, turn), turn.scope),
+    summary: catalog(turn.lang).replies.summaryWelcome,
+  };
 }
 
 /** The answer to a card button the chat does not know (a card from an older version, an action removed). */

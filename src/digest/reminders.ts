@@ -5,6 +5,7 @@ import {
   daysBetween,
   isBusinessDay,
   lastClosedPeriod,
+  nextPeriod,
   previousPeriod,
   reportDeadline,
   yearOf,
@@ -202,4 +203,73 @@ export function missedForAdmins(
     owners: [...(owners[ind.id] ?? [])],
   }));
   return items.length ? { ...missed, items } : null;
+}
+
+/** The record key of a returned version's notice to its owner: claimed when it is sent (at most once). */
+export const returnNoticeKey = (reportId: string): string => `return-notice:${reportId}`;
+
+/**
+ * The record kept (Store.markSent) when an admin returns a version: its notice is owed to the owner until it is sent,
+ * however long they take to open a chat with the bot (returned versions without it are told for RETURN_NOTICE_DAYS).
+ */
+export const returnOwedKey = (reportId: string): string => `return-owed:${reportId}`;
+
+/** What the admins see of the reminders of the month being collected («recordatorios»). */
+export interface RemindersPreview {
+  /** The month that last closed and its deadline. */
+  period: Period;
+  deadline: IsoDate;
+  /** Whether its deadline is still ahead (today included): reminders are only for an open month. */
+  open: boolean;
+  /** The days reminders are still scheduled on (business days from today up to the deadline). */
+  days: IsoDate[];
+  /** Each owner with indicators of the month still without a report, in plan order. */
+  owners: { owner: Person; indicators: PendingIndicator[] }[];
+  /** Indicators still without a report and without an owner (nobody is reminded). */
+  unassigned: PendingIndicator[];
+  /** The first day of the month after `period` closes (the next month that can be reported). */
+  nextFrom: IsoDate;
+}
+
+export function remindersPreview(
+  today: IsoDate,
+  plan: Plan,
+  reports: readonly ReportRecord[],
+  owners: Readonly<Record<string, readonly Person[]>>,
+  reminderDays: readonly number[],
+): RemindersPreview {
+  const period = lastClosedPeriod(today);
+  const deadline = reportDeadline(period);
+  const open = today <= deadline;
+  const byOwner = new Map<string, { owner: Person; indicators: PendingIndicator[] }>();
+  const unassigned: PendingIndicator[] = [];
+  for (const ind of pendingIndicators(plan, reports, period)) {
+    const item = { id: ind.id, name: ind.name, objective: ind.objective };
+    const list = owners[ind.id] ?? [];
+    if (!list.length) unassigned.push(item);
+    for (const owner of list) {
+      const k = ownerKey(owner);
+      let entry = byOwner.get(k);
+      if (!entry) byOwner.set(k, (entry = { owner, indicators: [] }));
+      entry.indicators.push(item);
+    }
+  }
+  return {
+    period,
+    deadline,
+    open,
+    days: open
+      ? reminderDaysOf(deadline, reminderDays)
+          .map((d) => d.day)
+          .filter((d) => d >= today)
+      : [],
+    owners: [...byOwner.values()],
+    unassigned,
+    nextFrom: `${nextPeriod(nextPeriod(period))}-01` as IsoDate,
+  };
+}
+
+/** The key of a reminder an admin sends now («enviar recordatorios ahora»): one per owner, period and request. */
+export function manualReminderKey(period: Period, stamp: string, owner: Person): string {
+  return `reminder:${period}:now-${stamp}:${ownerKey(owner)}`;
 }

@@ -20,6 +20,8 @@ import {
   missedNoticesDue,
   REMINDER_HOUR,
   remindersDue,
+  returnNoticeKey,
+  returnOwedKey,
   type MissedForAdmins,
   type MissedNotice,
   type Reminder,
@@ -214,8 +216,15 @@ export function adminConversations(
   return [...out.values()];
 }
 
-/** Versions returned and not yet corrected (still the month's latest), reviewed in the last RETURN_NOTICE_DAYS. */
-export function returnedToTell(reports: readonly ReportRecord[], now: Date): ReportRecord[] {
+/**
+ * Versions returned and not yet corrected (still the month's latest), reviewed in the last RETURN_NOTICE_DAYS or
+ * whose notice is owed (`owed`: report ids with a returnOwedKey record, kept until the owner can be told).
+ */
+export function returnedToTell(
+  reports: readonly ReportRecord[],
+  now: Date,
+  owed: ReadonlySet<string> = new Set(),
+): ReportRecord[] {
   const latest = new Map<string, ReportRecord>();
   for (const r of reports) {
     const k = `${r.indicatorId}|${r.period}`;
@@ -224,7 +233,8 @@ export function returnedToTell(reports: readonly ReportRecord[], now: Date): Rep
   }
   const since = now.getTime() - RETURN_NOTICE_DAYS * 86_400_000;
   return [...latest.values()].filter(
-    (r) => r.review === 'devuelto' && r.reviewedAt !== undefined && Date.parse(r.reviewedAt) >= since,
+    (r) =>
+      r.review === 'devuelto' && r.reviewedAt !== undefined && (owed.has(r.id) || Date.parse(r.reviewedAt) >= since),
   );
 }
 
@@ -295,29 +305,34 @@ export class DigestRunner {
       items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
     }
 
-    // Reminders and notices: business days, 7:00 to 19:00 Bogotá (DOMAIN.md).
-    if (!isBusinessHours(now)) return items;
     // Reminders, notices and the review digest look at each month's latest version only (reported or not, its state).
     const latest = await store.latestReports();
-    const allOwners = await store.allOwners();
-    const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
-    const today = bogotaDate(now);
-
-    for (const record of returnedToTell(latest, now)) {
-      const key = `return-notice:${record.id}`;
+    // A returned version's notice follows an admin's action or the owner's first chat with the bot: sent at once,
+    // at any hour; it is owed (returnOwedKey) until the owner can be reached.
+    const owed = new Set(
+      [...sentKeys].filter((k) => k.startsWith(returnOwedKey(''))).map((k) => k.slice(returnOwedKey('').length)),
+    );
+    for (const record of returnedToTell(latest, now, owed)) {
+      const key = returnNoticeKey(record.id);
       if (wasSent(key) || !this.mayTry(key, now)) continue;
       const indicator = plan.objectives.flatMap((o) => o.indicators).find((i) => i.id === record.indicatorId);
       const conversation = personalConversationOf(conversations, record.author);
       if (!indicator || !conversation) {
         this.once(`unreachable:${key}`, () =>
           log.info(
-            `${key}: ${record.author.name} no tiene chat personal con el bot; no se le puede avisar la devolución`,
+            `${key}: ${record.author.name} no tiene chat personal con el bot; el aviso de la devolución se enviará cuando lo abra`,
           ),
         );
         continue;
       }
       items.push({ kind: 'notice', key, conversation, notice: { type: 'returned', record, indicator } });
     }
+
+    // Reminders and the other notices: business days, 7:00 to 19:00 Bogotá (DOMAIN.md).
+    if (!isBusinessHours(now)) return items;
+    const allOwners = await store.allOwners();
+    const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
+    const today = bogotaDate(now);
 
     const admins = adminConversations(conversations, this.deps.admins ?? [], await store.admins());
     const reviewChannels = subscriptions

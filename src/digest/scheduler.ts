@@ -22,6 +22,8 @@ export class Scheduler {
   private timer?: NodeJS.Timeout;
   private first?: NodeJS.Timeout;
   private running: Promise<RunSummary> | null = null;
+  /** A run asked for by wake() that has not started yet: later wakes share it. */
+  private woken: Promise<RunSummary> | null = null;
 
   constructor(private readonly opts: SchedulerOptions) {}
 
@@ -40,10 +42,30 @@ export class Scheduler {
 
   /** Runs what is due at `now` (the clock's time by default), after any run in progress. */
   tick(now: Date = this.opts.clock()): Promise<RunSummary> {
+    return this.chain(() => now);
+  }
+
+  /**
+   * Something new may be due (a report returned, a personal chat opened): one run after the one in progress, at the
+   * clock's time when it starts. Wakes that come while that run waits to start share it, so a burst (an app rolled out
+   * to a thousand people opens a thousand chats) costs one run, not one each.
+   */
+  wake(): Promise<RunSummary> {
+    if (this.woken) return this.woken;
+    const run = this.chain(() => {
+      if (this.woken === run) this.woken = null;
+      return this.opts.clock();
+    });
+    this.woken = run;
+    return run;
+  }
+
+  private chain(startAt: () => Date): Promise<RunSummary> {
     const previous = this.running;
     const run = (async () => {
-      if (previous) await previous.catch(() => undefined);
-      return this.opts.runner.run(now);
+      // Always yields first: startAt() runs once `run` is known to the caller (wake() compares with it).
+      await (previous ?? Promise.resolve()).catch(() => undefined);
+      return this.opts.runner.run(startAt());
     })();
     this.running = run;
     void run

@@ -167,6 +167,37 @@ export function formatDate(isoDate: string, lang: Lang): string {
   return longDate[lang].format(utcDay(Number(m[1]), month, day));
 }
 
+const bogotaClock: Record<Lang, Intl.DateTimeFormat> = {
+  es: new Intl.DateTimeFormat(LOCALE.es, {
+    timeZone: 'America/Bogota',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+  en: new Intl.DateTimeFormat(LOCALE.en, {
+    timeZone: 'America/Bogota',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+};
+const bogotaDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Bogota',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * An instant as the cards write it, in Bogotá: the one long date and the 24-hour time ("3 de julio de 2025, 07:15" /
+ * "July 3, 2025, 07:15"); what is not an ISO 8601 instant as written.
+ */
+export function formatInstant(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(d.getTime())) return iso;
+  return `${formatDate(bogotaDay.format(d), lang)}, ${bogotaClock[lang].format(d)}`;
+}
+
 /** "14:35" Bogotá time of an instant, and its date ("3 jul, 14:35" as Intl writes it for the language). */
 export function formatBogotaDateTime(d: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], {

@@ -92,6 +92,7 @@ export function createUnderstanding(plan: Plan): Understander {
       u.outOfScope = originalSpelling(clean.body, [decision.outOfScope]) || decision.outOfScope;
     if (decision.objective !== undefined) u.objective = decision.objective;
     if (decision.adminAction !== undefined) u.adminAction = decision.adminAction;
+    if (decision.remindersAction !== undefined) u.remindersAction = decision.remindersAction;
     if (decision.indicatorId !== undefined) u.indicatorId = decision.indicatorId;
     if (decision.indicatorIds !== undefined && decision.indicatorIds.length > 0) u.indicatorIds = decision.indicatorIds;
     if (entities.period !== undefined) u.period = entities.period;

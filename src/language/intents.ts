@@ -17,6 +17,7 @@ export interface Decision {
   /** Folded leftover words (for assign-owner's person when no mention or e-mail is given). */
   leftover?: string[];
   adminAction?: 'list' | 'add' | 'remove';
+  remindersAction?: 'preview' | 'send';
   greeting?: 'hello' | 'thanks';
   /** The folded word of a subject the bot has no data on (OUT_OF_SCOPE). */
   outOfScope?: string;
@@ -188,6 +189,9 @@ export function decide(ctx: Context): Decision {
   };
 
   if (tokens.length === 0) return { intent: ctx.onlyQuestion ? 'help' : 'unknown' };
+
+  // The owners' reminders (admins): «recordatorios» previews what is due, «enviar recordatorios (ahora)» sends it.
+  if (has('reminder') && !named) return { intent: 'reminders', remindersAction: has('send') ? 'send' : 'preview' };
 
   // Digest commands.
   const negated = hasWord('no') && (has('activate') || hasWord('quiero', 'want', 'deseo'));

@@ -33,6 +33,7 @@ export type Group =
   | 'send' // enviar
   | 'now' // ahora
   | 'digest' // resumen semanal
+  | 'reminder' // recordatorios
   | 'export' // exportar (the follow-up workbook)
   | 'compliance' // cumplimiento de reportes
   | 'numMark'; // número, #, no.
@@ -119,6 +120,8 @@ const ENTRIES: Entry[] = [
   ['ahora ya inmediatamente', ['now'], 'es'],
   ['now immediately', ['now'], 'en'],
   ['semanal boletin', ['digest'], 'es'],
+  ['recordatorio recordatorios', ['reminder'], 'es'],
+  ['reminder reminders', ['reminder'], 'en'],
   ['digest weekly newsletter', ['digest'], 'en'],
   ['exportar exporta exportame exportarlo descargar descarga descargame', ['export'], 'es'],
   ['export download', ['export'], 'en'],

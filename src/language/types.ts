@@ -26,6 +26,7 @@ export type Intent =
   | 'review-list'
   | 'explain'
   | 'my-indicators'
+  | 'reminders'
   | 'unknown';
 
 export const INTENTS: readonly Intent[] = [
@@ -50,6 +51,7 @@ export const INTENTS: readonly Intent[] = [
   'review-list',
   'explain',
   'my-indicators',
+  'reminders',
   'unknown',
 ];
 
@@ -78,6 +80,8 @@ export interface Understanding {
   mentionsText?: string;
   /** For 'admins': list them, add the people named, or remove them. */
   adminAction?: 'list' | 'add' | 'remove';
+  /** «recordatorios»: see what is due (preview) or send it now («enviar recordatorios ahora»). */
+  remindersAction?: 'preview' | 'send';
   /** An e-mail address found in the text, lower-cased. */
   email?: string;
   /** The message normalized: markup removed, lower case, accents folded, punctuation dropped. */

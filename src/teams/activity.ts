@@ -44,7 +44,25 @@ export function mentionsBot(activity: Partial<Activity>): boolean {
 
 /** The language of the client's locale ("en-US" → en); Spanish when Teams sends none or another. */
 export function localeLang(activity: Partial<Activity>): Lang {
-  return langFromLocale(activity.locale);
+  return langFromLocale(clientLocale(activity));
+}
+
+/**
+ * The client's locale as the activity tells it: `locale`, else the `clientInfo` entity's (Teams and the Agents
+ * Playground send both on messages and invokes; the Playground's conversationUpdate carries neither).
+ */
+export function clientLocale(activity: Partial<Activity>): string | undefined {
+  if (typeof activity.locale === 'string' && activity.locale) return activity.locale;
+  const info = (activity.entities ?? []).find((e) => e?.type === 'clientInfo') as { locale?: unknown } | undefined;
+  return typeof info?.locale === 'string' && info.locale ? info.locale : undefined;
+}
+
+/**
+ * The language of the welcome (no words yet): the client's locale on the activity, else the one kept with the
+ * conversation's reference (the installationUpdate the Playground sends just before carries en-US), else Spanish.
+ */
+export function welcomeLang(activity: Partial<Activity>, storedLocale: string | undefined): Lang {
+  return langFromLocale(clientLocale(activity) ?? storedLocale);
 }
 
 /** Where a turn keeps the language it answers in, so that the adapter's apology speaks it too. */

@@ -3,10 +3,12 @@ import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams
 import type { ChatRouter } from '../chat/router';
 import type { Actor, Services } from '../chat/types';
 import { textCard, unavailableCard, welcome } from '../chat/welcome';
+import { noticesOwed } from '../chat/review';
 import { deliver, cardActivity, cardInvokeResponse, invokeAnswerOf, refreshUsersOf } from './deliver';
-import { localeLang, mentionsBot, setTurnLang, textOf, turnOf } from './activity';
+import { localeLang, mentionsBot, scopeOf, setTurnLang, textOf, turnOf, welcomeLang } from './activity';
 import { languageTold } from '../language';
 import {
+  conversationKeyOf,
   forgetChannel,
   forgetConversation,
   rememberChannels,
@@ -15,6 +17,7 @@ import {
 } from './conversations';
 import type { Lang } from '../language/types';
 import { registerMessageExtension } from './message-extension';
+import { createPeopleDirectory } from './people';
 
 /**
  * The teams-ai Application: routes Teams activities to the chat logic. This folder is the only one that knows
@@ -39,33 +42,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  /** What Teams said of a person's e-mail (it does not change); a failed look-up is not kept, so it is tried again. */
-  const emailOfUser = new Map<string, string>();
-  /** People named by email (PEI_ADMINS, owners or admins assigned by email) can only be matched through Teams. */
-  const needsEmail = async () =>
-    services.config.admins.some((a) => a.includes('@')) ||
-    (await services.store.admins()).some((p) => !!p.email) ||
-    Object.values(await services.store.allOwners()).some((list) => list.some((p) => !!p.email));
-
-  /** PEI_ADMINS may name people by email: Teams knows it, the activity does not carry it. */
-  async function emailOf(context: TurnContext): Promise<string | undefined> {
-    const from = context.activity.from;
-    if (!from?.id || !(await needsEmail())) return undefined;
-    const known = emailOfUser.get(from.id);
-    if (known) return known;
-    let email: string | undefined;
-    try {
-      const member = await Promise.race([
-        TeamsInfo.getMember(context, from.id),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
-      ]);
-      email = (member.email ?? member.userPrincipalName)?.toLowerCase();
-    } catch {
-      email = undefined;
-    }
-    if (email) emailOfUser.set(from.id, email);
-    return email;
-  }
+  const people = createPeopleDirectory(services, clock, log);
 
   /**
    * A Teams @mention carries the mentioned user's Teams id ("29:…") and name, not the AAD object id the bot keys
@@ -96,17 +73,6 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     );
   }
 
-  /** Owners assigned by email get their reminders in this personal chat: keep the email beside its reference. */
-  async function rememberEmail(key: string, email: string): Promise<void> {
-    const record = await services.store.conversation(key);
-    if (!record || record.email === email) return;
-    try {
-      await services.store.saveConversation({ ...record, email, updatedAt: clock().toISOString() });
-    } catch (e) {
-      log('No se pudo guardar el correo de la conversación', e);
-    }
-  }
-
   /** Digests, reminders and notices to a personal chat go in the language its person last wrote in. */
   async function rememberLang(key: string, lang: Lang): Promise<void> {
     const record = await services.store.conversation(key);
@@ -118,11 +84,18 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     }
   }
 
-  async function remember(context: TurnContext): Promise<void> {
+  /**
+   * Keeps the conversation's reference. True when a personal chat was opened (new, or back after the app was
+   * removed): the caller then runs the proactive sender (opened()), once the person's e-mail is learnt, so that what
+   * was owed to that person (a returned report's notice) reaches them now.
+   */
+  async function remember(context: TurnContext): Promise<boolean> {
     try {
-      await rememberConversation(services.store, context.activity, clock().toISOString());
+      const opened = await rememberConversation(services.store, context.activity, clock().toISOString());
+      return opened && scopeOf(context.activity) === 'personal' && (await noticesOwed(services));
     } catch (e) {
       log('No se pudo guardar la referencia de la conversación', e);
+      return false;
     }
   }
 
@@ -155,15 +128,14 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     const activity = context.activity;
     // In channels Teams users expect the bot to speak only when @mentioned.
     if (activity.conversation?.conversationType === 'channel' && !mentionsBot(activity) && !activity.value) return;
-    await remember(context);
+    const opened = await remember(context);
     const value = activity.value as Record<string, unknown> | undefined;
     const text = textOf(context);
     let lang: Lang;
     let result;
     const turn = turnOf(context, localeLang(activity), clock());
-    turn.actor.email = await emailOf(context);
-    turn.resolvePeople = (people) => resolvePeople(context, people);
-    if (turn.actor.email && turn.scope === 'personal') await rememberEmail(turn.conversationKey, turn.actor.email);
+    turn.actor.email = await people.learnEmail(context);
+    turn.resolvePeople = (named) => resolvePeople(context, named);
     if (value && typeof value === 'object' && !text) {
       lang = value.lang === 'en' || value.lang === 'es' ? value.lang : turn.lang;
       setTurnLang(context, lang);
@@ -179,20 +151,27 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       result = await router.text({ ...turn, lang }, text, u);
     }
     await deliver(context, result, lang);
-    if (result.wake) opts.wake?.();
+    if (result.wake || opened) opts.wake?.();
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botAdded) return;
-    await remember(context);
+    const opened = await remember(context);
     await rememberTeamChannels(context);
-    // No words yet: the welcome speaks the client's locale (en-US → English).
-    const lang = localeLang(context.activity);
+    // No words yet: the welcome speaks the client's locale (en-US → English), from this activity or, when it has
+    // none (the Playground's conversationUpdate), from the reference kept at install.
+    const stored = await services.store.conversation(conversationKeyOf(context.activity)).catch(() => undefined);
+    const lang = welcomeLang(context.activity, (stored?.reference as { locale?: string } | undefined)?.locale);
     const turn = turnOf(context, lang, clock());
     const greeting = await welcome(services, turn);
     await context.sendActivity(cardActivity(greeting.card, lang, greeting.summary));
+    if (opened) {
+      // An owner assigned by e-mail is found by it in this chat; then what is owed to them is sent.
+      await people.learnEmail(context);
+      opts.wake?.();
+    }
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
@@ -205,8 +184,12 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     const action = (context.activity.action ?? '').toLowerCase();
     if (action.startsWith('remove')) await forgetConversation(services.store, context.activity);
     else if (action.startsWith('add')) {
-      await remember(context);
+      const opened = await remember(context);
       await rememberTeamChannels(context);
+      if (opened) {
+        await people.learnEmail(context);
+        opts.wake?.();
+      }
     }
   });
 
@@ -234,7 +217,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   });
 
   // The search message extension (composeExtension/query): indicators and objectives as cards to insert.
-  registerMessageExtension(app, { router, clock });
+  registerMessageExtension(app, { router, clock, people });
 
   /**
    * Universal Actions (Action.Execute): an `adaptiveCard/action` invoke carries the verb and the data of the tapped
@@ -265,10 +248,10 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
         await context.sendActivity(cardInvokeResponse(unavailableCard(verb, lang), lang));
         return;
       }
-      if (!automatic) await remember(context);
+      const opened = !automatic && (await remember(context));
       const turn = turnOf(context, lang, clock());
-      turn.actor.email = await emailOf(context);
-      turn.resolvePeople = (people) => resolvePeople(context, people);
+      turn.actor.email = await people.learnEmail(context);
+      turn.resolvePeople = (named) => resolvePeople(context, named);
       const result = await router.action({ ...turn, lang }, { ...data, verb });
       const answer = invokeAnswerOf(result, textCard) ?? { card: unavailableCard(verb, lang), extras: [] };
       await context.sendActivity(cardInvokeResponse(answer.card, lang, users));
@@ -279,7 +262,7 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
           );
         }
       }
-      if (result.wake) opts.wake?.();
+      if (result.wake || opened) opts.wake?.();
     },
     true,
   );

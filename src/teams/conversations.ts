@@ -94,19 +94,20 @@ export function recordOf(activity: Partial<Activity>, at: string): ConversationR
 
 /**
  * Saves the conversation when it is new, was marked inactive, or its service URL changed (Teams may move a
- * conversation to another regional endpoint); a no-op (no write) otherwise.
+ * conversation to another regional endpoint); a no-op (no write) otherwise. True when the conversation was opened:
+ * new, or back after being inactive (the bot can write there again).
  */
-export async function rememberConversation(store: Store, activity: Partial<Activity>, at: string): Promise<void> {
+export async function rememberConversation(store: Store, activity: Partial<Activity>, at: string): Promise<boolean> {
   const key = conversationKeyOf(activity);
-  if (!key) return;
+  if (!key) return false;
   const known = await store.conversation(key);
   // The common case (every turn of a known conversation) is decided from the names alone, without building the
   // record and its bounded copy of the reference.
   if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, namesOf(activity)))
-    return;
+    return false;
   const fresh = recordOf(activity, at);
   // Names are kept as Teams tells them: a renamed channel or person is saved again (only when a name is given).
-  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, fresh)) return;
+  if (known && known.active && serviceUrlOf(known) === activity.serviceUrl && !renamedIn(known, fresh)) return false;
   await store.saveConversation(
     known
       ? {
@@ -118,6 +119,7 @@ export async function rememberConversation(store: Store, activity: Partial<Activ
         }
       : fresh,
   );
+  return !known || !known.active;
 }
 
 type Names = Pick<ConversationRecord, 'name' | 'teamName' | 'userName'>;

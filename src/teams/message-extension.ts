@@ -9,6 +9,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ChatRouter } from '../chat/router';
 import { localeLang, setTurnLang, turnOf } from './activity';
 import { stampLang } from './deliver';
+import type { PeopleDirectory } from './people';
 
 /**
  * The search message extension (the manifest's composeExtensions, teamsapp/manifest.json): Teams sends
@@ -55,13 +56,15 @@ function bytesOf(card: object): number {
 
 export function registerMessageExtension(
   app: Application<TurnState>,
-  opts: { router: ChatRouter; clock: () => Date },
+  opts: { router: ChatRouter; clock: () => Date; people?: PeopleDirectory },
 ): void {
   app.messageExtensions.query(isSearchQuery, async (context, _state, query): Promise<MessagingExtensionResult> => {
     const params = query.parameters as Record<string, unknown>;
     const typed = params[SEARCH_PARAMETER];
     const text = typeof typed === 'string' && params[INITIAL_RUN] === undefined ? typed : '';
     const turn = turnOf(context, localeLang(context.activity), opts.clock());
+    // The opening list is the person's own indicators: an owner assigned by e-mail is known by it.
+    turn.actor.email = await opts.people?.learnEmail(context);
     const answer = await opts.router.search(turn, text, { skip: query.skip, count: query.count });
     setTurnLang(context, answer.lang);
     const attachments: MessagingExtensionAttachment[] = [];

@@ -1,16 +1,7 @@
 import type { Indicator } from '../domain/plan';
 import type { IndicatorFigures } from '../progress/engine';
 import type { IsoDate, Period } from '../calendar';
-import {
-  formatDate,
-  formatPercent,
-  formatPeriod,
-  formatPeriodLong,
-  joinList,
-  mineStrings,
-  strings,
-  truncate,
-} from '../i18n';
+import { formatDate, formatPercent, formatPeriodLong, joinList, mineStrings, strings, truncate } from '../i18n';
 import { statusColor, statusText, type CardColor, type Lang } from './format';
 import type { ViewContext } from './card-parts';
 import { messageCard } from './message-cards';
@@ -97,7 +88,7 @@ export function myIndicatorsCard(view: MyIndicatorsView, ctx: Pick<ViewContext, 
         ? m.missingMonths(
             it.missing.length,
             joinList(
-              it.missing.map((p) => formatPeriod(p, lang)),
+              it.missing.map((p) => formatPeriodLong(p, lang)),
               lang,
             ),
           )

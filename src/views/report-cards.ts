@@ -1,11 +1,8 @@
-import { DateTime } from 'luxon';
 import type { Indicator, Plan } from '../domain/plan';
 import type { AuditEntry, Person, ReportRecord } from '../domain/records';
-import { ZONE } from '../calendar';
-import { FIELD_LABELS, trendHint, unitHint } from '../i18n';
+import { FIELD_LABELS, formatInstant, trendHint, unitHint } from '../i18n';
 import { LIMITS, type FieldError, type ReportField } from '../reports/validate';
 import {
-  formatDate,
   formatPercent,
   formatPeriod,
   formatPeriodLong,
@@ -18,7 +15,7 @@ import {
 } from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
-import { conversationName, personName, type NameBook } from './names';
+import { conversationName, looksLikeId, personName, type NameBook } from './names';
 import { reportStrings } from '../i18n';
 import { showIndicator, reportStart } from './verbs';
 
@@ -175,11 +172,17 @@ export function reportFormCard(m: ReportFormModel): CardJson {
   return renderCard('report-form', view);
 }
 
+/** The evidence as a person can open it: a web address as a markdown link (with the address), other text as text. */
+export function evidenceMarkdown(evidencia: string, linkText: string, max = 600): string {
+  const e = evidencia.trim();
+  if (/^https?:\/\/\S+$/i.test(e))
+    return `[${linkText}](${e.replace(/\(/g, '%28').replace(/\)/g, '%29')}) (${esc(truncate(e, 120))})`;
+  return esc(truncate(e, max));
+}
+
 /** "3 de julio de 2025, 07:15" (Bogotá) / "July 3, 2025, 07:15"; what is not an ISO 8601 instant as written. */
 export function instantText(iso: string, lang: Lang): string {
-  const dt = DateTime.fromISO(iso, { zone: ZONE });
-  if (!dt.isValid) return iso;
-  return `${formatDate(dt.toISODate()!, lang)}, ${dt.toFormat('HH:mm')}`;
+  return formatInstant(iso, lang);
 }
 
 export interface ConfirmationModel {
@@ -204,7 +207,7 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
   const ind = c.indicator;
   const texts = [{ label: s.factLogros, text: esc(truncate(r.logros, 600)) }];
   if (r.dificultades) texts.push({ label: s.factDificultades, text: esc(truncate(r.dificultades, 600)) });
-  if (r.evidencia) texts.push({ label: s.factEvidencia, text: esc(r.evidencia) });
+  if (r.evidencia) texts.push({ label: s.factEvidencia, text: evidenceMarkdown(r.evidencia, s.openEvidence) });
   const view = {
     title: c.duplicate ? s.duplicateTitle : r.version > 1 ? s.correctionTitle(r.version) : s.storedTitle,
     color: c.duplicate ? 'default' : 'good',
@@ -316,6 +319,14 @@ export function adminsCard(o: {
 
 // --- Audit ----------------------------------------------------------------------------------------
 
+/** The `after` of a report.approve / report.return entry: the version's id and its new state (store/rules.ts). */
+function reviewOfEntry(e: AuditEntry): { id: string; reviewNote?: string } | undefined {
+  if (e.action !== 'report.approve' && e.action !== 'report.return') return undefined;
+  const after = e.after as { id?: unknown; reviewNote?: unknown } | null;
+  if (!after || typeof after !== 'object' || typeof after.id !== 'string') return undefined;
+  return { id: after.id, reviewNote: typeof after.reviewNote === 'string' ? after.reviewNote : undefined };
+}
+
 function isReport(x: unknown): x is ReportRecord {
   return (
     !!x &&
@@ -344,17 +355,34 @@ export function auditLogCard(a: {
   const s = reportStrings(a.lang);
   const lang = a.lang;
   const unitOf = new Map(a.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i.unit] as const)));
+  const nameOf = new Map(a.plan.objectives.flatMap((o) => o.indicators.map((i) => [i.id, i.name] as const)));
+  /** A target as a person reads it: «4263 · Portal…», «4263 · jun. 2025», never «owner:4263» or an id. */
+  const readableTarget = (target: string): string => {
+    const [kind, id = '', period] = target.split(':');
+    if ((kind === 'report' || kind === 'owner') && nameOf.has(id))
+      return period
+        ? `${id}${SEP}${formatPeriodLong(period, lang)}`
+        : `${id}${SEP}${esc(truncate(nameOf.get(id)!, 60))}`;
+    if (kind === 'subscription') return conversationName(target.slice('subscription:'.length), a.names, lang);
+    if (kind === 'admin') return esc(personName(target.slice('admin:'.length), undefined, a.names, lang));
+    return looksLikeId(target) ? s.auditNone : esc(target);
+  };
   const rows = [...a.entries].reverse().map((e) => {
     const action = s.auditActions[e.action] ?? e.action;
-    let subject = e.target;
+    let subject = readableTarget(e.target);
     let change: string | null = null;
-    if (isReport(e.after)) {
+    const review = reviewOfEntry(e);
+    if (review) {
+      // A review changes the state, not the value: which version, and a return's reason (the store's ReviewAfter).
+      const [id, period, v] = review.id.split(':');
+      if (id && period && v) subject = `${id}${SEP}${formatPeriodLong(period, lang)}${SEP}${v}`;
+      change = review.reviewNote ? s.auditReason(esc(truncate(review.reviewNote, 300))) : null;
+    } else if (isReport(e.after)) {
       const unit = unitOf.get(e.after.indicatorId) ?? 'number';
-      subject = `${e.after.indicatorId}${SEP}${formatPeriod(e.after.period, lang)}${SEP}v${e.after.version}`;
+      subject = `${e.after.indicatorId}${SEP}${formatPeriodLong(e.after.period, lang)}${SEP}v${e.after.version}`;
       const before = isReport(e.before) ? formatValue(e.before.value, unit, lang) : '—';
       change = `${before} → ${formatValue(e.after.value, unit, lang)}${e.after.author && e.after.author.id !== e.actor.id ? `${SEP}${esc(e.after.author.name)}` : ''}`;
     } else if (e.action === 'owners.set') {
-      subject = e.target.replace(/^owner:/, '');
       const names = (x: unknown) => (isPeople(x) && x.length ? x.map((p) => esc(p.name)).join(', ') : s.auditNone);
       change = `${names(e.before)} → ${names(e.after)}`;
     } else if (e.action.startsWith('admin.')) {

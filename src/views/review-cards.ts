@@ -47,7 +47,15 @@ export interface ReviewListModel {
   pending: readonly ReportRecord[];
   /** The outcome of the review just made, shown on top. */
   note?: string | null;
-  noteColor?: 'good' | 'attention' | 'default';
+  noteColor?: 'good' | 'attention' | 'warning' | 'default';
+  /** The version a correction replaces (the month's previous version), to show its value beside the new one. */
+  previous?: (r: ReportRecord) => ReportRecord | undefined;
+}
+
+/** The value of a version; a correction's with the value it replaces («0,35 (antes 0,3 en v1)»). */
+function valueText(r: ReportRecord, ind: Indicator | undefined, lang: Lang, prev: ReportRecord | undefined): string {
+  const fmt = (x: ReportRecord) => (ind ? formatValue(x.value, ind.unit, lang) : String(x.value));
+  return prev && prev.version < r.version ? reportStrings(lang).correctsValue(fmt(r), fmt(prev), prev.version) : fmt(r);
 }
 
 export function reviewListCard(m: ReviewListModel): CardJson {
@@ -65,7 +73,7 @@ export function reviewListCard(m: ReviewListModel): CardJson {
       byline: s.reviewItemLine(r.version, r.author.name, instantText(r.reportedAt, m.lang)),
       facts: [
         { title: s.factPeriod, value: formatPeriodLong(r.period, m.lang) },
-        { title: s.factValue, value: ind ? formatValue(r.value, ind.unit, m.lang) : String(r.value) },
+        { title: s.factValue, value: valueText(r, ind, m.lang, m.previous?.(r)) },
         { title: s.factReview, value: s.reviewState[reviewOf(r)] },
       ],
       texts,

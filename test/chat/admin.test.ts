@@ -65,7 +65,7 @@ describe('admin commands (TestAdapter)', () => {
     expect(personal).toContain('En este chat personal no se puede mencionar a colegas');
     expect(personal).toContain('«asignar responsable 4263 ana.perez@secretariageneral.gov.co»');
     expect(await text(c.say('asignar responsable 4263', { from: ADMIN, where: { kind: 'groupChat' } }))).toContain(
-      'menciónalo con @',
+      'menciónelo con @',
     );
     // "@ana" typed by hand is not a Teams mention: no id to store
     expect(await text(c.say('asignar responsable 4263 @ana', { from: ADMIN }))).toMatch(
@@ -146,7 +146,7 @@ describe('admin commands (TestAdapter)', () => {
     }
     const all = await text(c.say('auditoría', { from: ADMIN }));
     expect(all).toContain('3 cambios registrados.');
-    expect(all).toContain('Corrección de reporte** · 4263 · jun. 2025 · v2');
+    expect(all).toContain('Corrección de reporte** · 4263 · junio de 2025 · v2');
     expect(all).toContain('0,3 → 0,32');
     expect(all).toContain('— → 0,3');
     expect(all).toContain('Ana Pérez · 3 de julio de 2025');
@@ -156,7 +156,7 @@ describe('admin commands (TestAdapter)', () => {
     expect(one).toContain('3 cambios registrados.');
     expect(await text(c.say('auditoría 4075', { from: ADMIN }))).toContain('No hay cambios registrados.');
     const en = await text(c.say('audit log', { from: ADMIN, locale: 'en-US' }));
-    expect(en).toContain('Report correction** · 4263 · Jun 2025 · v2');
+    expect(en).toContain('Report correction** · 4263 · June 2025 · v2');
     expect(en).toContain('0.3 → 0.32');
   });
 });

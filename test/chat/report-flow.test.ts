@@ -126,7 +126,7 @@ describe('report form (TestAdapter)', () => {
     expect(fields.period.value).toBe('2025-06');
     expect(redTexts(again)).toEqual([
       'Revise los campos «Valor» y «Enlace a la evidencia (https://…)», marcados en rojo debajo de cada uno; no se guardó nada.',
-      '«treinta» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
+      '«treinta» no es un número. Escriba, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
       'La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
     ]);
     expect(await c.store.reports()).toHaveLength(0);
@@ -148,7 +148,7 @@ describe('report form (TestAdapter)', () => {
     );
     await c.click({ ...form.submit, ...ENTRIES, value: '0,5' }, { from: ANA, replyToId: form.id });
     expect(redTexts(cardOfActivity(c, form.id)).join('\n')).toContain(
-      'supera la meta (0,4): justifica la sobre-ejecución',
+      'supera la meta (0,4): justifique la sobre-ejecución',
     );
     await c.click(
       { ...form.submit, ...ENTRIES, value: '0,5', dificultades: 'Se adelantó la fase de interoperabilidad' },
@@ -203,9 +203,9 @@ describe('report form (TestAdapter)', () => {
     const none = cardsOf(
       await c.say('reportar avance', { from: { id: '29:x', name: 'Pedro', aadObjectId: 'aad-pedro' } }),
     )[0];
-    expect(cardText(none)).toContain('No tienes indicadores asignados');
+    expect(cardText(none)).toContain('No tiene indicadores asignados');
     const form = formIn(await c.say('reportar avance 4263', { from: LUIS }));
-    expect(cardText(form.card)).toContain('No eres responsable del indicador 4263');
+    expect(cardText(form.card)).toContain('Usted no es responsable del indicador 4263');
     expect(inputs(form.card).indicatorId.choices.map((x: any) => x.value)).toEqual(['4075']);
   });
 
@@ -217,7 +217,7 @@ describe('report form (TestAdapter)', () => {
       { ...form.submit, ...ENTRIES, indicatorId: '4263' },
       { from: LUIS, replyToId: form.id },
     );
-    expect(cardText(cardsOf(notOwned)[0])).toContain('No eres responsable del indicador 4263');
+    expect(cardText(cardsOf(notOwned)[0])).toContain('Usted no es responsable del indicador 4263');
     const unknown = await c.click(
       { ...form.submit, ...ENTRIES, indicatorId: '9999' },
       { from: LUIS, replyToId: form.id },
@@ -231,7 +231,7 @@ describe('report form (TestAdapter)', () => {
     // Ana's form submitted by Luis: the clicker is who counts
     const anas = formIn(await c.say('reportar avance', { from: ANA }));
     const stolen = await c.click({ ...anas.submit, ...ENTRIES }, { from: LUIS, replyToId: anas.id });
-    expect(cardText(cardsOf(stolen)[0])).toContain('No eres responsable del indicador 4263');
+    expect(cardText(cardsOf(stolen)[0])).toContain('Usted no es responsable del indicador 4263');
     expect(await c.store.reports()).toHaveLength(0);
     expect(await c.store.audit({ target: 'report:' })).toHaveLength(0);
     // the form was left in place

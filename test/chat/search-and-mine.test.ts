@@ -158,7 +158,7 @@ describe('«mis indicadores»', () => {
     const [card] = cardsOf(await c.say('mis indicadores'));
     const text = cardText(card);
     expect(text).toContain('Mis indicadores');
-    expect(text).toMatch(/Tienes 2 indicadores a tu cargo\. Avance de 2025 con corte al 3 de julio de 2025/);
+    expect(text).toMatch(/Tiene 2 indicadores a su cargo\. Avance de 2025 con corte al 3 de julio de 2025/);
     expect(text).toMatch(/\*\*4234\*\* · Equipo de Respuesta/);
     expect(text).toMatch(/Por reportar: junio de 2025, plazo hasta el 7 de julio de 2025/);
     expect(text).toMatch(/\*\*4263\*\* · Portal web/);
@@ -183,7 +183,7 @@ describe('«mis indicadores»', () => {
     expect(text).toMatch(/Vencido: junio de 2025 sin reporte \(el plazo fue el 7 de julio de 2025\)/);
     // 4234 has no report in 2025 at all: January to May passed their deadlines too.
     expect(text).toMatch(
-      /Otros 5 meses de este año sin reporte: ene\. 2025, feb\. 2025, mar\. 2025, abr\. 2025 y may\. 2025/,
+      /Otros 5 meses de este año sin reporte: enero de 2025, febrero de 2025, marzo de 2025, abril de 2025 y mayo de 2025/,
     );
   });
 
@@ -200,16 +200,22 @@ describe('«mis indicadores»', () => {
     const c = startConversation();
     await withOwners(c);
     const text = cardText(cardsOf(await c.say('mis indicadores', { from: LUIS }))[0]);
-    expect(text).toMatch(/No tienes indicadores a tu cargo/);
+    expect(text).toMatch(/No tiene indicadores a su cargo/);
     expect(text).toMatch(/Oficina Asesora de Planeación/);
     const admin = cardText(cardsOf(await c.say('mis indicadores', { from: ADMIN }))[0]);
-    expect(admin).toMatch(/Como administrador puedes reportar cualquiera/);
+    expect(admin).toMatch(/Como administrador puede reportar cualquiera/);
     const en = cardText(cardsOf(await c.say('my indicators', { from: LUIS }))[0]);
     expect(en).toMatch(/You own no indicators[\s\S]*Planning Office/);
   });
 
-  test('the help card lists «mis indicadores»', async () => {
+  test("an owner's help card lists «mis indicadores»", async () => {
     const c = startConversation();
+    await c.store.setOwners(
+      '4263',
+      [{ id: 'aad-ana', name: 'Ana Pérez' }],
+      { id: 'aad-admin', name: 'OAP' },
+      '2025-07-01T12:00:00.000Z',
+    );
     expect(cardText(cardsOf(await c.say('ayuda'))[0])).toContain('mis indicadores');
     expect(cardText(cardsOf(await c.say('help'))[0])).toContain('my indicators');
   });

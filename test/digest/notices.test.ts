@@ -120,7 +120,7 @@ describe("the admins' review digest", () => {
   });
 });
 
-test('a return is told to its author once, in business hours (a Saturday return waits for Monday 7:00)', async () => {
+test('a return is told to its author once, at once whatever the hour (a Saturday return is not held until Monday)', async () => {
   const returned = rec('4263', '2025-06', 1, 'devuelto', '2025-07-02T15:00:00.000Z', ANA, {
     reviewedBy: ADMIN,
     reviewedAt: at('2025-07-05T10:00').toISOString(),
@@ -133,8 +133,9 @@ test('a return is told to its author once, in business hours (a Saturday return 
   expect(notices.map((d) => [d.key, d.conversation.key])).toEqual([
     ['return-notice:4263:2025-06:v1', 'a:personal-ana'],
   ]);
+  // It follows an admin's action (or the owner's first chat): not held for business hours like reminders.
   expect((await store.sent()).find((x) => x.key === 'return-notice:4263:2025-06:v1')?.at).toBe(
-    at('2025-07-07T07:00').toISOString(),
+    at('2025-07-05T09:00').toISOString(),
   );
   const n = notices[0];
   const card =

@@ -124,9 +124,9 @@ describe('the review cycle over HTTP', () => {
     // 3. The admin returns it: it stops counting, the list is drawn again, the owner is told.
     const reason = 'La evidencia no muestra el portal publicado; adjunta el acta de publicación.';
     expect(await click({ ...return1, [return1.reasonField]: reason }, ADMIN, 'list-1')).toBe(200);
-    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain(
-      'Devolviste el reporte del indicador 4263 de junio de 2025 (v1)',
-    );
+    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('Devolvió el reporte del indicador 4263 de junio de 2025 (v1)');
+    // Ana has a personal chat with the bot: the notice went out within the admin's turn, and the admin is told so.
+    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('Se avisó a Ana Pérez en su chat personal con el bot.');
     expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('No hay reportes por revisar');
     expect(await ind4263()).toMatchObject({ executed: null, progress: null, status: 'sin-datos', unreviewed: [] });
     expect((await status()).objectives[4].progress).toBeNull();
@@ -142,7 +142,7 @@ describe('the review cycle over HTTP', () => {
     await t.bot.scheduler.tick(); // waits for the run the return woke
     const notice = t.connector.cards(ANA_CHAT).find((c) => cardText(c).includes('fue devuelto'));
     expect(notice).toBeDefined();
-    expect(cardText(notice)).toContain('Tu reporte del indicador 4263 de junio de 2025 fue devuelto');
+    expect(cardText(notice)).toContain('Su reporte del indicador 4263 de junio de 2025 fue devuelto');
     expect(cardText(notice)).toContain(reason);
     expect(t.connector.cards(ANA_CHAT).filter((c) => cardText(c).includes('fue devuelto'))).toHaveLength(1);
     await t.bot.scheduler.tick();
@@ -187,7 +187,7 @@ describe('the review cycle over HTTP', () => {
     expect(await click(approve2, LUIS)).toBe(200);
     expect((await reportsApi())[1].review).toBe('pendiente');
     expect(await click(approve2, ADMIN, 'list-2')).toBe(200);
-    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('Aprobaste el reporte del indicador 4263 de junio de 2025 (v2)');
+    expect(cardText(lastUpdate(ADMIN_CHAT))).toContain('Aprobó el reporte del indicador 4263 de junio de 2025 (v2)');
     const after = await ind4263();
     expect(after).toMatchObject({ executed: 0.35, unreviewed: [] });
     expect(after.progress).toBeCloseTo(0.875, 4);

@@ -71,7 +71,7 @@ describe('English all through', () => {
     await t.send(message(url, 'how is objective 5 doing?'));
     expect(lastTo(t, ANA_KEY).text).toBe('Sorry, something went wrong on my side. Please try again in a moment.');
     await t.send(message(url, '¿cómo va el objetivo 5?'));
-    expect(lastTo(t, ANA_KEY).text).toBe('Lo siento, algo falló de mi lado. Por favor intenta de nuevo en un momento.');
+    expect(lastTo(t, ANA_KEY).text).toBe('Lo siento, algo falló de mi lado. Por favor intente de nuevo en un momento.');
   });
 
   test('errors are in English for an English reader: an unknown indicator, a refused admin command', async () => {

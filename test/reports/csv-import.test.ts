@@ -128,9 +128,9 @@ describe('importReportsCsv', () => {
     expect(r.errors).toEqual([
       { line: 3, message: 'indicator: El indicador «9999» no existe en el plan.' },
       { line: 4, message: 'reported_by: falta quién reporta (correo o id de Teams)' },
-      { line: 4, message: 'period: «2025-13» no es un mes válido: usa la forma AAAA-MM (por ejemplo 2025-06).' },
-      { line: 4, message: 'value: «abc» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.' },
-      { line: 4, message: 'logros: «Logros y avances del periodo» es muy corto (5 caracteres): escribe al menos 10.' },
+      { line: 4, message: 'period: «2025-13» no es un mes válido: use la forma AAAA-MM (por ejemplo 2025-06).' },
+      { line: 4, message: 'value: «abc» no es un número. Escriba, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.' },
+      { line: 4, message: 'logros: «Logros y avances del periodo» es muy corto (5 caracteres): escriba al menos 10.' },
       {
         line: 4,
         message: 'evidencia: La evidencia debe ser un enlace https:// válido (por ejemplo https://intranet…/carpeta).',
@@ -217,7 +217,7 @@ describe('npm run cli -- import-reports', () => {
       fs.writeFileSync(file, good);
       const r = await cli(['import-reports', file]);
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(/está en uso por otro proceso .*Detén el bot antes de importar/);
+      expect(r.err).toMatch(/está en uso por otro proceso .*Detenga el bot antes de importar/);
       expect(await held.reports()).toHaveLength(0);
     } finally {
       await held.close();

@@ -127,7 +127,7 @@ describe('submitReport', () => {
     const r1 = await submitReport(store, req({ actor: LUIS }));
     expect(r1.status).toBe('forbidden');
     expect(r1.status === 'forbidden' && r1.message).toBe(
-      'No eres responsable del indicador 4263: solo sus responsables y la Oficina Asesora de Planeación pueden reportarlo.',
+      'Usted no es responsable del indicador 4263: solo sus responsables y la Oficina Asesora de Planeación pueden reportarlo.',
     );
     const r2 = await submitReport(store, req({ input: { ...input, indicatorId: '4075' } }));
     expect(r2.status).toBe('forbidden');

@@ -77,7 +77,7 @@ describe('validateReport', () => {
   describe('period', () => {
     test('format YYYY-MM', () => {
       expect(errorsOf({ period: 'junio' })).toEqual(['period:format']);
-      expect(messageOf({ period: '2025-13' })).toMatch(/no es un mes válido: usa la forma AAAA-MM/);
+      expect(messageOf({ period: '2025-13' })).toMatch(/no es un mes válido: use la forma AAAA-MM/);
       expect(messageOf({ period: 'June' }, { lang: 'en' })).toMatch(/is not a valid month: use YYYY-MM/);
       expect(errorsOf({ period: '' })).toEqual(['period:required']);
       expect(normalizePeriod('06/2025')).toBe('2025-06');
@@ -127,19 +127,19 @@ describe('validateReport', () => {
       ).toBe(true);
       expect(errorsOf({ value: 'abc' })).toEqual(['value:not-a-number']);
       expect(messageOf({ value: 'abc' })).toBe(
-        '«abc» no es un número. Escribe, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
+        '«abc» no es un número. Escriba, por ejemplo, 1.500,5 · 0,25 · 75\u00a0%.',
       );
       expect(messageOf({ value: 'abc' }, { lang: 'en' })).toBe(
         '“abc” is not a number. Type, for example, 1,500.5 · 0.25 · 75%.',
       );
       expect(errorsOf({ value: '' })).toEqual(['value:required']);
-      expect(messageOf({ value: '' })).toBe('Escribe el valor alcanzado.');
+      expect(messageOf({ value: '' })).toBe('Escriba el valor alcanzado.');
       expect(errorsOf({ value: 'NaN' })).toEqual(['value:not-a-number']);
       expect(errorsOf({ value: 'Infinity' })).toEqual(['value:not-a-number']);
       expect(errorsOf({ value: '1.2.3' })).toEqual(['value:bad-grouping']);
       expect(messageOf({ value: '1.2.3' })).toMatch(/los miles van en grupos de tres/);
       expect(messageOf({ indicatorId: '8118-M3', value: '1,500' })).toBe(
-        '«1,500» es ambiguo: escribe 1500 si son miles, o 1,5 si lleva decimales.',
+        '«1,500» es ambiguo: escriba 1500 si son miles, o 1,5 si lleva decimales.',
       );
       expect(messageOf({ indicatorId: '8118-M3', value: '1,500' }, { lang: 'en' })).toMatch(
         /“1,500” is ambiguous .* type 1500 for the whole number, or 1.5 for a decimal value/,
@@ -162,21 +162,21 @@ describe('validateReport', () => {
     test('absurd values: above 100 %, more than 10x the year target, a Suma month above the four-year total', () => {
       expect(errorsOf({ indicatorId: 'O10-1', value: '150%' })).toEqual(['value:over-100']);
       expect(messageOf({ indicatorId: 'O10-1', value: '150%' })).toBe(
-        'El valor (150\u00a0%) supera el 100\u00a0%: revisa el porcentaje.',
+        'El valor (150\u00a0%) supera el 100\u00a0%: revise el porcentaje.',
       );
       expect(messageOf({ indicatorId: 'O10-1', value: '150%' }, { lang: 'en' })).toBe(
         'The value (150%) is above 100%: check the percentage.',
       );
       expect(errorsOf({ value: '5' })).toEqual(['value:absurd-target']);
       expect(messageOf({ value: '5' })).toBe(
-        'El valor (5) es más de 10 veces la meta 2025 (0,4): revisa el número y su unidad.',
+        'El valor (5) es más de 10 veces la meta 2025 (0,4): revise el número y su unidad.',
       );
       expect(messageOf({ value: '5' }, { lang: 'en' })).toBe(
         'The value (5) is more than 10 times the 2025 target (0.4): check the number and its unit.',
       );
       expect(errorsOf({ indicatorId: '4075', value: '70' })).toEqual(['value:absurd-total']);
       expect(messageOf({ indicatorId: '4075', value: '70' })).toBe(
-        'Un avance de 70 en un solo mes supera la meta de todo el cuatrienio (64): revisa el número.',
+        'Un avance de 70 en un solo mes supera la meta de todo el cuatrienio (64): revise el número.',
       );
       expect(messageOf({ indicatorId: '4075', value: '70' }, { lang: 'en' })).toMatch(
         /^Progress of 70 in a single month is more than the whole four-year target \(64\)/,
@@ -207,7 +207,7 @@ describe('validateReport', () => {
         'dificultades:over-execution-unjustified',
       ]);
       expect(messageOf({ indicatorId: '4075', value: '3' }, { existing })).toBe(
-        'Con este reporte el ejecutado de 2025 (18) supera la meta (17): justifica la sobre-ejecución en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
+        'Con este reporte el ejecutado de 2025 (18) supera la meta (17): justifique la sobre-ejecución en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
       );
       expect(messageOf({ indicatorId: '4075', value: '3' }, { existing, lang: 'en' })).toMatch(
         /^With this report the 2025 executed value \(18\) exceeds the target \(17\)/,
@@ -229,7 +229,7 @@ describe('validateReport', () => {
       const existing = [report('4263', '2025-05', 0.35), report('4263', '2025-07', 0.1)];
       expect(errorsOf({ value: '0,3' }, { existing })).toEqual(['dificultades:level-drop']);
       expect(messageOf({ value: '0,3' }, { existing })).toBe(
-        'El nivel baja respecto al reporte de mayo de 2025 (0,35 → 0,3): explica la razón en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
+        'El nivel baja respecto al reporte de mayo de 2025 (0,35 → 0,3): explique la razón en «Dificultades, soluciones o justificación» (mínimo 10 caracteres).',
       );
       expect(messageOf({ value: '0,3' }, { existing, lang: 'en' })).toMatch(
         /^The level drops from the May 2025 report \(0.35 → 0.3\)/,
@@ -244,13 +244,13 @@ describe('validateReport', () => {
   describe('texts', () => {
     test('logros required, 10..2000 characters', () => {
       expect(errorsOf({ logros: '' })).toEqual(['logros:required']);
-      expect(messageOf({ logros: '' })).toBe('Describe los logros y avances del periodo (mínimo 10 caracteres).');
+      expect(messageOf({ logros: '' })).toBe('Describa los logros y avances del periodo (mínimo 10 caracteres).');
       expect(messageOf({ logros: '' }, { lang: 'en' })).toBe(
         'Describe the achievements in the period (at least 10 characters).',
       );
       expect(errorsOf({ logros: 'poco' })).toEqual(['logros:too-short']);
       expect(messageOf({ logros: 'poco' })).toBe(
-        '«Logros y avances del periodo» es muy corto (4 caracteres): escribe al menos 10.',
+        '«Logros y avances del periodo» es muy corto (4 caracteres): escriba al menos 10.',
       );
       expect(errorsOf({ logros: 'x'.repeat(2001) })).toEqual(['logros:too-long']);
       expect(messageOf({ logros: 'x'.repeat(2001) })).toBe(

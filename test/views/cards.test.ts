@@ -374,8 +374,8 @@ describe('welcome and help', () => {
     expect(all).not.toContain('¿cómo va');
   });
 
-  test('help lists what to ask, to report and to administer; examples send themselves', () => {
-    const card = helpCard(ctxOf('es'));
+  test("an admin's help lists what to ask, to report and to administer; examples send themselves", () => {
+    const card = helpCard(ctxOf('es'), { role: 'admin', scope: 'channel' });
     const all = textOf(card);
     expect(all).toContain('Consultar');
     expect(all).toContain('Reportar');

@@ -144,6 +144,15 @@ export const cards: Strings = {
     compliance: { text: 'reporting compliance', hint: 'months reported on time, late or missing, per owner' },
     exportFollowUp: { text: 'export follow-up', hint: "the last quarter's Excel workbook (admins)" },
     subscribe: { text: 'subscribe weekly digest', hint: 'get the summary in this channel every Monday' },
+    explain: { text: 'how is objective 5 calculated?', hint: 'where a figure comes from, step by step' },
+    unsubscribe: { text: 'cancel digest', hint: 'stop getting the weekly digest here' },
+    review: { text: 'reports to review', hint: "approve or return (with a reason) the owners' reports" },
+    assign: { text: 'assign owner 4263 @Ana', hint: "assign (or remove) an indicator's owner" },
+    owners: { text: 'owners', hint: 'who is in charge of each indicator' },
+    audit: { text: 'audit log', hint: 'the latest changes: reports, reviews and owners' },
+    reminders: { text: 'reminders', hint: "who gets the month's reminder and when; send them now" },
+    sendDigestNow: { text: 'send digest now', hint: 'the weekly digest in this conversation, right away' },
+    admins: { text: 'admins', hint: 'who administers the bot; add or remove' },
   },
   ownersNote:
     'If you own an indicator, report its progress to me every month (by the fifth business day of the next month); I will remind you before the deadline.',
@@ -154,6 +163,17 @@ export const cards: Strings = {
   helpSectionAsk: 'Ask',
   helpSectionReport: 'Report',
   helpSectionAdmin: 'Planning Office',
+  helpSectionDigest: 'Weekly digest',
+  subscribeHint: {
+    personal: 'get the summary in this personal chat every Monday',
+    groupChat: 'get the summary in this group chat every Monday',
+    channel: 'get the summary in this channel every Monday',
+  },
+  assignPersonal: {
+    text: 'assign owner 4263 ana.perez@secretariageneral.gov.co',
+    hint: "assign an indicator's owner by e-mail (in a channel or group chat, with an @mention)",
+  },
+  adminHelpNote: 'You administer the bot: your reports are approved at once and you may report any indicator.',
 
   mission: 'Mission',
   vision: 'Vision',

@@ -67,6 +67,34 @@ export const digest: DigestStrings = {
   reminderHowTo: 'Type "report" or use the button to record progress.',
   btnReport: 'Report progress',
   btnReportIndicator: (id) => `Report ${id}`,
+  remindersTitle: (p) => `Reminders for the ${p} report`,
+  remindersOpen: (dl, days) =>
+    days
+      ? `Deadline: ${dl}. Owners with indicators not yet reported get reminders on ${days}, in their personal chat with the bot.`
+      : `Deadline: ${dl}. No reminders are left before the deadline.`,
+  remindersClosed: (p, dl, next) =>
+    `The ${p} deadline passed on ${dl}: no month is open for reporting. The next month can be reported from ${next}.`,
+  remindersNonePending: (p) => `Every indicator with an owner has reported ${p}: there are no reminders to send.`,
+  remindersOwnerValue: (ids, ok) =>
+    `${ids} · ${ok ? 'has a chat with the bot' : 'no chat with the bot: cannot be sent'}`,
+  remindersUnassigned: (ids) => `No owner assigned (nobody is reminded): ${ids}.`,
+  remindersSendButton: 'Send reminders now',
+  remindersSendCommand: 'send reminders now',
+  remindersSentTitle: (p) => `Reminders for ${p} sent`,
+  remindersSentText: (sent, noChat, failed) =>
+    [
+      sent === 1 ? '1 reminder was sent.' : `${sent} reminders were sent.`,
+      noChat
+        ? noChat === 1
+          ? '1 owner has not opened a chat with the bot and did not get it.'
+          : `${noChat} owners have not opened a chat with the bot and did not get it.`
+        : '',
+      failed ? (failed === 1 ? '1 send failed.' : `${failed} sends failed.`) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  remindersNoChatList: (names) => `No chat with the bot: ${names}.`,
+  remindersCannotSend: 'This server cannot send messages on its own right now; nothing was sent.',
   reminderSummary: (p) => `Reminder: ${p} report`,
 
   subscribedTitle: '✅ Weekly digest on',

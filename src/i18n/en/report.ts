@@ -178,4 +178,6 @@ export const report: ReportStrings = {
           'en',
         )}, marked in red below each; nothing was saved.`,
   maxCharsHint: (max) => `at most ${numberText(max, 'en')} characters`,
+  auditReason: (r) => `Reason: “${r}”`,
+  correctsValue: (v, p, n) => `${v} (was ${p} in v${n})`,
 };

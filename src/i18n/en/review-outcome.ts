@@ -9,6 +9,10 @@ export const reviewOutcome: ReviewOutcomeStrings = {
     `The report of indicator ${id} for ${p} was already reviewed (${state}). Nothing was changed.`,
   approved: (id, p, v) => `You approved the report of indicator ${id} for ${p} (v${v}).`,
   returned: (id, p, v) =>
-    `You returned the report of indicator ${id} for ${p} (v${v}). The owner was told; it no longer counts in the figures.`,
+    `You returned the report of indicator ${id} for ${p} (v${v}); it no longer counts in the figures.`,
+  noticeSent: (o) => `${o} was told in their personal chat with the bot.`,
+  noticeNoChat: (o) =>
+    `${o} could not be told yet: they have not opened a chat with the bot. The notice will reach them when they first do.`,
+  noticePending: (o) => `The notice to ${o} has not been delivered yet; the bot keeps trying in their personal chat.`,
   states: { pendiente: 'to review', aprobado: 'approved', devuelto: 'returned' },
 };

@@ -24,7 +24,7 @@ export const cards: Strings = {
   btnView: 'Ver',
 
   indicatorsHeading: (n) => (n === 1 ? 'Indicador (1)' : `Indicadores (${n})`),
-  tapIndicatorHint: 'Toca un indicador para ver su detalle y sus reportes.',
+  tapIndicatorHint: 'Toque un indicador para ver su detalle y sus reportes.',
   weight: 'Peso',
   targetOfYear: (y) => `Meta ${y}`,
   executed: 'Ejecutado',
@@ -111,7 +111,7 @@ export const cards: Strings = {
   planProgress: 'Avance del plan',
   reportedSummary: (r, n, y) => `${r} de ${n} indicadores con meta en ${y} tienen reporte.`,
   objectivesHeading: 'Objetivos estratégicos',
-  tapObjectiveHint: 'Toca un objetivo para ver sus indicadores.',
+  tapObjectiveHint: 'Toque un objetivo para ver sus indicadores.',
   pendingShort: (n) => (n === 1 ? '⏳ 1 sin reporte' : `⏳ ${n} sin reporte`),
 
   laggingTitle: 'Lo que va rezagado',
@@ -129,34 +129,58 @@ export const cards: Strings = {
   welcomeTitle: '¡Hola! Soy el bot del PEI',
   welcomeIntro: (o, i) =>
     o && i
-      ? `Te ayudo a seguir el Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá: ${o} objetivos estratégicos y ${i} indicadores, con su avance, lo esperado a la fecha y su semáforo.`
-      : 'Te ayudo a seguir el Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá: sus objetivos e indicadores, con su avance, lo esperado a la fecha y su semáforo.',
-  examplesHeading: 'Puedes escribirme, por ejemplo:',
-  tapExampleHint: 'Toca un ejemplo para preguntarlo.',
+      ? `Le ayudo a seguir el Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá: ${o} objetivos estratégicos y ${i} indicadores, con su avance, lo esperado a la fecha y su semáforo.`
+      : 'Le ayudo a seguir el Plan Estratégico Institucional 2024-2027 de la Secretaría General de la Alcaldía Mayor de Bogotá: sus objetivos e indicadores, con su avance, lo esperado a la fecha y su semáforo.',
+  examplesHeading: 'Puede escribirme, por ejemplo:',
+  tapExampleHint: 'Toque un ejemplo para preguntarlo.',
   examples: {
     objective: { text: '¿cómo va el objetivo 5?', hint: 'semáforo, avance e indicadores de un objetivo' },
     indicator: { text: 'indicador 4263', hint: 'programado, ejecutado y reportes de un indicador' },
     lagging: { text: '¿qué está en rojo?', hint: 'lo rezagado y lo pendiente de reporte' },
     plan: { text: 'plan', hint: 'los 10 objetivos de un vistazo' },
     search: { text: 'CSIRT', hint: 'buscar un indicador por palabras de su nombre' },
-    report: { text: 'reportar avance', hint: 'reportar el avance del mes de tus indicadores' },
-    mine: { text: 'mis indicadores', hint: 'tus indicadores, el mes por reportar y su plazo' },
+    report: { text: 'reportar avance', hint: 'reportar el avance del mes de sus indicadores' },
+    mine: { text: 'mis indicadores', hint: 'sus indicadores, el mes por reportar y su plazo' },
     mission: { text: 'misión', hint: 'la misión y la visión de la entidad' },
     compliance: { text: 'cumplimiento', hint: 'meses reportados a tiempo, tarde o sin reporte, por responsable' },
     exportFollowUp: { text: 'exportar seguimiento', hint: 'el libro de Excel del último trimestre (administradores)' },
     subscribe: { text: 'suscribir resumen semanal', hint: 'recibir cada lunes el resumen en este canal' },
+    explain: { text: '¿cómo se calcula el objetivo 5?', hint: 'de dónde sale una cifra, paso a paso' },
+    unsubscribe: { text: 'cancelar resumen', hint: 'dejar de recibir el resumen semanal aquí' },
+    review: {
+      text: 'reportes por revisar',
+      hint: 'aprobar o devolver (con un motivo) los reportes de los responsables',
+    },
+    assign: { text: 'asignar responsable 4263 @Ana', hint: 'asignar (o quitar) el responsable de un indicador' },
+    owners: { text: 'responsables', hint: 'quién responde por cada indicador' },
+    audit: { text: 'auditoría', hint: 'los últimos cambios: reportes, revisiones y responsables' },
+    reminders: { text: 'recordatorios', hint: 'quién recibirá recordatorio del mes y cuándo; enviarlos ahora' },
+    sendDigestNow: { text: 'enviar resumen ahora', hint: 'el resumen semanal en esta conversación, ya' },
+    admins: { text: 'administradores', hint: 'quiénes administran el bot; agregar o quitar' },
   },
   ownersNote:
-    'Si eres responsable de un indicador, repórtame su avance cada mes (hasta el quinto día hábil del mes siguiente); te lo recordaré antes del plazo.',
+    'Si usted es responsable de un indicador, repórteme su avance cada mes (hasta el quinto día hábil del mes siguiente); se lo recordaré antes del plazo.',
   adminsNote:
     'La Oficina Asesora de Planeación asigna responsables y puede suscribir un chat o canal al resumen semanal.',
   languageNote: 'También entiendo preguntas en inglés.',
   helpTitle: 'Qué puedo hacer',
   helpIntro:
-    'Pregúntame por el Plan Estratégico Institucional 2024-2027 con tus palabras. Toca un ejemplo para preguntarlo.',
+    'Pregúnteme por el Plan Estratégico Institucional 2024-2027 con sus palabras. Toque un ejemplo para preguntarlo.',
   helpSectionAsk: 'Consultar',
   helpSectionReport: 'Reportar',
   helpSectionAdmin: 'Oficina Asesora de Planeación',
+  helpSectionDigest: 'Resumen semanal',
+  subscribeHint: {
+    personal: 'recibir cada lunes el resumen en este chat personal',
+    groupChat: 'recibir cada lunes el resumen en este chat de grupo',
+    channel: 'recibir cada lunes el resumen en este canal',
+  },
+  assignPersonal: {
+    text: 'asignar responsable 4263 ana.perez@secretariageneral.gov.co',
+    hint: 'asignar el responsable de un indicador por su correo (en un canal o chat de grupo, con @mención)',
+  },
+  adminHelpNote:
+    'Usted administra el bot: sus reportes quedan aprobados de inmediato y puede reportar cualquier indicador.',
 
   mission: 'Misión',
   vision: 'Visión',
@@ -166,17 +190,17 @@ export const cards: Strings = {
   article: (n) => `art. ${n}`,
 
   chooseTitle: (n, q) => `Encontré ${n} indicadores para «${q}»`,
-  chooseQuestion: '¿Cuál quieres ver?',
-  chooseMore: (n) => `Hay ${n} más: escribe más palabras para afinar la búsqueda.`,
+  chooseQuestion: '¿Cuál quiere ver?',
+  chooseMore: (n) => `Hay ${n} más: escriba más palabras para afinar la búsqueda.`,
 
-  notUnderstoodTitle: 'No te entendí',
-  notUnderstoodText: (t) => `No sé responder a «${t}». Prueba con una de estas preguntas:`,
+  notUnderstoodTitle: 'No le entendí',
+  notUnderstoodText: (t) => `No sé responder a «${t}». Pruebe con una de estas preguntas:`,
   notUnderstoodExamples: ['¿cómo va el objetivo 5?', '¿qué está en rojo?', 'indicador 4263', 'ayuda'],
   unknownObjectiveTitle: (n) => `No existe el objetivo ${n}`,
-  unknownObjectiveText: (c) => `El plan tiene ${c} objetivos estratégicos, numerados del 1 al ${c}. Elige uno:`,
+  unknownObjectiveText: (c) => `El plan tiene ${c} objetivos estratégicos, numerados del 1 al ${c}. Elija uno:`,
   unknownIndicatorTitle: (id) => `No encontré el indicador «${id}»`,
   unknownIndicatorText:
-    'Los indicadores se identifican por su código (por ejemplo 4263), por proyecto y meta (8116-M3) o como O10-1 y O10-2. También puedes escribir palabras de su nombre, como «CSIRT».',
+    'Los indicadores se identifican por su código (por ejemplo 4263), por proyecto y meta (8116-M3) o como O10-1 y O10-2. También puede escribir palabras de su nombre, como «CSIRT».',
   exportTitle: (q, y) => `Seguimiento del PEI: T${q} ${y}`,
   exportText: (d, running) =>
     running
@@ -212,11 +236,11 @@ export const cards: Strings = {
     'Cuenta los meses de los indicadores con meta en el año; un mes va «a tiempo» si su primera versión se guardó a más tardar en su plazo.',
   complianceNoMonths: (y) => `Aún no ha cerrado ningún mes de ${y}: no hay cumplimiento que medir.`,
   helloText:
-    '¡Hola! 👋 Soy PEI Bot: te cuento cómo va el Plan Estratégico Institucional. Pregúntame, por ejemplo, «¿cómo va el objetivo 5?».',
-  thanksText: '¡Con gusto! 🙂 Aquí estoy cuando necesites algo del plan.',
+    '¡Hola! 👋 Soy PEI Bot: le cuento cómo va el Plan Estratégico Institucional. Pregúnteme, por ejemplo, «¿cómo va el objetivo 5?».',
+  thanksText: '¡Con gusto! 🙂 Aquí estoy cuando necesite algo del plan.',
   outOfScopeTitle: 'Eso no lo sé responder',
   outOfScopeText: (t) =>
-    `No tengo información sobre «${t}»: solo sigo el avance del Plan Estratégico Institucional (objetivos, indicadores, metas y sus reportes). Para eso, consulta al área encargada. Sobre el plan puedo responderte, por ejemplo:`,
+    `No tengo información sobre «${t}»: solo sigo el avance del Plan Estratégico Institucional (objetivos, indicadores, metas y sus reportes). Para eso, consulte al área encargada. Sobre el plan puedo responderle, por ejemplo:`,
   chooseObjectiveTitle: '¿Cuál objetivo?',
-  chooseObjectiveText: (c) => `El plan tiene ${c} objetivos estratégicos. Toca uno para ver cómo va:`,
+  chooseObjectiveText: (c) => `El plan tiene ${c} objetivos estratégicos. Toque uno para ver cómo va:`,
 };

@@ -46,20 +46,20 @@ export const cli: CliStrings = {
   checkOk: 'Resultado: solo hallazgos conocidos de la fuente (semilla).',
   checkNotOk: 'Resultado: hay hallazgos nuevos que revisar.',
   importActor: (user) => `Importación CSV (${user})`,
-  oneFileOnly: 'indica un solo archivo CSV',
+  oneFileOnly: 'indique un solo archivo CSV',
   fileMissing: 'falta el archivo CSV',
   noSuchFile: (file) => `No existe el archivo ${file}.`,
   cannotRead: (file, m) => `No se pudo leer ${file}: ${m}`,
   warning: (m) => `Aviso: ${m}`,
   storeLocked: (file, pid) =>
     `El almacén ${file} está en uso por otro proceso${pid ? ` (pid ${pid})` : ''}, probablemente el bot. ` +
-    `Detén el bot antes de importar (la importación necesita el almacén en exclusiva) y vuelve a ejecutar el comando. No se importó nada.`,
+    `Detenga el bot antes de importar (la importación necesita el almacén en exclusiva) y vuelva a ejecutar el comando. No se importó nada.`,
   storeUnavailable: (file, m) => `No se pudo abrir el almacén ${file}: ${m}. No se importó nada.`,
   nothingImported: (m) => `No se importó nada: ${m}`,
   importErrors: (errors, rows, file, lines) =>
     `No se importó nada: ${errors === 1 ? 'hay 1 error' : `hay ${errors} errores`}` +
     `${rows > 1 ? ` en ${rows} filas` : ''} en ${file}.\n${lines}\n` +
-    'Corrige el archivo y vuelve a importarlo (la importación es todo o nada).',
+    'Corrija el archivo y vuelva a importarlo (la importación es todo o nada).',
   errorLine: (line, m) => (line > 0 ? `  línea ${line}: ${m}` : `  ${m}`),
   imported: (n) => `${n} ${n === 1 ? 'reporte importado' : 'reportes importados'}`,
   duplicates: (n) => `${n} ya ${n === 1 ? 'existía' : 'existían'}`,

@@ -1,7 +1,7 @@
 import type { CsvStrings } from '../types/csv';
 
 export const csv: CsvStrings = {
-  notUtf8: 'El archivo no está en UTF-8: guárdalo como «CSV UTF-8» e inténtalo de nuevo.',
+  notUtf8: 'El archivo no está en UTF-8: guárdelo como «CSV UTF-8» e inténtelo de nuevo.',
   empty: 'El archivo está vacío: debe tener la fila de encabezado y al menos un reporte.',
   emptyShort: 'El archivo está vacío.',
   separatorName: { semicolon: "';' (punto y coma)", tab: 'tabuladores' },

@@ -63,11 +63,41 @@ export const digest: DigestStrings = {
     d === 0
       ? `Hoy, ${dl}, vence el plazo para reportar ${p}.`
       : `${d === 1 ? 'Falta 1 día' : `Faltan ${d} días`} para el plazo del reporte de ${p}: ${dl} (5.º día hábil del mes).`,
-  reminderList: (n) => (n === 1 ? 'Tienes 1 indicador sin reporte:' : `Tienes ${n} indicadores sin reporte:`),
-  reminderHowTo: 'Escribe «reportar» o usa el botón para registrar el avance.',
+  reminderList: (n) => (n === 1 ? 'Tiene 1 indicador sin reporte:' : `Tiene ${n} indicadores sin reporte:`),
+  reminderHowTo: 'Escriba «reportar» o use el botón para registrar el avance.',
   btnReport: 'Reportar avance',
   btnReportIndicator: (id) => `Reportar ${id}`,
   reminderSummary: (p) => `Recordatorio: reporte de ${p}`,
+
+  remindersTitle: (p) => `Recordatorios del reporte de ${p}`,
+  remindersOpen: (dl, days) =>
+    days
+      ? `Plazo: ${dl}. Los responsables con indicadores sin reporte recibirán recordatorios el ${days}, en su chat personal con el bot.`
+      : `Plazo: ${dl}. Ya no quedan recordatorios programados antes del plazo.`,
+  remindersClosed: (p, dl, next) =>
+    `El plazo de ${p} venció el ${dl}: no hay un mes con plazo abierto. El próximo mes se podrá reportar desde el ${next}.`,
+  remindersNonePending: (p) =>
+    `Todos los indicadores con responsable ya reportaron ${p}: no hay recordatorios que enviar.`,
+  remindersOwnerValue: (ids, ok) =>
+    `${ids} · ${ok ? 'con chat con el bot' : 'sin chat con el bot: no se le puede enviar'}`,
+  remindersUnassigned: (ids) => `Sin responsable asignado (nadie recibe recordatorio): ${ids}.`,
+  remindersSendButton: 'Enviar recordatorios ahora',
+  remindersSendCommand: 'enviar recordatorios ahora',
+  remindersSentTitle: (p) => `Recordatorios de ${p} enviados`,
+  remindersSentText: (sent, noChat, failed) =>
+    [
+      sent === 1 ? 'Se envió 1 recordatorio.' : `Se enviaron ${sent} recordatorios.`,
+      noChat
+        ? noChat === 1
+          ? '1 responsable no ha abierto un chat con el bot y no lo recibió.'
+          : `${noChat} responsables no han abierto un chat con el bot y no lo recibieron.`
+        : '',
+      failed ? (failed === 1 ? '1 envío falló.' : `${failed} envíos fallaron.`) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  remindersNoChatList: (names) => `Sin chat con el bot: ${names}.`,
+  remindersCannotSend: 'Este servidor no puede enviar mensajes por su cuenta en este momento; no se envió nada.',
 
   subscribedTitle: '✅ Resumen semanal activado',
   subscribedText: (w) =>
@@ -76,7 +106,7 @@ export const digest: DigestStrings = {
   alreadySubscribedText: (w) => `${w} ya recibe el resumen semanal del PEI.`,
   nextRun: (w) => `Próximo envío: ${w}.`,
   unsubscribedTitle: 'Resumen semanal cancelado',
-  unsubscribedText: (w) => `${w} ya no recibirá el resumen semanal. Puedes volver a activarlo cuando quieras.`,
+  unsubscribedText: (w) => `${w} ya no recibirá el resumen semanal. Puede volver a activarlo cuando quiera.`,
   notSubscribedTitle: 'No había suscripción',
   notSubscribedText: (w) => `${w} no estaba suscrita al resumen semanal.`,
   onlyAdminsTitle: 'Solo para administradores',

@@ -3,7 +3,7 @@ import type { MineStrings } from '../types/mine';
 export const mine: MineStrings = {
   title: 'Mis indicadores',
   intro: (count, year, asOf) =>
-    `Tienes ${count === 1 ? '1 indicador' : `${count} indicadores`} a tu cargo. Avance de ${year} con corte al ${asOf}.`,
+    `Tiene ${count === 1 ? '1 indicador' : `${count} indicadores`} a su cargo. Avance de ${year} con corte al ${asOf}.`,
   dueLine: (month, deadline) => `Por reportar: ${month}, plazo hasta el ${deadline}`,
   overdueLine: (month, deadline) => `Vencido: ${month} sin reporte (el plazo fue el ${deadline})`,
   reportedLine: (month, next, nextDeadline) =>
@@ -13,11 +13,11 @@ export const mine: MineStrings = {
   missingMonths: (n, months) => `${n === 1 ? 'Otro mes' : `Otros ${n} meses`} de este año sin reporte: ${months}`,
   btnReport: 'Reportar',
   btnOpen: 'Ver el indicador',
-  nobodyTitle: 'No tienes indicadores a tu cargo',
+  nobodyTitle: 'No tiene indicadores a su cargo',
   nobodyText:
-    'Ningún indicador del plan te tiene como responsable. Si debes reportar alguno, pide a la Oficina Asesora de Planeación (o a un administrador del bot) que te asigne: «asignar responsable 4263 @tu nombre».',
+    'Ningún indicador del plan lo tiene como responsable. Si debe reportar alguno, pida a la Oficina Asesora de Planeación (o a un administrador del bot) que lo asigne: «asignar responsable 4263 @su nombre».',
   nobodyAdminText:
-    'Ningún indicador te tiene como responsable. Como administrador puedes reportar cualquiera («reportar avance») y asignar responsables («asignar responsable 4263 @nombre»); «responsables» muestra quién tiene cada uno.',
+    'Ningún indicador lo tiene como responsable. Como administrador puede reportar cualquiera («reportar avance») y asignar responsables («asignar responsable 4263 @nombre»); «responsables» muestra quién tiene cada uno.',
   helpQuery: 'ayuda',
   btnHelp: 'Qué puedo hacer',
 

@@ -7,10 +7,10 @@ export const report: ReportStrings = {
   formTitleFor: (id) => `Reportar avance · indicador ${id}`,
   formIntro: (t) =>
     (t === undefined
-      ? 'Reporta el avance del mes: en un indicador de Suma, lo logrado en el mes; en los demás (creciente, constante, decreciente), el nivel alcanzado a la fecha.'
+      ? 'Reporte el avance del mes: en un indicador de Suma, lo logrado en el mes; en los demás (creciente, constante, decreciente), el nivel alcanzado a la fecha.'
       : t === 'suma'
-        ? 'Reporta lo logrado en el mes: este indicador suma los valores de los meses.'
-        : 'Reporta el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.') +
+        ? 'Reporte lo logrado en el mes: este indicador suma los valores de los meses.'
+        : 'Reporte el nivel alcanzado a la fecha (el valor acumulado), no lo logrado solo en el mes.') +
     ' Los campos con * son obligatorios.',
   labelIndicator: 'Indicador',
   labelPeriod: 'Mes del reporte (corte)',
@@ -18,16 +18,16 @@ export const report: ReportStrings = {
   labelLogros: 'Logros y avances del periodo',
   labelDificultades: 'Dificultades, soluciones o justificación',
   labelEvidencia: 'Enlace a la evidencia (https://…)',
-  placeholderIndicator: 'Elige el indicador',
+  placeholderIndicator: 'Elija el indicador',
   placeholderValue: 'Por ejemplo 1.500 · 0,25 · 75\u00a0%',
   placeholderLogros: 'Qué se logró en el mes (mínimo 10 caracteres)',
   placeholderDificultades: 'Obligatorio si el avance es 0, si supera la meta o si el nivel baja',
   placeholderEvidencia: 'https://…',
-  requiredIndicator: 'Elige el indicador.',
-  requiredPeriod: 'Elige el mes.',
-  requiredValue: 'Escribe el valor.',
-  requiredLogros: 'Describe los logros del periodo.',
-  requiredEvidencia: 'Pega el enlace https:// a la evidencia.',
+  requiredIndicator: 'Elija el indicador.',
+  requiredPeriod: 'Elija el mes.',
+  requiredValue: 'Escriba el valor.',
+  requiredLogros: 'Describa los logros del periodo.',
+  requiredEvidencia: 'Pegue el enlace https:// a la evidencia.',
   hintFor: (id) => `Indicador ${id}`,
   hintTarget: (y, t) => `meta ${y}: ${t}`,
   hintNoTarget: (y) => `sin meta en ${y}`,
@@ -39,12 +39,12 @@ export const report: ReportStrings = {
   currentMonthSuffix: ' (en curso)',
   btnSubmit: 'Enviar reporte',
   btnCancel: 'Cancelar',
-  notOwnerOf: (id) => `No eres responsable del indicador ${id}. Estos son los indicadores que puedes reportar.`,
-  unknownIndicatorNotice: (id) => `El indicador ${id} no existe en el plan. Elige uno de la lista.`,
-  invalidFormText: 'Este formulario no es válido y no se guardó nada. Escribe «reportar avance» para abrir uno nuevo.',
-  noIndicatorsTitle: 'No tienes indicadores asignados',
+  notOwnerOf: (id) => `Usted no es responsable del indicador ${id}. Estos son los indicadores que puede reportar.`,
+  unknownIndicatorNotice: (id) => `El indicador ${id} no existe en el plan. Elija uno de la lista.`,
+  invalidFormText: 'Este formulario no es válido y no se guardó nada. Escriba «reportar avance» para abrir uno nuevo.',
+  noIndicatorsTitle: 'No tiene indicadores asignados',
   noIndicatorsText:
-    'Solo los responsables de un indicador y la Oficina Asesora de Planeación pueden reportar avances. Si debes reportar, pide a la Oficina Asesora de Planeación que te asigne como responsable.',
+    'Solo los responsables de un indicador y la Oficina Asesora de Planeación pueden reportar avances. Si debe reportar, pida a la Oficina Asesora de Planeación que lo asigne como responsable.',
   storedTitle: '✅ Reporte registrado',
   correctionTitle: (v) => `✅ Corrección registrada (v${v})`,
   duplicateTitle: 'Este reporte ya estaba registrado',
@@ -63,11 +63,11 @@ export const report: ReportStrings = {
   notesHeading: 'Observaciones',
   btnSeeIndicator: (id) => `Ver indicador ${id}`,
   cancelledTitle: 'Reporte cancelado',
-  cancelledText: 'No se guardó nada. Escribe «reportar avance» cuando quieras volver a empezar.',
+  cancelledText: 'No se guardó nada. Escriba «reportar avance» cuando quiera volver a empezar.',
   refusedTitle: 'No se guardó el reporte',
   saveFailedTitle: 'No se pudo guardar el reporte',
   saveFailedText:
-    'El almacén no aceptó el reporte y no se guardó nada. Inténtalo de nuevo en un momento; si sigue fallando, avisa a la Oficina Asesora de Planeación.',
+    'El almacén no aceptó el reporte y no se guardó nada. Inténtelo de nuevo en un momento; si sigue fallando, avise a la Oficina Asesora de Planeación.',
   ownersTitle: (id) => `Responsables del indicador ${id}`,
   ownersNone: 'Este indicador no tiene responsables asignados.',
   ownersAdded: (n) => `Se asignó como responsable a ${n}.`,
@@ -88,16 +88,16 @@ export const report: ReportStrings = {
   adminNotFound: (n) => `${n} no era administrador agregado en el chat.`,
   adminOnlyTitle: 'Solo para administradores',
   adminOnlyText:
-    'Esta acción es de la Oficina Asesora de Planeación (administradores del bot). Si necesitas el cambio, pídeselo a ellos.',
+    'Esta acción es de la Oficina Asesora de Planeación (administradores del bot). Si necesita el cambio, pídaselo a ellos.',
   assignWhichIndicator:
-    'Indica el indicador, por ejemplo: «asignar responsable 4263 @Ana» o «asignar responsable 4263 ana.perez@secretariageneral.gov.co».',
+    'Indique el indicador, por ejemplo: «asignar responsable 4263 @Ana» o «asignar responsable 4263 ana.perez@secretariageneral.gov.co».',
   assignWhom:
-    'Indica a quién: menciónalo con @ en Teams o escribe su correo, por ejemplo «asignar responsable 4263 @Ana».',
+    'Indique a quién: menciónelo con @ en Teams o escriba su correo, por ejemplo «asignar responsable 4263 @Ana».',
   mentionWithoutId: (t) =>
-    `No reconozco a «${t}» como una mención de Teams: escribe @ y elige a la persona de la lista, o usa su correo.`,
+    `No reconozco a «${t}» como una mención de Teams: escriba @ y elija a la persona de la lista, o use su correo.`,
   notAMention: (t) => `No reconozco a «${t}» como una mención de Teams.`,
   assignByEmailPersonal: (id) =>
-    `En este chat personal no se puede mencionar a colegas (Teams solo deja mencionar a quienes están en la conversación). Escribe su correo institucional, por ejemplo «asignar responsable ${id} ana.perez@secretariageneral.gov.co»: quedará como responsable y lo reconoceré cuando me escriba con esa cuenta. En un canal o chat de grupo también puedes mencionarlo con @.`,
+    `En este chat personal no se puede mencionar a colegas (Teams solo deja mencionar a quienes están en la conversación). Escriba su correo institucional, por ejemplo «asignar responsable ${id} ana.perez@secretariageneral.gov.co»: quedará como responsable y lo reconoceré cuando me escriba con esa cuenta. En un canal o chat de grupo también puede mencionarlo con @.`,
   auditTitle: 'Auditoría',
   auditTitleFor: (id) => `Auditoría del indicador ${id}`,
   auditIntro: (s, t) =>
@@ -132,14 +132,14 @@ export const report: ReportStrings = {
   factReview: 'Revisión',
   factProgressNow: (y) => `Avance ${y} del indicador`,
   reviewState: { pendiente: '⏳ por revisar', aprobado: '✅ aprobado', devuelto: '↩️ devuelto' },
-  returnedNoticeTitle: (id, p) => `↩️ Tu reporte del indicador ${id} de ${p} fue devuelto`,
+  returnedNoticeTitle: (id, p) => `↩️ Su reporte del indicador ${id} de ${p} fue devuelto`,
   returnedNoticeText: (who) =>
     `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corrígelo y envíalo de nuevo.`,
   returnedReason: 'Motivo',
   btnFixReport: 'Corregir el reporte',
-  fixNotice: (p, r) => `Corrige el reporte de ${p} que fue devuelto. Motivo: ${r}`,
+  fixNotice: (p, r) => `Corrija el reporte de ${p} que fue devuelto. Motivo: ${r}`,
   fixUnavailable:
-    'Ese reporte ya no está devuelto (se corrigió o se revisó de nuevo). Escribe «reportar avance» para abrir el formulario.',
+    'Ese reporte ya no está devuelto (se corrigió o se revisó de nuevo). Escriba «reportar avance» para abrir el formulario.',
   reviewDigestTitle: (n) => (n === 1 ? '1 reporte por revisar' : `${n} reportes por revisar`),
   reviewDigestIntro:
     'Estos reportes de los responsables esperan la revisión de la Oficina Asesora de Planeación (los más antiguos primero).',
@@ -181,4 +181,6 @@ export const report: ReportStrings = {
           'es',
         )}, marcados en rojo debajo de cada uno; no se guardó nada.`,
   maxCharsHint: (max) => `máximo ${numberText(max, 'es')} caracteres`,
+  auditReason: (r) => `Motivo: «${r}»`,
+  correctsValue: (v, p, n) => `${v} (antes ${p} en v${n})`,
 };

@@ -139,6 +139,15 @@ export interface Strings {
     subscribe: Example;
     compliance: Example;
     exportFollowUp: Example;
+    explain: Example;
+    unsubscribe: Example;
+    review: Example;
+    assign: Example;
+    owners: Example;
+    audit: Example;
+    reminders: Example;
+    sendDigestNow: Example;
+    admins: Example;
   };
   ownersNote: string;
   adminsNote: string;
@@ -148,6 +157,13 @@ export interface Strings {
   helpSectionAsk: string;
   helpSectionReport: string;
   helpSectionAdmin: string;
+  helpSectionDigest: string;
+  /** Where «suscribir resumen semanal» sends the digest, by the conversation help is asked in. */
+  subscribeHint: { personal: string; groupChat: string; channel: string };
+  /** Assigning an owner in a personal chat (no one to @mention there): by e-mail. */
+  assignPersonal: Example;
+  /** The help's closing line for an admin (owners' and admins' notes are for others). */
+  adminHelpNote: string;
 
   // Mission and vision
   mission: string;

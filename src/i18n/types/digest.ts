@@ -63,6 +63,20 @@ export interface DigestStrings {
   btnReportIndicator(id: string): string;
   reminderSummary(period: string): string;
 
+  // The admins' view of the reminders («recordatorios», «enviar recordatorios ahora»)
+  remindersTitle(period: string): string;
+  remindersOpen(deadline: string, days: string | null): string;
+  remindersClosed(period: string, deadline: string, next: string): string;
+  remindersNonePending(period: string): string;
+  remindersOwnerValue(ids: string, reachable: boolean): string;
+  remindersUnassigned(ids: string): string;
+  remindersSendButton: string;
+  remindersSendCommand: string;
+  remindersSentTitle(period: string): string;
+  remindersSentText(sent: number, noChat: number, failed: number): string;
+  remindersNoChatList(names: string): string;
+  remindersCannotSend: string;
+
   // Subscription
   subscribedTitle: string;
   subscribedText(where: string): string;

@@ -149,4 +149,8 @@ export interface ReportStrings {
   formErrorsFields(labels: readonly string[]): string;
   /** A text field's limit, shown in its label. */
   maxCharsHint(max: number): string;
+  /** The audit of a return: the reason given. */
+  auditReason(reason: string): string;
+  /** A correction on the review list: the value it replaces, beside the new one. */
+  correctsValue(value: string, previous: string, version: number): string;
 }

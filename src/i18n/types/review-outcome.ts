@@ -7,5 +7,11 @@ export interface ReviewOutcomeStrings {
   notPending(id: string, period: string, state: string): string;
   approved(id: string, period: string, version: number): string;
   returned(id: string, period: string, version: number): string;
+  /** After a return: the notice reached the owner's personal chat. */
+  noticeSent(owner: string): string;
+  /** After a return: the owner has never opened a chat with the bot; the notice waits for it. */
+  noticeNoChat(owner: string): string;
+  /** After a return: the owner has a chat, but the notice is not delivered yet (being sent, or to be retried). */
+  noticePending(owner: string): string;
   states: { pendiente: string; aprobado: string; devuelto: string };
 }

@@ -1,0 +1,82 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Services } from '../chat/types';
+import { conversationKeyOf } from './conversations';
+
+/**
+ * What Teams tells of the person behind an activity: the e-mail (an activity carries the Teams id and the AAD object
+ * id, not the e-mail), asked of Teams' member API (TeamsInfo.getMember) when somebody is named by e-mail (PEI_ADMINS,
+ * owners or admins assigned by e-mail). Learnt on every path a person reaches the bot by (messages, card actions,
+ * the message extension, the bot being added to their personal chat) and kept beside their personal chat's
+ * reference, where reminders and notices look for it.
+ *
+ * A successful look-up is kept for the life of the process (a person's e-mail does not change); a failed one (a
+ * timeout, Teams unavailable, outside Teams) is not kept, so the next activity asks again.
+ */
+
+export interface PeopleDirectory {
+  /** The e-mail of the activity's sender, when it matters and Teams tells it; kept beside their personal chat. */
+  learnEmail(context: TurnContext): Promise<string | undefined>;
+}
+
+/** How long one member look-up may take before the turn goes on without it. */
+export const MEMBER_LOOKUP_MS = 2000;
+
+export function createPeopleDirectory(
+  services: Services,
+  clock: () => Date,
+  log: (msg: string, err?: unknown) => void,
+  lookupMs = MEMBER_LOOKUP_MS,
+): PeopleDirectory {
+  /** Teams user id → e-mail, successes only. */
+  const known = new Map<string, string>();
+
+  /** People named by e-mail can only be matched through Teams. */
+  const needsEmail = async () =>
+    services.config.admins.some((a) => a.includes('@')) ||
+    (await services.store.admins()).some((p) => !!p.email) ||
+    Object.values(await services.store.allOwners()).some((list) => list.some((p) => !!p.email));
+
+  async function lookUp(context: TurnContext, id: string): Promise<string | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const member = await Promise.race([
+        TeamsInfo.getMember(context, id),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), lookupMs);
+          timer.unref();
+        }),
+      ]);
+      return (member.email ?? member.userPrincipalName)?.toLowerCase() || undefined;
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Owners assigned by e-mail get their reminders in this personal chat: keep the e-mail beside its reference. */
+  async function keepBesideChat(key: string, email: string): Promise<void> {
+    const record = await services.store.conversation(key);
+    if (!record || record.scope !== 'personal' || record.email === email) return;
+    try {
+      await services.store.saveConversation({ ...record, email, updatedAt: clock().toISOString() });
+    } catch (e) {
+      log('No se pudo guardar el correo de la conversación', e);
+    }
+  }
+
+  return {
+    async learnEmail(context) {
+      const from = context.activity.from;
+      if (!from?.id || !(await needsEmail())) return undefined;
+      let email = known.get(from.id);
+      if (!email) {
+        email = await lookUp(context, from.id);
+        if (email) known.set(from.id, email);
+      }
+      if (email && context.activity.conversation?.conversationType !== 'channel')
+        await keepBesideChat(conversationKeyOf(context.activity), email);
+      return email;
+    },
+  };
+}
