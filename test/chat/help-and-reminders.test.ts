@@ -1,5 +1,5 @@
 import { startConversation, cardsOf, cardText, type Conversation } from '../helpers/conversation';
-import { ADMIN, ANA, BOT, LUIS } from '../helpers/activities';
+import { ADMIN, ANA, BOT } from '../helpers/activities';
 import type { Outbound, DeliveryResult } from '../../src/digest/run';
 
 /**
