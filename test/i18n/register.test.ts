@@ -56,6 +56,10 @@ const ONLY_TU = [
   'guárdalo',
   'menciónalo',
   'pídeselo',
+  'corrígelo',
+  'envíalo',
+  'repórtalo',
+  'repórtalos',
   'pídele',
   'detén',
 ];

@@ -134,7 +134,7 @@ export const report: ReportStrings = {
   reviewState: { pendiente: '⏳ por revisar', aprobado: '✅ aprobado', devuelto: '↩️ devuelto' },
   returnedNoticeTitle: (id, p) => `↩️ Su reporte del indicador ${id} de ${p} fue devuelto`,
   returnedNoticeText: (who) =>
-    `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corrígelo y envíalo de nuevo.`,
+    `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corríjalo y envíelo de nuevo.`,
   returnedReason: 'Motivo',
   btnFixReport: 'Corregir el reporte',
   fixNotice: (p, r) => `Corrija el reporte de ${p} que fue devuelto. Motivo: ${r}`,
@@ -146,7 +146,7 @@ export const report: ReportStrings = {
   reviewDigestMore: (n) => `y ${n} más`,
   missedNoticeTitle: (p) => `⚠️ Venció el plazo del reporte de ${p}`,
   missedNoticeText: (d) =>
-    `El plazo venció el ${d} y no hemos recibido el reporte de estos indicadores. Repórtalo cuanto antes: la Oficina Asesora de Planeación fue informada.`,
+    `El plazo venció el ${d} y no hemos recibido el reporte de estos indicadores. Repórtelos cuanto antes: la Oficina Asesora de Planeación fue informada.`,
   missedAdminsTitle: (p) => `⚠️ Reportes de ${p} sin recibir`,
   missedAdminsText: (n, d) =>
     n === 1
