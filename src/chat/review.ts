@@ -220,7 +220,7 @@ const fixAction: ActionHandler = async (services, turn, data) => {
       dificultades: record.dificultades,
       evidencia: record.evidencia,
     },
-    notice: s.fixNotice(formatPeriodLong(record.period, turn.lang), record.reviewNote ?? ''),
+    notice: s.fixNotice(formatPeriodLong(record.period, turn.lang), record.reviewNote ?? '', record.version + 1),
   });
 };
 

@@ -135,7 +135,8 @@ export const report: ReportStrings = {
     `${who} (planning office) returned the report; it no longer counts in the figures. Fix it and send it again.`,
   returnedReason: 'Reason',
   btnFixReport: 'Fix the report',
-  fixNotice: (p, r) => `Fix the report for ${p} that was returned. Reason: ${r}`,
+  fixNotice: (p, r, next) =>
+    `Fix the report for ${p} that was returned: the form shows what is stored and, if you send it, it will be version ${next}. Reason: ${r}`,
   fixUnavailable:
     'That report is no longer returned (it was corrected or reviewed again). Write "report progress" to open the form.',
   reviewDigestTitle: (n) => (n === 1 ? '1 report to review' : `${n} reports to review`),

@@ -137,7 +137,8 @@ export const report: ReportStrings = {
     `${who} (Oficina Asesora de Planeación) devolvió el reporte; ya no cuenta en las cifras. Corríjalo y envíelo de nuevo.`,
   returnedReason: 'Motivo',
   btnFixReport: 'Corregir el reporte',
-  fixNotice: (p, r) => `Corrija el reporte de ${p} que fue devuelto. Motivo: ${r}`,
+  fixNotice: (p, r, next) =>
+    `Corrija el reporte de ${p} que fue devuelto: el formulario muestra lo guardado y, si lo envía, quedará como versión ${next}. Motivo: ${r}`,
   fixUnavailable:
     'Ese reporte ya no está devuelto (se corrigió o se revisó de nuevo). Escriba «reportar avance» para abrir el formulario.',
   reviewDigestTitle: (n) => (n === 1 ? '1 reporte por revisar' : `${n} reportes por revisar`),

@@ -119,7 +119,7 @@ export interface ReportStrings {
   returnedNoticeText(reviewer: string): string;
   returnedReason: string;
   btnFixReport: string;
-  fixNotice(period: string, reason: string): string;
+  fixNotice(period: string, reason: string, nextVersion: number): string;
   fixUnavailable: string;
   reviewDigestTitle(n: number): string;
   reviewDigestIntro: string;
