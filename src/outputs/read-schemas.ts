@@ -30,7 +30,7 @@ const ANOMALIES = [
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .describe('A date, YYYY-MM-DD (Bogotá).');
+  .describe('A date, YYYY-MM-DD (Bogota time).');
 const period = z
   .string()
   .regex(/^\d{4}-\d{2}$/)
@@ -43,7 +43,7 @@ const fraction = (what: string) =>
 
 export const statusEnum = z
   .enum(STATUSES)
-  .describe('The semáforo: rojo, amarillo, verde, sobre-ejecucion, sin-meta (no target that year), sin-datos.');
+  .describe('The traffic light of the figure (see the enum; DOMAIN rules in docs/dominio.md).');
 export const trendEnum = z.enum(TRENDS).describe('The tendencia, which decides how reports add up.');
 export const reviewEnum = z.enum(REVIEWS).describe("The planning office's review of a report version.");
 export const complianceStateEnum = z.enum(COMPLIANCE);
