@@ -104,7 +104,6 @@ export function openApiDocument(version: string) {
         'Percent values are fractions (0.15 is 15 %); figures that do not apply are null. The same figures are ' +
         'served to assistants by the MCP server at POST /mcp (same bearer token).',
     },
-    servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     paths: {
       '/api/v1/status': {
