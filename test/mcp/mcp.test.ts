@@ -3,6 +3,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { message } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatPercent } from '../../src/i18n';
 
 /**
@@ -56,6 +58,21 @@ describe('the MCP server', () => {
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.annotations?.readOnlyHint).toBe(true);
     }
+  });
+
+  test('the Copilot plugin’s inline tool description (teamsapp/pei-plugin.json) is exactly what tools/list answers', async () => {
+    // The package gives Copilot the tools statically (plugin v2.4 `mcp_tool_description`): they must not drift.
+    // PEI_WRITE_MCP_TOOLS=1 rewrites them from the server after a tool changes (then run npm run format).
+    const file = join(__dirname, '..', '..', 'teamsapp', 'pei-plugin.json');
+    const listed = JSON.parse(JSON.stringify(await client.listTools()));
+    const plugin = JSON.parse(readFileSync(file, 'utf8'));
+    if (process.env.PEI_WRITE_MCP_TOOLS) {
+      plugin.runtimes[0].spec.mcp_tool_description = { tools: listed.tools };
+      writeFileSync(file, `${JSON.stringify(plugin, null, 2)}\n`);
+    }
+    expect(plugin.runtimes[0].spec.mcp_tool_description).toEqual({ tools: listed.tools });
+    expect(plugin.functions.map((f: any) => f.name).sort()).toEqual(listed.tools.map((x: any) => x.name).sort());
+    expect(plugin.runtimes[0].run_for_functions.sort()).toEqual(listed.tools.map((x: any) => x.name).sort());
   });
 
   test('objective_status for objective 5 gives exactly the status API’s objective and the card’s figure', async () => {
