@@ -513,7 +513,13 @@ describe('npm run package, as typed', () => {
       expect(existsSync(zip)).toBe(true);
       const entries = new AdmZip(zip).getEntries().map((e) => e.entryName);
       expect(entries).toEqual(
-        expect.arrayContaining(['manifest.json', 'color.png', 'outline.png', 'declarativeAgent.json', 'pei-plugin.json']),
+        expect.arrayContaining([
+          'manifest.json',
+          'color.png',
+          'outline.png',
+          'declarativeAgent.json',
+          'pei-plugin.json',
+        ]),
       );
       const manifest = JSON.parse(new AdmZip(zip).readAsText('manifest.json'));
       if (env !== 'playground') expect(manifest.id).toBe((vars as Record<string, string>).TEAMS_APP_ID);
