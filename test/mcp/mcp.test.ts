@@ -226,6 +226,33 @@ describe('the MCP endpoint’s access and failures', () => {
     expect(ok.isError).toBeFalsy();
   });
 
+  test('a malformed body or a request that is not JSON-RPC gets a 4xx, never a 500 or a crash', async () => {
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${t.url}/mcp`, {
+        method: 'POST',
+        headers: {
+          ...auth,
+          'Content-Type': 'application/json',
+          Accept: 'application/json, text/event-stream',
+          ...headers,
+        },
+        body,
+      });
+    const bad = await post('{"jsonrpc":');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('invalid-json');
+    for (const body of ['{}', '[]', '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"nope"}}']) {
+      const res = await post(body);
+      expect(res.status).toBeLessThan(500);
+      await res.text();
+    }
+    const big = await post(JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(big.status).toBe(413);
+    const text = await post('{}', { 'Content-Type': 'text/plain' });
+    expect(text.status).toBe(415);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+
   test('GET /mcp answers 405 (a stateless server has no event stream)', async () => {
     const res = await fetch(`${t.url}/mcp`, { headers: { ...auth, Accept: 'text/event-stream' } });
     expect(res.status).toBe(405);
