@@ -4,7 +4,7 @@
  * and by test/architecture.test.ts with every test run.
  *
  * Floors, bottom to top: domain/ (records and codes) <- i18n/ (words) <- calendar/ <- the capabilities <- chat/
- * (the conversation, no Teams types) <- the adapters teams/, http/, cli/ <- src/main.ts (the one composition root).
+ * (the conversation, no Teams types) <- the adapters teams/, http/, mcp/, cli/ <- src/main.ts (the one composition root).
  * The files at src/'s root: paths.ts and log.ts sit under every floor (they import nothing of ours); config.ts and
  * link-secret.ts are read by the adapters and main.ts only. Type-only imports count like any other
  * (tsPreCompilationDeps). test/architecture.test.ts also checks that no two folders import each other.
@@ -28,8 +28,12 @@ const FLOORS = [
   // The adapters: none imports another.
   'teams',
   'http',
+  'mcp',
   'cli',
 ];
+
+/** The adapters on top: Teams, HTTP, MCP, command line. */
+const ADAPTERS = ['teams', 'http', 'mcp', 'cli'];
 
 const folder = (name) => `^src/${name}/`;
 const anyOf = (names) => `^src/(${names.join('|')})/`;
@@ -37,8 +41,8 @@ const anyOf = (names) => `^src/(${names.join('|')})/`;
 /** One rule per floor: it imports nothing above it (nor an adapter beside it). */
 const floorRules = FLOORS.map((name, i) => {
   const above = FLOORS.slice(i + 1);
-  if (['teams', 'http', 'cli'].includes(name)) {
-    const others = ['teams', 'http', 'cli'].filter((x) => x !== name);
+  if (ADAPTERS.includes(name)) {
+    const others = ADAPTERS.filter((x) => x !== name);
     return {
       name: `floor-${name}`,
       comment: `${name}/ is an adapter: it does not import another adapter (${others.join(', ')}) nor the composition root.`,
@@ -96,7 +100,7 @@ module.exports = {
         'A capability never imports chat/, an adapter or the composition root (they return codes and facts; the edges word them).',
       severity: 'error',
       from: { path: anyOf(CAPABILITIES) },
-      to: { path: [anyOf(['chat', 'teams', 'http', 'cli']), '^src/(main|config|link-secret)\\.ts$'] },
+      to: { path: [anyOf(['chat', ...ADAPTERS]), '^src/(main|config|link-secret)\\.ts$'] },
     },
     {
       name: 'chat-without-adapters',
@@ -104,7 +108,7 @@ module.exports = {
         'chat/ is the conversation without Teams types: it never imports teams/, http/, cli/ or the composition root.',
       severity: 'error',
       from: { path: folder('chat') },
-      to: { path: [anyOf(['teams', 'http', 'cli']), '^src/(main|config|link-secret)\\.ts$'] },
+      to: { path: [anyOf(ADAPTERS), '^src/(main|config|link-secret)\\.ts$'] },
     },
     {
       name: 'root-helpers-are-leaves',
@@ -118,6 +122,7 @@ module.exports = {
     onlyFrom('restify-only-in-http', 'restify[^/]*', 'http'),
     onlyFrom('lowdb-and-pg-only-in-store', 'lowdb|steno|pg|pg-[^/]*|node-pg-migrate', 'store'),
     onlyFrom('exceljs-only-in-outputs', 'exceljs', 'outputs'),
+    onlyFrom('mcp-sdk-only-in-mcp', '@modelcontextprotocol/sdk', 'mcp'),
     {
       name: 'no-orphans',
       comment: 'Every module of src/ is imported or imports something (a file nobody uses is deleted).',

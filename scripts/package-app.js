@@ -12,8 +12,11 @@
  * 3. Validates the filled manifest and localization files against the JSON schemas bundled with
  *    @microsoft/app-manifest (draft-04, compiled with ajv-draft-04; nothing is downloaded), checks the icons
  *    (192×192 colour, 32×32 white-on-transparent outline) and that every localized key points at something real.
- * 4. Writes build/appPackage/appPackage.<env>.zip with manifest.json, the localization files and the two icons
- *    at the zip root, and prints its path.
+ *    The Microsoft 365 Copilot declarative agent (manifest copilotAgents) and its action's plugin are filled and
+ *    validated against the Copilot schemas bundled with the same package (build/json-schemas/copilot/); every
+ *    [[token]] they use must have a value in every localization file (localizationKeys).
+ * 4. Writes build/appPackage/appPackage.<env>.zip with manifest.json, the localization files, the agent's files
+ *    (declarative agent, plugin) and the two icons at the zip root, and prints its path.
  */
 'use strict';
 
@@ -83,6 +86,7 @@ function fillPlaceholders(text, vars = process.env, { json = true, source = 'tem
 
 const appManifestDir = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
 const SCHEMA_ROOT = path.join(appManifestDir, 'build', 'json-schemas', 'teams');
+const COPILOT_SCHEMA_ROOT = path.join(appManifestDir, 'build', 'json-schemas', 'copilot');
 
 function readSchema(file) {
   // Same clean-up @microsoft/app-manifest applies: some published schemas contain \a and \v escapes JSON rejects.
@@ -178,10 +182,51 @@ function validateLocalization(localization, manifest, label = 'localization') {
   const errors = [];
   if (!validate(localization)) errors.push(...formatErrors(validate.errors, label));
   for (const key of Object.keys(localization)) {
-    if (key === '$schema') continue;
+    if (key === '$schema' || key === 'localizationKeys') continue;
     if (typeof lookup(manifest, key) !== 'string') errors.push(`${label}: key '${key}' has no string in the manifest`);
   }
   return errors;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Copilot declarative agent and its plugin (bundled schemas, offline)
+
+const copilotValidators = new Map();
+
+/** A compiled validator for a declarative agent ('declarative-agent', 'v1.6') or plugin ('plugin', 'v2.4') schema. */
+function getCopilotValidator(kind, version) {
+  const key = `${kind}/${version}`;
+  if (copilotValidators.has(key)) return copilotValidators.get(key);
+  const file = path.join(COPILOT_SCHEMA_ROOT, kind, version, 'schema.json');
+  if (!fs.existsSync(file)) throw new Error(`No bundled ${kind} schema ${version} (looked for ${file})`);
+  const schema = readSchema(file);
+  const Ajv = require(require.resolve('ajv-draft-04', { paths: [appManifestDir] }));
+  const addFormats = require(require.resolve('ajv-formats', { paths: [appManifestDir] }));
+  const ajv = new (Ajv.default || Ajv)({ allErrors: true, strict: false, unicodeRegExp: false });
+  (addFormats.default || addFormats)(ajv);
+  const validate = ajv.compile(schema);
+  copilotValidators.set(key, validate);
+  return validate;
+}
+
+/** Validates a (filled) declarative agent or plugin manifest against the bundled schema of its version. */
+function validateCopilotFile(kind, doc, label) {
+  const version = kind === 'plugin' ? doc && doc.schema_version : doc && doc.version;
+  if (typeof version !== 'string')
+    return [`${label}: (root) has no ${kind === 'plugin' ? 'schema_version' : 'version'}`];
+  let validate;
+  try {
+    validate = getCopilotValidator(kind, version);
+  } catch (e) {
+    return [`${label}: ${e.message}`];
+  }
+  const { $schema: _schema, ...rest } = doc;
+  return validate(rest) ? [] : formatErrors(validate.errors, label);
+}
+
+/** The [[tokens]] a text uses (declarative agent and plugin localizable fields). */
+function listTokens(text) {
+  return [...new Set([...text.matchAll(/"\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]"/g)].map((m) => m[1]))];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -233,14 +278,41 @@ function checkIcons(manifest, dir = APP_DIR) {
 function buildPackage({ env = 'local', vars = process.env, appDir = APP_DIR, outDir = DEFAULT_OUT_DIR } = {}) {
   const AdmZip = require('adm-zip');
   const manifestText = fs.readFileSync(path.join(appDir, 'manifest.json'), 'utf8');
-  const locFiles = (() => {
+  let raw;
+  try {
+    raw = JSON.parse(manifestText);
+  } catch (e) {
+    throw new Error(`teamsapp/manifest.json is not valid JSON: ${e.message}`, { cause: e });
+  }
+  const info = raw.localizationInfo || {};
+  const locFiles = [
+    ...(info.defaultLanguageFile ? [info.defaultLanguageFile] : []),
+    ...(info.additionalLanguages || []).map((l) => l.file),
+  ];
+  // The Copilot agent's files: the declarative agent, each action's plugin, each plugin's MCP tool description.
+  const agentFiles = [];
+  const readJsonFile = (file) => {
+    const full = path.join(appDir, file);
+    if (!fs.existsSync(full)) throw new Error(`${file} (referenced by the app package) not found`);
     try {
-      const raw = JSON.parse(manifestText);
-      return ((raw.localizationInfo && raw.localizationInfo.additionalLanguages) || []).map((l) => l.file);
+      return JSON.parse(fs.readFileSync(full, 'utf8'));
     } catch (e) {
-      throw new Error(`teamsapp/manifest.json is not valid JSON: ${e.message}`, { cause: e });
+      throw new Error(`${file} is not valid JSON: ${e.message}`, { cause: e });
     }
-  })();
+  };
+  for (const da of (raw.copilotAgents && raw.copilotAgents.declarativeAgents) || []) {
+    agentFiles.push(['declarative-agent', da.file]);
+    for (const action of readJsonFile(da.file).actions || []) {
+      agentFiles.push(['plugin', action.file]);
+      // A plugin may name more files (an OpenAPI description, an MCP tool description): they go in the zip too.
+      for (const rt of readJsonFile(action.file).runtimes || []) {
+        const spec = rt.spec || {};
+        const more =
+          (spec.mcp_tool_description && spec.mcp_tool_description.file) || (rt.type === 'OpenApi' && spec.url);
+        if (more && !/^https?:/.test(more)) agentFiles.push(['file', more]);
+      }
+    }
+  }
 
   // Collect all missing variables across files before failing, so one run names them all.
   const texts = [['manifest.json', manifestText]];
@@ -249,13 +321,30 @@ function buildPackage({ env = 'local', vars = process.env, appDir = APP_DIR, out
     if (!fs.existsSync(full)) throw new Error(`Localization file ${file} (from manifest localizationInfo) not found`);
     texts.push([file, fs.readFileSync(full, 'utf8')]);
   }
+  texts.push(...agentFiles.map(([, file]) => [file, fs.readFileSync(path.join(appDir, file), 'utf8')]));
   const missing = [...new Set(texts.flatMap(([, t]) => listPlaceholders(t)))].filter((n) => vars[n] === undefined);
   if (missing.length) fillPlaceholders(texts.map(([, t]) => t).join('\n'), vars, { source: `environment "${env}"` });
 
-  const filled = texts.map(([name, text]) => [name, fillPlaceholders(text, vars, { source: name })]);
+  const filledAll = texts.map(([name, text]) => [name, fillPlaceholders(text, vars, { source: name })]);
+  const filled = filledAll.slice(0, 1 + locFiles.length);
+  const filledAgent = filledAll.slice(1 + locFiles.length);
   const manifest = JSON.parse(filled[0][1]);
   const errors = validateManifest(manifest);
   for (const [name, text] of filled.slice(1)) errors.push(...validateLocalization(JSON.parse(text), manifest, name));
+  filledAgent.forEach(([name, text], i) => {
+    const kind = agentFiles[i][0];
+    const doc = JSON.parse(text);
+    if (kind === 'file') return;
+    errors.push(...validateCopilotFile(kind, doc, name));
+    // Every [[token]] has a value in every localization file.
+    for (const token of listTokens(text)) {
+      for (const [locName, locText] of filled.slice(1)) {
+        const keys = JSON.parse(locText).localizationKeys || {};
+        if (typeof keys[`[[${token}]]`] !== 'string')
+          errors.push(`${locName}: no localizationKeys value for [[${token}]] (${name})`);
+      }
+    }
+  });
   errors.push(...checkIcons(manifest, appDir));
   if (errors.length) {
     const empty = [...new Set(texts.flatMap(([, t]) => listPlaceholders(t)))].filter((n) => vars[n] === '');
@@ -265,7 +354,7 @@ function buildPackage({ env = 'local', vars = process.env, appDir = APP_DIR, out
   }
 
   const zip = new AdmZip();
-  for (const [name, text] of filled) zip.addFile(name, Buffer.from(text, 'utf8'));
+  for (const [name, text] of filledAll) zip.addFile(name, Buffer.from(text, 'utf8'));
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
     zip.addFile(icon, fs.readFileSync(path.join(appDir, icon)));
   }
@@ -321,5 +410,8 @@ module.exports = {
   validateLocalization,
   checkIcons,
   buildPackage,
+  validateCopilotFile,
+  listTokens,
   SCHEMA_ROOT,
+  COPILOT_SCHEMA_ROOT,
 };

@@ -10,6 +10,8 @@ import type { Services } from './chat/types';
 import { describeStore, openStore } from './store';
 import type { Store } from './store/types';
 import { createHttpServer, type HttpServer } from './http/server';
+import { createMcpHandler } from './mcp';
+import { APP_VERSION } from './paths';
 import { createAdapter, createTeamsApp, deliverMessage, messagesHandler, ProactiveSender } from './teams';
 import { DigestRunner } from './digest/run';
 import { Scheduler } from './digest/scheduler';
@@ -102,6 +104,14 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     clock,
     log: (m, e) => log.error(m, e),
     deadlineMs: config.requestTimeoutMs,
+    // The MCP server: the same read functions as /api/v1/* (outputs/read-api.ts), the chat's search.
+    mcp: createMcpHandler({
+      source: { plan, status: services.status, store, clock },
+      search: (text) => services.understanding.search(text),
+      deadlineMs: config.requestTimeoutMs,
+      log: (m, e) => (e ? log.error(m, e) : log.warn(m)),
+      version: APP_VERSION,
+    }),
   });
   const port = await http.listen(config.port, opts.host ?? config.host);
   services.config.exportLink = { secret: linkSecret, publicUrl: config.publicUrl ?? `http://localhost:${port}` };

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -19,3 +19,14 @@ function findRoot(from: string): string {
 export const PROJECT_ROOT = findRoot(__dirname);
 export const PLAN_FILE = join(PROJECT_ROOT, 'data', 'plan.json');
 export const CARDS_DIR = join(PROJECT_ROOT, 'cards');
+
+/** The version in package.json (what the MCP server and the OpenAPI document announce). */
+export const APP_VERSION: string = (() => {
+  try {
+    return String(
+      (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0',
+    );
+  } catch {
+    return '0.0.0';
+  }
+})();

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { bogotaDate } from '../calendar';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
-import { computeCompliance, complianceJson } from '../reports/compliance';
+import { readCompliance } from '../outputs/read-api';
 import { followUpWorkbook, refusalText, type FollowUpResult } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter, type Quarter } from '../outputs/common';
 import { DOWNLOAD_PATH, verifyExportQuery } from '../outputs/signed-link';
@@ -12,7 +12,7 @@ import { PLAN_YEARS } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import { catalog, type HttpStrings } from '../i18n';
 import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
-import { oneParam, readYearAsOf } from './params';
+import { oneParam, readFigureQuery, refusalError } from './params';
 
 /**
  * The official outputs over HTTP:
@@ -98,17 +98,12 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
 
   server.get('/api/v1/compliance', async (req: Request, res: Response) => {
     if (!requireBearer(req, res, opts.apiToken)) return;
-    const p = readYearAsOf(req, res, opts.clock);
+    const src = { plan: source.plan, status: opts.status, store: opts.store, clock: opts.clock };
+    const p = readFigureQuery(req, res, src);
     if (!p) return;
-    const owners = await opts.store.allOwners();
-    const c = computeCompliance({
-      plan: source.plan,
-      reports: await opts.store.reports({ year: p.year }),
-      owners: (id) => owners[id] ?? [],
-      year: p.year,
-      asOf: p.asOf,
-    });
-    res.json(complianceJson(c));
+    const c = await readCompliance(src, p);
+    if (!c.ok) refusalError(req, res, c.refusal);
+    else res.json(c.value);
   });
 
   async function answerWorkbook(req: Request, res: Response, year: number, quarter: Quarter): Promise<void> {

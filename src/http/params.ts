@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { apiError } from './auth';
+import { readPeriod, type ReadRefusal, type ReadSource } from '../outputs/read-api';
 
 /**
  * One query parameter as one plain string. `?asOf[]=…` or `?asOf=a&asOf=b` parse to arrays or objects: those are
@@ -31,4 +32,41 @@ export function readYearAsOf(req: Request, res: Response, clock: () => Date): { 
     return null;
   }
   return { year: Number(yearText), asOf };
+}
+
+/** A refusal of the read module (outputs/read-api.ts) as a 400 in the caller's language. */
+export function refusalError(req: Request, res: Response, r: ReadRefusal): void {
+  switch (r.code) {
+    case 'invalid-asOf':
+      return apiError(req, res, 400, r.code, (t) => t.invalidAsOf(r.value));
+    case 'invalid-year':
+      return apiError(req, res, 400, r.code, (t) => t.invalidYear(r.value));
+    case 'unknown-plan':
+      return apiError(req, res, 400, r.code, (t) => t.unknownPlan(r.value));
+    case 'unknown-objective':
+    case 'unknown-indicator':
+      return apiError(req, res, 400, 'invalid-indicator', (t) => t.invalidIndicator(r.value));
+  }
+}
+
+/**
+ * `year`, `asOf` and `plan` as the status and compliance APIs read them (readYearAsOf's rules, and `plan` the id of a
+ * plan served). Answers 400 and returns null when one is not valid.
+ */
+export function readFigureQuery(
+  req: Request,
+  res: Response,
+  src: ReadSource,
+): { year: number; asOf: string; plan?: string } | null {
+  const p = readYearAsOf(req, res, src.clock);
+  if (!p) return null;
+  const q = (req.query ?? {}) as Record<string, unknown>;
+  const pl = oneParam(q.plan);
+  const plan = pl.bad ?? pl.value;
+  const checked = readPeriod(src, { ...p, plan });
+  if (!checked.ok) {
+    refusalError(req, res, checked.refusal);
+    return null;
+  }
+  return { ...p, plan };
 }

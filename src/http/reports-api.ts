@@ -1,10 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { findIndicator } from '../reports/validate';
-import { reviewOf } from '../reports/review';
 import type { Plan } from '../domain/plan';
-import type { ReportRecord } from '../domain/records';
 import type { Store } from '../store/types';
-import { round4 } from '../progress/status';
+import { readReports } from '../outputs/read-api';
 import { apiError, requireBearer } from './auth';
 import { oneParam } from './params';
 
@@ -14,27 +12,6 @@ export interface ReportsApiOptions {
   store: Store;
   plan: Plan;
   apiToken?: string;
-}
-
-export function reportJson(r: ReportRecord) {
-  return {
-    indicator: r.indicatorId,
-    period: r.period,
-    version: r.version,
-    value: round4(r.value),
-    logros: r.logros,
-    dificultades: r.dificultades,
-    evidencia: r.evidencia,
-    reportedBy: { id: r.author.id, name: r.author.name, email: r.author.email ?? null },
-    reportedAt: r.reportedAt,
-    source: r.source,
-    review: reviewOf(r),
-    reviewedBy: r.reviewedBy
-      ? { id: r.reviewedBy.id, name: r.reviewedBy.name, email: r.reviewedBy.email ?? null }
-      : null,
-    reviewedAt: r.reviewedAt ?? null,
-    reviewNote: r.reviewNote ?? null,
-  };
 }
 
 export function registerReportsApi(server: Server, opts: ReportsApiOptions): void {
@@ -61,11 +38,7 @@ export function registerReportsApi(server: Server, opts: ReportsApiOptions): voi
         return;
       }
     }
-    const reports = (await opts.store.reports({ indicatorId, year: year === undefined ? undefined : Number(year) }))
-      // Oldest first: by the instant stored, then write order (the list is in write order; sort is stable).
-      .map((r, i) => ({ r, i }))
-      .sort((a, b) => Date.parse(a.r.reportedAt) - Date.parse(b.r.reportedAt) || a.i - b.i)
-      .map(({ r }) => reportJson(r));
-    res.json({ reports });
+    const source = { plan: opts.plan, store: opts.store };
+    res.json(await readReports(source, { indicatorId, year: year === undefined ? undefined : Number(year) }));
   });
 }

@@ -1,18 +1,20 @@
 import restify, { type Request, type Response, type Server } from './restify';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';
-import { statusJson } from '../views/status-json';
+import { readStatus, type ReadSource } from '../outputs/read-api';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
 import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
 import { catalog, type BodyErrorCode } from '../i18n';
 import type { ClientError, MessagesHandler } from '../chat/messages';
 import { registerOutputRoutes } from './outputs-api';
-import { readYearAsOf } from './params';
+import { readFigureQuery, refusalError } from './params';
 import { DOWNLOAD_PATH } from '../outputs/signed-link';
 import type { Plan } from '../domain/plan';
 import { registerReportsApi } from './reports-api';
+import { openApiRoute } from './openapi';
 
 /**
  * restify: POST /api/messages (handed to the Bot Framework adapter), GET /healthz, GET /api/v1/status.
@@ -36,6 +38,11 @@ export interface HttpOptions {
   deadlineMs?: number;
   /** Largest body accepted, in bytes, on the wire and decompressed; default 1 MB. */
   bodyLimit?: number;
+  /**
+   * The MCP server's handler (src/mcp/, wired by main.ts), mounted at /mcp behind the read API's bearer token; it
+   * gets the JSON body already read (POST) or undefined (GET, DELETE).
+   */
+  mcp?: (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>;
 }
 
 export interface HttpServer {
@@ -81,6 +88,8 @@ const ROUTES: Record<string, string[]> = {
   '/': ['GET', 'HEAD'],
   '/healthz': ['GET', 'HEAD'],
   '/api/v1/status': ['GET', 'HEAD'],
+  '/api/v1/openapi.json': ['GET', 'HEAD'],
+  '/mcp': ['POST', 'GET', 'DELETE'],
   '/api/messages': ['POST'],
   '/api/v1/reports': ['GET'],
   '/api/v1/compliance': ['GET'],
@@ -130,6 +139,13 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   };
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  /** What the read API and the MCP server read through (outputs/read-api.ts). */
+  const source: ReadSource = {
+    plan: opts.plan ?? opts.status.plan,
+    status: opts.status,
+    store: opts.store,
+    clock: opts.clock,
+  };
 
   const clientError = (
     req: Request,
@@ -217,14 +233,50 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
 
   const statusApi = async (req: Request, res: Response) => {
     if (!requireBearer(req, res, opts.apiToken)) return;
-    const p = readYearAsOf(req, res, opts.clock);
+    const p = readFigureQuery(req, res, source);
     if (!p) return;
-    const figures = await opts.status.figures(p.year, p.asOf);
-    const owners = await opts.store.allOwners();
-    res.json(statusJson(figures, (id) => owners[id] ?? []));
+    const status = await readStatus(source, p);
+    if (!status.ok) refusalError(req, res, status.refusal);
+    else res.json(status.value);
   };
   server.get('/api/v1/status', statusApi);
   server.head('/api/v1/status', statusApi);
+
+  server.get('/api/v1/openapi.json', openApiRoute(PKG.version));
+  server.head('/api/v1/openapi.json', openApiRoute(PKG.version));
+
+  // The MCP server (src/mcp/): the read API's bearer token, the body read as /api/messages reads it, then the SDK.
+  const mcp = opts.mcp;
+  if (mcp) {
+    const mcpRoute = async (req: Request, res: Response) => {
+      if (!requireBearer(req, res, opts.apiToken)) {
+        discard(req);
+        return;
+      }
+      inFlight += 1;
+      try {
+        let body: unknown;
+        if (req.method === 'POST') {
+          const read = await readJsonBody(req, bodyLimit);
+          if (!read.ok) {
+            clientError(req, res, read.status, { code: read.code, message: (t) => t.body[read.code as BodyErrorCode] });
+            discard(req);
+            return;
+          }
+          body = read.value;
+        } else discard(req);
+        await mcp(req, res, body);
+      } catch (e) {
+        opts.log('Error procesando /mcp', e);
+        sendJson(res, 500, { error: { code: 'internal', message: catalog(httpLang(req)).http.internal } });
+      } finally {
+        done();
+      }
+    };
+    server.post('/mcp', mcpRoute);
+    server.get('/mcp', mcpRoute);
+    server.del('/mcp', mcpRoute);
+  }
 
   // Everything else: a polite JSON 404 (unknown path) or 405 (known path, other method), never restify's own.
   // Written through restify's own response API: restify then knows the answer went out (its error events too).

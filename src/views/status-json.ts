@@ -2,6 +2,8 @@ import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progres
 import { round4 } from '../progress/status';
 import { shownFigure } from '../progress/shown';
 import type { Person } from '../domain/records';
+import type { AnomalyCode, Status } from '../domain/codes';
+import type { Trend, Unit } from '../domain/plan';
 import { unreviewedMonths } from '../reports/review';
 
 /**
@@ -14,21 +16,21 @@ export interface StatusIndicatorJson {
   id: string;
   meta: string;
   name: string;
-  trend: string;
+  trend: Trend;
   weight: number;
-  unit: string;
+  unit: Unit;
   program: Record<string, number>;
   total: number;
   executed: number | null;
   progress: number | null;
   expected: number | null;
   cumulative: number | null;
-  status: string;
+  status: Status;
   lastReport: string | null;
   owner: string | null;
   area: string | null;
   pending: boolean;
-  anomalies: string[];
+  anomalies: AnomalyCode[];
   /** The months whose counting version is still 'pendiente' (waiting for the planning office's review). */
   unreviewed: string[];
 }
@@ -39,7 +41,7 @@ export interface StatusObjectiveJson {
   progress: number | null;
   expected: number | null;
   cumulative: number | null;
-  status: string;
+  status: Status;
   pending: string[];
   indicators: StatusIndicatorJson[];
 }
@@ -54,7 +56,7 @@ export interface StatusJson {
     progress: number | null;
     expected: number | null;
     cumulative: number | null;
-    status: string;
+    status: Status;
   };
   objectives: StatusObjectiveJson[];
 }

@@ -485,13 +485,23 @@ describe('npm run package, as typed', () => {
     [
       'npm run package -- --env dev',
       'dev',
-      { TEAMS_APP_ID: '4f1e2d3c-5b6a-4789-8a9b-0c1d2e3f4a5b', BOT_ID: '9a8b7c6d-5e4f-4321-9abc-def012345678' },
+      {
+        TEAMS_APP_ID: '4f1e2d3c-5b6a-4789-8a9b-0c1d2e3f4a5b',
+        BOT_ID: '9a8b7c6d-5e4f-4321-9abc-def012345678',
+        BOT_ENDPOINT: 'https://pei-bot.example.gov.co',
+        PEI_MCP_AUTH_REFERENCE_ID: 'ref-dev',
+      },
     ],
     ['npm run package -- --env playground', 'playground', {}],
     [
       'npm run package',
       'local',
-      { TEAMS_APP_ID: '1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b', BOT_ID: '2c3d4e5f-6a7b-4829-8b0c-2d3e4f5a6b7c' },
+      {
+        TEAMS_APP_ID: '1b2c3d4e-5f60-4718-9a0b-1c2d3e4f5a6b',
+        BOT_ID: '2c3d4e5f-6a7b-4829-8b0c-2d3e4f5a6b7c',
+        BOT_ENDPOINT: 'https://pei-local.example.gov.co',
+        PEI_MCP_AUTH_REFERENCE_ID: 'ref-local',
+      },
     ],
   ])(
     '%s writes a valid app package zip',
@@ -502,7 +512,15 @@ describe('npm run package, as typed', () => {
       expect(r.code).toBe(0);
       expect(existsSync(zip)).toBe(true);
       const entries = new AdmZip(zip).getEntries().map((e) => e.entryName);
-      expect(entries).toEqual(expect.arrayContaining(['manifest.json', 'color.png', 'outline.png']));
+      expect(entries).toEqual(
+        expect.arrayContaining([
+          'manifest.json',
+          'color.png',
+          'outline.png',
+          'declarativeAgent.json',
+          'pei-plugin.json',
+        ]),
+      );
       const manifest = JSON.parse(new AdmZip(zip).readAsText('manifest.json'));
       if (env !== 'playground') expect(manifest.id).toBe((vars as Record<string, string>).TEAMS_APP_ID);
       else expect(manifest.id).toBe('7c1a5b9e-4f0d-4e2a-9b3c-2d6e8f0a1b2c');

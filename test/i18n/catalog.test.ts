@@ -42,6 +42,7 @@ describe('the catalog', () => {
       'digest',
       'explain',
       'http',
+      'mcp',
       'mine',
       'names',
       'operator',

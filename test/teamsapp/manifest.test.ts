@@ -19,6 +19,8 @@ const APP_DIR = path.join(ROOT, 'teamsapp');
 const SAMPLE_VARS = {
   TEAMS_APP_ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
   BOT_ID: '6ba7b810-9dad-41d1-80b4-00c04fd430c8',
+  BOT_ENDPOINT: 'https://pei-bot.example.gov.co',
+  PEI_MCP_AUTH_REFERENCE_ID: 'ref-sample',
 };
 
 const readText = (name: string): string => fs.readFileSync(path.join(APP_DIR, name), 'utf8');
@@ -28,13 +30,13 @@ describe('Teams app manifest', () => {
   const manifest = filledJson('manifest.json');
   const en = filledJson('en.json');
 
-  test('uses manifest schema 1.17, which @microsoft/app-manifest bundles', () => {
-    expect(manifest.manifestVersion).toBe('1.17');
+  test('uses manifest schema 1.22 (copilotAgents), which @microsoft/app-manifest bundles', () => {
+    expect(manifest.manifestVersion).toBe('1.22');
     expect(manifest.$schema).toBe(
-      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json',
+      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.22/MicrosoftTeams.schema.json',
     );
-    expect(fs.existsSync(path.join(pkg.SCHEMA_ROOT, 'v1.17', 'MicrosoftTeams.schema.json'))).toBe(true);
-    expect(fs.existsSync(path.join(pkg.SCHEMA_ROOT, 'v1.17', 'MicrosoftTeams.Localization.schema.json'))).toBe(true);
+    expect(fs.existsSync(path.join(pkg.SCHEMA_ROOT, 'v1.22', 'MicrosoftTeams.schema.json'))).toBe(true);
+    expect(fs.existsSync(path.join(pkg.SCHEMA_ROOT, 'v1.22', 'MicrosoftTeams.Localization.schema.json'))).toBe(true);
   });
 
   test('only the Teams Toolkit placeholders are left in the templates', () => {
@@ -43,13 +45,14 @@ describe('Teams app manifest', () => {
     expect(manifest.bots[0].botId).toBe(SAMPLE_VARS.BOT_ID);
   });
 
-  test('the filled manifest is valid against the bundled 1.17 schema (offline)', () => {
+  test('the filled manifest is valid against the bundled 1.22 schema (offline)', () => {
     expect(pkg.validateManifest(manifest)).toEqual([]);
   });
 
   test('en.json is valid against the bundled localization schema and translates real keys', () => {
     expect(manifest.localizationInfo).toEqual({
       defaultLanguageTag: 'es-co',
+      defaultLanguageFile: 'es.json',
       additionalLanguages: [{ languageTag: 'en-us', file: 'en.json' }],
     });
     expect(pkg.validateLocalization(en, manifest, 'en.json')).toEqual([]);
@@ -180,12 +183,23 @@ describe('npm run package', () => {
     fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  test('writes appPackage.<env>.zip with the 4 files at its root, placeholders filled', () => {
+  test('writes appPackage.<env>.zip with the 7 files at its root, placeholders filled', () => {
     const { zipPath } = pkg.buildPackage({ env: 'test', vars: SAMPLE_VARS, outDir });
     expect(zipPath).toBe(path.join(outDir, 'appPackage.test.zip'));
     const zip = new AdmZip(zipPath);
     const names = zip.getEntries().map((e) => e.entryName).sort();
-    expect(names).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    expect(names).toEqual([
+      'color.png',
+      'declarativeAgent.json',
+      'en.json',
+      'es.json',
+      'manifest.json',
+      'outline.png',
+      'pei-plugin.json',
+    ]);
+    const plugin = JSON.parse(zip.readAsText('pei-plugin.json'));
+    expect(plugin.runtimes[0].spec.url).toBe('https://pei-bot.example.gov.co/mcp');
+    expect(plugin.runtimes[0].auth).toEqual({ type: 'ApiKeyPluginVault', reference_id: 'ref-sample' });
     const zipped = JSON.parse(zip.readAsText('manifest.json'));
     expect(zipped.id).toBe(SAMPLE_VARS.TEAMS_APP_ID);
     expect(zipped.bots[0].botId).toBe(SAMPLE_VARS.BOT_ID);
@@ -194,7 +208,9 @@ describe('npm run package', () => {
   });
 
   test('fails, naming the missing variables, and writes nothing', () => {
-    expect(() => pkg.buildPackage({ env: 'nothing', vars: {}, outDir })).toThrow(/TEAMS_APP_ID, BOT_ID/);
+    expect(() => pkg.buildPackage({ env: 'nothing', vars: {}, outDir })).toThrow(
+      /TEAMS_APP_ID, BOT_ID, PEI_MCP_AUTH_REFERENCE_ID, BOT_ENDPOINT/,
+    );
     expect(fs.existsSync(path.join(outDir, 'appPackage.nothing.zip'))).toBe(false);
   });
 
@@ -210,5 +226,51 @@ describe('npm run package', () => {
     expect(vars.TEAMSFX_ENV).toBe('playground');
     const { zipPath } = pkg.buildPackage({ env: 'playground', vars, outDir });
     expect(fs.existsSync(zipPath)).toBe(true);
+  });
+});
+
+describe('the Microsoft 365 Copilot declarative agent (issue 26)', () => {
+  const manifest = filledJson('manifest.json');
+  const agent = filledJson('declarativeAgent.json');
+  const plugin = filledJson('pei-plugin.json');
+  const es = filledJson('es.json');
+  const en = filledJson('en.json');
+
+  test('the manifest declares it, and the agent and its plugin validate against the bundled Copilot schemas', () => {
+    expect(manifest.copilotAgents).toEqual({ declarativeAgents: [{ id: 'peiBotAgent', file: 'declarativeAgent.json' }] });
+    expect(fs.existsSync(path.join(pkg.COPILOT_SCHEMA_ROOT, 'declarative-agent', 'v1.6', 'schema.json'))).toBe(true);
+    expect(pkg.validateCopilotFile('declarative-agent', agent, 'declarativeAgent.json')).toEqual([]);
+    expect(pkg.validateCopilotFile('plugin', plugin, 'pei-plugin.json')).toEqual([]);
+    expect(agent.actions).toEqual([{ id: 'peiBotMcp', file: 'pei-plugin.json' }]);
+    expect(plugin.runtimes[0]).toMatchObject({ type: 'RemoteMCPServer', spec: { url: 'https://pei-bot.example.gov.co/mcp' } });
+  });
+
+  test('a broken agent or plugin is refused, naming the field', () => {
+    const { name: _n, ...noName } = agent;
+    expect(pkg.validateCopilotFile('declarative-agent', noName, 'declarativeAgent.json').join('\n')).toMatch(
+      /name/,
+    );
+    const badAuth = { ...plugin, runtimes: [{ ...plugin.runtimes[0], auth: { type: 'Password' } }] };
+    expect(pkg.validateCopilotFile('plugin', badAuth, 'pei-plugin.json').join('\n')).toMatch(/auth\/type/);
+    // A bare file reference for the MCP tools matches both branches of the schema's oneOf: refused.
+    const fileRef = JSON.parse(JSON.stringify(plugin));
+    fileRef.runtimes[0].spec.mcp_tool_description = { file: 'mcp-tools.json' };
+    expect(pkg.validateCopilotFile('plugin', fileRef, 'pei-plugin.json')).not.toEqual([]);
+  });
+
+  test('instructions: only from the tools, cite the explanation, Spanish first; starters in Spanish and English', () => {
+    expect(agent.instructions).toMatch(/Answer only from the PEI Bot tools/);
+    expect(agent.instructions).toMatch(/cite its explanation/);
+    expect(agent.instructions).toMatch(/answer in Spanish \(Colombia\)/);
+    const tokens: string[] = pkg.listTokens(JSON.stringify(agent) + JSON.stringify(plugin));
+    for (const t of tokens) {
+      expect(typeof es.localizationKeys[`[[${t}]]`]).toBe('string');
+      expect(typeof en.localizationKeys[`[[${t}]]`]).toBe('string');
+    }
+    const text = (loc: any) =>
+      agent.conversation_starters.map((c: any) => loc.localizationKeys[c.text] as string);
+    expect(text(es)).toContain('¿Cómo va el objetivo 5?');
+    expect(text(en)).toContain('How is objective 5 doing?');
+    expect(pkg.validateLocalization(es, manifest, 'es.json')).toEqual([]);
   });
 });

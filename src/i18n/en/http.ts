@@ -7,6 +7,7 @@ export const http: HttpStrings = {
   invalidQuarter: (got) => `quarter must be 1, 2, 3 or 4 (got: ${got ?? 'nothing'}).`,
   invalidAsOf: (got) => `asOf must be a valid YYYY-MM-DD date (got: ${got}).`,
   invalidIndicator: (text) => `The plan has no indicator ${text}.`,
+  unknownPlan: (id) => `This server has no plan ${id}.`,
   linkExpired:
     'This download link has expired (it is valid for 15 minutes). Ask the bot for a new one with «export follow-up».',
   linkInvalid:

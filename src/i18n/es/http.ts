@@ -7,6 +7,7 @@ export const http: HttpStrings = {
   invalidQuarter: (got) => `quarter debe ser 1, 2, 3 o 4 (recibido: ${got ?? 'nada'}).`,
   invalidAsOf: (got) => `asOf debe ser una fecha AAAA-MM-DD válida (recibido: ${got}).`,
   invalidIndicator: (text) => `El plan no tiene el indicador ${text}.`,
+  unknownPlan: (id) => `Este servidor no tiene el plan ${id}.`,
   linkExpired: 'Este enlace de descarga venció (vale 15 minutos). Pida uno nuevo al bot con «exportar seguimiento».',
   linkInvalid:
     'Este enlace de descarga no es válido (fue modificado o está incompleto). Pida uno nuevo al bot con «exportar seguimiento».',

@@ -9,6 +9,8 @@ export interface HttpStrings {
   invalidQuarter(got: string | null): string;
   invalidAsOf(got: string): string;
   invalidIndicator(text: string): string;
+  /** `plan=` names no plan this server serves. */
+  unknownPlan(id: string): string;
   linkExpired: string;
   linkInvalid: string;
   openDataOff: string;
