@@ -29,7 +29,11 @@ const FLOORS = [
   'teams',
   'http',
   'cli',
+  'tab',
 ];
+
+/** The adapters on top (the dashboard tab's tab/ among them): none imports another. */
+const ADAPTERS = ['teams', 'http', 'cli', 'tab'];
 
 const folder = (name) => `^src/${name}/`;
 const anyOf = (names) => `^src/(${names.join('|')})/`;
@@ -37,8 +41,8 @@ const anyOf = (names) => `^src/(${names.join('|')})/`;
 /** One rule per floor: it imports nothing above it (nor an adapter beside it). */
 const floorRules = FLOORS.map((name, i) => {
   const above = FLOORS.slice(i + 1);
-  if (['teams', 'http', 'cli'].includes(name)) {
-    const others = ['teams', 'http', 'cli'].filter((x) => x !== name);
+  if (ADAPTERS.includes(name)) {
+    const others = ADAPTERS.filter((x) => x !== name);
     return {
       name: `floor-${name}`,
       comment: `${name}/ is an adapter: it does not import another adapter (${others.join(', ')}) nor the composition root.`,
@@ -96,7 +100,7 @@ module.exports = {
         'A capability never imports chat/, an adapter or the composition root (they return codes and facts; the edges word them).',
       severity: 'error',
       from: { path: anyOf(CAPABILITIES) },
-      to: { path: [anyOf(['chat', 'teams', 'http', 'cli']), '^src/(main|config|link-secret)\\.ts$'] },
+      to: { path: [anyOf(['chat', ...ADAPTERS]), '^src/(main|config|link-secret)\\.ts$'] },
     },
     {
       name: 'chat-without-adapters',
@@ -104,7 +108,7 @@ module.exports = {
         'chat/ is the conversation without Teams types: it never imports teams/, http/, cli/ or the composition root.',
       severity: 'error',
       from: { path: folder('chat') },
-      to: { path: [anyOf(['teams', 'http', 'cli']), '^src/(main|config|link-secret)\\.ts$'] },
+      to: { path: [anyOf(ADAPTERS), '^src/(main|config|link-secret)\\.ts$'] },
     },
     {
       name: 'root-helpers-are-leaves',
@@ -118,6 +122,7 @@ module.exports = {
     onlyFrom('restify-only-in-http', 'restify[^/]*', 'http'),
     onlyFrom('lowdb-and-pg-only-in-store', 'lowdb|steno|pg|pg-[^/]*|node-pg-migrate', 'store'),
     onlyFrom('exceljs-only-in-outputs', 'exceljs', 'outputs'),
+    onlyFrom('jose-only-in-tab', 'jose', 'tab'),
     {
       name: 'no-orphans',
       comment: 'Every module of src/ is imported or imports something (a file nobody uses is deleted).',

@@ -10,6 +10,7 @@ import type { Services } from './chat/types';
 import { describeStore, openStore } from './store';
 import type { Store } from './store/types';
 import { createHttpServer, type HttpServer } from './http/server';
+import { createTabHandler } from './tab/handler';
 import { createAdapter, createTeamsApp, deliverMessage, messagesHandler, ProactiveSender } from './teams';
 import { DigestRunner } from './digest/run';
 import { Scheduler } from './digest/scheduler';
@@ -102,6 +103,18 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     clock,
     log: (m, e) => log.error(m, e),
     deadlineMs: config.requestTimeoutMs,
+    tab: createTabHandler({
+      status: services.status,
+      store,
+      clock,
+      auth: {
+        appId: config.bot.id,
+        tenantId: config.bot.tenantId,
+        publicUrl: config.publicUrl,
+        jwksUrl: config.tabJwksUrl,
+      },
+      log: (m, e) => log.error(m, e),
+    }),
   });
   const port = await http.listen(config.port, opts.host ?? config.host);
   services.config.exportLink = { secret: linkSecret, publicUrl: config.publicUrl ?? `http://localhost:${port}` };

@@ -19,3 +19,5 @@ function findRoot(from: string): string {
 export const PROJECT_ROOT = findRoot(__dirname);
 export const PLAN_FILE = join(PROJECT_ROOT, 'data', 'plan.json');
 export const CARDS_DIR = join(PROJECT_ROOT, 'cards');
+/** The dashboard tab's built scripts and styles (`npm run build`, scripts/build-tab.js; git-ignored). */
+export const TAB_ASSETS_DIR = join(PROJECT_ROOT, 'dist', 'tab');

@@ -1,5 +1,6 @@
 import restify, { type Request, type Response, type Server } from './restify';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';
 import { statusJson } from '../views/status-json';
@@ -36,6 +37,8 @@ export interface HttpOptions {
   deadlineMs?: number;
   /** Largest body accepted, in bytes, on the wire and decompressed; default 1 MB. */
   bodyLimit?: number;
+  /** The dashboard tab (src/tab/, wired by main.ts): every request under /tab goes to it. */
+  tab?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 export interface HttpServer {
@@ -225,6 +228,19 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   };
   server.get('/api/v1/status', statusApi);
   server.head('/api/v1/status', statusApi);
+
+  // The dashboard tab answers everything under /tab itself (its methods, its 404s).
+  const tab = opts.tab;
+  if (tab) {
+    const toTab = async (req: Request, res: Response) => {
+      discard(req);
+      await tab(req, res);
+    };
+    for (const method of ['get', 'head', 'post', 'put', 'patch', 'del'] as const) {
+      server[method]('/tab', toTab);
+      server[method]('/tab/*', toTab);
+    }
+  }
 
   // Everything else: a polite JSON 404 (unknown path) or 405 (known path, other method), never restify's own.
   // Written through restify's own response API: restify then knows the answer went out (its error events too).

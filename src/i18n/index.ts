@@ -26,6 +26,7 @@ export type { OperatorStrings } from './types/operator';
 export type { StoreDoing, StoreFact, StoreFileKind, StoreStrings } from './types/store';
 export type { BodyErrorCode, HttpStrings } from './types/http';
 export type { MineStrings } from './types/mine';
+export type { TabStrings } from './types/tab';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en });

@@ -14,6 +14,7 @@ import { validation } from './validation';
 import { operator } from './operator';
 import { store } from './store';
 import { mine } from './mine';
+import { tab } from './tab';
 
 export const en: Catalog = {
   cards,
@@ -31,4 +32,5 @@ export const en: Catalog = {
   operator,
   store,
   mine,
+  tab,
 };

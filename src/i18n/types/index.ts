@@ -13,6 +13,7 @@ import type { ValidationStrings } from './validation';
 import type { OperatorStrings } from './operator';
 import type { StoreStrings } from './store';
 import type { MineStrings } from './mine';
+import type { TabStrings } from './tab';
 
 /**
  * The whole catalog of one locale, split by capability. es/index.ts and en/index.ts are each typed by it (and each
@@ -34,4 +35,5 @@ export interface Catalog {
   operator: OperatorStrings;
   store: StoreStrings;
   mine: MineStrings;
+  tab: TabStrings;
 }
