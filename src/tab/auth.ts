@@ -16,8 +16,7 @@ export interface TabPerson {
 }
 
 export type TabAuthResult =
-  | { ok: true; person: TabPerson | null }
-  | { ok: false; code: 'token-missing' | 'token-invalid' };
+  { ok: true; person: TabPerson | null } | { ok: false; code: 'token-missing' | 'token-invalid' };
 
 export interface TabAuthOptions {
   /** BOT_ID: the app's client id; unset = anonymous local mode. */

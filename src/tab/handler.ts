@@ -68,7 +68,10 @@ function send(
 }
 
 const sendJson = (res: ServerResponse, req: IncomingMessage, status: number, body: unknown, h = {}) =>
-  send(res, req, status, JSON.stringify(body), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store', ...h });
+  send(res, req, status, JSON.stringify(body), 'application/json; charset=utf-8', {
+    'Cache-Control': 'no-store',
+    ...h,
+  });
 
 /** ?lang=en… (the Teams locale, `{locale}` in the manifest's URL) wins; else Accept-Language; else Spanish. */
 function langOf(req: IncomingMessage, q: URLSearchParams): Lang {
@@ -130,7 +133,8 @@ export function createTabHandler(opts: TabOptions): TabHandler {
     // In anonymous local mode the page may say who is looking (?me=<AAD object id or e-mail>), as anyone on the
     // local address may pose as anyone; with BOT_ID only the token says it.
     const me = q.get('me')?.trim();
-    const person: TabPerson | null = who.person ?? (auth.anonymous && me ? { id: me, email: me.includes('@') ? me : undefined } : null);
+    const person: TabPerson | null =
+      who.person ?? (auth.anonymous && me ? { id: me, email: me.includes('@') ? me : undefined } : null);
     const figures = await opts.status.figures(p.year, p.asOf);
     if (path === '/tab/api/plan') {
       const owners = await opts.store.allOwners();
@@ -154,9 +158,17 @@ export function createTabHandler(opts: TabOptions): TabHandler {
     const lang = langOf(req, q);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        error(req, res, lang, 405, 'method-not-allowed', (t) => t.http.methodNotAllowed(String(req.method), path, ['GET', 'HEAD']), {
-          Allow: 'GET, HEAD',
-        });
+        error(
+          req,
+          res,
+          lang,
+          405,
+          'method-not-allowed',
+          (t) => t.http.methodNotAllowed(String(req.method), path, ['GET', 'HEAD']),
+          {
+            Allow: 'GET, HEAD',
+          },
+        );
         return;
       }
       if (path === '/tab') {

@@ -2,7 +2,15 @@ import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from '../progres
 import type { Person } from '../domain/records';
 import { catalog } from '../i18n';
 import { formatDate, formatPercent, formatPeriodLong } from '../i18n/format';
-import { barFill, shownStatus, statusEmoji, statusLabel, type Lang, type ShownStatus, type StatusFacts } from './format';
+import {
+  barFill,
+  shownStatus,
+  statusEmoji,
+  statusLabel,
+  type Lang,
+  type ShownStatus,
+  type StatusFacts,
+} from './format';
 import { indicatorsChart, monthlyChart, type ChartView } from './charts';
 import { looksLikeId } from './names';
 import type { IsoDate } from '../calendar';
@@ -161,8 +169,13 @@ export function tabView({ figures: p, owners, mine, lang }: TabViewInput): TabVi
 }
 
 /** An indicator's monthly chart for the tab (the indicator card's chart), or null when there is nothing to draw. */
-export function tabMonthly(p: PlanFigures, indicatorId: string, lang: Lang): { found: boolean; chart: ChartView | null } {
+export function tabMonthly(
+  p: PlanFigures,
+  indicatorId: string,
+  lang: Lang,
+): { found: boolean; chart: ChartView | null } {
   for (const o of p.objectives)
-    for (const f of o.indicators) if (f.indicator.id === indicatorId) return { found: true, chart: monthlyChart(f, p.asOf, lang) };
+    for (const f of o.indicators)
+      if (f.indicator.id === indicatorId) return { found: true, chart: monthlyChart(f, p.asOf, lang) };
   return { found: false, chart: null };
 }

@@ -47,7 +47,8 @@ export async function seedReports(
   }
   await store.appendReports(items, '2025-06-20T15:00:00.000Z', ADMIN);
   if (opts.ownerOf !== undefined) {
-    for (const id of written.slice(0, opts.ownerOf)) await store.setOwners(id, [OWNER], ADMIN, '2025-01-15T14:00:00.000Z');
+    for (const id of written.slice(0, opts.ownerOf))
+      await store.setOwners(id, [OWNER], ADMIN, '2025-01-15T14:00:00.000Z');
   }
   return written;
 }

@@ -23,12 +23,21 @@ let browser: Browser;
 let tmp: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or CHROMIUM_PATH)`);
   tmp = mkdtempSync(join(tmpdir(), 'pei-tab-'));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 30000);
 
@@ -37,8 +46,16 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function openTab(bot: TestBot, query = '', opts: { theme?: string } = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-CO', timezoneId: 'America/Bogota' });
+async function openTab(
+  bot: TestBot,
+  query = '',
+  opts: { theme?: string } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'es-CO',
+    timezoneId: 'America/Bogota',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -76,7 +93,12 @@ async function expectSameFigures(page: Page, api: any, lang: 'es' | 'en') {
   );
   expect(shown.map((o) => o.n)).toEqual(api.objectives.map((o: any) => o.number));
   for (const [i, o] of api.objectives.entries()) {
-    expect({ n: o.number, progress: shown[i].progress, expected: shown[i].expected, cumulative: shown[i].cumulative }).toEqual({
+    expect({
+      n: o.number,
+      progress: shown[i].progress,
+      expected: shown[i].expected,
+      cumulative: shown[i].cumulative,
+    }).toEqual({
       n: o.number,
       progress: fmt(o.progress),
       expected: fmt(o.expected),
@@ -149,7 +171,9 @@ describe('the dashboard tab in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     const chosen = await page.$eval('#f-status', (s) => (s as HTMLSelectElement).value);
     expect(chosen).not.toBe('');
-    const statuses = await page.$$eval('tbody tr[data-indicator]:not([hidden])', (els) => els.map((e) => (e as HTMLElement).dataset.status));
+    const statuses = await page.$$eval('tbody tr[data-indicator]:not([hidden])', (els) =>
+      els.map((e) => (e as HTMLElement).dataset.status),
+    );
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set([chosen]));
     expect(await text(page, '#count')).toMatch(new RegExp(`Se muestran ${statuses.length} de \\d+ indicadores`));
@@ -158,7 +182,9 @@ describe('the dashboard tab in Chromium', () => {
     await page.keyboard.press('Home');
     await page.focus('#f-mine');
     await page.keyboard.press('Space');
-    const visible = await page.$$eval('tbody tr[data-indicator]:not([hidden])', (els) => els.map((e) => (e as HTMLElement).dataset.indicator));
+    const visible = await page.$$eval('tbody tr[data-indicator]:not([hidden])', (els) =>
+      els.map((e) => (e as HTMLElement).dataset.indicator),
+    );
     expect(visible).toEqual(ids.slice(0, 2));
 
     // An objective's bars open with Enter, with their table; an indicator's monthly chart opens in a dialog.

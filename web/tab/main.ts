@@ -18,7 +18,17 @@ import {
   Tooltip,
 } from 'chart.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
 
 interface Settings {
   lang: 'es' | 'en';
@@ -121,7 +131,10 @@ async function joinTeams(): Promise<void> {
   try {
     teams = await import('@microsoft/teams-js');
     const { app } = teams;
-    await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000))]);
+    await Promise.race([
+      app.initialize(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000)),
+    ]);
     inTeams = true;
     const ctx = await app.getContext();
     applyTheme(ctx.app.theme);
@@ -209,11 +222,29 @@ function chartBlock(view: ChartView, kind: 'bar' | 'line', headingLevel: 'h3' | 
     h(
       'thead',
       {},
-      h('tr', {}, h('th', { scope: 'col' }, view.columns.label), h('th', { scope: 'col' }, view.columns.value), h('th', { scope: 'col' }, view.columns.expected)),
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, view.columns.label),
+        h('th', { scope: 'col' }, view.columns.value),
+        h('th', { scope: 'col' }, view.columns.expected),
+      ),
     ),
-    h('tbody', {}, ...view.rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, r.value), h('td', {}, r.expected)))),
+    h(
+      'tbody',
+      {},
+      ...view.rows.map((r) =>
+        h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, r.value), h('td', {}, r.expected)),
+      ),
+    ),
   );
-  const block = h('div', { class: 'chart', id }, h(headingLevel, { class: 'chart-heading' }, view.heading), h('div', { class: 'canvas-box' }, canvas), table);
+  const block = h(
+    'div',
+    { class: 'chart', id },
+    h(headingLevel, { class: 'chart-heading' }, view.heading),
+    h('div', { class: 'canvas-box' }, canvas),
+    table,
+  );
   const labels = view.data[0]?.values.map((v) => v.x) ?? [];
   const chart = new Chart(canvas, {
     type: kind,
@@ -253,7 +284,13 @@ function chartBlock(view: ChartView, kind: 'bar' | 'line', headingLevel: 'h3' | 
 // --- Drawing ------------------------------------------------------------------------------------------
 
 function badge(s: Status): HTMLElement {
-  return h('span', { class: `status status-${s.code}` }, h('span', { class: 'icon', 'aria-hidden': 'true' }, s.icon), ' ', s.label);
+  return h(
+    'span',
+    { class: `status status-${s.code}` },
+    h('span', { class: 'icon', 'aria-hidden': 'true' }, s.icon),
+    ' ',
+    s.label,
+  );
 }
 
 function bar(f: Figure, kind: string): HTMLElement {
@@ -264,7 +301,12 @@ function bar(f: Figure, kind: string): HTMLElement {
 
 function figures(o: { progress: Figure; expected: Figure; cumulative: Figure }, key: string): HTMLElement {
   const item = (label: string, f: Figure, name: string) =>
-    h('div', { class: 'figure' }, h('dt', {}, label), h('dd', {}, h('span', { class: 'value', 'data-figure': name, 'data-of': key }, f.text), bar(f, name)));
+    h(
+      'div',
+      { class: 'figure' },
+      h('dt', {}, label),
+      h('dd', {}, h('span', { class: 'value', 'data-figure': name, 'data-of': key }, f.text), bar(f, name)),
+    );
   return h(
     'dl',
     { class: 'figures' },
@@ -308,7 +350,9 @@ async function openMonthly(i: Indicator, opener: HTMLElement): Promise<void> {
     'dialog',
     { 'aria-labelledby': 'monthly-title', class: 'monthly' },
     h('h2', { id: 'monthly-title' }, title),
-    body.chart ? chartBlock(body.chart, 'line', 'h3', 'monthly-chart') : h('p', {}, 'error' in body ? String(body.error) : w('noReport')),
+    body.chart
+      ? chartBlock(body.chart, 'line', 'h3', 'monthly-chart')
+      : h('p', {}, 'error' in body ? String(body.error) : w('noReport')),
     close,
   ) as HTMLDialogElement;
   close.addEventListener('click', () => dialog?.close());
@@ -343,7 +387,11 @@ function objectiveSection(o: Objective): HTMLElement {
   let barsBtn: HTMLElement | null = null;
   const chartHolder = h('div', { id: chartId, class: 'bars', hidden: true });
   if (o.chart) {
-    barsBtn = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': chartId }, w('btnBars', o.number));
+    barsBtn = h(
+      'button',
+      { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': chartId },
+      w('btnBars', o.number),
+    );
     const chart = o.chart;
     barsBtn.addEventListener('click', () => {
       const open = barsBtn!.getAttribute('aria-expanded') === 'true';
@@ -362,9 +410,17 @@ function objectiveSection(o: Objective): HTMLElement {
       h(
         'tr',
         {},
-        ...['colIndicator', 'colName', 'colOwner', 'colLastReport', 'colProgress', 'colExpected', 'colFourYear', 'colStatus', 'colActions'].map((k) =>
-          h('th', { scope: 'col' }, w(k)),
-        ),
+        ...[
+          'colIndicator',
+          'colName',
+          'colOwner',
+          'colLastReport',
+          'colProgress',
+          'colExpected',
+          'colFourYear',
+          'colStatus',
+          'colActions',
+        ].map((k) => h('th', { scope: 'col' }, w(k))),
       ),
     ),
     h('tbody', {}, ...o.indicators.map(row)),
@@ -381,7 +437,11 @@ function objectiveSection(o: Objective): HTMLElement {
 }
 
 function select(id: string, label: string, value: string, options: [string, string][]): HTMLElement {
-  const sel = h('select', { id, name: id }, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+  const sel = h(
+    'select',
+    { id, name: id },
+    ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+  );
   return h('div', { class: 'field' }, h('label', { for: id }, label), sel);
 }
 
@@ -393,16 +453,45 @@ function filters(v: View): HTMLElement {
     h(
       'div',
       { class: 'fields' },
-      select('f-year', w('filterYear'), String(v.year), v.years.map((y) => [String(y), String(y)])),
-      h('div', { class: 'field' }, h('label', { for: 'f-asOf' }, w('filterAsOf')), h('input', { id: 'f-asOf', name: 'f-asOf', type: 'date', value: v.asOf })),
-      select('f-objective', w('filterObjective'), state.objective, [['', w('all')], ...v.objectives.map((o): [string, string] => [String(o.number), o.title])]),
-      select('f-status', w('filterStatus'), state.status, [['', w('all')], ...v.statuses.map((s): [string, string] => [s.code, `${s.icon} ${s.label}`])]),
-      select('f-owner', w('filterOwner'), state.owner, [['', w('all')], ...v.owners.map((o): [string, string] => [o, o])]),
+      select(
+        'f-year',
+        w('filterYear'),
+        String(v.year),
+        v.years.map((y) => [String(y), String(y)]),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'f-asOf' }, w('filterAsOf')),
+        h('input', { id: 'f-asOf', name: 'f-asOf', type: 'date', value: v.asOf }),
+      ),
+      select('f-objective', w('filterObjective'), state.objective, [
+        ['', w('all')],
+        ...v.objectives.map((o): [string, string] => [String(o.number), o.title]),
+      ]),
+      select('f-status', w('filterStatus'), state.status, [
+        ['', w('all')],
+        ...v.statuses.map((s): [string, string] => [s.code, `${s.icon} ${s.label}`]),
+      ]),
+      select('f-owner', w('filterOwner'), state.owner, [
+        ['', w('all')],
+        ...v.owners.map((o): [string, string] => [o, o]),
+      ]),
       v.me
-        ? h('div', { class: 'field check' }, h('input', { id: 'f-mine', name: 'f-mine', type: 'checkbox', checked: state.mine }), h('label', { for: 'f-mine' }, w('filterMine')))
+        ? h(
+            'div',
+            { class: 'field check' },
+            h('input', { id: 'f-mine', name: 'f-mine', type: 'checkbox', checked: state.mine }),
+            h('label', { for: 'f-mine' }, w('filterMine')),
+          )
         : null,
     ),
-    h('div', { class: 'buttons' }, h('button', { type: 'reset', id: 'f-clear', class: 'secondary' }, w('clearFilters')), h('button', { type: 'button', id: 'f-print' }, w('print'))),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'reset', id: 'f-clear', class: 'secondary' }, w('clearFilters')),
+      h('button', { type: 'button', id: 'f-print' }, w('print')),
+    ),
   );
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('change', (e) => {
@@ -459,7 +548,12 @@ function applyFilters(): void {
   const count = document.getElementById('count');
   if (count) count.textContent = shown ? w('shownCount', shown, total) : w('noMatch');
   const q = new URLSearchParams(params);
-  for (const [k, v] of Object.entries({ objective: state.objective, status: state.status, owner: state.owner, mine: state.mine ? '1' : '' }))
+  for (const [k, v] of Object.entries({
+    objective: state.objective,
+    status: state.status,
+    owner: state.owner,
+    mine: state.mine ? '1' : '',
+  }))
     if (v) q.set(k, v);
     else q.delete(k);
   history.replaceState(null, '', `${location.pathname}${q.size ? `?${q}` : ''}`);
@@ -475,11 +569,28 @@ function mineSection(v: View): HTMLElement {
       h(
         'ul',
         { class: 'mine' },
-        ...all.map((i) => h('li', { 'data-indicator': i.id }, h('strong', {}, `${i.id}`), ` ${i.name} · `, badge(i.status), ' · ', i.progress.text, ' · ', reportAction(i))),
+        ...all.map((i) =>
+          h(
+            'li',
+            { 'data-indicator': i.id },
+            h('strong', {}, `${i.id}`),
+            ` ${i.name} · `,
+            badge(i.status),
+            ' · ',
+            i.progress.text,
+            ' · ',
+            reportAction(i),
+          ),
+        ),
       ),
     );
   }
-  return h('section', { class: 'mine-box no-print', 'aria-labelledby': 'mine-title' }, h('h2', { id: 'mine-title' }, w('mineHeading')), ...body);
+  return h(
+    'section',
+    { class: 'mine-box no-print', 'aria-labelledby': 'mine-title' },
+    h('h2', { id: 'mine-title' }, w('mineHeading')),
+    ...body,
+  );
 }
 
 function draw(v: View, focusId?: string): void {

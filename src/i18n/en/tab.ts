@@ -44,7 +44,7 @@ export const tab: TabStrings = {
   reportCommand: (id) => `report progress for ${id}`,
   configTitle: 'PEI dashboard in this channel',
   configIntro:
-    "The tab will show the dashboard of the 2024-2027 Institutional Strategic Plan: the ten objectives with their traffic light, their indicators and their charts.",
+    'The tab will show the dashboard of the 2024-2027 Institutional Strategic Plan: the ten objectives with their traffic light, their indicators and their charts.',
   configReady: 'Select "Save" to add the tab.',
   unknownIndicator: (id) => `There is no indicator "${id}" in the plan.`,
   tokenMissing: 'The Teams sign-in token is missing.',

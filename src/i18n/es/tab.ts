@@ -38,8 +38,7 @@ export const tab: TabStrings = {
   chartTableCaption: 'Los datos del gráfico',
   mineHeading: 'Mis indicadores',
   mineNone: 'Usted no tiene indicadores a su cargo. La Oficina Asesora de Planeación los asigna.',
-  mineAnonymous:
-    'Abra el tablero desde Teams para ver sus indicadores, o filtre por responsable.',
+  mineAnonymous: 'Abra el tablero desde Teams para ver sus indicadores, o filtre por responsable.',
   btnReport: (id) => `Reportar avance del indicador ${id}`,
   reportHint: (command) => `Para reportar, escriba «${command}» en el chat del bot.`,
   reportCommand: (id) => `reportar avance ${id}`,
