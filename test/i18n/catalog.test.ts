@@ -50,6 +50,7 @@ describe('the catalog', () => {
       'reviewOutcome',
       'status',
       'store',
+      'tab',
       'validation',
     ]);
   });
