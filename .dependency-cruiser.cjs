@@ -30,10 +30,11 @@ const FLOORS = [
   'http',
   'mcp',
   'cli',
+  'tab',
 ];
 
-/** The adapters on top: Teams, HTTP, MCP, command line. */
-const ADAPTERS = ['teams', 'http', 'mcp', 'cli'];
+/** The adapters on top: Teams, HTTP, MCP, command line, the dashboard tab; none imports another. */
+const ADAPTERS = ['teams', 'http', 'mcp', 'cli', 'tab'];
 
 const folder = (name) => `^src/${name}/`;
 const anyOf = (names) => `^src/(${names.join('|')})/`;
@@ -123,6 +124,7 @@ module.exports = {
     onlyFrom('lowdb-and-pg-only-in-store', 'lowdb|steno|pg|pg-[^/]*|node-pg-migrate', 'store'),
     onlyFrom('exceljs-only-in-outputs', 'exceljs', 'outputs'),
     onlyFrom('mcp-sdk-only-in-mcp', '@modelcontextprotocol/sdk', 'mcp'),
+    onlyFrom('jose-only-in-tab', 'jose', 'tab'),
     {
       name: 'no-orphans',
       comment: 'Every module of src/ is imported or imports something (a file nobody uses is deleted).',

@@ -12,7 +12,7 @@
  * the build, PostgreSQL); every other test file is unit. `npx jest --selectProjects unit --listTests` prints one side.
  *
  * TypeScript through ts-jest, transpile only (tsconfig.json has isolatedModules): `npm run typecheck` checks types.
- * lowdb, steno, pascua (under colombian-holidays) and node-pg-migrate are ESM-only, so they are transformed too.
+ * lowdb, steno, pascua (under colombian-holidays), node-pg-migrate and jose are ESM-only, so they are transformed too.
  */
 const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const { availableParallelism } = require('node:os');
@@ -84,7 +84,7 @@ const common = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate|jose)/)'],
 };
 
 module.exports = {

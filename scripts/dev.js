@@ -244,6 +244,13 @@ async function main() {
     fail('no se pudo compilar el proyecto.');
     process.exit(1);
   }
+  // The dashboard tab's page script and styles (dist/tab/), served by the bot on /tab/.
+  try {
+    await require('./build-tab').buildTab();
+  } catch (e) {
+    fail(`no se pudo compilar el tablero: ${e.message}`);
+    process.exit(1);
+  }
 
   // 2. The bot.
   const port = setting('PORT') ?? '3978';
@@ -372,6 +379,7 @@ async function main() {
       `  Open ${url} in your browser\n` +
       `  Pruebe «¿cómo va el objetivo 5?», «indicador 4263» o «reportar avance»; en el canal\n` +
       `  General de «My Team» mencione al bot: escriba @, elija PEI Bot y siga con «¿cómo va el plan?».\n` +
+      `  Tablero PEI (la pestaña): http://localhost:${port}/tab/\n` +
       (adminNote ? `  ${adminNote}\n` : '') +
       (user
         ? `  Usuario del Playground: ${user.name}. Otro usuario: npm run demo -- --como planeacion|responsable|funcionario\n`

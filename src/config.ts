@@ -35,6 +35,8 @@ export interface Config {
   linkSecret?: string;
   /** PEI_OPEN_DATA=true: the open-data feeds are public; otherwise they answer 404. */
   openData: boolean;
+  /** PEI_TAB_JWKS_URL: the keys the tab's Teams SSO tokens are checked with; unset = Entra ID's for BOT_TENANT_ID. */
+  tabJwksUrl?: string;
 }
 
 /**
@@ -131,6 +133,11 @@ const env = z.object({
     .optional(),
   PEI_LINK_SECRET: z.string().min(MIN_SECRET, must('long-secret')).optional(),
   PEI_OPEN_DATA: z.enum(['true', 'false']).optional(),
+  PEI_TAB_JWKS_URL: z
+    .string()
+    .url(must('url'))
+    .regex(/^https?:\/\//i, must('http'))
+    .optional(),
 });
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
@@ -227,5 +234,6 @@ export function loadConfig(
     publicUrl: e.PEI_PUBLIC_URL?.replace(/\/+$/, ''),
     linkSecret: e.PEI_LINK_SECRET,
     openData: e.PEI_OPEN_DATA === 'true',
+    ...(e.PEI_TAB_JWKS_URL ? { tabJwksUrl: e.PEI_TAB_JWKS_URL } : {}),
   };
 }

@@ -12,6 +12,7 @@ import type { Store } from './store/types';
 import { createHttpServer, type HttpServer } from './http/server';
 import { createMcpHandler } from './mcp';
 import { APP_VERSION } from './paths';
+import { createTabHandler } from './tab/handler';
 import { createAdapter, createTeamsApp, deliverMessage, messagesHandler, ProactiveSender } from './teams';
 import { DigestRunner } from './digest/run';
 import { Scheduler } from './digest/scheduler';
@@ -111,6 +112,18 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
       deadlineMs: config.requestTimeoutMs,
       log: (m, e) => (e ? log.error(m, e) : log.warn(m)),
       version: APP_VERSION,
+    }),
+    tab: createTabHandler({
+      status: services.status,
+      store,
+      clock,
+      auth: {
+        appId: config.bot.id,
+        tenantId: config.bot.tenantId,
+        publicUrl: config.publicUrl,
+        jwksUrl: config.tabJwksUrl,
+      },
+      log: (m, e) => log.error(m, e),
     }),
   });
   const port = await http.listen(config.port, opts.host ?? config.host);

@@ -30,3 +30,5 @@ export const APP_VERSION: string = (() => {
     return '0.0.0';
   }
 })();
+/** The dashboard tab's built scripts and styles (`npm run build`, scripts/build-tab.js; git-ignored). */
+export const TAB_ASSETS_DIR = join(PROJECT_ROOT, 'dist', 'tab');

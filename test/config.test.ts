@@ -88,8 +88,14 @@ test('official outputs: PEI_PUBLIC_URL, PEI_LINK_SECRET, PEI_OPEN_DATA', () => {
   expect(() => load({ PEI_OPEN_DATA: 'si' })).toThrow(/PEI_OPEN_DATA/);
 });
 
+test('the dashboard tab: PEI_TAB_JWKS_URL, an http(s) address, absent by default', () => {
+  expect(load({}).tabJwksUrl).toBeUndefined();
+  expect(load({ PEI_TAB_JWKS_URL: 'https://login.example/keys' }).tabJwksUrl).toBe('https://login.example/keys');
+  expect(() => load({ PEI_TAB_JWKS_URL: 'ftp://x.example/keys' })).toThrow(/PEI_TAB_JWKS_URL/);
+});
+
 test('.env.example documents every variable the configuration reads', () => {
   const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
-  for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA'])
+  for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA', 'PEI_TAB_JWKS_URL'])
     expect(example).toMatch(new RegExp(`^${v}=`, 'm'));
 });

@@ -2,7 +2,8 @@
 // 1. Builds src/ into .test-build/ for the tests that run the real bot as a child process (graceful shutdown, crash,
 //    two processes). The build sits inside the project, so data/ and cards/ are found from it. It is a transpile
 //    only (tsconfig.json has isolatedModules, so each file compiles alone to the same JavaScript tsc writes): about a
-//    second instead of tsc's whole-program check; `npm run build` / `npm run typecheck` check the types.
+//    second instead of tsc's whole-program check; `npm run build` / `npm run typecheck` check the types. The
+//    dashboard tab's assets are bundled into dist/tab/ (scripts/build-tab.js, esbuild: a fraction of a second).
 // 2. Starts the run's own PostgreSQL (test/pg-server.js) for the PostgreSQL suites: its address reaches the test
 //    files as PEI_TEST_DATABASE_URL; without a server they are skipped (a failure under CI=true).
 const { createHash } = require('node:crypto');
@@ -10,6 +11,7 @@ const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('
 const { dirname, join, relative, sep } = require('node:path');
 const ts = require('typescript');
 const { startTestPostgres } = require('./pg-server');
+const { buildTab } = require('../scripts/build-tab');
 
 /**
  * Transpiles every src/ file of tsconfig.json into outDir (same layout as tsc's, rootDir "."). Incremental: a file
@@ -75,6 +77,8 @@ function buildForTests(root, outDir) {
 module.exports = async () => {
   const root = join(__dirname, '..');
   buildForTests(root, join(root, '.test-build'));
+  // The dashboard tab's page script and styles (dist/tab/, where the server reads them from src/ and every build).
+  await buildTab();
 
   const pg = await startTestPostgres();
   if (pg.skipped) {

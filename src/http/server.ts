@@ -43,6 +43,8 @@ export interface HttpOptions {
    * gets the JSON body already read (POST) or undefined (GET, DELETE).
    */
   mcp?: (req: IncomingMessage, res: ServerResponse, body: unknown) => Promise<void>;
+  /** The dashboard tab (src/tab/, wired by main.ts): every request under /tab goes to it. */
+  tab?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 export interface HttpServer {
@@ -276,6 +278,19 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     server.post('/mcp', mcpRoute);
     server.get('/mcp', mcpRoute);
     server.del('/mcp', mcpRoute);
+  }
+
+  // The dashboard tab answers everything under /tab itself (its methods, its 404s).
+  const tab = opts.tab;
+  if (tab) {
+    const toTab = async (req: Request, res: Response) => {
+      discard(req);
+      await tab(req, res);
+    };
+    for (const method of ['get', 'head', 'post', 'put', 'patch', 'del'] as const) {
+      server[method]('/tab', toTab);
+      server[method]('/tab/*', toTab);
+    }
   }
 
   // Everything else: a polite JSON 404 (unknown path) or 405 (known path, other method), never restify's own.

@@ -27,6 +27,7 @@ export type { StoreDoing, StoreFact, StoreFileKind, StoreStrings } from './types
 export type { BodyErrorCode, HttpStrings } from './types/http';
 export type { MineStrings } from './types/mine';
 export type { McpStrings } from './types/mcp';
+export type { TabStrings } from './types/tab';
 export type { FieldKey, ValidationStrings, ValidationStrings as Messages } from './types/validation';
 
 export const CATALOGS: Readonly<Record<Lang, Catalog>> = Object.freeze({ es, en });

@@ -56,6 +56,7 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run format', how: 'developer', note: 'Prettier, writes the files' },
   { command: 'npm run depcruise', how: 'developer', note: 'the layer rules; the suite runs the same check' },
   { command: 'npm run typecheck', how: 'developer' },
+  { command: 'npm run build', how: 'developer', note: 'tsc and the dashboard tab bundle (esbuild); npm start runs it' },
   // docs/interfaces.md writes the contract's command forms with placeholders
   {
     command: 'npm run cli -- status --year AAAA --as-of AAAA-MM-DD --json',

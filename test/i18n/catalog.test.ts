@@ -51,6 +51,7 @@ describe('the catalog', () => {
       'reviewOutcome',
       'status',
       'store',
+      'tab',
       'validation',
     ]);
   });

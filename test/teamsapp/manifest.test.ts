@@ -21,6 +21,7 @@ const SAMPLE_VARS = {
   BOT_ID: '6ba7b810-9dad-41d1-80b4-00c04fd430c8',
   BOT_ENDPOINT: 'https://pei-bot.example.gov.co',
   PEI_MCP_AUTH_REFERENCE_ID: 'ref-sample',
+  BOT_DOMAIN: 'pei-bot.example.gov.co',
 };
 
 const readText = (name: string): string => fs.readFileSync(path.join(APP_DIR, name), 'utf8');
@@ -40,7 +41,7 @@ describe('Teams app manifest', () => {
   });
 
   test('only the Teams Toolkit placeholders are left in the templates', () => {
-    expect(pkg.listPlaceholders(readText('manifest.json')).sort()).toEqual(['BOT_ID', 'TEAMS_APP_ID']);
+    expect(pkg.listPlaceholders(readText('manifest.json')).sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
     expect(manifest.id).toBe(SAMPLE_VARS.TEAMS_APP_ID);
     expect(manifest.bots[0].botId).toBe(SAMPLE_VARS.BOT_ID);
   });
@@ -104,6 +105,38 @@ describe('Teams app manifest', () => {
     });
   });
 
+  test('the dashboard tab: a personal tab and a channel tab with its configuration page, on the bot\'s own address, with SSO (issue 27)', () => {
+    const base = `https://${SAMPLE_VARS.BOT_DOMAIN}/tab/`;
+    const [dashboard, chat] = manifest.staticTabs;
+    expect(dashboard).toEqual({
+      entityId: 'tablero-pei',
+      name: 'Tablero PEI',
+      contentUrl: `${base}?lang={locale}&theme={theme}`,
+      websiteUrl: base,
+      scopes: ['personal'],
+    });
+    // The bot's chat stays beside the tab in the personal app.
+    expect(chat).toEqual({ entityId: 'conversations', scopes: ['personal'] });
+    expect(en['staticTabs[0].name']).toBe('PEI dashboard');
+    expect(manifest.configurableTabs).toEqual([
+      {
+        configurationUrl: `${base}config?lang={locale}&theme={theme}`,
+        canUpdateConfiguration: true,
+        scopes: ['team', 'groupChat'],
+      },
+    ]);
+    // The SSO token's audience is the app (the bot's Entra app), resource api://<domain>/<app id>.
+    expect(manifest.webApplicationInfo).toEqual({
+      id: SAMPLE_VARS.BOT_ID,
+      resource: `api://${SAMPLE_VARS.BOT_DOMAIN}/${SAMPLE_VARS.BOT_ID}`,
+    });
+    expect(pkg.validateManifest(manifest)).toEqual([]);
+    // A tab without its address fails the schema, naming it.
+    const broken = JSON.parse(JSON.stringify(manifest));
+    delete broken.configurableTabs[0].configurationUrl;
+    expect(pkg.validateManifest(broken).join('\n')).toMatch(/configurableTabs\/0 .*configurationUrl/);
+  });
+
   test('names, developer and permissions', () => {
     expect(manifest.name).toEqual({
       short: 'PEI Bot',
@@ -113,7 +146,7 @@ describe('Teams app manifest', () => {
     expect(manifest.developer.privacyUrl).toMatch(/^https:\/\//);
     expect(manifest.developer.termsOfUseUrl).toMatch(/^https:\/\//);
     expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
-    expect(manifest.validDomains).toEqual([]);
+    expect(manifest.validDomains).toEqual([SAMPLE_VARS.BOT_DOMAIN]);
   });
 
   test('a manifest missing a required field fails, naming the field', () => {

@@ -15,6 +15,7 @@ import { operator } from './operator';
 import { store } from './store';
 import { mine } from './mine';
 import { mcp } from './mcp';
+import { tab } from './tab';
 
 export const es: Catalog = {
   cards,
@@ -33,4 +34,5 @@ export const es: Catalog = {
   store,
   mine,
   mcp,
+  tab,
 };

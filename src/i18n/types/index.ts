@@ -14,6 +14,7 @@ import type { OperatorStrings } from './operator';
 import type { StoreStrings } from './store';
 import type { MineStrings } from './mine';
 import type { McpStrings } from './mcp';
+import type { TabStrings } from './tab';
 
 /**
  * The whole catalog of one locale, split by capability. es/index.ts and en/index.ts are each typed by it (and each
@@ -36,4 +37,5 @@ export interface Catalog {
   store: StoreStrings;
   mine: MineStrings;
   mcp: McpStrings;
+  tab: TabStrings;
 }
