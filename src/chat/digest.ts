@@ -79,7 +79,12 @@ async function unsubscribeReview(services: Services, turn: ChatTurn): Promise<Ch
   if (!(await isAdmin(services, turn.actor)))
     return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
   const actor = personOf(turn.actor);
-  const removed = await services.store.unsubscribe(turn.conversationKey, 'review-digest', actor, turn.now.toISOString());
+  const removed = await services.store.unsubscribe(
+    turn.conversationKey,
+    'review-digest',
+    actor,
+    turn.now.toISOString(),
+  );
   if (!removed) return reply.card(messageCard({ text: s.reviewNotSubscribed }));
   return reply.card(messageCard({ title: s.reviewUnsubscribedTitle, text: s.reviewUnsubscribedText }));
 }

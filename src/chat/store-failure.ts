@@ -24,7 +24,9 @@ export function storeFailure(turn: ChatTurn, e: StoreError, verb?: string): Chat
     const s = reportStrings(turn.lang);
     const text = kind === 'retry' ? s.saveFailedText : s.saveFailedOperatorText;
     return {
-      replies: [{ card: messageCard({ title: s.saveFailedTitle, text, color: 'attention' }), summary: s.saveFailedTitle }],
+      replies: [
+        { card: messageCard({ title: s.saveFailedTitle, text, color: 'attention' }), summary: s.saveFailedTitle },
+      ],
       unavailable: kind,
     };
   }

@@ -97,7 +97,8 @@ export abstract class BaseStore implements Store {
       return { ok: true };
     } catch (e) {
       const code = (e as StoreError).code;
-      const reason = code === 'closed' || code === 'read-only' ? code : code === 'replaced' ? 'files-replaced' : 'failed';
+      const reason =
+        code === 'closed' || code === 'read-only' ? code : code === 'replaced' ? 'files-replaced' : 'failed';
       return { ok: false, reason };
     }
   }

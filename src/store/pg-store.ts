@@ -84,8 +84,18 @@ export interface PgStoreOptions {
 /** SQLSTATEs and network errors that say the database is away, too slow or read-only (not a bug of ours). */
 const READ_ONLY_STATES = new Set(['25006']);
 const TIMEOUT_STATES = new Set(['57014', '55P03', '40P01', '40001', '25P03']);
-const NETWORK_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const AWAY_MESSAGE = /connection terminated|terminating connection|not queryable|connection error|timeout exceeded|query read timeout|timeout expired|the database system is (starting up|shutting down|in recovery)|server closed the connection|Connection ended/i;
+const NETWORK_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+const AWAY_MESSAGE =
+  /connection terminated|terminating connection|not queryable|connection error|timeout exceeded|query read timeout|timeout expired|the database system is (starting up|shutting down|in recovery)|server closed the connection|Connection ended/i;
 
 /** The cause of a database failure, or null when the error is not one (a bug, a rule of ours). */
 export function unavailableCause(e: unknown): StoreHealthReason | null {
@@ -276,6 +286,15 @@ export class PgStore implements Store {
     try {
       return await c.query<R>(sql, args);
     } catch (e) {
+      // A pooled connection the server ended while idle (a restart, pg_terminate_backend) fails its next query:
+      // a read on the pool is tried once more, on a fresh connection.
+      if (c === this.pool && unavailableCause(e) === 'unreachable') {
+        try {
+          return await c.query<R>(sql, args);
+        } catch (again) {
+          throw pgStoreError(again);
+        }
+      }
       throw pgStoreError(e);
     }
   }
@@ -341,16 +360,9 @@ export class PgStore implements Store {
     const deadline = Math.min(Date.now() + this.timeoutMs, commitBy ?? Infinity);
     const run = async () => {
       if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
-      let c: PoolClient;
-      try {
-        c = await this.pool.connect();
-      } catch (e) {
-        throw pgStoreError(e);
-      }
+      const c = await this.begin(deadline);
       let broken = false;
       try {
-        const left = Math.max(1, deadline - Date.now());
-        await c.query(`BEGIN; SET LOCAL statement_timeout = ${left}; SET LOCAL lock_timeout = ${left}`);
         const rev = Number(
           (await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev,
         );
@@ -375,6 +387,28 @@ export class PgStore implements Store {
     const p = this.writeTail.then(run, run);
     this.writeTail = p.catch(() => undefined);
     return p;
+  }
+
+  /**
+   * A connection with a transaction begun, its statements and lock waits cut off at `deadline`. A pooled connection
+   * the server ended while idle fails at BEGIN, before anything was sent: then once more on a fresh one.
+   */
+  private async begin(deadline: number, again = true): Promise<PoolClient> {
+    let c: PoolClient;
+    try {
+      c = await this.pool.connect();
+    } catch (e) {
+      throw pgStoreError(e);
+    }
+    try {
+      const left = Math.max(1, deadline - Date.now());
+      await c.query(`BEGIN; SET LOCAL statement_timeout = ${left}; SET LOCAL lock_timeout = ${left}`);
+      return c;
+    } catch (e) {
+      c.release(true);
+      if (again && unavailableCause(e) === 'unreachable' && Date.now() < deadline) return this.begin(deadline, false);
+      throw pgStoreError(e);
+    }
   }
 
   /** A write that changes nothing when `decide` gives null, else runs `apply` and stores the audit entry. */
@@ -568,8 +602,9 @@ export class PgStore implements Store {
     };
     c.on('error', onError);
     try {
-      const got = (await this.q<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('pei:' || $1)) AS ok", [name], c))
-        .rows[0].ok;
+      const got = (
+        await this.q<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('pei:' || $1)) AS ok", [name], c)
+      ).rows[0].ok;
       if (!got) return { ran: false };
       try {
         return { ran: true, value: await fn() };
