@@ -16,6 +16,12 @@ export interface Config {
   hostReason: 'PEI_HOST' | 'authenticated' | 'anonymous';
   /** Milliseconds POST /api/messages may take before it answers 503 (PEI_REQUEST_TIMEOUT_MS; Teams gives up at 15 s). */
   requestTimeoutMs: number;
+  /**
+   * PEI_DB_TIMEOUT_MS: how long one store operation may take (PostgreSQL: connecting, waiting for a lock, a statement,
+   * a whole write from its call to its commit) before it fails; at most a third of requestTimeoutMs, so that a write
+   * the turn's answer calls failed is never committed later. Default 3000 (or a third of a shorter deadline).
+   */
+  dbTimeoutMs: number;
   dbFile: string;
   /** PEI_DATABASE_URL: the PostgreSQL store (several processes may share it); unset = the embedded store (dbFile). */
   databaseUrl?: string;
@@ -57,6 +63,7 @@ export class ConfigError extends Error {
 const MIN_SECRET = 32;
 const PORTS = { min: 1, max: 65535 };
 const REQUEST_TIMEOUT = { min: 100, max: 14_000 };
+const DB_TIMEOUT_MIN = 100;
 
 /** The schema's own checks carry their problem's code as their message (read back by problemOf). */
 const must = (code: Exclude<ConfigProblem['code'], 'schema'>) => `must:${code}`;
@@ -89,6 +96,7 @@ function developerText(f: ConfigFailure): string {
       }
       case 'port-range':
       case 'request-timeout-range':
+      case 'db-timeout-range':
         return `must be between ${f.min} and ${f.max}`;
       case 'not-iso-date':
         return `"${f.value}" is not an ISO date`;
@@ -110,6 +118,7 @@ const env = z.object({
     .regex(/^[0-9A-Za-z.:\-[\]]+$/, must('host'))
     .optional(),
   PEI_REQUEST_TIMEOUT_MS: z.string().regex(/^\d+$/, must('millis')).optional(),
+  PEI_DB_TIMEOUT_MS: z.string().regex(/^\d+$/, must('millis')).optional(),
   PEI_DB_FILE: z.string().min(1).optional(),
   PEI_DATABASE_URL: z
     .string()
@@ -210,6 +219,12 @@ export function loadConfig(
   if (requestTimeoutMs < REQUEST_TIMEOUT.min || requestTimeoutMs > REQUEST_TIMEOUT.max) {
     throw new ConfigError({ code: 'request-timeout-range', variable: 'PEI_REQUEST_TIMEOUT_MS', ...REQUEST_TIMEOUT });
   }
+  const dbTimeoutMax = Math.max(DB_TIMEOUT_MIN, Math.floor(requestTimeoutMs / 3));
+  const dbTimeoutMs = e.PEI_DB_TIMEOUT_MS ? Number(e.PEI_DB_TIMEOUT_MS) : Math.min(3000, dbTimeoutMax);
+  if (dbTimeoutMs < DB_TIMEOUT_MIN || dbTimeoutMs > dbTimeoutMax) {
+    const range = { min: DB_TIMEOUT_MIN, max: dbTimeoutMax };
+    throw new ConfigError({ code: 'db-timeout-range', variable: 'PEI_DB_TIMEOUT_MS', ...range });
+  }
   const host = e.PEI_HOST?.replace(/^\[(.*)\]$/, '$1') ?? (e.BOT_ID ? '0.0.0.0' : '127.0.0.1');
   const hostReason = e.PEI_HOST ? 'PEI_HOST' : e.BOT_ID ? 'authenticated' : 'anonymous';
 
@@ -218,6 +233,7 @@ export function loadConfig(
     host,
     hostReason,
     requestTimeoutMs,
+    dbTimeoutMs,
     dbFile: resolve(e.PEI_DB_FILE ?? 'data/db.json'),
     databaseUrl: e.PEI_DATABASE_URL,
     now,

@@ -58,6 +58,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
       bands: config.bands,
       reminderDays: config.reminderDays,
       digestCron: config.digestCron,
+      storeTimeoutMs: config.databaseUrl ? config.dbTimeoutMs : undefined,
     },
   };
   const linkSecret = resolveLinkSecret(config.linkSecret, config.dbFile);

@@ -73,16 +73,19 @@ async function subscribeReview(services: Services, turn: ChatTurn): Promise<Chat
   );
 }
 
-/** Cancels the review digest only: the store cancels a conversation's subscriptions together, so a weekly one is kept by subscribing it again. */
+/** Cancels the review digest only (the weekly digest stays); only an admin may, as only an admin may subscribe it. */
 async function unsubscribeReview(services: Services, turn: ChatTurn): Promise<ChatResult> {
   const s = reportStrings(turn.lang);
-  const subs = await services.store.subscriptions({ conversationKey: turn.conversationKey });
-  if (!subs.some((x) => x.kind === 'review-digest')) return reply.card(messageCard({ text: s.reviewNotSubscribed }));
   if (!(await isAdmin(services, turn.actor)))
     return reply.card(messageCard({ title: s.adminOnlyTitle, text: s.adminOnlyText, color: 'attention' }));
   const actor = personOf(turn.actor);
-  await services.store.unsubscribe(turn.conversationKey, actor, turn.now.toISOString());
-  for (const keep of subs.filter((x) => x.kind !== 'review-digest')) await services.store.subscribe(keep, actor);
+  const removed = await services.store.unsubscribe(
+    turn.conversationKey,
+    'review-digest',
+    actor,
+    turn.now.toISOString(),
+  );
+  if (!removed) return reply.card(messageCard({ text: s.reviewNotSubscribed }));
   return reply.card(messageCard({ title: s.reviewUnsubscribedTitle, text: s.reviewUnsubscribedText }));
 }
 
@@ -106,7 +109,8 @@ export const subscribeDigest: IntentHandler = async (services, turn, u) => {
 export const unsubscribeDigest: IntentHandler = async (services, turn, u) => {
   if (u && aboutReview(u.text)) return unsubscribeReview(services, turn);
   if (!(await findSubscription(services, turn.conversationKey))) return confirm(services, turn, 'not-subscribed');
-  const removed = await services.store.unsubscribe(turn.conversationKey, personOf(turn.actor), turn.now.toISOString());
+  const at = turn.now.toISOString();
+  const removed = await services.store.unsubscribe(turn.conversationKey, 'weekly-digest', personOf(turn.actor), at);
   return confirm(services, turn, removed ? 'unsubscribed' : 'not-subscribed');
 };
 

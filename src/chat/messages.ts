@@ -10,6 +10,8 @@ import type { HttpStrings } from '../i18n';
 export interface MessagesRequest {
   body: unknown;
   headers: Record<string, string | string[] | undefined>;
+  /** When the HTTP layer stops waiting and answers 503 itself (epoch ms): the turn's writes must finish before. */
+  deadline?: number;
 }
 
 /** A client error: its code, and its message from the catalog; the HTTP layer answers in the client's language (Accept-Language). */
@@ -23,6 +25,8 @@ export interface MessagesResult {
   status: number;
   body?: unknown;
   error?: ClientError;
+  /** Extra response headers (Retry-After with a 503). */
+  headers?: Record<string, string>;
 }
 
 /** What /api/messages needs from the Teams layer: the adapter's process() with the app's run(), without HTTP. */

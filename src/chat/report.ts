@@ -18,6 +18,8 @@ import {
 } from '../views/report-cards';
 import { reportStrings } from '../i18n';
 import { isAdmin, reportableIndicators } from './roles';
+import { StoreError } from '../store/errors';
+import { storeFailure } from './store-failure';
 import type { ActionHandler, ChatModule } from './router';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -215,6 +217,25 @@ const MAX_POSTED = 100_000;
 
 const FORM_ID = /^[A-Za-z0-9-]{8,80}$/;
 
+/** What a submit keeps of the turn, beyond the store's own timeout, to answer once its write is done. */
+const DEADLINE_MARGIN_MS = 1000;
+
+/** `work`'s value, or undefined when the turn's deadline comes first (what is shown after a write, not the write). */
+async function beforeDeadline<T>(turn: ChatTurn, work: Promise<T>): Promise<T | undefined> {
+  const safe = work.catch(() => undefined);
+  if (turn.deadline === undefined) return safe;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((r) => {
+    timer = setTimeout(() => r(undefined), Math.max(0, turn.deadline! - Date.now() - DEADLINE_MARGIN_MS / 2));
+    timer.unref();
+  });
+  try {
+    return await Promise.race([safe, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The indicator's figures of `year` as of this turn (the report just stored counts in them). */
 async function figuresAfter(services: Services, turn: ChatTurn, ind: Indicator, year: number) {
   const fig = (await services.status.figures(year, bogotaDate(turn.now))).objectives[
@@ -231,6 +252,18 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
     return reply.card(messageCard({ title: s.refusedTitle, text: s.invalidFormText, color: 'attention' }));
   }
   const admin = await isAdmin(services, turn.actor);
+  if (
+    turn.deadline !== undefined &&
+    Date.now() + (services.config.storeTimeoutMs ?? 0) + DEADLINE_MARGIN_MS > turn.deadline
+  ) {
+    // Too little of the turn is left for the write to finish before the person is answered: not started at all.
+    const why = 'too little of the turn left to store the report';
+    return storeFailure(
+      turn,
+      new StoreError('unavailable', { kind: 'pg-unavailable', cause: 'timeout', why }),
+      VERB_REPORT_SUBMIT,
+    );
+  }
   let result;
   try {
     result = await submitReport(services.store, {
@@ -242,12 +275,11 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
       now: turn.now,
       source: 'teams',
       lang: turn.lang,
+      ...(turn.deadline !== undefined ? { commitBy: turn.deadline - DEADLINE_MARGIN_MS } : {}),
     });
-  } catch {
-    return reply.card(
-      messageCard({ title: s.saveFailedTitle, text: s.saveFailedText, color: 'attention' }),
-      s.saveFailedTitle,
-    );
+  } catch (e) {
+    if (e instanceof StoreError) return storeFailure(turn, e, VERB_REPORT_SUBMIT);
+    throw e;
   }
   switch (result.status) {
     case 'stored': {
@@ -258,7 +290,11 @@ export const submitAction: ActionHandler = async (services, turn, data) => {
         indicator: result.indicator,
         record: result.record,
         notes: result.warnings.map((w) => w.message),
-        figures: await figuresAfter(services, turn, result.indicator, yearOf(result.record.period)),
+        // Stored: the answer says so even if the figures cannot be read now (the store went away after the commit).
+        figures: await beforeDeadline(
+          turn,
+          figuresAfter(services, turn, result.indicator, yearOf(result.record.period)),
+        ),
       });
       return { replaceSource: confirmation, replies: [] };
     }

@@ -2,6 +2,8 @@ import type { Intent, Understanding } from '../language/types';
 import { notUnderstoodCard } from '../views/message-cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+import { guardStore } from './store-failure';
+import { StoreError } from '../store/errors';
 import {
   VERB_REFRESH_INDICATOR,
   VERB_REFRESH_LAGGING,
@@ -62,12 +64,14 @@ export class ChatRouter {
 
   /** A chat message. `u` may be passed when the caller already read the text (to pick the reply language). */
   async text(turn: ChatTurn, text: string, u = this.understand(text)): Promise<ChatResult> {
-    const handler = this.intents.get(u.intent);
-    if (handler) return handler(this.services, turn, u);
-    return (
-      (await ask(this.services, turn, u)) ??
-      reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)))
-    );
+    return guardStore(turn, async () => {
+      const handler = this.intents.get(u.intent);
+      if (handler) return handler(this.services, turn, u);
+      return (
+        (await ask(this.services, turn, u)) ??
+        reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)))
+      );
+    });
   }
 
   /** Whether `verb` names an action of the chat (a card's button, form or refresh). */
@@ -77,17 +81,28 @@ export class ChatRouter {
 
   /** A search box's query (the message extension's): no results when no module searches. */
   async search(turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: 25 }): Promise<SearchAnswer> {
-    return this.searchHandler
-      ? this.searchHandler(this.services, turn, query, paging)
-      : { lang: turn.lang, results: [], total: 0 };
+    const none: SearchAnswer = { lang: turn.lang, results: [], total: 0 };
+    if (!this.searchHandler) return none;
+    try {
+      return await this.searchHandler(this.services, turn, query, paging);
+    } catch (e) {
+      if (e instanceof StoreError) return none; // the store is away: nothing found rather than an error box
+      throw e;
+    }
   }
 
   /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */
   async action(turn: ChatTurn, data: Record<string, unknown>): Promise<ChatResult> {
     const verb = str(data.verb) ?? '';
     if (verb === 'ask' && typeof data.text === 'string') return this.text(turn, data.text);
-    const handler = this.actions.get(verb);
-    if (!handler) return reply.card(notUnderstoodCard('', await viewContext(this.services, turn)));
-    return handler(this.services, turn, data);
+    return guardStore(
+      turn,
+      async () => {
+        const handler = this.actions.get(verb);
+        if (!handler) return reply.card(notUnderstoodCard('', await viewContext(this.services, turn)));
+        return handler(this.services, turn, data);
+      },
+      verb,
+    );
   }
 }

@@ -34,6 +34,11 @@ export interface ChatTurn {
    */
   resolvePeople?: (people: Actor[]) => Promise<Actor[]>;
   now: Date;
+  /**
+   * When the edge stops waiting for this turn (epoch ms of the real clock; the HTTP deadline): a write that could not
+   * finish before it is not started, so that a person told "failed" never has it stored later. Absent: no deadline.
+   */
+  deadline?: number;
 }
 
 export type Card = Record<string, unknown>;
@@ -45,6 +50,12 @@ export interface ChatResult {
   replaceSource?: Card;
   /** Something now waits for proactive delivery (a returned report's notice): the Teams layer runs the sender. */
   wake?: boolean;
+  /**
+   * The store could not be read or written (chat/store-failure.ts): the replies say so and that nothing changed;
+   * 'retry' (the database is away or slow: it comes back by itself) or 'operator' (its files replaced, read-only, a
+   * full disk). An invoke is then answered 503.
+   */
+  unavailable?: 'retry' | 'operator';
 }
 
 export interface ChatConfig {
@@ -54,6 +65,8 @@ export interface ChatConfig {
   reminderDays: number[];
   /** DIGEST_CRON (America/Bogota); the default '0 8 * * 1' when absent. */
   digestCron?: string;
+  /** PEI_DB_TIMEOUT_MS: the longest a store write may take (a submit starts only with that much of the turn left). */
+  storeTimeoutMs?: number;
   /** Signed download links of the follow-up workbook: the key and the bot's public address (PEI_PUBLIC_URL). */
   exportLink?: { secret: string; publicUrl: string };
 }

@@ -54,4 +54,6 @@ export type ConfigFailure =
       problem: 'need-three' | 'not-positive' | 'not-ordered';
     }
   | { code: 'reminder-days-invalid'; variable: 'PEI_REMINDER_DAYS'; value: string }
-  | { code: 'request-timeout-range'; variable: 'PEI_REQUEST_TIMEOUT_MS'; min: number; max: number };
+  | { code: 'request-timeout-range'; variable: 'PEI_REQUEST_TIMEOUT_MS'; min: number; max: number }
+  /** PEI_DB_TIMEOUT_MS out of range: at least `min`, and at most a third of the turn's deadline (`max`). */
+  | { code: 'db-timeout-range'; variable: 'PEI_DB_TIMEOUT_MS'; min: number; max: number };

@@ -51,4 +51,16 @@ export type StoreFact =
   | { kind: 'pg-pool-lost'; why: string }
   | { kind: 'pg-listen-lost'; why: string }
   | { kind: 'pg-listen-failed'; why: string }
-  | { kind: 'pg-lock-lost'; name: string; why: string };
+  | { kind: 'pg-lock-lost'; name: string; why: string }
+  | { kind: 'pg-listen-back' }
+  /** A query or a write failed because the database is unreachable, too slow (a lock, a timeout) or read-only. */
+  | { kind: 'pg-unavailable'; cause: StoreHealthReason; why: string }
+  // the embedded store's files were removed or replaced under the running process: no more writes until restarted
+  | { kind: 'files-replaced'; file: string; what: StoreFileKind | 'lock'; how: 'removed' | 'replaced' };
+
+/**
+ * Why the store cannot serve right now (Store.health(), /healthz): the database does not answer ('unreachable'),
+ * answers too late ('timeout': a lock held, an overloaded server), takes no writes ('read-only'); the embedded store's
+ * files were removed or replaced under it ('files-replaced'); a write could not be undone ('failed'); closed.
+ */
+export type StoreHealthReason = 'unreachable' | 'timeout' | 'read-only' | 'files-replaced' | 'failed' | 'closed';

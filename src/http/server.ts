@@ -178,7 +178,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
       }
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<'deadline'>((r) => (timer = setTimeout(() => r('deadline'), deadlineMs)));
-      const work = opts.messages({ body: read.value, headers: req.headers });
+      const work = opts.messages({ body: read.value, headers: req.headers, deadline: Date.now() + deadlineMs });
       // The turn keeps running after a deadline (and is counted in flight until it ends); the client is answered.
       const outcome = await Promise.race([
         work.then(
@@ -195,9 +195,9 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
         return;
       }
       if ('e' in outcome) throw outcome.e;
-      const { status, body, error } = outcome.r;
-      if (error) clientError(req, res, status, error);
-      else sendJson(res, status, body);
+      const { status, body, error, headers } = outcome.r;
+      if (error) clientError(req, res, status, error, headers);
+      else sendJson(res, status, body, headers);
     } catch (e) {
       opts.log('Error procesando /api/messages', e);
       sendJson(res, 500, { error: { code: 'internal', message: catalog(httpLang(req)).http.internal } });
@@ -222,10 +222,17 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
   server.get('/', about);
   server.head('/', about);
 
-  const healthz = async (_req: Request, res: Response) => {
+  /** 200 while the store can be read and written; 503 with a short reason (Accept-Language) while it cannot. */
+  const healthz = async (req: Request, res: Response) => {
     if (closing) {
       res.status(503);
       res.json({ status: 'shutting-down' });
+      return;
+    }
+    const health = await opts.store.health();
+    if (!health.ok) {
+      const reason = catalog(httpLang(req)).http.storeUnavailable[health.reason];
+      sendJson(res, 503, { status: 'unavailable', reason }, { 'Retry-After': '30', 'Cache-Control': 'no-store' });
       return;
     }
     res.json({ status: 'ok' });

@@ -67,6 +67,8 @@ export function configFailureText(f: ConfigFailure, t: OperatorStrings): string 
       return t.reminderDaysInvalid(f.value);
     case 'request-timeout-range':
       return t.requestTimeoutRange;
+    case 'db-timeout-range':
+      return t.dbTimeoutRange(f.min, f.max);
   }
 }
 

@@ -30,6 +30,8 @@ export interface SubmitRequest {
   now: Date;
   source: ReportSource;
   lang: Lang;
+  /** The write commits only before this instant (epoch ms, the real clock): the turn's deadline less a margin. */
+  commitBy?: number;
 }
 
 export type SubmitResult =
@@ -99,6 +101,7 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
     submissionId,
     at: req.now.toISOString(),
     review,
+    ...(req.commitBy !== undefined ? { commitBy: req.commitBy } : {}),
   });
   if (res.duplicate)
     return {

@@ -19,6 +19,7 @@ import type {
   ReviewDecision,
   SentRecord,
   Subscription,
+  SubscriptionKind,
 } from '../domain/records';
 import { StoreError } from './errors';
 import {
@@ -55,6 +56,7 @@ import type {
   ReportQuery,
   ReviewReportResult,
   Store,
+  StoreHealth,
   SubscriptionFilter,
 } from './types';
 
@@ -86,6 +88,19 @@ export abstract class BaseStore implements Store {
   /** Throws a StoreError when the store takes no writes (closed, read-only, failed). */
   protected checkWritable(): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: '(memory)' });
+  }
+
+  /** Whether writes are taken now (memory: unless closed; the embedded store also checks its files). */
+  async health(): Promise<StoreHealth> {
+    try {
+      this.checkWritable();
+      return { ok: true };
+    } catch (e) {
+      const code = (e as StoreError).code;
+      const reason =
+        code === 'closed' || code === 'read-only' ? code : code === 'replaced' ? 'files-replaced' : 'failed';
+      return { ok: false, reason };
+    }
   }
 
   /** Runs writes one after another, in call order. */
@@ -261,9 +276,9 @@ export abstract class BaseStore implements Store {
     );
   }
 
-  unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
+  unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean> {
     return this.audited(() => {
-      const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey);
+      const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey && s.kind === kind);
       return unsubscribeChange(conversationKey, removed, actor, at);
     });
   }

@@ -11,7 +11,18 @@ import type { StoreDoing, StoreFact } from '../domain/store-facts';
  * disk-full, read-only, not-a-folder: from the errno (CODE_OF_ERRNO; read-only also for a file marked so); corrupt: a
  * file of the store does not agree with the rest, so the store does not start; locked: another process writes it.
  */
-export type StoreErrorCode = 'disk-full' | 'read-only' | 'not-a-folder' | 'corrupt' | 'locked' | 'closed' | 'io';
+export type StoreErrorCode =
+  | 'disk-full'
+  | 'read-only'
+  | 'not-a-folder'
+  | 'corrupt'
+  | 'locked'
+  | 'closed'
+  | 'io'
+  /** PostgreSQL unreachable or too slow (nothing of the write was kept); it may come back by itself. */
+  | 'unavailable'
+  /** The embedded store's files were removed or replaced under the running process. */
+  | 'replaced';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

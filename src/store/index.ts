@@ -13,6 +13,8 @@ import type { StoreFact } from '../domain/store-facts';
 export interface StoreConfig {
   dbFile: string;
   databaseUrl?: string;
+  /** PEI_DB_TIMEOUT_MS (PostgreSQL): connect, lock, statement and whole-write timeout. */
+  dbTimeoutMs?: number;
 }
 
 export interface OpenStoreOptions {
@@ -37,6 +39,8 @@ export async function openStore(config: StoreConfig, opts: OpenStoreOptions): Pr
       onWarning: opts.onWarning,
       listen: opts.mode === 'serve',
       poolSize: opts.mode === 'serve' ? 10 : 2,
+      // A one-shot command answers nobody under a deadline (a big import is one long transaction): minutes, not seconds.
+      timeoutMs: opts.mode === 'serve' ? config.dbTimeoutMs : 300_000,
     });
   }
   if (opts.mode === 'read') {

@@ -330,6 +330,8 @@ interface StoreSetup {
   readOnly: { holder?: LockHolder } | null;
   fsync: boolean;
   beforeWrite?: (file: string, data: Buffer) => void;
+  /** Told once when the store stops taking writes (its files removed or replaced). */
+  onFailure?: (fact: StoreFact) => void;
 }
 
 class LowdbStoreImpl extends BaseStore {
@@ -339,8 +341,13 @@ class LowdbStoreImpl extends BaseStore {
   private end: JournalEnd;
   /** The journal lines the document on disk vouches for. */
   private vouched: number;
-  /** Set only when a failed write could not be undone: no more writes until restarted. */
+  /**
+   * Set when a failed write could not be undone, or when the files were removed or replaced under the running
+   * process: no more writes until restarted (reads go on from memory).
+   */
   private failure: StoreError | null = null;
+  /** The files this process opened and writes (device and inode): the path must still lead to them before a write. */
+  private readonly identity = new Map<'doc' | 'journal', { dev: number; ino: number }>();
 
   constructor(
     private readonly setup: StoreSetup,
@@ -376,10 +383,42 @@ class LowdbStoreImpl extends BaseStore {
       if (this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end);
       for (const f of loaded.rewrite?.legacy ?? []) fs.rmSync(f, { force: true });
       if (this.setup.fsync) await fsyncPath(path.dirname(doc), true);
+      const held = await this.fh.stat();
+      this.identity.set('journal', { dev: held.dev, ino: held.ino });
+      this.rememberDocument();
     } catch (e) {
       await this.fh.close().catch(() => undefined);
       throw e;
     }
+  }
+
+  /** The document's identity after this process wrote it (each write renames a new file into place). */
+  private rememberDocument(): void {
+    try {
+      const st = fs.statSync(this.files.doc);
+      this.identity.set('doc', { dev: st.dev, ino: st.ino });
+    } catch {
+      this.identity.delete('doc'); // not written yet (an empty store before its first write)
+    }
+  }
+
+  /**
+   * The store's files removed or replaced under the running process (a restore over it, a cleanup, another copy
+   * moved into place): its writes would go to unlinked files and be lost on restart, so it takes none from then on.
+   */
+  private filesChanged(): StoreError | null {
+    for (const [what, known] of this.identity) {
+      const file = what === 'doc' ? this.files.doc : this.files.journal;
+      let how: 'removed' | 'replaced' | null = null;
+      try {
+        const st = fs.statSync(file);
+        if (st.dev !== known.dev || st.ino !== known.ino) how = 'replaced';
+      } catch {
+        how = 'removed';
+      }
+      if (how) return new StoreError('replaced', { kind: 'files-replaced', file, what, how });
+    }
+    return null;
   }
 
   protected override checkWritable(): void {
@@ -387,6 +426,12 @@ class LowdbStoreImpl extends BaseStore {
     if (this.setup.readOnly)
       throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc, ...this.setup.readOnly });
     if (this.failure) throw this.failure;
+    const changed = this.filesChanged();
+    if (changed) {
+      this.failure = changed;
+      this.setup.onFailure?.(changed.fact);
+      throw changed;
+    }
   }
 
   protected async persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void> {
@@ -431,6 +476,7 @@ class LowdbStoreImpl extends BaseStore {
       this.db.data = doc;
       await this.db.write();
       this.vouched = end.lines; // renamed into place: a failure after this point must write the document back
+      this.rememberDocument();
       if (this.setup.fsync) {
         await fsyncPath(this.files.doc);
         await fsyncPath(path.dirname(this.files.doc), true);
@@ -537,6 +583,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
     readOnly: opts.readOnly ? {} : null,
     fsync: opts.fsync ?? true,
     beforeWrite: opts.beforeWrite,
+    onFailure: warn,
   };
   if (!opts.readOnly) {
     checkWritableFiles(files);

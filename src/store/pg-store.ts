@@ -17,7 +17,7 @@
  * process at a time runs the proactive sends; the lock goes with the connection if the process dies. `claimSend`
  * (INSERT … ON CONFLICT DO NOTHING) makes each send key deliverable by one caller in all, lock or no lock.
  */
-import { Client, Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient, type QueryResultRow } from 'pg';
 import { runner } from 'node-pg-migrate';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths';
@@ -39,7 +39,7 @@ import {
   type ReviewAfter,
 } from './rules';
 import { StoreError } from './errors';
-import type { StoreFact } from '../domain/store-facts';
+import type { StoreFact, StoreHealthReason } from '../domain/store-facts';
 import type {
   AuditEntry,
   ConversationRecord,
@@ -49,6 +49,7 @@ import type {
   ReviewDecision,
   SentRecord,
   Subscription,
+  SubscriptionKind,
 } from '../domain/records';
 import type {
   AppendReportResult,
@@ -59,6 +60,7 @@ import type {
   ReportQuery,
   ReviewReportResult,
   Store,
+  StoreHealth,
   SubscriptionFilter,
 } from './types';
 
@@ -71,7 +73,53 @@ export interface PgStoreOptions {
   poolSize?: number;
   /** Keep the cache current from other processes' NOTIFY (default true; the CLI's one-shot commands say false). */
   listen?: boolean;
+  /**
+   * PEI_DB_TIMEOUT_MS (default 3000): connecting, waiting for a lock and each statement are cut off after it, and a
+   * write that has not committed this long after its call is rolled back, so that a caller told "failed" (the turn's
+   * deadline is longer) never sees the write committed later.
+   */
+  timeoutMs?: number;
 }
+
+/** SQLSTATEs and network errors that say the database is away, too slow or read-only (not a bug of ours). */
+const READ_ONLY_STATES = new Set(['25006']);
+const TIMEOUT_STATES = new Set(['57014', '55P03', '40P01', '40001', '25P03']);
+const NETWORK_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+const AWAY_MESSAGE =
+  /connection terminated|terminating connection|not queryable|connection error|timeout exceeded|query read timeout|timeout expired|the database system is (starting up|shutting down|in recovery)|server closed the connection|Connection ended/i;
+
+/** The cause of a database failure, or null when the error is not one (a bug, a rule of ours). */
+export function unavailableCause(e: unknown): StoreHealthReason | null {
+  const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : '';
+  const message = e instanceof Error ? e.message : String(e);
+  if (READ_ONLY_STATES.has(code)) return 'read-only';
+  if (TIMEOUT_STATES.has(code) || /timeout/i.test(message)) return 'timeout';
+  if (code.startsWith('08') || code.startsWith('57P') || code.startsWith('53') || NETWORK_ERRNOS.has(code))
+    return 'unreachable';
+  if (AWAY_MESSAGE.test(message)) return 'unreachable';
+  return null;
+}
+
+/** A database failure as a StoreError ('unavailable', or 'read-only'); any other error passes through. */
+export function pgStoreError(e: unknown): unknown {
+  if (e instanceof StoreError) return e;
+  const cause = unavailableCause(e);
+  if (!cause) return e;
+  const why = e instanceof Error ? e.message : String(e);
+  return new StoreError(cause === 'read-only' ? 'read-only' : 'unavailable', { kind: 'pg-unavailable', cause, why }, e);
+}
+
+const timedOut = (ms: number) =>
+  new StoreError('unavailable', { kind: 'pg-unavailable', cause: 'timeout', why: `no commit within ${ms} ms` });
 
 const json = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
 /** A database URL with its password hidden (for messages). */
@@ -123,17 +171,42 @@ export class PgStore implements Store {
   private readonly listeners = new Set<(revision: number) => void>();
   private listener: Client | undefined;
   private listening: Promise<void> | undefined;
+  /** The LISTEN connection's reconnection: its timer and how many tries failed in a row (the backoff). */
+  private relisten: NodeJS.Timeout | undefined;
+  private listenFailures = 0;
+  private readonly timeoutMs: number;
 
   private constructor(
     private readonly pool: Pool,
     private readonly url: string,
     private readonly opts: PgStoreOptions,
-  ) {}
+  ) {
+    this.timeoutMs = opts.timeoutMs ?? 3000;
+  }
+
+  /** Connection settings of the pool and the LISTEN connection: nothing waits longer than the timeout. */
+  static connectionConfig(url: string, timeoutMs: number) {
+    return {
+      connectionString: url,
+      connectionTimeoutMillis: timeoutMs,
+      statement_timeout: timeoutMs,
+      lock_timeout: timeoutMs,
+      // The client gives up on a server that stopped answering (no reset: a stopped machine, a network cut).
+      query_timeout: timeoutMs + 1000,
+      idle_in_transaction_session_timeout: Math.max(2 * timeoutMs, 5000),
+      keepAlive: true,
+    };
+  }
 
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
     await migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
-    const pool = new Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    const timeoutMs = opts.timeoutMs ?? 3000;
+    const pool = new Pool({ ...PgStore.connectionConfig(url, timeoutMs), max: opts.poolSize ?? 10 });
+    // An idle connection lost (a restart, pg_terminate_backend): the pool drops it and says so here; never a crash.
     pool.on('error', (e) => opts.onWarning?.({ kind: 'pg-pool-lost', why: e.message }));
+    // A connection lost while checked out (inside a write, or the lock's): its query fails and the caller hears it;
+    // this listener only keeps the 'error' event from killing the process.
+    pool.on('connect', (c) => c.on('error', () => undefined));
     const store = new PgStore(pool, url, opts);
     try {
       await pool.query('SELECT rev FROM pei_meta'); // the database answers (and the schema is there) before we say open
@@ -145,17 +218,20 @@ export class PgStore implements Store {
     return store;
   }
 
-  /** LISTEN pei_change on a connection of its own (once; again after the connection is lost). */
+  /** LISTEN pei_change on a connection of its own (once; again, with a growing pause, after the connection is lost). */
   private listen(): Promise<void> {
     if (this.listener || this.closed) return Promise.resolve();
     this.listening ??= (async () => {
-      const c = new Client({ connectionString: this.url });
-      c.on('error', (e) => {
-        this.opts.onWarning?.({ kind: 'pg-listen-lost', why: e.message });
-        if (this.listener === c) this.listener = undefined;
+      const c = new Client(PgStore.connectionConfig(this.url, this.timeoutMs));
+      const lost = (why: string) => {
+        if (this.listener !== c) return;
+        this.listener = undefined;
+        this.opts.onWarning?.({ kind: 'pg-listen-lost', why });
         c.end().catch(() => {});
-        if (!this.closed) setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
-      });
+        this.scheduleListen();
+      };
+      c.on('error', (e) => lost(e.message));
+      c.on('end', () => lost('connection ended'));
       c.on('notification', (n) => {
         if (n.channel === CHANNEL) notifyAll(this.listeners, Number(n.payload));
       });
@@ -174,13 +250,87 @@ export class PgStore implements Store {
     return this.listening;
   }
 
+  /**
+   * Tries LISTEN again after a pause that doubles on each failure (0.5 s up to 30 s, with jitter). Once back, the
+   * listeners are called with the current revision: changes made while nobody listened are not missed.
+   */
+  private scheduleListen(): void {
+    if (this.closed || this.relisten || this.listeners.size === 0) return;
+    const base = Math.min(30_000, 500 * 2 ** Math.min(this.listenFailures, 6));
+    const delay = base / 2 + Math.random() * (base / 2);
+    this.relisten = setTimeout(() => {
+      this.relisten = undefined;
+      this.listen().then(
+        async () => {
+          if (this.closed) return;
+          this.listenFailures = 0;
+          this.opts.onWarning?.({ kind: 'pg-listen-back' });
+          const rev = await this.revision().catch(() => undefined);
+          if (rev !== undefined) notifyAll(this.listeners, rev);
+        },
+        () => {
+          this.listenFailures++;
+          this.scheduleListen();
+        },
+      );
+    }, delay);
+    this.relisten.unref();
+  }
+
+  /** A query on the pool (or a transaction's connection), a database failure turned into a StoreError. */
+  private async q<R extends QueryResultRow = QueryResultRow>(
+    sql: string,
+    args: unknown[] = [],
+    c: Pool | PoolClient = this.pool,
+  ) {
+    try {
+      return await c.query<R>(sql, args);
+    } catch (e) {
+      // A pooled connection the server ended while idle (a restart, pg_terminate_backend) fails its next query:
+      // a read on the pool is tried once more, on a fresh connection.
+      if (c === this.pool && unavailableCause(e) === 'unreachable') {
+        try {
+          return await c.query<R>(sql, args);
+        } catch (again) {
+          throw pgStoreError(again);
+        }
+      }
+      throw pgStoreError(e);
+    }
+  }
+
+  /**
+   * Whether the store can be read and written now: a transaction that takes the write order's row lock and the
+   * report tables' write locks, then rolls back. It fails on a database that is away, read-only, or locked past the
+   * timeout (what a write would meet), and changes nothing.
+   */
+  async health(): Promise<StoreHealth> {
+    if (this.closed) return { ok: false, reason: 'closed' };
+    let c: PoolClient | undefined;
+    try {
+      c = await this.pool.connect();
+      await c.query(
+        'BEGIN; SELECT rev FROM pei_meta FOR UPDATE; LOCK TABLE pei_reports, pei_audit, pei_subscriptions IN ROW EXCLUSIVE MODE',
+      );
+      await c.query('ROLLBACK');
+      c.release();
+      return { ok: true };
+    } catch (e) {
+      c?.release(true);
+      return { ok: false, reason: unavailableCause(e) ?? 'unreachable' };
+    }
+  }
+
   async revision(): Promise<number> {
-    return Number((await this.pool.query<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
+    return Number((await this.q<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
   }
 
   onChange(listener: (revision: number) => void): () => void {
     this.listeners.add(listener);
-    void this.listen().catch((e: Error) => this.opts.onWarning?.({ kind: 'pg-listen-failed', why: e.message }));
+    void this.listen().catch((e: Error) => {
+      this.opts.onWarning?.({ kind: 'pg-listen-failed', why: e.message });
+      this.scheduleListen();
+    });
     return () => {
       this.listeners.delete(listener);
     };
@@ -199,12 +349,20 @@ export class PgStore implements Store {
    * One write transaction: takes the write order (pei_meta), runs `body`; commits and notifies when it returns
    * `commit: true`, rolls back otherwise (nothing changed). Resolves once committed.
    */
-  private write<T>(body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+  private write<T>(
+    body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; value: T }>,
+    commitBy?: number,
+  ): Promise<T> {
     this.checkWritable();
+    // The write's budget runs from its call (and ends at the caller's deadline, if sooner): a write queued behind
+    // slow ones, or slowed by a lock, is rolled back once the budget is spent rather than committed after its caller
+    // was told it failed.
+    const deadline = Math.min(Date.now() + this.timeoutMs, commitBy ?? Infinity);
     const run = async () => {
-      const c = await this.pool.connect();
+      if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
+      const c = await this.begin(deadline);
+      let broken = false;
       try {
-        await c.query('BEGIN');
         const rev = Number(
           (await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev,
         );
@@ -214,19 +372,43 @@ export class PgStore implements Store {
           return result.value;
         }
         await c.query('SELECT pg_notify($1, $2)', [CHANNEL, String(rev)]);
+        if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
         await c.query('COMMIT');
         notifyAll(this.listeners, rev);
         return result.value;
       } catch (e) {
+        broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
         await c.query('ROLLBACK').catch(() => {});
-        throw e;
+        throw pgStoreError(e);
       } finally {
-        c.release();
+        c.release(broken);
       }
     };
     const p = this.writeTail.then(run, run);
     this.writeTail = p.catch(() => undefined);
     return p;
+  }
+
+  /**
+   * A connection with a transaction begun, its statements and lock waits cut off at `deadline`. A pooled connection
+   * the server ended while idle fails at BEGIN, before anything was sent: then once more on a fresh one.
+   */
+  private async begin(deadline: number, again = true): Promise<PoolClient> {
+    let c: PoolClient;
+    try {
+      c = await this.pool.connect();
+    } catch (e) {
+      throw pgStoreError(e);
+    }
+    try {
+      const left = Math.max(1, deadline - Date.now());
+      await c.query(`BEGIN; SET LOCAL statement_timeout = ${left}; SET LOCAL lock_timeout = ${left}`);
+      return c;
+    } catch (e) {
+      c.release(true);
+      if (again && unavailableCause(e) === 'unreachable' && Date.now() < deadline) return this.begin(deadline, false);
+      throw pgStoreError(e);
+    }
   }
 
   /** A write that changes nothing when `decide` gives null, else runs `apply` and stores the audit entry. */
@@ -251,7 +433,7 @@ export class PgStore implements Store {
 
   /** The `column` of the first row a query returns (on the pool, or on a transaction's connection). */
   private async one<T>(sql: string, args: unknown[], column = 'record', c: Pool | PoolClient = this.pool) {
-    return ((await c.query(sql, args)).rows[0] as Record<string, T> | undefined)?.[column];
+    return ((await this.q(sql, args, c)).rows[0] as Record<string, T> | undefined)?.[column];
   }
 
   private latestOf(c: PoolClient, r: { indicatorId: string; period: string }): Promise<ReportRecord | undefined> {
@@ -260,10 +442,16 @@ export class PgStore implements Store {
   }
 
   async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
-    return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
+    const { commitBy, ...item } = meta;
+    return (await this.appendReports([{ input, author, ...item }], meta.at, author, commitBy))[0];
   }
 
-  async appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
+  async appendReports(
+    batch: ReportBatchItem[],
+    at: string,
+    actor: Person,
+    commitBy?: number,
+  ): Promise<AppendReportResult[]> {
     this.checkWritable();
     for (const item of batch) checkInput(item.input);
     return await this.write(async (c, rev) => {
@@ -288,7 +476,7 @@ export class PgStore implements Store {
         await this.insertAudit(c, e);
       }
       return { commit: changes.length > 0, value: results };
-    });
+    }, commitBy);
   }
 
   async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
@@ -351,10 +539,10 @@ export class PgStore implements Store {
     );
   }
 
-  async unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean> {
-    const sql = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 RETURNING record, ord';
+  async unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean> {
+    const sql = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 AND kind = $2 RETURNING record, ord';
     return this.audited(async (c) => {
-      const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey])).rows.map((r) => r.record);
+      const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey, kind])).rows.map((r) => r.record);
       return unsubscribeChange(conversationKey, removed, actor, at);
     });
   }
@@ -400,7 +588,12 @@ export class PgStore implements Store {
 
   async exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
     this.checkWritable();
-    const c = await this.pool.connect();
+    let c: PoolClient;
+    try {
+      c = await this.pool.connect();
+    } catch (e) {
+      throw pgStoreError(e);
+    }
     let broken = false;
     // The lock's connection may die while fn runs (server restart, network): the lock is then gone; never crash.
     const onError = (e: Error) => {
@@ -409,8 +602,9 @@ export class PgStore implements Store {
     };
     c.on('error', onError);
     try {
-      const got = (await c.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('pei:' || $1)) AS ok", [name]))
-        .rows[0].ok;
+      const got = (
+        await this.q<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext('pei:' || $1)) AS ok", [name], c)
+      ).rows[0].ok;
       if (!got) return { ran: false };
       try {
         return { ran: true, value: await fn() };
@@ -429,7 +623,7 @@ export class PgStore implements Store {
 
   /** The `column` of each row a query returns (a jsonb record, already parsed by pg). */
   private async rows<T>(sql: string, args: unknown[] = [], column = 'record'): Promise<T[]> {
-    return (await this.pool.query(sql, args)).rows.map((r: Record<string, unknown>) => r[column] as T);
+    return (await this.q(sql, args)).rows.map((r: Record<string, unknown>) => r[column] as T);
   }
 
   async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
@@ -473,7 +667,7 @@ export class PgStore implements Store {
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
     const sql = 'SELECT indicator_id, people FROM pei_owners ORDER BY ord';
-    const { rows } = await this.pool.query<{ indicator_id: string; people: Person[] }>(sql);
+    const { rows } = await this.q<{ indicator_id: string; people: Person[] }>(sql);
     return Object.fromEntries(rows.map((r) => [r.indicator_id, r.people]));
   }
 
@@ -498,7 +692,7 @@ export class PgStore implements Store {
   }
 
   async wasSent(key: string): Promise<boolean> {
-    return !!(await this.pool.query('SELECT 1 FROM pei_sent WHERE key = $1', [key])).rowCount;
+    return !!(await this.q('SELECT 1 FROM pei_sent WHERE key = $1', [key])).rowCount;
   }
 
   async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
@@ -523,11 +717,11 @@ export class PgStore implements Store {
       limit !== undefined && limit >= 0
         ? `SELECT * FROM (SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
         : `SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq`;
-    return (await this.pool.query<AuditEntry>(sql, args)).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    return (await this.q<AuditEntry>(sql, args)).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 
   async auditCount(): Promise<number> {
-    return Number((await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM pei_audit')).rows[0].n);
+    return Number((await this.q<{ n: string }>('SELECT count(*) AS n FROM pei_audit')).rows[0].n);
   }
 
   async flush(): Promise<void> {
@@ -539,6 +733,7 @@ export class PgStore implements Store {
     await this.flush();
     this.closed = true;
     this.listeners.clear();
+    if (this.relisten) clearTimeout(this.relisten);
     await this.listening?.catch(() => {});
     await this.listener?.end().catch(() => {});
     await this.pool.end();

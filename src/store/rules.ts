@@ -136,9 +136,13 @@ export function applyStateAudit(state: StoreState, e: AuditEntry): boolean {
         state.subscriptions = [...state.subscriptions, cloneJson(s)];
       return true;
     }
-    case AUDIT_ACTIONS.subscriptionRemove:
-      state.subscriptions = state.subscriptions.filter((x) => x.conversationKey !== id);
+    case AUDIT_ACTIONS.subscriptionRemove: {
+      // The kinds removed are the entry's `before` (one record, or a list from before unsubscribing went by kind).
+      const removed = [e.before].flat() as Partial<Subscription>[];
+      const kinds = new Set(removed.map((x) => x?.kind));
+      state.subscriptions = state.subscriptions.filter((x) => x.conversationKey !== id || !kinds.has(x.kind));
       return true;
+    }
     default:
       return false;
   }

@@ -12,6 +12,7 @@ import type {
   SubscriptionKind,
   AuditEntry,
 } from '../domain/records';
+import type { StoreHealthReason } from '../domain/store-facts';
 
 export type ReviewReportResult =
   | { status: 'reviewed'; record: ReportRecord; previous: ReportRecord }
@@ -47,11 +48,22 @@ export interface ReportQuery {
   review?: ReviewState;
 }
 
+/** Store.health(): whether the store can be read and written now, and why not (words at the edges: /healthz). */
+export type StoreHealth = { ok: true } | { ok: false; reason: StoreHealthReason };
+
 export type SubscriptionFilter = { kind?: SubscriptionKind; conversationKey?: string };
 export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
 
 /** How a report came in (`Store.appendReport`). */
-export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & { at: string };
+export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & {
+  at: string;
+  /**
+   * Commit only before this instant (epoch ms of the real clock), else fail with nothing stored: the caller's own
+   * deadline (a chat turn's), so that a caller told "failed" never has the write committed later. PostgreSQL only
+   * (the embedded store's writes are local and answered at once).
+   */
+  commitBy?: number;
+};
 
 export interface ReportBatchItem {
   input: ReportInput;
@@ -123,7 +135,8 @@ export interface Store {
 
   subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]>;
   subscribe(sub: Subscription, actor: Person): Promise<boolean>;
-  unsubscribe(conversationKey: string, actor: Person, at: string): Promise<boolean>;
+  /** Removes the conversation's subscription of that kind only (audited: who, when, what was removed). */
+  unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean>;
 
   conversation(key: string): Promise<ConversationRecord | undefined>;
   /** In the order they were first saved. */
@@ -158,6 +171,13 @@ export interface Store {
    * with claimSend a digest or reminder due once is sent once. The embedded store is one process: it just runs `fn`.
    */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
+
+  /**
+   * Whether the store can be read and written now (it never throws): PostgreSQL runs a write transaction that rolls
+   * back (away, read-only, locked past the timeout: not ok); the embedded store checks that its files are still the
+   * ones it opened. Recovers by itself when the database comes back.
+   */
+  health(): Promise<StoreHealth>;
 
   flush(): Promise<void>;
   close(): Promise<void>;

@@ -78,9 +78,14 @@ export function turnLang(context: TurnContext): Lang {
   return kept === 'en' || kept === 'es' ? kept : localeLang(context.activity);
 }
 
+/** Where processInbound leaves the HTTP deadline in the turn state (read back by turnOf). */
+export const DEADLINE_KEY = 'pei.deadline';
+
 export function turnOf(context: TurnContext, lang: Lang, now: Date): ChatTurn {
   const a = context.activity;
+  const deadline = context.turnState.get(DEADLINE_KEY) as number | undefined;
   return {
+    ...(deadline ? { deadline } : {}),
     actor: actorOf(a.from),
     lang,
     scope: scopeOf(a),

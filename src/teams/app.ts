@@ -75,9 +75,9 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
 
   /** Digests, reminders and notices to a personal chat go in the language its person last wrote in. */
   async function rememberLang(key: string, lang: Lang): Promise<void> {
-    const record = await services.store.conversation(key);
-    if (!record || record.lang === lang) return;
     try {
+      const record = await services.store.conversation(key);
+      if (!record || record.lang === lang) return;
       await services.store.saveConversation({ ...record, lang, updatedAt: clock().toISOString() });
     } catch (e) {
       log('No se pudo guardar el idioma de la conversación', e);
@@ -254,7 +254,8 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
       turn.resolvePeople = (named) => resolvePeople(context, named);
       const result = await router.action({ ...turn, lang }, { ...data, verb });
       const answer = invokeAnswerOf(result, textCard) ?? { card: unavailableCard(verb, lang), extras: [] };
-      await context.sendActivity(cardInvokeResponse(answer.card, lang, users));
+      // The store was away: the card says that nothing was stored and what to do, answered 503.
+      await context.sendActivity(cardInvokeResponse(answer.card, lang, users, result.unavailable ? 503 : 200));
       if (!automatic) {
         for (const r of answer.extras) {
           await context.sendActivity(

@@ -136,11 +136,16 @@ export function invokeAnswerOf(result: ChatResult, textCard: (text: string) => C
 }
 
 /** The invoke response Teams expects for Action.Execute: an Adaptive Card that replaces the tapped card. */
-export function cardInvokeResponse(card: Card, lang: Lang, refreshUsers?: readonly string[]): Partial<Activity> {
+export function cardInvokeResponse(
+  card: Card,
+  lang: Lang,
+  refreshUsers?: readonly string[],
+  status = 200,
+): Partial<Activity> {
   return {
     type: 'invokeResponse',
     value: {
-      status: 200,
+      status,
       body: {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { ClientError, MessagesRequest, MessagesResult } from '../chat/messages';
+import { DEADLINE_KEY } from './activity';
 
 /**
  * The door of /api/messages: what the HTTP layer read (a JSON value) is checked to be an activity the bot can
@@ -102,6 +103,9 @@ const UNSUPPORTED_INVOKE: ClientError = { code: 'unsupported-invoke', message: (
 
 type Logic = (context: TurnContext) => Promise<void>;
 
+/** Seconds a client is told to wait before sending again when the store is away. */
+export const STORE_RETRY_AFTER_S = 30;
+
 /**
  * Runs one activity through the adapter. The adapter writes to a stand-in response; its answer is mapped:
  * 401 and failures before the turn started (the token could not be checked, e.g. Microsoft's OpenID metadata
@@ -140,6 +144,7 @@ export async function processInbound(
     res as never,
     async (context) => {
       started = true;
+      if (request.deadline) context.turnState.set(DEADLINE_KEY, request.deadline);
       await logic(context);
     },
   );
@@ -151,6 +156,9 @@ export async function processInbound(
     return { status: 401, error: UNAUTHORIZED };
   }
   if (status === 501) return { status: 400, error: UNSUPPORTED_INVOKE };
+  // The store is away (chat/store-failure.ts): the invoke's answer is the card that says so, with its 503.
+  if (status === 503 && body && typeof body === 'object')
+    return { status, body, headers: { 'Retry-After': String(STORE_RETRY_AFTER_S) } };
   if (status >= 500) throw new Error(`the adapter answered ${status}`);
   if (status >= 400) return { status, error: { code: 'bad-request', message: (t) => t.badRequest } };
   return { status, body: typeof body === 'object' && body !== null ? body : undefined };

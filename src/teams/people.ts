@@ -67,16 +67,25 @@ export function createPeopleDirectory(
 
   return {
     async learnEmail(context) {
-      const from = context.activity.from;
-      if (!from?.id || !(await needsEmail())) return undefined;
-      let email = known.get(from.id);
-      if (!email) {
-        email = await lookUp(context, from.id);
-        if (email) known.set(from.id, email);
+      try {
+        return await learn(context);
+      } catch (e) {
+        log('No se pudo averiguar el correo de quien escribe (el almacén no respondió)', e);
+        return undefined; // the store is away: the turn goes on, and says so where it needs the store
       }
-      if (email && context.activity.conversation?.conversationType !== 'channel')
-        await keepBesideChat(conversationKeyOf(context.activity), email);
-      return email;
     },
   };
+
+  async function learn(context: TurnContext): Promise<string | undefined> {
+    const from = context.activity.from;
+    if (!from?.id || !(await needsEmail())) return undefined;
+    let email = known.get(from.id);
+    if (!email) {
+      email = await lookUp(context, from.id);
+      if (email) known.set(from.id, email);
+    }
+    if (email && context.activity.conversation?.conversationType !== 'channel')
+      await keepBesideChat(conversationKeyOf(context.activity), email);
+    return email;
+  }
 }

@@ -252,8 +252,9 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       expect(await store.subscribe(sub, alice)).toBe(true);
       expect(await store.subscribe(sub, alice)).toBe(false);
       expect(await store.subscriptions()).toEqual([sub]);
-      expect(await store.unsubscribe('conv-2', alice, AT)).toBe(false);
-      expect(await store.unsubscribe('conv-1', bob, AT)).toBe(true);
+      expect(await store.unsubscribe('conv-2', 'weekly-digest', alice, AT)).toBe(false);
+      expect(await store.unsubscribe('conv-1', 'review-digest', alice, AT)).toBe(false);
+      expect(await store.unsubscribe('conv-1', 'weekly-digest', bob, AT)).toBe(true);
       expect(await store.subscriptions()).toEqual([]);
       expect(
         (await store.audit({ target: 'subscription:conv-1' })).map((e) => [e.action, e.actor, e.before, e.after]),
@@ -261,6 +262,30 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         ['subscription.add', alice, null, sub],
         ['subscription.remove', bob, sub, null],
       ]);
+    });
+
+    test('unsubscribing removes only the kind named, audited, and so after a reopen', async () => {
+      const weekly = { conversationKey: 'c-9', kind: 'weekly-digest' as const, createdBy: alice, createdAt: AT };
+      const review = { ...weekly, kind: 'review-digest' as const, createdBy: admin };
+      await store.subscribe(weekly, alice);
+      await store.subscribe(review, admin);
+      expect(await store.unsubscribe('c-9', 'weekly-digest', bob, AT)).toBe(true);
+      expect(await store.subscriptions({ conversationKey: 'c-9' })).toEqual([review]);
+      const removed = (await store.audit({ target: 'subscription:c-9' })).at(-1)!;
+      expect([removed.action, removed.actor, removed.at, removed.before]).toEqual([
+        'subscription.remove',
+        bob,
+        AT,
+        weekly,
+      ]);
+      if (h.reopen) {
+        store = await h.reopen();
+        expect(await store.subscriptions({ conversationKey: 'c-9' })).toEqual([review]);
+      }
+    });
+
+    test('health: ok while the store takes reads and writes', async () => {
+      expect(await store.health()).toEqual({ ok: true });
     });
 
     test('every kind of subscription is kept, and survives a reopen', async () => {
@@ -333,7 +358,7 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await step(() =>
         store.subscribe({ conversationKey: 'c', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice),
       );
-      await step(() => store.unsubscribe('c', alice, AT));
+      await step(() => store.unsubscribe('c', 'weekly-digest', alice, AT));
       await step(() => store.saveConversation({ key: 'c', scope: 'team', reference: {}, active: true, updatedAt: AT }));
       await step(() => store.markConversationInactive('c', 'removed', AT));
       await step(() => store.removeConversation('c'));

@@ -23,6 +23,14 @@ export const http: HttpStrings = {
   },
   shuttingDown: 'The service is restarting; try again in a moment.',
   timeout: 'The service could not handle the request in time; try again.',
+  storeUnavailable: {
+    unreachable: 'the database does not answer',
+    timeout: 'the database does not answer in time (locked or overloaded)',
+    'read-only': 'the database takes no writes (read-only)',
+    'files-replaced': "the store's files were removed or replaced; restart the bot",
+    failed: 'the store takes no writes; see the bot log',
+    closed: 'the store is closed',
+  },
   internal: 'Internal error.',
   methodNotAllowed: (method, path, allowed) => `Method ${method} not allowed on ${path}; use ${allowed.join(' or ')}.`,
   activity: {

@@ -23,6 +23,8 @@ export const operator: OperatorStrings = {
     `Invalid configuration: PEI_REMINDER_DAYS="${got}": whole numbers between 0 and 30 separated by commas`,
   requestTimeoutRange:
     'Invalid configuration: PEI_REQUEST_TIMEOUT_MS must be between 100 and 14000 (Teams stops waiting after 15 s)',
+  dbTimeoutRange: (min, max) =>
+    `Invalid configuration: PEI_DB_TIMEOUT_MS must be between ${min} and ${max} (at most a third of PEI_REQUEST_TIMEOUT_MS, so that what a person is told is what was stored)`,
 
   linkSecretShort: (file) => `${file}: the key of the download links is empty or short; delete it to generate another.`,
   listenMode: { authenticated: (botId) => `authenticated (BOT_ID ${botId})`, anonymous: 'local anonymous (no BOT_ID)' },

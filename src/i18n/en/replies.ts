@@ -6,6 +6,11 @@ export const replies: RepliesStrings = {
   summaryPlan: 'Plan',
   summaryWelcome: 'Welcome',
   apology: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  storeDownTitle: 'Not available right now',
+  storeDownText:
+    "The bot's database is not available right now, so I cannot read or save anything; nothing changed. Please try again in a few minutes.",
+  storeBrokenText:
+    "The bot's storage has a problem its administrator must fix; nothing changed. Please tell the bot's administrator or the planning office.",
   actionUnavailableTitle: 'This action is not available',
   actionUnavailableText: (shown) =>
     `The bot does not know the action ${shown ? `“${shown}”` : 'of this button'}. The card may be from an older version; ask again.`,

@@ -68,7 +68,9 @@ export const report: ReportStrings = {
   refusedTitle: 'The report was not saved',
   saveFailedTitle: 'The report could not be saved',
   saveFailedText:
-    'The store did not accept the report and nothing was saved. Try again in a moment; if it keeps failing, tell the planning office.',
+    "The bot's database did not answer in time and your report was not saved. Send this same form again in a few minutes (it will not be stored twice); if it keeps failing, tell the planning office.",
+  saveFailedOperatorText:
+    "The bot's storage has a problem its administrator must fix, so your report was not saved. Tell the bot's administrator or the planning office, and send this form again once they confirm it is fixed.",
   ownersTitle: (id) => `Owners of indicator ${id}`,
   ownersNone: 'This indicator has no owners assigned.',
   ownersAdded: (n) => `${n} assigned as owner.`,

@@ -131,6 +131,12 @@ function say(f: StoreFact): string {
       return `PostgreSQL: could not listen to changes: ${f.why}`;
     case 'pg-lock-lost':
       return `PostgreSQL: the connection holding the lock ${f.name} was lost: ${f.why}`;
+    case 'pg-listen-back':
+      return 'PostgreSQL: the change listener is back';
+    case 'pg-unavailable':
+      return `PostgreSQL unavailable (${f.cause}): ${f.why}`;
+    case 'files-replaced':
+      return `${f.file}: the store's file was ${f.how} while the bot was running; no more writes until the bot is restarted`;
     default:
       return JSON.stringify(f);
   }

@@ -22,6 +22,14 @@ export const http: HttpStrings = {
   },
   shuttingDown: 'El servicio se está reiniciando; intente de nuevo en un momento.',
   timeout: 'El servicio no pudo atender la petición a tiempo; intente de nuevo.',
+  storeUnavailable: {
+    unreachable: 'la base de datos no responde',
+    timeout: 'la base de datos no responde a tiempo (bloqueada o sobrecargada)',
+    'read-only': 'la base de datos no acepta escrituras (solo lectura)',
+    'files-replaced': 'los archivos del almacén fueron borrados o reemplazados; reinicie el bot',
+    failed: 'el almacén no acepta escrituras; revise el registro del bot',
+    closed: 'el almacén está cerrado',
+  },
   internal: 'Error interno.',
   methodNotAllowed: (method, path, allowed) => `Método ${method} no permitido en ${path}; use ${allowed.join(' o ')}.`,
   activity: {

@@ -23,6 +23,8 @@ export const operator: OperatorStrings = {
     `Configuración inválida: PEI_REMINDER_DAYS="${got}": enteros entre 0 y 30 separados por comas`,
   requestTimeoutRange:
     'Configuración inválida: PEI_REQUEST_TIMEOUT_MS debe estar entre 100 y 14000 (Teams deja de esperar a los 15 s)',
+  dbTimeoutRange: (min, max) =>
+    `Configuración inválida: PEI_DB_TIMEOUT_MS debe estar entre ${min} y ${max} (a lo sumo un tercio de PEI_REQUEST_TIMEOUT_MS, para que lo que se le responde a una persona sea lo que quedó guardado)`,
 
   linkSecretShort: (file) =>
     `${file}: la clave de los enlaces de descarga está vacía o es corta; bórrela para generar otra.`,

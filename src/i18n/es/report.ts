@@ -67,7 +67,9 @@ export const report: ReportStrings = {
   refusedTitle: 'No se guardó el reporte',
   saveFailedTitle: 'No se pudo guardar el reporte',
   saveFailedText:
-    'El almacén no aceptó el reporte y no se guardó nada. Inténtelo de nuevo en un momento; si sigue fallando, avise a la Oficina Asesora de Planeación.',
+    'La base de datos del bot no respondió a tiempo y su reporte no quedó guardado. Vuelva a enviar este mismo formulario en unos minutos (no se guardará dos veces); si sigue fallando, avise a la Oficina Asesora de Planeación.',
+  saveFailedOperatorText:
+    'El almacenamiento del bot tiene un problema que debe resolver su administrador, así que su reporte no quedó guardado. Avise al administrador del bot o a la Oficina Asesora de Planeación, y vuelva a enviar este formulario cuando le confirmen que se solucionó.',
   ownersTitle: (id) => `Responsables del indicador ${id}`,
   ownersNone: 'Este indicador no tiene responsables asignados.',
   ownersAdded: (n) => `Se asignó como responsable a ${n}.`,

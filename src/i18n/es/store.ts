@@ -133,6 +133,12 @@ function say(f: StoreFact): string {
       return `PostgreSQL: no se pudo escuchar los cambios: ${f.why}`;
     case 'pg-lock-lost':
       return `PostgreSQL: se perdió la conexión del bloqueo ${f.name}: ${f.why}`;
+    case 'pg-listen-back':
+      return 'PostgreSQL: la escucha de cambios volvió';
+    case 'pg-unavailable':
+      return `PostgreSQL no disponible (${f.cause}): ${f.why}`;
+    case 'files-replaced':
+      return `${f.file}: el archivo del almacén fue ${f.how === 'removed' ? 'borrado' : 'reemplazado'} mientras el bot funcionaba; no se aceptan más escrituras hasta reiniciar el bot`;
     default:
       return JSON.stringify(f);
   }

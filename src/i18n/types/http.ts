@@ -1,3 +1,5 @@
+import type { StoreHealthReason } from '../../domain/store-facts';
+
 /** The HTTP services' messages: errors of the read APIs, the download link, the body reader, the about document. */
 export type BodyErrorCode =
   'unsupported-media-type' | 'unsupported-encoding' | 'body-too-large' | 'malformed-body' | 'invalid-json';
@@ -17,6 +19,8 @@ export interface HttpStrings {
   body: Record<BodyErrorCode, string>;
   shuttingDown: string;
   timeout: string;
+  /** /healthz: why the store cannot be read or written now (short, no internal detail). */
+  storeUnavailable: Record<StoreHealthReason, string>;
   internal: string;
   methodNotAllowed(method: string, path: string, allowed: readonly string[]): string;
   notFound: string;

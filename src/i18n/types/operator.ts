@@ -24,6 +24,7 @@ export interface OperatorStrings {
   bandsInvalid(got: string, why: string): string;
   reminderDaysInvalid(got: string): string;
   requestTimeoutRange: string;
+  dbTimeoutRange(min: number, max: number): string;
   // Start-up (link secret, where the bot listens)
   linkSecretShort(file: string): string;
   listenMode: { authenticated(botId: string): string; anonymous: string };

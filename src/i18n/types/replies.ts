@@ -9,6 +9,11 @@ export interface RepliesStrings {
   summaryWelcome: string;
   /** Posted when a turn fails on the bot's side (the error is logged). */
   apology: string;
+  /** The store cannot be read or written now (a database away or locked): nothing changed, try again later. */
+  storeDownTitle: string;
+  storeDownText: string;
+  /** The store needs its operator (files replaced, read-only, disk full): nothing changed, tell the administrator. */
+  storeBrokenText: string;
   /** An Action.Execute whose verb the bot does not know (`shown`: the verb, escaped; null when there is none). */
   actionUnavailableTitle: string;
   actionUnavailableText(shown: string | null): string;

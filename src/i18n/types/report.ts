@@ -67,6 +67,8 @@ export interface ReportStrings {
   refusedTitle: string;
   saveFailedTitle: string;
   saveFailedText: string;
+  /** The submit failed because the store needs its operator (files replaced, read-only, disk full). */
+  saveFailedOperatorText: string;
   // Owners and admins
   ownersTitle(id: string): string;
   ownersNone: string;
