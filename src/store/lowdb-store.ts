@@ -34,6 +34,7 @@ import { applyStateAudit, emptyState, isReportAction, stateOf, type StoreState }
 import { corrupt, errnoOf, fsStoreError, readOrNull, StoreError } from './errors';
 import { legacyFiles, readLegacy, type LegacyDocument } from './legacy';
 import { acquireLock, releaseLock, type HeldLock } from './lock';
+import { fsyncPath } from './fsync';
 import { SUBSCRIPTION_KINDS, type AuditEntry } from '../domain/records';
 import type { LockHolder, StoreFact } from '../domain/store-facts';
 import type { Store } from './types';
@@ -311,17 +312,6 @@ function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean
 }
 
 // ---------------------------------------------------------------- writing
-
-/** fsync a file, or a folder (which makes a rename durable; not supported everywhere: ignored there). */
-async function fsyncPath(p: string, folder = false): Promise<void> {
-  const fh = await fsp.open(p, 'r');
-  await fh
-    .sync()
-    .catch((e: unknown) => {
-      if (!folder || !['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes(errnoOf(e) ?? '')) throw e;
-    })
-    .finally(() => fh.close());
-}
 
 interface StoreSetup {
   files: StoreFiles;

@@ -17,10 +17,7 @@
  * process at a time runs the proactive sends; the lock goes with the connection if the process dies. `claimSend`
  * (INSERT … ON CONFLICT DO NOTHING) makes each send key deliverable by one caller in all, lock or no lock.
  */
-import { Client, Pool, type PoolClient, type QueryResultRow } from 'pg';
-import { runner } from 'node-pg-migrate';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../paths';
+import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import {
   adminAddChange,
   adminRemoveChange,
@@ -28,7 +25,6 @@ import {
   checkInput,
   notifyAll,
   ownersChange,
-  periodRange,
   planReports,
   reviewChange,
   reviewRefusal,
@@ -39,7 +35,22 @@ import {
   type ReviewAfter,
 } from './rules';
 import { StoreError } from './errors';
-import type { StoreFact, StoreHealthReason } from '../domain/store-facts';
+import { CHANNEL, ChangeFeed } from './pg-feed';
+import type { StoreFact } from '../domain/store-facts';
+import {
+  filterTerms,
+  json,
+  likePrefix,
+  migrate,
+  pgStoreError,
+  redactUrl,
+  reportTerms,
+  timedOut,
+  unavailableCause,
+  where,
+} from './pg-sql';
+
+export { MIGRATIONS_DIR, migrate, pgStoreError, redactUrl, unavailableCause } from './pg-sql';
 import type {
   AuditEntry,
   ConversationRecord,
@@ -64,9 +75,6 @@ import type {
   SubscriptionFilter,
 } from './types';
 
-export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
-const CHANNEL = 'pei_change';
-
 export interface PgStoreOptions {
   onWarning?: (warning: StoreFact) => void;
   /** Connections in this process's pool (default 10). */
@@ -81,99 +89,9 @@ export interface PgStoreOptions {
   timeoutMs?: number;
 }
 
-/** SQLSTATEs and network errors that say the database is away, too slow or read-only (not a bug of ours). */
-const READ_ONLY_STATES = new Set(['25006']);
-const TIMEOUT_STATES = new Set(['57014', '55P03', '40P01', '40001', '25P03']);
-const NETWORK_ERRNOS = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-]);
-const AWAY_MESSAGE =
-  /connection terminated|terminating connection|not queryable|connection error|timeout exceeded|query read timeout|timeout expired|the database system is (starting up|shutting down|in recovery)|server closed the connection|Connection ended/i;
-
-/** The cause of a database failure, or null when the error is not one (a bug, a rule of ours). */
-export function unavailableCause(e: unknown): StoreHealthReason | null {
-  const code = typeof (e as { code?: unknown })?.code === 'string' ? (e as { code: string }).code : '';
-  const message = e instanceof Error ? e.message : String(e);
-  if (READ_ONLY_STATES.has(code)) return 'read-only';
-  if (TIMEOUT_STATES.has(code) || /timeout/i.test(message)) return 'timeout';
-  if (code.startsWith('08') || code.startsWith('57P') || code.startsWith('53') || NETWORK_ERRNOS.has(code))
-    return 'unreachable';
-  if (AWAY_MESSAGE.test(message)) return 'unreachable';
-  return null;
-}
-
-/** A database failure as a StoreError ('unavailable', or 'read-only'); any other error passes through. */
-export function pgStoreError(e: unknown): unknown {
-  if (e instanceof StoreError) return e;
-  const cause = unavailableCause(e);
-  if (!cause) return e;
-  const why = e instanceof Error ? e.message : String(e);
-  return new StoreError(cause === 'read-only' ? 'read-only' : 'unavailable', { kind: 'pg-unavailable', cause, why }, e);
-}
-
-const timedOut = (ms: number) =>
-  new StoreError('unavailable', { kind: 'pg-unavailable', cause: 'timeout', why: `no commit within ${ms} ms` });
-
-const json = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
-/** A database URL with its password hidden (for messages). */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(PEI_DATABASE_URL)';
-  }
-}
-
-/** Creates or upgrades the schema (node-pg-migrate, SQL files in migrations/); concurrent starts wait for each other. */
-export async function migrate(url: string, log?: (m: string) => void): Promise<string[]> {
-  const done = await runner({
-    databaseUrl: url,
-    dir: MIGRATIONS_DIR,
-    direction: 'up',
-    migrationsTable: 'pei_migrations',
-    count: Infinity,
-    advisoryLockMode: 'wait',
-    log: () => {},
-    logger: { debug: () => {}, info: () => {}, warn: (m: string) => log?.(m), error: (m: string) => log?.(m) },
-  } as Parameters<typeof runner>[0]);
-  return done.map((m) => m.name);
-}
-
-/** `column = value` for each value a filter gives (as text: a jsonb field read with ->> compares as text). */
-function filterTerms(filter: object | undefined, columns: Record<string, string>, args: unknown[]): string[] {
-  const given = Object.entries(filter ?? {}).filter(([, v]) => v !== undefined);
-  return given.map(([k, v]) => `${columns[k]} = $${args.push(String(v))}`);
-}
-
-const where = (terms: string[]) => (terms.length ? ` WHERE ${terms.join(' AND ')}` : '');
-
-/** The WHERE terms of a report query's indicator and months, their values pushed on `args` (the review state is each read's own). */
-function reportTerms(query: ReportQuery | undefined, args: unknown[]): string[] {
-  const where: string[] = [];
-  if (query?.indicatorId !== undefined) where.push(`indicator_id = $${args.push(query.indicatorId)}`);
-  const { from, to } = periodRange(query);
-  if (from !== undefined) where.push(`period >= $${args.push(from)}`);
-  if (to !== undefined) where.push(`period <= $${args.push(to)}`);
-  return where;
-}
-
 export class PgStore implements Store {
   private closed = false;
-  private readonly listeners = new Set<(revision: number) => void>();
-  private listener: Client | undefined;
-  private listening: Promise<void> | undefined;
-  /** The LISTEN connection's reconnection: its timer and how many tries failed in a row (the backoff). */
-  private relisten: NodeJS.Timeout | undefined;
-  private listenFailures = 0;
+  private readonly feed: ChangeFeed;
   private readonly timeoutMs: number;
 
   private constructor(
@@ -182,6 +100,11 @@ export class PgStore implements Store {
     private readonly opts: PgStoreOptions,
   ) {
     this.timeoutMs = opts.timeoutMs ?? 3000;
+    this.feed = new ChangeFeed(
+      PgStore.connectionConfig(url, this.timeoutMs),
+      (fact) => opts.onWarning?.(fact),
+      () => this.revision(),
+    );
   }
 
   /** Connection settings of the pool and the LISTEN connection: nothing waits longer than the timeout. */
@@ -210,71 +133,12 @@ export class PgStore implements Store {
     const store = new PgStore(pool, url, opts);
     try {
       await pool.query('SELECT rev FROM pei_meta'); // the database answers (and the schema is there) before we say open
-      if (opts.listen !== false) await store.listen();
+      if (opts.listen !== false) await store.feed.listen();
     } catch (e) {
       await pool.end().catch(() => {});
       throw e;
     }
     return store;
-  }
-
-  /** LISTEN pei_change on a connection of its own (once; again, with a growing pause, after the connection is lost). */
-  private listen(): Promise<void> {
-    if (this.listener || this.closed) return Promise.resolve();
-    this.listening ??= (async () => {
-      const c = new Client(PgStore.connectionConfig(this.url, this.timeoutMs));
-      const lost = (why: string) => {
-        if (this.listener !== c) return;
-        this.listener = undefined;
-        this.opts.onWarning?.({ kind: 'pg-listen-lost', why });
-        c.end().catch(() => {});
-        this.scheduleListen();
-      };
-      c.on('error', (e) => lost(e.message));
-      c.on('end', () => lost('connection ended'));
-      c.on('notification', (n) => {
-        if (n.channel === CHANNEL) notifyAll(this.listeners, Number(n.payload));
-      });
-      try {
-        await c.connect();
-        await c.query(`LISTEN ${CHANNEL}`);
-        if (this.closed) await c.end();
-        else this.listener = c;
-      } catch (e) {
-        await c.end().catch(() => {});
-        throw e;
-      }
-    })().finally(() => {
-      this.listening = undefined;
-    });
-    return this.listening;
-  }
-
-  /**
-   * Tries LISTEN again after a pause that doubles on each failure (0.5 s up to 30 s, with jitter). Once back, the
-   * listeners are called with the current revision: changes made while nobody listened are not missed.
-   */
-  private scheduleListen(): void {
-    if (this.closed || this.relisten || this.listeners.size === 0) return;
-    const base = Math.min(30_000, 500 * 2 ** Math.min(this.listenFailures, 6));
-    const delay = base / 2 + Math.random() * (base / 2);
-    this.relisten = setTimeout(() => {
-      this.relisten = undefined;
-      this.listen().then(
-        async () => {
-          if (this.closed) return;
-          this.listenFailures = 0;
-          this.opts.onWarning?.({ kind: 'pg-listen-back' });
-          const rev = await this.revision().catch(() => undefined);
-          if (rev !== undefined) notifyAll(this.listeners, rev);
-        },
-        () => {
-          this.listenFailures++;
-          this.scheduleListen();
-        },
-      );
-    }, delay);
-    this.relisten.unref();
   }
 
   /** A query on the pool (or a transaction's connection), a database failure turned into a StoreError. */
@@ -326,14 +190,7 @@ export class PgStore implements Store {
   }
 
   onChange(listener: (revision: number) => void): () => void {
-    this.listeners.add(listener);
-    void this.listen().catch((e: Error) => {
-      this.opts.onWarning?.({ kind: 'pg-listen-failed', why: e.message });
-      this.scheduleListen();
-    });
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.feed.on(listener);
   }
 
   // ---- writes
@@ -374,7 +231,7 @@ export class PgStore implements Store {
         await c.query('SELECT pg_notify($1, $2)', [CHANNEL, String(rev)]);
         if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
         await c.query('COMMIT');
-        notifyAll(this.listeners, rev);
+        notifyAll(this.feed.listeners, rev);
         return result.value;
       } catch (e) {
         broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
@@ -732,17 +589,9 @@ export class PgStore implements Store {
     if (this.closed) return;
     await this.flush();
     this.closed = true;
-    this.listeners.clear();
-    if (this.relisten) clearTimeout(this.relisten);
-    await this.listening?.catch(() => {});
-    await this.listener?.end().catch(() => {});
+    await this.feed.close();
     await this.pool.end();
   }
-}
-
-/** A LIKE pattern matching every string that starts with `prefix` (its own % _ \\ escaped). */
-function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
 export function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
