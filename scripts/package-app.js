@@ -272,11 +272,28 @@ function checkIcons(manifest, dir = APP_DIR) {
 // Package
 
 /**
+ * BOT_DOMAIN is the host of BOT_ENDPOINT: when it is not set (absent or empty) it is taken from BOT_ENDPOINT, so the
+ * bot's address is configured once.
+ */
+function withDerivedVars(vars) {
+  if (vars.BOT_DOMAIN !== undefined && vars.BOT_DOMAIN !== '') return vars;
+  if (vars.BOT_ENDPOINT === undefined || vars.BOT_ENDPOINT === '') return vars;
+  let host;
+  try {
+    host = new URL(vars.BOT_ENDPOINT).host;
+  } catch {
+    throw new Error(`BOT_ENDPOINT is not a URL: ${vars.BOT_ENDPOINT}`);
+  }
+  return { ...vars, BOT_DOMAIN: host };
+}
+
+/**
  * Fills, validates and zips the app package. Throws (with every problem listed) when anything is wrong.
  * Returns { zipPath, manifest, files }.
  */
-function buildPackage({ env = 'local', vars = process.env, appDir = APP_DIR, outDir = DEFAULT_OUT_DIR } = {}) {
+function buildPackage({ env = 'local', vars: given = process.env, appDir = APP_DIR, outDir = DEFAULT_OUT_DIR } = {}) {
   const AdmZip = require('adm-zip');
+  const vars = withDerivedVars(given);
   const manifestText = fs.readFileSync(path.join(appDir, 'manifest.json'), 'utf8');
   let raw;
   try {

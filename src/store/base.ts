@@ -85,15 +85,19 @@ export abstract class BaseStore implements Store {
 
   /** Makes one write durable: its audit entries (may be none) and, when the small state changed, the new state. */
   protected abstract persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void>;
-  /** Throws a StoreError when the store takes no writes (closed, read-only, failed). */
-  protected checkWritable(): void {
+  /**
+   * Throws a StoreError when the store takes no writes (closed, read-only, failed). `settled`: called at the head of
+   * the write queue, with none of this store's writes under way (the embedded store then also checks its files).
+   */
+  protected checkWritable(_settled = false): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: '(memory)' });
   }
 
   /** Whether writes are taken now (memory: unless closed; the embedded store also checks its files). */
   async health(): Promise<StoreHealth> {
     try {
-      this.checkWritable();
+      // Queued like a write, so that none is half done while the files are looked at.
+      await this.serialize(async () => undefined);
       return { ok: true };
     } catch (e) {
       const code = (e as StoreError).code;
@@ -106,7 +110,7 @@ export abstract class BaseStore implements Store {
   /** Runs writes one after another, in call order. */
   protected serialize<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(() => {
-      this.checkWritable();
+      this.checkWritable(true);
       return fn();
     });
     this.queue = run.catch(() => undefined);

@@ -411,11 +411,13 @@ class LowdbStoreImpl extends BaseStore {
     return null;
   }
 
-  protected override checkWritable(): void {
+  protected override checkWritable(settled = false): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: this.files.doc });
     if (this.setup.readOnly)
       throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc, ...this.setup.readOnly });
     if (this.failure) throw this.failure;
+    // Mid-write the document is renamed before its new identity is remembered: the files are looked at only between writes.
+    if (!settled) return;
     const changed = this.filesChanged();
     if (changed) {
       this.failure = changed;

@@ -242,9 +242,19 @@ describe('npm run package', () => {
 
   test('fails, naming the missing variables, and writes nothing', () => {
     expect(() => pkg.buildPackage({ env: 'nothing', vars: {}, outDir })).toThrow(
-      /TEAMS_APP_ID, BOT_ID, PEI_MCP_AUTH_REFERENCE_ID, BOT_ENDPOINT/,
+      /TEAMS_APP_ID, BOT_ID, BOT_DOMAIN, PEI_MCP_AUTH_REFERENCE_ID, BOT_ENDPOINT/,
     );
     expect(fs.existsSync(path.join(outDir, 'appPackage.nothing.zip'))).toBe(false);
+  });
+
+  test('BOT_DOMAIN, when not set, is the host of BOT_ENDPOINT (tabs, valid domains, SSO resource)', () => {
+    const { BOT_DOMAIN: _omitted, ...vars } = SAMPLE_VARS;
+    const { manifest } = pkg.buildPackage({ env: 'derived', vars: { ...vars, BOT_ENDPOINT: 'https://pei.bogota.gov.co:8443' }, outDir });
+    expect(manifest.validDomains).toEqual(['pei.bogota.gov.co:8443']);
+    expect(manifest.staticTabs.find((t: { contentUrl?: string }) => t.contentUrl)!.contentUrl).toMatch(
+      /^https:\/\/pei\.bogota\.gov\.co:8443\/tab\//,
+    );
+    expect(manifest.webApplicationInfo.resource).toBe(`api://pei.bogota.gov.co:8443/${SAMPLE_VARS.BOT_ID}`);
   });
 
   test('fails on an invalid filled value (an empty id)', () => {
