@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { BAR_EMPTY_RGB } from '../../src/views/format';
 import {
@@ -23,6 +23,8 @@ import {
   waitHttp,
 } from './harness';
 import type { StatusJson, StatusObjectiveJson } from '../../src/views/status-json';
+import * as ui from './ui';
+import { CHROMIUM } from './ui';
 
 /**
  * End to end in Microsoft's Agents Playground (`npm run test:e2e`): the compiled bot and the playground run as child
@@ -40,7 +42,6 @@ import type { StatusJson, StatusObjectiveJson } from '../../src/views/status-jso
 
 const PEI_NOW = '2025-07-03';
 const TOKEN = randomBytes(16).toString('hex');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SEED_CSV = [
   'indicator,period,value,logros,dificultades,evidencia,reported_by',
   '4267,2025-06,1,Se fortalecieron los canales presencial y telefónico de la Red CADE.,,https://intranet.example/evidencias/4267-2025-06,andres.rodriguez@secretariageneral.example',
@@ -54,18 +55,7 @@ const SEED_CSV = [
 // The read API's JSON (docs/interfaces.md), as the bot's own types describe it.
 type ObjectiveStatus = StatusObjectiveJson;
 type PlanStatus = StatusJson;
-interface PlaygroundUser {
-  id: string;
-  name: string;
-  aadObjectId?: string;
-}
-interface PlaygroundConfig {
-  config: {
-    currentUser: PlaygroundUser;
-    bot: { id: string; name: string };
-    teams: Array<{ id: string; name: string; channels: Array<{ id: string; name: string }> }>;
-  };
-}
+type PlaygroundUser = ui.PlaygroundUser;
 
 let tmp = '';
 let bot: Child | undefined;
@@ -96,55 +86,12 @@ async function objective(n: number): Promise<ObjectiveStatus> {
   return o;
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(
-    `Tiempo agotado (${timeoutMs / 1000} s) esperando ${what}${last ? `: ${(last as Error).message}` : ''}`,
-  );
-}
+/** Marks the cards on the page now (ui.ts markCards), so that `newCard` sees only the ones drawn afterwards. */
+const markCards = () => ui.markCards(page);
 
-/**
- * Marks the cards on the page now, so that `newCard` sees only the ones drawn afterwards (wherever they land: the
- * chat appends at the bottom, a channel puts new posts on top).
- */
-async function markCards(): Promise<void> {
-  await page.$$eval('.ac-adaptiveCard', (els) => els.forEach((e) => e.setAttribute('data-e2e-seen', '1')));
-}
-
-/** The first card drawn since `markCards` that satisfies `accept` (its innerText, plain). */
-async function newCard(
-  what: string,
-  accept: (text: string) => boolean,
-  timeoutMs = 30000,
-): Promise<{ card: Locator; text: string }> {
-  return until(
-    what,
-    async () => {
-      const fresh = page.locator('.ac-adaptiveCard:not([data-e2e-seen])');
-      const n = await fresh.count();
-      for (let i = 0; i < n; i++) {
-        const text = plain(await fresh.nth(i).innerText());
-        if (!accept(text)) continue;
-        // Pin it down: once marked it keeps its identity when other cards come and go.
-        const tag = `c${Date.now()}${i}`;
-        await fresh.nth(i).evaluate((e, t) => e.setAttribute('data-e2e-card', t), tag);
-        return { card: page.locator(`[data-e2e-card="${tag}"]`), text };
-      }
-      return undefined;
-    },
-    timeoutMs,
-  );
-}
+/** The first card drawn since `markCards` that satisfies `accept` (ui.ts newCard, on this test's page). */
+const newCard = (what: string, accept: (text: string) => boolean, timeoutMs = 30000) =>
+  ui.newCard(page, what, accept, timeoutMs);
 
 /**
  * The bot's messages as the playground streams them to its page (WebSocket /_ws_conversation/v1/conversations/stream:
@@ -344,66 +291,24 @@ beforeAll(async () => {
   timings.bot = Date.now() - t0;
   t0 = Date.now();
 
-  const pgCli = join(require.resolve('@microsoft/m365agentsplayground/package.json'), '..', 'cli.js');
-  playground = new Child(
-    'playground',
-    pgCli,
-    ['-e', `${botUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(pgPort)],
-    {
-      cwd: ROOT,
-      env: {
-        ...baseEnv,
-        TEAMSAPPTESTER_BROWSER: 'none',
-        TEAMSAPPTESTER_PORT: String(pgPort),
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: pgConfigFile,
-        M365_AGENTS_PLAYGROUND_LOGFILE: join(OUTPUT, 'playground-events.log'),
-        LC_ALL: 'es_CO.UTF-8',
-        TZ: 'America/Bogota',
-      },
-      logFile: join(OUTPUT, 'playground.log'),
-    },
-  );
-  // It moves to a random port when the asked one is taken: believe what it prints.
-  const listening = await playground.waitForLine(/Listening on (\d+)/, 60000);
-  pgUrl = `http://127.0.0.1:${listening[1]}`;
-  const pgConfig = await until(
-    'GET /_internal/v1/config del playground',
-    async () => {
-      if (!playground!.running) throw new Error(`el playground terminó\n${playground!.lastLines()}`);
-      const r = await httpGet(`${pgUrl}/_internal/v1/config`);
-      return r.status === 200 ? (JSON.parse(r.body) as PlaygroundConfig) : undefined;
-    },
-    60000,
-  );
-  await waitHttp(`${pgUrl}/`, playground, 60000);
-  me = pgConfig.config.currentUser;
+  const started = await ui.startPlayground({
+    name: 'playground',
+    botUrl,
+    port: pgPort,
+    configFile: pgConfigFile,
+    env: baseEnv,
+  });
+  playground = started.child;
+  pgUrl = started.url;
+  me = started.user;
   // The bot knows people by from.aadObjectId ?? from.id: the admin must be the user the playground sends.
   expect(me.aadObjectId ?? me.id).toBe(admin.aadObjectId ?? admin.id);
-  botName = pgConfig.config.bot.name;
-  teamName = pgConfig.config.teams[0]?.name ?? teamName;
+  botName = started.config.bot.name;
+  teamName = started.config.teams[0]?.name ?? teamName;
   timings.playground = Date.now() - t0;
   t0 = Date.now();
 
-  const profile = join(tmp, 'chromium-profile');
-  mkdirSync(profile);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1400, height: 1700 },
-    locale: 'es-CO',
-    timezoneId: 'America/Bogota',
-  });
-  context.setDefaultTimeout(30000);
+  context = await ui.launchBrowser(tmp);
   page = context.pages()[0] ?? (await context.newPage());
   timings.browser = Date.now() - t0;
 }, 300000);

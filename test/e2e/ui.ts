@@ -79,6 +79,13 @@ export interface PlaygroundUser {
   aadObjectId?: string;
 }
 
+/** What GET /_internal/v1/config of the playground tells about its simulated world (the parts the tests read). */
+export interface PlaygroundConfig {
+  currentUser: PlaygroundUser;
+  bot: { name: string };
+  teams: { name: string }[];
+}
+
 /** The Microsoft 365 Agents Playground as a child process, for one config file, talking to the bot at `botUrl`. */
 export async function startPlayground(opts: {
   name: string;
@@ -86,7 +93,7 @@ export async function startPlayground(opts: {
   port: number;
   configFile: string;
   env: NodeJS.ProcessEnv;
-}): Promise<{ child: Child; url: string; user: PlaygroundUser }> {
+}): Promise<{ child: Child; url: string; user: PlaygroundUser; config: PlaygroundConfig }> {
   const pgCli = join(require.resolve('@microsoft/m365agentsplayground/package.json'), '..', 'cli.js');
   const child = new Child(
     opts.name,
@@ -114,12 +121,12 @@ export async function startPlayground(opts: {
     async () => {
       if (!child.running) throw new Error(`${opts.name} terminó\n${child.lastLines()}`);
       const r = await httpGet(`${url}/_internal/v1/config`);
-      return r.status === 200 ? (JSON.parse(r.body) as { config: { currentUser: PlaygroundUser } }) : undefined;
+      return r.status === 200 ? (JSON.parse(r.body) as { config: PlaygroundConfig }) : undefined;
     },
     60000,
   );
   await waitHttp(`${url}/`, child, 60000);
-  return { child, url, user: config.config.currentUser };
+  return { child, url, user: config.config.currentUser, config: config.config };
 }
 
 /**
