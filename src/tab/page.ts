@@ -45,19 +45,28 @@ export const CSP = [
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.microsoft.us https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.skype.com",
 ].join('; ');
 
-export function dashboardHtml(s: PageSettings): string {
-  const t = catalog(s.lang).tab;
+/** The start of both pages, through </head>: language, title, the shared style sheet, then `scripts`. */
+function pageHead(lang: PageSettings['lang'], title: string, scripts: string): string {
   return `<!doctype html>
-<html lang="${s.lang === 'en' ? 'en' : 'es-CO'}">
+<html lang="${lang === 'en' ? 'en' : 'es-CO'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title)}</title>
+<title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/tab/assets/tab.css">
-<script type="application/json" id="pei-settings">${jsonBlock({ ...s, words: pageWords(s.lang) })}</script>
-<script type="module" src="/tab/assets/tab.js"></script>
-</head>
+${scripts}
+</head>`;
+}
+
+export function dashboardHtml(s: PageSettings): string {
+  const t = catalog(s.lang).tab;
+  return `${pageHead(
+    s.lang,
+    t.title,
+    `<script type="application/json" id="pei-settings">${jsonBlock({ ...s, words: pageWords(s.lang) })}</script>
+<script type="module" src="/tab/assets/tab.js"></script>`,
+  )}
 <body>
 <a class="skip" href="#main">${escapeHtml(t.skipToContent)}</a>
 <header class="top">
@@ -74,16 +83,7 @@ export function dashboardHtml(s: PageSettings): string {
 
 export function configHtml(s: PageSettings): string {
   const t = catalog(s.lang).tab;
-  return `<!doctype html>
-<html lang="${s.lang === 'en' ? 'en' : 'es-CO'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.configTitle)}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/tab/assets/tab.css">
-<script type="module" src="/tab/assets/config.js"></script>
-</head>
+  return `${pageHead(s.lang, t.configTitle, '<script type="module" src="/tab/assets/config.js"></script>')}
 <body data-name="${escapeHtml(t.title)}">
 <main id="main" class="config">
 <h1>${escapeHtml(t.configTitle)}</h1>

@@ -1,4 +1,5 @@
-import type { ReportRecord } from '../../src/domain/records';
+import type { Person, ReportRecord } from '../../src/domain/records';
+import type { ReportMeta, Store } from '../../src/store/types';
 import { loadPlan } from '../../src/plan/load';
 
 let seq = 0;
@@ -59,4 +60,24 @@ export function burstSubmitValue(n: number, formId: string, periods: readonly st
     dificultades: note,
     evidencia: `https://intranet.example.gov.co/pei/${ind.id}/${period}`,
   };
+}
+
+/** The June 2025 report of 4263 (0.3) that several tests start from, stored as the form stores it. */
+export function seedJune4263(
+  store: Store,
+  author: Person = { id: 'aad-ana', name: 'Ana Pérez' },
+  meta: Partial<ReportMeta> = {},
+) {
+  return store.appendReport(
+    {
+      indicatorId: '4263',
+      period: '2025-06',
+      value: 0.3,
+      logros: 'Portal en pruebas',
+      dificultades: '',
+      evidencia: 'https://intranet.example/portal',
+    },
+    author,
+    { source: 'teams', submissionId: 'seed-1', at: '2025-07-02T15:00:00.000Z', ...meta },
+  );
 }

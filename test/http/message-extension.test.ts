@@ -1,5 +1,6 @@
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { ANA, BOT, LUIS, type UserLike } from '../helpers/activities';
+import { seedJune4263 } from '../helpers/reports';
 import { cardText } from '../helpers/conversation';
 
 /**
@@ -17,18 +18,7 @@ beforeAll(async () => {
   const admin = { id: 'aad-admin', name: 'Oficina de Planeación' };
   await store.setOwners('4263', [{ id: 'aad-ana', name: 'Ana Pérez' }], admin, '2025-07-01T12:00:00.000Z');
   await store.setOwners('4236', [{ id: 'aad-ana', name: 'Ana Pérez' }], admin, '2025-07-01T12:00:00.000Z');
-  await store.appendReport(
-    {
-      indicatorId: '4263',
-      period: '2025-06',
-      value: 0.3,
-      logros: 'Portal en pruebas',
-      dificultades: '',
-      evidencia: 'https://intranet.example/portal',
-    },
-    { id: 'aad-ana', name: 'Ana Pérez' },
-    { source: 'teams', submissionId: 'seed-1', at: '2025-07-02T15:00:00.000Z' },
-  );
+  await seedJune4263(store);
 });
 afterAll(() => t.stop());
 

@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { startTestBot, type TestBot } from '../helpers/bot';
+import { seedJune4263 } from '../helpers/reports';
 import { signExportQuery } from '../../src/outputs/signed-link';
 
 /**
@@ -29,18 +30,7 @@ let doc: any;
 
 beforeAll(async () => {
   t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-03', PEI_OPEN_DATA: 'true' });
-  await t.bot.services.store.appendReport(
-    {
-      indicatorId: '4263',
-      period: '2025-06',
-      value: 0.3,
-      logros: 'Portal en pruebas',
-      dificultades: '',
-      evidencia: 'https://intranet.example/portal',
-    },
-    { id: 'aad-ana', name: 'Ana Pérez', email: 'ana@example.gov.co' },
-    { source: 'teams', submissionId: 'seed-1', at: '2025-07-02T15:00:00.000Z' },
-  );
+  await seedJune4263(t.bot.services.store, { id: 'aad-ana', name: 'Ana Pérez', email: 'ana@example.gov.co' });
   doc = (await t.get('/api/v1/openapi.json')).body;
 });
 afterAll(() => t.stop());

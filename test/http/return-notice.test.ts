@@ -1,5 +1,6 @@
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { installed, message, submit, ADMIN, ANA, LUIS, type UserLike } from '../helpers/activities';
+import { seedJune4263 } from '../helpers/reports';
 import { cardText } from '../helpers/conversation';
 
 /**
@@ -34,18 +35,7 @@ async function pendingReportBy(who: UserLike): Promise<string> {
   const store = t.bot.services.store;
   const person = { id: who.aadObjectId!, name: who.name };
   await store.setOwners('4263', [person], OFFICE, '2025-07-01T12:00:00.000Z');
-  const { record } = await store.appendReport(
-    {
-      indicatorId: '4263',
-      period: '2025-06',
-      value: 0.3,
-      logros: 'Portal en pruebas',
-      dificultades: '',
-      evidencia: 'https://intranet.example/portal',
-    },
-    person,
-    { source: 'teams', submissionId: `seed-${who.id}`, review: 'pendiente', at: '2025-07-02T15:00:00.000Z' },
-  );
+  const { record } = await seedJune4263(store, person, { submissionId: `seed-${who.id}`, review: 'pendiente' });
   return record.id;
 }
 

@@ -5,6 +5,7 @@ import { message } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedJune4263 } from '../helpers/reports';
 import { formatPercent } from '../../src/i18n';
 
 /**
@@ -24,18 +25,7 @@ async function connect(headers: Record<string, string> = auth): Promise<Client> 
 
 beforeAll(async () => {
   t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2025-07-03', PEI_REQUEST_TIMEOUT_MS: '1500' });
-  await t.bot.services.store.appendReport(
-    {
-      indicatorId: '4263',
-      period: '2025-06',
-      value: 0.3,
-      logros: 'Portal en pruebas',
-      dificultades: '',
-      evidencia: 'https://intranet.example/portal',
-    },
-    { id: 'aad-ana', name: 'Ana Pérez' },
-    { source: 'teams', submissionId: 'seed-1', at: '2025-07-02T15:00:00.000Z' },
-  );
+  await seedJune4263(t.bot.services.store);
 });
 afterAll(() => t.stop());
 
