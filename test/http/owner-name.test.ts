@@ -6,7 +6,8 @@ import { cardText } from '../helpers/conversation';
  * Issue 28: an owner assigned by e-mail is shown to other people by name, never by the address. The bot asks Teams
  * for the person behind the e-mail when it is assigned (the member API takes a UPN); where Teams cannot tell (not a
  * member of the conversation the admin wrote in), other people read «responsable por confirmar» («owner to be
- * confirmed») in «responsables», on the indicator card and in search results, and only admins see the address.
+ * confirmed») in «responsables», on the indicator card and in search results, and only admins see the address,
+ * until that person writes to the bot (Teams then tells the bot their e-mail, and their name replaces it).
  */
 
 const LUIS_EMAIL = 'luis.gomez@secretariageneral.gov.co';
@@ -93,4 +94,13 @@ test('assigned by an e-mail Teams cannot tell: others read «responsable por con
 
   // An admin sees whom it is still to confirm.
   expect(await ask('responsables', ADMIN)).toContain(`responsable por confirmar (${ANA_EMAIL})`);
+
+  // Ana writes to the bot: Teams tells her e-mail, and her name replaces the address; she is still the owner.
+  t.connector.emails[ANA.id] = ANA_EMAIL;
+  expect(await ask('reportar avance', ANA)).toContain('4263');
+  expect(await t.bot.services.store.owners('4263')).toEqual([
+    { id: ANA.aadObjectId, name: 'Ana Pérez', email: ANA_EMAIL, teamsId: ANA.id },
+  ]);
+  expect(await ask('responsables', LUIS)).toMatch(/\*\*4263\*\*[^\n]*\nAna Pérez\n/);
+  expect(await searchCard('4263', LUIS)).toContain('Ana Pérez');
 });
