@@ -10,7 +10,7 @@
  * Every wait is for an event (a /healthz answer, a log line, a response), with a deadline.
  */
 import { StandInConnector } from '../helpers/connector';
-import { execute, ADMIN } from '../helpers/activities';
+import { execute, message, ADMIN, ANA } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 import { burstSubmitValue } from '../helpers/reports';
 import { freePort, spawnBot, type ChildBot } from '../helpers/child';
@@ -19,6 +19,8 @@ import { postgresBin, startCluster, type Cluster } from './pg-cluster';
 /** The turn's deadline (PEI_REQUEST_TIMEOUT_MS) and the database timeout (PEI_DB_TIMEOUT_MS, at most a third of it). */
 const DEADLINE_MS = 3000;
 const DB_TIMEOUT_MS = 1000;
+
+const TOKEN = 'faults-token';
 
 const describeServer = postgresBin() || process.env.CI === 'true' ? describe : describe.skip;
 
@@ -42,6 +44,12 @@ interface Answer {
   text: string;
 }
 
+const post = (activity: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(activity),
+});
+
 /** One report form submitted (Action.Execute, as Teams sends it) by an admin; classified by what the person reads. */
 async function submitForm(locale = 'es-CO'): Promise<Answer> {
   const n = ++form;
@@ -57,11 +65,7 @@ async function submitForm(locale = 'es-CO'): Promise<Answer> {
     'Justificación: prueba de fallas de la base de datos',
   );
   const activity = execute(connector.url, 'report-submit', data, { from: ADMIN, locale });
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
+  const res = await fetch(`${bot.url}/api/messages`, post(activity));
   const raw = await res.text();
   let text = raw;
   try {
@@ -165,6 +169,7 @@ describeServer('the bot under PostgreSQL faults (a server of the test own)', () 
         BOT_ID: '',
         PEI_REQUEST_TIMEOUT_MS: String(DEADLINE_MS),
         PEI_DB_TIMEOUT_MS: String(DB_TIMEOUT_MS),
+        PEI_API_TOKEN: TOKEN,
       },
       await freePort(),
     );
@@ -195,9 +200,13 @@ describeServer('the bot under PostgreSQL faults (a server of the test own)', () 
     await underLoad(4, async () => {
       for (let round = 0; round < 3; round++) {
         const before = acked.size;
+        // Under load (the bot holds connections), then its backends are ended.
+        await until('submits acknowledged before the termination', async () =>
+          acked.size >= before + 2 ? true : undefined,
+        );
         expect((await terminateBackends()).length).toBeGreaterThan(0);
         await until('submits acknowledged after the termination', async () =>
-          acked.size >= before + 4 ? true : undefined,
+          acked.size >= before + 6 ? true : undefined,
         );
       }
     });
@@ -206,20 +215,36 @@ describeServer('the bot under PostgreSQL faults (a server of the test own)', () 
 
   test('the server stopped: /healthz 503 «la base de datos no responde», submits refused politely; back when started', async () => {
     await cluster.stop();
-    expect(await healthzIs(503)).toEqual({
-      status: 503,
-      body: { status: 'unavailable', reason: 'la base de datos no responde' },
-    });
-    expect(await healthzIs(503, 'en')).toEqual({
-      status: 503,
-      body: { status: 'unavailable', reason: 'the database does not answer' },
-    });
-    const es = await submitForm();
-    expect(es.status).toBe(503);
-    expect(es.text).toMatch(/Vuelva a enviar este mismo formulario/);
-    expect((await submitForm('en-US')).status).toBe(503);
-    expect(bot.proc.exitCode).toBeNull();
-    await cluster.start();
+    try {
+      expect(await healthzIs(503)).toEqual({
+        status: 503,
+        body: { status: 'unavailable', reason: 'la base de datos no responde' },
+      });
+      expect(await healthzIs(503, 'en')).toEqual({
+        status: 503,
+        body: { status: 'unavailable', reason: 'the database does not answer' },
+      });
+      const es = await submitForm();
+      expect(es.status).toBe(503);
+      expect(es.text).toMatch(/Vuelva a enviar este mismo formulario/);
+      expect((await submitForm('en-US')).status).toBe(503);
+      // The read API says the same, without internal detail (no host, port or driver message).
+      const api = await fetch(`${bot.url}/api/v1/status`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      expect([api.status, api.headers.get('retry-after'), await api.json()]).toEqual([
+        503,
+        '30',
+        { error: { code: 'store-unavailable', message: 'la base de datos no responde' } },
+      ]);
+      // A question in the chat is answered with the store's apology, not left without an answer.
+      const reply = (r: { method: string; path: string }) => r.method === 'POST' && /activities/.test(r.path);
+      const before = connector.received.filter(reply).length;
+      await fetch(`${bot.url}/api/messages`, post(message(connector.url, '¿cómo va el objetivo 5?', { from: ANA })));
+      await connector.waitFor(before + 1, reply);
+      expect(cardText(connector.cards().at(-1))).toMatch(/No disponible en este momento/);
+      expect(bot.proc.exitCode).toBeNull();
+    } finally {
+      await cluster.start();
+    }
     await recovered();
   });
 
