@@ -124,6 +124,28 @@ async function storedEqualsAcknowledged() {
   for (const id of refused) expect(s.has(id)).toBe(false);
 }
 
+/** /healthz polled while `during` runs: each answer 200 ok or 503 with a short reason, and 503 at least once. */
+async function healthzTruthful(during: Promise<void>): Promise<void> {
+  const seen: { status: number; body: any }[] = [];
+  let running = true;
+  const polling = (async () => {
+    while (running) seen.push(await healthz());
+  })();
+  try {
+    await during;
+  } finally {
+    running = false;
+    await polling;
+  }
+  const reasons = ['la base de datos no responde', 'la base de datos no responde a tiempo (bloqueada o sobrecargada)'];
+  const truthful = (h: { status: number; body: any }) =>
+    (h.status === 200 && h.body.status === 'ok') ||
+    (h.status === 503 && h.body.status === 'unavailable' && reasons.includes(h.body.reason));
+  expect(seen.filter((h) => !truthful(h))).toEqual([]);
+  // The server is down for part of the fault: /healthz said so meanwhile.
+  expect(seen.some((h) => h.status === 503)).toBe(true);
+}
+
 /**
  * Runs `during` while `workers` callers submit forms, one after the other each; the load stops when `during` ends
  * (or fails), and every answer is classified by submitForm (an answer neither acknowledged nor refused fails).
@@ -157,7 +179,7 @@ async function recovered() {
   await storedEqualsAcknowledged();
 }
 
-describeServer('the bot under PostgreSQL faults (a server of the test own)', () => {
+describeServer("the bot under PostgreSQL faults (a server of the test's own)", () => {
   beforeAll(async () => {
     cluster = await startCluster();
     connector = await new StandInConnector().start();
@@ -189,7 +211,7 @@ describeServer('the bot under PostgreSQL faults (a server of the test own)', () 
     await underLoad(4, async () => {
       await until('submits acknowledged before the restart', async () => (acked.size >= 8 ? true : undefined));
       const before = acked.size;
-      await cluster.restart();
+      await healthzTruthful(cluster.restart());
       // Under load still after the restart: submits are acknowledged again, by themselves.
       await until('submits acknowledged after the restart', async () => (acked.size >= before + 8 ? true : undefined));
     });
