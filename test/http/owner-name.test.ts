@@ -17,7 +17,7 @@ const IN_TEAM = { kind: 'channel' as const, team: TEAM };
 
 let t: TestBot;
 beforeEach(async () => {
-  t = await startTestBot({ PEI_ADMINS: 'aad-admin', PEI_NOW: '2025-07-03' });
+  t = await startTestBot({ PEI_ADMINS: 'aad-admin', PEI_NOW: '2025-07-03', PEI_API_TOKEN: 'owner-name-token' });
 });
 afterEach(() => t.stop());
 
@@ -91,6 +91,11 @@ test('assigned by an e-mail Teams cannot tell: others read «responsable por con
   expect(found).toContain('responsable por confirmar');
   expect(found).not.toContain('@');
   expect(await searchCard('indicator 4263', LUIS, 'en-US')).toContain('owner to be confirmed');
+
+  // The read API (dashboards, the Copilot agent) says the same.
+  const status = await t.get('/api/v1/status', { Authorization: 'Bearer owner-name-token' });
+  const row = status.body.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.id === '4263');
+  expect(row.owner).toBe('responsable por confirmar');
 
   // An admin sees whom it is still to confirm.
   expect(await ask('responsables', ADMIN)).toContain(`responsable por confirmar (${ANA_EMAIL})`);
