@@ -10,7 +10,7 @@ import { viewContext } from './ask';
 import { isAdmin } from './roles';
 import { nameBook } from './names';
 import type { ChatModule, IntentHandler } from './router';
-import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from './types';
 
 /**
  * The planning office's commands. Admins are PEI_ADMINS plus those added by admins; users are identified by their
@@ -66,15 +66,15 @@ function say(turn: ChatTurn, text: string, color: 'attention' | 'warning' | 'def
  * Where the directory cannot answer, the Teams id is the id.
  */
 async function namedPeople(turn: ChatTurn, u: Understanding): Promise<Person[]> {
-  const mentioned =
-    turn.mentions.length && turn.resolvePeople ? await turn.resolvePeople(turn.mentions) : turn.mentions;
+  // Named by e-mail: Teams is asked for that person's name too (others see the name, never the address).
+  const named: Actor[] = u.email ? [...turn.mentions, personFromEmail(u.email)] : turn.mentions;
+  const mentioned = named.length && turn.resolvePeople ? await turn.resolvePeople(named) : named;
   const out: Person[] = mentioned.map((m) => {
     const person: Person = { id: m.aadObjectId ?? m.id, name: m.name };
     if (m.email) person.email = m.email.toLowerCase();
     if (m.teamsId && m.teamsId !== person.id) person.teamsId = m.teamsId;
     return person;
   });
-  if (u.email) out.push(personFromEmail(u.email));
   return out.filter((p, i) => out.findIndex((q) => samePerson(p, q)) === i);
 }
 
@@ -137,6 +137,7 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
       lang: turn.lang,
       indicator: ind,
       owners: await services.store.owners(ind.id),
+      showEmail: true, // an admin's command
       note,
       noteColor: next.length !== current.length ? 'good' : 'warning',
     }),
@@ -224,19 +225,23 @@ const admins: IntentHandler = async (services, turn, u) => {
   return (await isAdmin(services, turn.actor)) ? adminsView(services, turn) : adminOnly(turn);
 };
 
-/** "responsables" (every indicator), "responsables 4263": anyone may see who is in charge. */
+/**
+ * "responsables" (every indicator), "responsables 4263": anyone may see who is in charge, by name; admins also see
+ * the e-mail addresses (and which owners assigned by e-mail are still to be confirmed).
+ */
 const owners: IntentHandler = async (services, turn, u) => {
+  const showEmail = await isAdmin(services, turn.actor);
   const id = u.indicatorId ?? (u.indicatorIds?.length === 1 ? u.indicatorIds[0] : undefined);
   const ind = id ? findIndicator(services.plan, id) : undefined;
   if (id && !ind) return reply.card(unknownIndicatorCard(id, await viewContext(services, turn)));
   if (ind) {
     return reply.card(
-      ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id) }),
+      ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id), showEmail }),
       reportStrings(turn.lang).ownersTitle(ind.id),
     );
   }
   const all = await services.store.allOwners();
-  return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (x) => all[x] ?? [] }));
+  return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (x) => all[x] ?? [], showEmail }));
 };
 
 export const adminModule: ChatModule = {

@@ -83,6 +83,7 @@ const R = {
   400: errorResponse('An invalid parameter; the message says which and why.'),
   401: errorResponse('Missing or wrong `Authorization: Bearer` token.'),
   404: errorResponse('The read API is disabled on this server (PEI_API_TOKEN is not set).'),
+  503: errorResponse('The store cannot be read now (the database is away, locked or read-only); try again later.'),
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

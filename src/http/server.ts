@@ -6,6 +6,7 @@ import { readJsonBody, discard, DEFAULT_BODY_LIMIT } from './body';
 import { readStatus, type ReadSource } from '../outputs/read-api';
 import type { StatusService } from '../progress/service';
 import type { Store } from '../store/types';
+import { StoreError, healthReason } from '../store/errors';
 import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
 import { catalog, type BodyErrorCode } from '../i18n';
 import type { ClientError, MessagesHandler } from '../chat/messages';
@@ -328,6 +329,23 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
       else cb();
     });
   }
+
+  // A route that failed (an async handler rejected; restify's own errors have a statusCode and are answered above):
+  // a store failure is a 503 with /healthz's reason, anything else a 500; never restify's body, which would carry the
+  // error's message (hosts, ports, SQL).
+  server.on('restifyError', (req: Request, res: Response, err: unknown, cb: () => void) => {
+    const known = typeof (err as { statusCode?: unknown } | undefined)?.statusCode === 'number';
+    if (!res.headersSent && !known) {
+      if (err instanceof StoreError) {
+        res.header('Retry-After', '30');
+        apiError(req, res, 503, 'store-unavailable', (t) => t.storeUnavailable[healthReason(err)]);
+      } else {
+        opts.log(`Error en ${req.method} ${String(req.url ?? '').split('?')[0]}`, err);
+        apiError(req, res, 500, 'internal', (t) => t.internal);
+      }
+    }
+    cb();
+  });
 
   registerOutputRoutes(server, opts);
 

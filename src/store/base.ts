@@ -21,7 +21,7 @@ import type {
   Subscription,
   SubscriptionKind,
 } from '../domain/records';
-import { StoreError } from './errors';
+import { StoreError, healthReason } from './errors';
 import {
   adminAddChange,
   adminRemoveChange,
@@ -100,10 +100,7 @@ export abstract class BaseStore implements Store {
       await this.serialize(async () => undefined);
       return { ok: true };
     } catch (e) {
-      const code = (e as StoreError).code;
-      const reason =
-        code === 'closed' || code === 'read-only' ? code : code === 'replaced' ? 'files-replaced' : 'failed';
-      return { ok: false, reason };
+      return { ok: false, reason: e instanceof StoreError ? healthReason(e) : 'failed' };
     }
   }
 

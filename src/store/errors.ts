@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { StoreDoing, StoreFact } from '../domain/store-facts';
+import type { StoreDoing, StoreFact, StoreHealthReason } from '../domain/store-facts';
 
 /**
  * Errors of the store: a code the chat and HTTP layers map to a polite user message (disk full, read-only, ...) and
@@ -41,6 +41,13 @@ export class StoreError extends Error {
     if ('file' in fact) this.file = fact.file;
     if (fact.kind === 'locked' && fact.holder.pid !== null) this.holderPid = fact.holder.pid;
   }
+}
+
+/** The /healthz reason a store error stands for (also what a read route answers with it). */
+export function healthReason(e: StoreError): StoreHealthReason {
+  if (e.fact.kind === 'pg-unavailable') return e.fact.cause;
+  if (e.code === 'closed' || e.code === 'read-only') return e.code;
+  return e.code === 'replaced' ? 'files-replaced' : 'failed';
 }
 
 /** A start-up refusal: a file that does not agree with the rest. */

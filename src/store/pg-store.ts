@@ -83,8 +83,8 @@ export interface PgStoreOptions {
   listen?: boolean;
   /**
    * PEI_DB_TIMEOUT_MS (default 3000): connecting, waiting for a lock and each statement are cut off after it, and a
-   * write that has not committed this long after its call is rolled back, so that a caller told "failed" (the turn's
-   * deadline is longer) never sees the write committed later.
+   * write not committed this long after its call (or by its caller's `commitBy`) is rolled back, so that a caller
+   * told "failed" never sees the write committed later.
    */
   timeoutMs?: number;
 }
@@ -211,10 +211,10 @@ export class PgStore implements Store {
     commitBy?: number,
   ): Promise<T> {
     this.checkWritable();
-    // The write's budget runs from its call (and ends at the caller's deadline, if sooner): a write queued behind
-    // slow ones, or slowed by a lock, is rolled back once the budget is spent rather than committed after its caller
-    // was told it failed.
-    const deadline = Math.min(Date.now() + this.timeoutMs, commitBy ?? Infinity);
+    // The write's budget: the caller's deadline when it gives one (a submit: its turn's), else the timeout from its
+    // call. A write queued behind slow ones, or slowed by a lock, is rolled back once the budget is spent rather than
+    // committed after its caller was told it failed; each statement still waits at most the timeout (begin).
+    const deadline = commitBy ?? Date.now() + this.timeoutMs;
     const run = async () => {
       if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
       const c = await this.begin(deadline);
@@ -258,7 +258,7 @@ export class PgStore implements Store {
       throw pgStoreError(e);
     }
     try {
-      const left = Math.max(1, deadline - Date.now());
+      const left = Math.max(1, Math.min(this.timeoutMs, deadline - Date.now()));
       await c.query(`BEGIN; SET LOCAL statement_timeout = ${left}; SET LOCAL lock_timeout = ${left}`);
       return c;
     } catch (e) {

@@ -47,8 +47,10 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
   /**
    * A Teams @mention carries the mentioned user's Teams id ("29:…") and name, not the AAD object id the bot keys
    * people by: ask Teams (TeamsInfo.getMember = GET /v3/conversations/{id}/members/{userId} on the serviceUrl) for
-   * the AAD object id, the e-mail and the display name. Only when a command needs it (assigning an owner or an
-   * admin). A person Teams cannot describe (outside Teams, a timeout) is kept as the mention gave it.
+   * the AAD object id, the e-mail and the display name. A person named by e-mail is asked for by it (the member API
+   * takes a UPN too), so that others see the name, not the address. Only when a command needs it (assigning an
+   * owner or an admin). A person Teams cannot describe (not in this conversation, outside Teams, a timeout) is kept
+   * as given.
    */
   async function resolvePeople(context: TurnContext, people: Actor[]): Promise<Actor[]> {
     return Promise.all(
@@ -62,7 +64,10 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
           ]);
           const aad = member.aadObjectId ?? p.aadObjectId;
           const email = (member.email ?? member.userPrincipalName ?? p.email)?.toLowerCase();
-          const resolved: Actor = { id: aad ?? teamsId, name: member.name?.trim() || p.name, teamsId };
+          // Asked by e-mail, the Teams id is the member's (never the address).
+          const memberId = [member.id, teamsId].find((x) => x && !x.includes('@'));
+          const resolved: Actor = { id: aad ?? memberId ?? p.id, name: member.name?.trim() || p.name };
+          if (memberId) resolved.teamsId = memberId;
           if (aad) resolved.aadObjectId = aad;
           if (email) resolved.email = email;
           return resolved;

@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Services } from '../chat/types';
+import type { Person } from '../domain/records';
 import { conversationKeyOf } from './conversations';
 
 /**
@@ -8,6 +9,8 @@ import { conversationKeyOf } from './conversations';
  * owners or admins assigned by e-mail). Learnt on every path a person reaches the bot by (messages, card actions,
  * the message extension, the bot being added to their personal chat) and kept beside their personal chat's
  * reference, where reminders and notices look for it.
+ *
+ * An owner assigned by an e-mail Teams could not resolve at the time gets their name here, when they first write.
  *
  * A successful look-up is kept for the life of the process (a person's e-mail does not change); a failed one (a
  * timeout, Teams unavailable, outside Teams) is not kept, so the next activity asks again.
@@ -86,6 +89,25 @@ export function createPeopleDirectory(
     }
     if (email && context.activity.conversation?.conversationType !== 'channel')
       await keepBesideChat(conversationKeyOf(context.activity), email);
+    if (email) await nameOwner(context, email);
     return email;
+  }
+
+  /**
+   * An owner assigned by an e-mail Teams could not resolve then is stored under the address: once that person
+   * reaches the bot, the name and ids Teams gives replace it (others read the name from then on).
+   */
+  async function nameOwner(context: TurnContext, email: string): Promise<void> {
+    const from = context.activity.from;
+    const name = from.name?.trim();
+    if (!name || name.includes('@')) return;
+    const unnamed = (p: Person) => p.email === email && p.name.trim().toLowerCase() === email;
+    const person: Person = { id: from.aadObjectId ?? from.id, name, email };
+    if (from.aadObjectId) person.teamsId = from.id;
+    for (const [indicatorId, list] of Object.entries(await services.store.allOwners())) {
+      if (!list.some(unnamed)) continue;
+      const next = list.map((p) => (unnamed(p) ? person : p));
+      await services.store.setOwners(indicatorId, next, { id: person.id, name }, clock().toISOString());
+    }
   }
 }

@@ -16,6 +16,7 @@ import {
 import type { Strings } from '../i18n';
 import { escapeMarkdown } from './escape';
 import { reportStart, type CardActionData } from './verbs';
+import { ownerName } from './names';
 
 /**
  * What the bot's cards share: the context every card is built in, the action view model, the limits of lists and
@@ -61,8 +62,7 @@ export const SEP = ' · ';
 export function ownerText(ind: Indicator, ctx: ViewContext, s: Strings): string {
   const names = ctx
     .owners(ind.id)
-    .map((p) => p.name)
-    .filter((n) => n && n.trim())
+    .map((p) => ownerName(p, ctx.lang))
     .map(escapeMarkdown);
   if (names.length) return names.join(', ');
   return ind.area ?? s.noOwner;

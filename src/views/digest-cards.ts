@@ -24,6 +24,7 @@ import { escapeMarkdown } from './escape';
 import { digestStrings, type DigestStrings } from '../i18n';
 import { renderCard, type CardJson } from './render';
 import { ask, reportStart, showIndicator, showLagging, showObjective, showPlan, type CardActionData } from './verbs';
+import { ownerName } from './names';
 
 /**
  * The digest, the reminder and the subscription confirmations as Adaptive Cards (cards/digest.json,
@@ -68,7 +69,8 @@ export function dayDateAndTime(instant: Date, lang: Lang): string {
 }
 
 function namesOr(owners: readonly string[], s: DigestStrings, lang: Lang, fallback?: string | null): string {
-  return owners.length ? joinList(owners.map(escapeMarkdown), lang) : (fallback ?? s.noOwner);
+  const shown = owners.map((name) => escapeMarkdown(ownerName({ name }, lang)));
+  return owners.length ? joinList(shown, lang) : (fallback ?? s.noOwner);
 }
 
 export interface DigestCardOptions {

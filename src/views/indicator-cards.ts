@@ -30,6 +30,7 @@ import {
   unreviewedText,
   objectiveName,
 } from './card-parts';
+import { ownerName } from './names';
 
 /** The detail of one indicator: facts, programmed-vs-executed by year, the reports with their texts. */
 
@@ -109,8 +110,7 @@ export function indicatorDetailCard(
   const ind = current.indicator;
   const owners = ctx
     .owners(ind.id)
-    .map((p) => p.name)
-    .filter(Boolean)
+    .map((p) => ownerName(p, lang))
     .map(escapeMarkdown);
 
   const facts = [

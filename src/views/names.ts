@@ -38,6 +38,24 @@ export function personName(id: string, given: string | undefined, book: NameBook
   return UNKNOWN(lang).person;
 }
 
+/** An e-mail address in place of a name (an owner an admin assigned by e-mail, before Teams told the name). */
+const EMAIL_AS_NAME = /^[^\s@]+@[^\s@]+$/;
+
+/** A person's name as other people read it: never an e-mail address nor an id; null when none is known. */
+export function readableName(p: { name?: string }): string | null {
+  const name = p.name?.trim();
+  if (!name || EMAIL_AS_NAME.test(name) || looksLikeId(name)) return null;
+  return name;
+}
+
+/**
+ * An owner's name on a card, a digest or the tab: the name Teams gave, else «responsable por confirmar» (assigned
+ * by e-mail and not yet named): people are shown by name to others, never by their address.
+ */
+export function ownerName(p: { name?: string }, lang: Lang): string {
+  return readableName(p) ?? catalog(lang).names.ownerToConfirm;
+}
+
 /** A conversation's name for a card (a channel with its team, a group chat, a personal chat). */
 export function conversationName(key: string, book: NameBook | undefined, lang: Lang): string {
   const kept = book?.conversation(key);

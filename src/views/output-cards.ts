@@ -3,6 +3,7 @@ import { formatDate, joinList, truncate, type Lang } from './format';
 import { formatBogotaDateTime } from '../i18n/format';
 import { strings } from '../i18n';
 import { renderCard, type CardJson } from './render';
+import { ownerName } from './names';
 
 /** Cards of the official outputs: the follow-up workbook's download link, and reporting compliance per owner. */
 
@@ -55,7 +56,7 @@ export function complianceCard(c: Compliance, lang: Lang): CardJson {
     missing: String(n['sin-reporte']),
     open: String(n['en-plazo']),
   });
-  const rows = owners.slice(0, COMPLIANCE_CARD_ROWS).map((o) => row(o.owner.name, o.indicators, o));
+  const rows = owners.slice(0, COMPLIANCE_CARD_ROWS).map((o) => row(ownerName(o.owner, lang), o.indicators, o));
   if (c.unassigned.indicators.length) rows.push(row(s.complianceUnassigned, c.unassigned.indicators, c.unassigned));
   const more = owners.length - Math.min(owners.length, COMPLIANCE_CARD_ROWS);
   const t = c.totals;

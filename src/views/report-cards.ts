@@ -15,7 +15,7 @@ import {
 } from './format';
 import { escapeMarkdown as esc } from './escape';
 import { renderCard, type CardJson } from './render';
-import { conversationName, looksLikeId, personName, type NameBook } from './names';
+import { conversationName, looksLikeId, ownerName, personName, type NameBook } from './names';
 import { reportStrings } from '../i18n';
 import { showIndicator, reportStart } from './verbs';
 
@@ -239,8 +239,10 @@ export function reportConfirmationCard(c: ConfirmationModel): CardJson {
 
 // --- Owners and admins ----------------------------------------------------------------------------
 
-function personLine(p: Person): string {
-  return p.email && p.email !== p.name ? `${esc(p.name)} (${esc(p.email)})` : esc(p.name);
+/** An owner's line: the name (or «responsable por confirmar»), with the e-mail for admins only. */
+function personLine(p: Person, lang: Lang, showEmail: boolean): string {
+  const name = esc(ownerName(p, lang));
+  return showEmail && p.email ? `${name} (${esc(p.email)})` : name;
 }
 
 export function ownersCard(o: {
@@ -249,6 +251,8 @@ export function ownersCard(o: {
   owners: readonly Person[];
   note?: string | null;
   noteColor?: string;
+  /** The owners' e-mail addresses under their names (admins); others read names only. */
+  showEmail?: boolean;
 }): CardJson {
   const s = reportStrings(o.lang);
   return renderCard('owners', {
@@ -257,8 +261,8 @@ export function ownersCard(o: {
     note: o.note ?? null,
     noteColor: o.noteColor ?? 'good',
     rows: o.owners.map((p) => ({
-      text: `**${esc(p.name)}**`,
-      sub: p.email && p.email !== p.name ? esc(p.email) : null,
+      text: `**${esc(ownerName(p, o.lang))}**`,
+      sub: o.showEmail && p.email ? esc(p.email) : null,
     })),
     empty: o.owners.length ? null : s.ownersNone,
     actions: [
@@ -268,7 +272,13 @@ export function ownersCard(o: {
   });
 }
 
-export function allOwnersCard(o: { lang: Lang; plan: Plan; owners: (id: string) => readonly Person[] }): CardJson {
+export function allOwnersCard(o: {
+  lang: Lang;
+  plan: Plan;
+  owners: (id: string) => readonly Person[];
+  /** As ownersCard's. */
+  showEmail?: boolean;
+}): CardJson {
   const s = reportStrings(o.lang);
   const all = o.plan.objectives.flatMap((x) => x.indicators);
   const withOwner = all.filter((i) => o.owners(i.id).length > 0).length;
@@ -278,7 +288,7 @@ export function allOwnersCard(o: { lang: Lang; plan: Plan; owners: (id: string) 
     note: null,
     noteColor: 'default',
     rows: all.map((i) => {
-      const names = o.owners(i.id).map(personLine);
+      const names = o.owners(i.id).map((p) => personLine(p, o.lang, !!o.showEmail));
       return {
         text: `**${i.id}**${SEP}${truncate(i.name, 70)}`,
         sub: names.length ? joinList(names, o.lang) : `${s.noOwnerRow}${i.area ? ` (${i.area})` : ''}`,

@@ -7,6 +7,7 @@ import { instantText } from './report-cards';
 import { reportStrings } from '../i18n';
 import { messageCard } from './message-cards';
 import { reportStart, showIndicator } from './verbs';
+import { ownerName } from './names';
 
 /**
  * The cards of the planning office's review: «reportes por revisar» (each waiting version with its figure, its
@@ -186,7 +187,7 @@ export function missedAdminsCard(
       text: s.missedRow(
         x.indicator.id,
         truncate(x.indicator.name, 80),
-        x.owners.length ? x.owners.map((p) => p.name).join(', ') : s.noOwnerRow,
+        x.owners.length ? x.owners.map((p) => ownerName(p, lang)).join(', ') : s.noOwnerRow,
       ),
       action: showIndicator(x.indicator.id),
       actionTitle: s.btnSeeIndicator(x.indicator.id),

@@ -42,6 +42,7 @@ import {
   unreviewedText,
   listHeading,
 } from './card-parts';
+import { ownerName } from './names';
 
 /** The status cards: one objective with its indicators, the whole plan, and what lags. */
 
@@ -212,8 +213,7 @@ export function laggingCard(p: PlanFigures, ctx: ViewContext): CardJson {
       } else if (f.pending) {
         const names = ctx
           .owners(ind.id)
-          .map((x) => x.name)
-          .filter(Boolean)
+          .map((x) => ownerName(x, ctx.lang))
           .map(escapeMarkdown);
         pendingHere.push(names.length ? `${ind.id} (${names.join(', ')})` : ind.id);
       }

@@ -5,6 +5,7 @@ import type { Person } from '../domain/records';
 import type { AnomalyCode, Status } from '../domain/codes';
 import type { Trend, Unit } from '../domain/plan';
 import { unreviewedMonths } from '../reports/review';
+import { ownerName } from './names';
 
 /**
  * docs/interfaces.md's status JSON (read API and `cli status --json`): fractions, null where n/a. The progress
@@ -68,7 +69,8 @@ export type OwnerLookup = (indicatorId: string) => readonly Person[];
 
 export function indicatorJson(f: IndicatorFigures, owners: OwnerLookup): StatusIndicatorJson {
   const ind = f.indicator;
-  const names = owners(ind.id).map((p) => p.name);
+  // The JSON is read by dashboards and the Copilot agent, i.e. by other people: names, never an e-mail address.
+  const names = owners(ind.id).map((p) => ownerName(p, 'es'));
   return {
     id: ind.id,
     meta: ind.meta.id,

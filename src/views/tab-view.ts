@@ -12,7 +12,7 @@ import {
   type StatusFacts,
 } from './format';
 import { indicatorsChart, monthlyChart, type ChartView } from './charts';
-import { looksLikeId } from './names';
+import { ownerName } from './names';
 import type { IsoDate } from '../calendar';
 
 /**
@@ -97,15 +97,8 @@ function statusOf(f: StatusFacts, lang: Lang): TabStatus {
 
 const figure = (x: number | null, lang: Lang): TabFigure => ({ text: formatPercent(x, lang), fill: barFill(x) });
 
-/** A person's name as the tab shows it: never an e-mail address nor an id. */
-function readableName(p: Person): string | null {
-  const name = p.name?.trim();
-  if (!name || name.includes('@') || looksLikeId(name)) return null;
-  return name;
-}
-
 function ownerText(f: IndicatorFigures, owners: readonly Person[], lang: Lang): string {
-  const names = owners.map(readableName).filter((n): n is string => !!n);
+  const names = owners.map((p) => ownerName(p, lang));
   if (names.length) return names.join(', ');
   return f.indicator.area ?? catalog(lang).cards.noOwner;
 }

@@ -26,8 +26,9 @@ export class StandInConnector {
   /** Emails Teams knows for user ids (GET …/members/{id}); others get `${id}@example.gov.co`. */
   emails: Record<string, string> = {};
   /**
-   * Teams' directory as GET …/members/{userId} answers it for a Teams user id ("29:…"): the AAD object id, the
-   * e-mail and the display name. Ids not listed here get the answer above (the id as AAD object id).
+   * Teams' directory as GET …/members/{userId} answers it for a Teams user id ("29:…") or an e-mail (UPN): the AAD
+   * object id, the e-mail and the display name. Teams ids not listed here get the answer above (the id as AAD object
+   * id); e-mails not listed here answer 404 (not a member of the conversation).
    */
   members: Record<string, { aadObjectId: string; name: string; email: string }> = {};
   /** User ids Teams does not know here: GET …/members/{id} answers 404 MemberNotFoundInConversation. */
@@ -176,7 +177,10 @@ export class StandInConnector {
         }
         return true;
       });
-      if (req.method === 'GET' && /\/members\//.test(path) && this.unknownMembers.has(path.split('/members/')[1])) {
+      const member = /\/members\//.test(path) ? decodeURIComponent(path.split('/members/')[1]) : undefined;
+      // Asked by e-mail (a UPN), Teams answers only for a member of the conversation it knows (`members`).
+      const unknownByEmail = member?.includes('@') && !this.members[member];
+      if (req.method === 'GET' && member && (this.unknownMembers.has(member) || unknownByEmail)) {
         res.writeHead(404, { 'Content-Type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -188,9 +192,10 @@ export class StandInConnector {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(path)) {
         res.end(JSON.stringify({ id: `new-conversation-${++this.seq}`, activityId: `a-${this.seq}` }));
-      } else if (req.method === 'GET' && /\/members\//.test(path) && this.members[path.split('/members/')[1]]) {
-        const id = path.split('/members/')[1];
-        const m = this.members[id];
+      } else if (req.method === 'GET' && member && this.members[member]) {
+        const m = this.members[member];
+        // Asked by e-mail, Teams still gives the member's Teams id.
+        const id = member.includes('@') ? `29:${m.aadObjectId}` : member;
         const [givenName, ...surname] = m.name.split(' ');
         res.end(
           JSON.stringify({

@@ -78,7 +78,11 @@ describe('the MCP server', () => {
     expect(text(r)).toContain(`Objetivo 5`);
     expect(text(r)).toContain(`avance ${pct}`);
     // The chat's card for «¿cómo va el objetivo 5?» shows the same percent.
+    // (Waited for at the connector: on a loaded machine the turn may outlast this file's 1.5 s deadline.)
+    const replies = (r: { method: string; path: string }) => r.method === 'POST' && /activities/.test(r.path);
+    const before = t.connector.received.filter(replies).length;
     await t.send(message(t.connector.url, '¿cómo va el objetivo 5?'));
+    await t.connector.waitFor(before + 1, replies);
     expect(cardText(t.connector.cards().at(-1))).toContain(pct);
     // English text on asking; the figures do not change.
     const en: any = await client.callTool({ name: 'objective_status', arguments: { objective: 5, lang: 'en' } });

@@ -2,6 +2,7 @@ import type { NamesStrings } from '../types/names';
 
 export const names: NamesStrings = {
   unknownPerson: 'persona aún sin nombre (no ha escrito al bot)',
+  ownerToConfirm: 'responsable por confirmar',
   unknownConversation: 'conversación sin nombre conocido',
   channelOfTeam: (c, t) => `canal «${c}» de ${t}`,
   channel: (c) => `canal «${c}»`,

@@ -1,6 +1,8 @@
 /** How a card names a person or a conversation the bot knows (views/names.ts, chat/names.ts). */
 export interface NamesStrings {
   unknownPerson: string;
+  /** An owner known only by the e-mail an admin assigned (Teams has not told the name yet): never the address. */
+  ownerToConfirm: string;
   unknownConversation: string;
   channelOfTeam(channel: string, team: string): string;
   channel(channel: string): string;
