@@ -121,6 +121,13 @@ export async function runFanout(
   const spanS = all.length ? (Math.max(...all) - first) / 1000 : NaN;
   const reached = lists.length;
   const twice = lists.filter((l) => l.length > 1).length;
+  if (process.env.BENCH_DEBUG)
+    log(
+      `twice: ${lists
+        .filter((l) => l.length > 1)
+        .map((l) => l.map((t) => ((t - first) / 1000).toFixed(2)).join('/'))
+        .join(' ')}`,
+    );
   const met = reached === channels && spanS <= boundS && (mode === 'clean' ? twice === 0 : twice <= 0.005 * channels);
   return {
     mode,

@@ -407,7 +407,7 @@ export class DigestRunner {
     }
     if (result.status === 'sent') {
       try {
-        await store.markSent(record);
+        await store.confirmSend(record);
       } catch (e) {
         log.error(`${item.key}: entregado, pero no se pudo confirmar en el almacén (podría enviarse de nuevo)`, e);
       }
