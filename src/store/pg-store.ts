@@ -486,9 +486,11 @@ export class PgStore implements Store {
     const args: unknown[] = [];
     const terms = reportTerms(query, args);
     if (query?.review === undefined) {
+      // Each month's highest version found on the narrow columns, then its record by the unique index: sorting the
+      // records themselves (DISTINCT ON) spilled 100,000 of them to disk, about a second a call.
       return this.rows(
-        `SELECT record FROM (SELECT DISTINCT ON (indicator_id, period) record, ord FROM pei_reports${where(terms)}
-        ORDER BY indicator_id, period, version DESC) t ORDER BY ord`,
+        `SELECT r.record FROM pei_reports r JOIN (SELECT indicator_id, period, max(version) AS version FROM pei_reports${where(terms)}
+        GROUP BY indicator_id, period) m USING (indicator_id, period, version) ORDER BY r.ord`,
         args,
       );
     }
