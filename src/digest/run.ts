@@ -18,10 +18,10 @@ import {
 } from './reminders';
 import { digestKey, digestsDue, isBusinessHours, parseDigestKey } from './schedule';
 import { composeFor, conversationLang, digestContext, type DigestContext } from './build';
-
-export * from './build';
 import type { Indicator } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
+
+export * from './build';
 
 /**
  * One run of the proactive work at an instant: which digests and reminders are due, composed, handed to a
