@@ -24,6 +24,8 @@ import { load, type LoadResult } from './lib/load';
 import { message, submit } from './lib/activities';
 import { periodsUpTo, plausibleValue, REPORTER, submitData } from './lib/fill';
 import { machine } from './lib/machine';
+import { runFanout, seedChannels, type FanoutResult } from './lib/fanout';
+import { openLoop, type OpenLoopResult } from './lib/openloop';
 
 process.noDeprecation = true;
 const SMOKE = process.env.BENCH_SMOKE === '1' || process.argv.includes('--smoke');
@@ -33,6 +35,14 @@ const num = (name: string, dflt: number, smoke = dflt) =>
 const DURATION = num('BENCH_DURATION', 8, 2);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 8);
 const SIZE = num('BENCH_SIZE', 100_000, 2_000);
+const CHANNELS = num('BENCH_FANOUT_CHANNELS', 2_000, 100);
+const RATE_DURATION = num('BENCH_RATE_DURATION', 60, 3);
+const RATE_WARMUP = num('BENCH_RATE_WARMUP', 10, 2);
+/** The smoke checks that the scenario works at a rate a busy CI machine serves (its bound is the full run's). */
+const RATE = num('BENCH_RATE', 50, 10);
+/** BENCH_ONLY: some of turns (1 vs 2 processes), big (100,000 reports), fanout, rate (50 req/s open loop). */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (k: string) => !ONLY || ONLY.has(k);
 const plan = loadPlan();
 const indicators = plan.objectives.flatMap((o) => o.indicators);
 const PERIODS = periodsUpTo('2025-07');
@@ -97,8 +107,10 @@ async function main() {
   const connector = await startChild('connector');
   const connectorUrl = `http://127.0.0.1:${connector.port}`;
   const rows: Record<string, unknown>[] = [];
+  const fanouts: FanoutResult[] = [];
+  const rates: OpenLoopResult[] = [];
   try {
-    for (const n of [1, 2]) {
+    for (const n of want('turns') ? [1, 2] : []) {
       const url = await createDb(server.url, `bench_p${n}_${process.pid}`);
       const bots = await Promise.all(Array.from({ length: n }, () => startChild('bot', [], { PEI_DATABASE_URL: url })));
       try {
@@ -113,6 +125,45 @@ async function main() {
       }
     }
 
+    if (want('fanout')) {
+      for (const mode of ['clean', 'faults'] as const) {
+        const url = await createDb(server.url, `bench_fanout_${mode}_${process.pid}`);
+        const limited = await startChild(
+          'connector',
+          ['limits'],
+          mode === 'faults' ? { BENCH_FAULT_RATE: '0.03' } : {},
+        );
+        try {
+          const t0 = performance.now();
+          await seedChannels(url, CHANNELS, `http://127.0.0.1:${limited.port}/`);
+          log(`fan-out ${mode}: ${CHANNELS} channels subscribed in ${Math.round(performance.now() - t0)} ms`);
+          const f = await runFanout(mode, url, limited, CHANNELS, log);
+          fanouts.push(f);
+          log(
+            `fan-out ${mode}: ${f.reached}/${f.channels} channels, ${f.twice} twice, first to last ${f.spanS.toFixed(1)} s (bound ${f.boundS.toFixed(1)} s), ${f.refused429} × 429, ${f.faults503} × 503 ${f.met ? 'MET' : 'NOT MET'}`,
+          );
+        } finally {
+          await limited.stop();
+        }
+      }
+    }
+
+    if (want('big') || want('rate')) await big(server.url, connectorUrl, rows, rates);
+  } finally {
+    await connector.stop();
+    server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  finish(host, rows, fanouts, rates);
+}
+
+async function big(
+  serverUrl: string,
+  connectorUrl: string,
+  rows: Record<string, unknown>[],
+  rates: OpenLoopResult[],
+): Promise<void> {
+  {
     log(`filling a database with ${SIZE} reports (migrate-store's copy)…`);
     // SIZE versions through the store's own code (an in-memory store), spread over indicators and months with
     // corrections, as a long-lived store has them; then copied as migrate-store copies.
@@ -137,43 +188,74 @@ async function main() {
       };
     });
     await src.appendReports(batch, '2025-07-01T15:00:00.000Z', REPORTER);
-    const url = await createDb(server.url, `bench_big_${process.pid}`);
+    const url = await createDb(serverUrl, `bench_big_${process.pid}`);
     const t0 = performance.now();
     await copyToPostgres(await snapshotOf(src), url);
     const copyMs = Math.round(performance.now() - t0);
-    const t1 = performance.now();
-    const bot = await startChild('bot', [], { PEI_DATABASE_URL: url });
-    const coldMs = Math.round(performance.now() - t1);
-    try {
-      const sub = await load({
-        url: `http://127.0.0.1:${bot.port}`,
-        connections: 4,
-        durationS: DURATION,
-        body: submitBody(connectorUrl, 'big'),
-      });
-      rows.push({
-        scenario: `submit turn, ${SIZE} reports stored`,
-        ...sub,
-        coldStartMs: coldMs,
-        openMs: Math.round(Number(bot.info.openMs)),
-        copyMs,
-      });
-      log(
-        `${SIZE} reports: copy ${copyMs} ms, cold start ${coldMs} ms (store open + plan + server ${Math.round(Number(bot.info.openMs))} ms), submit ${Math.round(sub.reqPerSec)} req/s p99 ${sub.p99} ms`,
-      );
-    } finally {
-      await bot.stop();
+    if (want('big')) {
+      const t1 = performance.now();
+      const bot = await startChild('bot', [], { PEI_DATABASE_URL: url });
+      const coldMs = Math.round(performance.now() - t1);
+      try {
+        const sub = await load({
+          url: `http://127.0.0.1:${bot.port}`,
+          connections: 4,
+          durationS: DURATION,
+          body: submitBody(connectorUrl, 'big'),
+        });
+        rows.push({
+          scenario: `submit turn, ${SIZE} reports stored`,
+          ...sub,
+          coldStartMs: coldMs,
+          openMs: Math.round(Number(bot.info.openMs)),
+          copyMs,
+        });
+        log(
+          `${SIZE} reports: copy ${copyMs} ms, cold start ${coldMs} ms (store open + plan + server ${Math.round(Number(bot.info.openMs))} ms), submit ${Math.round(sub.reqPerSec)} req/s p99 ${sub.p99} ms`,
+        );
+      } finally {
+        await bot.stop();
+      }
     }
-  } finally {
-    await connector.stop();
-    server.stop();
-    rmSync(tmp, { recursive: true, force: true });
+    if (want('rate')) {
+      // Teams' cap (50 requests/s per app) as an open-loop load on two processes over the same big database.
+      const bots = await Promise.all([0, 1].map(() => startChild('bot', [], { PEI_DATABASE_URL: url })));
+      try {
+        const spec = {
+          ports: bots.map((b) => b.port),
+          serviceUrl: connectorUrl,
+          rate: RATE,
+          indicators,
+          periods: PERIODS,
+        };
+        await openLoop({ ...spec, durationS: RATE_WARMUP }); // the first figures, JIT: not measured
+        const r = await openLoop({ ...spec, durationS: RATE_DURATION });
+        rates.push(r);
+        log(
+          `${RATE} req/s open loop, 2 processes, ${SIZE} reports: ${r.answered}/${r.sent} answered, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms (${Object.entries(
+            r.byKind,
+          )
+            .map(([k, v]) => `${k} p99 ${v.p99.toFixed(1)}`)
+            .join(', ')})`,
+        );
+      } finally {
+        await Promise.all(bots.map((b) => b.stop()));
+      }
+    }
   }
+}
+
+function finish(
+  host: ReturnType<typeof machine>,
+  rows: Record<string, unknown>[],
+  fanouts: FanoutResult[],
+  rates: OpenLoopResult[],
+): void {
   const out = join(PROJECT_ROOT, 'bench', 'output');
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, SMOKE ? 'pg-smoke.json' : 'pg.json'),
-    JSON.stringify({ at: new Date().toISOString(), machine: host, durationS: DURATION, rows }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), machine: host, durationS: DURATION, rows, fanouts, rates }, null, 2),
   );
   process.stdout.write('\n| scenario | connections | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|---|\n');
   for (const r of rows as any[])
@@ -181,6 +263,13 @@ async function main() {
       `| ${r.scenario} | ${r.connections} | ${Math.round(r.reqPerSec)} | ${r.p50} | ${r.p99} | ${r.non2xx} |\n`,
     );
   const broken = (rows as any[]).filter((r) => !r.requests || r.non2xx || r.errors || r.timeouts);
+  // A fan-out is broken when a channel never got its digest (its time bound is a target, judged in the doc).
+  for (const f of fanouts)
+    if (f.reached < f.channels)
+      broken.push({ scenario: `fan-out ${f.mode}`, requests: f.reached, non2xx: f.channels - f.reached, errors: 0 });
+  for (const r of rates)
+    if (!r.answered || r.errors)
+      broken.push({ scenario: '50 req/s', requests: r.answered, non2xx: r.errors, errors: 0 });
   if (broken.length) {
     process.stderr.write(
       `BROKEN rows:\n${broken.map((r) => `  ${r.scenario}: ${r.requests} answered, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts\n`).join('')}`,

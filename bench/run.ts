@@ -436,6 +436,9 @@ async function main(): Promise<void> {
   const outFile = join(OUT_DIR, SMOKE ? 'smoke.json' : 'latest.json');
   writeFileSync(outFile, `${JSON.stringify(output, null, 2)}\n`);
   log(`wrote ${outFile}`);
+  // The district-scale rows measured over PostgreSQL come from the latest full `npm run bench:pg`.
+  const pgFile = join(OUT_DIR, 'pg.json');
+  if (existsSync(pgFile)) output.pg = JSON.parse(readFileSync(pgFile, 'utf8'));
   if (!SMOKE && process.env.BENCH_NO_DOC !== '1') {
     writeDoc(DOC, output, existsSync(DOC) ? readFileSync(DOC, 'utf8') : null);
     log(`wrote ${DOC}`);

@@ -70,7 +70,7 @@ export function startChild(
               proc.send({ type: 'ask', id, what });
             }),
           stop: async () => {
-            if (proc.exitCode !== null) return;
+            if (proc.exitCode !== null || proc.signalCode !== null) return;
             const exited = new Promise<void>((r) => proc.once('exit', () => r()));
             try {
               await child.ask('stop', 30_000);

@@ -14,7 +14,8 @@ async function main() {
     ...loadConfig(
       // PEI_DATABASE_URL (bench/pg.ts): the PostgreSQL store instead of the file
       {
-        PEI_NOW: '2025-07-03',
+        // BENCH_NOW: the fan-out's Monday morning (bench/lib/fanout.ts)
+        PEI_NOW: process.env.BENCH_NOW ?? '2025-07-03',
         PEI_DB_FILE: process.env.PEI_DB_FILE ?? 'data/bench-unused.json',
         PEI_DATABASE_URL: process.env.PEI_DATABASE_URL,
         LOG_LEVEL: 'silent',
@@ -27,14 +28,30 @@ async function main() {
   const bot = await startBot(config, { log: createLogger('silent'), host: '127.0.0.1' });
   const openMs = performance.now() - t0;
   const store = bot.services.store as LowdbStore;
+  // Whether this process holds the proactive lock and sends (the fan-out kills the one that does).
+  let sending = 0;
+  const exclusive = store.exclusive.bind(store);
+  store.exclusive = (name, fn) =>
+    exclusive(name, async () => {
+      sending++;
+      try {
+        return await fn();
+      } finally {
+        sending--;
+      }
+    });
   const afterOpen = memorySample();
   serveIpc(
     {
+      sending: () => sending > 0,
       stats: async () => ({ stored: (await store.reports()).length, revision: await store.revision() }),
     },
     () => bot.stop(),
   );
-  ready(bot.port, { openMs, reports: (await store.reports()).length, afterOpen });
+  // Over PostgreSQL the count is not read at start: a whole read of 100,000 versions by two processes starting at
+  // once, beside their own warm-up, can outlast the statement timeout on a busy machine.
+  const reports = process.env.PEI_DATABASE_URL ? undefined : (await store.reports()).length;
+  ready(bot.port, { openMs, reports, afterOpen });
 }
 
 main().catch(fail);

@@ -65,6 +65,14 @@ async function district(runs: number) {
         reports: since <= 0 ? this.list.slice() : log.filter((x) => x.rev > since).map((x) => x.r),
       };
     },
+    async latestReports() {
+      const latest = new Map<string, ReportRecord>();
+      for (const r of this.list) {
+        const k = `${r.indicatorId}|${r.period}`;
+        if ((latest.get(k)?.version ?? 0) < r.version) latest.set(k, r);
+      }
+      return [...latest.values()];
+    },
     async reports(q?: { indicatorId: string; period: string }) {
       return q ? this.list.filter((r) => r.indicatorId === q.indicatorId && r.period === q.period) : this.list.slice();
     },

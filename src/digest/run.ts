@@ -3,18 +3,8 @@ import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, Person, SentRecord } from '../domain/records';
 import type { Store } from '../store/types';
-import { bogotaDate, lastClosedPeriod, yearOf, ZONE } from '../calendar';
-import type { Lang } from '../i18n/lang';
-import { computeCompliance } from '../reports/compliance';
-import {
-  composeDigest,
-  readSnapshot,
-  reportsBetween,
-  snapshotOf,
-  type DigestModel,
-  type DigestSnapshot,
-  type PreviousDigest,
-} from './compose';
+import { bogotaDate, ZONE } from '../calendar';
+import type { DigestModel, DigestSnapshot } from './compose';
 import {
   missedForAdmins,
   missedNoticesDue,
@@ -27,21 +17,25 @@ import {
   type Reminder,
 } from './reminders';
 import { digestKey, digestsDue, isBusinessHours, parseDigestKey } from './schedule';
+import { composeFor, conversationLang, digestContext, type DigestContext } from './build';
 import type { Indicator } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
+
+export * from './build';
 
 /**
  * One run of the proactive work at an instant: which digests and reminders are due, composed, handed to a
  * `deliver` function (the Teams layer renders and sends), and recorded in the store once delivered.
  * Free of Bot Framework types: `deliver` is injected, the clock is a parameter.
  *
- * Delivery semantics: AT-MOST-ONCE per key, across every process. Before delivering, the runner claims the item's
- * key (store.claimSend: one durable write that only one caller of a key wins, INSERT … ON CONFLICT DO NOTHING on
- * PostgreSQL); the claim is the record of what was sent. A delivery that fails, is refused (the conversation is
- * gone) or is aborted releases the claim (store.releaseSend), so a later run tries again. Only a crash between the
- * claim and the connector's answer leaves a claim without a message: that one item is not sent (logged when it was
- * claimed); nothing is ever sent twice, whichever processes run. The proactive lock (Store.exclusive) still keeps
- * one process composing and sending at a time.
+ * Delivery semantics: once per key, across every process, unless a process stops mid-send. The proactive lock
+ * (Store.exclusive) keeps one process composing and sending at a time. Just before delivering an item, the runner
+ * claims its key (store.claimSend: one durable write that only one caller of a key wins, INSERT … ON CONFLICT DO
+ * NOTHING on PostgreSQL) as pending; a delivered item's claim is confirmed (it is the record of what was sent), a
+ * failed, refused (the conversation is gone) or aborted one released (store.releaseSend), so a later run tries
+ * again. A process killed mid-send leaves its few claims in flight pending: the next run (another process, once
+ * the lock went with the dead one's connection) releases and sends them, so every item arrives, and one that was
+ * on its way at the kill may arrive twice.
  *
  * Failures: a conversation that answers 403/404 is marked inactive by the sender and is not due any more. Other
  * failures are retried on later runs with a backoff (5, 15, 60 min; Retry-After when longer), up to 4 times per
@@ -98,77 +92,11 @@ export interface DigestDeps {
   deliver(item: Outbound): Promise<DeliveryResult>;
 }
 
+/** Items claimed and on their way at once in a run (the sender paces and bounds the requests themselves). */
+export const SEND_WORKERS = 16;
+
 /** Backoff between runs for an item that failed (minutes). */
 export const RUN_BACKOFF_MINUTES = [5, 15, 60, 60];
-
-/**
- * The vigencia a digest reports: the year of the month that last closed (in early January, the year that just
- * ended — its December report is still due), as of today in Bogotá. Same figures as
- * GET /api/v1/status?year=<year>&asOf=<asOf>.
- */
-export function digestPeriod(now: Date): { year: number; asOf: string } {
-  const asOf = bogotaDate(now);
-  return { year: yearOf(lastClosedPeriod(asOf)), asOf };
-}
-
-/** The conversation's latest digest record (scheduled or sent on demand), or null. */
-export async function previousDigestOf(
-  store: Pick<Store, 'sent'>,
-  conversationKey: string,
-): Promise<PreviousDigest | null> {
-  let best: { at: string; detail?: unknown } | null = null;
-  for (const rec of await store.sent({ prefix: 'digest:' })) {
-    const k = parseDigestKey(rec.key);
-    if (!k || k.conversationKey !== conversationKey) continue;
-    if (!best || Date.parse(rec.at) > Date.parse(best.at)) best = rec;
-  }
-  return best ? { at: best.at, snapshot: readSnapshot(best.detail) } : null;
-}
-
-export interface BuiltDigest {
-  model: DigestModel;
-  snapshot: DigestSnapshot;
-}
-
-/**
- * The language of what the bot sends a conversation on its own (digests, reminders, notices): in a personal chat
- * the one its person last wrote in; Spanish in channels and group chats (many readers share them) and for a person
- * who never wrote.
- */
-export function conversationLang(conversation: Pick<ConversationRecord, 'scope' | 'lang'>): Lang {
-  return conversation.scope === 'personal' && conversation.lang === 'en' ? 'en' : 'es';
-}
-
-/** Composes the digest a conversation gets at `now`, from the store and the figures. */
-export async function buildDigest(
-  deps: Pick<DigestDeps, 'plan' | 'store' | 'figures'>,
-  conversationKey: string,
-  now: Date,
-  lang: 'es' | 'en' = 'es',
-): Promise<BuiltDigest> {
-  const { year, asOf } = digestPeriod(now);
-  const figures = await deps.figures(year, asOf);
-  const previous = await previousDigestOf(deps.store, conversationKey);
-  const owners = await deps.store.allOwners();
-  const since = previous?.at ?? new Date(now.getTime() - 7 * 86_400_000).toISOString();
-  const model = composeDigest({
-    plan: deps.plan,
-    figures,
-    previous,
-    reportsSince: reportsBetween(await deps.store.reports(), since, now),
-    owners: (id) => owners[id] ?? [],
-    lang,
-    now,
-    compliance: computeCompliance({
-      plan: deps.plan,
-      reports: await deps.store.reports({ year }),
-      owners: (id) => owners[id] ?? [],
-      year,
-      asOf,
-    }).totals,
-  });
-  return { model, snapshot: snapshotOf(figures) };
-}
 
 /** The record key of a digest sent on demand ("enviar resumen ahora"): it counts as the conversation's last digest. */
 export function manualDigestKey(now: Date, conversationKey: string): string {
@@ -249,6 +177,8 @@ export interface RunItemSummary {
 export interface RunSummary {
   at: string;
   items: RunItemSummary[];
+  /** Another process held the proactive lock: this run did nothing (the scheduler tries again soon). */
+  busy?: true;
 }
 
 export class DigestRunner {
@@ -294,14 +224,11 @@ export class DigestRunner {
         );
       }
     }
+    let context: DigestContext | undefined;
     for (const d of due) {
       if (!this.mayTry(d.key, now)) continue;
-      const { model, snapshot } = await buildDigest(
-        this.deps,
-        d.conversation.key,
-        now,
-        conversationLang(d.conversation),
-      );
+      context ??= await digestContext(this.deps, now);
+      const { model, snapshot } = composeFor(plan, context, d.conversation.key, conversationLang(d.conversation));
       items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
     }
 
@@ -410,15 +337,16 @@ export class DigestRunner {
     }
     if (!held.ran) {
       this.deps.log.debug('envíos proactivos: otro proceso los está haciendo; se omite esta pasada');
-      return { at: now.toISOString(), items: [] };
+      return { at: now.toISOString(), items: [], busy: true };
     }
     return held.value as RunSummary;
   }
 
   private async runHeld(now: Date): Promise<RunSummary> {
-    const { store, log } = this.deps;
+    const { log } = this.deps;
     let items: Outbound[];
     try {
+      await this.releaseAbandoned();
       items = await this.due(now);
     } catch (e) {
       log.error('resumen/recordatorios: no se pudo calcular lo pendiente', e);
@@ -429,58 +357,87 @@ export class DigestRunner {
         `envíos proactivos a las ${now.toISOString()}: ${items.length} (${items.filter((i) => i.kind === 'digest').length} resúmenes, ${items.filter((i) => i.kind === 'reminder').length} recordatorios)`,
       );
 
-    const results = await Promise.all(
-      items.map(async (item): Promise<RunItemSummary> => {
-        const base = { kind: item.kind, key: item.key, conversationKey: item.conversation.key };
-        // Claimed before delivery (docs/decisions.md, «Store interface»): one claimer per key across every process;
-        // a failed or refused delivery releases the claim so a later run may try again.
-        const record = sentRecordOf(item, now);
-        try {
-          if (!(await store.claimSend(record))) {
-            log.info(`${item.key}: ya enviado (o en envío) por otro proceso; se omite`);
-            return { ...base, status: 'already-sent' };
-          }
-        } catch (e) {
-          log.error(`${item.key}: no se pudo reservar el envío en el almacén; se reintenta en la próxima pasada`, e);
-          return { ...base, status: 'error' };
-        }
-        let result: DeliveryResult;
-        try {
-          result = await this.deps.deliver(item);
-        } catch (e) {
-          log.error(`${item.key}: error inesperado al enviar`, e);
-          result = { status: 'failed', attempts: 0, reason: (e as Error)?.message ?? String(e) };
-        }
-        if (result.status !== 'sent') {
-          try {
-            await store.releaseSend(item.key);
-          } catch (e) {
-            log.error(`${item.key}: no entregado y la reserva NO se liberó (no se reintentará)`, e);
-          }
-        }
-        if (result.status === 'sent') {
-          this.retry.delete(item.key);
-          log.info(`${item.key}: entregado y registrado`);
-        } else if (result.status === 'failed') {
-          const prev = this.retry.get(item.key)?.failures ?? 0;
-          const failures = prev + 1;
-          if (failures > RUN_BACKOFF_MINUTES.length) {
-            this.retry.set(item.key, { failures, notBefore: Number.POSITIVE_INFINITY });
-            log.error(`${item.key}: falló ${failures} veces (${result.reason}); no se reintenta hasta reiniciar`);
-          } else {
-            const wait = Math.max(RUN_BACKOFF_MINUTES[failures - 1] * 60_000, result.retryAfterMs ?? 0);
-            this.retry.set(item.key, { failures, notBefore: now.getTime() + wait });
-            log.warn(`${item.key}: no entregado (${result.reason}); se reintenta en ${Math.round(wait / 60_000)} min`);
-          }
-        } else if (result.status === 'gone') {
-          log.warn(
-            `${item.key}: la conversación ${item.conversation.key} ya no acepta mensajes (${result.reason}); marcada inactiva`,
-          );
-        }
-        return { ...base, status: result.status };
-      }),
-    );
+    // At most SEND_WORKERS items are claimed and on their way at a time, in order (the sender paces them): a
+    // process that stops mid-run leaves that many claims pending, not the whole run's.
+    const results: RunItemSummary[] = [];
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < items.length; i = next++) results[i] = await this.sendOne(items[i], now);
+    };
+    await Promise.all(Array.from({ length: Math.min(SEND_WORKERS, items.length) }, worker));
     return { at: now.toISOString(), items: results };
+  }
+
+  /**
+   * Claims left pending by a run that did not finish are released, so that their items are due again now. Pending
+   * claims are made only under the proactive lock, and a run confirms or releases each before it ends: one found
+   * here was left by a process stopped mid-send (killed; its lock went with its database connection). A message
+   * that was on its way at that moment may so arrive twice; without this it would never arrive.
+   */
+  private async releaseAbandoned(): Promise<void> {
+    for (const r of await this.deps.store.sent()) {
+      if (!r.pending) continue;
+      this.deps.log.warn(`${r.key}: reservado por un envío que no terminó (proceso detenido); se envía de nuevo`);
+      await this.deps.store.releaseSend(r.key);
+    }
+  }
+
+  /** Claims, delivers and confirms (or releases) one item. Never throws. */
+  private async sendOne(item: Outbound, now: Date): Promise<RunItemSummary> {
+    const { store, log } = this.deps;
+    const base = { kind: item.kind, key: item.key, conversationKey: item.conversation.key };
+    // Claimed just before delivery (docs/decisions.md, «Store interface»): one claimer per key across every
+    // process; the claim is pending until the delivery is confirmed, and a failed or refused one releases it.
+    const record = sentRecordOf(item, now);
+    try {
+      if (!(await store.claimSend({ ...record, pending: true }))) {
+        log.info(`${item.key}: ya enviado (o en envío) por otro proceso; se omite`);
+        return { ...base, status: 'already-sent' };
+      }
+    } catch (e) {
+      log.error(`${item.key}: no se pudo reservar el envío en el almacén; se reintenta en la próxima pasada`, e);
+      return { ...base, status: 'error' };
+    }
+    let result: DeliveryResult;
+    try {
+      result = await this.deps.deliver(item);
+    } catch (e) {
+      log.error(`${item.key}: error inesperado al enviar`, e);
+      result = { status: 'failed', attempts: 0, reason: (e as Error)?.message ?? String(e) };
+    }
+    if (result.status === 'sent') {
+      try {
+        await store.confirmSend(record);
+      } catch (e) {
+        log.error(`${item.key}: entregado, pero no se pudo confirmar en el almacén (podría enviarse de nuevo)`, e);
+      }
+    } else {
+      try {
+        await store.releaseSend(item.key);
+      } catch (e) {
+        log.error(`${item.key}: no entregado y la reserva NO se liberó (no se reintentará)`, e);
+      }
+    }
+    if (result.status === 'sent') {
+      this.retry.delete(item.key);
+      log.info(`${item.key}: entregado y registrado`);
+    } else if (result.status === 'failed') {
+      const prev = this.retry.get(item.key)?.failures ?? 0;
+      const failures = prev + 1;
+      if (failures > RUN_BACKOFF_MINUTES.length) {
+        this.retry.set(item.key, { failures, notBefore: Number.POSITIVE_INFINITY });
+        log.error(`${item.key}: falló ${failures} veces (${result.reason}); no se reintenta hasta reiniciar`);
+      } else {
+        const wait = Math.max(RUN_BACKOFF_MINUTES[failures - 1] * 60_000, result.retryAfterMs ?? 0);
+        this.retry.set(item.key, { failures, notBefore: now.getTime() + wait });
+        log.warn(`${item.key}: no entregado (${result.reason}); se reintenta en ${Math.round(wait / 60_000)} min`);
+      }
+    } else if (result.status === 'gone') {
+      log.warn(
+        `${item.key}: la conversación ${item.conversation.key} ya no acepta mensajes (${result.reason}); marcada inactiva`,
+      );
+    }
+    return { ...base, status: result.status };
   }
 }
 

@@ -5,7 +5,9 @@ import type { DigestLog, DigestRunner, RunSummary } from './run';
  * alive) asks the runner what is due at the clock's time; the runner hands it to the sender. The clock is injected: tests
  * call `tick(now)` with a fake time. Ticks never overlap: an interval tick is skipped while one runs; an explicit
  * tick waits for the running one. The first tick runs shortly after start, so a process that was down at the
- * cron time catches up (within the same week) without waiting a minute.
+ * cron time catches up (within the same week) without waiting a minute. A run that found another process holding the
+ * proactive lock is tried again after `busyRetryMs` (5 s), not a minute later: that process may be mid-way through a
+ * long fan-out, and if it dies its lock is released and this process finishes the sends within seconds.
  */
 
 export interface SchedulerOptions {
@@ -16,11 +18,14 @@ export interface SchedulerOptions {
   log: DigestLog;
   intervalMs?: number;
   firstTickMs?: number;
+  /** How soon to try again after a run found the proactive lock held by another process. */
+  busyRetryMs?: number;
 }
 
 export class Scheduler {
   private timer?: NodeJS.Timeout;
   private first?: NodeJS.Timeout;
+  private retry?: NodeJS.Timeout;
   private running: Promise<RunSummary> | null = null;
   /** A run asked for by wake() that has not started yet: later wakes share it. */
   private woken: Promise<RunSummary> | null = null;
@@ -72,15 +77,30 @@ export class Scheduler {
       .finally(() => {
         if (this.running === run) this.running = null;
       })
+      .then((summary) => {
+        if (summary.busy) this.retrySoon();
+      })
       .catch(() => undefined);
     return run;
+  }
+
+  /** Another tick in busyRetryMs, while started (one at a time). */
+  private retrySoon(): void {
+    if (!this.timer || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      if (!this.running) void this.tick();
+    }, this.opts.busyRetryMs ?? 5000);
+    this.retry.unref();
   }
 
   /** Stops the timer, cuts the sender's waits short, and waits for the run in progress to finish recording. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     if (this.first) clearTimeout(this.first);
+    if (this.retry) clearTimeout(this.retry);
     this.timer = undefined;
+    this.retry = undefined;
     this.first = undefined;
     this.opts.sender.stop();
     if (this.running) await this.running.catch(() => undefined);

@@ -103,4 +103,9 @@ export interface SentRecord {
   key: string;
   at: string;
   detail?: unknown;
+  /**
+   * A proactive run's claim whose delivery is not confirmed yet (DigestRunner). A run confirms or releases each
+   * of its claims before it ends; one found pending by the next run was left by a process stopped mid-send.
+   */
+  pending?: true;
 }

@@ -351,6 +351,10 @@ export abstract class BaseStore implements Store {
     });
   }
 
+  confirmSend(record: SentRecord): Promise<void> {
+    return this.markSent(record);
+  }
+
   markSent(record: SentRecord): Promise<void> {
     return this.serialize(async () => {
       const copy = cloneJson(record);

@@ -35,6 +35,7 @@ import { corrupt, errnoOf, fsStoreError, readOrNull, StoreError } from './errors
 import { legacyFiles, readLegacy, type LegacyDocument } from './legacy';
 import { acquireLock, releaseLock, type HeldLock } from './lock';
 import { fsyncPath } from './fsync';
+import { readJournal } from './journal';
 import { SUBSCRIPTION_KINDS, type AuditEntry } from '../domain/records';
 import type { LockHolder, StoreFact } from '../domain/store-facts';
 import type { Store } from './types';
@@ -165,79 +166,6 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   }
   if (raw.version !== 1 && documentIntegrity(raw) !== raw.integrity) throw corrupt({ kind: 'doc-tampered', file });
   return parsed.data as unknown as StoreDocument | LegacyDocument;
-}
-
-const object = z.object({}).passthrough();
-const journalShape = z.object({ entries: z.array(z.unknown()), hash: str });
-const entryShape = z.object({ seq: z.number().int(), action: str, target: str, at: str, actor: object });
-const versionIds = z.object({ id: str, indicatorId: str, period: str });
-const versionBody = z.object({ version: z.number().int().min(1), value: z.number(), author: object });
-
-/** Why an audit entry as read is not one (undefined when it is). */
-function entryProblem(e: unknown): string | undefined {
-  if (!entryShape.safeParse(e).success) return 'an entry without seq, action, target, at or actor';
-  const { action, after } = e as AuditEntry;
-  if (!isReportAction(action)) return undefined;
-  if (!versionIds.safeParse(after).success) return 'a report without id, indicatorId or period';
-  if (!versionBody.safeParse(after).success) return 'a report without version, value or author';
-  return undefined;
-}
-
-interface JournalRead {
-  exists: boolean;
-  writes: AuditEntry[][];
-  /** Each line's hash. */
-  hashes: string[];
-  /** The bytes up to the last newline (the end of the last good line, a torn tail aside), and the file's size. */
-  goodBytes: number;
-  size: number;
-  /** A last line without its newline: 'kept' (it is whole) or 'cut' (torn). */
-  tail: 'none' | 'kept' | 'cut';
-}
-
-/** Journal line `line` read (`prev`: the hash of the line before): its entries and hash, or what is wrong with it. */
-function readLine(file: string, line: number, text: string, prev: string): StoreFact | z.infer<typeof journalShape> {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    return { kind: 'bad-line', file, line, why: `not JSON (${(e as Error).message})` };
-  }
-  const parsed = journalShape.safeParse(v);
-  if (!parsed.success) return { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
-  const why = parsed.data.entries.map(entryProblem).find((p) => p !== undefined);
-  if (why) return { kind: 'bad-line', file, line, why };
-  if (sha256(prev + JSON.stringify(parsed.data.entries)) !== parsed.data.hash)
-    return { kind: 'chain-broken', file, line };
-  return parsed.data;
-}
-
-/** Reads the journal, checking every line and the chain; a bad last line without its newline is reported torn. */
-function readJournal(file: string): JournalRead {
-  const buf = readOrNull(file);
-  const lines = (buf?.toString('utf8') ?? '').split('\n');
-  const tail = lines.pop(); // after the last newline: '' unless the last line is torn or was never ended
-  const read: JournalRead = {
-    exists: buf !== null,
-    writes: [],
-    hashes: [],
-    goodBytes: buf ? buf.lastIndexOf(0x0a) + 1 : 0,
-    size: buf?.length ?? 0,
-    tail: 'none',
-  };
-  const take = (text: string): StoreFact | null => {
-    const got = readLine(file, read.writes.length + 1, text, read.hashes[read.hashes.length - 1] ?? '');
-    if ('kind' in got) return got;
-    read.writes.push(got.entries as AuditEntry[]);
-    read.hashes.push(got.hash);
-    return null;
-  };
-  for (const text of lines) {
-    const problem = take(text);
-    if (problem) throw corrupt(problem);
-  }
-  if (tail) read.tail = take(tail) ? 'cut' : 'kept';
-  return read;
 }
 
 /** What open() read: the small state and the writes to replay, and what must be written before taking writes. */

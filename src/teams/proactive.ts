@@ -25,8 +25,11 @@ import type { Logger } from '../log';
  *   and skipped; the other conversations go on.
  * - Other errors (400, 401, 500…): logged, reported as failed (the caller decides about later runs).
  * - Pacing: at least `pacingMs` (1 s) between two attempts to the same conversation (Teams allows 7 per second
- *   per conversation; a second per message also keeps well under 1800 per hour), and at most `concurrency` (4)
- *   sends in flight for the whole bot (Teams allows 50 requests per second per app and tenant).
+ *   per conversation; a second per message also keeps well under 1800 per hour); at most `ratePerSecond` (49)
+ *   attempts started in any second, for the whole process (Teams allows 50 requests per second per app and
+ *   tenant: one less, so that the requests' travel times cannot put a 51st into one of the service's seconds);
+ *   and at most `concurrency` (8) sends in flight. The budget is the app's, shared by its processes: proactive
+ *   runs hold the store's proactive lock, so one process sends them at a time.
  * - Every attempt and its outcome is logged.
  * Errors are caught inside the turn's logic, so the adapter's onTurnError (which would post an apology to the
  * conversation) never runs for a proactive send.
@@ -51,6 +54,8 @@ export interface ProactiveOptions {
   pacingMs?: number;
   /** Sends in flight at once, for the whole bot. */
   concurrency?: number;
+  /** Attempts started in any one second, for the whole bot. */
+  ratePerSecond?: number;
   /** Attempts in all for one message (first try included). */
   maxAttempts?: number;
   /** Longest single wait before a retry; a longer Retry-After ends the send as failed. */
@@ -153,7 +158,10 @@ export class ProactiveSender {
   private readonly maxAttempts: number;
   private readonly maxWaitMs: number;
   private readonly baseDelayMs: number;
+  private readonly ratePerSecond: number;
   private readonly lastAttempt = new Map<string, number>();
+  /** When the latest attempts started (at most ratePerSecond of them), oldest first. */
+  private readonly starts: number[] = [];
   private inFlight = 0;
   private readonly queue: (() => void)[] = [];
   private readonly sleepers = new Set<() => void>();
@@ -163,7 +171,8 @@ export class ProactiveSender {
 
   constructor(private readonly opts: ProactiveOptions) {
     this.pacingMs = opts.pacingMs ?? 1000;
-    this.concurrency = Math.max(1, opts.concurrency ?? 4);
+    this.concurrency = Math.max(1, opts.concurrency ?? 8);
+    this.ratePerSecond = Math.max(1, opts.ratePerSecond ?? 49);
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? 5);
     this.maxWaitMs = opts.maxWaitMs ?? 60_000;
     this.baseDelayMs = opts.baseDelayMs ?? 1000;
@@ -196,6 +205,23 @@ export class ProactiveSender {
       }, ms);
       this.sleepers.add(wake);
     });
+  }
+
+  /** Counts one more attempt when it fits in the last second's budget (synchronously: no other send in between). */
+  private tryStart(): boolean {
+    const now = this.timer.now();
+    while (this.starts.length >= this.ratePerSecond && this.starts[0] + 1000 <= now) this.starts.shift();
+    if (this.starts.length >= this.ratePerSecond) return false;
+    this.starts.push(now);
+    return true;
+  }
+
+  /** Waits until one more attempt fits in the last second's budget, and counts it; false when stopped. */
+  private async withinRate(): Promise<boolean> {
+    while (!this.tryStart()) {
+      if (!(await this.sleep(this.starts[0] + 1000 - this.timer.now()))) return false;
+    }
+    return true;
   }
 
   private async acquire(): Promise<void> {
@@ -240,6 +266,10 @@ export class ProactiveSender {
         if (wait > 0 && !(await this.sleep(wait))) return { status: 'aborted', attempts: attempt - 1 };
       }
       this.lastAttempt.set(record.key, this.timer.now());
+      if (!this.tryStart()) {
+        if (!(await this.withinRate())) return { status: 'aborted', attempts: attempt - 1 };
+        this.lastAttempt.set(record.key, this.timer.now());
+      }
       const started = this.timer.now();
       let error: unknown;
       try {

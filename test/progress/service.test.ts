@@ -34,6 +34,15 @@ function source() {
         reports: since <= 0 ? list.slice() : log.filter((c) => c.rev > since).map((c) => c.record),
       };
     },
+    /** The latest (highest) version of each month, as Store.latestReports. */
+    async latestReports() {
+      const latest = new Map<string, ReportRecord>();
+      for (const r of list) {
+        const k = `${r.indicatorId}|${r.period}`;
+        if ((latest.get(k)?.version ?? 0) < r.version) latest.set(k, r);
+      }
+      return [...latest.values()];
+    },
     async reports(q?: { indicatorId: string; period: string }) {
       return q ? list.filter((r) => r.indicatorId === q.indicatorId && r.period === q.period) : list.slice();
     },
@@ -125,7 +134,16 @@ describe('createStatusService', () => {
 
   test('a version returned in review stops counting: the month is read again and its earlier version counts', async () => {
     const store = createMemoryStore();
-    const status = createStatusService(plan, store);
+    // The figures read each month's latest version, and only a returned month's other versions: never every version.
+    const wholeReads: unknown[] = [];
+    const status = createStatusService(plan, {
+      revision: () => store.revision(),
+      latestReports: () => store.latestReports(),
+      reports: (q) => {
+        if (!q?.indicatorId || !q.period) wholeReads.push(q);
+        return store.reports(q);
+      },
+    });
     const who = { id: 'aad-admin', name: 'Admin' };
     const at = '2025-07-01T12:00:00.000Z';
     const input = (value: number) => ({
@@ -143,6 +161,7 @@ describe('createStatusService', () => {
     const f = await status.figures(2025, '2025-07-03');
     expect(f.objectives[1].indicators[1].executed).toBe(1);
     expect(f).toEqual(computePlan(plan, await store.reports(), { year: 2025, asOf: '2025-07-03' }));
+    expect(wholeReads).toEqual([]);
   });
 
   test('on a real store: reports, corrections and other writes', async () => {

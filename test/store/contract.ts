@@ -457,6 +457,19 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       }
     });
 
+    test('confirmSend: a pending claim becomes the record of what was sent', async () => {
+      const rec = { key: 'digest:2025-W28:c1', at: AT, detail: { kind: 'digest' } };
+      expect(await store.claimSend({ ...rec, pending: true })).toBe(true);
+      expect(await store.sent()).toEqual([{ ...rec, pending: true }]);
+      await store.confirmSend(rec);
+      expect(await store.sent()).toEqual([rec]);
+      expect(await store.claimSend(rec)).toBe(false);
+      if (h.reopen) {
+        store = await h.reopen();
+        expect(await store.sent()).toEqual([rec]);
+      }
+    });
+
     test("onChange: listeners hear this store's writes, with a revision; the returned function stops them", async () => {
       const heard: number[] = [];
       const stop = store.onChange((rev) => heard.push(rev));

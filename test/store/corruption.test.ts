@@ -196,3 +196,32 @@ describe.each(FILES)('store file %s', (which) => {
     }
   });
 });
+
+describe('journal lines checked on their bytes as written (src/store/journal.ts)', () => {
+  const lines = (files: StoreFiles) => fs.readFileSync(files.journal, 'utf8').split('\n').filter(Boolean);
+  const write = (files: StoreFiles, list: string[]) => fs.writeFileSync(files.journal, `${list.join('\n')}\n`);
+
+  test('a line spelled otherwise (the same entries, spaces added) still opens, with nothing lost', async () => {
+    const files = await build(fs.mkdtempSync(path.join(root, 'spelling-')), 7);
+    const s0 = await openLowdbStore(files.doc, { fsync: false, onWarning: () => undefined });
+    const expected = await snapshot(s0);
+    await s0.close();
+    const list = lines(files);
+    const { entries, hash } = JSON.parse(list[3]);
+    list[3] = JSON.stringify({ entries, hash }, null, 1).replace(/\n/g, ' ');
+    write(files, list);
+    const s = await openLowdbStore(files.doc, { fsync: false, onWarning: () => undefined });
+    expect(await snapshot(s)).toEqual(expected);
+    await s.close();
+  });
+
+  test('a value changed in a line breaks the chain: refused, naming the journal', async () => {
+    const files = await build(fs.mkdtempSync(path.join(root, 'value-')), 8);
+    const list = lines(files);
+    list[2] = list[2].replace(/"value":(\d+)/, (_m, v) => `"value":${Number(v) + 1}`);
+    write(files, list);
+    const opened = openLowdbStore(files.doc, { fsync: false, onWarning: () => undefined });
+    await expect(opened).rejects.toBeInstanceOf(StoreError);
+    await opened.catch((e) => expect(errorText(e)).toContain(files.journal));
+  });
+});

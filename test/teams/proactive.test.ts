@@ -191,6 +191,24 @@ describe('ProactiveSender', () => {
     expect(posts('c1')).toHaveLength(2);
   });
 
+  test('rate: at most ratePerSecond attempts start in any second, for the whole sender (Teams: 50/s per app)', async () => {
+    const timer = new FakeTimer({ auto: false });
+    const { sender } = setup({ ratePerSecond: 2, timer });
+    const all = Promise.all(
+      ['c1', 'c2', '19:general@thread.tacv2'].map((k, i) => sender.send(record(k), activity(), `r${i}`)),
+    );
+    await connector.waitFor(2, (r) => r.method === 'POST');
+    await new Promise((r) => setImmediate(r));
+    expect(posts()).toHaveLength(2);
+    expect(timer.waits).toEqual([1000]);
+    timer.advance(999);
+    await new Promise((r) => setImmediate(r));
+    expect(posts()).toHaveLength(2);
+    timer.advance(1);
+    expect((await all).map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(posts()).toHaveLength(3);
+  });
+
   test('stop() cuts a wait short and later sends are not attempted', async () => {
     const timer = new FakeTimer({ auto: false });
     const { sender } = setup({ timer });
