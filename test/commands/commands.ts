@@ -50,6 +50,17 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run bench', how: 'ci', note: 'several minutes; .ci/run runs it' },
   { command: 'BENCH_SMOKE=1 npm run bench', how: 'ci', note: 'the short smoke of every scenario; .ci/run runs it' },
   { command: 'npm run bench:pg', how: 'ci', note: 'its own PostgreSQL, about 2 minutes; .ci/run runs it' },
+  {
+    command: 'BENCH_ONLY=fanout npm run bench:pg',
+    how: 'ci',
+    note: 'one scenario of bench:pg (the digest fan-out); .ci/run runs every scenario as a smoke',
+  },
+  { command: 'BENCH_ONLY=rate npm run bench:pg', how: 'ci', note: 'one scenario of bench:pg (the 50 req/s open loop)' },
+  {
+    command: 'BENCH_ONLY=b,growth BENCH_SIZES=100000 BENCH_ROUNDS=1 BENCH_NO_DOC=1 npm run bench',
+    how: 'ci',
+    note: 'the cold open and memory rows alone; .ci/run runs npm run bench as a smoke',
+  },
   // CONTRIBUTING.md's loop: a developer's scripts
   { command: 'npm run test:unit', how: 'developer', note: 'the pure tests, apart from the integration tests' },
   { command: 'npm run lint', how: 'developer', note: 'ESLint; .ci/run runs it' },

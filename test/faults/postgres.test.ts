@@ -97,10 +97,11 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   }
 }
 
-const healthzIs = (status: number, lang = 'es') =>
-  until(`/healthz ${status}`, async () => {
+/** /healthz once it answers `status` (and, when given, the reason that fault has: a reconnect may say «no responde» first). */
+const healthzIs = (status: number, lang = 'es', reason?: string) =>
+  until(`/healthz ${status}${reason ? ` «${reason}»` : ''}`, async () => {
     const h = await healthz(lang);
-    return h.status === status ? h : undefined;
+    return h.status === status && (reason === undefined || h.body.reason === reason) ? h : undefined;
   });
 
 /** Stored submissions by form id, straight from the database (keys are `<person id>:<form id>`). */
@@ -296,9 +297,10 @@ describeServer("the bot under PostgreSQL faults (a server of the test's own)", (
   test('the database read-only: /healthz 503 «solo lectura», submits refused; writable again by itself', async () => {
     await cluster.sql('ALTER DATABASE pei SET default_transaction_read_only = on');
     await terminateBackends();
-    expect(await healthzIs(503)).toEqual({
+    const readOnly = 'la base de datos no acepta escrituras (solo lectura)';
+    expect(await healthzIs(503, 'es', readOnly)).toEqual({
       status: 503,
-      body: { status: 'unavailable', reason: 'la base de datos no acepta escrituras (solo lectura)' },
+      body: { status: 'unavailable', reason: readOnly },
     });
     const es = await submitForm();
     expect(es.status).toBe(503);
