@@ -76,7 +76,7 @@ export const cli: CliStrings = {
     `The database ${to} already holds data that is not ${file}'s. Nothing was copied: use an empty database (or the one that already received this same file).`,
   migrateCounts: (n) =>
     `${n.reports} report versions, ${n.audit} audit entries, ${n.owners} indicators with owners, ` +
-    `${n.admins} admins, ${n.subscriptions} subscriptions, ${n.conversations} conversations, ${n.sent} recorded sends`,
+    `${n.admins} admins, ${n.subscriptions} subscriptions, ${n.conversations} conversations, ${n.sent} recorded sends, ${n.planVersions} plan versions`,
   migrateCopied: (file, to, what) => `Copied from ${file} to ${to}: ${what}.`,
   migrateUnchanged: (to, file, what) =>
     `${to} already holds exactly the content of ${file} (${what}); nothing was changed.`,

@@ -76,7 +76,7 @@ export const cli: CliStrings = {
     `La base de datos ${to} ya tiene datos que no son los de ${file}. No se copió nada: use una base de datos vacía (o la que ya recibió este mismo archivo).`,
   migrateCounts: (n) =>
     `${n.reports} versiones de reportes, ${n.audit} entradas de auditoría, ${n.owners} indicadores con responsables, ` +
-    `${n.admins} administradores, ${n.subscriptions} suscripciones, ${n.conversations} conversaciones, ${n.sent} envíos registrados`,
+    `${n.admins} administradores, ${n.subscriptions} suscripciones, ${n.conversations} conversaciones, ${n.sent} envíos registrados, ${n.planVersions} versiones del plan`,
   migrateCopied: (file, to, what) => `Copiado de ${file} a ${to}: ${what}.`,
   migrateUnchanged: (to, file, what) =>
     `${to} ya tiene exactamente el contenido de ${file} (${what}); no se cambió nada.`,
