@@ -55,3 +55,25 @@ export interface PlanVersion {
   plan: Plan;
   changes: PlanChange[];
 }
+
+/** What is wrong with a row of the plan workbook (plan/edit.ts); the edges word it (i18n plan.problem). */
+export type EditProblemCode =
+  | 'sheet-missing'
+  | 'column-missing'
+  | 'required'
+  | 'not-number'
+  | 'negative'
+  | 'weight-range'
+  | 'trend-unknown'
+  | 'unit-unknown'
+  | 'id-format'
+  | 'id-duplicate'
+  | 'objective-unknown'
+  | 'objective-duplicate'
+  | 'objective-empty'
+  | 'text-short'
+  | 'plan-other'
+  | 'years-changed'
+  | 'weights-sum'
+  | 'finding'
+  | 'schema';

@@ -38,6 +38,12 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run cli -- import-reports reportes.csv', how: 'spawned' },
   { command: 'npm run cli -- import-reports archivo.csv', how: 'spawned' },
   { command: 'npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx', how: 'spawned' },
+  { command: 'npm run cli -- plan export --out plan.xlsx', how: 'spawned' },
+  {
+    command: 'npm run cli -- plan import plan.xlsx --reason "Resolución 45 de 2025" --effective 2025-09-01',
+    how: 'spawned',
+  },
+  { command: 'npm run cli -- plan versions', how: 'spawned' },
   { command: 'npm run package -- --env dev', how: 'spawned' },
   { command: 'npm run package -- --env playground', how: 'spawned' },
   { command: 'npm run package', how: 'spawned' },

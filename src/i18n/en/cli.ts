@@ -7,7 +7,10 @@ export const cli: CliStrings = {
   check-plan [--json]                                   data-quality findings of the plan
   import-reports FILE.csv                               bulk import of reports (all or nothing)
   export --year YYYY --quarter Q --out FILE.xlsx        quarterly follow-up workbook (Excel)
-  migrate-store --from FILE --to URL                    copies the JSON store into PostgreSQL (all or nothing)`,
+  migrate-store --from FILE --to URL                    copies the JSON store into PostgreSQL (all or nothing)
+  plan export --out FILE.xlsx                           the plan in force as an Excel workbook to edit
+  plan import FILE.xlsx --reason "TEXT" [--effective YYYY-MM-DD]   a new plan version (all or nothing)
+  plan versions [--json]                                the plan's versions`,
   importUsage: 'Usage: npm run cli -- import-reports FILE.csv [--actor NAME]',
   unknownCommand: (c) => `Unknown command: ${c}`,
   error: (m) => `Error: ${m}`,
