@@ -95,4 +95,8 @@ export const plan: PlanStrings = {
   firstVersion: 'the plan as loaded from the source',
   noChanges: '  (no changes: the base)',
   inForce: '(in force today)',
+  chatText:
+    'Each version applies from its date; figures as of earlier dates do not change. A new version is loaded with "npm run cli -- plan import" (operations guide).',
+  chatFact: (v, eff, now) => `Version ${v} · since ${eff}${now ? ' (in force today)' : ''}`,
+  chatValue: (reason, by, changes) => `${reason} · ${by}${changes ? ` — ${changes}` : ''}`,
 };

@@ -107,4 +107,8 @@ export const plan: PlanStrings = {
   firstVersion: 'el plan como se cargó de la fuente',
   noChanges: '  (sin cambios: es la base)',
   inForce: '(vigente hoy)',
+  chatText:
+    'Cada versión rige desde su fecha; las cifras con corte anterior no cambian. Una versión nueva se carga con «npm run cli -- plan import» (guía de operación).',
+  chatFact: (v, eff, now) => `Versión ${v} · desde el ${eff}${now ? ' (vigente hoy)' : ''}`,
+  chatValue: (reason, by, changes) => `${reason} · ${by}${changes ? ` — ${changes}` : ''}`,
 };

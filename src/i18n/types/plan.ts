@@ -36,4 +36,8 @@ export interface PlanStrings {
   firstVersion: string;
   noChanges: string;
   inForce: string;
+  /** Chat («versiones del plan», admins): one fact per version. */
+  chatText: string;
+  chatFact(version: number, effective: string, inForce: boolean): string;
+  chatValue(reason: string, by: string, changes: string): string;
 }
