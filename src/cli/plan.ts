@@ -37,16 +37,23 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 const where = (p: EditProblem) => t.where(t.sheet[p.sheet], p.row);
+/** `--plan ID`: the plan named (only the shipped plan today; CONTRACT.md lets every command name it). */
+function checkPlanId(values: Record<string, unknown>, id: string): void {
+  const named = values.plan as string | undefined;
+  if (named !== undefined && named !== id) throw new UsageError(t.planUnknown(named, id));
+}
+
 const problemText = (p: EditProblem) =>
   p.finding ? catalog('es').operator.finding(p.finding) : t.problem(p.code, p.params);
 
 async function planExport(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { out: { type: 'string' } });
+  const { values } = parse(args, { out: { type: 'string' }, plan: { type: 'string' } });
   const out = values.out as string | undefined;
   if (!out) throw new UsageError(cli.outMissing);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(cli.outNotXlsx(out));
   const config = loadConfig(io.env);
   const base = loadPlan();
+  checkPlanId(values, base.id);
   const today = bogotaDate(config.now ?? new Date());
   const store = await openReadStore(config);
   try {
@@ -174,9 +181,10 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
 }
 
 async function planVersions(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { json: { type: 'boolean' } });
+  const { values } = parse(args, { json: { type: 'boolean' }, plan: { type: 'string' } });
   const config = loadConfig(io.env);
   const base = loadPlan();
+  checkPlanId(values, base.id);
   const today = bogotaDate(config.now ?? new Date());
   const store = await openReadStore(config);
   try {

@@ -13,12 +13,13 @@ const pct = (x: string | number) => `${x} %`;
 export const plan: PlanStrings = {
   usage: `Usage: npm run cli -- plan <export|import|versions>
 
-  plan export --out FILE.xlsx                                          the plan in force as an Excel workbook to edit
+  plan export [--plan ID] --out FILE.xlsx                              the plan in force as an Excel workbook to edit
   plan import FILE.xlsx --reason "TEXT" [--effective YYYY-MM-DD]       stores the workbook as a new plan version
-  plan versions [--json]                                               the plan's versions`,
+  plan versions [--plan ID] [--json]                                   the plan's versions`,
   actor: (user) => `Command line (${user})`,
   unknownSubcommand: (s) => `Unknown subcommand: plan ${s}`,
   fileMissing: 'The .xlsx file to import is missing.',
+  planUnknown: (got, known) => `--plan: there is no plan "${got}" (the plan loaded is "${known}")`,
   reasonMissing:
     '--reason is missing: cite the administrative act that changes the plan (e.g. --reason "Resolución 45 de 2025").',
   effectiveInvalid: (got) => `--effective must be a YYYY-MM-DD date (got: ${got})`,

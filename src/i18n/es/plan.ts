@@ -25,12 +25,13 @@ const pct = (x: string | number) => `${String(x).replace('.', ',')} %`;
 export const plan: PlanStrings = {
   usage: `Uso: npm run cli -- plan <export|import|versions>
 
-  plan export --out ARCHIVO.xlsx                                        el plan vigente como libro de Excel para editar
+  plan export [--plan ID] --out ARCHIVO.xlsx                            el plan vigente como libro de Excel para editar
   plan import ARCHIVO.xlsx --reason "TEXTO" [--effective AAAA-MM-DD]    guarda el libro como nueva versión del plan
-  plan versions [--json]                                                las versiones del plan`,
+  plan versions [--plan ID] [--json]                                    las versiones del plan`,
   actor: (user) => `Línea de comandos (${user})`,
   unknownSubcommand: (s) => `Subcomando desconocido: plan ${s}`,
   fileMissing: 'Falta el archivo .xlsx que se va a importar.',
+  planUnknown: (got, known) => `--plan: no hay un plan «${got}» (el plan cargado es «${known}»)`,
   reasonMissing:
     'Falta --reason: cite el acto administrativo que cambia el plan (por ejemplo, --reason "Resolución 45 de 2025").',
   effectiveInvalid: (got) => `--effective debe ser una fecha AAAA-MM-DD (recibido: ${got})`,

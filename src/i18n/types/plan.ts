@@ -7,6 +7,7 @@ export interface PlanStrings {
   actor(user: string): string;
   unknownSubcommand(sub: string): string;
   fileMissing: string;
+  planUnknown(got: string, known: string): string;
   reasonMissing: string;
   effectiveInvalid(got: string): string;
   exported(file: string, version: number, effective: string, indicators: number): string;
