@@ -27,9 +27,9 @@ export async function explain(
     const o = figures.objectives.find((x) => x.indicators.some((f) => f.indicator.id.toUpperCase() === id));
     if (!o) return reply.card(unknownIndicatorCard(what.indicatorId.slice(0, 40), ctx));
     const f = o.indicators.find((x) => x.indicator.id.toUpperCase() === id)!;
-    const row = explainObjective(o, asOf).rows.find((r) => r.indicatorId === f.indicator.id)!;
+    const row = explainObjective(o, asOf, figures.version).rows.find((r) => r.indicatorId === f.indicator.id)!;
     return reply.card(
-      indicatorExplanationCard(explainIndicator(f, asOf), turn.lang, {
+      indicatorExplanationCard(explainIndicator(f, asOf, figures.version), turn.lang, {
         number: o.objective.number,
         weightUsed: row.weightUsed,
         capped: row.capped,
@@ -46,7 +46,7 @@ export async function explain(
       return { unit: f.indicator.unit, reports: explainIndicator(f, asOf).reports };
     };
     return reply.card(
-      objectiveExplanationCard(explainObjective(o, asOf), turn.lang, used),
+      objectiveExplanationCard(explainObjective(o, asOf, figures.version), turn.lang, used),
       catalog(turn.lang).replies.summaryObjective(o.objective.number),
     );
   }

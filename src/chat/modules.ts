@@ -8,6 +8,7 @@ import { explainModule } from './explain';
 import { mineModule } from './mine';
 import { searchModule } from './search';
 import { remindersModule } from './reminders';
+import { planVersionsModule } from './plan-versions';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
 export const chatModules: ChatModule[] = [
@@ -20,4 +21,5 @@ export const chatModules: ChatModule[] = [
   mineModule,
   searchModule,
   remindersModule,
+  planVersionsModule,
 ];

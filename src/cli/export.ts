@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import { bogotaDate } from '../calendar';
-import { computePlan } from '../progress/engine';
+import { createStatusService } from '../progress/service';
 import { followUpWorkbook, refusalText } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter } from '../outputs/common';
 import { openReadStore, parse, UsageError, type CliIo } from './io';
@@ -40,11 +40,12 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const store = await openReadStore(config);
   try {
     const reports = (await store?.reports()) ?? [];
+    const status = createStatusService(plan, store, config.bands);
     const owners = (await store?.allOwners()) ?? {};
     const result = await followUpWorkbook(
       {
         plan,
-        figures: (year, asOf) => computePlan(plan, reports, { year, asOf, bands: config.bands }),
+        figures: (year, asOf) => status.figures(year, asOf),
         reports: () => reports,
         owners: (id) => owners[id] ?? [],
       },

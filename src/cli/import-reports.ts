@@ -24,14 +24,14 @@ import { catalog, errorText } from '../i18n';
 const t = catalog('es').cli;
 const USAGE = t.importUsage;
 
-function cliActor(name?: string): Person {
+export function cliActor(name?: string, label: (user: string) => string = t.importActor): Person {
   let user = 'cli';
   try {
     user = userInfo().username || 'cli';
   } catch {
     /* no user database */
   }
-  return { id: `cli:${user}`, name: name && name.trim() ? name.trim() : t.importActor(user) };
+  return { id: `cli:${user}`, name: name && name.trim() ? name.trim() : label(user) };
 }
 
 export async function importReportsCommand(args: string[], io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@ import { loadPlan } from '../plan/load';
 import { PlanError } from '../plan/schema';
 import { checkPlan } from '../plan/check';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
-import { computePlan } from '../progress/engine';
+import { createStatusService } from '../progress/service';
 import { statusJson } from '../views/status-json';
 import { checkReport, statusTable } from './format';
 import { openReadStore, parse, UsageError, type CliIo } from './io';
@@ -62,11 +62,8 @@ async function status(args: string[], io: CliIo): Promise<number> {
   const plan = loadPlan();
   const store = await openReadStore(config);
   try {
-    const figures = computePlan(plan, (await store?.reports()) ?? [], {
-      year: Number(yearText),
-      asOf,
-      bands: config.bands,
-    });
+    // The plan version in force at the as-of date (plan/versions.ts), as the bot's figures.
+    const figures = await createStatusService(plan, store, config.bands).figures(Number(yearText), asOf);
     const owners = (await store?.allOwners()) ?? {};
     const json = statusJson(figures, (id) => owners[id] ?? []);
     io.out(values.json ? JSON.stringify(json, null, 2) : statusTable(json));

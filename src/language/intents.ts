@@ -221,6 +221,9 @@ export function decide(ctx: Context): Decision {
   if (has('compliance') && !named && contentWords.every((w) => COMPLIANCE_FILLER.has(w)))
     return { intent: 'compliance' };
 
+  // The plan's versions (admins): "versiones del plan", "plan versions", "reprogramaciones".
+  if (hasWord('versiones', 'versions', 'reprogramaciones') && !named) return { intent: 'plan-versions' };
+
   // Admins: "administradores", "agregar administrador @Ana", "remove admin ana@…".
   if (has('admin')) {
     const adminAction = has('cancel')

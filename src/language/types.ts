@@ -27,6 +27,7 @@ export type Intent =
   | 'explain'
   | 'my-indicators'
   | 'reminders'
+  | 'plan-versions'
   | 'unknown';
 
 export const INTENTS: readonly Intent[] = [
@@ -52,6 +53,7 @@ export const INTENTS: readonly Intent[] = [
   'explain',
   'my-indicators',
   'reminders',
+  'plan-versions',
   'unknown',
 ];
 

@@ -159,6 +159,8 @@ export function openDataAsOf(year: number, today: IsoDate): IsoDate {
   return today < end ? today : end;
 }
 
+const allIds = (p: Plan) => p.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+
 export function openDataRows(
   plan: Plan,
   figures: (year: number, asOf: IsoDate) => PlanFigures,
@@ -167,39 +169,41 @@ export function openDataRows(
   const rows: OpenDataRow[] = [];
   const r = (x: number | null) => (x === null ? null : round4(x));
   const byYear = PLAN_YEARS.map((y) => figures(y, openDataAsOf(y, today)));
-  for (const o of plan.objectives) {
-    for (const ind of o.indicators) {
-      for (const f of byYear) {
-        const fi = f.objectives
-          .find((x) => x.objective.number === o.number)!
-          .indicators.find((x) => x.indicator.id === ind.id)!;
-        rows.push({
-          plan_id: plan.id,
-          entidad: plan.entity,
-          vigencia: f.year,
-          fecha_corte: f.asOf,
-          meses_cerrados: f.monthsClosed,
-          objetivo_numero: o.number,
-          objetivo_nombre: o.name,
-          meta_id: ind.meta.id,
-          meta_texto: ind.meta.text,
-          indicador_id: ind.id,
-          indicador_nombre: ind.name,
-          tendencia: ind.trend,
-          unidad: ind.unit === 'percent' ? 'porcentaje' : 'numero',
-          ponderacion: round4(ind.weight),
-          area_responsable: ind.area,
-          meta_vigencia: round4((ind.program as Record<number, number>)[f.year] ?? 0),
-          meta_cuatrienio: round4(ind.total),
-          linea_base: ind.baseline,
-          ejecutado_vigencia: r(fi.executed),
-          avance_vigencia: shownFigure(fi.progress),
-          avance_esperado: shownFigure(fi.expected),
-          avance_cuatrienio: shownFigure(fi.cumulative),
-          semaforo: fi.status,
-          ultimo_periodo_reportado: fi.lastReport,
-        });
-      }
+  // Each year's row comes from the plan version in force at its as-of date (its target, weight, names): an indicator
+  // retired in that version has no row that year; one added appears from then on. Ids in the plan's order.
+  const ids = [...new Set([plan, ...byYear.map((f) => f.plan)].flatMap((p) => allIds(p)))];
+  for (const id of ids) {
+    for (const f of byYear) {
+      const o = f.objectives.find((x) => x.indicators.some((i) => i.indicator.id === id));
+      const fi = o?.indicators.find((x) => x.indicator.id === id);
+      if (!o || !fi) continue;
+      const ind = fi.indicator;
+      rows.push({
+        plan_id: plan.id,
+        entidad: plan.entity,
+        vigencia: f.year,
+        fecha_corte: f.asOf,
+        meses_cerrados: f.monthsClosed,
+        objetivo_numero: o.objective.number,
+        objetivo_nombre: o.objective.name,
+        meta_id: ind.meta.id,
+        meta_texto: ind.meta.text,
+        indicador_id: ind.id,
+        indicador_nombre: ind.name,
+        tendencia: ind.trend,
+        unidad: ind.unit === 'percent' ? 'porcentaje' : 'numero',
+        ponderacion: round4(ind.weight),
+        area_responsable: ind.area,
+        meta_vigencia: round4((ind.program as Record<number, number>)[f.year] ?? 0),
+        meta_cuatrienio: round4(ind.total),
+        linea_base: ind.baseline,
+        ejecutado_vigencia: r(fi.executed),
+        avance_vigencia: shownFigure(fi.progress),
+        avance_esperado: shownFigure(fi.expected),
+        avance_cuatrienio: shownFigure(fi.cumulative),
+        semaforo: fi.status,
+        ultimo_periodo_reportado: fi.lastReport,
+      });
     }
   }
   return rows;

@@ -204,8 +204,8 @@ export async function explainIndicatorJson(src: ReadSource, id: string, args: Pe
   const { asOf, figures } = r.value;
   const all = await src.status.figures(r.value.year, asOf);
   const o = all.objectives.find((x) => x.objective.number === r.value.objective)!;
-  const e = explainIndicator(figures, asOf);
-  const row = explainObjective(o, asOf).rows.find((x) => x.indicatorId === figures.indicator.id)!;
+  const e = explainIndicator(figures, asOf, all.version);
+  const row = explainObjective(o, asOf, all.version).rows.find((x) => x.indicatorId === figures.indicator.id)!;
   return {
     ok: true as const,
     value: {

@@ -69,6 +69,10 @@ export const indicatorSchema = z
     pending: z.boolean().describe('The year has a target and nothing was reported yet.'),
     anomalies: z.array(z.enum(ANOMALIES)),
     unreviewed: z.array(period).describe("The months whose counting version is still 'pendiente'."),
+    previousTarget: z
+      .number()
+      .optional()
+      .describe("Where the plan version in force reprogrammed the year's target: the target before it."),
   })
   .strict();
 
@@ -89,6 +93,8 @@ export const planSummarySchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    version: z.number().int().min(1).describe('The plan version in force at the as-of date.'),
+    versionEffective: isoDate.describe('The date that version took effect.'),
     progress: fraction("The plan's progress (mean of the objectives)"),
     expected: fraction('The progress expected at the as-of date'),
     cumulative: fraction('The four-year progress'),

@@ -167,7 +167,7 @@ interface Column {
 
 function titleRows(ws: ExcelJS.Worksheet, title: string, input: WorkbookInput, width: number): void {
   const { status, quarter } = input;
-  const cut = `Corte: ${formatDate(status.asOf, 'es')}${input.running ? ' (trimestre en curso)' : ''} · Vigencia ${status.year} · Trimestre ${ROMAN[quarter - 1]} (T${quarter})`;
+  const cut = `Corte: ${formatDate(status.asOf, 'es')}${input.running ? ' (trimestre en curso)' : ''} · Vigencia ${status.year} · Trimestre ${ROMAN[quarter - 1]} (T${quarter}) · Versión ${status.plan.version} del plan (vigente desde ${formatDate(status.plan.versionEffective, 'es')})`;
   const source =
     `Fuente: PEI Bot, seguimiento del ${status.plan.name} — cifras de GET /api/v1/status?year=${status.year}&asOf=${status.asOf}, ` +
     `reportes almacenados y verificación del plan; generado el ${input.generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;

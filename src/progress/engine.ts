@@ -16,6 +16,8 @@ export interface EngineOptions {
   /** Bogotá calendar date; reports of later months are not counted. */
   asOf: IsoDate;
   bands?: Bands;
+  /** The plan version `plan` is (the status service picks the one in force at the as-of date); default version 1. */
+  version?: VersionInForce;
 }
 
 export interface IndicatorFigures {
@@ -41,6 +43,11 @@ export interface IndicatorFigures {
   /** Counting reports (countsOver: the latest version of each period not returned) up to the as-of month, oldest first. */
   reports: ReportRecord[];
   anomalies: Anomaly[];
+  /**
+   * The year's target before the plan version in force reprogrammed it («meta reprogramada»); absent where the version
+   * in force kept the previous version's target (or is version 1). Set by the status service.
+   */
+  previousTarget?: number;
 }
 
 export interface RollUp {
@@ -57,8 +64,20 @@ export interface ObjectiveFigures extends RollUp {
   pending: string[];
 }
 
+/** The plan version the figures used (the one in force at the as-of date; DOMAIN.md «Plans change»). */
+export interface VersionInForce {
+  number: number;
+  /** YYYY-MM-DD. */
+  effective: string;
+  /** The administrative act it cites; null for version 1 (the plan as first loaded). */
+  reason: string | null;
+  /** The version it followed (null for version 1). */
+  previous: number | null;
+}
+
 export interface PlanFigures extends RollUp {
   plan: Plan;
+  version: VersionInForce;
   year: number;
   asOf: IsoDate;
   monthsClosed: number;
@@ -347,6 +366,7 @@ export function planRollUp(plan: Plan, objectives: ObjectiveFigures[], opts: Eng
     plan,
     year: opts.year,
     asOf: opts.asOf,
+    version: opts.version ?? { number: 1, effective: `${plan.period.from}-01-01`, reason: null, previous: null },
     monthsClosed: monthsClosed(opts.year, opts.asOf),
     objectives,
     progress,

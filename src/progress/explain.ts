@@ -1,7 +1,7 @@
 import type { Indicator, Trend } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
 import { monthsClosed, yearOf } from '../calendar';
-import type { IndicatorFigures, ObjectiveFigures, PlanFigures } from './engine';
+import type { IndicatorFigures, ObjectiveFigures, PlanFigures, VersionInForce } from './engine';
 import type { Status } from './status';
 import { apportion, shownFigure } from './shown';
 
@@ -48,6 +48,10 @@ export interface IndicatorExplanation {
   /** Every counting version up to the as-of month (what the figures used), oldest first. */
   reports: ReportUsed[];
   status: Status;
+  /** The plan version the figure used, where it is not version 1 (the card names it and its reason). */
+  version: VersionInForce | null;
+  /** The year's target before that version reprogrammed it («meta reprogramada»), else null. */
+  reprogrammedFrom: number | null;
 }
 
 export interface ContributionRow {
@@ -91,6 +95,7 @@ export interface ObjectiveExplanation {
   /** progress / expected, rounded to 4 decimals as the semáforo reads it. */
   ratio: number | null;
   status: Status;
+  version: VersionInForce | null;
 }
 
 export interface PlanExplanation {
@@ -101,7 +106,11 @@ export interface PlanExplanation {
   progress: number | null;
   expected: number | null;
   status: Status;
+  version: VersionInForce | null;
 }
+
+/** The version worth naming: any but version 1 (the plan as first loaded). */
+const named = (v: VersionInForce | undefined): VersionInForce | null => (v && v.number > 1 ? v : null);
 
 function used(r: ReportRecord): ReportUsed {
   return { id: r.id, period: r.period, version: r.version, value: r.value, review: r.review ?? 'aprobado' };
@@ -111,7 +120,7 @@ function targetOf(ind: Indicator, year: number): number {
   return (ind.program as Record<number, number>)[year] ?? 0;
 }
 
-export function explainIndicator(f: IndicatorFigures, asOf: string): IndicatorExplanation {
+export function explainIndicator(f: IndicatorFigures, asOf: string, version?: VersionInForce): IndicatorExplanation {
   const ind = f.indicator;
   const ofYear = f.reports.filter((r) => yearOf(r.period) === f.year);
   const executedFrom = ind.trend === 'suma' ? ofYear : ofYear.slice(-1);
@@ -136,12 +145,14 @@ export function explainIndicator(f: IndicatorFigures, asOf: string): IndicatorEx
     cumulative: f.cumulative,
     reports: f.reports.map(used),
     status: f.status,
+    version: named(version),
+    reprogrammedFrom: f.previousTarget ?? null,
   };
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-export function explainObjective(o: ObjectiveFigures, asOf: string): ObjectiveExplanation {
+export function explainObjective(o: ObjectiveFigures, asOf: string, version?: VersionInForce): ObjectiveExplanation {
   const year = o.indicators[0]?.year ?? yearOf(asOf);
   const weightTotal = o.indicators.filter((f) => f.hasTarget).reduce((a, f) => a + f.indicator.weight, 0);
   const rows: ContributionRow[] = o.indicators.map((f) => {
@@ -194,6 +205,7 @@ export function explainObjective(o: ObjectiveFigures, asOf: string): ObjectiveEx
     shownExpected: shownFigure(expected),
     ratio: progress !== null && expected ? round4(progress / expected) : null,
     status: o.status,
+    version: named(version),
   };
 }
 
@@ -216,5 +228,6 @@ export function explainPlan(p: PlanFigures): PlanExplanation {
       any && counted.length ? counted.reduce((a, o) => a + Math.min(o.progress ?? 0, 1), 0) / counted.length : null,
     expected: counted.length ? counted.reduce((a, o) => a + Math.min(o.expected ?? 0, 1), 0) / counted.length : null,
     status: p.status,
+    version: named(p.version),
   };
 }

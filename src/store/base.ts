@@ -22,6 +22,8 @@ import type {
   SubscriptionKind,
 } from '../domain/records';
 import { StoreError, healthReason } from './errors';
+import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
+import { checkPlanVersionInput, planVersionChange } from './plan-rules';
 import {
   adminAddChange,
   adminRemoveChange,
@@ -29,6 +31,7 @@ import {
   checkDecision,
   checkInput,
   cloneJson,
+  isPlanAction,
   isReportAction,
   isReviewAction,
   matchesFilter,
@@ -48,6 +51,7 @@ import {
   type StoreState,
 } from './rules';
 import type {
+  AppendPlanVersionResult,
   AppendReportResult,
   ConversationFilter,
   ExclusiveResult,
@@ -74,6 +78,8 @@ export abstract class BaseStore implements Store {
   /** submissionId -> report id. */
   private readonly bySubmission = new Map<string, string>();
   private readonly auditList: AuditEntry[] = [];
+  /** Stored plan versions, in write order (each the `after` of its 'plan.version' audit entry). */
+  private readonly planVersionList: PlanVersionRecord[] = [];
   private readonly listeners = new Set<(revision: number) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
@@ -117,7 +123,9 @@ export abstract class BaseStore implements Store {
   /** Makes a write durable, then applies it in memory. `change` edits the small state (a copy) beyond the entries. */
   private async commit(entries: AuditEntry[], change?: (next: StoreState) => void): Promise<void> {
     let next: StoreState | undefined;
-    const stateEntries = entries.filter((e) => !isReportAction(e.action) && !isReviewAction(e.action));
+    const stateEntries = entries.filter(
+      (e) => !isReportAction(e.action) && !isReviewAction(e.action) && !isPlanAction(e.action),
+    );
     if (change || stateEntries.length) {
       next = { ...this.state };
       for (const e of stateEntries) applyStateAudit(next, e);
@@ -144,6 +152,8 @@ export abstract class BaseStore implements Store {
         this.versions.set(next.id, next); // the Map itself is never handed out: reads return lists
         if (this.latest.get(monthKey(next))?.id === next.id) this.latest.set(monthKey(next), next);
       }
+    } else if (isPlanAction(e.action)) {
+      this.planVersionList.push(e.after as PlanVersionRecord);
     }
     this.addAudit(e);
   }
@@ -234,6 +244,24 @@ export abstract class BaseStore implements Store {
       if (refused) return refused;
       await this.commit(this.entries(reviewChange(record!, decision, actor, at)));
       return { status: 'reviewed', record: this.versions.get(record!.id)!, previous: record! };
+    });
+  }
+
+  // ---- plan versions
+
+  async planVersions(planId?: string): Promise<readonly PlanVersionRecord[]> {
+    return this.planVersionList.filter((v) => planId === undefined || v.planId === planId);
+  }
+
+  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<AppendPlanVersionResult> {
+    this.checkWritable();
+    checkPlanVersionInput(input);
+    return this.serialize(async () => {
+      const latest = this.planVersionList.filter((v) => v.planId === input.planId).at(-1);
+      const decided = planVersionChange(input, latest, actor, at);
+      if (decided.status === 'unchanged') return decided;
+      await this.commit(this.entries(decided.change));
+      return { status: 'stored', record: decided.record };
     });
   }
 

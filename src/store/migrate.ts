@@ -1,7 +1,7 @@
 /**
  * Copies a whole store into an empty PostgreSQL database (`npm run cli -- migrate-store`): every report version as
  * stored (review state included), the audit log with its seq numbers, owners, admins, subscriptions, conversation
- * references and what was sent. One transaction: all or nothing. A database that already holds exactly that
+ * references, what was sent and the plan versions. One transaction: all or nothing. A database that already holds exactly that
  * content is left as it is (a second run changes nothing); one that holds anything else is refused.
  */
 import { Client } from 'pg';
@@ -18,6 +18,7 @@ export interface StoreSnapshot {
   subscriptions: unknown[];
   conversations: unknown[];
   sent: unknown[];
+  planVersions: unknown[];
 }
 
 export type CopyResult =
@@ -32,6 +33,7 @@ export async function snapshotOf(store: Store): Promise<StoreSnapshot> {
     subscriptions: [...(await store.subscriptions())],
     conversations: [...(await store.conversations())],
     sent: [...(await store.sent())],
+    planVersions: [...(await store.planVersions())],
   };
 }
 
@@ -55,6 +57,7 @@ async function readTarget(c: Client): Promise<StoreSnapshot> {
     subscriptions: (await c.query('SELECT record FROM pei_subscriptions ORDER BY ord')).rows.map((r) => r.record),
     conversations: (await c.query('SELECT record FROM pei_conversations ORDER BY ord')).rows.map((r) => r.record),
     sent: (await c.query('SELECT record FROM pei_sent ORDER BY ord')).rows.map((r) => r.record),
+    planVersions: (await c.query('SELECT record FROM pei_plan_versions ORDER BY ord')).rows.map((r) => r.record),
   };
 }
 
@@ -96,6 +99,11 @@ export async function copyToPostgres(source: StoreSnapshot, url: string): Promis
       [source.subscriptions, 'pei_subscriptions (conversation_key, kind, record)', subscriptionCols],
       [source.conversations, 'pei_conversations (key, record)', "r->>'key', r"],
       [source.sent, 'pei_sent (key, record)', "r->>'key', r"],
+      [
+        source.planVersions,
+        'pei_plan_versions (plan_id, version, effective, record)',
+        "r->>'planId', (r->>'version')::int, r->>'effective', r",
+      ],
     ];
     for (const [rows, into, cols, ...more] of tables)
       await chunked(c, rows, `INSERT INTO ${into} SELECT ${cols} ${ordered}`, ...more);

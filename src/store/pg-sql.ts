@@ -101,3 +101,20 @@ export function reportTerms(query: ReportQuery | undefined, args: unknown[]): st
 export function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
+
+/** The audit's SELECT for `Store.audit(filter)` (its arguments pushed onto `args`): seq order, `limit` the newest. */
+export function auditSql(filter: { target?: string; limit?: number } | undefined, args: unknown[]): string {
+  const terms: string[] = [];
+  const target = filter?.target;
+  if (target !== undefined)
+    terms.push(
+      target.endsWith(':')
+        ? `target LIKE $${args.push(likePrefix(target))} ESCAPE '\\'`
+        : `target = $${args.push(target)}`,
+    );
+  const cols = 'seq, at, actor, action, target, before, after';
+  const limit = filter?.limit;
+  return limit !== undefined && limit >= 0
+    ? `SELECT * FROM (SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
+    : `SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq`;
+}

@@ -38,7 +38,10 @@ import { StoreError } from './errors';
 import { CHANNEL, ChangeFeed } from './pg-feed';
 import { advisoryLock } from './pg-lock';
 import type { StoreFact } from '../domain/store-facts';
+import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
+import { checkPlanVersionInput, planVersionsSql, storePlanVersion } from './pg-plans';
 import {
+  auditSql,
   filterTerms,
   json,
   likePrefix,
@@ -64,6 +67,7 @@ import type {
   SubscriptionKind,
 } from '../domain/records';
 import type {
+  AppendPlanVersionResult,
   AppendReportResult,
   ConversationFilter,
   ExclusiveResult,
@@ -554,21 +558,17 @@ export class PgStore implements Store {
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
     const args: unknown[] = [];
-    const terms: string[] = [];
-    const target = filter?.target;
-    if (target !== undefined)
-      terms.push(
-        target.endsWith(':')
-          ? `target LIKE $${args.push(likePrefix(target))} ESCAPE '\\'`
-          : `target = $${args.push(target)}`,
-      );
-    const cols = 'seq, at, actor, action, target, before, after';
-    const limit = filter?.limit;
-    const sql =
-      limit !== undefined && limit >= 0
-        ? `SELECT * FROM (SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
-        : `SELECT ${cols} FROM pei_audit${where(terms)} ORDER BY seq`;
-    return (await this.q<AuditEntry>(sql, args)).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    return (await this.q<AuditEntry>(auditSql(filter, args), args)).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  }
+
+  planVersions(planId?: string): Promise<readonly PlanVersionRecord[]> {
+    return this.rows(...planVersionsSql(planId));
+  }
+
+  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<AppendPlanVersionResult> {
+    this.checkWritable();
+    checkPlanVersionInput(input);
+    return this.write((c) => storePlanVersion(c, input, actor, at, (e) => this.insertAudit(c, e)));
   }
 
   async auditCount(): Promise<number> {

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = {
   adminRemove: 'admin.remove',
   subscriptionAdd: 'subscription.add',
   subscriptionRemove: 'subscription.remove',
+  planVersion: 'plan.version',
 } as const;
 
 export function emptyState(): StoreState {
@@ -105,6 +106,7 @@ export function withReview(record: ReportRecord, after: ReviewAfter): ReportReco
 
 export const isReportAction = (action: string) =>
   action === AUDIT_ACTIONS.reportCreate || action === AUDIT_ACTIONS.reportCorrect;
+export const isPlanAction = (action: string) => action === AUDIT_ACTIONS.planVersion;
 export const isReviewAction = (action: string) =>
   action === AUDIT_ACTIONS.reportApprove || action === AUDIT_ACTIONS.reportReturn;
 

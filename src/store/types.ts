@@ -13,6 +13,12 @@ import type {
   AuditEntry,
 } from '../domain/records';
 import type { StoreHealthReason } from '../domain/store-facts';
+import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
+
+export type AppendPlanVersionResult =
+  | { status: 'stored'; record: PlanVersionRecord }
+  /** The plan given is the latest stored version's: nothing was written. */
+  | { status: 'unchanged'; latest: PlanVersionRecord };
 
 export type ReviewReportResult =
   | { status: 'reviewed'; record: ReportRecord; previous: ReportRecord }
@@ -122,6 +128,15 @@ export interface Store {
    * write order, so two reviews of one version never both succeed.
    */
   reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult>;
+
+  /** The stored plan versions (of one plan, or of every plan), in write order. */
+  planVersions(planId?: string): Promise<readonly PlanVersionRecord[]>;
+  /**
+   * Stores a new plan version durably with its audit entry ('plan.version': who, when, why, the effective date), or
+   * nothing when its plan is the latest stored version's. Numbered here, under the store's write order: the latest
+   * stored version of the plan + 1, or `input.firstVersion`.
+   */
+  appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<AppendPlanVersionResult>;
 
   owners(indicatorId: string): Promise<readonly Person[]>;
   /** Every indicator's owners (indicators without owners are absent). */

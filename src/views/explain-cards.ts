@@ -55,6 +55,11 @@ function filled(trend: IndicatorExplanation['trend'], v: string, m: string, lb: 
   }
 }
 
+/** «Se usa la versión 2 del plan, vigente desde el 1 de septiembre de 2025 (Resolución 45 de 2025).» */
+function versionText(v: NonNullable<IndicatorExplanation['version']>, lang: Lang): string {
+  return explainStrings(lang).versionLine(v.number, formatDate(v.effective, lang), v.reason);
+}
+
 export function indicatorExplanationCard(
   e: IndicatorExplanation,
   lang: Lang,
@@ -70,6 +75,8 @@ export function indicatorExplanationCard(
     lines.push(s.executedSum(y, e.executedFrom.map((r) => v(r.value)).join(' + ') || v(0), v(e.executed)));
   else lines.push(s.executedLast(y, v(e.executed), formatPeriod(e.executedFrom[0]?.period ?? '', lang)));
   lines.push(s.targetLine(y, v(e.target), v(e.baseline)));
+  if (e.reprogrammedFrom !== null) lines.push(s.reprogrammedLine(y, v(e.reprogrammedFrom), v(e.target)));
+  if (e.version) lines.push(versionText(e.version, lang));
   if (!e.hasTarget) lines.push(s.noTargetIndicator(y));
   else if (e.executed !== null)
     lines.push(
@@ -179,7 +186,7 @@ export function objectiveExplanationCard(
     title: s.titleObjective(e.number),
     subtitle: `${e.name} · ${s.subtitle(e.year, formatDate(e.asOf, lang), e.monthsClosed)}`,
     summary: s.summaryObjective(e.number, e.progress === null ? null : pct(e.progress, lang)),
-    before: [block(null, [s.ruleObjective(e.year)])],
+    before: [block(null, [s.ruleObjective(e.year), e.version ? versionText(e.version, lang) : null])],
     table: { head: { c1: s.colIndicator, c2: s.colWeight, c3: s.colProgress, c4: s.colContribution }, rows },
     after,
     actions: [
@@ -215,7 +222,7 @@ export function planExplanationCard(e: PlanExplanation, lang: Lang): CardJson {
     title: s.titlePlan,
     subtitle: s.subtitle(e.year, formatDate(e.asOf, lang), e.monthsClosed),
     summary: s.summaryPlan(e.progress === null ? null : pct(e.progress, lang)),
-    before: [block(null, [s.rulePlan(e.year)])],
+    before: [block(null, [s.rulePlan(e.year), e.version ? versionText(e.version, lang) : null])],
     table: { head: { c1: s.colObjective, c2: s.colExpected, c3: s.colProgress, c4: '' }, rows },
     after: [],
     actions: [

@@ -126,6 +126,11 @@ export function indicatorDetailCard(
     { title: s.factOwner, value: owners.length ? owners.join(', ') : (ind.area ?? s.noOwner) },
   ];
   if (ind.area && owners.length) facts.push({ title: s.factArea, value: ind.area });
+  if (current.previousTarget !== undefined)
+    facts.unshift({
+      title: s.factReprogrammed(current.year),
+      value: `${formatValue(current.target, ind.unit, lang)} (${s.reprogrammed(formatValue(current.previousTarget, ind.unit, lang))})`,
+    });
 
   const byYearMap = new Map<number, IndicatorFigures>(byYear.map((f) => [f.year, f]));
   if (!byYearMap.has(current.year)) byYearMap.set(current.year, current);

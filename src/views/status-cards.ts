@@ -67,7 +67,9 @@ function indicatorRow(f: IndicatorFigures, ctx: ViewContext, s: Strings): Indica
   const lang = ctx.lang;
   const parts = [statusLabel(f, lang), `${s.weight} ${formatPercentShort(ind.weight, lang)}`];
   if (f.hasTarget) {
-    parts.push(`${s.targetOfYear(f.year)}: ${formatValue(f.target, ind.unit, lang)}`);
+    const was =
+      f.previousTarget === undefined ? '' : ` (${s.reprogrammed(formatValue(f.previousTarget, ind.unit, lang))})`;
+    parts.push(`${s.targetOfYear(f.year)}: ${formatValue(f.target, ind.unit, lang)}${was}`);
     parts.push(`${s.executed}: ${formatValue(f.executed, ind.unit, lang)}`);
     parts.push(`${s.expected}: ${formatPercent(f.expected, lang)}`);
   } else {

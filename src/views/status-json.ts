@@ -34,6 +34,8 @@ export interface StatusIndicatorJson {
   anomalies: AnomalyCode[];
   /** The months whose counting version is still 'pendiente' (waiting for the planning office's review). */
   unreviewed: string[];
+  /** Where the plan version in force reprogrammed the year's target: the target before it. */
+  previousTarget?: number;
 }
 
 export interface StatusObjectiveJson {
@@ -54,6 +56,9 @@ export interface StatusJson {
   plan: {
     id: string;
     name: string;
+    /** The plan version in force at the as-of date (CONTRACT.md), and the date it took effect. */
+    version: number;
+    versionEffective: string;
     progress: number | null;
     expected: number | null;
     cumulative: number | null;
@@ -91,6 +96,7 @@ export function indicatorJson(f: IndicatorFigures, owners: OwnerLookup): StatusI
     pending: f.pending,
     anomalies: [...new Set(f.anomalies.map((a) => a.code))],
     unreviewed: unreviewedMonths(f.reports),
+    ...(f.previousTarget === undefined ? {} : { previousTarget: round4(f.previousTarget) }),
   };
 }
 
@@ -115,6 +121,8 @@ export function statusJson(p: PlanFigures, owners: OwnerLookup): StatusJson {
     plan: {
       id: p.plan.id,
       name: p.plan.name,
+      version: p.version.number,
+      versionEffective: p.version.effective,
       progress: fig(p.progress),
       expected: fig(p.expected),
       cumulative: fig(p.cumulative),

@@ -93,3 +93,33 @@ describe('npm run cli -- check-plan', () => {
     expect(JSON.parse(out).findings).toHaveLength(8);
   });
 });
+
+describe('npm run cli -- plan', () => {
+  test('versions of a store without any: version 1, the plan as loaded from the source; --plan names it', async () => {
+    const r = await cli(['plan', 'versions', '--plan', 'pei-sg-2024-2027', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([
+      { version: 1, effective: '2024-01-01', reason: null, by: null, at: null, changes: [] },
+    ]);
+    const text = await cli(['plan', 'versions'], { PEI_NOW: '2025-07-10' });
+    expect(text.out).toContain(
+      'Versión 1 · vigente desde el 2024-01-01 · el plan como se cargó de la fuente · — · — (vigente hoy)',
+    );
+  });
+
+  test('usage: an unknown plan, a missing subcommand, a missing --out or --reason exit 2 with the reason', async () => {
+    const other = await cli(['plan', 'versions', '--plan', 'pei-2028-2031']);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('--plan: no hay un plan «pei-2028-2031» (el plan cargado es «pei-sg-2024-2027»)');
+    const none = await cli(['plan']);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('Uso: npm run cli -- plan <export|import|versions>');
+    expect((await cli(['plan', 'export'])).err).toContain('falta --out ARCHIVO.xlsx');
+    const noReason = await cli(['plan', 'import', 'plan.xlsx']);
+    expect(noReason.code).toBe(2);
+    expect(noReason.err).toContain('Falta --reason');
+    const badDate = await cli(['plan', 'import', 'plan.xlsx', '--reason', 'Resolución 45', '--effective', '1/9/2025']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.err).toContain('--effective debe ser una fecha AAAA-MM-DD (recibido: 1/9/2025)');
+  });
+});

@@ -38,6 +38,12 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
   { command: 'npm run cli -- import-reports reportes.csv', how: 'spawned' },
   { command: 'npm run cli -- import-reports archivo.csv', how: 'spawned' },
   { command: 'npm run cli -- export --year 2025 --quarter 2 --out seguimiento-T2.xlsx', how: 'spawned' },
+  { command: 'npm run cli -- plan export --out plan.xlsx', how: 'spawned' },
+  {
+    command: 'npm run cli -- plan import plan.xlsx --reason "Resolución 45 de 2025" --effective 2025-09-01',
+    how: 'spawned',
+  },
+  { command: 'npm run cli -- plan versions', how: 'spawned' },
   { command: 'npm run package -- --env dev', how: 'spawned' },
   { command: 'npm run package -- --env playground', how: 'spawned' },
   { command: 'npm run package', how: 'spawned' },
@@ -88,6 +94,22 @@ export const COMMANDS: { command: string; how: Coverage; by?: string; note?: str
     command: 'npm run cli -- migrate-store --from data/db.json --to "$PEI_DATABASE_URL"',
     how: 'spawned',
     note: "against the test run's PostgreSQL (skipped, said, without one)",
+  },
+  {
+    command: 'npm run cli -- plan export --out ARCHIVO.xlsx',
+    how: 'template',
+    by: 'npm run cli -- plan export --out plan.xlsx',
+  },
+  {
+    command: 'npm run cli -- plan import ARCHIVO.xlsx --reason "TEXTO" --effective AAAA-MM-DD',
+    how: 'template',
+    by: 'npm run cli -- plan import plan.xlsx --reason "Resolución 45 de 2025" --effective 2025-09-01',
+  },
+  {
+    command: 'npm run cli -- plan versions --json',
+    how: 'template',
+    by: 'npm run cli -- plan versions',
+    note: 'readme-commands.test.ts runs it with --silent and reads the JSON',
   },
   {
     command: 'npm run cli -- migrate-store --from ARCHIVO --to URL',

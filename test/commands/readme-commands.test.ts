@@ -472,6 +472,194 @@ describe('npm run cli, as typed', () => {
     }
   }, 60_000);
 
+  test('plan export, a reprogrammed target imported with its act and effective date, plan versions; a broken workbook refused row by row', async () => {
+    const here = mkdtempSync(join(ROOT, '.test-build', 'plan-'));
+    const db = join(here, 'db.json');
+    const env = { PEI_DB_FILE: db, PEI_NOW: '2025-10-01' };
+    try {
+      // 4263 (Creciente, no baseline): 0,3 reached in August 2025
+      const seed = await openLowdbStore(db);
+      await seed.appendReport(
+        {
+          indicatorId: '4263',
+          period: '2025-08',
+          value: 0.3,
+          logros: 'Portal en pruebas',
+          dificultades: '',
+          evidencia: 'https://x.example/e',
+        },
+        { id: 'aad-ana', name: 'Ana Gómez', email: 'ana@example.gov.co' },
+        { source: 'teams', at: '2025-09-03T10:00:00-05:00' },
+      );
+      await seed.setOwners(
+        '4263',
+        [{ id: 'aad-ana', name: 'Ana Gómez', email: 'ana@example.gov.co' }],
+        { id: 'cli', name: 'cli' },
+        '2025-09-03T10:00:00-05:00',
+      );
+      await seed.close();
+      const status = async (asOf: string) => {
+        const r = await run(`npm run --silent cli -- status --year 2025 --as-of ${asOf} --json`, env, here);
+        expect(r.code).toBe(0);
+        return JSON.parse(r.out);
+      };
+      const of4263 = (s: any) => s.objectives[4].indicators.find((i: any) => i.id === '4263');
+      const augustBefore = await status('2025-08-31');
+
+      // export: the plan in force, one row per indicator, a header cell per year, the owner's e-mail
+      const ex = await run(typed('npm run cli -- plan export --out plan.xlsx'), env, here);
+      expect({ code: ex.code, err: ex.err }).toEqual({ code: 0, err: '' });
+      expect(ex.out).toContain('Plan (versión 1, vigente desde el 2024-01-01) escrito en plan.xlsx: 29 indicadores.');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(here, 'plan.xlsx'));
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Plan', 'Objetivos', 'Indicadores', 'Léame']);
+      const ws = wb.getWorksheet('Indicadores')!;
+      const header = (ws.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual(
+        expect.arrayContaining([
+          'id',
+          'objetivo',
+          'tendencia',
+          'ponderacion',
+          'linea_base',
+          '2024',
+          '2025',
+          '2026',
+          '2027',
+          'correo_responsable',
+        ]),
+      );
+      const col = (h: string) => header.indexOf(h) + 1;
+      const ids: unknown[] = [];
+      ws.eachRow((row, n) => n > 1 && row.getCell(1).value && ids.push(row.getCell(1).value));
+      expect(ids).toHaveLength(29);
+      let row4263 = 0;
+      ws.eachRow((row, n) => {
+        if (row.getCell(1).value === '4263') row4263 = n;
+      });
+      const cell = (h: string, r = row4263) => ws.getCell(r, col(h));
+      expect([
+        cell('2025').value,
+        cell('tendencia').value,
+        cell('ponderacion').value,
+        cell('correo_responsable').value,
+      ]).toEqual([0.4, 'Creciente', 0.5, 'ana@example.gov.co']);
+      expect(cell('ponderacion').numFmt).toContain('%');
+      expect(cell('tendencia').dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"Suma,Creciente,Constante,Decreciente"'],
+      });
+
+      // the office raises 4263's 2025 target from 0,4 to 0,5 and imports it, citing the resolution, from 1 September
+      cell('2025').value = 0.5;
+      await wb.xlsx.writeFile(join(here, 'plan.xlsx'));
+      const im = await run(
+        typed('npm run cli -- plan import plan.xlsx --reason "Resolución 45 de 2025" --effective 2025-09-01'),
+        env,
+        here,
+      );
+      expect({ code: im.code, err: im.err }).toEqual({ code: 0, err: '' });
+      expect(im.out).toContain('1 cambio:\n  · 4263: meta 2025 reprogramada 0,4 → 0,5');
+      expect(im.out).toMatch(
+        /Guardada la versión 2 del plan, vigente desde el 2025-09-01 \(Resolución 45 de 2025\), importada por Línea de comandos/,
+      );
+      expect(im.out).toContain('cambian las cifras con corte desde el 2025-09-01');
+
+      // the same workbook again: nothing stored, and it says so
+      const again = await run(
+        'npm run --silent cli -- plan import plan.xlsx --reason "Resolución 45 de 2025" --effective 2025-09-01',
+        env,
+        here,
+      );
+      expect(again.code).toBe(0);
+      expect(again.out).toContain(
+        'El libro no cambia nada frente a la versión 2 del plan: no se guardó ninguna versión nueva.',
+      );
+
+      // figures as of 31 August read as they did; as of 31 December they use 0,5
+      const august = await status('2025-08-31');
+      expect(august).toEqual(augustBefore);
+      expect(august.plan).toMatchObject({ version: 1, versionEffective: '2024-01-01' });
+      expect(of4263(august)).toMatchObject({ program: { '2025': 0.4 }, executed: 0.3, progress: 0.75 });
+      expect(of4263(august)).not.toHaveProperty('previousTarget');
+      const december = await status('2025-12-31');
+      expect(december.plan).toMatchObject({ version: 2, versionEffective: '2025-09-01' });
+      expect(of4263(december)).toMatchObject({
+        program: { '2025': 0.5 },
+        executed: 0.3,
+        progress: 0.6,
+        previousTarget: 0.4,
+      });
+
+      // the versions, in words and as JSON
+      const vs = await run(typed('npm run cli -- plan versions'), env, here);
+      expect(vs.code).toBe(0);
+      expect(vs.out).toContain('Versión 1 · vigente desde el 2024-01-01 · el plan como se cargó de la fuente');
+      expect(vs.out).toMatch(
+        /Versión 2 · vigente desde el 2025-09-01 · Resolución 45 de 2025 · Línea de comandos \(.+\) · 2025-10-01 \(vigente hoy\)\n {2}· 4263: meta 2025 reprogramada 0,4 → 0,5/,
+      );
+      const json = await run('npm run --silent cli -- plan versions --json', env, here);
+      const list = JSON.parse(json.out);
+      expect(list.map((v: any) => [v.version, v.effective, v.reason])).toEqual([
+        [1, '2024-01-01', null],
+        [2, '2025-09-01', 'Resolución 45 de 2025'],
+      ]);
+      expect(list[1].changes).toEqual([{ kind: 'target', indicatorId: '4263', year: 2025, from: 0.4, to: 0.5 }]);
+
+      // a broken workbook: every problem with its sheet and row, exit 1, nothing stored
+      const audit = async () => {
+        const s = await openLowdbStore(db, { readOnly: true });
+        try {
+          return [(await s.planVersions()).length, await s.auditCount()];
+        } finally {
+          await s.close();
+        }
+      };
+      const stored = await audit();
+      let row4236 = 0;
+      ws.eachRow((row, n) => {
+        if (row.getCell(1).value === '4236') row4236 = n;
+      });
+      cell('tendencia', row4236).value = 'Subiendo';
+      cell('2026', row4236).value = null;
+      cell('ponderacion', row4263).value = 0.7; // objective 5's weights now add to 120 %
+      cell('2025').value = 0.6;
+      await wb.xlsx.writeFile(join(here, 'roto.xlsx'));
+      const bad = await run(
+        'npm run --silent cli -- plan import roto.xlsx --reason "Resolución 50 de 2025"',
+        env,
+        here,
+      );
+      expect(bad.code).toBe(1);
+      expect(bad.out).toBe('');
+      expect(bad.err).toContain('No se importó nada: 2 problemas en roto.xlsx.');
+      expect(bad.err).toContain(
+        `✗ Hoja «Indicadores», fila ${row4236}: tendencia desconocida «Subiendo»: use Suma, Creciente, Constante o Decreciente`,
+      );
+      expect(bad.err).toContain(`✗ Hoja «Indicadores», fila ${row4236}: falta la meta de 2026`);
+      expect(await audit()).toEqual(stored);
+      cell('tendencia', row4236).value = 'Suma';
+      cell('2026', row4236).value = 1;
+      await wb.xlsx.writeFile(join(here, 'roto.xlsx'));
+      const weights = await run(
+        'npm run --silent cli -- plan import roto.xlsx --reason "Resolución 50 de 2025"',
+        env,
+        here,
+      );
+      expect(weights.code).toBe(1);
+      expect(weights.err).toMatch(
+        /✗ Hoja «Indicadores», fila \d+: las ponderaciones del objetivo 5 suman 120 %, no 100 %/,
+      );
+      expect(await audit()).toEqual(stored);
+      // no reason: a usage error
+      const noReason = await run('npm run --silent cli -- plan import plan.xlsx', env, here);
+      expect(noReason.code).toBe(2);
+      expect(noReason.err).toContain('Falta --reason');
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   test('usage errors exit 2 with the usage in Spanish', async () => {
     const r = await run('npm run --silent cli -- reportar', { PEI_DB_FILE: dbFile });
     expect(r.code).toBe(2);

@@ -46,6 +46,7 @@ describe('the catalog', () => {
       'mine',
       'names',
       'operator',
+      'plan',
       'replies',
       'report',
       'reviewOutcome',

@@ -17,6 +17,8 @@ const SRC = join(ROOT, 'src');
 const ALLOWED: Record<string, string> = {
   'src/language/': 'the lexicon and examples of what people write (read, not said)',
   'src/outputs/workbook.ts': 'the follow-up workbook: sheet and column names fixed by CONTRACT.md (Spanish)',
+  'src/outputs/plan-workbook.ts':
+    'the plan workbook: sheet and column names read back by plan import, and its Léame (Spanish)',
   'src/outputs/open-data.ts': 'the open-data feed: column names and values fixed by CONTRACT.md (Spanish)',
 };
 

@@ -3,6 +3,24 @@
  */
 import { SUBSCRIPTION_KINDS, type Person, type ReportInput } from '../../src/domain/records';
 import { type Store } from '../../src/store/types';
+import { loadPlan } from '../../src/plan/load';
+import type { PlanVersionInput } from '../../src/domain/plan-versions';
+
+/** A plan version to store: the shipped plan with 4263's 2025 target raised from 40 % to 50 %. */
+export function reprogrammed(target = 0.5, effective = '2025-09-01'): PlanVersionInput {
+  const plan = loadPlan();
+  const ind = plan.objectives.flatMap((o) => o.indicators).find((i) => i.id === '4263')!;
+  const from = ind.program[2025];
+  ind.program[2025] = target;
+  return {
+    planId: plan.id,
+    effective,
+    reason: 'Resolución 45 de 2025',
+    plan,
+    changes: [{ kind: 'target', indicatorId: '4263', year: 2025, from, to: target }],
+    firstVersion: 2,
+  };
+}
 
 export const alice: Person = { id: 'aad-alice', name: 'Alice Rojas', email: 'alice@example.gov.co' };
 export const bob: Person = { id: 'aad-bob', name: 'Bob Pérez' };
@@ -281,6 +299,55 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       if (h.reopen) {
         store = await h.reopen();
         expect(await store.subscriptions({ conversationKey: 'c-9' })).toEqual([review]);
+      }
+    });
+
+    test('plan versions: numbered per plan, audited with who, when, why and the effective date; the same plan again stores nothing', async () => {
+      expect(await store.planVersions()).toEqual([]);
+      const r0 = await store.revision();
+      const first = await store.appendPlanVersion(reprogrammed(0.5), admin, AT);
+      expect(first.status).toBe('stored');
+      if (first.status !== 'stored') return;
+      expect(first.record).toMatchObject({
+        planId: 'pei-sg-2024-2027',
+        version: 2,
+        effective: '2025-09-01',
+        reason: 'Resolución 45 de 2025',
+        by: admin,
+        at: AT,
+        changes: [{ kind: 'target', indicatorId: '4263', year: 2025, from: 0.4, to: 0.5 }],
+      });
+      expect(await store.revision()).toBeGreaterThan(r0);
+      const entry = (await store.audit({ target: 'plan:pei-sg-2024-2027:' })).at(-1)!;
+      expect([entry.action, entry.target, entry.actor, entry.at, entry.before]).toEqual([
+        'plan.version',
+        'plan:pei-sg-2024-2027:v2',
+        admin,
+        AT,
+        null,
+      ]);
+      expect(entry.after).toEqual(first.record);
+
+      // the same plan again: nothing stored, the revision unmoved
+      const r1 = await store.revision();
+      const again = await store.appendPlanVersion(reprogrammed(0.5, '2025-10-01'), alice, AT);
+      expect(again).toEqual({ status: 'unchanged', latest: first.record });
+      expect(await store.revision()).toBe(r1);
+
+      const second = await store.appendPlanVersion(reprogrammed(0.6, '2025-11-01'), admin, AT);
+      expect(second.status === 'stored' && second.record.version).toBe(3);
+      expect((await store.planVersions('pei-sg-2024-2027')).map((v) => [v.version, v.effective])).toEqual([
+        [2, '2025-09-01'],
+        [3, '2025-11-01'],
+      ]);
+      expect(await store.planVersions('another-plan')).toEqual([]);
+      await expect(store.appendPlanVersion({ ...reprogrammed(), effective: '2025-13-01' }, admin, AT)).rejects.toThrow(
+        TypeError,
+      );
+      if (h.reopen) {
+        store = await h.reopen();
+        expect((await store.planVersions()).map((v) => v.version)).toEqual([2, 3]);
+        expect((await store.planVersions())[0]).toEqual(first.record);
       }
     });
 

@@ -10,7 +10,7 @@ import { openLowdbStore } from '../../src/store/lowdb-store';
 import { openPgStore } from '../../src/store/pg-store';
 import { copyToPostgres, snapshotOf } from '../../src/store/migrate';
 import { describePg, freshDatabase, query } from '../helpers/pg';
-import { admin, alice, bob, input } from './contract';
+import { admin, alice, bob, input, reprogrammed } from './contract';
 
 const AT = '2025-06-30T10:00:00.000-05:00';
 
@@ -53,6 +53,7 @@ describePg('copying an embedded store into PostgreSQL', () => {
       updatedAt: AT,
     });
     await src.markSent({ key: 'digest:2025-W27:c1', at: AT, detail: { kind: 'digest', snapshot: { a: 1 } } });
+    await src.appendPlanVersion(reprogrammed(), admin, AT);
     const snapshot = await snapshotOf(src);
     await src.close();
 
@@ -60,7 +61,16 @@ describePg('copying an embedded store into PostgreSQL', () => {
     const first = await copyToPostgres(snapshot, url);
     expect(first).toEqual({
       status: 'copied',
-      counts: { reports: 3, audit: 7, owners: 1, admins: 1, subscriptions: 1, conversations: 1, sent: 1 },
+      counts: {
+        reports: 3,
+        audit: 8,
+        owners: 1,
+        admins: 1,
+        subscriptions: 1,
+        conversations: 1,
+        sent: 1,
+        planVersions: 1,
+      },
     });
 
     const pg = await openPgStore(url, { listen: false });
@@ -73,6 +83,10 @@ describePg('copying an embedded store into PostgreSQL', () => {
       expect(await pg.conversations()).toEqual(snapshot.conversations);
       expect(await pg.sent()).toEqual(snapshot.sent);
       expect(await pg.wasSent('digest:2025-W27:c1')).toBe(true);
+      expect(await pg.planVersions()).toEqual(snapshot.planVersions);
+      // the next version continues the copied numbering
+      const next = await pg.appendPlanVersion(reprogrammed(0.6), admin, AT);
+      expect(next.status === 'stored' && next.record.version).toBe(3);
       // the copied idempotency keys and versions hold; the audit continues after the copied seqs
       expect(
         (await pg.appendReport(input('4263', '2025-06', 9), alice, { source: 'teams', submissionId: 's1', at: AT }))
@@ -95,6 +109,7 @@ describePg('copying an embedded store into PostgreSQL', () => {
     const url2 = await freshDatabase();
     expect((await copyToPostgres(snapshot, url2)).status).toBe('copied');
     expect((await copyToPostgres(snapshot, url2)).status).toBe('unchanged');
-    expect(await query(url2, 'SELECT count(*)::int AS n FROM pei_audit')).toEqual([{ n: 7 }]);
+    expect(await query(url2, 'SELECT count(*)::int AS n FROM pei_audit')).toEqual([{ n: 8 }]);
+    expect(await query(url2, 'SELECT count(*)::int AS n FROM pei_plan_versions')).toEqual([{ n: 1 }]);
   });
 });

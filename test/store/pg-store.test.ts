@@ -190,6 +190,7 @@ describePg('PostgreSQL store', () => {
     expect(await query(url, 'SELECT name FROM pei_migrations ORDER BY id')).toEqual([
       { name: '1764547200000_initial-schema' },
       { name: '1764720000000_store-reads' },
+      { name: '1765065600000_plan-versions' },
     ]);
   });
 });

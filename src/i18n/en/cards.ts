@@ -27,6 +27,8 @@ export const cards: Strings = {
   tapIndicatorHint: 'Tap an indicator to see its detail and reports.',
   weight: 'Weight',
   targetOfYear: (y) => `${y} target`,
+  reprogrammed: (before) => `target reprogrammed, was ${before}`,
+  factReprogrammed: (y) => `${y} target reprogrammed`,
   executed: 'Executed',
   expected: 'Expected',
   lastReport: 'Last report',

@@ -7,7 +7,10 @@ export const cli: CliStrings = {
   check-plan [--json]                                   data-quality findings of the plan
   import-reports FILE.csv                               bulk import of reports (all or nothing)
   export --year YYYY --quarter Q --out FILE.xlsx        quarterly follow-up workbook (Excel)
-  migrate-store --from FILE --to URL                    copies the JSON store into PostgreSQL (all or nothing)`,
+  migrate-store --from FILE --to URL                    copies the JSON store into PostgreSQL (all or nothing)
+  plan export --out FILE.xlsx                           the plan in force as an Excel workbook to edit
+  plan import FILE.xlsx --reason "TEXT" [--effective YYYY-MM-DD]   a new plan version (all or nothing)
+  plan versions [--json]                                the plan's versions`,
   importUsage: 'Usage: npm run cli -- import-reports FILE.csv [--actor NAME]',
   unknownCommand: (c) => `Unknown command: ${c}`,
   error: (m) => `Error: ${m}`,
@@ -76,7 +79,7 @@ export const cli: CliStrings = {
     `The database ${to} already holds data that is not ${file}'s. Nothing was copied: use an empty database (or the one that already received this same file).`,
   migrateCounts: (n) =>
     `${n.reports} report versions, ${n.audit} audit entries, ${n.owners} indicators with owners, ` +
-    `${n.admins} admins, ${n.subscriptions} subscriptions, ${n.conversations} conversations, ${n.sent} recorded sends`,
+    `${n.admins} admins, ${n.subscriptions} subscriptions, ${n.conversations} conversations, ${n.sent} recorded sends, ${n.planVersions} plan versions`,
   migrateCopied: (file, to, what) => `Copied from ${file} to ${to}: ${what}.`,
   migrateUnchanged: (to, file, what) =>
     `${to} already holds exactly the content of ${file} (${what}); nothing was changed.`,

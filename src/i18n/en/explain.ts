@@ -70,6 +70,9 @@ export const explain: ExplainStrings = {
     decreciente: '(LB − AV) ÷ (LB − MF)',
   },
   inObjective: (n, w, c, a) => `In objective ${n}: weight used ${w} × ${c} = contribution ${a}.`,
+  versionLine: (version, effective, reason) =>
+    `Uses version ${version} of the plan, in force since ${effective}${reason ? ` (${reason})` : ''}.`,
+  reprogrammedLine: (year, before, now) => `${year} target reprogrammed: was ${before}, now ${now}.`,
   btnSeeObjective: (n) => `See objective ${n}`,
   btnSeeIndicator: (id) => `See indicator ${id}`,
   btnPlan: 'See the whole plan',

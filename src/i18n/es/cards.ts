@@ -27,6 +27,8 @@ export const cards: Strings = {
   tapIndicatorHint: 'Toque un indicador para ver su detalle y sus reportes.',
   weight: 'Peso',
   targetOfYear: (y) => `Meta ${y}`,
+  reprogrammed: (before) => `meta reprogramada, antes ${before}`,
+  factReprogrammed: (y) => `Meta ${y} reprogramada`,
   executed: 'Ejecutado',
   expected: 'Esperado',
   lastReport: 'Último reporte',

@@ -7,7 +7,10 @@ export const cli: CliStrings = {
   check-plan [--json]                                   hallazgos de calidad de datos del plan
   import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)
   export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)
-  migrate-store --from ARCHIVO --to URL                 copia el almacén JSON a PostgreSQL (todo o nada)`,
+  migrate-store --from ARCHIVO --to URL                 copia el almacén JSON a PostgreSQL (todo o nada)
+  plan export --out ARCHIVO.xlsx                        el plan vigente como libro de Excel para editar
+  plan import ARCHIVO.xlsx --reason "TEXTO" [--effective AAAA-MM-DD]   nueva versión del plan (todo o nada)
+  plan versions [--json]                                las versiones del plan`,
   importUsage: 'Uso: npm run cli -- import-reports ARCHIVO.csv [--actor NOMBRE]',
   unknownCommand: (c) => `Comando desconocido: ${c}`,
   error: (m) => `Error: ${m}`,
@@ -76,7 +79,7 @@ export const cli: CliStrings = {
     `La base de datos ${to} ya tiene datos que no son los de ${file}. No se copió nada: use una base de datos vacía (o la que ya recibió este mismo archivo).`,
   migrateCounts: (n) =>
     `${n.reports} versiones de reportes, ${n.audit} entradas de auditoría, ${n.owners} indicadores con responsables, ` +
-    `${n.admins} administradores, ${n.subscriptions} suscripciones, ${n.conversations} conversaciones, ${n.sent} envíos registrados`,
+    `${n.admins} administradores, ${n.subscriptions} suscripciones, ${n.conversations} conversaciones, ${n.sent} envíos registrados, ${n.planVersions} versiones del plan`,
   migrateCopied: (file, to, what) => `Copiado de ${file} a ${to}: ${what}.`,
   migrateUnchanged: (to, file, what) =>
     `${to} ya tiene exactamente el contenido de ${file} (${what}); no se cambió nada.`,

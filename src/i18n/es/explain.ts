@@ -71,6 +71,9 @@ export const explain: ExplainStrings = {
     decreciente: '(LB − AV) ÷ (LB − MF)',
   },
   inObjective: (n, w, c, a) => `En el objetivo ${n}: peso usado ${w} × ${c} = aporte ${a}.`,
+  versionLine: (version, effective, reason) =>
+    `Se usa la versión ${version} del plan, vigente desde el ${effective}${reason ? ` (${reason})` : ''}.`,
+  reprogrammedLine: (year, before, now) => `Meta ${year} reprogramada: antes ${before}, ahora ${now}.`,
   btnSeeObjective: (n) => `Ver objetivo ${n}`,
   btnSeeIndicator: (id) => `Ver indicador ${id}`,
   btnPlan: 'Ver todo el plan',

@@ -16,6 +16,7 @@ import { store } from './store';
 import { mine } from './mine';
 import { mcp } from './mcp';
 import { tab } from './tab';
+import { plan } from './plan';
 
 export const es: Catalog = {
   cards,
@@ -35,4 +36,5 @@ export const es: Catalog = {
   mine,
   mcp,
   tab,
+  plan,
 };

@@ -42,6 +42,9 @@ export interface Strings {
   tapIndicatorHint: string;
   weight: string;
   targetOfYear(year: number): string;
+  /** «meta reprogramada»: the plan version in force changed the year's target; `before` is the previous target. */
+  reprogrammed(before: string): string;
+  factReprogrammed(year: number): string;
   executed: string;
   expected: string;
   lastReport: string;

@@ -42,6 +42,7 @@ export interface CliStrings {
     subscriptions: number;
     conversations: number;
     sent: number;
+    planVersions: number;
   }): string;
   migrateCopied(file: string, to: string, what: string): string;
   migrateUnchanged(to: string, file: string, what: string): string;

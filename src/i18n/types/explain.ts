@@ -45,6 +45,10 @@ export interface ExplainStrings {
   fourYear(formula: string, filled: string, result: string): string;
   fourYearFormula: Record<Trend, string>;
   inObjective(n: number, weight: string, capped: string, contribution: string): string;
+  /** The plan version a figure used (not version 1): its number, the date it took effect, the act it cites. */
+  versionLine(version: number, effective: string, reason: string | null): string;
+  /** «meta reprogramada»: the year's target before and after the version in force. */
+  reprogrammedLine(year: number, before: string, now: string): string;
   btnSeeObjective(n: number): string;
   btnSeeIndicator(id: string): string;
   btnPlan: string;

@@ -15,6 +15,7 @@ import type { StoreStrings } from './store';
 import type { MineStrings } from './mine';
 import type { McpStrings } from './mcp';
 import type { TabStrings } from './tab';
+import type { PlanStrings } from './plan';
 
 /**
  * The whole catalog of one locale, split by capability. es/index.ts and en/index.ts are each typed by it (and each
@@ -38,4 +39,5 @@ export interface Catalog {
   mine: MineStrings;
   mcp: McpStrings;
   tab: TabStrings;
+  plan: PlanStrings;
 }

@@ -1,0 +1,207 @@
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config';
+import { loadPlan } from '../plan/load';
+import { planChanges, planFromSheets, type EditProblem } from '../plan/edit';
+import { versionAt, versionsOf } from '../plan/versions';
+import { bogotaDate, isIsoDate } from '../calendar';
+import { StoreError } from '../store/errors';
+import { describeStore, openStore } from '../store';
+import type { Store } from '../store/types';
+import { planWorkbook, readPlanWorkbook } from '../outputs/plan-workbook';
+import { changeLines, versionsText } from '../views/plan-versions';
+import { cliActor } from './import-reports';
+import { openReadStore, parse, UsageError, type CliIo } from './io';
+import { catalog, errorText } from '../i18n';
+
+/** The command line speaks Spanish (the planning office's operators). */
+const t = catalog('es').plan;
+const cli = catalog('es').cli;
+
+/**
+ * `npm run cli -- plan export | import | versions` (CONTRACT.md, «Plans that change»). Exit codes: 0 done (or nothing
+ * to change), 1 refused (an invalid workbook: every problem with its sheet and row; nothing stored), 2 usage.
+ */
+export async function planCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'export':
+      return planExport(rest, io);
+    case 'import':
+      return planImport(rest, io);
+    case 'versions':
+      return planVersions(rest, io);
+    default:
+      throw new UsageError(sub === undefined ? t.usage : `${t.unknownSubcommand(sub)}\n\n${t.usage}`);
+  }
+}
+
+const where = (p: EditProblem) => t.where(t.sheet[p.sheet], p.row);
+/** `--plan ID`: the plan named (only the shipped plan today; CONTRACT.md lets every command name it). */
+function checkPlanId(values: Record<string, unknown>, id: string): void {
+  const named = values.plan as string | undefined;
+  if (named !== undefined && named !== id) throw new UsageError(t.planUnknown(named, id));
+}
+
+const problemText = (p: EditProblem) =>
+  p.finding ? catalog('es').operator.finding(p.finding) : t.problem(p.code, p.params);
+
+async function planExport(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' }, plan: { type: 'string' } });
+  const out = values.out as string | undefined;
+  if (!out) throw new UsageError(cli.outMissing);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(cli.outNotXlsx(out));
+  const config = loadConfig(io.env);
+  const base = loadPlan();
+  checkPlanId(values, base.id);
+  const today = bogotaDate(config.now ?? new Date());
+  const store = await openReadStore(config);
+  try {
+    const { current } = versionAt(versionsOf(base, await store.planVersions(base.id)), today);
+    const owners = await store.allOwners();
+    const buffer = await planWorkbook(current.plan, (id) => owners[id] ?? [], {
+      number: current.version,
+      effective: current.effective,
+    });
+    const file = resolve(io.env.INIT_CWD ?? process.cwd(), out);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, buffer, { flush: true });
+      renameSync(tmp, file);
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* nothing written */
+      }
+      io.err(cli.writeFailed(out, (e as Error).message));
+      return 1;
+    }
+    const n = current.plan.objectives.reduce((a, o) => a + o.indicators.length, 0);
+    io.out(t.exported(out, current.version, current.effective, n));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function planImport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { reason: { type: 'string' }, effective: { type: 'string' }, actor: { type: 'string' } },
+    true,
+  );
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? cli.oneFileOnly : t.fileMissing);
+  const file = positionals[0];
+  const reason = ((values.reason as string | undefined) ?? '').trim();
+  if (!reason) throw new UsageError(t.reasonMissing);
+  const config = loadConfig(io.env);
+  const now = config.now ?? new Date();
+  const today = bogotaDate(now);
+  const effective = (values.effective as string | undefined) ?? today;
+  if (!isIsoDate(effective)) throw new UsageError(t.effectiveInvalid(effective));
+
+  let content: Buffer;
+  try {
+    content = readFileSync(resolve(io.env.INIT_CWD ?? process.cwd(), file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(code === 'ENOENT' ? cli.noSuchFile(file) : cli.cannotRead(file, (e as Error).message));
+    return 1;
+  }
+  const read = await readPlanWorkbook(content);
+  if (!read.ok) {
+    io.err(
+      read.code === 'not-xlsx'
+        ? t.notXlsx(file)
+        : read.code === 'sheet-missing'
+          ? t.sheetMissing(read.sheet)
+          : t.columnMissing(read.sheet, read.column),
+    );
+    return 1;
+  }
+
+  const base = loadPlan();
+  let store: Store;
+  try {
+    store = await openStore(config, {
+      mode: 'write',
+      onWarning: (w) => io.err(cli.warning(catalog('es').store.say(w))),
+    });
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'locked') io.err(cli.storeLocked(config.dbFile, e.holderPid));
+    else io.err(cli.storeUnavailable(describeStore(config), errorText(e)));
+    return 1;
+  }
+  try {
+    // The workbook is read against the version in force at its effective date: what changes from that date on.
+    const { current } = versionAt(versionsOf(base, await store.planVersions(base.id)), effective);
+    const edit = planFromSheets(current.plan, read.sheets);
+    if (!edit.ok) {
+      const errors = edit.problems.filter((p) => p.severity === 'error');
+      io.err([t.refused(errors.length, file), ...errors.map((p) => t.errorLine(where(p), problemText(p)))].join('\n'));
+      return 1;
+    }
+    for (const w of edit.warnings) io.out(t.warningLine(where(w), problemText(w)));
+    const changes = planChanges(current.plan, edit.plan);
+    if (!changes.length) {
+      io.out(t.unchanged(current.version));
+      return 0;
+    }
+    const actor = cliActor(values.actor as string | undefined, t.actor);
+    let result;
+    try {
+      result = await store.appendPlanVersion(
+        { planId: base.id, effective, reason, plan: edit.plan, changes, firstVersion: 2 },
+        actor,
+        now.toISOString(),
+      );
+    } catch (e) {
+      if (!(e instanceof StoreError)) throw e;
+      io.err(cli.nothingImported(errorText(e)));
+      return 1;
+    }
+    if (result.status === 'unchanged') {
+      io.out(t.unchanged(result.latest.version));
+      return 0;
+    }
+    const v = result.record;
+    io.out(
+      [
+        t.changesHeading(changes.length),
+        ...changeLines(changes, edit.plan, 'es'),
+        t.stored(v.version, v.effective, v.reason, v.by.name),
+        ...(v.effective <= today ? [t.pastEffective(v.effective)] : []),
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function planVersions(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { json: { type: 'boolean' }, plan: { type: 'string' } });
+  const config = loadConfig(io.env);
+  const base = loadPlan();
+  checkPlanId(values, base.id);
+  const today = bogotaDate(config.now ?? new Date());
+  const store = await openReadStore(config);
+  try {
+    const versions = versionsOf(base, await store.planVersions(base.id));
+    if (values.json) {
+      const json = versions.map((v) => ({
+        version: v.version,
+        effective: v.effective,
+        reason: v.reason,
+        by: v.by,
+        at: v.at,
+        changes: v.changes,
+      }));
+      io.out(JSON.stringify(json, null, 2));
+    } else io.out(versionsText(versions, versionAt(versions, today).current.version, 'es'));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
