@@ -1,12 +1,10 @@
-import { writeFileSync, renameSync, unlinkSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import { bogotaDate } from '../calendar';
 import { createStatusService } from '../progress/service';
 import { followUpWorkbook, refusalText } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter } from '../outputs/common';
-import { openReadStore, parse, UsageError, type CliIo } from './io';
+import { openReadStore, parse, UsageError, writeOutputFile, type CliIo } from './io';
 import { catalog } from '../i18n';
 
 /** The command line speaks Spanish (the planning office's operators). */
@@ -58,18 +56,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       io.err(refusalText(result, 'es'));
       return 1;
     }
-    const file = resolve(io.env.INIT_CWD ?? process.cwd(), out);
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, result.buffer, { flush: true });
-      renameSync(tmp, file);
-    } catch (e) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* nothing written */
-      }
-      io.err(t.writeFailed(out, (e as Error).message));
+    const failed = writeOutputFile(io, out, result.buffer);
+    if (failed !== null) {
+      io.err(t.writeFailed(out, failed));
       return 1;
     }
     io.out(t.exported(quarter, yearText, result.asOf, result.running, out, result.buffer.length));

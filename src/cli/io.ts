@@ -1,3 +1,5 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Store } from '../store/types';
 import { openStore, type StoreConfig } from '../store';
@@ -30,5 +32,22 @@ export function parse(
     return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
   } catch (e) {
     throw new UsageError((e as Error).message);
+  }
+}
+
+/**
+ * Writes a file the operator asked for (`out`, relative to where npm was run) whole or not at all: a temporary file
+ * flushed to disk, then renamed into place. Returns the error's message when it could not be written (nothing left).
+ */
+export function writeOutputFile(io: CliIo, out: string, data: Buffer): string | null {
+  const file = resolve(io.env.INIT_CWD ?? process.cwd(), out);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data, { flush: true });
+    renameSync(tmp, file);
+    return null;
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    return (e as Error).message;
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
@@ -11,7 +11,7 @@ import type { Store } from '../store/types';
 import { planWorkbook, readPlanWorkbook } from '../outputs/plan-workbook';
 import { changeLines, versionsText } from '../views/plan-versions';
 import { cliActor } from './import-reports';
-import { openReadStore, parse, UsageError, type CliIo } from './io';
+import { openReadStore, parse, UsageError, writeOutputFile, type CliIo } from './io';
 import { catalog, errorText } from '../i18n';
 
 /** The command line speaks Spanish (the planning office's operators). */
@@ -63,18 +63,9 @@ async function planExport(args: string[], io: CliIo): Promise<number> {
       number: current.version,
       effective: current.effective,
     });
-    const file = resolve(io.env.INIT_CWD ?? process.cwd(), out);
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, buffer, { flush: true });
-      renameSync(tmp, file);
-    } catch (e) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* nothing written */
-      }
-      io.err(cli.writeFailed(out, (e as Error).message));
+    const failed = writeOutputFile(io, out, buffer);
+    if (failed !== null) {
+      io.err(cli.writeFailed(out, failed));
       return 1;
     }
     const n = current.plan.objectives.reduce((a, o) => a + o.indicators.length, 0);
