@@ -1,6 +1,6 @@
 import { bogotaDate, lastClosedPeriod, yearOf } from '../calendar';
 import type { Understanding } from '../language/types';
-import { computeCompliance } from '../reports/compliance';
+import { storedCompliance } from '../reports/compliance';
 import { isQuarter, lastClosedQuarter, quarterAsOf, quarterOf, type Quarter } from '../outputs/common';
 import { exportLink } from '../outputs/signed-link';
 import { workbookFileName } from '../outputs/workbook';
@@ -93,14 +93,7 @@ export const complianceIntent: IntentHandler = async (services, turn: ChatTurn, 
   // The chat's vigencia: the year of the month that last closed (docs/decisions.md, «Chat»), unless one is named.
   const year = u.year ?? yearOf(lastClosedPeriod(today));
   // As of today: a past year's months are all closed and late reports stored since then count as late.
-  const owners = await services.store.allOwners();
-  const c = computeCompliance({
-    plan: services.plan,
-    reports: await services.store.reports({ year }),
-    owners: (id) => owners[id] ?? [],
-    year,
-    asOf: today,
-  });
+  const c = await storedCompliance(services.store, services.plan, year, today);
   return reply.card(complianceCard(c, turn.lang), strings(turn.lang).complianceTitle(year));
 };
 

@@ -79,14 +79,15 @@ export async function digestContext(deps: DigestSources, now: Date): Promise<Dig
   const { year, asOf } = digestPeriod(now);
   const figures = await deps.figures(year, asOf);
   const owners = await deps.store.allOwners();
+  // One read of the reports serves both: compliance counts only the year's (computeCompliance skips the others).
+  const reports = await deps.store.reports();
   const compliance = computeCompliance({
     plan: deps.plan,
-    reports: await deps.store.reports({ year }),
+    reports,
     owners: (id) => owners[id] ?? [],
     year,
     asOf,
   }).totals;
-  const reports = await deps.store.reports();
   return { now, figures, owners, reports, compliance, previous: await previousDigests(deps.store), since: new Map() };
 }
 

@@ -7,7 +7,7 @@ import { explainIndicator, explainObjective, explainPlan, type ReportUsed } from
 import { monthlySeries, type MonthPoint } from '../progress/monthly';
 import { shownFigure } from '../progress/shown';
 import { round4 } from '../progress/status';
-import { computeCompliance, complianceJson } from '../reports/compliance';
+import { complianceJson, storedCompliance } from '../reports/compliance';
 import { reviewOf } from '../reports/review';
 import { findIndicator } from '../reports/validate';
 import type { Store } from '../store/types';
@@ -78,13 +78,7 @@ export async function readCompliance(src: ReadSource, args: PeriodArgs) {
   const p = readPeriod(src, args);
   if (!p.ok) return p;
   const { year, asOf } = p.value;
-  const c = computeCompliance({
-    plan: src.plan,
-    reports: await src.store.reports({ year }),
-    owners: await ownersNow(src),
-    year,
-    asOf,
-  });
+  const c = await storedCompliance(src.store, src.plan, year, asOf);
   return { ok: true as const, value: complianceJson(c) };
 }
 

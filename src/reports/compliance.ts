@@ -2,6 +2,7 @@ import type { Indicator, Plan } from '../domain/plan';
 import type { Person } from '../domain/records';
 import { bogotaDate, makePeriod, monthsClosed, reportDeadline, type IsoDate, type Period } from '../calendar';
 import { personKeys } from './ownership';
+import type { Store } from '../store/types';
 
 /**
  * Reporting compliance (DOMAIN.md, «Reporting compliance»), pure: the plan, the stored report versions, the owners
@@ -74,6 +75,23 @@ export interface ComplianceInput {
 export const zeroCounts = (): ComplianceCounts => ({ 'a-tiempo': 0, tarde: 0, 'sin-reporte': 0, 'en-plazo': 0 });
 
 const hasTarget = (ind: Indicator, year: number) => ((ind.program as Record<number, number>)[year] ?? 0) !== 0;
+
+/** The compliance of `year` as of `asOf` from what the store holds now: its reports of the year and its owners. */
+export async function storedCompliance(
+  store: Pick<Store, 'reports' | 'allOwners'>,
+  plan: Plan,
+  year: number,
+  asOf: IsoDate,
+): Promise<Compliance> {
+  const owners = await store.allOwners();
+  return computeCompliance({
+    plan,
+    reports: await store.reports({ year }),
+    owners: (id) => owners[id] ?? [],
+    year,
+    asOf,
+  });
+}
 
 export function computeCompliance(input: ComplianceInput): Compliance {
   const { plan, year, asOf } = input;
