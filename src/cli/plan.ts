@@ -43,6 +43,24 @@ function checkPlanId(values: Record<string, unknown>, id: string): void {
   if (named !== undefined && named !== id) throw new UsageError(t.planUnknown(named, id));
 }
 
+/**
+ * What `plan export` and `plan versions` start from: the plan named by `--plan` (checked), its versions as the store
+ * holds them now, today's date, and the store opened to read (the caller closes it).
+ */
+async function readVersions(io: CliIo, values: Record<string, unknown>) {
+  const config = loadConfig(io.env);
+  const base = loadPlan();
+  checkPlanId(values, base.id);
+  const store = await openReadStore(config);
+  try {
+    const versions = versionsOf(base, await store.planVersions(base.id));
+    return { store, versions, today: bogotaDate(config.now ?? new Date()) };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
 const problemText = (p: EditProblem) =>
   p.finding ? catalog('es').operator.finding(p.finding) : t.problem(p.code, p.params);
 
@@ -51,13 +69,9 @@ async function planExport(args: string[], io: CliIo): Promise<number> {
   const out = values.out as string | undefined;
   if (!out) throw new UsageError(cli.outMissing);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(cli.outNotXlsx(out));
-  const config = loadConfig(io.env);
-  const base = loadPlan();
-  checkPlanId(values, base.id);
-  const today = bogotaDate(config.now ?? new Date());
-  const store = await openReadStore(config);
+  const { store, versions, today } = await readVersions(io, values);
   try {
-    const { current } = versionAt(versionsOf(base, await store.planVersions(base.id)), today);
+    const { current } = versionAt(versions, today);
     const owners = await store.allOwners();
     const buffer = await planWorkbook(current.plan, (id) => owners[id] ?? [], {
       number: current.version,
@@ -173,13 +187,8 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
 
 async function planVersions(args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { json: { type: 'boolean' }, plan: { type: 'string' } });
-  const config = loadConfig(io.env);
-  const base = loadPlan();
-  checkPlanId(values, base.id);
-  const today = bogotaDate(config.now ?? new Date());
-  const store = await openReadStore(config);
+  const { store, versions, today } = await readVersions(io, values);
   try {
-    const versions = versionsOf(base, await store.planVersions(base.id));
     if (values.json) {
       const json = versions.map((v) => ({
         version: v.version,
