@@ -141,3 +141,59 @@ export function installed(serviceUrl: string, where: Where = { kind: 'personal' 
     ...conversationOf(where, from),
   };
 }
+
+/** Where a message extension is opened from: a chat's or a channel's compose box. */
+export type SearchWhere = 'personal' | 'groupChat' | 'channel' | 'meeting';
+
+export interface SearchOptions {
+  from?: UserLike;
+  where?: SearchWhere;
+  locale?: string;
+  skip?: number;
+  count?: number;
+  commandId?: string;
+}
+
+/**
+ * A composeExtension/query as Teams posts it to the bot's endpoint: `text` typed in the search box, or null when the
+ * command is opened (Teams' `initialRun`).
+ */
+export function searchQuery(serviceUrl: string, text: string | null, opts: SearchOptions = {}): any {
+  seq += 1;
+  const from = opts.from ?? ANA;
+  const where = opts.where ?? 'personal';
+  const locale = opts.locale ?? 'es-CO';
+  const conversation =
+    where === 'personal'
+      ? { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant' }
+      : where === 'groupChat'
+        ? { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
+        : where === 'meeting'
+          ? { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
+          : { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
+  const channelData: any = { tenant: { id: 'tenant' }, source: { name: 'compose' } };
+  if (where === 'channel')
+    Object.assign(channelData, { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } });
+  if (where === 'meeting') channelData.meeting = { id: 'meeting-id' };
+  // Opening the command (`initialRun`) sends Teams' own parameter instead of the command's.
+  const parameters = text === null ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }];
+  return {
+    type: 'invoke',
+    name: 'composeExtension/query',
+    id: `q:${seq}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    conversation,
+    channelData,
+    locale,
+    entities: [{ type: 'clientInfo', locale, country: 'CO', platform: 'Web', timezone: 'America/Bogota' }],
+    value: {
+      commandId: opts.commandId ?? 'searchPlan',
+      parameters,
+      queryOptions: { skip: opts.skip ?? 0, count: opts.count ?? 25 },
+    },
+  };
+}

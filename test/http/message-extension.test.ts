@@ -1,5 +1,5 @@
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { ANA, BOT, LUIS, type UserLike } from '../helpers/activities';
+import { LUIS, searchQuery, type SearchOptions } from '../helpers/activities';
 import { seedJune4263 } from '../helpers/reports';
 import { cardText } from '../helpers/conversation';
 
@@ -10,7 +10,6 @@ import { cardText } from '../helpers/conversation';
  */
 
 let t: TestBot;
-let seq = 0;
 
 beforeAll(async () => {
   t = await startTestBot({ PEI_NOW: '2025-07-03', PEI_ADMINS: 'aad-admin' });
@@ -22,51 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-type Where = 'personal' | 'groupChat' | 'channel' | 'meeting';
-
-/** A composeExtension/query as Teams posts it to the bot's endpoint. */
-function query(
-  text: string | null,
-  opts: { from?: UserLike; where?: Where; locale?: string; skip?: number; count?: number; commandId?: string } = {},
-): any {
-  seq += 1;
-  const from = opts.from ?? ANA;
-  const where = opts.where ?? 'personal';
-  const locale = opts.locale ?? 'es-CO';
-  const conversation =
-    where === 'personal'
-      ? { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant' }
-      : where === 'groupChat'
-        ? { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
-        : where === 'meeting'
-          ? { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' }
-          : { id: '19:general@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant' };
-  const channelData: any = { tenant: { id: 'tenant' }, source: { name: 'compose' } };
-  if (where === 'channel')
-    Object.assign(channelData, { team: { id: '19:team@thread.tacv2' }, channel: { id: '19:general@thread.tacv2' } });
-  if (where === 'meeting') channelData.meeting = { id: 'meeting-id' };
-  // Opening the command (`initialRun`) sends Teams' own parameter instead of the command's.
-  const parameters = text === null ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: text }];
-  return {
-    type: 'invoke',
-    name: 'composeExtension/query',
-    id: `f:${seq}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: t.connector.url,
-    channelId: 'msteams',
-    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-    recipient: BOT,
-    conversation,
-    channelData,
-    locale,
-    entities: [{ type: 'clientInfo', locale, country: 'CO', platform: 'Web', timezone: 'America/Bogota' }],
-    value: {
-      commandId: opts.commandId ?? 'searchPlan',
-      parameters,
-      queryOptions: { skip: opts.skip ?? 0, count: opts.count ?? 25 },
-    },
-  };
-}
+/** A composeExtension/query as Teams posts it to the bot's endpoint (helpers/activities.ts). */
+const query = (text: string | null, opts: SearchOptions = {}) => searchQuery(t.connector.url, text, opts);
 
 async function post(activity: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${t.url}/api/messages`, {

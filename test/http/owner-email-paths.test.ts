@@ -1,5 +1,5 @@
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { message, ADMIN, ANA, BOT, LUIS } from '../helpers/activities';
+import { message, searchQuery, ADMIN, ANA, LUIS } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 
 /**
@@ -17,21 +17,7 @@ beforeEach(async () => {
 afterEach(() => t.stop());
 
 /** Opening the message extension (Teams' initialRun) from a group chat, as Teams posts it. */
-function openSearch(from: typeof ANA): any {
-  return {
-    type: 'invoke',
-    name: 'composeExtension/query',
-    id: `f-${Math.random()}`,
-    serviceUrl: t.connector.url,
-    channelId: 'msteams',
-    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-    recipient: BOT,
-    conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' },
-    channelData: { tenant: { id: 'tenant' }, source: { name: 'compose' } },
-    locale: 'es-CO',
-    value: { commandId: 'searchPlan', parameters: [{ name: 'initialRun', value: 'true' }], queryOptions: {} },
-  };
-}
+const openSearch = (from: typeof ANA) => searchQuery(t.connector.url, null, { from, where: 'groupChat' });
 const titles = (body: any): string[] =>
   body.composeExtension.attachments.map((a: any) => a.preview.content.title.split(' · ')[0]);
 

@@ -1,5 +1,5 @@
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { message, ADMIN, ANA, BOT, LUIS, type UserLike } from '../helpers/activities';
+import { message, searchQuery, ADMIN, ANA, LUIS, type UserLike } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 
 /**
@@ -31,19 +31,7 @@ async function ask(text: string, from: UserLike, opts: { where?: any; locale?: s
 
 /** The card of the message extension's first result for `query`, as Teams would insert it. */
 async function searchCard(query: string, from: UserLike, locale = 'es-CO'): Promise<string> {
-  const { status, body } = await t.invoke({
-    type: 'invoke',
-    name: 'composeExtension/query',
-    id: `q-${Math.random()}`,
-    serviceUrl: t.connector.url,
-    channelId: 'msteams',
-    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
-    recipient: BOT,
-    conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant' },
-    channelData: { tenant: { id: 'tenant' }, source: { name: 'compose' } },
-    locale,
-    value: { commandId: 'searchPlan', parameters: [{ name: 'query', value: query }], queryOptions: {} },
-  });
+  const { status, body } = await t.invoke(searchQuery(t.connector.url, query, { from, where: 'groupChat', locale }));
   expect(status).toBe(200);
   return cardText(body.composeExtension.attachments[0].content);
 }
