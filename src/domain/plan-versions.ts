@@ -5,6 +5,8 @@
  */
 import type { Plan } from './plan';
 import type { Person } from './records';
+import { isDeepStrictEqual } from 'node:util';
+import { AUDIT_ACTIONS, change, cloneJson, copyPerson, type Change } from './audit';
 
 /** What a version changed against the version before it (plan import prints these; `plan versions` lists them). */
 export type PlanChange =
@@ -77,3 +79,49 @@ export type EditProblemCode =
   | 'weights-sum'
   | 'finding'
   | 'schema';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Refuses an input no store may keep (a TypeError: the caller's bug; words for people are the CLI's checks). */
+export function checkPlanVersionInput(input: PlanVersionInput): void {
+  if (!input || typeof input.planId !== 'string' || input.planId === '')
+    throw new TypeError('store: plan version without planId');
+  if (input.plan?.id !== input.planId) throw new TypeError('store: plan version whose plan has another id');
+  if (typeof input.effective !== 'string' || !DATE.test(input.effective))
+    throw new TypeError(`store: plan version effective date must be YYYY-MM-DD, got ${String(input.effective)}`);
+  if (typeof input.reason !== 'string' || input.reason.trim() === '')
+    throw new TypeError('store: plan version without a reason');
+  if (!Number.isInteger(input.firstVersion) || input.firstVersion < 1)
+    throw new TypeError('store: plan version firstVersion must be a positive integer');
+}
+
+/**
+ * What storing `input` writes, the same in every store, given the latest stored version of its plan: nothing when
+ * the plan is that version's (the same workbook imported again), else the next version and its audit entry
+ * ('plan.version', target "plan:<id>:v<n>", `after` the whole version).
+ */
+export function planVersionChange(
+  input: PlanVersionInput,
+  latest: PlanVersionRecord | undefined,
+  actor: Person,
+  at: string,
+):
+  { status: 'unchanged'; latest: PlanVersionRecord } | { status: 'stored'; record: PlanVersionRecord; change: Change } {
+  // Key order aside (PostgreSQL's jsonb reorders keys), the same plan.
+  if (latest && isDeepStrictEqual(cloneJson(latest.plan), cloneJson(input.plan)))
+    return { status: 'unchanged', latest };
+  const version = latest ? latest.version + 1 : input.firstVersion;
+  const record: PlanVersionRecord = {
+    planId: input.planId,
+    version,
+    effective: input.effective,
+    reason: input.reason.trim(),
+    by: copyPerson(actor),
+    at,
+    plan: cloneJson(input.plan),
+    changes: cloneJson(input.changes),
+  };
+  const before = latest ? { version: latest.version, effective: latest.effective } : null;
+  const target = `plan:${input.planId}:v${version}`;
+  return { status: 'stored', record, change: change(at, actor, AUDIT_ACTIONS.planVersion, target, before, record) };
+}

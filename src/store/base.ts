@@ -1,14 +1,12 @@
 /**
  * The store's semantics, shared by the memory and the embedded store: version numbering per (indicator, month),
- * submissionId idempotency, audit entries with before and after, the revision counter, and the Maps that index
- * what is held in memory. An implementation only decides how a write becomes durable (`persist`).
+ * submissionId idempotency, audit entries, the revision counter, and the Maps that index what is held in memory. An
+ * implementation only decides how a write becomes durable (`persist`).
  *
  * Writes run one at a time, in call order (`serialize`): each one reads the state the previous ones left, is made
  * durable, and only then applied in memory (`commit`). A write that fails leaves memory as it was. Reads never wait.
- *
- * Every change of the reports and the audit is an audit entry: a report version is the `after` of its report.create
- * or report.correct entry, a review the `after` of its report.approve or report.return entry. `applyEntry` applies
- * one, the same way for a live write and for the embedded store's replay of its journal on open.
+ * Every change of the reports is an audit entry, applied by `applyEntry` the same way for a live write and for the
+ * embedded store's replay of its journal on open.
  */
 import type {
   AuditEntry,
@@ -35,11 +33,11 @@ import {
   isReportAction,
   isReviewAction,
   matchesFilter,
-  matchesReportQuery,
   monthKey,
   notifyAll,
   ownersChange,
   planReports,
+  reportsMatching,
   reviewChange,
   reviewRefusal,
   sameJson,
@@ -64,10 +62,7 @@ import type {
   SubscriptionFilter,
 } from './types';
 
-export type { StoreState } from './rules';
-
 export abstract class BaseStore implements Store {
-  protected state: StoreState;
   /** The last audit seq used. */
   protected seq = 0;
   private rev = 0;
@@ -78,39 +73,34 @@ export abstract class BaseStore implements Store {
   /** submissionId -> report id. */
   private readonly bySubmission = new Map<string, string>();
   private readonly auditList: AuditEntry[] = [];
-  /** Stored plan versions, in write order (each the `after` of its 'plan.version' audit entry). */
   private readonly planVersionList: PlanVersionRecord[] = [];
   private readonly listeners = new Set<(revision: number) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
 
-  protected constructor(state: StoreState, entries: Iterable<AuditEntry> = []) {
-    this.state = state;
-    for (const e of entries) this.applyEntry(e);
-  }
+  protected constructor(protected state: StoreState) {}
 
   /** Makes one write durable: its audit entries (may be none) and, when the small state changed, the new state. */
   protected abstract persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void>;
+  abstract close(): Promise<void>;
+
   /**
-   * Throws a StoreError when the store takes no writes (closed, read-only, failed). `settled`: called at the head of
-   * the write queue, with none of this store's writes under way (the embedded store then also checks its files).
+   * Throws a StoreError when the store takes no writes. `settled`: called at the head of the write queue, with none
+   * of this store's writes under way (the embedded store then also checks its files).
    */
   protected checkWritable(_settled = false): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: '(memory)' });
   }
 
-  /** Whether writes are taken now (memory: unless closed; the embedded store also checks its files). */
   async health(): Promise<StoreHealth> {
     try {
-      // Queued like a write, so that none is half done while the files are looked at.
-      await this.serialize(async () => undefined);
+      await this.serialize(async () => undefined); // queued like a write: none is half done while files are looked at
       return { ok: true };
     } catch (e) {
       return { ok: false, reason: e instanceof StoreError ? healthReason(e) : 'failed' };
     }
   }
 
-  /** Runs writes one after another, in call order. */
   protected serialize<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(() => {
       this.checkWritable(true);
@@ -120,37 +110,30 @@ export abstract class BaseStore implements Store {
     return run;
   }
 
-  /** Makes a write durable, then applies it in memory. `change` edits the small state (a copy) beyond the entries. */
-  private async commit(entries: AuditEntry[], change?: (next: StoreState) => void): Promise<void> {
-    let next: StoreState | undefined;
-    const stateEntries = entries.filter(
-      (e) => !isReportAction(e.action) && !isReviewAction(e.action) && !isPlanAction(e.action),
-    );
-    if (change || stateEntries.length) {
-      next = { ...this.state };
-      for (const e of stateEntries) applyStateAudit(next, e);
-      change?.(next);
-    }
-    await this.persist(entries, next);
-    if (next) this.state = next;
+  /** Makes a write durable, then applies it in memory: its audit entries, and `lists` of the small state replaced. */
+  private async commit(changes: Change[], lists?: Partial<StoreState>): Promise<void> {
+    const entries = changes.map((e, i) => ({ seq: this.seq + 1 + i, ...e }));
+    const next = { ...this.state, ...lists };
+    const stateChanged = entries.reduce((changed, e) => applyStateAudit(next, e) || changed, lists !== undefined);
+    await this.persist(entries, stateChanged ? next : undefined);
+    if (stateChanged) this.state = next;
     for (const e of entries) this.applyEntry(e);
-    this.rev++;
-    notifyAll(this.listeners, this.rev);
+    notifyAll(this.listeners, ++this.rev);
   }
 
   /** Applies one audit entry to the reports and the audit held in memory (a live write, or the journal's replay). */
   protected applyEntry(e: AuditEntry): void {
     if (isReportAction(e.action)) {
       const ref = (e.before as { $ref?: unknown } | null)?.$ref;
-      if (typeof ref === 'string') e.before = this.versions.get(ref) ?? e.before; // the journal writes a correction's before as {$ref}
+      if (typeof ref === 'string') e.before = this.versions.get(ref) ?? e.before; // the journal's {$ref} of a correction
       this.addVersion(e.after as ReportRecord);
     } else if (isReviewAction(e.action)) {
-      const after = e.after as ReviewAfter;
-      const record = this.versions.get(after.id);
+      const record = this.versions.get((e.after as ReviewAfter).id);
       if (record) {
-        const next = withReview(record, after);
-        this.versions.set(next.id, next); // the Map itself is never handed out: reads return lists
-        if (this.latest.get(monthKey(next))?.id === next.id) this.latest.set(monthKey(next), next);
+        const next = withReview(record, e.after as ReviewAfter);
+        this.versions.set(next.id, next);
+        const month = monthKey(next);
+        if (this.latest.get(month)?.id === next.id) this.latest.set(month, next);
       }
     } else if (isPlanAction(e.action)) {
       this.planVersionList.push(e.after as PlanVersionRecord);
@@ -159,9 +142,10 @@ export abstract class BaseStore implements Store {
   }
 
   protected addVersion(r: ReportRecord): void {
+    const month = monthKey(r);
     this.versions.set(r.id, r);
-    this.latest.delete(monthKey(r)); // to the end: the Map's order is the latest versions' write order
-    this.latest.set(monthKey(r), r);
+    this.latest.delete(month); // to the end: the Map's order is the latest versions' write order
+    this.latest.set(month, r);
     if (r.submissionId !== undefined && !this.bySubmission.has(r.submissionId))
       this.bySubmission.set(r.submissionId, r.id);
   }
@@ -171,20 +155,13 @@ export abstract class BaseStore implements Store {
     if (e.seq > this.seq) this.seq = e.seq;
   }
 
-  /** New audit entries, numbered after the last one (the numbers are taken only once the write is applied). */
-  private entries(...list: (Change | null)[]): AuditEntry[] {
-    return list.filter((e) => e !== null).map((e, i) => ({ seq: this.seq + 1 + i, ...e }));
-  }
-
   async revision(): Promise<number> {
     return this.rev;
   }
 
   onChange(listener: (revision: number) => void): () => void {
     this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return () => void this.listeners.delete(listener);
   }
 
   /** One process holds a memory or embedded store: the lock is the process's own. */
@@ -192,21 +169,18 @@ export abstract class BaseStore implements Store {
     return { ran: true, value: await fn() };
   }
 
-  /** Waits for every write asked for so far. */
   async flush(): Promise<void> {
     await this.queue;
   }
 
-  abstract close(): Promise<void>;
-
-  // ---- reports
+  // ---- reports and plan versions
 
   async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    return [...this.versions.values()].filter((r) => matchesReportQuery(r, query));
+    return reportsMatching(this.versions.values(), query);
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    return [...this.latest.values()].filter((r) => matchesReportQuery(r, query));
+    return reportsMatching(this.latest.values(), query);
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {
@@ -230,7 +204,7 @@ export abstract class BaseStore implements Store {
         bySubmission: (sid) => this.reportBySubmission(sid),
         latest: (month) => this.latest.get(monthKey(month)),
       });
-      if (changes.length) await this.commit(this.entries(...changes));
+      if (changes.length) await this.commit(changes);
       return results;
     });
   }
@@ -242,12 +216,10 @@ export abstract class BaseStore implements Store {
       const record = this.versions.get(decision.reportId);
       const refused = reviewRefusal(record, record && this.latest.get(monthKey(record)));
       if (refused) return refused;
-      await this.commit(this.entries(reviewChange(record!, decision, actor, at)));
+      await this.commit([reviewChange(record!, decision, actor, at)]);
       return { status: 'reviewed', record: this.versions.get(record!.id)!, previous: record! };
     });
   }
-
-  // ---- plan versions
 
   async planVersions(planId?: string): Promise<readonly PlanVersionRecord[]> {
     return this.planVersionList.filter((v) => planId === undefined || v.planId === planId);
@@ -260,7 +232,7 @@ export abstract class BaseStore implements Store {
       const latest = this.planVersionList.filter((v) => v.planId === input.planId).at(-1);
       const decided = planVersionChange(input, latest, actor, at);
       if (decided.status === 'unchanged') return decided;
-      await this.commit(this.entries(decided.change));
+      await this.commit([decided.change]);
       return { status: 'stored', record: decided.record };
     });
   }
@@ -284,13 +256,15 @@ export abstract class BaseStore implements Store {
   }
 
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    const find = () => this.state.admins.find((a) => a.id === person.id) ?? null;
-    await this.audited(() => adminAddChange(person, find(), actor, at));
+    await this.audited(() => adminAddChange(person, this.admin(person.id) ?? null, actor, at));
   }
 
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    const find = () => this.state.admins.find((a) => a.id === personId);
-    await this.audited(() => adminRemoveChange(personId, find(), actor, at));
+    await this.audited(() => adminRemoveChange(personId, this.admin(personId), actor, at));
+  }
+
+  private admin(id: string): Person | undefined {
+    return this.state.admins.find((a) => a.id === id);
   }
 
   async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
@@ -298,30 +272,34 @@ export abstract class BaseStore implements Store {
   }
 
   async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
-    return this.audited(() =>
-      this.state.subscriptions.some((s) => s.conversationKey === sub.conversationKey && s.kind === sub.kind)
-        ? null
-        : subscribeChange(sub, actor),
-    );
+    const same = (s: Subscription) => s.conversationKey === sub.conversationKey && s.kind === sub.kind;
+    return this.audited(() => (this.state.subscriptions.some(same) ? null : subscribeChange(sub, actor)));
   }
 
   unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean> {
-    return this.audited(() => {
-      const removed = this.state.subscriptions.filter((s) => s.conversationKey === conversationKey && s.kind === kind);
-      return unsubscribeChange(conversationKey, removed, actor, at);
-    });
+    const same = (s: Subscription) => s.conversationKey === conversationKey && s.kind === kind;
+    return this.audited(() => unsubscribeChange(conversationKey, this.state.subscriptions.filter(same), actor, at));
   }
 
   /** An audited change of the small state, decided on the state its turn finds: false when it changes nothing. */
   private audited(decide: () => Change | null): Promise<boolean> {
     return this.serialize(async () => {
       const e = decide();
-      if (e) await this.commit(this.entries(e));
+      if (e) await this.commit([e]);
       return e !== null;
     });
   }
 
   // ---- conversations and sends (the small state, not audited)
+
+  /** A write of lists of the small state, decided on the state its turn finds: false when `decide` gives none. */
+  private update(decide: (s: StoreState) => Partial<StoreState> | null): Promise<boolean> {
+    return this.serialize(async () => {
+      const lists = decide(this.state);
+      if (lists) await this.commit([], lists);
+      return lists !== null;
+    });
+  }
 
   async conversation(key: string): Promise<ConversationRecord | undefined> {
     return cloneJson(this.state.conversations.find((x) => x.key === key));
@@ -332,19 +310,13 @@ export abstract class BaseStore implements Store {
   }
 
   /** Replaces (or adds, or with null removes) the conversation `key`, when that changes anything. */
-  private putConversation(
-    key: string,
-    make: (c: ConversationRecord | undefined) => ConversationRecord | null | undefined,
-  ): Promise<void> {
-    return this.serialize(async () => {
-      const list = this.state.conversations;
+  private async putConversation(key: string, make: (c?: ConversationRecord) => ConversationRecord | null | undefined) {
+    await this.update(({ conversations: list }) => {
       const i = list.findIndex((c) => c.key === key);
       const next = make(list[i]);
-      if (next === undefined || (next === null && i < 0) || (next && i >= 0 && sameJson(list[i], next))) return;
-      await this.commit([], (s) => {
-        if (next === null) s.conversations = list.filter((_, k) => k !== i);
-        else s.conversations = i >= 0 ? list.map((c, k) => (k === i ? next : c)) : [...list, next];
-      });
+      if (next === undefined || (next === null && i < 0) || (next && i >= 0 && sameJson(list[i], next))) return null;
+      if (next === null) return { conversations: list.filter((_, k) => k !== i) };
+      return { conversations: i >= 0 ? list.map((c, k) => (k === i ? next : c)) : [...list, next] };
     });
   }
 
@@ -365,51 +337,40 @@ export abstract class BaseStore implements Store {
   }
 
   claimSend(record: SentRecord): Promise<boolean> {
-    return this.serialize(async () => {
-      if (await this.wasSent(record.key)) return false;
-      await this.commit([], (s) => (s.sent = [...s.sent, cloneJson(record)]));
-      return true;
-    });
+    const copy = cloneJson(record);
+    return this.update(({ sent }) => (sent.some((s) => s.key === copy.key) ? null : { sent: [...sent, copy] }));
   }
 
-  releaseSend(key: string): Promise<void> {
-    return this.serialize(async () => {
-      if (!(await this.wasSent(key))) return;
-      await this.commit([], (s) => (s.sent = s.sent.filter((x) => x.key !== key)));
-    });
+  async releaseSend(key: string): Promise<void> {
+    await this.update(({ sent }) =>
+      sent.some((s) => s.key === key) ? { sent: sent.filter((s) => s.key !== key) } : null,
+    );
   }
 
   confirmSend(record: SentRecord): Promise<void> {
     return this.markSent(record);
   }
 
-  markSent(record: SentRecord): Promise<void> {
-    return this.serialize(async () => {
-      const copy = cloneJson(record);
-      const known = await this.wasSent(record.key);
-      await this.commit(
-        [],
-        (s) => (s.sent = known ? s.sent.map((x) => (x.key === copy.key ? copy : x)) : [...s.sent, copy]),
-      );
-    });
+  async markSent(record: SentRecord): Promise<void> {
+    const copy = cloneJson(record);
+    await this.update(({ sent }) => ({
+      sent: sent.some((s) => s.key === copy.key) ? sent.map((s) => (s.key === copy.key ? copy : s)) : [...sent, copy],
+    }));
   }
 
   async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
-    const prefix = filter?.prefix;
-    return prefix === undefined ? this.state.sent.slice() : this.state.sent.filter((s) => s.key.startsWith(prefix));
+    return this.state.sent.filter((s) => s.key.startsWith(filter?.prefix ?? ''));
   }
 
   // ---- audit
 
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
-    const target = filter?.target;
-    const prefix = target?.endsWith(':');
+    const { target, limit } = filter ?? {};
     const list =
       target === undefined
         ? this.auditList
-        : this.auditList.filter((e) => (prefix ? e.target.startsWith(target) : e.target === target));
-    const limit = filter?.limit;
-    return limit !== undefined && limit >= 0 ? list.slice(Math.max(0, list.length - limit)) : list.slice();
+        : this.auditList.filter((e) => (target.endsWith(':') ? e.target.startsWith(target) : e.target === target));
+    return list.slice(limit !== undefined && limit >= 0 ? Math.max(0, list.length - limit) : 0);
   }
 
   async auditCount(): Promise<number> {

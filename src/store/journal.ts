@@ -1,13 +1,13 @@
 /**
- * Reading the embedded store's journal (lowdb-store.ts): one JSON line per write, {"entries": [audit entries],
- * "hash": "…"}, each hash = SHA-256(the previous line's hash + the entries' JSON). Every line and the chain are
- * checked at each open; this runs over every line of a store of 100,000 versions, so the checks are plain code and
- * the chain is hashed on the bytes as written.
+ * The embedded store's journal (lowdb-store.ts): one JSON line per write, {"entries": [audit entries], "hash": "…"},
+ * each hash = SHA-256(the previous line's hash + the entries' JSON). Every line and the chain are checked at each
+ * open, over every line of a store of 100,000 versions: so the checks are plain code, a line is parsed once and
+ * handed on (nothing is kept per line), and the chain is hashed on the bytes as written.
  */
 import * as crypto from 'node:crypto';
 import { isReportAction } from './rules';
 import { corrupt, readOrNull } from './errors';
-import type { AuditEntry } from '../domain/records';
+import type { AuditEntry, ReportRecord } from '../domain/records';
 import type { StoreFact } from '../domain/store-facts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,8 +15,22 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const sha256 = (prev: string, data: string | Buffer) =>
   crypto.createHash('sha256').update(prev).update(data).digest('hex');
 
+/** One journal line for a write's entries after the line whose hash is `prev` ('' for the first line). */
+export function journalLine(prev: string, entries: AuditEntry[]): { text: string; hash: string } {
+  // A correction's `before` is the previous version, already in the journal: written as a reference.
+  const body = JSON.stringify(
+    entries.map((e) =>
+      isReportAction(e.action) && isObject(e.before) && isString(e.before.id)
+        ? { ...e, before: { $ref: e.before.id } }
+        : e,
+    ),
+  );
+  const hash = sha256(prev, body);
+  return { text: `{"entries":${body},"hash":"${hash}"}\n`, hash };
+}
+
 /** Why an audit entry as read is not one (undefined when it is). */
-export function entryProblem(e: unknown): string | undefined {
+function entryProblem(e: unknown): string | undefined {
   if (!isObject(e) || !Number.isInteger(e.seq) || !isString(e.action) || !isString(e.target) || !isString(e.at))
     return 'an entry without seq, action, target, at or actor';
   if (!isObject(e.actor)) return 'an entry without seq, action, target, at or actor';
@@ -29,22 +43,13 @@ export function entryProblem(e: unknown): string | undefined {
   return undefined;
 }
 
-export interface JournalRead {
-  exists: boolean;
-  writes: AuditEntry[][];
-  /** Each line's hash. */
-  hashes: string[];
-  /** The bytes up to the last newline (the end of the last good line, a torn tail aside), and the file's size. */
-  goodBytes: number;
-  size: number;
-  /** A last line without its newline: 'kept' (it is whole) or 'cut' (torn). */
-  tail: 'none' | 'kept' | 'cut';
-}
+/** Where the journal ends: its size, its lines, and the last line's hash ('' when empty). */
+export type JournalEnd = { bytes: number; lines: number; hash: string };
 
 const HEAD = '{"entries":';
 
 /**
- * Journal line `line`, the bytes [start, end) of `buf` (`prev`: the hash of the line before): its entries and
+ * Line `line` of the journal, the bytes [start, end) of `buf` after the line whose hash is `prev`: its entries and
  * hash, or what is wrong with it.
  */
 function readLine(
@@ -75,36 +80,56 @@ function readLine(
     text.endsWith(tail) &&
     sha256(prev, buf.subarray(start + HEAD.length, end - Buffer.byteLength(tail))) === hash;
   if (!asWritten && sha256(prev, JSON.stringify(entries)) !== hash) return { kind: 'chain-broken', file, line };
+  for (const e of entries as AuditEntry[]) {
+    if (!isReportAction(e.action)) continue;
+    // A version's entry is written with its instant as `at` and, mostly, its author as actor: one string and one
+    // object again, as a live write holds them (at 100,000 versions, a tenth of the memory).
+    const { reportedAt, author: a } = e.after as ReportRecord;
+    if (e.at === reportedAt) e.at = reportedAt;
+    const p = e.actor;
+    if (p.id === a.id && p.name === a.name && p.email === a.email && p.teamsId === a.teamsId) e.actor = a;
+  }
   return { entries: entries as AuditEntry[], hash };
 }
 
-/** Reads the journal, checking every line and the chain; a bad last line without its newline is reported torn. */
-export function readJournal(file: string): JournalRead {
+/**
+ * Reads the journal beside the document `doc`, which vouches for its first `mark.lines` lines (the last one's hash
+ * `mark.hash`), checking every line and the chain, and hands each line's entries to `onLine` in order. Throws a
+ * 'corrupt' StoreError naming the journal when a line is bad or the journal does not agree with the document. A bad
+ * last line without its newline past the mark is torn (a crash mid-append, never acknowledged): it is cut away.
+ */
+export function readJournal(
+  file: string,
+  doc: string,
+  mark: { lines: number; hash: string },
+  warn: (f: StoreFact) => void,
+  onLine: (entries: AuditEntry[], line: number) => void,
+): JournalEnd & { repair?: 'cut' | 'newline' } {
   const buf = readOrNull(file);
-  const size = buf?.length ?? 0;
-  const read: JournalRead = {
-    exists: buf !== null,
-    writes: [],
-    hashes: [],
-    goodBytes: buf ? buf.lastIndexOf(0x0a) + 1 : 0,
-    size,
-    tail: 'none',
-  };
-  if (!buf) return read;
-  const take = (start: number, end: number): StoreFact | null => {
-    const got = readLine(file, read.writes.length + 1, buf, start, end, read.hashes[read.hashes.length - 1] ?? '');
+  if (!buf && mark.lines > 0) throw corrupt({ kind: 'journal-missing', file, doc, lines: mark.lines });
+  let [start, lines, hash, markHash] = [0, 0, '', ''];
+  const take = (end: number): StoreFact | null => {
+    const got = readLine(file, lines + 1, buf!, start, end, hash);
     if ('kind' in got) return got;
-    read.writes.push(got.entries);
-    read.hashes.push(got.hash);
+    hash = got.hash;
+    if (++lines === mark.lines) markHash = hash;
+    onLine(got.entries, lines);
+    start = end + 1;
     return null;
   };
-  let start = 0;
-  for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
-    const problem = take(start, nl);
+  for (let nl = buf?.indexOf(0x0a) ?? -1; nl !== -1; nl = buf!.indexOf(0x0a, start)) {
+    const problem = take(nl);
     if (problem) throw corrupt(problem);
-    start = nl + 1;
   }
-  // after the last newline: nothing unless the last line is torn or was never ended
-  if (start < size) read.tail = take(start, size) ? 'cut' : 'kept';
-  return read;
+  // After the last newline: nothing, unless the last line is torn or was never ended.
+  const size = buf?.length ?? 0;
+  const tail = start < size ? (take(size) ? 'cut' : 'newline') : undefined;
+  if (lines < mark.lines) {
+    if (tail === 'cut') throw corrupt({ kind: 'journal-torn-vouched', file, doc });
+    throw corrupt({ kind: 'journal-shorter', file, lines, doc, docLines: mark.lines });
+  }
+  if (markHash !== mark.hash) throw corrupt({ kind: 'journal-changed', file, doc, lines: mark.lines });
+  if (tail === 'cut') warn({ kind: 'torn-line-cut', file, bytes: size - start });
+  if (tail === 'newline') warn({ kind: 'last-line-completed', file });
+  return { bytes: tail === 'cut' ? start : size + (tail ? 1 : 0), lines, hash, repair: tail };
 }

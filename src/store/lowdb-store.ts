@@ -5,11 +5,7 @@
  *                          subscriptions, conversations, sent, integrity}. Small; rewritten whole (temp file +
  *                          rename) when the small state changes, and on close. `journal` is how many lines of the
  *                          journal it has seen and the hash of the last; `integrity` the SHA-256 of the rest.
- *   data/db.journal.jsonl  append-only, one line per write: {"entries": [audit entries], "hash": "…"}. A report
- *                          version is the `after` of its report.create / report.correct entry (a correction's
- *                          `before` is written as {"$ref": id}), a review the `after` of its report.approve /
- *                          report.return entry. `hash` = SHA-256(the previous line's hash + the entries' JSON): a
- *                          chain, so a line changed, removed or moved breaks it.
+ *   data/db.journal.jsonl  append-only, one line per write (journal.ts): its audit entries, chained by their hashes.
  *   data/db.lock           who holds the single-writer lock (lock.ts).
  *
  * A write (base.ts runs them one at a time): its line is appended to the journal and fsynced; then, if the small
@@ -30,17 +26,17 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { BaseStore } from './base';
-import { applyStateAudit, emptyState, isReportAction, stateOf, type StoreState } from './rules';
+import { applyStateAudit, emptyState, stateOf, type StoreState } from './rules';
 import { corrupt, errnoOf, fsStoreError, readOrNull, StoreError } from './errors';
 import { legacyFiles, readLegacy, type LegacyDocument } from './legacy';
 import { acquireLock, releaseLock, type HeldLock } from './lock';
-import { fsyncPath } from './fsync';
-import { readJournal } from './journal';
+import { journalLine, readJournal, type JournalEnd } from './journal';
 import { SUBSCRIPTION_KINDS, type AuditEntry } from '../domain/records';
 import type { LockHolder, StoreFact } from '../domain/store-facts';
 import type { Store } from './types';
 
 export { StoreError } from './errors';
+export { journalLine } from './journal';
 
 export const STORE_FORMAT = 'pei-bot-store';
 /** The format written. Formats 1 and 2 (two logs) are read and upgraded on first open. */
@@ -69,18 +65,7 @@ export function storeFiles(file: string): StoreFiles {
   return { doc, journal: `${base}.journal.jsonl`, lock: `${base}.lock` };
 }
 
-/** Where the journal is: its size, its lines, and the last line's hash ('' when empty). */
-type JournalEnd = { bytes: number; lines: number; hash: string };
-
-interface StoreDocument extends StoreState {
-  format: typeof STORE_FORMAT;
-  version: typeof STORE_VERSION;
-  journal: { lines: number; hash: string };
-  integrity: string;
-}
-
-const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const sha256 = (data: string) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** The document's own checksum (its `integrity` field): SHA-256 of its JSON without that field. */
 export function documentIntegrity(doc: Record<string, unknown>): string {
@@ -88,21 +73,19 @@ export function documentIntegrity(doc: Record<string, unknown>): string {
   return sha256(JSON.stringify(rest));
 }
 
-/** One journal line for a write's entries after the line whose hash is `prev` ('' for the first line). */
-export function journalLine(prev: string, entries: AuditEntry[]): { text: string; hash: string } {
-  // A correction's `before` is the previous version, already in the journal: written as a reference.
-  const body = JSON.stringify(
-    entries.map((e) =>
-      isReportAction(e.action) && isObject(e.before) && typeof e.before.id === 'string'
-        ? { ...e, before: { $ref: e.before.id } }
-        : e,
-    ),
-  );
-  const hash = sha256(prev + body);
-  return { text: `{"entries":${body},"hash":"${hash}"}\n`, hash };
+async function fsyncPath(p: string, folder = false): Promise<void> {
+  const fh = await fsp.open(p, 'r');
+  // A folder's fsync makes a rename durable; some file systems do not support it (ignored there).
+  const unsupported = (e: unknown) => folder && ['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes(errnoOf(e) ?? '');
+  await fh
+    .sync()
+    .catch((e: unknown) => {
+      if (!unsupported(e)) throw e;
+    })
+    .finally(() => fh.close());
 }
 
-// ---------------------------------------------------------------- reading
+// ---------------------------------------------------------------- the document
 
 const str = z.string();
 const key = z.string().min(1);
@@ -127,12 +110,17 @@ const stateShape = {
   sent: list(z.object({ key, at: str }).passthrough()),
 };
 const counter = z.object({ lines: count, bytes: count, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
-const logs = z.object({ audit: counter, reports: counter });
 const DOC_SCHEMAS = {
-  1: z.object({ ...stateShape, auditSeq: count.optional() }).passthrough(),
-  2: z.object({ ...stateShape, auditSeq: count, logs, integrity: str }).passthrough(),
-  3: z.object({ ...stateShape, journal: z.object({ lines: count, hash: str }), integrity: str }).passthrough(),
+  1: z.object({ ...stateShape, auditSeq: count.optional() }),
+  2: z.object({ ...stateShape, auditSeq: count, logs: z.object({ audit: counter, reports: counter }), integrity: str }),
+  3: z.object({ ...stateShape, journal: z.object({ lines: count, hash: str }), integrity: str }),
 };
+interface StoreDocument extends StoreState {
+  format: typeof STORE_FORMAT;
+  version: typeof STORE_VERSION;
+  journal: { lines: number; hash: string };
+  integrity: string;
+}
 
 /** The document checked (format, version, shape, integrity), with the small state's lists defaulted. */
 function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocument {
@@ -142,104 +130,35 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   } catch (e) {
     throw corrupt({ kind: 'doc-not-json', file, why: (e as Error).message });
   }
-  if (!isObject(raw) || raw.format !== STORE_FORMAT) throw corrupt({ kind: 'not-a-store', file });
+  if (!isRecord(raw) || raw.format !== STORE_FORMAT) throw corrupt({ kind: 'not-a-store', file });
   const schema = DOC_SCHEMAS[raw.version as 1 | 2 | 3];
   if (!schema) throw corrupt({ kind: 'wrong-version', file, got: JSON.stringify(raw.version) ?? 'undefined' });
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.passthrough().safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path
+    // Named as a reader finds it ("admins[0].id"), with the record shown when it is short.
+    const { path: at, message } = parsed.error.issues[0];
+    const where = at
       .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
       .join('')
       .replace(/^\./, '');
-    let record: unknown = raw;
-    for (const p of issue.path.slice(0, 2))
-      record = isObject(record) || Array.isArray(record) ? (record as Record<string, unknown>)[p as string] : undefined;
+    const record = at.slice(0, 2).reduce<unknown>((v, p) => (isRecord(v) || Array.isArray(v) ? v[p as never] : v), raw);
     const shown = JSON.stringify(record) ?? '';
+    const problem = `${where}: ${message}`;
     throw corrupt({
       kind: 'doc-invalid',
       file,
       where: where.split('.')[0],
       shown: shown.length < 200 ? shown : '',
-      problem: `${where}: ${issue.message}`,
+      problem,
     });
   }
   if (raw.version !== 1 && documentIntegrity(raw) !== raw.integrity) throw corrupt({ kind: 'doc-tampered', file });
   return parsed.data as unknown as StoreDocument | LegacyDocument;
 }
 
-/** What open() read: the small state and the writes to replay, and what must be written before taking writes. */
-interface Loaded {
-  state: StoreState;
-  writes: AuditEntry[][];
-  end: JournalEnd;
-  /** The journal lines the document vouches for. */
-  vouched: number;
-  /** Repairs to make with the lock: the journal's good length (a torn tail), a missing final newline, a whole rewrite (an upgrade). */
-  cutTo?: number;
-  addNewline?: boolean;
-  rewrite?: { text: string; legacy: string[] };
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function load(files: StoreFiles, warn: (f: StoreFact) => void, readOnly: boolean): Loaded {
-  const legacy = legacyFiles(files.doc.replace(/\.json$/, ''));
-  const docBuf = readOrNull(files.doc);
-  if (!docBuf) {
-    const held = [files.journal, legacy.audit, legacy.reports].map((file) => ({
-      file,
-      lines: (readOrNull(file)?.toString('utf8') ?? '').split('\n').filter((l) => l.trim()).length,
-    }));
-    if (held.some((h) => h.lines > 0))
-      throw corrupt({ kind: 'doc-missing', file: files.doc, held: held.filter((h) => h.lines > 0) });
-    return { state: emptyState(), writes: [], end: { bytes: 0, lines: 0, hash: '' }, vouched: -1 };
-  }
-  const doc = checkDocument(docBuf, files.doc);
-  const state = stateOf(doc);
-  if (doc.version !== STORE_VERSION) {
-    const old = readLegacy(doc, files.doc, legacy, warn);
-    warn({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION, readOnly });
-    let [text, hash] = ['', ''];
-    for (const w of old.writes) {
-      const line = journalLine(hash, w);
-      [text, hash] = [text + line.text, line.hash];
-    }
-    return {
-      ...old,
-      end: { bytes: Buffer.byteLength(text), lines: old.writes.length, hash },
-      vouched: -1,
-      rewrite: { text, legacy: [legacy.audit, legacy.reports] },
-    };
-  }
-
-  const j = readJournal(files.journal);
-  const mark = doc.journal;
-  if (mark.lines > 0 && !j.exists)
-    throw corrupt({ kind: 'journal-missing', file: files.journal, doc: files.doc, lines: mark.lines });
-  if (j.writes.length < mark.lines) {
-    if (j.tail === 'cut') throw corrupt({ kind: 'journal-torn-vouched', file: files.journal, doc: files.doc });
-    const lines = j.writes.length;
-    throw corrupt({ kind: 'journal-shorter', file: files.journal, lines, doc: files.doc, docLines: mark.lines });
-  }
-  if ((j.hashes[mark.lines - 1] ?? '') !== mark.hash)
-    throw corrupt({ kind: 'journal-changed', file: files.journal, doc: files.doc, lines: mark.lines });
-
-  let changes = 0;
-  for (const e of j.writes.slice(mark.lines).flat()) if (applyStateAudit(state, e)) changes++;
-  if (j.tail === 'cut') warn({ kind: 'torn-line-cut', file: files.journal, bytes: j.size - j.goodBytes, readOnly });
-  if (j.tail === 'kept') warn({ kind: 'last-line-completed', file: files.journal, readOnly });
-  if (changes) warn({ kind: 'rolled-forward', file: files.doc, changes, readOnly });
-  const bytes = j.tail === 'cut' ? j.goodBytes : j.size + (j.tail === 'kept' ? 1 : 0);
-  return {
-    state,
-    writes: j.writes,
-    end: { bytes, lines: j.writes.length, hash: j.hashes[j.hashes.length - 1] ?? '' },
-    vouched: mark.lines,
-    ...(j.tail === 'cut' ? { cutTo: j.goodBytes } : {}),
-    ...(j.tail === 'kept' ? { addNewline: true } : {}),
-  };
-}
-
-// ---------------------------------------------------------------- writing
+// ---------------------------------------------------------------- the store
 
 interface StoreSetup {
   files: StoreFiles;
@@ -248,75 +167,106 @@ interface StoreSetup {
   readOnly: { holder?: LockHolder } | null;
   fsync: boolean;
   beforeWrite?: (file: string, data: Buffer) => void;
-  /** Told once when the store stops taking writes (its files removed or replaced). */
-  onFailure?: (fact: StoreFact) => void;
+  warn: (fact: StoreFact) => void;
+}
+
+/** A file's identity (device and inode), or null when it is not there. */
+function fileId(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
 }
 
 class LowdbStoreImpl extends BaseStore {
   readonly files: StoreFiles;
   private readonly db: Low<StoreDocument>;
   private fh: fsp.FileHandle | null = null;
-  private end: JournalEnd;
-  /** The journal lines the document on disk vouches for. */
-  private vouched: number;
+  private end: JournalEnd = { bytes: 0, lines: 0, hash: '' };
+  /** The journal lines the document on disk vouches for (-1: no document yet). */
+  private vouched = -1;
   /**
    * Set when a failed write could not be undone, or when the files were removed or replaced under the running
    * process: no more writes until restarted (reads go on from memory).
    */
   private failure: StoreError | null = null;
-  /** The files this process opened and writes (device and inode): the path must still lead to them before a write. */
-  private readonly identity = new Map<'doc' | 'journal', { dev: number; ino: number }>();
+  /** The files this process opened and writes: the paths must still lead to them before a write. */
+  private readonly ids: { doc?: string | null; journal?: string | null } = {};
 
-  constructor(
-    private readonly setup: StoreSetup,
-    loaded: Loaded,
-  ) {
-    super(loaded.state, loaded.writes.flat());
+  constructor(private readonly setup: StoreSetup) {
+    super(emptyState());
     this.files = setup.files;
     this.db = new Low<StoreDocument>(new JSONFile<StoreDocument>(setup.files.doc), {} as StoreDocument);
-    this.end = loaded.end;
-    this.vouched = loaded.vouched;
   }
 
   get readOnly(): boolean {
     return this.setup.readOnly !== null;
   }
 
-  /** The repairs open() found needed, then the journal opened for appending. Only with the lock. */
-  async start(loaded: Loaded): Promise<void> {
-    const { journal, doc } = this.files;
+  /** Reads and checks everything, replays the journal; then, holding the lock, makes the repairs it found needed. */
+  async open(): Promise<void> {
+    const { files, warn, fsync } = this.setup;
+    const readOnly = this.setup.lock === null;
+    const note = (f: StoreFact) => warn({ ...f, readOnly } as StoreFact); // a repair: in memory only when read-only
+    const legacy = legacyFiles(files.doc.replace(/\.json$/, ''));
+    const docBuf = readOrNull(files.doc);
+    const doc = docBuf && checkDocument(docBuf, files.doc);
+    let repair: (() => unknown) | undefined;
+    if (!doc) {
+      const held = [files.journal, legacy.audit, legacy.reports]
+        .map((file) => ({ file, lines: (readOrNull(file)?.toString('utf8') ?? '').split('\n').filter(Boolean).length }))
+        .filter((h) => h.lines > 0);
+      if (held.length) throw corrupt({ kind: 'doc-missing', file: files.doc, held });
+    } else if (doc.version === STORE_VERSION) {
+      this.state = stateOf(doc);
+      let changes = 0;
+      const end = readJournal(files.journal, files.doc, doc.journal, note, (entries, line) => {
+        for (const e of entries) {
+          this.applyEntry(e);
+          if (line > doc.journal.lines && applyStateAudit(this.state, e)) changes++; // a change the document missed
+        }
+      });
+      if (changes) note({ kind: 'rolled-forward', file: files.doc, changes });
+      this.end = { bytes: end.bytes, lines: end.lines, hash: end.hash };
+      this.vouched = doc.journal.lines;
+      if (end.repair === 'cut') repair = () => fs.truncateSync(files.journal, end.bytes);
+      if (end.repair === 'newline') repair = () => fs.appendFileSync(files.journal, '\n');
+    } else {
+      const old = readLegacy(doc, files.doc, legacy, warn);
+      note({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION });
+      this.state = old.state;
+      const lines = old.writes.map((entries) => {
+        entries.forEach((e) => this.applyEntry(e));
+        const line = journalLine(this.end.hash, entries);
+        this.end = { bytes: this.end.bytes + Buffer.byteLength(line.text), lines: this.end.lines + 1, hash: line.hash };
+        return line.text;
+      });
+      repair = async () => {
+        fs.writeFileSync(`${files.journal}.tmp`, lines.join(''));
+        if (fsync) await fsyncPath(`${files.journal}.tmp`);
+        fs.renameSync(`${files.journal}.tmp`, files.journal);
+      };
+    }
+    if (readOnly) return;
     try {
-      if (loaded.rewrite) {
-        fs.writeFileSync(`${journal}.tmp`, loaded.rewrite.text);
-        if (this.setup.fsync) await fsyncPath(`${journal}.tmp`);
-        fs.renameSync(`${journal}.tmp`, journal);
-      }
-      if (loaded.cutTo !== undefined) fs.truncateSync(journal, loaded.cutTo);
-      if (loaded.addNewline) fs.appendFileSync(journal, '\n');
-      this.fh = await fsp.open(journal, 'a');
+      await repair?.();
+      this.fh = await fsp.open(files.journal, 'a');
     } catch (e) {
-      throw fsStoreError(e, journal, 'repair');
+      throw fsStoreError(e, files.journal, 'repair');
     }
     try {
       if (this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end);
-      for (const f of loaded.rewrite?.legacy ?? []) fs.rmSync(f, { force: true });
-      if (this.setup.fsync) await fsyncPath(path.dirname(doc), true);
-      const held = await this.fh.stat();
-      this.identity.set('journal', { dev: held.dev, ino: held.ino });
-      this.rememberDocument();
+      // An upgraded store's old logs go once the new document vouches for the journal.
+      if (doc && doc.version !== STORE_VERSION)
+        for (const f of [legacy.audit, legacy.reports]) fs.rmSync(f, { force: true });
+      if (fsync) await fsyncPath(path.dirname(files.doc), true);
+      this.ids.journal = fileId(files.journal);
+      this.ids.doc = fileId(files.doc);
     } catch (e) {
       await this.fh.close().catch(() => undefined);
       throw e;
-    }
-  }
-
-  /** The document's identity after this process wrote it (each write renames a new file into place). */
-  private rememberDocument(): void {
-    try {
-      const st = fs.statSync(this.files.doc);
-      this.identity.set('doc', { dev: st.dev, ino: st.ino });
-    } catch {
-      this.identity.delete('doc'); // not written yet (an empty store before its first write)
     }
   }
 
@@ -325,16 +275,12 @@ class LowdbStoreImpl extends BaseStore {
    * moved into place): its writes would go to unlinked files and be lost on restart, so it takes none from then on.
    */
   private filesChanged(): StoreError | null {
-    for (const [what, known] of this.identity) {
-      const file = what === 'doc' ? this.files.doc : this.files.journal;
-      let how: 'removed' | 'replaced' | null = null;
-      try {
-        const st = fs.statSync(file);
-        if (st.dev !== known.dev || st.ino !== known.ino) how = 'replaced';
-      } catch {
-        how = 'removed';
-      }
-      if (how) return new StoreError('replaced', { kind: 'files-replaced', file, what, how });
+    for (const what of ['doc', 'journal'] as const) {
+      const known = this.ids[what];
+      const now = known ? fileId(this.files[what]) : known;
+      if (now === known) continue;
+      const how = now === null ? 'removed' : 'replaced';
+      return new StoreError('replaced', { kind: 'files-replaced', file: this.files[what], what, how });
     }
     return null;
   }
@@ -344,31 +290,28 @@ class LowdbStoreImpl extends BaseStore {
     if (this.setup.readOnly)
       throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc, ...this.setup.readOnly });
     if (this.failure) throw this.failure;
-    // Mid-write the document is renamed before its new identity is remembered: the files are looked at only between writes.
+    // Mid-write the document is renamed before its new identity is remembered: the files are looked at between writes.
     if (!settled) return;
-    const changed = this.filesChanged();
-    if (changed) {
-      this.failure = changed;
-      this.setup.onFailure?.(changed.fact);
-      throw changed;
+    this.failure = this.filesChanged();
+    if (this.failure) {
+      this.setup.warn(this.failure.fact);
+      throw this.failure;
     }
   }
 
   protected async persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void> {
     const before = this.end;
     const vouched = this.vouched;
-    let after = before;
     try {
-      if (entries.length) after = await this.append(entries);
-      if (state) await this.writeDocument(state, after);
+      if (entries.length) await this.append(entries);
+      if (state) await this.writeDocument(state, this.end);
     } catch (e) {
       throw await this.undo(before, vouched !== this.vouched, e as StoreError);
     }
-    this.end = after;
   }
 
   /** Appends one line and fsyncs it: the write is on disk when this returns. */
-  private async append(entries: AuditEntry[]): Promise<JournalEnd> {
+  private async append(entries: AuditEntry[]): Promise<void> {
     const { text, hash } = journalLine(this.end.hash, entries);
     const data = Buffer.from(text, 'utf8');
     try {
@@ -379,7 +322,7 @@ class LowdbStoreImpl extends BaseStore {
     } catch (e) {
       throw fsStoreError(e, this.files.journal, 'append');
     }
-    return { bytes: this.end.bytes + data.length, lines: this.end.lines + 1, hash };
+    this.end = { bytes: this.end.bytes + data.length, lines: this.end.lines + 1, hash };
   }
 
   /** lowdb writes the document (temp file + rename); then the file and its folder are fsynced. */
@@ -390,13 +333,13 @@ class LowdbStoreImpl extends BaseStore {
       journal: { lines: end.lines, hash: end.hash },
       ...state,
     };
-    const doc: StoreDocument = { ...body, integrity: documentIntegrity(body) };
+    const doc = { ...body, integrity: documentIntegrity(body) };
     try {
       this.setup.beforeWrite?.(this.files.doc, Buffer.from(JSON.stringify(doc)));
       this.db.data = doc;
       await this.db.write();
       this.vouched = end.lines; // renamed into place: a failure after this point must write the document back
-      this.rememberDocument();
+      this.ids.doc = fileId(this.files.doc);
       if (this.setup.fsync) {
         await fsyncPath(this.files.doc);
         await fsyncPath(path.dirname(this.files.doc), true);
@@ -417,12 +360,14 @@ class LowdbStoreImpl extends BaseStore {
       if (fs.statSync(this.files.journal).size !== end.bytes) fs.truncateSync(this.files.journal, end.bytes);
       fs.rmSync(path.join(path.dirname(this.files.doc), `.${path.basename(this.files.doc)}.tmp`), { force: true });
       this.fh = await fsp.open(this.files.journal, 'a');
+      this.end = end;
       if (docReplaced) await this.writeDocument(this.state, end);
       return error;
     } catch (e) {
+      const undoWhy = errnoOf(e) ?? String(e);
       this.failure = new StoreError(
         'io',
-        { kind: 'write-not-undone', file: this.files.doc, failed: error.fact, undoWhy: errnoOf(e) ?? String(e) },
+        { kind: 'write-not-undone', file: this.files.doc, failed: error.fact, undoWhy },
         e,
       );
       return this.failure;
@@ -470,6 +415,16 @@ function ensureFolder(dir: string): void {
   if (!fs.statSync(dir).isDirectory()) throw new StoreError('not-a-folder', { kind: 'folder-is-file', file: dir });
 }
 
+/** Writable by this process, and meant to be (root may write anything: the mode says what was meant). */
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return (fs.statSync(file).mode & 0o222) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Refuses files or a folder the store could not write (the document's rename would replace a read-only db.json). */
 function checkWritableFiles(files: StoreFiles): void {
   for (const [f, what] of [
@@ -477,14 +432,7 @@ function checkWritableFiles(files: StoreFiles): void {
     [files.doc, 'doc'],
     [files.journal, 'journal'],
   ] as const) {
-    if (!fs.existsSync(f)) continue;
-    let writable = (fs.statSync(f).mode & 0o222) !== 0;
-    try {
-      fs.accessSync(f, fs.constants.W_OK);
-    } catch {
-      writable = false;
-    }
-    if (!writable) throw new StoreError('read-only', { kind: 'not-writable', what, file: f });
+    if (fs.existsSync(f) && !writable(f)) throw new StoreError('read-only', { kind: 'not-writable', what, file: f });
   }
 }
 
@@ -503,23 +451,21 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
     readOnly: opts.readOnly ? {} : null,
     fsync: opts.fsync ?? true,
     beforeWrite: opts.beforeWrite,
-    onFailure: warn,
+    warn,
   };
   if (!opts.readOnly) {
     checkWritableFiles(files);
     const got = await acquireLock(files.doc, files.lock, warn);
+    if ('holder' in got && opts.exclusive)
+      throw new StoreError('locked', { kind: 'locked', file: files.doc, holder: got.holder });
     if ('holder' in got) {
-      if (opts.exclusive) throw new StoreError('locked', { kind: 'locked', file: files.doc, holder: got.holder });
       setup.readOnly = { holder: got.holder };
       warn({ kind: 'opened-read-only', file: files.doc, holder: got.holder });
-    } else {
-      setup.lock = got;
-    }
+    } else setup.lock = got;
   }
   try {
-    const loaded = load(files, warn, setup.lock === null);
-    const store = new LowdbStoreImpl(setup, loaded);
-    if (setup.lock) await store.start(loaded);
+    const store = new LowdbStoreImpl(setup);
+    await store.open();
     return store;
   } catch (e) {
     releaseLock(setup.lock);

@@ -1,7 +1,4 @@
-/**
- * The in-memory Store: the same semantics as the embedded store (base.ts), nothing on disk. For unit tests of the
- * core and for demos.
- */
+/** The in-memory Store: the same semantics as the embedded store (base.ts), nothing on disk. For tests and demos. */
 import { BaseStore } from './base';
 import { cloneJson, emptyState } from './rules';
 import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
@@ -19,13 +16,10 @@ export interface MemoryStoreInit {
 }
 
 class MemoryStore extends BaseStore {
-  constructor(init: MemoryStoreInit) {
-    const state = emptyState();
-    for (const k of ['owners', 'admins', 'subscriptions', 'conversations', 'sent'] as const)
-      if (init[k]) Object.assign(state, { [k]: cloneJson(init[k]) });
-    super(state);
-    for (const r of cloneJson(init.reports) ?? []) this.addVersion(r);
-    for (const e of cloneJson(init.audit) ?? []) this.addAudit(e);
+  constructor({ reports, audit, ...state }: MemoryStoreInit) {
+    super({ ...emptyState(), ...cloneJson(state) });
+    for (const r of cloneJson(reports) ?? []) this.addVersion(r);
+    for (const e of cloneJson(audit) ?? []) this.addAudit(e);
   }
 
   protected async persist(): Promise<void> {}

@@ -1,17 +1,6 @@
 /** The Store interface: everything the capabilities persist. Only main.ts picks an implementation. */
-import type {
-  ConversationRecord,
-  Person,
-  ReportInput,
-  ReportRecord,
-  ReportSource,
-  ReviewDecision,
-  ReviewState,
-  SentRecord,
-  Subscription,
-  SubscriptionKind,
-  AuditEntry,
-} from '../domain/records';
+import type * as R from '../domain/records';
+import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
 import type { StoreHealthReason } from '../domain/store-facts';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
 
@@ -34,7 +23,7 @@ export interface AppendReportResult {
   duplicate: boolean;
 }
 
-/** What `Store.exclusive` did: ran the function (holding the lock), or not (another process holds it). */
+/** Whether `Store.exclusive` ran the function (holding the lock), or not (another process holds it). */
 export type ExclusiveResult<T> = { ran: true; value: T } | { ran: false };
 
 /**
@@ -51,13 +40,12 @@ export interface ReportQuery {
    * Only versions in this review state (a version stored before review existed reads as 'aprobado'). With
    * latestReports: the months whose latest version is in this state ('pendiente': what waits for review).
    */
-  review?: ReviewState;
+  review?: R.ReviewState;
 }
 
-/** Store.health(): whether the store can be read and written now, and why not (words at the edges: /healthz). */
 export type StoreHealth = { ok: true } | { ok: false; reason: StoreHealthReason };
 
-export type SubscriptionFilter = { kind?: SubscriptionKind; conversationKey?: string };
+export type SubscriptionFilter = { kind?: R.SubscriptionKind; conversationKey?: string };
 export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
 
 /** How a report came in (`Store.appendReport`). */
@@ -72,11 +60,11 @@ export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & {
 };
 
 export interface ReportBatchItem {
-  input: ReportInput;
+  input: R.ReportInput;
   author: Person;
-  source: ReportSource;
+  source: R.ReportSource;
   submissionId?: string;
-  review?: ReviewState;
+  review?: R.ReviewState;
 }
 
 /**
@@ -94,7 +82,7 @@ export interface ReportBatchItem {
  *   changed (a cache key for computed figures).
  */
 export interface Store {
-  /** The change counter (PostgreSQL: the database's, shared by every process; embedded: the process's own). */
+  /** PostgreSQL: the database's, shared by every process; embedded: the process's own. */
   revision(): Promise<number>;
   /**
    * Calls `listener` after changes, with the revision (or a lower bound of it); changes close together may give one
@@ -103,22 +91,17 @@ export interface Store {
    */
   onChange(listener: (revision: number) => void): () => void;
 
-  /** Stored versions matching the query, in write order. */
   reports(query?: ReportQuery): Promise<readonly ReportRecord[]>;
   /**
    * The latest version of each (indicator, month) matching the query, in write order: what the rules and the review
    * look at (the counting version is the latest unless it was returned; progress/engine.ts, countsOver).
    */
   latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]>;
-  /** One stored version by id ("4263:2025-06:v2"), as it is now (review state included). */
+  /** By id ("4263:2025-06:v2"), as it is now (review state included). */
   report(id: string): Promise<ReportRecord | undefined>;
-  /** The version stored under an idempotency key, if any. */
   reportBySubmission(submissionId: string): Promise<ReportRecord | undefined>;
-  /**
-   * Appends a report version durably (the promise resolves only once it is stored) with its audit entry.
-   * The version number is assigned here, under the store's write order.
-   */
-  appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult>;
+  /** Appends a report version with its audit entry; numbered here, under the store's write order. */
+  appendReport(input: R.ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult>;
   /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
   appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]>;
   /**
@@ -127,9 +110,8 @@ export interface Store {
    * admin and that a return has its reason (reports/review.ts); the store checks the version's state under its
    * write order, so two reviews of one version never both succeed.
    */
-  reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult>;
+  reviewReport(decision: R.ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult>;
 
-  /** The stored plan versions (of one plan, or of every plan), in write order. */
   planVersions(planId?: string): Promise<readonly PlanVersionRecord[]>;
   /**
    * Stores a new plan version durably with its audit entry ('plan.version': who, when, why, the effective date), or
@@ -143,7 +125,7 @@ export interface Store {
   allOwners(): Promise<Readonly<Record<string, readonly Person[]>>>;
   setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void>;
 
-  /** Admins added at run time (PEI_ADMINS is configuration, not stored). */
+  /** Added at run time (PEI_ADMINS is configuration, not stored). */
   admins(): Promise<readonly Person[]>;
   addAdmin(person: Person, actor: Person, at: string): Promise<void>;
   removeAdmin(personId: string, actor: Person, at: string): Promise<void>;
@@ -151,10 +133,9 @@ export interface Store {
   subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]>;
   subscribe(sub: Subscription, actor: Person): Promise<boolean>;
   /** Removes the conversation's subscription of that kind only (audited: who, when, what was removed). */
-  unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean>;
+  unsubscribe(conversationKey: string, kind: R.SubscriptionKind, actor: Person, at: string): Promise<boolean>;
 
   conversation(key: string): Promise<ConversationRecord | undefined>;
-  /** In the order they were first saved. */
   conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]>;
   saveConversation(record: ConversationRecord): Promise<void>;
   removeConversation(key: string): Promise<void>;
@@ -175,7 +156,6 @@ export interface Store {
   confirmSend(record: SentRecord): Promise<void>;
   /** Records (or overwrites) what was sent under `record.key`. */
   markSent(record: SentRecord): Promise<void>;
-  /** `prefix` narrows by key ("digest:"). */
   sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]>;
 
   /**
