@@ -84,11 +84,8 @@ export abstract class BaseStore implements Store {
   protected abstract persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void>;
   abstract close(): Promise<void>;
 
-  /**
-   * Throws a StoreError when the store takes no writes. `settled`: called at the head of the write queue, with none
-   * of this store's writes under way (the embedded store then also checks its files).
-   */
-  protected checkWritable(_settled = false): void {
+  /** Throws a StoreError when the store takes no writes; called at the head of the write queue, between writes. */
+  protected checkWritable(): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: '(memory)' });
   }
 
@@ -103,7 +100,7 @@ export abstract class BaseStore implements Store {
 
   protected serialize<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(() => {
-      this.checkWritable(true);
+      this.checkWritable();
       return fn();
     });
     this.queue = run.catch(() => undefined);
@@ -197,7 +194,6 @@ export abstract class BaseStore implements Store {
   }
 
   async appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
-    this.checkWritable();
     for (const item of batch) checkInput(item.input);
     return this.serialize(async () => {
       const { results, changes } = await planReports(batch, at, actor, {
@@ -210,7 +206,6 @@ export abstract class BaseStore implements Store {
   }
 
   async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
-    this.checkWritable();
     checkDecision(decision);
     return this.serialize(async () => {
       const record = this.versions.get(decision.reportId);
@@ -226,7 +221,6 @@ export abstract class BaseStore implements Store {
   }
 
   async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<AppendPlanVersionResult> {
-    this.checkWritable();
     checkPlanVersionInput(input);
     return this.serialize(async () => {
       const latest = this.planVersionList.filter((v) => v.planId === input.planId).at(-1);

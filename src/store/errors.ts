@@ -2,42 +2,31 @@ import { readFileSync } from 'node:fs';
 import type { StoreDoing, StoreFact, StoreHealthReason } from '../domain/store-facts';
 
 /**
- * Errors of the store: a code the chat and HTTP layers map to a polite user message (disk full, read-only, ...) and
- * the facts the edges put into words for the operator (`catalog(lang).store.say(error.fact)`, naming the file).
- * A StoreError from a write means nothing of that write was kept: not in memory, not on disk.
- */
-
-/**
- * disk-full, read-only, not-a-folder: from the errno (CODE_OF_ERRNO; read-only also for a file marked so); corrupt: a
- * file of the store does not agree with the rest, so the store does not start; locked: another process writes it.
+ * Errors of the store: a code the chat and HTTP layers map to a polite user message, and the facts the edges put
+ * into words for the operator (`catalog(lang).store.say(error.fact)`, naming the file). A StoreError from a write
+ * means nothing of that write was kept: not in memory, not on disk.
+ * - disk-full, read-only, not-a-folder: from the errno (CODE_OF_ERRNO; read-only also for a file marked so);
+ * - corrupt: a file of the store does not agree with the rest, so the store does not start;
+ * - locked: another process writes it; replaced: the embedded store's files were removed or replaced under it;
+ * - unavailable: PostgreSQL unreachable or too slow (nothing of the write was kept); it may come back by itself.
  */
 export type StoreErrorCode =
-  | 'disk-full'
-  | 'read-only'
-  | 'not-a-folder'
-  | 'corrupt'
-  | 'locked'
-  | 'closed'
-  | 'io'
-  /** PostgreSQL unreachable or too slow (nothing of the write was kept); it may come back by itself. */
-  | 'unavailable'
-  /** The embedded store's files were removed or replaced under the running process. */
-  | 'replaced';
+  'disk-full' | 'read-only' | 'not-a-folder' | 'corrupt' | 'locked' | 'closed' | 'io' | 'unavailable' | 'replaced';
 
 export class StoreError extends Error {
-  readonly code: StoreErrorCode;
-  readonly fact: StoreFact;
   /** The file concerned, when there is one. */
   readonly file?: string;
   /** For 'locked': the process that holds the store, when known. */
   readonly holderPid?: number;
 
-  constructor(code: StoreErrorCode, fact: StoreFact, cause?: unknown) {
+  constructor(
+    readonly code: StoreErrorCode,
+    readonly fact: StoreFact,
+    cause?: unknown,
+  ) {
     // The message is for developers (a stack trace); operators read the catalog's words for `fact`.
     super(`store ${code}: ${JSON.stringify(fact)}`, cause === undefined ? undefined : { cause });
     this.name = 'StoreError';
-    this.code = code;
-    this.fact = fact;
     if ('file' in fact) this.file = fact.file;
     if (fact.kind === 'locked' && fact.holder.pid !== null) this.holderPid = fact.holder.pid;
   }
@@ -51,9 +40,7 @@ export function healthReason(e: StoreError): StoreHealthReason {
 }
 
 /** A start-up refusal: a file that does not agree with the rest. */
-export function corrupt(fact: StoreFact): StoreError {
-  return new StoreError('corrupt', fact);
-}
+export const corrupt = (fact: StoreFact) => new StoreError('corrupt', fact);
 
 export function errnoOf(e: unknown): string | undefined {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
@@ -76,11 +63,12 @@ export function fsStoreError(e: unknown, file: string, doing: StoreDoing): Store
   if (e instanceof StoreError) return e;
   const errno = errnoOf(e);
   const code = (errno && CODE_OF_ERRNO[errno]) || 'io';
-  const fact: StoreFact =
-    code === 'io'
-      ? { kind: 'fs', doing, file, detail: e instanceof Error ? e.message : String(e) }
-      : { kind: 'fs', doing, file, errno };
-  return new StoreError(code, fact, e);
+  const detail = e instanceof Error ? e.message : String(e);
+  return new StoreError(
+    code,
+    code === 'io' ? { kind: 'fs', doing, file, detail } : { kind: 'fs', doing, file, errno },
+    e,
+  );
 }
 
 /** A store file's bytes, or null when it does not exist. */

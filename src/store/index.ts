@@ -19,9 +19,9 @@ export interface StoreConfig {
 
 export interface OpenStoreOptions {
   /**
-   * 'serve': the bot (embedded: exclusive lock; PostgreSQL: cache kept current from other processes' writes).
-   * 'write': a one-shot command that writes (embedded: exclusive, so not while the bot runs).
-   * 'read': a one-shot command that reads (embedded: read-only; a missing file reads as an empty store).
+   * 'serve': the bot (embedded: exclusive lock; PostgreSQL: told of other processes' writes); 'write': a one-shot
+   * command that writes (embedded: exclusive, so not while the bot runs); 'read': a one-shot command that reads
+   * (embedded: read-only; a missing file reads as an empty store).
    */
   mode: 'serve' | 'write' | 'read';
   /** What the store reports without failing (a repair on open, a lost connection): facts the caller words. */

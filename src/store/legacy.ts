@@ -7,7 +7,6 @@
  * and the new document, and removes the old logs.
  */
 import * as crypto from 'node:crypto';
-import * as fs from 'node:fs';
 import { applyStateAudit, stateOf, type StoreState } from './rules';
 import { corrupt, readOrNull } from './errors';
 import type { AuditEntry } from '../domain/records';
@@ -26,9 +25,7 @@ export interface LegacyDocument extends StoreState {
 }
 
 const isEntry = (e: unknown): e is AuditEntry =>
-  typeof e === 'object' &&
-  e !== null &&
-  Number.isInteger((e as AuditEntry).seq) &&
+  Number.isInteger((e as AuditEntry | null)?.seq) &&
   ['action', 'target', 'at'].every((k) => typeof (e as Record<string, unknown>)[k] === 'string');
 
 /**
@@ -42,25 +39,25 @@ export function readLegacy(
   files: LegacyFiles,
   warn: (f: StoreFact) => void,
 ): { state: StoreState; writes: AuditEntry[][] } {
-  const buf = readOrNull(files.audit) ?? Buffer.alloc(0);
-  const counter = doc.logs?.audit;
-  if (counter) {
-    if (buf.length < counter.bytes) {
-      const lines = buf.toString('utf8').split('\n').filter(Boolean).length;
-      throw corrupt(
-        fs.existsSync(files.audit)
-          ? { kind: 'journal-shorter', file: files.audit, lines, doc: docFile, docLines: counter.lines }
-          : { kind: 'journal-missing', file: files.audit, doc: docFile, lines: counter.lines },
-      );
-    }
-    if (crypto.createHash('sha256').update(buf.subarray(0, counter.bytes)).digest('hex') !== counter.sha256) {
-      throw corrupt({ kind: 'journal-changed', file: files.audit, doc: docFile, lines: counter.lines });
-    }
-  } else if ((doc.auditSeq ?? 0) > 0 && !buf.length) {
-    throw corrupt({ kind: 'journal-missing', file: files.audit, doc: docFile, lines: doc.auditSeq ?? 0 });
-  }
-  const writes: AuditEntry[][] = [];
+  const file = files.audit;
+  const raw = readOrNull(file);
+  const buf = raw ?? Buffer.alloc(0);
   const lines = buf.toString('utf8').split('\n');
+  const counter = doc.logs?.audit ?? { lines: doc.auditSeq ?? 0, bytes: 0, sha256: '' };
+  if ((!buf.length && counter.lines > 0) || buf.length < counter.bytes) {
+    const found = lines.filter(Boolean).length;
+    throw corrupt(
+      raw && counter.bytes
+        ? { kind: 'journal-shorter', file, lines: found, doc: docFile, docLines: counter.lines }
+        : { kind: 'journal-missing', file, doc: docFile, lines: counter.lines },
+    );
+  }
+  if (
+    counter.sha256 &&
+    crypto.createHash('sha256').update(buf.subarray(0, counter.bytes)).digest('hex') !== counter.sha256
+  )
+    throw corrupt({ kind: 'journal-changed', file, doc: docFile, lines: counter.lines });
+  const writes: AuditEntry[][] = [];
   lines.forEach((text, i) => {
     if (text.trim() === '') return;
     let entries: unknown;
@@ -70,23 +67,19 @@ export function readLegacy(
     } catch (e) {
       entries = String(e);
     }
+    const why = typeof entries === 'string' ? entries : 'not an audit entry';
     if (Array.isArray(entries) && entries.every(isEntry)) writes.push(entries);
-    else if (i === lines.length - 1) warn({ kind: 'torn-line-cut', file: files.audit, bytes: Buffer.byteLength(text) });
-    else
-      throw corrupt({
-        kind: 'bad-line',
-        file: files.audit,
-        line: i + 1,
-        why: typeof entries === 'string' ? entries : 'not an audit entry',
-      });
+    else if (i === lines.length - 1) warn({ kind: 'torn-line-cut', file, bytes: Buffer.byteLength(text) });
+    else throw corrupt({ kind: 'bad-line', file, line: i + 1, why });
   });
   const state = stateOf(doc);
   let seq = 0;
-  for (const e of writes.flat()) {
-    if (e.seq <= seq)
-      throw corrupt({ kind: 'chain-broken', file: files.audit, line: writes.findIndex((w) => w.includes(e)) + 1 });
-    seq = e.seq;
-    if (e.seq > (doc.auditSeq ?? 0)) applyStateAudit(state, e);
-  }
+  writes.forEach((w, i) =>
+    w.forEach((e) => {
+      if (e.seq <= seq) throw corrupt({ kind: 'chain-broken', file, line: i + 1 });
+      seq = e.seq;
+      if (e.seq > (doc.auditSeq ?? 0)) applyStateAudit(state, e);
+    }),
+  );
   return { state, writes };
 }

@@ -285,13 +285,11 @@ class LowdbStoreImpl extends BaseStore {
     return null;
   }
 
-  protected override checkWritable(settled = false): void {
+  protected override checkWritable(): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: this.files.doc });
     if (this.setup.readOnly)
       throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc, ...this.setup.readOnly });
     if (this.failure) throw this.failure;
-    // Mid-write the document is renamed before its new identity is remembered: the files are looked at between writes.
-    if (!settled) return;
     this.failure = this.filesChanged();
     if (this.failure) {
       this.setup.warn(this.failure.fact);

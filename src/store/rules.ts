@@ -1,7 +1,7 @@
 /**
  * The rules every store keeps beyond the audit trail's (domain/audit.ts, re-exported here for the stores): the small
- * state and how an audit entry changes it, what a report query matches, how a batch of reports is numbered, when a
- * review is refused. Memory and embedded: base.ts; PostgreSQL: pg-store.ts.
+ * state and how an audit entry changes it, what a report query matches. Memory and embedded: base.ts; PostgreSQL:
+ * pg-store.ts.
  */
 import type {
   AuditEntry,
@@ -12,10 +12,11 @@ import type {
   SentRecord,
   Subscription,
 } from '../domain/records';
-import { AUDIT_ACTIONS, buildReportRecord, cloneJson, copyPerson, reportChange, type Change } from '../domain/audit';
-import type { AppendReportResult, ReportBatchItem, ReportQuery, ReviewReportResult } from './types';
+import { AUDIT_ACTIONS, cloneJson, copyPerson } from '../domain/audit';
+import type { ReportQuery } from './types';
 
 export * from '../domain/audit';
+export * from '../domain/report-versions';
 
 /** The small mutable state (the embedded store's document). */
 export interface StoreState {
@@ -35,8 +36,6 @@ export function stateOf(doc: StoreState): StoreState {
   const { owners, admins, subscriptions, conversations, sent } = doc;
   return { owners, admins, subscriptions, conversations, sent };
 }
-
-export const monthKey = (r: { indicatorId: string; period: string }) => `${r.indicatorId}|${r.period}`;
 
 /**
  * Applies an audit entry of the small state (owners, admins, subscriptions) to a state: the live write's new state,
@@ -116,50 +115,4 @@ export function notifyAll(listeners: Iterable<(revision: number) => void>, revis
       // a cache hint: a failing listener must not break the write that caused it
     }
   }
-}
-
-/**
- * What a batch of reports writes, decided the same way by every store: a submissionId already stored (or given
- * earlier in the batch) is a duplicate and writes nothing; each new version is numbered after its month's latest,
- * the batch's own versions included. `stored` looks up what is already stored.
- */
-export async function planReports(
-  batch: ReportBatchItem[],
-  at: string,
-  actor: Person,
-  stored: {
-    bySubmission: (submissionId: string) => Promise<ReportRecord | undefined>;
-    latest: (month: ReportInput) => Promise<ReportRecord | undefined> | ReportRecord | undefined;
-  },
-): Promise<{ results: AppendReportResult[]; changes: Change[] }> {
-  const results: AppendReportResult[] = [];
-  const changes: Change[] = [];
-  const latest = new Map<string, ReportRecord>();
-  const fresh = new Map<string, ReportRecord>();
-  for (const item of batch) {
-    const sid = item.submissionId;
-    const dup = sid === undefined ? undefined : (fresh.get(sid) ?? (await stored.bySubmission(sid)));
-    if (dup) {
-      results.push({ record: dup, duplicate: true });
-      continue;
-    }
-    const prev = latest.get(monthKey(item.input)) ?? (await stored.latest(item.input));
-    const after = buildReportRecord(item.input, (prev?.version ?? 0) + 1, item, at);
-    changes.push(reportChange(prev, after, actor, at));
-    latest.set(monthKey(after), after);
-    if (sid !== undefined) fresh.set(sid, after);
-    results.push({ record: after, duplicate: false });
-  }
-  return { results, changes };
-}
-
-/** Why a version may not be reviewed (`latest`: its month's latest version), or null when it may. */
-export function reviewRefusal(
-  record: ReportRecord | undefined,
-  latest: ReportRecord | undefined,
-): ReviewReportResult | null {
-  if (!record) return { status: 'not-found' };
-  if (latest && latest.id !== record.id) return { status: 'superseded', record, latest };
-  if (record.review !== 'pendiente') return { status: 'not-pending', record };
-  return null;
 }

@@ -3,25 +3,16 @@ import type * as R from '../domain/records';
 import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
 import type { StoreHealthReason } from '../domain/store-facts';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
+import type { ReportSubmission, ReviewRefusal, StoredReport } from '../domain/report-versions';
 
 export type AppendPlanVersionResult =
   | { status: 'stored'; record: PlanVersionRecord }
   /** The plan given is the latest stored version's: nothing was written. */
   | { status: 'unchanged'; latest: PlanVersionRecord };
 
-export type ReviewReportResult =
-  | { status: 'reviewed'; record: ReportRecord; previous: ReportRecord }
-  | { status: 'not-found' }
-  /** A newer version of the month exists: only the latest version is reviewed. */
-  | { status: 'superseded'; record: ReportRecord; latest: ReportRecord }
-  /** Already approved or returned (e.g. a second click, or another admin was first). */
-  | { status: 'not-pending'; record: ReportRecord };
-
-export interface AppendReportResult {
-  record: ReportRecord;
-  /** True when the submissionId had already been stored: nothing new was written. */
-  duplicate: boolean;
-}
+export type ReviewReportResult = { status: 'reviewed'; record: ReportRecord; previous: ReportRecord } | ReviewRefusal;
+export type AppendReportResult = StoredReport;
+export type ReportBatchItem = ReportSubmission;
 
 /** Whether `Store.exclusive` ran the function (holding the lock), or not (another process holds it). */
 export type ExclusiveResult<T> = { ran: true; value: T } | { ran: false };
@@ -58,14 +49,6 @@ export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & {
    */
   commitBy?: number;
 };
-
-export interface ReportBatchItem {
-  input: R.ReportInput;
-  author: Person;
-  source: R.ReportSource;
-  submissionId?: string;
-  review?: R.ReviewState;
-}
 
 /**
  * The Store: the database is the store (PostgreSQL, shared by any number of processes) or the embedded lowdb file
