@@ -48,21 +48,9 @@ import {
   type ReviewAfter,
   type StoreState,
 } from './rules';
-import type {
-  AppendPlanVersionResult,
-  AppendReportResult,
-  ConversationFilter,
-  ExclusiveResult,
-  ReportBatchItem,
-  ReportMeta,
-  ReportQuery,
-  ReviewReportResult,
-  Store,
-  StoreHealth,
-  SubscriptionFilter,
-} from './types';
+import type * as T from './types';
 
-export abstract class BaseStore implements Store {
+export abstract class BaseStore implements T.Store {
   /** The last audit seq used. */
   protected seq = 0;
   private rev = 0;
@@ -89,7 +77,7 @@ export abstract class BaseStore implements Store {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: '(memory)' });
   }
 
-  async health(): Promise<StoreHealth> {
+  async health(): Promise<T.StoreHealth> {
     try {
       await this.serialize(async () => undefined); // queued like a write: none is half done while files are looked at
       return { ok: true };
@@ -162,7 +150,7 @@ export abstract class BaseStore implements Store {
   }
 
   /** One process holds a memory or embedded store: the lock is the process's own. */
-  async exclusive<T>(_name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
+  async exclusive<V>(_name: string, fn: () => Promise<V>): Promise<T.ExclusiveResult<V>> {
     return { ran: true, value: await fn() };
   }
 
@@ -172,11 +160,11 @@ export abstract class BaseStore implements Store {
 
   // ---- reports and plan versions
 
-  async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+  async reports(query?: T.ReportQuery): Promise<readonly ReportRecord[]> {
     return reportsMatching(this.versions.values(), query);
   }
 
-  async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+  async latestReports(query?: T.ReportQuery): Promise<readonly ReportRecord[]> {
     return reportsMatching(this.latest.values(), query);
   }
 
@@ -189,11 +177,11 @@ export abstract class BaseStore implements Store {
     return id === undefined ? undefined : this.versions.get(id);
   }
 
-  async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
+  async appendReport(input: ReportInput, author: Person, meta: T.ReportMeta): Promise<T.AppendReportResult> {
     return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 
-  async appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]> {
+  async appendReports(batch: T.ReportBatchItem[], at: string, actor: Person): Promise<T.AppendReportResult[]> {
     for (const item of batch) checkInput(item.input);
     return this.serialize(async () => {
       const { results, changes } = await planReports(batch, at, actor, {
@@ -205,7 +193,7 @@ export abstract class BaseStore implements Store {
     });
   }
 
-  async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
+  async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<T.ReviewReportResult> {
     checkDecision(decision);
     return this.serialize(async () => {
       const record = this.versions.get(decision.reportId);
@@ -220,7 +208,7 @@ export abstract class BaseStore implements Store {
     return this.planVersionList.filter((v) => planId === undefined || v.planId === planId);
   }
 
-  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<AppendPlanVersionResult> {
+  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<T.AppendPlanVersionResult> {
     checkPlanVersionInput(input);
     return this.serialize(async () => {
       const latest = this.planVersionList.filter((v) => v.planId === input.planId).at(-1);
@@ -261,7 +249,7 @@ export abstract class BaseStore implements Store {
     return this.state.admins.find((a) => a.id === id);
   }
 
-  async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
+  async subscriptions(filter?: T.SubscriptionFilter): Promise<readonly Subscription[]> {
     return this.state.subscriptions.filter((s) => matchesFilter(filter, s));
   }
 
@@ -299,7 +287,7 @@ export abstract class BaseStore implements Store {
     return cloneJson(this.state.conversations.find((x) => x.key === key));
   }
 
-  async conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]> {
+  async conversations(filter?: T.ConversationFilter): Promise<readonly ConversationRecord[]> {
     return this.state.conversations.filter((c) => matchesFilter(filter, c)).map(cloneJson);
   }
 

@@ -5,6 +5,7 @@
  * fallback for systems without abstract sockets (a lock file of its own was one, and no deployment used it).
  */
 import * as crypto from 'node:crypto';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { errnoOf, fsStoreError } from './errors';
@@ -30,13 +31,8 @@ export async function acquireLock(
 ): Promise<HeldLock | { holder: LockHolder }> {
   const server = net.createServer();
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ path: `\0pei-bot:${crypto.createHash('sha256').update(doc).digest('hex')}` }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    server.listen({ path: `\0pei-bot:${crypto.createHash('sha256').update(doc).digest('hex')}` });
+    await once(server, 'listening'); // rejects with the 'error' instead
   } catch (e) {
     server.close();
     if (errnoOf(e) === 'EADDRINUSE') return { holder: { pid: lockPid(lockFile), lockFile } };

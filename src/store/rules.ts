@@ -1,17 +1,9 @@
 /**
- * The rules every store keeps beyond the audit trail's (domain/audit.ts, re-exported here for the stores): the small
+ * The rules every store keeps beyond the domain's (domain/audit.ts, report-versions.ts: re-exported here): the small
  * state and how an audit entry changes it, what a report query matches. Memory and embedded: base.ts; PostgreSQL:
  * pg-store.ts.
  */
-import type {
-  AuditEntry,
-  ConversationRecord,
-  Person,
-  ReportInput,
-  ReportRecord,
-  SentRecord,
-  Subscription,
-} from '../domain/records';
+import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
 import { AUDIT_ACTIONS, cloneJson, copyPerson } from '../domain/audit';
 import type { ReportQuery } from './types';
 

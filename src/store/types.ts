@@ -88,19 +88,14 @@ export interface Store {
   /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
   appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]>;
   /**
-   * Approves or returns the latest version of a month while it is 'pendiente', durably and atomically, with its
-   * audit entry ('report.approve' / 'report.return', who, when, the note). The caller checks that the actor is an
-   * admin and that a return has its reason (reports/review.ts); the store checks the version's state under its
-   * write order, so two reviews of one version never both succeed.
+   * Approves or returns the latest version of a month while it is 'pendiente', with its audit entry. The caller
+   * checks the actor and the reason (reports/review.ts); the store checks the state under its write order, so two
+   * reviews of one version never both succeed.
    */
   reviewReport(decision: R.ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult>;
 
   planVersions(planId?: string): Promise<readonly PlanVersionRecord[]>;
-  /**
-   * Stores a new plan version durably with its audit entry ('plan.version': who, when, why, the effective date), or
-   * nothing when its plan is the latest stored version's. Numbered here, under the store's write order: the latest
-   * stored version of the plan + 1, or `input.firstVersion`.
-   */
+  /** A new plan version with its audit entry, or nothing when its plan is the latest's (domain/plan-versions.ts). */
   appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<AppendPlanVersionResult>;
 
   owners(indicatorId: string): Promise<readonly Person[]>;
@@ -126,16 +121,12 @@ export interface Store {
 
   wasSent(key: string): Promise<boolean>;
   /**
-   * Claims a send before delivery: stores `record` unless its key is already stored, in one write (PostgreSQL:
-   * INSERT … ON CONFLICT DO NOTHING). True for exactly one caller of a key across every process; the others get false
-   * and must not deliver. After a failed delivery the claimer calls `releaseSend(key)` so a later run may try again.
+   * Claims a send before delivery: stores `record` unless its key is already stored. True for exactly one caller of
+   * a key across every process; the others must not deliver. A failed delivery is released (`releaseSend`).
    */
   claimSend(record: SentRecord): Promise<boolean>;
   releaseSend(key: string): Promise<void>;
-  /**
-   * A claim's delivery done: the record replaces the claim (without `pending`). Like markSent, but on PostgreSQL a
-   * statement of its own, as claims are, so that it lands right after the delivery (a fan-out confirms 50 a second).
-   */
+  /** A claim's delivery done: the record replaces the claim (PostgreSQL: a statement of its own, as claims are). */
   confirmSend(record: SentRecord): Promise<void>;
   /** Records (or overwrites) what was sent under `record.key`. */
   markSent(record: SentRecord): Promise<void>;
@@ -149,17 +140,12 @@ export interface Store {
   auditCount(): Promise<number>;
 
   /**
-   * Runs `fn` while holding the lock `name` across every process on the store, or not at all when another holds it
-   * (PostgreSQL: a session advisory lock, released if the holder dies). The proactive sends run under it; together
-   * with claimSend a digest or reminder due once is sent once. The embedded store is one process: it just runs `fn`.
+   * Runs `fn` holding the lock `name` across every process on the store, or not at all when another holds it (the
+   * proactive sends run under it). The embedded store is one process: it just runs `fn`.
    */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
 
-  /**
-   * Whether the store can be read and written now (it never throws): PostgreSQL runs a write transaction that rolls
-   * back (away, read-only, locked past the timeout: not ok); the embedded store checks that its files are still the
-   * ones it opened. Recovers by itself when the database comes back.
-   */
+  /** Whether the store can be read and written now (never throws); it recovers when the database comes back. */
   health(): Promise<StoreHealth>;
 
   flush(): Promise<void>;
