@@ -238,8 +238,8 @@ class LowdbStoreImpl extends BaseStore {
       note({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION });
       this.state = old.state;
       const lines = old.writes.map((entries) => {
-        entries.forEach((e) => this.applyEntry(e));
         const line = journalLine(this.end.hash, entries);
+        entries.forEach((e) => this.applyEntry(e));
         this.end = { bytes: this.end.bytes + Buffer.byteLength(line.text), lines: this.end.lines + 1, hash: line.hash };
         return line.text;
       });
