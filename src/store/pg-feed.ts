@@ -1,8 +1,7 @@
 /**
  * The PostgreSQL store's change signal: LISTEN pei_change on a connection of its own, whose listeners hear each
- * revision any process commits. A lost connection is opened again, for as long as the store is open, after a pause
- * that doubles on each failure (0.5 s up to 30 s, with jitter); once back, the listeners hear the revision then, so
- * that changes made while nobody listened are not missed.
+ * revision any process commits. A lost connection is opened again for as long as the store is open, after a pause
+ * that doubles on each failure (0.5 s up to 30 s, with jitter); once back, the listeners hear the revision then.
  */
 import { Client, type ClientConfig } from 'pg';
 import { notifyAll } from './rules';
@@ -15,8 +14,6 @@ export class ChangeFeed {
   private client: Client | undefined;
   private connecting: Promise<void> | undefined;
   private retry: NodeJS.Timeout | undefined;
-  /** Reconnections failed in a row (the backoff). */
-  private failures = 0;
   private closed = false;
 
   constructor(
@@ -28,9 +25,7 @@ export class ChangeFeed {
   /** LISTEN, unless listening already (calls while connecting share the attempt). */
   listen(): Promise<void> {
     if (this.client || this.closed) return Promise.resolve();
-    this.connecting ??= this.connect().finally(() => {
-      this.connecting = undefined;
-    });
+    this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
     return this.connecting;
   }
 
@@ -41,7 +36,7 @@ export class ChangeFeed {
       this.client = undefined;
       this.warn({ kind: 'pg-listen-lost', why });
       c.end().catch(() => {});
-      this.reconnect();
+      this.reconnect(0);
     };
     c.on('error', (e) => lost(e.message));
     c.on('end', () => lost('connection ended'));
@@ -61,31 +56,27 @@ export class ChangeFeed {
     this.listeners.add(listener);
     this.listen().catch((e: Error) => {
       this.warn({ kind: 'pg-listen-failed', why: e.message });
-      this.reconnect();
+      this.reconnect(0);
     });
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return () => this.listeners.delete(listener);
   }
 
-  /** LISTEN again after the pause; told 'pg-listen-back' once it is. */
-  private reconnect(): void {
+  /** LISTEN again after the pause due after `failures` failed tries; 'pg-listen-back' once it is. */
+  private reconnect(failures: number): void {
     if (this.closed || this.retry) return;
-    const pause = Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6));
     const again = async () => {
       this.retry = undefined;
       try {
         await this.listen();
       } catch {
-        this.failures++;
-        return this.reconnect();
+        return this.reconnect(failures + 1);
       }
       if (this.closed) return;
-      this.failures = 0;
       this.warn({ kind: 'pg-listen-back' });
       const rev = await this.revision().catch(() => undefined);
-      if (rev !== undefined) notifyAll(this.listeners, rev);
+      if (rev !== undefined) notifyAll(this.listeners, rev); // what changed while nobody listened
     };
+    const pause = Math.min(30_000, 500 * 2 ** failures);
     this.retry = setTimeout(() => void again(), pause * (0.5 + Math.random() / 2)).unref();
   }
 

@@ -72,7 +72,6 @@ export async function migrate(url: string, log?: (m: string) => void): Promise<v
     migrationsTable: 'pei_migrations',
     count: Infinity,
     advisoryLockMode: 'wait',
-    log: () => {},
     logger: { debug: () => {}, info: () => {}, warn: (m: string) => log?.(m), error: (m: string) => log?.(m) },
   } as Parameters<typeof runner>[0]);
 }

@@ -1,41 +1,21 @@
 /**
- * The PostgreSQL Store (PEI_DATABASE_URL): the database is the store, shared by any number of bot processes. Every
- * read is a query by key or range (indexes in migrations/); nothing is loaded whole, so opening a store of 100,000
- * reports costs the same as opening an empty one. Each write is one transaction; the rules hold in the schema: one
- * version number per (indicator, month), unique idempotency keys and send keys, an append-only audit table.
+ * The PostgreSQL Store (PEI_DATABASE_URL): the database is the store, shared by any number of bot processes. Reads
+ * are queries by key or range (indexes in migrations/): nothing is loaded whole. Each write is one transaction and
+ * the schema holds the rules (one version number per indicator and month, unique idempotency and send keys, an
+ * append-only audit table).
  *
- * Ordering: every write transaction starts with `UPDATE pei_meta SET rev = rev + 1`. That row lock serialises the
- * writers of all processes (a write is a few statements, well under a millisecond of lock time on a local server),
- * so version numbers and audit seqs are assigned without races, commits happen in rev order, and a reader whose
- * snapshot shows rev N sees every change up to N. `rev` is the database's change counter (`revision()`); each report
- * row keeps the rev that last changed it (`changed`).
- *
- * Change signal: each write sends NOTIFY pei_change with its rev; `onChange` listeners hear it (pg-feed.ts), in
- * every process. Listeners of this process also hear its own writes at once.
- *
- * `exclusive(name, fn)`: a session advisory lock (pg_try_advisory_lock) on a connection held while fn runs: one
- * process at a time runs the proactive sends; the lock goes with the connection if the process dies. `claimSend`
- * (INSERT … ON CONFLICT DO NOTHING) makes each send key deliverable by one caller in all, lock or no lock.
+ * Every write transaction starts with `UPDATE pei_meta SET rev = rev + 1`: that row lock orders the writers of all
+ * processes, so version numbers and audit seqs are assigned without races and a reader that sees rev N sees every
+ * change up to N (`revision()`). Each write then sends NOTIFY pei_change with its rev (pg-feed.ts: `onChange`).
+ * `exclusive` holds a session advisory lock, gone with its connection if the process dies; `claimSend` (INSERT … ON
+ * CONFLICT DO NOTHING) makes each send key deliverable by one caller in all.
  */
 import { Pool, type PoolClient, type QueryArrayConfig, type QueryConfig } from 'pg';
 import * as rules from './rules';
 import { checkPlanVersionInput, planVersionChange } from './plan-rules';
 import { StoreError } from './errors';
 import { CHANNEL, ChangeFeed } from './pg-feed';
-import {
-  connectionConfig,
-  insertRows,
-  json,
-  likePrefix,
-  migrate,
-  pgStoreError,
-  redactUrl,
-  ROWS,
-  timedOut,
-  unavailableCause,
-  where,
-  type Condition,
-} from './pg-sql';
+import * as sql from './pg-sql';
 import type { StoreFact } from '../domain/store-facts';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
 import type {
@@ -71,16 +51,15 @@ export interface PgStoreOptions {
   /** LISTEN for changes from the start (default true); false: once `onChange` is first called. */
   listen?: boolean;
   /**
-   * PEI_DB_TIMEOUT_MS (default 3000): connecting, waiting for a lock and each statement are cut off after it, and a
-   * write not committed this long after its call (or by its caller's `commitBy`) is rolled back, so that a caller
-   * told "failed" never sees the write committed later.
+   * PEI_DB_TIMEOUT_MS (default 3000): connecting, each lock wait and statement are cut off after it, and a write not
+   * committed this long after its call (or by its `commitBy`) is rolled back: a caller told "failed" never sees it later.
    */
   timeoutMs?: number;
 }
 
 /** Everything a store holds, as its reads give it: what migrate-store copies into PostgreSQL (`PgStore.copyIn`). */
 export type StoreSnapshot = {
-  [T in keyof typeof ROWS]: T extends 'owners' ? Readonly<Record<string, readonly Person[]>> : readonly object[];
+  [T in keyof typeof sql.ROWS]: T extends 'owners' ? Readonly<Record<string, readonly Person[]>> : readonly object[];
 };
 
 /**
@@ -89,8 +68,11 @@ export type StoreSnapshot = {
  */
 type Decided<T> = { value: T; audit?: (rules.Change | null)[]; commit?: boolean };
 
+const LATEST_OF_MONTH =
+  'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
+
 /** The WHERE conditions of a report query's indicator and months (the review state is each read's own). */
-function reportConditions(query: ReportQuery | undefined): Condition[] {
+function reportConditions(query: ReportQuery | undefined): sql.Condition[] {
   const { from, to } = rules.periodRange(query);
   return [
     ['indicator_id = ?', query?.indicatorId],
@@ -113,12 +95,12 @@ export class PgStore implements Store {
   ) {
     this.timeoutMs = opts.timeoutMs ?? 3000;
     const warn = (fact: StoreFact) => opts.onWarning?.(fact);
-    this.feed = new ChangeFeed(connectionConfig(url, this.timeoutMs), warn, () => this.revision());
+    this.feed = new ChangeFeed(sql.connectionConfig(url, this.timeoutMs), warn, () => this.revision());
   }
 
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-    await migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
-    const pool = new Pool({ ...connectionConfig(url, opts.timeoutMs ?? 3000), max: opts.poolSize ?? 10 });
+    await sql.migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
+    const pool = new Pool({ ...sql.connectionConfig(url, opts.timeoutMs ?? 3000), max: opts.poolSize ?? 10 });
     // An idle connection lost (a restart, pg_terminate_backend): the pool drops it and says so here; never a crash.
     pool.on('error', (e) => opts.onWarning?.({ kind: 'pg-pool-lost', why: e.message }));
     // A connection lost while checked out (inside a write, or the lock's): its query fails and the caller hears it;
@@ -136,9 +118,8 @@ export class PgStore implements Store {
   }
 
   /**
-   * The rows of a query, on the pool or on a write's connection `db`, a database failure as a StoreError. A pooled
-   * connection the server ended while idle (a restart, pg_terminate_backend) fails its next query: a query on the
-   * pool is tried once more, unless `again` is false (a statement that may have been applied).
+   * The rows of a query on the pool or a write's connection, a database failure as a StoreError. A pooled connection
+   * the server ended while idle fails its next query: on the pool it is tried once more, unless `again` is false.
    */
   private async q(
     query: QueryConfig | QueryArrayConfig,
@@ -148,7 +129,7 @@ export class PgStore implements Store {
     try {
       return (await db.query(query)).rows;
     } catch (e) {
-      if (!again || unavailableCause(e) !== 'unreachable') throw pgStoreError(e);
+      if (!again || sql.unavailableCause(e) !== 'unreachable') throw sql.pgStoreError(e);
       return this.q(query, db, false);
     }
   }
@@ -158,30 +139,18 @@ export class PgStore implements Store {
     return (await this.q({ text, values, rowMode: 'array' }, db)).map((row) => row[0]);
   }
 
-  /** The records of `table` (or of the reports `p`) that meet the conditions given a value, in write order. */
-  private records<T>(table: string, conditions: Condition[], and = ''): Promise<T[]> {
+  /** The first column of the first row. */
+  private async one<T>(text: string, values: unknown[], db?: PoolClient): Promise<T | undefined> {
+    return (await this.column<T>(text, values, db))[0];
+  }
+
+  /** The records of `table` that meet the conditions given a value, in write order. */
+  private records<T>(table: string, conditions: sql.Condition[], and = ''): Promise<T[]> {
     const args: unknown[] = [];
-    return this.column(`SELECT record FROM ${table}${where(conditions, args)}${and} ORDER BY ord`, args);
+    return this.column(`SELECT record FROM ${table}${sql.where(conditions, args)}${and} ORDER BY ord`, args);
   }
 
-  private async latestOf(r: ReportInput | ReportRecord, c: PoolClient): Promise<ReportRecord | undefined> {
-    const text = 'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
-    return (await this.column<ReportRecord>(text, [r.indicatorId, r.period], c))[0];
-  }
-
-  private async connect(): Promise<PoolClient> {
-    try {
-      return await this.pool.connect();
-    } catch (e) {
-      throw pgStoreError(e);
-    }
-  }
-
-  /**
-   * Whether the store can be read and written now: a transaction that takes the write order's row lock and the
-   * report tables' write locks, then rolls back. It fails on a database that is away, read-only, or locked past the
-   * timeout (what a write would meet), and changes nothing.
-   */
+  /** Takes the locks a write takes, then rolls back: fails where a write would (away, read-only, locked too long). */
   async health(): Promise<StoreHealth> {
     if (this.closed) return { ok: false, reason: 'closed' };
     let c: PoolClient | undefined;
@@ -195,12 +164,12 @@ export class PgStore implements Store {
       return { ok: true };
     } catch (e) {
       c?.release(true);
-      return { ok: false, reason: unavailableCause(e) ?? 'unreachable' };
+      return { ok: false, reason: sql.unavailableCause(e) ?? 'unreachable' };
     }
   }
 
   async revision(): Promise<number> {
-    return Number((await this.column('SELECT rev FROM pei_meta'))[0]);
+    return Number(await this.one('SELECT rev FROM pei_meta', []));
   }
 
   onChange(listener: (revision: number) => void): () => void {
@@ -210,13 +179,10 @@ export class PgStore implements Store {
   // ---- writes
 
   private checkWritable(): void {
-    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: redactUrl(this.url) });
+    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: sql.redactUrl(this.url) });
   }
 
-  /**
-   * One write transaction: takes the write order (pei_meta), runs `body`, stores its audit entries, then commits and
-   * notifies, or rolls back when the body changed nothing. Resolves once committed.
-   */
+  /** One write transaction: the write order, `body`, its audit entries, NOTIFY; resolves once committed. */
   private write<T>(body: (c: PoolClient) => Promise<Decided<T>>, commitBy?: number): Promise<T> {
     this.checkWritable();
     // The write's budget: the caller's deadline when it gives one (a submit: its turn's), else the timeout from its
@@ -224,7 +190,7 @@ export class PgStore implements Store {
     // committed after its caller was told it failed; each statement still waits at most the timeout (begin).
     const deadline = commitBy ?? Date.now() + this.timeoutMs;
     const run = async () => {
-      if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
+      if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
       const c = await this.begin(deadline);
       let broken = false;
       try {
@@ -234,16 +200,16 @@ export class PgStore implements Store {
           await c.query('ROLLBACK');
           return value;
         }
-        await insertRows(c, 'audit', audit.filter(Boolean));
+        await sql.insertRows(c, 'audit', audit.filter(Boolean));
         await c.query('SELECT pg_notify($1, $2)', [CHANNEL, rev]);
-        if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
+        if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
         await c.query('COMMIT');
         rules.notifyAll(this.feed.listeners, Number(rev));
         return value;
       } catch (e) {
         broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
         await c.query('ROLLBACK').catch(() => {});
-        throw pgStoreError(e);
+        throw sql.pgStoreError(e);
       } finally {
         c.release(broken);
       }
@@ -254,19 +220,20 @@ export class PgStore implements Store {
   }
 
   /**
-   * A connection with a transaction begun, its statements and lock waits cut off at `deadline`. A pooled connection
-   * the server ended while idle fails at BEGIN, before anything was sent: then once more on a fresh one.
+   * A transaction begun, its statements and lock waits cut off at `deadline`. A pooled connection the server ended
+   * while idle fails at BEGIN, before anything was sent: then once more on a fresh one.
    */
   private async begin(deadline: number, again = true): Promise<PoolClient> {
-    const c = await this.connect();
+    const c = await this.pool.connect().catch((e) => Promise.reject(sql.pgStoreError(e)));
     try {
       const left = Math.max(1, Math.min(this.timeoutMs, deadline - Date.now()));
       await c.query(`BEGIN; SET LOCAL statement_timeout = ${left}; SET LOCAL lock_timeout = ${left}`);
       return c;
     } catch (e) {
       c.release(true);
-      if (again && unavailableCause(e) === 'unreachable' && Date.now() < deadline) return this.begin(deadline, false);
-      throw pgStoreError(e);
+      if (again && sql.unavailableCause(e) === 'unreachable' && Date.now() < deadline)
+        return this.begin(deadline, false);
+      throw sql.pgStoreError(e);
     }
   }
 
@@ -278,17 +245,14 @@ export class PgStore implements Store {
   async appendReports(batch: ReportBatchItem[], at: string, actor: Person, commitBy?: number) {
     this.checkWritable();
     for (const item of batch) rules.checkInput(item.input);
-    const bySubmission = 'SELECT record FROM pei_reports WHERE submission_id = $1';
     return this.write(async (c) => {
       const { results, changes } = await rules.planReports(batch, at, actor, {
-        bySubmission: async (id) => (await this.column<ReportRecord>(bySubmission, [id], c))[0],
-        latest: (month) => this.latestOf(month, c),
+        bySubmission: (id) =>
+          this.one<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [id], c),
+        latest: (month) => this.one(LATEST_OF_MONTH, [month.indicatorId, month.period], c),
       });
-      await insertRows(
-        c,
-        'reports',
-        changes.map((e) => e.after),
-      );
+      const reports = changes.map((e) => e.after);
+      await sql.insertRows(c, 'reports', reports);
       return { value: results, audit: changes };
     }, commitBy);
   }
@@ -298,14 +262,15 @@ export class PgStore implements Store {
     rules.checkDecision(decision);
     return this.write<ReviewReportResult>(async (c) => {
       const text = 'SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE';
-      const [record] = await this.column<ReportRecord>(text, [decision.reportId], c);
-      const refused = rules.reviewRefusal(record, record && (await this.latestOf(record, c)));
+      const record = await this.one<ReportRecord>(text, [decision.reportId], c);
+      const latest = record && (await this.one<ReportRecord>(LATEST_OF_MONTH, [record.indicatorId, record.period], c));
+      const refused = rules.reviewRefusal(record, latest);
       if (refused || !record) return { value: refused! };
       const e = rules.reviewChange(record, decision, actor, at);
       const next = rules.withReview(record, e.after as rules.ReviewAfter);
       const update =
         'UPDATE pei_reports SET review = $2, record = $3, changed = (SELECT rev FROM pei_meta) WHERE id = $1';
-      await c.query(update, [record.id, next.review, json(next)]);
+      await c.query(update, [record.id, next.review, sql.json(next)]);
       return { value: { status: 'reviewed', record: next, previous: record }, audit: [e] };
     });
   }
@@ -315,10 +280,10 @@ export class PgStore implements Store {
     checkPlanVersionInput(input);
     const text = 'SELECT record FROM pei_plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1';
     return this.write<AppendPlanVersionResult>(async (c) => {
-      const [latest] = await this.column<PlanVersionRecord>(text, [input.planId], c);
+      const latest = await this.one<PlanVersionRecord>(text, [input.planId], c);
       const decided = planVersionChange(input, latest, actor, at);
       if (decided.status === 'unchanged') return { value: decided };
-      await insertRows(c, 'planVersions', [decided.record]);
+      await sql.insertRows(c, 'planVersions', [decided.record]);
       return { value: { status: 'stored', record: decided.record }, audit: [decided.change] };
     });
   }
@@ -326,23 +291,20 @@ export class PgStore implements Store {
   async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
     await this.write(async (c) => {
       const text = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
-      const [before = []] = await this.column<Person[]>(text, [indicatorId], c);
+      const before = (await this.one<Person[]>(text, [indicatorId], c)) ?? [];
       const e = rules.ownersChange(indicatorId, owners, before, actor, at);
-      if (e && (e.after as Person[]).length) {
-        const upsert = `INSERT INTO pei_owners (indicator_id, people) VALUES ($1, $2)
-          ON CONFLICT (indicator_id) DO UPDATE SET people = EXCLUDED.people`;
-        await c.query(upsert, [indicatorId, json(e.after)]);
-      } else if (e) await c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]);
+      if (e) await c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]);
+      if (e && (e.after as Person[]).length) await sql.insertRows(c, 'owners', [[indicatorId, e.after]]);
       return { value: undefined, audit: [e] };
     });
   }
 
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
     await this.write(async (c) => {
-      const [before] = await this.column<Person>('SELECT person FROM pei_admins WHERE id = $1', [person.id], c);
+      const before = await this.one<Person>('SELECT person FROM pei_admins WHERE id = $1', [person.id], c);
       const e = rules.adminAddChange(person, before ?? null, actor, at);
       const upsert = 'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = $2';
-      if (e) await c.query(upsert, [person.id, json(e.after)]);
+      if (e) await c.query(upsert, [person.id, sql.json(e.after)]);
       return { value: undefined, audit: [e] };
     });
   }
@@ -350,7 +312,7 @@ export class PgStore implements Store {
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
     await this.write(async (c) => {
       const text = 'DELETE FROM pei_admins WHERE id = $1 RETURNING person';
-      const [before] = await this.column<Person>(text, [personId], c);
+      const before = await this.one<Person>(text, [personId], c);
       return { value: undefined, audit: [rules.adminRemoveChange(personId, before, actor, at)] };
     });
   }
@@ -360,7 +322,7 @@ export class PgStore implements Store {
     const insert = `INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3)
       ON CONFLICT DO NOTHING RETURNING kind`;
     return this.write(async (c) => {
-      const added = (await this.column(insert, [sub.conversationKey, sub.kind, json(e.after)], c)).length > 0;
+      const added = (await this.column(insert, [sub.conversationKey, sub.kind, sql.json(e.after)], c)).length > 0;
       return { value: added, audit: added ? [e] : [] };
     });
   }
@@ -382,7 +344,7 @@ export class PgStore implements Store {
   async saveConversation(record: ConversationRecord): Promise<void> {
     const upsert = `INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE
       SET record = EXCLUDED.record WHERE pei_conversations.record IS DISTINCT FROM EXCLUDED.record`;
-    await this.change(upsert, [record.key, json(record)]);
+    await this.change(upsert, [record.key, sql.json(record)]);
   }
 
   async removeConversation(key: string): Promise<void> {
@@ -391,27 +353,27 @@ export class PgStore implements Store {
 
   async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
     const patch = { active: false, inactiveReason: reason, updatedAt: at };
-    await this.change('UPDATE pei_conversations SET record = record || $2::jsonb WHERE key = $1', [key, json(patch)]);
+    const update = 'UPDATE pei_conversations SET record = record || $2::jsonb WHERE key = $1';
+    await this.change(update, [key, sql.json(patch)]);
   }
 
   async markSent(record: SentRecord): Promise<void> {
     const upsert = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = $2';
-    await this.change(upsert, [record.key, json(record)], true);
+    await this.change(upsert, [record.key, sql.json(record)], true);
   }
 
   /**
-   * A send's claim, its confirmation and its release are one statement each, atomic on its own (INSERT … ON
-   * CONFLICT DO NOTHING, an UPDATE, a DELETE), outside the write order and its change feed: a fan-out claims and
-   * confirms 50 a second, and confirmations queued behind other writes left delivered messages unconfirmed (sent
-   * twice after a kill). None is tried twice: one whose answer was lost may have been applied.
+   * A send's claim, confirmation and release are one statement each, outside the write order: a fan-out confirms 50
+   * a second, and confirmations queued behind other writes left delivered messages unconfirmed (sent twice after a
+   * kill). None is tried twice: one whose answer was lost may have been applied.
    */
   async claimSend(record: SentRecord): Promise<boolean> {
     const insert = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key';
-    return (await this.statement(insert, [record.key, json(record)])).length > 0;
+    return (await this.statement(insert, [record.key, sql.json(record)])).length > 0;
   }
 
   async confirmSend(record: SentRecord): Promise<void> {
-    await this.statement('UPDATE pei_sent SET record = $2 WHERE key = $1', [record.key, json(record)]);
+    await this.statement('UPDATE pei_sent SET record = $2 WHERE key = $1', [record.key, sql.json(record)]);
   }
 
   async releaseSend(key: string): Promise<void> {
@@ -423,14 +385,10 @@ export class PgStore implements Store {
     return this.q({ text, values }, this.pool, false);
   }
 
-  /**
-   * Runs `fn` holding the session advisory lock `name` on a connection of its own: `{ ran: false }` when another
-   * process holds it. The connection may die while fn runs (server restart, network): the lock is then gone and
-   * 'pg-lock-lost' is told, never a crash.
-   */
+  /** If the connection holding the lock dies while fn runs, the lock is gone: 'pg-lock-lost' is told, never a crash. */
   async exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
     this.checkWritable();
-    const c = await this.connect();
+    const c = await this.pool.connect().catch((e) => Promise.reject(sql.pgStoreError(e)));
     let broken = false;
     const lost = (e: Error) => {
       broken = true;
@@ -438,7 +396,7 @@ export class PgStore implements Store {
     };
     c.on('error', lost);
     try {
-      const [got] = await this.column("SELECT pg_try_advisory_lock(hashtext('pei:' || $1))", [name], c);
+      const got = await this.one("SELECT pg_try_advisory_lock(hashtext('pei:' || $1))", [name], c);
       if (!got) return { ran: false };
       try {
         return { ran: true, value: await fn() };
@@ -456,12 +414,12 @@ export class PgStore implements Store {
    * audit seqs, write order), in one write, into a database that holds none yet. False, nothing written, otherwise.
    */
   async copyIn(snapshot: StoreSnapshot): Promise<boolean> {
-    const tables = Object.keys(ROWS) as (keyof typeof ROWS)[];
-    const empty = tables.map((t) => `NOT EXISTS (SELECT FROM ${ROWS[t][0]})`).join(' AND ');
+    const tables = Object.keys(sql.ROWS) as (keyof typeof sql.ROWS)[];
+    const empty = tables.map((t) => `NOT EXISTS (SELECT FROM ${sql.ROWS[t][0]})`).join(' AND ');
     const copied = await this.write(async (c) => {
-      if (!(await this.column(`SELECT ${empty}`, [], c))[0]) return { value: false };
+      if (!(await this.one(`SELECT ${empty}`, [], c))) return { value: false };
       const rows = { ...snapshot, owners: Object.entries(snapshot.owners) };
-      for (const t of tables) await insertRows(c, t, rows[t]);
+      for (const t of tables) await sql.insertRows(c, t, rows[t]);
       await c.query("SELECT setval('pei_audit_seq_seq', GREATEST(max(seq), 1), count(*) > 0) FROM pei_audit");
       return { value: true, commit: true };
     });
@@ -483,7 +441,7 @@ export class PgStore implements Store {
     if (query?.review !== undefined) {
       // The versions in that state that no higher version of their month follows: with the partial index on
       // 'pendiente' this reads only what waits for review, however many versions are stored.
-      const state: Condition = ["COALESCE(p.review, 'aprobado') = ?", query.review];
+      const state: sql.Condition = ["COALESCE(p.review, 'aprobado') = ?", query.review];
       const later =
         'SELECT FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version';
       return this.records('pei_reports p', [...reportConditions(query), state], ` AND NOT EXISTS (${later})`);
@@ -491,33 +449,28 @@ export class PgStore implements Store {
     // Each month's highest version found on the narrow columns, then its record by the unique index: sorting the
     // records themselves (DISTINCT ON) spilled 100,000 of them to disk, about a second a call.
     const args: unknown[] = [];
-    const months = `SELECT indicator_id, period, max(version) AS version FROM pei_reports${where(reportConditions(query), args)} GROUP BY indicator_id, period`;
+    const months = `SELECT indicator_id, period, max(version) AS version FROM pei_reports${sql.where(reportConditions(query), args)} GROUP BY indicator_id, period`;
     return this.column(
       `SELECT record FROM pei_reports JOIN (${months}) m USING (indicator_id, period, version) ORDER BY ord`,
       args,
     );
   }
 
-  async reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
-    return (
-      await this.column<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId])
-    )[0];
+  reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId]);
   }
 
-  async report(id: string): Promise<ReportRecord | undefined> {
-    return (await this.column<ReportRecord>('SELECT record FROM pei_reports WHERE id = $1', [id]))[0];
+  report(id: string): Promise<ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE id = $1', [id]);
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
-    return (
-      (await this.column<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId]))[0] ?? []
-    );
+    return (await this.one<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId])) ?? [];
   }
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
-    return Object.fromEntries(
-      await this.column('SELECT json_build_array(indicator_id, people) FROM pei_owners ORDER BY ord'),
-    );
+    const text = 'SELECT json_build_array(indicator_id, people) FROM pei_owners ORDER BY ord';
+    return Object.fromEntries(await this.column<[string, Person[]]>(text));
   }
 
   admins(): Promise<Person[]> {
@@ -531,8 +484,8 @@ export class PgStore implements Store {
     ]);
   }
 
-  async conversation(key: string): Promise<ConversationRecord | undefined> {
-    return (await this.column<ConversationRecord>('SELECT record FROM pei_conversations WHERE key = $1', [key]))[0];
+  conversation(key: string): Promise<ConversationRecord | undefined> {
+    return this.one('SELECT record FROM pei_conversations WHERE key = $1', [key]);
   }
 
   conversations(filter?: ConversationFilter): Promise<ConversationRecord[]> {
@@ -547,7 +500,7 @@ export class PgStore implements Store {
   }
 
   sent(filter?: { prefix?: string }): Promise<SentRecord[]> {
-    const prefix = filter?.prefix === undefined ? undefined : likePrefix(filter.prefix);
+    const prefix = filter?.prefix === undefined ? undefined : sql.likePrefix(filter.prefix);
     return this.records('pei_sent', [["key LIKE ? ESCAPE '\\'", prefix]]);
   }
 
@@ -555,10 +508,10 @@ export class PgStore implements Store {
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
     const args: unknown[] = [];
     const target = filter?.target;
-    const condition: Condition = target?.endsWith(':')
-      ? ["target LIKE ? ESCAPE '\\'", likePrefix(target)]
+    const condition: sql.Condition = target?.endsWith(':')
+      ? ["target LIKE ? ESCAPE '\\'", sql.likePrefix(target)]
       : ['target = ?', target];
-    let text = `SELECT seq, at, actor, action, target, before, after FROM pei_audit${where([condition], args)} ORDER BY seq`;
+    let text = `SELECT seq, at, actor, action, target, before, after FROM pei_audit${sql.where([condition], args)} ORDER BY seq`;
     const limit = filter?.limit;
     if (limit !== undefined && limit >= 0)
       text = `SELECT * FROM (${text} DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`;
@@ -566,7 +519,7 @@ export class PgStore implements Store {
   }
 
   async auditCount(): Promise<number> {
-    return Number((await this.column('SELECT count(*) FROM pei_audit'))[0]);
+    return Number(await this.one('SELECT count(*) FROM pei_audit', []));
   }
 
   planVersions(planId?: string): Promise<PlanVersionRecord[]> {
@@ -586,6 +539,4 @@ export class PgStore implements Store {
   }
 }
 
-export function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-  return PgStore.open(url, opts);
-}
+export const openPgStore = (url: string, opts: PgStoreOptions = {}): Promise<PgStore> => PgStore.open(url, opts);
