@@ -144,7 +144,7 @@ export class PgStore implements Store {
     return (await this.column<T>(text, values, db))[0];
   }
 
-  /** The records of `table` that meet the conditions given a value, in write order. */
+  /** The records of `table` that meet the conditions given a value (and `and`, a fixed one), in write order. */
   private records<T>(table: string, conditions: sql.Condition[], and = ''): Promise<T[]> {
     const args: unknown[] = [];
     return this.column(`SELECT record FROM ${table}${sql.where(conditions, args)}${and} ORDER BY ord`, args);
@@ -511,10 +511,12 @@ export class PgStore implements Store {
     const condition: sql.Condition = target?.endsWith(':')
       ? ["target LIKE ? ESCAPE '\\'", sql.likePrefix(target)]
       : ['target = ?', target];
-    let text = `SELECT seq, at, actor, action, target, before, after FROM pei_audit${sql.where([condition], args)} ORDER BY seq`;
+    const entries = `SELECT seq, at, actor, action, target, before, after FROM pei_audit${sql.where([condition], args)}`;
     const limit = filter?.limit;
-    if (limit !== undefined && limit >= 0)
-      text = `SELECT * FROM (${text} DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`;
+    const text =
+      limit !== undefined && limit >= 0
+        ? `SELECT * FROM (${entries} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
+        : `${entries} ORDER BY seq`;
     return (await this.q({ text, values: args })).map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 
