@@ -18,7 +18,7 @@ import { Client } from 'pg';
 import { loadPlan } from '../src/plan/load';
 import { PROJECT_ROOT } from '../src/paths';
 import { createMemoryStore } from '../src/store/memory';
-import { copyToPostgres, snapshotOf } from '../src/store/migrate';
+import { copyToPostgres, snapshotOf } from '../src/cli/migrate-store';
 import { startChild, type Child } from './lib/child';
 import { load, type LoadResult } from './lib/load';
 import { message, submit } from './lib/activities';

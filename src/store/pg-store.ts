@@ -1,60 +1,23 @@
 /**
- * The PostgreSQL Store (PEI_DATABASE_URL): the database is the store, shared by any number of bot processes. Every
- * read is a query by key or range (indexes in migrations/); nothing is loaded whole, so opening a store of 100,000
- * reports costs the same as opening an empty one. Each write is one transaction; the rules hold in the schema: one
- * version number per (indicator, month), unique idempotency keys and send keys, an append-only audit table.
+ * The PostgreSQL Store (PEI_DATABASE_URL): the database is the store, shared by any number of bot processes. Reads
+ * are queries by key or range (indexes in migrations/): nothing is loaded whole. Each write is one transaction and
+ * the schema holds the rules (one version number per indicator and month, unique idempotency and send keys, an
+ * append-only audit table).
  *
- * Ordering: every write transaction starts with `UPDATE pei_meta SET rev = rev + 1`. That row lock serialises the
- * writers of all processes (a write is a few statements, well under a millisecond of lock time on a local server),
- * so version numbers and audit seqs are assigned without races, commits happen in rev order, and a reader whose
- * snapshot shows rev N sees every change up to N. `rev` is the database's change counter (`revision()`); each report
- * row keeps the rev that last changed it (`changed`).
- *
- * Change signal: each write sends NOTIFY pei_change with its rev; `onChange` listeners hear it (LISTEN on a
- * connection of its own), in every process. Listeners of this process also hear its own writes at once.
- *
- * `exclusive(name, fn)`: a session advisory lock (pg_try_advisory_lock) on a connection held while fn runs: one
- * process at a time runs the proactive sends; the lock goes with the connection if the process dies. `claimSend`
- * (INSERT … ON CONFLICT DO NOTHING) makes each send key deliverable by one caller in all, lock or no lock.
+ * Every write transaction starts with `UPDATE pei_meta SET rev = rev + 1`: that row lock orders the writers of all
+ * processes, so version numbers and audit seqs are assigned without races and a reader that sees rev N sees every
+ * change up to N (`revision()`). Each write then sends NOTIFY pei_change with its rev (pg-feed.ts: `onChange`).
+ * `exclusive` holds a session advisory lock, gone with its connection if the process dies; `claimSend` (INSERT … ON
+ * CONFLICT DO NOTHING) makes each send key deliverable by one caller in all.
  */
-import { Pool, type PoolClient, type QueryResultRow } from 'pg';
-import {
-  adminAddChange,
-  adminRemoveChange,
-  checkDecision,
-  checkInput,
-  notifyAll,
-  ownersChange,
-  planReports,
-  reviewChange,
-  reviewRefusal,
-  subscribeChange,
-  unsubscribeChange,
-  withReview,
-  type Change,
-  type ReviewAfter,
-} from './rules';
+import { Pool, type PoolClient, type QueryArrayConfig, type QueryConfig } from 'pg';
+import * as rules from './rules';
+import { checkPlanVersionInput, planVersionChange } from './plan-rules';
 import { StoreError } from './errors';
 import { CHANNEL, ChangeFeed } from './pg-feed';
-import { advisoryLock } from './pg-lock';
+import * as sql from './pg-sql';
 import type { StoreFact } from '../domain/store-facts';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
-import { checkPlanVersionInput, planVersionsSql, storePlanVersion } from './pg-plans';
-import {
-  auditSql,
-  filterTerms,
-  json,
-  likePrefix,
-  migrate,
-  pgStoreError,
-  redactUrl,
-  reportTerms,
-  timedOut,
-  unavailableCause,
-  where,
-} from './pg-sql';
-
-export { MIGRATIONS_DIR, migrate, pgStoreError, redactUrl, unavailableCause } from './pg-sql';
 import type {
   AuditEntry,
   ConversationRecord,
@@ -68,7 +31,6 @@ import type {
 } from '../domain/records';
 import type {
   AppendPlanVersionResult,
-  AppendReportResult,
   ConversationFilter,
   ExclusiveResult,
   ReportBatchItem,
@@ -80,24 +42,51 @@ import type {
   SubscriptionFilter,
 } from './types';
 
+export { redactUrl } from './pg-sql';
+
 export interface PgStoreOptions {
   onWarning?: (warning: StoreFact) => void;
   /** Connections in this process's pool (default 10). */
   poolSize?: number;
-  /** Keep the cache current from other processes' NOTIFY (default true; the CLI's one-shot commands say false). */
+  /** LISTEN for changes from the start (default true); false: once `onChange` is first called. */
   listen?: boolean;
   /**
-   * PEI_DB_TIMEOUT_MS (default 3000): connecting, waiting for a lock and each statement are cut off after it, and a
-   * write not committed this long after its call (or by its caller's `commitBy`) is rolled back, so that a caller
-   * told "failed" never sees the write committed later.
+   * PEI_DB_TIMEOUT_MS (default 3000): connecting, each lock wait and statement are cut off after it, and a write not
+   * committed this long after its call (or by its `commitBy`) is rolled back: a caller told "failed" never sees it later.
    */
   timeoutMs?: number;
+}
+
+/** Everything a store holds, as its reads give it: what migrate-store copies into PostgreSQL (`PgStore.copyIn`). */
+export type StoreSnapshot = {
+  [T in keyof typeof sql.ROWS]: T extends 'owners' ? Readonly<Record<string, readonly Person[]>> : readonly object[];
+};
+
+/**
+ * What a write transaction's body decided: its result, the audit entries stored with it, and whether it commits
+ * (by default when it has an audit entry; else it rolls back, having changed nothing).
+ */
+type Decided<T> = { value: T; audit?: (rules.Change | null)[]; commit?: boolean };
+
+const LATEST_OF_MONTH =
+  'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
+
+/** The WHERE conditions of a report query's indicator and months (the review state is each read's own). */
+function reportConditions(query: ReportQuery | undefined): sql.Condition[] {
+  const { from, to } = rules.periodRange(query);
+  return [
+    ['indicator_id = ?', query?.indicatorId],
+    ['period >= ?', from],
+    ['period <= ?', to],
+  ];
 }
 
 export class PgStore implements Store {
   private closed = false;
   private readonly feed: ChangeFeed;
   private readonly timeoutMs: number;
+  /** Writes of this process run one after the other, in call order (the database's write order serialises them anyway). */
+  private writeTail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly pool: Pool,
@@ -105,31 +94,13 @@ export class PgStore implements Store {
     private readonly opts: PgStoreOptions,
   ) {
     this.timeoutMs = opts.timeoutMs ?? 3000;
-    this.feed = new ChangeFeed(
-      PgStore.connectionConfig(url, this.timeoutMs),
-      (fact) => opts.onWarning?.(fact),
-      () => this.revision(),
-    );
-  }
-
-  /** Connection settings of the pool and the LISTEN connection: nothing waits longer than the timeout. */
-  static connectionConfig(url: string, timeoutMs: number) {
-    return {
-      connectionString: url,
-      connectionTimeoutMillis: timeoutMs,
-      statement_timeout: timeoutMs,
-      lock_timeout: timeoutMs,
-      // The client gives up on a server that stopped answering (no reset: a stopped machine, a network cut).
-      query_timeout: timeoutMs + 1000,
-      idle_in_transaction_session_timeout: Math.max(2 * timeoutMs, 5000),
-      keepAlive: true,
-    };
+    const warn = (fact: StoreFact) => opts.onWarning?.(fact);
+    this.feed = new ChangeFeed(sql.connectionConfig(url, this.timeoutMs), warn, () => this.revision());
   }
 
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-    await migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
-    const timeoutMs = opts.timeoutMs ?? 3000;
-    const pool = new Pool({ ...PgStore.connectionConfig(url, timeoutMs), max: opts.poolSize ?? 10 });
+    await sql.migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
+    const pool = new Pool({ ...sql.connectionConfig(url, opts.timeoutMs ?? 3000), max: opts.poolSize ?? 10 });
     // An idle connection lost (a restart, pg_terminate_backend): the pool drops it and says so here; never a crash.
     pool.on('error', (e) => opts.onWarning?.({ kind: 'pg-pool-lost', why: e.message }));
     // A connection lost while checked out (inside a write, or the lock's): its query fails and the caller hears it;
@@ -146,33 +117,40 @@ export class PgStore implements Store {
     return store;
   }
 
-  /** A query on the pool (or a transaction's connection), a database failure turned into a StoreError. */
-  private async q<R extends QueryResultRow = QueryResultRow>(
-    sql: string,
-    args: unknown[] = [],
-    c: Pool | PoolClient = this.pool,
-  ) {
+  /**
+   * The rows of a query on the pool or a write's connection, a database failure as a StoreError. A pooled connection
+   * the server ended while idle fails its next query: on the pool it is tried once more, unless `again` is false.
+   */
+  private async q(
+    query: QueryConfig | QueryArrayConfig,
+    db: Pool | PoolClient = this.pool,
+    again = db === this.pool,
+  ): Promise<any[]> {
     try {
-      return await c.query<R>(sql, args);
+      return (await db.query(query)).rows;
     } catch (e) {
-      // A pooled connection the server ended while idle (a restart, pg_terminate_backend) fails its next query:
-      // a read on the pool is tried once more, on a fresh connection.
-      if (c === this.pool && unavailableCause(e) === 'unreachable') {
-        try {
-          return await c.query<R>(sql, args);
-        } catch (again) {
-          throw pgStoreError(again);
-        }
-      }
-      throw pgStoreError(e);
+      if (!again || sql.unavailableCause(e) !== 'unreachable') throw sql.pgStoreError(e);
+      return this.q(query, db, false);
     }
   }
 
-  /**
-   * Whether the store can be read and written now: a transaction that takes the write order's row lock and the
-   * report tables' write locks, then rolls back. It fails on a database that is away, read-only, or locked past the
-   * timeout (what a write would meet), and changes nothing.
-   */
+  /** The first column of each row a query returns (a jsonb column comes parsed). */
+  private async column<T>(text: string, values: unknown[] = [], db?: PoolClient): Promise<T[]> {
+    return (await this.q({ text, values, rowMode: 'array' }, db)).map((row) => row[0]);
+  }
+
+  /** The first column of the first row. */
+  private async one<T>(text: string, values: unknown[], db?: PoolClient): Promise<T | undefined> {
+    return (await this.column<T>(text, values, db))[0];
+  }
+
+  /** The records of `table` that meet the conditions given a value (and `and`, a fixed one), in write order. */
+  private records<T>(table: string, conditions: sql.Condition[], and = ''): Promise<T[]> {
+    const args: unknown[] = [];
+    return this.column(`SELECT record FROM ${table}${sql.where(conditions, args)}${and} ORDER BY ord`, args);
+  }
+
+  /** Takes the locks a write takes, then rolls back: fails where a write would (away, read-only, locked too long). */
   async health(): Promise<StoreHealth> {
     if (this.closed) return { ok: false, reason: 'closed' };
     let c: PoolClient | undefined;
@@ -186,12 +164,12 @@ export class PgStore implements Store {
       return { ok: true };
     } catch (e) {
       c?.release(true);
-      return { ok: false, reason: unavailableCause(e) ?? 'unreachable' };
+      return { ok: false, reason: sql.unavailableCause(e) ?? 'unreachable' };
     }
   }
 
   async revision(): Promise<number> {
-    return Number((await this.q<{ rev: string }>('SELECT rev FROM pei_meta')).rows[0].rev);
+    return Number(await this.one('SELECT rev FROM pei_meta', []));
   }
 
   onChange(listener: (revision: number) => void): () => void {
@@ -201,47 +179,37 @@ export class PgStore implements Store {
   // ---- writes
 
   private checkWritable(): void {
-    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: redactUrl(this.url) });
+    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: sql.redactUrl(this.url) });
   }
 
-  /** Writes of this process run one after the other, in call order (the database's write order serialises them anyway). */
-  private writeTail: Promise<unknown> = Promise.resolve();
-
-  /**
-   * One write transaction: takes the write order (pei_meta), runs `body`; commits and notifies when it returns
-   * `commit: true`, rolls back otherwise (nothing changed). Resolves once committed.
-   */
-  private write<T>(
-    body: (c: PoolClient, rev: number) => Promise<{ commit: boolean; value: T }>,
-    commitBy?: number,
-  ): Promise<T> {
+  /** One write transaction: the write order, `body`, its audit entries, NOTIFY; resolves once committed. */
+  private write<T>(body: (c: PoolClient) => Promise<Decided<T>>, commitBy?: number): Promise<T> {
     this.checkWritable();
     // The write's budget: the caller's deadline when it gives one (a submit: its turn's), else the timeout from its
     // call. A write queued behind slow ones, or slowed by a lock, is rolled back once the budget is spent rather than
     // committed after its caller was told it failed; each statement still waits at most the timeout (begin).
     const deadline = commitBy ?? Date.now() + this.timeoutMs;
     const run = async () => {
-      if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
+      if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
       const c = await this.begin(deadline);
       let broken = false;
       try {
-        const rev = Number(
-          (await c.query<{ rev: string }>('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows[0].rev,
-        );
-        const result = await body(c, rev);
-        if (!result.commit) {
+        const [{ rev }] = (await c.query('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows;
+        const { value, audit = [], commit = audit.some(Boolean) } = await body(c);
+        if (!commit) {
           await c.query('ROLLBACK');
-          return result.value;
+          return value;
         }
-        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, String(rev)]);
-        if (Date.now() >= deadline) throw timedOut(this.timeoutMs);
+        await sql.insertRows(c, 'audit', audit.filter(Boolean));
+        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, rev]);
+        if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
         await c.query('COMMIT');
-        notifyAll(this.feed.listeners, rev);
-        return result.value;
+        rules.notifyAll(this.feed.listeners, Number(rev));
+        return value;
       } catch (e) {
         broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
         await c.query('ROLLBACK').catch(() => {});
-        throw pgStoreError(e);
+        throw sql.pgStoreError(e);
       } finally {
         c.release(broken);
       }
@@ -252,176 +220,131 @@ export class PgStore implements Store {
   }
 
   /**
-   * A connection with a transaction begun, its statements and lock waits cut off at `deadline`. A pooled connection
-   * the server ended while idle fails at BEGIN, before anything was sent: then once more on a fresh one.
+   * A transaction begun, its statements and lock waits cut off at `deadline`. A pooled connection the server ended
+   * while idle fails at BEGIN, before anything was sent: then once more on a fresh one.
    */
   private async begin(deadline: number, again = true): Promise<PoolClient> {
-    let c: PoolClient;
-    try {
-      c = await this.pool.connect();
-    } catch (e) {
-      throw pgStoreError(e);
-    }
+    const c = await this.pool.connect().catch((e) => Promise.reject(sql.pgStoreError(e)));
     try {
       const left = Math.max(1, Math.min(this.timeoutMs, deadline - Date.now()));
       await c.query(`BEGIN; SET LOCAL statement_timeout = ${left}; SET LOCAL lock_timeout = ${left}`);
       return c;
     } catch (e) {
       c.release(true);
-      if (again && unavailableCause(e) === 'unreachable' && Date.now() < deadline) return this.begin(deadline, false);
-      throw pgStoreError(e);
+      if (again && sql.unavailableCause(e) === 'unreachable' && Date.now() < deadline)
+        return this.begin(deadline, false);
+      throw sql.pgStoreError(e);
     }
   }
 
-  /** A write that changes nothing when `decide` gives null, else runs `apply` and stores the audit entry. */
-  private audited(
-    decide: (c: PoolClient) => Promise<Change | null>,
-    apply?: (c: PoolClient, e: Change) => Promise<unknown>,
-  ): Promise<boolean> {
-    return this.write(async (c) => {
-      const e = await decide(c);
-      if (e) {
-        await apply?.(c, e);
-        await this.insertAudit(c, e);
-      }
-      return { commit: e !== null, value: e !== null };
-    });
-  }
-
-  private async insertAudit(c: PoolClient, e: Change): Promise<void> {
-    const sql = 'INSERT INTO pei_audit (at, actor, action, target, before, after) VALUES ($1, $2, $3, $4, $5, $6)';
-    await c.query(sql, [e.at, json(e.actor), e.action, e.target, json(e.before), json(e.after)]);
-  }
-
-  /** The `column` of the first row a query returns (on the pool, or on a transaction's connection). */
-  private async one<T>(sql: string, args: unknown[], column = 'record', c: Pool | PoolClient = this.pool) {
-    return ((await this.q(sql, args, c)).rows[0] as Record<string, T> | undefined)?.[column];
-  }
-
-  private latestOf(c: PoolClient, r: { indicatorId: string; period: string }): Promise<ReportRecord | undefined> {
-    const sql = 'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
-    return this.one(sql, [r.indicatorId, r.period], 'record', c);
-  }
-
-  async appendReport(input: ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult> {
+  async appendReport(input: ReportInput, author: Person, meta: ReportMeta) {
     const { commitBy, ...item } = meta;
     return (await this.appendReports([{ input, author, ...item }], meta.at, author, commitBy))[0];
   }
 
-  async appendReports(
-    batch: ReportBatchItem[],
-    at: string,
-    actor: Person,
-    commitBy?: number,
-  ): Promise<AppendReportResult[]> {
+  async appendReports(batch: ReportBatchItem[], at: string, actor: Person, commitBy?: number) {
     this.checkWritable();
-    for (const item of batch) checkInput(item.input);
-    return await this.write(async (c, rev) => {
-      const { results, changes } = await planReports(batch, at, actor, {
-        bySubmission: (sid) => this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [sid], 'record', c),
-        latest: (month) => this.latestOf(c, month),
+    for (const item of batch) rules.checkInput(item.input);
+    return this.write(async (c) => {
+      const { results, changes } = await rules.planReports(batch, at, actor, {
+        bySubmission: (id) =>
+          this.one<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [id], c),
+        latest: (month) => this.one(LATEST_OF_MONTH, [month.indicatorId, month.period], c),
       });
-      const sql =
-        'INSERT INTO pei_reports (id, indicator_id, period, version, submission_id, review, record, changed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
-      for (const e of changes) {
-        const r = e.after as ReportRecord;
-        await c.query(sql, [
-          r.id,
-          r.indicatorId,
-          r.period,
-          r.version,
-          r.submissionId ?? null,
-          r.review ?? null,
-          json(r),
-          rev,
-        ]);
-        await this.insertAudit(c, e);
-      }
-      return { commit: changes.length > 0, value: results };
+      const reports = changes.map((e) => e.after);
+      await sql.insertRows(c, 'reports', reports);
+      return { value: results, audit: changes };
     }, commitBy);
   }
 
-  async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<ReviewReportResult> {
+  async reviewReport(decision: ReviewDecision, actor: Person, at: string) {
     this.checkWritable();
-    checkDecision(decision);
-    return await this.write<ReviewReportResult>(async (c, rev) => {
-      const sql = 'SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE';
-      const record = await this.one<ReportRecord>(sql, [decision.reportId], 'record', c);
-      const refused = reviewRefusal(record, record && (await this.latestOf(c, record)));
-      if (refused || !record) return { commit: false, value: refused! };
-      const e = reviewChange(record, decision, actor, at);
-      const next = withReview(record, e.after as ReviewAfter);
-      const update = 'UPDATE pei_reports SET review = $2, record = $3, changed = $4 WHERE id = $1';
-      await c.query(update, [record.id, next.review, json(next), rev]);
-      await this.insertAudit(c, e);
-      return { commit: true, value: { status: 'reviewed', record: next, previous: record } };
+    rules.checkDecision(decision);
+    return this.write<ReviewReportResult>(async (c) => {
+      const text = 'SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE';
+      const record = await this.one<ReportRecord>(text, [decision.reportId], c);
+      const latest = record && (await this.one<ReportRecord>(LATEST_OF_MONTH, [record.indicatorId, record.period], c));
+      const refused = rules.reviewRefusal(record, latest);
+      if (refused || !record) return { value: refused! };
+      const e = rules.reviewChange(record, decision, actor, at);
+      const next = rules.withReview(record, e.after as rules.ReviewAfter);
+      const update =
+        'UPDATE pei_reports SET review = $2, record = $3, changed = (SELECT rev FROM pei_meta) WHERE id = $1';
+      await c.query(update, [record.id, next.review, sql.json(next)]);
+      return { value: { status: 'reviewed', record: next, previous: record }, audit: [e] };
+    });
+  }
+
+  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string) {
+    this.checkWritable();
+    checkPlanVersionInput(input);
+    const text = 'SELECT record FROM pei_plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1';
+    return this.write<AppendPlanVersionResult>(async (c) => {
+      const latest = await this.one<PlanVersionRecord>(text, [input.planId], c);
+      const decided = planVersionChange(input, latest, actor, at);
+      if (decided.status === 'unchanged') return { value: decided };
+      await sql.insertRows(c, 'planVersions', [decided.record]);
+      return { value: { status: 'stored', record: decided.record }, audit: [decided.change] };
     });
   }
 
   async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
-    const sql = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
-    await this.audited(
-      async (c) =>
-        ownersChange(indicatorId, owners, (await this.one(sql, [indicatorId], 'people', c)) ?? [], actor, at),
-      (c, e) =>
-        (e.after as Person[]).length
-          ? c.query(
-              'INSERT INTO pei_owners (indicator_id, people) VALUES ($1, $2) ON CONFLICT (indicator_id) DO UPDATE SET people = EXCLUDED.people',
-              [indicatorId, json(e.after)],
-            )
-          : c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]),
-    );
+    await this.write(async (c) => {
+      const text = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
+      const before = (await this.one<Person[]>(text, [indicatorId], c)) ?? [];
+      const e = rules.ownersChange(indicatorId, owners, before, actor, at);
+      if (e) await c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]);
+      if (e && (e.after as Person[]).length) await sql.insertRows(c, 'owners', [[indicatorId, e.after]]);
+      return { value: undefined, audit: [e] };
+    });
   }
 
   async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    const sql = 'SELECT person FROM pei_admins WHERE id = $1';
-    await this.audited(
-      async (c) => adminAddChange(person, (await this.one<Person>(sql, [person.id], 'person', c)) ?? null, actor, at),
-      (c, e) =>
-        c.query(
-          'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = EXCLUDED.person',
-          [person.id, json(e.after)],
-        ),
-    );
+    await this.write(async (c) => {
+      const before = await this.one<Person>('SELECT person FROM pei_admins WHERE id = $1', [person.id], c);
+      const e = rules.adminAddChange(person, before ?? null, actor, at);
+      const upsert = 'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = $2';
+      if (e) await c.query(upsert, [person.id, sql.json(e.after)]);
+      return { value: undefined, audit: [e] };
+    });
   }
 
   async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    const sql = 'DELETE FROM pei_admins WHERE id = $1 RETURNING person';
-    await this.audited(async (c) =>
-      adminRemoveChange(personId, await this.one<Person>(sql, [personId], 'person', c), actor, at),
-    );
+    await this.write(async (c) => {
+      const text = 'DELETE FROM pei_admins WHERE id = $1 RETURNING person';
+      const before = await this.one<Person>(text, [personId], c);
+      return { value: undefined, audit: [rules.adminRemoveChange(personId, before, actor, at)] };
+    });
   }
 
   async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
-    const e = subscribeChange(sub, actor);
-    const sql =
-      'INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING';
-    return this.audited(async (c) =>
-      (await c.query(sql, [sub.conversationKey, sub.kind, json(e.after)])).rowCount ? e : null,
-    );
+    const e = rules.subscribeChange(sub, actor);
+    const insert = `INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3)
+      ON CONFLICT DO NOTHING RETURNING kind`;
+    return this.write(async (c) => {
+      const added = (await this.column(insert, [sub.conversationKey, sub.kind, sql.json(e.after)], c)).length > 0;
+      return { value: added, audit: added ? [e] : [] };
+    });
   }
 
   async unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean> {
-    const sql = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 AND kind = $2 RETURNING record, ord';
-    return this.audited(async (c) => {
-      const removed = (await c.query<{ record: Subscription }>(sql, [conversationKey, kind])).rows.map((r) => r.record);
-      return unsubscribeChange(conversationKey, removed, actor, at);
+    const text = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 AND kind = $2 RETURNING record';
+    return this.write(async (c) => {
+      const removed = await this.column<Subscription>(text, [conversationKey, kind], c);
+      const e = rules.unsubscribeChange(conversationKey, removed, actor, at);
+      return { value: e !== null, audit: [e] };
     });
   }
 
-  /** An unaudited write: `sql` with `args`; committed when it changed a row (or always, with `always`). */
-  private async change(sql: string, args: unknown[], always = false): Promise<boolean> {
-    return this.write(async (c) => {
-      const changed = !!(await c.query(sql, args)).rowCount;
-      return { commit: changed || always, value: changed };
-    });
+  /** An unaudited write: `text` with `args`; committed when it changed a row (or always, with `always`). */
+  private async change(text: string, args: unknown[], always = false): Promise<void> {
+    await this.write(async (c) => ({ value: undefined, commit: !!(await c.query(text, args)).rowCount || always }));
   }
 
   async saveConversation(record: ConversationRecord): Promise<void> {
-    await this.change(
-      'INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record WHERE pei_conversations.record IS DISTINCT FROM EXCLUDED.record',
-      [record.key, json(record)],
-    );
+    const upsert = `INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE
+      SET record = EXCLUDED.record WHERE pei_conversations.record IS DISTINCT FROM EXCLUDED.record`;
+    await this.change(upsert, [record.key, sql.json(record)]);
   }
 
   async removeConversation(key: string): Promise<void> {
@@ -430,81 +353,107 @@ export class PgStore implements Store {
 
   async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
     const patch = { active: false, inactiveReason: reason, updatedAt: at };
-    await this.change('UPDATE pei_conversations SET record = record || $2::jsonb WHERE key = $1', [key, json(patch)]);
+    const update = 'UPDATE pei_conversations SET record = record || $2::jsonb WHERE key = $1';
+    await this.change(update, [key, sql.json(patch)]);
   }
 
   async markSent(record: SentRecord): Promise<void> {
-    const sql =
-      'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = EXCLUDED.record';
-    await this.change(sql, [record.key, json(record)], true);
+    const upsert = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = $2';
+    await this.change(upsert, [record.key, sql.json(record)], true);
   }
 
   /**
-   * A send's claim, its confirmation and its release are one statement each, atomic on its own (INSERT … ON
-   * CONFLICT DO NOTHING, an UPDATE, a DELETE), outside the write order and its change feed: a fan-out claims and
-   * confirms 50 a second, and confirmations queued behind other writes left delivered messages unconfirmed (sent
-   * twice after a kill).
+   * A send's claim, confirmation and release are one statement each, outside the write order: a fan-out confirms 50
+   * a second, and confirmations queued behind other writes left delivered messages unconfirmed (sent twice after a
+   * kill). None is tried twice: one whose answer was lost may have been applied.
    */
   async claimSend(record: SentRecord): Promise<boolean> {
-    const sql = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING';
-    return !!(await this.statement(sql, [record.key, json(record)])).rowCount;
+    const insert = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key';
+    return (await this.statement(insert, [record.key, sql.json(record)])).length > 0;
   }
 
   async confirmSend(record: SentRecord): Promise<void> {
-    await this.statement('UPDATE pei_sent SET record = $2 WHERE key = $1', [record.key, json(record)]);
+    await this.statement('UPDATE pei_sent SET record = $2 WHERE key = $1', [record.key, sql.json(record)]);
   }
 
   async releaseSend(key: string): Promise<void> {
     await this.statement('DELETE FROM pei_sent WHERE key = $1', [key]);
   }
 
-  private async statement(sql: string, args: unknown[]) {
+  private statement(text: string, values: unknown[]) {
     this.checkWritable();
+    return this.q({ text, values }, this.pool, false);
+  }
+
+  /** If the connection holding the lock dies while fn runs, the lock is gone: 'pg-lock-lost' is told, never a crash. */
+  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
+    this.checkWritable();
+    const c = await this.pool.connect().catch((e) => Promise.reject(sql.pgStoreError(e)));
+    let broken = false;
+    const lost = (e: Error) => {
+      broken = true;
+      this.opts.onWarning?.({ kind: 'pg-lock-lost', name, why: e.message });
+    };
+    c.on('error', lost);
     try {
-      return await this.pool.query(sql, args);
-    } catch (e) {
-      throw pgStoreError(e);
+      const got = await this.one("SELECT pg_try_advisory_lock(hashtext('pei:' || $1))", [name], c);
+      if (!got) return { ran: false };
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        await c.query("SELECT pg_advisory_unlock(hashtext('pei:' || $1))", [name]).catch(() => (broken = true));
+      }
+    } finally {
+      c.off('error', lost);
+      c.release(broken);
     }
   }
 
-  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
-    this.checkWritable();
-    return advisoryLock(this.pool, name, fn, (why) => this.opts.onWarning?.({ kind: 'pg-lock-lost', name, why }));
+  /**
+   * migrate-store's copy (src/cli/migrate-store.ts): every record of another store as it was stored (review states,
+   * audit seqs, write order), in one write, into a database that holds none yet. False, nothing written, otherwise.
+   */
+  async copyIn(snapshot: StoreSnapshot): Promise<boolean> {
+    const tables = Object.keys(sql.ROWS) as (keyof typeof sql.ROWS)[];
+    const empty = tables.map((t) => `NOT EXISTS (SELECT FROM ${sql.ROWS[t][0]})`).join(' AND ');
+    const copied = await this.write(async (c) => {
+      if (!(await this.one(`SELECT ${empty}`, [], c))) return { value: false };
+      const rows = { ...snapshot, owners: Object.entries(snapshot.owners) };
+      for (const t of tables) await sql.insertRows(c, t, rows[t]);
+      await c.query("SELECT setval('pei_audit_seq_seq', GREATEST(max(seq), 1), count(*) > 0) FROM pei_audit");
+      return { value: true, commit: true };
+    });
+    // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them.
+    if (copied) await this.q({ text: 'ANALYZE pei_reports; ANALYZE pei_audit' });
+    return copied;
   }
 
   // ---- reads (queries by key or range)
 
-  /** The `column` of each row a query returns (a jsonb record, already parsed by pg). */
-  private async rows<T>(sql: string, args: unknown[] = [], column = 'record'): Promise<T[]> {
-    return (await this.q(sql, args)).rows.map((r: Record<string, unknown>) => r[column] as T);
-  }
-
-  async reports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    const args: unknown[] = [];
-    const terms = reportTerms(query, args);
-    if (query?.review !== undefined) terms.push(`COALESCE(review, 'aprobado') = $${args.push(query.review)}`);
-    return this.rows(`SELECT record FROM pei_reports${where(terms)} ORDER BY ord`, args);
+  reports(query?: ReportQuery): Promise<ReportRecord[]> {
+    return this.records('pei_reports', [
+      ...reportConditions(query),
+      ["COALESCE(review, 'aprobado') = ?", query?.review],
+    ]);
   }
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
-    const args: unknown[] = [];
-    const terms = reportTerms(query, args);
-    if (query?.review === undefined) {
-      // Each month's highest version found on the narrow columns, then its record by the unique index: sorting the
-      // records themselves (DISTINCT ON) spilled 100,000 of them to disk, about a second a call.
-      return this.rows(
-        `SELECT r.record FROM pei_reports r JOIN (SELECT indicator_id, period, max(version) AS version FROM pei_reports${where(terms)}
-        GROUP BY indicator_id, period) m USING (indicator_id, period, version) ORDER BY r.ord`,
-        args,
-      );
+    if (query?.review !== undefined) {
+      // The versions in that state that no higher version of their month follows: with the partial index on
+      // 'pendiente' this reads only what waits for review, however many versions are stored.
+      const state: sql.Condition = ["COALESCE(p.review, 'aprobado') = ?", query.review];
+      const later =
+        'SELECT FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version';
+      return this.records('pei_reports p', [...reportConditions(query), state], ` AND NOT EXISTS (${later})`);
     }
-    // The versions in that state that no higher version of their month follows: with the partial index on
-    // 'pendiente' this reads only what waits for review, however many versions are stored.
-    terms.push(`COALESCE(p.review, 'aprobado') = $${args.push(query.review)}`);
-    terms.push(
-      'NOT EXISTS (SELECT 1 FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version)',
+    // Each month's highest version found on the narrow columns, then its record by the unique index: sorting the
+    // records themselves (DISTINCT ON) spilled 100,000 of them to disk, about a second a call.
+    const args: unknown[] = [];
+    const months = `SELECT indicator_id, period, max(version) AS version FROM pei_reports${sql.where(reportConditions(query), args)} GROUP BY indicator_id, period`;
+    return this.column(
+      `SELECT record FROM pei_reports JOIN (${months}) m USING (indicator_id, period, version) ORDER BY ord`,
+      args,
     );
-    return this.rows(`SELECT p.record FROM pei_reports p${where(terms)} ORDER BY p.ord`, args);
   }
 
   reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
@@ -516,63 +465,67 @@ export class PgStore implements Store {
   }
 
   async owners(indicatorId: string): Promise<readonly Person[]> {
-    const sql = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
-    return (await this.one<Person[]>(sql, [indicatorId], 'people')) ?? [];
+    return (await this.one<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId])) ?? [];
   }
 
   async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
-    const sql = 'SELECT indicator_id, people FROM pei_owners ORDER BY ord';
-    const { rows } = await this.q<{ indicator_id: string; people: Person[] }>(sql);
-    return Object.fromEntries(rows.map((r) => [r.indicator_id, r.people]));
+    const text = 'SELECT json_build_array(indicator_id, people) FROM pei_owners ORDER BY ord';
+    return Object.fromEntries(await this.column<[string, Person[]]>(text));
   }
 
-  async admins(): Promise<readonly Person[]> {
-    return this.rows('SELECT person FROM pei_admins ORDER BY ord', [], 'person');
+  admins(): Promise<Person[]> {
+    return this.column('SELECT person FROM pei_admins ORDER BY ord');
   }
 
-  async subscriptions(filter?: SubscriptionFilter): Promise<readonly Subscription[]> {
-    const args: unknown[] = [];
-    const terms = filterTerms(filter, { kind: 'kind', conversationKey: 'conversation_key' }, args);
-    return this.rows(`SELECT record FROM pei_subscriptions${where(terms)} ORDER BY ord`, args);
+  subscriptions(filter?: SubscriptionFilter): Promise<Subscription[]> {
+    return this.records('pei_subscriptions', [
+      ['kind = ?', filter?.kind],
+      ['conversation_key = ?', filter?.conversationKey],
+    ]);
   }
 
   conversation(key: string): Promise<ConversationRecord | undefined> {
     return this.one('SELECT record FROM pei_conversations WHERE key = $1', [key]);
   }
 
-  async conversations(filter?: ConversationFilter): Promise<readonly ConversationRecord[]> {
-    const args: unknown[] = [];
-    const terms = filterTerms(filter, { scope: "record->>'scope'", active: "record->>'active'" }, args);
-    return this.rows(`SELECT record FROM pei_conversations${where(terms)} ORDER BY ord`, args);
+  conversations(filter?: ConversationFilter): Promise<ConversationRecord[]> {
+    return this.records('pei_conversations', [
+      ["record->>'scope' = ?", filter?.scope],
+      ["record->>'active' = ?", filter?.active === undefined ? undefined : String(filter.active)],
+    ]);
   }
 
   async wasSent(key: string): Promise<boolean> {
-    return !!(await this.q('SELECT 1 FROM pei_sent WHERE key = $1', [key])).rowCount;
+    return (await this.column('SELECT 1 FROM pei_sent WHERE key = $1', [key])).length > 0;
   }
 
-  async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
-    if (filter?.prefix === undefined) return this.rows('SELECT record FROM pei_sent ORDER BY ord');
-    const sql = "SELECT record FROM pei_sent WHERE key LIKE $1 ESCAPE '\\' ORDER BY ord";
-    return this.rows(sql, [likePrefix(filter.prefix)]);
+  sent(filter?: { prefix?: string }): Promise<SentRecord[]> {
+    const prefix = filter?.prefix === undefined ? undefined : sql.likePrefix(filter.prefix);
+    return this.records('pei_sent', [["key LIKE ? ESCAPE '\\'", prefix]]);
   }
 
+  /** Seq order; `target` ending in ':' is a prefix; `limit` keeps the newest. */
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
     const args: unknown[] = [];
-    return (await this.q<AuditEntry>(auditSql(filter, args), args)).rows.map((r) => ({ ...r, seq: Number(r.seq) }));
-  }
-
-  planVersions(planId?: string): Promise<readonly PlanVersionRecord[]> {
-    return this.rows(...planVersionsSql(planId));
-  }
-
-  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<AppendPlanVersionResult> {
-    this.checkWritable();
-    checkPlanVersionInput(input);
-    return this.write((c) => storePlanVersion(c, input, actor, at, (e) => this.insertAudit(c, e)));
+    const target = filter?.target;
+    const condition: sql.Condition = target?.endsWith(':')
+      ? ["target LIKE ? ESCAPE '\\'", sql.likePrefix(target)]
+      : ['target = ?', target];
+    const entries = `SELECT seq, at, actor, action, target, before, after FROM pei_audit${sql.where([condition], args)}`;
+    const limit = filter?.limit;
+    const text =
+      limit !== undefined && limit >= 0
+        ? `SELECT * FROM (${entries} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
+        : `${entries} ORDER BY seq`;
+    return (await this.q({ text, values: args })).map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 
   async auditCount(): Promise<number> {
-    return Number((await this.q<{ n: string }>('SELECT count(*) AS n FROM pei_audit')).rows[0].n);
+    return Number(await this.one('SELECT count(*) FROM pei_audit', []));
+  }
+
+  planVersions(planId?: string): Promise<PlanVersionRecord[]> {
+    return this.records('pei_plan_versions', [['plan_id = ?', planId]]);
   }
 
   async flush(): Promise<void> {
@@ -588,6 +541,4 @@ export class PgStore implements Store {
   }
 }
 
-export function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-  return PgStore.open(url, opts);
-}
+export const openPgStore = (url: string, opts: PgStoreOptions = {}): Promise<PgStore> => PgStore.open(url, opts);

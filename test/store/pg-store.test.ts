@@ -119,6 +119,35 @@ describePg('PostgreSQL store', () => {
     expect(heard).toEqual([before + 1, before + 2]);
   });
 
+  test('a lost LISTEN connection comes back by itself, and then hears the other processes again', async () => {
+    const url = await freshDatabase();
+    const a = await openPgStore(url, { listen: false });
+    open.push(a);
+    // b listens with nobody subscribed yet, as the bot does; it says what happens to its listener
+    const said: string[] = [];
+    let back!: () => void;
+    const isBack = new Promise<void>((resolve) => (back = resolve));
+    const b = await openPgStore(url, {
+      onWarning: (fact) => {
+        said.push(fact.kind);
+        if (fact.kind === 'pg-listen-back') back();
+      },
+    });
+    open.push(b);
+    const killed = await query(
+      url,
+      "SELECT pg_terminate_backend(pid, 10000) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN pei_change'",
+    );
+    expect(killed).toEqual([{ ok: true }]);
+    await isBack;
+    expect(said).toEqual(['pg-listen-lost', 'pg-listen-back']);
+    // (once back, the listeners first hear the revision then: what changed while nobody listened)
+    const before = await b.revision();
+    const heard = new Promise<number>((resolve) => b.onChange((rev) => rev > before && resolve(rev)));
+    await a.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', at: AT });
+    expect(await heard).toBe(await a.revision());
+  });
+
   test('claimSend across stores: of many claims of one key at once, from two stores, exactly one wins', async () => {
     const url = await freshDatabase();
     const [a, b] = [await openOn(url), await openOn(url)];

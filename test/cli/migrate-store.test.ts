@@ -1,5 +1,5 @@
 /**
- * migrate-store's copy (src/store/migrate.ts): an embedded store with every kind of content copied into PostgreSQL
+ * migrate-store's copy (src/cli/migrate-store.ts): an embedded store with every kind of content copied into PostgreSQL
  * reads back the same through the PostgreSQL store, keeps numbering after it, is idempotent, and refuses (changing
  * nothing) a database that holds something else.
  */
@@ -8,9 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openLowdbStore } from '../../src/store/lowdb-store';
 import { openPgStore } from '../../src/store/pg-store';
-import { copyToPostgres, snapshotOf } from '../../src/store/migrate';
+import { copyToPostgres, snapshotOf } from '../../src/cli/migrate-store';
 import { describePg, freshDatabase, query } from '../helpers/pg';
-import { admin, alice, bob, input, reprogrammed } from './contract';
+import { admin, alice, bob, input, reprogrammed } from '../store/contract';
 
 const AT = '2025-06-30T10:00:00.000-05:00';
 
