@@ -81,6 +81,8 @@ export abstract class BaseStore implements Store {
   /** Stored plan versions, in write order (each the `after` of its 'plan.version' audit entry). */
   private readonly planVersionList: PlanVersionRecord[] = [];
   private readonly listeners = new Set<(revision: number) => void>();
+  /** [revision, report id] of each report version written or reviewed since the store opened (reportChanges). */
+  private readonly changeLog: [number, string][] = [];
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
 
@@ -135,6 +137,9 @@ export abstract class BaseStore implements Store {
     if (next) this.state = next;
     for (const e of entries) this.applyEntry(e);
     this.rev++;
+    for (const e of entries)
+      if (isReportAction(e.action) || isReviewAction(e.action))
+        this.changeLog.push([this.rev, (e.after as { id: string }).id]);
     notifyAll(this.listeners, this.rev);
   }
 
@@ -207,6 +212,18 @@ export abstract class BaseStore implements Store {
 
   async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
     return [...this.latest.values()].filter((r) => matchesReportQuery(r, query));
+  }
+
+  async reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }> {
+    let i = this.changeLog.length;
+    while (i > 0 && this.changeLog[i - 1][0] > since) i--;
+    const ids = new Set(
+      this.changeLog
+        .slice(i)
+        .reverse()
+        .map(([, id]) => id),
+    ); // each at its last change
+    return { revision: this.rev, reports: [...ids].reverse().map((id) => this.versions.get(id)!) };
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {
