@@ -17,7 +17,7 @@ import {
   unknownObjectiveCard,
 } from '../views/message-cards';
 import { laggingCard, objectiveStatusCard, planSummaryCard } from '../views/status-cards';
-import { isAdmin, ownedIndicators, reportableIndicators } from './roles';
+import { isAdmin, ownedIndicators } from './roles';
 import { pendingReviews } from '../reports/review';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
