@@ -229,14 +229,27 @@ async function big(
           periods: PERIODS,
         };
         await openLoop({ ...spec, durationS: RATE_WARMUP }); // the first figures, JIT: not measured
+        type Cpu = { user: number; system: number; loopBusyMs: number };
+        const cpu = () => Promise.all(bots.map((b) => b.ask<Cpu>('cpu')));
+        const before = await cpu();
+        const t0 = performance.now();
         const r = await openLoop({ ...spec, durationS: RATE_DURATION });
-        rates.push(r);
+        const wallMs = performance.now() - t0;
+        // What each process spent: CPU ms per request it answered, and the share of the time its event loop was busy
+        // (busy near 100 %: the process, not the database, is what requests wait for).
+        const perProcess = (await cpu()).map((c, i) => ({
+          cpuMsPerRequest: (c.user + c.system - before[i].user - before[i].system) / 1000 / (r.sent / bots.length),
+          loopBusy: (c.loopBusyMs - before[i].loopBusyMs) / wallMs,
+        }));
+        rates.push({ ...r, perProcess });
         log(
           `${RATE} req/s open loop, 2 processes, ${SIZE} reports: ${r.answered}/${r.sent} answered, ${r.errors} errors, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms (${Object.entries(
             r.byKind,
           )
             .map(([k, v]) => `${k} p99 ${v.p99.toFixed(1)}`)
-            .join(', ')})`,
+            .join(
+              ', ',
+            )}); per process ${perProcess.map((p) => `${p.cpuMsPerRequest.toFixed(1)} ms CPU a request, event loop busy ${Math.round(p.loopBusy * 100)} %`).join('; ')}`,
         );
       } finally {
         await Promise.all(bots.map((b) => b.stop()));

@@ -22,6 +22,8 @@ export interface OpenLoopResult {
   p99: number;
   max: number;
   byKind: Record<string, { n: number; p99: number }>;
+  /** Per process under load (bench/pg.ts): CPU ms per request it was sent, share of the time its event loop was busy. */
+  perProcess?: { cpuMsPerRequest: number; loopBusy: number }[];
 }
 
 /** Ten requests: 4 status questions, 2 submits, 2 searches, 2 refreshes (BENCH_RATE_KINDS: another list, to look closer). */

@@ -17,7 +17,7 @@ import {
   unknownObjectiveCard,
 } from '../views/message-cards';
 import { laggingCard, objectiveStatusCard, planSummaryCard } from '../views/status-cards';
-import { isAdmin, reportableIndicators } from './roles';
+import { isAdmin, ownedIndicators } from './roles';
 import { pendingReviews } from '../reports/review';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -77,16 +77,15 @@ function asOfCard(card: CardJson, asOf: string, now: Date): CardJson {
 const whenOf = (u: Understanding): QuestionDate => ({ period: u.period, month: u.month, day: u.day });
 
 export async function viewContext(services: Services, turn: ChatTurn): Promise<ViewContext> {
-  const owners = await services.store.allOwners();
+  // The owners and whether the actor is an admin are read once (a status turn used to read each twice).
+  const [owners, admin] = await Promise.all([services.store.allOwners(), isAdmin(services, turn.actor)]);
   return {
     lang: turn.lang,
     owners: (id) => owners[id] ?? [],
-    canReport: (await reportableIndicators(services, turn.actor)).length > 0,
+    canReport: admin || ownedIndicators(services, owners, turn.actor).length > 0,
     asOf: bogotaDate(turn.now),
     plan: services.plan,
-    reviewCount: (await isAdmin(services, turn.actor))
-      ? (await pendingReviews(services.store, services.plan)).length
-      : undefined,
+    reviewCount: admin ? (await pendingReviews(services.store, services.plan)).length : undefined,
   };
 }
 

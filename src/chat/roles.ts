@@ -20,11 +20,19 @@ export async function ownsIndicator(services: Services, actor: Actor, indicatorI
   return isOneOf(await services.store.owners(indicatorId), keysOf(actor));
 }
 
+/** The plan's indicators whose owners (every indicator's, as Store.allOwners gives them) include the actor. */
+export function ownedIndicators(
+  services: Services,
+  owners: Readonly<Record<string, readonly Person[]>>,
+  actor: Actor,
+): string[] {
+  const keys = keysOf(actor);
+  const all = services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+  return all.filter((id) => isOneOf(owners[id] ?? [], keys));
+}
+
 /** Indicators the actor may report for: all of them for admins, their own otherwise. */
 export async function reportableIndicators(services: Services, actor: Actor): Promise<string[]> {
-  const all = services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
-  if (await isAdmin(services, actor)) return all;
-  const keys = keysOf(actor);
-  const owners = await services.store.allOwners();
-  return all.filter((id) => isOneOf(owners[id] ?? [], keys));
+  if (await isAdmin(services, actor)) return services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
+  return ownedIndicators(services, await services.store.allOwners(), actor);
 }

@@ -63,6 +63,8 @@ export abstract class BaseStore implements T.Store {
   private readonly auditList: AuditEntry[] = [];
   private readonly planVersionList: PlanVersionRecord[] = [];
   private readonly listeners = new Set<(revision: number) => void>();
+  /** [revision, report id] of each report version written or reviewed since the store opened (reportChanges). */
+  private readonly changeLog: [number, string][] = [];
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
 
@@ -103,7 +105,11 @@ export abstract class BaseStore implements T.Store {
     await this.persist(entries, stateChanged ? next : undefined);
     if (stateChanged) this.state = next;
     for (const e of entries) this.applyEntry(e);
-    notifyAll(this.listeners, ++this.rev);
+    this.rev++;
+    for (const e of entries)
+      if (isReportAction(e.action) || isReviewAction(e.action))
+        this.changeLog.push([this.rev, (e.after as { id: string }).id]);
+    notifyAll(this.listeners, this.rev);
   }
 
   /** Applies one audit entry to the reports and the audit held in memory (a live write, or the journal's replay). */
@@ -166,6 +172,18 @@ export abstract class BaseStore implements T.Store {
 
   async latestReports(query?: T.ReportQuery): Promise<readonly ReportRecord[]> {
     return reportsMatching(this.latest.values(), query);
+  }
+
+  async reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }> {
+    let i = this.changeLog.length;
+    while (i > 0 && this.changeLog[i - 1][0] > since) i--;
+    const ids = new Set(
+      this.changeLog
+        .slice(i)
+        .reverse()
+        .map(([, id]) => id),
+    ); // each at its last change
+    return { revision: this.rev, reports: [...ids].reverse().map((id) => this.versions.get(id)!) };
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {

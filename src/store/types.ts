@@ -80,7 +80,13 @@ export interface Store {
    * look at (the counting version is the latest unless it was returned; progress/engine.ts, countsOver).
    */
   latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]>;
-  /** By id ("4263:2025-06:v2"), as it is now (review state included). */
+  /**
+   * The revision now and every report version stored or reviewed after revision `since` (each once, as it is now),
+   * in the order of their last change, read at one instant: nothing changed at or below the returned revision is missing. The status
+   * service's feed (progress/service.ts): after a write it reads what changed, not every month again.
+   */
+  reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }>;
+  /** One stored version by id ("4263:2025-06:v2"), as it is now (review state included). */
   report(id: string): Promise<ReportRecord | undefined>;
   reportBySubmission(submissionId: string): Promise<ReportRecord | undefined>;
   /** Appends a report version with its audit entry; numbered here, under the store's write order. */

@@ -138,7 +138,11 @@ describe('createStatusService', () => {
     const wholeReads: unknown[] = [];
     const status = createStatusService(plan, {
       revision: () => store.revision(),
-      latestReports: () => store.latestReports(),
+      reportChanges: (since) => store.reportChanges(since),
+      latestReports: () => {
+        wholeReads.push('latest');
+        return store.latestReports();
+      },
       reports: (q) => {
         if (!q?.indicatorId || !q.period) wholeReads.push(q);
         return store.reports(q);
@@ -161,7 +165,33 @@ describe('createStatusService', () => {
     const f = await status.figures(2025, '2025-07-03');
     expect(f.objectives[1].indicators[1].executed).toBe(1);
     expect(f).toEqual(computePlan(plan, await store.reports(), { year: 2025, asOf: '2025-07-03' }));
-    expect(wholeReads).toEqual([]);
+    // Every month's latest once, on the first question; after each write only what changed (Store.reportChanges).
+    expect(wholeReads).toEqual(['latest']);
+  });
+
+  test('questions asked at once at one revision share one computation; a write in between is in the later answer', async () => {
+    const store = createMemoryStore();
+    const status = createStatusService(plan, store);
+    const who = { id: 'aad-admin', name: 'Admin' };
+    const at = '2025-07-01T12:00:00.000Z';
+    const input = (value: number) => ({
+      indicatorId: '4263',
+      period: '2025-05',
+      value,
+      logros: 'Avance del mes',
+      dificultades: '',
+      evidencia: 'https://x.example/e',
+    });
+    await store.appendReport(input(0.2), who, { source: 'teams', at });
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => status.figures(2025, '2025-07-03')));
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    const before = status.figures(2025, '2025-07-03');
+    await store.appendReport(input(0.35), who, { source: 'teams', at });
+    const after = status.figures(2025, '2025-07-03'); // asked after the write was acknowledged
+    expect((await before).objectives[4].indicators[0].executed).toBeGreaterThanOrEqual(0.2);
+    expect((await after).objectives[4].indicators[0].executed).toBe(0.35);
+    expect(await after).toEqual(computePlan(plan, await store.reports(), { year: 2025, asOf: '2025-07-03' }));
   });
 
   test('on a real store: reports, corrections and other writes', async () => {

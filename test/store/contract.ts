@@ -468,6 +468,40 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       expect(await store.reportBySubmission('k-none')).toBeUndefined();
     });
 
+    test('reportChanges: the revision now and the versions stored or reviewed after a revision, each once, as they are now', async () => {
+      await store.appendReport(input('4263', '2025-05', 1), alice, { source: 'teams', at: AT });
+      const r0 = await store.revision();
+      expect(await store.reportChanges(r0)).toEqual({ revision: r0, reports: [] });
+      const a = await store.appendReport(input('4263', '2025-06', 2), alice, {
+        source: 'teams',
+        at: AT,
+        review: 'pendiente',
+      });
+      await store.setOwners('4263', [alice], admin, AT); // not a report: nothing to read
+      const [b, c] = await store.appendReports(
+        [
+          { input: input('4236', '2025-03', 3), author: bob, source: 'csv' },
+          { input: input('4263', '2025-05', 4), author: bob, source: 'csv' }, // version 2 of a month stored before r0
+        ],
+        AT,
+        admin,
+      );
+      const r1 = await store.revision();
+      await store.reviewReport(
+        { reportId: a.record.id, decision: 'devuelto', note: 'Falta la evidencia del mes' },
+        admin,
+        AT,
+      );
+      const returned = await store.report(a.record.id);
+      expect(returned?.review).toBe('devuelto');
+      const all = await store.reportChanges(r0);
+      expect(all.revision).toBe(await store.revision());
+      // The returned version once, as it is now, at its last change (after the batch).
+      expect(all.reports).toEqual([b.record, c.record, returned]);
+      expect(await store.reportChanges(r1)).toEqual({ revision: all.revision, reports: [returned] });
+      expect(await store.reportChanges(all.revision)).toEqual({ revision: all.revision, reports: [] });
+    });
+
     test('filters of the small state: subscriptions by kind and conversation, conversations by key, scope and state, sent by prefix', async () => {
       await store.subscribe({ conversationKey: 'c1', kind: 'weekly-digest', createdBy: alice, createdAt: AT }, alice);
       await store.subscribe({ conversationKey: 'c2', kind: 'review-digest', createdBy: alice, createdAt: AT }, alice);

@@ -4,6 +4,9 @@
  */
 import { openPgStore, type PgStore } from '../../src/store/pg-store';
 import { describePg, freshDatabase, query } from '../helpers/pg';
+import { loadPlan } from '../../src/plan/load';
+import { computePlan } from '../../src/progress/engine';
+import { createStatusService } from '../../src/progress/service';
 import { admin, alice, bob, input, storeContract } from './contract';
 
 const AT = '2025-06-30T10:00:00.000-05:00';
@@ -89,6 +92,33 @@ describePg('PostgreSQL store', () => {
     await a.appendReport(input('4263', '2025-06', 0.3), alice, { source: 'teams', at: AT });
     expect((await b.reports()).map((r) => r.value)).toEqual([0.3]);
     expect(await b.revision()).toBeGreaterThan(rev);
+  });
+
+  test("one process's figures hold every report and review the other acknowledged before the question", async () => {
+    const url = await freshDatabase();
+    const [a, b] = [await openOn(url), await openOn(url)];
+    const plan = loadPlan();
+    const status = createStatusService(plan, b); // b's process answers the questions
+    const executed = async () => (await status.figures(2025, '2025-07-03')).objectives[4].indicators[0].executed;
+    await a.appendReport(input('4263', '2025-05', 0.2), alice, { source: 'teams', at: AT });
+    expect(await executed()).toBe(0.2);
+    const v2 = await a.appendReport(input('4263', '2025-05', 0.35), alice, {
+      source: 'teams',
+      at: AT,
+      review: 'pendiente',
+    });
+    expect(await executed()).toBe(0.35); // the correction, pending review, counts
+    await a.reviewReport(
+      { reportId: v2.record.id, decision: 'devuelto', note: 'Falta la evidencia del mes' },
+      admin,
+      AT,
+    );
+    expect(await executed()).toBe(0.2); // returned: the first version counts again
+    await b.appendReport(input('4263', '2025-06', 0.4), bob, { source: 'teams', at: AT });
+    expect(await executed()).toBe(0.4);
+    expect(await status.figures(2025, '2025-07-03')).toEqual(
+      computePlan(plan, await a.reports(), { year: 2025, asOf: '2025-07-03' }),
+    );
   });
 
   test("the change signal crosses stores (LISTEN/NOTIFY), and revision() is the database's", async () => {
@@ -220,6 +250,7 @@ describePg('PostgreSQL store', () => {
       { name: '1764547200000_initial-schema' },
       { name: '1764720000000_store-reads' },
       { name: '1765065600000_plan-versions' },
+      { name: '1765152000000_review-state-index' },
     ]);
   });
 });
