@@ -457,9 +457,9 @@ export class PgStore implements Store {
   }
 
   async reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }> {
-    const sql =
+    const text =
       'SELECT m.rev, r.record FROM pei_meta m LEFT JOIN pei_reports r ON r.changed > $1 ORDER BY r.changed, r.ord';
-    const { rows } = await this.q<{ rev: string; record: ReportRecord | null }>(sql, [since]); // one snapshot
+    const rows: { rev: string; record: ReportRecord | null }[] = await this.q({ text, values: [since] }); // one snapshot
     return { revision: Number(rows[0].rev), reports: rows.flatMap((r) => (r.record ? [r.record] : [])) };
   }
 
