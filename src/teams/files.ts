@@ -68,6 +68,7 @@ export function createFileSource(opts: {
       if (budget <= 0) return { ok: false, code: 'timeout' };
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), budget);
+      let tooLarge = false;
       timer.unref();
       try {
         let next = url;
@@ -93,16 +94,16 @@ export function createFileSource(opts: {
           for await (const chunk of res.body ?? []) {
             size += (chunk as Uint8Array).byteLength;
             if (size > maxBytes) {
-              abort.abort();
-              return { ok: false, code: 'too-large' };
+              tooLarge = true; // leaving the loop cancels the body
+              break;
             }
             chunks.push(Buffer.from(chunk as Uint8Array));
           }
-          return { ok: true, bytes: Buffer.concat(chunks) };
+          return tooLarge ? { ok: false, code: 'too-large' } : { ok: true, bytes: Buffer.concat(chunks) };
         }
         return { ok: false, code: 'failed' };
       } catch {
-        return { ok: false, code: abort.signal.aborted ? 'timeout' : 'failed' };
+        return { ok: false, code: tooLarge ? 'too-large' : abort.signal.aborted ? 'timeout' : 'failed' };
       } finally {
         clearTimeout(timer);
       }
