@@ -43,6 +43,11 @@ export interface Config {
   openData: boolean;
   /** PEI_TAB_JWKS_URL: the keys the tab's Teams SSO tokens are checked with; unset = Entra ID's for BOT_TENANT_ID. */
   tabJwksUrl?: string;
+  /**
+   * PEI_FILE_HOSTS: the hosts the bot fetches files people send from (Teams' downloadUrl), comma-separated; a name
+   * starting with a dot allows its subdomains. Unset = .sharepoint.com and .sharepoint.us (where Teams keeps them).
+   */
+  fileHosts: string[];
 }
 
 /**
@@ -147,6 +152,7 @@ const env = z.object({
     .url(must('url'))
     .regex(/^https?:\/\//i, must('http'))
     .optional(),
+  PEI_FILE_HOSTS: z.string().optional(),
 });
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
@@ -251,5 +257,9 @@ export function loadConfig(
     linkSecret: e.PEI_LINK_SECRET,
     openData: e.PEI_OPEN_DATA === 'true',
     ...(e.PEI_TAB_JWKS_URL ? { tabJwksUrl: e.PEI_TAB_JWKS_URL } : {}),
+    fileHosts: (e.PEI_FILE_HOSTS ?? '.sharepoint.com,.sharepoint.us')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

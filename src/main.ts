@@ -13,7 +13,14 @@ import { createHttpServer, type HttpServer } from './http/server';
 import { createMcpHandler } from './mcp';
 import { APP_VERSION } from './paths';
 import { createTabHandler } from './tab/handler';
-import { createAdapter, createTeamsApp, deliverMessage, messagesHandler, ProactiveSender } from './teams';
+import {
+  createAdapter,
+  createFileSource,
+  createTeamsApp,
+  deliverMessage,
+  messagesHandler,
+  ProactiveSender,
+} from './teams';
 import { DigestRunner } from './digest/run';
 import { Scheduler } from './digest/scheduler';
 import { renderOutbound } from './chat/outbound';
@@ -60,6 +67,8 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
       digestCron: config.digestCron,
       storeTimeoutMs: config.databaseUrl ? config.dbTimeoutMs : undefined,
     },
+    // The plan workbook an admin sends in a personal chat: fetched from Teams' downloadUrl only (PEI_FILE_HOSTS).
+    files: createFileSource({ hosts: config.fileHosts }),
   };
   const linkSecret = resolveLinkSecret(config.linkSecret, config.dbFile);
   const router = new ChatRouter(services, chatModules);

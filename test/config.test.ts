@@ -96,6 +96,6 @@ test('the dashboard tab: PEI_TAB_JWKS_URL, an http(s) address, absent by default
 
 test('.env.example documents every variable the configuration reads', () => {
   const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
-  for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA', 'PEI_TAB_JWKS_URL'])
+  for (const v of ['PEI_PUBLIC_URL', 'PEI_LINK_SECRET', 'PEI_OPEN_DATA', 'PEI_TAB_JWKS_URL', 'PEI_FILE_HOSTS'])
     expect(example).toMatch(new RegExp(`^${v}=`, 'm'));
 });

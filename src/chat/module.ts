@@ -1,5 +1,5 @@
 import type { Intent, Lang, Understanding } from '../language/types';
-import type { Card, ChatResult, ChatTurn, Services } from './types';
+import type { Card, ChatResult, ChatTurn, IncomingFile, Services } from './types';
 
 /**
  * What a capability of the chat registers with the router (chat/router.ts): its intents, its card actions, the
@@ -21,10 +21,18 @@ export type SearchHandler = (
   paging: Paging,
 ) => Promise<SearchAnswer> | SearchAnswer;
 
+/** Files a person sent (in a message, with or without words). */
+export type FileHandler = (
+  services: Services,
+  turn: ChatTurn,
+  files: readonly IncomingFile[],
+) => Promise<ChatResult> | ChatResult;
+
 export interface ChatModule {
   intents?: Partial<Record<Intent, IntentHandler>>;
   actions?: Record<string, ActionHandler>;
   search?: SearchHandler;
+  file?: FileHandler;
 }
 
 export interface SearchResult {

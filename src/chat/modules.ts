@@ -9,6 +9,7 @@ import { mineModule } from './mine';
 import { searchModule } from './search';
 import { remindersModule } from './reminders';
 import { planVersionsModule } from './plan-versions';
+import { planUploadModule } from './plan-upload';
 
 /** The capabilities that add intents and card actions to the chat (reports, admin, digest). */
 export const chatModules: ChatModule[] = [
@@ -22,4 +23,5 @@ export const chatModules: ChatModule[] = [
   searchModule,
   remindersModule,
   planVersionsModule,
+  planUploadModule,
 ];

@@ -1,7 +1,7 @@
 import type { Intent, Understanding } from '../language/types';
 import { notUnderstoodCard } from '../views/message-cards';
 import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContext } from './ask';
-import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+import { reply, type ChatResult, type ChatTurn, type IncomingFile, type Services } from './types';
 import { guardStore } from './store-failure';
 import { StoreError } from '../store/errors';
 import {
@@ -10,7 +10,15 @@ import {
   VERB_REFRESH_OBJECTIVE,
   VERB_REFRESH_PLAN,
 } from '../views/verbs';
-import type { ActionHandler, ChatModule, IntentHandler, Paging, SearchAnswer, SearchHandler } from './module';
+import type {
+  ActionHandler,
+  ChatModule,
+  FileHandler,
+  IntentHandler,
+  Paging,
+  SearchAnswer,
+  SearchHandler,
+} from './module';
 
 export type { ActionHandler, ChatModule, IntentHandler, SearchHandler } from './module';
 
@@ -46,6 +54,7 @@ export class ChatRouter {
   private readonly intents = new Map<Intent, IntentHandler>();
   private readonly actions = new Map<string, ActionHandler>(Object.entries(statusActions));
   private searchHandler?: SearchHandler;
+  private fileHandler?: FileHandler;
 
   constructor(
     private readonly services: Services,
@@ -55,6 +64,7 @@ export class ChatRouter {
       for (const [k, h] of Object.entries(m.intents ?? {})) this.intents.set(k as Intent, h!);
       for (const [k, h] of Object.entries(m.actions ?? {})) this.actions.set(k, h);
       if (m.search) this.searchHandler = m.search;
+      if (m.file) this.fileHandler = m.file;
     }
   }
 
@@ -72,6 +82,13 @@ export class ChatRouter {
         reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)))
       );
     });
+  }
+
+  /** Files a person sent (the plan workbook); null when no module takes files (the message is read as text). */
+  async file(turn: ChatTurn, files: readonly IncomingFile[]): Promise<ChatResult | null> {
+    const handler = this.fileHandler;
+    if (!handler || !files.length) return null;
+    return guardStore(turn, async () => handler(this.services, turn, files));
   }
 
   /** Whether `verb` names an action of the chat (a card's button, form or refresh). */

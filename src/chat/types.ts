@@ -43,6 +43,24 @@ export interface ChatTurn {
 
 export type Card = Record<string, unknown>;
 
+/** A file a person sent to the bot (the Teams layer translates the attachment: its name, type and download address). */
+export interface IncomingFile {
+  name: string;
+  /** The extension Teams gives (xlsx, pdf…), lower-cased; '' when it gives none. */
+  fileType: string;
+  /** Where the bytes can be fetched (Teams' pre-authorized, short-lived downloadUrl). */
+  url: string;
+}
+
+export type FileFetchFailure = 'too-large' | 'not-allowed' | 'expired' | 'timeout' | 'failed';
+export type FetchedFile = { ok: true; bytes: Buffer } | { ok: false; code: FileFetchFailure };
+
+/** Fetches a file a person sent (teams/files.ts): only from allowed hosts, at most `maxBytes`, before `deadline`. */
+export interface FileSource {
+  maxBytes: number;
+  fetch(url: string, deadline?: number): Promise<FetchedFile>;
+}
+
 export interface ChatResult {
   /** New messages, in order: cards or plain text. */
   replies: ({ card: Card; summary?: string } | { text: string })[];
@@ -84,6 +102,8 @@ export interface Services {
   sendNow?: () => Promise<readonly { key: string; status: string }[]>;
   /** Delivers one proactive message now (the Teams layer's sender): «enviar recordatorios ahora». */
   deliver?: (item: Outbound) => Promise<DeliveryResult>;
+  /** Fetches the files people send (the plan workbook); absent: files are not accepted. */
+  files?: FileSource;
 }
 
 export const reply = {

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
-import { planChanges, planFromSheets, type EditProblem } from '../plan/edit';
+import type { EditProblem } from '../plan/edit';
 import { versionAt, versionsOf } from '../plan/versions';
 import { bogotaDate, isIsoDate } from '../calendar';
 import { StoreError } from '../store/errors';
 import { describeStore, openStore } from '../store';
 import type { Store } from '../store/types';
-import { planWorkbook, readPlanWorkbook } from '../outputs/plan-workbook';
+import { planWorkbook } from '../outputs/plan-workbook';
+import { previewPlanImport, readPlanImport, storePlanImport } from '../outputs/plan-import';
 import { changeLines, versionsText } from '../views/plan-versions';
 import { cliActor } from './import-reports';
 import { openReadStore, parse, UsageError, writeOutputFile, type CliIo } from './io';
@@ -114,7 +115,7 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     io.err(code === 'ENOENT' ? cli.noSuchFile(file) : cli.cannotRead(file, (e as Error).message));
     return 1;
   }
-  const read = await readPlanWorkbook(content);
+  const read = await readPlanImport(content);
   if (!read.ok) {
     io.err(
       read.code === 'not-xlsx'
@@ -140,27 +141,21 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
   }
   try {
     // The workbook is read against the version in force at its effective date: what changes from that date on.
-    const { current } = versionAt(versionsOf(base, await store.planVersions(base.id)), effective);
-    const edit = planFromSheets(current.plan, read.sheets);
-    if (!edit.ok) {
-      const errors = edit.problems.filter((p) => p.severity === 'error');
+    const preview = await previewPlanImport(store, base, read.sheets, effective);
+    if (preview.status === 'invalid') {
+      const errors = preview.errors;
       io.err([t.refused(errors.length, file), ...errors.map((p) => t.errorLine(where(p), problemText(p)))].join('\n'));
       return 1;
     }
-    for (const w of edit.warnings) io.out(t.warningLine(where(w), problemText(w)));
-    const changes = planChanges(current.plan, edit.plan);
-    if (!changes.length) {
-      io.out(t.unchanged(current.version));
+    for (const w of preview.warnings) io.out(t.warningLine(where(w), problemText(w)));
+    if (preview.status === 'unchanged') {
+      io.out(t.unchanged(preview.against.version));
       return 0;
     }
     const actor = cliActor(values.actor as string | undefined, t.actor);
     let result;
     try {
-      result = await store.appendPlanVersion(
-        { planId: base.id, effective, reason, plan: edit.plan, changes, firstVersion: 2 },
-        actor,
-        now.toISOString(),
-      );
+      result = await storePlanImport(store, base, preview, { effective, reason, actor, at: now.toISOString() });
     } catch (e) {
       if (!(e instanceof StoreError)) throw e;
       io.err(cli.nothingImported(errorText(e)));
@@ -173,8 +168,8 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     const v = result.record;
     io.out(
       [
-        t.changesHeading(changes.length),
-        ...changeLines(changes, edit.plan, 'es'),
+        t.changesHeading(preview.changes.length),
+        ...changeLines(preview.changes, preview.plan, 'es'),
         t.stored(v.version, v.effective, v.reason, v.by.name),
         ...(v.effective <= today ? [t.pastEffective(v.effective)] : []),
       ].join('\n'),

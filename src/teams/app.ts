@@ -6,6 +6,7 @@ import { textCard, unavailableCard, welcome } from '../chat/welcome';
 import { noticesOwed } from '../chat/review';
 import { deliver, cardActivity, cardInvokeResponse, invokeAnswerOf, refreshUsersOf } from './deliver';
 import { localeLang, mentionsBot, scopeOf, setTurnLang, textOf, turnOf, welcomeLang } from './activity';
+import { filesOf } from './files';
 import { languageTold } from '../language';
 import {
   conversationKeyOf,
@@ -141,7 +142,15 @@ export function createTeamsApp(opts: TeamsAppOptions): Application<TurnState> {
     const turn = turnOf(context, localeLang(activity), clock());
     turn.actor.email = await people.learnEmail(context);
     turn.resolvePeople = (named) => resolvePeople(context, named);
-    if (value && typeof value === 'object' && !text) {
+    // A file sent in the chat (a personal chat, with the manifest's supportsFiles): the plan workbook.
+    const files = value ? [] : filesOf(activity);
+    const fileLang = files.length && text ? router.understand(text).lang : turn.lang;
+    const fileResult = files.length ? await router.file({ ...turn, lang: fileLang }, files) : null;
+    if (fileResult) {
+      lang = fileLang;
+      setTurnLang(context, lang);
+      result = fileResult;
+    } else if (value && typeof value === 'object' && !text) {
       lang = value.lang === 'en' || value.lang === 'es' ? value.lang : turn.lang;
       setTurnLang(context, lang);
       result = await router.action({ ...turn, lang }, value);

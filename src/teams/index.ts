@@ -16,6 +16,7 @@ import type { ProactiveSender } from './proactive';
 export { createAdapter } from './adapter';
 export { createTeamsApp } from './app';
 export { ProactiveSender } from './proactive';
+export { createFileSource } from './files';
 
 /** POST /api/messages for the HTTP server: one request checked, authenticated and run through the app; never throws SDK text. */
 export function messagesHandler(

@@ -24,7 +24,8 @@ export type TemplateName =
   | 'message'
   | 'export-link'
   | 'compliance'
-  | 'my-indicators';
+  | 'my-indicators'
+  | 'plan-import';
 
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'objective-status',
@@ -39,6 +40,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'export-link',
   'compliance',
   'my-indicators',
+  'plan-import',
 ];
 
 /** The content type of an Adaptive Card attachment. */

@@ -197,3 +197,31 @@ export function searchQuery(serviceUrl: string, text: string | null, opts: Searc
     },
   };
 }
+
+/**
+ * A file sent to the bot in a personal chat, as Teams posts it (the manifest's `supportsFiles`): a message whose
+ * attachment has content type `application/vnd.microsoft.teams.file.download.info`, the file's name, its SharePoint
+ * address as `contentUrl`, and in `content` the pre-authorized `downloadUrl`, the `uniqueId` and the `fileType`.
+ * A file sent without words has no text.
+ */
+export function fileMessage(
+  serviceUrl: string,
+  file: { name: string; downloadUrl: string; fileType?: string },
+  opts: { from?: UserLike; where?: Where; locale?: string; text?: string } = {},
+): any {
+  const m = message(serviceUrl, opts.text ?? '', { ...opts, mention: opts.where ? undefined : false });
+  if (!opts.text) delete m.text;
+  m.attachments = [
+    {
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      contentUrl: `https://contoso-my.sharepoint.com/personal/admin/Documents/Microsoft Teams Chat Files/${file.name}`,
+      name: file.name,
+      content: {
+        downloadUrl: file.downloadUrl,
+        uniqueId: `1150d938-8870-4044-9f2c-5fbe2c1c${String(seq).padStart(4, '0')}`,
+        fileType: file.fileType ?? file.name.split('.').pop(),
+      },
+    },
+  ];
+  return m;
+}

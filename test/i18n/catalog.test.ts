@@ -47,6 +47,7 @@ describe('the catalog', () => {
       'names',
       'operator',
       'plan',
+      'planUpload',
       'replies',
       'report',
       'reviewOutcome',

@@ -70,7 +70,8 @@ describe('Teams app manifest', () => {
   test('the bot works in personal, team and group chat, with a Spanish command list for each scope', () => {
     const bot = manifest.bots[0];
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot.supportsFiles).toBe(false);
+    // Files: Teams hands them to a bot in a personal chat only; an admin sends the plan workbook there.
+    expect(bot.supportsFiles).toBe(true);
     expect(bot.isNotificationOnly).toBe(false);
     const listScopes = bot.commandLists.flatMap((l: any) => l.scopes).sort();
     expect(listScopes).toEqual(['groupChat', 'personal', 'team']);

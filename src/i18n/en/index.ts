@@ -17,6 +17,7 @@ import { mine } from './mine';
 import { mcp } from './mcp';
 import { tab } from './tab';
 import { plan } from './plan';
+import { planUpload } from './plan-upload';
 
 export const en: Catalog = {
   cards,
@@ -37,4 +38,5 @@ export const en: Catalog = {
   mcp,
   tab,
   plan,
+  planUpload,
 };

@@ -97,7 +97,7 @@ export const plan: PlanStrings = {
   noChanges: '  (no changes: the base)',
   inForce: '(in force today)',
   chatText:
-    'Each version applies from its date; figures as of earlier dates do not change. A new version is loaded with "npm run cli -- plan import" (operations guide).',
+    'Each version applies from its date; figures as of earlier dates do not change. To load a new version, send the plan workbook (.xlsx) to the bot in your personal chat with it, or use "npm run cli -- plan import" (operations guide).',
   chatFact: (v, eff, now) => `Version ${v} · since ${eff}${now ? ' (in force today)' : ''}`,
   chatValue: (reason, by, changes) => `${reason} · ${by}${changes ? ` — ${changes}` : ''}`,
 };

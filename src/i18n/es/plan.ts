@@ -109,7 +109,7 @@ export const plan: PlanStrings = {
   noChanges: '  (sin cambios: es la base)',
   inForce: '(vigente hoy)',
   chatText:
-    'Cada versión rige desde su fecha; las cifras con corte anterior no cambian. Una versión nueva se carga con «npm run cli -- plan import» (guía de operación).',
+    'Cada versión rige desde su fecha; las cifras con corte anterior no cambian. Para cargar una versión nueva, envíele al bot el libro del plan (.xlsx) en su chat personal con él, o use «npm run cli -- plan import» (guía de operación).',
   chatFact: (v, eff, now) => `Versión ${v} · desde el ${eff}${now ? ' (vigente hoy)' : ''}`,
   chatValue: (reason, by, changes) => `${reason} · ${by}${changes ? ` — ${changes}` : ''}`,
 };

@@ -16,6 +16,7 @@ import type { MineStrings } from './mine';
 import type { McpStrings } from './mcp';
 import type { TabStrings } from './tab';
 import type { PlanStrings } from './plan';
+import type { PlanUploadStrings } from './plan-upload';
 
 /**
  * The whole catalog of one locale, split by capability. es/index.ts and en/index.ts are each typed by it (and each
@@ -40,4 +41,5 @@ export interface Catalog {
   mcp: McpStrings;
   tab: TabStrings;
   plan: PlanStrings;
+  planUpload: PlanUploadStrings;
 }
