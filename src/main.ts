@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config';
 import { loadPlan } from './plan/load';
 import { PlanError } from './plan/schema';
-import { createStatusService } from './progress/service';
+import { createPlanBook } from './progress/plans';
 import { bogotaDate, lastClosedPeriod, yearOf } from './calendar';
 import { createUnderstanding } from './language';
 import { ChatRouter } from './chat/router';
@@ -48,10 +48,13 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     onWarning: (w) => log.warn(catalog('es').store.say(w)),
   });
   const clock = () => config.now ?? new Date();
+  // Every plan loaded (the shipped one and those a workbook with a new plan id added), a status service each.
+  const plans = createPlanBook(plan, store, config.bands);
   const services: Services = {
     plan,
     store,
-    status: createStatusService(plan, store, config.bands),
+    status: plans.shipped,
+    plans,
     understanding: createUnderstanding(plan),
     config: {
       admins: config.admins,
@@ -99,6 +102,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   const http = createHttpServer({
     messages: messagesHandler(adapter, app, (m) => log.warn(m)),
     status: services.status,
+    plans,
     store,
     apiToken: config.apiToken,
     linkSecret,
@@ -108,7 +112,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     deadlineMs: config.requestTimeoutMs,
     // The MCP server: the same read functions as /api/v1/* (outputs/read-api.ts), the chat's search.
     mcp: createMcpHandler({
-      source: { plan, status: services.status, store, clock },
+      source: { plan, status: services.status, store, clock, plans },
       search: (text) => services.understanding.search(text),
       deadlineMs: config.requestTimeoutMs,
       log: (m, e) => (e ? log.error(m, e) : log.warn(m)),
@@ -116,6 +120,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     }),
     tab: createTabHandler({
       status: services.status,
+      plans,
       store,
       clock,
       auth: {

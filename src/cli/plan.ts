@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
-import { planChanges, planFromSheets, type EditProblem } from '../plan/edit';
-import { versionAt, versionsOf } from '../plan/versions';
+import { blankPlan, planChanges, planFromSheets, workbookHead, type EditProblem } from '../plan/edit';
+import { idsTaken, planInForce, planNamed, plansOf, versionAt, versionsOf } from '../plan/versions';
+import type { Plan } from '../domain/plan';
+import type { PlanBook } from '../progress/plans';
+import type { StatusService } from '../progress/service';
+import type { PlanVersionRecord } from '../domain/plan-versions';
 import { bogotaDate, isIsoDate } from '../calendar';
 import { StoreError } from '../store/errors';
 import { describeStore, openStore } from '../store';
@@ -37,24 +41,42 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 const where = (p: EditProblem) => t.where(t.sheet[p.sheet], p.row);
-/** `--plan ID`: the plan named (only the shipped plan today; CONTRACT.md lets every command name it). */
-function checkPlanId(values: Record<string, unknown>, id: string): void {
-  const named = values.plan as string | undefined;
-  if (named !== undefined && named !== id) throw new UsageError(t.planUnknown(named, id));
+/**
+ * `--plan ID`: the plan named among those loaded (CONTRACT.md lets every command name it), refused as a usage error
+ * naming the plans there are; without it, the plan in force on `date`.
+ */
+export function pickPlan(plans: readonly Plan[], named: string | undefined, date: string): Plan {
+  if (named === undefined) return planInForce(plans, date);
+  const plan = planNamed(plans, named);
+  if (!plan) throw new UsageError(t.planUnknown(named, plans.map((p) => p.id).join(', ')));
+  return plan;
 }
 
 /**
- * What `plan export` and `plan versions` start from: the plan named by `--plan` (checked), its versions as the store
- * holds them now, today's date, and the store opened to read (the caller closes it).
+ * The status service of the plan `--plan` names, or of the plan in force on `asOf` (the figure commands: status,
+ * export). An unknown plan is a usage error naming the plans there are.
+ */
+export async function statusOfPlan(book: PlanBook, named: string | undefined, asOf: string): Promise<StatusService> {
+  if (named === undefined) return book.inForce(asOf);
+  const status = await book.get(named);
+  if (!status) throw new UsageError(t.planUnknown(named, (await book.summaries()).map((p) => p.id).join(', ')));
+  return status;
+}
+
+/**
+ * What `plan export` and `plan versions` start from: the plan named by `--plan` (checked) or in force today, its
+ * versions as the store holds them now, today's date, and the store opened to read (the caller closes it).
  */
 async function readVersions(io: CliIo, values: Record<string, unknown>) {
   const config = loadConfig(io.env);
-  const base = loadPlan();
-  checkPlanId(values, base.id);
+  const shipped = loadPlan();
   const store = await openReadStore(config);
   try {
-    const versions = versionsOf(base, await store.planVersions(base.id));
-    return { store, versions, today: bogotaDate(config.now ?? new Date()) };
+    const today = bogotaDate(config.now ?? new Date());
+    const stored = await store.planVersions();
+    const base = pickPlan(plansOf(shipped, stored), values.plan as string | undefined, today);
+    const versions = versionsOf(base, stored);
+    return { store, versions, today };
   } catch (e) {
     await store.close();
     throw e;
@@ -103,8 +125,8 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const now = config.now ?? new Date();
   const today = bogotaDate(now);
-  const effective = (values.effective as string | undefined) ?? today;
-  if (!isIsoDate(effective)) throw new UsageError(t.effectiveInvalid(effective));
+  const effectiveArg = values.effective as string | undefined;
+  if (effectiveArg !== undefined && !isIsoDate(effectiveArg)) throw new UsageError(t.effectiveInvalid(effectiveArg));
 
   let content: Buffer;
   try {
@@ -126,7 +148,7 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const base = loadPlan();
+  const shipped = loadPlan();
   let store: Store;
   try {
     store = await openStore(config, {
@@ -139,9 +161,24 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
+    const stored = await store.planVersions();
+    const plans = plansOf(shipped, stored);
+    const head = workbookHead(read.sheets);
+    // The workbook's plan id names the plan it changes; a new id adds a plan beside the others (its version 1).
+    const known = head.id === '' ? shipped : plans.find((p) => p.id === head.id);
+    if (!known && !head.years) {
+      const cell = read.sheets.plan.find((r) => r.cells.key === 'years');
+      const problem = t.problem('years-new', { got: String(cell?.cells.value ?? '') });
+      const row = cell?.row ?? null;
+      io.err([t.refused(1, file), t.errorLine(t.where(t.sheet.plan, row), problem)].join('\n'));
+      return 1;
+    }
+    const effective = effectiveArg ?? (known ? today : `${head.years!.from}-01-01`);
     // The workbook is read against the version in force at its effective date: what changes from that date on.
-    const { current } = versionAt(versionsOf(base, await store.planVersions(base.id)), effective);
-    const edit = planFromSheets(current.plan, read.sheets);
+    const { current } = known
+      ? versionAt(versionsOf(known, stored), effective)
+      : { current: { version: 0, plan: blankPlan(shipped, head.id, head.years!, effective) } };
+    const edit = planFromSheets(current.plan, read.sheets, idsTaken(current.plan, plans, stored));
     if (!edit.ok) {
       const errors = edit.problems.filter((p) => p.severity === 'error');
       io.err([t.refused(errors.length, file), ...errors.map((p) => t.errorLine(where(p), problemText(p)))].join('\n'));
@@ -157,7 +194,7 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     let result;
     try {
       result = await store.appendPlanVersion(
-        { planId: base.id, effective, reason, plan: edit.plan, changes, firstVersion: 2 },
+        { planId: edit.plan.id, effective, reason, plan: edit.plan, changes, firstVersion: known ? 2 : 1 },
         actor,
         now.toISOString(),
       );
@@ -171,6 +208,10 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const v = result.record;
+    if (!known) {
+      io.out(newPlanText(v, changes.filter((c) => c.kind === 'added').length));
+      return 0;
+    }
     io.out(
       [
         t.changesHeading(changes.length),
@@ -183,6 +224,15 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** What `plan import` says of a plan loaded beside the others: its id, name, years and first version. */
+function newPlanText(v: PlanVersionRecord, indicators: number): string {
+  const { from, to } = v.plan.period;
+  return [
+    t.newPlan(v.plan.id, v.plan.name, from === to ? String(from) : `${from}–${to}`, indicators),
+    t.stored(v.version, v.effective, v.reason, v.by.name),
+  ].join('\n');
 }
 
 async function planVersions(args: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Plan } from '../domain/plan';
+import { planYears, type Plan } from '../domain/plan';
 import type { PlanFailure, PlanIssue, PlanProblem } from '../domain/operator-errors';
 
 /**
@@ -12,7 +12,8 @@ const problem = (p: Exclude<PlanProblem, { code: 'schema' }>) => ({ params: p })
 const INDICATOR_ID = /^(\d{4}|\d{4}-M\d+|O\d+-\d+)$/;
 
 const fraction = z.number().finite().nonnegative();
-const year = z.object({ '2024': fraction, '2025': fraction, '2026': fraction, '2027': fraction }).strict();
+/** A target per year of the plan (keys "2024"…; the plan's refinement checks they are its years). */
+const year = z.record(z.string().regex(/^\d{4}$/), fraction);
 
 const meta = z
   .object({
@@ -46,7 +47,7 @@ const indicator = z
       .object({
         trend: z.string(),
         weight: z.string(),
-        program: z.tuple([z.string(), z.string(), z.string(), z.string()]),
+        program: z.array(z.string()),
         total: z.string(),
       })
       .strict(),
@@ -79,6 +80,9 @@ export const planSchema = z
   })
   .strict()
   .superRefine((plan, ctx) => {
+    const years = planYears(plan).map(String);
+    if (plan.period.to < plan.period.from || years.length > 12)
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'period.to must be from period.from to 11 years on' });
     const ids = new Set<string>();
     plan.objectives.forEach((o, oi) => {
       if (o.number !== oi + 1)
@@ -92,6 +96,11 @@ export const planSchema = z
         if (ids.has(ind.id))
           ctx.addIssue({ code: 'custom', path: [...path, 'id'], ...problem({ code: 'repeated-id', id: ind.id }) });
         ids.add(ind.id);
+        const keys = Object.keys(ind.program).sort();
+        if (keys.join() !== years.join())
+          ctx.addIssue({ code: 'custom', path: [...path, 'program'], message: `a target for each of ${years.join(', ')}` });
+        if (ind.printed.program.length !== years.length)
+          ctx.addIssue({ code: 'custom', path: [...path, 'printed', 'program'], message: `${years.length} cells` });
         if (ind.objective !== o.number)
           ctx.addIssue({ code: 'custom', path: [...path, 'objective'], ...problem({ code: 'must-be', n: o.number }) });
       });
