@@ -50,12 +50,18 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   const clock = () => config.now ?? new Date();
   // Every plan loaded (the shipped one and those a workbook with a new plan id added), a status service each.
   const plans = createPlanBook(plan, store, config.bands);
+  /** Each other plan's understanding (its indicators' names, its objectives), made when first asked about. */
+  const understandings = new Map<string, ReturnType<typeof createUnderstanding>>();
   const services: Services = {
     plan,
     store,
     status: plans.shipped,
     plans,
     understanding: createUnderstanding(plan),
+    understandingOf: (other) => {
+      if (!understandings.has(other.id)) understandings.set(other.id, createUnderstanding(other));
+      return understandings.get(other.id)!;
+    },
     config: {
       admins: config.admins,
       bands: config.bands,

@@ -33,7 +33,18 @@ export interface PlanSheets {
 }
 
 /** The indicator sheet's columns but the years (keys; outputs/plan-workbook.ts gives their headers). */
-const BEFORE_YEARS = ['id', 'objective', 'metaId', 'metaLabel', 'metaText', 'name', 'trend', 'unit', 'weight', 'baseline'];
+const BEFORE_YEARS = [
+  'id',
+  'objective',
+  'metaId',
+  'metaLabel',
+  'metaText',
+  'name',
+  'trend',
+  'unit',
+  'weight',
+  'baseline',
+];
 const AFTER_YEARS = ['total', 'area', 'ownerEmail'];
 export const FIXED_INDICATOR_COLUMNS: readonly string[] = [...BEFORE_YEARS, ...AFTER_YEARS];
 /** The indicator sheet's columns for a plan of these years: a target column per year ("2025") after the baseline. */

@@ -89,7 +89,11 @@ export function planNamed<T extends Pick<Plan, 'id'>>(plans: readonly T[], id: s
  * The indicator ids of the plans other than `plan` whose years overlap its own (any version: reports belong to an id),
  * each with its plan's id: a workbook may not reuse them (plan/edit.ts 'id-other-plan').
  */
-export function idsTaken(plan: Pick<Plan, 'id' | 'period'>, plans: readonly Plan[], stored: readonly PlanVersionRecord[]) {
+export function idsTaken(
+  plan: Pick<Plan, 'id' | 'period'>,
+  plans: readonly Plan[],
+  stored: readonly PlanVersionRecord[],
+) {
   const taken = new Map<string, string>();
   for (const other of plans) {
     if (other.id === plan.id || !overlap(plan, other)) continue;

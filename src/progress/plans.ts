@@ -47,13 +47,21 @@ export function createPlanBook(shipped: Plan, source: ReportSource, bands: Bands
     /** The status service of the plan with this id (as typed: case and spaces aside), or undefined. */
     async get(id: string): Promise<StatusService | undefined> {
       await sync();
-      const named = planNamed(ordered().map((s) => s.plan), id);
+      const named = planNamed(
+        ordered().map((s) => s.plan),
+        id,
+      );
       return named && services.get(named.id);
     },
     /** The plan in force on `asOf` (YYYY-MM-DD): the first loaded whose years contain its year; else the shipped one. */
     async inForce(asOf: string): Promise<StatusService> {
       await sync();
-      return services.get(planInForce(ordered().map((s) => s.plan), asOf).id)!;
+      return services.get(
+        planInForce(
+          ordered().map((s) => s.plan),
+          asOf,
+        ).id,
+      )!;
     },
     /** Id, name and years of every plan, in load order. */
     async summaries(): Promise<PlanSummary[]> {

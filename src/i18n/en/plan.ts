@@ -91,7 +91,8 @@ export const plan: PlanStrings = {
   changeField: (id, f, from, to) => `  · ${id}: ${col(f)} "${from}" → "${to}"`,
   changeObjective: (n, f) => `  · objective ${n}: ${col(f)} changed`,
   changePlan: (f) => `  · plan: ${col(f)} changed`,
-  newPlan: (id, name, years, n) => `New plan "${name}" (${id}, years ${years}) loaded beside the others: ${n} indicators.`,
+  newPlan: (id, name, years, n) =>
+    `New plan "${name}" (${id}, years ${years}) loaded beside the others: ${n} indicators.`,
   stored: (v, eff, reason, by) =>
     `Stored version ${v} of the plan, in force since ${eff} (${reason}), imported by ${by}.`,
   pastEffective: (eff) =>
