@@ -17,6 +17,9 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 import { message } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 
+// Every CLI call is a process of its own, on a machine that may be busy: no timed assertion, a generous limit.
+jest.setTimeout(300_000);
+
 const CLI_JS = join(__dirname, '..', '..', '.test-build', 'src', 'cli', 'main.js');
 const shipped = loadPlan();
 
@@ -214,7 +217,10 @@ describe('a second plan loaded beside the first', () => {
   describe('the running bot', () => {
     let t: TestBot;
     beforeAll(async () => {
-      t = await startTestBot({ PEI_API_TOKEN: TOKEN, PEI_NOW: '2028-07-15' }, { dbFile });
+      t = await startTestBot(
+        { PEI_API_TOKEN: TOKEN, PEI_NOW: '2028-07-15', PEI_REQUEST_TIMEOUT_MS: '14000' },
+        { dbFile },
+      );
     });
     afterAll(() => t.stop());
     const auth = { Authorization: `Bearer ${TOKEN}` };
