@@ -15,7 +15,10 @@ export const plan: PlanStrings = {
 
   plan export [--plan ID] --out FILE.xlsx                              the plan in force as an Excel workbook to edit
   plan import FILE.xlsx --reason "TEXT" [--effective YYYY-MM-DD]       stores the workbook as a new plan version
-  plan versions [--plan ID] [--json]                                   the plan's versions`,
+  plan versions [--plan ID] [--json]                                   the plan's versions
+
+  A workbook whose plan id (Plan sheet) is new loads that plan beside the others (the next PEI, an action plan).
+  Without --plan: the plan in force today.`,
   actor: (user) => `Command line (${user})`,
   unknownSubcommand: (s) => `Unknown subcommand: plan ${s}`,
   fileMissing: 'The .xlsx file to import is missing.',

@@ -27,7 +27,10 @@ export const plan: PlanStrings = {
 
   plan export [--plan ID] --out ARCHIVO.xlsx                            el plan vigente como libro de Excel para editar
   plan import ARCHIVO.xlsx --reason "TEXTO" [--effective AAAA-MM-DD]    guarda el libro como nueva versión del plan
-  plan versions [--plan ID] [--json]                                    las versiones del plan`,
+  plan versions [--plan ID] [--json]                                    las versiones del plan
+
+  Un libro cuyo id de plan (hoja Plan) es nuevo carga ese plan al lado de los demás (el PEI siguiente, un plan de
+  acción). Sin --plan: el plan vigente hoy.`,
   actor: (user) => `Línea de comandos (${user})`,
   unknownSubcommand: (s) => `Subcomando desconocido: plan ${s}`,
   fileMissing: 'Falta el archivo .xlsx que se va a importar.',
