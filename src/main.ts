@@ -1,7 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config';
 import { loadPlan } from './plan/load';
 import { PlanError } from './plan/schema';
-import { createStatusService } from './progress/service';
+import { createPlanBook } from './progress/plans';
 import { bogotaDate, lastClosedPeriod, yearOf } from './calendar';
 import { createUnderstanding } from './language';
 import { ChatRouter } from './chat/router';
@@ -55,11 +55,20 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     onWarning: (w) => log.warn(catalog('es').store.say(w)),
   });
   const clock = () => config.now ?? new Date();
+  // Every plan loaded (the shipped one and those a workbook with a new plan id added), a status service each.
+  const plans = createPlanBook(plan, store, config.bands);
+  /** Each other plan's understanding (its indicators' names, its objectives), made when first asked about. */
+  const understandings = new Map<string, ReturnType<typeof createUnderstanding>>();
   const services: Services = {
     plan,
     store,
-    status: createStatusService(plan, store, config.bands),
+    status: plans.shipped,
+    plans,
     understanding: createUnderstanding(plan),
+    understandingOf: (other) => {
+      if (!understandings.has(other.id)) understandings.set(other.id, createUnderstanding(other));
+      return understandings.get(other.id)!;
+    },
     config: {
       admins: config.admins,
       bands: config.bands,
@@ -108,6 +117,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   const http = createHttpServer({
     messages: messagesHandler(adapter, app, (m) => log.warn(m)),
     status: services.status,
+    plans,
     store,
     apiToken: config.apiToken,
     linkSecret,
@@ -117,7 +127,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     deadlineMs: config.requestTimeoutMs,
     // The MCP server: the same read functions as /api/v1/* (outputs/read-api.ts), the chat's search.
     mcp: createMcpHandler({
-      source: { plan, status: services.status, store, clock },
+      source: { plan, status: services.status, store, clock, plans },
       search: (text) => services.understanding.search(text),
       deadlineMs: config.requestTimeoutMs,
       log: (m, e) => (e ? log.error(m, e) : log.warn(m)),
@@ -125,6 +135,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     }),
     tab: createTabHandler({
       status: services.status,
+      plans,
       store,
       clock,
       auth: {

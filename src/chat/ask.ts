@@ -1,6 +1,9 @@
 import { catalog } from '../i18n';
 import { PLAN_YEARS } from '../domain/plan';
-import type { Indicator } from '../domain/plan';
+
+/** The shipped PEI's years (chatPeriod's default). */
+const SHIPPED_YEARS = { from: PLAN_YEARS[0], to: PLAN_YEARS[PLAN_YEARS.length - 1] };
+import { planYears, type Indicator } from '../domain/plan';
 import { bogotaDate, lastClosedPeriod, makePeriod, periodOf, yearOf } from '../calendar';
 import type { IndicatorFigures } from '../progress/engine';
 import type { Understanding } from '../language/types';
@@ -37,16 +40,26 @@ export interface QuestionDate {
  * month's last day (or the day named), its year the vigencia. A month without a year is its latest occurrence not
  * after today; a date still to come is answered as of today.
  */
-export function chatPeriod(now: Date, namedYear?: number, when: QuestionDate = {}): { year: number; asOf: string } {
+export function chatPeriod(
+  now: Date,
+  namedYear?: number,
+  when: QuestionDate = {},
+  years: { from: number; to: number } = SHIPPED_YEARS,
+): { year: number; asOf: string } {
   const today = bogotaDate(now);
+  const inPlan = (y: number) => y >= years.from && y <= years.to;
   const period = when.period ?? (when.month ? latestPeriodOfMonth(when.month, today) : undefined);
-  if (period && PLAN_YEARS.includes(yearOf(period) as never)) {
+  if (period && inPlan(yearOf(period))) {
     const last = lastDayOf(period);
     const day = when.day ? `${period}-${String(Math.min(when.day, Number(last.slice(8)))).padStart(2, '0')}` : last;
     if (day <= today) return { year: yearOf(day), asOf: day };
   }
   const asOf = today;
-  const year = namedYear && PLAN_YEARS.includes(namedYear as never) ? namedYear : yearOf(lastClosedPeriod(asOf));
+  // A plan's nearest year when today lies outside its years (a plan still to start, or one that ended).
+  const year =
+    namedYear && inPlan(namedYear)
+      ? namedYear
+      : Math.min(years.to, Math.max(years.from, yearOf(lastClosedPeriod(asOf))));
   return { year, asOf };
 }
 
@@ -100,7 +113,7 @@ export async function objectiveStatus(
   namedYear?: number,
   when?: QuestionDate,
 ): Promise<ChatResult> {
-  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when, services.plan.period);
   const ctx = { ...(await viewContext(services, turn)), asOf };
   if (!Number.isInteger(n) || n < 1 || n > services.plan.objectives.length)
     return reply.card(unknownObjectiveCard(n, ctx));
@@ -118,7 +131,7 @@ export async function indicatorDetail(
   namedYear?: number,
   when?: QuestionDate,
 ): Promise<ChatResult> {
-  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when, services.plan.period);
   const ctx = { ...(await viewContext(services, turn)), asOf };
   const ind = indicatorsById(services).get(id) ?? indicatorsById(services).get(id.toUpperCase());
   if (!ind) return reply.card(unknownIndicatorCard(id, ctx));
@@ -127,7 +140,7 @@ export async function indicatorDetail(
       (f) => f.indicator.id === ind.id,
     )!;
   const byYear: IndicatorFigures[] = [];
-  for (const y of PLAN_YEARS) byYear.push(await pick(y));
+  for (const y of planYears(services.plan)) byYear.push(await pick(y));
   return reply.card(
     asOfCard(indicatorDetailCard(await pick(year), byYear, ctx), asOf, turn.now),
     catalog(turn.lang).replies.summaryIndicator(ind.id),
@@ -140,7 +153,7 @@ export async function planSummary(
   namedYear?: number,
   when?: QuestionDate,
 ): Promise<ChatResult> {
-  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when, services.plan.period);
   const ctx = { ...(await viewContext(services, turn)), asOf };
   return reply.card(
     asOfCard(planSummaryCard(await services.status.figures(year, asOf), ctx), asOf, turn.now),
@@ -154,7 +167,7 @@ export async function lagging(
   namedYear?: number,
   when?: QuestionDate,
 ): Promise<ChatResult> {
-  const { year, asOf } = chatPeriod(turn.now, namedYear, when);
+  const { year, asOf } = chatPeriod(turn.now, namedYear, when, services.plan.period);
   const ctx = { ...(await viewContext(services, turn)), asOf };
   return reply.card(asOfCard(laggingCard(await services.status.figures(year, asOf), ctx), asOf, turn.now));
 }
@@ -164,7 +177,7 @@ export async function ask(services: Services, turn: ChatTurn, u: Understanding):
   switch (u.intent) {
     case 'objective-status':
       if (u.objective === undefined && u.chooseObjective) {
-        const { year, asOf } = chatPeriod(turn.now, u.year, whenOf(u));
+        const { year, asOf } = chatPeriod(turn.now, u.year, whenOf(u), services.plan.period);
         return reply.card(chooseObjectiveCard({ ...ctx, asOf }, await services.status.figures(year, asOf)));
       }
       return u.objective !== undefined

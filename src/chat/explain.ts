@@ -1,6 +1,5 @@
 import { catalog } from '../i18n';
 import { explainIndicator, explainObjective, explainPlan } from '../progress/explain';
-import { PLAN_YEARS } from '../domain/plan';
 import { unknownIndicatorCard, unknownObjectiveCard } from '../views/message-cards';
 import { indicatorExplanationCard, objectiveExplanationCard, planExplanationCard } from '../views/explain-cards';
 import { chatPeriod, viewContext } from './ask';
@@ -19,8 +18,9 @@ export async function explain(
   what: { objective?: number; indicatorId?: string; year?: number },
 ): Promise<ChatResult> {
   const ctx = await viewContext(services, turn);
-  const namedYear = what.year !== undefined && PLAN_YEARS.includes(what.year as never) ? what.year : undefined;
-  const { year, asOf } = chatPeriod(turn.now, namedYear);
+  const { from, to } = services.plan.period;
+  const namedYear = what.year !== undefined && what.year >= from && what.year <= to ? what.year : undefined;
+  const { year, asOf } = chatPeriod(turn.now, namedYear, {}, services.plan.period);
   const figures = await services.status.figures(year, asOf);
   if (what.indicatorId) {
     const id = what.indicatorId.toUpperCase();

@@ -53,7 +53,7 @@ const REPORTED: ReadonlySet<ComplianceState> = new Set(['a-tiempo', 'tarde']);
 /** The actor's indicators with their figures and reporting calendar, as of the turn's date. */
 export async function ownedList(services: Services, turn: ChatTurn): Promise<OwnedList> {
   const owned = await ownedIndicators(services, turn.actor);
-  const { year, asOf } = chatPeriod(turn.now);
+  const { year, asOf } = chatPeriod(turn.now, undefined, {}, services.plan.period);
   if (!owned.length) return { year, asOf, items: [] };
   const today = bogotaDate(turn.now);
   const last = lastClosedPeriod(today);

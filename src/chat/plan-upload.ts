@@ -97,7 +97,7 @@ async function preview(services: Services, turn: ChatTurn, d: Drawn) {
   const t = catalog(turn.lang).planUpload;
   const read = await readWorkbook(turn, d.name, d.bytes);
   if (!read.ok) return { kind: 'card' as const, result: read.result };
-  const p = await previewPlanImport(services.store, services.plan, read.sheets, d.effective);
+  const p = await previewPlanImport(services.store, services.plan, read.sheets, d.effective, bogotaDate(turn.now));
   if (p.status === 'invalid')
     return {
       kind: 'card' as const,
@@ -113,6 +113,7 @@ async function preview(services: Services, turn: ChatTurn, d: Drawn) {
     name: d.name,
     url: d.url,
     hash: d.hash,
+    planId: p.plan.id,
     latest: p.latest,
     digest: changesDigest(p.changes),
     effective: d.effective,
@@ -159,11 +160,20 @@ function confirmData(data: Record<string, unknown>): PlanUploadConfirmData | nul
     name: str(data.name).slice(0, 256),
     url: str(data.url),
     hash: str(data.hash),
+    planId: str(data.planId),
     latest,
     digest: str(data.digest),
     effective: str(data.effective),
   } as const;
-  if (!c.name || !c.url || !HEX64.test(c.hash) || !Number.isInteger(latest) || !c.digest || !isIsoDate(c.effective))
+  if (
+    !c.name ||
+    !c.url ||
+    !c.planId ||
+    !HEX64.test(c.hash) ||
+    !Number.isInteger(latest) ||
+    !c.digest ||
+    !isIsoDate(c.effective)
+  )
     return null;
   return c;
 }
@@ -177,7 +187,7 @@ export const planUploadConfirm: ActionHandler = async (services, turn, data) => 
 
   // Stale: another version was stored since the preview. If it holds exactly the changes this card showed, it is
   // this card's (a second click): said so, not stored again.
-  const versions = await planVersionsNow(services.store, services.plan);
+  const versions = await planVersionsNow(services.store, services.plan, c.planId);
   const latest = latestVersion(versions);
   if (latest !== c.latest) {
     const last = versions.find((v) => v.version === latest)!;
@@ -232,7 +242,7 @@ export const planUploadConfirm: ActionHandler = async (services, turn, data) => 
     const why = 'too little of the turn left to store the plan version';
     return storeFailure(turn, new StoreError('unavailable', { kind: 'pg-unavailable', cause: 'timeout', why }));
   }
-  const stored = await storePlanImport(services.store, services.plan, drawn.preview, {
+  const stored = await storePlanImport(services.store, drawn.preview, {
     effective,
     reason,
     actor: turn.actor,

@@ -4,6 +4,8 @@ import { ask, indicatorDetail, lagging, objectiveStatus, planSummary, viewContex
 import { reply, type ChatResult, type ChatTurn, type IncomingFile, type Services } from './types';
 import { guardStore } from './store-failure';
 import { StoreError } from '../store/errors';
+import { catalog } from '../i18n';
+import { planOfTurn } from './plans';
 import {
   VERB_REFRESH_INDICATOR,
   VERB_REFRESH_LAGGING,
@@ -72,14 +74,22 @@ export class ChatRouter {
     return this.services.understanding.understand(text);
   }
 
-  /** A chat message. `u` may be passed when the caller already read the text (to pick the reply language). */
-  async text(turn: ChatTurn, text: string, u = this.understand(text)): Promise<ChatResult> {
+  /**
+   * A chat message. `u` may be passed when the caller already read the text (to pick the reply language). The turn
+   * is about the plan the text names («… del plan pei-2028-2031») or else the plan in force today (chat/plans.ts).
+   */
+  async text(turn: ChatTurn, text: string, given?: Understanding): Promise<ChatResult> {
     return guardStore(turn, async () => {
+      const scope = await planOfTurn(this.services, turn.now, text);
+      if (!scope.ok) return reply.text(catalog(turn.lang).replies.unknownPlan(scope.got, scope.plans));
+      const services = scope.services;
+      const same = services === this.services && scope.text === text;
+      const u = same && given ? given : services.understanding.understand(scope.text);
       const handler = this.intents.get(u.intent);
-      if (handler) return handler(this.services, turn, u);
+      if (handler) return handler(services, turn, u);
       return (
-        (await ask(this.services, turn, u)) ??
-        reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(this.services, turn)))
+        (await ask(services, turn, u)) ??
+        reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(services, turn)))
       );
     });
   }
@@ -115,9 +125,12 @@ export class ChatRouter {
     return guardStore(
       turn,
       async () => {
+        // A card's button or refresh: the plan in force today (cards do not carry their plan yet).
+        const scope = await planOfTurn(this.services, turn.now, '');
+        const services = scope.ok ? scope.services : this.services;
         const handler = this.actions.get(verb);
-        if (!handler) return reply.card(notUnderstoodCard('', await viewContext(this.services, turn)));
-        return handler(this.services, turn, data);
+        if (!handler) return reply.card(notUnderstoodCard('', await viewContext(services, turn)));
+        return handler(services, turn, data);
       },
       verb,
     );

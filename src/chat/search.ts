@@ -44,7 +44,7 @@ export async function search(
   const lang: Lang = (text && languageTold(text)) || turn.lang;
   const t: ChatTurn = { ...turn, lang };
   const m = mineStrings(lang);
-  const { year, asOf } = chatPeriod(turn.now);
+  const { year, asOf } = chatPeriod(turn.now, undefined, {}, services.plan.period);
   const figures = await services.status.figures(year, asOf);
   const reader: ChatTurn = { ...t, actor: READER };
 

@@ -1,5 +1,6 @@
 import type { Plan } from '../domain/plan';
 import type { StatusService } from '../progress/service';
+import type { PlanBook } from '../progress/plans';
 import type { Person } from '../domain/records';
 import type { Store } from '../store/types';
 import type { Lang, Understander } from '../language/types';
@@ -90,9 +91,15 @@ export interface ChatConfig {
 }
 
 export interface Services {
+  /** The plan the turn is about (the one named, or in force today; the router scopes it) as first loaded. */
   plan: Plan;
   store: Store;
+  /** The status service of that plan. */
   status: StatusService;
+  /** Every plan loaded (progress/plans.ts); absent where one plan is the only one (tests). */
+  plans?: PlanBook;
+  /** The understanding of each plan other than the shipped one, made once (language/). */
+  understandingOf?: (plan: Plan) => Understander;
   understanding: Understander;
   config: ChatConfig;
   /**

@@ -1,7 +1,8 @@
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import { bogotaDate } from '../calendar';
-import { createStatusService } from '../progress/service';
+import { createPlanBook } from '../progress/plans';
+import { statusOfPlan } from './plan';
 import { followUpWorkbook, refusalText } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter } from '../outputs/common';
 import { openReadStore, parse, UsageError, writeOutputFile, type CliIo } from './io';
@@ -16,7 +17,12 @@ const t = catalog('es').cli;
  * written aside and renamed into place (never half-written). Exit 0 written, 1 nothing to export, 2 usage.
  */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { year: { type: 'string' }, quarter: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parse(args, {
+    year: { type: 'string' },
+    quarter: { type: 'string' },
+    out: { type: 'string' },
+    plan: { type: 'string' },
+  });
   const config = loadConfig(io.env);
   const now = config.now ?? new Date();
   const today = bogotaDate(now);
@@ -38,11 +44,16 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const store = await openReadStore(config);
   try {
     const reports = (await store?.reports()) ?? [];
-    const status = createStatusService(plan, store, config.bands);
+    // The plan named, or the one in force in the quarter's year.
+    const status = await statusOfPlan(
+      createPlanBook(plan, store, config.bands),
+      values.plan as string | undefined,
+      `${yearText}-${String(quarter * 3).padStart(2, '0')}-01`,
+    );
     const owners = (await store?.allOwners()) ?? {};
     const result = await followUpWorkbook(
       {
-        plan,
+        plan: status.plan,
         figures: (year, asOf) => status.figures(year, asOf),
         reports: () => reports,
         owners: (id) => owners[id] ?? [],

@@ -3,7 +3,8 @@ import { loadPlan } from '../plan/load';
 import { PlanError } from '../plan/schema';
 import { checkPlan } from '../plan/check';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
-import { createStatusService } from '../progress/service';
+import { createPlanBook } from '../progress/plans';
+import { statusOfPlan } from './plan';
 import { statusJson } from '../views/status-json';
 import { checkReport, statusTable } from './format';
 import { openReadStore, parse, UsageError, type CliIo } from './io';
@@ -53,7 +54,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function status(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { year: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parse(args, {
+    year: { type: 'string' },
+    'as-of': { type: 'string' },
+    json: { type: 'boolean' },
+    plan: { type: 'string' },
+  });
   const config = loadConfig(io.env);
   const asOf = (values['as-of'] as string | undefined) ?? bogotaDate(config.now ?? new Date());
   if (!isIsoDate(asOf)) throw new UsageError(t.asOfInvalid(asOf));
@@ -62,8 +68,10 @@ async function status(args: string[], io: CliIo): Promise<number> {
   const plan = loadPlan();
   const store = await openReadStore(config);
   try {
-    // The plan version in force at the as-of date (plan/versions.ts), as the bot's figures.
-    const figures = await createStatusService(plan, store, config.bands).figures(Number(yearText), asOf);
+    // The plan named, or the plan in force at the as-of date; its version in force then (plan/versions.ts).
+    const book = createPlanBook(plan, store, config.bands);
+    const service = await statusOfPlan(book, values.plan as string | undefined, asOf);
+    const figures = await service.figures(Number(yearText), asOf);
     const owners = (await store?.allOwners()) ?? {};
     const json = statusJson(figures, (id) => owners[id] ?? []);
     io.out(values.json ? JSON.stringify(json, null, 2) : statusTable(json));

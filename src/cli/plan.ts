@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
-import type { EditProblem } from '../plan/edit';
-import { versionAt, versionsOf } from '../plan/versions';
+import { blankPlan, planChanges, planFromSheets, workbookHead, type EditProblem } from '../plan/edit';
+import { idsTaken, planInForce, planNamed, plansOf, versionAt, versionsOf } from '../plan/versions';
+import type { Plan } from '../domain/plan';
+import type { PlanBook } from '../progress/plans';
+import type { StatusService } from '../progress/service';
+import type { PlanVersionRecord } from '../domain/plan-versions';
 import { bogotaDate, isIsoDate } from '../calendar';
 import { StoreError } from '../store/errors';
 import { describeStore, openStore } from '../store';
@@ -38,24 +42,42 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 const where = (p: EditProblem) => t.where(t.sheet[p.sheet], p.row);
-/** `--plan ID`: the plan named (only the shipped plan today; CONTRACT.md lets every command name it). */
-function checkPlanId(values: Record<string, unknown>, id: string): void {
-  const named = values.plan as string | undefined;
-  if (named !== undefined && named !== id) throw new UsageError(t.planUnknown(named, id));
+/**
+ * `--plan ID`: the plan named among those loaded (CONTRACT.md lets every command name it), refused as a usage error
+ * naming the plans there are; without it, the plan in force on `date`.
+ */
+export function pickPlan(plans: readonly Plan[], named: string | undefined, date: string): Plan {
+  if (named === undefined) return planInForce(plans, date);
+  const plan = planNamed(plans, named);
+  if (!plan) throw new UsageError(t.planUnknown(named, plans.map((p) => p.id).join(', ')));
+  return plan;
 }
 
 /**
- * What `plan export` and `plan versions` start from: the plan named by `--plan` (checked), its versions as the store
- * holds them now, today's date, and the store opened to read (the caller closes it).
+ * The status service of the plan `--plan` names, or of the plan in force on `asOf` (the figure commands: status,
+ * export). An unknown plan is a usage error naming the plans there are.
+ */
+export async function statusOfPlan(book: PlanBook, named: string | undefined, asOf: string): Promise<StatusService> {
+  if (named === undefined) return book.inForce(asOf);
+  const status = await book.get(named);
+  if (!status) throw new UsageError(t.planUnknown(named, (await book.summaries()).map((p) => p.id).join(', ')));
+  return status;
+}
+
+/**
+ * What `plan export` and `plan versions` start from: the plan named by `--plan` (checked) or in force today, its
+ * versions as the store holds them now, today's date, and the store opened to read (the caller closes it).
  */
 async function readVersions(io: CliIo, values: Record<string, unknown>) {
   const config = loadConfig(io.env);
-  const base = loadPlan();
-  checkPlanId(values, base.id);
+  const shipped = loadPlan();
   const store = await openReadStore(config);
   try {
-    const versions = versionsOf(base, await store.planVersions(base.id));
-    return { store, versions, today: bogotaDate(config.now ?? new Date()) };
+    const today = bogotaDate(config.now ?? new Date());
+    const stored = await store.planVersions();
+    const base = pickPlan(plansOf(shipped, stored), values.plan as string | undefined, today);
+    const versions = versionsOf(base, stored);
+    return { store, versions, today };
   } catch (e) {
     await store.close();
     throw e;
@@ -104,8 +126,8 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig(io.env);
   const now = config.now ?? new Date();
   const today = bogotaDate(now);
-  const effective = (values.effective as string | undefined) ?? today;
-  if (!isIsoDate(effective)) throw new UsageError(t.effectiveInvalid(effective));
+  const effectiveArg = values.effective as string | undefined;
+  if (effectiveArg !== undefined && !isIsoDate(effectiveArg)) throw new UsageError(t.effectiveInvalid(effectiveArg));
 
   let content: Buffer;
   try {
@@ -127,7 +149,7 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const base = loadPlan();
+  const shipped = loadPlan();
   let store: Store;
   try {
     store = await openStore(config, {
@@ -140,8 +162,9 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
+    // The workbook's plan id names the plan it changes; a new id adds a plan beside the others (its version 1).
     // The workbook is read against the version in force at its effective date: what changes from that date on.
-    const preview = await previewPlanImport(store, base, read.sheets, effective);
+    const preview = await previewPlanImport(store, shipped, read.sheets, effectiveArg, today);
     if (preview.status === 'invalid') {
       const errors = preview.errors;
       io.err([t.refused(errors.length, file), ...errors.map((p) => t.errorLine(where(p), problemText(p)))].join('\n'));
@@ -155,7 +178,12 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
     const actor = cliActor(values.actor as string | undefined, t.actor);
     let result;
     try {
-      result = await storePlanImport(store, base, preview, { effective, reason, actor, at: now.toISOString() });
+      result = await storePlanImport(store, preview, {
+        effective: preview.effective,
+        reason,
+        actor,
+        at: now.toISOString(),
+      });
     } catch (e) {
       if (!(e instanceof StoreError)) throw e;
       io.err(cli.nothingImported(errorText(e)));
@@ -166,6 +194,10 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const v = result.record;
+    if (preview.newPlan) {
+      io.out(newPlanText(v, preview.changes.filter((c) => c.kind === 'added').length));
+      return 0;
+    }
     io.out(
       [
         t.changesHeading(preview.changes.length),
@@ -178,6 +210,15 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** What `plan import` says of a plan loaded beside the others: its id, name, years and first version. */
+function newPlanText(v: PlanVersionRecord, indicators: number): string {
+  const { from, to } = v.plan.period;
+  return [
+    t.newPlan(v.plan.id, v.plan.name, from === to ? String(from) : `${from}–${to}`, indicators),
+    t.stored(v.version, v.effective, v.reason, v.by.name),
+  ].join('\n');
 }
 
 async function planVersions(args: string[], io: CliIo): Promise<number> {

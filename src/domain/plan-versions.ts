@@ -70,12 +70,16 @@ export type EditProblemCode =
   | 'unit-unknown'
   | 'id-format'
   | 'id-duplicate'
+  /** The id is an indicator of another plan whose years overlap this one's. */
+  | 'id-other-plan'
   | 'objective-unknown'
   | 'objective-duplicate'
   | 'objective-empty'
   | 'text-short'
   | 'plan-other'
   | 'years-changed'
+  /** A new plan's years are missing or not written as 2028-2031 (or one year). */
+  | 'years-new'
   | 'weights-sum'
   | 'finding'
   | 'schema';

@@ -2,8 +2,17 @@
 
 export type Trend = 'suma' | 'creciente' | 'constante' | 'decreciente';
 export type Unit = 'number' | 'percent';
-export type Year = 2024 | 2025 | 2026 | 2027;
+/** A year of a plan (a vigencia): each plan carries its own (PEI 2024–2027, PEI 2028–2031, a one-year Plan de Acción). */
+export type Year = number;
+/** The shipped PEI's years (2024–2027); a plan's own years are `planYears(plan)`. */
 export const PLAN_YEARS: readonly Year[] = [2024, 2025, 2026, 2027];
+
+/** The years of a plan, first to last (its period). */
+export function planYears(plan: Pick<Plan, 'period'>): Year[] {
+  const out: Year[] = [];
+  for (let y = plan.period.from; y <= plan.period.to; y++) out.push(y);
+  return out;
+}
 
 export interface Meta {
   /** Stable meta id: the sectoral meta number ("2339"), "8116-M3" for project metas, "O10-1" where the seed gives none. */
@@ -30,16 +39,16 @@ export interface Indicator {
   /** Weight inside the objective, as a fraction (50% = 0.5). */
   weight: number;
   unit: Unit;
-  /** Yearly targets; percents as fractions. */
+  /** Yearly targets, one per year of the plan; percents as fractions. */
   program: Record<Year, number>;
-  /** The 2024-2027 total as printed in the seed (percents as fractions). */
+  /** The plan period's total as printed in the seed (percents as fractions). */
   total: number;
   /** Baseline; null where the seed gives none (the engine then uses 0). */
   baseline: number | null;
   /** Area in charge where the seed names one. */
   area: string | null;
-  /** The row's cells exactly as printed: weight, 2024..2027, total; kept for the plan check and for audit. */
-  printed: { trend: string; weight: string; program: [string, string, string, string]; total: string };
+  /** The row's cells exactly as printed: weight, each year of the plan, total; kept for the plan check and for audit. */
+  printed: { trend: string; weight: string; program: string[]; total: string };
 }
 
 export interface Objective {

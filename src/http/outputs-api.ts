@@ -2,13 +2,14 @@ import type { Request, Response, Server } from 'restify';
 import { createHash, randomBytes } from 'node:crypto';
 import { bogotaDate } from '../calendar';
 import type { StatusService } from '../progress/service';
+import type { PlanBook } from '../progress/plans';
 import type { Store } from '../store/types';
 import { readCompliance } from '../outputs/read-api';
 import { followUpWorkbook, refusalText, type FollowUpResult } from '../outputs/followup';
 import { isQuarter, lastClosedQuarter, type Quarter } from '../outputs/common';
 import { DOWNLOAD_PATH, verifyExportQuery } from '../outputs/signed-link';
 import { openDataAsOf, openDataCsv, openDataJson, openDataRows } from '../outputs/open-data';
-import { PLAN_YEARS } from '../domain/plan';
+import { planYears } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import { catalog, type HttpStrings } from '../i18n';
 import { apiError, httpLang, requireBearer, wantsEnglish } from './auth';
@@ -24,6 +25,7 @@ import { oneParam, readFigureQuery, refusalError } from './params';
 
 export interface OutputRoutesOptions {
   status: StatusService;
+  plans?: PlanBook;
   store: Store;
   apiToken?: string;
   linkSecret?: string;
@@ -98,7 +100,7 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
 
   server.get('/api/v1/compliance', async (req: Request, res: Response) => {
     if (!requireBearer(req, res, opts.apiToken)) return;
-    const src = { plan: source.plan, status: opts.status, store: opts.store, clock: opts.clock };
+    const src = { plan: source.plan, status: opts.status, store: opts.store, clock: opts.clock, plans: opts.plans };
     const p = readFigureQuery(req, res, src);
     if (!p) return;
     const c = await readCompliance(src, p);
@@ -142,7 +144,7 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
   async function feed(kind: 'csv' | 'json'): Promise<{ body: string; etag: string }> {
     const today = bogotaDate(opts.clock());
     const byYear = new Map<string, PlanFigures>();
-    for (const y of PLAN_YEARS) {
+    for (const y of planYears(source.plan)) {
       const asOf = openDataAsOf(y, today);
       byYear.set(`${y}|${asOf}`, await opts.status.figures(y, asOf));
     }

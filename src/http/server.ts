@@ -14,6 +14,7 @@ import { registerOutputRoutes } from './outputs-api';
 import { readFigureQuery, refusalError } from './params';
 import { DOWNLOAD_PATH } from '../outputs/signed-link';
 import type { Plan } from '../domain/plan';
+import type { PlanBook } from '../progress/plans';
 import { registerReportsApi } from './reports-api';
 import { openApiRoute } from './openapi';
 
@@ -25,6 +26,8 @@ import { openApiRoute } from './openapi';
 export interface HttpOptions {
   messages: MessagesHandler;
   status: StatusService;
+  /** Every plan loaded: the read API answers for the plan named (`plan=ID`) or the plan in force at the as-of date. */
+  plans?: PlanBook;
   store: Store;
   /** The plan (for /api/v1/reports' indicator check); the status service's plan when absent. */
   plan?: Plan;
@@ -148,6 +151,7 @@ export function createHttpServer(opts: HttpOptions): HttpServer {
     status: opts.status,
     store: opts.store,
     clock: opts.clock,
+    plans: opts.plans,
   };
 
   const clientError = (

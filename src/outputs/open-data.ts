@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Plan } from '../domain/plan';
-import { PLAN_YEARS } from '../domain/plan';
+import { planYears } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import { round4 } from '../progress/status';
 import { shownFigure } from '../progress/shown';
@@ -168,7 +168,7 @@ export function openDataRows(
 ): OpenDataRow[] {
   const rows: OpenDataRow[] = [];
   const r = (x: number | null) => (x === null ? null : round4(x));
-  const byYear = PLAN_YEARS.map((y) => figures(y, openDataAsOf(y, today)));
+  const byYear = planYears(plan).map((y) => figures(y, openDataAsOf(y, today)));
   // Each year's row comes from the plan version in force at its as-of date (its target, weight, names): an indicator
   // retired in that version has no row that year; one added appears from then on. Ids in the plan's order.
   const ids = [...new Set([plan, ...byYear.map((f) => f.plan)].flatMap((p) => allIds(p)))];

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import type { Plan } from '../domain/plan';
 import type { PlanChange, PlanVersion, PlanVersionRecord } from '../domain/plan-versions';
 import type { Person } from '../domain/records';
-import { planChanges, planFromSheets, type EditProblem, type PlanSheets } from '../plan/edit';
-import { versionAt, versionsOf } from '../plan/versions';
+import { blankPlan, planChanges, planFromSheets, workbookHead, type EditProblem, type PlanSheets } from '../plan/edit';
+import { idsTaken, plansOf, versionAt, versionsOf } from '../plan/versions';
 import type { Store } from '../store/types';
 import { readPlanWorkbook, type ReadRefusal } from './plan-workbook';
 
@@ -33,40 +33,80 @@ export type PlanImportPreview =
   | { status: 'unchanged'; against: PlanVersion; warnings: EditProblem[] }
   | {
       status: 'changes';
-      /** The version in force at `effective` (the changes are against it). */
+      /** The version in force at `effective` (the changes are against it); version 0 for a plan not stored yet. */
       against: PlanVersion;
-      /** The number of the latest stored version when this was read (1: none stored): a later one makes it stale. */
+      /** The date the changes take effect (for a new plan without one given: its first year's 1 January). */
+      effective: string;
+      /** True when the workbook's plan id is new: it is stored as a plan beside the others (its version 1). */
+      newPlan: boolean;
+      /** The number of the plan's latest stored version when this was read (0: a new plan): a later one makes it stale. */
       latest: number;
       plan: Plan;
       changes: PlanChange[];
       warnings: EditProblem[];
     };
 
-/** The shipped plan's versions as the store holds them now (version 1 first). */
-export async function planVersionsNow(store: Store, base: Plan): Promise<PlanVersion[]> {
-  return versionsOf(base, await store.planVersions(base.id));
+/**
+ * A plan's versions as the store holds them now (version 1 first): the shipped plan's, or those of a plan loaded
+ * beside it (none while it is not stored).
+ */
+export async function planVersionsNow(store: Store, base: Plan, planId = base.id): Promise<PlanVersion[]> {
+  const stored = await store.planVersions(planId);
+  if (planId === base.id) return versionsOf(base, stored);
+  const first = stored.find((v) => v.version === 1);
+  return first ? versionsOf(first.plan, stored) : [];
 }
 
-/** The number of the latest version of the plan (1 when none is stored). */
+/** The number of the latest version of the plan (0 when the plan is not stored yet). */
 export const latestVersion = (versions: readonly PlanVersion[]): number =>
-  versions.reduce((n, v) => Math.max(n, v.version), 1);
+  versions.reduce((n, v) => Math.max(n, v.version), 0);
 
-/** Checks the workbook's rows whole against the version in force at `effective`, and says what they change. */
+/**
+ * Checks the workbook's rows whole against the version in force at `effective` (default: `today`, or a new plan's
+ * first day) of the plan its id names, and says what they change. A new plan id adds a plan beside the others; its
+ * indicator ids must not be another plan's whose years overlap (plan/versions.ts, idsTaken).
+ */
 export async function previewPlanImport(
   store: Store,
   base: Plan,
   sheets: PlanSheets,
-  effective: string,
+  effective: string | undefined,
+  today: string,
 ): Promise<PlanImportPreview> {
-  const versions = await planVersionsNow(store, base);
-  const { current } = versionAt(versions, effective);
-  const edit = planFromSheets(current.plan, sheets);
+  const stored = await store.planVersions();
+  const plans = plansOf(base, stored);
+  const head = workbookHead(sheets);
+  const known = head.id === '' ? base : plans.find((p) => p.id === head.id);
+  if (!known && !head.years) {
+    const cell = sheets.plan.find((r) => r.cells.key === 'years');
+    const got = String(cell?.cells.value ?? '');
+    return {
+      status: 'invalid',
+      errors: [{ severity: 'error', sheet: 'plan', row: cell?.row ?? null, code: 'years-new', params: { got } }],
+    };
+  }
+  const at = effective ?? (known ? today : `${head.years!.from}-01-01`);
+  const versions = known ? versionsOf(known, stored) : [];
+  const current: PlanVersion = known
+    ? versionAt(versions, at).current
+    : {
+        version: 0,
+        effective: at,
+        reason: null,
+        by: null,
+        at: null,
+        changes: [],
+        plan: blankPlan(base, head.id, head.years!, at),
+      };
+  const edit = planFromSheets(current.plan, sheets, idsTaken(current.plan, plans, stored));
   if (!edit.ok) return { status: 'invalid', errors: edit.problems.filter((p) => p.severity === 'error') };
   const changes = planChanges(current.plan, edit.plan);
   if (!changes.length) return { status: 'unchanged', against: current, warnings: edit.warnings };
   return {
     status: 'changes',
     against: current,
+    effective: at,
+    newPlan: !known,
     latest: latestVersion(versions),
     plan: edit.plan,
     changes,
@@ -94,18 +134,17 @@ export type PlanImportStored =
  */
 export async function storePlanImport(
   store: Store,
-  base: Plan,
   preview: Extract<PlanImportPreview, { status: 'changes' }>,
   how: StorePlanImport,
 ): Promise<PlanImportStored> {
   const result = await store.appendPlanVersion(
     {
-      planId: base.id,
+      planId: preview.plan.id,
       effective: how.effective,
       reason: how.reason,
       plan: preview.plan,
       changes: preview.changes,
-      firstVersion: 2,
+      firstVersion: preview.newPlan ? 1 : 2,
     },
     how.actor,
     how.at,

@@ -8,9 +8,16 @@
  */
 import ExcelJS from 'exceljs';
 import type { Plan } from '../domain/plan';
-import { PLAN_YEARS } from '../domain/plan';
+import { planYears } from '../domain/plan';
 import type { Person } from '../domain/records';
-import { INDICATOR_COLUMNS, OBJECTIVE_COLUMNS, type Cell, type PlanSheets, type SheetRow } from '../plan/edit';
+import {
+  FIXED_INDICATOR_COLUMNS,
+  indicatorColumns,
+  OBJECTIVE_COLUMNS,
+  type Cell,
+  type PlanSheets,
+  type SheetRow,
+} from '../plan/edit';
 
 export const SHEETS = { plan: 'Plan', objectives: 'Objetivos', indicators: 'Indicadores', readme: 'Léame' } as const;
 
@@ -29,8 +36,9 @@ const HEADERS: Record<string, string> = {
   total: 'total_cuatrienio',
   area: 'area_responsable',
   ownerEmail: 'correo_responsable',
-  ...Object.fromEntries(PLAN_YEARS.map((y) => [String(y), String(y)])),
 };
+/** A column's header: its name, or the year itself for a target column. */
+const header = (k: string) => HEADERS[k] ?? k;
 const OBJECTIVE_HEADERS: Record<string, string> = { number: 'numero', name: 'nombre', shortName: 'nombre_corto' };
 const PLAN_LABELS: Record<string, string> = {
   id: 'id',
@@ -43,8 +51,11 @@ const PLAN_LABELS: Record<string, string> = {
 const TREND_WORDS = { suma: 'Suma', creciente: 'Creciente', constante: 'Constante', decreciente: 'Decreciente' };
 const UNIT_WORDS = { number: 'numero', percent: 'porcentaje' };
 
-const README: [string, string][] = [
-  ['Hoja Plan', 'El plan: id (no se cambia: identifica el plan), nombre, vigencias, misión y visión.'],
+const readme = (years: number[]): [string, string][] => [
+  [
+    'Hoja Plan',
+    'El plan: id (no se cambia: identifica el plan; un id nuevo carga un plan nuevo al lado del vigente), nombre, vigencias (2028-2031, o un año), misión y visión.',
+  ],
   ['Hoja Objetivos', 'Un objetivo por fila: número, nombre y nombre corto (para listas y botones).'],
   ['id', 'Código estable del indicador (4263, 8116-M3, O10-1). No lo cambie: los reportes van por este código.'],
   ['objetivo', 'Número del objetivo estratégico al que pertenece.'],
@@ -53,8 +64,8 @@ const README: [string, string][] = [
   ['unidad', 'numero o porcentaje. En porcentaje, las metas se escriben como porcentaje (40 %).'],
   ['ponderacion', 'Peso dentro del objetivo, en porcentaje. Los pesos de un objetivo suman 100 %.'],
   ['linea_base', 'Línea base; vacía donde el plan no la da (se usa 0).'],
-  [PLAN_YEARS.join(', '), 'Meta programada de cada vigencia (0 = sin meta ese año).'],
-  ['total_cuatrienio', 'Meta del cuatrienio.'],
+  [years.join(', '), 'Meta programada de cada vigencia (0 = sin meta ese año).'],
+  ['total_cuatrienio', 'Meta del periodo del plan (el cuatrienio, o el año de un plan de acción).'],
   [
     'area_responsable, correo_responsable',
     'Área a cargo y correo de quien reporta (informativo: los responsables se asignan en el chat).',
@@ -94,13 +105,15 @@ export async function planWorkbook(
   os.columns = OBJECTIVE_COLUMNS.map((k) => ({ header: OBJECTIVE_HEADERS[k], width: k === 'number' ? 8 : 60 }));
   for (const o of plan.objectives) os.addRow([o.number, o.name, o.shortName]);
 
+  const years = planYears(plan);
+  const columns = indicatorColumns(years);
   const is = wb.addWorksheet(SHEETS.indicators, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  is.columns = INDICATOR_COLUMNS.map((k) => ({
-    header: HEADERS[k],
+  is.columns = columns.map((k) => ({
+    header: header(k),
     width: k === 'metaText' || k === 'name' ? 50 : 14,
   }));
   is.getRow(1).font = { bold: true };
-  const col = (k: string) => INDICATOR_COLUMNS.indexOf(k as never) + 1;
+  const col = (k: string) => columns.indexOf(k) + 1;
   for (const o of plan.objectives)
     for (const i of o.indicators) {
       const emails = owners(i.id)
@@ -117,7 +130,7 @@ export async function planWorkbook(
         UNIT_WORDS[i.unit],
         i.weight,
         i.baseline,
-        ...PLAN_YEARS.map((y) => i.program[y]),
+        ...years.map((y) => i.program[y]),
         i.total,
         i.area,
         emails.join(', ') || null,
@@ -125,7 +138,7 @@ export async function planWorkbook(
       row.getCell(col('id')).numFmt = '@';
       row.getCell(col('weight')).numFmt = '0.##%';
       if (i.unit === 'percent')
-        for (const k of ['baseline', ...PLAN_YEARS.map(String), 'total']) row.getCell(col(k)).numFmt = '0.##%';
+        for (const k of ['baseline', ...years.map(String), 'total']) row.getCell(col(k)).numFmt = '0.##%';
     }
   const last = Math.max(2, is.rowCount + 200); // room for indicators added by the office
   for (let r = 2; r <= last; r++) {
@@ -159,7 +172,7 @@ export async function planWorkbook(
     { header: 'columna', width: 36 },
     { header: 'significado', width: 110 },
   ];
-  for (const line of README) rs.addRow(line);
+  for (const line of readme(years)) rs.addRow(line);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -180,14 +193,21 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
+/** The header cells of a sheet's first row: text → column number. */
+function headersOf(ws: ExcelJS.Worksheet): Map<string, number> {
+  const where = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, n) => where.set(String(cellValue(cell.value) ?? '').trim(), n));
+  return where;
+}
+
 /** Rows of a sheet by column key (headers matched by name, in any order); empty rows skipped. */
 function rowsOf(
   ws: ExcelJS.Worksheet,
   headers: Record<string, string>,
   keys: readonly string[],
 ): SheetRow[] | ReadRefusal {
-  const where = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, n) => where.set(String(cellValue(cell.value) ?? '').trim(), n));
+  const where = headersOf(ws);
+  headers = { ...Object.fromEntries(keys.map((k) => [k, k])), ...headers };
   for (const k of keys)
     if (!where.has(headers[k])) return { code: 'column-missing', sheet: ws.name, column: headers[k] };
   const rows: SheetRow[] = [];
@@ -223,7 +243,13 @@ export async function readPlanWorkbook(
   });
   const objectives = rowsOf(sheet(SHEETS.objectives)!, OBJECTIVE_HEADERS, OBJECTIVE_COLUMNS);
   if (!Array.isArray(objectives)) return { ok: false, ...objectives };
-  const indicators = rowsOf(sheet(SHEETS.indicators)!, HEADERS, INDICATOR_COLUMNS);
+  // A target column per year: every header that is a year (the plan's years are checked against them).
+  const years = [...headersOf(sheet(SHEETS.indicators)!).keys()]
+    .filter((h) => /^\d{4}$/.test(h))
+    .map(Number)
+    .sort((a, b) => a - b);
+  const keys = [...FIXED_INDICATOR_COLUMNS, ...years.map(String)];
+  const indicators = rowsOf(sheet(SHEETS.indicators)!, HEADERS, keys);
   if (!Array.isArray(indicators)) return { ok: false, ...indicators };
-  return { ok: true, sheets: { plan: planRows, objectives, indicators } };
+  return { ok: true, sheets: { plan: planRows, objectives, indicators, years } };
 }

@@ -2,6 +2,7 @@ import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import type { Plan } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
 import type { StatusService } from '../progress/service';
+import type { PlanBook } from '../progress/plans';
 import type { IndicatorFigures } from '../progress/engine';
 import { explainIndicator, explainObjective, explainPlan, type ReportUsed } from '../progress/explain';
 import { monthlySeries, type MonthPoint } from '../progress/monthly';
@@ -25,6 +26,11 @@ export interface ReadSource {
   status: StatusService;
   store: Store;
   clock: () => Date;
+  /**
+   * Every plan loaded (progress/plans.ts): `plan` and `status` then answer for the plan named by the arguments, or
+   * for the plan in force at the as-of date. Absent: `plan` and `status` are the only plan.
+   */
+  plans?: PlanBook;
 }
 
 export type ReadRefusal =
@@ -56,8 +62,29 @@ export function readPeriod(src: ReadSource, args: PeriodArgs): Read<{ year: numb
   if (typeof asOf !== 'string' || !isIsoDate(asOf)) return refuse('invalid-asOf', asOf);
   const yearText = args.year === undefined ? String(yearOf(asOf)) : String(args.year);
   if (!/^\d{4}$/.test(yearText)) return refuse('invalid-year', yearText);
-  if (args.plan !== undefined && args.plan !== src.plan.id) return refuse('unknown-plan', args.plan);
+  // With every plan loaded at hand, the plan is looked up by `scoped` (asynchronously); else it must be this one.
+  if (args.plan !== undefined && !src.plans && args.plan.trim().toLowerCase() !== src.plan.id.toLowerCase())
+    return refuse('unknown-plan', args.plan);
   return { ok: true, value: { year: Number(yearText), asOf } };
+}
+
+/**
+ * The source answering for the plan the arguments name (`plan`), or for the plan in force at the as-of date
+ * (CONTRACT.md: the one whose years contain it, the first loaded where several do); an unknown plan is refused.
+ * The source returned holds that plan only (scoping it again changes nothing).
+ */
+export async function scoped(src: ReadSource, args: PeriodArgs): Promise<Read<ReadSource>> {
+  if (!src.plans) return { ok: true, value: src };
+  const { plans, ...rest } = src;
+  let status: StatusService | undefined;
+  if (args.plan !== undefined) {
+    status = await plans.get(String(args.plan));
+    if (!status) return refuse('unknown-plan', args.plan);
+  } else {
+    const asOf = args.asOf ?? bogotaDate(src.clock());
+    status = typeof asOf === 'string' && isIsoDate(asOf) ? await plans.inForce(asOf) : src.status;
+  }
+  return { ok: true, value: { ...rest, plan: status.plan, status } };
 }
 
 const ownersNow = async (src: ReadSource) => {
@@ -67,6 +94,9 @@ const ownersNow = async (src: ReadSource) => {
 
 /** GET /api/v1/status's JSON. */
 export async function readStatus(src: ReadSource, args: PeriodArgs): Promise<Read<StatusJson>> {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const p = readPeriod(src, args);
   if (!p.ok) return p;
   const figures = await src.status.figures(p.value.year, p.value.asOf);
@@ -75,6 +105,9 @@ export async function readStatus(src: ReadSource, args: PeriodArgs): Promise<Rea
 
 /** GET /api/v1/compliance's JSON. */
 export async function readCompliance(src: ReadSource, args: PeriodArgs) {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const p = readPeriod(src, args);
   if (!p.ok) return p;
   const { year, asOf } = p.value;
@@ -122,6 +155,9 @@ export const indicatorOf = (src: ReadSource, text: string) => findIndicator(src.
 
 /** One objective as in the status JSON (with its indicators). */
 export async function readObjective(src: ReadSource, objective: number, args: PeriodArgs) {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const status = await readStatus(src, args);
   if (!status.ok) return status;
   const o = status.value.objectives.find((x) => x.number === objective);
@@ -150,6 +186,9 @@ async function indicatorFiguresOf(
   id: string,
   args: PeriodArgs,
 ): Promise<Read<{ year: number; asOf: string; figures: IndicatorFigures; objective: number }>> {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const p = readPeriod(src, args);
   if (!p.ok) return p;
   const ind = indicatorOf(src, id);
@@ -165,6 +204,9 @@ async function indicatorFiguresOf(
  * (the indicator card's chart: the value through each month against the expected level).
  */
 export async function readIndicator(src: ReadSource, id: string, args: PeriodArgs) {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const r = await indicatorFiguresOf(src, id, args);
   if (!r.ok) return r;
   const { year, asOf, figures, objective } = r.value;
@@ -193,6 +235,9 @@ const r4 = (x: number | null) => (x === null ? null : round4(x));
 
 /** The explanation of an indicator's figure: the formula's parts, the reports used, its share of the objective. */
 export async function explainIndicatorJson(src: ReadSource, id: string, args: PeriodArgs) {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const r = await indicatorFiguresOf(src, id, args);
   if (!r.ok) return r;
   const { asOf, figures } = r.value;
@@ -236,6 +281,9 @@ export async function explainIndicatorJson(src: ReadSource, id: string, args: Pe
 
 /** The explanation of an objective's figure: each indicator's weight, capped progress and contribution; their sum. */
 export async function explainObjectiveJson(src: ReadSource, objective: number, args: PeriodArgs) {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const p = readPeriod(src, args);
   if (!p.ok) return p;
   const all = await src.status.figures(p.value.year, p.value.asOf);
@@ -276,6 +324,9 @@ export async function explainObjectiveJson(src: ReadSource, objective: number, a
 
 /** The explanation of the plan's figure: the mean of the objectives counted that year. */
 export async function explainPlanJson(src: ReadSource, args: PeriodArgs) {
+  const s = await scoped(src, args);
+  if (!s.ok) return s;
+  src = s.value;
   const p = readPeriod(src, args);
   if (!p.ok) return p;
   const all = await src.status.figures(p.value.year, p.value.asOf);

@@ -2,7 +2,7 @@ import type { Finding, FindingFacts } from '../domain/codes';
 
 export type { Finding, FindingCode, FindingFacts } from '../domain/codes';
 import type { Indicator, Plan, Year } from '../domain/plan';
-import { PLAN_YEARS } from '../domain/plan';
+import { planYears } from '../domain/plan';
 
 /**
  * The plan check: data-quality findings derived from the plan data itself (nothing here names an indicator).
@@ -40,7 +40,7 @@ export function cellFormat(cell: string): CellFormat {
   return 'other';
 }
 
-function mixedFormat(ind: Indicator): FindingFacts | null {
+function mixedFormat(ind: Indicator, years: readonly number[]): FindingFacts | null {
   const cells = [...ind.printed.program, ind.printed.total];
   const formats = cells.map(cellFormat);
   const hasPercent = formats.includes('percent');
@@ -54,7 +54,7 @@ function mixedFormat(ind: Indicator): FindingFacts | null {
     unit: ind.unit,
     indicatorId: ind.id,
     cells,
-    read: [...PLAN_YEARS.map((y) => ind.program[y]), ind.total],
+    read: [...years.map((y) => ind.program[y]), ind.total],
   };
 }
 
@@ -74,7 +74,7 @@ export function checkPlan(plan: Plan): PlanCheck {
     const sum = o.indicators.reduce((s, i) => s + i.weight, 0);
     if (Math.abs(sum - 1) > EPS) add(`O${o.number}`, o.number, { code: 'weights-sum', objective: o.number, sum });
 
-    for (const y of PLAN_YEARS) {
+    for (const y of planYears(plan)) {
       const zero = o.indicators.filter((i) => i.program[y] === 0);
       if (!zero.length) continue;
       const programmed = o.indicators.filter((i) => i.program[y] !== 0).reduce((s, i) => s + i.weight, 0);
@@ -89,7 +89,7 @@ export function checkPlan(plan: Plan): PlanCheck {
     }
 
     for (const ind of o.indicators) {
-      const years = PLAN_YEARS.map((y: Year) => ind.program[y]);
+      const years = planYears(plan).map((y: Year) => ind.program[y]);
       const expectedTotal = ind.trend === 'suma' ? years.reduce((a, b) => a + b, 0) : years[years.length - 1];
       if (Math.abs(expectedTotal - ind.total) > 1e-6) {
         add(ind.id, o.number, {
@@ -110,7 +110,7 @@ export function checkPlan(plan: Plan): PlanCheck {
           total: ind.total,
         });
       }
-      const mixed = mixedFormat(ind);
+      const mixed = mixedFormat(ind, planYears(plan));
       if (mixed) add(ind.id, o.number, mixed);
       if (ind.meta.kind === 'sectorial' && /^\d{4}$/.test(ind.id)) {
         const code = Number(ind.id);

@@ -8,7 +8,7 @@
  * meta's kind and printed number, the objectives' notes, the entity, the legal basis, the acknowledged findings.
  */
 import type { Indicator, Meta, Objective, Plan, Trend, Unit, Year } from '../domain/plan';
-import { PLAN_YEARS } from '../domain/plan';
+import { planYears } from '../domain/plan';
 import type { EditProblemCode, PlanChange } from '../domain/plan-versions';
 
 export type { EditProblemCode } from '../domain/plan-versions';
@@ -28,10 +28,12 @@ export interface PlanSheets {
   plan: SheetRow[];
   objectives: SheetRow[];
   indicators: SheetRow[];
+  /** The years that have a column in the indicator sheet (a header cell per year, e.g. "2025"); absent: not checked. */
+  years?: number[];
 }
 
-/** The indicator sheet's columns (keys; outputs/plan-workbook.ts gives their headers). */
-export const INDICATOR_COLUMNS = [
+/** The indicator sheet's columns but the years (keys; outputs/plan-workbook.ts gives their headers). */
+const BEFORE_YEARS = [
   'id',
   'objective',
   'metaId',
@@ -42,11 +44,46 @@ export const INDICATOR_COLUMNS = [
   'unit',
   'weight',
   'baseline',
-  ...PLAN_YEARS.map((y) => String(y)),
-  'total',
-  'area',
-  'ownerEmail',
-] as const;
+];
+const AFTER_YEARS = ['total', 'area', 'ownerEmail'];
+export const FIXED_INDICATOR_COLUMNS: readonly string[] = [...BEFORE_YEARS, ...AFTER_YEARS];
+/** The indicator sheet's columns for a plan of these years: a target column per year ("2025") after the baseline. */
+export const indicatorColumns = (years: readonly number[]): string[] => [
+  ...BEFORE_YEARS,
+  ...years.map(String),
+  ...AFTER_YEARS,
+];
+
+/** "2028-2031" (or with an en dash), or one year "2026" for a yearly Plan de Acción: the plan's period, or null. */
+export function parseYears(text: string): { from: number; to: number } | null {
+  const m = /^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*$/.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return to >= from && to - from < 12 ? { from, to } : null;
+}
+
+/** The plan sheet's id and years as written (the CLI picks the plan a workbook is of before checking it). */
+export function workbookHead(sheets: PlanSheets): { id: string; years: { from: number; to: number } | null } {
+  const value = (k: string) => text(sheets.plan.find((r) => text(r.cells.key) === k)?.cells.value);
+  return { id: value('id'), years: parseYears(value('years')) };
+}
+
+/**
+ * What a workbook of a plan not stored yet starts from: its id and years, the entity and legal basis of the plan
+ * shipped with the project, no objective (the workbook brings them all).
+ */
+export function blankPlan(like: Plan, id: string, period: { from: number; to: number }, cut: string): Plan {
+  return {
+    ...like,
+    id,
+    period: { ...period },
+    cut,
+    source: 'plan import',
+    objectives: [],
+    acknowledgedFindings: [],
+  };
+}
 export const OBJECTIVE_COLUMNS = ['number', 'name', 'shortName'] as const;
 export const PLAN_KEYS = ['id', 'name', 'years', 'mission', 'vision'] as const;
 
@@ -80,8 +117,17 @@ const UNITS: Record<string, Unit> = {
 
 const text = (c: Cell | undefined): string => (c === null || c === undefined ? '' : String(c).trim());
 
-/** Builds the plan the workbook describes over `base` (the version it replaces), or says everything wrong with it. */
-export function planFromSheets(base: Plan, sheets: PlanSheets): EditResult {
+/**
+ * Builds the plan the workbook describes over `base` (the version it replaces, or a blank plan for a new one), or
+ * says everything wrong with it. `taken`: indicator ids held by another plan whose years overlap this one's (id →
+ * that plan's id), refused row by row (a report belongs to one plan through its indicator id and month).
+ */
+export function planFromSheets(
+  base: Plan,
+  sheets: PlanSheets,
+  taken: ReadonlyMap<string, string> = new Map(),
+): EditResult {
+  const years = planYears(base);
   const problems: EditProblem[] = [];
   const err = (sheet: SheetName, row: number | null, code: EditProblemCode, params: EditProblem['params'] = {}) =>
     problems.push({ severity: 'error', sheet, row, code, params });
@@ -93,9 +139,12 @@ export function planFromSheets(base: Plan, sheets: PlanSheets): EditResult {
   const id = planValue('id');
   if (!id) err('plan', planRow('id'), 'required', { column: 'id' });
   else if (id !== base.id) err('plan', planRow('id'), 'plan-other', { id, known: base.id });
-  const years = planValue('years');
-  if (years && years !== `${base.period.from}-${base.period.to}`)
-    err('plan', planRow('years'), 'years-changed', { got: years, years: `${base.period.from}-${base.period.to}` });
+  const yearsText = planValue('years');
+  const period = parseYears(yearsText);
+  if (yearsText && (!period || period.from !== base.period.from || period.to !== base.period.to))
+    err('plan', planRow('years'), 'years-changed', { got: yearsText, years: `${base.period.from}-${base.period.to}` });
+  for (const y of years)
+    if (sheets.years && !sheets.years.includes(y)) err('indicators', 1, 'column-missing', { column: String(y) });
   for (const k of ['name', 'mission', 'vision'] as const)
     if (planValue(k).length < (k === 'name' ? 1 : 10))
       err('plan', planRow(k), 'text-short', { column: k, min: k === 'name' ? 1 : 10 });
@@ -132,6 +181,7 @@ export function planFromSheets(base: Plan, sheets: PlanSheets): EditResult {
     if (!iid) err('indicators', r.row, 'required', { column: 'id' });
     else if (!INDICATOR_ID.test(iid)) err('indicators', r.row, 'id-format', { got: iid });
     else if (seen.has(iid)) err('indicators', r.row, 'id-duplicate', { id: iid, first: seen.get(iid)! });
+    else if (taken.has(iid)) err('indicators', r.row, 'id-other-plan', { id: iid, plan: taken.get(iid)! });
     else seen.set(iid, r.row);
     const objectiveNumber = Number(c.objective);
     const home = objectives.get(objectiveNumber);
@@ -158,7 +208,7 @@ export function planFromSheets(base: Plan, sheets: PlanSheets): EditResult {
     if (weight !== null && (weight <= 0 || weight > 1)) err('indicators', r.row, 'weight-range', { got: weight });
     const baseline = number('baseline', true);
     const program = {} as Record<Year, number>;
-    for (const y of PLAN_YEARS) program[y] = number(String(y)) ?? 0;
+    for (const y of years) program[y] = number(String(y)) ?? 0;
     const total = number('total');
     for (const [column, min] of [
       ['name', 5],
@@ -199,7 +249,7 @@ export function planFromSheets(base: Plan, sheets: PlanSheets): EditResult {
         : {
             trend: text(c.trend),
             weight: String(weight),
-            program: PLAN_YEARS.map((y) => String(program[y])) as [string, string, string, string],
+            program: years.map((y) => String(program[y])),
             total: String(total),
           },
     };
@@ -267,8 +317,8 @@ export function planChanges(before: Plan, after: Plan): PlanChange[] {
       changes.push({ kind: 'added', indicatorId: id });
       continue;
     }
-    for (const y of PLAN_YEARS)
-      if (was.program[y] !== ind.program[y])
+    for (const y of planYears(after))
+      if (was.program[y] !== undefined && was.program[y] !== ind.program[y])
         changes.push({ kind: 'target', indicatorId: id, year: y, from: was.program[y], to: ind.program[y] });
     if (was.weight !== ind.weight) changes.push({ kind: 'weight', indicatorId: id, from: was.weight, to: ind.weight });
     for (const f of FIELDS)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Plan } from '../domain/plan';
+import { planYears, type Plan } from '../domain/plan';
 import type { PlanFailure, PlanIssue, PlanProblem } from '../domain/operator-errors';
 
 /**
@@ -12,7 +12,8 @@ const problem = (p: Exclude<PlanProblem, { code: 'schema' }>) => ({ params: p })
 const INDICATOR_ID = /^(\d{4}|\d{4}-M\d+|O\d+-\d+)$/;
 
 const fraction = z.number().finite().nonnegative();
-const year = z.object({ '2024': fraction, '2025': fraction, '2026': fraction, '2027': fraction }).strict();
+/** A target per year of the plan (keys "2024"…; the plan's refinement checks they are its years). */
+const year = z.record(z.string().regex(/^\d{4}$/), fraction);
 
 const meta = z
   .object({
@@ -46,7 +47,7 @@ const indicator = z
       .object({
         trend: z.string(),
         weight: z.string(),
-        program: z.tuple([z.string(), z.string(), z.string(), z.string()]),
+        program: z.array(z.string()),
         total: z.string(),
       })
       .strict(),
@@ -79,6 +80,9 @@ export const planSchema = z
   })
   .strict()
   .superRefine((plan, ctx) => {
+    const years = planYears(plan).map(String);
+    if (plan.period.to < plan.period.from || years.length > 12)
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'period.to must be from period.from to 11 years on' });
     const ids = new Set<string>();
     plan.objectives.forEach((o, oi) => {
       if (o.number !== oi + 1)
@@ -92,6 +96,10 @@ export const planSchema = z
         if (ids.has(ind.id))
           ctx.addIssue({ code: 'custom', path: [...path, 'id'], ...problem({ code: 'repeated-id', id: ind.id }) });
         ids.add(ind.id);
+        for (const issue of programIssues(ind.program, years))
+          ctx.addIssue({ code: 'custom', ...issue, path: [...path, ...issue.path] });
+        if (ind.printed.program.length !== years.length)
+          ctx.addIssue({ code: 'custom', path: [...path, 'printed', 'program'], message: `${years.length} cells` });
         if (ind.objective !== o.number)
           ctx.addIssue({ code: 'custom', path: [...path, 'objective'], ...problem({ code: 'must-be', n: o.number }) });
       });
@@ -117,7 +125,42 @@ export class PlanError extends Error {
 export function parsePlan(raw: unknown, source = 'data/plan.json'): Plan {
   const result = planSchema.safeParse(raw);
   if (result.success) return result.data as Plan;
-  throw new PlanError({ code: 'plan-invalid', file: source, issues: result.error.issues.map(issueOf) });
+  // zod skips the plan's refinement once a field fails: the years of each target are checked here too.
+  const issues = result.error.issues.map(issueOf);
+  for (const extra of rawProgramIssues(raw))
+    if (!issues.some((i) => i.path.join('.') === extra.path.join('.'))) issues.push(extra);
+  throw new PlanError({ code: 'plan-invalid', file: source, issues });
+}
+
+/** A target per year of the plan, and none for another year: each missing or extra year with its path. */
+function programIssues(program: object, years: readonly string[]): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  for (const y of years)
+    if (!(y in program)) out.push({ path: ['program', y], message: `a target for ${y} (a year of the plan)` });
+  for (const k of Object.keys(program))
+    if (!years.includes(k)) out.push({ path: ['program', k], message: `${k} is not a year of the plan` });
+  return out;
+}
+
+/** programIssues over the raw file, where its period and targets have the shape to be read. */
+function rawProgramIssues(raw: unknown): PlanIssue[] {
+  const r = raw as { period?: { from?: unknown; to?: unknown }; objectives?: unknown };
+  const { from, to } = r?.period ?? {};
+  if (!Number.isInteger(from) || !Number.isInteger(to) || !Array.isArray(r.objectives)) return [];
+  const years = planYears({ period: { from: from as number, to: to as number } }).map(String);
+  const out: PlanIssue[] = [];
+  r.objectives.forEach((o: { indicators?: unknown }, oi: number) => {
+    if (!Array.isArray(o?.indicators)) return;
+    o.indicators.forEach((ind: { program?: unknown }, ii: number) => {
+      if (!ind?.program || typeof ind.program !== 'object') return;
+      for (const issue of programIssues(ind.program, years))
+        out.push({
+          path: ['objectives', oi, 'indicators', ii, ...issue.path],
+          problem: { code: 'schema', message: issue.message },
+        });
+    });
+  });
+  return out;
 }
 
 function issueOf(i: z.ZodIssue): PlanIssue {

@@ -144,7 +144,8 @@ export function progressOf(trend: Trend, value: number, target: number, baseline
 export function expectedLevelOf(ind: Indicator, year: number, m: number): number {
   const target = targetOf(ind, year);
   if (ind.trend === 'suma') return (target * m) / 12;
-  const previous = year <= 2024 ? baselineOf(ind) : targetOf(ind, year - 1);
+  // The plan's first year starts from the baseline (M_{first year - 1}); a later year from the year before's target.
+  const previous = year - 1 in ind.program ? targetOf(ind, year - 1) : baselineOf(ind);
   return previous + ((target - previous) * m) / 12;
 }
 

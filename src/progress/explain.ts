@@ -133,7 +133,7 @@ export function explainIndicator(f: IndicatorFigures, asOf: string, version?: Ve
     executed: f.executed,
     target: f.target,
     baseline: ind.baseline ?? 0,
-    previousTarget: f.year <= 2024 ? (ind.baseline ?? 0) : targetOf(ind, f.year - 1),
+    previousTarget: f.year - 1 in ind.program ? targetOf(ind, f.year - 1) : (ind.baseline ?? 0),
     monthsClosed: monthsClosed(f.year, asOf),
     executedFrom: executedFrom.map(used),
     progress: f.progress,

@@ -119,7 +119,12 @@ export function createStatusService(plan: Plan, source: ReportSource, bands: Ban
       reason: inForce.reason,
       previous: previous?.version ?? null,
     };
-    const figures = computePlan(inForce.plan, await countable(source, latest), { year, asOf, bands, version });
+    const figures = computePlan(inForce.plan, ofPlanYears(plan, await countable(source, latest)), {
+      year,
+      asOf,
+      bands,
+      version,
+    });
     if (previous) markReprogrammed(figures, previous.plan);
     return figures;
   }
@@ -156,6 +161,19 @@ export function createStatusService(plan: Plan, source: ReportSource, bands: Ban
       return figures;
     },
   };
+}
+
+/**
+ * The reports of the plan's years: a report belongs to an indicator id and a month, and so to the plan that holds the
+ * id in that month's year (plans that follow each other may reuse an id; plans whose years overlap may not).
+ */
+function ofPlanYears(plan: Plan, reports: ReportRecord[]): ReportRecord[] {
+  const { from, to } = plan.period;
+  const inside = (r: ReportRecord) => {
+    const y = Number(r.period.slice(0, 4));
+    return y >= from && y <= to;
+  };
+  return reports.every(inside) ? reports : reports.filter(inside);
 }
 
 /** Sets `previousTarget` where the version in force changed the year's target of the version before it. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import { catalog, type HttpStrings, type Lang, type TabStrings } from '../i18n';
 import type { StatusService } from '../progress/service';
+import type { PlanBook } from '../progress/plans';
 import type { Store } from '../store/types';
 import { samePerson } from '../reports/ownership';
 import { tabMonthly, tabView } from '../views/tab-view';
@@ -26,6 +27,8 @@ import { CSP, configHtml, dashboardHtml } from './page';
 
 export interface TabOptions {
   status: StatusService;
+  /** Every plan loaded: the tab shows the plan named (`?plan=ID`) or the plan in force at the as-of date. */
+  plans?: PlanBook;
   store: Store;
   clock: () => Date;
   auth: TabAuthOptions;
@@ -135,7 +138,19 @@ export function createTabHandler(opts: TabOptions): TabHandler {
     const me = q.get('me')?.trim();
     const person: TabPerson | null =
       who.person ?? (auth.anonymous && me ? { id: me, email: me.includes('@') ? me : undefined } : null);
-    const figures = await opts.status.figures(p.year, p.asOf);
+    const named = q.get('plan')?.trim();
+    const status = opts.plans
+      ? named
+        ? await opts.plans.get(named)
+        : await opts.plans.inForce(p.asOf)
+      : !named || named.toLowerCase() === opts.status.plan.id.toLowerCase()
+        ? opts.status
+        : undefined;
+    if (!status) {
+      error(req, res, lang, 404, 'unknown-plan', (t) => t.http.unknownPlan(named!.slice(0, 80)));
+      return;
+    }
+    const figures = await status.figures(p.year, p.asOf);
     if (path === '/tab/api/plan') {
       const owners = await opts.store.allOwners();
       sendJson(res, req, 200, tabView({ figures, owners, mine: await mineOf(person), lang }));

@@ -28,7 +28,9 @@ export interface PlanUploadConfirmData {
   url: string;
   /** SHA-256 of the bytes that were previewed: the confirmation stores those bytes or nothing. */
   hash: string;
-  /** The latest stored version number when the preview was made: another one since makes the card stale. */
+  /** The plan the workbook changes (its id: the shipped plan's, another stored plan's, or a new one's). */
+  planId: string;
+  /** The plan's latest stored version number when the preview was made (0: a new plan): another one since makes the card stale. */
   latest: number;
   /** What the preview showed (changesDigest) and as of which effective date. */
   digest: string;

@@ -110,7 +110,7 @@ describe('npm run cli -- plan', () => {
   test('usage: an unknown plan, a missing subcommand, a missing --out or --reason exit 2 with the reason', async () => {
     const other = await cli(['plan', 'versions', '--plan', 'pei-2028-2031']);
     expect(other.code).toBe(2);
-    expect(other.err).toContain('--plan: no hay un plan «pei-2028-2031» (el plan cargado es «pei-sg-2024-2027»)');
+    expect(other.err).toContain('--plan: no hay un plan «pei-2028-2031» (los planes cargados: pei-sg-2024-2027)');
     const none = await cli(['plan']);
     expect(none.code).toBe(2);
     expect(none.err).toContain('Uso: npm run cli -- plan <export|import|versions>');

@@ -3,14 +3,15 @@ import type { CliStrings } from '../types/cli';
 export const cli: CliStrings = {
   usage: `Usage: npm run cli -- <command>
 
-  status [--year YYYY] [--as-of YYYY-MM-DD] [--json]   plan status (table or JSON)
+  status [--year YYYY] [--as-of YYYY-MM-DD] [--plan ID] [--json]   plan status (table or JSON)
   check-plan [--json]                                   data-quality findings of the plan
   import-reports FILE.csv                               bulk import of reports (all or nothing)
-  export --year YYYY --quarter Q --out FILE.xlsx        quarterly follow-up workbook (Excel)
+  export --year YYYY --quarter Q [--plan ID] --out FILE.xlsx   quarterly follow-up workbook (Excel)
   migrate-store --from FILE --to URL                    copies the JSON store into PostgreSQL (all or nothing)
-  plan export --out FILE.xlsx                           the plan in force as an Excel workbook to edit
-  plan import FILE.xlsx --reason "TEXT" [--effective YYYY-MM-DD]   a new plan version (all or nothing)
-  plan versions [--json]                                the plan's versions`,
+  plan export [--plan ID] --out FILE.xlsx               the plan in force as an Excel workbook to edit
+  plan import FILE.xlsx --reason "TEXT" [--effective YYYY-MM-DD]   a new plan version, or a new plan
+  plan versions [--plan ID] [--json]                    the plan's versions
+  (without --plan: the plan in force at the as-of date; of several, the first loaded)`,
   importUsage: 'Usage: npm run cli -- import-reports FILE.csv [--actor NAME]',
   unknownCommand: (c) => `Unknown command: ${c}`,
   error: (m) => `Error: ${m}`,

@@ -15,11 +15,14 @@ export const plan: PlanStrings = {
 
   plan export [--plan ID] --out FILE.xlsx                              the plan in force as an Excel workbook to edit
   plan import FILE.xlsx --reason "TEXT" [--effective YYYY-MM-DD]       stores the workbook as a new plan version
-  plan versions [--plan ID] [--json]                                   the plan's versions`,
+  plan versions [--plan ID] [--json]                                   the plan's versions
+
+  A workbook whose plan id (Plan sheet) is new loads that plan beside the others (the next PEI, an action plan).
+  Without --plan: the plan in force today.`,
   actor: (user) => `Command line (${user})`,
   unknownSubcommand: (s) => `Unknown subcommand: plan ${s}`,
   fileMissing: 'The .xlsx file to import is missing.',
-  planUnknown: (got, known) => `--plan: there is no plan "${got}" (the plan loaded is "${known}")`,
+  planUnknown: (got, known) => `--plan: there is no plan "${got}" (the plans loaded: ${known})`,
   reasonMissing:
     '--reason is missing: cite the administrative act that changes the plan (e.g. --reason "Resolución 45 de 2025").',
   effectiveInvalid: (got) => `--effective must be a YYYY-MM-DD date (got: ${got})`,
@@ -65,9 +68,13 @@ export const plan: PlanStrings = {
       case 'text-short':
         return `${col(p.column)} is too short (at least ${p.min} characters)`;
       case 'plan-other':
-        return `the workbook is of plan "${p.id}", not "${p.known}": loading a second plan is not available yet`;
+        return `the workbook is of plan "${p.id}", not "${p.known}"`;
+      case 'id-other-plan':
+        return `id ${p.id} is already an indicator of plan "${p.plan}", whose years overlap this one's: use another code`;
       case 'years-changed':
         return `a plan's years do not change (it holds ${p.got}; the plan is ${p.years})`;
+      case 'years-new':
+        return `a new plan's years are written as 2028-2031, or one year (2026) for an action plan (it holds "${p.got}")`;
       case 'weights-sum':
         return `the weights of objective ${p.objective} add up to ${pct(p.sum)}, not 100 %`;
       case 'finding':
@@ -87,6 +94,8 @@ export const plan: PlanStrings = {
   changeField: (id, f, from, to) => `  · ${id}: ${col(f)} "${from}" → "${to}"`,
   changeObjective: (n, f) => `  · objective ${n}: ${col(f)} changed`,
   changePlan: (f) => `  · plan: ${col(f)} changed`,
+  newPlan: (id, name, years, n) =>
+    `New plan "${name}" (${id}, years ${years}) loaded beside the others: ${n} indicators.`,
   stored: (v, eff, reason, by) =>
     `Stored version ${v} of the plan, in force since ${eff} (${reason}), imported by ${by}.`,
   pastEffective: (eff) =>

@@ -14,4 +14,6 @@ export const replies: RepliesStrings = {
   actionUnavailableTitle: 'This action is not available',
   actionUnavailableText: (shown) =>
     `The bot does not know the action ${shown ? `“${shown}”` : 'of this button'}. The card may be from an older version; ask again.`,
+  unknownPlan: (got, plans) =>
+    `I cannot find plan "${got}". The plans loaded are: ${plans.join('; ')}. Ask, for example, "how is objective 2 of plan ${plans.length ? plans[plans.length - 1].split(' ')[0] : 'ID'} doing?".`,
 };

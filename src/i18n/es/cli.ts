@@ -3,14 +3,15 @@ import type { CliStrings } from '../types/cli';
 export const cli: CliStrings = {
   usage: `Uso: npm run cli -- <comando>
 
-  status [--year AAAA] [--as-of AAAA-MM-DD] [--json]   estado del plan (tabla en español o JSON)
+  status [--year AAAA] [--as-of AAAA-MM-DD] [--plan ID] [--json]   estado del plan (tabla en español o JSON)
   check-plan [--json]                                   hallazgos de calidad de datos del plan
   import-reports ARCHIVO.csv                            importación masiva de reportes (todo o nada)
-  export --year AAAA --quarter T --out ARCHIVO.xlsx     libro de seguimiento trimestral (Excel)
+  export --year AAAA --quarter T [--plan ID] --out ARCHIVO.xlsx   libro de seguimiento trimestral (Excel)
   migrate-store --from ARCHIVO --to URL                 copia el almacén JSON a PostgreSQL (todo o nada)
-  plan export --out ARCHIVO.xlsx                        el plan vigente como libro de Excel para editar
-  plan import ARCHIVO.xlsx --reason "TEXTO" [--effective AAAA-MM-DD]   nueva versión del plan (todo o nada)
-  plan versions [--json]                                las versiones del plan`,
+  plan export [--plan ID] --out ARCHIVO.xlsx            el plan vigente como libro de Excel para editar
+  plan import ARCHIVO.xlsx --reason "TEXTO" [--effective AAAA-MM-DD]   nueva versión del plan, o un plan nuevo
+  plan versions [--plan ID] [--json]                    las versiones del plan
+  (sin --plan: el plan vigente en la fecha de corte; con varios, el primero cargado)`,
   importUsage: 'Uso: npm run cli -- import-reports ARCHIVO.csv [--actor NOMBRE]',
   unknownCommand: (c) => `Comando desconocido: ${c}`,
   error: (m) => `Error: ${m}`,

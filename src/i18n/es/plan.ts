@@ -27,11 +27,14 @@ export const plan: PlanStrings = {
 
   plan export [--plan ID] --out ARCHIVO.xlsx                            el plan vigente como libro de Excel para editar
   plan import ARCHIVO.xlsx --reason "TEXTO" [--effective AAAA-MM-DD]    guarda el libro como nueva versión del plan
-  plan versions [--plan ID] [--json]                                    las versiones del plan`,
+  plan versions [--plan ID] [--json]                                    las versiones del plan
+
+  Un libro cuyo id de plan (hoja Plan) es nuevo carga ese plan al lado de los demás (el PEI siguiente, un plan de
+  acción). Sin --plan: el plan vigente hoy.`,
   actor: (user) => `Línea de comandos (${user})`,
   unknownSubcommand: (s) => `Subcomando desconocido: plan ${s}`,
   fileMissing: 'Falta el archivo .xlsx que se va a importar.',
-  planUnknown: (got, known) => `--plan: no hay un plan «${got}» (el plan cargado es «${known}»)`,
+  planUnknown: (got, known) => `--plan: no hay un plan «${got}» (los planes cargados: ${known})`,
   reasonMissing:
     'Falta --reason: cite el acto administrativo que cambia el plan (por ejemplo, --reason "Resolución 45 de 2025").',
   effectiveInvalid: (got) => `--effective debe ser una fecha AAAA-MM-DD (recibido: ${got})`,
@@ -77,9 +80,13 @@ export const plan: PlanStrings = {
       case 'text-short':
         return `${col(p.column)} es demasiado corto (al menos ${p.min} caracteres)`;
       case 'plan-other':
-        return `el libro es del plan «${p.id}», no de «${p.known}»: cargar un segundo plan aún no está disponible`;
+        return `el libro es del plan «${p.id}», no de «${p.known}»`;
+      case 'id-other-plan':
+        return `el id ${p.id} ya es un indicador del plan «${p.plan}», cuyas vigencias se cruzan con las de este: use otro código`;
       case 'years-changed':
         return `las vigencias de un plan no cambian (tiene ${p.got}; el plan es ${p.years})`;
+      case 'years-new':
+        return `las vigencias de un plan nuevo se escriben como 2028-2031, o un año (2026) para un plan de acción (tiene «${p.got}»)`;
       case 'weights-sum':
         return `las ponderaciones del objetivo ${p.objective} suman ${pct(p.sum)}, no 100 %`;
       case 'finding':
@@ -99,6 +106,8 @@ export const plan: PlanStrings = {
   changeField: (id, f, from, to) => `  · ${id}: ${col(f)} «${from}» → «${to}»`,
   changeObjective: (n, f) => `  · objetivo ${n}: ${col(f)} cambiado`,
   changePlan: (f) => `  · plan: ${col(f)} cambiado`,
+  newPlan: (id, name, years, n) =>
+    `Plan nuevo «${name}» (${id}, vigencias ${years}) cargado al lado de los demás: ${n} indicadores.`,
   stored: (v, eff, reason, by) =>
     `Guardada la versión ${v} del plan, vigente desde el ${eff} (${reason}), importada por ${by}.`,
   pastEffective: (eff) =>

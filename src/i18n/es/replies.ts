@@ -14,4 +14,6 @@ export const replies: RepliesStrings = {
   actionUnavailableTitle: 'Esta acción no está disponible',
   actionUnavailableText: (shown) =>
     `El bot no conoce la acción ${shown ? `«${shown}»` : 'de este botón'}. La tarjeta puede ser de una versión anterior; vuelva a preguntar.`,
+  unknownPlan: (got, plans) =>
+    `No encuentro el plan «${got}». Los planes cargados son: ${plans.join('; ')}. Pregunte, por ejemplo, «¿cómo va el objetivo 2 del plan ${plans.length ? plans[plans.length - 1].split(' ')[0] : 'ID'}?».`,
 };

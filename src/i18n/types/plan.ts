@@ -30,6 +30,8 @@ export interface PlanStrings {
   changeField(id: string, field: string, from: string, to: string): string;
   changeObjective(n: number, field: string): string;
   changePlan(field: string): string;
+  /** A workbook whose plan id is new: the plan loaded beside the others. */
+  newPlan(id: string, name: string, years: string, indicators: number): string;
   stored(version: number, effective: string, reason: string, by: string): string;
   pastEffective(effective: string): string;
   versionsHeading(planName: string): string;

@@ -17,4 +17,6 @@ export interface RepliesStrings {
   /** An Action.Execute whose verb the bot does not know (`shown`: the verb, escaped; null when there is none). */
   actionUnavailableTitle: string;
   actionUnavailableText(shown: string | null): string;
+  /** A message names a plan that is not loaded (`got`, as typed): the plans there are, «id (name, years)». */
+  unknownPlan(got: string, plans: string[]): string;
 }

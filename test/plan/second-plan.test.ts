@@ -1,0 +1,276 @@
+/**
+ * Plans follow each other (DOMAIN.md, «Plans follow each other»; CONTRACT.md, «Plans that change»): a workbook whose
+ * plan id is new loads a second plan (PEI 2028–2031) beside the first. Asked by name, through the command line as an
+ * operator types it, the read API of the real server and a chat message as Teams posts it, that plan answers;
+ * without a name, the plan in force at the date (2028: the new one; 2025: the first, its figures as before).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Indicator, Plan } from '../../src/domain/plan';
+import { loadPlan } from '../../src/plan/load';
+import { planWorkbook } from '../../src/outputs/plan-workbook';
+import { loadConfig } from '../../src/config';
+import { openStore } from '../../src/store';
+import { startTestBot, type TestBot } from '../helpers/bot';
+import { message } from '../helpers/activities';
+import { cardText } from '../helpers/conversation';
+
+// Every CLI call is a process of its own, on a machine that may be busy: no timed assertion, a generous limit.
+jest.setTimeout(300_000);
+
+const CLI_JS = join(__dirname, '..', '..', '.test-build', 'src', 'cli', 'main.js');
+const shipped = loadPlan();
+
+function indicator(id: string, objective: number, weight: number, name: string, yearly: number): Indicator {
+  return {
+    id,
+    objective,
+    printedNumber: id,
+    name,
+    meta: {
+      id: `M-${id}`,
+      kind: 'sectorial',
+      number: id,
+      project: null,
+      label: `Meta Sectorial ${id}`,
+      text: `Meta del cuatrienio para ${name.toLowerCase()}`,
+    },
+    trend: 'suma',
+    weight,
+    unit: 'number',
+    program: { 2028: yearly, 2029: yearly, 2030: yearly, 2031: yearly },
+    total: yearly * 4,
+    baseline: null,
+    area: null,
+    printed: {
+      trend: 'Suma',
+      weight: `${weight * 100}%`,
+      program: Array(4).fill(String(yearly)),
+      total: String(yearly * 4),
+    },
+  };
+}
+
+/** The next PEI, small: indicator 4263 again (plans that follow each other may reuse an id) and two new ones. */
+const PEI_2028: Plan = {
+  ...shipped,
+  id: 'pei-2028-2031',
+  name: 'Plan Estratégico Institucional 2028-2031',
+  period: { from: 2028, to: 2031 },
+  objectives: [
+    {
+      number: 1,
+      name: 'Consolidar los trámites digitales del Distrito',
+      shortName: 'Trámites digitales',
+      notes: [],
+      indicators: [indicator('4263', 1, 1, 'Trámites del portal en línea', 10)],
+    },
+    {
+      number: 2,
+      name: 'Fortalecer la gestión documental de la entidad',
+      shortName: 'Gestión documental',
+      notes: [],
+      indicators: [
+        indicator('5001', 2, 0.6, 'Series documentales digitalizadas', 20),
+        indicator('5002', 2, 0.4, 'Archivos de gestión organizados', 5),
+      ],
+    },
+  ],
+  acknowledgedFindings: [],
+};
+
+/** A Plan de Acción 2026, whose year overlaps the first PEI's: it may not reuse 4263. */
+const ACTION_2026: Plan = {
+  ...PEI_2028,
+  id: 'pa-2026',
+  name: 'Plan de Acción 2026',
+  period: { from: 2026, to: 2026 },
+  objectives: [
+    {
+      ...PEI_2028.objectives[0],
+      indicators: [
+        {
+          ...indicator('4263', 1, 1, 'Trámites del portal en línea', 10),
+          program: { 2026: 10 },
+          total: 10,
+          printed: { trend: 'Suma', weight: '100%', program: ['10'], total: '10' },
+        },
+      ],
+    },
+  ],
+};
+
+function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI_JS, ...args],
+      { env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
+    );
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'pei-second-plan-'));
+const dbFile = join(dir, 'db.json');
+const env = { PEI_DB_FILE: dbFile, PEI_NOW: '2027-11-20' };
+const TOKEN = 'second-plan-token';
+
+async function file(name: string, plan: Plan): Promise<string> {
+  const path = join(dir, name);
+  writeFileSync(path, await planWorkbook(plan, () => [], { number: 1, effective: `${plan.period.from}-01-01` }));
+  return path;
+}
+
+const ind = (status: any, id: string) =>
+  status.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.id === id);
+
+beforeAll(async () => {
+  // Reports of 4263 in both plans' years (each month belongs to the plan whose years hold it), and of 5001 in 2028.
+  const store = await openStore(loadConfig({ PEI_DB_FILE: dbFile }, { dotenv: false }), { mode: 'write' });
+  const author = { id: 'owner-1', name: 'Ana Pérez' };
+  const item = (indicatorId: string, period: string, value: number) => ({
+    input: { indicatorId, period, value, logros: 'Avance del mes', dificultades: '', evidencia: 'https://x.example/e' },
+    author,
+    source: 'csv' as const,
+  });
+  await store.appendReports(
+    [item('4263', '2025-06', 0.3), item('4263', '2028-03', 4), item('5001', '2028-03', 5)],
+    '2028-04-02T15:00:00.000Z',
+    author,
+  );
+  await store.close();
+});
+
+describe('a second plan loaded beside the first', () => {
+  test('plan import of a workbook with a new plan id stores its version 1; again, nothing; a clash is refused', async () => {
+    const pei = await file('pei-2028-2031.xlsx', PEI_2028);
+    const first = await cli(['plan', 'import', pei, '--reason', 'Acuerdo 3 de 2027'], env);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(
+      'Plan nuevo «Plan Estratégico Institucional 2028-2031» (pei-2028-2031, vigencias 2028–2031) cargado al lado de los demás: 3 indicadores.',
+    );
+    expect(first.out).toContain('Guardada la versión 1 del plan, vigente desde el 2028-01-01 (Acuerdo 3 de 2027)');
+
+    const again = await cli(['plan', 'import', pei, '--reason', 'Acuerdo 3 de 2027'], env);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('El libro no cambia nada frente a la versión 1 del plan');
+
+    const clash = await cli(['plan', 'import', await file('pa-2026.xlsx', ACTION_2026), '--reason', 'Res. 9'], env);
+    expect(clash.code).toBe(1);
+    expect(clash.err).toContain(
+      'Hoja «Indicadores», fila 2: el id 4263 ya es un indicador del plan «pei-sg-2024-2027», cuyas vigencias se cruzan con las de este',
+    );
+
+    const versions = await cli(['plan', 'versions', '--plan', 'pei-2028-2031', '--json'], env);
+    expect(JSON.parse(versions.out)).toEqual([
+      expect.objectContaining({ version: 1, effective: '2028-01-01', reason: 'Acuerdo 3 de 2027' }),
+    ]);
+    // the first plan's versions are its own: version 1, the shipped plan
+    const firstPlan = await cli(['plan', 'versions', '--json'], env);
+    expect(JSON.parse(firstPlan.out)).toEqual([expect.objectContaining({ version: 1, effective: '2024-01-01' })]);
+    // the Plan de Acción was not stored
+    expect((await cli(['plan', 'versions', '--plan', 'pa-2026'], env)).code).toBe(2);
+  });
+
+  test('CLI status: by name, unnamed at a 2028 date (the new plan), unnamed at 2025 (the first, as before)', async () => {
+    const named = await cli(
+      ['status', '--plan', 'pei-2028-2031', '--year', '2028', '--as-of', '2028-06-30', '--json'],
+      env,
+    );
+    expect(named.code).toBe(0);
+    const s = JSON.parse(named.out);
+    expect(s.plan).toMatchObject({ id: 'pei-2028-2031', version: 1, versionEffective: '2028-01-01' });
+    expect(s.objectives.map((o: any) => o.name)).toEqual([
+      'Consolidar los trámites digitales del Distrito',
+      'Fortalecer la gestión documental de la entidad',
+    ]);
+    // 4263 in 2028: 4 of 10 (its 2025 report belongs to the first plan: the four-year figure is 4 of 40, not 4,3)
+    expect(ind(s, '4263')).toMatchObject({
+      program: { 2028: 10, 2029: 10, 2030: 10, 2031: 10 },
+      executed: 4,
+      progress: 0.4,
+      expected: 0.5,
+      cumulative: 0.1,
+    });
+    expect(ind(s, '5001')).toMatchObject({ executed: 5, progress: 0.25 });
+
+    const unnamed = JSON.parse((await cli(['status', '--as-of', '2028-06-30', '--json'], env)).out);
+    expect(unnamed).toEqual(s);
+
+    const before = JSON.parse((await cli(['status', '--as-of', '2025-06-30', '--json'], env)).out);
+    expect(before.plan.id).toBe('pei-sg-2024-2027');
+    expect(before.objectives.flatMap((o: any) => o.indicators)).toHaveLength(29);
+    expect(ind(before, '4263')).toMatchObject({ executed: 0.3, progress: 0.75, expected: 0.625, status: 'verde' });
+
+    const unknown = await cli(['status', '--plan', 'pei-2032-2035'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(
+      '--plan: no hay un plan «pei-2032-2035» (los planes cargados: pei-sg-2024-2027, pei-2028-2031)',
+    );
+  });
+
+  describe('the running bot', () => {
+    let t: TestBot;
+    beforeAll(async () => {
+      t = await startTestBot(
+        { PEI_API_TOKEN: TOKEN, PEI_NOW: '2028-07-15', PEI_REQUEST_TIMEOUT_MS: '14000' },
+        { dbFile },
+      );
+    });
+    afterAll(() => t.stop());
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+
+    test('GET /api/v1/status: plan=ID answers for it; without it, the plan in force at the as-of date', async () => {
+      const named = await t.get('/api/v1/status?plan=pei-2028-2031&asOf=2028-06-30', auth);
+      expect(named.status).toBe(200);
+      expect(named.body.plan.id).toBe('pei-2028-2031');
+      expect(ind(named.body, '4263')).toMatchObject({ executed: 4, progress: 0.4, cumulative: 0.1 });
+      const today = await t.get('/api/v1/status', auth);
+      expect(today.body).toMatchObject({ asOf: '2028-07-15', year: 2028, plan: { id: 'pei-2028-2031' } });
+      const past = await t.get('/api/v1/status?asOf=2025-06-30', auth);
+      expect(past.body.plan.id).toBe('pei-sg-2024-2027');
+      expect(ind(past.body, '4263')).toMatchObject({ executed: 0.3, progress: 0.75 });
+      // the first plan, named, at a 2025 date
+      const first = await t.get('/api/v1/status?plan=pei-sg-2024-2027&asOf=2025-06-30', auth);
+      expect(first.body).toEqual(past.body);
+      const unknown = await t.get('/api/v1/status?plan=pei-2032-2035', auth);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error).toEqual({
+        code: 'unknown-plan',
+        message: 'Este servidor no tiene el plan pei-2032-2035.',
+      });
+    });
+
+    test('chat: «¿cómo va el objetivo 2 del plan pei-2028-2031?», the plan in force unnamed, an unknown plan', async () => {
+      const ask = async (text: string, locale = 'es-CO') => {
+        t.connector.clear();
+        expect(await t.send(message(t.connector.url, text, { locale }))).toBe(200);
+        return t.connector
+          .activities()
+          .map((a: any) => [a.text ?? '', ...(a.attachments ?? []).map((x: any) => cardText(x.content))].join('\n'))
+          .join('\n');
+      };
+      const named = await ask('¿cómo va el objetivo 2 del plan pei-2028-2031?');
+      expect(named).toContain('Fortalecer la gestión documental de la entidad');
+      expect(named).toContain('Series documentales digitalizadas');
+      // 5001: 5 of 20 in 2028
+      expect(named).toMatch(/5001[\s\S]*25,0\s%/);
+      // unnamed on 15 July 2028: the plan in force, the new one
+      const unnamed = await ask('¿cómo va el objetivo 1?');
+      expect(unnamed).toContain('Consolidar los trámites digitales del Distrito');
+      // the first plan, named: its objective 2 (and its own years: 2027, the nearest to 2028)
+      const first = await ask('¿cómo va el objetivo 2 del plan pei-sg-2024-2027?');
+      expect(first).toContain(shipped.objectives[1].name);
+      const unknown = await ask('¿cómo va el objetivo 2 del plan pei-2032-2035?');
+      expect(unknown).toContain('No encuentro el plan «pei-2032-2035». Los planes cargados son: pei-sg-2024-2027');
+      expect(unknown).toContain('pei-2028-2031 (Plan Estratégico Institucional 2028-2031, 2028–2031)');
+      const english = await ask('how is objective 2 of plan pei-2032-2035 doing?', 'en-US');
+      expect(english).toContain('I cannot find plan "pei-2032-2035"');
+    });
+  });
+});
