@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import AdmZip from 'adm-zip';
 import ExcelJS from 'exceljs';
+import { runCli } from '../../src/cli/main';
 import { openLowdbStore } from '../../src/store/lowdb-store';
 import { COMMANDS } from './commands';
 import { freshDatabase, query, testPgUrl } from '../helpers/pg';
@@ -69,6 +70,30 @@ function run(
   });
 }
 
+/**
+ * A further run of the CLI in a story a typed command started (the same file again, another date, a mistake): the
+ * CLI's own entry (src/cli/main.ts runCli) in this process, with the environment the spawned line gets and npm's
+ * INIT_CWD (where the person is), so the output and exit code are those the line prints. What npm adds around it
+ * (compiling, passing the exit code on) is what the typed runs of each command show; a second spawn would only pay
+ * npm's and Node's start again.
+ */
+async function runInProcess(
+  line: string,
+  env: Record<string, string>,
+  cwd = ROOT,
+): Promise<{ code: number | null; out: string; err: string }> {
+  const m = /^npm run (?:--silent )?cli -- (.*)$/.exec(line);
+  if (!m) throw new Error(`«${line}» is not an \`npm run cli\` line`);
+  const full = shellEnv({ ...env, INIT_CWD: cwd });
+  const args = [...m[1].matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) =>
+    (quoted ?? bare).replace(/\$([A-Z_][A-Z0-9_]*)/g, (_, name: string) => full[name] ?? ''),
+  );
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env: full });
+  return { code, out, err };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -98,13 +123,8 @@ interface Running {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a long-running documented command and waits until `ready` (polled) says it answers. */
-async function start(
-  line: string,
-  env: Record<string, string>,
-  ready: (out: string) => Promise<boolean>,
-  timeoutMs = 150_000,
-): Promise<Running> {
+/** Starts a long-running documented command and waits until its output shows `ready` (the line it prints then). */
+async function start(line: string, env: Record<string, string>, ready: RegExp, timeoutMs = 150_000): Promise<Running> {
   const child = spawn('/bin/sh', ['-c', line], {
     cwd: ROOT,
     env: shellEnv(env),
@@ -112,8 +132,9 @@ async function start(
     detached: true,
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  let onOutput = () => {};
+  child.stdout!.on('data', (d) => ((out += d), onOutput()));
+  child.stderr!.on('data', (d) => ((out += d), onOutput()));
   // 'close': the shell and every process that shares its output (npm, the script, the bot) are done
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
     child.once('close', (code, signal) => r({ code, signal })),
@@ -140,14 +161,22 @@ async function start(
       return r;
     },
   };
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ready(out))) {
-    if (child.exitCode !== null) throw new Error(`«${line}» ended before answering:\n${out}`);
-    if (Date.now() > deadline) {
-      await running.stop();
-      throw new Error(`«${line}» did not answer in ${timeoutMs / 1000} s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
+  // Waits for the event (each chunk of output, or the end), not on a polling interval.
+  const outcome = await new Promise<'ready' | 'ended' | 'late'>((resolve) => {
+    const timer = setTimeout(() => resolve('late'), timeoutMs);
+    const settle = (how: 'ready' | 'ended') => {
+      clearTimeout(timer);
+      onOutput = () => {};
+      resolve(how);
+    };
+    onOutput = () => ready.test(out) && settle('ready');
+    void exited.then(() => settle(ready.test(out) ? 'ready' : 'ended'));
+    onOutput();
+  });
+  if (outcome === 'ended') throw new Error(`«${line}» ended before answering:\n${out}`);
+  if (outcome === 'late') {
+    await running.stop();
+    throw new Error(`«${line}» did not answer in ${timeoutMs / 1000} s:\n${out}`);
   }
   return running;
 }
@@ -336,7 +365,7 @@ describe('npm run cli, as typed', () => {
         { indicatorId: '4236', period: '2025-05', value: 1, source: 'csv' },
       ]);
       // the same file again stores nothing new
-      const again = await run(
+      const again = await runInProcess(
         'npm run cli -- import-reports reportes.csv',
         { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' },
         here,
@@ -379,7 +408,7 @@ describe('npm run cli, as typed', () => {
           { indicator_id: '4236', period: '2025-05' },
         ]);
         // the same pair again: nothing changes, exit 0
-        const again = await run(line, { PEI_DATABASE_URL: url }, here);
+        const again = await runInProcess(line, { PEI_DATABASE_URL: url }, here);
         expect({ code: again.code, err: again.err }).toEqual({ code: 0, err: '' });
         expect(again.out).toContain('no se cambió nada');
         expect(await query(url, 'SELECT count(*)::int AS n FROM pei_audit')).toEqual([{ n: 2 }]);
@@ -387,7 +416,7 @@ describe('npm run cli, as typed', () => {
         const fromFile = await run(typed('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json'), {
           PEI_DB_FILE: dbFile,
         });
-        const fromPg = await run('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json', {
+        const fromPg = await runInProcess('npm run --silent cli -- status --year 2025 --as-of 2025-06-30 --json', {
           PEI_DATABASE_URL: url,
           PEI_DB_FILE: join(here, 'none.json'),
         });
@@ -428,7 +457,7 @@ describe('npm run cli, as typed', () => {
       expect(row4263).toBeDefined();
       expect(row4263).toEqual(expect.arrayContaining([0.3, 0.75]));
       // a quarter that has not started: exit 1, a message, no file
-      const early = await run(
+      const early = await runInProcess(
         'npm run --silent cli -- export --year 2025 --quarter 4 --out t4.xlsx',
         { PEI_DB_FILE: dbFile, PEI_NOW: '2025-07-03' },
         here,
@@ -464,7 +493,11 @@ describe('npm run cli, as typed', () => {
       expect(r.err).not.toMatch(/línea 2:/);
       expect(await storedReports(dbFile)).toEqual(before);
       // a file that is not there
-      const none = await run('npm run --silent cli -- import-reports no-existe.csv', { PEI_DB_FILE: dbFile }, here);
+      const none = await runInProcess(
+        'npm run --silent cli -- import-reports no-existe.csv',
+        { PEI_DB_FILE: dbFile },
+        here,
+      );
       expect(none.code).toBe(1);
       expect(none.err).toContain('No existe el archivo no-existe.csv.');
     } finally {
@@ -499,7 +532,7 @@ describe('npm run cli, as typed', () => {
       );
       await seed.close();
       const status = async (asOf: string) => {
-        const r = await run(`npm run --silent cli -- status --year 2025 --as-of ${asOf} --json`, env, here);
+        const r = await runInProcess(`npm run --silent cli -- status --year 2025 --as-of ${asOf} --json`, env, here);
         expect(r.code).toBe(0);
         return JSON.parse(r.out);
       };
@@ -566,7 +599,7 @@ describe('npm run cli, as typed', () => {
       expect(im.out).toContain('cambian las cifras con corte desde el 2025-09-01');
 
       // the same workbook again: nothing stored, and it says so
-      const again = await run(
+      const again = await runInProcess(
         'npm run --silent cli -- plan import plan.xlsx --reason "Resolución 45 de 2025" --effective 2025-09-01',
         env,
         here,
@@ -598,7 +631,7 @@ describe('npm run cli, as typed', () => {
       expect(vs.out).toMatch(
         /Versión 2 · vigente desde el 2025-09-01 · Resolución 45 de 2025 · Línea de comandos \(.+\) · 2025-10-01 \(vigente hoy\)\n {2}· 4263: meta 2025 reprogramada 0,4 → 0,5/,
       );
-      const json = await run('npm run --silent cli -- plan versions --json', env, here);
+      const json = await runInProcess('npm run --silent cli -- plan versions --json', env, here);
       const list = JSON.parse(json.out);
       expect(list.map((v: any) => [v.version, v.effective, v.reason])).toEqual([
         [1, '2024-01-01', null],
@@ -625,7 +658,7 @@ describe('npm run cli, as typed', () => {
       cell('ponderacion', row4263).value = 0.7; // objective 5's weights now add to 120 %
       cell('2025').value = 0.6;
       await wb.xlsx.writeFile(join(here, 'roto.xlsx'));
-      const bad = await run(
+      const bad = await runInProcess(
         'npm run --silent cli -- plan import roto.xlsx --reason "Resolución 50 de 2025"',
         env,
         here,
@@ -641,7 +674,7 @@ describe('npm run cli, as typed', () => {
       cell('tendencia', row4236).value = 'Suma';
       cell('2026', row4236).value = 1;
       await wb.xlsx.writeFile(join(here, 'roto.xlsx'));
-      const weights = await run(
+      const weights = await runInProcess(
         'npm run --silent cli -- plan import roto.xlsx --reason "Resolución 50 de 2025"',
         env,
         here,
@@ -652,7 +685,7 @@ describe('npm run cli, as typed', () => {
       );
       expect(await audit()).toEqual(stored);
       // no reason: a usage error
-      const noReason = await run('npm run --silent cli -- plan import plan.xlsx', env, here);
+      const noReason = await runInProcess('npm run --silent cli -- plan import plan.xlsx', env, here);
       expect(noReason.code).toBe(2);
       expect(noReason.err).toContain('Falta --reason');
     } finally {
@@ -725,7 +758,7 @@ describe('long-running commands, as typed', () => {
     const bot = await start(
       typed('npm start'),
       { PORT: String(port), PEI_DB_FILE: join(dir, 'db.json') },
-      async () => (await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200,
+      new RegExp(`PEI Bot escuchando en http://127\\.0\\.0\\.1:${port}/`),
     );
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
@@ -748,7 +781,7 @@ describe('long-running commands, as typed', () => {
     const running = await start(
       line,
       { PORT: String(port), TEAMSAPPTESTER_PORT: String(pgPort), ...env },
-      async (out) => out.includes(`Abra http://localhost:${pgPort}`),
+      new RegExp(`Abra http://localhost:${pgPort}`),
     );
     return { port, pgPort, real, running };
   }

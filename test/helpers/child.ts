@@ -10,8 +10,11 @@ export interface ChildBot {
   proc: ChildProcess;
   url: string;
   output(): string;
-  /** Resolves with the output once it matches `re` (what the bot printed so far, then each new chunk). */
-  waitForOutput(re: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Resolves with the output once it matches `re` (what the bot printed so far, then each new chunk). An aborted
+   * `signal` stops the wait (rejecting), for a wait that lost a race.
+   */
+  waitForOutput(re: RegExp, timeoutMs?: number, signal?: AbortSignal): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -28,11 +31,16 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
   };
   proc.stdout!.on('data', onData);
   proc.stderr!.on('data', onData);
-  const waitForOutput = (re: RegExp, timeoutMs = 20_000) =>
+  const waitForOutput = (re: RegExp, timeoutMs = 20_000, signal?: AbortSignal) =>
     new Promise<string>((resolve, reject) => {
       const done = () => {
         watchers.delete(check);
         clearTimeout(timer);
+        signal?.removeEventListener('abort', abort);
+      };
+      const abort = () => {
+        done();
+        reject(new Error(`no longer waiting for ${re}`));
       };
       const check = () => {
         if (!re.test(out)) return;
@@ -44,6 +52,7 @@ export async function spawnBot(env: Record<string, string>, port: number): Promi
         reject(new Error(`the bot did not print ${re} in ${timeoutMs / 1000} s:\n${out}`));
       }, timeoutMs);
       watchers.add(check);
+      signal?.addEventListener('abort', abort);
       check();
     });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>

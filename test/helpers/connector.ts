@@ -35,6 +35,10 @@ export class StandInConnector {
   unknownMembers = new Set<string>();
   /** Milliseconds every answer waits (a slow connector keeps a turn in flight). */
   delayMs = 0;
+  /** Answers held by `hold()` until `release()`: a turn stays in flight exactly as long as a test needs it to. */
+  private held: { method: string; path: string; answer: () => void }[] | undefined;
+  private heldWaiters: { n: number; filter: (r: { method: string; path: string }) => boolean; resolve: () => void }[] =
+    [];
   private waiters: { n: number; filter: (r: Recorded) => boolean; resolve: () => void }[] = [];
   /** Requests that have arrived (whole body read), answered or still held by `delayMs`. */
   private arrived = 0;
@@ -50,6 +54,32 @@ export class StandInConnector {
 
   async stop(): Promise<void> {
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  /** From now on every request is received but not answered until `release()` (an event, not a fixed wait). */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Answers the held requests, in order of arrival, and answers the next ones at once again. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const h of held) h.answer();
+  }
+
+  /** Resolves once `n` requests that match `filter` are held by `hold()` (the turns that sent them are in flight). */
+  waitForHeld(n: number, filter: (r: { method: string; path: string }) => boolean = () => true): Promise<void> {
+    return new Promise((resolve) => {
+      this.heldWaiters.push({ n, filter, resolve });
+      this.wakeHeldWaiters();
+    });
+  }
+
+  private wakeHeldWaiters(): void {
+    this.heldWaiters = this.heldWaiters.filter((w) =>
+      (this.held ?? []).filter(w.filter).length >= w.n ? (w.resolve(), false) : true,
+    );
   }
 
   /** The next `times` calls that touch this conversation answer `status` (e.g. 429 with Retry-After, 403, 500). */
@@ -141,7 +171,11 @@ export class StandInConnector {
     req.on('end', () => {
       this.arrived++;
       this.arrivalWaiters = this.arrivalWaiters.filter((w) => (this.arrived >= w.n ? (w.resolve(), false) : true));
-      if (this.delayMs) setTimeout(() => this.answer(req, res, data), this.delayMs);
+      if (this.held) {
+        const path = decodeURIComponent(req.url ?? '');
+        this.held.push({ method: req.method ?? 'GET', path, answer: () => this.answer(req, res, data) });
+        this.wakeHeldWaiters();
+      } else if (this.delayMs) setTimeout(() => this.answer(req, res, data), this.delayMs);
       else this.answer(req, res, data);
     });
   }

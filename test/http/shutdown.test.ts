@@ -10,7 +10,7 @@ import { startTestBot } from '../helpers/bot';
 
 test('SIGTERM lets the turn in flight finish and exits 0', async () => {
   const connector = await new StandInConnector().start();
-  connector.delayMs = 800; // the reply call keeps the turn in flight
+  connector.hold(); // the reply call keeps the turn in flight until the bot has begun to stop
   const dir = mkdtempSync(join(tmpdir(), 'pei-stop-'));
   const bot = await spawnBot({ PEI_DB_FILE: join(dir, 'db.json'), PEI_NOW: '2025-07-03' }, await freePort());
   try {
@@ -19,8 +19,10 @@ test('SIGTERM lets the turn in flight finish and exits 0', async () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(message(connector.url, 'objetivo 5')),
     });
-    await connector.waitForArrival(1); // the turn is in flight: its reply waits in the connector
+    await connector.waitForHeld(1); // the turn is in flight: its reply waits in the connector
     bot.proc.kill('SIGTERM');
+    await bot.waitForOutput(/SIGTERM recibido/); // stopping, with the turn still in flight
+    connector.release();
     const res = await inFlight;
     expect(res.status).toBe(200);
     const { code } = await bot.exited;
@@ -37,12 +39,13 @@ test('SIGTERM lets the turn in flight finish and exits 0', async () => {
 
 test('in process: stop() waits for the turn in flight and /healthz says shutting-down meanwhile', async () => {
   const t = await startTestBot();
-  t.connector.delayMs = 600;
+  t.connector.hold();
   const pending = t.send(message(t.connector.url, 'plan'));
-  await t.connector.waitForArrival(1); // the turn is in flight: its reply waits in the connector
+  await t.connector.waitForHeld(1); // the turn is in flight: its reply waits in the connector
   const stopping = t.bot.stop();
   const health = await t.get('/healthz').catch(() => ({ status: 0, body: null }));
   expect([503, 0]).toContain(health.status);
+  t.connector.release(); // the turn may finish now
   expect(await pending).toBe(200);
   await stopping;
   expect(t.connector.cards()).toHaveLength(1);

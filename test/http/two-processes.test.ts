@@ -19,6 +19,8 @@ const TOKEN = 'two-processes-token';
 /** How a process's proactive run ends, in its log (src/digest/run.ts). */
 const FIRST_RUN_ENDED =
   /entregado y registrado|ya enviado \(o en envío\) por otro proceso|otro proceso los está haciendo/;
+/** How the first run of the process that did not send ends: the other one had the digest (src/digest/run.ts). */
+const YIELDED_TO_OTHER = /ya enviado \(o en envío\) por otro proceso|otro proceso los está haciendo/;
 let connector: StandInConnector;
 const bots: ChildBot[] = [];
 
@@ -240,18 +242,30 @@ describePg('two bot processes on one PostgreSQL database', () => {
     await seed.close();
 
     // Monday 08:00 Bogotá: the digest of the week is due; both first ticks come about a second after start. The
-    // connector takes 3 s to accept a post, so one process is still delivering when the other ticks.
-    connector.delayMs = 3000;
+    // connector holds every post until the race is decided, so the process that claimed the digest is still
+    // delivering when the other ticks: released once the other has said how its first run ended (it found the
+    // digest claimed, or the other one sending), or at once when both posted it (the lock failed: two digests).
+    connector.hold();
     const started = await startBots(url, 2, { PEI_NOW: '2025-07-07T08:00', LOG_LEVEL: 'debug' });
     const digests = () =>
       connector.received
         .filter((r) => r.method === 'POST' && r.conversationId === group)
         .flatMap((r) => (r.body?.attachments ?? []).map((x: any) => x.content))
         .filter((c) => cardText(c).includes('Resumen semanal del PEI'));
+    const groupPost = (r: { method: string; path: string }) => r.method === 'POST' && r.path.includes(group);
+    const decided = new AbortController();
+    try {
+      await Promise.race([
+        ...started.map((b) => b.waitForOutput(YIELDED_TO_OTHER, 30_000, decided.signal).catch(() => undefined)),
+        connector.waitForHeld(2, groupPost),
+      ]);
+    } finally {
+      decided.abort();
+      connector.release();
+    }
     // Both processes have ticked: each printed how its first run ended (delivered it, found it claimed by the other,
     // or found the other one sending: src/digest/run.ts's log lines).
     await Promise.all(started.map((b) => b.waitForOutput(FIRST_RUN_ENDED, 30_000)));
-    connector.delayMs = 0;
     expect(digests()).toHaveLength(1);
     const sent = await query<{ key: string }>(url, "SELECT key FROM pei_sent WHERE key LIKE 'digest:%'");
     expect(sent).toEqual([{ key: expect.stringContaining(group) }]);
