@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import type { EditProblem } from '../plan/edit';
 import { planInForce, planNamed, plansOf, versionAt, versionsOf } from '../plan/versions';
-import type { Plan } from '../domain/plan';
+import { planYearsText, type Plan } from '../domain/plan';
 import type { PlanBook } from '../progress/plans';
 import type { StatusService } from '../progress/service';
 import type { PlanVersionRecord } from '../domain/plan-versions';
@@ -214,9 +214,8 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
 
 /** What `plan import` says of a plan loaded beside the others: its id, name, years and first version. */
 function newPlanText(v: PlanVersionRecord, indicators: number): string {
-  const { from, to } = v.plan.period;
   return [
-    t.newPlan(v.plan.id, v.plan.name, from === to ? String(from) : `${from}–${to}`, indicators),
+    t.newPlan(v.plan.id, v.plan.name, planYearsText(v.plan), indicators),
     t.stored(v.version, v.effective, v.reason, v.by.name),
   ].join('\n');
 }

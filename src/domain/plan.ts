@@ -8,6 +8,14 @@ export type Year = number;
 export const PLAN_YEARS: readonly Year[] = [2024, 2025, 2026, 2027];
 
 /** The years of a plan, first to last (its period). */
+/** The plan's years as people write them: «2024–2027», or «2026» for one year. */
+export const planYearsText = ({ period: { from, to } }: Pick<Plan, 'period'>): string =>
+  from === to ? String(from) : `${from}–${to}`;
+
+/** The plan's short name (titles, files): «PEI 2024–2027» for an institutional strategic plan, else its name. */
+export const planShortName = (plan: Pick<Plan, 'name' | 'period'>): string =>
+  /estrat[eé]gico institucional/i.test(plan.name) ? `PEI ${planYearsText(plan)}` : plan.name;
+
 export function planYears(plan: Pick<Plan, 'period'>): Year[] {
   const out: Year[] = [];
   for (let y = plan.period.from; y <= plan.period.to; y++) out.push(y);

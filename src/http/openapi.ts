@@ -135,7 +135,7 @@ export function openApiDocument(version: string) {
         get: {
           operationId: 'getFollowUpWorkbook',
           summary: 'The quarterly follow-up workbook, as of the quarter’s last day (or today while it runs).',
-          parameters: [P.year, P.quarter, P.lang],
+          parameters: [P.year, P.quarter, P.plan, P.lang],
           responses: {
             200: workbook,
             ...R,
@@ -169,9 +169,11 @@ export function openApiDocument(version: string) {
           operationId: 'getOpenDataCsv',
           summary: 'Open data (Ley 1712 de 2014): one row per indicator and year, CSV. Public with PEI_OPEN_DATA=true.',
           security: [],
+          parameters: [{ ...P.plan, description: "The plan's id. Default: the plan in force today." }],
           responses: {
             200: { description: 'The CSV.', content: { 'text/csv': { schema: { type: 'string' } } } },
             304: { description: 'Not modified (If-None-Match).' },
+            400: errorResponse('The plan named is not loaded.'),
             404: errorResponse('Open data is not published on this server.'),
           },
         },
@@ -181,9 +183,11 @@ export function openApiDocument(version: string) {
           operationId: 'getOpenDataJson',
           summary: 'The same rows as JSON. Public with PEI_OPEN_DATA=true.',
           security: [],
+          parameters: [{ ...P.plan, description: "The plan's id. Default: the plan in force today." }],
           responses: {
             200: { description: 'The rows.', content: json('OpenDataRows') },
             304: { description: 'Not modified (If-None-Match).' },
+            400: errorResponse('The plan named is not loaded.'),
             404: errorResponse('Open data is not published on this server.'),
           },
         },

@@ -87,20 +87,38 @@ function refusedPage(req: Request, res: Response, status: number, message: (t: H
 export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions): void {
   const linkSecret = opts.linkSecret ?? randomBytes(32).toString('hex');
   /** The workbook's source, read from the store when a workbook is asked for (owners read once per request). */
-  const sourceNow = async () => {
+  const sourceNow = async (status: StatusService) => {
     const owners = await opts.store.allOwners();
     return {
-      plan: opts.status.plan,
-      figures: (year: number, asOf: string) => opts.status.figures(year, asOf),
+      plan: status.plan,
+      figures: (year: number, asOf: string) => status.figures(year, asOf),
       reports: () => opts.store.reports(),
       owners: (id: string) => owners[id] ?? [],
     };
   };
-  const source = { plan: opts.status.plan };
+
+  /**
+   * The plan an output is for: the one the `plan` parameter names, else the plan in force on `date` (CONTRACT.md).
+   * An unknown plan is answered 400 here (null returned), in the person's language.
+   */
+  async function planFor(req: Request, res: Response, date: string): Promise<StatusService | null> {
+    const p = oneParam(((req.query ?? {}) as Record<string, unknown>).plan);
+    const named = p.bad ?? p.value;
+    const status =
+      named === undefined
+        ? await (opts.plans?.inForce(date) ?? opts.status)
+        : opts.plans
+          ? await opts.plans.get(named)
+          : named.trim().toLowerCase() === opts.status.plan.id.toLowerCase()
+            ? opts.status
+            : undefined;
+    if (!status) refusalError(req, res, { code: 'unknown-plan', value: named ?? '' });
+    return status ?? null;
+  }
 
   server.get('/api/v1/compliance', async (req: Request, res: Response) => {
     if (!requireBearer(req, res, opts.apiToken)) return;
-    const src = { plan: source.plan, status: opts.status, store: opts.store, clock: opts.clock, plans: opts.plans };
+    const src = { plan: opts.status.plan, status: opts.status, store: opts.store, clock: opts.clock, plans: opts.plans };
     const p = readFigureQuery(req, res, src);
     if (!p) return;
     const c = await readCompliance(src, p);
@@ -110,7 +128,10 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
 
   async function answerWorkbook(req: Request, res: Response, year: number, quarter: Quarter): Promise<void> {
     const now = opts.clock();
-    const result = await followUpWorkbook(await sourceNow(), year, quarter, bogotaDate(now), now);
+    // Unnamed, the plan in force in the quarter (its last month's first day).
+    const status = await planFor(req, res, `${year}-${String(quarter * 3).padStart(2, '0')}-01`);
+    if (!status) return;
+    const result = await followUpWorkbook(await sourceNow(status), year, quarter, bogotaDate(now), now);
     if (!result.ok) {
       apiError(req, res, result.code === 'quarter-not-started' ? 409 : 400, result.code, () =>
         refusalText(result, httpLang(req)),
@@ -141,14 +162,13 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
 
   // ---- open data: the body of the day (from the figures of the store's revision), an ETag of its bytes, 304 when
   // the portal already has it
-  async function feed(kind: 'csv' | 'json'): Promise<{ body: string; etag: string }> {
-    const today = bogotaDate(opts.clock());
+  async function feed(kind: 'csv' | 'json', status: StatusService, today: string) {
     const byYear = new Map<string, PlanFigures>();
-    for (const y of planYears(source.plan)) {
+    for (const y of planYears(status.plan)) {
       const asOf = openDataAsOf(y, today);
-      byYear.set(`${y}|${asOf}`, await opts.status.figures(y, asOf));
+      byYear.set(`${y}|${asOf}`, await status.figures(y, asOf));
     }
-    const rows = openDataRows(source.plan, (y, asOf) => byYear.get(`${y}|${asOf}`)!, today);
+    const rows = openDataRows(status.plan, (y, asOf) => byYear.get(`${y}|${asOf}`)!, today);
     const body = kind === 'csv' ? openDataCsv(rows) : openDataJson(rows);
     return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
   }
@@ -159,7 +179,10 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
         apiError(req, res, 404, 'not-found', (t) => t.openDataOff);
         return;
       }
-      const { body, etag } = await feed(kind);
+      const today = bogotaDate(opts.clock());
+      const status = await planFor(req, res, today);
+      if (!status) return;
+      const { body, etag } = await feed(kind, status, today);
       const headers = {
         ETag: etag,
         'Cache-Control': 'public, max-age=3600, must-revalidate',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { catalog } from '../i18n';
-import type { Plan } from '../domain/plan';
+import { planShortName, planYearsText, type Plan } from '../domain/plan';
 import type { Finding } from '../plan/check';
 import type { ReportRecord } from '../domain/records';
 import type { StatusIndicatorJson, StatusJson } from '../views/status-json';
@@ -165,8 +165,10 @@ interface Column {
   unitFmt?: boolean;
 }
 
-function titleRows(ws: ExcelJS.Worksheet, title: string, input: WorkbookInput, width: number): void {
+/** The sheet's title («Seguimiento del PEI 2024–2027 — `subject`»), its cut and its source. */
+function titleRows(ws: ExcelJS.Worksheet, subject: string, input: WorkbookInput, width: number): void {
   const { status, quarter } = input;
+  const title = `Seguimiento del ${planShortName(input.plan)} — ${subject}`;
   const cut = `Corte: ${formatDate(status.asOf, 'es')}${input.running ? ' (trimestre en curso)' : ''} · Vigencia ${status.year} · Trimestre ${ROMAN[quarter - 1]} (T${quarter}) · Versión ${status.plan.version} del plan (vigente desde ${formatDate(status.plan.versionEffective, 'es')})`;
   const source =
     `Fuente: PEI Bot, seguimiento del ${status.plan.name} — cifras de GET /api/v1/status?year=${status.year}&asOf=${status.asOf}, ` +
@@ -282,7 +284,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Ponderación', width: 12, numFmt: PCT },
     { header: `Ponderación en ${year}`, width: 12, numFmt: PCT },
     { header: `Meta ${year}`, width: 11, unitFmt: true },
-    { header: 'Meta 2024–2027', width: 11, unitFmt: true },
+    { header: `Meta ${planYearsText(input.plan)}`, width: 11, unitFmt: true },
     ...periods.map((p) => ({ header: `Ejecutado ${periodLabel(p)}`, width: 11, unitFmt: true })),
     { header: `Ejecutado T${quarter}`, width: 11, unitFmt: true },
     { header: `Ejecutado ${year} (V)`, width: 11, unitFmt: true },
@@ -297,7 +299,7 @@ function indicatorSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Texto de la meta', width: 48, wrap: true },
     { header: 'Unidad', width: 11 },
   ];
-  titleRows(ws, `Seguimiento del PEI 2024–2027 — indicadores, T${quarter} ${year}`, input, columns.length);
+  titleRows(ws, `indicadores, T${quarter} ${year}`, input, columns.length);
   headerRow(ws, columns);
   const weights = yearWeights(status);
   const compliance = new Map(input.compliance.indicators.map((c) => [c.id, c]));
@@ -384,12 +386,7 @@ function summarySheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Contribución al cuatrienio', width: 12, numFmt: FIG },
     { header: 'Semáforo', width: 16 },
   ];
-  titleRows(
-    ws,
-    `Seguimiento del PEI 2024–2027 — resumen ponderado, T${input.quarter} ${status.year}`,
-    input,
-    columns.length,
-  );
+  titleRows(ws, `resumen ponderado, T${input.quarter} ${status.year}`, input, columns.length);
   headerRow(ws, columns);
   const yw = yearWeights(status);
   const fw = fourYearWeights(status);
@@ -542,7 +539,7 @@ function findingsSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
     { header: 'Revisado por la OAP', width: 12 },
     { header: 'Nota de la revisión', width: 50, wrap: true },
   ];
-  titleRows(ws, 'Seguimiento del PEI 2024–2027 — verificación de los datos del plan', input, columns.length);
+  titleRows(ws, 'verificación de los datos del plan', input, columns.length);
   headerRow(ws, columns);
   const notes = new Map(input.plan.acknowledgedFindings.map((a) => [`${a.code}|${a.ref}`, a.note]));
   let r = HEADER_ROW + 1;
@@ -566,7 +563,7 @@ export function buildWorkbook(input: WorkbookInput): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PEI Bot';
   wb.lastModifiedBy = 'PEI Bot';
-  wb.title = `Seguimiento PEI 2024–2027 T${input.quarter} ${input.status.year}`;
+  wb.title = `Seguimiento ${planShortName(input.plan)} T${input.quarter} ${input.status.year}`;
   wb.subject = `${input.plan.entity}: seguimiento trimestral, corte ${input.status.asOf}`;
   wb.company = input.plan.entity;
   wb.created = input.generatedAt;

@@ -5,6 +5,7 @@
  * without a name, the plan in force at the date (2028: the new one; 2025: the first, its figures as before).
  */
 import { execFile } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,7 +219,7 @@ describe('a second plan loaded beside the first', () => {
     let t: TestBot;
     beforeAll(async () => {
       t = await startTestBot(
-        { PEI_API_TOKEN: TOKEN, PEI_NOW: '2028-07-15', PEI_REQUEST_TIMEOUT_MS: '14000' },
+        { PEI_API_TOKEN: TOKEN, PEI_NOW: '2028-07-15', PEI_REQUEST_TIMEOUT_MS: '14000', PEI_OPEN_DATA: 'true' },
         { dbFile },
       );
     });
@@ -244,6 +245,36 @@ describe('a second plan loaded beside the first', () => {
         code: 'unknown-plan',
         message: 'Este servidor no tiene el plan pei-2032-2035.',
       });
+    });
+
+    test('the quarterly workbook and open data: plan=ID answers for it; without it, the plan in force', async () => {
+      const sheetTitle = async (query: string) => {
+        const res = await fetch(`${t.url}/api/v1/export.xlsx?${query}`, { headers: auth });
+        expect(res.status).toBe(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(await res.arrayBuffer()));
+        return String(wb.worksheets[0].getCell(1, 1).value);
+      };
+      expect(await sheetTitle('year=2028&quarter=2&plan=pei-2028-2031')).toMatch(/^Seguimiento del PEI 2028–2031 — /);
+      expect(await sheetTitle('year=2028&quarter=2')).toMatch(/^Seguimiento del PEI 2028–2031 — /);
+      expect(await sheetTitle('year=2025&quarter=2')).toMatch(/^Seguimiento del PEI 2024–2027 — /);
+      const unknownBook = await t.get('/api/v1/export.xlsx?year=2028&quarter=2&plan=pei-2032-2035', auth);
+      expect(unknownBook.status).toBe(400);
+      expect(unknownBook.body.error.message).toBe('Este servidor no tiene el plan pei-2032-2035.');
+
+      const rows = async (query: string) => {
+        const res = await t.get(`/api/v1/open-data/indicadores.json${query}`, {});
+        expect(res.status).toBe(200);
+        return res.body as { plan_id: string; indicador_id: string; vigencia: number }[];
+      };
+      const unnamed = await rows('');
+      expect(new Set(unnamed.map((r) => r.plan_id))).toEqual(new Set(['pei-2028-2031']));
+      expect(unnamed.filter((r) => r.indicador_id === '4263').map((r) => r.vigencia)).toEqual([2028, 2029, 2030, 2031]);
+      const first = await rows('?plan=pei-sg-2024-2027');
+      expect(new Set(first.map((r) => r.plan_id))).toEqual(new Set(['pei-sg-2024-2027']));
+      expect(first).toHaveLength(29 * 4);
+      const unknownData = await t.get('/api/v1/open-data/indicadores.json?plan=pei-2032-2035', {});
+      expect(unknownData.status).toBe(400);
     });
 
     test('chat: «¿cómo va el objetivo 2 del plan pei-2028-2031?», the plan in force unnamed, an unknown plan', async () => {
