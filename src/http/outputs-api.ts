@@ -118,7 +118,13 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
 
   server.get('/api/v1/compliance', async (req: Request, res: Response) => {
     if (!requireBearer(req, res, opts.apiToken)) return;
-    const src = { plan: opts.status.plan, status: opts.status, store: opts.store, clock: opts.clock, plans: opts.plans };
+    const src = {
+      plan: opts.status.plan,
+      status: opts.status,
+      store: opts.store,
+      clock: opts.clock,
+      plans: opts.plans,
+    };
     const p = readFigureQuery(req, res, src);
     if (!p) return;
     const c = await readCompliance(src, p);
