@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { loadConfig } from '../config';
@@ -8,7 +6,7 @@ import { StoreError } from '../store/errors';
 import { describeStore, openStore } from '../store';
 import type { Person } from '../domain/records';
 import { importReportsCsv } from '../reports/csv-import';
-import type { CliIo } from './io';
+import { readInputFile, type CliIo } from './io';
 import { catalog, errorText } from '../i18n';
 
 /**
@@ -47,15 +45,8 @@ export async function importReportsCommand(args: string[], io: CliIo): Promise<n
     return 2;
   }
 
-  let content: Buffer;
-  try {
-    // `npm run` runs scripts in the project's root; a relative path means the folder the user typed it in.
-    content = readFileSync(resolve(io.env.INIT_CWD ?? process.cwd(), file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(code === 'ENOENT' ? t.noSuchFile(file) : t.cannotRead(file, (e as Error).message));
-    return 1;
-  }
+  const content = readInputFile(io, file);
+  if (!content) return 1;
 
   const config = loadConfig(io.env);
   const plan = loadPlan();

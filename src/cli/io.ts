@@ -1,4 +1,4 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Store } from '../store/types';
@@ -49,5 +49,20 @@ export function writeOutputFile(io: CliIo, out: string, data: Buffer): string | 
   } catch (e) {
     rmSync(tmp, { force: true });
     return (e as Error).message;
+  }
+}
+
+/**
+ * Reads a file the operator named (relative to the folder `npm run` was typed in: INIT_CWD), or prints why it
+ * cannot be read (in Spanish, like every CLI message) and returns null.
+ */
+export function readInputFile(io: CliIo, file: string): Buffer | null {
+  try {
+    return readFileSync(resolve(io.env.INIT_CWD ?? process.cwd(), file));
+  } catch (e) {
+    const t = catalog('es').cli;
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(code === 'ENOENT' ? t.noSuchFile(file) : t.cannotRead(file, (e as Error).message));
+    return null;
   }
 }

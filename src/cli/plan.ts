@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import type { EditProblem } from '../plan/edit';
@@ -16,7 +14,7 @@ import { planWorkbook } from '../outputs/plan-workbook';
 import { previewPlanImport, readPlanImport, storePlanImport } from '../outputs/plan-import';
 import { changeLines, versionsText } from '../views/plan-versions';
 import { cliActor } from './import-reports';
-import { openReadStore, parse, UsageError, writeOutputFile, type CliIo } from './io';
+import { openReadStore, parse, readInputFile, UsageError, writeOutputFile, type CliIo } from './io';
 import { catalog, errorText } from '../i18n';
 
 /** The command line speaks Spanish (the planning office's operators). */
@@ -129,14 +127,8 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
   const effectiveArg = values.effective as string | undefined;
   if (effectiveArg !== undefined && !isIsoDate(effectiveArg)) throw new UsageError(t.effectiveInvalid(effectiveArg));
 
-  let content: Buffer;
-  try {
-    content = readFileSync(resolve(io.env.INIT_CWD ?? process.cwd(), file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(code === 'ENOENT' ? cli.noSuchFile(file) : cli.cannotRead(file, (e as Error).message));
-    return 1;
-  }
+  const content = readInputFile(io, file);
+  if (!content) return 1;
   const read = await readPlanImport(content);
   if (!read.ok) {
     io.err(
