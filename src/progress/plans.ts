@@ -2,12 +2,12 @@
  * Every plan the bot follows (DOMAIN.md, «Plans follow each other»): the plan shipped in data/plan.json (loaded
  * first) and each plan loaded beside it by `plan import` of a workbook whose plan id is new (its version 1 stored).
  * One status service per plan id, made once and kept (each computes and keeps its own figures; nothing is computed
- * twice). Without a plan named, the plan in force at a date answers: the one whose years contain the date's year,
+ * twice); they share the store's months (createLatestMonths). Without a plan named, the plan in force at a date answers: the one whose years contain the date's year,
  * the first loaded where several do (CONTRACT.md, «Plans that change»); a date no plan covers is the shipped plan's.
  */
 import type { Plan } from '../domain/plan';
 import { planInForce, planNamed, plansOf } from '../plan/versions';
-import { createStatusService, type ReportSource, type StatusService } from './service';
+import { createLatestMonths, createStatusService, type ReportSource, type StatusService } from './service';
 import { DEFAULT_BANDS, type Bands } from './status';
 
 /** A plan's id, name and years, as lists show it. */
@@ -18,7 +18,10 @@ export interface PlanSummary {
 }
 
 export function createPlanBook(shipped: Plan, source: ReportSource, bands: Bands = DEFAULT_BANDS) {
-  const services = new Map<string, StatusService>([[shipped.id, createStatusService(shipped, source, bands)]]);
+  // Each month's latest version belongs to the store, not to a plan: read and kept once, for every plan's service.
+  const months = createLatestMonths(source);
+  const serviceOf = (plan: Plan) => createStatusService(plan, source, bands, months);
+  const services = new Map<string, StatusService>([[shipped.id, serviceOf(shipped)]]);
   /** Plan ids in load order (the shipped plan first, then by the time their version 1 was stored). */
   let order: string[] = [shipped.id];
   let revision = -1;
@@ -29,7 +32,7 @@ export function createPlanBook(shipped: Plan, source: ReportSource, bands: Bands
     const current = await source.revision();
     if (current === revision) return;
     const plans = plansOf(shipped, await source.planVersions());
-    for (const p of plans) if (!services.has(p.id)) services.set(p.id, createStatusService(p, source, bands));
+    for (const p of plans) if (!services.has(p.id)) services.set(p.id, serviceOf(p));
     order = plans.map((p) => p.id);
     revision = current;
   }

@@ -90,8 +90,13 @@ const MAX_KEPT = 32;
  * Questions that arrive while the figures of their revision are being computed wait for that computation rather
  * than start their own (at Teams' rate each process would otherwise compute the plan once per question).
  */
-export function createStatusService(plan: Plan, source: ReportSource, bands: Bands = DEFAULT_BANDS) {
-  const months = createLatestMonths(source);
+export function createStatusService(
+  plan: Plan,
+  source: ReportSource,
+  bands: Bands = DEFAULT_BANDS,
+  /** The store's months (one per store: the plan book's services share it). */
+  months: LatestMonths = createLatestMonths(source),
+) {
   let revision = -1;
   let kept = new Map<string, Promise<PlanFigures>>();
   let versions: Promise<PlanVersion[]> = Promise.resolve(versionsOf(plan, []));
@@ -188,3 +193,4 @@ function markReprogrammed(figures: PlanFigures, previous: Plan): void {
 }
 
 export type StatusService = ReturnType<typeof createStatusService>;
+export type LatestMonths = ReturnType<typeof createLatestMonths>;
