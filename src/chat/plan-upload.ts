@@ -4,10 +4,10 @@ import {
   latestVersion,
   planVersionsNow,
   previewPlanImport,
-  readPlanImport,
   storePlanImport,
   workbookHash,
 } from '../outputs/plan-import';
+import { readPlanWorkbook } from '../outputs/plan-workbook';
 import { catalog, formatDate } from '../i18n';
 import {
   MAX_REASON,
@@ -70,7 +70,7 @@ async function fetchFile(services: Services, turn: ChatTurn, url: string) {
 
 /** The workbook's refusal in words (not xlsx, a sheet or a column missing), or its rows. */
 async function readWorkbook(turn: ChatTurn, name: string, bytes: Buffer) {
-  const read = await readPlanImport(bytes);
+  const read = await readPlanWorkbook(bytes);
   if (read.ok) return read;
   const p = catalog(turn.lang).plan;
   const text =

@@ -10,8 +10,8 @@ import { bogotaDate, isIsoDate } from '../calendar';
 import { StoreError } from '../store/errors';
 import { describeStore, openStore } from '../store';
 import type { Store } from '../store/types';
-import { planWorkbook } from '../outputs/plan-workbook';
-import { previewPlanImport, readPlanImport, storePlanImport } from '../outputs/plan-import';
+import { planWorkbook, readPlanWorkbook } from '../outputs/plan-workbook';
+import { previewPlanImport, storePlanImport } from '../outputs/plan-import';
 import { changeLines, versionsText } from '../views/plan-versions';
 import { cliActor } from './import-reports';
 import { openReadStore, parse, readInputFile, UsageError, writeOutputFile, type CliIo } from './io';
@@ -129,7 +129,7 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
 
   const content = readInputFile(io, file);
   if (!content) return 1;
-  const read = await readPlanImport(content);
+  const read = await readPlanWorkbook(content);
   if (!read.ok) {
     io.err(
       read.code === 'not-xlsx'

@@ -13,17 +13,9 @@ import type { Person } from '../domain/records';
 import { blankPlan, planChanges, planFromSheets, workbookHead, type EditProblem, type PlanSheets } from '../plan/edit';
 import { idsTaken, plansOf, versionAt, versionsOf } from '../plan/versions';
 import type { Store } from '../store/types';
-import { readPlanWorkbook, type ReadRefusal } from './plan-workbook';
 
 /** The workbook's bytes, identified by their SHA-256 (hex): what a preview and its confirmation agree on. */
 export const workbookHash = (content: Buffer): string => createHash('sha256').update(content).digest('hex');
-
-/** Reads the workbook's rows, or why it is not the plan workbook (not xlsx, a sheet or a column missing). */
-export async function readPlanImport(
-  content: Buffer,
-): Promise<{ ok: true; sheets: PlanSheets } | ({ ok: false } & ReadRefusal)> {
-  return readPlanWorkbook(content);
-}
 
 /** What the workbook would do, checked against the version in force at `effective`. Nothing is stored. */
 export type PlanImportPreview =
