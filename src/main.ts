@@ -101,6 +101,7 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   // The proactive work: digest/ says what is due, chat/ renders it, teams/ delivers it.
   const runner = new DigestRunner({
     plan,
+    plansInForce: async (asOf) => (await plans.allInForce(asOf)).map((s) => s.plan),
     store,
     figures: (year, asOf) => services.status.figures(year, asOf),
     cron: config.digestCron,

@@ -1,5 +1,7 @@
 import type { Understanding } from '../language/types';
 import type { Person } from '../domain/records';
+import { ownersKey, ownersOfPlan } from '../domain/owners';
+import { planShortName } from '../domain/plan';
 import { personFromEmail, personKeys, personOf, samePerson } from '../reports/ownership';
 import { findIndicator } from '../reports/validate';
 import { messageCard, unknownIndicatorCard } from '../views/message-cards';
@@ -110,7 +112,9 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
   const people = await namedPeople(turn, u);
   if (!people.length) return nobodyNamed(turn, u, ind.id);
 
-  const current = [...(await services.store.owners(ind.id))];
+  // The owners of the turn's plan (the one named, or in force today): a reused id has its own owners in each plan.
+  const key = ownersKey(services.plan.id, ind.id);
+  const current = [...(await services.store.owners(key))];
   const remove = words(u).some((w) => REMOVE_WORDS.has(w));
   let next: Person[];
   let note: string;
@@ -130,18 +134,19 @@ export const assignOwner: IntentHandler = async (services, turn, u) => {
     note = fresh.length ? s.ownersAdded(names(fresh, turn)) : s.ownersUnchanged;
   }
   if (next.length !== current.length) {
-    await services.store.setOwners(ind.id, next, personOf(turn.actor), turn.now.toISOString());
+    await services.store.setOwners(key, next, personOf(turn.actor), turn.now.toISOString());
   }
   return reply.card(
     ownersCard({
       lang: turn.lang,
       indicator: ind,
-      owners: await services.store.owners(ind.id),
+      plan: services.plan,
+      owners: await services.store.owners(key),
       showEmail: true, // an admin's command
       note,
       noteColor: next.length !== current.length ? 'good' : 'warning',
     }),
-    s.ownersTitle(ind.id),
+    s.ownersTitle(ind.id, planShortName(services.plan)),
   );
 };
 
@@ -153,7 +158,7 @@ export const auditLog: IntentHandler = async (services, turn, u) => {
     if (!ind) return reply.card(unknownIndicatorCard(id, await viewContext(services, turn)));
     const all = [
       ...(await services.store.audit({ target: `report:${ind.id}:` })),
-      ...(await services.store.audit({ target: `owner:${ind.id}` })),
+      ...(await services.store.audit({ target: `owner:${ownersKey(services.plan.id, ind.id)}` })),
     ].sort((a, b) => a.seq - b.seq);
     const entries = all.slice(-AUDIT_LIMIT);
     return reply.card(
@@ -236,11 +241,17 @@ const owners: IntentHandler = async (services, turn, u) => {
   if (id && !ind) return reply.card(unknownIndicatorCard(id, await viewContext(services, turn)));
   if (ind) {
     return reply.card(
-      ownersCard({ lang: turn.lang, indicator: ind, owners: await services.store.owners(ind.id), showEmail }),
-      reportStrings(turn.lang).ownersTitle(ind.id),
+      ownersCard({
+        lang: turn.lang,
+        indicator: ind,
+        plan: services.plan,
+        owners: await services.store.owners(ownersKey(services.plan.id, ind.id)),
+        showEmail,
+      }),
+      reportStrings(turn.lang).ownersTitle(ind.id, planShortName(services.plan)),
     );
   }
-  const all = await services.store.allOwners();
+  const all = ownersOfPlan(await services.store.allOwners(), services.plan.id);
   return reply.card(allOwnersCard({ lang: turn.lang, plan: services.plan, owners: (x) => all[x] ?? [], showEmail }));
 };
 

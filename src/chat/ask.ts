@@ -20,7 +20,7 @@ import {
   unknownObjectiveCard,
 } from '../views/message-cards';
 import { laggingCard, objectiveStatusCard, planSummaryCard } from '../views/status-cards';
-import { isAdmin, ownedIndicators } from './roles';
+import { isAdmin, ownedIndicators, planOwners } from './roles';
 import { pendingReviews } from '../reports/review';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -91,7 +91,7 @@ const whenOf = (u: Understanding): QuestionDate => ({ period: u.period, month: u
 
 export async function viewContext(services: Services, turn: ChatTurn): Promise<ViewContext> {
   // The owners and whether the actor is an admin are read once (a status turn used to read each twice).
-  const [owners, admin] = await Promise.all([services.store.allOwners(), isAdmin(services, turn.actor)]);
+  const [owners, admin] = await Promise.all([planOwners(services), isAdmin(services, turn.actor)]);
   return {
     lang: turn.lang,
     owners: (id) => owners[id] ?? [],

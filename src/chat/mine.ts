@@ -12,7 +12,7 @@ import {
   type OwnedIndicatorView,
 } from '../views/mine-cards';
 import { chatPeriod } from './ask';
-import { isAdmin } from './roles';
+import { isAdmin, planOwners } from './roles';
 import type { ChatModule } from './module';
 import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -28,7 +28,7 @@ import { reply, type Actor, type ChatResult, type ChatTurn, type Services } from
 export async function ownedIndicators(services: Services, actor: Actor): Promise<Indicator[]> {
   const keys = personKeys(actor);
   if (!keys.length) return [];
-  const owners = await services.store.allOwners();
+  const owners = await planOwners(services);
   return services.plan.objectives
     .flatMap((o) => o.indicators)
     .filter((ind) => (owners[ind.id] ?? []).some((p) => personKeys(p).some((k) => keys.includes(k))));
@@ -59,7 +59,7 @@ export async function ownedList(services: Services, turn: ChatTurn): Promise<Own
   const last = lastClosedPeriod(today);
   const ids = new Set(owned.map((i) => i.id));
   // The vigencia of the month that last closed, as of today: that month's state and deadline, and the year's misses.
-  const owners = await services.store.allOwners();
+  const owners = await planOwners(services);
   const compliance = computeCompliance({
     plan: services.plan,
     reports: (await services.store.reports({ year })).filter((r) => ids.has(r.indicatorId)),

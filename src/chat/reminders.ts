@@ -5,7 +5,8 @@ import { manualReminderKey, remindersPreview, type Reminder } from '../digest/re
 import { digestStrings, formatDate, formatPeriodLong, joinList, reportStrings } from '../i18n';
 import { messageCard } from '../views/message-cards';
 import { ask } from '../views/verbs';
-import { isAdmin } from './roles';
+import { planSentKey } from '../domain/owners';
+import { isAdmin, planOwners } from './roles';
 import type { ChatModule, IntentHandler } from './module';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
 
@@ -35,7 +36,7 @@ async function previewOf(services: Services, turn: ChatTurn) {
     today,
     services.plan,
     await services.store.latestReports(),
-    await services.store.allOwners(),
+    await planOwners(services),
     services.config.reminderDays,
   );
   const conversations = await services.store.conversations({ scope: 'personal' });
@@ -97,7 +98,7 @@ const sendReminders: IntentHandler = async (services, turn) => {
       if (!o.chat) return 'no-chat';
       const daysLeft = daysBetween(today, preview.deadline);
       const reminder: Reminder = {
-        key: manualReminderKey(preview.period, stamp, o.owner),
+        key: planSentKey(manualReminderKey(preview.period, stamp, o.owner), services.plan.id),
         period: preview.period,
         deadline: preview.deadline,
         daysLeft,

@@ -1,3 +1,4 @@
+import { ownersKey, ownersOfPlan } from '../domain/owners';
 import type { Person } from '../domain/records';
 import { personKeys } from '../reports/ownership';
 import type { Actor, Services } from './types';
@@ -16,11 +17,17 @@ export async function isAdmin(services: Services, actor: Actor): Promise<boolean
   return isOneOf(await services.store.admins(), keys);
 }
 
+/** Whether the actor owns the indicator in the services' plan (the turn's: named, or in force today). */
 export async function ownsIndicator(services: Services, actor: Actor, indicatorId: string): Promise<boolean> {
-  return isOneOf(await services.store.owners(indicatorId), keysOf(actor));
+  return isOneOf(await services.store.owners(ownersKey(services.plan.id, indicatorId)), keysOf(actor));
 }
 
-/** The plan's indicators whose owners (every indicator's, as Store.allOwners gives them) include the actor. */
+/** The owners of the services' plan's indicators, by indicator id (other plans' owners left out). */
+export async function planOwners(services: Pick<Services, 'plan' | 'store'>): Promise<Record<string, readonly Person[]>> {
+  return ownersOfPlan(await services.store.allOwners(), services.plan.id);
+}
+
+/** The plan's indicators whose owners (the plan's, as planOwners gives them) include the actor. */
 export function ownedIndicators(
   services: Services,
   owners: Readonly<Record<string, readonly Person[]>>,
@@ -34,5 +41,5 @@ export function ownedIndicators(
 /** Indicators the actor may report for: all of them for admins, their own otherwise. */
 export async function reportableIndicators(services: Services, actor: Actor): Promise<string[]> {
   if (await isAdmin(services, actor)) return services.plan.objectives.flatMap((o) => o.indicators.map((i) => i.id));
-  return ownedIndicators(services, await services.store.allOwners(), actor);
+  return ownedIndicators(services, await planOwners(services), actor);
 }

@@ -1,3 +1,4 @@
+import { ownersOfPlan } from '../domain/owners';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import { bogotaDate } from '../calendar';
@@ -50,7 +51,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       values.plan as string | undefined,
       `${yearText}-${String(quarter * 3).padStart(2, '0')}-01`,
     );
-    const owners = (await store?.allOwners()) ?? {};
+    const owners = store ? ownersOfPlan(await store.allOwners(), status.plan.id) : {};
     const result = await followUpWorkbook(
       {
         plan: status.plan,

@@ -1,3 +1,4 @@
+import { ownersOfPlan } from '../domain/owners';
 import { loadConfig, ConfigError } from '../config';
 import { loadPlan } from '../plan/load';
 import { PlanError } from '../plan/schema';
@@ -72,7 +73,8 @@ async function status(args: string[], io: CliIo): Promise<number> {
     const book = createPlanBook(plan, store, config.bands);
     const service = await statusOfPlan(book, values.plan as string | undefined, asOf);
     const figures = await service.figures(Number(yearText), asOf);
-    const owners = (await store?.allOwners()) ?? {};
+    // The owners of the plan shown (a reused id has other owners in another plan).
+    const owners = store ? ownersOfPlan(await store.allOwners(), service.plan.id) : {};
     const json = statusJson(figures, (id) => owners[id] ?? []);
     io.out(values.json ? JSON.stringify(json, null, 2) : statusTable(json));
     return 0;

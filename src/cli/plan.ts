@@ -1,3 +1,4 @@
+import { ownersOfPlan } from '../domain/owners';
 import { loadConfig } from '../config';
 import { loadPlan } from '../plan/load';
 import type { EditProblem } from '../plan/edit';
@@ -93,7 +94,7 @@ async function planExport(args: string[], io: CliIo): Promise<number> {
   const { store, versions, today } = await readVersions(io, values);
   try {
     const { current } = versionAt(versions, today);
-    const owners = await store.allOwners();
+    const owners = ownersOfPlan(await store.allOwners(), current.plan.id);
     const buffer = await planWorkbook(current.plan, (id) => owners[id] ?? [], {
       number: current.version,
       effective: current.effective,

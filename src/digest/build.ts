@@ -1,3 +1,4 @@
+import { ownersOfPlan } from '../domain/owners';
 import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, ReportRecord, SentRecord } from '../domain/records';
@@ -78,7 +79,7 @@ export interface DigestContext {
 export async function digestContext(deps: DigestSources, now: Date): Promise<DigestContext> {
   const { year, asOf } = digestPeriod(now);
   const figures = await deps.figures(year, asOf);
-  const owners = await deps.store.allOwners();
+  const owners = ownersOfPlan(await deps.store.allOwners(), deps.plan.id);
   // One read of the reports serves both: compliance counts only the year's (computeCompliance skips the others).
   const reports = await deps.store.reports();
   const compliance = computeCompliance({

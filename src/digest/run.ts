@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { ownersOfPlan, planSentKey } from '../domain/owners';
 import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, Person, SentRecord } from '../domain/records';
@@ -81,6 +82,11 @@ export type DeliveryResult =
 
 export interface DigestDeps {
   plan: Plan;
+  /**
+   * Every plan in force on a date (YYYY-MM-DD; progress/plans.ts, allInForce): each one's owners get its reminders
+   * and last notices. Absent: `plan` only.
+   */
+  plansInForce?: (asOf: string) => Promise<readonly Plan[]>;
   store: Store;
   figures(year: number, asOf: string): Promise<PlanFigures>;
   /** DIGEST_CRON, read in America/Bogota. */
@@ -258,6 +264,7 @@ export class DigestRunner {
     // Reminders and the other notices: business days, 7:00 to 19:00 Bogotá (DOMAIN.md).
     if (!isBusinessHours(now)) return items;
     const allOwners = await store.allOwners();
+    const plans = this.deps.plansInForce ? await this.deps.plansInForce(bogotaDate(now)) : [plan];
     const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
     const today = bogotaDate(now);
 
@@ -280,8 +287,12 @@ export class DigestRunner {
       }
     }
 
-    if (hour >= REMINDER_HOUR) {
-      for (const missed of missedNoticesDue(today, plan, latest, allOwners)) {
+    // Reminders and last notices go out per plan in force, each to its own owners; their keys name a plan other than
+    // the first (domain/owners.ts, planSentKey), so two plans (or a reused id) never share one.
+    for (const p of hour >= REMINDER_HOUR ? plans : []) {
+      const owners = ownersOfPlan(allOwners, p.id);
+      for (const due of missedNoticesDue(today, p, latest, owners)) {
+        const missed = { ...due, key: planSentKey(due.key, p.id) };
         if (wasSent(missed.key) || !this.mayTry(missed.key, now)) continue;
         const conversation = personalConversationOf(conversations, missed.owner);
         if (!conversation) {
@@ -292,19 +303,20 @@ export class DigestRunner {
         }
         items.push({ kind: 'notice', key: missed.key, conversation, notice: { type: 'missed-owner', missed } });
       }
-      const forAdmins = missedForAdmins(today, plan, latest, allOwners);
+      const forAdmins = missedForAdmins(today, p, latest, owners);
       if (forAdmins) {
         for (const conversation of admins) {
-          const key = `missed-admins:${forAdmins.period}:${conversation.key}`;
+          const key = planSentKey(`missed-admins:${forAdmins.period}:${conversation.key}`, p.id);
           if (wasSent(key) || !this.mayTry(key, now)) continue;
           items.push({ kind: 'notice', key, conversation, notice: { type: 'missed-admins', missed: forAdmins } });
         }
       }
     }
 
-    if (hour >= REMINDER_HOUR) {
-      const reminders = remindersDue(bogotaDate(now), plan, latest, allOwners, this.deps.reminderDays);
-      for (const rem of reminders) {
+    for (const p of hour >= REMINDER_HOUR ? plans : []) {
+      const owners = ownersOfPlan(allOwners, p.id);
+      for (const due of remindersDue(today, p, latest, owners, this.deps.reminderDays)) {
+        const rem = { ...due, key: planSentKey(due.key, p.id) };
         if (wasSent(rem.key) || !this.mayTry(rem.key, now)) continue;
         const conversation = personalConversationOf(conversations, rem.owner);
         if (!conversation) {

@@ -1,3 +1,4 @@
+import { ownersOfPlan } from '../domain/owners';
 import type { Request, Response, Server } from 'restify';
 import { createHash, randomBytes } from 'node:crypto';
 import { bogotaDate } from '../calendar';
@@ -88,7 +89,7 @@ export function registerOutputRoutes(server: Server, opts: OutputRoutesOptions):
   const linkSecret = opts.linkSecret ?? randomBytes(32).toString('hex');
   /** The workbook's source, read from the store when a workbook is asked for (owners read once per request). */
   const sourceNow = async (status: StatusService) => {
-    const owners = await opts.store.allOwners();
+    const owners = ownersOfPlan(await opts.store.allOwners(), status.plan.id);
     return {
       plan: status.plan,
       figures: (year: number, asOf: string) => status.figures(year, asOf),

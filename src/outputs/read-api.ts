@@ -1,3 +1,4 @@
+import { ownersOfPlan } from '../domain/owners';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
 import type { Plan } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
@@ -87,8 +88,9 @@ export async function scoped(src: ReadSource, args: PeriodArgs): Promise<Read<Re
   return { ok: true, value: { ...rest, plan: status.plan, status } };
 }
 
+/** The owners of the source's plan (scoped: the plan named or in force), by indicator id. */
 const ownersNow = async (src: ReadSource) => {
-  const owners = await src.store.allOwners();
+  const owners = ownersOfPlan(await src.store.allOwners(), src.plan.id);
   return (id: string) => owners[id] ?? [];
 };
 

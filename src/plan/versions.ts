@@ -79,6 +79,16 @@ export function planInForce<T extends Pick<Plan, 'period'>>(plans: readonly T[],
   return plans.find((p) => p.period.from <= year && year <= p.period.to) ?? plans[0];
 }
 
+/**
+ * Every plan in force on a date (a PEI and a Plan de Acción may both be), in load order: those whose years contain
+ * the date's year; a date none covers, the first plan (as planInForce).
+ */
+export function plansInForce<T extends Pick<Plan, 'period'>>(plans: readonly T[], date: string): T[] {
+  const year = Number(date.slice(0, 4));
+  const found = plans.filter((p) => p.period.from <= year && year <= p.period.to);
+  return found.length ? found : plans.slice(0, 1);
+}
+
 /** The plan with this id (as typed: case and spaces aside), or undefined. */
 export function planNamed<T extends Pick<Plan, 'id'>>(plans: readonly T[], id: string): T | undefined {
   const key = id.trim().toLowerCase();

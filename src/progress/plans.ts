@@ -6,7 +6,7 @@
  * the first loaded where several do (CONTRACT.md, «Plans that change»); a date no plan covers is the shipped plan's.
  */
 import type { Plan } from '../domain/plan';
-import { planInForce, planNamed, plansOf } from '../plan/versions';
+import { planInForce, planNamed, plansInForce, plansOf } from '../plan/versions';
 import { createLatestMonths, createStatusService, type ReportSource, type StatusService } from './service';
 import { DEFAULT_BANDS, type Bands } from './status';
 
@@ -65,6 +65,14 @@ export function createPlanBook(shipped: Plan, source: ReportSource, bands: Bands
           asOf,
         ).id,
       )!;
+    },
+    /** Every plan in force on `asOf` (YYYY-MM-DD), in load order; a date none covers, the shipped one. */
+    async allInForce(asOf: string): Promise<StatusService[]> {
+      await sync();
+      return plansInForce(
+        ordered().map((s) => s.plan),
+        asOf,
+      ).map((p) => services.get(p.id)!);
     },
     /** Id, name and years of every plan, in load order. */
     async summaries(): Promise<PlanSummary[]> {

@@ -1,3 +1,4 @@
+import { ownersOfPlan } from '../domain/owners';
 import type { Indicator, Plan } from '../domain/plan';
 import type { Person } from '../domain/records';
 import { bogotaDate, makePeriod, monthsClosed, reportDeadline, type IsoDate, type Period } from '../calendar';
@@ -83,7 +84,7 @@ export async function storedCompliance(
   year: number,
   asOf: IsoDate,
 ): Promise<Compliance> {
-  const owners = await store.allOwners();
+  const owners = ownersOfPlan(await store.allOwners(), plan.id);
   return computeCompliance({
     plan,
     reports: await store.reports({ year }),

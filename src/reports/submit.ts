@@ -1,3 +1,4 @@
+import { ownersKey } from '../domain/owners';
 import type { Indicator, Plan } from '../domain/plan';
 import type { Person, ReportRecord, ReportSource } from '../domain/records';
 import type { Store } from '../store/types';
@@ -67,7 +68,8 @@ export async function submitReport(store: Store, req: SubmitRequest): Promise<Su
       indicatorId: idText.slice(0, 40),
       message: m.indicatorUnknown(idText.slice(0, 40)),
     };
-  if (!mayReport(await store.owners(indicator.id), req.actor, req.isAdmin)) {
+  // The indicator's owners in the plan reported on (a reused id has other owners in another plan).
+  if (!mayReport(await store.owners(ownersKey(req.plan.id, indicator.id)), req.actor, req.isAdmin)) {
     return { status: 'forbidden', indicator, message: m.notOwner(indicator.id) };
   }
 

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ownersOfPlan } from '../domain/owners';
+import type { Person } from '../domain/records';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bogotaDate, isIsoDate, yearOf } from '../calendar';
@@ -107,10 +109,9 @@ export function createTabHandler(opts: TabOptions): TabHandler {
     return { year: Number(yearText), asOf };
   }
 
-  /** The indicators the person owns (matched by every key they are known by, as the chat does). */
-  async function mineOf(person: TabPerson | null): Promise<Set<string> | null> {
+  /** The indicators the person owns in the plan shown (matched by every key they are known by, as the chat does). */
+  async function mineOf(person: TabPerson | null, owners: Readonly<Record<string, readonly Person[]>>) {
     if (!person) return null;
-    const owners = await opts.store.allOwners();
     const mine = new Set<string>();
     for (const [id, list] of Object.entries(owners))
       if (list.some((o) => samePerson(o, { ...person, aadObjectId: person.id }))) mine.add(id);
@@ -152,8 +153,9 @@ export function createTabHandler(opts: TabOptions): TabHandler {
     }
     const figures = await status.figures(p.year, p.asOf);
     if (path === '/tab/api/plan') {
-      const owners = await opts.store.allOwners();
-      sendJson(res, req, 200, tabView({ figures, owners, mine: await mineOf(person), lang }));
+      // The owners of the plan shown (a reused id has other owners in another plan).
+      const owners = ownersOfPlan(await opts.store.allOwners(), status.plan.id);
+      sendJson(res, req, 200, tabView({ figures, owners, mine: await mineOf(person, owners), lang }));
       return;
     }
     const m = /^\/tab\/api\/indicators\/([^/]{1,40})\/monthly$/.exec(path);

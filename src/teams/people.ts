@@ -104,10 +104,11 @@ export function createPeopleDirectory(
     const unnamed = (p: Person) => p.email === email && p.name.trim().toLowerCase() === email;
     const person: Person = { id: from.aadObjectId ?? from.id, name, email };
     if (from.aadObjectId) person.teamsId = from.id;
-    for (const [indicatorId, list] of Object.entries(await services.store.allOwners())) {
+    // Every plan's entries (their owners keys, domain/owners.ts, given back as they are).
+    for (const [key, list] of Object.entries(await services.store.allOwners())) {
       if (!list.some(unnamed)) continue;
       const next = list.map((p) => (unnamed(p) ? person : p));
-      await services.store.setOwners(indicatorId, next, { id: person.id, name }, clock().toISOString());
+      await services.store.setOwners(key, next, { id: person.id, name }, clock().toISOString());
     }
   }
 }

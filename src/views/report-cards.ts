@@ -1,4 +1,4 @@
-import type { Indicator, Plan } from '../domain/plan';
+import { planShortName, type Indicator, type Plan } from '../domain/plan';
 import type { AuditEntry, Person, ReportRecord } from '../domain/records';
 import { FIELD_LABELS, formatInstant, trendHint, unitHint } from '../i18n';
 import { LIMITS, type FieldError, type ReportField } from '../reports/validate';
@@ -248,6 +248,8 @@ function personLine(p: Person, lang: Lang, showEmail: boolean): string {
 export function ownersCard(o: {
   lang: Lang;
   indicator: Indicator;
+  /** The plan whose owners these are (its short name goes in the title). */
+  plan: Pick<Plan, 'name' | 'period'>;
   owners: readonly Person[];
   note?: string | null;
   noteColor?: string;
@@ -256,7 +258,7 @@ export function ownersCard(o: {
 }): CardJson {
   const s = reportStrings(o.lang);
   return renderCard('owners', {
-    title: s.ownersTitle(o.indicator.id),
+    title: s.ownersTitle(o.indicator.id, planShortName(o.plan)),
     subtitle: truncate(o.indicator.name, 160),
     note: o.note ?? null,
     noteColor: o.noteColor ?? 'good',
@@ -283,7 +285,7 @@ export function allOwnersCard(o: {
   const all = o.plan.objectives.flatMap((x) => x.indicators);
   const withOwner = all.filter((i) => o.owners(i.id).length > 0).length;
   return renderCard('owners', {
-    title: s.allOwnersTitle,
+    title: s.allOwnersTitle(planShortName(o.plan)),
     subtitle: s.allOwnersIntro(withOwner, all.length),
     note: null,
     noteColor: 'default',

@@ -70,13 +70,15 @@ export interface ReportStrings {
   /** The submit failed because the store needs its operator (files replaced, read-only, disk full). */
   saveFailedOperatorText: string;
   // Owners and admins
-  ownersTitle(id: string): string;
+  /** The owners of one indicator of a plan (its short name: «PEI 2024–2027»). */
+  ownersTitle(id: string, plan: string): string;
   ownersNone: string;
   ownersAdded(names: string): string;
   ownersRemoved(names: string): string;
   ownersUnchanged: string;
   ownersNotFound(names: string): string;
-  allOwnersTitle: string;
+  /** Every indicator's owners in a plan (its short name). */
+  allOwnersTitle(plan: string): string;
   allOwnersIntro(withOwner: number, total: number): string;
   noOwnerRow: string;
   adminsTitle: string;
