@@ -23,7 +23,9 @@ export async function ownsIndicator(services: Services, actor: Actor, indicatorI
 }
 
 /** The owners of the services' plan's indicators, by indicator id (other plans' owners left out). */
-export async function planOwners(services: Pick<Services, 'plan' | 'store'>): Promise<Record<string, readonly Person[]>> {
+export async function planOwners(
+  services: Pick<Services, 'plan' | 'store'>,
+): Promise<Record<string, readonly Person[]>> {
   return ownersOfPlan(await services.store.allOwners(), services.plan.id);
 }
 

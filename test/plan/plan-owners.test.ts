@@ -1,0 +1,269 @@
+/**
+ * Owners belong to one plan (DOMAIN.md: «Owners, reports, reviews and compliance belong to one plan»). The next PEI
+ * (2028–2031) reuses indicator 4263 of the first (2024–2027): each plan has its own owner for it, and the chat, the
+ * compliance per owner and the reminders address each plan's own. A store written before owners were kept by plan
+ * keeps its owners under the first plan.
+ */
+import * as fs from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Indicator, Plan } from '../../src/domain/plan';
+import type { Person } from '../../src/domain/records';
+import { FIRST_PLAN_ID, ownersKey, ownersKeyParts, ownersOfPlan } from '../../src/domain/owners';
+import { AUDIT_ACTIONS } from '../../src/domain/audit';
+import { loadPlan } from '../../src/plan/load';
+import { createPlanBook } from '../../src/progress/plans';
+import { createUnderstanding } from '../../src/language';
+import { storedCompliance } from '../../src/reports/compliance';
+import { reminderDaysOf } from '../../src/digest/reminders';
+import { reportDeadline } from '../../src/calendar';
+import { createMemoryStore } from '../../src/store/memory';
+import { openLowdbStore } from '../../src/store/lowdb-store';
+import type { Store } from '../../src/store/types';
+import { startConversation, cardsOf, cardText, type Conversation } from '../helpers/conversation';
+import { ANA, LUIS, ADMIN } from '../helpers/activities';
+import { admin } from '../store/contract';
+import { at, conversation, harness } from '../digest/fixtures';
+
+const shipped = loadPlan();
+
+function indicator(id: string, name: string, program: Record<number, number>): Indicator {
+  const base = shipped.objectives[0].indicators[0];
+  const years = Object.keys(program);
+  const total = Object.values(program).reduce((a, b) => a + b, 0);
+  return {
+    ...base,
+    id,
+    objective: 1,
+    name,
+    trend: 'suma',
+    unit: 'number',
+    weight: 1,
+    baseline: null,
+    program,
+    total,
+    printed: {
+      trend: 'Suma',
+      weight: '100%',
+      program: years.map((y) => String(program[Number(y)])),
+      total: String(total),
+    },
+  };
+}
+
+/** The next PEI: indicator 4263 again (its years do not overlap the first plan's). */
+const PEI_2028: Plan = {
+  ...shipped,
+  id: 'pei-2028-2031',
+  name: 'Plan Estratégico Institucional 2028-2031',
+  period: { from: 2028, to: 2031 },
+  objectives: [
+    {
+      ...shipped.objectives[0],
+      indicators: [indicator('4263', 'Trámites del portal en línea', { 2028: 10, 2029: 10, 2030: 10, 2031: 10 })],
+    },
+  ],
+  acknowledgedFindings: [],
+};
+
+/** A Plan de Acción 2026, in force beside the first PEI (its own indicator O1-1). */
+const ACTION_2026: Plan = {
+  ...PEI_2028,
+  id: 'pa-2026',
+  name: 'Plan de Acción 2026',
+  period: { from: 2026, to: 2026 },
+  objectives: [{ ...PEI_2028.objectives[0], indicators: [indicator('O1-1', 'Jornadas de atención', { 2026: 8 })] }],
+};
+
+const ANA_OWNER: Person = { id: 'aad-ana', name: 'Ana Pérez' };
+const LUIS_OWNER: Person = { id: 'aad-luis', name: 'Luis Gómez' };
+
+async function loadPlans(store: Store): Promise<void> {
+  for (const [plan, effective] of [
+    [PEI_2028, '2028-01-01'],
+    [ACTION_2026, '2026-01-01'],
+  ] as const) {
+    const r = await store.appendPlanVersion(
+      { planId: plan.id, effective, reason: 'Acuerdo de prueba', plan, changes: [], firstVersion: 1 },
+      admin,
+      '2026-01-02T10:00:00.000Z',
+    );
+    expect(r.status).toBe('stored');
+  }
+}
+
+/** A conversation over `store` with every plan loaded (the plan book), as main.ts composes it. */
+function chat(store: Store, now: string): Conversation {
+  const c = startConversation({ now, store });
+  c.services.plans = createPlanBook(shipped, store);
+  c.services.understandingOf = (p) => createUnderstanding(p);
+  return c;
+}
+
+const text = async (p: Promise<any[]>) =>
+  cardsOf(await p)
+    .map(cardText)
+    .join('\n');
+
+describe('the owners key', () => {
+  test('the first plan keeps bare indicator ids; another plan names itself; the inverse reads both', () => {
+    expect(FIRST_PLAN_ID).toBe(shipped.id);
+    expect(ownersKey(shipped.id, '4263')).toBe('4263');
+    expect(ownersKey('pei-2028-2031', '4263')).toBe('pei-2028-2031/4263');
+    expect(ownersKeyParts('4263')).toEqual({ planId: shipped.id, indicatorId: '4263' });
+    expect(ownersKeyParts('pei-2028-2031/8116-M3')).toEqual({ planId: 'pei-2028-2031', indicatorId: '8116-M3' });
+    const all = { '4263': [ANA_OWNER], 'pei-2028-2031/4263': [LUIS_OWNER], 'pa-2026/O1-1': [ANA_OWNER] };
+    expect(ownersOfPlan(all, shipped.id)).toEqual({ '4263': [ANA_OWNER] });
+    expect(ownersOfPlan(all, 'pei-2028-2031')).toEqual({ '4263': [LUIS_OWNER] });
+    expect(ownersOfPlan(all, 'pa-2026')).toEqual({ 'O1-1': [ANA_OWNER] });
+  });
+});
+
+describe('a reused indicator id has its own owner in each plan', () => {
+  test('chat: assigned in the plan in force (2028: the next PEI), «responsables», «mis indicadores», the report form', async () => {
+    const store = createMemoryStore({ owners: { '4263': [ANA_OWNER] } }); // Ana: 4263 of the first plan
+    await loadPlans(store);
+    const c = chat(store, '2028-07-15');
+
+    const assigned = await text(
+      c.say('asignar responsable 4263 <at>Luis Gómez</at>', { from: ADMIN, mentions: [LUIS] }),
+    );
+    expect(assigned).toContain('Responsables del indicador 4263 (PEI 2028–2031)');
+    expect(assigned).toContain('Se asignó como responsable a Luis Gómez.');
+    // Luis is the next PEI's owner; Ana stays the first plan's only owner of 4263
+    expect(await store.owners('pei-2028-2031/4263')).toEqual([{ id: '29:luis', name: 'Luis Gómez' }]);
+    expect(await store.owners('4263')).toEqual([ANA_OWNER]);
+    // the audit entry names the plan (its target)
+    const audit = await store.audit({ target: 'owner:pei-2028-2031/4263' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: AUDIT_ACTIONS.ownersSet, before: [], after: [{ id: '29:luis' }] });
+
+    const now = await text(c.say('responsables 4263', { from: ADMIN }));
+    expect(now).toContain('Responsables del indicador 4263 (PEI 2028–2031)');
+    expect(now).toContain('Luis Gómez');
+    expect(now).not.toContain('Ana Pérez');
+    const first = await text(c.say('responsables 4263 del plan pei-sg-2024-2027', { from: ADMIN }));
+    expect(first).toContain('Responsables del indicador 4263 (PEI 2024–2027)');
+    expect(first).toContain('Ana Pérez');
+    expect(first).not.toContain('Luis Gómez');
+    const list = await text(c.say('responsables', { from: ADMIN }));
+    expect(list).toContain('Responsables de los indicadores (PEI 2028–2031)');
+    expect(list).toContain('1 de 1 indicadores tienen responsable asignado.');
+    const firstList = await text(c.say('responsables del plan pei-sg-2024-2027', { from: ADMIN }));
+    expect(firstList).toContain('1 de 29 indicadores tienen responsable asignado.');
+
+    // «mis indicadores» and the report form: Luis owns 4263 in 2028, Ana does not (hers was the first plan's)
+    expect(await text(c.say('mis indicadores', { from: LUIS }))).toContain('Trámites del portal en línea');
+    expect(await text(c.say('mis indicadores', { from: ANA }))).toContain('No tiene indicadores a su cargo');
+    // in the first plan, named, 4263 is still hers
+    expect(await text(c.say('mis indicadores del plan pei-sg-2024-2027', { from: ANA }))).toContain('4263');
+    expect(await text(c.say('reportar avance', { from: LUIS }))).toContain('4263 · Trámites del portal en línea');
+    expect(await text(c.say('reportar avance', { from: ANA }))).not.toContain('4263 ·');
+  });
+
+  test('compliance per owner: each plan counts its own owner of 4263', async () => {
+    const store = createMemoryStore({
+      owners: { '4263': [ANA_OWNER], [ownersKey(PEI_2028.id, '4263')]: [LUIS_OWNER] },
+    });
+    const first = await storedCompliance(store, shipped, 2025, '2025-07-15');
+    expect(first.owners.map((o) => [o.owner.name, o.indicators])).toEqual([['Ana Pérez', ['4263']]]);
+    const next = await storedCompliance(store, PEI_2028, 2028, '2028-07-15');
+    expect(next.owners.map((o) => [o.owner.name, o.indicators, o['sin-reporte']])).toEqual([
+      ['Luis Gómez', ['4263'], 6],
+    ]);
+    expect(next.unassigned.indicators).toEqual([]);
+  });
+
+  test("reminders: each plan in force reminds its own owners; keys never collide; the first plan's keys as before", async () => {
+    const store = createMemoryStore({
+      owners: {
+        '4263': [ANA_OWNER],
+        [ownersKey(PEI_2028.id, '4263')]: [LUIS_OWNER],
+        [ownersKey(ACTION_2026.id, 'O1-1')]: [ANA_OWNER],
+      },
+      conversations: [
+        conversation('a:personal-ana', 'personal', { userId: 'aad-ana' }),
+        conversation('a:personal-luis', 'personal', { userId: 'aad-luis' }),
+      ],
+    });
+    await loadPlans(store);
+    const book = createPlanBook(shipped, store);
+    const h = harness(store);
+    const runner = () =>
+      new (h.runner.constructor as any)({
+        ...(h.runner as any).deps,
+        plansInForce: async (asOf: string) => (await book.allInForce(asOf)).map((s) => s.plan),
+      });
+    // The first reminder day of a month (d-5, moved to a business day), as the harness configures them.
+    const first = (period: string) => reminderDaysOf(reportDeadline(period), [5, 3, 1])[0];
+    const d3 = (period: string) => `${first(period).day}T09:00`;
+    const due = async (when: string) =>
+      ((await runner().due(at(when))) as any[])
+        .filter((i) => i.kind === 'reminder')
+        .map((i) => [i.key, i.reminder.owner.name, i.reminder.indicators.map((x: any) => x.id)]);
+
+    // 2028: the next PEI alone is in force; its owner of 4263 is Luis
+    expect(first('2028-06').offset).toBe(5);
+    expect(await due(d3('2028-06'))).toEqual([
+      ['reminder:2028-06:d-5:aad-luis@plan:pei-2028-2031', 'Luis Gómez', ['4263']],
+    ]);
+
+    // 2026: the first PEI and the Plan de Acción are both in force; Ana owns an indicator in each: two reminders
+    const day2026 = d3('2026-06');
+    expect(first('2026-06').offset).toBe(5);
+    expect(await due(day2026)).toEqual([
+      ['reminder:2026-06:d-5:aad-ana', 'Ana Pérez', ['4263']],
+      ['reminder:2026-06:d-5:aad-ana@plan:pa-2026', 'Ana Pérez', ['O1-1']],
+    ]);
+    // a reminder of the first plan sent before owners were kept by plan (its key as it was) is not sent again
+    await store.markSent({ key: 'reminder:2026-06:d-5:aad-ana', at: at(day2026).toISOString() });
+    expect(await due(day2026)).toEqual([['reminder:2026-06:d-5:aad-ana@plan:pa-2026', 'Ana Pérez', ['O1-1']]]);
+  });
+});
+
+describe('a store written before owners were kept by plan', () => {
+  test('an embedded store of an earlier format opens with its owners under the first plan, and keeps them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pei-plan-owners-'));
+    const file = join(dir, 'db.json');
+    // Format 1: the document and its audit log, the owners under bare indicator ids.
+    const entry = {
+      seq: 1,
+      at: '2025-03-01T10:00:00.000Z',
+      actor: admin,
+      action: AUDIT_ACTIONS.ownersSet,
+      target: 'owner:4263',
+      before: [],
+      after: [ANA_OWNER],
+    };
+    fs.writeFileSync(join(dir, 'db.audit.jsonl'), `${JSON.stringify(entry)}\n`);
+    fs.writeFileSync(join(dir, 'db.reports.jsonl'), '');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ format: 'pei-bot-store', version: 1, auditSeq: 1, owners: { '4263': [ANA_OWNER] } }),
+    );
+    let store = await openLowdbStore(file, { onWarning: () => undefined });
+    await loadPlans(store);
+    await store.close();
+    store = await openLowdbStore(file, { onWarning: () => undefined });
+    try {
+      expect(ownersOfPlan(await store.allOwners(), shipped.id)).toEqual({ '4263': [ANA_OWNER] });
+      expect(ownersOfPlan(await store.allOwners(), PEI_2028.id)).toEqual({});
+      // its old audit entry stays as it was
+      expect(await store.audit({ target: 'owner:4263' })).toEqual([
+        expect.objectContaining({ seq: 1, target: 'owner:4263' }),
+      ]);
+
+      const c = chat(store, '2025-07-15');
+      const first = await text(c.say('responsables 4263', { from: ADMIN }));
+      expect(first).toContain('Responsables del indicador 4263 (PEI 2024–2027)');
+      expect(first).toContain('Ana Pérez');
+      c.setNow('2028-07-15');
+      const next = await text(c.say('responsables 4263', { from: ADMIN }));
+      expect(next).toContain('Responsables del indicador 4263 (PEI 2028–2031)');
+      expect(next).not.toContain('Ana Pérez');
+    } finally {
+      await store.close();
+    }
+  });
+});
