@@ -111,7 +111,10 @@ export class ChatRouter {
     const none: SearchAnswer = { lang: turn.lang, results: [], total: 0 };
     if (!this.searchHandler) return none;
     try {
-      return await this.searchHandler(this.services, turn, query, paging);
+      // The plan the query names («… del plan pei-2028-2031»), else the plan in force today: its indicators and owners.
+      const scope = await planOfTurn(this.services, turn.now, query);
+      if (!scope.ok) return none;
+      return await this.searchHandler(scope.services, turn, scope.text, paging);
     } catch (e) {
       if (e instanceof StoreError) return none; // the store is away: nothing found rather than an error box
       throw e;

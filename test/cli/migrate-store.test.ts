@@ -11,6 +11,7 @@ import { openPgStore } from '../../src/store/pg-store';
 import { copyToPostgres, snapshotOf } from '../../src/cli/migrate-store';
 import { describePg, freshDatabase, query } from '../helpers/pg';
 import { admin, alice, bob, input, reprogrammed } from '../store/contract';
+import { ownersKey, ownersOfPlan } from '../../src/domain/owners';
 
 const AT = '2025-06-30T10:00:00.000-05:00';
 
@@ -111,5 +112,30 @@ describePg('copying an embedded store into PostgreSQL', () => {
     expect((await copyToPostgres(snapshot, url2)).status).toBe('unchanged');
     expect(await query(url2, 'SELECT count(*)::int AS n FROM pei_audit')).toEqual([{ n: 8 }]);
     expect(await query(url2, 'SELECT count(*)::int AS n FROM pei_plan_versions')).toEqual([{ n: 1 }]);
+  });
+
+  test("owners of two plans reusing an id arrive under their plan's keys, each with its audit entry", async () => {
+    const file = path.join(tmp, 'owners.json');
+    const src = await openLowdbStore(file);
+    await src.setOwners(ownersKey('pei-sg-2024-2027', '4263'), [alice], admin, AT);
+    await src.setOwners(ownersKey('pei-2028-2031', '4263'), [bob], admin, AT);
+    const snapshot = await snapshotOf(src);
+    await src.close();
+
+    const url = await freshDatabase();
+    expect(await copyToPostgres(snapshot, url)).toMatchObject({ status: 'copied', counts: { owners: 2, audit: 2 } });
+    const pg = await openPgStore(url, { listen: false });
+    try {
+      expect(await pg.allOwners()).toEqual({ '4263': [alice], 'pei-2028-2031/4263': [bob] });
+      expect(ownersOfPlan(await pg.allOwners(), 'pei-sg-2024-2027')).toEqual({ '4263': [alice] });
+      expect(ownersOfPlan(await pg.allOwners(), 'pei-2028-2031')).toEqual({ '4263': [bob] });
+      expect(await pg.owners(ownersKey('pei-2028-2031', '4263'))).toEqual([bob]);
+      expect((await pg.audit({ target: 'owner:pei-2028-2031/4263' })).map((e) => e.after)).toEqual([[bob]]);
+      // and they go on being kept apart there
+      await pg.setOwners(ownersKey('pei-2028-2031', '4263'), [alice, bob], admin, AT);
+      expect(await pg.owners('4263')).toEqual([alice]);
+    } finally {
+      await pg.close();
+    }
   });
 });

@@ -16,6 +16,7 @@ import { loadPlan } from '../../src/plan/load';
 import { createPlanBook } from '../../src/progress/plans';
 import { createUnderstanding } from '../../src/language';
 import { storedCompliance } from '../../src/reports/compliance';
+import { submitReport } from '../../src/reports/submit';
 import { reminderDaysOf } from '../../src/digest/reminders';
 import { reportDeadline } from '../../src/calendar';
 import { createMemoryStore } from '../../src/store/memory';
@@ -23,6 +24,9 @@ import { openLowdbStore } from '../../src/store/lowdb-store';
 import type { Store } from '../../src/store/types';
 import { startConversation, cardsOf, cardText, type Conversation } from '../helpers/conversation';
 import { ANA, LUIS, ADMIN } from '../helpers/activities';
+import { ChatRouter } from '../../src/chat/router';
+import { chatModules } from '../../src/chat/modules';
+import type { ChatTurn } from '../../src/chat/types';
 import { admin } from '../store/contract';
 import { at, conversation, harness } from '../digest/fixtures';
 
@@ -158,6 +162,23 @@ describe('a reused indicator id has its own owner in each plan', () => {
     expect(await text(c.say('mis indicadores', { from: ANA }))).toContain('No tiene indicadores a su cargo');
     // in the first plan, named, 4263 is still hers
     expect(await text(c.say('mis indicadores del plan pei-sg-2024-2027', { from: ANA }))).toContain('4263');
+    // the message extension's search: the empty query lists what the person owns in the plan in force
+    const router = new ChatRouter(c.services, chatModules);
+    const turnOf = (u: typeof ANA): ChatTurn => ({
+      actor: { id: u.aadObjectId!, name: u.name!, aadObjectId: u.aadObjectId, teamsId: u.id },
+      lang: 'es',
+      scope: 'personal',
+      conversationKey: `a:${u.id}`,
+      mentions: [],
+      now: at('2028-07-15T10:00'),
+    });
+    expect((await router.search(turnOf(LUIS), '')).results.map((r) => [r.kind, r.ref])).toEqual([
+      ['indicator', '4263'],
+    ]);
+    expect((await router.search(turnOf(ANA), '')).results.map((r) => r.kind)).toEqual(['objective']);
+    expect((await router.search(turnOf(ANA), 'del plan pei-sg-2024-2027')).results.map((r) => [r.kind, r.ref])).toEqual(
+      [['indicator', '4263']],
+    );
     expect(await text(c.say('reportar avance', { from: LUIS }))).toContain('4263 · Trámites del portal en línea');
     expect(await text(c.say('reportar avance', { from: ANA }))).not.toContain('4263 ·');
   });
@@ -173,6 +194,35 @@ describe('a reused indicator id has its own owner in each plan', () => {
       ['Luis Gómez', ['4263'], 6],
     ]);
     expect(next.unassigned.indicators).toEqual([]);
+  });
+
+  test("a report: the owner of 4263 in the plan reported on may send it; the first plan's owner may not", async () => {
+    const store = createMemoryStore({
+      owners: { '4263': [ANA_OWNER], [ownersKey(PEI_2028.id, '4263')]: [LUIS_OWNER] },
+    });
+    const send = (actor: Person) =>
+      submitReport(store, {
+        plan: PEI_2028,
+        actor,
+        isAdmin: false,
+        input: {
+          indicatorId: '4263',
+          period: '2028-06',
+          value: '4',
+          logros: 'Avance del mes',
+          dificultades: '',
+          evidencia: 'https://x.example/e',
+        },
+        now: at('2028-07-03T10:00'),
+        source: 'teams',
+        lang: 'es',
+      });
+    const refused = await send(ANA_OWNER);
+    expect(refused).toMatchObject({ status: 'forbidden' });
+    expect((refused as { message: string }).message).toContain('4263');
+    const ok = await send(LUIS_OWNER);
+    expect(ok).toMatchObject({ status: 'stored', record: { indicatorId: '4263', value: 4 } });
+    expect((await store.reports()).map((r) => r.author.name)).toEqual(['Luis Gómez']);
   });
 
   test("reminders: each plan in force reminds its own owners; keys never collide; the first plan's keys as before", async () => {

@@ -1,6 +1,7 @@
 /**
  * The Store contract, run against every implementation (memory.test.ts, lowdb-store.test.ts).
  */
+import { ownersKey, ownersOfPlan } from '../../src/domain/owners';
 import { SUBSCRIPTION_KINDS, type Person, type ReportInput } from '../../src/domain/records';
 import { type Store } from '../../src/store/types';
 import { loadPlan } from '../../src/plan/load';
@@ -246,6 +247,21 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
         ['owners.set', [bob], []],
       ]);
       expect(audit[1]).toMatchObject({ actor: admin, at: '2025-07-01T00:00:00Z' });
+    });
+
+    test("owners of two plans reusing an id: each under its plan's key, the audit entry naming it", async () => {
+      await store.setOwners(ownersKey('pei-sg-2024-2027', '4263'), [alice], admin, AT);
+      await store.setOwners(ownersKey('pei-2028-2031', '4263'), [bob], admin, AT);
+      expect(await store.owners('4263')).toEqual([alice]);
+      expect(await store.owners('pei-2028-2031/4263')).toEqual([bob]);
+      expect(ownersOfPlan(await store.allOwners(), 'pei-2028-2031')).toEqual({ '4263': [bob] });
+      expect(ownersOfPlan(await store.allOwners(), 'pei-sg-2024-2027')).toEqual({ '4263': [alice] });
+      expect((await store.audit({ target: 'owner:pei-2028-2031/4263' })).map((e) => e.after)).toEqual([[bob]]);
+      expect((await store.audit({ target: 'owner:4263' })).map((e) => e.after)).toEqual([[alice]]);
+      if (h.reopen) {
+        store = await h.reopen();
+        expect(await store.allOwners()).toEqual({ '4263': [alice], 'pei-2028-2031/4263': [bob] });
+      }
     });
 
     test('admins: add, update, remove, audited', async () => {
