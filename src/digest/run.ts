@@ -4,7 +4,7 @@ import type { Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, Person, SentRecord } from '../domain/records';
 import type { Store } from '../store/types';
-import { bogotaDate, ZONE } from '../calendar';
+import { bogotaDate, lastClosedPeriod, previousPeriod, ZONE } from '../calendar';
 import type { DigestModel, DigestSnapshot } from './compose';
 import {
   missedForAdmins,
@@ -205,6 +205,20 @@ export class DigestRunner {
     return !r || now.getTime() >= r.notBefore;
   }
 
+  /**
+   * The plans whose owners may be owed a reminder or a last notice today: those in force today and those in force in
+   * the months reminded (the month that last closed and the one before: December's reports are due in January, when
+   * the next plan may already be in force). A plan only expects reports in its own years (pendingIndicators).
+   */
+  private async plansToRemind(today: string): Promise<readonly Plan[]> {
+    const inForce = this.deps.plansInForce;
+    if (!inForce) return [this.deps.plan];
+    const out: Plan[] = [];
+    for (const date of [`${previousPeriod(lastClosedPeriod(today))}-01`, today])
+      for (const p of await inForce(date)) if (!out.some((x) => x.id === p.id)) out.push(p);
+    return out;
+  }
+
   /** What is due at `now`, without sending (for logs and tests). */
   async due(now: Date): Promise<Outbound[]> {
     const { plan, store, log } = this.deps;
@@ -264,9 +278,9 @@ export class DigestRunner {
     // Reminders and the other notices: business days, 7:00 to 19:00 Bogotá (DOMAIN.md).
     if (!isBusinessHours(now)) return items;
     const allOwners = await store.allOwners();
-    const plans = this.deps.plansInForce ? await this.deps.plansInForce(bogotaDate(now)) : [plan];
     const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
     const today = bogotaDate(now);
+    const plans = await this.plansToRemind(today);
 
     const admins = adminConversations(conversations, this.deps.admins ?? [], await store.admins());
     const reviewChannels = subscriptions

@@ -259,6 +259,13 @@ describe('a reused indicator id has its own owner in each plan', () => {
       ['reminder:2028-06:d-5:aad-luis@plan:pei-2028-2031', 'Luis Gómez', ['4263']],
     ]);
 
+    // January 2028: December 2027's reports are due; they are the first plan's, so Ana is reminded, not Luis
+    const december = first('2027-12');
+    expect(december.day.startsWith('2028-01')).toBe(true);
+    expect(await due(`${december.day}T09:00`)).toEqual([
+      [`reminder:2027-12:d-${december.offset}:aad-ana`, 'Ana Pérez', ['4263']],
+    ]);
+
     // 2026: the first PEI and the Plan de Acción are both in force; Ana owns an indicator in each: two reminders
     const day2026 = d3('2026-06');
     expect(first('2026-06').offset).toBe(5);
