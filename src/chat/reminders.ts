@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
-import { bogotaDate, daysBetween, ZONE } from '../calendar';
+import { bogotaDate, daysBetween, lastClosedPeriod, ZONE } from '../calendar';
 import { personalConversationOf } from '../digest/run';
 import { manualReminderKey, remindersPreview, type Reminder } from '../digest/reminders';
 import { digestStrings, formatDate, formatPeriodLong, joinList, reportStrings } from '../i18n';
 import { messageCard } from '../views/message-cards';
 import { ask } from '../views/verbs';
 import { planSentKey } from '../domain/owners';
+import { planShortName } from '../domain/plan';
 import { isAdmin, planOwners } from './roles';
 import type { ChatModule, IntentHandler } from './module';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
@@ -30,27 +31,40 @@ function adminOnly(turn: ChatTurn): ChatResult {
   );
 }
 
+/**
+ * The plan whose owners are reminded of the month being collected: the turn's, when that month is in its years;
+ * else the plan in force in that month (December 2027's reports, collected in January 2028, are the first PEI's).
+ */
+async function planOfMonth(services: Services, today: string): Promise<Services['plan']> {
+  const month = lastClosedPeriod(today);
+  const year = Number(month.slice(0, 4));
+  const { from, to } = services.plan.period;
+  if ((from <= year && year <= to) || !services.plans) return services.plan;
+  return (await services.plans.inForce(`${month}-01`)).plan;
+}
+
 async function previewOf(services: Services, turn: ChatTurn) {
   const today = bogotaDate(turn.now);
+  const plan = await planOfMonth(services, today);
   const preview = remindersPreview(
     today,
-    services.plan,
+    plan,
     await services.store.latestReports(),
-    await planOwners(services),
+    await planOwners({ plan, store: services.store }),
     services.config.reminderDays,
   );
   const conversations = await services.store.conversations({ scope: 'personal' });
   const owners = preview.owners.map((o) => ({ ...o, chat: personalConversationOf(conversations, o.owner) }));
-  return { today, preview, owners };
+  return { today, plan, preview, owners };
 }
 
 async function previewReminders(services: Services, turn: ChatTurn): Promise<ChatResult> {
   if (!(await isAdmin(services, turn.actor))) return adminOnly(turn);
   const d = digestStrings(turn.lang);
-  const { preview, owners } = await previewOf(services, turn);
+  const { plan, preview, owners } = await previewOf(services, turn);
   const period = formatPeriodLong(preview.period, turn.lang);
   const deadline = formatDate(preview.deadline, turn.lang);
-  const title = d.remindersTitle(period);
+  const title = d.remindersTitle(period, planShortName(plan));
   if (!preview.open)
     return reply.card(
       messageCard({ title, text: d.remindersClosed(period, deadline, formatDate(preview.nextFrom, turn.lang)) }),
@@ -83,13 +97,17 @@ async function previewReminders(services: Services, turn: ChatTurn): Promise<Cha
 const sendReminders: IntentHandler = async (services, turn) => {
   if (!(await isAdmin(services, turn.actor))) return adminOnly(turn);
   const d = digestStrings(turn.lang);
-  const { today, preview, owners } = await previewOf(services, turn);
+  const { today, plan, preview, owners } = await previewOf(services, turn);
   const period = formatPeriodLong(preview.period, turn.lang);
   if (!preview.open || !owners.length) return previewReminders(services, turn);
   const deliver = services.deliver;
   if (!deliver)
     return reply.card(
-      messageCard({ title: d.remindersTitle(period), text: d.remindersCannotSend, color: 'attention' }),
+      messageCard({
+        title: d.remindersTitle(period, planShortName(plan)),
+        text: d.remindersCannotSend,
+        color: 'attention',
+      }),
     );
   const stamp = DateTime.fromJSDate(turn.now, { zone: ZONE }).toFormat("yyyyMMdd'T'HHmmss");
   const at = turn.now.toISOString();
@@ -98,7 +116,7 @@ const sendReminders: IntentHandler = async (services, turn) => {
       if (!o.chat) return 'no-chat';
       const daysLeft = daysBetween(today, preview.deadline);
       const reminder: Reminder = {
-        key: planSentKey(manualReminderKey(preview.period, stamp, o.owner), services.plan.id),
+        key: planSentKey(manualReminderKey(preview.period, stamp, o.owner), plan.id),
         period: preview.period,
         deadline: preview.deadline,
         daysLeft,

@@ -279,6 +279,25 @@ describe('a reused indicator id has its own owner in each plan', () => {
   });
 });
 
+describe("«recordatorios»: the month being collected, its plan and that plan's owners", () => {
+  test("July 2028: the next PEI's owner of 4263; January 2028: December 2027 is the first plan's", async () => {
+    const store = createMemoryStore({
+      owners: { '4263': [ANA_OWNER], [ownersKey(PEI_2028.id, '4263')]: [LUIS_OWNER] },
+    });
+    await loadPlans(store);
+    const c = chat(store, '2028-07-03');
+    const july = await text(c.say('recordatorios', { from: ADMIN }));
+    expect(july).toContain('Recordatorios del reporte de junio de 2028 (PEI 2028–2031)');
+    expect(july).toContain('Luis Gómez');
+    expect(july).not.toContain('Ana Pérez');
+    c.setNow('2028-01-05');
+    const january = await text(c.say('recordatorios', { from: ADMIN }));
+    expect(january).toContain('Recordatorios del reporte de diciembre de 2027 (PEI 2024–2027)');
+    expect(january).toContain('Ana Pérez');
+    expect(january).not.toContain('Luis Gómez');
+  });
+});
+
 describe('a store written before owners were kept by plan', () => {
   test('an embedded store of an earlier format opens with its owners under the first plan, and keeps them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pei-plan-owners-'));

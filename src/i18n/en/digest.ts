@@ -67,7 +67,7 @@ export const digest: DigestStrings = {
   reminderHowTo: 'Type "report" or use the button to record progress.',
   btnReport: 'Report progress',
   btnReportIndicator: (id) => `Report ${id}`,
-  remindersTitle: (p) => `Reminders for the ${p} report`,
+  remindersTitle: (p, plan) => `Reminders for the ${p} report (${plan})`,
   remindersOpen: (dl, days) =>
     days
       ? `Deadline: ${dl}. Owners with indicators not yet reported get reminders on ${days}, in their personal chat with the bot.`

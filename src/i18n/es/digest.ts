@@ -69,7 +69,7 @@ export const digest: DigestStrings = {
   btnReportIndicator: (id) => `Reportar ${id}`,
   reminderSummary: (p) => `Recordatorio: reporte de ${p}`,
 
-  remindersTitle: (p) => `Recordatorios del reporte de ${p}`,
+  remindersTitle: (p, plan) => `Recordatorios del reporte de ${p} (${plan})`,
   remindersOpen: (dl, days) =>
     days
       ? `Plazo: ${dl}. Los responsables con indicadores sin reporte recibirán recordatorios el ${days}, en su chat personal con el bot.`

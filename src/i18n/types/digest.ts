@@ -64,7 +64,8 @@ export interface DigestStrings {
   reminderSummary(period: string): string;
 
   // The admins' view of the reminders («recordatorios», «enviar recordatorios ahora»)
-  remindersTitle(period: string): string;
+  /** The reminders of a month's report, for a plan (its short name: «PEI 2024–2027»). */
+  remindersTitle(period: string, plan: string): string;
   remindersOpen(deadline: string, days: string | null): string;
   remindersClosed(period: string, deadline: string, next: string): string;
   remindersNonePending(period: string): string;
