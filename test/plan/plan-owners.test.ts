@@ -17,6 +17,7 @@ import { createPlanBook } from '../../src/progress/plans';
 import { createUnderstanding } from '../../src/language';
 import { storedCompliance } from '../../src/reports/compliance';
 import { submitReport } from '../../src/reports/submit';
+import { readCompliance, readStatus } from '../../src/outputs/read-api';
 import { reminderDaysOf } from '../../src/digest/reminders';
 import { reportDeadline } from '../../src/calendar';
 import { createMemoryStore } from '../../src/store/memory';
@@ -194,6 +195,22 @@ describe('a reused indicator id has its own owner in each plan', () => {
       ['Luis Gómez', ['4263'], 6],
     ]);
     expect(next.unassigned.indicators).toEqual([]);
+  });
+
+  test('the read API and MCP (one read side): the status and compliance of each plan show its own owner', async () => {
+    const store = createMemoryStore({
+      owners: { '4263': [ANA_OWNER], [ownersKey(PEI_2028.id, '4263')]: [LUIS_OWNER] },
+    });
+    await loadPlans(store);
+    const plans = createPlanBook(shipped, store);
+    const src = { plan: shipped, status: plans.shipped, store, clock: () => at('2028-07-15T10:00'), plans };
+    const owner4263 = (r: any) =>
+      r.value.objectives.flatMap((o: any) => o.indicators).find((i: any) => i.id === '4263').owner;
+    expect(owner4263(await readStatus(src, {}))).toBe('Luis Gómez'); // the plan in force today
+    expect(owner4263(await readStatus(src, { plan: 'pei-sg-2024-2027', asOf: '2025-06-30' }))).toBe('Ana Pérez');
+    expect(owner4263(await readStatus(src, { asOf: '2025-06-30' }))).toBe('Ana Pérez');
+    const compliance = (await readCompliance(src, { plan: 'pei-2028-2031' })) as any;
+    expect(compliance.value.owners.map((o: any) => [o.owner.name, o.indicators])).toEqual([['Luis Gómez', ['4263']]]);
   });
 
   test("a report: the owner of 4263 in the plan reported on may send it; the first plan's owner may not", async () => {
