@@ -36,7 +36,6 @@ import type { LockHolder, StoreFact } from '../domain/store-facts';
 import type { Store } from './types';
 
 export { StoreError } from './errors';
-export { journalLine } from './journal';
 
 export const STORE_FORMAT = 'pei-bot-store';
 /** The format written. Formats 1 and 2 (two logs) are read and upgraded on first open. */
@@ -137,20 +136,10 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   if (!parsed.success) {
     // Named as a reader finds it ("admins[0].id"), with the record shown when it is short.
     const { path: at, message } = parsed.error.issues[0];
-    const where = at
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-      .join('')
-      .replace(/^\./, '');
-    const record = at.slice(0, 2).reduce<unknown>((v, p) => (isRecord(v) || Array.isArray(v) ? v[p as never] : v), raw);
-    const shown = JSON.stringify(record) ?? '';
-    const problem = `${where}: ${message}`;
-    throw corrupt({
-      kind: 'doc-invalid',
-      file,
-      where: where.split('.')[0],
-      shown: shown.length < 200 ? shown : '',
-      problem,
-    });
+    const where = at.reduce<string>((w, p) => (typeof p === 'number' ? `${w}[${p}]` : w ? `${w}.${p}` : `${p}`), '');
+    const record = JSON.stringify(at.slice(0, 2).reduce<any>((v, p) => v[p], raw));
+    const shown = record && record.length < 200 ? record : '';
+    throw corrupt({ kind: 'doc-invalid', file, where: where.split('.')[0], shown, problem: `${where}: ${message}` });
   }
   if (raw.version !== 1 && documentIntegrity(raw) !== raw.integrity) throw corrupt({ kind: 'doc-tampered', file });
   return parsed.data as unknown as StoreDocument | LegacyDocument;

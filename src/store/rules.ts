@@ -1,7 +1,7 @@
 /**
- * The rules every store keeps beyond the domain's (domain/audit.ts, report-versions.ts: re-exported here): the small
- * state and how an audit entry changes it, what a report query matches. Memory and embedded: base.ts; PostgreSQL:
- * pg-store.ts.
+ * The rules every store keeps beyond the domain's (domain/audit.ts, report-versions.ts, plan-versions.ts: re-exported
+ * here): the small state and how an audit entry changes it, what a report query matches. Memory and embedded:
+ * base.ts; PostgreSQL: pg-store.ts.
  */
 import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
 import { AUDIT_ACTIONS, cloneJson, copyPerson } from '../domain/audit';
@@ -9,6 +9,7 @@ import type { ReportQuery } from './types';
 
 export * from '../domain/audit';
 export * from '../domain/report-versions';
+export { checkPlanVersionInput, planVersionChange } from '../domain/plan-versions';
 
 /** The small mutable state (the embedded store's document). */
 export interface StoreState {
