@@ -13,15 +13,7 @@ import type { AuditEntry, ReportRecord } from '../domain/records';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
 import { StoreError, healthReason } from './errors';
 import * as rules from './rules';
-import {
-  applyStateAudit,
-  isPlanAction,
-  isReportAction,
-  isReviewAction,
-  monthKey,
-  notifyAll,
-  withReview,
-} from './rules';
+import { applyStateAudit, isPlanAction, isReportAction, isReviewAction, monthKey, withReview } from './rules';
 import type { Change, ReviewAfter, StoreState } from './rules';
 import type * as T from './types';
 
@@ -84,7 +76,7 @@ export abstract class BaseStore implements T.Store {
     for (const e of entries)
       if (isReportAction(e.action) || isReviewAction(e.action))
         this.changeLog.push([this.rev, (e.after as { id: string }).id]);
-    notifyAll(this.listeners, this.rev);
+    rules.notifyAll(this.listeners, this.rev);
   }
 
   /** Applies one audit entry to the reports and the audit held in memory (a live write, or the journal's replay). */

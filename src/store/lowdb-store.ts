@@ -351,12 +351,8 @@ class LowdbStoreImpl extends BaseStore {
       if (docReplaced) await this.writeDocument(this.state, end);
       return error;
     } catch (e) {
-      const undoWhy = errnoOf(e) ?? String(e);
-      this.failure = new StoreError(
-        'io',
-        { kind: 'write-not-undone', file: this.files.doc, failed: error.fact, undoWhy },
-        e,
-      );
+      const undone = { failed: error.fact, undoWhy: errnoOf(e) ?? String(e) };
+      this.failure = new StoreError('io', { kind: 'write-not-undone', file: this.files.doc, ...undone }, e);
       return this.failure;
     }
   }
