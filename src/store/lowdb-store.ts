@@ -398,24 +398,21 @@ function ensureFolder(dir: string): void {
   if (!fs.statSync(dir).isDirectory()) throw new StoreError('not-a-folder', { kind: 'folder-is-file', file: dir });
 }
 
-/** Writable by this process, and meant to be (root may write anything: the mode says what was meant). */
-function writable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.W_OK);
-    return (fs.statSync(file).mode & 0o222) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Refuses files or a folder the store could not write (the document's rename would replace a read-only db.json). */
+/**
+ * Refuses files or a folder the store could not write (the document's rename would replace a read-only db.json): what
+ * is there must be writable by this process, and meant to be (root may write anything: the mode says what was meant).
+ */
 function checkWritableFiles(files: StoreFiles): void {
-  for (const [f, what] of [
-    [path.dirname(files.doc), 'folder'],
-    [files.doc, 'doc'],
-    [files.journal, 'journal'],
-  ] as const) {
-    if (fs.existsSync(f) && !writable(f)) throw new StoreError('read-only', { kind: 'not-writable', what, file: f });
+  const all = { folder: path.dirname(files.doc), doc: files.doc, journal: files.journal };
+  for (const [what, file] of Object.entries(all) as [keyof typeof all, string][]) {
+    let writable: boolean;
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+      writable = (fs.statSync(file).mode & 0o222) !== 0;
+    } catch {
+      writable = !fs.existsSync(file); // not there: nothing to refuse
+    }
+    if (!writable) throw new StoreError('read-only', { kind: 'not-writable', what, file });
   }
 }
 

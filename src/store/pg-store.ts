@@ -128,11 +128,15 @@ export class PgStore implements T.Store {
     return this.column(`SELECT record FROM ${table}${sql.where(conditions, args)}${and} ORDER BY ord`, args);
   }
 
-  /** A write that takes its locks, then rolls back: fails where a write would (away, read-only, locked too long). */
+  /**
+   * A write transaction that takes a write's locks, then rolls back (not queued behind this process's writes): fails
+   * where a write would (away, read-only, locked too long).
+   */
   async health(): Promise<T.StoreHealth> {
     const locks = 'LOCK TABLE pei_reports, pei_audit, pei_subscriptions IN ROW EXCLUSIVE MODE';
     try {
-      await this.write(async (c) => ({ value: await c.query(locks), commit: false }));
+      this.checkWritable();
+      await this.transaction(async (c) => ({ value: await c.query(locks), commit: false }));
       return { ok: true };
     } catch (e) {
       return { ok: false, reason: e instanceof StoreError ? healthReason(e) : 'unreachable' };
@@ -153,41 +157,44 @@ export class PgStore implements T.Store {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: sql.redactUrl(this.url) });
   }
 
-  /** One write transaction: the write order, `body`, its audit entries, NOTIFY; resolves once committed. */
+  /** One write, in this process's write order: `transaction` within the write's budget. */
   private write<T>(body: (c: PoolClient) => Promise<Decided<T>>, commitBy?: number): Promise<T> {
     this.checkWritable();
     // The write's budget: the caller's deadline when it gives one (a submit: its turn's), else the timeout from its
     // call. A write queued behind slow ones, or slowed by a lock, is rolled back once the budget is spent rather than
     // committed after its caller was told it failed; each statement still waits at most the timeout (begin).
     const deadline = commitBy ?? Date.now() + this.timeoutMs;
-    const run = async () => {
-      if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
-      const c = await this.begin(deadline);
-      let broken = false;
-      try {
-        const [{ rev }] = (await c.query('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows;
-        const { value, audit = [], commit = audit.some(Boolean) } = await body(c);
-        if (!commit) {
-          await c.query('ROLLBACK');
-          return value;
-        }
-        await sql.insertRows(c, 'audit', audit.filter(Boolean));
-        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, rev]);
-        if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
-        await c.query('COMMIT');
-        rules.notifyAll(this.feed.listeners, Number(rev));
-        return value;
-      } catch (e) {
-        broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
-        await c.query('ROLLBACK').catch(() => {});
-        throw sql.pgStoreError(e);
-      } finally {
-        c.release(broken);
-      }
-    };
+    const run = () => this.transaction(body, deadline);
     const p = this.writeTail.then(run, run);
     this.writeTail = p.catch(() => undefined);
     return p;
+  }
+
+  /** One write transaction: the write order, `body`, its audit entries, NOTIFY; resolves once committed. */
+  private async transaction<T>(body: (c: PoolClient) => Promise<Decided<T>>, deadline = Date.now() + this.timeoutMs) {
+    if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
+    const c = await this.begin(deadline);
+    let broken = false;
+    try {
+      const [{ rev }] = (await c.query('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows;
+      const { value, audit = [], commit = audit.some(Boolean) } = await body(c);
+      if (!commit) {
+        await c.query('ROLLBACK');
+        return value;
+      }
+      await sql.insertRows(c, 'audit', audit.filter(Boolean));
+      await c.query('SELECT pg_notify($1, $2)', [CHANNEL, rev]);
+      if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
+      await c.query('COMMIT');
+      rules.notifyAll(this.feed.listeners, Number(rev));
+      return value;
+    } catch (e) {
+      broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
+      await c.query('ROLLBACK').catch(() => {});
+      throw sql.pgStoreError(e);
+    } finally {
+      c.release(broken);
+    }
   }
 
   /**
