@@ -62,29 +62,29 @@ function reportConditions(query: T.ReportQuery | undefined): sql.Condition[] {
 export class PgStore implements T.Store {
   private closed = false;
   private readonly feed: ChangeFeed;
-  private readonly timeoutMs: number;
   /** Writes of this process run one after the other, in call order (the database's write order serialises them anyway). */
   private writeTail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly pool: Pool,
     private readonly url: string,
-    private readonly opts: PgStoreOptions,
+    private readonly timeoutMs: number,
+    private readonly warn: (fact: StoreFact) => void,
   ) {
-    this.timeoutMs = opts.timeoutMs ?? 3000;
-    const warn = (fact: StoreFact) => opts.onWarning?.(fact);
-    this.feed = new ChangeFeed(sql.connectionConfig(url, this.timeoutMs), warn, () => this.revision());
+    this.feed = new ChangeFeed(sql.connectionConfig(url, timeoutMs), warn, () => this.revision());
   }
 
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-    await sql.migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
-    const pool = new Pool({ ...sql.connectionConfig(url, opts.timeoutMs ?? 3000), max: opts.poolSize ?? 10 });
+    const { timeoutMs = 3000 } = opts;
+    const warn = (fact: StoreFact) => opts.onWarning?.(fact);
+    await sql.migrate(url, (m) => warn({ kind: 'pg-migrate', why: m }));
+    const pool = new Pool({ ...sql.connectionConfig(url, timeoutMs), max: opts.poolSize ?? 10 });
     // An idle connection lost (a restart, pg_terminate_backend): the pool drops it and says so here; never a crash.
-    pool.on('error', (e) => opts.onWarning?.({ kind: 'pg-pool-lost', why: e.message }));
+    pool.on('error', (e) => warn({ kind: 'pg-pool-lost', why: e.message }));
     // A connection lost while checked out (inside a write, or the lock's): its query fails and the caller hears it;
     // this listener only keeps the 'error' event from killing the process.
     pool.on('connect', (c) => c.on('error', () => undefined));
-    const store = new PgStore(pool, url, opts);
+    const store = new PgStore(pool, url, timeoutMs, warn);
     try {
       await pool.query('SELECT rev FROM pei_meta'); // the database answers (and the schema is there) before we say open
       if (opts.listen !== false) await store.feed.listen();
@@ -224,8 +224,7 @@ export class PgStore implements T.Store {
     for (const item of batch) rules.checkInput(item.input);
     return this.write(async (c) => {
       const { results, changes } = await rules.planReports(batch, at, actor, {
-        bySubmission: (id) =>
-          this.one<R.ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [id], c),
+        bySubmission: (id) => this.reportBySubmission(id, c),
         latest: (month) => this.one(LATEST_OF_MONTH, [month.indicatorId, month.period], c),
       });
       const reports = changes.map((e) => e.after);
@@ -369,7 +368,7 @@ export class PgStore implements T.Store {
     let broken = false;
     const lost = (e: Error) => {
       broken = true;
-      this.opts.onWarning?.({ kind: 'pg-lock-lost', name, why: e.message });
+      this.warn({ kind: 'pg-lock-lost', name, why: e.message });
     };
     c.on('error', lost);
     try {
@@ -440,8 +439,8 @@ export class PgStore implements T.Store {
     return { revision: Number(rows[0].rev), reports: rows.flatMap((r) => (r.record ? [r.record] : [])) };
   }
 
-  reportBySubmission(submissionId: string): Promise<R.ReportRecord | undefined> {
-    return this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId]);
+  reportBySubmission(submissionId: string, db?: PoolClient): Promise<R.ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId], db);
   }
 
   report(id: string): Promise<R.ReportRecord | undefined> {
