@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import type { Indicator, Plan } from '../../src/domain/plan';
 import type { AuditEntry, ReportRecord } from '../../src/domain/records';
 import { AUDIT_ACTIONS, reportId } from '../../src/store/rules';
-import { documentIntegrity, journalLine, STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
+import { journalLine } from '../../src/store/journal';
+import { documentIntegrity, STORE_FORMAT, STORE_VERSION, storeFiles } from '../../src/store/lowdb-store';
 import { makePeriod, yearOf, monthOf } from '../../src/calendar';
 
 export const REPORTER = { id: 'aad-admin', name: 'Oficina de Planeación' };

@@ -8,46 +8,13 @@
  * Every change of the reports is an audit entry, applied by `applyEntry` the same way for a live write and for the
  * embedded store's replay of its journal on open.
  */
-import type {
-  AuditEntry,
-  ConversationRecord,
-  Person,
-  ReportInput,
-  ReportRecord,
-  ReviewDecision,
-  SentRecord,
-  Subscription,
-  SubscriptionKind,
-} from '../domain/records';
-import { StoreError, healthReason } from './errors';
+import type * as R from '../domain/records';
+import type { AuditEntry, ReportRecord } from '../domain/records';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
-import { checkPlanVersionInput, planVersionChange } from './plan-rules';
-import {
-  adminAddChange,
-  adminRemoveChange,
-  applyStateAudit,
-  checkDecision,
-  checkInput,
-  cloneJson,
-  isPlanAction,
-  isReportAction,
-  isReviewAction,
-  matchesFilter,
-  monthKey,
-  notifyAll,
-  ownersChange,
-  planReports,
-  reportsMatching,
-  reviewChange,
-  reviewRefusal,
-  sameJson,
-  subscribeChange,
-  unsubscribeChange,
-  withReview,
-  type Change,
-  type ReviewAfter,
-  type StoreState,
-} from './rules';
+import { StoreError, healthReason } from './errors';
+import * as rules from './rules';
+import { applyStateAudit, isPlanAction, isReportAction, isReviewAction, monthKey, withReview } from './rules';
+import type { Change, ReviewAfter, StoreState } from './rules';
 import type * as T from './types';
 
 export abstract class BaseStore implements T.Store {
@@ -109,7 +76,7 @@ export abstract class BaseStore implements T.Store {
     for (const e of entries)
       if (isReportAction(e.action) || isReviewAction(e.action))
         this.changeLog.push([this.rev, (e.after as { id: string }).id]);
-    notifyAll(this.listeners, this.rev);
+    rules.notifyAll(this.listeners, this.rev);
   }
 
   /** Applies one audit entry to the reports and the audit held in memory (a live write, or the journal's replay). */
@@ -167,11 +134,11 @@ export abstract class BaseStore implements T.Store {
   // ---- reports and plan versions
 
   async reports(query?: T.ReportQuery): Promise<readonly ReportRecord[]> {
-    return reportsMatching(this.versions.values(), query);
+    return rules.reportsMatching(this.versions.values(), query);
   }
 
   async latestReports(query?: T.ReportQuery): Promise<readonly ReportRecord[]> {
-    return reportsMatching(this.latest.values(), query);
+    return rules.reportsMatching(this.latest.values(), query);
   }
 
   async reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }> {
@@ -195,14 +162,14 @@ export abstract class BaseStore implements T.Store {
     return id === undefined ? undefined : this.versions.get(id);
   }
 
-  async appendReport(input: ReportInput, author: Person, meta: T.ReportMeta): Promise<T.AppendReportResult> {
+  async appendReport(input: R.ReportInput, author: R.Person, meta: T.ReportMeta): Promise<rules.StoredReport> {
     return (await this.appendReports([{ input, author, ...meta }], meta.at, author))[0];
   }
 
-  async appendReports(batch: T.ReportBatchItem[], at: string, actor: Person): Promise<T.AppendReportResult[]> {
-    for (const item of batch) checkInput(item.input);
+  async appendReports(batch: rules.ReportSubmission[], at: string, actor: R.Person): Promise<rules.StoredReport[]> {
+    for (const item of batch) rules.checkInput(item.input);
     return this.serialize(async () => {
-      const { results, changes } = await planReports(batch, at, actor, {
+      const { results, changes } = await rules.planReports(batch, at, actor, {
         bySubmission: (sid) => this.reportBySubmission(sid),
         latest: (month) => this.latest.get(monthKey(month)),
       });
@@ -211,13 +178,13 @@ export abstract class BaseStore implements T.Store {
     });
   }
 
-  async reviewReport(decision: ReviewDecision, actor: Person, at: string): Promise<T.ReviewReportResult> {
-    checkDecision(decision);
+  async reviewReport(decision: R.ReviewDecision, actor: R.Person, at: string): Promise<T.ReviewReportResult> {
+    rules.checkDecision(decision);
     return this.serialize(async () => {
       const record = this.versions.get(decision.reportId);
-      const refused = reviewRefusal(record, record && this.latest.get(monthKey(record)));
+      const refused = rules.reviewRefusal(record, record && this.latest.get(monthKey(record)));
       if (refused) return refused;
-      await this.commit([reviewChange(record!, decision, actor, at)]);
+      await this.commit([rules.reviewChange(record!, decision, actor, at)]);
       return { status: 'reviewed', record: this.versions.get(record!.id)!, previous: record! };
     });
   }
@@ -226,11 +193,11 @@ export abstract class BaseStore implements T.Store {
     return this.planVersionList.filter((v) => planId === undefined || v.planId === planId);
   }
 
-  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string): Promise<T.AppendPlanVersionResult> {
-    checkPlanVersionInput(input);
+  async appendPlanVersion(input: PlanVersionInput, actor: R.Person, at: string): Promise<T.AppendPlanVersionResult> {
+    rules.checkPlanVersionInput(input);
     return this.serialize(async () => {
       const latest = this.planVersionList.filter((v) => v.planId === input.planId).at(-1);
-      const decided = planVersionChange(input, latest, actor, at);
+      const decided = rules.planVersionChange(input, latest, actor, at);
       if (decided.status === 'unchanged') return decided;
       await this.commit([decided.change]);
       return { status: 'stored', record: decided.record };
@@ -239,46 +206,48 @@ export abstract class BaseStore implements T.Store {
 
   // ---- owners, admins, subscriptions (audited)
 
-  async owners(indicatorId: string): Promise<readonly Person[]> {
+  async owners(indicatorId: string): Promise<readonly R.Person[]> {
     return this.state.owners[indicatorId]?.slice() ?? [];
   }
 
-  async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
+  async allOwners(): Promise<Readonly<Record<string, readonly R.Person[]>>> {
     return { ...this.state.owners };
   }
 
-  async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
-    await this.audited(() => ownersChange(indicatorId, owners, this.state.owners[indicatorId] ?? [], actor, at));
+  async setOwners(indicatorId: string, owners: R.Person[], actor: R.Person, at: string): Promise<void> {
+    await this.audited(() => rules.ownersChange(indicatorId, owners, this.state.owners[indicatorId] ?? [], actor, at));
   }
 
-  async admins(): Promise<readonly Person[]> {
+  async admins(): Promise<readonly R.Person[]> {
     return this.state.admins.slice();
   }
 
-  async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
-    await this.audited(() => adminAddChange(person, this.admin(person.id) ?? null, actor, at));
+  async addAdmin(person: R.Person, actor: R.Person, at: string): Promise<void> {
+    await this.audited(() => rules.adminAddChange(person, this.admin(person.id) ?? null, actor, at));
   }
 
-  async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
-    await this.audited(() => adminRemoveChange(personId, this.admin(personId), actor, at));
+  async removeAdmin(personId: string, actor: R.Person, at: string): Promise<void> {
+    await this.audited(() => rules.adminRemoveChange(personId, this.admin(personId), actor, at));
   }
 
-  private admin(id: string): Person | undefined {
+  private admin(id: string): R.Person | undefined {
     return this.state.admins.find((a) => a.id === id);
   }
 
-  async subscriptions(filter?: T.SubscriptionFilter): Promise<readonly Subscription[]> {
-    return this.state.subscriptions.filter((s) => matchesFilter(filter, s));
+  async subscriptions(filter?: T.SubscriptionFilter): Promise<readonly R.Subscription[]> {
+    return this.state.subscriptions.filter((s) => rules.matchesFilter(filter, s));
   }
 
-  async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
-    const same = (s: Subscription) => s.conversationKey === sub.conversationKey && s.kind === sub.kind;
-    return this.audited(() => (this.state.subscriptions.some(same) ? null : subscribeChange(sub, actor)));
+  async subscribe(sub: R.Subscription, actor: R.Person): Promise<boolean> {
+    const same = (s: R.Subscription) => s.conversationKey === sub.conversationKey && s.kind === sub.kind;
+    return this.audited(() => (this.state.subscriptions.some(same) ? null : rules.subscribeChange(sub, actor)));
   }
 
-  unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean> {
-    const same = (s: Subscription) => s.conversationKey === conversationKey && s.kind === kind;
-    return this.audited(() => unsubscribeChange(conversationKey, this.state.subscriptions.filter(same), actor, at));
+  unsubscribe(conversationKey: string, kind: R.SubscriptionKind, actor: R.Person, at: string): Promise<boolean> {
+    const same = (s: R.Subscription) => s.conversationKey === conversationKey && s.kind === kind;
+    return this.audited(() =>
+      rules.unsubscribeChange(conversationKey, this.state.subscriptions.filter(same), actor, at),
+    );
   }
 
   /** An audited change of the small state, decided on the state its turn finds: false when it changes nothing. */
@@ -292,73 +261,69 @@ export abstract class BaseStore implements T.Store {
 
   // ---- conversations and sends (the small state, not audited)
 
-  /** A write of lists of the small state, decided on the state its turn finds: false when `decide` gives none. */
-  private update(decide: (s: StoreState) => Partial<StoreState> | null): Promise<boolean> {
+  /**
+   * Replaces (or adds, or with null removes) the record `key` of a keyed list, decided on the record its turn finds
+   * (`make` gives undefined: nothing to do). False when that changes nothing.
+   */
+  private put<L extends 'conversations' | 'sent'>(
+    list: L,
+    key: string,
+    make: (r?: StoreState[L][number]) => StoreState[L][number] | null | undefined,
+  ): Promise<boolean> {
     return this.serialize(async () => {
-      const lists = decide(this.state);
-      if (lists) await this.commit([], lists);
-      return lists !== null;
+      const records: StoreState[L][number][] = this.state[list];
+      const i = records.findIndex((r) => r.key === key);
+      const next = make(records[i]);
+      if (next === undefined || (next === null && i < 0) || (next && i >= 0 && rules.sameJson(records[i], next)))
+        return false;
+      const after =
+        next === null ? records.filter((_, k) => k !== i) : i >= 0 ? records.with(i, next) : [...records, next];
+      await this.commit([], { [list]: after });
+      return true;
     });
   }
 
-  async conversation(key: string): Promise<ConversationRecord | undefined> {
-    return cloneJson(this.state.conversations.find((x) => x.key === key));
+  async conversation(key: string): Promise<R.ConversationRecord | undefined> {
+    return rules.cloneJson(this.state.conversations.find((x) => x.key === key));
   }
 
-  async conversations(filter?: T.ConversationFilter): Promise<readonly ConversationRecord[]> {
-    return this.state.conversations.filter((c) => matchesFilter(filter, c)).map(cloneJson);
+  async conversations(filter?: T.ConversationFilter): Promise<readonly R.ConversationRecord[]> {
+    return this.state.conversations.filter((c) => rules.matchesFilter(filter, c)).map(rules.cloneJson);
   }
 
-  /** Replaces (or adds, or with null removes) the conversation `key`, when that changes anything. */
-  private async putConversation(key: string, make: (c?: ConversationRecord) => ConversationRecord | null | undefined) {
-    await this.update(({ conversations: list }) => {
-      const i = list.findIndex((c) => c.key === key);
-      const next = make(list[i]);
-      if (next === undefined || (next === null && i < 0) || (next && i >= 0 && sameJson(list[i], next))) return null;
-      if (next === null) return { conversations: list.filter((_, k) => k !== i) };
-      return { conversations: i >= 0 ? list.map((c, k) => (k === i ? next : c)) : [...list, next] };
-    });
+  async saveConversation(record: R.ConversationRecord): Promise<void> {
+    await this.put('conversations', record.key, () => rules.cloneJson(record));
   }
 
-  saveConversation(record: ConversationRecord): Promise<void> {
-    return this.putConversation(record.key, () => cloneJson(record));
+  async removeConversation(key: string): Promise<void> {
+    await this.put('conversations', key, () => null);
   }
 
-  removeConversation(key: string): Promise<void> {
-    return this.putConversation(key, () => null);
-  }
-
-  markConversationInactive(key: string, reason: string, at: string): Promise<void> {
-    return this.putConversation(key, (c) => c && { ...c, active: false, inactiveReason: reason, updatedAt: at });
+  async markConversationInactive(key: string, reason: string, at: string): Promise<void> {
+    await this.put('conversations', key, (c) => c && { ...c, active: false, inactiveReason: reason, updatedAt: at });
   }
 
   async wasSent(key: string): Promise<boolean> {
     return this.state.sent.some((s) => s.key === key);
   }
 
-  claimSend(record: SentRecord): Promise<boolean> {
-    const copy = cloneJson(record);
-    return this.update(({ sent }) => (sent.some((s) => s.key === copy.key) ? null : { sent: [...sent, copy] }));
+  claimSend(record: R.SentRecord): Promise<boolean> {
+    return this.put('sent', record.key, (s) => (s ? undefined : rules.cloneJson(record)));
   }
 
   async releaseSend(key: string): Promise<void> {
-    await this.update(({ sent }) =>
-      sent.some((s) => s.key === key) ? { sent: sent.filter((s) => s.key !== key) } : null,
-    );
+    await this.put('sent', key, () => null);
   }
 
-  confirmSend(record: SentRecord): Promise<void> {
+  confirmSend(record: R.SentRecord): Promise<void> {
     return this.markSent(record);
   }
 
-  async markSent(record: SentRecord): Promise<void> {
-    const copy = cloneJson(record);
-    await this.update(({ sent }) => ({
-      sent: sent.some((s) => s.key === copy.key) ? sent.map((s) => (s.key === copy.key ? copy : s)) : [...sent, copy],
-    }));
+  async markSent(record: R.SentRecord): Promise<void> {
+    await this.put('sent', record.key, () => rules.cloneJson(record));
   }
 
-  async sent(filter?: { prefix?: string }): Promise<readonly SentRecord[]> {
+  async sent(filter?: { prefix?: string }): Promise<readonly R.SentRecord[]> {
     return this.state.sent.filter((s) => s.key.startsWith(filter?.prefix ?? ''));
   }
 

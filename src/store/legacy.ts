@@ -45,10 +45,9 @@ export function readLegacy(
   const lines = buf.toString('utf8').split('\n');
   const counter = doc.logs?.audit ?? { lines: doc.auditSeq ?? 0, bytes: 0, sha256: '' };
   if ((!buf.length && counter.lines > 0) || buf.length < counter.bytes) {
-    const found = lines.filter(Boolean).length;
     throw corrupt(
       raw && counter.bytes
-        ? { kind: 'journal-shorter', file, lines: found, doc: docFile, docLines: counter.lines }
+        ? { kind: 'journal-shorter', file, lines: lines.filter(Boolean).length, doc: docFile, docLines: counter.lines }
         : { kind: 'journal-missing', file, doc: docFile, lines: counter.lines },
     );
   }

@@ -36,7 +36,6 @@ import type { LockHolder, StoreFact } from '../domain/store-facts';
 import type { Store } from './types';
 
 export { StoreError } from './errors';
-export { journalLine } from './journal';
 
 export const STORE_FORMAT = 'pei-bot-store';
 /** The format written. Formats 1 and 2 (two logs) are read and upgraded on first open. */
@@ -137,20 +136,10 @@ function checkDocument(buf: Buffer, file: string): StoreDocument | LegacyDocumen
   if (!parsed.success) {
     // Named as a reader finds it ("admins[0].id"), with the record shown when it is short.
     const { path: at, message } = parsed.error.issues[0];
-    const where = at
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-      .join('')
-      .replace(/^\./, '');
-    const record = at.slice(0, 2).reduce<unknown>((v, p) => (isRecord(v) || Array.isArray(v) ? v[p as never] : v), raw);
-    const shown = JSON.stringify(record) ?? '';
-    const problem = `${where}: ${message}`;
-    throw corrupt({
-      kind: 'doc-invalid',
-      file,
-      where: where.split('.')[0],
-      shown: shown.length < 200 ? shown : '',
-      problem,
-    });
+    const where = at.reduce<string>((w, p) => (typeof p === 'number' ? `${w}[${p}]` : w ? `${w}.${p}` : `${p}`), '');
+    const record = JSON.stringify(at.slice(0, 2).reduce<any>((v, p) => v[p], raw));
+    const shown = record && record.length < 200 ? record : '';
+    throw corrupt({ kind: 'doc-invalid', file, where: where.split('.')[0], shown, problem: `${where}: ${message}` });
   }
   if (raw.version !== 1 && documentIntegrity(raw) !== raw.integrity) throw corrupt({ kind: 'doc-tampered', file });
   return parsed.data as unknown as StoreDocument | LegacyDocument;
@@ -362,12 +351,8 @@ class LowdbStoreImpl extends BaseStore {
       if (docReplaced) await this.writeDocument(this.state, end);
       return error;
     } catch (e) {
-      const undoWhy = errnoOf(e) ?? String(e);
-      this.failure = new StoreError(
-        'io',
-        { kind: 'write-not-undone', file: this.files.doc, failed: error.fact, undoWhy },
-        e,
-      );
+      const undone = { failed: error.fact, undoWhy: errnoOf(e) ?? String(e) };
+      this.failure = new StoreError('io', { kind: 'write-not-undone', file: this.files.doc, ...undone }, e);
       return this.failure;
     }
   }
@@ -413,24 +398,21 @@ function ensureFolder(dir: string): void {
   if (!fs.statSync(dir).isDirectory()) throw new StoreError('not-a-folder', { kind: 'folder-is-file', file: dir });
 }
 
-/** Writable by this process, and meant to be (root may write anything: the mode says what was meant). */
-function writable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.W_OK);
-    return (fs.statSync(file).mode & 0o222) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Refuses files or a folder the store could not write (the document's rename would replace a read-only db.json). */
+/**
+ * Refuses files or a folder the store could not write (the document's rename would replace a read-only db.json): what
+ * is there must be writable by this process, and meant to be (root may write anything: the mode says what was meant).
+ */
 function checkWritableFiles(files: StoreFiles): void {
-  for (const [f, what] of [
-    [path.dirname(files.doc), 'folder'],
-    [files.doc, 'doc'],
-    [files.journal, 'journal'],
-  ] as const) {
-    if (fs.existsSync(f) && !writable(f)) throw new StoreError('read-only', { kind: 'not-writable', what, file: f });
+  const all = { folder: path.dirname(files.doc), doc: files.doc, journal: files.journal };
+  for (const [what, file] of Object.entries(all) as [keyof typeof all, string][]) {
+    let writable: boolean;
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+      writable = (fs.statSync(file).mode & 0o222) !== 0;
+    } catch {
+      writable = !fs.existsSync(file); // not there: nothing to refuse
+    }
+    if (!writable) throw new StoreError('read-only', { kind: 'not-writable', what, file });
   }
 }
 

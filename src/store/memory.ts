@@ -1,19 +1,11 @@
 /** The in-memory Store: the same semantics as the embedded store (base.ts), nothing on disk. For tests and demos. */
 import { BaseStore } from './base';
-import { cloneJson, emptyState } from './rules';
-import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
+import { cloneJson, emptyState, type StoreState } from './rules';
+import type { AuditEntry, ReportRecord } from '../domain/records';
 import type { Store } from './types';
 
-export interface MemoryStoreInit {
-  /** Stored versions, in write order (no audit entries are made for them). */
-  reports?: ReportRecord[];
-  owners?: Record<string, Person[]>;
-  admins?: Person[];
-  subscriptions?: Subscription[];
-  conversations?: ConversationRecord[];
-  sent?: SentRecord[];
-  audit?: AuditEntry[];
-}
+/** The state to start from; `reports`: stored versions, in write order (no audit entries are made for them). */
+export type MemoryStoreInit = Partial<StoreState & { reports: ReportRecord[]; audit: AuditEntry[] }>;
 
 class MemoryStore extends BaseStore {
   constructor({ reports, audit, ...state }: MemoryStoreInit) {

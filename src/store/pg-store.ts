@@ -12,35 +12,13 @@
  */
 import { Pool, type PoolClient, type QueryArrayConfig, type QueryConfig } from 'pg';
 import * as rules from './rules';
-import { checkPlanVersionInput, planVersionChange } from './plan-rules';
-import { StoreError } from './errors';
+import { healthReason, StoreError } from './errors';
 import { CHANNEL, ChangeFeed } from './pg-feed';
 import * as sql from './pg-sql';
 import type { StoreFact } from '../domain/store-facts';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
-import type {
-  AuditEntry,
-  ConversationRecord,
-  Person,
-  ReportInput,
-  ReportRecord,
-  ReviewDecision,
-  SentRecord,
-  Subscription,
-  SubscriptionKind,
-} from '../domain/records';
-import type {
-  AppendPlanVersionResult,
-  ConversationFilter,
-  ExclusiveResult,
-  ReportBatchItem,
-  ReportMeta,
-  ReportQuery,
-  ReviewReportResult,
-  Store,
-  StoreHealth,
-  SubscriptionFilter,
-} from './types';
+import type * as R from '../domain/records';
+import type * as T from './types';
 
 export { redactUrl } from './pg-sql';
 
@@ -59,7 +37,7 @@ export interface PgStoreOptions {
 
 /** Everything a store holds, as its reads give it: what migrate-store copies into PostgreSQL (`PgStore.copyIn`). */
 export type StoreSnapshot = {
-  [T in keyof typeof sql.ROWS]: T extends 'owners' ? Readonly<Record<string, readonly Person[]>> : readonly object[];
+  [T in keyof typeof sql.ROWS]: T extends 'owners' ? Readonly<Record<string, readonly R.Person[]>> : readonly object[];
 };
 
 /**
@@ -72,7 +50,7 @@ const LATEST_OF_MONTH =
   'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
 
 /** The WHERE conditions of a report query's indicator and months (the review state is each read's own). */
-function reportConditions(query: ReportQuery | undefined): sql.Condition[] {
+function reportConditions(query: T.ReportQuery | undefined): sql.Condition[] {
   const { from, to } = rules.periodRange(query);
   return [
     ['indicator_id = ?', query?.indicatorId],
@@ -81,32 +59,32 @@ function reportConditions(query: ReportQuery | undefined): sql.Condition[] {
   ];
 }
 
-export class PgStore implements Store {
+export class PgStore implements T.Store {
   private closed = false;
   private readonly feed: ChangeFeed;
-  private readonly timeoutMs: number;
   /** Writes of this process run one after the other, in call order (the database's write order serialises them anyway). */
   private writeTail: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly pool: Pool,
     private readonly url: string,
-    private readonly opts: PgStoreOptions,
+    private readonly timeoutMs: number,
+    private readonly warn: (fact: StoreFact) => void,
   ) {
-    this.timeoutMs = opts.timeoutMs ?? 3000;
-    const warn = (fact: StoreFact) => opts.onWarning?.(fact);
-    this.feed = new ChangeFeed(sql.connectionConfig(url, this.timeoutMs), warn, () => this.revision());
+    this.feed = new ChangeFeed(sql.connectionConfig(url, timeoutMs), warn, () => this.revision());
   }
 
   static async open(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
-    await sql.migrate(url, (m) => opts.onWarning?.({ kind: 'pg-migrate', why: m }));
-    const pool = new Pool({ ...sql.connectionConfig(url, opts.timeoutMs ?? 3000), max: opts.poolSize ?? 10 });
+    const { timeoutMs = 3000 } = opts;
+    const warn = (fact: StoreFact) => opts.onWarning?.(fact);
+    await sql.migrate(url, (m) => warn({ kind: 'pg-migrate', why: m }));
+    const pool = new Pool({ ...sql.connectionConfig(url, timeoutMs), max: opts.poolSize ?? 10 });
     // An idle connection lost (a restart, pg_terminate_backend): the pool drops it and says so here; never a crash.
-    pool.on('error', (e) => opts.onWarning?.({ kind: 'pg-pool-lost', why: e.message }));
+    pool.on('error', (e) => warn({ kind: 'pg-pool-lost', why: e.message }));
     // A connection lost while checked out (inside a write, or the lock's): its query fails and the caller hears it;
     // this listener only keeps the 'error' event from killing the process.
     pool.on('connect', (c) => c.on('error', () => undefined));
-    const store = new PgStore(pool, url, opts);
+    const store = new PgStore(pool, url, timeoutMs, warn);
     try {
       await pool.query('SELECT rev FROM pei_meta'); // the database answers (and the schema is there) before we say open
       if (opts.listen !== false) await store.feed.listen();
@@ -150,21 +128,18 @@ export class PgStore implements Store {
     return this.column(`SELECT record FROM ${table}${sql.where(conditions, args)}${and} ORDER BY ord`, args);
   }
 
-  /** Takes the locks a write takes, then rolls back: fails where a write would (away, read-only, locked too long). */
-  async health(): Promise<StoreHealth> {
-    if (this.closed) return { ok: false, reason: 'closed' };
-    let c: PoolClient | undefined;
+  /**
+   * A write transaction that takes a write's locks, then rolls back (not queued behind this process's writes): fails
+   * where a write would (away, read-only, locked too long).
+   */
+  async health(): Promise<T.StoreHealth> {
+    const locks = 'LOCK TABLE pei_reports, pei_audit, pei_subscriptions IN ROW EXCLUSIVE MODE';
     try {
-      c = await this.pool.connect();
-      await c.query(
-        'BEGIN; SELECT rev FROM pei_meta FOR UPDATE; LOCK TABLE pei_reports, pei_audit, pei_subscriptions IN ROW EXCLUSIVE MODE',
-      );
-      await c.query('ROLLBACK');
-      c.release();
+      this.checkWritable();
+      await this.transaction(async (c) => ({ value: await c.query(locks), commit: false }));
       return { ok: true };
     } catch (e) {
-      c?.release(true);
-      return { ok: false, reason: sql.unavailableCause(e) ?? 'unreachable' };
+      return { ok: false, reason: e instanceof StoreError ? healthReason(e) : 'unreachable' };
     }
   }
 
@@ -182,41 +157,44 @@ export class PgStore implements Store {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: sql.redactUrl(this.url) });
   }
 
-  /** One write transaction: the write order, `body`, its audit entries, NOTIFY; resolves once committed. */
+  /** One write, in this process's write order: `transaction` within the write's budget. */
   private write<T>(body: (c: PoolClient) => Promise<Decided<T>>, commitBy?: number): Promise<T> {
     this.checkWritable();
     // The write's budget: the caller's deadline when it gives one (a submit: its turn's), else the timeout from its
     // call. A write queued behind slow ones, or slowed by a lock, is rolled back once the budget is spent rather than
     // committed after its caller was told it failed; each statement still waits at most the timeout (begin).
     const deadline = commitBy ?? Date.now() + this.timeoutMs;
-    const run = async () => {
-      if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
-      const c = await this.begin(deadline);
-      let broken = false;
-      try {
-        const [{ rev }] = (await c.query('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows;
-        const { value, audit = [], commit = audit.some(Boolean) } = await body(c);
-        if (!commit) {
-          await c.query('ROLLBACK');
-          return value;
-        }
-        await sql.insertRows(c, 'audit', audit.filter(Boolean));
-        await c.query('SELECT pg_notify($1, $2)', [CHANNEL, rev]);
-        if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
-        await c.query('COMMIT');
-        rules.notifyAll(this.feed.listeners, Number(rev));
-        return value;
-      } catch (e) {
-        broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
-        await c.query('ROLLBACK').catch(() => {});
-        throw sql.pgStoreError(e);
-      } finally {
-        c.release(broken);
-      }
-    };
+    const run = () => this.transaction(body, deadline);
     const p = this.writeTail.then(run, run);
     this.writeTail = p.catch(() => undefined);
     return p;
+  }
+
+  /** One write transaction: the write order, `body`, its audit entries, NOTIFY; resolves once committed. */
+  private async transaction<T>(body: (c: PoolClient) => Promise<Decided<T>>, deadline = Date.now() + this.timeoutMs) {
+    if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
+    const c = await this.begin(deadline);
+    let broken = false;
+    try {
+      const [{ rev }] = (await c.query('UPDATE pei_meta SET rev = rev + 1 RETURNING rev')).rows;
+      const { value, audit = [], commit = audit.some(Boolean) } = await body(c);
+      if (!commit) {
+        await c.query('ROLLBACK');
+        return value;
+      }
+      await sql.insertRows(c, 'audit', audit.filter(Boolean));
+      await c.query('SELECT pg_notify($1, $2)', [CHANNEL, rev]);
+      if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
+      await c.query('COMMIT');
+      rules.notifyAll(this.feed.listeners, Number(rev));
+      return value;
+    } catch (e) {
+      broken = true; // the connection is closed, not reused: the server rolls back whatever it still holds
+      await c.query('ROLLBACK').catch(() => {});
+      throw sql.pgStoreError(e);
+    } finally {
+      c.release(broken);
+    }
   }
 
   /**
@@ -237,18 +215,16 @@ export class PgStore implements Store {
     }
   }
 
-  async appendReport(input: ReportInput, author: Person, meta: ReportMeta) {
+  async appendReport(input: R.ReportInput, author: R.Person, meta: T.ReportMeta) {
     const { commitBy, ...item } = meta;
     return (await this.appendReports([{ input, author, ...item }], meta.at, author, commitBy))[0];
   }
 
-  async appendReports(batch: ReportBatchItem[], at: string, actor: Person, commitBy?: number) {
-    this.checkWritable();
+  async appendReports(batch: rules.ReportSubmission[], at: string, actor: R.Person, commitBy?: number) {
     for (const item of batch) rules.checkInput(item.input);
     return this.write(async (c) => {
       const { results, changes } = await rules.planReports(batch, at, actor, {
-        bySubmission: (id) =>
-          this.one<ReportRecord>('SELECT record FROM pei_reports WHERE submission_id = $1', [id], c),
+        bySubmission: (id) => this.reportBySubmission(id, c),
         latest: (month) => this.one(LATEST_OF_MONTH, [month.indicatorId, month.period], c),
       });
       const reports = changes.map((e) => e.after);
@@ -257,13 +233,13 @@ export class PgStore implements Store {
     }, commitBy);
   }
 
-  async reviewReport(decision: ReviewDecision, actor: Person, at: string) {
-    this.checkWritable();
+  async reviewReport(decision: R.ReviewDecision, actor: R.Person, at: string) {
     rules.checkDecision(decision);
-    return this.write<ReviewReportResult>(async (c) => {
+    return this.write<T.ReviewReportResult>(async (c) => {
       const text = 'SELECT record FROM pei_reports WHERE id = $1 FOR UPDATE';
-      const record = await this.one<ReportRecord>(text, [decision.reportId], c);
-      const latest = record && (await this.one<ReportRecord>(LATEST_OF_MONTH, [record.indicatorId, record.period], c));
+      const record = await this.one<R.ReportRecord>(text, [decision.reportId], c);
+      const latest =
+        record && (await this.one<R.ReportRecord>(LATEST_OF_MONTH, [record.indicatorId, record.period], c));
       const refused = rules.reviewRefusal(record, latest);
       if (refused || !record) return { value: refused! };
       const e = rules.reviewChange(record, decision, actor, at);
@@ -275,33 +251,33 @@ export class PgStore implements Store {
     });
   }
 
-  async appendPlanVersion(input: PlanVersionInput, actor: Person, at: string) {
+  async appendPlanVersion(input: PlanVersionInput, actor: R.Person, at: string) {
     this.checkWritable();
-    checkPlanVersionInput(input);
+    rules.checkPlanVersionInput(input);
     const text = 'SELECT record FROM pei_plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1';
-    return this.write<AppendPlanVersionResult>(async (c) => {
+    return this.write<T.AppendPlanVersionResult>(async (c) => {
       const latest = await this.one<PlanVersionRecord>(text, [input.planId], c);
-      const decided = planVersionChange(input, latest, actor, at);
+      const decided = rules.planVersionChange(input, latest, actor, at);
       if (decided.status === 'unchanged') return { value: decided };
       await sql.insertRows(c, 'planVersions', [decided.record]);
       return { value: { status: 'stored', record: decided.record }, audit: [decided.change] };
     });
   }
 
-  async setOwners(indicatorId: string, owners: Person[], actor: Person, at: string): Promise<void> {
+  async setOwners(indicatorId: string, owners: R.Person[], actor: R.Person, at: string): Promise<void> {
     await this.write(async (c) => {
       const text = 'SELECT people FROM pei_owners WHERE indicator_id = $1';
-      const before = (await this.one<Person[]>(text, [indicatorId], c)) ?? [];
+      const before = (await this.one<R.Person[]>(text, [indicatorId], c)) ?? [];
       const e = rules.ownersChange(indicatorId, owners, before, actor, at);
       if (e) await c.query('DELETE FROM pei_owners WHERE indicator_id = $1', [indicatorId]);
-      if (e && (e.after as Person[]).length) await sql.insertRows(c, 'owners', [[indicatorId, e.after]]);
+      if (e && (e.after as R.Person[]).length) await sql.insertRows(c, 'owners', [[indicatorId, e.after]]);
       return { value: undefined, audit: [e] };
     });
   }
 
-  async addAdmin(person: Person, actor: Person, at: string): Promise<void> {
+  async addAdmin(person: R.Person, actor: R.Person, at: string): Promise<void> {
     await this.write(async (c) => {
-      const before = await this.one<Person>('SELECT person FROM pei_admins WHERE id = $1', [person.id], c);
+      const before = await this.one<R.Person>('SELECT person FROM pei_admins WHERE id = $1', [person.id], c);
       const e = rules.adminAddChange(person, before ?? null, actor, at);
       const upsert = 'INSERT INTO pei_admins (id, person) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET person = $2';
       if (e) await c.query(upsert, [person.id, sql.json(e.after)]);
@@ -309,15 +285,15 @@ export class PgStore implements Store {
     });
   }
 
-  async removeAdmin(personId: string, actor: Person, at: string): Promise<void> {
+  async removeAdmin(personId: string, actor: R.Person, at: string): Promise<void> {
     await this.write(async (c) => {
       const text = 'DELETE FROM pei_admins WHERE id = $1 RETURNING person';
-      const before = await this.one<Person>(text, [personId], c);
+      const before = await this.one<R.Person>(text, [personId], c);
       return { value: undefined, audit: [rules.adminRemoveChange(personId, before, actor, at)] };
     });
   }
 
-  async subscribe(sub: Subscription, actor: Person): Promise<boolean> {
+  async subscribe(sub: R.Subscription, actor: R.Person): Promise<boolean> {
     const e = rules.subscribeChange(sub, actor);
     const insert = `INSERT INTO pei_subscriptions (conversation_key, kind, record) VALUES ($1, $2, $3)
       ON CONFLICT DO NOTHING RETURNING kind`;
@@ -327,10 +303,10 @@ export class PgStore implements Store {
     });
   }
 
-  async unsubscribe(conversationKey: string, kind: SubscriptionKind, actor: Person, at: string): Promise<boolean> {
+  async unsubscribe(conversationKey: string, kind: R.SubscriptionKind, actor: R.Person, at: string): Promise<boolean> {
     const text = 'DELETE FROM pei_subscriptions WHERE conversation_key = $1 AND kind = $2 RETURNING record';
     return this.write(async (c) => {
-      const removed = await this.column<Subscription>(text, [conversationKey, kind], c);
+      const removed = await this.column<R.Subscription>(text, [conversationKey, kind], c);
       const e = rules.unsubscribeChange(conversationKey, removed, actor, at);
       return { value: e !== null, audit: [e] };
     });
@@ -341,7 +317,7 @@ export class PgStore implements Store {
     await this.write(async (c) => ({ value: undefined, commit: !!(await c.query(text, args)).rowCount || always }));
   }
 
-  async saveConversation(record: ConversationRecord): Promise<void> {
+  async saveConversation(record: R.ConversationRecord): Promise<void> {
     const upsert = `INSERT INTO pei_conversations (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE
       SET record = EXCLUDED.record WHERE pei_conversations.record IS DISTINCT FROM EXCLUDED.record`;
     await this.change(upsert, [record.key, sql.json(record)]);
@@ -357,7 +333,7 @@ export class PgStore implements Store {
     await this.change(update, [key, sql.json(patch)]);
   }
 
-  async markSent(record: SentRecord): Promise<void> {
+  async markSent(record: R.SentRecord): Promise<void> {
     const upsert = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = $2';
     await this.change(upsert, [record.key, sql.json(record)], true);
   }
@@ -367,12 +343,12 @@ export class PgStore implements Store {
    * a second, and confirmations queued behind other writes left delivered messages unconfirmed (sent twice after a
    * kill). None is tried twice: one whose answer was lost may have been applied.
    */
-  async claimSend(record: SentRecord): Promise<boolean> {
+  async claimSend(record: R.SentRecord): Promise<boolean> {
     const insert = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key';
     return (await this.statement(insert, [record.key, sql.json(record)])).length > 0;
   }
 
-  async confirmSend(record: SentRecord): Promise<void> {
+  async confirmSend(record: R.SentRecord): Promise<void> {
     await this.statement('UPDATE pei_sent SET record = $2 WHERE key = $1', [record.key, sql.json(record)]);
   }
 
@@ -386,13 +362,13 @@ export class PgStore implements Store {
   }
 
   /** If the connection holding the lock dies while fn runs, the lock is gone: 'pg-lock-lost' is told, never a crash. */
-  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>> {
+  async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T.ExclusiveResult<T>> {
     this.checkWritable();
     const c = await this.pool.connect().catch((e) => Promise.reject(sql.pgStoreError(e)));
     let broken = false;
     const lost = (e: Error) => {
       broken = true;
-      this.opts.onWarning?.({ kind: 'pg-lock-lost', name, why: e.message });
+      this.warn({ kind: 'pg-lock-lost', name, why: e.message });
     };
     c.on('error', lost);
     try {
@@ -430,14 +406,14 @@ export class PgStore implements Store {
 
   // ---- reads (queries by key or range)
 
-  reports(query?: ReportQuery): Promise<ReportRecord[]> {
+  reports(query?: T.ReportQuery): Promise<R.ReportRecord[]> {
     return this.records('pei_reports', [
       ...reportConditions(query),
       ["COALESCE(review, 'aprobado') = ?", query?.review],
     ]);
   }
 
-  async latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]> {
+  async latestReports(query?: T.ReportQuery): Promise<readonly R.ReportRecord[]> {
     if (query?.review !== undefined) {
       // The versions in that state that no higher version of their month follows: with the partial index on
       // 'pendiente' this reads only what waits for review, however many versions are stored.
@@ -456,46 +432,46 @@ export class PgStore implements Store {
     );
   }
 
-  async reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }> {
+  async reportChanges(since: number): Promise<{ revision: number; reports: readonly R.ReportRecord[] }> {
     const text =
       'SELECT m.rev, r.record FROM pei_meta m LEFT JOIN pei_reports r ON r.changed > $1 ORDER BY r.changed, r.ord';
-    const rows: { rev: string; record: ReportRecord | null }[] = await this.q({ text, values: [since] }); // one snapshot
+    const rows: { rev: string; record: R.ReportRecord | null }[] = await this.q({ text, values: [since] }); // one snapshot
     return { revision: Number(rows[0].rev), reports: rows.flatMap((r) => (r.record ? [r.record] : [])) };
   }
 
-  reportBySubmission(submissionId: string): Promise<ReportRecord | undefined> {
-    return this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId]);
+  reportBySubmission(submissionId: string, db?: PoolClient): Promise<R.ReportRecord | undefined> {
+    return this.one('SELECT record FROM pei_reports WHERE submission_id = $1', [submissionId], db);
   }
 
-  report(id: string): Promise<ReportRecord | undefined> {
+  report(id: string): Promise<R.ReportRecord | undefined> {
     return this.one('SELECT record FROM pei_reports WHERE id = $1', [id]);
   }
 
-  async owners(indicatorId: string): Promise<readonly Person[]> {
-    return (await this.one<Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId])) ?? [];
+  async owners(indicatorId: string): Promise<readonly R.Person[]> {
+    return (await this.one<R.Person[]>('SELECT people FROM pei_owners WHERE indicator_id = $1', [indicatorId])) ?? [];
   }
 
-  async allOwners(): Promise<Readonly<Record<string, readonly Person[]>>> {
+  async allOwners(): Promise<Readonly<Record<string, readonly R.Person[]>>> {
     const text = 'SELECT json_build_array(indicator_id, people) FROM pei_owners ORDER BY ord';
-    return Object.fromEntries(await this.column<[string, Person[]]>(text));
+    return Object.fromEntries(await this.column<[string, R.Person[]]>(text));
   }
 
-  admins(): Promise<Person[]> {
+  admins(): Promise<R.Person[]> {
     return this.column('SELECT person FROM pei_admins ORDER BY ord');
   }
 
-  subscriptions(filter?: SubscriptionFilter): Promise<Subscription[]> {
+  subscriptions(filter?: T.SubscriptionFilter): Promise<R.Subscription[]> {
     return this.records('pei_subscriptions', [
       ['kind = ?', filter?.kind],
       ['conversation_key = ?', filter?.conversationKey],
     ]);
   }
 
-  conversation(key: string): Promise<ConversationRecord | undefined> {
+  conversation(key: string): Promise<R.ConversationRecord | undefined> {
     return this.one('SELECT record FROM pei_conversations WHERE key = $1', [key]);
   }
 
-  conversations(filter?: ConversationFilter): Promise<ConversationRecord[]> {
+  conversations(filter?: T.ConversationFilter): Promise<R.ConversationRecord[]> {
     return this.records('pei_conversations', [
       ["record->>'scope' = ?", filter?.scope],
       ["record->>'active' = ?", filter?.active === undefined ? undefined : String(filter.active)],
@@ -506,13 +482,13 @@ export class PgStore implements Store {
     return (await this.column('SELECT 1 FROM pei_sent WHERE key = $1', [key])).length > 0;
   }
 
-  sent(filter?: { prefix?: string }): Promise<SentRecord[]> {
+  sent(filter?: { prefix?: string }): Promise<R.SentRecord[]> {
     const prefix = filter?.prefix === undefined ? undefined : sql.likePrefix(filter.prefix);
     return this.records('pei_sent', [["key LIKE ? ESCAPE '\\'", prefix]]);
   }
 
   /** Seq order; `target` ending in ':' is a prefix; `limit` keeps the newest. */
-  async audit(filter?: { target?: string; limit?: number }): Promise<readonly AuditEntry[]> {
+  async audit(filter?: { target?: string; limit?: number }): Promise<readonly R.AuditEntry[]> {
     const args: unknown[] = [];
     const target = filter?.target;
     const condition: sql.Condition = target?.endsWith(':')

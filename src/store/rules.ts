@@ -1,7 +1,7 @@
 /**
- * The rules every store keeps beyond the domain's (domain/audit.ts, report-versions.ts: re-exported here): the small
- * state and how an audit entry changes it, what a report query matches. Memory and embedded: base.ts; PostgreSQL:
- * pg-store.ts.
+ * The rules every store keeps beyond the domain's (domain/audit.ts, report-versions.ts, plan-versions.ts: re-exported
+ * here): the small state and how an audit entry changes it, what a report query matches. Memory and embedded:
+ * base.ts; PostgreSQL: pg-store.ts.
  */
 import type { AuditEntry, ConversationRecord, Person, ReportRecord, SentRecord, Subscription } from '../domain/records';
 import { AUDIT_ACTIONS, cloneJson, copyPerson } from '../domain/audit';
@@ -9,6 +9,7 @@ import type { ReportQuery } from './types';
 
 export * from '../domain/audit';
 export * from '../domain/report-versions';
+export { checkPlanVersionInput, planVersionChange } from '../domain/plan-versions';
 
 /** The small mutable state (the embedded store's document). */
 export interface StoreState {
@@ -71,15 +72,11 @@ export function applyStateAudit(state: StoreState, e: AuditEntry): boolean {
 
 /** The months a report query covers, as an inclusive [from, to] range of YYYY-MM (undefined ends are open). */
 export function periodRange(q: ReportQuery | undefined): { from?: string; to?: string } {
-  let from = q?.from;
-  let to = q?.to;
-  const narrow = (f: string, t: string) => {
-    if (from === undefined || f > from) from = f;
-    if (to === undefined || t < to) to = t;
-  };
-  if (q?.period !== undefined) narrow(q.period, q.period);
-  if (q?.year !== undefined) narrow(`${String(q.year).padStart(4, '0')}-01`, `${String(q.year).padStart(4, '0')}-12`);
-  return { from, to };
+  const year = q?.year === undefined ? undefined : String(q.year).padStart(4, '0');
+  const given = (...months: (string | undefined)[]) => months.filter((m) => m !== undefined).sort();
+  // The latest of the starts the query gives, the earliest of its ends.
+  const from = given(q?.from, q?.period, year && `${year}-01`).at(-1);
+  return { from, to: given(q?.to, q?.period, year && `${year}-12`)[0] };
 }
 
 /** The records that match a report query, in their order (PostgreSQL does the same in SQL). */

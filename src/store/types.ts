@@ -11,8 +11,6 @@ export type AppendPlanVersionResult =
   | { status: 'unchanged'; latest: PlanVersionRecord };
 
 export type ReviewReportResult = { status: 'reviewed'; record: ReportRecord; previous: ReportRecord } | ReviewRefusal;
-export type AppendReportResult = StoredReport;
-export type ReportBatchItem = ReportSubmission;
 
 /** Whether `Store.exclusive` ran the function (holding the lock), or not (another process holds it). */
 export type ExclusiveResult<T> = { ran: true; value: T } | { ran: false };
@@ -40,7 +38,7 @@ export type SubscriptionFilter = { kind?: R.SubscriptionKind; conversationKey?: 
 export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
 
 /** How a report came in (`Store.appendReport`). */
-export type ReportMeta = Omit<ReportBatchItem, 'input' | 'author'> & {
+export type ReportMeta = Omit<ReportSubmission, 'input' | 'author'> & {
   at: string;
   /**
    * Commit only before this instant (epoch ms of the real clock), else fail with nothing stored: the caller's own
@@ -90,9 +88,9 @@ export interface Store {
   report(id: string): Promise<ReportRecord | undefined>;
   reportBySubmission(submissionId: string): Promise<ReportRecord | undefined>;
   /** Appends a report version with its audit entry; numbered here, under the store's write order. */
-  appendReport(input: R.ReportInput, author: Person, meta: ReportMeta): Promise<AppendReportResult>;
+  appendReport(input: R.ReportInput, author: Person, meta: ReportMeta): Promise<StoredReport>;
   /** Many reports in one durable write, all or nothing (CSV import). Duplicated submissionIds are skipped. */
-  appendReports(batch: ReportBatchItem[], at: string, actor: Person): Promise<AppendReportResult[]>;
+  appendReports(batch: ReportSubmission[], at: string, actor: Person): Promise<StoredReport[]>;
   /**
    * Approves or returns the latest version of a month while it is 'pendiente', with its audit entry. The caller
    * checks the actor and the reason (reports/review.ts); the store checks the state under its write order, so two
