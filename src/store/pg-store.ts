@@ -282,7 +282,7 @@ export class PgStore implements Store {
     return this.write<AppendPlanVersionResult>(async (c) => {
       const latest = await this.one<PlanVersionRecord>(text, [input.planId], c);
       const decided = planVersionChange(input, latest, actor, at);
-      if (decided.status === 'unchanged') return { value: decided };
+      if (decided.status !== 'stored') return { value: decided };
       await sql.insertRows(c, 'planVersions', [decided.record]);
       return { value: { status: 'stored', record: decided.record }, audit: [decided.change] };
     });
