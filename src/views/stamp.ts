@@ -31,7 +31,8 @@ export function stampActions(card: CardJson, fields: Readonly<Record<string, unk
     ) {
       out ??= { ...o };
       const data = (out.data ?? {}) as Record<string, unknown>;
-      out.data = keep ? { ...fields, ...data } : { ...data, ...fields };
+      const added = keep ? Object.entries(fields).filter(([k]) => !(k in data)) : Object.entries(fields);
+      out.data = { ...data, ...Object.fromEntries(added) };
     }
     return out ?? o;
   };
