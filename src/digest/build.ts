@@ -107,10 +107,12 @@ export async function digestContext(deps: DigestSources, now: Date): Promise<Dig
   const figures = await deps.figures(year, asOf);
   const owners = await deps.store.allOwners();
   // One read of the reports serves both: compliance counts only the year's (computeCompliance skips the others).
+  // The plan's reports: of its indicators (as its version in force has them) and its years.
   const { from, to } = deps.plan.period;
+  const ids = new Set(figures.objectives.flatMap((o) => o.indicators.map((f) => f.indicator.id)));
   const reports = (await deps.store.reports()).filter((r) => {
     const y = Number(r.period.slice(0, 4));
-    return from <= y && y <= to;
+    return ids.has(r.indicatorId) && from <= y && y <= to;
   });
   const compliance = computeCompliance({
     plan: deps.plan,
