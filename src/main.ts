@@ -109,6 +109,8 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     admins: config.admins,
     log,
     deliver: (item) => deliverMessage(sender, item.conversation, renderOutbound(item, plan), item.key),
+    // The weekly digest follows the plans in force in its year; the review digest shows each report with its plan.
+    plans,
   });
   const scheduler = new Scheduler({ runner, sender, clock, log });
   // A returned report's notice is sent within the admin's turn, so the admin is told whether it was delivered.

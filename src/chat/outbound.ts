@@ -10,6 +10,7 @@ import {
   reviewDigestCard,
 } from '../views/review-cards';
 import { digestCard, digestSummary, reminderCard, reminderSummary } from '../views/digest-cards';
+import { cardOfPlan } from './plans';
 import type { Card } from './types';
 
 /**
@@ -28,7 +29,12 @@ export function renderOutbound(item: Outbound, plan?: Plan): OutboundMessage {
   const lang = conversationLang(item.conversation);
   switch (item.kind) {
     case 'digest':
-      return { card: digestCard(item.model, { lang }), lang, summary: digestSummary(lang) };
+      // Its buttons answer for the plan it follows (chat/plans.ts).
+      return {
+        card: cardOfPlan(digestCard(item.model, { lang }), item.model.plan.id),
+        lang,
+        summary: digestSummary(lang),
+      };
     case 'reminder':
       return { card: reminderCard(item.reminder, lang), lang, summary: reminderSummary(item.reminder, lang) };
     case 'notice':
@@ -43,7 +49,10 @@ function noticeMessage(n: Notice, lang: Lang, plan: Plan | undefined): { card: C
     case 'returned':
       return { card: returnNoticeCard(n.record, n.indicator, lang), summary: returnNoticeSummary(n.record, lang) };
     case 'review-digest':
-      return { card: reviewDigestCard(n.pending, plan!, lang), summary: s.reviewDigestTitle(n.pending.length) };
+      return {
+        card: reviewDigestCard(n.pending, n.plans ?? (plan ? [plan] : []), lang),
+        summary: s.reviewDigestTitle(n.pending.length),
+      };
     case 'missed-owner':
       return {
         card: missedOwnerCard(n.missed, lang),

@@ -97,7 +97,13 @@ async function preview(services: Services, turn: ChatTurn, d: Drawn) {
   const t = catalog(turn.lang).planUpload;
   const read = await readWorkbook(turn, d.name, d.bytes);
   if (!read.ok) return { kind: 'card' as const, result: read.result };
-  const p = await previewPlanImport(services.store, services.plan, read.sheets, d.effective, bogotaDate(turn.now));
+  const p = await previewPlanImport(
+    services.store,
+    shippedPlan(services),
+    read.sheets,
+    d.effective,
+    bogotaDate(turn.now),
+  );
   if (p.status === 'invalid')
     return {
       kind: 'card' as const,
@@ -178,6 +184,22 @@ function confirmData(data: Record<string, unknown>): PlanUploadConfirmData | nul
   return c;
 }
 
+/** The shipped plan (the base every stored plan is read against), whatever plan the turn is scoped to. */
+const shippedPlan = (services: Services) => services.plans?.shipped.plan ?? services.plan;
+
+/**
+ * Another version than the card's was stored since the preview. If it holds exactly the changes this card showed, it
+ * is this card's (a second click): said so, not stored again; else the card is stale.
+ */
+async function staleCard(services: Services, turn: ChatTurn, c: PlanUploadConfirmData, latest: number) {
+  const t = catalog(turn.lang).planUpload;
+  const versions = await planVersionsNow(services.store, shippedPlan(services), c.planId);
+  const last = versions.find((v) => v.version === latest);
+  if (last && latest === c.latest + 1 && changesDigest(last.changes) === c.digest)
+    return card(turn, t.alreadyStoredTitle, t.alreadyStored(latest), 'default');
+  return card(turn, t.staleTitle, t.stale(latest));
+}
+
 /** «Confirmar»: stores the version previewed, or says truthfully why not. */
 export const planUploadConfirm: ActionHandler = async (services, turn, data) => {
   const t = catalog(turn.lang).planUpload;
@@ -187,14 +209,8 @@ export const planUploadConfirm: ActionHandler = async (services, turn, data) => 
 
   // Stale: another version was stored since the preview. If it holds exactly the changes this card showed, it is
   // this card's (a second click): said so, not stored again.
-  const versions = await planVersionsNow(services.store, services.plan, c.planId);
-  const latest = latestVersion(versions);
-  if (latest !== c.latest) {
-    const last = versions.find((v) => v.version === latest)!;
-    if (latest === c.latest + 1 && changesDigest(last.changes) === c.digest)
-      return replace(card(turn, t.alreadyStoredTitle, t.alreadyStored(latest), 'default'));
-    return replace(card(turn, t.staleTitle, t.stale(latest)));
-  }
+  const latest = latestVersion(await planVersionsNow(services.store, shippedPlan(services), c.planId));
+  if (latest !== c.latest) return replace(await staleCard(services, turn, c, latest));
 
   const got = await fetchFile(services, turn, c.url);
   if (!got.ok) return replace(got.result);
@@ -247,9 +263,13 @@ export const planUploadConfirm: ActionHandler = async (services, turn, data) => 
     reason,
     actor: turn.actor,
     at: turn.now.toISOString(),
+    expectedLatest: c.latest,
   });
   if (stored.status === 'unchanged')
     return replace(card(turn, t.alreadyStoredTitle, t.alreadyStored(stored.latest.version), 'default'));
+  // A version was stored between the check above and the write (a command line import, another process): the
+  // store refused in its write order; the same as the check above would have said.
+  if (stored.status === 'stale') return replace(await staleCard(services, turn, c, stored.latest));
   const v = stored.record;
   const today = bogotaDate(turn.now);
   const text = [

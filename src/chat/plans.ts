@@ -1,11 +1,14 @@
 /**
  * Which plan a turn is about (CONTRACT.md, «Plans that change»): the plan a message names («¿cómo va el objetivo 2
- * del plan pei-2028-2031?», "objective 2 of plan pei-2028-2031"), else the plan in force today (the one whose years
- * contain today's year, the first loaded where several do). The handlers then run over services scoped to that
- * plan (its plan, status service and understanding), unchanged: they answer for the plan they are given.
+ * del plan pei-2028-2031?», "objective 2 of plan pei-2028-2031"), else the plan the tapped card was drawn for (its
+ * action data's `plan`), else the plan in force today (the one whose years contain today's year, the first loaded
+ * where several do). The handlers then run over services scoped to that plan (its plan, status service and
+ * understanding), unchanged: they answer for the plan they are given. Every card they answer carries that plan in
+ * each of its actions (`withPlan`), so a button, a form or a refresh answers for the card's plan, not today's.
  */
 import { bogotaDate } from '../calendar';
-import type { Services } from './types';
+import { stampActions } from '../views/stamp';
+import type { Card, ChatResult, Services } from './types';
 
 /** «plan <id>»: an id with a hyphen and a digit (pei-2028-2031, pa-2026), so «plan de acción» is not one. */
 const NAMED = /\bplan\s+([a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+)\b/iu;
@@ -26,13 +29,14 @@ export function namedPlan(text: string): { id: string; rest: string } | null {
 export type TurnPlan = { ok: true; services: Services; text: string } | { ok: false; got: string; plans: string[] };
 
 /**
- * The services for this turn: scoped to the plan the text names, or the plan in force on the turn's date; the text
- * to understand (without the plan's name). Without a plan book (one plan only), the services as they are.
+ * The services for this turn: scoped to the plan the text names, else the plan `given` (a card's), else the plan in
+ * force on the turn's date; the text to understand (without the plan's name). Without a plan book (one plan only),
+ * the services as they are.
  */
-export async function planOfTurn(services: Services, now: Date, text: string): Promise<TurnPlan> {
+export async function planOfTurn(services: Services, now: Date, text: string, given?: string): Promise<TurnPlan> {
   const book = services.plans;
   if (!book) return { ok: true, services, text };
-  const named = namedPlan(text);
+  const named = namedPlan(text) ?? (given ? { id: given, rest: text } : null);
   let status;
   try {
     status = named ? await book.get(named.id) : await book.inForce(bogotaDate(now));
@@ -52,4 +56,17 @@ export async function planOfTurn(services: Services, now: Date, text: string): P
   if (status.plan.id === services.plan.id) return { ok: true, services, text: rest };
   const understanding = services.understandingOf?.(status.plan) ?? services.understanding;
   return { ok: true, services: { ...services, plan: status.plan, status, understanding }, text: rest };
+}
+
+/** The card with `plan` (the id of the plan it was drawn for) in every action's data (one it already has is kept). */
+export const cardOfPlan = (card: Card, planId: string): Card => stampActions(card, { plan: planId }, true);
+
+/** The result with `plan` (the id of the plan its cards were drawn for) in every action of its cards. */
+export function withPlan(result: ChatResult, planId: string): ChatResult {
+  const stamp = (card: Card) => cardOfPlan(card, planId);
+  return {
+    ...result,
+    replies: result.replies.map((r) => ('card' in r ? { ...r, card: stamp(r.card) } : r)),
+    ...(result.replaceSource ? { replaceSource: stamp(result.replaceSource) } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import { reply, type ChatResult, type ChatTurn, type IncomingFile, type Services
 import { guardStore } from './store-failure';
 import { StoreError } from '../store/errors';
 import { catalog } from '../i18n';
-import { planOfTurn } from './plans';
+import { cardOfPlan, planOfTurn, withPlan } from './plans';
 import {
   VERB_REFRESH_INDICATOR,
   VERB_REFRESH_LAGGING,
@@ -78,19 +78,19 @@ export class ChatRouter {
    * A chat message. `u` may be passed when the caller already read the text (to pick the reply language). The turn
    * is about the plan the text names («… del plan pei-2028-2031») or else the plan in force today (chat/plans.ts).
    */
-  async text(turn: ChatTurn, text: string, given?: Understanding): Promise<ChatResult> {
+  async text(turn: ChatTurn, text: string, given?: Understanding, cardPlan?: string): Promise<ChatResult> {
     return guardStore(turn, async () => {
-      const scope = await planOfTurn(this.services, turn.now, text);
+      const scope = await planOfTurn(this.services, turn.now, text, cardPlan);
       if (!scope.ok) return reply.text(catalog(turn.lang).replies.unknownPlan(scope.got, scope.plans));
       const services = scope.services;
       const same = services === this.services && scope.text === text;
       const u = same && given ? given : services.understanding.understand(scope.text);
       const handler = this.intents.get(u.intent);
-      if (handler) return handler(services, turn, u);
-      return (
-        (await ask(services, turn, u)) ??
-        reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(services, turn)))
-      );
+      const result = handler
+        ? await handler(services, turn, u)
+        : ((await ask(services, turn, u)) ??
+          reply.card(notUnderstoodCard(u.original ?? u.text, await viewContext(services, turn))));
+      return withPlan(result, services.plan.id);
     });
   }
 
@@ -106,7 +106,10 @@ export class ChatRouter {
     return verb === 'ask' || this.actions.has(verb);
   }
 
-  /** A search box's query (the message extension's): no results when no module searches. */
+  /**
+   * A search box's query (the message extension's): no results when no module searches. It searches the plan the
+   * query names («4263 del plan pei-2028-2031»), else the plan in force today; the cards found carry that plan.
+   */
   async search(turn: ChatTurn, query: string, paging: Paging = { skip: 0, count: 25 }): Promise<SearchAnswer> {
     const none: SearchAnswer = { lang: turn.lang, results: [], total: 0 };
     if (!this.searchHandler) return none;
@@ -114,26 +117,38 @@ export class ChatRouter {
       // The plan the query names («… del plan pei-2028-2031»), else the plan in force today: its indicators and owners.
       const scope = await planOfTurn(this.services, turn.now, query);
       if (!scope.ok) return none;
-      return await this.searchHandler(scope.services, turn, scope.text, paging);
+      const answer = await this.searchHandler(scope.services, turn, scope.text, paging);
+      const plan = scope.services.plan.id;
+      return {
+        ...answer,
+        results: answer.results.map((r) => ({ ...r, card: cardOfPlan(r.card, plan) })),
+      };
     } catch (e) {
       if (e instanceof StoreError) return none; // the store is away: nothing found rather than an error box
       throw e;
     }
   }
 
-  /** A card button or form: data.verb names the action; 'ask' replays a suggested question. */
+  /**
+   * A card button, form or refresh: data.verb names the action; 'ask' replays a suggested question. It answers for
+   * the plan the card was drawn for (data.plan, which every card's actions carry), else the plan in force today (a
+   * card sent before cards carried their plan).
+   */
   async action(turn: ChatTurn, data: Record<string, unknown>): Promise<ChatResult> {
     const verb = str(data.verb) ?? '';
-    if (verb === 'ask' && typeof data.text === 'string') return this.text(turn, data.text);
+    const plan = str(data.plan)?.slice(0, 100);
+    if (verb === 'ask' && typeof data.text === 'string') return this.text(turn, data.text, undefined, plan);
     return guardStore(
       turn,
       async () => {
-        // A card's button or refresh: the plan in force today (cards do not carry their plan yet).
-        const scope = await planOfTurn(this.services, turn.now, '');
-        const services = scope.ok ? scope.services : this.services;
+        const scope = await planOfTurn(this.services, turn.now, '', plan);
+        if (!scope.ok) return reply.text(catalog(turn.lang).replies.unknownPlan(scope.got, scope.plans));
+        const services = scope.services;
         const handler = this.actions.get(verb);
-        if (!handler) return reply.card(notUnderstoodCard('', await viewContext(services, turn)));
-        return handler(services, turn, data);
+        const result = handler
+          ? await handler(services, turn, data)
+          : reply.card(notUnderstoodCard('', await viewContext(services, turn)));
+        return withPlan(result, services.plan.id);
       },
       verb,
     );

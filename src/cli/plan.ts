@@ -186,6 +186,10 @@ async function planImport(args: string[], io: CliIo): Promise<number> {
       io.out(t.unchanged(result.latest.version));
       return 0;
     }
+    if (result.status === 'stale') {
+      io.err(t.stale(result.latest));
+      return 1;
+    }
     const v = result.record;
     if (preview.newPlan) {
       io.out(newPlanText(v, preview.changes.filter((c) => c.kind === 'added').length));

@@ -36,24 +36,44 @@ export function digestPeriod(now: Date): { year: number; asOf: string } {
   return { year: yearOf(lastClosedPeriod(asOf)), asOf };
 }
 
-/** Each conversation's latest digest record (scheduled or sent on demand); claims not confirmed yet do not count. */
+/** Where a conversation's digests of one plan are kept apart from its other plans' ('' : digests naming no plan). */
+const threadOf = (conversationKey: string, planId: string) => `${planId}\u0000${conversationKey}`;
+
+/**
+ * Each conversation's latest digest record of each plan (scheduled or sent on demand), by `threadOf`; claims not
+ * confirmed yet do not count. A digest recorded before digests named their plan counts for every plan of its
+ * conversation until that plan has one of its own.
+ */
 export async function previousDigests(store: Pick<Store, 'sent'>): Promise<Map<string, PreviousDigest>> {
   const best = new Map<string, SentRecord>();
   for (const rec of await store.sent({ prefix: 'digest:' })) {
     const k = parseDigestKey(rec.key);
     if (!k || rec.pending) continue;
-    const prev = best.get(k.conversationKey);
-    if (!prev || Date.parse(rec.at) > Date.parse(prev.at)) best.set(k.conversationKey, rec);
+    const thread = threadOf(k.conversationKey, readSnapshot(rec.detail)?.planId ?? '');
+    const prev = best.get(thread);
+    if (!prev || Date.parse(rec.at) > Date.parse(prev.at)) best.set(thread, rec);
   }
   return new Map([...best].map(([key, rec]) => [key, { at: rec.at, snapshot: readSnapshot(rec.detail) }]));
 }
 
-/** The conversation's latest digest record (scheduled or sent on demand), or null. */
+/** The conversation's previous digest of the plan, from `previousDigests`' map. */
+function previousOf(previous: Map<string, PreviousDigest>, conversationKey: string, planId: string) {
+  return previous.get(threadOf(conversationKey, planId)) ?? previous.get(threadOf(conversationKey, '')) ?? null;
+}
+
+/** The conversation's latest digest record of the plan (scheduled or sent on demand; any plan's unnamed), or null. */
 export async function previousDigestOf(
   store: Pick<Store, 'sent'>,
   conversationKey: string,
+  planId?: string,
 ): Promise<PreviousDigest | null> {
-  return (await previousDigests(store)).get(conversationKey) ?? null;
+  const all = await previousDigests(store);
+  if (planId !== undefined) return previousOf(all, conversationKey, planId);
+  let latest: PreviousDigest | null = null;
+  for (const [thread, d] of all)
+    if (thread.endsWith(`\u0000${conversationKey}`) && (!latest || Date.parse(d.at) > Date.parse(latest.at)))
+      latest = d;
+  return latest;
 }
 
 export interface BuiltDigest {
@@ -62,11 +82,13 @@ export interface BuiltDigest {
 }
 
 /**
- * What the digests of one run share, read and computed once however many conversations get one (a district's
- * rollout subscribes thousands of channels): the figures, the owners, the reports, the year's compliance, each
- * conversation's previous digest, and the reports since each distinct previous digest.
+ * What the digests of one plan in one run share, read and computed once however many conversations get one (a
+ * district's rollout subscribes thousands of channels): the figures, the owners, the plan's reports (those of its
+ * years: an id a later plan reuses is not its), the year's compliance, each conversation's previous digest, and the
+ * reports since each distinct previous digest.
  */
 export interface DigestContext {
+  plan: Plan;
   now: Date;
   figures: PlanFigures;
   owners: Awaited<ReturnType<Store['allOwners']>>;
@@ -76,12 +98,23 @@ export interface DigestContext {
   since: Map<string, ReportRecord[]>;
 }
 
+/** The digest's year inside the plan's years (the nearest of them: a plan named before or after its years). */
+const yearIn = (plan: Plan, year: number) => Math.min(Math.max(year, plan.period.from), plan.period.to);
+
 export async function digestContext(deps: DigestSources, now: Date): Promise<DigestContext> {
-  const { year, asOf } = digestPeriod(now);
+  const period = digestPeriod(now);
+  const { asOf } = period;
+  const year = yearIn(deps.plan, period.year);
   const figures = await deps.figures(year, asOf);
   const owners = ownersOfPlan(await deps.store.allOwners(), deps.plan.id);
   // One read of the reports serves both: compliance counts only the year's (computeCompliance skips the others).
-  const reports = await deps.store.reports();
+  // The plan's reports: of its indicators (as its version in force has them) and its years.
+  const { from, to } = deps.plan.period;
+  const ids = new Set(figures.objectives.flatMap((o) => o.indicators.map((f) => f.indicator.id)));
+  const reports = (await deps.store.reports()).filter((r) => {
+    const y = Number(r.period.slice(0, 4));
+    return ids.has(r.indicatorId) && from <= y && y <= to;
+  });
   const compliance = computeCompliance({
     plan: deps.plan,
     reports,
@@ -89,12 +122,14 @@ export async function digestContext(deps: DigestSources, now: Date): Promise<Dig
     year,
     asOf,
   }).totals;
-  return { now, figures, owners, reports, compliance, previous: await previousDigests(deps.store), since: new Map() };
+  const previous = await previousDigests(deps.store);
+  return { plan: deps.plan, now, figures, owners, reports, compliance, previous, since: new Map() };
 }
 
-/** The digest a conversation gets, from the run's context. */
-export function composeFor(plan: Plan, ctx: DigestContext, conversationKey: string, lang: Lang): BuiltDigest {
-  const previous = ctx.previous.get(conversationKey) ?? null;
+/** The digest a conversation gets, from the run's context (of the plan it follows). */
+export function composeFor(ctx: DigestContext, conversationKey: string, lang: Lang): BuiltDigest {
+  const plan = ctx.plan;
+  const previous = previousOf(ctx.previous, conversationKey, plan.id);
   const since = previous?.at ?? new Date(ctx.now.getTime() - 7 * 86_400_000).toISOString();
   let reportsSince = ctx.since.get(since);
   if (!reportsSince) ctx.since.set(since, (reportsSince = reportsBetween(ctx.reports, since, ctx.now)));
@@ -108,7 +143,7 @@ export function composeFor(plan: Plan, ctx: DigestContext, conversationKey: stri
     now: ctx.now,
     compliance: ctx.compliance,
   });
-  return { model, snapshot: snapshotOf(ctx.figures) };
+  return { model, snapshot: snapshotOf(ctx.figures, plan.id) };
 }
 
 /**
@@ -127,5 +162,5 @@ export async function buildDigest(
   now: Date,
   lang: 'es' | 'en' = 'es',
 ): Promise<BuiltDigest> {
-  return composeFor(deps.plan, await digestContext(deps, now), conversationKey, lang);
+  return composeFor(await digestContext(deps, now), conversationKey, lang);
 }

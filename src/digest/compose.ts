@@ -16,6 +16,8 @@ import { expectsReport } from './reminders';
 /** What a digest remembers of the figures (kept in the SentRecord's detail) to tell status changes next time. */
 export interface DigestSnapshot {
   v: 1;
+  /** The plan the digest followed (absent in digests sent before there was more than one plan: the first plan's). */
+  planId?: string;
   asOf: IsoDate;
   year: number;
   plan: Status;
@@ -23,14 +25,22 @@ export interface DigestSnapshot {
   indicators: Record<string, Status>;
 }
 
-export function snapshotOf(figures: PlanFigures): DigestSnapshot {
+export function snapshotOf(figures: PlanFigures, planId?: string): DigestSnapshot {
   const objectives: Record<string, Status> = {};
   const indicators: Record<string, Status> = {};
   for (const o of figures.objectives) {
     objectives[String(o.objective.number)] = o.status;
     for (const f of o.indicators) indicators[f.indicator.id] = f.status;
   }
-  return { v: 1, asOf: figures.asOf, year: figures.year, plan: figures.status, objectives, indicators };
+  return {
+    v: 1,
+    ...(planId === undefined ? {} : { planId }),
+    asOf: figures.asOf,
+    year: figures.year,
+    plan: figures.status,
+    objectives,
+    indicators,
+  };
 }
 
 /** Reads a snapshot back from a SentRecord detail (anything else → null). */
@@ -197,10 +207,11 @@ export function composeDigest(input: DigestInput): DigestModel {
       reports: grouped.get(f.indicator.id)!,
     }));
 
-  // Status changes against the previous snapshot (only when it is of the same year: a new vigencia starts afresh).
+  // Status changes against the previous snapshot (only when it is of the same plan and year: a new vigencia, or
+  // another plan, starts afresh).
   const statusChanges: StatusChange[] = [];
   const prev = previous?.snapshot;
-  if (prev && prev.year === figures.year) {
+  if (prev && prev.year === figures.year && (prev.planId === undefined || prev.planId === plan.id)) {
     if (prev.plan !== figures.status)
       statusChanges.push({ kind: 'plan', ref: plan.id, name: plan.name, from: prev.plan, to: figures.status });
     for (const o of figures.objectives) {

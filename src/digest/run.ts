@@ -18,7 +18,7 @@ import {
   type Reminder,
 } from './reminders';
 import { digestKey, digestsDue, isBusinessHours, parseDigestKey } from './schedule';
-import { composeFor, conversationLang, digestContext, type DigestContext } from './build';
+import { composeFor, conversationLang, digestContext, digestPeriod, type DigestContext } from './build';
 import type { Indicator } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
 
@@ -55,7 +55,8 @@ export type Notice =
   /** To the owner who reported: their version was returned, with the reason. */
   | { type: 'returned'; record: ReportRecord; indicator: Indicator }
   /** To each admin (personal chat) or subscribed planning channel: what waits for review, once per business day. */
-  | { type: 'review-digest'; pending: ReportRecord[] }
+  /** `plans`: every plan loaded (each pending report is shown with its own plan's indicator); absent: the first. */
+  | { type: 'review-digest'; pending: ReportRecord[]; plans?: readonly Plan[] }
   /** To an owner: the deadline passed with nothing reported (the last notice). */
   | { type: 'missed-owner'; missed: MissedNotice }
   /** To the admins: the indicators of the month not reported by the deadline. */
@@ -96,6 +97,20 @@ export interface DigestDeps {
   admins?: readonly string[];
   log: DigestLog;
   deliver(item: Outbound): Promise<DeliveryResult>;
+  /**
+   * Every plan loaded (progress/plans.ts's plan book): the weekly digest follows the plans in force in its year, the
+   * review digest shows each report with its plan. Absent: `plan` and `figures` only.
+   */
+  plans?: {
+    inForceIn(year: number): Promise<readonly DigestPlan[]>;
+    all(): Promise<readonly DigestPlan[]>;
+  };
+}
+
+/** A plan the digests follow, and its figures. */
+export interface DigestPlan {
+  plan: Plan;
+  figures(year: number, asOf: string): Promise<PlanFigures>;
 }
 
 /** Items claimed and on their way at once in a run (the sender paces and bounds the requests themselves). */
@@ -108,6 +123,15 @@ export const RUN_BACKOFF_MINUTES = [5, 15, 60, 60];
 export function manualDigestKey(now: Date, conversationKey: string): string {
   const stamp = DateTime.fromJSDate(now, { zone: ZONE }).toFormat("yyyyMMdd'T'HHmmss");
   return digestKey(`manual-${stamp}`, conversationKey);
+}
+
+/**
+ * The record key of a conversation's digest of a plan other than the first in force (a PEI and a Plan de Acción in
+ * force together): `digest:<slot>+<plan id>:<conversation>`. The first plan's keeps `key`, as before there were two.
+ */
+export function planDigestKey(key: string, planId: string): string {
+  const k = parseDigestKey(key);
+  return k ? digestKey(`${k.slot}+${planId.replace(/:/g, '_')}`, k.conversationKey) : key;
 }
 
 export async function recordDigest(
@@ -228,12 +252,17 @@ export class DigestRunner {
     const wasSent = (k: string) => sentKeys.has(k);
     const conversations = await store.conversations();
     const subscriptions = await store.subscriptions();
+    // The weekly digest follows the plans in force in its year (one card each; the first keeps the plain key).
+    const followed: readonly DigestPlan[] = this.deps.plans
+      ? await this.deps.plans.inForceIn(digestPeriod(now).year)
+      : [{ plan, figures: this.deps.figures }];
+    const keyOf = (key: string, i: number) => (i === 0 ? key : planDigestKey(key, followed[i].plan.id));
     const { due, skipped } = digestsDue({
       cron: this.deps.cron,
       now,
       subscriptions,
       conversations,
-      wasSent,
+      wasSent: (k) => followed.every((_, i) => wasSent(keyOf(k, i))),
     });
     for (const s of skipped) {
       if (s.reason !== 'subscribed-after-occurrence') {
@@ -244,12 +273,15 @@ export class DigestRunner {
         );
       }
     }
-    let context: DigestContext | undefined;
+    const contexts: (DigestContext | undefined)[] = [];
     for (const d of due) {
-      if (!this.mayTry(d.key, now)) continue;
-      context ??= await digestContext(this.deps, now);
-      const { model, snapshot } = composeFor(plan, context, d.conversation.key, conversationLang(d.conversation));
-      items.push({ kind: 'digest', key: d.key, conversation: d.conversation, model, snapshot });
+      for (const [i, p] of followed.entries()) {
+        const key = keyOf(d.key, i);
+        if (wasSent(key) || !this.mayTry(key, now)) continue;
+        const context = (contexts[i] ??= await digestContext({ ...p, store }, now));
+        const { model, snapshot } = composeFor(context, d.conversation.key, conversationLang(d.conversation));
+        items.push({ kind: 'digest', key, conversation: d.conversation, model, snapshot });
+      }
     }
 
     // Reminders, notices and the review digest look at each month's latest version only (reported or not, its state).
@@ -290,13 +322,20 @@ export class DigestRunner {
     if (hour >= REVIEW_DIGEST_HOUR) {
       const pending = pendingOf(latest); // from the latest versions already read for the reminders
       if (pending.length) {
+        let reviewPlans: Plan[] | undefined;
         const seen = new Set<string>();
         for (const conversation of [...admins, ...reviewChannels]) {
           if (seen.has(conversation.key)) continue;
           seen.add(conversation.key);
           const key = `review-digest:${today}:${conversation.key}`;
           if (wasSent(key) || !this.mayTry(key, now)) continue;
-          items.push({ kind: 'notice', key, conversation, notice: { type: 'review-digest', pending } });
+          reviewPlans ??= this.deps.plans ? (await this.deps.plans.all()).map((p) => p.plan) : [plan];
+          items.push({
+            kind: 'notice',
+            key,
+            conversation,
+            notice: { type: 'review-digest', pending, plans: reviewPlans },
+          });
         }
       }
     }

@@ -45,6 +45,12 @@ export interface PlanVersionInput {
   changes: PlanChange[];
   /** The number when the store holds no version of this plan yet (2 for the shipped plan, whose version 1 is the file). */
   firstVersion: number;
+  /**
+   * The number of the plan's latest version the caller read (its preview was made against it; 0: none yet, 1: only
+   * the shipped file). When the store's latest is another, nothing is written ('stale'): a version stored in between
+   * (another process, a command line import) is never overwritten or skipped silently. Absent: not checked.
+   */
+  expectedLatest?: number;
 }
 
 /** A plan version as the figures use it: the stored ones and the shipped plan's version 1 (reason null). */
@@ -97,12 +103,15 @@ export function checkPlanVersionInput(input: PlanVersionInput): void {
     throw new TypeError('store: plan version without a reason');
   if (!Number.isInteger(input.firstVersion) || input.firstVersion < 1)
     throw new TypeError('store: plan version firstVersion must be a positive integer');
+  if (input.expectedLatest !== undefined && (!Number.isInteger(input.expectedLatest) || input.expectedLatest < 0))
+    throw new TypeError('store: plan version expectedLatest must be a non-negative integer');
 }
 
 /**
- * What storing `input` writes, the same in every store, given the latest stored version of its plan: nothing when
- * the plan is that version's (the same workbook imported again), else the next version and its audit entry
- * ('plan.version', target "plan:<id>:v<n>", `after` the whole version).
+ * What storing `input` writes, the same in every store, given the latest stored version of its plan (read inside the
+ * store's write order): nothing when the plan is that version's (the same workbook imported again); nothing when
+ * that version is not the one the caller expected ('stale', with the latest number); else the next version and its
+ * audit entry ('plan.version', target "plan:<id>:v<n>", `after` the whole version).
  */
 export function planVersionChange(
   input: PlanVersionInput,
@@ -110,10 +119,15 @@ export function planVersionChange(
   actor: Person,
   at: string,
 ):
-  { status: 'unchanged'; latest: PlanVersionRecord } | { status: 'stored'; record: PlanVersionRecord; change: Change } {
+  | { status: 'unchanged'; latest: PlanVersionRecord }
+  | { status: 'stale'; latest: number }
+  | { status: 'stored'; record: PlanVersionRecord; change: Change } {
   // Key order aside (PostgreSQL's jsonb reorders keys), the same plan.
   if (latest && isDeepStrictEqual(cloneJson(latest.plan), cloneJson(input.plan)))
     return { status: 'unchanged', latest };
+  const latestNumber = latest ? latest.version : input.firstVersion - 1;
+  if (input.expectedLatest !== undefined && input.expectedLatest !== latestNumber)
+    return { status: 'stale', latest: latestNumber };
   const version = latest ? latest.version + 1 : input.firstVersion;
   const record: PlanVersionRecord = {
     planId: input.planId,

@@ -113,16 +113,25 @@ export interface StorePlanImport {
   actor: Person;
   /** When (ISO date-time). */
   at: string;
+  /**
+   * The plan's latest version the person saw (a confirmation card's, read before the workbook was fetched again);
+   * default: the preview's. Another one in the store at the write: 'stale', nothing stored.
+   */
+  expectedLatest?: number;
 }
 
 export type PlanImportStored =
   | { status: 'stored'; record: PlanVersionRecord }
   /** The store already holds this plan as its latest version (the same workbook imported twice): nothing written. */
-  | { status: 'unchanged'; latest: PlanVersionRecord };
+  | { status: 'unchanged'; latest: PlanVersionRecord }
+  /** Another version (`latest`) was stored since the preview was read: nothing written, the preview is stale. */
+  | { status: 'stale'; latest: number };
 
 /**
  * Stores a preview with changes as the plan's next version, durably and audited ('plan.version': who, when, why, the
- * effective date). A store that cannot write throws its StoreError: nothing was stored.
+ * effective date), only if the plan's latest version is still the one the preview was read against (decided in the
+ * store's write order: a version stored in between by anyone is never overwritten). A store that cannot write
+ * throws its StoreError: nothing was stored.
  */
 export async function storePlanImport(
   store: Store,
@@ -137,13 +146,12 @@ export async function storePlanImport(
       plan: preview.plan,
       changes: preview.changes,
       firstVersion: preview.newPlan ? 1 : 2,
+      expectedLatest: how.expectedLatest ?? preview.latest,
     },
     how.actor,
     how.at,
   );
-  return result.status === 'stored'
-    ? { status: 'stored', record: result.record }
-    : { status: 'unchanged', latest: result.latest };
+  return result;
 }
 
 /** A fingerprint of what a preview changes (the confirmation card carries it: what the admin saw is what is stored). */

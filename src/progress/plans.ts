@@ -74,6 +74,17 @@ export function createPlanBook(shipped: Plan, source: ReportSource, bands: Bands
         asOf,
       ).map((p) => services.get(p.id)!);
     },
+
+    /**
+     * Every plan whose years contain `year`, in load order (a PEI and a Plan de Acción may both be in force); a year
+     * no plan covers: the plan in force on its first day (the shipped plan).
+     */
+    async inForceIn(year: number): Promise<StatusService[]> {
+      await sync();
+      const covering = ordered().filter(({ plan }) => plan.period.from <= year && year <= plan.period.to);
+      return covering.length ? covering : [await this.inForce(`${year}-01-01`)];
+    },
+
     /** Id, name and years of every plan, in load order. */
     async summaries(): Promise<PlanSummary[]> {
       await sync();

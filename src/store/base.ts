@@ -198,7 +198,7 @@ export abstract class BaseStore implements T.Store {
     return this.serialize(async () => {
       const latest = this.planVersionList.filter((v) => v.planId === input.planId).at(-1);
       const decided = rules.planVersionChange(input, latest, actor, at);
-      if (decided.status === 'unchanged') return decided;
+      if (decided.status !== 'stored') return decided;
       await this.commit([decided.change]);
       return { status: 'stored', record: decided.record };
     });

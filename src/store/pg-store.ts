@@ -258,7 +258,7 @@ export class PgStore implements T.Store {
     return this.write<T.AppendPlanVersionResult>(async (c) => {
       const latest = await this.one<PlanVersionRecord>(text, [input.planId], c);
       const decided = rules.planVersionChange(input, latest, actor, at);
-      if (decided.status === 'unchanged') return { value: decided };
+      if (decided.status !== 'stored') return { value: decided };
       await sql.insertRows(c, 'planVersions', [decided.record]);
       return { value: { status: 'stored', record: decided.record }, audit: [decided.change] };
     });

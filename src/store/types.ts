@@ -8,7 +8,9 @@ import type { ReportSubmission, ReviewRefusal, StoredReport } from '../domain/re
 export type AppendPlanVersionResult =
   | { status: 'stored'; record: PlanVersionRecord }
   /** The plan given is the latest stored version's: nothing was written. */
-  | { status: 'unchanged'; latest: PlanVersionRecord };
+  | { status: 'unchanged'; latest: PlanVersionRecord }
+  /** The latest stored version is not `expectedLatest` (another was stored since the caller read): nothing written. */
+  | { status: 'stale'; latest: number };
 
 export type ReviewReportResult = { status: 'reviewed'; record: ReportRecord; previous: ReportRecord } | ReviewRefusal;
 

@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type TurnContext, type Activity } from 'botbuilder';
 import type { Card, ChatResult } from '../chat/types';
 import type { Lang } from '../language/types';
+import { stampActions } from '../views/stamp';
 
 /** Sends a ChatResult: new messages in order, and the source card replaced in place when asked. */
 
@@ -10,34 +11,7 @@ import type { Lang } from '../language/types';
  * action are copied, the rest is shared with the card (neither is changed afterwards).
  */
 export function stampLang(card: Card, lang: Lang): Card {
-  const copy = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      let out: unknown[] | null = null;
-      for (let i = 0; i < node.length; i++) {
-        const v = copy(node[i]);
-        if (v !== node[i]) (out ??= node.slice())[i] = v;
-      }
-      return out ?? node;
-    }
-    if (!node || typeof node !== 'object') return node;
-    const o = node as Record<string, unknown>;
-    let out: Record<string, unknown> | null = null;
-    for (const k in o) {
-      const x = o[k];
-      if (!x || typeof x !== 'object') continue;
-      const v = copy(x);
-      if (v !== x) (out ??= { ...o })[k] = v;
-    }
-    if (
-      (o.type === 'Action.Submit' || o.type === 'Action.Execute') &&
-      (o.data === undefined || typeof o.data === 'object')
-    ) {
-      out ??= { ...o };
-      out.data = { ...((out.data ?? undefined) as object | undefined), lang };
-    }
-    return out ?? o;
-  };
-  return copy(card) as Card;
+  return stampActions(card, { lang });
 }
 
 /** Teams takes at most 60 ids in a card's `refresh.userIds`. */

@@ -124,15 +124,32 @@ export function returnNoticeSummary(r: ReportRecord, lang: Lang): string {
   return reportStrings(lang).returnedNoticeTitle(r.indicatorId, formatPeriodLong(r.period, lang));
 }
 
-/** The admins' daily digest of what waits for review (one message, not one per report). */
-export function reviewDigestCard(pending: readonly ReportRecord[], plan: Plan, lang: Lang): CardJson {
+/**
+ * The indicator a report is of, among several plans: the plan whose years hold the report's month and that has the
+ * id (two plans whose years overlap never share an id), else any plan that has it.
+ */
+function indicatorOfReport(plans: readonly Plan[], r: ReportRecord): Indicator | undefined {
+  const year = Number(r.period.slice(0, 4));
+  const holds = (p: Plan) => p.period.from <= year && year <= p.period.to;
+  for (const p of [...plans.filter(holds), ...plans]) {
+    const ind = findIndicator(p, r.indicatorId);
+    if (ind) return ind;
+  }
+  return undefined;
+}
+
+/**
+ * The admins' daily digest of what waits for review (one message, not one per report); each report's value in its own
+ * plan's unit.
+ */
+export function reviewDigestCard(pending: readonly ReportRecord[], plans: readonly Plan[], lang: Lang): CardJson {
   const s = reportStrings(lang);
   const shown = pending.slice(0, MAX_REVIEW_ITEMS);
   return messageCard({
     title: s.reviewDigestTitle(pending.length),
     text: s.reviewDigestIntro,
     rows: shown.map((r) => {
-      const ind = findIndicator(plan, r.indicatorId);
+      const ind = indicatorOfReport(plans, r);
       return {
         text: `**${r.indicatorId}**${SEP}${formatPeriodLong(r.period, lang)}${SEP}${ind ? formatValue(r.value, ind.unit, lang) : r.value}`,
         sub: s.reviewItemLine(r.version, r.author.name, instantText(r.reportedAt, lang)),

@@ -61,8 +61,8 @@ describe('subscribing to the weekly digest', () => {
     const [card] = cardsOf(await c.say('suscribir resumen semanal', { where: GROUP, from: ADMIN }));
     const data = (card.actions as any[]).map((a) => a.data);
     expect(data).toEqual([
-      { verb: 'ask', text: 'enviar resumen ahora', lang: 'es' },
-      { verb: 'ask', text: 'cancelar resumen', lang: 'es' },
+      { verb: 'ask', text: 'enviar resumen ahora', lang: 'es', plan: 'pei-sg-2024-2027' },
+      { verb: 'ask', text: 'cancelar resumen', lang: 'es', plan: 'pei-sg-2024-2027' },
     ]);
     expect(await text(c.click(data[1], { where: GROUP }))).toContain('Resumen semanal cancelado');
   });

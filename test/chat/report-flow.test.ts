@@ -89,7 +89,7 @@ describe('report form (TestAdapter)', () => {
     expect(cardText(confirmation)).toMatch(/Avance 2025 del indicador\n🟢 75,0\u00a0%/);
     expect(cardsOf(replies)).toEqual([]);
     expect(confirmation.actions.map((a: any) => a.data)).toEqual([
-      { verb: 'show-indicator', indicatorId: '4263', lang: 'es' },
+      { verb: 'show-indicator', indicatorId: '4263', lang: 'es', plan: 'pei-sg-2024-2027' },
     ]);
     expect(await c.store.reports()).toHaveLength(1);
     expect((await c.store.reports())[0]).toMatchObject({

@@ -62,10 +62,13 @@ describe('the month of a report, before the form opens', () => {
     expect(cardText(card)).toContain('¿Qué mes desea reportar?');
     expect(cardText(card)).toContain('Agosto de 2025 todavía no ha llegado. Elija el mes que desea reportar:');
     expect(buttons(card)).toEqual([
-      { title: 'Junio de 2025', data: { verb: 'report-start', indicatorId: '4263', period: '2025-06', lang: 'es' } },
+      {
+        title: 'Junio de 2025',
+        data: { verb: 'report-start', indicatorId: '4263', period: '2025-06', lang: 'es', plan: 'pei-sg-2024-2027' },
+      },
       {
         title: 'Julio de 2025 (en curso)',
-        data: { verb: 'report-start', indicatorId: '4263', period: '2025-07', lang: 'es' },
+        data: { verb: 'report-start', indicatorId: '4263', period: '2025-07', lang: 'es', plan: 'pei-sg-2024-2027' },
       },
     ]);
     // the choice opens the form on that month

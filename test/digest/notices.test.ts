@@ -102,7 +102,7 @@ describe("the admins' review digest", () => {
 
     const card =
       first.kind === 'notice' && first.notice.type === 'review-digest'
-        ? reviewDigestCard(first.notice.pending, thePlan(), 'es')
+        ? reviewDigestCard(first.notice.pending, [thePlan()], 'es')
         : null;
     expect(cardProblems(card!)).toEqual([]);
     expect(cardText(card)).toContain('2 reportes por revisar');

@@ -127,7 +127,9 @@ describe('the weekly digest at Monday 08:00 Bogotá', () => {
       // Each objective's row and button open it.
       const buttons = JSON.stringify(card);
       for (const o of api.objectives)
-        expect(buttons).toContain(`{"verb":"show-objective","objective":${o.number},"lang":"es"}`);
+        expect(buttons).toContain(
+          `{"verb":"show-objective","objective":${o.number},"plan":"pei-sg-2024-2027","lang":"es"}`,
+        );
       // The lagging indicators are the API's red and amber ones.
       const lagging = api.objectives
         .flatMap((o: any) => o.indicators)

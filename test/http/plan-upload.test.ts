@@ -24,25 +24,35 @@ class FileStandIn {
   readonly files = new Map<string, Buffer>();
   readonly gone = new Set<string>();
   readonly requests: string[] = [];
+  /** Runs before a name's bytes are answered (something else happening while the bot waits for the file). */
+  readonly before = new Map<string, () => Promise<void>>();
   private server?: http.Server;
   url = '';
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
       const name = decodeURIComponent((req.url ?? '/').slice(1).split('?')[0]);
       this.requests.push(name);
-      const body = this.files.get(name);
-      if (!body || this.gone.has(name)) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      res.setHeader('Content-Type', 'application/octet-stream');
-      res.setHeader('Content-Length', body.length);
-      res.end(body);
+      void this.answer(name, res);
     });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
     return this;
+  }
+  private async answer(name: string, res: http.ServerResponse): Promise<void> {
+    const hook = this.before.get(name);
+    if (hook) {
+      this.before.delete(name);
+      await hook();
+    }
+    const body = this.files.get(name);
+    if (!body || this.gone.has(name)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
   }
   put(name: string, body: Buffer): string {
     this.files.set(name, body);
@@ -271,5 +281,43 @@ describe('the plan workbook sent to the bot in a personal chat', () => {
     expect(cardText(done.body.value)).toContain('Plan version 4 stored, in force from');
     expect(cardText(done.body.value)).toContain('(Resolution 70 of 2025), loaded by Oficina de Planeación.');
     expect((await versions()).map((v) => v.version)).toEqual([2, 3, 4]);
+  });
+
+  test('a command line import stored while «Confirmar» fetched the file: nothing overwritten, the card says which version is the latest', async () => {
+    const card = await sendFile('plan-carrera.xlsx', await workbook((c) => (c('4263', '2026').value = 0.65)));
+    expect(cardText(card)).toContain('· 4263: meta 2026 reprogramada');
+    // After the confirmation checked that version 4 is the latest and while it fetches the workbook again, an
+    // operator's `plan import` stores version 5 (another change, in force from 2026: on the date confirmed the
+    // workbook still changes what the card showed, so only the store can tell).
+    files.before.set('plan-carrera.xlsx', async () => {
+      const plan = structuredClone((await versions()).at(-1)!.plan);
+      plan.objectives.flatMap((o) => o.indicators).find((i) => i.id === '4263')!.program[2027] = 0.99;
+      const cli = { id: 'cli:operador', name: 'Operador de la línea de comandos' };
+      const got = await t.bot.services.store.appendPlanVersion(
+        {
+          planId: base.id,
+          effective: '2026-01-01',
+          reason: 'Resolución 80 de 2025',
+          plan,
+          changes: [],
+          firstVersion: 2,
+        },
+        cli,
+        new Date().toISOString(),
+      );
+      expect(got.status === 'stored' && got.record.version).toBe(5);
+    });
+    const raced = await confirm(card, { planReason: 'Resolución 81 de 2025', planEffective: '2025-07-03' });
+    expect(files.before.size).toBe(0);
+    const text = cardText(raced.body.value);
+    expect(text).toContain('El plan cambió desde esta vista previa');
+    expect(text).toContain('ahora la última es la 5');
+    const stored = await versions();
+    expect(stored.map((v) => [v.version, v.reason])).toEqual([
+      [2, 'Resolución 45 de 2025'],
+      [3, 'Resolución 50 de 2025'],
+      [4, 'Resolution 70 of 2025'],
+      [5, 'Resolución 80 de 2025'],
+    ]);
   });
 });

@@ -153,7 +153,7 @@ describe('status cards that stay current', () => {
       action: {
         type: 'Action.Execute',
         verb: 'refresh-objective',
-        data: { verb: 'refresh-objective', objective: 5, year: 2025, lang: 'es' },
+        data: { verb: 'refresh-objective', objective: 5, year: 2025, lang: 'es', plan: 'pei-sg-2024-2027' },
       },
       userIds: [LUIS.id],
     });
@@ -220,6 +220,7 @@ describe('status cards that stay current', () => {
       indicatorId: '4263',
       year: 2025,
       lang: 'en',
+      plan: 'pei-sg-2024-2027',
     });
     const answer = await t.invoke(
       execute(t.connector.url, card.refresh.action.verb, card.refresh.action.data, {

@@ -15,7 +15,7 @@ import { planWorkbook } from '../../src/outputs/plan-workbook';
 import { loadConfig } from '../../src/config';
 import { openStore } from '../../src/store';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { message } from '../helpers/activities';
+import { execute, message, submit } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
 
 // Every CLI call is a process of its own, on a machine that may be busy: no timed assertion, a generous limit.
@@ -277,6 +277,36 @@ describe('a second plan loaded beside the first', () => {
       expect(unknownData.status).toBe(400);
     });
 
+    test("a card of the first plan, on a 2028 day: its refresh and its buttons answer with the first plan's figures", async () => {
+      t.connector.clear();
+      const asked = '¿cómo va el objetivo 5 en 2025 del plan pei-sg-2024-2027?';
+      expect(await t.send(message(t.connector.url, asked))).toBe(200);
+      const card = t.connector.activities().flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content))[0];
+      expect(cardText(card)).toContain(shipped.objectives[4].shortName);
+      // 4263 in 2025: 0,3 of 0,4 (75,0 %)
+      expect(cardText(card)).toMatch(/4263\n75,0\s%/);
+      const refresh = card.refresh.action;
+      expect(refresh.data).toEqual({
+        verb: 'refresh-objective',
+        objective: 5,
+        year: 2025,
+        lang: 'es',
+        plan: 'pei-sg-2024-2027',
+      });
+      // pressed on 15 July 2028, when the next plan (which has no objective 5) is in force
+      const refreshed = await t.invoke(execute(t.connector.url, refresh.verb, refresh.data));
+      expect(refreshed.status).toBe(200);
+      expect(cardText(refreshed.body.value)).toMatch(/4263\n75,0\s%/);
+      // its buttons (explain, open an indicator…) carry the first plan too
+      expect(JSON.stringify(refreshed.body.value)).toContain('"plan":"pei-sg-2024-2027"');
+      expect(JSON.stringify(refreshed.body.value)).not.toContain('"plan":"pei-2028-2031"');
+      // the same refresh without its plan: the plan in force has no objective 5
+      const unplanned = { ...refresh.data };
+      delete unplanned.plan;
+      const inForce = await t.invoke(execute(t.connector.url, refresh.verb, unplanned));
+      expect(cardText(inForce.body.value)).not.toMatch(/4263\n75,0\s%/);
+    });
+
     test('chat: «¿cómo va el objetivo 2 del plan pei-2028-2031?», the plan in force unnamed, an unknown plan', async () => {
       const ask = async (text: string, locale = 'es-CO') => {
         t.connector.clear();
@@ -302,6 +332,91 @@ describe('a second plan loaded beside the first', () => {
       expect(unknown).toContain('pei-2028-2031 (Plan Estratégico Institucional 2028-2031, 2028–2031)');
       const english = await ask('how is objective 2 of plan pei-2032-2035 doing?', 'en-US');
       expect(english).toContain('I cannot find plan "pei-2032-2035"');
+    });
+  });
+
+  describe('cards carry their plan (the bot on 20 November 2027, the first plan in force)', () => {
+    let t: TestBot;
+    beforeAll(async () => {
+      t = await startTestBot({ PEI_NOW: '2027-11-20', PEI_REQUEST_TIMEOUT_MS: '14000' }, { dbFile });
+    });
+    afterAll(() => t.stop());
+
+    /** Every Action.Submit / Action.Execute of a card (its refresh too), with its verb and data. */
+    const actionsOf = (card: any) => {
+      const found: { type: string; verb?: string; data: any }[] = [];
+      const walk = (n: any) => {
+        if (Array.isArray(n)) return n.forEach(walk);
+        if (!n || typeof n !== 'object') return;
+        if (n.type === 'Action.Submit' || n.type === 'Action.Execute')
+          found.push({ type: n.type, verb: n.verb, data: n.data });
+        Object.values(n).forEach(walk);
+      };
+      walk(card);
+      return found;
+    };
+    const cardsSent = () =>
+      t.connector
+        .activities()
+        .flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content))
+        .filter(Boolean);
+
+    test('a card of the next plan: its refresh (Action.Execute) and its buttons (Action.Submit) answer with that plan', async () => {
+      t.connector.clear();
+      expect(await t.send(message(t.connector.url, '¿cómo va el objetivo 2 del plan pei-2028-2031?'))).toBe(200);
+      const [card] = cardsSent();
+      expect(cardText(card)).toContain('Fortalecer la gestión documental de la entidad');
+      const actions = actionsOf(card);
+      expect(actions.length).toBeGreaterThan(1);
+      for (const a of actions) expect(a.data).toMatchObject({ plan: 'pei-2028-2031' });
+
+      // Refreshed (Teams' Universal Actions refresh, by hand): the next plan's objective 2 and its indicators, in 2028
+      // (no figures yet on 20 November 2027), not the first plan's objective 2
+      const refresh = card.refresh.action;
+      expect(refresh.data).toMatchObject({ verb: 'refresh-objective', objective: 2, year: 2028 });
+      const refreshed = await t.invoke(execute(t.connector.url, refresh.verb, refresh.data));
+      expect(refreshed.status).toBe(200);
+      const again = cardText(refreshed.body.value);
+      expect(again).toContain('Fortalecer la gestión documental de la entidad');
+      expect(again).toContain('Vigencia 2028 · corte 20 de noviembre de 2027');
+      expect(again).toMatch(/5001[\s\S]*5002/);
+      expect(again).not.toContain(shipped.objectives[1].name);
+      for (const a of actionsOf(refreshed.body.value)) expect(a.data).toMatchObject({ plan: 'pei-2028-2031' });
+
+      // The indicator's button (Action.Submit, posted back as the message's value): 5001, its 2028 figures
+      const open = actions.find((a) => a.data.verb === 'show-indicator' && a.data.indicatorId === '5001')!;
+      expect(open).toBeDefined();
+      t.connector.clear();
+      expect(await t.send(submit(t.connector.url, open.data))).toBe(200);
+      const [detail] = cardsSent();
+      expect(cardText(detail)).toContain('Series documentales digitalizadas');
+      for (const a of actionsOf(detail)) expect(a.data).toMatchObject({ plan: 'pei-2028-2031' });
+      const detailRefresh = detail.refresh.action;
+      const redrawn = await t.invoke(execute(t.connector.url, detailRefresh.verb, detailRefresh.data));
+      expect(cardText(redrawn.body.value)).toContain('Series documentales digitalizadas');
+    });
+
+    test('the same button without a plan (a card sent before cards carried one) answers from the plan in force', async () => {
+      t.connector.clear();
+      expect(await t.send(submit(t.connector.url, { verb: 'show-objective', objective: 2, lang: 'es' }))).toBe(200);
+      const [card] = cardsSent();
+      expect(cardText(card)).toContain(shipped.objectives[1].name);
+      for (const a of actionsOf(card)) expect(a.data).toMatchObject({ plan: 'pei-sg-2024-2027' });
+    });
+
+    test("a suggested question (verb ask) replays on the card's plan; a plan no longer loaded is said politely", async () => {
+      t.connector.clear();
+      const ask = { verb: 'ask', text: '¿cómo va el objetivo 1?', lang: 'es', plan: 'pei-2028-2031' };
+      expect(await t.send(submit(t.connector.url, ask))).toBe(200);
+      expect(cardText(cardsSent()[0])).toContain('Consolidar los trámites digitales del Distrito');
+      t.connector.clear();
+      const gone = { verb: 'show-objective', objective: 2, lang: 'es', plan: 'pei-2032-2035' };
+      expect(await t.send(submit(t.connector.url, gone))).toBe(200);
+      const said = t.connector
+        .activities()
+        .map((a: any) => a.text ?? '')
+        .join('\n');
+      expect(said).toContain('No encuentro el plan «pei-2032-2035». Los planes cargados son: pei-sg-2024-2027');
     });
   });
 });

@@ -367,6 +367,51 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       }
     });
 
+    test('plan versions: an expected latest version decides in the write order; another stored since is never overwritten', async () => {
+      // nothing stored yet: the shipped plan's latest is its file, version 1; a new plan's is 0
+      const stale = await store.appendPlanVersion({ ...reprogrammed(0.5), expectedLatest: 2 }, admin, AT);
+      expect(stale).toEqual({ status: 'stale', latest: 1 });
+      expect(await store.planVersions()).toEqual([]);
+      const first = await store.appendPlanVersion({ ...reprogrammed(0.5), expectedLatest: 1 }, admin, AT);
+      expect(first.status === 'stored' && first.record.version).toBe(2);
+      // two previews read against version 2; one is stored (version 3), the other is refused, naming version 3
+      const r0 = await store.revision();
+      const audited = (await store.audit()).length;
+      const a = await store.appendPlanVersion({ ...reprogrammed(0.6, '2025-10-01'), expectedLatest: 2 }, admin, AT);
+      expect(a.status === 'stored' && a.record.version).toBe(3);
+      const b = await store.appendPlanVersion({ ...reprogrammed(0.7, '2025-11-01'), expectedLatest: 2 }, alice, AT);
+      expect(b).toEqual({ status: 'stale', latest: 3 });
+      expect((await store.planVersions('pei-sg-2024-2027')).map((v) => [v.version, v.effective, v.by.name])).toEqual([
+        [2, '2025-09-01', admin.name],
+        [3, '2025-10-01', admin.name],
+      ]);
+      expect((await store.audit()).length).toBe(audited + 1);
+      expect(await store.revision()).toBeGreaterThan(r0);
+      // the same plan as the latest: 'unchanged' whatever was expected (the same workbook stored twice)
+      const same = await store.appendPlanVersion({ ...reprogrammed(0.6, '2025-10-01'), expectedLatest: 2 }, bob, AT);
+      expect(same.status).toBe('unchanged');
+      // a plan not stored yet: 0 expected
+      const other = { ...reprogrammed(0.5), firstVersion: 1, planId: 'pei-2028-2031' };
+      other.plan = { ...other.plan, id: 'pei-2028-2031' };
+      expect(await store.appendPlanVersion({ ...other, expectedLatest: 1 }, admin, AT)).toEqual({
+        status: 'stale',
+        latest: 0,
+      });
+      const created = await store.appendPlanVersion({ ...other, expectedLatest: 0 }, admin, AT);
+      expect(created.status === 'stored' && created.record.version).toBe(1);
+      await expect(store.appendPlanVersion({ ...reprogrammed(0.8), expectedLatest: -1 }, admin, AT)).rejects.toThrow(
+        TypeError,
+      );
+      if (h.reopen) {
+        store = await h.reopen();
+        expect((await store.planVersions()).map((v) => [v.planId, v.version])).toEqual([
+          ['pei-sg-2024-2027', 2],
+          ['pei-sg-2024-2027', 3],
+          ['pei-2028-2031', 1],
+        ]);
+      }
+    });
+
     test('health: ok while the store takes reads and writes', async () => {
       expect(await store.health()).toEqual({ ok: true });
     });

@@ -28,7 +28,7 @@ test('an objective card asked for before a report shows the new figure when refr
     action: {
       type: 'Action.Execute',
       verb: 'refresh-objective',
-      data: { verb: 'refresh-objective', objective: 5, year: 2025, lang: 'es' },
+      data: { verb: 'refresh-objective', objective: 5, year: 2025, lang: 'es', plan: 'pei-sg-2024-2027' },
     },
     userIds: [LUIS.id],
   });
@@ -65,7 +65,13 @@ test.each([
     const c = startConversation();
     await assignAna(c);
     const [detail] = cardsOf(await c.say(question, { from: ANA }));
-    expect(detail.refresh.action.data).toEqual({ verb: 'refresh-indicator', indicatorId: '4263', year: 2025, lang });
+    expect(detail.refresh.action.data).toEqual({
+      verb: 'refresh-indicator',
+      indicatorId: '4263',
+      year: 2025,
+      lang,
+      plan: 'pei-sg-2024-2027',
+    });
     const [form] = cardsOf(await c.say(lang === 'en' ? 'report progress' : 'reportar avance', { from: ANA }));
     const { verb, data } = submitOf(form);
     const stored = await c.execute(

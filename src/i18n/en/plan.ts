@@ -86,6 +86,8 @@ export const plan: PlanStrings = {
   refused: (n, file) =>
     `Nothing was imported: ${n} ${n === 1 ? 'problem' : 'problems'} in ${file}. Fix them and import the workbook again.`,
   unchanged: (v) => `The workbook changes nothing of version ${v} of the plan: no new version was stored.`,
+  stale: (latest) =>
+    `Another version of the plan was stored while the workbook was being read (the latest is now version ${latest}). Nothing was stored: import the workbook again to see its changes against it.`,
   changesHeading: (n) => `${n} ${n === 1 ? 'change' : 'changes'}:`,
   changeTarget: (id, y, from, to) => `  · ${id}: ${y} target reprogrammed ${from} → ${to}`,
   changeWeight: (id, from, to) => `  · ${id}: weight ${from} → ${to}`,

@@ -98,6 +98,8 @@ export const plan: PlanStrings = {
   refused: (n, file) =>
     `No se importó nada: ${n} ${n === 1 ? 'problema' : 'problemas'} en ${file}. Corríjalos y vuelva a importar el libro.`,
   unchanged: (v) => `El libro no cambia nada frente a la versión ${v} del plan: no se guardó ninguna versión nueva.`,
+  stale: (latest) =>
+    `Mientras se leía el libro se guardó otra versión del plan (ahora la última es la ${latest}). No se guardó nada: vuelva a importar el libro para ver los cambios frente a ella.`,
   changesHeading: (n) => `${n} ${n === 1 ? 'cambio' : 'cambios'}:`,
   changeTarget: (id, y, from, to) => `  · ${id}: meta ${y} reprogramada ${from} → ${to}`,
   changeWeight: (id, from, to) => `  · ${id}: ponderación ${from} → ${to}`,

@@ -22,6 +22,8 @@ export interface PlanStrings {
   problem(code: EditProblemCode, params: Record<string, string | number>): string;
   refused(errors: number, file: string): string;
   unchanged(version: number): string;
+  /** Another version was stored while the workbook was being read (by another process): nothing stored. */
+  stale(latest: number): string;
   changesHeading(n: number): string;
   changeTarget(id: string, year: number, from: string, to: string): string;
   changeWeight(id: string, from: string, to: string): string;
