@@ -36,11 +36,18 @@ export function renderOutbound(item: Outbound, plan?: Plan): OutboundMessage {
         summary: digestSummary(lang),
       };
     case 'reminder':
-      return { card: reminderCard(item.reminder, lang), lang, summary: reminderSummary(item.reminder, lang) };
+      return ofPlan(
+        { card: reminderCard(item.reminder, lang), lang, summary: reminderSummary(item.reminder, lang) },
+        item.planId,
+      );
     case 'notice':
-      return { ...noticeMessage(item.notice, lang, plan), lang };
+      return ofPlan({ ...noticeMessage(item.notice, lang, plan), lang }, item.planId);
   }
 }
+
+/** A reminder's or notice's buttons answer for the plan it was drawn for (chat/plans.ts), when it names one. */
+const ofPlan = (m: OutboundMessage, planId: string | undefined): OutboundMessage =>
+  planId === undefined ? m : { ...m, card: cardOfPlan(m.card, planId) };
 
 /** The planning office's notices, in the conversation's language like the digests and reminders. */
 function noticeMessage(n: Notice, lang: Lang, plan: Plan | undefined): { card: Card; summary: string } {

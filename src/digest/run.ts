@@ -64,8 +64,9 @@ export type Notice =
 
 export type Outbound =
   | { kind: 'digest'; key: string; conversation: ConversationRecord; model: DigestModel; snapshot: DigestSnapshot }
-  | { kind: 'reminder'; key: string; conversation: ConversationRecord; reminder: Reminder }
-  | { kind: 'notice'; key: string; conversation: ConversationRecord; notice: Notice };
+  /** `planId`: the plan a reminder or a missed-report notice was drawn for (its buttons answer for that plan). */
+  | { kind: 'reminder'; key: string; conversation: ConversationRecord; reminder: Reminder; planId?: string }
+  | { kind: 'notice'; key: string; conversation: ConversationRecord; notice: Notice; planId?: string };
 
 /** The admins' review digest goes out from this hour (Bogotá), once per business day. */
 export const REVIEW_DIGEST_HOUR = 8;
@@ -354,14 +355,26 @@ export class DigestRunner {
           );
           continue;
         }
-        items.push({ kind: 'notice', key: missed.key, conversation, notice: { type: 'missed-owner', missed } });
+        items.push({
+          kind: 'notice',
+          key: missed.key,
+          conversation,
+          notice: { type: 'missed-owner', missed },
+          planId: p.id,
+        });
       }
       const forAdmins = missedForAdmins(today, p, latest, owners);
       if (forAdmins) {
         for (const conversation of admins) {
           const key = planSentKey(`missed-admins:${forAdmins.period}:${conversation.key}`, p.id);
           if (wasSent(key) || !this.mayTry(key, now)) continue;
-          items.push({ kind: 'notice', key, conversation, notice: { type: 'missed-admins', missed: forAdmins } });
+          items.push({
+            kind: 'notice',
+            key,
+            conversation,
+            notice: { type: 'missed-admins', missed: forAdmins },
+            planId: p.id,
+          });
         }
       }
     }
@@ -380,7 +393,7 @@ export class DigestRunner {
           );
           continue;
         }
-        items.push({ kind: 'reminder', key: rem.key, conversation, reminder: rem });
+        items.push({ kind: 'reminder', key: rem.key, conversation, reminder: rem, planId: p.id });
       }
     }
     return items;

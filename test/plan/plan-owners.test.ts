@@ -19,6 +19,8 @@ import { storedCompliance } from '../../src/reports/compliance';
 import { submitReport } from '../../src/reports/submit';
 import { readCompliance, readStatus } from '../../src/outputs/read-api';
 import { reminderDaysOf } from '../../src/digest/reminders';
+import type { Outbound } from '../../src/digest/run';
+import { renderOutbound } from '../../src/chat/outbound';
 import { reportDeadline } from '../../src/calendar';
 import { createMemoryStore } from '../../src/store/memory';
 import { openLowdbStore } from '../../src/store/lowdb-store';
@@ -293,6 +295,14 @@ describe('a reused indicator id has its own owner in each plan', () => {
     // a reminder of the first plan sent before owners were kept by plan (its key as it was) is not sent again
     await store.markSent({ key: 'reminder:2026-06:d-5:aad-ana', at: at(day2026).toISOString() });
     expect(await due(day2026)).toEqual([['reminder:2026-06:d-5:aad-ana@plan:pa-2026', 'Ana Pérez', ['O1-1']]]);
+
+    // The Plan de Acción's reminder, as delivered: its buttons (the indicator, the report form) answer for its plan
+    const [item] = ((await runner().due(at(day2026))) as Outbound[]).filter((i) => i.kind === 'reminder');
+    const buttons = JSON.stringify(renderOutbound(item).card).match(/"data":\{[^}]*\}/g);
+    expect(buttons).toEqual([
+      '"data":{"verb":"show-indicator","indicatorId":"O1-1","plan":"pa-2026"}',
+      '"data":{"verb":"report-start","indicatorId":"O1-1","plan":"pa-2026"}',
+    ]);
   });
 });
 
