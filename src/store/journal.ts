@@ -106,29 +106,23 @@ function readLine(
 }
 
 /**
- * Calls `each(buf, start, end)` for every line of `file` ended by a newline (its bytes [start, end) of `buf`), reading
- * a megabyte at a time into one buffer: a fresh buffer the journal's size costs a page fault per 4 KB (half a second
- * at 80 MB on a virtual machine). Returns the file's size and the bytes after its last newline; null when it is not
- * there.
+ * Calls `each(buf, start, end)` for every line of `file` ended by a newline, read a megabyte at a time into one buffer
+ * (a fresh buffer the journal's size costs a page fault per 4 KB: half a second at 80 MB on a virtual machine).
+ * Returns the file's size and the bytes after its last newline, or null when there is no file.
  */
 function eachLine(file: string, each: (buf: Buffer, start: number, end: number) => void) {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    let [buf, have, size] = [Buffer.allocUnsafe(1 << 20), 0, 0];
-    for (;;) {
+    let [buf, have, size, start] = [Buffer.allocUnsafe(1 << 20), 0, 0, 0];
+    for (let got = 1; got > 0; have = buf.copy(buf, 0, start, have), start = 0) {
       if (have === buf.length) buf = Buffer.concat([buf], 2 * have); // a line longer than the buffer
-      const got = fs.readSync(fd, buf, have, buf.length - have, null);
-      if (got === 0) return { size, rest: buf.subarray(0, have) };
+      got = fs.readSync(fd, buf, have, buf.length - have, null);
       [have, size] = [have + got, size + got];
-      const view = buf.subarray(0, have);
-      let start = 0;
-      for (let nl = view.indexOf(0x0a); nl !== -1; nl = view.indexOf(0x0a, start)) {
+      for (let nl = buf.indexOf(0x0a); nl !== -1 && nl < have; nl = buf.indexOf(0x0a, (start = nl + 1)))
         each(buf, start, nl);
-        start = nl + 1;
-      }
-      have = buf.copy(buf, 0, start, have);
     }
+    return { size, rest: buf.subarray(0, have) };
   } catch (e) {
     if (e instanceof StoreError) throw e;
     if (errnoOf(e) === 'ENOENT') return null;
