@@ -84,7 +84,10 @@ export abstract class BaseStore implements T.Store {
     if (isReportAction(e.action)) {
       const ref = (e.before as { $ref?: unknown } | null)?.$ref;
       if (typeof ref === 'string') e.before = this.versions.get(ref) ?? e.before; // the journal's {$ref} of a correction
-      this.addVersion(e.after as ReportRecord);
+      const [r, was] = [e.after as ReportRecord, e.before as Partial<ReportRecord> | null];
+      // A correction mostly keeps the texts the form opened with (the stored ones): held once, with the version's.
+      for (const k of ['logros', 'dificultades', 'evidencia'] as const) if (r[k] === was?.[k]) r[k] = was[k];
+      this.addVersion(r);
     } else if (isReviewAction(e.action)) {
       const record = this.versions.get((e.after as ReviewAfter).id);
       if (record) {

@@ -166,6 +166,54 @@ describe('lowdb store: files and start-up', () => {
     expect(fs.readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
   });
 
+  test('reopened, the reports and the audit read exactly as written: corrections, several people, a line over 1 MB', async () => {
+    const file = tempDb();
+    const s = await openLowdbStore(file, { fsync: false });
+    const renamed = { ...alice, name: 'Alice Rojas Díaz' };
+    const at = (n: number) => ({
+      source: 'teams' as const,
+      at: `2025-06-${String(10 + n).padStart(2, '0')}T10:00:00Z`,
+    });
+    await s.appendReport(input('1', '2025-01', 1, { dificultades: 'lluvias' }), alice, at(1));
+    // corrections: one keeps every text, one changes one, one by another person, one by the same id renamed
+    await s.appendReport(input('1', '2025-01', 2, { logros: 'logros 1', dificultades: 'lluvias' }), alice, at(2));
+    await s.appendReport(input('1', '2025-01', 3, { logros: 'logros 1', dificultades: 'paro' }), bob, at(3));
+    await s.appendReport(input('1', '2025-01', 4, { logros: 'logros 1', dificultades: 'paro' }), renamed, at(4));
+    await s.setOwners('1', [alice, bob], admin, AT);
+    // one write of 1,200 versions with long texts: a journal line longer than the journal is read at a time (1 MB)
+    const long = 'Avance según lo programado. '.repeat(70);
+    const batch = Array.from({ length: 1200 }, (_, i) => ({
+      input: input('2', `2025-${String(1 + (i % 12)).padStart(2, '0')}`, i, { logros: `${i} ${long}` }),
+      author: i % 2 ? alice : bob,
+      source: 'csv' as const,
+      submissionId: `big:${i}`,
+    }));
+    await s.appendReports(batch, AT, admin);
+    const reports = JSON.stringify(await s.reports());
+    const audit = JSON.stringify(await s.audit());
+    await s.close();
+    expect(
+      Math.max(
+        ...fs
+          .readFileSync(storeFiles(file).journal, 'utf8')
+          .split('\n')
+          .map((l) => l.length),
+      ),
+    ).toBeGreaterThan(2 ** 20);
+
+    const again = await openStore(file);
+    const month = await again.reports({ indicatorId: '1', period: '2025-01' });
+    expect(month.map((r) => [r.version, r.author.name, r.logros, r.dificultades])).toEqual([
+      [1, 'Alice Rojas', 'logros 1', 'lluvias'],
+      [2, 'Alice Rojas', 'logros 1', 'lluvias'],
+      [3, 'Bob Pérez', 'logros 1', 'paro'],
+      [4, 'Alice Rojas Díaz', 'logros 1', 'paro'],
+    ]);
+    expect(JSON.stringify(await again.reports())).toBe(reports);
+    expect(JSON.stringify(await again.audit())).toBe(audit);
+    expect((await again.reportBySubmission('big:1199'))?.logros).toBe(`1199 ${long}`);
+  });
+
   test('what a power cut leaves right after acknowledged writes (no clean close) opens whole', async () => {
     const file = tempDb();
     const store = await openStore(file);
