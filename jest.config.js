@@ -82,7 +82,7 @@ const common = {
   transform: {
     '/node_modules/node-pg-migrate/.+\\.js$': '<rootDir>/test/esm-meta-transform.js',
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
-    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate|jose)/)'],
 };

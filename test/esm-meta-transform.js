@@ -2,7 +2,7 @@
 // never uses). ts-jest compiles it to CommonJS like lowdb, with import.meta.dirname read as __dirname.
 const { TsJestTransformer } = require('ts-jest');
 
-const inner = new TsJestTransformer({ tsconfig: { allowJs: true, module: 'commonjs' } });
+const inner = new TsJestTransformer({ tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } });
 const fix = (src) => src.replace(/import\.meta\.dirname/g, '__dirname');
 
 module.exports = {
