@@ -11,8 +11,9 @@
  * A test file is integration when it or a test/ module it imports shows one of INTEGRATION_SIGNS (a spawn, a server,
  * the build, PostgreSQL); every other test file is unit. `npx jest --selectProjects unit --listTests` prints one side.
  *
- * TypeScript through ts-jest, transpile only (tsconfig.json has isolatedModules): `npm run typecheck` checks types.
- * lowdb, steno, pascua (under colombian-holidays), node-pg-migrate and jose are ESM-only, so they are transformed too.
+ * TypeScript through esbuild (test/esbuild-transform.js), each file alone (tsconfig.json has isolatedModules):
+ * `npm run typecheck` checks types. lowdb, steno, pascua (under colombian-holidays), node-pg-migrate and jose are
+ * ESM-only, so they are transformed too.
  */
 const { existsSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const { availableParallelism } = require('node:os');
@@ -79,11 +80,7 @@ const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: {
-    '/node_modules/node-pg-migrate/.+\\.js$': '<rootDir>/test/esm-meta-transform.js',
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
-    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
-  },
+  transform: { '^.+\\.(ts|js)$': '<rootDir>/test/esbuild-transform.js' },
   transformIgnorePatterns: ['/node_modules/(?!(lowdb|steno|pascua|node-pg-migrate|jose)/)'],
 };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run cli`: compiles when the sources are newer than the build (quietly), then runs the CLI.
-const { statSync, readdirSync, existsSync } = require('node:fs');
+const { statSync, readdirSync, existsSync, utimesSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
@@ -16,13 +16,23 @@ function newest(dir) {
   return t;
 }
 
-if (!existsSync(entry) || newest(join(root, 'src')) > statSync(entry).mtimeMs) {
+// tsc is incremental (dist/.tsbuildinfo): it rewrites only the outputs whose sources changed, so the entry's own
+// time is not when the build was last brought up to date; the build info's is (set again after each compile here).
+const buildInfo = join(root, 'dist', '.tsbuildinfo');
+const builtAt = () => Math.max(statSync(entry).mtimeMs, existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0);
+
+if (!existsSync(entry) || newest(join(root, 'src')) > builtAt()) {
   const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (tsc.status !== 0) {
     process.stderr.write('No se pudo compilar el proyecto (npm run build muestra los errores).\n');
     process.exit(1);
+  }
+  // up to date now, also when tsc had nothing to write (a source saved without a change)
+  if (existsSync(buildInfo)) {
+    const now = new Date();
+    utimesSync(buildInfo, now, now);
   }
 }
 // The CLI module exports main(); requiring it does not run it (its own `require.main === module` guard is false here).

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * The project's root (where data/plan.json and cards/ live), found by walking up from this file, so the same code
- * runs from src/ (ts-jest), dist/src/ (npm start) or any other build folder inside the project. Not finding it is a
+ * runs from src/ (jest), dist/src/ (npm start) or any other build folder inside the project. Not finding it is a
  * broken checkout or build (a developer's condition, thrown while the module loads): its message is plain English.
  */
 function findRoot(from: string): string {

@@ -1,8 +1,9 @@
 // globalSetup of the integration project (jest.config.js): jest runs it only when an integration test is selected.
 // 1. Builds src/ into .test-build/ for the tests that run the real bot as a child process (graceful shutdown, crash,
 //    two processes). The build sits inside the project, so data/ and cards/ are found from it. It is a transpile
-//    only (tsconfig.json has isolatedModules, so each file compiles alone to the same JavaScript tsc writes): about a
-//    second instead of tsc's whole-program check; `npm run build` / `npm run typecheck` check the types. The
+//    only, with esbuild (tsconfig.json has isolatedModules, so each file compiles alone to what tsc gives it, the
+//    same transform as jest's, test/esbuild-transform.js): a fraction of a second instead of tsc's whole-program
+//    check; `npm run build` / `npm run typecheck` check the types. The
 //    dashboard tab's assets are bundled into dist/tab/ (scripts/build-tab.js, esbuild: a fraction of a second).
 // 2. Starts the run's own PostgreSQL (test/pg-server.js) for the PostgreSQL suites: its address reaches the test
 //    files as PEI_TEST_DATABASE_URL; without a server they are skipped (a failure under CI=true).
@@ -10,6 +11,17 @@ const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative, sep } = require('node:path');
 const ts = require('typescript');
+const esbuild = require('esbuild');
+
+/** Each file alone to CommonJS for Node 20 (tsconfig.json's ES2022 target: class fields defined as the language does). */
+const ESBUILD = {
+  loader: 'ts',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } },
+  logLevel: 'silent',
+};
 const { startTestPostgres } = require('./pg-server');
 const { buildTab } = require('../scripts/build-tab');
 
@@ -39,7 +51,7 @@ function buildForTests(root, outDir) {
     noEmit: false,
   };
   const salt = createHash('sha256')
-    .update(`${ts.version} ${JSON.stringify(compilerOptions)}`)
+    .update(`${esbuild.version} ${JSON.stringify(compilerOptions)} ${JSON.stringify(ESBUILD)}`)
     .digest('hex');
   const stampFile = join(outDir, '.sources.json');
   let before = {};
@@ -58,11 +70,15 @@ function buildForTests(root, outDir) {
     const target = join(outDir, rel.replace(/\.ts$/, '.js'));
     now[rel] = hash;
     if (before[rel] === hash && existsSync(target)) continue;
-    const out = ts.transpileModule(text, { compilerOptions, fileName: file, reportDiagnostics: true });
-    for (const d of out.diagnostics ?? [])
-      failed += `${rel}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}\n`;
+    let code;
+    try {
+      code = esbuild.transformSync(text, { ...ESBUILD, sourcefile: file }).code;
+    } catch (e) {
+      failed += `${rel}: ${e.message}\n`;
+      continue;
+    }
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, out.outputText);
+    writeFileSync(target, code);
   }
   for (const rel of Object.keys(before))
     if (!(rel in now)) rmSync(join(outDir, rel.replace(/\.ts$/, '.js')), { force: true });

@@ -6,7 +6,8 @@
  * and the unit (lists) and the weight (a percent between 0 and 100). Sheet and column names are Spanish and fixed:
  * the import finds its columns by them. Reading gives plain rows (plan/edit.ts checks them).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './excel';
 import type { Plan } from '../domain/plan';
 import { planYears } from '../domain/plan';
 import type { Person } from '../domain/records';
@@ -83,7 +84,7 @@ export async function planWorkbook(
   owners: (indicatorId: string) => readonly Person[],
   version: { number: number; effective: string },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'PEI Bot';
   wb.title = `${plan.name} (versión ${version.number}, vigente desde ${version.effective})`;
 
@@ -224,7 +225,7 @@ function rowsOf(
 export async function readPlanWorkbook(
   data: Buffer,
 ): Promise<{ ok: true; sheets: PlanSheets } | ({ ok: false } & ReadRefusal)> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './excel';
 import { catalog } from '../i18n';
 import { planShortName, planYearsText, type Plan } from '../domain/plan';
 import type { Finding } from '../plan/check';
@@ -560,7 +561,7 @@ function findingsSheet(wb: ExcelJS.Workbook, input: WorkbookInput): void {
 
 /** Builds the workbook (exceljs) from the figures; `workbookBuffer` writes it. */
 export function buildWorkbook(input: WorkbookInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'PEI Bot';
   wb.lastModifiedBy = 'PEI Bot';
   wb.title = `Seguimiento ${planShortName(input.plan)} T${input.quarter} ${input.status.year}`;
@@ -587,7 +588,7 @@ export function workbookFileName(year: number, quarter: Quarter): string {
 
 /** For tests and the CLI: reads an .xlsx back (the same library). */
 export async function readWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   await wb.xlsx.load(data as ArrayBuffer);
   return wb;
 }

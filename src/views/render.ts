@@ -46,7 +46,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
 /** The content type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** cards/ at the repository root: from src/views (ts-jest) it is ../../cards, from dist/src/views ../../../cards. */
+/** cards/ at the repository root: from src/views (jest) it is ../../cards, from dist/src/views ../../../cards. */
 export function cardsDir(): string {
   return CARDS_DIR;
 }

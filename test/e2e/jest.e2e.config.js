@@ -11,9 +11,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.e2e.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: join(root, 'tsconfig.json'), diagnostics: { warnOnly: false } }],
-  },
+  transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.js' },
   // Building, two servers and a browser: minutes, not seconds.
   testTimeout: 180000,
   maxWorkers: 1,
