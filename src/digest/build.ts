@@ -1,5 +1,5 @@
 import { ownersOfPlan } from '../domain/owners';
-import type { Plan } from '../domain/plan';
+import { planHoldsReport, type Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, ReportRecord, SentRecord } from '../domain/records';
 import type { Store } from '../store/types';
@@ -109,12 +109,8 @@ export async function digestContext(deps: DigestSources, now: Date): Promise<Dig
   const owners = ownersOfPlan(await deps.store.allOwners(), deps.plan.id);
   // One read of the reports serves both: compliance counts only the year's (computeCompliance skips the others).
   // The plan's reports: of its indicators (as its version in force has them) and its years.
-  const { from, to } = deps.plan.period;
   const ids = new Set(figures.objectives.flatMap((o) => o.indicators.map((f) => f.indicator.id)));
-  const reports = (await deps.store.reports()).filter((r) => {
-    const y = Number(r.period.slice(0, 4));
-    return ids.has(r.indicatorId) && from <= y && y <= to;
-  });
+  const reports = (await deps.store.reports()).filter((r) => planHoldsReport(deps.plan, ids, r));
   const compliance = computeCompliance({
     plan: deps.plan,
     reports,

@@ -7,7 +7,6 @@ export type Year = number;
 /** The shipped PEI's years (2024–2027); a plan's own years are `planYears(plan)`. */
 export const PLAN_YEARS: readonly Year[] = [2024, 2025, 2026, 2027];
 
-/** The years of a plan, first to last (its period). */
 /** The plan's years as people write them: «2024–2027», or «2026» for one year. */
 export const planYearsText = ({ period: { from, to } }: Pick<Plan, 'period'>): string =>
   from === to ? String(from) : `${from}–${to}`;
@@ -16,6 +15,21 @@ export const planYearsText = ({ period: { from, to } }: Pick<Plan, 'period'>): s
 export const planShortName = (plan: Pick<Plan, 'name' | 'period'>): string =>
   /estrat[eé]gico institucional/i.test(plan.name) ? `PEI ${planYearsText(plan)}` : plan.name;
 
+/** Whether a year is one of the plan's (in its period). */
+export const planHoldsYear = ({ period: { from, to } }: Pick<Plan, 'period'>, year: Year): boolean =>
+  from <= year && year <= to;
+
+/**
+ * Whether a report of indicator `indicatorId` for month `period` (YYYY-MM) is this plan's: the plan has the id and its
+ * years hold the month (plans that follow each other may reuse an id: a 2025 report of 4263 is not the 2028 PEI's).
+ */
+export const planHoldsReport = (plan: Pick<Plan, 'period'>, ids: ReadonlySet<string>, r: ReportMonth): boolean =>
+  ids.has(r.indicatorId) && planHoldsYear(plan, Number(r.period.slice(0, 4)));
+
+/** The indicator and month of a report (domain/records.ts ReportRecord has both). */
+export type ReportMonth = { indicatorId: string; period: string };
+
+/** The years of a plan, first to last (its period). */
 export function planYears(plan: Pick<Plan, 'period'>): Year[] {
   const out: Year[] = [];
   for (let y = plan.period.from; y <= plan.period.to; y++) out.push(y);

@@ -5,7 +5,7 @@
  * twice); they share the store's months (createLatestMonths). Without a plan named, the plan in force at a date answers: the one whose years contain the date's year,
  * the first loaded where several do (CONTRACT.md, «Plans that change»); a date no plan covers is the shipped plan's.
  */
-import type { Plan } from '../domain/plan';
+import { planHoldsYear, type Plan } from '../domain/plan';
 import { planInForce, planNamed, plansInForce, plansOf } from '../plan/versions';
 import { createLatestMonths, createStatusService, type ReportSource, type StatusService } from './service';
 import { DEFAULT_BANDS, type Bands } from './status';
@@ -81,7 +81,7 @@ export function createPlanBook(shipped: Plan, source: ReportSource, bands: Bands
      */
     async inForceIn(year: number): Promise<StatusService[]> {
       await sync();
-      const covering = ordered().filter(({ plan }) => plan.period.from <= year && year <= plan.period.to);
+      const covering = ordered().filter(({ plan }) => planHoldsYear(plan, year));
       return covering.length ? covering : [await this.inForce(`${year}-01-01`)];
     },
 

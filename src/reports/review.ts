@@ -1,4 +1,4 @@
-import type { Indicator, Plan } from '../domain/plan';
+import { planHoldsReport, type Indicator, type Plan } from '../domain/plan';
 import type { ReportRecord, ReviewState } from '../domain/records';
 import type { Store } from '../store/types';
 import { catalog, type Lang } from '../i18n';
@@ -30,8 +30,8 @@ const MAX_NOTE = 1000;
 /** What waits for review: the latest version of each month while it is 'pendiente', oldest first. */
 export async function pendingReviews(store: Pick<Store, 'latestReports'>, plan?: Plan): Promise<ReportRecord[]> {
   const latest = await store.latestReports({ review: 'pendiente' });
-  const ids = plan ? new Set(plan.objectives.flatMap((o) => o.indicators.map((i) => i.id))) : undefined;
-  const out = latest.filter((r) => (!ids || ids.has(r.indicatorId)) && reviewOf(r) === 'pendiente');
+  const ids = plan && new Set(plan.objectives.flatMap((o) => o.indicators.map((i) => i.id)));
+  const out = latest.filter((r) => (!ids || planHoldsReport(plan!, ids, r)) && reviewOf(r) === 'pendiente');
   return out.sort((a, b) =>
     a.reportedAt < b.reportedAt ? -1 : a.reportedAt > b.reportedAt ? 1 : a.id < b.id ? -1 : 1,
   );

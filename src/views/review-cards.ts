@@ -1,4 +1,4 @@
-import type { Indicator, Plan } from '../domain/plan';
+import { planHoldsYear, type Indicator, type Plan } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
 import { reviewOf } from '../reports/review';
 import { formatDate, formatPeriodLong, formatValue, truncate, type Lang } from './format';
@@ -130,8 +130,7 @@ export function returnNoticeSummary(r: ReportRecord, lang: Lang): string {
  */
 function indicatorOfReport(plans: readonly Plan[], r: ReportRecord): Indicator | undefined {
   const year = Number(r.period.slice(0, 4));
-  const holds = (p: Plan) => p.period.from <= year && year <= p.period.to;
-  for (const p of [...plans.filter(holds), ...plans]) {
+  for (const p of [...plans.filter((p) => planHoldsYear(p, year)), ...plans]) {
     const ind = findIndicator(p, r.indicatorId);
     if (ind) return ind;
   }

@@ -51,6 +51,21 @@ test("submit: the owner's version waits, the admin's is approved; the CSV import
   expect((await pendingReviews(store, plan)).map((x) => x.id)).toEqual(['4263:2025-06:v1']);
 });
 
+test("what waits for review is each plan's own: a reused id's months belong to the plan whose years hold them", async () => {
+  // The next PEI reuses the first's indicators (as 4263) in its own years, 2028–2031.
+  const next = { ...plan, id: 'pei-2028-2031', period: { from: 2028, to: 2031 } };
+  const store = createMemoryStore();
+  for (const period of ['2025-06', '2028-06'])
+    await store.appendReport({ ...input, period, value: 0.3 }, ana, {
+      source: 'teams',
+      at: NOW.toISOString(),
+      review: 'pendiente',
+    });
+  expect((await pendingReviews(store, plan)).map((x) => x.id)).toEqual(['4263:2025-06:v1']);
+  expect((await pendingReviews(store, next)).map((x) => x.id)).toEqual(['4263:2028-06:v1']);
+  expect((await pendingReviews(store)).map((x) => x.id)).toEqual(['4263:2025-06:v1', '4263:2028-06:v1']);
+});
+
 test('reviewReport: only admins, a return needs its reason, clear messages in both languages', async () => {
   const store = createMemoryStore();
   const { record } = await store.appendReport({ ...input, value: 0.3 }, ana, {
