@@ -4,78 +4,38 @@
  * a card of its own; each card's buttons carry its plan. In 2027 the digest is still the first plan's. The admins'
  * review digest shows each pending report with its own plan's indicator.
  */
-import type { Indicator, Plan } from '../../src/domain/plan';
+import type { Plan } from '../../src/domain/plan';
 import type { ReportRecord } from '../../src/domain/records';
 import { createPlanBook } from '../../src/progress/plans';
 import { DigestRunner, type Outbound } from '../../src/digest/run';
 import { renderOutbound } from '../../src/chat/outbound';
 import { cardText } from '../helpers/conversation';
 import { ADMIN, ANA, at, conversation, memoryStore, subscription, thePlan } from './fixtures';
-
-function indicator(id: string, objective: number, weight: number, name: string, years: number[], yearly: number) {
-  const program = Object.fromEntries(years.map((y) => [y, yearly]));
-  return {
-    id,
-    objective,
-    printedNumber: id,
-    name,
-    meta: { id: `M-${id}`, kind: 'sectorial', number: id, project: null, label: `Meta ${id}`, text: name },
-    trend: 'suma',
-    weight,
-    unit: 'number',
-    program,
-    total: yearly * years.length,
-    baseline: null,
-    area: null,
-    printed: {
-      trend: 'Suma',
-      weight: `${weight * 100}%`,
-      program: years.map(() => String(yearly)),
-      total: String(yearly * years.length),
-    },
-  } as Indicator;
-}
+import { eachYear, next4263, NEXT_PEI_OBJECTIVES, nextPei, sumIndicator, testPlan } from '../helpers/plans';
 
 const shipped = thePlan();
-const PEI_2028: Plan = {
-  ...shipped,
-  id: 'pei-2028-2031',
-  name: 'Plan Estratégico Institucional 2028-2031',
-  period: { from: 2028, to: 2031 },
-  objectives: [
-    {
-      number: 1,
-      name: 'Consolidar los trámites digitales del Distrito',
-      shortName: 'Trámites digitales',
-      notes: [],
-      indicators: [indicator('4263', 1, 1, 'Trámites del portal en línea', [2028, 2029, 2030, 2031], 10)],
-    },
-    {
-      number: 2,
-      name: 'Fortalecer la gestión documental de la entidad',
-      shortName: 'Gestión documental',
-      notes: [],
-      indicators: [indicator('5001', 2, 1, 'Series documentales digitalizadas', [2028, 2029, 2030, 2031], 20)],
-    },
-  ],
-  acknowledgedFindings: [],
-};
+const { digital, documents } = NEXT_PEI_OBJECTIVES;
+const PEI_2028 = nextPei(shipped, [
+  { ...digital, indicators: [next4263()] },
+  {
+    ...documents,
+    indicators: [sumIndicator('5001', 2, 1, 'Series documentales digitalizadas', eachYear(2028, 2031, 20))],
+  },
+]);
 /** A Plan de Acción 2028, in force beside the PEI (its own ids: their years overlap); a percent indicator. */
-const ACTION_2028: Plan = {
-  ...PEI_2028,
-  id: 'pa-2028',
-  name: 'Plan de Acción 2028',
-  period: { from: 2028, to: 2028 },
-  objectives: [
+const ACTION_2028 = testPlan(
+  shipped,
+  'pa-2028',
+  'Plan de Acción 2028',
+  [2028, 2028],
+  [
     {
-      number: 1,
       name: 'Atender a la ciudadanía en los canales digitales',
       shortName: 'Atención digital',
-      notes: [],
-      indicators: [{ ...indicator('6001', 1, 1, 'Solicitudes atendidas en línea', [2028], 0.8), unit: 'percent' }],
+      indicators: [{ ...sumIndicator('6001', 1, 1, 'Solicitudes atendidas en línea', { 2028: 0.8 }), unit: 'percent' }],
     },
   ],
-};
+);
 
 function rec(indicatorId: string, period: string, value: number, review: ReportRecord['review'], reportedAt: string) {
   return {

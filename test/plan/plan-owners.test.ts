@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Indicator, Plan } from '../../src/domain/plan';
+import { next4263, nextPei, sumIndicator, testPlan } from '../helpers/plans';
 import type { Person } from '../../src/domain/records';
 import { FIRST_PLAN_ID, ownersKey, ownersKeyParts, ownersOfPlan } from '../../src/domain/owners';
 import { AUDIT_ACTIONS } from '../../src/domain/audit';
@@ -35,53 +35,22 @@ import { at, conversation, harness } from '../digest/fixtures';
 
 const shipped = loadPlan();
 
-function indicator(id: string, name: string, program: Record<number, number>): Indicator {
-  const base = shipped.objectives[0].indicators[0];
-  const years = Object.keys(program);
-  const total = Object.values(program).reduce((a, b) => a + b, 0);
-  return {
-    ...base,
-    id,
-    objective: 1,
-    name,
-    trend: 'suma',
-    unit: 'number',
-    weight: 1,
-    baseline: null,
-    program,
-    total,
-    printed: {
-      trend: 'Suma',
-      weight: '100%',
-      program: years.map((y) => String(program[Number(y)])),
-      total: String(total),
-    },
-  };
-}
-
 /** The next PEI: indicator 4263 again (its years do not overlap the first plan's). */
-const PEI_2028: Plan = {
-  ...shipped,
-  id: 'pei-2028-2031',
-  name: 'Plan Estratégico Institucional 2028-2031',
-  period: { from: 2028, to: 2031 },
-  objectives: [
-    {
-      ...shipped.objectives[0],
-      indicators: [indicator('4263', 'Trámites del portal en línea', { 2028: 10, 2029: 10, 2030: 10, 2031: 10 })],
-    },
-  ],
-  acknowledgedFindings: [],
-};
+const PEI_2028 = nextPei(shipped, [
+  {
+    ...shipped.objectives[0],
+    indicators: [next4263()],
+  },
+]);
 
 /** A Plan de Acción 2026, in force beside the first PEI (its own indicator O1-1). */
-const ACTION_2026: Plan = {
-  ...PEI_2028,
-  id: 'pa-2026',
-  name: 'Plan de Acción 2026',
-  period: { from: 2026, to: 2026 },
-  objectives: [{ ...PEI_2028.objectives[0], indicators: [indicator('O1-1', 'Jornadas de atención', { 2026: 8 })] }],
-};
+const ACTION_2026 = testPlan(
+  shipped,
+  'pa-2026',
+  'Plan de Acción 2026',
+  [2026, 2026],
+  [{ ...shipped.objectives[0], indicators: [sumIndicator('O1-1', 1, 1, 'Jornadas de atención', { 2026: 8 })] }],
+);
 
 const ANA_OWNER: Person = { id: 'aad-ana', name: 'Ana Pérez' };
 const LUIS_OWNER: Person = { id: 'aad-luis', name: 'Luis Gómez' };

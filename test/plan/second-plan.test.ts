@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Indicator, Plan } from '../../src/domain/plan';
+import type { Plan } from '../../src/domain/plan';
+import { eachYear, next4263, NEXT_PEI_OBJECTIVES, nextPei, sumIndicator, testPlan } from '../helpers/plans';
 import { loadPlan } from '../../src/plan/load';
 import { planWorkbook } from '../../src/outputs/plan-workbook';
 import { loadConfig } from '../../src/config';
@@ -24,84 +25,27 @@ jest.setTimeout(300_000);
 const CLI_JS = join(__dirname, '..', '..', '.test-build', 'src', 'cli', 'main.js');
 const shipped = loadPlan();
 
-function indicator(id: string, objective: number, weight: number, name: string, yearly: number): Indicator {
-  return {
-    id,
-    objective,
-    printedNumber: id,
-    name,
-    meta: {
-      id: `M-${id}`,
-      kind: 'sectorial',
-      number: id,
-      project: null,
-      label: `Meta Sectorial ${id}`,
-      text: `Meta del cuatrienio para ${name.toLowerCase()}`,
-    },
-    trend: 'suma',
-    weight,
-    unit: 'number',
-    program: { 2028: yearly, 2029: yearly, 2030: yearly, 2031: yearly },
-    total: yearly * 4,
-    baseline: null,
-    area: null,
-    printed: {
-      trend: 'Suma',
-      weight: `${weight * 100}%`,
-      program: Array(4).fill(String(yearly)),
-      total: String(yearly * 4),
-    },
-  };
-}
-
 /** The next PEI, small: indicator 4263 again (plans that follow each other may reuse an id) and two new ones. */
-const PEI_2028: Plan = {
-  ...shipped,
-  id: 'pei-2028-2031',
-  name: 'Plan Estratégico Institucional 2028-2031',
-  period: { from: 2028, to: 2031 },
-  objectives: [
-    {
-      number: 1,
-      name: 'Consolidar los trámites digitales del Distrito',
-      shortName: 'Trámites digitales',
-      notes: [],
-      indicators: [indicator('4263', 1, 1, 'Trámites del portal en línea', 10)],
-    },
-    {
-      number: 2,
-      name: 'Fortalecer la gestión documental de la entidad',
-      shortName: 'Gestión documental',
-      notes: [],
-      indicators: [
-        indicator('5001', 2, 0.6, 'Series documentales digitalizadas', 20),
-        indicator('5002', 2, 0.4, 'Archivos de gestión organizados', 5),
-      ],
-    },
-  ],
-  acknowledgedFindings: [],
-};
+const { digital, documents } = NEXT_PEI_OBJECTIVES;
+const PEI_2028 = nextPei(shipped, [
+  { ...digital, indicators: [next4263()] },
+  {
+    ...documents,
+    indicators: [
+      sumIndicator('5001', 2, 0.6, 'Series documentales digitalizadas', eachYear(2028, 2031, 20)),
+      sumIndicator('5002', 2, 0.4, 'Archivos de gestión organizados', eachYear(2028, 2031, 5)),
+    ],
+  },
+]);
 
 /** A Plan de Acción 2026, whose year overlaps the first PEI's: it may not reuse 4263. */
-const ACTION_2026: Plan = {
-  ...PEI_2028,
-  id: 'pa-2026',
-  name: 'Plan de Acción 2026',
-  period: { from: 2026, to: 2026 },
-  objectives: [
-    {
-      ...PEI_2028.objectives[0],
-      indicators: [
-        {
-          ...indicator('4263', 1, 1, 'Trámites del portal en línea', 10),
-          program: { 2026: 10 },
-          total: 10,
-          printed: { trend: 'Suma', weight: '100%', program: ['10'], total: '10' },
-        },
-      ],
-    },
-  ],
-};
+const ACTION_2026 = testPlan(
+  shipped,
+  'pa-2026',
+  'Plan de Acción 2026',
+  [2026, 2026],
+  [{ ...digital, indicators: [sumIndicator('4263', 1, 1, 'Trámites del portal en línea', { 2026: 10 })] }],
+);
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
