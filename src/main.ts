@@ -101,7 +101,6 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
   // The proactive work: digest/ says what is due, chat/ renders it, teams/ delivers it.
   const runner = new DigestRunner({
     plan,
-    plansInForce: async (asOf) => (await plans.allInForce(asOf)).map((s) => s.plan),
     store,
     figures: (year, asOf) => services.status.figures(year, asOf),
     cron: config.digestCron,
@@ -109,7 +108,8 @@ export async function startBot(config: Config, opts: { log?: Logger; host?: stri
     admins: config.admins,
     log,
     deliver: (item) => deliverMessage(sender, item.conversation, renderOutbound(item, plan), item.key),
-    // The weekly digest follows the plans in force in its year; the review digest shows each report with its plan.
+    // The weekly digest follows the plans in force in its year; the review digest shows each report with its plan;
+    // reminders go to the owners of each plan in force.
     plans,
   });
   const scheduler = new Scheduler({ runner, sender, clock, log });

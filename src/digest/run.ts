@@ -84,11 +84,6 @@ export type DeliveryResult =
 
 export interface DigestDeps {
   plan: Plan;
-  /**
-   * Every plan in force on a date (YYYY-MM-DD; progress/plans.ts, allInForce): each one's owners get its reminders
-   * and last notices. Absent: `plan` only.
-   */
-  plansInForce?: (asOf: string) => Promise<readonly Plan[]>;
   store: Store;
   figures(year: number, asOf: string): Promise<PlanFigures>;
   /** DIGEST_CRON, read in America/Bogota. */
@@ -100,10 +95,12 @@ export interface DigestDeps {
   deliver(item: Outbound): Promise<DeliveryResult>;
   /**
    * Every plan loaded (progress/plans.ts's plan book): the weekly digest follows the plans in force in its year, the
-   * review digest shows each report with its plan. Absent: `plan` and `figures` only.
+   * review digest shows each report with its plan, and each plan in force on a date (YYYY-MM-DD) has its owners
+   * reminded. Absent: `plan` and `figures` only.
    */
   plans?: {
     inForceIn(year: number): Promise<readonly DigestPlan[]>;
+    allInForce(asOf: string): Promise<readonly DigestPlan[]>;
     all(): Promise<readonly DigestPlan[]>;
   };
 }
@@ -236,11 +233,11 @@ export class DigestRunner {
    * the next plan may already be in force). A plan only expects reports in its own years (pendingIndicators).
    */
   private async plansToRemind(today: string): Promise<readonly Plan[]> {
-    const inForce = this.deps.plansInForce;
-    if (!inForce) return [this.deps.plan];
+    const book = this.deps.plans;
+    if (!book) return [this.deps.plan];
     const out: Plan[] = [];
     for (const date of [`${previousPeriod(lastClosedPeriod(today))}-01`, today])
-      for (const p of await inForce(date)) if (!out.some((x) => x.id === p.id)) out.push(p);
+      for (const { plan: p } of await book.allInForce(date)) if (!out.some((x) => x.id === p.id)) out.push(p);
     return out;
   }
 

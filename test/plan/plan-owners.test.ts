@@ -231,7 +231,7 @@ describe('a reused indicator id has its own owner in each plan', () => {
     const runner = () =>
       new (h.runner.constructor as any)({
         ...(h.runner as any).deps,
-        plansInForce: async (asOf: string) => (await book.allInForce(asOf)).map((s) => s.plan),
+        plans: book,
       });
     // The first reminder day of a month (d-5, moved to a business day), as the harness configures them.
     const first = (period: string) => reminderDaysOf(reportDeadline(period), [5, 3, 1])[0];
