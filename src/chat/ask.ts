@@ -1,9 +1,5 @@
 import { catalog } from '../i18n';
-import { PLAN_YEARS } from '../domain/plan';
-
-/** The shipped PEI's years (chatPeriod's default). */
-const SHIPPED_YEARS = { from: PLAN_YEARS[0], to: PLAN_YEARS[PLAN_YEARS.length - 1] };
-import { planYears, type Indicator } from '../domain/plan';
+import { nearestPlanYear, planHoldsYear, planYears, PLAN_YEARS, type Indicator } from '../domain/plan';
 import { bogotaDate, lastClosedPeriod, makePeriod, periodOf, yearOf } from '../calendar';
 import type { IndicatorFigures } from '../progress/engine';
 import type { Understanding } from '../language/types';
@@ -23,6 +19,9 @@ import { laggingCard, objectiveStatusCard, planSummaryCard } from '../views/stat
 import { isAdmin, ownedIndicators, planOwners } from './roles';
 import { pendingReviews } from '../reports/review';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
+
+/** The shipped PEI's years (chatPeriod's default). */
+const SHIPPED_YEARS = { from: PLAN_YEARS[0], to: PLAN_YEARS[PLAN_YEARS.length - 1] };
 
 /** Answers to questions about the plan: objective, indicator, whole plan, lagging, misión/visión, help. */
 
@@ -47,7 +46,7 @@ export function chatPeriod(
   years: { from: number; to: number } = SHIPPED_YEARS,
 ): { year: number; asOf: string } {
   const today = bogotaDate(now);
-  const inPlan = (y: number) => y >= years.from && y <= years.to;
+  const inPlan = (y: number) => planHoldsYear({ period: years }, y);
   const period = when.period ?? (when.month ? latestPeriodOfMonth(when.month, today) : undefined);
   if (period && inPlan(yearOf(period))) {
     const last = lastDayOf(period);
@@ -57,9 +56,7 @@ export function chatPeriod(
   const asOf = today;
   // A plan's nearest year when today lies outside its years (a plan still to start, or one that ended).
   const year =
-    namedYear && inPlan(namedYear)
-      ? namedYear
-      : Math.min(years.to, Math.max(years.from, yearOf(lastClosedPeriod(asOf))));
+    namedYear && inPlan(namedYear) ? namedYear : nearestPlanYear({ period: years }, yearOf(lastClosedPeriod(asOf)));
   return { year, asOf };
 }
 

@@ -7,6 +7,7 @@
  * each of its actions (`withPlan`), so a button, a form or a refresh answers for the card's plan, not today's.
  */
 import { bogotaDate } from '../calendar';
+import { planYearsText } from '../domain/plan';
 import { stampActions } from '../views/stamp';
 import type { Card, ChatResult, Services } from './types';
 
@@ -46,10 +47,7 @@ export async function planOfTurn(services: Services, now: Date, text: string, gi
     return { ok: true, services, text };
   }
   if (!status) {
-    const plans = (await book.summaries()).map(
-      (p) =>
-        `${p.id} (${p.name}, ${p.period.from === p.period.to ? p.period.from : `${p.period.from}–${p.period.to}`})`,
-    );
+    const plans = (await book.summaries()).map((p) => `${p.id} (${p.name}, ${planYearsText(p)})`);
     return { ok: false, got: named!.id.slice(0, 60), plans };
   }
   const rest = named ? named.rest : text;

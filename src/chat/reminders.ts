@@ -6,7 +6,7 @@ import { digestStrings, formatDate, formatPeriodLong, joinList, reportStrings } 
 import { messageCard } from '../views/message-cards';
 import { ask } from '../views/verbs';
 import { planSentKey } from '../domain/owners';
-import { planShortName } from '../domain/plan';
+import { planHoldsYear, planShortName } from '../domain/plan';
 import { isAdmin, planOwners } from './roles';
 import type { ChatModule, IntentHandler } from './module';
 import { reply, type ChatResult, type ChatTurn, type Services } from './types';
@@ -37,9 +37,7 @@ function adminOnly(turn: ChatTurn): ChatResult {
  */
 async function planOfMonth(services: Services, today: string): Promise<Services['plan']> {
   const month = lastClosedPeriod(today);
-  const year = Number(month.slice(0, 4));
-  const { from, to } = services.plan.period;
-  if ((from <= year && year <= to) || !services.plans) return services.plan;
+  if (planHoldsYear(services.plan, Number(month.slice(0, 4))) || !services.plans) return services.plan;
   return (await services.plans.inForce(`${month}-01`)).plan;
 }
 

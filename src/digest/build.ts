@@ -1,5 +1,5 @@
 import { ownersOfPlan } from '../domain/owners';
-import { planHoldsReport, type Plan } from '../domain/plan';
+import { nearestPlanYear, planHoldsReport, type Plan } from '../domain/plan';
 import type { PlanFigures } from '../progress/engine';
 import type { ConversationRecord, ReportRecord, SentRecord } from '../domain/records';
 import type { Store } from '../store/types';
@@ -98,13 +98,11 @@ export interface DigestContext {
   since: Map<string, ReportRecord[]>;
 }
 
-/** The digest's year inside the plan's years (the nearest of them: a plan named before or after its years). */
-const yearIn = (plan: Plan, year: number) => Math.min(Math.max(year, plan.period.from), plan.period.to);
-
 export async function digestContext(deps: DigestSources, now: Date): Promise<DigestContext> {
   const period = digestPeriod(now);
   const { asOf } = period;
-  const year = yearIn(deps.plan, period.year);
+  // The digest's year inside the plan's years (the nearest of them: a plan named before or after its years).
+  const year = nearestPlanYear(deps.plan, period.year);
   const figures = await deps.figures(year, asOf);
   const owners = ownersOfPlan(await deps.store.allOwners(), deps.plan.id);
   // One read of the reports serves both: compliance counts only the year's (computeCompliance skips the others).

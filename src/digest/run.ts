@@ -18,7 +18,7 @@ import {
   type Reminder,
 } from './reminders';
 import { digestKey, digestsDue, isBusinessHours, parseDigestKey } from './schedule';
-import { composeFor, conversationLang, digestContext, digestPeriod, type DigestContext } from './build';
+import { composeFor, conversationLang, digestContext, type DigestContext } from './build';
 import type { Indicator } from '../domain/plan';
 import type { ReportRecord } from '../domain/records';
 
@@ -94,12 +94,11 @@ export interface DigestDeps {
   log: DigestLog;
   deliver(item: Outbound): Promise<DeliveryResult>;
   /**
-   * Every plan loaded (progress/plans.ts's plan book): the weekly digest follows the plans in force in its year, the
-   * review digest shows each report with its plan, and each plan in force on a date (YYYY-MM-DD) has its owners
-   * reminded. Absent: `plan` and `figures` only.
+   * Every plan loaded (progress/plans.ts's plan book): each plan in force on a date (YYYY-MM-DD) has its digest (the
+   * date: the first day of the month that last closed) and its owners reminded; the review digest shows each report
+   * with its plan. Absent: `plan` and `figures` only.
    */
   plans?: {
-    inForceIn(year: number): Promise<readonly DigestPlan[]>;
     allInForce(asOf: string): Promise<readonly DigestPlan[]>;
     all(): Promise<readonly DigestPlan[]>;
   };
@@ -250,9 +249,10 @@ export class DigestRunner {
     const wasSent = (k: string) => sentKeys.has(k);
     const conversations = await store.conversations();
     const subscriptions = await store.subscriptions();
-    // The weekly digest follows the plans in force in its year (one card each; the first keeps the plain key).
+    // The weekly digest follows the plans in force in the year of the month that last closed (in early January, the
+    // December report is still due: the year that ended), one card each; the first keeps the plain key.
     const followed: readonly DigestPlan[] = this.deps.plans
-      ? await this.deps.plans.inForceIn(digestPeriod(now).year)
+      ? await this.deps.plans.allInForce(`${lastClosedPeriod(bogotaDate(now))}-01`)
       : [{ plan, figures: this.deps.figures }];
     const keyOf = (key: string, i: number) => (i === 0 ? key : planDigestKey(key, followed[i].plan.id));
     const { due, skipped } = digestsDue({
@@ -310,7 +310,6 @@ export class DigestRunner {
     const allOwners = await store.allOwners();
     const hour = DateTime.fromJSDate(now, { zone: ZONE }).hour;
     const today = bogotaDate(now);
-    const plans = await this.plansToRemind(today);
 
     const admins = adminConversations(conversations, this.deps.admins ?? [], await store.admins());
     const reviewChannels = subscriptions
@@ -340,8 +339,11 @@ export class DigestRunner {
 
     // Reminders and last notices go out per plan in force, each to its own owners; their keys name a plan other than
     // the first (domain/owners.ts, planSentKey), so two plans (or a reused id) never share one.
-    for (const p of hour >= REMINDER_HOUR ? plans : []) {
-      const owners = ownersOfPlan(allOwners, p.id);
+    const reminded =
+      hour >= REMINDER_HOUR
+        ? (await this.plansToRemind(today)).map((p) => ({ p, owners: ownersOfPlan(allOwners, p.id) }))
+        : [];
+    for (const { p, owners } of reminded) {
       for (const due of missedNoticesDue(today, p, latest, owners)) {
         const missed = { ...due, key: planSentKey(due.key, p.id) };
         if (wasSent(missed.key) || !this.mayTry(missed.key, now)) continue;
@@ -376,8 +378,7 @@ export class DigestRunner {
       }
     }
 
-    for (const p of hour >= REMINDER_HOUR ? plans : []) {
-      const owners = ownersOfPlan(allOwners, p.id);
+    for (const { p, owners } of reminded) {
       for (const due of remindersDue(today, p, latest, owners, this.deps.reminderDays)) {
         const rem = { ...due, key: planSentKey(due.key, p.id) };
         if (wasSent(rem.key) || !this.mayTry(rem.key, now)) continue;

@@ -19,6 +19,10 @@ export const planShortName = (plan: Pick<Plan, 'name' | 'period'>): string =>
 export const planHoldsYear = ({ period: { from, to } }: Pick<Plan, 'period'>, year: Year): boolean =>
   from <= year && year <= to;
 
+/** The plan's year nearest to `year` (the year itself when it is one of the plan's). */
+export const nearestPlanYear = ({ period: { from, to } }: Pick<Plan, 'period'>, year: Year): Year =>
+  Math.min(to, Math.max(from, year));
+
 /**
  * Whether a report of indicator `indicatorId` for month `period` (YYYY-MM) is this plan's: the plan has the id and its
  * years hold the month (plans that follow each other may reuse an id: a 2025 report of 4263 is not the 2028 PEI's).

@@ -4,7 +4,7 @@
  * effective date on or before d (of two with the same date, the higher number); before every effective date,
  * version 1. Pure: the store's versions come in as data.
  */
-import type { Plan } from '../domain/plan';
+import { planHoldsYear, type Plan } from '../domain/plan';
 import type { PlanVersion, PlanVersionRecord } from '../domain/plan-versions';
 
 /** The first day of the plan's first year: version 1's effective date. */
@@ -75,8 +75,7 @@ export const overlap = (a: Pick<Plan, 'period'>, b: Pick<Plan, 'period'>): boole
  * (CONTRACT.md: «the first loaded where several do»); a date none covers, the first plan (the shipped one).
  */
 export function planInForce<T extends Pick<Plan, 'period'>>(plans: readonly T[], date: string): T {
-  const year = Number(date.slice(0, 4));
-  return plans.find((p) => p.period.from <= year && year <= p.period.to) ?? plans[0];
+  return plansInForce(plans, date)[0];
 }
 
 /**
@@ -85,7 +84,7 @@ export function planInForce<T extends Pick<Plan, 'period'>>(plans: readonly T[],
  */
 export function plansInForce<T extends Pick<Plan, 'period'>>(plans: readonly T[], date: string): T[] {
   const year = Number(date.slice(0, 4));
-  const found = plans.filter((p) => p.period.from <= year && year <= p.period.to);
+  const found = plans.filter((p) => planHoldsYear(p, year));
   return found.length ? found : plans.slice(0, 1);
 }
 

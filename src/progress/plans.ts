@@ -5,7 +5,7 @@
  * twice); they share the store's months (createLatestMonths). Without a plan named, the plan in force at a date answers: the one whose years contain the date's year,
  * the first loaded where several do (CONTRACT.md, «Plans that change»); a date no plan covers is the shipped plan's.
  */
-import { planHoldsYear, type Plan } from '../domain/plan';
+import type { Plan } from '../domain/plan';
 import { planInForce, planNamed, plansInForce, plansOf } from '../plan/versions';
 import { createLatestMonths, createStatusService, type ReportSource, type StatusService } from './service';
 import { DEFAULT_BANDS, type Bands } from './status';
@@ -66,23 +66,16 @@ export function createPlanBook(shipped: Plan, source: ReportSource, bands: Bands
         ).id,
       )!;
     },
-    /** Every plan in force on `asOf` (YYYY-MM-DD), in load order; a date none covers, the shipped one. */
+    /**
+     * Every plan in force on `asOf` (YYYY-MM-DD), in load order (a PEI and a Plan de Acción may both be); a date none
+     * covers, the shipped one.
+     */
     async allInForce(asOf: string): Promise<StatusService[]> {
       await sync();
       return plansInForce(
         ordered().map((s) => s.plan),
         asOf,
       ).map((p) => services.get(p.id)!);
-    },
-
-    /**
-     * Every plan whose years contain `year`, in load order (a PEI and a Plan de Acción may both be in force); a year
-     * no plan covers: the plan in force on its first day (the shipped plan).
-     */
-    async inForceIn(year: number): Promise<StatusService[]> {
-      await sync();
-      const covering = ordered().filter(({ plan }) => planHoldsYear(plan, year));
-      return covering.length ? covering : [await this.inForce(`${year}-01-01`)];
     },
 
     /** Id, name and years of every plan, in load order. */
