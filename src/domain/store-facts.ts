@@ -24,7 +24,7 @@ export type StoreFact =
   // the lock and the store's state
   | { kind: 'locked'; file: string; holder: LockHolder }
   | { kind: 'closed'; file: string }
-  | { kind: 'read-only'; file: string; holder?: LockHolder }
+  | { kind: 'read-only'; file: string }
   | { kind: 'write-not-undone'; file: string; failed: StoreFact; undoWhy: string }
   // start-up refusals: a file does not agree with the rest (code 'corrupt')
   | { kind: 'doc-not-json'; file: string; why: string }
@@ -44,7 +44,6 @@ export type StoreFact =
   | { kind: 'last-line-completed'; file: string; readOnly?: boolean }
   | { kind: 'rolled-forward'; file: string; changes: number; readOnly?: boolean }
   | { kind: 'upgraded'; file: string; from: number; to: number; readOnly?: boolean }
-  | { kind: 'opened-read-only'; file: string; holder: LockHolder }
   | { kind: 'lock-info-failed'; file: string; why: string }
   // PostgreSQL
   | { kind: 'pg-migrate'; why: string }

@@ -14,8 +14,6 @@ export type StoreErrorCode =
   'disk-full' | 'read-only' | 'not-a-folder' | 'corrupt' | 'locked' | 'closed' | 'io' | 'unavailable' | 'replaced';
 
 export class StoreError extends Error {
-  /** The file concerned, when there is one. */
-  readonly file?: string;
   /** For 'locked': the process that holds the store, when known. */
   readonly holderPid?: number;
 
@@ -27,7 +25,6 @@ export class StoreError extends Error {
     // The message is for developers (a stack trace); operators read the catalog's words for `fact`.
     super(`store ${code}: ${JSON.stringify(fact)}`, cause === undefined ? undefined : { cause });
     this.name = 'StoreError';
-    if ('file' in fact) this.file = fact.file;
     if (fact.kind === 'locked' && fact.holder.pid !== null) this.holderPid = fact.holder.pid;
   }
 }

@@ -47,5 +47,5 @@ export async function openStore(config: StoreConfig, opts: OpenStoreOptions): Pr
     if (!existsSync(config.dbFile)) return createMemoryStore(); // a missing store is valid: nothing reported yet
     return openLowdbStore(config.dbFile, { readOnly: true, onWarning: opts.onWarning });
   }
-  return openLowdbStore(config.dbFile, { exclusive: true, onWarning: opts.onWarning });
+  return openLowdbStore(config.dbFile, { onWarning: opts.onWarning });
 }

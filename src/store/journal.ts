@@ -32,11 +32,10 @@ export function journalLine(prev: string, entries: AuditEntry[]): { text: string
 
 /** Why an audit entry as read is not one (undefined when it is). */
 function entryProblem(e: unknown): string | undefined {
-  if (!isObject(e) || !Number.isInteger(e.seq) || !isString(e.action) || !isString(e.target) || !isString(e.at))
+  const { seq, action, target, at, actor, after: v } = isObject(e) ? e : ({} as Record<string, unknown>);
+  if (!Number.isInteger(seq) || !isString(action) || !isString(target) || !isString(at) || !isObject(actor))
     return 'an entry without seq, action, target, at or actor';
-  if (!isObject(e.actor)) return 'an entry without seq, action, target, at or actor';
-  if (!isReportAction(e.action)) return undefined;
-  const v = e.after;
+  if (!isReportAction(action)) return undefined;
   if (!isObject(v) || !isString(v.id) || !isString(v.indicatorId) || !isString(v.period))
     return 'a report without id, indicatorId or period';
   if (!Number.isInteger(v.version) || (v.version as number) < 1 || typeof v.value !== 'number' || !isObject(v.author))
@@ -58,52 +57,6 @@ function known(people: Map<string, Person>, p: Person): Person {
 export type JournalEnd = { bytes: number; lines: number; hash: string };
 
 const HEAD = '{"entries":';
-
-/**
- * Line `line` of the journal, the bytes [start, end) of `buf` after the line whose hash is `prev`: its entries and
- * hash, or what is wrong with it.
- */
-function readLine(
-  file: string,
-  line: number,
-  buf: Buffer,
-  start: number,
-  end: number,
-  prev: string,
-  people: Map<string, Person>,
-): StoreFact | { entries: AuditEntry[]; hash: string } {
-  const text = buf.toString('utf8', start, end);
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    return { kind: 'bad-line', file, line, why: `not JSON (${(e as Error).message})` };
-  }
-  if (!isObject(v) || !Array.isArray(v.entries) || !isString(v.hash))
-    return { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
-  const { entries, hash } = v;
-  const why = entries.map(entryProblem).find((p) => p !== undefined);
-  if (why) return { kind: 'bad-line', file, line, why };
-  // A line as the store writes it is hashed on its own bytes (the entries' JSON between the head and the hash);
-  // a line spelled otherwise (the same entries) on the entries serialised again.
-  const tail = `,"hash":"${hash}"}`;
-  const asWritten =
-    text.startsWith(HEAD) &&
-    text.endsWith(tail) &&
-    sha256(prev, buf.subarray(start + HEAD.length, end - Buffer.byteLength(tail))) === hash;
-  if (!asWritten && sha256(prev, JSON.stringify(entries)) !== hash) return { kind: 'chain-broken', file, line };
-  // What repeats is held once, as a live write holds it: the actions, a version's instant as its entry's `at`, and
-  // each person (authors and actors: a few hundred people write the district's 100,000 versions).
-  for (const e of entries as AuditEntry[]) {
-    e.action = ACTIONS.get(e.action) ?? e.action;
-    e.actor = known(people, e.actor);
-    if (!isReportAction(e.action)) continue;
-    const r = e.after as ReportRecord;
-    r.author = known(people, r.author);
-    if (e.at === r.reportedAt) e.at = r.reportedAt;
-  }
-  return { entries: entries as AuditEntry[], hash };
-}
 
 /**
  * Calls `each(buf, start, end)` for every line of `file` ended by a newline, read a megabyte at a time into one buffer
@@ -136,7 +89,8 @@ function eachLine(file: string, each: (buf: Buffer, start: number, end: number) 
  * Reads the journal beside the document `doc`, which vouches for its first `mark.lines` lines (the last one's hash
  * `mark.hash`), checking every line and the chain, and hands each line's entries to `onLine` in order. Throws a
  * 'corrupt' StoreError naming the journal when a line is bad or the journal does not agree with the document. A bad
- * last line without its newline past the mark is torn (a crash mid-append, never acknowledged): it is cut away.
+ * last line without its newline past the mark is torn (a crash mid-append, never acknowledged): `repair` cuts it away
+ * (or ends a good last line that lacks its newline).
  */
 export function readJournal(
   file: string,
@@ -144,15 +98,45 @@ export function readJournal(
   mark: { lines: number; hash: string },
   warn: (f: StoreFact) => void,
   onLine: (entries: AuditEntry[], line: number) => void,
-): JournalEnd & { repair?: 'cut' | 'newline' } {
+): JournalEnd & { repair?: () => void } {
   let [lines, hash, markHash] = [0, '', ''];
   const people = new Map<string, Person>();
+  /** Takes the line in `buf` [start, end): checks it and hands its entries on, or says what is wrong with it. */
   const take = (buf: Buffer, start: number, end: number): StoreFact | null => {
-    const got = readLine(file, lines + 1, buf, start, end, hash, people);
-    if ('kind' in got) return got;
-    hash = got.hash;
+    const line = lines + 1;
+    const text = buf.toString('utf8', start, end);
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      return { kind: 'bad-line', file, line, why: `not JSON (${(e as Error).message})` };
+    }
+    if (!isObject(v) || !Array.isArray(v.entries) || !isString(v.hash))
+      return { kind: 'bad-line', file, line, why: 'not {"entries": [...], "hash": "..."}' };
+    const entries = v.entries as AuditEntry[];
+    const why = entries.map(entryProblem).find((p) => p !== undefined);
+    if (why) return { kind: 'bad-line', file, line, why };
+    // A line as the store writes it is hashed on its own bytes (the entries' JSON between the head and the hash);
+    // a line spelled otherwise (the same entries) on the entries serialised again.
+    const tail = `,"hash":"${v.hash}"}`;
+    const asWritten =
+      text.startsWith(HEAD) &&
+      text.endsWith(tail) &&
+      sha256(hash, buf.subarray(start + HEAD.length, end - Buffer.byteLength(tail))) === v.hash;
+    if (!asWritten && sha256(hash, JSON.stringify(entries)) !== v.hash) return { kind: 'chain-broken', file, line };
+    // What repeats is held once, as a live write holds it: the actions, a version's instant as its entry's `at`, and
+    // each person (authors and actors: a few hundred people write the district's 100,000 versions).
+    for (const e of entries) {
+      e.action = ACTIONS.get(e.action) ?? e.action;
+      e.actor = known(people, e.actor);
+      if (!isReportAction(e.action)) continue;
+      const r = e.after as ReportRecord;
+      r.author = known(people, r.author);
+      if (e.at === r.reportedAt) e.at = r.reportedAt;
+    }
+    hash = v.hash;
     if (++lines === mark.lines) markHash = hash;
-    onLine(got.entries, lines);
+    onLine(entries, lines);
     return null;
   };
   const read = eachLine(file, (buf, start, end) => {
@@ -170,5 +154,7 @@ export function readJournal(
   if (markHash !== mark.hash) throw corrupt({ kind: 'journal-changed', file, doc, lines: mark.lines });
   if (tail === 'cut') warn({ kind: 'torn-line-cut', file, bytes: rest.length });
   if (tail === 'newline') warn({ kind: 'last-line-completed', file });
-  return { bytes: tail === 'cut' ? size - rest.length : size + (tail ? 1 : 0), lines, hash, repair: tail };
+  const bytes = tail === 'cut' ? size - rest.length : size + (tail ? 1 : 0);
+  const repair = tail === 'cut' ? () => fs.truncateSync(file, bytes) : tail && (() => fs.appendFileSync(file, '\n'));
+  return { bytes, lines, hash, repair };
 }

@@ -8,8 +8,8 @@ import * as crypto from 'node:crypto';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { errnoOf, fsStoreError } from './errors';
-import type { LockHolder, StoreFact } from '../domain/store-facts';
+import { errnoOf, fsStoreError, StoreError } from './errors';
+import type { StoreFact } from '../domain/store-facts';
 
 export type HeldLock = { file: string; server: net.Server | null };
 
@@ -23,19 +23,16 @@ function lockPid(lockFile: string): number | null {
   }
 }
 
-/** Takes the lock of the store whose real document path is `doc`: the lock, or who holds it. */
-export async function acquireLock(
-  doc: string,
-  lockFile: string,
-  warn: (f: StoreFact) => void,
-): Promise<HeldLock | { holder: LockHolder }> {
+/** Takes the lock of the store whose real document path is `doc`; another process holding it is a 'locked' StoreError. */
+export async function acquireLock(doc: string, lockFile: string, warn: (f: StoreFact) => void): Promise<HeldLock> {
   const server = net.createServer();
   try {
     server.listen({ path: `\0pei-bot:${crypto.createHash('sha256').update(doc).digest('hex')}` });
     await once(server, 'listening'); // rejects with the 'error' instead
   } catch (e) {
     server.close();
-    if (errnoOf(e) === 'EADDRINUSE') return { holder: { pid: lockPid(lockFile), lockFile } };
+    if (errnoOf(e) === 'EADDRINUSE')
+      throw new StoreError('locked', { kind: 'locked', file: doc, holder: { pid: lockPid(lockFile), lockFile } });
     throw fsStoreError(e, lockFile, 'lock');
   }
   server.unref();

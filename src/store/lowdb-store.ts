@@ -28,11 +28,11 @@ import { z } from 'zod';
 import { BaseStore } from './base';
 import { applyStateAudit, emptyState, stateOf, type StoreState } from './rules';
 import { corrupt, errnoOf, fsStoreError, readOrNull, StoreError } from './errors';
-import { legacyFiles, readLegacy, type LegacyDocument } from './legacy';
+import { legacyFiles, readLegacy, type LegacyDocument, type LegacyFiles } from './legacy';
 import { acquireLock, releaseLock, type HeldLock } from './lock';
 import { journalLine, readJournal, type JournalEnd } from './journal';
 import { SUBSCRIPTION_KINDS, type AuditEntry } from '../domain/records';
-import type { LockHolder, StoreFact } from '../domain/store-facts';
+import type { StoreFact } from '../domain/store-facts';
 import type { Store } from './types';
 
 export { StoreError } from './errors';
@@ -44,19 +44,20 @@ export const STORE_VERSION = 3;
 export interface LowdbStoreOptions {
   /** fsync every write (the journal, and the document with its folder). Default true. */
   fsync?: boolean;
-  /** Non-fatal findings on open (a torn last line cut away, a change rolled forward, an upgrade, read-only). */
+  /** Non-fatal findings on open (a torn last line cut away, a change rolled forward, an upgrade). */
   onWarning?: (warning: StoreFact) => void;
-  /** Open without the lock and never write (e.g. a CLI reading while the bot runs). */
+  /**
+   * Open without the lock and never write (a CLI reading while the bot runs). Without it the store is opened for
+   * writing, or not at all: another process holding the lock is a 'locked' StoreError.
+   */
   readOnly?: boolean;
-  /** When another live process holds the lock: true = throw; false (default) = open read-only, with a warning. */
-  exclusive?: boolean;
   /** Fault injection for tests: called before each write (journal, document) with the file and the bytes. */
   beforeWrite?: (file: string, data: Buffer) => void;
 }
 
 export type StoreFiles = { doc: string; journal: string; lock: string };
 
-export type LowdbStore = Store & { readonly files: StoreFiles; readonly readOnly: boolean };
+export type LowdbStore = Store & { readonly files: StoreFiles };
 
 export function storeFiles(file: string): StoreFiles {
   const doc = path.resolve(file);
@@ -64,12 +65,10 @@ export function storeFiles(file: string): StoreFiles {
   return { doc, journal: `${base}.journal.jsonl`, lock: `${base}.lock` };
 }
 
-const sha256 = (data: string) => crypto.createHash('sha256').update(data).digest('hex');
-
 /** The document's own checksum (its `integrity` field): SHA-256 of its JSON without that field. */
 export function documentIntegrity(doc: Record<string, unknown>): string {
   const { integrity: _omit, ...rest } = doc;
-  return sha256(JSON.stringify(rest));
+  return crypto.createHash('sha256').update(JSON.stringify(rest)).digest('hex');
 }
 
 async function fsyncPath(p: string, folder = false): Promise<void> {
@@ -82,6 +81,16 @@ async function fsyncPath(p: string, folder = false): Promise<void> {
       if (!unsupported(e)) throw e;
     })
     .finally(() => fh.close());
+}
+
+/** A file's identity (device and inode), or null when it is not there. */
+function fileId(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------- the document
@@ -151,22 +160,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 interface StoreSetup {
   files: StoreFiles;
+  /** null: opened read-only. */
   lock: HeldLock | null;
-  /** Why it takes no writes: opened read-only (undefined holder) or another process holds the lock. */
-  readOnly: { holder?: LockHolder } | null;
   fsync: boolean;
   beforeWrite?: (file: string, data: Buffer) => void;
   warn: (fact: StoreFact) => void;
-}
-
-/** A file's identity (device and inode), or null when it is not there. */
-function fileId(file: string): string | null {
-  try {
-    const st = fs.statSync(file);
-    return `${st.dev}:${st.ino}`;
-  } catch {
-    return null;
-  }
 }
 
 class LowdbStoreImpl extends BaseStore {
@@ -182,7 +180,7 @@ class LowdbStoreImpl extends BaseStore {
    */
   private failure: StoreError | null = null;
   /** The files this process opened and writes: the paths must still lead to them before a write. */
-  private readonly ids: { doc?: string | null; journal?: string | null } = {};
+  private ids: Record<'doc' | 'journal', string | null> = { doc: null, journal: null };
 
   constructor(private readonly setup: StoreSetup) {
     super(emptyState());
@@ -190,55 +188,20 @@ class LowdbStoreImpl extends BaseStore {
     this.db = new Low<StoreDocument>(new JSONFile<StoreDocument>(setup.files.doc), {} as StoreDocument);
   }
 
-  get readOnly(): boolean {
-    return this.setup.readOnly !== null;
-  }
-
   /** Reads and checks everything, replays the journal; then, holding the lock, makes the repairs it found needed. */
   async open(): Promise<void> {
-    const { files, warn, fsync } = this.setup;
-    const readOnly = this.setup.lock === null;
-    const note = (f: StoreFact) => warn({ ...f, readOnly } as StoreFact); // a repair: in memory only when read-only
+    const { files, lock, fsync } = this.setup;
     const legacy = legacyFiles(files.doc.replace(/\.json$/, ''));
     const docBuf = readOrNull(files.doc);
     const doc = docBuf && checkDocument(docBuf, files.doc);
-    let repair: (() => unknown) | undefined;
     if (!doc) {
       const held = [files.journal, legacy.audit, legacy.reports]
         .map((file) => ({ file, lines: (readOrNull(file)?.toString('utf8') ?? '').split('\n').filter(Boolean).length }))
         .filter((h) => h.lines > 0);
       if (held.length) throw corrupt({ kind: 'doc-missing', file: files.doc, held });
-    } else if (doc.version === STORE_VERSION) {
-      this.state = stateOf(doc);
-      let changes = 0;
-      const end = readJournal(files.journal, files.doc, doc.journal, note, (entries, line) => {
-        for (const e of entries) {
-          this.applyEntry(e);
-          if (line > doc.journal.lines && applyStateAudit(this.state, e)) changes++; // a change the document missed
-        }
-      });
-      if (changes) note({ kind: 'rolled-forward', file: files.doc, changes });
-      this.end = { bytes: end.bytes, lines: end.lines, hash: end.hash };
-      this.vouched = doc.journal.lines;
-      if (end.repair === 'cut') repair = () => fs.truncateSync(files.journal, end.bytes);
-      if (end.repair === 'newline') repair = () => fs.appendFileSync(files.journal, '\n');
-    } else {
-      const old = readLegacy(doc, files.doc, legacy, warn);
-      note({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION });
-      this.state = old.state;
-      const lines = old.writes.map((entries) => {
-        const line = journalLine(this.end.hash, entries);
-        entries.forEach((e) => this.applyEntry(e));
-        this.end = { bytes: this.end.bytes + Buffer.byteLength(line.text), lines: this.end.lines + 1, hash: line.hash };
-        return line.text;
-      });
-      repair = async () => {
-        fs.writeFileSync(`${files.journal}.tmp`, lines.join(''));
-        if (fsync) await fsyncPath(`${files.journal}.tmp`);
-        fs.renameSync(`${files.journal}.tmp`, files.journal);
-      };
     }
-    if (readOnly) return;
+    const repair = !doc ? undefined : doc.version === STORE_VERSION ? this.replay(doc) : this.upgrade(doc, legacy);
+    if (!lock) return;
     try {
       await repair?.();
       this.fh = await fsp.open(files.journal, 'a');
@@ -247,16 +210,60 @@ class LowdbStoreImpl extends BaseStore {
     }
     try {
       if (this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end);
-      // An upgraded store's old logs go once the new document vouches for the journal.
-      if (doc && doc.version !== STORE_VERSION)
-        for (const f of [legacy.audit, legacy.reports]) fs.rmSync(f, { force: true });
       if (fsync) await fsyncPath(path.dirname(files.doc), true);
-      this.ids.journal = fileId(files.journal);
-      this.ids.doc = fileId(files.doc);
+      this.ids = { doc: fileId(files.doc), journal: fileId(files.journal) };
     } catch (e) {
       await this.fh.close().catch(() => undefined);
       throw e;
     }
+  }
+
+  /** A repair found on open: made in memory only when the store is read-only. */
+  private note(fact: StoreFact): void {
+    this.setup.warn({ ...fact, readOnly: !this.setup.lock } as StoreFact);
+  }
+
+  /** Replays a format-3 journal; the lines past the document's mark roll their small-state changes forward. */
+  private replay(doc: StoreDocument): (() => void) | undefined {
+    const { files } = this.setup;
+    this.state = stateOf(doc);
+    let changes = 0;
+    const { repair, ...end } = readJournal(
+      files.journal,
+      files.doc,
+      doc.journal,
+      (f) => this.note(f),
+      (entries, n) => {
+        for (const e of entries) {
+          this.applyEntry(e);
+          if (n > doc.journal.lines && applyStateAudit(this.state, e)) changes++; // a change the document missed
+        }
+      },
+    );
+    if (changes) this.note({ kind: 'rolled-forward', file: files.doc, changes });
+    this.end = end;
+    this.vouched = doc.journal.lines;
+    return repair;
+  }
+
+  /**
+   * Reads a format-1 or -2 store into memory; the repair writes its journal and its new document, and then removes
+   * its old logs.
+   */
+  private upgrade(doc: LegacyDocument, legacy: LegacyFiles): () => Promise<void> {
+    const { files, fsync } = this.setup;
+    const old = readLegacy(doc, files.doc, legacy, this.setup.warn);
+    this.note({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION });
+    this.state = old.state;
+    const journal = Buffer.concat(old.writes.map((entries) => this.nextLine(entries)));
+    old.writes.flat().forEach((e) => this.applyEntry(e));
+    return async () => {
+      fs.writeFileSync(`${files.journal}.tmp`, journal);
+      if (fsync) await fsyncPath(`${files.journal}.tmp`);
+      fs.renameSync(`${files.journal}.tmp`, files.journal);
+      await this.writeDocument(this.state, this.end);
+      for (const f of [legacy.audit, legacy.reports]) fs.rmSync(f, { force: true });
+    };
   }
 
   /**
@@ -265,9 +272,8 @@ class LowdbStoreImpl extends BaseStore {
    */
   private filesChanged(): StoreError | null {
     for (const what of ['doc', 'journal'] as const) {
-      const known = this.ids[what];
-      const now = known ? fileId(this.files[what]) : known;
-      if (now === known) continue;
+      const now = fileId(this.files[what]);
+      if (now === this.ids[what]) continue;
       const how = now === null ? 'removed' : 'replaced';
       return new StoreError('replaced', { kind: 'files-replaced', file: this.files[what], what, how });
     }
@@ -276,40 +282,42 @@ class LowdbStoreImpl extends BaseStore {
 
   protected override checkWritable(): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: this.files.doc });
-    if (this.setup.readOnly)
-      throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc, ...this.setup.readOnly });
-    if (this.failure) throw this.failure;
-    this.failure = this.filesChanged();
-    if (this.failure) {
-      this.setup.warn(this.failure.fact);
-      throw this.failure;
+    if (!this.setup.lock) throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc });
+    if (!this.failure) {
+      this.failure = this.filesChanged();
+      if (this.failure) this.setup.warn(this.failure.fact);
     }
+    if (this.failure) throw this.failure;
   }
 
   protected async persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void> {
-    const before = this.end;
-    const vouched = this.vouched;
+    const [end, vouched] = [this.end, this.vouched];
     try {
       if (entries.length) await this.append(entries);
       if (state) await this.writeDocument(state, this.end);
     } catch (e) {
-      throw await this.undo(before, vouched !== this.vouched, e as StoreError);
+      throw await this.undo(end, vouched !== this.vouched, e as StoreError);
     }
+  }
+
+  /** The journal line of a write's entries, after the journal's end (moved past it). */
+  private nextLine(entries: AuditEntry[]): Buffer {
+    const { text, hash } = journalLine(this.end.hash, entries);
+    const data = Buffer.from(text, 'utf8');
+    this.end = { bytes: this.end.bytes + data.length, lines: this.end.lines + 1, hash };
+    return data;
   }
 
   /** Appends one line and fsyncs it: the write is on disk when this returns. */
   private async append(entries: AuditEntry[]): Promise<void> {
-    const { text, hash } = journalLine(this.end.hash, entries);
-    const data = Buffer.from(text, 'utf8');
+    const data = this.nextLine(entries);
     try {
       this.setup.beforeWrite?.(this.files.journal, data);
-      if (!this.fh) throw new Error('the journal is not open');
-      await this.fh.appendFile(data);
-      if (this.setup.fsync) await this.fh.sync();
+      await this.fh!.appendFile(data);
+      if (this.setup.fsync) await this.fh!.sync();
     } catch (e) {
       throw fsStoreError(e, this.files.journal, 'append');
     }
-    this.end = { bytes: this.end.bytes + data.length, lines: this.end.lines + 1, hash };
   }
 
   /** lowdb writes the document (temp file + rename); then the file and its folder are fsynced. */
@@ -425,30 +433,14 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
   const requested = path.resolve(file);
   if (!opts.readOnly) ensureFolder(path.dirname(requested));
   const files = storeFiles(realDocPath(requested));
-  const setup: StoreSetup = {
-    files,
-    lock: null,
-    readOnly: opts.readOnly ? {} : null,
-    fsync: opts.fsync ?? true,
-    beforeWrite: opts.beforeWrite,
-    warn,
-  };
-  if (!opts.readOnly) {
-    checkWritableFiles(files);
-    const got = await acquireLock(files.doc, files.lock, warn);
-    if ('holder' in got && opts.exclusive)
-      throw new StoreError('locked', { kind: 'locked', file: files.doc, holder: got.holder });
-    if ('holder' in got) {
-      setup.readOnly = { holder: got.holder };
-      warn({ kind: 'opened-read-only', file: files.doc, holder: got.holder });
-    } else setup.lock = got;
-  }
+  if (!opts.readOnly) checkWritableFiles(files);
+  const lock = opts.readOnly ? null : await acquireLock(files.doc, files.lock, warn);
+  const store = new LowdbStoreImpl({ files, lock, fsync: opts.fsync ?? true, beforeWrite: opts.beforeWrite, warn });
   try {
-    const store = new LowdbStoreImpl(setup);
     await store.open();
     return store;
   } catch (e) {
-    releaseLock(setup.lock);
+    releaseLock(lock);
     throw e;
   }
 }

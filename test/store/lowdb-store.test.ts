@@ -268,37 +268,34 @@ describe('lowdb store: files and start-up', () => {
     expect(await refusal(openLowdbStore(file))).toMatch(/Falta el diario de cambios \S*db\.journal\.jsonl/);
   });
 
-  test('a second writer gets a read-only store (or an error when exclusive)', async () => {
+  test('a second writer is refused while the first holds the store; a reader is not', async () => {
     const file = tempDb();
     const first = await openStore(file);
     await first.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', at: AT });
-    const warnings: string[] = [];
-    const second = (await openStore(file, { onWarning: (m) => warnings.push(say(m)) })) as LowdbStore;
-    expect(second.readOnly).toBe(true);
-    expect(warnings.join()).toMatch(/in use by process/);
-    expect(await second.reports()).toHaveLength(1);
-    const refusedWrite = await second
+    const refused = await openLowdbStore(file).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'locked' });
+    expect(errorText(refused)).toMatch(/in use by process/);
+    const reader = await openStore(file, { readOnly: true });
+    expect(await reader.reports()).toHaveLength(1);
+    const refusedWrite = await reader
       .appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT })
       .catch((e: unknown) => e);
     expect(refusedWrite).toMatchObject({ code: 'read-only' });
     expect(errorText(refusedWrite)).toMatch(/read-only/);
-    expect(await refusal(openLowdbStore(file, { exclusive: true }))).toMatch(/in use by process/);
-    const reader = (await openStore(file, { readOnly: true })) as LowdbStore;
-    expect(await reader.reports()).toHaveLength(1);
     await first.close();
-    await second.close();
-    open = [reader];
     // the lock was released: a new writer gets it
-    const third = (await openStore(file)) as LowdbStore;
-    expect(third.readOnly).toBe(false);
+    const third = await openStore(file);
+    await third.appendReport(input('1', '2025-01', 2), alice, { source: 'teams', at: AT });
+    expect(await third.reports()).toHaveLength(2);
   });
 
   test('a stale lock (dead process) is taken over', async () => {
     const file = tempDb();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(storeFiles(file).lock, '999999999\n');
-    const store = (await openStore(file)) as LowdbStore;
-    expect(store.readOnly).toBe(false);
+    const store = await openStore(file);
+    await store.setOwners('4263', [alice], admin, AT);
+    expect(await store.owners('4263')).toEqual([alice]);
   });
 
   test('a failed write is undone (memory and disk) and the next write succeeds', async () => {
@@ -396,20 +393,17 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     const first = (await openLowdbStore(file)) as LowdbStore;
     await first.appendReport(input('1', '2025-01', 1), alice, { source: 'teams', submissionId: 'a', at: AT });
     fs.rmSync(storeFiles(file).lock);
-    await expect(openLowdbStore(file, { exclusive: true })).rejects.toMatchObject({ code: 'locked' });
+    await expect(openLowdbStore(file)).rejects.toMatchObject({ code: 'locked' });
     const alias = path.join(path.dirname(file), 'otro-nombre.json');
     fs.symlinkSync(file, alias);
-    const second = (await openLowdbStore(alias, { onWarning: () => undefined })) as LowdbStore;
-    expect(second.readOnly).toBe(true);
-    expect(second.files.doc).toBe(fs.realpathSync(file));
-    await expect(second.appendReport(input('1', '2025-01', 2), bob, { source: 'teams', at: AT })).rejects.toMatchObject(
-      { code: 'read-only' },
-    );
-    await second.close();
+    await expect(openLowdbStore(alias)).rejects.toMatchObject({ code: 'locked' });
+    const reader = (await openLowdbStore(alias, { readOnly: true })) as LowdbStore;
+    expect(reader.files.doc).toBe(fs.realpathSync(file));
+    await reader.close();
     await first.close();
     const again = (await openLowdbStore(alias)) as LowdbStore;
-    expect(again.readOnly).toBe(false);
-    expect(await again.reports()).toHaveLength(1);
+    await again.appendReport(input('1', '2025-01', 2), bob, { source: 'teams', at: AT });
+    expect(await again.reports()).toHaveLength(2);
     await again.close();
   });
 
@@ -417,8 +411,8 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     const file = tempDb();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(storeFiles(file).lock, '1\n');
-    const store = (await openLowdbStore(file)) as LowdbStore;
-    expect(store.readOnly).toBe(false);
+    const store = await openLowdbStore(file);
+    await store.setOwners('4263', [alice], admin, AT);
     expect(fs.readFileSync(storeFiles(file).lock, 'utf8')).toMatch(new RegExp(`^${process.pid}\npei-bot-lock\n`));
     await store.close();
   });
@@ -431,7 +425,7 @@ describe('lowdb store: what start-up refuses, and the lock', () => {
     fs.chmodSync(file, 0o444);
     const before = fs.readFileSync(file);
     const err = await openLowdbStore(file).catch((e: StoreError) => e);
-    expect(err).toMatchObject({ code: 'read-only', file });
+    expect(err).toMatchObject({ code: 'read-only', fact: { file } });
     expect(errorText(err)).toMatch(/es de solo lectura/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.statSync(file).mode & 0o777).toBe(0o444);

@@ -114,11 +114,9 @@ function say(f: StoreFact): string {
     case 'closed':
       return `The store ${f.file} is closed`;
     case 'read-only':
-      return `The store ${f.file} is open read-only (${f.holder ? heldBy(f.holder) : 'opened read-only'}); nothing was saved`;
+      return `The store ${f.file} is open read-only; nothing was saved`;
     case 'write-not-undone':
       return `A write to the store ${f.file} failed (${say(f.failed)}) and could not be undone (${f.undoWhy}); the store takes no more writes until the bot restarts`;
-    case 'opened-read-only':
-      return `PEI store ${f.file} is ${heldBy(f.holder)}: opened read-only`;
     case 'lock-info-failed':
       return `PEI store: could not write the information file ${f.file} (${f.why}); the lock still holds`;
     case 'pg-migrate':

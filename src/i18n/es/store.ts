@@ -116,11 +116,9 @@ function say(f: StoreFact): string {
     case 'closed':
       return `El almacén ${f.file} está cerrado (closed)`;
     case 'read-only':
-      return `El almacén ${f.file} está abierto en solo lectura (read-only: ${f.holder ? heldBy(f.holder) : 'abierto en solo lectura'}); no se guardó nada`;
+      return `El almacén ${f.file} está abierto en solo lectura (read-only); no se guardó nada`;
     case 'write-not-undone':
       return `Falló una escritura en el almacén ${f.file} (${say(f.failed)}) y no se pudo deshacer (${f.undoWhy}); el almacén no acepta más escrituras hasta que se reinicie el bot`;
-    case 'opened-read-only':
-      return `PEI store ${f.file} está ${heldBy(f.holder)}: se abrió en solo lectura`;
     case 'lock-info-failed':
       return `PEI store: no se pudo escribir el archivo informativo ${f.file} (${f.why}); el bloqueo sigue vigente`;
     case 'pg-migrate':
