@@ -1,12 +1,9 @@
 /**
- * The store's semantics, shared by the memory and the embedded store: version numbering per (indicator, month),
- * submissionId idempotency, audit entries, the revision counter, and the Maps that index what is held in memory. An
- * implementation only decides how a write becomes durable (`persist`).
- *
- * Writes run one at a time, in call order (`serialize`): each one reads the state the previous ones left, is made
- * durable, and only then applied in memory (`commit`). A write that fails leaves memory as it was. Reads never wait.
- * Every change of the reports is an audit entry, applied by `applyEntry` the same way for a live write and for the
- * embedded store's replay of its journal on open.
+ * The store held in memory, shared by the memory and the embedded store; an implementation only decides how a write
+ * becomes durable (`persist`). Writes run one at a time, in call order (`serialize`): each one reads the state the
+ * previous ones left, is made durable, and only then applied in memory (`commit`), so a write that fails leaves
+ * memory as it was. Reads never wait. Every change of the reports is an audit entry, applied by `applyEntry` the same
+ * way for a live write and for the embedded store's replay of its journal.
  */
 import type * as R from '../domain/records';
 import type { AuditEntry, ReportRecord } from '../domain/records';
@@ -25,13 +22,12 @@ export abstract class BaseStore implements T.Store {
   private readonly versions = new Map<string, ReportRecord>();
   /** indicator|month -> its latest version, in the write order of those versions. */
   private readonly latest = new Map<string, ReportRecord>();
-  /** submissionId -> report id. */
   private readonly bySubmission = new Map<string, string>();
   private readonly auditList: AuditEntry[] = [];
   private readonly planVersionList: PlanVersionRecord[] = [];
   private readonly listeners = new Set<(revision: number) => void>();
-  /** [revision, report id] of each report version written or reviewed since the store opened (reportChanges). */
-  private readonly changeLog: [number, string][] = [];
+  /** report id -> the revision of its last change since the store opened, in the order of those changes. */
+  private readonly changed = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
 
@@ -41,7 +37,7 @@ export abstract class BaseStore implements T.Store {
   protected abstract persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void>;
   abstract close(): Promise<void>;
 
-  /** Throws a StoreError when the store takes no writes; called at the head of the write queue, between writes. */
+  /** Throws a StoreError when the store takes no writes; called at the head of the write queue. */
   protected checkWritable(): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: '(memory)' });
   }
@@ -73,9 +69,12 @@ export abstract class BaseStore implements T.Store {
     if (stateChanged) this.state = next;
     for (const e of entries) this.applyEntry(e);
     this.rev++;
-    for (const e of entries)
-      if (isReportAction(e.action) || isReviewAction(e.action))
-        this.changeLog.push([this.rev, (e.after as { id: string }).id]);
+    for (const e of entries) {
+      if (!isReportAction(e.action) && !isReviewAction(e.action)) continue;
+      const id = (e.after as { id: string }).id;
+      this.changed.delete(id); // to the end: the Map's order is the order of the last changes
+      this.changed.set(id, this.rev);
+    }
     rules.notifyAll(this.listeners, this.rev);
   }
 
@@ -125,7 +124,7 @@ export abstract class BaseStore implements T.Store {
     return () => void this.listeners.delete(listener);
   }
 
-  /** One process holds a memory or embedded store: the lock is the process's own. */
+  /** One process holds a memory or embedded store: the lock is its own. */
   async exclusive<V>(_name: string, fn: () => Promise<V>): Promise<T.ExclusiveResult<V>> {
     return { ran: true, value: await fn() };
   }
@@ -145,15 +144,8 @@ export abstract class BaseStore implements T.Store {
   }
 
   async reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }> {
-    let i = this.changeLog.length;
-    while (i > 0 && this.changeLog[i - 1][0] > since) i--;
-    const ids = new Set(
-      this.changeLog
-        .slice(i)
-        .reverse()
-        .map(([, id]) => id),
-    ); // each at its last change
-    return { revision: this.rev, reports: [...ids].reverse().map((id) => this.versions.get(id)!) };
+    const ids = [...this.changed].filter(([, rev]) => rev > since).map(([id]) => id);
+    return { revision: this.rev, reports: ids.map((id) => this.versions.get(id)!) };
   }
 
   async report(id: string): Promise<ReportRecord | undefined> {

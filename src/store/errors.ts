@@ -25,7 +25,7 @@ export class StoreError extends Error {
     // The message is for developers (a stack trace); operators read the catalog's words for `fact`.
     super(`store ${code}: ${JSON.stringify(fact)}`, cause === undefined ? undefined : { cause });
     this.name = 'StoreError';
-    if (fact.kind === 'locked' && fact.holder.pid !== null) this.holderPid = fact.holder.pid;
+    this.holderPid = (fact.kind === 'locked' && fact.holder.pid) || undefined;
   }
 }
 
@@ -36,7 +36,6 @@ export function healthReason(e: StoreError): StoreHealthReason {
   return e.code === 'replaced' ? 'files-replaced' : 'failed';
 }
 
-/** A start-up refusal: a file that does not agree with the rest. */
 export const corrupt = (fact: StoreFact) => new StoreError('corrupt', fact);
 
 export function errnoOf(e: unknown): string | undefined {

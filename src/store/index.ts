@@ -1,7 +1,6 @@
 /**
- * The one way the bot (main.ts) and every CLI command open the store: PostgreSQL when PEI_DATABASE_URL is set
- * (shared by any number of processes; schema created or upgraded on open), else the embedded lowdb store in
- * PEI_DB_FILE (one process: the bot holds it exclusively).
+ * The one way the bot (main.ts) and every CLI command open the store: PostgreSQL when PEI_DATABASE_URL is set, else
+ * the embedded lowdb store in PEI_DB_FILE.
  */
 import { existsSync } from 'node:fs';
 import { openLowdbStore } from './lowdb-store';
@@ -19,9 +18,8 @@ export interface StoreConfig {
 
 export interface OpenStoreOptions {
   /**
-   * 'serve': the bot (embedded: exclusive lock; PostgreSQL: told of other processes' writes); 'write': a one-shot
-   * command that writes (embedded: exclusive, so not while the bot runs); 'read': a one-shot command that reads
-   * (embedded: read-only; a missing file reads as an empty store).
+   * 'serve': the bot (PostgreSQL: told of other processes' writes); 'write': a one-shot command that writes (embedded:
+   * not while the bot runs); 'read': a one-shot command that reads (embedded: read-only; a missing file is empty).
    */
   mode: 'serve' | 'write' | 'read';
   /** What the store reports without failing (a repair on open, a lost connection): facts the caller words. */

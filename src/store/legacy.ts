@@ -1,10 +1,8 @@
 /**
  * Reading a store written by an earlier version (formats 1 and 2), so that it upgrades itself on its first open.
  * Those stores kept two logs beside the document: <base>.audit.jsonl (one audit entry per line, or {"txn": [...]}
- * for an all-or-nothing import; every report version whole in its entry's `after`) and <base>.reports.jsonl (the
- * same versions again). The audit log alone holds everything, so it is the one read; format 2's document vouched
- * for it (its `logs.audit` counter: lines, bytes, SHA-256), which is checked. lowdb-store.ts then writes the journal
- * and the new document, and removes the old logs.
+ * for an all-or-nothing import) and <base>.reports.jsonl (the same versions again). The audit log alone holds
+ * everything, so it is the one read; format 2's document vouched for it (`logs.audit`: lines, bytes, SHA-256).
  */
 import * as crypto from 'node:crypto';
 import { applyStateAudit, stateOf, type StoreState } from './rules';
@@ -51,34 +49,31 @@ export function readLegacy(
         : { kind: 'journal-missing', file, doc: docFile, lines: counter.lines },
     );
   }
-  if (
-    counter.sha256 &&
-    crypto.createHash('sha256').update(buf.subarray(0, counter.bytes)).digest('hex') !== counter.sha256
-  )
+  const sha256 = crypto.createHash('sha256').update(buf.subarray(0, counter.bytes)).digest('hex');
+  if (counter.sha256 && sha256 !== counter.sha256)
     throw corrupt({ kind: 'journal-changed', file, doc: docFile, lines: counter.lines });
+  const state = stateOf(doc);
   const writes: AuditEntry[][] = [];
+  let seq = 0;
   lines.forEach((text, i) => {
     if (text.trim() === '') return;
-    let entries: unknown;
+    let [entries, why]: [unknown, string] = [undefined, 'not an audit entry'];
     try {
       const v = JSON.parse(text) as { txn?: unknown };
       entries = Array.isArray(v.txn) ? v.txn : [v];
     } catch (e) {
-      entries = String(e);
+      why = String(e);
     }
-    const why = typeof entries === 'string' ? entries : 'not an audit entry';
-    if (Array.isArray(entries) && entries.every(isEntry)) writes.push(entries);
-    else if (i === lines.length - 1) warn({ kind: 'torn-line-cut', file, bytes: Buffer.byteLength(text) });
-    else throw corrupt({ kind: 'bad-line', file, line: i + 1, why });
-  });
-  const state = stateOf(doc);
-  let seq = 0;
-  writes.forEach((w, i) =>
-    w.forEach((e) => {
+    if (!Array.isArray(entries) || !entries.every(isEntry)) {
+      if (i < lines.length - 1) throw corrupt({ kind: 'bad-line', file, line: i + 1, why });
+      return warn({ kind: 'torn-line-cut', file, bytes: Buffer.byteLength(text) });
+    }
+    for (const e of entries) {
       if (e.seq <= seq) throw corrupt({ kind: 'chain-broken', file, line: i + 1 });
       seq = e.seq;
-      if (e.seq > (doc.auditSeq ?? 0)) applyStateAudit(state, e);
-    }),
-  );
+      if (e.seq > (doc.auditSeq ?? 0)) applyStateAudit(state, e); // a change the document missed
+    }
+    writes.push(entries);
+  });
   return { state, writes };
 }

@@ -40,16 +40,13 @@ export type StoreSnapshot = {
   [T in keyof typeof sql.ROWS]: T extends 'owners' ? Readonly<Record<string, readonly R.Person[]>> : readonly object[];
 };
 
-/**
- * What a write transaction's body decided: its result, the audit entries stored with it, and whether it commits
- * (by default when it has an audit entry; else it rolls back, having changed nothing).
- */
+/** What a write's body decided: its result, its audit entries, and whether it commits (default: when it has one). */
 type Decided<T> = { value: T; audit?: (rules.Change | null)[]; commit?: boolean };
 
 const LATEST_OF_MONTH =
   'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
 
-/** The WHERE conditions of a report query's indicator and months (the review state is each read's own). */
+/** The WHERE conditions of a report query's indicator and months. */
 function reportConditions(query: T.ReportQuery | undefined): sql.Condition[] {
   const { from, to } = rules.periodRange(query);
   return [
@@ -62,7 +59,7 @@ function reportConditions(query: T.ReportQuery | undefined): sql.Condition[] {
 export class PgStore implements T.Store {
   private closed = false;
   private readonly feed: ChangeFeed;
-  /** Writes of this process run one after the other, in call order (the database's write order serialises them anyway). */
+  /** This process's writes run one after the other, in call order. */
   private writeTail: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -81,8 +78,7 @@ export class PgStore implements T.Store {
     const pool = new Pool({ ...sql.connectionConfig(url, timeoutMs), max: opts.poolSize ?? 10 });
     // An idle connection lost (a restart, pg_terminate_backend): the pool drops it and says so here; never a crash.
     pool.on('error', (e) => warn({ kind: 'pg-pool-lost', why: e.message }));
-    // A connection lost while checked out (inside a write, or the lock's): its query fails and the caller hears it;
-    // this listener only keeps the 'error' event from killing the process.
+    // A connection lost while checked out fails its query, and the caller hears it: this only keeps the process alive.
     pool.on('connect', (c) => c.on('error', () => undefined));
     const store = new PgStore(pool, url, timeoutMs, warn);
     try {
@@ -96,8 +92,8 @@ export class PgStore implements T.Store {
   }
 
   /**
-   * The rows of a query on the pool or a write's connection, a database failure as a StoreError. A pooled connection
-   * the server ended while idle fails its next query: on the pool it is tried once more, unless `again` is false.
+   * The rows of a query on the pool or a write's connection, a database failure as a StoreError. On the pool, a
+   * query failing on a connection the server ended while idle is tried once more, unless `again` is false.
    */
   private async q(
     query: QueryConfig | QueryArrayConfig,
@@ -117,21 +113,17 @@ export class PgStore implements T.Store {
     return (await this.q({ text, values, rowMode: 'array' }, db)).map((row) => row[0]);
   }
 
-  /** The first column of the first row. */
   private async one<T>(text: string, values: unknown[], db?: PoolClient): Promise<T | undefined> {
     return (await this.column<T>(text, values, db))[0];
   }
 
-  /** The records of `table` that meet the conditions given a value (and `and`, a fixed one), in write order. */
+  /** The records of `table` that meet the conditions (and `and`), in write order. */
   private records<T>(table: string, conditions: sql.Condition[], and = ''): Promise<T[]> {
     const args: unknown[] = [];
     return this.column(`SELECT record FROM ${table}${sql.where(conditions, args)}${and} ORDER BY ord`, args);
   }
 
-  /**
-   * A write transaction that takes a write's locks, then rolls back (not queued behind this process's writes): fails
-   * where a write would (away, read-only, locked too long).
-   */
+  /** A transaction taking a write's locks, then rolled back (not queued): it fails where a write would. */
   async health(): Promise<T.StoreHealth> {
     const locks = 'LOCK TABLE pei_reports, pei_audit, pei_subscriptions IN ROW EXCLUSIVE MODE';
     try {
@@ -157,12 +149,13 @@ export class PgStore implements T.Store {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: sql.redactUrl(this.url) });
   }
 
-  /** One write, in this process's write order: `transaction` within the write's budget. */
+  /**
+   * One write, in this process's write order, within its budget: the caller's deadline when it gives one (a submit:
+   * its turn's), else the timeout from its call. A write queued behind slow ones, or slowed by a lock, is rolled back
+   * once the budget is spent rather than committed after its caller was told it failed.
+   */
   private write<T>(body: (c: PoolClient) => Promise<Decided<T>>, commitBy?: number): Promise<T> {
     this.checkWritable();
-    // The write's budget: the caller's deadline when it gives one (a submit: its turn's), else the timeout from its
-    // call. A write queued behind slow ones, or slowed by a lock, is rolled back once the budget is spent rather than
-    // committed after its caller was told it failed; each statement still waits at most the timeout (begin).
     const deadline = commitBy ?? Date.now() + this.timeoutMs;
     const run = () => this.transaction(body, deadline);
     const p = this.writeTail.then(run, run);
@@ -252,7 +245,6 @@ export class PgStore implements T.Store {
   }
 
   async appendPlanVersion(input: PlanVersionInput, actor: R.Person, at: string) {
-    this.checkWritable();
     rules.checkPlanVersionInput(input);
     const text = 'SELECT record FROM pei_plan_versions WHERE plan_id = $1 ORDER BY version DESC LIMIT 1';
     return this.write<T.AppendPlanVersionResult>(async (c) => {
@@ -361,7 +353,7 @@ export class PgStore implements T.Store {
     return this.q({ text, values }, this.pool, false);
   }
 
-  /** If the connection holding the lock dies while fn runs, the lock is gone: 'pg-lock-lost' is told, never a crash. */
+  /** If the connection holding the lock dies while fn runs, the lock is gone: 'pg-lock-lost', never a crash. */
   async exclusive<T>(name: string, fn: () => Promise<T>): Promise<T.ExclusiveResult<T>> {
     this.checkWritable();
     const c = await this.pool.connect().catch((e) => Promise.reject(sql.pgStoreError(e)));
@@ -386,8 +378,8 @@ export class PgStore implements T.Store {
   }
 
   /**
-   * migrate-store's copy (src/cli/migrate-store.ts): every record of another store as it was stored (review states,
-   * audit seqs, write order), in one write, into a database that holds none yet. False, nothing written, otherwise.
+   * migrate-store's copy: every record of another store as it was stored (review states, audit seqs, write order), in
+   * one write, into a database that holds none yet. False, nothing written, otherwise.
    */
   async copyIn(snapshot: StoreSnapshot): Promise<boolean> {
     const tables = Object.keys(sql.ROWS) as (keyof typeof sql.ROWS)[];
@@ -487,7 +479,6 @@ export class PgStore implements T.Store {
     return this.records('pei_sent', [["key LIKE ? ESCAPE '\\'", prefix]]);
   }
 
-  /** Seq order; `target` ending in ':' is a prefix; `limit` keeps the newest. */
   async audit(filter?: { target?: string; limit?: number }): Promise<readonly R.AuditEntry[]> {
     const args: unknown[] = [];
     const target = filter?.target;

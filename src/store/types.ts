@@ -5,16 +5,14 @@ import type { StoreHealthReason } from '../domain/store-facts';
 import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-versions';
 import type { ReportSubmission, ReviewRefusal, StoredReport } from '../domain/report-versions';
 
+/** 'unchanged': the plan is the latest version's; 'stale': another version was stored since `expectedLatest`. */
 export type AppendPlanVersionResult =
   | { status: 'stored'; record: PlanVersionRecord }
-  /** The plan given is the latest stored version's: nothing was written. */
   | { status: 'unchanged'; latest: PlanVersionRecord }
-  /** The latest stored version is not `expectedLatest` (another was stored since the caller read): nothing written. */
   | { status: 'stale'; latest: number };
 
 export type ReviewReportResult = { status: 'reviewed'; record: ReportRecord; previous: ReportRecord } | ReviewRefusal;
 
-/** Whether `Store.exclusive` ran the function (holding the lock), or not (another process holds it). */
 export type ExclusiveResult<T> = { ran: true; value: T } | { ran: false };
 
 /**
@@ -27,10 +25,7 @@ export interface ReportQuery {
   from?: string;
   to?: string;
   year?: number;
-  /**
-   * Only versions in this review state (a version stored before review existed reads as 'aprobado'). With
-   * latestReports: the months whose latest version is in this state ('pendiente': what waits for review).
-   */
+  /** A version stored before review existed reads as 'aprobado'. latestReports: the months whose latest is in it. */
   review?: R.ReviewState;
 }
 
@@ -43,9 +38,8 @@ export type ConversationFilter = { scope?: ConversationRecord['scope']; active?:
 export type ReportMeta = Omit<ReportSubmission, 'input' | 'author'> & {
   at: string;
   /**
-   * Commit only before this instant (epoch ms of the real clock), else fail with nothing stored: the caller's own
-   * deadline (a chat turn's), so that a caller told "failed" never has the write committed later. PostgreSQL only
-   * (the embedded store's writes are local and answered at once).
+   * PostgreSQL: commit only before this instant (epoch ms), else fail with nothing stored: the caller's deadline (a
+   * chat turn's), so that a caller told "failed" never has the write committed later.
    */
   commitBy?: number;
 };
@@ -65,7 +59,6 @@ export type ReportMeta = Omit<ReportSubmission, 'input' | 'author'> & {
  *   changed (a cache key for computed figures).
  */
 export interface Store {
-  /** PostgreSQL: the database's, shared by every process; embedded: the process's own. */
   revision(): Promise<number>;
   /**
    * Calls `listener` after changes, with the revision (or a lower bound of it); changes close together may give one
@@ -82,8 +75,7 @@ export interface Store {
   latestReports(query?: ReportQuery): Promise<readonly ReportRecord[]>;
   /**
    * The revision now and every report version stored or reviewed after revision `since` (each once, as it is now),
-   * in the order of their last change, read at one instant: nothing changed at or below the returned revision is missing. The status
-   * service's feed (progress/service.ts): after a write it reads what changed, not every month again.
+   * in the order of their last change, read at one instant: nothing changed at or below that revision is missing.
    */
   reportChanges(since: number): Promise<{ revision: number; reports: readonly ReportRecord[] }>;
   /** One stored version by id ("4263:2025-06:v2"), as it is now (review state included). */
@@ -132,7 +124,7 @@ export interface Store {
    */
   claimSend(record: SentRecord): Promise<boolean>;
   releaseSend(key: string): Promise<void>;
-  /** A claim's delivery done: the record replaces the claim (PostgreSQL: a statement of its own, as claims are). */
+  /** A claim's delivery done: the record replaces the claim. */
   confirmSend(record: SentRecord): Promise<void>;
   /** Records (or overwrites) what was sent under `record.key`. */
   markSent(record: SentRecord): Promise<void>;
@@ -151,7 +143,7 @@ export interface Store {
    */
   exclusive<T>(name: string, fn: () => Promise<T>): Promise<ExclusiveResult<T>>;
 
-  /** Whether the store can be read and written now (never throws); it recovers when the database comes back. */
+  /** Whether the store can be read and written now (never throws). */
   health(): Promise<StoreHealth>;
 
   flush(): Promise<void>;
