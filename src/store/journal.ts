@@ -93,8 +93,7 @@ function eachLine(file: string, each: (buf: Buffer, start: number, end: number) 
  * (or ends a good last line that lacks its newline).
  */
 export function readJournal(
-  file: string,
-  doc: string,
+  { journal: file, doc }: { journal: string; doc: string },
   mark: { lines: number; hash: string },
   warn: (f: StoreFact) => void,
   onLine: (entries: AuditEntry[], line: number) => void,

@@ -174,12 +174,9 @@ class LowdbStoreImpl extends BaseStore {
   private end: JournalEnd = { bytes: 0, lines: 0, hash: '' };
   /** The journal lines the document on disk vouches for (-1: no document yet). */
   private vouched = -1;
-  /**
-   * Set when a failed write could not be undone, or when the files were removed or replaced under the running
-   * process: no more writes until restarted (reads go on from memory).
-   */
+  /** A failed write not undone, or the files replaced under the process: no more writes until restarted. */
   private failure: StoreError | null = null;
-  /** The files this process opened and writes: the paths must still lead to them before a write. */
+  /** The identity of the files this process writes: the paths must still lead to them before a write. */
   private ids: Record<'doc' | 'journal', string | null> = { doc: null, journal: null };
 
   constructor(private readonly setup: StoreSetup) {
@@ -219,27 +216,19 @@ class LowdbStoreImpl extends BaseStore {
   }
 
   /** A repair found on open: made in memory only when the store is read-only. */
-  private note(fact: StoreFact): void {
-    this.setup.warn({ ...fact, readOnly: !this.setup.lock } as StoreFact);
-  }
+  private readonly note = (fact: StoreFact) => this.setup.warn({ ...fact, readOnly: !this.setup.lock } as StoreFact);
 
   /** Replays a format-3 journal; the lines past the document's mark roll their small-state changes forward. */
   private replay(doc: StoreDocument): (() => void) | undefined {
     const { files } = this.setup;
     this.state = stateOf(doc);
     let changes = 0;
-    const { repair, ...end } = readJournal(
-      files.journal,
-      files.doc,
-      doc.journal,
-      (f) => this.note(f),
-      (entries, n) => {
-        for (const e of entries) {
-          this.applyEntry(e);
-          if (n > doc.journal.lines && applyStateAudit(this.state, e)) changes++; // a change the document missed
-        }
-      },
-    );
+    const { repair, ...end } = readJournal(files, doc.journal, this.note, (entries, n) => {
+      for (const e of entries) {
+        this.applyEntry(e);
+        if (n > doc.journal.lines && applyStateAudit(this.state, e)) changes++; // a change the document missed
+      }
+    });
     if (changes) this.note({ kind: 'rolled-forward', file: files.doc, changes });
     this.end = end;
     this.vouched = doc.journal.lines;
@@ -266,28 +255,20 @@ class LowdbStoreImpl extends BaseStore {
     };
   }
 
-  /**
-   * The store's files removed or replaced under the running process (a restore over it, a cleanup, another copy
-   * moved into place): its writes would go to unlinked files and be lost on restart, so it takes none from then on.
-   */
-  private filesChanged(): StoreError | null {
+  protected override checkWritable(): void {
+    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: this.files.doc });
+    if (!this.setup.lock) throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc });
+    if (this.failure) throw this.failure;
+    // The files removed or replaced under the running process (a restore over them, a cleanup): its writes would go
+    // to unlinked files and be lost on restart, so it takes none from then on.
     for (const what of ['doc', 'journal'] as const) {
       const now = fileId(this.files[what]);
       if (now === this.ids[what]) continue;
       const how = now === null ? 'removed' : 'replaced';
-      return new StoreError('replaced', { kind: 'files-replaced', file: this.files[what], what, how });
+      this.failure = new StoreError('replaced', { kind: 'files-replaced', file: this.files[what], what, how });
+      this.setup.warn(this.failure.fact);
+      throw this.failure;
     }
-    return null;
-  }
-
-  protected override checkWritable(): void {
-    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: this.files.doc });
-    if (!this.setup.lock) throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc });
-    if (!this.failure) {
-      this.failure = this.filesChanged();
-      if (this.failure) this.setup.warn(this.failure.fact);
-    }
-    if (this.failure) throw this.failure;
   }
 
   protected async persist(entries: AuditEntry[], state: StoreState | undefined): Promise<void> {

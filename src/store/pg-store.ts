@@ -26,12 +26,9 @@ export interface PgStoreOptions {
   onWarning?: (warning: StoreFact) => void;
   /** Connections in this process's pool (default 10). */
   poolSize?: number;
-  /** LISTEN for changes from the start (default true); false: once `onChange` is first called. */
+  /** LISTEN from the start (default true); false: once `onChange` is first called. */
   listen?: boolean;
-  /**
-   * PEI_DB_TIMEOUT_MS (default 3000): connecting, each lock wait and statement are cut off after it, and a write not
-   * committed this long after its call (or by its `commitBy`) is rolled back: a caller told "failed" never sees it later.
-   */
+  /** PEI_DB_TIMEOUT_MS (default 3000): for connecting, each lock wait and statement, and each write (`write`). */
   timeoutMs?: number;
 }
 
@@ -113,7 +110,7 @@ export class PgStore implements T.Store {
     return (await this.q({ text, values, rowMode: 'array' }, db)).map((row) => row[0]);
   }
 
-  private async one<T>(text: string, values: unknown[], db?: PoolClient): Promise<T | undefined> {
+  private async one<T>(text: string, values: unknown[] = [], db?: PoolClient): Promise<T | undefined> {
     return (await this.column<T>(text, values, db))[0];
   }
 
@@ -136,7 +133,7 @@ export class PgStore implements T.Store {
   }
 
   async revision(): Promise<number> {
-    return Number(await this.one('SELECT rev FROM pei_meta', []));
+    return Number(await this.one('SELECT rev FROM pei_meta'));
   }
 
   onChange(listener: (revision: number) => void): () => void {
@@ -163,7 +160,7 @@ export class PgStore implements T.Store {
     return p;
   }
 
-  /** One write transaction: the write order, `body`, its audit entries, NOTIFY; resolves once committed. */
+  /** One write transaction: the write order (pei_meta's rev), `body`, its audit entries, NOTIFY. */
   private async transaction<T>(body: (c: PoolClient) => Promise<Decided<T>>, deadline = Date.now() + this.timeoutMs) {
     if (Date.now() >= deadline) throw sql.timedOut(this.timeoutMs);
     const c = await this.begin(deadline);
@@ -304,9 +301,9 @@ export class PgStore implements T.Store {
     });
   }
 
-  /** An unaudited write: `text` with `args`; committed when it changed a row (or always, with `always`). */
-  private async change(text: string, args: unknown[], always = false): Promise<void> {
-    await this.write(async (c) => ({ value: undefined, commit: !!(await c.query(text, args)).rowCount || always }));
+  /** An unaudited write, committed when it changed a row. */
+  private async change(text: string, args: unknown[]): Promise<void> {
+    await this.write(async (c) => ({ value: undefined, commit: !!(await c.query(text, args)).rowCount }));
   }
 
   async saveConversation(record: R.ConversationRecord): Promise<void> {
@@ -327,7 +324,7 @@ export class PgStore implements T.Store {
 
   async markSent(record: R.SentRecord): Promise<void> {
     const upsert = 'INSERT INTO pei_sent (key, record) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET record = $2';
-    await this.change(upsert, [record.key, sql.json(record)], true);
+    await this.change(upsert, [record.key, sql.json(record)]);
   }
 
   /**
@@ -408,7 +405,7 @@ export class PgStore implements T.Store {
   async latestReports(query?: T.ReportQuery): Promise<readonly R.ReportRecord[]> {
     if (query?.review !== undefined) {
       // The versions in that state that no higher version of their month follows: with the partial index on
-      // 'pendiente' this reads only what waits for review, however many versions are stored.
+      // 'pendiente' this reads only what waits for review.
       const state: sql.Condition = ["COALESCE(p.review, 'aprobado') = ?", query.review];
       const later =
         'SELECT FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version';
@@ -495,7 +492,7 @@ export class PgStore implements T.Store {
   }
 
   async auditCount(): Promise<number> {
-    return Number(await this.one('SELECT count(*) FROM pei_audit', []));
+    return Number(await this.one('SELECT count(*) FROM pei_audit'));
   }
 
   planVersions(planId?: string): Promise<PlanVersionRecord[]> {
