@@ -158,17 +158,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 // ---------------------------------------------------------------- the store
 
-interface StoreSetup {
-  files: StoreFiles;
-  /** null: opened read-only. */
-  lock: HeldLock | null;
-  fsync: boolean;
-  beforeWrite?: (file: string, data: Buffer) => void;
-  warn: (fact: StoreFact) => void;
-}
-
 class LowdbStoreImpl extends BaseStore {
-  readonly files: StoreFiles;
   private readonly db: Low<StoreDocument>;
   private fh: fsp.FileHandle | null = null;
   private end: JournalEnd = { bytes: 0, lines: 0, hash: '' };
@@ -179,15 +169,19 @@ class LowdbStoreImpl extends BaseStore {
   /** The identity of the files this process writes: the paths must still lead to them before a write. */
   private ids: Record<'doc' | 'journal', string | null> = { doc: null, journal: null };
 
-  constructor(private readonly setup: StoreSetup) {
+  constructor(
+    readonly files: StoreFiles,
+    /** null: opened read-only. */
+    private readonly lock: HeldLock | null,
+    private readonly opts: LowdbStoreOptions & { fsync: boolean; warn: (fact: StoreFact) => void },
+  ) {
     super(emptyState());
-    this.files = setup.files;
-    this.db = new Low<StoreDocument>(new JSONFile<StoreDocument>(setup.files.doc), {} as StoreDocument);
+    this.db = new Low<StoreDocument>(new JSONFile<StoreDocument>(files.doc), {} as StoreDocument);
   }
 
   /** Reads and checks everything, replays the journal; then, holding the lock, makes the repairs it found needed. */
   async open(): Promise<void> {
-    const { files, lock, fsync } = this.setup;
+    const { files, lock } = this;
     const legacy = legacyFiles(files.doc.replace(/\.json$/, ''));
     const docBuf = readOrNull(files.doc);
     const doc = docBuf && checkDocument(docBuf, files.doc);
@@ -207,7 +201,7 @@ class LowdbStoreImpl extends BaseStore {
     }
     try {
       if (this.vouched !== this.end.lines) await this.writeDocument(this.state, this.end);
-      if (fsync) await fsyncPath(path.dirname(files.doc), true);
+      if (this.opts.fsync) await fsyncPath(path.dirname(files.doc), true);
       this.ids = { doc: fileId(files.doc), journal: fileId(files.journal) };
     } catch (e) {
       await this.fh.close().catch(() => undefined);
@@ -216,11 +210,11 @@ class LowdbStoreImpl extends BaseStore {
   }
 
   /** A repair found on open: made in memory only when the store is read-only. */
-  private readonly note = (fact: StoreFact) => this.setup.warn({ ...fact, readOnly: !this.setup.lock } as StoreFact);
+  private readonly note = (fact: StoreFact) => this.opts.warn({ ...fact, readOnly: !this.lock } as StoreFact);
 
   /** Replays a format-3 journal; the lines past the document's mark roll their small-state changes forward. */
   private replay(doc: StoreDocument): (() => void) | undefined {
-    const { files } = this.setup;
+    const { files } = this;
     this.state = stateOf(doc);
     let changes = 0;
     const { repair, ...end } = readJournal(files, doc.journal, this.note, (entries, n) => {
@@ -240,15 +234,15 @@ class LowdbStoreImpl extends BaseStore {
    * its old logs.
    */
   private upgrade(doc: LegacyDocument, legacy: LegacyFiles): () => Promise<void> {
-    const { files, fsync } = this.setup;
-    const old = readLegacy(doc, files.doc, legacy, this.setup.warn);
+    const { files } = this;
+    const old = readLegacy(doc, files.doc, legacy, this.opts.warn);
     this.note({ kind: 'upgraded', file: files.doc, from: doc.version, to: STORE_VERSION });
     this.state = old.state;
     const journal = Buffer.concat(old.writes.map((entries) => this.nextLine(entries)));
     old.writes.flat().forEach((e) => this.applyEntry(e));
     return async () => {
       fs.writeFileSync(`${files.journal}.tmp`, journal);
-      if (fsync) await fsyncPath(`${files.journal}.tmp`);
+      if (this.opts.fsync) await fsyncPath(`${files.journal}.tmp`);
       fs.renameSync(`${files.journal}.tmp`, files.journal);
       await this.writeDocument(this.state, this.end);
       for (const f of [legacy.audit, legacy.reports]) fs.rmSync(f, { force: true });
@@ -257,7 +251,7 @@ class LowdbStoreImpl extends BaseStore {
 
   protected override checkWritable(): void {
     if (this.closed) throw new StoreError('closed', { kind: 'closed', file: this.files.doc });
-    if (!this.setup.lock) throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc });
+    if (!this.lock) throw new StoreError('read-only', { kind: 'read-only', file: this.files.doc });
     if (this.failure) throw this.failure;
     // The files removed or replaced under the running process (a restore over them, a cleanup): its writes would go
     // to unlinked files and be lost on restart, so it takes none from then on.
@@ -266,7 +260,7 @@ class LowdbStoreImpl extends BaseStore {
       if (now === this.ids[what]) continue;
       const how = now === null ? 'removed' : 'replaced';
       this.failure = new StoreError('replaced', { kind: 'files-replaced', file: this.files[what], what, how });
-      this.setup.warn(this.failure.fact);
+      this.opts.warn(this.failure.fact);
       throw this.failure;
     }
   }
@@ -293,9 +287,9 @@ class LowdbStoreImpl extends BaseStore {
   private async append(entries: AuditEntry[]): Promise<void> {
     const data = this.nextLine(entries);
     try {
-      this.setup.beforeWrite?.(this.files.journal, data);
+      this.opts.beforeWrite?.(this.files.journal, data);
       await this.fh!.appendFile(data);
-      if (this.setup.fsync) await this.fh!.sync();
+      if (this.opts.fsync) await this.fh!.sync();
     } catch (e) {
       throw fsStoreError(e, this.files.journal, 'append');
     }
@@ -311,12 +305,12 @@ class LowdbStoreImpl extends BaseStore {
     };
     const doc = { ...body, integrity: documentIntegrity(body) };
     try {
-      this.setup.beforeWrite?.(this.files.doc, Buffer.from(JSON.stringify(doc)));
+      this.opts.beforeWrite?.(this.files.doc, Buffer.from(JSON.stringify(doc)));
       this.db.data = doc;
       await this.db.write();
       this.vouched = end.lines; // renamed into place: a failure after this point must write the document back
       this.ids.doc = fileId(this.files.doc);
-      if (this.setup.fsync) {
+      if (this.opts.fsync) {
         await fsyncPath(this.files.doc);
         await fsyncPath(path.dirname(this.files.doc), true);
       }
@@ -357,7 +351,7 @@ class LowdbStoreImpl extends BaseStore {
       await this.fh?.close().catch(() => undefined);
     } finally {
       this.fh = null;
-      releaseLock(this.setup.lock);
+      releaseLock(this.lock);
     }
   }
 }
@@ -416,7 +410,7 @@ export async function openLowdbStore(file: string, opts: LowdbStoreOptions = {})
   const files = storeFiles(realDocPath(requested));
   if (!opts.readOnly) checkWritableFiles(files);
   const lock = opts.readOnly ? null : await acquireLock(files.doc, files.lock, warn);
-  const store = new LowdbStoreImpl({ files, lock, fsync: opts.fsync ?? true, beforeWrite: opts.beforeWrite, warn });
+  const store = new LowdbStoreImpl(files, lock, { ...opts, fsync: opts.fsync ?? true, warn });
   try {
     await store.open();
     return store;
