@@ -10,7 +10,7 @@
  * `exclusive` holds a session advisory lock, gone with its connection if the process dies; `claimSend` (INSERT … ON
  * CONFLICT DO NOTHING) makes each send key deliverable by one caller in all.
  */
-import { Pool, type PoolClient, type QueryArrayConfig, type QueryConfig } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import * as rules from './rules';
 import { healthReason, StoreError } from './errors';
 import { CHANNEL, ChangeFeed } from './pg-feed';
@@ -89,25 +89,27 @@ export class PgStore implements T.Store {
   }
 
   /**
-   * The rows of a query on the pool or a write's connection, a database failure as a StoreError. On the pool, a
-   * query failing on a connection the server ended while idle is tried once more, unless `again` is false.
+   * The rows of a query, each the array of its values (a jsonb value comes parsed), on the pool or a write's
+   * connection; a database failure as a StoreError. On the pool, a query failing on a connection the server ended while
+   * idle is tried once more, unless `again` is false.
    */
-  private async q(
-    query: QueryConfig | QueryArrayConfig,
+  private async rows(
+    text: string,
+    values: unknown[] = [],
     db: Pool | PoolClient = this.pool,
     again = db === this.pool,
-  ): Promise<any[]> {
+  ): Promise<any[][]> {
     try {
-      return (await db.query(query)).rows;
+      return (await db.query({ text, values, rowMode: 'array' })).rows;
     } catch (e) {
       if (!again || sql.unavailableCause(e) !== 'unreachable') throw sql.pgStoreError(e);
-      return this.q(query, db, false);
+      return this.rows(text, values, db, false);
     }
   }
 
-  /** The first column of each row a query returns (a jsonb column comes parsed). */
+  /** The first value of each row. */
   private async column<T>(text: string, values: unknown[] = [], db?: PoolClient): Promise<T[]> {
-    return (await this.q({ text, values, rowMode: 'array' }, db)).map((row) => row[0]);
+    return (await this.rows(text, values, db)).map((row) => row[0]);
   }
 
   private async one<T>(text: string, values: unknown[] = [], db?: PoolClient): Promise<T | undefined> {
@@ -347,7 +349,7 @@ export class PgStore implements T.Store {
 
   private statement(text: string, values: unknown[]) {
     this.checkWritable();
-    return this.q({ text, values }, this.pool, false);
+    return this.rows(text, values, this.pool, false);
   }
 
   /** If the connection holding the lock dies while fn runs, the lock is gone: 'pg-lock-lost', never a crash. */
@@ -389,7 +391,7 @@ export class PgStore implements T.Store {
       return { value: true, commit: true };
     });
     // Planner statistics for the bulk-loaded tables now, not whenever autovacuum gets to them.
-    if (copied) await this.q({ text: 'ANALYZE pei_reports; ANALYZE pei_audit' });
+    if (copied) await this.rows('ANALYZE pei_reports; ANALYZE pei_audit');
     return copied;
   }
 
@@ -424,8 +426,8 @@ export class PgStore implements T.Store {
   async reportChanges(since: number): Promise<{ revision: number; reports: readonly R.ReportRecord[] }> {
     const text =
       'SELECT m.rev, r.record FROM pei_meta m LEFT JOIN pei_reports r ON r.changed > $1 ORDER BY r.changed, r.ord';
-    const rows: { rev: string; record: R.ReportRecord | null }[] = await this.q({ text, values: [since] }); // one snapshot
-    return { revision: Number(rows[0].rev), reports: rows.flatMap((r) => (r.record ? [r.record] : [])) };
+    const rows = await this.rows(text, [since]); // one snapshot
+    return { revision: Number(rows[0][0]), reports: rows.flatMap(([, record]) => (record ? [record] : [])) };
   }
 
   reportBySubmission(submissionId: string, db?: PoolClient): Promise<R.ReportRecord | undefined> {
@@ -482,13 +484,10 @@ export class PgStore implements T.Store {
     const condition: sql.Condition = target?.endsWith(':')
       ? ["target LIKE ? ESCAPE '\\'", sql.likePrefix(target)]
       : ['target = ?', target];
-    const entries = `SELECT seq, at, actor, action, target, before, after FROM pei_audit${sql.where([condition], args)}`;
+    let entries = `SELECT seq, at, actor, action, target, before, after FROM pei_audit${sql.where([condition], args)}`;
     const limit = filter?.limit;
-    const text =
-      limit !== undefined && limit >= 0
-        ? `SELECT * FROM (${entries} ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}) t ORDER BY seq`
-        : `${entries} ORDER BY seq`;
-    return (await this.q({ text, values: args })).map((r) => ({ ...r, seq: Number(r.seq) }));
+    if (limit !== undefined && limit >= 0) entries += ` ORDER BY seq DESC LIMIT $${args.push(Math.floor(limit))}`;
+    return this.column(`SELECT to_json(t) FROM (${entries}) t ORDER BY seq`, args);
   }
 
   async auditCount(): Promise<number> {
