@@ -43,13 +43,14 @@ type Decided<T> = { value: T; audit?: (rules.Change | null)[]; commit?: boolean 
 const LATEST_OF_MONTH =
   'SELECT record FROM pei_reports WHERE indicator_id = $1 AND period = $2 ORDER BY version DESC LIMIT 1';
 
-/** The WHERE conditions of a report query's indicator and months. */
+/** The WHERE conditions of a report query. */
 function reportConditions(query: T.ReportQuery | undefined): sql.Condition[] {
   const { from, to } = rules.periodRange(query);
   return [
     ['indicator_id = ?', query?.indicatorId],
     ['period >= ?', from],
     ['period <= ?', to],
+    ["COALESCE(review, 'aprobado') = ?", query?.review],
   ];
 }
 
@@ -398,20 +399,16 @@ export class PgStore implements T.Store {
   // ---- reads (queries by key or range)
 
   reports(query?: T.ReportQuery): Promise<R.ReportRecord[]> {
-    return this.records('pei_reports', [
-      ...reportConditions(query),
-      ["COALESCE(review, 'aprobado') = ?", query?.review],
-    ]);
+    return this.records('pei_reports', reportConditions(query));
   }
 
   async latestReports(query?: T.ReportQuery): Promise<readonly R.ReportRecord[]> {
     if (query?.review !== undefined) {
       // The versions in that state that no higher version of their month follows: with the partial index on
       // 'pendiente' this reads only what waits for review.
-      const state: sql.Condition = ["COALESCE(p.review, 'aprobado') = ?", query.review];
       const later =
         'SELECT FROM pei_reports q WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.version > p.version';
-      return this.records('pei_reports p', [...reportConditions(query), state], ` AND NOT EXISTS (${later})`);
+      return this.records('pei_reports p', reportConditions(query), ` AND NOT EXISTS (${later})`);
     }
     // Each month's highest version found on the narrow columns, then its record by the unique index: sorting the
     // records themselves (DISTINCT ON) spilled 100,000 of them to disk, about a second a call.
