@@ -197,14 +197,17 @@ function wrongCalls(row: ScenarioResult, connections: number): string | null {
   return ok ? null : `${calls} connector calls for ${row.requests} turns (expected ${row.expectedCalls} a turn)`;
 }
 
+/**
+ * Every process under test runs with --expose-gc, so that its memory is read the same way (at rest after its load:
+ * bench/lib/ipc.ts restingMemory), the echo bot's as the real bot's.
+ */
 async function withChild<T>(
   name: string,
   args: string[],
   env: Record<string, string>,
   f: (c: Child) => Promise<T>,
-  gc = false,
 ): Promise<T> {
-  const child = await startChild(name, args, env, { gc });
+  const child = await startChild(name, args, env, { gc: true });
   try {
     return await f(child);
   } finally {
@@ -301,6 +304,8 @@ async function main(): Promise<void> {
           round: r,
           ...res.result,
           rssMB: res.mem.rssMB,
+          peakRssMB: res.mem.peakRssMB,
+          rssSamplesMB: res.mem.rssSamplesMB,
           callsPerTurn,
           expectedCalls: def.calls,
           cpuPerTurnUs: res.cpuUs / n,
@@ -335,44 +340,38 @@ async function main(): Promise<void> {
         const t = performance.now();
         const filled = fillStore(join(dir, 'db.json'), plan, size, periodsUpTo('2025-06'));
         const fillMs = performance.now() - t;
-        const row = await withChild(
-          'bot',
-          [],
-          { PEI_DB_FILE: join(dir, 'db.json') },
-          async (child) => {
-            const url = `http://127.0.0.1:${child.port}`;
-            const info = child.info as { openMs: number; afterOpen: MemorySample };
-            // The first status turn after the open computes the figures from every stored report.
-            const t0 = performance.now();
-            const first = await fetch(`${url}/api/messages`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(message(connectorUrl, STATUS_TEXT)),
-            });
-            await first.text();
-            const firstStatusMs = performance.now() - t0;
-            const statusBody = JSON.stringify(message(connectorUrl, STATUS_TEXT));
-            await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: statusBody });
-            const status = await load({
-              url,
-              connections: GROWTH_CONNECTIONS,
-              durationS: GROWTH_DURATION,
-              body: statusBody,
-            });
-            const subBody = submitBody(connectorUrl, `g${size}`);
-            await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: subBody });
-            const sub = await load({
-              url,
-              connections: GROWTH_CONNECTIONS,
-              durationS: GROWTH_SUBMIT_DURATION,
-              body: subBody,
-            });
-            const mem = await child.ask<MemorySample>('mem');
-            const stats = await child.ask<Record<string, number>>('stats');
-            return { openMs: info.openMs, afterOpen: info.afterOpen, firstStatusMs, status, submit: sub, mem, stats };
-          },
-          true,
-        );
+        const row = await withChild('bot', [], { PEI_DB_FILE: join(dir, 'db.json') }, async (child) => {
+          const url = `http://127.0.0.1:${child.port}`;
+          const info = child.info as { openMs: number; afterOpen: MemorySample };
+          // The first status turn after the open computes the figures from every stored report.
+          const t0 = performance.now();
+          const first = await fetch(`${url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(message(connectorUrl, STATUS_TEXT)),
+          });
+          await first.text();
+          const firstStatusMs = performance.now() - t0;
+          const statusBody = JSON.stringify(message(connectorUrl, STATUS_TEXT));
+          await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: statusBody });
+          const status = await load({
+            url,
+            connections: GROWTH_CONNECTIONS,
+            durationS: GROWTH_DURATION,
+            body: statusBody,
+          });
+          const subBody = submitBody(connectorUrl, `g${size}`);
+          await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: subBody });
+          const sub = await load({
+            url,
+            connections: GROWTH_CONNECTIONS,
+            durationS: GROWTH_SUBMIT_DURATION,
+            body: subBody,
+          });
+          const mem = await child.ask<MemorySample>('mem');
+          const stats = await child.ask<Record<string, number>>('stats');
+          return { openMs: info.openMs, afterOpen: info.afterOpen, firstStatusMs, status, submit: sub, mem, stats };
+        });
         const g: GrowthRow = {
           reports: size,
           storeMB: filled.bytes / 1024 / 1024,
@@ -387,6 +386,7 @@ async function main(): Promise<void> {
           heapAfterLoadMB: row.mem.heapUsedMB,
           heapTotalAfterLoadMB: row.mem.heapTotalMB,
           peakRssMB: row.mem.peakRssMB,
+          rssSamplesAfterLoadMB: row.mem.rssSamplesMB,
           storedAtEnd: row.stats.stored,
           // the embedded store keeps no write counters since issue 23 (one fsync per write, by design)
           batches: row.stats.batches ?? NaN,
@@ -403,28 +403,22 @@ async function main(): Promise<void> {
 
     // ---------------------------------------------------------------- 3. district plan, language
     if (want('district') || want('nlu')) {
-      await withChild(
-        'compute',
-        [],
-        {},
-        async (child) => {
-          if (want('district')) {
-            output.district = await child.ask<DistrictResult>('district', 300_000);
-            const d = output.district!;
-            log(
-              `district ${d.indicators} indicators × ${d.reports} reports: computePlan median ${round(d.endOfPlan.median)} ms, p95 ${round(d.endOfPlan.p95)} ms; after one write ${round(d.afterOneWrite.median)} ms`,
-            );
-          }
-          if (want('nlu')) {
-            output.understanding = await child.ask<UnderstandingResult>('understanding', 120_000);
-            const u = output.understanding!;
-            log(
-              `understanding: p50 ${round(u.p50us, 1)} µs, p99 ${round(u.p99us, 1)} µs per message (index built in ${round(u.buildMs, 0)} ms)`,
-            );
-          }
-        },
-        true,
-      );
+      await withChild('compute', [], {}, async (child) => {
+        if (want('district')) {
+          output.district = await child.ask<DistrictResult>('district', 300_000);
+          const d = output.district!;
+          log(
+            `district ${d.indicators} indicators × ${d.reports} reports: computePlan median ${round(d.endOfPlan.median)} ms, p95 ${round(d.endOfPlan.p95)} ms; after one write ${round(d.afterOneWrite.median)} ms`,
+          );
+        }
+        if (want('nlu')) {
+          output.understanding = await child.ask<UnderstandingResult>('understanding', 120_000);
+          const u = output.understanding!;
+          log(
+            `understanding: p50 ${round(u.p50us, 1)} µs, p99 ${round(u.p99us, 1)} µs per message (index built in ${round(u.buildMs, 0)} ms)`,
+          );
+        }
+      });
     }
   } finally {
     await connector.stop();

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { startBot } from '../../src/main';
 import { createLogger } from '../../src/log';
 import type { LowdbStore } from '../../src/store/lowdb-store';
-import { fail, memorySample, ready, serveIpc } from '../lib/ipc';
+import { fail, ready, restingMemory, serveIpc } from '../lib/ipc';
 
 async function main() {
   const t0 = performance.now();
@@ -40,7 +40,7 @@ async function main() {
         sending--;
       }
     });
-  const afterOpen = memorySample();
+  const afterOpen = await restingMemory();
   serveIpc(
     {
       sending: () => sending > 0,
