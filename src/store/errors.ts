@@ -76,3 +76,14 @@ export function readOrNull(file: string): Buffer | null {
     throw new StoreError('io', { kind: 'cannot-read', file, why: errnoOf(e) ?? String(e) }, e);
   }
 }
+
+/** A database URL with its password hidden (for messages). */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(PEI_DATABASE_URL)';
+  }
+}

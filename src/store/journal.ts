@@ -100,6 +100,7 @@ export function readJournal(
 ): JournalEnd & { repair?: () => void } {
   let [lines, hash, markHash] = [0, '', ''];
   const people = new Map<string, Person>();
+  const targets = new Map<string, string>();
   /** Takes the line in `buf` [start, end): checks it and hands its entries on, or says what is wrong with it. */
   const take = (buf: Buffer, start: number, end: number): StoreFact | null => {
     const line = lines + 1;
@@ -123,10 +124,12 @@ export function readJournal(
       text.endsWith(tail) &&
       sha256(hash, buf.subarray(start + HEAD.length, end - Buffer.byteLength(tail))) === v.hash;
     if (!asWritten && sha256(hash, JSON.stringify(entries)) !== v.hash) return { kind: 'chain-broken', file, line };
-    // What repeats is held once, as a live write holds it: the actions, a version's instant as its entry's `at`, and
-    // each person (authors and actors: a few hundred people write the district's 100,000 versions).
+    // What repeats is held once, as a live write holds it: the actions, the targets (a month's versions share one),
+    // a version's instant as its entry's `at`, and each person (a few hundred write the district's 100,000 versions).
     for (const e of entries) {
       e.action = ACTIONS.get(e.action) ?? e.action;
+      if (targets.has(e.target)) e.target = targets.get(e.target)!;
+      else targets.set(e.target, e.target);
       e.actor = known(people, e.actor);
       if (!isReportAction(e.action)) continue;
       const r = e.after as ReportRecord;

@@ -52,17 +52,6 @@ export const timedOut = (ms: number) =>
 
 export const json = (v: unknown): string => JSON.stringify(v === undefined ? null : v);
 
-/** A database URL with its password hidden (for messages). */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(PEI_DATABASE_URL)';
-  }
-}
-
 /** Creates or upgrades the schema (node-pg-migrate, SQL files in migrations/); concurrent starts wait for each other. */
 export async function migrate(url: string, log?: (m: string) => void): Promise<void> {
   await runner({

@@ -12,7 +12,7 @@
  */
 import { Pool, type PoolClient } from 'pg';
 import * as rules from './rules';
-import { healthReason, StoreError } from './errors';
+import { healthReason, redactUrl, StoreError } from './errors';
 import { CHANNEL, ChangeFeed } from './pg-feed';
 import * as sql from './pg-sql';
 import type { StoreFact } from '../domain/store-facts';
@@ -20,7 +20,7 @@ import type { PlanVersionInput, PlanVersionRecord } from '../domain/plan-version
 import type * as R from '../domain/records';
 import type * as T from './types';
 
-export { redactUrl } from './pg-sql';
+export { redactUrl } from './errors';
 
 export interface PgStoreOptions {
   onWarning?: (warning: StoreFact) => void;
@@ -146,7 +146,7 @@ export class PgStore implements T.Store {
   // ---- writes
 
   private checkWritable(): void {
-    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: sql.redactUrl(this.url) });
+    if (this.closed) throw new StoreError('closed', { kind: 'closed', file: redactUrl(this.url) });
   }
 
   /**
