@@ -10,36 +10,59 @@
  */
 'use strict';
 
-const { join, resolve } = require('node:path');
+const { join, relative, resolve, sep } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 
-/** Builds into `outDir` (default dist/tab/). Resolves to the files written. */
+/**
+ * Builds into `outDir` (default dist/tab/). Resolves to the files written. The bundle is written beside it and then
+ * takes its place by renames, so a bot serving /tab/ while a build runs (`npm run build` or `npm run dev` next to a
+ * running bot, the test run's two workers) never finds the folder missing or half-written.
+ */
 async function buildTab({ outDir = join(ROOT, 'dist', 'tab') } = {}) {
   const esbuild = require('esbuild');
   const fs = require('node:fs');
-  fs.rmSync(outDir, { recursive: true, force: true });
-  const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: { tab: 'web/tab/main.ts', config: 'web/tab/config.ts', 'tab-style': 'web/tab/tab.css' },
-    outdir: outDir,
-    entryNames: '[name]',
-    bundle: true,
-    minify: true,
-    sourcemap: false,
-    // ES modules with shared chunks: the page loads TeamsJS (a chunk) only inside Teams' frame, so a plain browser
-    // never runs it (TeamsJS fetches its list of Teams' origins from a CDN when it loads).
-    format: 'esm',
-    splitting: true,
-    chunkNames: 'chunk-[hash]',
-    target: ['chrome110', 'edge110', 'safari16', 'firefox110'],
-    legalComments: 'linked',
-    logLevel: 'silent',
-    metafile: true,
-  });
-  // tab-style.css -> tab.css (one name per kind, as the page links them)
-  fs.renameSync(join(outDir, 'tab-style.css'), join(outDir, 'tab.css'));
-  return Object.keys(result.metafile.outputs);
+  const fresh = `${outDir}.new-${process.pid}`;
+  const old = `${outDir}.old-${process.pid}`;
+  fs.rmSync(fresh, { recursive: true, force: true });
+  let result;
+  try {
+    result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { tab: 'web/tab/main.ts', config: 'web/tab/config.ts', 'tab-style': 'web/tab/tab.css' },
+      outdir: fresh,
+      entryNames: '[name]',
+      bundle: true,
+      minify: true,
+      sourcemap: false,
+      // ES modules with shared chunks: the page loads TeamsJS (a chunk) only inside Teams' frame, so a plain browser
+      // never runs it (TeamsJS fetches its list of Teams' origins from a CDN when it loads).
+      format: 'esm',
+      splitting: true,
+      chunkNames: 'chunk-[hash]',
+      target: ['chrome110', 'edge110', 'safari16', 'firefox110'],
+      legalComments: 'linked',
+      logLevel: 'silent',
+      metafile: true,
+    });
+    // tab-style.css -> tab.css (one name per kind, as the page links them)
+    fs.renameSync(join(fresh, 'tab-style.css'), join(fresh, 'tab.css'));
+    fs.rmSync(old, { recursive: true, force: true });
+    if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
+    try {
+      fs.renameSync(fresh, outDir);
+    } catch (e) {
+      // another build put its bundle there between the two renames: the same sources, keep that one
+      if (e.code !== 'ENOTEMPTY' && e.code !== 'EEXIST') throw e;
+    }
+  } finally {
+    fs.rmSync(fresh, { recursive: true, force: true });
+    fs.rmSync(old, { recursive: true, force: true });
+  }
+  // the files as they are now, under outDir
+  return Object.keys(result.metafile.outputs).map((f) =>
+    f.replace(relative(ROOT, fresh).split(sep).join('/'), relative(ROOT, outDir).split(sep).join('/')),
+  );
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run dev`: compiles, starts the bot (anonymous local mode) and Microsoft's Agents Playground pointed at it,
-// and prints the address to open. Ctrl+C stops both gracefully (the bot finishes its turn and saves the store).
+// `npm run dev`: compiles (when a source changed since the last build), starts the bot (anonymous local mode) and
+// Microsoft's Agents Playground pointed at it, and prints the address to open. Ctrl+C stops both gracefully (the bot
+// finishes its turn and saves the store).
 //
 //   npm run dev              the playground's UI on http://localhost:56150 (TEAMSAPPTESTER_PORT), no browser opened
 //   npm run dev -- --open    also opens the system's browser
@@ -19,13 +20,14 @@ const { tmpdir } = require('node:os');
 const http = require('node:http');
 const net = require('node:net');
 const { join } = require('node:path');
+const { buildIsStale, compile } = require('./build-state');
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(
     'Uso: npm run dev [-- --open]   o   npm run demo [-- --open]\n' +
-      '  Compila, arranca el bot y el Microsoft 365 Agents Playground, e imprime la dirección que se debe abrir.\n' +
+      '  Compila (si cambió algo), arranca el bot y el Microsoft 365 Agents Playground, e imprime la dirección que se debe abrir.\n' +
       '  Almacén: PEI_DB_FILE o data/dev.json (nunca data/db.json).\n' +
       '  --demo   (npm run demo) almacén temporal nuevo con los reportes de demostración de data/demo/, PEI_NOW=2025-07-03\n' +
       '  --open   abre además el navegador del sistema\n' +
@@ -234,16 +236,14 @@ async function checkPorts(botPort, pgPort) {
 async function main() {
   await checkPorts(setting('PORT') ?? '3978', process.env.TEAMSAPPTESTER_PORT || '56150');
 
-  // 1. Build.
-  say('compilando (tsc)…');
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (tsc.status !== 0) {
-    fail('no se pudo compilar el proyecto.');
-    process.exit(1);
-  }
+  // 1. Build: tsc when a source changed since the last build (scripts/build-state.js), else the build as it is.
+  if (buildIsStale(join(root, 'dist', 'src', 'main.js'))) {
+    say('compilando (tsc)…');
+    if (compile('inherit') !== 0) {
+      fail('no se pudo compilar el proyecto.');
+      process.exit(1);
+    }
+  } else say('compilación al día (dist/).');
   // The dashboard tab's page script and styles (dist/tab/), served by the bot on /tab/.
   try {
     await require('./build-tab').buildTab();

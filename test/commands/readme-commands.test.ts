@@ -794,6 +794,8 @@ describe('long-running commands, as typed', () => {
       expect(await httpStatus(`http://127.0.0.1:${pgPort}/`)).toBe(200);
       expect(running.output()).toContain(`(almacén ${join(dir, 'dev.json')})`);
       expect(running.output()).not.toMatch(/DeprecationWarning|DEP0\d+/);
+      // `npm start` built dist/ just before and no source changed since: no tsc again
+      expect(running.output()).toContain('[dev] compilación al día (dist/).');
     } finally {
       await running.stop();
     }

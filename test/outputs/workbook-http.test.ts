@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +10,11 @@ import { signExportQuery, DOWNLOAD_PATH } from '../../src/outputs/signed-link';
 import { checkPlan } from '../../src/plan/check';
 import { loadPlan } from '../../src/plan/load';
 import { catalog } from '../../src/i18n';
+import { runCli } from '../../src/cli/main';
 
 /**
  * The quarterly follow-up workbook through the three ways people get it — GET /api/v1/export.xlsx (bearer token),
- * `npm run cli -- export …` and the signed link of «exportar seguimiento» — opened with exceljs and compared with
+ * the CLI's `export` and the signed link of «exportar seguimiento» — opened with exceljs and compared with
  * the status JSON at the quarter's last day.
  */
 
@@ -52,22 +52,23 @@ function contents(wb: ExcelJS.Workbook): Record<string, unknown[][]> {
   return out;
 }
 
-function spawnCli(
+/**
+ * The CLI's own entry (src/cli/main.ts runCli) in this process, with the environment a spawned line would get: the
+ * workbook it writes is what this file compares. `npm run cli -- export …` as a person types it (npm, the build in
+ * dist/, the exit code passed on) is spawned by test/commands/readme-commands.test.ts.
+ */
+async function cli(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn('npm', ['run', '--silent', 'cli', '--', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => resolve({ code, out, err }));
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    env: { ...process.env, ...env },
   });
+  return { code, out, err };
 }
 
 beforeAll(async () => {
@@ -272,10 +273,10 @@ describe('GET /api/v1/export.xlsx', () => {
     }
   });
 
-  test('`npm run cli -- export` writes the same workbook', async () => {
+  test("the CLI's export writes the same workbook", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pei-export-'));
     const file = join(dir, 'seguimiento.xlsx');
-    const r = await spawnCli(['export', '--year', '2025', '--quarter', '2', '--out', file], {
+    const r = await cli(['export', '--year', '2025', '--quarter', '2', '--out', file], {
       PEI_DB_FILE: t.dbFile,
       PEI_NOW: '2025-07-03',
       LOG_LEVEL: 'silent',
@@ -289,7 +290,7 @@ describe('GET /api/v1/export.xlsx', () => {
     );
     expect(fromCli).toEqual(fromHttp);
 
-    const bad = await spawnCli(['export', '--year', '2025', '--quarter', '7', '--out', file], {
+    const bad = await cli(['export', '--year', '2025', '--quarter', '7', '--out', file], {
       PEI_DB_FILE: t.dbFile,
     });
     expect(bad.code).toBe(2);

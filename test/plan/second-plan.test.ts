@@ -4,7 +4,6 @@
  * operator types it, the read API of the real server and a chat message as Teams posts it, that plan answers;
  * without a name, the plan in force at the date (2028: the new one; 2025: the first, its figures as before).
  */
-import { execFile } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,11 +17,11 @@ import { openStore } from '../../src/store';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { execute, message, submit } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
+import { runCli } from '../../src/cli/main';
 
-// Every CLI call is a process of its own, on a machine that may be busy: no timed assertion, a generous limit.
+// A machine that may be busy: no timed assertion, a generous limit.
 jest.setTimeout(300_000);
 
-const CLI_JS = join(__dirname, '..', '..', '.test-build', 'src', 'cli', 'main.js');
 const shipped = loadPlan();
 
 /** The next PEI, small: indicator 4263 again (plans that follow each other may reuse an id) and two new ones. */
@@ -47,16 +46,20 @@ const ACTION_2026 = testPlan(
   [{ ...digital, indicators: [sumIndicator('4263', 1, 1, 'Trámites del portal en línea', { 2026: 10 })] }],
 );
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI_JS, ...args],
-      { env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout, err: stderr }),
-    );
+/**
+ * The command line's own entry (src/cli/main.ts runCli, what `npm run cli --` runs) in this process, with the
+ * environment a spawned line gets: its output and exit code. Each call opens and closes the store as a process of its
+ * own does. The commands spawned as typed, npm and all, are test/commands/readme-commands.test.ts's.
+ */
+async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
   });
+  return { code, out, err };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pei-second-plan-'));

@@ -191,6 +191,23 @@ describe('the progress bar (drawn to scale)', () => {
     expect(decodeBar(b.image).first).toEqual([...barRgb('accent')]);
     expect(b.color).toBe('default');
   });
+  test('every row of the picture is the first one, and the file stays a few hundred bytes (cards carry many bars)', () => {
+    for (const [fill, width, height] of [
+      [0.455, BAR_IMAGE_WIDTH, 16],
+      [0, BAR_IMAGE_WIDTH, 16],
+      [1, BAR_IMAGE_WIDTH, 16],
+      [0.25, 250, 22],
+    ] as const) {
+      const uri = progressBar(fill, 'es', { status: 'verde', width, height }).image;
+      const bytes = Buffer.from(uri.replace(/^data:image\/png;base64,/, ''), 'base64');
+      const png = PNG.sync.read(bytes);
+      expect([png.width, png.height]).toEqual([width, height]);
+      const first = png.data.subarray(0, width * 4);
+      for (let y = 1; y < height; y++)
+        expect(png.data.subarray(y * width * 4, (y + 1) * width * 4).equals(first)).toBe(true);
+      expect(bytes.length).toBeLessThan(300);
+    }
+  });
   test('a taller image for a narrow column keeps the same fill', () => {
     const d = decodeBar(progressBar(0.25, 'es', { status: 'verde', width: 250, height: 22 }).image);
     expect([d.width, d.height, d.filled]).toEqual([250, 22, 63]);
