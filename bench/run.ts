@@ -352,22 +352,13 @@ async function main(): Promise<void> {
           });
           await first.text();
           const firstStatusMs = performance.now() - t0;
-          const statusBody = JSON.stringify(message(connectorUrl, STATUS_TEXT));
-          await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: statusBody });
-          const status = await load({
-            url,
-            connections: GROWTH_CONNECTIONS,
-            durationS: GROWTH_DURATION,
-            body: statusBody,
-          });
-          const subBody = submitBody(connectorUrl, `g${size}`);
-          await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body: subBody });
-          const sub = await load({
-            url,
-            connections: GROWTH_CONNECTIONS,
-            durationS: GROWTH_SUBMIT_DURATION,
-            body: subBody,
-          });
+          // Each load after a warm-up of its own.
+          const warmedLoad = async (body: Parameters<typeof load>[0]['body'], durationS: number) => {
+            await load({ url, connections: GROWTH_CONNECTIONS, durationS: WARMUP, body });
+            return load({ url, connections: GROWTH_CONNECTIONS, durationS, body });
+          };
+          const status = await warmedLoad(JSON.stringify(message(connectorUrl, STATUS_TEXT)), GROWTH_DURATION);
+          const sub = await warmedLoad(submitBody(connectorUrl, `g${size}`), GROWTH_SUBMIT_DURATION);
           const mem = await child.ask<MemorySample>('mem');
           const stats = await child.ask<Record<string, number>>('stats');
           return { openMs: info.openMs, afterOpen: info.afterOpen, firstStatusMs, status, submit: sub, mem, stats };
