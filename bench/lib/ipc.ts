@@ -2,9 +2,8 @@
  * The child side of the parent <-> server-under-test channel (Node IPC, child_process.fork):
  * the child announces {type:'ready', port}; the parent asks {type:'ask', id, what} and gets {type:'answer', id, value}.
  * 'mem' is answered by every child (resident memory at rest, heap after full GCs when --expose-gc is on, peak RSS:
- * restingMemory), and
- * 'cpu' (the process's CPU time so far, and the time its main thread — the event loop — was busy: the parent divides
- * the differences over a run by the requests answered).
+ * restingMemory), and 'cpu' (the process's CPU time so far, and the time its main thread — the event loop — was busy:
+ * the parent divides the differences over a run by the requests answered).
  */
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver, performance } from 'node:perf_hooks';

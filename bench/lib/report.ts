@@ -182,12 +182,12 @@ export function checks(o: BenchOutput): Check[] {
   return out;
 }
 
-/** The district-scale rows (issue 28): cold open and memory from this run, fan-out and 50 req/s from bench:pg. */
 /** «; right after one full GC a vs b MB»: what a single forced GC showed, before the freed pages left (restingMemory). */
 function firstGc(bot?: number[], echo?: number[]): string {
   return bot?.length && echo?.length ? `; right after one full GC ${int(bot[0])} vs ${int(echo[0])} MB` : '';
 }
 
+/** The district-scale rows (issue 28): cold open and memory from this run, fan-out and 50 req/s from bench:pg. */
 function district(o: BenchOutput, out: Check[]): void {
   const g = o.growth.find((x) => x.reports === 100_000);
   const b = o.best?.b;
