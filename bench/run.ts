@@ -16,7 +16,7 @@
  * Knobs (environment): BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (8), BENCH_ROUNDS (5;
  * the floors a, a+ run in the first only), BENCH_GROWTH_DURATION (8; submits BENCH_GROWTH_SUBMIT_DURATION, 12),
  * BENCH_GROWTH_CONNECTIONS (4), BENCH_DISTRICT_RUNS (30), BENCH_SIZES
- * (0,10000,100000), BENCH_ONLY (a,b,c,... or growth, district, nlu), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md),
+ * (0,10000,100000), BENCH_ONLY (a,b,c,... or growth, district, nlu, bars), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md),
  * BENCH_PROFILE=<dir> (V8 CPU profiles of the processes under test).
  *
  * BENCH_SMOKE=1 (or `npm run bench -- --smoke`): the short run of CI. Every scenario and section once, about a second
@@ -42,6 +42,7 @@ import {
   type ScenarioResult,
   type GrowthRow,
   type DistrictResult,
+  type BarsResult,
   type UnderstandingResult,
 } from './lib/report';
 
@@ -247,6 +248,7 @@ async function main(): Promise<void> {
     fillStore(baseStore, plan, indicators.length * periodsUpTo('2025-06').length, periodsUpTo('2025-06'));
     const defs = SCENARIOS.filter((s) => want(s.key));
     const cardFile = join(tmp, 'card.json');
+    let barsOnStatusCard: number | undefined;
     if (defs.some((d) => d.card)) {
       // The card c answers with, as the connector receives it, for b+.
       cpSync(join(tmp, 'base'), join(tmp, 'capture'), { recursive: true });
@@ -263,6 +265,7 @@ async function main(): Promise<void> {
         if (!content) throw new Error(`no card in the status reply: ${JSON.stringify(sent).slice(0, 300)}`);
         writeFileSync(cardFile, JSON.stringify({ content, summary: sent.summary }));
         output.replyBytes = { b: 0, c: Buffer.byteLength(JSON.stringify(sent)) };
+        barsOnStatusCard = JSON.stringify(content).match(/data:image\/png/g)?.length;
       });
     }
     const rounds: Record<string, ScenarioResult[]> = {};
@@ -393,13 +396,19 @@ async function main(): Promise<void> {
     }
 
     // ---------------------------------------------------------------- 3. district plan, language
-    if (want('district') || want('nlu')) {
+    if (want('district') || want('nlu') || want('bars')) {
       await withChild('compute', [], {}, async (child) => {
         if (want('district')) {
           output.district = await child.ask<DistrictResult>('district', 300_000);
           const d = output.district!;
           log(
             `district ${d.indicators} indicators × ${d.reports} reports: computePlan median ${round(d.endOfPlan.median)} ms, p95 ${round(d.endOfPlan.p95)} ms; after one write ${round(d.afterOneWrite.median)} ms`,
+          );
+        }
+        if (want('bars')) {
+          output.bars = { ...(await child.ask<BarsResult>('bars')), onStatusCard: barsOnStatusCard };
+          log(
+            `bars: drawn ${round(output.bars.drawMs, 2)} ms, kept ${round(output.bars.keptMs * 1000, 1)} µs; ${barsOnStatusCard ?? '?'} on the status card`,
           );
         }
         if (want('nlu')) {
@@ -446,6 +455,7 @@ async function main(): Promise<void> {
   }
   if (want('district') && !output.district) broken.push('district: no result');
   if (want('nlu') && !output.understanding) broken.push('understanding: no result');
+  if (want('bars') && !output.bars) broken.push('bars: no result');
   if (broken.length) {
     process.stderr.write(`BROKEN scenarios:\n${broken.map((b) => `  ${b}\n`).join('')}`);
     process.exit(1);

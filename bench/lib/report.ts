@@ -90,6 +90,14 @@ export interface UnderstandingResult {
   objective5P50us: number;
 }
 
+/** A status bar's image (views/format.ts): drawn, or taken from those already drawn; and how many a status card shows. */
+export interface BarsResult {
+  drawMs: number;
+  keptMs: number;
+  /** Bar images on the card c answers «¿cómo va el objetivo 5?» with (when the card was captured). */
+  onStatusCard?: number;
+}
+
 export interface BenchOutput {
   machine: Machine;
   settings: Record<string, number>;
@@ -101,6 +109,7 @@ export interface BenchOutput {
   replyBytes?: { b: number; c: number };
   district?: DistrictResult;
   understanding?: UnderstandingResult;
+  bars?: BarsResult;
   totalS?: number;
   /** The latest full `npm run bench:pg` (bench/output/pg.json): the district-scale rows over PostgreSQL. */
   pg?: PgOutput;
@@ -357,6 +366,21 @@ export function generated(o: BenchOutput): string {
     L.push(
       `createUnderstanding(plan) ${ms(u.buildMs, 1)} ms once; understand(text) over ${u.messages} typical messages × ${int(u.calls / u.messages)}: ` +
         `p50 ${ms(u.p50us, 1)} µs, p99 ${ms(u.p99us, 1)} µs, mean ${ms(u.meanUs, 1)} µs per message ("${'¿cómo va el objetivo 5?'}": p50 ${ms(u.objective5P50us, 1)} µs).`,
+    );
+    L.push('');
+  }
+
+  if (o.bars) {
+    const b = o.bars;
+    L.push('### Bar images (micro-benchmark)');
+    L.push('');
+    const card = b.onStatusCard
+      ? ` The status card of «¿cómo va el objetivo 5?» shows ${b.onStatusCard} bars: drawn on every turn they would cost ` +
+        `${ms(b.onStatusCard * b.drawMs, 1)} ms of CPU a status turn, ${int(50 * b.onStatusCard * b.drawMs * 0.1)} % of one core at ` +
+        `Teams' 50 requests/s of status questions alone.`
+      : '';
+    L.push(
+      `Drawing a bar's 1000 × 16 PNG takes ${ms(b.drawMs, 2)} ms; taking one already drawn ${ms(b.keptMs * 1000, 1)} µs.${card}`,
     );
     L.push('');
   }

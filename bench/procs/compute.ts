@@ -2,12 +2,14 @@
  * In-process measurements, in a process of their own (started with --expose-gc):
  * - the whole-plan status computation (computePlan, cold: no cache) for the synthetic district-sized plan;
  * - the figures after one more report through the status service (what a submit turn pays at that size);
- * - language understanding per message on the real plan.
+ * - language understanding per message on the real plan;
+ * - a status bar's image drawn, against one already drawn (views/format.ts keeps each image it draws).
  */
 import { computePlan } from '../../src/progress/engine';
 import { createStatusService } from '../../src/progress/service';
 import { createUnderstanding } from '../../src/language';
 import { loadPlan } from '../../src/plan/load';
+import { barImage } from '../../src/views/format';
 import type { ReportRecord } from '../../src/domain/records';
 import { reportId } from '../../src/store/rules';
 import { districtPlan, districtReports } from '../lib/district';
@@ -156,11 +158,23 @@ function understanding(iterations: number) {
   };
 }
 
+/** Milliseconds a bar image takes: each of the 1,001 fills of a 1000-px bar drawn, then the same taken again. */
+function bars() {
+  for (let i = 0; i < 100; i++) barImage(i / 100, 'attention'); // the code warmed up on another colour
+  const each = (f: (px: number) => unknown) => {
+    const t = performance.now();
+    for (let px = 0; px <= 1000; px++) f(px);
+    return (performance.now() - t) / 1001;
+  };
+  return { drawMs: each((px) => barImage(px / 1000, 'good')), keptMs: each((px) => barImage(px / 1000, 'good')) };
+}
+
 try {
   serveIpc(
     {
       district: () => district(Number(process.env.BENCH_DISTRICT_RUNS ?? 30)),
       understanding: () => understanding(Number(process.env.BENCH_NLU_ITERATIONS ?? 300)),
+      bars: () => bars(),
     },
     async () => undefined,
   );

@@ -463,6 +463,7 @@ export class PgStore implements T.Store {
     return this.records('pei_conversations', [
       ["record->>'scope' = ?", filter?.scope],
       ["record->>'active' = ?", filter?.active === undefined ? undefined : String(filter.active)],
+      ["record->>'userId' = ?", filter?.userId],
     ]);
   }
 

@@ -32,7 +32,7 @@ export interface ReportQuery {
 export type StoreHealth = { ok: true } | { ok: false; reason: StoreHealthReason };
 
 export type SubscriptionFilter = { kind?: R.SubscriptionKind; conversationKey?: string };
-export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean };
+export type ConversationFilter = { scope?: ConversationRecord['scope']; active?: boolean; userId?: string };
 
 /** How a report came in (`Store.appendReport`). */
 export type ReportMeta = Omit<ReportSubmission, 'input' | 'author'> & {

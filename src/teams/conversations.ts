@@ -116,6 +116,7 @@ export async function rememberConversation(store: Store, activity: Partial<Activ
           teamName: fresh.teamName ?? known.teamName,
           userName: fresh.userName ?? known.userName,
           ...(known.lang ? { lang: known.lang } : {}),
+          ...(known.email ? { email: known.email } : {}),
         }
       : fresh,
   );

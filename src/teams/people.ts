@@ -12,8 +12,10 @@ import { conversationKeyOf } from './conversations';
  *
  * An owner assigned by an e-mail Teams could not resolve at the time gets their name here, when they first write.
  *
- * A successful look-up is kept for the life of the process (a person's e-mail does not change); a failed one (a
- * timeout, Teams unavailable, outside Teams) is not kept, so the next activity asks again.
+ * Teams is asked once per person: the e-mail it tells is stored beside the person's personal chat and read from there
+ * afterwards, by every process and after a restart (a person's e-mail does not change). Someone who never opened a
+ * personal chat with the bot has nowhere to keep it, and is asked for on each activity that needs it; a failed
+ * look-up (a timeout, Teams unavailable, outside Teams) stores nothing, so the next activity asks again.
  */
 
 export interface PeopleDirectory {
@@ -30,9 +32,6 @@ export function createPeopleDirectory(
   log: (msg: string, err?: unknown) => void,
   lookupMs = MEMBER_LOOKUP_MS,
 ): PeopleDirectory {
-  /** Teams user id → e-mail, successes only. */
-  const known = new Map<string, string>();
-
   /** People named by e-mail can only be matched through Teams. */
   const needsEmail = async () =>
     services.config.admins.some((a) => a.includes('@')) ||
@@ -82,11 +81,8 @@ export function createPeopleDirectory(
   async function learn(context: TurnContext): Promise<string | undefined> {
     const from = context.activity.from;
     if (!from?.id || !(await needsEmail())) return undefined;
-    let email = known.get(from.id);
-    if (!email) {
-      email = await lookUp(context, from.id);
-      if (email) known.set(from.id, email);
-    }
+    const chats = await services.store.conversations({ scope: 'personal', userId: from.aadObjectId ?? from.id });
+    const email = chats.find((c) => c.email)?.email ?? (await lookUp(context, from.id));
     if (email && context.activity.conversation?.conversationType !== 'channel')
       await keepBesideChat(conversationKeyOf(context.activity), email);
     if (email) await nameOwner(context, email);

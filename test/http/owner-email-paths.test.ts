@@ -50,3 +50,24 @@ test('a failed e-mail look-up is not remembered: the next message asks Teams aga
   expect(cardText(t.connector.cards(LUIS_CHAT).at(-1))).toContain('4263');
   expect((await t.bot.services.store.conversation(LUIS_CHAT))?.email).toBe('luis.gomez@secretariageneral.gov.co');
 });
+
+test('Teams is asked for a person once: the e-mail is stored beside their chat and read from there, after a restart too', async () => {
+  await assignByEmail('4263', 'luis.gomez@secretariageneral.gov.co');
+  const LUIS_CHAT = 'a:personal-aad-luis';
+  const lookups = () =>
+    t.connector.received.filter((r) => r.method === 'GET' && decodeURIComponent(r.path).endsWith(`/members/${LUIS.id}`))
+      .length;
+  for (let i = 0; i < 2; i++) {
+    await t.send(message(t.connector.url, 'reportar avance', { from: LUIS }));
+    expect(cardText(t.connector.cards(LUIS_CHAT).at(-1))).toContain('4263');
+  }
+  expect(lookups()).toBe(1);
+  // Another process on the same store (here: the bot started again) knows him without asking Teams. Its connector
+  // is at another address, so his chat's record is saved again with the new service URL: the e-mail stays in it.
+  const { dbFile } = t;
+  await t.stop();
+  t = await startTestBot({ PEI_ADMINS: 'aad-admin', PEI_NOW: '2025-07-03' }, { dbFile });
+  await t.send(message(t.connector.url, 'reportar avance', { from: LUIS }));
+  expect(cardText(t.connector.cards(LUIS_CHAT).at(-1))).toContain('4263');
+  expect(lookups()).toBe(0);
+});

@@ -586,10 +586,16 @@ export function storeContract(name: string, make: () => Promise<Harness>, done?:
       await store.saveConversation(conv('p1', 'personal'));
       await store.saveConversation(conv('ch1', 'channel'));
       await store.saveConversation(conv('p2', 'personal', false));
+      await store.saveConversation({ ...conv('p3', 'personal'), userId: 'aad-luis', email: 'luis@example.gov.co' });
       expect(await store.conversation('ch1')).toEqual(conv('ch1', 'channel'));
       expect(await store.conversation('zz')).toBeUndefined();
-      expect((await store.conversations({ scope: 'personal' })).map((c) => c.key)).toEqual(['p1', 'p2']);
-      expect((await store.conversations({ active: true })).map((c) => c.key)).toEqual(['p1', 'ch1']);
+      expect((await store.conversations({ scope: 'personal' })).map((c) => c.key)).toEqual(['p1', 'p2', 'p3']);
+      expect((await store.conversations({ active: true })).map((c) => c.key)).toEqual(['p1', 'ch1', 'p3']);
+      // Whose personal chat it is (where a person's e-mail is kept: teams/people.ts).
+      expect((await store.conversations({ scope: 'personal', userId: 'aad-luis' })).map((c) => c.email)).toEqual([
+        'luis@example.gov.co',
+      ]);
+      expect(await store.conversations({ userId: 'aad-nadie' })).toEqual([]);
       expect((await store.conversations({ scope: 'personal', active: false })).map((c) => c.key)).toEqual(['p2']);
       await store.markSent({ key: 'digest:2025-W27:c1', at: AT });
       await store.markSent({ key: 'reminder:2025-06:d-3:u:4263', at: AT });
