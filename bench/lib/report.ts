@@ -205,7 +205,9 @@ function district(o: BenchOutput, out: Check[]): void {
     out.push({
       target:
         'cold open: the embedded store with 100,000 report versions answers its first status question ≤ 1 s after start (3.2 s before)',
-      measured: `${int(ms)} ms (store open + plan + server ${int(g.openMs)} ms, first status turn ${int(g.firstStatusMs)} ms)`,
+      measured:
+        `${int(ms)} ms (store open + plan + server ${int(g.openMs)} ms, first status turn ${int(g.firstStatusMs)} ms)` +
+        (ms <= 1000 ? '' : '; why it is not met: decisions.md, «Performance», «Cold open at 100,000 versions»'),
       ok: ms <= 1000,
     });
   }
