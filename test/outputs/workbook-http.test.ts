@@ -10,7 +10,7 @@ import { signExportQuery, DOWNLOAD_PATH } from '../../src/outputs/signed-link';
 import { checkPlan } from '../../src/plan/check';
 import { loadPlan } from '../../src/plan/load';
 import { catalog } from '../../src/i18n';
-import { runCli } from '../../src/cli/main';
+import { cliInProcess } from '../helpers/cli';
 
 /**
  * The quarterly follow-up workbook through the three ways people get it — GET /api/v1/export.xlsx (bearer token),
@@ -50,25 +50,6 @@ function contents(wb: ExcelJS.Workbook): Record<string, unknown[][]> {
     out[ws.name] = rows;
   });
   return out;
-}
-
-/**
- * The CLI's own entry (src/cli/main.ts runCli) in this process, with the environment a spawned line would get: the
- * workbook it writes is what this file compares. `npm run cli -- export …` as a person types it (npm, the build in
- * dist/, the exit code passed on) is spawned by test/commands/readme-commands.test.ts.
- */
-async function cli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (t) => (out += `${t}\n`),
-    err: (t) => (err += `${t}\n`),
-    env: { ...process.env, ...env },
-  });
-  return { code, out, err };
 }
 
 beforeAll(async () => {
@@ -276,7 +257,7 @@ describe('GET /api/v1/export.xlsx', () => {
   test("the CLI's export writes the same workbook", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pei-export-'));
     const file = join(dir, 'seguimiento.xlsx');
-    const r = await cli(['export', '--year', '2025', '--quarter', '2', '--out', file], {
+    const r = await cliInProcess(['export', '--year', '2025', '--quarter', '2', '--out', file], {
       PEI_DB_FILE: t.dbFile,
       PEI_NOW: '2025-07-03',
       LOG_LEVEL: 'silent',
@@ -290,7 +271,7 @@ describe('GET /api/v1/export.xlsx', () => {
     );
     expect(fromCli).toEqual(fromHttp);
 
-    const bad = await cli(['export', '--year', '2025', '--quarter', '7', '--out', file], {
+    const bad = await cliInProcess(['export', '--year', '2025', '--quarter', '7', '--out', file], {
       PEI_DB_FILE: t.dbFile,
     });
     expect(bad.code).toBe(2);

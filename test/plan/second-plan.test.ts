@@ -17,7 +17,7 @@ import { openStore } from '../../src/store';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { execute, message, submit } from '../helpers/activities';
 import { cardText } from '../helpers/conversation';
-import { runCli } from '../../src/cli/main';
+import { cliInProcess } from '../helpers/cli';
 
 // A machine that may be busy: no timed assertion, a generous limit.
 jest.setTimeout(300_000);
@@ -46,21 +46,8 @@ const ACTION_2026 = testPlan(
   [{ ...digital, indicators: [sumIndicator('4263', 1, 1, 'Trámites del portal en línea', { 2026: 10 })] }],
 );
 
-/**
- * The command line's own entry (src/cli/main.ts runCli, what `npm run cli --` runs) in this process, with the
- * environment a spawned line gets: its output and exit code. Each call opens and closes the store as a process of its
- * own does. The commands spawned as typed, npm and all, are test/commands/readme-commands.test.ts's.
- */
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (t) => (out += `${t}\n`),
-    err: (t) => (err += `${t}\n`),
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-  });
-  return { code, out, err };
-}
+/** The CLI in this process (test/helpers/cli.ts), quiet. */
+const cli = (args: string[], env: Record<string, string>) => cliInProcess(args, { LOG_LEVEL: 'silent', ...env });
 
 const dir = mkdtempSync(join(tmpdir(), 'pei-second-plan-'));
 const dbFile = join(dir, 'db.json');
