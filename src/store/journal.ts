@@ -128,8 +128,9 @@ export function readJournal(
     // a version's instant as its entry's `at`, and each person (a few hundred write the district's 100,000 versions).
     for (const e of entries) {
       e.action = ACTIONS.get(e.action) ?? e.action;
-      if (targets.has(e.target)) e.target = targets.get(e.target)!;
-      else targets.set(e.target, e.target);
+      const target = targets.get(e.target);
+      if (target === undefined) targets.set(e.target, e.target);
+      else e.target = target;
       e.actor = known(people, e.actor);
       if (!isReportAction(e.action)) continue;
       const r = e.after as ReportRecord;

@@ -82,9 +82,12 @@ export function createPeopleDirectory(
     const from = context.activity.from;
     if (!from?.id || !(await needsEmail())) return undefined;
     const chats = await services.store.conversations({ scope: 'personal', userId: from.aadObjectId ?? from.id });
-    const email = chats.find((c) => c.email)?.email ?? (await lookUp(context, from.id));
-    if (email && context.activity.conversation?.conversationType !== 'channel')
-      await keepBesideChat(conversationKeyOf(context.activity), email);
+    const stored = chats.find((c) => c.email);
+    const email = stored?.email ?? (await lookUp(context, from.id));
+    const key = conversationKeyOf(context.activity);
+    // Kept beside this chat unless it is the one it was read from.
+    if (email && context.activity.conversation?.conversationType !== 'channel' && stored?.key !== key)
+      await keepBesideChat(key, email);
     if (email) await nameOwner(context, email);
     return email;
   }
